@@ -1,0 +1,314 @@
+"""Editing operations on a stored plan, as reversible values.
+
+Every operation is a small frozen dataclass. `apply(library, edit)` performs it in one transaction and returns
+the edit that undoes it, so undo is `apply(library, inverse)` and redo is applying that result's inverse. The
+GUI's undo stack, the CLI and the tests all go through here; nothing else writes the tree.
+
+Convenience builders (`indent`, `outdent`, `move_by`, `new_sibling` …) only compute an edit; they do not apply it.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Union
+
+from .errors import HierarchyError
+from .library import Library
+from .model import DEFAULT_CHILD, Field, Node, NodeKind, may_contain
+
+
+@dataclass(frozen=True)
+class AddNode:
+    """Insert `node` (with its fields and children) at `position` under `parent_id` (None: top level).
+
+    When the node carries ids (an undone deletion), they are restored, so later edits that name them still apply.
+    """
+
+    plan_id: int
+    parent_id: int | None
+    position: int
+    node: Node = field(compare=False)
+
+
+@dataclass(frozen=True)
+class DeleteNode:
+    """Delete a node and its whole subtree."""
+
+    node_id: int
+
+
+@dataclass(frozen=True)
+class EditNode:
+    """Change a node's title, body or kind (None: leave as is)."""
+
+    node_id: int
+    title: str | None = None
+    body: str | None = None
+    kind: NodeKind | None = None
+
+
+@dataclass(frozen=True)
+class SetFields:
+    """Replace a node's ordered list of fields."""
+
+    node_id: int
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class MoveNode:
+    """Move a node (and its subtree) to `position` under `parent_id`, optionally changing its kind.
+
+    `position` is counted among the new parent's children as they are once the node has left its old place.
+    """
+
+    node_id: int
+    parent_id: int | None
+    position: int
+    kind: NodeKind | None = None
+
+
+@dataclass(frozen=True)
+class UpdatePlan:
+    """Set plan metadata ("title", "year", …) and notice parts ("notice.doc_number", …)."""
+
+    plan_id: int
+    changes: tuple[tuple[str, object], ...]
+
+    @classmethod
+    def of(cls, plan_id: int, **changes) -> UpdatePlan:
+        return cls(plan_id, tuple(changes.items()))
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Several edits as one undoable step (e.g. renaming a unit in every task)."""
+
+    edits: tuple[Edit, ...]
+
+
+Edit = Union[AddNode, DeleteNode, EditNode, SetFields, MoveNode, UpdatePlan, Batch]  # noqa: UP007
+
+
+def apply(lib: Library, edit: Edit) -> Edit:
+    """Perform `edit` atomically; return the edit that undoes it."""
+    with lib.transaction():
+        inverse = _APPLY[type(edit)](lib, edit)
+        if plan_id := _plan_of(lib, edit, inverse):
+            lib.touch(plan_id)
+        return inverse
+
+
+def _plan_of(lib: Library, edit: Edit, inverse: Edit) -> int | None:
+    if isinstance(edit, (AddNode, UpdatePlan)):
+        return edit.plan_id
+    if isinstance(inverse, AddNode):
+        return inverse.plan_id
+    if isinstance(edit, (EditNode, SetFields, MoveNode)):
+        return lib.node_row(edit.node_id)["plan_id"]
+    return None
+
+
+def _add(lib: Library, e: AddNode) -> Edit:
+    parent_kind = _kind_of(lib, e.parent_id)
+    _check_subtree(parent_kind, e.node)
+    siblings = lib.child_ids(e.plan_id, e.parent_id)
+    if not 0 <= e.position <= len(siblings):
+        raise HierarchyError(f"position {e.position} is outside 0…{len(siblings)}")
+    if e.parent_id is not None and lib.node_row(e.parent_id)["plan_id"] != e.plan_id:
+        raise HierarchyError("the parent belongs to another plan")
+    lib.shift_siblings(e.plan_id, e.parent_id, e.position, +1)
+    keep_ids = e.node.id is not None
+    node_id = lib.insert_subtree(e.plan_id, e.parent_id, e.position, e.node, keep_ids=keep_ids)
+    return DeleteNode(node_id)
+
+
+def _delete(lib: Library, e: DeleteNode) -> Edit:
+    row = lib.node_row(e.node_id)
+    snapshot = lib.load_subtree(e.node_id)
+    ids = lib.subtree_ids(e.node_id)
+    marks = ",".join("?" * len(ids))
+    lib.db.execute(f"DELETE FROM fields WHERE node_id IN ({marks})", ids)
+    lib.db.execute(f"DELETE FROM nodes WHERE id IN ({marks})", ids)
+    lib.shift_siblings(row["plan_id"], row["parent_id"], row["position"] + 1, -1)
+    return AddNode(row["plan_id"], row["parent_id"], row["position"], snapshot)
+
+
+def _edit(lib: Library, e: EditNode) -> Edit:
+    row = lib.node_row(e.node_id)
+    changes = {k: v for k, v in (("title", e.title), ("body", e.body), ("kind", e.kind)) if v is not None}
+    if "kind" in changes:
+        kind = NodeKind(changes["kind"])
+        _check_kind_in_place(lib, row, kind)
+        changes["kind"] = str(kind)
+    if changes:
+        lib.db["nodes"].update(e.node_id, changes)
+    return EditNode(
+        e.node_id,
+        title=row["title"] if e.title is not None else None,
+        body=row["body"] if e.body is not None else None,
+        kind=NodeKind(row["kind"]) if e.kind is not None else None,
+    )
+
+
+def _set_fields(lib: Library, e: SetFields) -> Edit:
+    old = lib.node_fields(e.node_id)
+    lib.db.execute("DELETE FROM fields WHERE node_id = ?", [e.node_id])
+    lib.db["fields"].insert_all(
+        {"node_id": e.node_id, "position": i, "label": f.label, "value": f.value} for i, f in enumerate(e.fields)
+    )
+    return SetFields(e.node_id, tuple(old))
+
+
+def _move(lib: Library, e: MoveNode) -> Edit:
+    row = lib.node_row(e.node_id)
+    plan_id = row["plan_id"]
+    if e.parent_id is not None:
+        if e.parent_id in lib.subtree_ids(e.node_id):
+            raise HierarchyError("a node cannot move inside itself")
+        if lib.node_row(e.parent_id)["plan_id"] != plan_id:
+            raise HierarchyError("a node can only move within its plan")
+    kind = NodeKind(e.kind or row["kind"])
+    probe = lib.load_subtree(e.node_id)
+    probe.kind = kind
+    _check_subtree(_kind_of(lib, e.parent_id), probe)
+    lib.shift_siblings(plan_id, row["parent_id"], row["position"] + 1, -1)
+    if not 0 <= e.position <= len(lib.child_ids(plan_id, e.parent_id)) - (e.parent_id == row["parent_id"]):
+        raise HierarchyError(f"position {e.position} is outside the new parent's children")
+    lib.shift_siblings(plan_id, e.parent_id, e.position, +1)
+    lib.db["nodes"].update(e.node_id, {"parent_id": e.parent_id, "position": e.position, "kind": str(kind)})
+    return MoveNode(
+        e.node_id, row["parent_id"], row["position"], NodeKind(row["kind"]) if e.kind is not None else None
+    )
+
+
+def _update_plan(lib: Library, e: UpdatePlan) -> Edit:
+    old = lib.update_plan(e.plan_id, dict(e.changes))
+    return UpdatePlan(e.plan_id, tuple(old.items()))
+
+
+def _batch(lib: Library, e: Batch) -> Edit:
+    inverses = [_APPLY[type(edit)](lib, edit) for edit in e.edits]
+    return Batch(tuple(reversed(inverses)))
+
+
+_APPLY = {
+    AddNode: _add,
+    DeleteNode: _delete,
+    EditNode: _edit,
+    SetFields: _set_fields,
+    MoveNode: _move,
+    UpdatePlan: _update_plan,
+    Batch: _batch,
+}
+
+
+# ---- hierarchy checks -----------------------------------------------------------------------------------
+
+
+def _kind_of(lib: Library, node_id: int | None) -> NodeKind | None:
+    return None if node_id is None else NodeKind(lib.node_row(node_id)["kind"])
+
+
+def _check_subtree(parent_kind: NodeKind | None, node: Node) -> None:
+    if not may_contain(parent_kind, node.kind):
+        where = f"inside a {parent_kind}" if parent_kind else "at the top level"
+        raise HierarchyError(f"a {node.kind} cannot sit {where}")
+    for child in node.children:
+        _check_subtree(node.kind, child)
+
+
+def _check_kind_in_place(lib: Library, row: dict, kind: NodeKind) -> None:
+    probe = lib.load_subtree(row["id"])
+    probe.kind = kind
+    _check_subtree(_kind_of(lib, row["parent_id"]), probe)
+
+
+# ---- builders: the edits behind the usual commands ---------------------------------------------------------
+
+
+def new_node(lib: Library, plan_id: int, parent_id: int | None, position: int | None = None,
+             kind: NodeKind | None = None, title: str = "") -> AddNode:
+    """A new empty node under `parent_id` (at the end unless `position`), of the kind the context calls for."""
+    kind = kind or DEFAULT_CHILD[_kind_of(lib, parent_id)]
+    if position is None:
+        position = len(lib.child_ids(plan_id, parent_id))
+    return AddNode(plan_id, parent_id, position, Node(kind=kind, title=title))
+
+
+def new_sibling(lib: Library, node_id: int, title: str = "") -> AddNode:
+    """A new node of the same kind right after `node_id` (what Enter does in the tree)."""
+    row = lib.node_row(node_id)
+    return AddNode(row["plan_id"], row["parent_id"], row["position"] + 1,
+                   Node(kind=NodeKind(row["kind"]), title=title))
+
+
+def move_by(lib: Library, node_id: int, delta: int) -> MoveNode | None:
+    """Move up (-1) or down (+1) among siblings; None at either end."""
+    row = lib.node_row(node_id)
+    count = len(lib.child_ids(row["plan_id"], row["parent_id"]))
+    target = row["position"] + delta
+    if not 0 <= target < count:
+        return None
+    return MoveNode(node_id, row["parent_id"], target)
+
+
+_INDENTED = {NodeKind.SECTION: NodeKind.SUBSECTION, NodeKind.SUBSECTION: NodeKind.TASK,
+             NodeKind.TASK: NodeKind.ITEM, NodeKind.ITEM: NodeKind.ITEM}
+_OUTDENTED = {NodeKind.ITEM: NodeKind.TASK, NodeKind.TASK: NodeKind.TASK,
+              NodeKind.SUBSECTION: NodeKind.SECTION, NodeKind.SECTION: NodeKind.SECTION}
+
+
+def indent(lib: Library, node_id: int) -> MoveNode | None:
+    """Make the node the last child of its previous sibling, one level down (Tab). None where impossible."""
+    row = lib.node_row(node_id)
+    if row["position"] == 0:
+        return None
+    previous = lib.child_ids(row["plan_id"], row["parent_id"])[row["position"] - 1]
+    prev_kind = NodeKind(lib.node_row(previous)["kind"])
+    kind = NodeKind(row["kind"])
+    for candidate in (kind, _INDENTED[kind]):
+        if may_contain(prev_kind, candidate):
+            edit = MoveNode(node_id, previous, len(lib.child_ids(row["plan_id"], previous)),
+                            candidate if candidate != kind else None)
+            return edit if _fits(lib, edit) else None
+    return None
+
+
+def outdent(lib: Library, node_id: int) -> MoveNode | None:
+    """Make the node its parent's next sibling, one level up (Shift+Tab). None at the top level or where impossible."""
+    row = lib.node_row(node_id)
+    if row["parent_id"] is None:
+        return None
+    parent = lib.node_row(row["parent_id"])
+    grand_kind = _kind_of(lib, parent["parent_id"])
+    kind = NodeKind(row["kind"])
+    for candidate in (kind, _OUTDENTED[kind], NodeKind(parent["kind"])):
+        if may_contain(grand_kind, candidate):
+            edit = MoveNode(node_id, parent["parent_id"], parent["position"] + 1,
+                            candidate if candidate != kind else None)
+            return edit if _fits(lib, edit) else None
+    return None
+
+
+def _fits(lib: Library, edit: MoveNode) -> bool:
+    probe = lib.load_subtree(edit.node_id)
+    probe.kind = edit.kind or probe.kind
+    try:
+        _check_subtree(_kind_of(lib, edit.parent_id), probe)
+    except HierarchyError:
+        return False
+    return True
+
+
+def duplicate_plan(lib: Library, plan_id: int, **changes) -> int:
+    """Copy a whole plan as a new plan (new ids), with optional metadata changes; returns the new id."""
+    plan = lib.load_plan(plan_id)
+    copy_ = copy.deepcopy(plan)
+    copy_.id = None
+    for node in copy_.walk():
+        node.id = None
+    for key, value in changes.items():
+        setattr(copy_, key, value)
+    return lib.add_plan(copy_)

@@ -1,0 +1,208 @@
+"""Exchange formats: lossless `planbook/1` JSON, and the plan as numbered plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from .errors import FormatError
+from .model import (
+    DATE_FIELDS,
+    NOTICE_FIELDS,
+    Field,
+    Node,
+    NodeKind,
+    Notice,
+    Numbering,
+    Plan,
+    Status,
+    may_contain,
+)
+from .numbering import number_tree
+
+FORMAT = "planbook/1"
+
+
+# ---- planbook/1 JSON ----------------------------------------------------------------------------------
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    notice = {name: getattr(plan.notice, name) for name in NOTICE_FIELDS}
+    for name in DATE_FIELDS:
+        notice[name] = notice[name].isoformat() if notice[name] else None
+    notice["signers"] = list(plan.notice.signers)
+    return {
+        "format": FORMAT,
+        "plan": {
+            "title": plan.title,
+            "kind": plan.kind,
+            "year": plan.year,
+            "issuers": list(plan.issuers),
+            "preamble": plan.preamble,
+            "closing": plan.closing,
+            "numbering": str(plan.numbering),
+            "status": str(plan.status),
+            "notice": notice,
+            "nodes": [_node_to_dict(n) for n in plan.nodes],
+        },
+    }
+
+
+def _node_to_dict(node: Node) -> dict[str, Any]:
+    return {
+        "kind": str(node.kind),
+        "title": node.title,
+        "body": node.body,
+        "fields": [{"label": f.label, "value": f.value} for f in node.fields],
+        "children": [_node_to_dict(c) for c in node.children],
+    }
+
+
+def dumps(plan: Plan) -> str:
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str) -> Plan:
+    """Parse planbook/1 JSON; anything malformed raises FormatError naming what and where."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise FormatError(f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from e
+    return plan_from_dict(data)
+
+
+def plan_from_dict(data: Any) -> Plan:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        found = data.get("format") if isinstance(data, dict) else type(data).__name__
+        raise FormatError(f'not a Planbook file: expected "format": "{FORMAT}", found {found!r}')
+    p = _obj(data.get("plan"), "plan")
+    plan = Plan(
+        title=_str(p, "title", "plan", required=True),
+        kind=_str(p, "kind", "plan") or "工作要点",
+        year=_year(p.get("year")),
+        issuers=_str_list(p, "issuers", "plan"),
+        preamble=_str(p, "preamble", "plan"),
+        closing=_str(p, "closing", "plan"),
+        numbering=_enum(Numbering, p.get("numbering", "continuous"), "plan.numbering"),
+        status=_enum(Status, p.get("status", "draft"), "plan.status"),
+        notice=_notice(p.get("notice") or {}),
+    )
+    nodes = p.get("nodes", [])
+    if not isinstance(nodes, list):
+        raise FormatError("plan.nodes must be a list")
+    plan.nodes = [_node(n, f"plan.nodes[{i}]", None) for i, n in enumerate(nodes)]
+    return plan
+
+
+def _notice(data: Any) -> Notice:
+    d = _obj(data, "plan.notice")
+    unknown = set(d) - set(NOTICE_FIELDS)
+    if unknown:
+        raise FormatError(f"plan.notice has unknown keys: {', '.join(sorted(unknown))}")
+    values: dict[str, Any] = {}
+    for name in NOTICE_FIELDS:
+        if name in DATE_FIELDS:
+            values[name] = _date(d.get(name), f"plan.notice.{name}")
+        elif name == "signers":
+            values[name] = _str_list(d, name, "plan.notice")
+        else:
+            values[name] = _str(d, name, "plan.notice")
+    return Notice(**values)
+
+
+def _node(data: Any, where: str, parent: NodeKind | None) -> Node:
+    d = _obj(data, where)
+    kind = _enum(NodeKind, d.get("kind"), f"{where}.kind")
+    if not may_contain(parent, kind):
+        place = f"inside a {parent}" if parent else "at the top level"
+        raise FormatError(f"{where}: a {kind} cannot sit {place}")
+    fields_ = d.get("fields", [])
+    if not isinstance(fields_, list):
+        raise FormatError(f"{where}.fields must be a list")
+    children = d.get("children", [])
+    if not isinstance(children, list):
+        raise FormatError(f"{where}.children must be a list")
+    return Node(
+        kind=kind,
+        title=_str(d, "title", where),
+        body=_str(d, "body", where),
+        fields=[_field(f, f"{where}.fields[{i}]") for i, f in enumerate(fields_)],
+        children=[_node(c, f"{where}.children[{i}]", kind) for i, c in enumerate(children)],
+    )
+
+
+def _field(data: Any, where: str) -> Field:
+    d = _obj(data, where)
+    return Field(label=_str(d, "label", where, required=True), value=_str(d, "value", where))
+
+
+def _obj(value: Any, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise FormatError(f"{where} must be an object")
+    return value
+
+
+def _str(d: dict, key: str, where: str, required: bool = False) -> str:
+    value = d.get(key)
+    if value is None:
+        if required:
+            raise FormatError(f"{where}.{key} is missing")
+        return ""
+    if not isinstance(value, str):
+        raise FormatError(f"{where}.{key} must be text")
+    return value
+
+
+def _str_list(d: dict, key: str, where: str) -> list[str]:
+    value = d.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise FormatError(f"{where}.{key} must be a list of text")
+    return list(value)
+
+
+def _year(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
+        raise FormatError(f"plan.year must be a year such as 2020, not {value!r}")
+    return value
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise FormatError(f"{where} must be a date YYYY-MM-DD, not {value!r}") from None
+
+
+def _enum(enum, value: Any, where: str):
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum)
+        raise FormatError(f"{where} must be one of {allowed}, not {value!r}") from None
+
+
+# ---- plain text ----------------------------------------------------------------------------------------
+
+
+def plan_to_text(plan: Plan) -> str:
+    """The plan as a clerk reads it: title, issuers, preamble, numbered headings and tasks, fields, closing."""
+    numbers = number_tree(plan.nodes, plan.numbering)
+    lines: list[str] = [plan.title]
+    if plan.issuers:
+        lines.append("  ".join(plan.issuers))
+    lines.append("")
+    if plan.preamble:
+        lines += [plan.preamble, ""]
+    for node in plan.walk():
+        lines.append(f"{numbers[id(node)]}{node.title}")
+        if node.body:
+            lines.append(node.body)
+        lines += [f"{f.label}：{f.value}" for f in node.fields]
+    if plan.closing:
+        lines += ["", plan.closing]
+    return "\n".join(lines).rstrip() + "\n"

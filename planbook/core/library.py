@@ -1,0 +1,422 @@
+"""The plan library: one SQLite file holding many plans.
+
+Opening is careful: a file that is not SQLite, another program's database, a library written by a newer
+Planbook, or a read-only file is refused (or opened read-only) with a one-line message before a single byte of
+it is written. Every change runs in one transaction (`Library.transaction`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+
+import sqlite_utils
+
+from .errors import LibraryError, NotFound, ReadOnlyLibrary
+from .model import (
+    DATE_FIELDS,
+    NOTICE_FIELDS,
+    Field,
+    Node,
+    NodeKind,
+    Notice,
+    Numbering,
+    Plan,
+    PlanSummary,
+    Status,
+)
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+LIBRARY_ENV = "PLANBOOK_LIBRARY"
+PLAN_COLUMNS = ("title", "kind", "year", "issuers", "preamble", "closing", "numbering", "status")
+
+
+def default_library_path() -> Path:
+    """`PLANBOOK_LIBRARY`, or planbook.db in the user's data folder."""
+    if env := os.environ.get(LIBRARY_ENV):
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("planbook", appauthor=False)) / "planbook.db"
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+class Library:
+    """An open library file. Use `Library.open`; close it (or use it as a context manager) when done."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database, readonly: bool):
+        self.path = path
+        self.db = db
+        self.readonly = readonly
+        self._depth = 0
+
+    # ---- opening -------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, *, create: bool = True) -> Library:
+        path = Path(path).expanduser() if path is not None else default_library_path()
+        if path.is_dir():
+            raise LibraryError(f"{path} is a folder, not a library file")
+        if path.exists():
+            _check_header(path)
+            readonly = not _writable(path)
+        elif not create:
+            raise LibraryError(f"no library at {path}")
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise LibraryError(f"cannot create the library folder {path.parent}: {e.strerror}") from e
+            readonly = False
+        if path.exists() and path.stat().st_size:
+            _check_identity(path)
+        conn = _connect(path, readonly)
+        lib = cls(path, sqlite_utils.Database(conn), readonly)
+        if not readonly:
+            lib._migrate()
+        return lib
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            for migration in MIGRATIONS[version:]:
+                migration(self.db)
+            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic change. Nested uses join the outermost transaction."""
+        if self.readonly:
+            raise ReadOnlyLibrary(f"the library {self.path} is read-only; changes cannot be saved")
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    # ---- plans ---------------------------------------------------------------------------------------
+
+    def list_plans(self) -> list[PlanSummary]:
+        rows = self.db.execute(
+            """SELECT p.id, p.title, p.kind, p.year, p.issuers, p.status, p.modified_at,
+                      coalesce(n.doc_number, ''),
+                      (SELECT count(*) FROM nodes WHERE nodes.plan_id = p.id)
+               FROM plans p LEFT JOIN notices n ON n.plan_id = p.id
+               ORDER BY p.year DESC, p.title, p.id"""
+        ).fetchall()
+        return [
+            PlanSummary(
+                id=r[0],
+                title=r[1],
+                kind=r[2],
+                year=r[3],
+                issuers=json.loads(r[4]),
+                status=Status(r[5]),
+                modified_at=r[6] or "",
+                doc_number=r[7],
+                node_count=r[8],
+            )
+            for r in rows
+        ]
+
+    def plan_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM plans ORDER BY id")]
+
+    def load_plan(self, plan_id: int) -> Plan:
+        plan = self.load_plan_header(plan_id)
+        plan.nodes = self._load_tree(plan_id)
+        return plan
+
+    def _load_notice(self, plan_id: int) -> Notice:
+        cur = self.db.execute(f"SELECT {', '.join(NOTICE_FIELDS)} FROM notices WHERE plan_id = ?", [plan_id])
+        row = cur.fetchone()
+        if row is None:
+            return Notice()
+        values = {k: (v if v is not None else "") for k, v in zip(NOTICE_FIELDS, row)}
+        values["signers"] = json.loads(values["signers"] or "[]")
+        for name in DATE_FIELDS:
+            values[name] = dt.date.fromisoformat(values[name]) if values[name] else None
+        return Notice(**values)
+
+    def _load_tree(self, plan_id: int) -> list[Node]:
+        nodes: dict[int, Node] = {}
+        children: dict[int | None, list[tuple[int, Node]]] = {}
+        for nid, parent, position, kind, title, body in self.db.execute(
+            "SELECT id, parent_id, position, kind, title, body FROM nodes WHERE plan_id = ?", [plan_id]
+        ):
+            node = Node(kind=NodeKind(kind), title=title, body=body, id=nid)
+            nodes[nid] = node
+            children.setdefault(parent, []).append((position, node))
+        for node_id, label, value in self.db.execute(
+            """SELECT f.node_id, f.label, f.value FROM fields f JOIN nodes n ON n.id = f.node_id
+               WHERE n.plan_id = ? ORDER BY f.node_id, f.position""",
+            [plan_id],
+        ):
+            nodes[node_id].fields.append(Field(label, value))
+        for parent, kids in children.items():
+            kids.sort(key=lambda pair: pair[0])
+            if parent is not None:
+                nodes[parent].children = [n for _, n in kids]
+        return [n for _, n in children.get(None, [])]
+
+    def add_plan(self, plan: Plan) -> int:
+        """Store a whole plan (metadata, notice, tree) as a new plan; returns its id."""
+        with self.transaction():
+            stamp = now()
+            plan_id = self.db["plans"].insert(
+                {**_plan_row(plan), "created_at": stamp, "modified_at": stamp}
+            ).last_pk
+            self.db["notices"].insert({"plan_id": plan_id, **_notice_row(plan.notice)})
+            for position, node in enumerate(plan.nodes):
+                self.insert_subtree(plan_id, None, position, node, keep_ids=False)
+        return plan_id
+
+    def update_plan(self, plan_id: int, changes: dict) -> dict:
+        """Set plan attributes (title, year, …) and notice attributes ("notice.doc_number", …).
+
+        Returns the old values of exactly what it changed, in the same shape, for undo.
+        """
+        plan = self.load_plan_header(plan_id)
+        old: dict = {}
+        plan_row: dict = {}
+        notice_row: dict = {}
+        for key, value in changes.items():
+            if key.startswith("notice."):
+                name = key.removeprefix("notice.")
+                if name not in NOTICE_FIELDS:
+                    raise KeyError(key)
+                old[key] = getattr(plan.notice, name)
+                setattr(plan.notice, name, value)
+                notice_row[name] = _notice_row(plan.notice)[name]
+            else:
+                if key not in PLAN_COLUMNS:
+                    raise KeyError(key)
+                old[key] = getattr(plan, key)
+                setattr(plan, key, value)
+                plan_row[key] = _plan_row(plan)[key]
+        with self.transaction():
+            if notice_row:
+                self.db["notices"].upsert({"plan_id": plan_id, **notice_row}, pk="plan_id")
+            self.db["plans"].update(plan_id, {**plan_row, "modified_at": now()})
+        return old
+
+    def load_plan_header(self, plan_id: int) -> Plan:
+        """The plan's metadata and notice without its tree."""
+        row = self.db.execute(
+            f"SELECT {', '.join(PLAN_COLUMNS)} FROM plans WHERE id = ?", [plan_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no plan with id {plan_id}")
+        values = dict(zip(PLAN_COLUMNS, row))
+        return Plan(
+            id=plan_id,
+            title=values["title"],
+            kind=values["kind"],
+            year=values["year"],
+            issuers=json.loads(values["issuers"]),
+            preamble=values["preamble"],
+            closing=values["closing"],
+            numbering=Numbering(values["numbering"]),
+            status=Status(values["status"]),
+            notice=self._load_notice(plan_id),
+        )
+
+    def delete_plan(self, plan_id: int) -> None:
+        self.load_plan_header(plan_id)
+        with self.transaction():
+            self.db.execute(
+                "DELETE FROM fields WHERE node_id IN (SELECT id FROM nodes WHERE plan_id = ?)", [plan_id]
+            )
+            self.db.execute("DELETE FROM nodes WHERE plan_id = ?", [plan_id])
+            self.db.execute("DELETE FROM notices WHERE plan_id = ?", [plan_id])
+            self.db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
+
+    def touch(self, plan_id: int) -> None:
+        self.db.execute("UPDATE plans SET modified_at = ? WHERE id = ?", [now(), plan_id])
+
+    # ---- nodes ---------------------------------------------------------------------------------------
+
+    def insert_subtree(self, plan_id: int, parent_id: int | None, position: int, node: Node, *, keep_ids: bool) -> int:
+        """Insert a node and its descendants at `position` among `parent_id`'s children (no shifting)."""
+        row = {
+            "plan_id": plan_id,
+            "parent_id": parent_id,
+            "position": position,
+            "kind": str(node.kind),
+            "title": node.title,
+            "body": node.body,
+        }
+        if keep_ids and node.id is not None:
+            row["id"] = node.id
+        node_id = self.db["nodes"].insert(row).last_pk
+        if node.fields:
+            self.db["fields"].insert_all(
+                {"node_id": node_id, "position": i, "label": f.label, "value": f.value}
+                for i, f in enumerate(node.fields)
+            )
+        for i, child in enumerate(node.children):
+            self.insert_subtree(plan_id, node_id, i, child, keep_ids=keep_ids)
+        return node_id
+
+    def node_row(self, node_id: int) -> dict:
+        row = self.db.execute(
+            "SELECT id, plan_id, parent_id, position, kind, title, body FROM nodes WHERE id = ?", [node_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no node with id {node_id}")
+        return dict(zip(("id", "plan_id", "parent_id", "position", "kind", "title", "body"), row))
+
+    def child_ids(self, plan_id: int, parent_id: int | None) -> list[int]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM nodes WHERE plan_id = ? AND parent_id IS ? ORDER BY position",
+                [plan_id, parent_id],
+            )
+        ]
+
+    def load_subtree(self, node_id: int) -> Node:
+        """A node with its fields and descendants, ids included (what undoing its deletion needs)."""
+        row = self.node_row(node_id)
+        node = Node(kind=NodeKind(row["kind"]), title=row["title"], body=row["body"], id=node_id)
+        node.fields = self.node_fields(node_id)
+        node.children = [self.load_subtree(c) for c in self.child_ids(row["plan_id"], node_id)]
+        return node
+
+    def node_fields(self, node_id: int) -> list[Field]:
+        return [
+            Field(label, value)
+            for label, value in self.db.execute(
+                "SELECT label, value FROM fields WHERE node_id = ? ORDER BY position", [node_id]
+            )
+        ]
+
+    def subtree_ids(self, node_id: int) -> list[int]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                """WITH RECURSIVE sub(id) AS (
+                       SELECT ? UNION ALL SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id)
+                   SELECT id FROM sub""",
+                [node_id],
+            )
+        ]
+
+    def shift_siblings(self, plan_id: int, parent_id: int | None, from_position: int, delta: int) -> None:
+        """Move every sibling at or after `from_position` by `delta` places, keeping positions contiguous."""
+        self.db.execute(
+            "UPDATE nodes SET position = position + ? WHERE plan_id = ? AND parent_id IS ? AND position >= ?",
+            [delta, plan_id, parent_id, from_position],
+        )
+
+
+def _plan_row(plan: Plan) -> dict:
+    return {
+        "title": plan.title,
+        "kind": plan.kind,
+        "year": plan.year,
+        "issuers": json.dumps(plan.issuers, ensure_ascii=False),
+        "preamble": plan.preamble,
+        "closing": plan.closing,
+        "numbering": str(Numbering(plan.numbering)),
+        "status": str(Status(plan.status)),
+    }
+
+
+def _notice_row(notice: Notice) -> dict:
+    row = asdict(notice)
+    row["signers"] = json.dumps(notice.signers, ensure_ascii=False)
+    for name in DATE_FIELDS:
+        row[name] = row[name].isoformat() if row[name] else None
+    return row
+
+
+# ---- opening checks: all read-only, so a refused file is left byte-for-byte as it was -----------------
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except OSError as e:
+        raise LibraryError(f"cannot read the library {path}: {e.strerror}") from e
+    if head and head != SQLITE_HEADER:
+        raise LibraryError(f"{path} is not a Planbook library (it is not an SQLite database)")
+
+
+def _writable(path: Path) -> bool:
+    # WAL needs to create -wal and -shm files beside the library, so the folder must be writable too.
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _check_identity(path: Path) -> None:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        raise LibraryError(f"{path} is damaged or not a Planbook library ({e})") from e
+    if app_id != APPLICATION_ID and (tables or app_id):
+        raise LibraryError(f"{path} is an SQLite database of another program, not a Planbook library")
+    if version > SCHEMA_VERSION:
+        raise LibraryError(
+            f"{path} was written by a newer Planbook (library version {version}; this one reads up to "
+            f"{SCHEMA_VERSION}): please update Planbook"
+        )
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    try:
+        if readonly:
+            # immutable: a read-only medium cannot hold the WAL index, and nobody can be writing there.
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                   isolation_level=None)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except sqlite3.DatabaseError as e:
+        raise LibraryError(f"cannot open the library {path}: {e}") from e
+    return conn

@@ -1,0 +1,50 @@
+"""Exporters: each writes one plan to a file in one format. The CLI and GUI pick one by format name.
+
+An exporter is `(plan, out_path, layout) -> None`. Files are written through `atomic_write`, so a failed export
+never leaves a partial file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..core import exchange
+from ..core.errors import PlanbookError
+from ..core.model import Plan
+
+
+@contextmanager
+def atomic_write(out: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `out`; on success it replaces `out`, on failure it is removed."""
+    out = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent or ".")
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_text(text: str, out: Path) -> None:
+    try:
+        with atomic_write(out) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise PlanbookError(f"cannot write {out}: {e.strerror}") from e
+
+
+def export_json(plan: Plan, out: Path, layout: str | None = None) -> None:
+    _write_text(exchange.dumps(plan), out)
+
+
+def export_txt(plan: Plan, out: Path, layout: str | None = None) -> None:
+    _write_text(exchange.plan_to_text(plan), out)
+
+
+EXPORTERS: dict[str, Callable[[Plan, Path, str | None], None]] = {"json": export_json, "txt": export_txt}

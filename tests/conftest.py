@@ -1,0 +1,75 @@
+"""Shared test helpers: temporary libraries, sample plans, and running the real `planbook` command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from planbook.core.model import Field, Node, NodeKind, Notice, Numbering, Plan
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str | os.PathLike, library: Path | None = None, env: dict | None = None,
+            user: int | None = None, stdin: str | None = None) -> Result:
+    """Run `python -m planbook ARGS` in a subprocess, as a user would from a terminal."""
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    full_env.pop("PLANBOOK_LIBRARY", None)
+    if library is not None:
+        full_env["PLANBOOK_LIBRARY"] = str(library)
+    proc = subprocess.run(
+        [sys.executable, "-m", "planbook", *map(str, args)],
+        capture_output=True, text=True, encoding="utf-8", env=full_env, cwd=ROOT, input=stdin, timeout=120,
+        user=user,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    return tmp_path / "lib.db"
+
+
+@pytest.fixture
+def seeds() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed plans are not at {SEEDS} (they live in ../shared/seeds beside the checkout)")
+    return SEEDS
+
+
+def task(title: str, body: str = "", **fields: str) -> Node:
+    return Node(NodeKind.TASK, title, body, [Field(k, v) for k, v in fields.items()])
+
+
+def sample_plan(sections: int = 3, tasks_per_section: int = 2, numbering: Numbering = Numbering.CONTINUOUS,
+                title: str = "某市教育局2021年工作要点", year: int = 2021) -> Plan:
+    """A small plan with notice, sections, a subsection with tasks, and an item."""
+    nodes = []
+    for s in range(sections):
+        section = Node(NodeKind.SECTION, f"第{s + 1}部分工作")
+        for t in range(tasks_per_section):
+            section.children.append(task(f"任务{s + 1}-{t + 1}。", "具体措施。", 牵头单位="基教科", 完成时限="12月底"))
+        nodes.append(section)
+    sub = Node(NodeKind.SUBSECTION, "加强队伍建设", children=[task("抓师德。", "师德师风。")])
+    sub.children[0].children.append(Node(NodeKind.ITEM, "开展培训。"))
+    nodes[0].children.append(sub)
+    notice = Notice(
+        masthead="某市教育局文件", doc_number="某教发〔2021〕3号", title="关于印发《某市教育局2021年工作要点》的通知",
+        recipients="各县（市、区）教育局：", body="现将《某市教育局2021年工作要点》印发给你们，请认真贯彻落实。",
+        signers=["某市教育局"],
+    )
+    return Plan(title=title, year=year, issuers=["某市教育局"], preamble="总体要求是……", closing="在完成上述工作的同时……",
+                numbering=numbering, notice=notice, nodes=nodes)
