@@ -13,7 +13,8 @@ import pytest
 from planbook.core.model import Field, Node, NodeKind, Notice, Numbering, Plan
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+# CI has shared/ beside the checkout; a worktree elsewhere points PLANBOOK_SEEDS at it.
+SEEDS = Path(os.environ.get("PLANBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
 
 
 @dataclass
