@@ -23,6 +23,7 @@ from .core.model import Plan
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.library = getattr(args, "library", None)
     if args.command is None:
         from .gui import launch
 
@@ -56,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Draft, keep, search and issue annual work plans. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"planbook {__version__}")
-    parser.set_defaults(library=None, command=None)
+    # Not library=None here: the --library action object is shared with every subparser (parents=[common]).
+    parser.set_defaults(command=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, run, help: str) -> argparse.ArgumentParser:

@@ -79,7 +79,7 @@ class Library:
                 raise LibraryError(f"cannot create the library folder {path.parent}: {e.strerror}") from e
             readonly = False
         if path.exists() and path.stat().st_size:
-            _check_identity(path)
+            _check_identity(path, readonly)
         conn = _connect(path, readonly)
         lib = cls(path, sqlite_utils.Database(conn), readonly)
         if not readonly:
@@ -384,10 +384,9 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _check_identity(path: Path) -> None:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+def _check_identity(path: Path, readonly: bool) -> None:
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(_read_only_uri(path, immutable=readonly), uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -405,12 +404,15 @@ def _check_identity(path: Path) -> None:
         )
 
 
+def _read_only_uri(path: Path, immutable: bool) -> str:
+    # immutable: a read-only medium cannot hold the WAL index, and nobody can be writing there.
+    return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     try:
         if readonly:
-            # immutable: a read-only medium cannot hold the WAL index, and nobody can be writing there.
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                                   isolation_level=None)
+            conn = sqlite3.connect(_read_only_uri(path, immutable=True), uri=True, isolation_level=None)
         else:
             conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
             conn.execute("PRAGMA journal_mode = WAL")
