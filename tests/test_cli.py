@@ -138,3 +138,10 @@ def test_main_py_is_the_same_command(library):
     out = subprocess.run([sys.executable, "main.py", "--library", str(library), "list"], cwd=ROOT,
                          capture_output=True, text=True)
     assert out.returncode == 0 and "empty" in out.stdout
+
+
+def test_default_library_lives_in_the_users_data_folder(tmp_path):
+    env = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    assert run_cli("new", "--title", "默认库", env=env).code == 0
+    assert (tmp_path / "data" / "planbook" / "planbook.db").exists()
+    assert "默认库" in run_cli("list", env=env).out
