@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .core import backup
 from .core.errors import PlanbookError
 from .core.exchange import dumps, plan_to_text
 from .core.library import LIBRARY_ENV, Library
@@ -89,11 +90,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("delete", cmd_delete, "delete a plan")
     p.add_argument("id", type=int, help="plan id")
+
+    p = command("backup", cmd_backup, "copy the library into the backups folder beside it")
+    p.add_argument("--list", action="store_true", help="list the backups instead of making one")
+
+    p = command("restore", cmd_restore, "replace the library with a backup (the current one is backed up first)")
+    p.add_argument("file", type=Path, metavar="FILE", help="a backup, see `planbook backup --list`")
     return parser
 
 
 def open_library(args) -> Library:
-    return Library.open(args.library)
+    lib = Library.open(args.library)
+    backup.daily(lib)
+    return lib
 
 
 def cmd_list(args) -> None:
@@ -157,6 +166,24 @@ def cmd_export(args) -> None:
         plan = lib.load_plan(args.id)
     exporter(plan, args.output, args.layout)
     print(args.output)
+
+
+def cmd_backup(args) -> None:
+    with open_library(args) as lib:
+        if args.list:
+            found = backup.list_backups(lib.path)
+            if not found:
+                print(f"No backups yet in {backup.folder_of(lib.path)}.")
+            for b in found:
+                print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.size / 2**20:6.1f} MB  {b.path}")
+            return
+        print(backup.backup(lib))
+
+
+def cmd_restore(args) -> None:
+    with open_library(args) as lib:
+        before = backup.restore(lib, args.file)
+    print(f"restored {args.file}; what was there before is kept as {before}")
 
 
 def cmd_delete(args) -> None:

@@ -83,10 +83,28 @@ class Library:
         conn = _connect(path, readonly)
         lib = cls(path, sqlite_utils.Database(conn), readonly)
         if not readonly:
-            lib._migrate()
+            lib.migrate()
         return lib
 
-    def _migrate(self) -> None:
+    @staticmethod
+    def check_file(path: Path) -> None:
+        """Raise LibraryError unless `path` is a Planbook library this version can read; writes nothing."""
+        path = Path(path)
+        if not path.is_file():
+            raise LibraryError(f"no library at {path}")
+        _check_header(path)
+        _check_identity(path, readonly=True)
+        conn = sqlite3.connect(_read_only_uri(path, immutable=True), uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as e:
+            result = str(e)
+        finally:
+            conn.close()
+        if result != "ok":
+            raise LibraryError(f"{path.name} is damaged ({result})")
+
+    def migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             return
