@@ -17,7 +17,7 @@ from . import __version__
 from .core import backup
 from .core.errors import PlanbookError
 from .core.exchange import dumps, plan_to_text
-from .core.library import LIBRARY_ENV, Library
+from .core.library import LIBRARY_ENV, Library, default_library_path, explain
 from .core.model import Plan
 
 
@@ -33,8 +33,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args) or 0
     except PlanbookError as e:
         return fail(str(e))
-    except sqlite3.DatabaseError as e:
-        return fail(f"the library cannot be used: {e}")
+    except sqlite3.Error as e:
+        return fail(f"the library cannot be used: {explain(e, Path(args.library or default_library_path()))}")
     except KeyboardInterrupt:
         return fail("interrupted")
     except BrokenPipeError:

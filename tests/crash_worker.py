@@ -1,6 +1,6 @@
-"""Worker for the crash test: edits a library forever, printing each edit's number once it is committed.
+"""Worker for the crash and concurrency tests: edits a library, printing each edit's number once committed.
 
-    python tests/crash_worker.py LIBRARY PLAN_ID SEED
+    python tests/crash_worker.py LIBRARY PLAN_ID SEED [STEPS]   (no STEPS: until killed)
 """
 
 import sys
@@ -14,9 +14,10 @@ from tests.edit_script import Session  # noqa: E402
 
 def main() -> None:
     library, plan_id, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    steps = int(sys.argv[4]) if len(sys.argv) > 4 else None
     lib = Library.open(library)
     session = Session(lib, plan_id, seed)
-    while True:
+    while steps is None or session.count < steps:
         session.step()
         print(session.count, flush=True)  # confirmed: the edit's transaction has committed
 

@@ -140,7 +140,9 @@ class Library:
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            # SQLite has already rolled back after some errors (a full disk); a second ROLLBACK would hide them.
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
         else:
             self.db.execute("COMMIT")
@@ -412,7 +414,7 @@ def _check_identity(path: Path, readonly: bool) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
-        raise LibraryError(f"{path} is damaged or not a Planbook library ({e})") from e
+        raise LibraryError(f"cannot open the library {path}: {explain(e, path)}") from e
     if app_id != APPLICATION_ID and (tables or app_id):
         raise LibraryError(f"{path} is an SQLite database of another program, not a Planbook library")
     if version > SCHEMA_VERSION:
@@ -420,6 +422,33 @@ def _check_identity(path: Path, readonly: bool) -> None:
             f"{path} was written by a newer Planbook (library version {version}; this one reads up to "
             f"{SCHEMA_VERSION}): please update Planbook"
         )
+
+
+def explain(error: sqlite3.Error, path: Path | None = None) -> str:
+    """What an SQLite error means for the user, in words, not codes."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or (name.startswith("SQLITE_IOERR") and path and _disk_full(path)):
+        return "the disk is full: free some space and try again (nothing was changed)"
+    if name.startswith("SQLITE_IOERR"):
+        return "the disk could not be read or written (was it removed, or is it failing?)"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return "the file is damaged (restore a backup with `planbook restore`)"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return "another program is busy with the library: try again in a moment"
+    if name.startswith("SQLITE_READONLY"):
+        return "the library is read-only; changes cannot be saved"
+    if name.startswith("SQLITE_CANTOPEN"):
+        return "the file cannot be opened (check the folder exists and may be read)"
+    return str(error)
+
+
+def _disk_full(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def _read_only_uri(path: Path, immutable: bool) -> str:
@@ -438,5 +467,5 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
     except sqlite3.DatabaseError as e:
-        raise LibraryError(f"cannot open the library {path}: {e}") from e
+        raise LibraryError(f"cannot open the library {path}: {explain(e, path)}") from e
     return conn
