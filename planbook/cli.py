@@ -34,11 +34,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlanbookError as e:
         return fail(str(e))
     except sqlite3.Error as e:
-        return fail(f"the library cannot be used: {explain(e, Path(args.library or default_library_path()))}")
+        return fail(explain(e, Path(args.library or default_library_path())))
     except KeyboardInterrupt:
         return fail("interrupted")
     except BrokenPipeError:
         return 0
+    except Exception as e:  # a bug or damage nobody foresaw: one line for the user, the details in a log
+        return fail(f"unexpected error ({type(e).__name__}: {e}); details in {log_traceback()}")
+
+
+def log_traceback() -> Path:
+    import datetime as dt
+    import traceback
+
+    import platformdirs
+
+    log = Path(platformdirs.user_log_dir("planbook", appauthor=False)) / "errors.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as f:
+            f.write(f"--- {dt.datetime.now().isoformat()} planbook {__version__} {sys.argv[1:]}\n")
+            f.write(traceback.format_exc())
+    except OSError:
+        pass
+    return log
 
 
 def fail(message: str) -> int:

@@ -180,3 +180,31 @@ def test_an_empty_file_becomes_a_library(tmp_path):
     path.touch()
     assert run_cli("new", "--title", "甲", library=path).code == 0
     assert "甲" in run_cli("list", library=path).out
+
+
+def test_randomly_damaged_libraries_answer_in_one_line(tmp_path):
+    import random
+
+    from .conftest import sample_plan
+
+    pristine = tmp_path / "pristine.db"
+    with Library.open(pristine) as lib:
+        for _ in range(30):
+            lib.add_plan(sample_plan(sections=4))
+    conn = sqlite3.connect(pristine)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    data = pristine.read_bytes()
+    rng = random.Random(9704)
+    for trial in range(8):
+        damaged = bytearray(data)
+        start = rng.randrange(100, len(data) - 4096)
+        damaged[start:start + 4096] = rng.randbytes(4096)
+        path = tmp_path / f"damaged{trial}.db"
+        path.write_bytes(bytes(damaged))
+        for args in (("list",), ("show", str(rng.randint(1, 30))), ("export", "3", "--format", "txt", "-o",
+                                                                     tmp_path / "out.txt")):
+            result = run_cli(*args, library=path)
+            assert result.code in (0, 1) and "Traceback" not in result.err, (trial, args, result.err)
+            if result.code:
+                assert result.err.count("\n") == 1, result.err
