@@ -38,7 +38,7 @@ def test_full_disk_loses_nothing(tmp_path):
         assert result["err"].startswith("planbook: ") and result["err"].count("\n") == 1, (step, result["err"])
         assert "Traceback" not in result["err"]
     for step in ("import_full", "new_full", "import_nearly_full"):
-        assert "disk is full" in report[step]["err"].split(": ", 2)[-1], report[step]["err"]
+        assert "the disk is full: free some space" in report[step]["err"], report[step]["err"]
     assert "No space left" in report["export_full"]["err"]
     assert report["outbox_full"] == ["filler"]  # no partial export
     assert report["shown_after"] == report["shown_before"] == report["shown_nearly_full"]
