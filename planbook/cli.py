@@ -110,6 +110,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("delete", cmd_delete, "delete a plan")
     p.add_argument("id", type=int, help="plan id")
 
+    p = command("diff", cmd_diff, "compare two plans: tasks kept, changed, added, dropped")
+    p.add_argument("old", type=int, help="the earlier plan's id")
+    p.add_argument("new", type=int, help="the later plan's id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--all", action="store_true", help="list kept tasks too")
+    p.add_argument("--html", type=Path, metavar="OUT", help="also write a report as HTML")
+
+    p = command("units", cmd_units, "the units named in task fields, or one unit's tasks")
+    p.add_argument("id", type=int, nargs="?", help="one plan (default: every plan)")
+    p.add_argument("--unit", help="list this unit's tasks")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("rename-unit", cmd_rename_unit, "rename a unit in every field of a plan")
+    p.add_argument("id", type=int, help="plan id")
+    p.add_argument("old", help="the unit's name now")
+    p.add_argument("new", help="its new name")
+
     p = command("backup", cmd_backup, "copy the library into the backups folder beside it")
     p.add_argument("--list", action="store_true", help="list the backups instead of making one")
 
@@ -185,6 +202,57 @@ def cmd_export(args) -> None:
         plan = lib.load_plan(args.id)
     exporter(plan, args.output, args.layout)
     print(args.output)
+
+
+def cmd_diff(args) -> None:
+    from .core import compare
+    from .exporters import atomic_write
+
+    with open_library(args) as lib:
+        diff = compare.compare(lib.load_plan(args.old), lib.load_plan(args.new))
+    if args.html:
+        with atomic_write(args.html) as tmp:
+            tmp.write_text(compare.to_html(diff), encoding="utf-8")
+    if args.json:
+        print(json.dumps(compare.to_dict(diff), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(compare.to_text(diff, show_kept=args.all))
+
+
+def cmd_units(args) -> None:
+    from dataclasses import asdict
+
+    from .core import units
+
+    with open_library(args) as lib:
+        if args.unit:
+            found = units.unit_tasks(lib, args.unit, args.id)
+            titles = {p.id: p.title for p in lib.list_plans()}
+            if args.json:
+                print(json.dumps([asdict(a) for a in found], ensure_ascii=False, indent=2))
+            for a in [] if args.json else found:
+                print(f"{titles[a.plan_id]}\t{a.number}{a.title}\t{units.ROLE_NAMES[a.role]}")
+            return
+        if args.id is not None:
+            counts = {u: len(tasks) for u, tasks in units.plan_units(lib.load_plan(args.id)).items()}
+        else:
+            counts = dict(units.library_units(lib).most_common())
+    if args.json:
+        print(json.dumps(counts, ensure_ascii=False, indent=2))
+    else:
+        for unit, count in counts.items():
+            print(f"{count:>5}  {unit}")
+
+
+def cmd_rename_unit(args) -> None:
+    from .core import editing, units
+
+    with open_library(args) as lib:
+        batch = units.rename_unit(lib, args.id, args.old, args.new)
+        if not batch.edits:
+            raise PlanbookError(f"no field of plan {args.id} names the unit {args.old!r}")
+        editing.apply(lib, batch)
+    print(f"renamed {args.old} to {args.new} in {len(batch.edits)} task(s)")
 
 
 def cmd_backup(args) -> None:

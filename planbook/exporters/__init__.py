@@ -47,4 +47,14 @@ def export_txt(plan: Plan, out: Path, layout: str | None = None) -> None:
     _write_text(exchange.plan_to_text(plan), out)
 
 
-EXPORTERS: dict[str, Callable[[Plan, Path, str | None], None]] = {"json": export_json, "txt": export_txt}
+def export_xlsx(plan: Plan, out: Path, layout: str | None = None) -> None:
+    from .xlsx_writer import export_xlsx as write  # openpyxl loads on first use, not at start
+
+    write(plan, out, layout)
+
+
+EXPORTERS: dict[str, Callable[[Plan, Path, str | None], None]] = {
+    "json": export_json,
+    "txt": export_txt,
+    "xlsx": export_xlsx,
+}
