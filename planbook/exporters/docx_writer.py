@@ -52,6 +52,9 @@ BODY_CHAR_WIDTH = 98  # percent: 28 × 16 pt × 0.98 = 439 pt fits the 442.2 pt 
 LINE = PAGE.line_pitch_twips
 CELL_TWIPS = PAGE.cell_pt * 20  # one body character on the 28-a-line grid
 RED_RULE_SPACE_PT = 7  # border distance below the doc number's line: 3.9 mm to the rule in LibreOffice
+# LibreOffice puts the masthead's ink 0.7 mm above the space-before it is given; this brings its top edge to
+# 72 mm from the paper's top (35 mm below the type area). Word may differ (unverified).
+MASTHEAD_NUDGE_MM = 0.7
 
 # Child order in w:pPr and w:rPr (ECMA-376); Word refuses files whose children are out of order.
 _PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
@@ -262,6 +265,18 @@ class _Writer:
             style.quick_style = True
             self._format_style(style.element, spec)
             self.style_ids[key] = style.style_id
+        self._prune_template_styles()
+
+    def _prune_template_styles(self) -> None:
+        """Drop the template's other styles (Courier 'macro', theme-coloured quotes …): a clean style list."""
+        root = self.doc.styles.element
+        keep = set(self.style_ids.values())
+        for el in root.findall(qn("w:style")):
+            if el.get(qn("w:default")) == "1" or el.get(qn("w:styleId")) in keep:
+                for link in el.findall(qn("w:link")):
+                    el.remove(link)
+                continue
+            root.remove(el)
 
     def _reset_style(self, el) -> None:
         """A built-in style (Heading 1/2) keeps its name and outline level but none of the template's looks."""
@@ -279,6 +294,8 @@ class _Writer:
             _put(ppr, _el("keepNext"))
         _put(ppr, _el("autoSpaceDE", val=0))
         _put(ppr, _el("autoSpaceDN", val=0))
+        if spec.size_pt > 16:  # LibreOffice gives large type two grid lines unless it is taken off the grid
+            _put(ppr, _el("snapToGrid", val=0))
         _put(ppr, _el("spacing", before=0, after=0, line=LINE, lineRule="exact"))
         if spec.name == "page_number":
             _put(ppr, _el("spacing", before=0, after=0, line=240, lineRule="auto"))
@@ -396,7 +413,7 @@ class _Writer:
         """Red 小标宋, its top edge 35 mm below the type area (7.2.4): space before, exact height = type size."""
         spec = STYLES["masthead"]
         used = sum(1 for e in self.body if e.tag == qn("w:p"))  # 份号/密级/紧急 lines above it
-        before = max(0, _twips_mm(spec.space_before_mm) - used * LINE)
+        before = max(0, _twips_mm(spec.space_before_mm + MASTHEAD_NUDGE_MM) - used * LINE)
         height = round(m.size_pt * 20)
         if len(m.names) == 1:
             p = self._para("masthead")
