@@ -131,19 +131,29 @@ def test_odd_and_even_footers_with_page_fields(notice_docx):
     assert not sect.different_first_page_header_footer
 
 
-def test_imprint_floats_at_the_foot_of_the_last_page(notice_docx):
+def test_imprint_sits_on_the_foot_of_the_last_page(notice_docx):
     d = docx.Document(str(notice_docx))
-    body = list(d.element.body)
-    tables = [i for i, e in enumerate(body) if e.tag == f"{W}tbl"]
-    last = body[tables[-1]]
-    # nothing but the hairline paragraph follows it: it comes after the whole plan
-    assert all(e.tag != f"{W}p" or not "".join(e.itertext()) for e in body[tables[-1] + 1:])
-    pos = last.find(f"{W}tblPr/{W}tblpPr")
-    assert (pos.get(f"{W}vertAnchor"), pos.get(f"{W}tblpYSpec")) == ("margin", "bottom")
-    rows = ["".join(t.text for t in tr.iter(f"{W}t")) for tr in last.iter(f"{W}tr")]
-    assert rows == ["抄送：市人民政府办公室，省教育厅。", "某市教育局办公室2021年3月9日印发"]
-    borders = last.find(f"{W}tblPr/{W}tblBorders")
-    assert [borders.find(f"{W}{k}").get(f"{W}sz") for k in ("top", "insideH", "bottom")] == ["8", "6", "8"]
+    imprint = [p for p in d.paragraphs if p.style.name == "版记"]
+    assert [p.text for p in imprint] == ["抄送：市人民政府办公室，省教育厅。", "某市教育局办公室\t2021年3月9日印发"]
+    # they come after the whole plan, in frames stacked up from the type area's bottom edge (12756 twips)
+    texts = [p.text for p in d.paragraphs if p.text]
+    assert texts[-2:] == [p.text for p in imprint]
+    frames = [p._p.find(f"{W}pPr/{W}framePr") for p in imprint]
+    assert all(f.get(f"{W}vAnchor") == "margin" for f in frames)
+    bottom = int(frames[-1].get(f"{W}y")) + int(frames[-1].get(f"{W}h"))
+    assert bottom == 12756 and int(frames[0].get(f"{W}y")) + int(frames[0].get(f"{W}h")) == int(frames[1].get(f"{W}y"))
+    borders = [{b.tag.split("}")[1]: b.get(f"{W}sz") for b in p._p.find(f"{W}pPr/{W}pBdr")} for p in imprint]
+    assert borders == [{"top": "8", "bottom": "6"}, {"bottom": "8"}]  # thick, thin, thick
+    assert all(p._p.find(f"{W}pPr/{W}ind").get(f"{W}right") == "280" for p in imprint)  # 右空一字
+
+
+def test_signature_is_never_left_alone(notice_docx):
+    d = docx.Document(str(notice_docx))
+    styles = [p.style.name for p in d.paragraphs]
+    sig = styles.index("发文机关署名")
+    last_body = max(i for i, s in enumerate(styles[:sig]) if s == "公文正文")
+    for p in d.paragraphs[last_body:sig]:
+        assert p._p.find(f"{W}pPr/{W}keepNext") is not None
 
 
 def assert_plan_complete(path: Path, plan: Plan) -> None:

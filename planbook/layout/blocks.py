@@ -32,6 +32,7 @@ class Paragraph:
     style: str
     runs: list[Run]
     number: str = ""  # the derived number (一、 （一） 1. （1）) already typed at the start of runs[0]
+    keep_with_next: bool = False  # e.g. the notice's last body paragraph stays with the signature (7.3.5.5)
 
     @property
     def text(self) -> str:
@@ -199,6 +200,8 @@ def _notice_body(b: _Builder, n: Notice) -> None:
             b.add(Paragraph("attachment_note", "attachment_note", [Run(more)]), after_gap=False)
     sig = signature(n.signers, chinese_date(n.signed_on))
     if sig:
+        if isinstance(b.blocks[-1], Paragraph) and b.blocks[-1].kind in ("body", "attachment_note"):
+            b.blocks[-1].keep_with_next = True  # the signature never stands alone on a page
         b.add(sig)
     if n.annotation.strip():
         text = n.annotation.strip()
