@@ -431,8 +431,8 @@ class _Writer:
             self._masthead_ppr(p, before, height)
             self._run(p, m.names[0], "masthead", size_pt=m.size_pt)
             return
-        spacer = self._para("normal")
-        _put(_ppr(spacer), _el("spacing", before=0, after=0, line=max(before, 20), lineRule="exact"))
+        spacer = self._para("normal")  # carries the 35 mm: a table has no space before
+        _hairline(spacer, before=max(before - 20, 0))
         self._joint_masthead(m, height)
 
     def _masthead_ppr(self, p, before: int, height: int) -> None:
@@ -443,7 +443,7 @@ class _Writer:
     def _joint_masthead(self, m: Masthead, height: int) -> None:
         """Joint issuers: names stacked and spread to one width, 文件 to their right, vertically centred."""
         size_tw = m.size_pt * 20
-        name_w = round(max(text_width(n) for n in m.names) * size_tw)
+        name_w = round((max(text_width(n) for n in m.names) + 0.6) * size_tw)  # slack: never wrap a name
         suffix_w = round(text_width(m.suffix) * size_tw) + round(size_tw / 2)
         tbl = parse_xml(
             f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblW w:w="{name_w + suffix_w}" w:type="dxa"/><w:jc w:val="center"/>'
@@ -475,7 +475,7 @@ class _Writer:
         last = self.sect_pr.getprevious()
         if last is None or last.tag != qn("w:p"):
             last = self._para("normal")
-            _put(_ppr(last), _el("spacing", before=0, after=0, line=20, lineRule="exact"))
+            _hairline(last)
         bdr = _el("pBdr")
         bdr.append(_el("bottom", val="single", sz=round(RED_RULE_PT * 8), space=RED_RULE_SPACE_PT,
                        color=STYLES["red_rule"].colour))
@@ -535,7 +535,14 @@ class _Writer:
                     self._run(p, piece, "imprint")
         # The frame is anchored to the next paragraph: keep that one a hairline high.
         tail = self._para("normal")
-        _put(_ppr(tail), _el("spacing", before=0, after=0, line=20, lineRule="exact"))
+        _hairline(tail)
+
+
+def _hairline(p, before: int = 0) -> None:
+    """A 1 pt high paragraph, off the grid (on it, LibreOffice would give it a whole grid line)."""
+    ppr = _ppr(p)
+    _put(ppr, _el("snapToGrid", val=0))
+    _put(ppr, _el("spacing", before=before, after=0, line=20, lineRule="exact"))
 
 
 def _ppr_style(el):
