@@ -35,7 +35,8 @@ Blocks (`blocks.py`); every block has `.kind` and `.style` (a key of STYLES). In
   if any, thin rule, printed_by left + printed_on ("2020年3月9日印发") right, thick rule; 4号仿宋.
 Page numbers "— N —" (style page_number, 4号宋体) are not blocks: odd pages right, even left, 空一字.
 
-`break_title(text, max_chars)` (`titles.py`) is the shared title line breaker.
+`break_title(text, max_chars)` (`titles.py`) is the shared title line breaker. `cjk_punctuation(text)` turns
+half-width , ; : ? ! ( ) touching Chinese text full-width; build_document has already applied it to all text.
 """
 
 from .blocks import (
@@ -69,6 +70,7 @@ from .styles import (
     Face,
     PageGeometry,
     Style,
+    cjk_punctuation,
     masthead_size_pt,
     text_width,
 )
@@ -78,5 +80,6 @@ __all__ = [
     "FACES", "IMPRINT_THICK_PT", "IMPRINT_THIN_PT", "LAYOUTS", "PAGE", "RED", "RED_RULE_GAP_MM", "RED_RULE_PT",
     "SIZES", "STYLES", "Blank", "Block", "Face", "Imprint", "Masthead", "PageBreak", "PageGeometry", "Paragraph",
     "Rule", "Run", "Signature", "SignatureLine", "Style", "TitleLines", "break_title", "build_document",
-    "chinese_date", "masthead", "masthead_size_pt", "signature", "text_width", "title_chars_per_line",
+    "chinese_date", "cjk_punctuation", "masthead", "masthead_size_pt", "signature", "text_width",
+    "title_chars_per_line",
 ]
