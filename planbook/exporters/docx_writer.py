@@ -355,9 +355,10 @@ class _Writer:
             case Paragraph():
                 p = self._para(block.style)
                 if block.keep_with_next:
+                    _put(_ppr(p), _el("keepNext"))
+                if block.keep_with_next and block.kind in ("body", "attachment_note"):
                     # Keep with the signature, but let the paragraph split anywhere so that page 1 still
                     # shows body text (7.3.3) while the signature never stands alone (7.3.5.5).
-                    _put(_ppr(p), _el("keepNext"))
                     _put(_ppr(p), _el("widowControl", val=0))
                     self.keep_blanks = True
                 for run in block.runs:
