@@ -114,7 +114,7 @@ def _squeeze(line: list[Unit], nxt: Unit, room: float) -> list[Unit] | None:
 def _push_down(line: list[Unit], rest_first: Unit) -> int:
     """后推出: how many units to move from the line's end so that the break is legal (0 if it already is)."""
     k = 0
-    while k < len(line) - 1:
+    while k < len(line):  # keep at least one unit on the line
         last, first = line[len(line) - 1 - k], (line[len(line) - k] if k else rest_first)
         if not (_no_end(last) or _no_start(first)):
             return k
