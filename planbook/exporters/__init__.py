@@ -47,14 +47,20 @@ def export_txt(plan: Plan, out: Path, layout: str | None = None) -> None:
     _write_text(exchange.plan_to_text(plan), out)
 
 
-def export_xlsx(plan: Plan, out: Path, layout: str | None = None) -> None:
-    from .xlsx_writer import export_xlsx as write  # openpyxl loads on first use, not at start
+def _lazy(module: str, name: str) -> Callable[[Plan, Path, str | None], None]:
+    """An exporter whose heavy library (openpyxl, python-docx, reportlab) is imported on first use, not at start."""
 
-    write(plan, out, layout)
+    def export(plan: Plan, out: Path, layout: str | None = None) -> None:
+        from importlib import import_module
+
+        getattr(import_module(module, __package__), name)(plan, out, layout)
+
+    return export
 
 
 EXPORTERS: dict[str, Callable[[Plan, Path, str | None], None]] = {
     "json": export_json,
     "txt": export_txt,
-    "xlsx": export_xlsx,
+    "xlsx": _lazy(".xlsx_writer", "export_xlsx"),
+    "docx": _lazy(".docx_writer", "export_docx"),  # GB/T 9704; layout "notice" (default) or "plan"
 }
