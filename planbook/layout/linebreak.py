@@ -44,6 +44,7 @@ class Unit:
     x: float = 0.0
     width: float = 1.0
     shift: float = 0.0  # draw offset in cells: −½ for a squeezed opening mark, whose ink sits on the right half
+    start: int = 0  # offset of the unit in the paragraph's text, so writers can look up its style
 
     @property
     def squeezed(self) -> bool:
@@ -88,9 +89,9 @@ def split_units(text: str, measure: Callable[[str], float] = default_measure, wi
         if piece in ("——", "……"):
             w = 2.0
         if w > width and len(piece) > 1:
-            units.extend(Unit(c, width=measure(c)) for c in piece)
+            units.extend(Unit(c, width=measure(c), start=m.start() + k) for k, c in enumerate(piece))
         else:
-            units.append(Unit(piece, width=w))
+            units.append(Unit(piece, width=w, start=m.start()))
     return units
 
 
@@ -107,7 +108,7 @@ def _squeeze(line: list[Unit], nxt: Unit, room: float) -> list[Unit] | None:
             need -= 0.5
     if need > 1e-9:
         return None
-    return [Unit(u.text, width=0.5, shift=-0.5 if u.text in OPENERS else 0.0) if id(u) in halve else u
+    return [Unit(u.text, width=0.5, shift=-0.5 if u.text in OPENERS else 0.0, start=u.start) if id(u) in halve else u
             for u in [*line, nxt]]
 
 
@@ -132,7 +133,7 @@ def _place(units: list[Unit], indent: float, room: float, justify: bool) -> Line
     x = indent
     placed = []
     for u in units:
-        placed.append(Unit(u.text, x, u.width, u.shift))
+        placed.append(Unit(u.text, x, u.width, u.shift, u.start))
         x += u.width + gap
     return Line(tuple(placed), indent)
 
