@@ -8,6 +8,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planbook.core.errors import PlanbookError
 from planbook.core.exchange import dumps
@@ -319,3 +321,42 @@ def test_half_width_text_stays_readable(tmp_path: Path) -> None:
     for word in ("COVID-19", "5G", "95.5%", "www.example.org.cn"):
         assert word in text
     assert all(unicodedata.east_asian_width(c) for c in text)
+
+
+ALPHABET = [*"教育工作要点推进改革学校教师学生", *"，。、；：？！）》”’（《“‘", *"0123456789abcXYZ.%-,:()",
+            *RARE_NAMES.replace("、", ""), "——", "……", " "]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=120).map("".join), min_size=1, max_size=4))
+def test_no_character_of_any_text_is_lost(tmp_path: Path, paragraphs: list[str]) -> None:
+    """Whatever the text, every visible character comes back out of the PDF, in order, on legal lines."""
+    plan = Plan(title="某单位工作要点", preamble="\n".join(paragraphs))
+    out = tmp_path / "h.pdf"
+    write_pdf(plan, out, "plan", warn=lambda _: None)
+    doc = read_pdf(out)
+    got = "".join(line.text for line in body_lines(doc))
+    want = "".join(re.sub(r"\s+", "", p) for p in paragraphs)
+    assert got == want
+    for line in body_lines(doc):
+        assert line.cells <= 28 and ink_right_mm(line) <= LEFT_MM + TYPE_W_MM + 0.5
+
+
+def test_imprint_rules_sit_on_the_foot_of_the_last_page(tmp_path: Path) -> None:
+    import pdfplumber
+
+    plan = full_plan()
+    out = tmp_path / "n.pdf"
+    write_pdf(plan, out, "notice")
+    with pdfplumber.open(out) as pdf:
+        last = pdf.pages[-1]
+        rules = sorted((ln["top"] / MM, ln["linewidth"]) for ln in last.lines
+                       if tuple(ln["stroking_color"]) == (0, 0, 0, 1))
+        earlier = [ln for page in pdf.pages[:-1] for ln in page.lines if tuple(ln["stroking_color"]) == (0, 0, 0, 1)]
+    assert not earlier
+    (top, w_top), (mid, w_mid), (bottom, w_bottom) = rules  # thick, thin (between 抄送 and 印发), thick
+    assert bottom == pytest.approx(TYPE_BOTTOM_MM, abs=0.05)  # the last rule on the 版心's bottom edge
+    assert top < mid < bottom
+    assert w_top == w_bottom > w_mid  # 0.35 mm and 0.25 mm
+    cc = next(line for line in read_pdf(out).on_page(len(pdf.pages)) if line.text.startswith("抄送："))
+    assert top < cc.baseline_mm < mid and cc.text.endswith("。")
