@@ -360,3 +360,17 @@ def test_imprint_rules_sit_on_the_foot_of_the_last_page(tmp_path: Path) -> None:
     assert w_top == w_bottom > w_mid  # 0.35 mm and 0.25 mm
     cc = next(line for line in read_pdf(out).on_page(len(pdf.pages)) if line.text.startswith("抄送："))
     assert top < cc.baseline_mm < mid and cc.text.endswith("。")
+
+
+def test_user_fonts_replace_the_bundled_ones(tmp_path: Path) -> None:
+    """Settings may point a role at the user's own font file (e.g. the real 仿宋_GB2312); a CFF font is refused."""
+    from planbook.exporters.pdf_writer import FONT_DIR
+
+    out = tmp_path / "u.pdf"
+    render(sample_plan(), out, "plan", fonts=Fonts(overrides={"fang": FONT_DIR / "FandolKai-Regular.ttf"}))
+    body = [line for line in body_lines(read_pdf(out)) if line.text.startswith("牵头单位")]
+    assert body and all(line.fonts == {"FandolKai-Regular"} for line in body)
+    bad = tmp_path / "bad.ttf"
+    bad.write_bytes(b"not a font")
+    with pytest.raises(PlanbookError, match="bad.ttf"):
+        Fonts(overrides={"fang": bad})
