@@ -27,6 +27,22 @@ sys.path.insert(0, str(ROOT))
 FONTS_CONF = ROOT / "resources" / "fonts" / "fonts.conf"
 
 
+# fontconfig only fakes bold when told to: without this the bold task titles render regular, since the
+# bundled 仿宋 has no bold face. Included on top of the bundled fonts.conf rather than edited into it.
+EMBOLDEN = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <include ignore_missing="no">{conf}</include>
+  <match target="font">
+    <test name="weight" compare="less"><const>semibold</const></test>
+    <test target="pattern" name="weight" compare="more_eq"><const>bold</const></test>
+    <edit name="embolden" mode="assign"><bool>true</bool></edit>
+    <edit name="weight" mode="assign"><const>bold</const></edit>
+  </match>
+</fontconfig>
+"""
+
+
 def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -36,11 +52,13 @@ def docx_to_pdf(docx: Path, outdir: Path) -> Path:
     if soffice is None:
         raise SystemExit("LibreOffice is not installed (apt-get install libreoffice-writer-nogui): cannot render")
     env = dict(os.environ)
-    if FONTS_CONF.is_file():
-        env["FONTCONFIG_FILE"] = str(FONTS_CONF)
-    else:
-        print(f"warning: {FONTS_CONF} missing; LibreOffice will substitute system fonts", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        if FONTS_CONF.is_file():
+            conf = Path(profile) / "fonts.conf"
+            conf.write_text(EMBOLDEN.format(conf=FONTS_CONF), encoding="utf-8")
+            env["FONTCONFIG_FILE"] = str(conf)
+        else:
+            print(f"warning: {FONTS_CONF} missing; LibreOffice will substitute system fonts", file=sys.stderr)
         subprocess.run(
             [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
              "--outdir", str(outdir), str(docx)],

@@ -22,6 +22,7 @@ from planbook.layout import (
     break_title,
     build_document,
     chinese_date,
+    cjk_punctuation,
     text_width,
 )
 
@@ -159,3 +160,8 @@ def test_title_shape_is_trapezoid_or_diamond():
 
 def test_short_title_stays_on_one_line():
     assert break_title("某局2021年工作要点", 20) == ["某局2021年工作要点"]
+
+
+def test_half_width_punctuation_in_chinese_text_becomes_full_width():
+    assert cjk_punctuation("各市州教育(体)局、普通高等学校,厅委机关:") == "各市州教育（体）局、普通高等学校，厅委机关："
+    assert cjk_punctuation("经费1,000万元,推进2.0试点 see http://a.b/c?d=1") == "经费1,000万元，推进2.0试点 see http://a.b/c?d=1"

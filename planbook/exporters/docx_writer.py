@@ -172,6 +172,7 @@ class _Writer:
         self.sect_pr = self.body.find(qn("w:sectPr"))
         self.style_ids: dict[str, str] = {}
         self.break_next = False
+        self.keep_blanks = False
 
     def write(self, blocks) -> docx.document.Document:
         self._page()
@@ -348,9 +349,17 @@ class _Writer:
     # -- blocks --
 
     def _block(self, block) -> None:
+        if not isinstance(block, Blank | Paragraph):
+            self.keep_blanks = False
         match block:
             case Paragraph():
                 p = self._para(block.style)
+                if block.keep_with_next:
+                    # Keep with the signature, but let the paragraph split anywhere so that page 1 still
+                    # shows body text (7.3.3) while the signature never stands alone (7.3.5.5).
+                    _put(_ppr(p), _el("keepNext"))
+                    _put(_ppr(p), _el("widowControl", val=0))
+                    self.keep_blanks = True
                 for run in block.runs:
                     self._run(p, run.text, block.style, bold=run.bold, face=run.face)
             case TitleLines():
@@ -359,7 +368,9 @@ class _Writer:
                     self._run(p, line, block.style)
             case Blank():
                 for _ in range(block.lines):
-                    self._para("normal")
+                    p = self._para("normal")
+                    if self.keep_blanks:  # blank lines between kept paragraphs keep the chain unbroken
+                        _put(_ppr(p), _el("keepNext"))
             case Masthead():
                 self._masthead(block)
             case Rule():
@@ -420,8 +431,8 @@ class _Writer:
             self._masthead_ppr(p, before, height)
             self._run(p, m.names[0], "masthead", size_pt=m.size_pt)
             return
-        spacer = self._para("normal")
-        _put(_ppr(spacer), _el("spacing", before=0, after=0, line=max(before, 20), lineRule="exact"))
+        spacer = self._para("normal")  # carries the 35 mm: a table has no space before
+        _hairline(spacer, before=max(before - 20, 0))
         self._joint_masthead(m, height)
 
     def _masthead_ppr(self, p, before: int, height: int) -> None:
@@ -432,7 +443,7 @@ class _Writer:
     def _joint_masthead(self, m: Masthead, height: int) -> None:
         """Joint issuers: names stacked and spread to one width, 文件 to their right, vertically centred."""
         size_tw = m.size_pt * 20
-        name_w = round(max(text_width(n) for n in m.names) * size_tw)
+        name_w = round((max(text_width(n) for n in m.names) + 0.6) * size_tw)  # slack: never wrap a name
         suffix_w = round(text_width(m.suffix) * size_tw) + round(size_tw / 2)
         tbl = parse_xml(
             f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblW w:w="{name_w + suffix_w}" w:type="dxa"/><w:jc w:val="center"/>'
@@ -464,63 +475,74 @@ class _Writer:
         last = self.sect_pr.getprevious()
         if last is None or last.tag != qn("w:p"):
             last = self._para("normal")
-            _put(_ppr(last), _el("spacing", before=0, after=0, line=20, lineRule="exact"))
+            _hairline(last)
         bdr = _el("pBdr")
         bdr.append(_el("bottom", val="single", sz=round(RED_RULE_PT * 8), space=RED_RULE_SPACE_PT,
                        color=STYLES["red_rule"].colour))
         _put(_ppr(last), bdr)
 
     def _imprint(self, imp: Imprint) -> None:
-        """版记: a table at the bottom of the last page's type area, thick rules outside, thin rule between."""
+        """版记: thick rule, 抄送, thin rule, 印发 row, thick rule, the last rule on the type area's bottom.
+
+        Each row is a one-paragraph frame (w:framePr) at a fixed offset from the top margin, computed from
+        exact line heights; the rules are the frames' paragraph borders. Tried and dropped (LibreOffice 7.4): a
+        full-width floating table is laid out in the flow, and one frame of several bordered paragraphs is not
+        made a frame at all.
+        """
         spec = STYLES["imprint"]
         char = round(_char_twips(spec))
         width = _twips_mm(PAGE.type_width_mm)
         thick, thin = round(IMPRINT_THICK_PT * 8), round(IMPRINT_THIN_PT * 8)
-        tbl = parse_xml(
-            f'<w:tbl xmlns:w="{W_NS}"><w:tblPr>'
-            '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" w:horzAnchor="margin" '
-            'w:tblpXSpec="center" w:tblpYSpec="bottom"/>'
-            f'<w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
-            f'<w:tblBorders><w:top w:val="single" w:sz="{thick}" w:space="0" w:color="000000"/>'
-            '<w:left w:val="nil"/>'
-            f'<w:bottom w:val="single" w:sz="{thick}" w:space="0" w:color="000000"/><w:right w:val="nil"/>'
-            f'<w:insideH w:val="single" w:sz="{thin}" w:space="0" w:color="000000"/><w:insideV w:val="nil"/>'
-            '</w:tblBorders><w:tblLayout w:type="fixed"/>'
-            '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr>'
-            f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid></w:tbl>')
-        rows = []
+        rows: list[tuple[str, dict, int | None, int]] = []  # text, indent, right tab, printed lines
         if imp.cc:
             label = imp.cc.split("：", 1)[0] + "："
-            rows.append((imp.cc, {"left": char + round(text_width(label) * char),
-                                  "hanging": round(text_width(label) * char), "right": char}, None))
+            hang = round(text_width(label) * char)
+            per_line = max(1, int((width - 2 * char - hang) / char))
+            lines = -(-int(text_width(imp.cc) - text_width(label)) // per_line)
+            rows.append((imp.cc, {"left": char + hang, "right": char, "hanging": hang}, None, max(1, lines)))
         if imp.printed_by or imp.printed_on:
             text = imp.printed_by + ("\t" + imp.printed_on if imp.printed_on else "")
-            rows.append((text, {"left": char, "right": char}, width - char))
-        for text, ind, tab in rows:
-            tr = parse_xml(f'<w:tr xmlns:w="{W_NS}"><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-                           '</w:tc></w:tr>')
-            p = _el("p")
+            rows.append((text, {"left": char, "right": char}, width - char, 1))
+        # One single-paragraph frame per row, stacked upwards from the type area's bottom edge.
+        row_borders = ([[("top", thick), ("bottom", thin)], [("bottom", thick)]] if len(rows) == 2
+                       else [[("top", thick), ("bottom", thick)]])
+        bottom = _twips_mm(PAGE.type_height_mm)
+        tops = []
+        for _text, _ind, _tab, lines in reversed(rows):
+            bottom -= lines * LINE
+            tops.insert(0, bottom)
+        for (text, ind, tab, lines), top, edges in zip(rows, tops, row_borders):
+            p = self._para("imprint")
             ppr = _ppr(p)
-            _put(ppr, _el("pStyle", val=self.style_ids["imprint"]))
+            _put(ppr, _el("framePr", w=width, h=lines * LINE, hRule="exact", wrap="notBeside", hAnchor="margin",
+                          vAnchor="margin", xAlign="center", y=top))
+            bdr = _el("pBdr")
+            for side, size in edges:
+                bdr.append(_el(side, val="single", sz=size, space=0, color="000000"))
+            _put(ppr, bdr)
             if tab:
                 tabs = _el("tabs")
                 tabs.append(_el("tab", val="right", pos=tab))
                 _put(ppr, tabs)
             _put(ppr, _el("ind", **ind))
-            for i, piece in enumerate(text.split("\t")):
-                if i:
+            for j, piece in enumerate(text.split("\t")):
+                if j:
                     r = _el("r")
                     set_fonts(_rpr(r), self.faces[spec.face].docx_name)
                     r.append(_el("tab"))
                     p.append(r)
                 if piece:
                     self._run(p, piece, "imprint")
-            tr.find(qn("w:tc")).append(p)
-            tbl.append(tr)
-        self.sect_pr.addprevious(tbl)
-        # A floating table must be followed by a paragraph; keep it one hairline high.
+        # The frame is anchored to the next paragraph: keep that one a hairline high.
         tail = self._para("normal")
-        _put(_ppr(tail), _el("spacing", before=0, after=0, line=20, lineRule="exact"))
+        _hairline(tail)
+
+
+def _hairline(p, before: int = 0) -> None:
+    """A 1 pt high paragraph, off the grid (on it, LibreOffice would give it a whole grid line)."""
+    ppr = _ppr(p)
+    _put(ppr, _el("snapToGrid", val=0))
+    _put(ppr, _el("spacing", before=before, after=0, line=20, lineRule="exact"))
 
 
 def _ppr_style(el):

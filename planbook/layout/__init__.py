@@ -14,12 +14,14 @@ Data (`styles.py`):
   `text_width(s)` in cells (CJK 1, Latin/digits ½), `masthead_size_pt(width_chars)`.
 
 Blocks (`blocks.py`); every block has `.kind` and `.style` (a key of STYLES). In document order for "notice":
-- `Paragraph(kind, style, runs, number)`: kinds copy_no, classification, urgency, doc_number, recipients
+- `Paragraph(kind, style, runs, number, keep_with_next)`: kinds copy_no, classification, urgency, doc_number, recipients
   (ends with ：), body, attachment_note, annotation, issuers (centred; also the （2020年3月6日） line in layout
   "plan"), preamble, heading1 (一、 黑体), heading2 (（一） 楷体), task (1. — `runs[0]` is number + title
   with `bold=True`, `runs[1]` the body when the title ends a sentence), item (（1）), field (`runs` =
   ["责任单位：", value]), closing. `Run(text, bold, face)`: `face` None = the style's face. `.text` joins runs.
   Numbers are derived (core.numbering) and already typed at the start of the first run; also in `.number`.
+  `keep_with_next` (beyond the style's own): set on the notice's last body paragraph, so that at least its
+  last lines go with the signature onto the next page rather than leaving the signature alone (7.3.5.5).
 - `Masthead(names, suffix, size_pt)`: red, centred, top edge `space_before_mm` (35 mm) below the type area's
   top. One organ: names=["湖南省教育厅文件"], suffix="". Joint: names stacked, suffix "文件" to their right.
 - `Rule()`: the red rule across the type area, `RED_RULE_GAP_MM` under the doc number (or masthead).
@@ -33,7 +35,8 @@ Blocks (`blocks.py`); every block has `.kind` and `.style` (a key of STYLES). In
   if any, thin rule, printed_by left + printed_on ("2020年3月9日印发") right, thick rule; 4号仿宋.
 Page numbers "— N —" (style page_number, 4号宋体) are not blocks: odd pages right, even left, 空一字.
 
-`break_title(text, max_chars)` (`titles.py`) is the shared title line breaker.
+`break_title(text, max_chars)` (`titles.py`) is the shared title line breaker. `cjk_punctuation(text)` turns
+half-width , ; : ? ! ( ) touching Chinese text full-width; build_document has already applied it to all text.
 """
 
 from .blocks import (
@@ -67,6 +70,7 @@ from .styles import (
     Face,
     PageGeometry,
     Style,
+    cjk_punctuation,
     masthead_size_pt,
     text_width,
 )
@@ -76,5 +80,6 @@ __all__ = [
     "FACES", "IMPRINT_THICK_PT", "IMPRINT_THIN_PT", "LAYOUTS", "PAGE", "RED", "RED_RULE_GAP_MM", "RED_RULE_PT",
     "SIZES", "STYLES", "Blank", "Block", "Face", "Imprint", "Masthead", "PageBreak", "PageGeometry", "Paragraph",
     "Rule", "Run", "Signature", "SignatureLine", "Style", "TitleLines", "break_title", "build_document",
-    "chinese_date", "masthead", "masthead_size_pt", "signature", "text_width", "title_chars_per_line",
+    "chinese_date", "cjk_punctuation", "masthead", "masthead_size_pt", "signature", "text_width",
+    "title_chars_per_line",
 ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..core.model import Node, NodeKind, Notice, Plan
 from ..core.numbering import number_tree
-from .styles import PAGE, STYLES, masthead_size_pt, text_width
+from .styles import PAGE, STYLES, cjk_punctuation, masthead_size_pt, text_width
 from .titles import break_title, title_chars_per_line
 
 LAYOUTS = ("notice", "plan")
@@ -32,6 +32,7 @@ class Paragraph:
     style: str
     runs: list[Run]
     number: str = ""  # the derived number (一、 （一） 1. （1）) already typed at the start of runs[0]
+    keep_with_next: bool = False  # e.g. the notice's last body paragraph stays with the signature (7.3.5.5)
 
     @property
     def text(self) -> str:
@@ -153,7 +154,22 @@ def build_document(plan: Plan, layout: str = "notice") -> list[Block]:
         imprint = _imprint(notice)
         if imprint:
             b.blocks.append(imprint)
+    for block in b.blocks:
+        _fix_punctuation(block)
     return b.blocks
+
+
+def _fix_punctuation(block: Block) -> None:
+    """Full-width punctuation in Chinese text; titles are fixed before they are broken into lines."""
+    match block:
+        case Paragraph():
+            block.runs = [Run(cjk_punctuation(r.text), r.bold, r.face) for r in block.runs]
+        case Signature():
+            for line in block.signers:
+                line.text = cjk_punctuation(line.text)
+        case Imprint():
+            block.cc = cjk_punctuation(block.cc)
+            block.printed_by = cjk_punctuation(block.printed_by)
 
 
 def _notice_head(b: _Builder, n: Notice) -> None:
@@ -166,7 +182,7 @@ def _notice_head(b: _Builder, n: Notice) -> None:
     if n.masthead.strip() or n.doc_number.strip():
         b.blocks.append(Rule())
     if n.title.strip():
-        b.add(TitleLines("title", "title", break_title(n.title, title_chars_per_line())))
+        b.add(TitleLines("title", "title", break_title(cjk_punctuation(n.title), title_chars_per_line())))
 
 
 def masthead(text: str) -> Masthead:
@@ -187,7 +203,7 @@ def masthead(text: str) -> Masthead:
 def _notice_body(b: _Builder, n: Notice) -> None:
     recipients = n.recipients.strip()
     if recipients:
-        recipients = recipients.rstrip(":：") + "："
+        recipients = cjk_punctuation(recipients).rstrip(":：") + "："
     b.para("recipients", "recipients", recipients)
     for para in _paragraphs(n.body):
         b.add(Paragraph("body", "body", [Run(para)]), after_gap=False)
@@ -199,6 +215,8 @@ def _notice_body(b: _Builder, n: Notice) -> None:
             b.add(Paragraph("attachment_note", "attachment_note", [Run(more)]), after_gap=False)
     sig = signature(n.signers, chinese_date(n.signed_on))
     if sig:
+        if isinstance(b.blocks[-1], Paragraph) and b.blocks[-1].kind in ("body", "attachment_note"):
+            b.blocks[-1].keep_with_next = True  # the signature never stands alone on a page
         b.add(sig)
     if n.annotation.strip():
         text = n.annotation.strip()
@@ -235,8 +253,12 @@ def _imprint(n: Notice) -> Imprint | None:
 
 def _plan(b: _Builder, plan: Plan, with_date: bool) -> None:
     if plan.title.strip():
-        b.add(TitleLines("plan_title", "plan_title", break_title(plan.title, title_chars_per_line())))
-    issuers = [i for i in plan.issuers if i.strip() and i not in plan.title]
+        b.add(TitleLines("plan_title", "plan_title", break_title(cjk_punctuation(plan.title),
+                                                                 title_chars_per_line())))
+    # An issuers line only where the title does not already name them (most titles do: 某局2020年工作要点).
+    issuers = [i.strip() for i in plan.issuers if i.strip()]
+    if any(i in plan.title for i in issuers):
+        issuers = []
     if issuers:
         b.para("issuers", "issuers", "　".join(issuers))
     date = chinese_date(plan.notice.signed_on) if with_date else ""
