@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pdfplumber
 
+from planbook.layout.linebreak import OPENERS, SQUEEZABLE
+
 MM = 72 / 25.4
 LEFT_MM, TOP_MM, TYPE_W_MM, TYPE_H_MM = 28.0, 37.0, 156.0, 225.0
 
@@ -34,6 +36,25 @@ class TextLine:
     @property
     def cells(self) -> float:
         return sum(1 if unicodedata.east_asian_width(c["text"]) in "WF" else 0.5 for c in self.chars)
+
+    @property
+    def grid_cells(self) -> float:
+        """Cells the line takes on the 28-cell grid: like `cells`, but a full-width mark squeezed to half a cell
+        (先挤进: its neighbour sits closer than ¾ of a cell) counts ½."""
+        cell = TYPE_W_MM * MM / 28
+        total = 0.0
+        for i, c in enumerate(self.chars):
+            full = unicodedata.east_asian_width(c["text"]) in "WF"
+            if full and c["text"] in SQUEEZABLE:
+                if c["text"] in OPENERS:
+                    squeezed = i > 0 and c["x0"] - self.chars[i - 1]["x0"] < 0.75 * cell
+                else:
+                    squeezed = i + 1 < len(self.chars) and self.chars[i + 1]["x0"] - c["x0"] < 0.75 * cell
+                    squeezed = squeezed or i + 1 == len(self.chars) and c["x0"] + cell / 2 > LEFT_MM * MM + TYPE_W_MM * MM - 0.1 * cell
+                total += 0.5 if squeezed else 1
+            else:
+                total += 1 if full else 0.5
+        return total
 
     @property
     def fonts(self) -> set[str]:
