@@ -376,3 +376,11 @@ def test_user_fonts_replace_the_bundled_ones(tmp_path: Path) -> None:
     bad.write_bytes(b"not a font")
     with pytest.raises(PlanbookError, match="bad.ttf"):
         Fonts(overrides={"fang": bad})
+
+
+def test_notice_with_only_metadata_leaves_no_blank_page(tmp_path: Path) -> None:
+    """Web pages give 发布日期/索引号 but no notice text (seeds 000, 001): the plan starts on page 1."""
+    plan = sample_plan()
+    plan.notice = type(plan.notice)(published_on=dt.date(2017, 3, 1), index_no="000014349/2017-00123")
+    doc = export(plan, tmp_path, "notice")
+    assert doc.on_page(1)[0].text == plan.title

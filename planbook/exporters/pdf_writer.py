@@ -233,7 +233,8 @@ class Typesetter:
                         if self.room() <= 0:
                             self.new_page()
                 case PageBreak():
-                    self.new_page()
+                    if self.page.body_lines or self.y > TOP:  # a notice with nothing printable leaves no blank page
+                        self.new_page()
                 case Masthead():
                     self.place_masthead(block)
                 case Rule():
