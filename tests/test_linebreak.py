@@ -30,11 +30,18 @@ def _check(text: str, width: float = 28, first_indent: float = 2) -> list:
             continue
         # A line may only break a rule when there was no legal break at all (a run of nothing but marks).
         stuck = all(u.text[0] in NO_START | NO_END for u in line.units)
-        if n > 0 and not stuck:
+        # Where the line before offers no legal break at all, the breaker must break somewhere (only on
+        # absurdly narrow measures or runs of marks).
+        if n > 0 and not stuck and _has_legal_break(lines[n - 1]):
             assert line.text[0] not in NO_START, (n, line.text)
         if n < len(lines) - 1 and not stuck and not all(u.text[0] in NO_START | NO_END for u in lines[n + 1].units):
             assert line.text[-1] not in NO_END, (n, line.text)
     return lines
+
+
+def _has_legal_break(line) -> bool:
+    units = line.units
+    return any(not (a.text[-1] in NO_END or b.text[0] in NO_START) for a, b in zip(units, units[1:]))
 
 
 @settings(max_examples=300, deadline=None)

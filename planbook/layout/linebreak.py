@@ -115,7 +115,7 @@ def _squeeze(line: list[Unit], nxt: Unit, room: float) -> list[Unit] | None:
 def _push_down(line: list[Unit], rest_first: Unit) -> int:
     """后推出: how many units to move from the line's end so that the break is legal (0 if it already is)."""
     k = 0
-    while k < len(line) - 1:
+    while k < len(line):  # keep at least one unit on the line
         last, first = line[len(line) - 1 - k], (line[len(line) - k] if k else rest_first)
         if not (_no_end(last) or _no_start(first)):
             return k
@@ -151,6 +151,11 @@ def break_lines(text: str, width: float = 28, first_indent: float = 2, indent: f
         room = width - start
         if not line and _is_space(u):
             i += 1  # a space never starts a line
+            continue
+        if not line and u.width > room + 1e-9 and len(u.text) > 1:
+            # A word or number longer than the room left (after a first-line indent) is cut per character
+            # rather than overflowing the measure.
+            units[i:i + 1] = [Unit(c, width=measure(c), start=u.start + k) for k, c in enumerate(u.text)]
             continue
         if sum(x.width for x in line) + u.width <= room + 1e-9 or not line:
             line.append(u)
