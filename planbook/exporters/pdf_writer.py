@@ -114,7 +114,7 @@ class Fonts:
         """The role whose face draws `ch`: the asked one, else 仿宋 (symbols), else the fallback face."""
         for r in (role, "fang", "fallback"):
             if self.has(r, ch):
-                if r != role and not ch.isspace():
+                if r == "fallback":  # 仿宋 standing in for a symbol the title face lacks is not worth a word
                     self.substituted.setdefault(ch, r)
                 return r
         self.missing.add(ch)
@@ -448,7 +448,8 @@ def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | N
     rl_config.useA85 = 0  # binary streams: ASCII85 (reportlab's default) costs a fifth of the time and 25 % size
     canvas = Canvas(str(out), pagesize=A4, pageCompression=1, initialFontName=fonts.names["fang"],
                     initialFontSize=BODY)
-    canvas.setTitle(plan.notice.title if layout == "notice" and plan.notice.title else plan.title)
+    title = plan.notice.title if layout == "notice" and plan.notice.title else plan.title
+    canvas.setTitle(" ".join(title.split()))
     canvas.setAuthor("、".join(plan.notice.signers or plan.issuers))
     canvas.setCreator("Planbook")
     Typesetter(canvas, fonts).place(blocks)
