@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -32,6 +33,12 @@ from .pdfcheck import LEFT_MM, MM, TOP_MM, TYPE_H_MM, TYPE_W_MM, PdfDoc, read_pd
 
 RARE_NAMES = "朱镕基、王喆、张珺、李堃"
 TYPE_BOTTOM_MM = TOP_MM + TYPE_H_MM
+
+
+@pytest.fixture(autouse=True)
+def no_user_fonts(tmp_path: Path, monkeypatch) -> None:
+    """A developer's own fonts.json must not change what these tests see."""
+    monkeypatch.setenv("PLANBOOK_FONTS", str(tmp_path / "no-fonts.json"))
 
 
 def full_plan() -> Plan:
@@ -384,3 +391,25 @@ def test_notice_with_only_metadata_leaves_no_blank_page(tmp_path: Path) -> None:
     plan.notice = type(plan.notice)(published_on=dt.date(2017, 3, 1), index_no="000014349/2017-00123")
     doc = export(plan, tmp_path, "notice")
     assert doc.on_page(1)[0].text == plan.title
+
+
+def test_fonts_json_names_the_users_own_fonts(tmp_path: Path, library: Path, monkeypatch) -> None:
+    from planbook.exporters.pdf_writer import FONT_DIR
+
+    src = tmp_path / "plan.json"
+    src.write_text(dumps(sample_plan()), encoding="utf-8")
+    run_cli("import", src, library=library)
+    settings = tmp_path / "fonts.json"
+    settings.write_text(json.dumps({"fangsong": str(FONT_DIR / "FandolKai-Regular.ttf")}), encoding="utf-8")
+    monkeypatch.setenv("PLANBOOK_FONTS", str(settings))
+    out = tmp_path / "k.pdf"
+    assert run_cli("export", "1", "--format", "pdf", "--layout", "plan", "-o", out, library=library).code == 0
+    fields = [line for line in body_lines(read_pdf(out)) if line.text.startswith("牵头单位")]
+    assert fields and all(line.fonts == {"FandolKai-Regular"} for line in fields)
+
+    settings.write_text('{"fangsong": ', encoding="utf-8")
+    result = run_cli("export", "1", "--format", "pdf", "-o", out, library=library)
+    assert result.code == 1 and "fonts.json" in result.err and "Traceback" not in result.err
+    settings.write_text('{"仿宋": "x.ttf"}', encoding="utf-8")
+    result = run_cli("export", "1", "--format", "pdf", "-o", out, library=library)
+    assert result.code == 1 and "仿宋" in result.err and "fangsong" in result.err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
@@ -11,6 +12,11 @@ from planbook.gui.print_preview import PrintPreview
 
 from .conftest import sample_plan
 from .pdfcheck import read_pdf
+
+
+@pytest.fixture(autouse=True)
+def no_user_fonts(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PLANBOOK_FONTS", str(tmp_path / "no-fonts.json"))
 
 
 def test_preview_shows_saves_and_prints(qtbot, tmp_path: Path) -> None:

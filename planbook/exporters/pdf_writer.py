@@ -9,6 +9,7 @@ missing glyph).
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import unicodedata
@@ -78,6 +79,41 @@ FACES = {  # role → (reportlab name, file)
     "fallback": ("PlanbookFallbackSerif", "PlanbookFallbackSerif-Regular.ttf"),
 }
 
+# The shared style sheet names face roles; these are the bundled faces that play them.
+ROLE_OF_FACE = {"xiaobiaosong": "title", "fangsong": "fang", "heiti": "hei", "kaiti": "kai", "song": "digits"}
+FONTS_FILE_ENV = "PLANBOOK_FONTS"  # a fonts.json elsewhere than the user's config folder
+
+
+def user_fonts_file() -> Path:
+    """Where the user's own font files are named: {"fangsong": "C:/Windows/Fonts/仿宋_GB2312.ttf", …}.
+
+    Keys are the style sheet's face roles (xiaobiaosong, fangsong, heiti, kaiti, song) or "fallback"; a missing
+    file or key keeps the bundled face. Plain JSON so that the core needs no Qt to read what settings wrote.
+    """
+    if os.environ.get(FONTS_FILE_ENV):
+        return Path(os.environ[FONTS_FILE_ENV])
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("planbook", appauthor=False)) / "fonts.json"
+
+
+def user_font_overrides(path: Path | None = None) -> dict[str, Path]:
+    """The user's fonts by writer role; an unreadable file is an error the user must hear about."""
+    path = path or user_fonts_file()
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise PlanbookError(f"字体设置文件 {path} 无法读取：{e}") from e
+    if not isinstance(data, dict):
+        raise PlanbookError(f"字体设置文件 {path} 应是 {{角色: 字体文件}} 的对象")
+    roles = {**ROLE_OF_FACE, "fallback": "fallback"}
+    unknown = sorted(set(data) - set(roles))
+    if unknown:
+        raise PlanbookError(f"字体设置文件 {path} 中有未知的角色：{'、'.join(unknown)}（可用：{'、'.join(roles)}）")
+    return {roles[k]: Path(v) for k, v in data.items() if v}
+
 
 # ------------------------------------------------------------------------------------------------------- fonts
 class Fonts:
@@ -87,12 +123,13 @@ class Fonts:
 
     def __init__(self, font_dir: Path | None = None, overrides: dict[str, Path] | None = None) -> None:
         font_dir = Path(font_dir or os.environ.get(FONT_DIR_ENV) or FONT_DIR)
+        overrides = user_font_overrides() if overrides is None else overrides
         self.names: dict[str, str] = {}
         self.cmaps: dict[str, set[int] | dict[int, int]] = {}
         self.substituted: dict[str, str] = {}  # character → face name, for the log
         self.missing: set[str] = set()
         for role, (name, filename) in FACES.items():
-            path = Path((overrides or {}).get(role) or font_dir / filename)
+            path = Path(overrides.get(role) or font_dir / filename)
             key = f"{name}@{path}"
             font = self._registered.get(key)
             if font is None:
@@ -139,8 +176,6 @@ class Fonts:
 
 
 # -------------------------------------------------------------------------------------------------- typesetter
-# The shared style sheet names face roles; these are the bundled faces that play them.
-ROLE_OF_FACE = {"xiaobiaosong": "title", "fangsong": "fang", "heiti": "hei", "kaiti": "kai", "song": "digits"}
 # 7.3.5.5: the signature block stays with the last body line; these blocks follow it.
 _TAIL = (Signature,)
 
