@@ -81,6 +81,7 @@ def test_bare_heading_title_does_not_swallow_the_body():
     paras = [b for b in build_document(plan, "plan") if isinstance(b, Paragraph)]
     assert [(p.kind, p.text) for p in paras] == [
         ("heading1", "一、总体要求"), ("task", "1.健全体制机制"), ("body", "精心筹备会议。")]
+    assert paras[1].keep_with_next  # a bare task title is never left alone at a page's foot
 
 
 def test_no_data_no_element():

@@ -89,7 +89,14 @@ def export_docx(plan: Plan, out: Path, layout: str | None = None,
 
 def build_docx(plan: Plan, layout: str = "notice", faces: Mapping[str, Face] | None = None):
     """The python-docx Document for a plan (not saved)."""
-    return _Writer(dict(faces or FACES)).write(build_document(plan, layout))
+    document = _Writer(dict(faces or FACES)).write(build_document(plan, layout))
+    props = document.core_properties  # the template's say "python-docx"; Word shows these in 属性
+    props.title = plan.notice.title if layout == "notice" and plan.notice.title else plan.title
+    props.author = props.last_modified_by = plan.notice.printed_by or "、".join(plan.issuers)
+    props.subject = plan.title
+    props.keywords = props.comments = ""
+    props.language = "zh-CN"
+    return document
 
 
 # ---- small XML helpers ---------------------------------------------------------------------------------
@@ -355,9 +362,10 @@ class _Writer:
             case Paragraph():
                 p = self._para(block.style)
                 if block.keep_with_next:
+                    _put(_ppr(p), _el("keepNext"))
+                if block.keep_with_next and block.kind in ("body", "attachment_note"):
                     # Keep with the signature, but let the paragraph split anywhere so that page 1 still
                     # shows body text (7.3.3) while the signature never stands alone (7.3.5.5).
-                    _put(_ppr(p), _el("keepNext"))
                     _put(_ppr(p), _el("widowControl", val=0))
                     self.keep_blanks = True
                 for run in block.runs:

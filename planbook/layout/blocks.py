@@ -285,8 +285,9 @@ def _node(b: _Builder, node: Node, number: str) -> None:
     # A task's lead sentence runs on into its body when it ends a sentence; a bare heading stands alone.
     if body_paras and node.kind in (NodeKind.TASK, NodeKind.ITEM) and title and title[-1] in _SENTENCE_END:
         b.add(Paragraph(style, style, [lead, Run(body_paras.pop(0))], number=number), after_gap=False)
-    else:
-        b.add(Paragraph(style, style, [lead], number=number), after_gap=False)
+    else:  # a bare title line: never left alone at a page's foot
+        follows = bool(body_paras or node.fields or node.children)
+        b.add(Paragraph(style, style, [lead], number=number, keep_with_next=follows), after_gap=False)
     for para in body_paras:
         b.add(Paragraph("body", "body", [Run(para)]), after_gap=False)
     for f in node.fields:

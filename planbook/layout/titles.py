@@ -18,6 +18,7 @@ NO_END = set("（［｛《〈「『【〔〖“‘([{")
 
 # Break costs: 0 = where clerks break, higher = worse. None = never.
 _GOOD, _FAIR, _WEAK = 0, 2, 150  # a weak break costs more than an extra line
+_AUTOSPACE = 0.5  # cells: LibreOffice adds ~¼ em each side of a digit run even with autoSpaceDN off
 _DOC_TAILS = ("的通知", "的意见", "的决定", "的批复", "的报告", "的函", "的方案", "的办法", "的规定", "的要点")
 
 
@@ -40,7 +41,10 @@ def _units(title: str) -> list[_Unit]:
     units: list[_Unit] = []
     for i, piece in enumerate(raw):
         prev = raw[i - 1] if i else ""
-        units.append(_Unit(piece, text_width(piece), _cost_before(prev, piece, title, i, raw)))
+        width = text_width(piece)
+        # renderers put a little space between Chinese and a digit run
+        width += _AUTOSPACE * len(re.findall(r"[0-9A-Za-z]+", piece))
+        units.append(_Unit(piece, width, _cost_before(prev, piece, title, i, raw)))
     return units
 
 
@@ -57,6 +61,8 @@ def _cost_before(prev: str, cur: str, title: str, i: int, raw: list[str]) -> int
     if any(rest.startswith(t) for t in _DOC_TAILS):
         return _GOOD
     if prev[-1] in "、，,和及与" or prev.endswith("年") and prev[0].isdigit():
+        return _FAIR
+    if "".join(raw[max(0, i - 2):i]) in ("印发", "转发", "批转"):  # 关于印发 | the document's name
         return _FAIR
     if cur[0].isdigit():
         return _FAIR
@@ -105,11 +111,12 @@ def break_title(title: str, max_chars: float | None = None) -> list[str]:
     limit = max_chars or title_chars_per_line()
     if not title:
         return []
-    if text_width(title) <= limit:
+    units = _units(title)
+    if sum(u.width for u in units) <= limit:
         return [title]
-    units = _explode_pairs(_units(title), limit)
+    units = _explode_pairs(units, limit)
     best: tuple[float, list[list[_Unit]]] | None = None
-    min_lines = -(-int(text_width(title) * 2) // int(limit * 2))
+    min_lines = -(-int(sum(u.width for u in units) * 2) // int(limit * 2))
 
     def search(start: int, lines: list[list[_Unit]], cost: float) -> None:
         nonlocal best
@@ -141,7 +148,7 @@ def break_title(title: str, max_chars: float | None = None) -> list[str]:
 
 
 def _line_width(line: list[_Unit]) -> float:
-    return text_width(_line_text(line))
+    return sum(u.width for u in line if not u.text.isspace())
 
 
 def _line_text(line: list[_Unit]) -> str:
