@@ -314,9 +314,9 @@ class Typesetter:
 
     def place_paragraph(self, p: Paragraph, rest: list[Block]) -> None:
         lines, st, cell = self.lines_of(p)
-        # Headings keep with the next line (style sheet); so does a one-line task lead, so that it never
-        # stands alone at a page foot away from its fields.
-        keeps = st.keep_with_next or p.kind == "task" and len(lines) == 1
+        # Headings keep with the next line (style sheet), and so does a bare task title (the block says so),
+        # so that neither stands alone at a page's foot.
+        keeps = st.keep_with_next or p.keep_with_next
         keep = 1 if keeps and rest and isinstance(rest[0], Paragraph | TitleLines) else 0
         if st.keep_with_next and rest and isinstance(rest[0], Blank) and len(rest) > 1:
             keep = rest[0].lines + 1
