@@ -61,7 +61,7 @@ def test_dash_ellipsis_and_numbers_never_split() -> None:
     lines = _check(text, first_indent=0)
     units = [u.text for line in lines for u in line.units]
     assert "——" in units and "……" in units
-    assert any(u == "3.5%" for u in units) and any(u == "2020" for u in units)
+    assert any(u == "3.5%" for u in units) and any(u == "2020年" for u in units)
 
 
 def test_comma_at_line_start_is_squeezed_in() -> None:
@@ -106,3 +106,11 @@ def test_every_line_of_every_seed(seeds) -> None:
                 _check(para.strip())
                 count += 1
     assert count > 400
+
+
+def test_a_number_keeps_its_unit() -> None:
+    """数字、年份不能回行: 2020年 moves down whole rather than leaving 年 to start the next line."""
+    text = "甲" * 26 + "2020年工作"
+    lines = _check(text, first_indent=0)
+    assert lines[0].text == "甲" * 26
+    assert lines[1].text.startswith("2020年")

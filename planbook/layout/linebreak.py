@@ -26,9 +26,12 @@ NO_END = frozenset("（［｛《〈「『【〔〖〘“‘([{")
 SQUEEZABLE = frozenset("，。、；：？！）》〉」』】〕〗“”‘’（《〈「『【〔〖")
 OPENERS = frozenset("（［｛《〈「『【〔〖〘“‘")
 
-# Units that never break: dashes and ellipses (two cells), and runs of Latin letters/digits with the marks that
-# live inside numbers and words (2.0, 3.5%, 5G, COVID-19, www.example.org).
-_UNIT = re.compile(r"——|……|[0-9A-Za-z](?:[0-9A-Za-z.,:%/_+\-@&']*[0-9A-Za-z%])?|\s+|.", re.S)
+# Units that never break: dashes and ellipses (two cells), runs of Latin letters/digits with the marks that live
+# inside numbers and words (2.0, 3.5%, 5G, COVID-19, www.example.org), and a number with its unit (2020年, 8号,
+# 95％): "数字、年份不能回行".
+_NUMBER_UNIT = "年月日号时％‰℃"
+_UNIT = re.compile(rf"——|……|[0-9A-Za-z](?:[0-9A-Za-z.,:%/_+\-@&']*[0-9A-Za-z%])?(?<=[0-9%])[{_NUMBER_UNIT}]"
+                   rf"|[0-9A-Za-z](?:[0-9A-Za-z.,:%/_+\-@&']*[0-9A-Za-z%])?|\s+|.", re.S)
 
 
 def default_measure(run: str) -> float:
@@ -85,7 +88,7 @@ def split_units(text: str, measure: Callable[[str], float] = default_measure, wi
         piece = m.group()
         if piece.isspace():
             piece = " "  # newlines and tabs inside a paragraph read as one space
-        w = 1.0 if len(piece) == 1 and unicodedata.east_asian_width(piece) in "WF" else measure(piece)
+        w = _width(piece, measure)
         if piece in ("——", "……"):
             w = 2.0
         if w > width and len(piece) > 1:
@@ -93,6 +96,13 @@ def split_units(text: str, measure: Callable[[str], float] = default_measure, wi
         else:
             units.append(Unit(piece, width=w, start=m.start()))
     return units
+
+
+def _width(piece: str, measure: Callable[[str], float]) -> float:
+    """Full-width characters take exactly one cell; the rest is measured (a number's unit: 2020年 = 2 + 1)."""
+    wide = sum(1 for c in piece if unicodedata.east_asian_width(c) in "WF")
+    narrow = "".join(c for c in piece if unicodedata.east_asian_width(c) not in "WF")
+    return wide + (measure(narrow) if narrow else 0.0)
 
 
 def _squeeze(line: list[Unit], nxt: Unit, room: float) -> list[Unit] | None:
