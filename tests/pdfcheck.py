@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
 
-from planbook.layout.linebreak import OPENERS, SQUEEZABLE
+from planbook.layout.linebreak import OPENERS, SQUEEZABLE, is_wide
 
 MM = 72 / 25.4
 LEFT_MM, TOP_MM, TYPE_W_MM, TYPE_H_MM = 28.0, 37.0, 156.0, 225.0
@@ -35,7 +34,7 @@ class TextLine:
 
     @property
     def cells(self) -> float:
-        return sum(1 if unicodedata.east_asian_width(c["text"]) in "WF" else 0.5 for c in self.chars)
+        return sum(1 if is_wide(c["text"]) else 0.5 for c in self.chars)
 
     @property
     def grid_cells(self) -> float:
@@ -44,7 +43,7 @@ class TextLine:
         cell = TYPE_W_MM * MM / 28
         total = 0.0
         for i, c in enumerate(self.chars):
-            full = unicodedata.east_asian_width(c["text"]) in "WF"
+            full = is_wide(c["text"])
             if full and c["text"] in SQUEEZABLE:
                 if c["text"] in OPENERS:
                     squeezed = i > 0 and c["x0"] - self.chars[i - 1]["x0"] < 0.75 * cell

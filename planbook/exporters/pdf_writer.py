@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +45,7 @@ from ..layout import (
     TitleLines,
     build_document,
 )
-from ..layout.linebreak import Line, break_lines
+from ..layout.linebreak import Line, break_lines, is_wide
 from . import atomic_write
 
 log = logging.getLogger(__name__)
@@ -350,7 +349,7 @@ class Typesetter:
                 continue
             role, bold = roles[min(u.start, len(roles) - 1)]
             x = x0 + (u.x + u.shift) * cell
-            if len(u.text) == 1 and _full_width(u.text):
+            if len(u.text) == 1 and is_wide(u.text):
                 x += (cell - size) / 2  # centre the 16 pt em box in its 15.79 pt cell
             items.append((x, u.text, role, bold))
         self.draw_items(items, base, size, color)
@@ -467,10 +466,6 @@ def _roles(p: Paragraph, st: Style) -> list[tuple[str, bool]]:
     for run in p.runs:
         out += [(ROLE_OF_FACE[run.face or st.face], run.bold or st.bold)] * len(run.text)
     return out or [("fang", False)]
-
-
-def _full_width(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
 
 
 # ------------------------------------------------------------------------------------------------- entry point

@@ -34,9 +34,18 @@ _UNIT = re.compile(rf"——|……|[0-9A-Za-z](?:[0-9A-Za-z.,:%/_+\-@&']*[0-9A-
                    rf"|[0-9A-Za-z](?:[0-9A-Za-z.,:%/_+\-@&']*[0-9A-Za-z%])?|\s+|.", re.S)
 
 
+# Unicode calls these "ambiguous" width, but Chinese fonts and GB/T 15834 give them a full cell.
+WIDE_AMBIGUOUS = frozenset("“”‘’…—")
+
+
+def is_wide(ch: str) -> bool:
+    """Does the character take a whole cell of the grid?"""
+    return unicodedata.east_asian_width(ch) in "WF" or ch in WIDE_AMBIGUOUS
+
+
 def default_measure(run: str) -> float:
-    """Width in cells when no font is at hand: East Asian wide/full-width = 1, everything else ½."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in run)
+    """Width in cells when no font is at hand: wide characters 1, everything else ½."""
+    return sum(1.0 if is_wide(c) else 0.5 for c in run)
 
 
 @dataclass(frozen=True)
@@ -100,8 +109,8 @@ def split_units(text: str, measure: Callable[[str], float] = default_measure, wi
 
 def _width(piece: str, measure: Callable[[str], float]) -> float:
     """Full-width characters take exactly one cell; the rest is measured (a number's unit: 2020年 = 2 + 1)."""
-    wide = sum(1 for c in piece if unicodedata.east_asian_width(c) in "WF")
-    narrow = "".join(c for c in piece if unicodedata.east_asian_width(c) not in "WF")
+    wide = sum(1 for c in piece if is_wide(c))
+    narrow = "".join(c for c in piece if not is_wide(c))
     return wide + (measure(narrow) if narrow else 0.0)
 
 
