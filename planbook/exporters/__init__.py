@@ -63,4 +63,5 @@ EXPORTERS: dict[str, Callable[[Plan, Path, str | None], None]] = {
     "txt": export_txt,
     "xlsx": _lazy(".xlsx_writer", "export_xlsx"),
     "docx": _lazy(".docx_writer", "export_docx"),  # GB/T 9704; layout "notice" (default) or "plan"
+    "pdf": _lazy(".pdf_writer", "write_pdf"),  # the same layouts, typeset on the 22 × 28 grid
 }

@@ -72,7 +72,7 @@ def _read_docx(path: Path) -> ImportResult:
 
 
 IMPORTERS: dict[str, Callable[[Path], list[Plan] | ImportResult]] = {
-    ".json": read_json, ".txt": _read_txt,
+    ".json": read_json, ".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".docx": _read_docx,
 }
 
 

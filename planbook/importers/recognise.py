@@ -405,11 +405,18 @@ def _prepare(blocks: Iterable[Block]) -> list[Block]:
 
     for block in blocks:
         if isinstance(block, TableBlock):
-            flush()
             rows = [[normalise_cell(c) for c in row] for row in block.rows]
             rows = [r for r in rows if any(r)]
-            if rows:
+            if rows and _table_roles([re.sub(r"\s+", "", c) for c in rows[0]]) is not None:
+                flush()
                 out.append(TableBlock(rows))
+            else:  # a layout table, or any table that is not a list of tasks: its text, cell by cell
+                for row in rows:
+                    seen: list[str] = []
+                    for cell in row:
+                        if cell and cell not in seen:  # merged cells repeat their text
+                            seen.append(cell)
+                            run.extend(cell.splitlines())
         else:
             run.extend(normalise_line(x) for x in block.splitlines())
     flush()
@@ -728,14 +735,7 @@ def _add_table(table: TableBlock, b: _Builder) -> None:
     """A table of tasks (序号 | 工作任务 | 牵头单位 | … ) becomes tasks with fields; any other table is read as text."""
     header = [re.sub(r"\s+", "", c) for c in table.rows[0]]
     roles = _table_roles(header)
-    if roles is None:
-        for row in table.rows:
-            seen: list[str] = []
-            for cell in row:
-                if cell and cell not in seen:  # merged cells repeat their text
-                    seen.append(cell)
-                    for line in cell.splitlines():
-                        _add_line(line, b)
+    if roles is None:  # _prepare let only task tables through
         return
     number_col, group_col, task_col = roles
     group = None
@@ -772,18 +772,6 @@ def _table_roles(header: list[str]) -> tuple[int | None, int | None, int] | None
     if not any(h in KNOWN_FIELD_LABELS or h.endswith(_FIELD_SUFFIXES) for h in others):
         return None
     return number_col, group_col, task_col
-
-
-def _add_line(line: str, b: _Builder) -> None:
-    line = normalise_line(line)
-    if not line:
-        return
-    if mk := marker(line):
-        b.add(mk.kind, mk.number, mk.text)
-    elif (f := field_line(line)) and b.last is not None:
-        b.last.fields.append(f)
-    else:
-        b.text(line)
 
 
 # ---- numbers ------------------------------------------------------------------------------------------
