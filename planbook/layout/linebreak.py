@@ -1,0 +1,171 @@
+"""Break Chinese text into lines on a fixed character grid (GB/T 9704: 28 cells a line), obeying the 禁则.
+
+Every full-width character takes one cell. A run of Latin letters or digits is one unbreakable unit whose width
+in cells comes from a `measure` function (the PDF writer measures with the real font); "——" and "……" are one
+unbreakable 2-cell unit. Lines are filled greedily; when the next unit does not fit:
+
+* 先挤进 (squeeze in): if that unit may not start a line, compress it and enough other full-width punctuation on
+  the line to half a cell each, so it still fits;
+* 后推出 (push down): otherwise move units to the next line until neither the line's end nor the next line's
+  start is forbidden, and let the short line be justified.
+
+Qt-free and font-free: the result is positions in cells, which each writer scales to its own units.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# GB/T 15834 and clreq "GB法"/strict: marks that may not start a line, and openers that may not end one.
+NO_START = frozenset("，。、；：？！）］｝》〉」』】〕〗〙”’…—·％‰℃°,.;:?!)]}%")
+NO_END = frozenset("（［｛《〈「『【〔〖〘“‘([{")
+# Full-width marks whose glyph fills only half its cell: these may be squeezed to half a cell.
+SQUEEZABLE = frozenset("，。、；：？！）》〉」』】〕〗“”‘’（《〈「『【〔〖")
+OPENERS = frozenset("（［｛《〈「『【〔〖〘“‘")
+
+# Units that never break: dashes and ellipses (two cells), and runs of Latin letters/digits with the marks that
+# live inside numbers and words (2.0, 3.5%, 5G, COVID-19, www.example.org).
+_UNIT = re.compile(r"——|……|[0-9A-Za-z](?:[0-9A-Za-z.,:%/_+\-@&']*[0-9A-Za-z%])?|\s+|.", re.S)
+
+
+def default_measure(run: str) -> float:
+    """Width in cells when no font is at hand: East Asian wide/full-width = 1, everything else ½."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in run)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unbreakable piece of a line: its text, its x and width in cells, and where to draw its glyph."""
+
+    text: str
+    x: float = 0.0
+    width: float = 1.0
+    shift: float = 0.0  # draw offset in cells: −½ for a squeezed opening mark, whose ink sits on the right half
+
+    @property
+    def squeezed(self) -> bool:
+        return self.width < 1.0 and self.text in SQUEEZABLE
+
+
+@dataclass(frozen=True)
+class Line:
+    units: tuple[Unit, ...]
+    indent: float = 0.0  # cells left blank before the first unit
+
+    @property
+    def text(self) -> str:
+        return "".join(u.text for u in self.units)
+
+    @property
+    def width(self) -> float:
+        """Cells from the start of the line to the end of the last unit."""
+        return self.units[-1].x + self.units[-1].width if self.units else self.indent
+
+
+def _is_space(unit: Unit) -> bool:
+    return unit.text.isspace()
+
+
+def _no_start(unit: Unit) -> bool:
+    return unit.text[0] in NO_START
+
+
+def _no_end(unit: Unit) -> bool:
+    return unit.text[-1] in NO_END
+
+
+def split_units(text: str, measure: Callable[[str], float] = default_measure, width: float = 28) -> list[Unit]:
+    """Cut text into unbreakable units with their widths; a run wider than a whole line is cut per character."""
+    units: list[Unit] = []
+    for m in _UNIT.finditer(text):
+        piece = m.group()
+        if piece.isspace():
+            piece = " "  # newlines and tabs inside a paragraph read as one space
+        w = 1.0 if len(piece) == 1 and unicodedata.east_asian_width(piece) in "WF" else measure(piece)
+        if piece in ("——", "……"):
+            w = 2.0
+        if w > width and len(piece) > 1:
+            units.extend(Unit(c, width=measure(c)) for c in piece)
+        else:
+            units.append(Unit(piece, width=w))
+    return units
+
+
+def _squeeze(line: list[Unit], nxt: Unit, room: float) -> list[Unit] | None:
+    """先挤进: the line plus `nxt` with punctuation halved until it fits in `room`, or None if it cannot."""
+    need = sum(u.width for u in line) + nxt.width - room
+    candidates = [nxt, *reversed(line)]  # the incoming mark first, then the nearest marks on the line
+    halve: set[int] = set()
+    for u in candidates:
+        if need <= 1e-9:
+            break
+        if u.text in SQUEEZABLE and u.width >= 1.0:
+            halve.add(id(u))
+            need -= 0.5
+    if need > 1e-9:
+        return None
+    return [Unit(u.text, width=0.5, shift=-0.5 if u.text in OPENERS else 0.0) if id(u) in halve else u
+            for u in [*line, nxt]]
+
+
+def _push_down(line: list[Unit], rest_first: Unit) -> int:
+    """后推出: how many units to move from the line's end so that the break is legal (0 if it already is)."""
+    k = 0
+    while k < len(line) - 1:
+        last, first = line[len(line) - 1 - k], (line[len(line) - k] if k else rest_first)
+        if not (_no_end(last) or _no_start(first)):
+            return k
+        k += 1
+    return 0  # no legal break (e.g. a line of nothing but marks): break here rather than loop
+
+
+def _place(units: list[Unit], indent: float, room: float, justify: bool) -> Line:
+    """Give each unit its x; a justified line spreads its slack over the gaps between units."""
+    while units and _is_space(units[-1]):
+        units = units[:-1]
+    used = sum(u.width for u in units)
+    slack = room - used
+    gap = slack / (len(units) - 1) if justify and len(units) > 1 and slack > 1e-9 else 0.0
+    x = indent
+    placed = []
+    for u in units:
+        placed.append(Unit(u.text, x, u.width, u.shift))
+        x += u.width + gap
+    return Line(tuple(placed), indent)
+
+
+def break_lines(text: str, width: float = 28, first_indent: float = 2, indent: float = 0,
+                measure: Callable[[str], float] = default_measure, justify: bool = True) -> list[Line]:
+    """Break one paragraph into lines of `width` cells; the first line starts after `first_indent` cells."""
+    units = split_units(text, measure, width)
+    lines: list[Line] = []
+    line: list[Unit] = []
+    start = first_indent
+    i = 0
+    while i < len(units):
+        u = units[i]
+        room = width - start
+        if not line and _is_space(u):
+            i += 1  # a space never starts a line
+            continue
+        if sum(x.width for x in line) + u.width <= room + 1e-9 or not line:
+            line.append(u)
+            i += 1
+            continue
+        if _no_start(u) and (squeezed := _squeeze(line, u, room)) is not None:
+            line, i = squeezed, i + 1
+            if i < len(units) and not _no_start(units[i]):
+                lines.append(_place(line, start, room, justify))
+                line, start = [], indent
+            continue
+        k = _push_down(line, u)
+        i -= k
+        line = line[: len(line) - k]
+        lines.append(_place(line, start, room, justify))
+        line, start = [], indent
+    if line or not lines:
+        lines.append(_place(line, start, width - start, justify=False))
+    return lines

@@ -1,0 +1,101 @@
+"""The grid line breaker: 禁则 hold, nothing is lost, lines fit 28 cells, over arbitrary text and every seed line."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planbook.layout.linebreak import NO_END, NO_START, break_lines, split_units
+
+HANZI = "教育工作要点全面推进改革发展质量体系建设学校教师学生课程"
+MARKS = "，。、；：？！）》”’（《“‘…—"
+ASCII = "0123456789abcXYZ.%-,:()"
+
+text_st = st.lists(st.sampled_from([*HANZI, *MARKS, *ASCII, " ", "——", "……"]), max_size=200).map("".join)
+
+
+def _check(text: str, width: float = 28, first_indent: float = 2) -> list:
+    lines = break_lines(text, width=width, first_indent=first_indent)
+    # Nothing lost: the lines put back together are the text (whitespace runs collapse to at most one space).
+    joined = "".join(line.text for line in lines)
+    assert re.sub(r"\s+", "", joined) == re.sub(r"\s+", "", text)
+    for n, line in enumerate(lines):
+        assert line.width <= width + 1e-6, (line.text, line.width)
+        xs = [u.x for u in line.units]
+        assert xs == sorted(xs)
+        if not line.units:
+            continue
+        # A line may only break a rule when there was no legal break at all (a run of nothing but marks).
+        stuck = all(u.text[0] in NO_START | NO_END for u in line.units)
+        if n > 0 and not stuck:
+            assert line.text[0] not in NO_START, (n, line.text)
+        if n < len(lines) - 1 and not stuck and not all(u.text[0] in NO_START | NO_END for u in lines[n + 1].units):
+            assert line.text[-1] not in NO_END, (n, line.text)
+    return lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_st)
+def test_arbitrary_text_keeps_rules_and_characters(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(text_st, st.integers(min_value=4, max_value=40))
+def test_any_width(text: str, width: int) -> None:
+    _check(text, width=width, first_indent=min(2, width - 2))
+
+
+def test_dash_ellipsis_and_numbers_never_split() -> None:
+    text = "甲" * 25 + "——乙" + "丙" * 20 + "……丁" + "戊" * 22 + "2020年3.5%的增长"
+    lines = _check(text, first_indent=0)
+    units = [u.text for line in lines for u in line.units]
+    assert "——" in units and "……" in units
+    assert any(u == "3.5%" for u in units) and any(u == "2020" for u in units)
+
+
+def test_comma_at_line_start_is_squeezed_in() -> None:
+    # 27 hanzi and a mark fill the line; the 29th-cell comma gets squeezed onto line 1, not onto line 2's start.
+    text = "甲" * 20 + "，" + "乙" * 7 + "，丙丁"
+    lines = _check(text, first_indent=0)
+    assert lines[0].text.endswith("乙，")
+    assert [u.width for u in lines[0].units if u.text == "，"] == [0.5, 0.5]
+    assert lines[0].width == 28
+
+
+def test_comma_without_room_pushes_a_character_down() -> None:
+    text = "甲" * 28 + "，乙"
+    lines = _check(text, first_indent=0)
+    assert lines[0].text == "甲" * 27
+    assert lines[1].text.startswith("甲，")
+    assert lines[0].units[-1].x + 1 == pytest.approx(28)  # the short line is justified to the full measure
+
+
+def test_opening_bracket_never_ends_a_line() -> None:
+    text = "甲" * 27 + "《乙丙》丁"
+    lines = _check(text, first_indent=0)
+    assert lines[0].text == "甲" * 27
+    assert lines[1].text.startswith("《乙")
+
+
+def test_long_latin_run_is_cut_rather_than_overflowing() -> None:
+    text = "见" + "a" * 80
+    lines = _check(text, first_indent=0)
+    assert len(lines) >= 2
+
+
+def test_units_of_mixed_text() -> None:
+    assert [u.text for u in split_units("推进5G和2.0版本")] == ["推", "进", "5G", "和", "2.0", "版", "本"]
+
+
+def test_every_line_of_every_seed(seeds) -> None:
+    count = 0
+    for path in sorted(seeds.glob("*.txt")):
+        for para in path.read_text(encoding="utf-8").splitlines():
+            if para.strip():
+                _check(para.strip())
+                count += 1
+    assert count > 400
