@@ -33,8 +33,11 @@ def pick_language(requested: str | None, settings: QSettings | None = None) -> s
         return requested
     if settings is not None and settings.value("language") in ("zh", "en"):
         return settings.value("language")
-    name = QLocale.system().name()
-    return "zh" if name.startswith("zh") or name in ("C", "POSIX", "") else "en"
+    # Qt reports the C locale as en_US; a machine that names no language gets the default, Chinese.
+    env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    if sys.platform.startswith("linux") and env.split(".")[0] in ("", "C", "POSIX"):
+        return "zh"
+    return "zh" if QLocale.system().name().startswith("zh") else "en"
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
@@ -113,9 +116,11 @@ def run(library: str | None, *, plan: int | None = None, lang: str | None = None
 
     window = MainWindow(lib, settings, language)
     try:
-        window.restore(plan)
+        window.restore(plan, geometry=screenshot is None)
     except PlanbookError as e:
         print(f"planbook: {e}", file=sys.stderr)
+    if screenshot is not None:
+        window.resize(1280, 800)  # the same picture on every machine, whatever was saved last
     window.show()
     if os.environ.get("PLANBOOK_STARTUP_LOG"):
         print(f"window shown after {time.perf_counter() - started:.3f} s", file=sys.stderr)

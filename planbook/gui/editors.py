@@ -11,7 +11,7 @@ import datetime as dt
 import itertools
 import re
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,22 +44,20 @@ _session = itertools.count(1)  # typing sessions: a new one whenever an editor s
 
 
 def kind_names() -> dict[NodeKind, str]:
-    t = QCoreApplication.translate
     return {
-        NodeKind.SECTION: t("Kinds", "Section (一、)"),
-        NodeKind.SUBSECTION: t("Kinds", "Subsection (（一）)"),
-        NodeKind.TASK: t("Kinds", "Task (1.)"),
-        NodeKind.ITEM: t("Kinds", "Item (（1）)"),
+        NodeKind.SECTION: QCoreApplication.translate("Kinds", "Section (一、)"),
+        NodeKind.SUBSECTION: QCoreApplication.translate("Kinds", "Subsection (（一）)"),
+        NodeKind.TASK: QCoreApplication.translate("Kinds", "Task (1.)"),
+        NodeKind.ITEM: QCoreApplication.translate("Kinds", "Item (（1）)"),
     }
 
 
 def short_kind_names() -> dict[NodeKind, str]:
-    t = QCoreApplication.translate
     return {
-        NodeKind.SECTION: t("Kinds", "section"),
-        NodeKind.SUBSECTION: t("Kinds", "subsection"),
-        NodeKind.TASK: t("Kinds", "task"),
-        NodeKind.ITEM: t("Kinds", "item"),
+        NodeKind.SECTION: QCoreApplication.translate("Kinds", "section"),
+        NodeKind.SUBSECTION: QCoreApplication.translate("Kinds", "subsection"),
+        NodeKind.TASK: QCoreApplication.translate("Kinds", "task"),
+        NodeKind.ITEM: QCoreApplication.translate("Kinds", "item"),
     }
 
 
@@ -76,19 +74,18 @@ def parse_date(text: str) -> dt.date | None:
 
 def check_doc_number(text: str, year: int | None) -> str:
     """An empty string when the document number is well formed (or empty), else what is wrong with it."""
-    t = QCoreApplication.translate
     text = text.strip()
     if not text:
         return ""
     m = DOC_NUMBER.match(text)
     if not m:
         if "[" in text or "(" in text or "（" in text or "【" in text:
-            return t("Checks", "Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号")
-        return t("Checks", "A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号")
+            return QCoreApplication.translate("Checks", "Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号")
+        return QCoreApplication.translate("Checks", "A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号")
     if m.group(2).startswith("0"):
-        return t("Checks", "The serial number takes no leading zero (3号, not 03号)")
+        return QCoreApplication.translate("Checks", "The serial number takes no leading zero (3号, not 03号)")
     if year and abs(int(m.group(1)) - year) > 1:
-        return t("Checks", "The year in the number ({0}) is far from the plan's year ({1})").format(m.group(1), year)
+        return QCoreApplication.translate("Checks", "The year in the number ({0}) is far from the plan's year ({1})").format(m.group(1), year)
     return ""
 
 
@@ -307,6 +304,7 @@ class PlanProperties(QScrollArea):
         super().__init__(parent)
         self.setObjectName("planProperties")
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.plan_id: int | None = None
         self.year: int | None = None
         self._session = 0

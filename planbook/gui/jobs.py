@@ -49,7 +49,9 @@ def start_job(parent: QWidget, title: str, job: Job, on_done: Callable[[list], N
     """Run `job` in a thread under a modal progress dialog; `on_done(results)` runs back on the GUI thread."""
     thread = QThread(parent)
     job.moveToThread(thread)
-    dialog = QProgressDialog(title, parent.tr("Cancel"), 0, max(len(job.items), 1), parent)
+    dialog = QProgressDialog(parent)  # its Cancel button comes translated by Qt's own catalogue
+    dialog.setLabelText(title)
+    dialog.setRange(0, max(len(job.items), 1))
     dialog.setObjectName("progressDialog")
     dialog.setWindowTitle(title)
     dialog.setMinimumDuration(300)

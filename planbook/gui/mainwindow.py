@@ -687,14 +687,14 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", code)
         QMessageBox.information(self, self.tr("Language"), self.tr("The new language is used from the next start."))
 
-    def restore(self, plan_id: int | None = None) -> None:
+    def restore(self, plan_id: int | None = None, geometry: bool = True) -> None:
         """Geometry, splitter, and the plan and node that were open (or `plan_id`)."""
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        saved = self.settings.value("window/geometry") if geometry else None
+        if isinstance(saved, QByteArray) and not saved.isEmpty():
+            self.restoreGeometry(saved)
         else:
             self.resize(1280, 800)
-        state = self.settings.value("window/splitter")
+        state = self.settings.value("window/splitter") if geometry else None
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
         self._remember_library()
