@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ..core import editing
 from ..core.model import Field, Node, NodeKind, Numbering, Plan, Status
+from .qtcompat import emit
 
 # The labels offices use most; any other label may be typed. Document vocabulary, so data, not translations.
 USUAL_LABELS = ("牵头领导", "牵头单位", "责任单位", "配合单位", "目标任务", "工作措施", "完成时限", "牵头科室",
@@ -156,22 +157,22 @@ class NodeEditor(QWidget):
 
     def _kind_chosen(self, row: int) -> None:
         kind = self.kind.itemData(row)
-        self.edit.emit(editing.EditNode(self.node_id, kind=kind), self.tr("Change Kind"), None)
+        emit(self.edit, editing.EditNode(self.node_id, kind=kind), self.tr("Change Kind"), None)
 
     def _title_changed(self, text: str) -> None:
         if self.node_id is not None:
-            self.edit.emit(editing.EditNode(self.node_id, title=text), self.tr("Edit Title"),
+            emit(self.edit, editing.EditNode(self.node_id, title=text), self.tr("Edit Title"),
                            ("title", self.node_id, self._session))
 
     def _body_changed(self) -> None:
         if self.node_id is not None:
-            self.edit.emit(editing.EditNode(self.node_id, body=self.body.toPlainText()), self.tr("Edit Text"),
+            emit(self.edit, editing.EditNode(self.node_id, body=self.body.toPlainText()), self.tr("Edit Text"),
                            ("body", self.node_id, self._session))
 
     def _fields_changed(self, fields: tuple, name: str, merge: object) -> None:
         if self.node_id is not None:
             key = None if merge is None else ("fields", self.node_id, merge)
-            self.edit.emit(editing.SetFields(self.node_id, fields), name, key)
+            emit(self.edit, editing.SetFields(self.node_id, fields), name, key)
 
 
 class _LabelDelegate(QStyledItemDelegate):
@@ -267,7 +268,7 @@ class FieldsTable(QWidget):
 
     def add_field(self, label: str, value: str = "") -> None:
         fields = (*self.fields(), Field(label, value))
-        self.changed.emit(fields, self.tr("Add Field"), None)
+        emit(self.changed, fields, self.tr("Add Field"), None)
         self.table.setCurrentCell(len(fields) - 1, 1)
 
     def remove_field(self) -> None:
@@ -275,7 +276,7 @@ class FieldsTable(QWidget):
         fields = list(self.fields())
         if 0 <= row < len(fields):
             del fields[row]
-            self.changed.emit(tuple(fields), self.tr("Remove Field"), None)
+            emit(self.changed, tuple(fields), self.tr("Remove Field"), None)
 
     def move_field(self, delta: int) -> None:
         row = self.table.currentRow()
@@ -283,7 +284,7 @@ class FieldsTable(QWidget):
         target = row + delta
         if 0 <= row < len(fields) and 0 <= target < len(fields):
             fields[row], fields[target] = fields[target], fields[row]
-            self.changed.emit(tuple(fields), self.tr("Reorder Fields"), None)
+            emit(self.changed, tuple(fields), self.tr("Reorder Fields"), None)
             self.table.setCurrentCell(target, self.table.currentColumn())
 
     def set_value(self, row: int, column: int, text: str) -> None:
@@ -292,7 +293,7 @@ class FieldsTable(QWidget):
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         label = self.tr("Edit Field")
-        self.changed.emit(self.fields(), label, (self.session, item.row(), item.column()))
+        emit(self.changed, self.fields(), label, (self.session, item.row(), item.column()))
 
 
 class PlanProperties(QScrollArea):
@@ -486,7 +487,7 @@ class PlanProperties(QScrollArea):
         if key == "notice.doc_number":
             self._check_doc_number()
         merge_key = (key, self.plan_id, self._session) if merge else None
-        self.edit.emit(editing.UpdatePlan(self.plan_id, ((key, value),)), self.tr("Edit Plan Properties"), merge_key)
+        emit(self.edit, editing.UpdatePlan(self.plan_id, ((key, value),)), self.tr("Edit Plan Properties"), merge_key)
 
     def _check_doc_number(self) -> None:
         problem = check_doc_number(self._widgets["notice.doc_number"].text(), self.year)

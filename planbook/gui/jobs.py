@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..core.errors import PlanbookError
+from .qtcompat import emit
 
 
 class Job(QObject):
@@ -32,14 +33,14 @@ class Job(QObject):
         for i, item in enumerate(self.items):
             if self.cancelled:
                 break
-            self.progress.emit(i, self.label(item))
+            emit(self.progress, i, self.label(item))
             try:
                 results.append((item, self.work(item), None))
             except PlanbookError as e:
                 results.append((item, None, str(e)))
             except OSError as e:
                 results.append((item, None, e.strerror or str(e)))
-        self.finished.emit(results)
+        emit(self.finished, results)
 
     def cancel(self) -> None:
         self.cancelled = True

@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ..core.model import PlanSummary, Status
+from .qtcompat import emit
 from .treemodel import kind_icon
 
 PlanIdRole = Qt.ItemDataRole.UserRole + 1
@@ -151,5 +152,5 @@ class LibraryPane(QWidget):
         plan_id = self.plan_at(current)
         if plan_id is not None and plan_id != self.current_id:
             self.current_id = plan_id
-            self.planChosen.emit(plan_id)
+            emit(self.planChosen, plan_id)
 

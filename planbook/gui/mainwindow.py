@@ -34,6 +34,7 @@ from .commands import EditCommand
 from .editors import NodeEditor, PlanProperties, short_kind_names
 from .jobs import Job, start_job
 from .librarypane import LibraryPane
+from .qtcompat import emit
 from .treemodel import PLAN_ID, PlanTreeModel
 
 MAX_RECENT = 8
@@ -59,7 +60,7 @@ class PlanTreeView(QTreeView):
 
     def event(self, e) -> bool:
         if e.type() == e.Type.KeyPress and e.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            self.tabPressed.emit(e.key() == Qt.Key.Key_Backtab)
+            emit(self.tabPressed, e.key() == Qt.Key.Key_Backtab)
             return True
         return super().event(e)
 
@@ -638,7 +639,7 @@ class MainWindow(QMainWindow):
         if errors:
             QMessageBox.warning(self, self.tr("Import"), message + "\n\n" + "\n".join(errors[:20]))
         self.statusBar().showMessage(message, 6000)
-        self.importFinished.emit(report)
+        emit(self.importFinished, report)
 
     def export_dialog(self) -> None:
         from ..exporters import EXPORTERS
@@ -671,7 +672,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, self.tr("Export"), error)
             else:
                 self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 6000)
-        self.exportFinished.emit(results)
+        emit(self.exportFinished, results)
 
     # ---- help, language, settings ---------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from ..core import editing
 from ..core.library import Library
 from ..core.model import Node, NodeKind, Plan, may_contain
 from ..core.numbering import number_tree
+from .qtcompat import emit
 
 _ROOT = QModelIndex()
 PLAN_ID = 0  # internal id of the plan row; node ids start at 1
@@ -94,6 +95,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._rows: dict[int, int] = {}  # node id → row among its siblings
         self._numbers: dict[int, str] = {}
         self._headers = (self.tr("Structure"), self.tr("Lead unit"))
+        self.untitled = self.tr("(untitled)")
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -230,7 +232,7 @@ class PlanTreeModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                title = node.title or self.tr("(untitled)")
+                title = node.title or self.untitled
                 return f"{self._numbers.get(node_id, '')}{title}"
             return lead_unit(node)
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
@@ -321,7 +323,7 @@ class PlanTreeModel(QAbstractItemModel):
         move = self._drop_move(data, row, parent) if action == Qt.DropAction.MoveAction else None
         if move is None:
             return False
-        self.moveRequested.emit(move)
+        emit(self.moveRequested, move)
         # True tells the view the drop was handled; it then asks removeRows, which this model refuses, so the
         # move above (an undoable command) is the only change.
         return True
@@ -362,7 +364,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._register([node], parent)
         self._reindex(parent)
         self.endInsertRows()
-        self.structureChanged.emit()
+        emit(self.structureChanged)
         return inverse
 
     def _apply_delete(self, edit: editing.DeleteNode) -> editing.Edit:
@@ -375,7 +377,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._unregister(node)
         self._reindex(parent)
         self.endRemoveRows()
-        self.structureChanged.emit()
+        emit(self.structureChanged)
         return inverse
 
     def _apply_edit(self, edit: editing.EditNode) -> editing.Edit:
@@ -417,7 +419,7 @@ class PlanTreeModel(QAbstractItemModel):
         if edit.kind is not None:
             node.kind = NodeKind(edit.kind)
             self._changed(edit.node_id)
-        self.structureChanged.emit()
+        emit(self.structureChanged)
         return inverse
 
     def _apply_plan(self, edit: editing.UpdatePlan) -> editing.Edit:
@@ -426,8 +428,8 @@ class PlanTreeModel(QAbstractItemModel):
         header.nodes = self.plan.nodes
         self.plan = header
         top = self.index_of(PLAN_ID)
-        self.dataChanged.emit(top, self.index_of(PLAN_ID, 1))
-        self.planChanged.emit()
+        emit(self.dataChanged, top, self.index_of(PLAN_ID, 1))
+        emit(self.planChanged)
         return inverse
 
     def _apply_and_reload(self, edit: editing.Edit) -> editing.Edit:
@@ -436,11 +438,11 @@ class PlanTreeModel(QAbstractItemModel):
         inverse = editing.apply(self.lib, edit)
         exists = self.lib.db.execute("SELECT 1 FROM plans WHERE id = ?", [plan_id]).fetchone()
         self.load(plan_id if exists else None)
-        self.structureChanged.emit()
+        emit(self.structureChanged)
         return inverse
 
     def _changed(self, node_id: int) -> None:
-        self.dataChanged.emit(self.index_of(node_id, 0), self.index_of(node_id, 1))
+        emit(self.dataChanged, self.index_of(node_id, 0), self.index_of(node_id, 1))
 
     def _renumber(self) -> None:
         """Recompute the derived numbers and announce the rows whose number moved."""
@@ -449,7 +451,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._numbers = numbers
         for nid in changed:
             index = self.index_of(nid)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+            emit(self.dataChanged, index, index, [Qt.ItemDataRole.DisplayRole])
 
 
 def _fits(parent_kind: NodeKind | None, node: Node) -> bool:
