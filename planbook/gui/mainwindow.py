@@ -715,6 +715,7 @@ class MainWindow(QMainWindow):
             plan_id = self.library_pane.visible_plan_ids()[0]
         if plan_id is not None:
             self.open_plan(plan_id, node_id)
+        self.tree.setFocus()
 
     def _save_session(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
