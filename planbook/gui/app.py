@@ -87,6 +87,8 @@ def setup_application(language: str | None) -> tuple[QApplication, QSettings, st
     QGuiApplication.setDesktopFileName(APP_NAME)
     settings = make_settings()
     language = pick_language(language, settings)
+    for old in getattr(app, "_planbook_translators", []):  # a second window in one process (tests)
+        app.removeTranslator(old)
     app._planbook_translators = install_translations(app, language)  # kept alive with the app
     register_fonts()
     return app, settings, language

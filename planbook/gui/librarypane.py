@@ -22,6 +22,7 @@ class LibraryPane(QWidget):
         super().__init__(parent)
         self.current_id: int | None = None
         self.plans: list[PlanSummary] = []
+        self._items: dict[int, QStandardItem] = {}
         self.filter = QLineEdit()
         self.filter.setObjectName("libraryFilter")
         self.filter.setPlaceholderText(self.tr("Filter by title, organ, number…"))
@@ -87,8 +88,8 @@ class LibraryPane(QWidget):
         if order != "modified":
             years.sort(key=lambda y: -(y or 0))
         self.model.removeRows(0, self.model.rowCount())
+        self._items: dict[int, QStandardItem] = {}
         root = self.model.invisibleRootItem()
-        current = None
         bold = self.font()
         bold.setBold(True)
         grey = QBrush(QColor("#777777"))
@@ -115,20 +116,28 @@ class LibraryPane(QWidget):
                     status = QStandardItem(self._issued if p.status is Status.ISSUED else self._draft)
                     status.setForeground(QBrush(QColor("#2e7d32" if p.status is Status.ISSUED else "#b26a00")))
                     organ_item.appendRow([item, status])
-                    if p.id == self.current_id:
-                        current = item
+                    self._items[p.id] = item
         self.view.expandAll()
-        if current is not None:
-            index = self.model.indexFromItem(current)
-            sel = self.view.selectionModel()
-            sel.blockSignals(True)
+        self._mark_current()
+
+    def _mark_current(self) -> None:
+        item = self._items.get(self.current_id) if self.current_id is not None else None
+        sel = self.view.selectionModel()
+        sel.blockSignals(True)  # showing the open plan is not choosing one
+        if item is None:
+            self.view.clearSelection()
+            self.view.setCurrentIndex(QModelIndex())
+        else:
+            index = self.model.indexFromItem(item)
             self.view.setCurrentIndex(index)
-            sel.blockSignals(False)
             self.view.scrollTo(index)
+        sel.blockSignals(False)
+        self.view.viewport().update()
 
     def select(self, plan_id: int | None) -> None:
+        """Highlight the open plan (no rebuild: the list is not touched)."""
         self.current_id = plan_id
-        self._rebuild()
+        self._mark_current()
 
     def plan_at(self, index: QModelIndex) -> int | None:
         value = index.siblingAtColumn(0).data(PlanIdRole) if index.isValid() else None
