@@ -803,29 +803,60 @@ def _table_roles(header: list[str]) -> tuple[int | None, int | None, int] | None
 
 def _check_numbers(plan: Plan, doc: _Doc) -> Numbering:
     """Pick the numbering mode that fits the source's task numbers, and warn where the source skips or repeats."""
-    source = doc.numbers
-    mismatch = {}
-    for mode in (Numbering.CONTINUOUS, Numbering.PER_SECTION):
-        numbers = number_tree(plan.nodes, mode)
-        mismatch[mode] = sum(1 for n in plan.walk() if n.kind is NodeKind.TASK and id(n) in source
-                             and _task_number(numbers[id(n)]) != source[id(n)])
-    mode = Numbering.PER_SECTION if mismatch[Numbering.PER_SECTION] < mismatch[Numbering.CONTINUOUS] else Numbering.CONTINUOUS
+    modes = {mode: _sequences(plan.nodes, mode) for mode in (Numbering.CONTINUOUS, Numbering.PER_SECTION)}
+    breaks = {mode: sum(len(_breaks(seq, doc.numbers)) for seq in seqs) for mode, seqs in modes.items()}
+    mode = Numbering.PER_SECTION if breaks[Numbering.PER_SECTION] < breaks[Numbering.CONTINUOUS] else Numbering.CONTINUOUS
     numbers = number_tree(plan.nodes, mode)
-    for node in plan.walk():
-        if id(node) not in source:
-            continue
-        expected = numbers[id(node)]
-        written = _label(node.kind, source[id(node)])
-        if written != expected:
-            doc.warn(f"“{written}{node.title[:16]}”：原文编号与位置不符，已按位置编为“{expected}”（编号跳过或重复）")
+    for seq in modes[mode]:
+        for node, problem in _breaks(seq, doc.numbers):
+            written = _label(node.kind, doc.numbers[id(node)])
+            doc.warn(f"“{written}{node.title[:16]}”：原文编号{problem}，已按位置编为“{numbers[id(node)]}”")
     for node in plan.walk():
         if len(node.title) > 60:
             doc.warn(f"“{node.title[:16]}…”标题有{len(node.title)}字，原文可能缺少句号，请核对")
     return mode
 
 
-def _task_number(label: str) -> int:
-    return int(label.rstrip("."))
+def _sequences(nodes: list[Node], mode: Numbering) -> list[list[Node]]:
+    """Runs of nodes whose source numbers should count 1, 2, 3 …: sections; the subsections and items of each
+    parent; tasks through the whole plan (continuous) or under each parent (per-section)."""
+    seqs: list[list[Node]] = []
+    all_tasks: list[Node] = []
+
+    def visit(children: list[Node]) -> None:
+        by_kind: dict[NodeKind, list[Node]] = {}
+        for child in children:
+            by_kind.setdefault(child.kind, []).append(child)
+            if child.kind is NodeKind.TASK:
+                all_tasks.append(child)
+            visit(child.children)
+        for kind, run in by_kind.items():
+            if kind is not NodeKind.TASK or mode is Numbering.PER_SECTION:
+                seqs.append(run)
+
+    visit(nodes)
+    if mode is Numbering.CONTINUOUS:
+        seqs.append(all_tasks)
+    return seqs
+
+
+def _breaks(seq: list[Node], source: dict[int, int]) -> list[tuple[Node, str]]:
+    """Where a run of source numbers does not go on by one: (node, what is wrong, in words)."""
+    out = []
+    prev = 0
+    for node in seq:
+        n = source.get(id(node))
+        if n is None:
+            prev += 1
+            continue
+        if n == prev:
+            out.append((node, "重复"))
+        elif n > prev + 1:
+            out.append((node, f"跳过了{prev + 1}" if n == prev + 2 else f"跳过了{prev + 1}至{n - 1}"))
+        elif n < prev:
+            out.append((node, f"倒退（前一项为{prev}）"))
+        prev = n
+    return out
 
 
 def _label(kind: NodeKind, n: int) -> str:

@@ -1,0 +1,162 @@
+"""The recogniser on small hand-made plans: each rule of issue 3 on the shape of document it is for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import docx
+import pytest
+
+from planbook.core.model import NodeKind, Numbering
+from planbook.importers.plaintext import parse_text
+from planbook.importers.recognise import digits_date, normalise_doc_number, parse_date
+from planbook.importers.word import parse_docx
+from tests.conftest import run_cli
+
+
+def plan_of(text: str):
+    result = parse_text(text)
+    return result.plans[0], result.warnings
+
+
+@pytest.mark.parametrize("written", ["湘教发〔2020〕8号", "湘教发[2020]8号", "湘教发(2020)8号", "湘教发（2020）8号",
+                                     "湘教发〔 2020 〕8号", "湘教发【2020】8号", "湘教发[2020] 8 号"])
+def test_doc_number_forms_are_normalised(written):
+    assert normalise_doc_number(written) == "湘教发〔2020〕8号"
+
+
+def test_dates():
+    assert parse_date("2020年3月6日") == dt.date(2020, 3, 6)
+    assert parse_date("2020-03-06") == dt.date(2020, 3, 6)
+    assert parse_date("二〇二〇年三月六日") == dt.date(2020, 3, 6)
+    assert parse_date("二〇二〇年十二月三十一日") == dt.date(2020, 12, 31)
+    assert digits_date("2018319", None)[0] == dt.date(2018, 3, 19)
+    # 2018111 is 1月11日 or 11月1日: the reading just before publication wins, and both are reported
+    date, readings = digits_date("2018111", dt.date(2018, 1, 20))
+    assert date == dt.date(2018, 1, 11) and len(readings) == 2
+
+
+NOTICE = """\
+某市教育局文件
+某教发[2021]3号
+关于印发《某市教育局2021年工作要点》的通知
+各县（市、区）教育局，局属各单位：
+现将《某市教育局2021年工作要点》印发给你们，请认真贯彻落实。
+某市教育局
+二〇二一年二月三日
+(此件公开发布)
+某市教育局2021年工作要点
+2021年全市教育工作的总体要求是：……。
+一、加强党的建设
+1．抓好理论学习。组织学习。（责任单位：办公室；完成时限：6月底）
+2、推进从严治党。（牵头单位：纪检组）
+（1）开展警示教育。
+（2）开展廉政谈话。
+二、推进教育公平
+（一）学前教育
+3.扩大普惠资源。新建幼儿园。
+（二）义务教育
+5.推进均衡发展。
+5.控制大班额。
+抄送：市委办、市政府办。
+某市教育局办公室 2021年2月4日印发
+"""
+
+
+def test_a_full_notice_with_inline_fields_items_and_number_warnings():
+    plan, warnings = plan_of(NOTICE)
+    n = plan.notice
+    assert n.masthead == "某市教育局文件" and n.doc_number == "某教发〔2021〕3号"
+    assert n.title == "关于印发《某市教育局2021年工作要点》的通知"
+    assert n.recipients == "各县（市、区）教育局，局属各单位："
+    assert n.signers == ["某市教育局"] and n.signed_on == dt.date(2021, 2, 3)
+    assert n.annotation == "（此件公开发布）"
+    assert n.cc == "市委办、市政府办。" and n.printed_by == "某市教育局办公室" and n.printed_on == dt.date(2021, 2, 4)
+    assert plan.title == "某市教育局2021年工作要点" and plan.year == 2021 and plan.issuers == ["某市教育局"]
+    assert plan.preamble.startswith("2021年全市教育工作的总体要求是")
+    first, second = plan.nodes
+    t1, t2 = first.children
+    assert (t1.title, t1.body) == ("抓好理论学习。", "组织学习。")
+    assert [(f.label, f.value) for f in t1.fields] == [("责任单位", "办公室"), ("完成时限", "6月底")]
+    assert t2.title == "推进从严治党。" and t2.field_value("牵头单位") == "纪检组"
+    assert [c.kind for c in t2.children] == [NodeKind.ITEM, NodeKind.ITEM]
+    assert [c.kind for c in second.children] == [NodeKind.SUBSECTION, NodeKind.SUBSECTION]
+    assert plan.numbering is Numbering.CONTINUOUS
+    # 3. is right (continuous), 5. skips 4, the second 5. repeats: two warnings, both naming the task
+    numbered = [w for w in warnings if "原文编号" in w]
+    assert len(numbered) == 2
+    assert "推进均衡发展" in numbered[0] and "跳过了4" in numbered[0]
+    assert "控制大班额" in numbered[1] and "重复" in numbered[1]
+
+
+def test_per_section_numbering_is_detected():
+    text = "某局2021年工作要点\n一、甲\n1.一。\n2.二。\n二、乙\n1.三。\n2.四。\n3.五。\n三、丙\n1.六。\n"
+    plan, warnings = plan_of(text)
+    assert plan.numbering is Numbering.PER_SECTION and warnings == []
+
+
+def test_web_chrome_goes_and_header_metadata_stays():
+    text = ("XX市人民政府门户网站\n首页 | 政务公开\n当前位置：首页 > 政务公开 > 计划\n索引号：000-2021-1 主题分类：教育\n"
+            "发文机关：XX市教育局 发文字号：X教〔2021〕1号\n发布日期：2021-03-01\n【字体：大 中 小】 【打印】\n"
+            "XX市教育局2021年工作要点\n发布时间：2021-03-01 浏览次数：12\n分享到：\n一、抓党建\n1.学习。内容。\n"
+            "来源：市教育局 责任编辑：张三\n上一篇：某某\n下一篇：某某\n版权所有 XX市人民政府\n")
+    plan, _ = plan_of(text)
+    assert plan.title == "XX市教育局2021年工作要点"
+    assert plan.notice.index_no == "000-2021-1" and plan.notice.category == "教育"
+    assert plan.notice.doc_number == "X教〔2021〕1号" and plan.notice.published_on == dt.date(2021, 3, 1)
+    assert plan.nodes[0].children[0].body == "内容。"
+    dumped = json.dumps([plan.title, plan.preamble, plan.closing, plan.nodes[0].children[0].body], ensure_ascii=False)
+    for chrome in ("首页", "浏览", "字体", "责任编辑", "上一篇", "版权所有", "分享"):
+        assert chrome not in dumped
+
+
+def test_generic_short_labels_become_fields_but_sentences_do_not():
+    text = "某局2021年工作要点\n一、甲\n1.任务。\n主要目标：达到九成\n配合部门：财政局\n目前的情况是：还不够好，需要加强。\n2.下一项。\n"
+    plan, _ = plan_of(text)
+    task = plan.nodes[0].children[0]
+    assert [f.label for f in task.fields] == ["主要目标", "配合部门"]
+    assert "目前的情况是" in task.body
+
+
+def test_docx_task_table_with_section_rows_and_blank_cells():
+    document = docx.Document()
+    document.add_paragraph("某市教育局2022年重点工作任务分解")
+    table = document.add_table(rows=1, cols=4)
+    for cell, head in zip(table.rows[0].cells, ["序号", "工作任务", "牵头单位", "完成时限"]):
+        cell.text = head
+    rows = [("一、党的建设", None, None, None), ("1", "抓好理论学习。每月一次。", "办公室", "全年"),
+            ("2", "推进从严治党", "", "12月底"), ("二、教育公平", None, None, None), ("3", "扩大学位供给", "基教科", "")]
+    for values in rows:
+        cells = table.add_row().cells
+        if values[1] is None:
+            merged = cells[0].merge(cells[3])
+            merged.text = values[0]
+        else:
+            for cell, value in zip(cells, values):
+                cell.text = value
+    out = io.BytesIO()
+    document.save(out)
+    result = parse_docx(out.getvalue())
+    plan = result.plans[0]
+    assert [s.title for s in plan.nodes] == ["党的建设", "教育公平"]
+    t1, t2 = plan.nodes[0].children
+    assert (t1.title, t1.body) == ("抓好理论学习。", "每月一次。")
+    assert [(f.label, f.value) for f in t1.fields] == [("牵头单位", "办公室"), ("完成时限", "全年")]
+    assert t2.field_value("牵头单位") == ""
+    assert plan.nodes[1].children[0].title == "扩大学位供给"
+    assert plan.numbering is Numbering.CONTINUOUS and not [w for w in result.warnings if "原文编号" in w]
+
+
+def test_docx_import_through_the_cli(tmp_path, library):
+    document = docx.Document()
+    for line in NOTICE.splitlines():
+        document.add_paragraph(line)
+    document.save(tmp_path / "plan.docx")
+    r = run_cli("import", tmp_path / "plan.docx", library=library)
+    assert r.code == 0, r.err
+    plan_id = r.out.split("\t")[0]
+    shown = run_cli("show", plan_id, library=library).out
+    assert "一、加强党的建设" in shown and "（二）义务教育" in shown and "4.推进均衡发展。" in shown
+    assert "警告" in r.err and "控制大班额" in r.err
