@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -354,9 +355,10 @@ def _wrap_width(lines: list[str]):
         long_sizes = [w for w in sizes if w >= 12]
         if len(long_sizes) < 5:
             continue
+        tally = Counter(long_sizes)
         best, count = 0, 0
-        for top in set(long_sizes):
-            n = sum(1 for w in long_sizes if top - 3 <= w <= top)
+        for top in tally:
+            n = sum(tally.get(w, 0) for w in range(top - 3, top + 1))
             if n > count or (n == count and top > best):
                 best, count = top, n
         if count >= max(5, 0.3 * len(sizes)) and best >= max(long_sizes) - 4 and count > strongest:
