@@ -160,3 +160,47 @@ def test_docx_import_through_the_cli(tmp_path, library):
     shown = run_cli("show", plan_id, library=library).out
     assert "一、加强党的建设" in shown and "（二）义务教育" in shown and "4.推进均衡发展。" in shown
     assert "警告" in r.err and "控制大班额" in r.err
+
+
+GOV_PAGE = """<html><head><meta charset="gbk"><title>关于印发工作计划的通知</title></head><body>
+<div class="top">XX县人民政府 <a href="/">网站首页</a></div>
+<div class="crumb">您所在的位置：<a>首页</a> &gt; <a>信息公开</a></div>
+<table class="meta"><tr><td>索 引 号</td><td>11-2022-0007</td><td>发布机构</td><td>XX县教育局</td></tr>
+<tr><td>发文字号</td><td>X教发〔 2022 〕5号</td><td>发布日期</td><td>2022-02-20</td></tr>
+<tr><td>主 题 词</td><td></td><td>主题分类</td><td>教育</td></tr></table>
+<h1>关于印发XX县教育局2022年工作计划的通知</h1>
+<p>各乡镇中心学校、县直各学校：</p>
+<p>&emsp;&emsp;现将《XX县教育局2022年工作计划》印发给你们，请遵照执行。</p>
+<p>附件：XX县教育局2022年工作计划</p>
+<p style="text-align:right">XX县教育局 2022年2月18日</p>
+<p>附件</p>
+<p><strong>XX县教育局2022年工作计划</strong></p>
+<p>为做好今年工作，制定本计划。</p>
+<p>一、主要目标</p><p>（一）办学条件。</p><p>1.新建学校两所。年内开工。（责任单位：计财股）</p>
+<p>二、保障措施</p><p>（一）加强领导。各校要高度重视。</p>
+<script>var x = "一、不是标题";</script>
+<div class="foot">主办单位：XX县人民政府办公室 ICP备12345号</div></body></html>"""
+
+
+def test_a_county_web_page_with_a_metadata_table(tmp_path, library):
+    (tmp_path / "page.htm").write_bytes(GOV_PAGE.encode("gbk"))
+    r = run_cli("import", "--dry-run", "--json", tmp_path / "page.htm", library=library)
+    assert r.code == 0, r.err
+    plan = json.loads(r.out)["plan"]
+    n = plan["notice"]
+    assert n["index_no"] == "11-2022-0007" and n["category"] == "教育" and n["published_on"] == "2022-02-20"
+    assert n["doc_number"] == "X教发〔2022〕5号"
+    assert n["title"] == "关于印发XX县教育局2022年工作计划的通知"
+    assert n["recipients"] == "各乡镇中心学校、县直各学校："
+    assert n["body"] == "现将《XX县教育局2022年工作计划》印发给你们，请遵照执行。"
+    assert n["attachments"] == "附件：XX县教育局2022年工作计划"
+    assert n["signers"] == ["XX县教育局"] and n["signed_on"] == "2022-02-18"
+    assert plan["title"] == "XX县教育局2022年工作计划" and plan["kind"] == "工作计划" and plan["year"] == 2022
+    assert plan["preamble"] == "为做好今年工作，制定本计划。"
+    first, second = plan["nodes"]
+    task = first["children"][0]["children"][0]
+    assert task["title"] == "新建学校两所。" and task["body"] == "年内开工。"
+    assert task["fields"] == [{"label": "责任单位", "value": "计财股"}]
+    assert second["children"][0]["title"] == "加强领导。"
+    assert "不是标题" not in r.out and "ICP" not in r.out and "网站首页" not in r.out
+    assert not library.exists()

@@ -120,7 +120,7 @@ CHROME_LABELS = (
 _LABEL_ALTS = sorted(list(META_LABELS) + list(CHROME_LABELS), key=len, reverse=True)
 LABEL_RE = re.compile(rf"(?:^|(?<=[\s•·|【\[]))({'|'.join(_spaced(w) for w in _LABEL_ALTS)})\s*{COLON}")
 CHROME_LINE_RES = [re.compile(p) for p in (
-    r"^(您的位置|您现在的位置|您现在所在的位置|您当前的位置|当前位置|所在位置|当前的位置)\s*[:：]?",
+    r"^(您的位置|您现在的位置|您现在所在的位置|您所在的位置|您当前的位置|当前位置|所在位置|所在的位置|当前的位置)\s*[:：]?",
     r"首\s*页\s*[>›»＞/\\]",
     r"扫一扫", r"^上一(条|篇)", r"^下一(条|篇)", r"(主办|承办|维护)单位\s*[:：]", r"联系(地址|电话|方式|我们)\s*[:：]?",
     r"网站标识码", r"ICP\s*备", r"公网安备", r"网站地图", r"版权所有", r"(?i)copyright", r"欢迎(您|光临)",
@@ -430,15 +430,29 @@ def _prepare(blocks: Iterable[Block]) -> list[Block]:
                 out.append(TableBlock(rows))
             else:  # a layout table, or any table that is not a list of tasks: its text, cell by cell
                 for row in rows:
-                    seen: list[str] = []
-                    for cell in row:
-                        if cell and cell not in seen:  # merged cells repeat their text
-                            seen.append(cell)
-                            run.extend(cell.splitlines())
+                    run.extend(_row_lines(row))
         else:
             run.extend(normalise_line(x) for x in block.splitlines())
     flush()
     return out
+
+
+def _row_lines(row: list[str]) -> list[str]:
+    """A layout-table row as lines. Sites print page metadata as label cells and value cells
+    (索 引 号 | 430… | 发布机构 | 市教育局); such a row becomes one `label：value label：value` line."""
+    cells: list[str] = []
+    for cell in row:
+        if cell and cell not in cells:  # merged cells repeat their text
+            cells.append(cell)
+    labelled = False
+    for i, cell in enumerate(cells):
+        bare = re.sub(r"\s+", "", cell).rstrip(":：")
+        if bare in META_LABELS or bare in CHROME_LABELS:
+            cells[i] = bare + "："
+            labelled = True
+    if labelled and all("\n" not in c for c in cells):
+        return [" ".join(cells)]
+    return [line for cell in cells for line in cell.splitlines()]
 
 
 def normalise_cell(text: str) -> str:
@@ -531,20 +545,47 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
     if recip is not None:
         n.recipients = front[recip][:-1] + "："
         used.add(recip)
-    date_at = next((i for i in range(start, len(front)) if is_date_line(front[i])), None)
+    date_at = next((i for i in range(start, len(front)) if is_date_line(front[i]) or _signer_and_date(front[i])), None)
     if date_at is None:
-        doc.warn("印发通知：未找到成文日期，正文到计划标题之前为止")
+        end = next((k for k in range(start, len(front)) if _short(front[k]) and KIND_END_RE.search(front[k])),
+                   len(front))
+        _set_notice_body(front[start:end], n)
+        used.update(range(start, end))
+        doc.warn("印发通知：未找到成文日期和落款，请核对")
         return
+    date_line = front[date_at]
     first_signer = date_at
     while first_signer - 1 >= start and _organ_like(front[first_signer - 1]) and date_at - first_signer < 4:
         first_signer -= 1
     n.signers = front[first_signer:date_at]
-    n.body = "\n".join(front[start:first_signer])
+    if pair := _signer_and_date(date_line):
+        n.signers.append(pair[0])
+        date_line = pair[1]
+    _set_notice_body(front[start:first_signer], n)
     used.update(range(start, date_at + 1))
-    _read_signed_on(front[date_at], doc)
+    _read_signed_on(date_line, doc)
     if date_at + 1 < len(front) and ANNOTATION_RE.match(front[date_at + 1]):
         n.annotation = "（" + ANNOTATION_RE.match(front[date_at + 1])[1].strip() + "）"
         used.add(date_at + 1)
+
+
+def _signer_and_date(line: str) -> tuple[str, str] | None:
+    """`南宁市教育局 2018年3月19日` on one line → (organ, date)."""
+    m = re.match(r"^(.{2,30}?)\s+(\S+)$", line)
+    if m and _organ_like(m[1]) and ORGAN_END_RE.search(m[1]) and is_date_line(m[2]):
+        return m[1], m[2]
+    return None
+
+
+def _set_notice_body(lines: list[str], n: Notice) -> None:
+    """The notice's body, with its 附件：… line kept apart as the attachment note."""
+    body = []
+    for line in lines:
+        if re.match(rf"^附\s*件\s*\d*\s*{COLON}", line) and not n.attachments:
+            n.attachments = line
+        else:
+            body.append(line)
+    n.body = "\n".join(body)
 
 
 def _read_signed_on(line: str, doc: _Doc) -> None:
@@ -599,6 +640,7 @@ def _short(line: str) -> bool:
 
 def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
     """The plan's title (possibly broken over lines) and the preamble after it."""
+    rest = [x for x in rest if not re.fullmatch(r"附\s*件\s*\d*\s*[:：]?", x)]  # the plan sent as 附件1
     k = 0
     while k < len(rest) and _short(rest[k]):
         k += 1
