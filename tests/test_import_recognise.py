@@ -204,3 +204,45 @@ def test_a_county_web_page_with_a_metadata_table(tmp_path, library):
     assert second["children"][0]["title"] == "加强领导。"
     assert "不是标题" not in r.out and "ICP" not in r.out and "网站首页" not in r.out
     assert not library.exists()
+
+
+def _auto_numbered_docx() -> bytes:
+    """A plan typed with Word's automatic numbering: 一、 （一） 1. exist only in numbering.xml."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {ns} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    document.add_paragraph("某区教育局2023年工作要点")
+    document.add_paragraph("总体要求：稳中求进。")
+    for level, text in [(0, "加强党建"), (1, "理论学习"), (2, "抓学习。每月一次。"), (2, "抓培训。"),
+                        (1, "从严治党"), (2, "抓纪律。"), (0, "发展教育"), (2, "扩学位。")]:
+        p = document.add_paragraph(text)
+        num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_numId().val = 90
+        num_pr.get_or_add_ilvl().val = level
+    document.add_paragraph("责任单位：基教科")  # a field after the last task
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_docx_automatic_numbering_is_read():
+    result = parse_docx(_auto_numbered_docx())
+    plan = result.plans[0]
+    assert [s.title for s in plan.nodes] == ["加强党建", "发展教育"]
+    first = plan.nodes[0]
+    assert [c.title for c in first.children] == ["理论学习", "从严治党"]
+    assert [t.title for t in first.children[0].children] == ["抓学习。", "抓培训。"]
+    assert plan.nodes[1].children[0].title == "扩学位。"
+    assert plan.nodes[1].children[0].field_value("责任单位") == "基教科"
+    # Word restarts 1. under each （一）: the recogniser reads that as per-section numbering, no warnings
+    assert plan.numbering is Numbering.PER_SECTION
+    assert not [w for w in result.warnings if "原文编号" in w or "自动编号" in w]
