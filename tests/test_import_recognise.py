@@ -246,3 +246,16 @@ def test_docx_automatic_numbering_is_read():
     # Word restarts 1. under each （一）: the recogniser reads that as per-section numbering, no warnings
     assert plan.numbering is Numbering.PER_SECTION
     assert not [w for w in result.warnings if "原文编号" in w or "自动编号" in w]
+
+
+def test_several_fields_on_one_line_and_inside_one_parenthesis():
+    text = ("某局2021年工作要点\n一、甲\n1.任务甲。牵头单位：办公室 责任单位：各科室 完成时限：6月底\n"
+            "牵头单位：办公室 责任单位：各科室、直属单位 完成时限：6月底\n"
+            "2.任务乙。要做好。（牵头单位：人事科，配合单位：财务科）\n打印本页 关闭窗口\n")
+    plan, _ = plan_of(text)
+    first, second = plan.nodes[0].children
+    assert [(f.label, f.value) for f in first.fields] == [
+        ("牵头单位", "办公室"), ("责任单位", "各科室、直属单位"), ("完成时限", "6月底")]
+    assert [(f.label, f.value) for f in second.fields] == [("牵头单位", "人事科"), ("配合单位", "财务科")]
+    assert second.body == "要做好。"
+    assert plan.closing == ""

@@ -125,7 +125,8 @@ CHROME_LINE_RES = [re.compile(p) for p in (
     r"扫一扫", r"^上一(条|篇)", r"^下一(条|篇)", r"(主办|承办|维护)单位\s*[:：]", r"联系(地址|电话|方式|我们)\s*[:：]?",
     r"网站标识码", r"ICP\s*备", r"公网安备", r"网站地图", r"版权所有", r"(?i)copyright", r"欢迎(您|光临)",
     r"【\s*字体", r"字体\s*[:：]?\s*[【\[]?\s*大\s*中\s*小", r"^文件解读", r"^(相关|推荐)(链接|文件|阅读|新闻|附件)",
-    r"^【?\s*(打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回)\s*】?$",
+    r"^(【?\s*(打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回|我要纠错|加入收藏)\s*】?\s*)+$",
+    r"点击上方.{0,8}关注", r"^阅读原文$", r"长按(识别|二维码)", r"^(微信|手机)扫一扫",
     r"^((打印|分享到?|收藏|关闭)\s*[:：]?\s*)+$", r"^[|>•·\-—*#\s:：]*$",
 )]
 FOOTER_RES = [re.compile(p) for p in (
@@ -256,10 +257,31 @@ def field_line(line: str) -> Field | None:
     m = FIELD_LINE_RE.match(line)
     if not m:
         return None
-    label = m[1]
-    if label in KNOWN_FIELD_LABELS or (len(label) <= 6 and label.endswith(_FIELD_SUFFIXES)):
-        return Field(label, m[2].strip())
-    return None
+    return Field(m[1], m[2].strip()) if _is_label(m[1]) else None
+
+
+def _is_label(label: str) -> bool:
+    return label in KNOWN_FIELD_LABELS or (len(label) <= 6 and label.endswith(_FIELD_SUFFIXES))
+
+
+_NEXT_LABEL = re.compile(rf"\s+(?=([\u4e00-\u9fff]{{2,8}})\s*{COLON})")
+
+
+def fields_of_line(line: str) -> list[Field]:
+    """`牵头单位：办公室 责任单位：各科室` → two fields; one for a line with one label; [] for a sentence."""
+    first = field_line(line)
+    if first is None:
+        return []
+    out = [first]
+    while True:
+        cut = next((m for m in _NEXT_LABEL.finditer(out[-1].value) if _is_label(m[1])), None)
+        if cut is None:
+            return out
+        rest = field_line(out[-1].value[cut.end():])
+        if rest is None:
+            return out
+        out[-1].value = out[-1].value[: cut.start()].strip()
+        out.append(rest)
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -276,7 +298,7 @@ def inline_fields(text: str) -> tuple[str, list[Field]]:
     if not m:
         return text, []
     found = []
-    for part in re.split(r"[；;]", m[1]):
+    for part in re.split(rf"[；;]|[，,、\s]+(?=[\u4e00-\u9fff]{{2,6}}\s*{COLON})", m[1]):
         fm = re.match(rf"^\s*([\u4e00-\u9fff]{{2,6}})\s*{COLON}\s*(.*?)\s*$", part)
         if not fm:
             return text, []
@@ -755,8 +777,8 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
             _add_table(item, b)
         elif mk := marker(item):
             b.add(mk.kind, mk.number, mk.text)
-        elif (f := field_line(item)) and b.last is not None:
-            b.last.fields.append(f)
+        elif (fs := fields_of_line(item)) and b.last is not None:
+            b.last.fields.extend(fs)
             b.fields_since_node += 1
         else:
             b.text(item)
@@ -766,8 +788,8 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
 
 
 def _closing_line(line: str) -> str:
-    f = field_line(line)
-    return f"{f.label}：{f.value}" if f else line
+    fields = fields_of_line(line)
+    return "\n".join(f"{f.label}：{f.value}" for f in fields) if fields else line
 
 
 def _tail_start(body: list[Block]) -> int:
