@@ -259,3 +259,19 @@ def test_several_fields_on_one_line_and_inside_one_parenthesis():
     assert [(f.label, f.value) for f in second.fields] == [("牵头单位", "人事科"), ("配合单位", "财务科")]
     assert second.body == "要做好。"
     assert plan.closing == ""
+
+
+def test_json_import_still_works_and_json_output_lists_several_files(tmp_path, library):
+    (tmp_path / "a.txt").write_text(NOTICE, encoding="utf-8")
+    r = run_cli("import", "--dry-run", "--json", tmp_path / "a.txt", library=library)
+    exported = tmp_path / "a.json"
+    exported.write_text(json.dumps({k: v for k, v in json.loads(r.out).items() if k in ("format", "plan")},
+                                   ensure_ascii=False), encoding="utf-8")
+    r = run_cli("import", "--json", exported, tmp_path / "a.txt", library=library)
+    assert r.code == 0, r.err
+    docs = json.loads(r.out)
+    assert [d["source"] for d in docs] == [str(exported), str(tmp_path / "a.txt")]
+    assert docs[0]["warnings"] == [] and len(docs[1]["warnings"]) == 2
+    assert all(isinstance(d["id"], int) for d in docs)
+    shown = [json.loads(run_cli("show", str(d["id"]), "--json", library=library).out)["plan"] for d in docs]
+    assert shown[0] == shown[1]
