@@ -275,3 +275,40 @@ def test_json_import_still_works_and_json_output_lists_several_files(tmp_path, l
     assert all(isinstance(d["id"], int) for d in docs)
     shown = [json.loads(run_cli("show", str(d["id"]), "--json", library=library).out)["plan"] for d in docs]
     assert shown[0] == shown[1]
+
+
+def test_notice_title_in_book_brackets_repeated_and_no_plan_title_line():
+    text = ("Y政办发〔2016〕9号《Y市人民政府办公厅关于印发〈Y市2016年政务公开工作要点〉的通知》\n"
+            "《Y市人民政府办公厅关于印发〈Y市2016年政务公开工作要点〉的通知》\nY政办发〔2016〕9号\nY政办发〔2016〕9号\n"
+            "各区人民政府，市政府各部门：\n《Y市2016年政务公开工作要点》已经市政府同意，现印发给你们。\n"
+            "Y市人民政府办公厅\n2016年5月8日\n今年政务公开工作的总体要求是：深化公开。\n"
+            "一、围绕改革推进公开\n（一）推进权力清单公开\n对权力清单进行动态调整。\n（二）推进财政信息公开\n细化预算公开。\n")
+    plan, warnings = plan_of(text)
+    n = plan.notice
+    assert n.doc_number == "Y政办发〔2016〕9号"
+    assert n.title == "Y市人民政府办公厅关于印发〈Y市2016年政务公开工作要点〉的通知"
+    assert n.signers == ["Y市人民政府办公厅"] and n.signed_on == dt.date(2016, 5, 8)
+    assert plan.title == "Y市2016年政务公开工作要点" and plan.year == 2016
+    assert plan.preamble == "今年政务公开工作的总体要求是：深化公开。"
+    subs = plan.nodes[0].children
+    assert [(s.kind, s.title, s.body) for s in subs] == [
+        (NodeKind.SUBSECTION, "推进权力清单公开", "对权力清单进行动态调整。"),
+        (NodeKind.SUBSECTION, "推进财政信息公开", "细化预算公开。")]
+
+
+def test_header_labels_with_values_on_the_next_line():
+    text = ("返回顶部\n某县人民政府\n当前位置：首页 > 文件\n• 索引号:\n6100000000/2024-000105\n• 主题分类:\n• 来源:\n"
+            "• 发文机构:\n某县教育局\n• 发文字号:\n某教发〔2024〕7号\n• 发文日期:\n2024年04月06日 16:40\n• 内容概述:\n"
+            "某县教育局2024年工作要点\n一、抓党建\n1.学习。\n")
+    plan, _ = plan_of(text)
+    n = plan.notice
+    assert n.index_no == "6100000000/2024-000105" and n.doc_number == "某教发〔2024〕7号"
+    assert n.category == "" and plan.title == "某县教育局2024年工作要点" and plan.issuers == ["某县教育局"]
+    assert n.published_on == dt.date(2024, 4, 6)
+
+
+def test_a_page_headline_above_a_title_of_another_kind():
+    text = ("南湖区印发两个实施意见\n发布时间：2022-02-23 浏览次数：\n关于加强学校体育工作的实施意见\n"
+            "为促进学生全面发展，现提出如下实施意见。\n一、总体要求\n（一）指导思想\n坚持健康第一。\n")
+    plan, _ = plan_of(text)
+    assert plan.title == "关于加强学校体育工作的实施意见" and plan.kind == "实施意见"

@@ -89,8 +89,8 @@ ANNOTATION_RE = re.compile(r"^[（(]\s*(此件[^）)]{1,20}|[^）)]{2,20}发布)
 IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*((?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|(?:\d{4}-\d{1,2}-\d{1,2}))\s*印\s*发$")
 CC_RE = re.compile(rf"^抄\s*送\s*{COLON}\s*(.*)$")
 
-KINDS = ("工作要点", "工作计划", "行动计划", "行动方案", "实施方案", "工作方案", "工作安排", "工作思路", "要点",
-         "计划", "方案", "规划", "安排")
+KINDS = ("工作要点", "工作计划", "行动计划", "行动方案", "实施方案", "工作方案", "工作安排", "工作思路", "工作重点",
+         "重点工作", "任务清单", "实施意见", "要点", "计划", "方案", "规划", "安排", "意见")
 KIND_END_RE = re.compile(rf"({'|'.join(KINDS)})$")
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 ORGAN_END_RE = re.compile(r"(委员会|工委|党委|党组|局|厅|委|政府|办公室|办公厅|部|院|会|中心|办|署|所|站|学校|大学|学院)$")
@@ -115,7 +115,7 @@ META_LABELS = {
 CHROME_LABELS = (
     "公开方式", "公开范围", "公开时限", "公开形式", "信息来源", "来源", "浏览次数", "浏览量统计", "浏览量", "点击数", "点击量",
     "阅读次数", "访问次数", "作者", "责任编辑", "编辑", "字体", "分享到", "分享", "打印", "效力状态", "有效性",
-    "体裁分类", "组配分类", "生效日期", "失效日期", "所属机构", "信息类别",
+    "体裁分类", "组配分类", "生效日期", "失效日期", "所属机构", "信息类别", "内容概述", "文件状态", "时效",
 )
 _LABEL_ALTS = sorted(list(META_LABELS) + list(CHROME_LABELS), key=len, reverse=True)
 LABEL_RE = re.compile(rf"(?:^|(?<=[\s•·|【\[]))({'|'.join(_spaced(w) for w in _LABEL_ALTS)})\s*{COLON}")
@@ -481,6 +481,24 @@ def normalise_cell(text: str) -> str:
     return "\n".join(x for x in (normalise_line(p) for p in text.splitlines()) if x)
 
 
+def _plausible_meta(key: str, value: str) -> bool:
+    """Whether a line can be the value of a header label printed on the line before it."""
+    if len(value) > 40 or marker(value) or is_chrome(value):
+        return False
+    if key in ("published_on", "signed_on"):
+        return parse_date(value) is not None
+    if key == "doc_number":
+        return normalise_doc_number(value) is not None
+    if key == "index_no":
+        return bool(re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z/_.\-\s]*", value))
+    if key == "publisher":
+        return bool(ORGAN_END_RE.search(value)) and _organ_like(value)
+    if key in ("subject_words", "category"):
+        return (len(value) <= 16 and not re.search(r"[。，,；;]", value) and not normalise_doc_number(value)
+                and parse_date(value) is None)
+    return False
+
+
 def _strip_chrome(items: list[Block], doc: _Doc) -> list[Block]:
     """Drop site furniture; keep the header's metadata in `doc.meta`."""
     head = min(len(items), 12)
@@ -491,6 +509,7 @@ def _strip_chrome(items: list[Block], doc: _Doc) -> list[Block]:
         items = items[crumb + 1:]  # the site's banner and menus sit above the breadcrumb
     out: list[Block] = []
     seen_structure = False
+    awaiting: str | None = None  # a header label whose value did not follow on its line
     for item in items:
         if isinstance(item, TableBlock):
             out.append(item)
@@ -501,12 +520,19 @@ def _strip_chrome(items: list[Block], doc: _Doc) -> list[Block]:
         pairs = label_pairs(item)
         if pairs is not None and seen_structure and (len(item) > 60 or any(k in META_LABELS for k, _ in pairs)):
             pairs = None  # inside the plan only a short line of page furniture (来源： 责任编辑：) goes
+        if pairs is None and awaiting is not None:
+            if _plausible_meta(META_LABELS[awaiting], item):
+                pairs = [(awaiting, item)]  # `索引号：` on one line, its value on the next
+            awaiting = None
         if pairs is not None:
             for label, value in pairs:
                 key = META_LABELS.get(label)
                 if key and value and key not in doc.meta:
                     doc.meta[key] = value
+            label, value = pairs[-1]
+            awaiting = label if not value and label in META_LABELS and not seen_structure else None
             continue
+        awaiting = None
         if is_chrome(item):
             continue
         if marker(item):
@@ -526,7 +552,7 @@ def _read_notice(front: list[str], doc: _Doc) -> list[str]:
     """Take the issuing notice out of the lines before the plan's first section; return what is left."""
     n = doc.notice
     used: set[int] = set()
-    title_at = next((i for i, x in enumerate(front) if NOTICE_TITLE_RE.match(x)), None)
+    title_at = next((i for i, x in enumerate(front) if _notice_title(x)), None)
     for i, line in enumerate(front[: (title_at or 0) + 3]):
         if not n.masthead and (m := MASTHEAD_RE.match(line)):
             n.masthead = _unspace(m[1].strip())
@@ -536,12 +562,14 @@ def _read_notice(front: list[str], doc: _Doc) -> list[str]:
             used.add(i)
     anchor = title_at
     if title_at is not None:
-        line = front[title_at]
-        if no := normalise_doc_number(line):
-            n.doc_number = n.doc_number or no
-            line = DOC_NO_RE.sub("", line, count=1).strip()
-        n.title = line
+        no, n.title = _notice_title(front[title_at])
+        n.doc_number = n.doc_number or no
         used.add(title_at)
+        for i in range(title_at + 1, min(len(front), title_at + 4)):  # the same title or number again
+            again = _notice_title(front[i])
+            if (again and again[1] == n.title) or normalise_doc_number(front[i]) == front[i].replace(" ", ""):
+                n.doc_number = n.doc_number or normalise_doc_number(front[i]) or ""
+                used.add(i)
     elif n.doc_number or n.masthead:
         anchor = max(used)
     if anchor is not None:
@@ -552,6 +580,16 @@ def _read_notice(front: list[str], doc: _Doc) -> list[str]:
     # What sits above the notice's title (a page heading repeating it) is not the plan's.
     last = max(used)
     return [x for i, x in enumerate(front) if i not in used and i > last]
+
+
+def _notice_title(line: str) -> tuple[str, str] | None:
+    """`盘政办发〔2019〕24号 关于印发…的通知` or `《…关于印发〈…〉的通知》` → (doc number or "", title)."""
+    no = normalise_doc_number(line) or ""
+    if no and DOC_NO_RE.match(line):
+        line = DOC_NO_RE.sub("", line, count=1).strip()
+    if line.startswith("《") and line.endswith("》"):
+        line = line[1:-1].strip()
+    return (no, line) if NOTICE_TITLE_RE.match(line) else None
 
 
 def _unspace(text: str) -> str:
@@ -676,9 +714,13 @@ def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
             acc = ""
     if titles:
         return titles[-1], preamble
-    if acc and (YEAR_RE.search(acc) or not doc.notice.title):
-        return acc, preamble
-    if m := re.search(r"《(.+?)》", doc.notice.title):
+    if heads:  # no line ends like a plan's title: the one just above the preamble (a page headline may precede)
+        last = heads[-1]
+        if len(heads) > 1 and ORGAN_END_RE.search(heads[-2]) and last[0].isdigit():
+            last = _join_title(heads[-2], last)
+        if YEAR_RE.search(last) or not doc.notice.title:
+            return last, preamble
+    if m := re.search(r"[《〈](.+?)[》〉]", doc.notice.title):
         return m[1], preamble
     meta_title = doc.meta.get("title", "")
     if meta_title:
