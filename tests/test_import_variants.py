@@ -61,6 +61,9 @@ def hard_wrapped(text: str, width: int = 60) -> str:
             piece += ch
             used += w
         out.append(piece)
+    # a PDF's page numbers come along, between any two lines
+    for page, at in enumerate(range(45, len(out), 45), start=2):
+        out.insert(at + page - 2, f"— {page} —")
     return "\n".join(out)
 
 

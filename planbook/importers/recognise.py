@@ -87,6 +87,8 @@ NOTICE_TITLE_RE = re.compile(r"^(.{0,60}?关于.{2,}的(?:通知|决定|通报|�
 MASTHEAD_RE = re.compile(r"^([\u4e00-\u9fff\s]{2,40}?文\s*件)\s*[|｜]?$")
 ANNOTATION_RE = re.compile(r"^[（(]\s*(此件[^）)]{1,20}|[^）)]{2,20}发布)\s*[）)]$")
 IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*((?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|(?:\d{4}-\d{1,2}-\d{1,2}))\s*印\s*发$")
+# Page numbers and running heads a PDF copy leaves between the lines: — 3 —, - 3 -, 第3页 共10页.
+PAGE_NUMBER_RE = re.compile(r"^(?:[-—–－─\s]*\d{1,3}[-—–－─\s]*|第\s*\d+\s*页\s*(?:[，,/]?\s*共\s*\d+\s*页)?)$")
 CC_RE = re.compile(rf"^抄\s*送\s*{COLON}\s*(.*)$")
 
 KINDS = ("工作要点", "工作计划", "行动计划", "行动方案", "实施方案", "工作方案", "工作安排", "工作思路", "工作重点",
@@ -454,7 +456,7 @@ def _prepare(blocks: Iterable[Block]) -> list[Block]:
                 for row in rows:
                     run.extend(_row_lines(row))
         else:
-            run.extend(normalise_line(x) for x in block.splitlines())
+            run.extend(x for x in map(normalise_line, block.splitlines()) if not PAGE_NUMBER_RE.match(x))
     flush()
     return out
 
