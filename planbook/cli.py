@@ -224,6 +224,9 @@ def _report_import(args, path: Path, result, ids: list, documents: list) -> None
             documents.append(doc)
         elif args.dry_run:
             print(f"== {path} ==")
+            for line in _recognised_summary(plan):
+                print(line)
+            print()
             sys.stdout.write(plan_to_text(plan))
             print()
         else:
@@ -232,6 +235,23 @@ def _report_import(args, path: Path, result, ids: list, documents: list) -> None
         stream = sys.stdout if args.dry_run else sys.stderr
         for warning in result.warnings:
             print(f"planbook: {path.name}: 警告：{warning}", file=stream)
+
+
+def _recognised_summary(plan: Plan) -> list[str]:
+    """What --dry-run shows above the plan text: the structure in numbers and the notice's parts."""
+    from .core.model import DATE_FIELDS, NOTICE_FIELDS, NodeKind
+
+    count = {kind: sum(1 for n in plan.walk() if n.kind is kind) for kind in NodeKind}
+    fields = sum(len(n.fields) for n in plan.walk())
+    lines = [f"结构：{count[NodeKind.SECTION]}个一级标题，{count[NodeKind.SUBSECTION]}个二级标题，"
+             f"{count[NodeKind.TASK]}项任务，{count[NodeKind.ITEM]}个子项，{fields}个字段；"
+             f"{'连续编号' if plan.numbering == 'continuous' else '分节编号'}"]
+    for name in NOTICE_FIELDS:
+        value = getattr(plan.notice, name)
+        if value:
+            shown = value.isoformat() if name in DATE_FIELDS else "、".join(value) if isinstance(value, list) else value
+            lines.append(f"notice.{name}: {shown.splitlines()[0][:80]}")
+    return lines
 
 
 class _Progress:

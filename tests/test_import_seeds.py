@@ -176,4 +176,6 @@ def test_dry_run_writes_nothing(seeds, library):
     r = run_cli("import", "--dry-run", seed(seeds, "003"), library=library)
     assert r.code == 0, r.err
     assert "一、加强党对教育工作的全面领导" in r.out and "33." in r.out
+    assert "结构：8个一级标题，0个二级标题，33项任务，0个子项，99个字段；连续编号" in r.out
+    assert "notice.masthead: 湖南省教育厅文件" in r.out and "notice.printed_on: 2020-03-09" in r.out
     assert not library.exists()
