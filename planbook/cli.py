@@ -76,8 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="the year the plan is for")
     p.add_argument("--kind", default="工作要点", help="工作要点, 工作计划, 行动计划 … (default: 工作要点)")
 
-    p = command("import", cmd_import, "import plans from files")
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="planbook/1 .json files")
+    p = command("import", cmd_import, "import plans from files: .txt, .docx, .html/.htm, planbook/1 .json")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                   help="files, or folders whose supported files are all imported")
+    p.add_argument("--dry-run", action="store_true", help="show what is recognised and write nothing")
+    p.add_argument("--json", action="store_true", help="print the recognised plans as planbook/1 JSON with warnings")
 
     p = command("export", cmd_export, "write a plan to a file")
     p.add_argument("id", type=int, help="plan id")
@@ -136,22 +139,145 @@ def cmd_new(args) -> None:
 
 
 def cmd_import(args) -> int:
-    from .importers import import_file
+    from .importers import import_with_warnings, supported
 
-    failures = 0
-    with open_library(args) as lib:
-        for path in args.files:
+    paths, ignored = _import_paths(args.files, supported)
+    if not paths:
+        return fail("no file to import in " + ", ".join(map(str, args.files))
+                    + " (supported: .txt, .docx, .html, .htm, .json)")
+    folders = any(p.is_dir() for p in args.files)
+    progress = _Progress(len(paths)) if folders and sys.stderr.isatty() else None
+    imported, skipped, documents = 0, [], []
+    lib = None  # opened at the first file that reads well: failed imports do not even create a library
+    try:
+        for n, path in enumerate(paths, 1):
+            if progress:
+                progress.show(n, path)
             try:
-                plans = import_file(path)
-                with lib.transaction():  # one file, one transaction: a file that fails leaves nothing
-                    ids = [lib.add_plan(plan) for plan in plans]
+                result = import_with_warnings(path)
+                ids = [None] * len(result.plans)
+                if not args.dry_run:
+                    if lib is None:
+                        lib = _open_or_raise(args)
+                    with lib.transaction():  # one file, one transaction: a file that fails leaves nothing
+                        ids = [lib.add_plan(plan) for plan in result.plans]
+            except _LibraryUnusable as e:
+                raise e.error from None  # a library that cannot be opened ends the command, not just this file
             except PlanbookError as e:
-                failures += 1
+                skipped.append((path, str(e)))
+                if progress:
+                    progress.clear()
                 print(f"planbook: {path}: {e}", file=sys.stderr)
                 continue
-            for plan_id, plan in zip(ids, plans):
-                print(f"{plan_id}\t{plan.title}\t({path.name})")
-    return 1 if failures else 0
+            imported += 1
+            if progress:
+                progress.clear()
+            _report_import(args, path, result, ids, documents)
+    finally:
+        if lib is not None:
+            lib.close()
+        if progress:
+            progress.clear()
+    if args.json:
+        # one file named: its plan as one planbook/1 object; folders or several files: a list of them
+        single = len(args.files) == 1 and not folders and len(documents) == 1
+        print(json.dumps(documents[0] if single else documents, ensure_ascii=False, indent=2))
+    if folders or len(paths) > 1 or ignored:
+        verb = "recognised" if args.dry_run else "imported"
+        print(f"{verb} {imported} file(s), skipped {len(skipped)}"
+              + (f", ignored {ignored} unsupported file(s)" if ignored else ""), file=sys.stderr)
+        for path, reason in skipped:
+            print(f"  skipped {path}: {reason}", file=sys.stderr)
+    return 1 if skipped else 0
+
+
+class _LibraryUnusable(Exception):
+    def __init__(self, error: PlanbookError) -> None:
+        self.error = error
+
+
+def _open_or_raise(args) -> Library:
+    try:
+        return open_library(args)
+    except PlanbookError as e:
+        raise _LibraryUnusable(e) from None
+
+
+def _import_paths(args: list[Path], supported) -> tuple[list[Path], int]:
+    """Files named, plus every supported file under the folders named (sorted, hidden ones left out)."""
+    paths: list[Path] = []
+    ignored = 0
+    for arg in args:
+        if not arg.is_dir():
+            paths.append(arg)
+            continue
+        for path in sorted(arg.rglob("*")):
+            if not path.is_file() or any(part.startswith(".") for part in path.relative_to(arg).parts):
+                continue
+            if supported(path):
+                paths.append(path)
+            else:
+                ignored += 1
+    return paths, ignored
+
+
+def _report_import(args, path: Path, result, ids: list, documents: list) -> None:
+    from .core.exchange import plan_to_dict
+
+    for plan_id, plan in zip(ids, result.plans):
+        if args.json:
+            doc = plan_to_dict(plan)
+            doc.update({"source": str(path), "warnings": list(result.warnings)})
+            if plan_id is not None:
+                doc["id"] = plan_id
+            documents.append(doc)
+        elif args.dry_run:
+            print(f"== {path} ==")
+            for line in _recognised_summary(plan):
+                print(line)
+            print()
+            sys.stdout.write(plan_to_text(plan))
+            print()
+        else:
+            print(f"{plan_id}\t{plan.title}\t({path.name})")
+    if not args.json:
+        stream = sys.stdout if args.dry_run else sys.stderr
+        for warning in result.warnings:
+            print(f"planbook: {path.name}: 警告：{warning}", file=stream)
+
+
+def _recognised_summary(plan: Plan) -> list[str]:
+    """What --dry-run shows above the plan text: the structure in numbers and the notice's parts."""
+    from .core.model import DATE_FIELDS, NOTICE_FIELDS, NodeKind
+
+    count = {kind: sum(1 for n in plan.walk() if n.kind is kind) for kind in NodeKind}
+    fields = sum(len(n.fields) for n in plan.walk())
+    lines = [f"结构：{count[NodeKind.SECTION]}个一级标题，{count[NodeKind.SUBSECTION]}个二级标题，"
+             f"{count[NodeKind.TASK]}项任务，{count[NodeKind.ITEM]}个子项，{fields}个字段；"
+             f"{'连续编号' if plan.numbering == 'continuous' else '分节编号'}"]
+    for name in NOTICE_FIELDS:
+        value = getattr(plan.notice, name)
+        if value:
+            shown = value.isoformat() if name in DATE_FIELDS else "、".join(value) if isinstance(value, list) else value
+            lines.append(f"notice.{name}: {shown.splitlines()[0][:80]}")
+    return lines
+
+
+class _Progress:
+    """A one-line progress bar on stderr, for terminals only (pipes and logs get none)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+
+    def show(self, n: int, path: Path) -> None:
+        width = 24
+        done = width * n // max(self.total, 1)
+        sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{self.total} {path.name[:40]}\033[K")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
 
 
 def cmd_export(args) -> None:

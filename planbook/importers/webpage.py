@@ -1,0 +1,170 @@
+"""Saved web pages (.html/.htm): the page's text, block by block, and its tables, for the recogniser.
+
+Parsed with the standard library's `html.parser`: nothing is fetched (no images, styles, frames), no script
+runs, and the text of <script>, <style> and hidden elements is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..core.errors import FormatError
+from . import ImportResult, read_bytes
+from .decode import decode_text
+from .recognise import Block, TableBlock, recognise
+
+MAX_HTML_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 400  # deeper nesting is not a real page; stop descending rather than recurse without end
+
+SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg", "math",
+        "select", "button", "canvas", "video", "audio", "map"}
+BLOCK = {"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+         "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre", "hr", "form", "center",
+         "address", "figure", "figcaption", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption",
+         "fieldset", "legend", "details", "summary", "body", "html"}
+VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "param", "source", "track", "wbr"}
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+
+@dataclass
+class _El:
+    tag: str
+    children: list[_El | str] = field(default_factory=list)
+    holds_table: bool = False
+
+
+class _TreeBuilder(HTMLParser):
+    """A forgiving element tree: unclosed tags are closed by their parent's end tag, stray end tags ignored."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _El("root")
+        self.stack = [self.root]
+        self.skipping = 0  # depth inside a skipped element
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        hidden = tag in SKIP or "hidden" in attrs or _HIDDEN.search(attrs.get("style") or "")
+        if self.skipping:
+            if tag not in VOID:
+                self.skipping += 1
+            return
+        if hidden:
+            if tag not in VOID:
+                self.skipping = 1
+            return
+        el = _El(tag)
+        if tag in ("p", "li", "tr", "td", "th") and self.stack[-1].tag == tag and len(self.stack) > 1:
+            self.stack.pop()  # <p>a<p>b: the second p closes the first, as browsers do
+        self.stack[-1].children.append(el)
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:
+            self.stack.append(el)
+
+    def handle_endtag(self, tag):
+        if self.skipping:
+            self.skipping -= 1
+            return
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.stack[-1].children.append(data)
+
+
+def _text(el: _El | str, out: list[str]) -> None:
+    """Inline text of an element, with block boundaries as newlines."""
+    if isinstance(el, str):
+        out.append(el.replace("\n", " ").replace("\r", " "))
+        return
+    if el.tag in BLOCK:
+        out.append("\n")
+    for child in el.children:
+        _text(child, out)
+    if el.tag in BLOCK:
+        out.append("\n")
+
+
+def _mark_tables(el: _El) -> bool:
+    """Set `holds_table` on every element that has a table somewhere inside; return it for `el`."""
+    found = False
+    for c in el.children:
+        if isinstance(c, _El) and (_mark_tables(c) or c.tag == "table"):
+            found = True
+    el.holds_table = found
+    return found
+
+
+def _rows(table: _El) -> list[list[str]]:
+    rows: list[list[str]] = []
+
+    def visit(el: _El) -> None:
+        for c in el.children:
+            if not isinstance(c, _El):
+                continue
+            if c.tag == "tr":
+                cells = []
+                for cell in c.children:
+                    if isinstance(cell, _El) and cell.tag in ("td", "th"):
+                        parts: list[str] = []
+                        for child in cell.children:
+                            _text(child, parts)
+                        cells.append("".join(parts).strip())
+                rows.append(cells)
+            elif c.tag != "table":
+                visit(c)
+
+    visit(table)
+    return rows
+
+
+def blocks_of(root: _El) -> list[Block]:
+    """Text lines and leaf tables (tables without tables inside: layout tables are read as text)."""
+    blocks: list[Block] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            blocks.append("".join(pending))
+            pending.clear()
+
+    def walk(el: _El) -> None:
+        for c in el.children:
+            if isinstance(c, _El) and c.tag == "table" and not c.holds_table:
+                flush()
+                blocks.append(TableBlock(_rows(c)))
+            elif isinstance(c, _El) and (c.tag == "table" or c.holds_table):
+                pending.append("\n")
+                walk(c)
+                pending.append("\n")
+            else:
+                _text(c, pending)
+
+    _mark_tables(root)
+    walk(root)
+    flush()
+    return blocks
+
+
+def parse_html(text: str) -> ImportResult:
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    found = recognise(blocks_of(builder.root))
+    return ImportResult([found.plan], found.warnings)
+
+
+def read_html(path: Path) -> ImportResult:
+    data = read_bytes(path, MAX_HTML_BYTES)
+    m = _CHARSET.search(data[:4096])
+    declared = m[1].decode("ascii", "replace") if m else None
+    text, _ = decode_text(data, path.name, declared)
+    if "<" not in text:
+        raise FormatError(f"{path.name} has no HTML in it; name it .txt to import it as text")
+    return parse_html(text)
