@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage
 
 from planbook.core.library import Library
 from planbook.core.model import NodeKind
-from tests.conftest import run_cli
+from tests.conftest import SEEDS, run_cli
 from tests.gui_support import Windows, realistic_plan, settle
 
 
@@ -41,6 +41,14 @@ def test_window_screenshot_with_a_plan_open(windows, tmp_path, lang, menu, headi
     with Library.open(tmp_path / "lib.db") as lib:
         lib.add_plan(realistic_plan(2020))
         plan_id = lib.add_plan(realistic_plan(2021))
+        if SEEDS.is_dir():  # a real plan, as users have them, when the seeds are beside the checkout
+            from planbook.importers import import_file
+
+            for path in sorted(SEEDS.glob("*.txt")):
+                for plan in import_file(path):
+                    seed_id = lib.add_plan(plan)
+                    if any(n.kind is NodeKind.TASK for n in plan.walk()):
+                        plan_id = seed_id
     w = windows.open(lang=lang, plan=plan_id)
     w.resize(1280, 800)
     task = [n for n in w.model.plan.walk() if n.kind is NodeKind.TASK][0]

@@ -331,7 +331,7 @@ def test_import_many_files_in_the_background(windows, qtbot, tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     w = windows.open()
     with qtbot.waitSignal(w.importFinished, timeout=20000) as blocker:
-        w.import_files([*files, bad])
+        w.import_files([*files, bad], preview=False)
     report = blocker.args[0]
     assert sum(len(ids) for _, ids, _ in report) == 6
     assert [e for _, _, e in report if e] and "not valid JSON" in report[-1][2]
@@ -366,3 +366,19 @@ def test_emit_workaround_keeps_true_alive():
     for _ in range(5000):
         emit(p.ping)
     assert abs(sys.getrefcount(True) - before) < 50
+
+
+def test_import_seed_text_through_the_preview(windows, qtbot, seeds):
+    files = sorted(seeds.glob("*.txt"))[:3]
+    w = windows.open()
+    w.import_files(files)
+    from planbook.gui.importpreview import ImportPreview
+
+    qtbot.waitUntil(lambda: w.findChild(ImportPreview) is not None, timeout=20000)
+    preview = w.findChild(ImportPreview)
+    assert preview.tree.topLevelItemCount() == len(files)
+    with qtbot.waitSignal(w.importFinished, timeout=20000) as blocker:
+        preview.import_button.click()
+    assert sum(len(ids) for _, ids, _ in blocker.args[0]) == len(files)
+    assert w.model.plan is not None and len(list(w.model.plan.walk())) > 5
+    assert in_step(w)

@@ -609,21 +609,38 @@ class MainWindow(QMainWindow):
         if paths:
             self.import_files([Path(p) for p in paths])
 
-    def import_files(self, paths: list[Path]) -> None:
-        """Read files in a worker thread (cancellable), then add their plans as one undoable step."""
-        from ..importers import import_file
+    def import_files(self, paths: list[Path], preview: bool = True) -> None:
+        """Read files in a worker thread (cancellable); show what was recognised; add the plans as one step."""
+        from ..importers import import_with_warnings
 
-        job = Job(paths, import_file, lambda p: self.tr("Reading {0}").format(Path(p).name))
-        start_job(self, self.tr("Importing plans"), job, self._imported)
+        job = Job(paths, import_with_warnings, lambda p: self.tr("Reading {0}").format(Path(p).name))
+        start_job(self, self.tr("Importing plans"), job, lambda results: self._read(results, preview))
 
-    def _imported(self, results: list) -> None:
+    def _read(self, results: list, preview: bool) -> None:
+        outcomes = [(Path(path), result, error) for path, result, error in results]
+        if not preview:
+            self._add_imported(outcomes)
+            return
+        from .importpreview import ImportPreview
+
+        dialog = ImportPreview(outcomes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._add_imported(outcomes))
+        dialog.rejected.connect(self._import_cancelled)
+        dialog.open()
+
+    def _import_cancelled(self) -> None:
+        self.statusBar().showMessage(self.tr("Import cancelled: nothing was added"), 5000)
+        emit(self.importFinished, [])
+
+    def _add_imported(self, outcomes: list) -> None:
         report = []
         added: list[int] = []
         self.undo_stack.beginMacro(self.tr("Import Plans"))
         try:
-            for path, plans, error in results:
+            for path, result, error in outcomes:
                 ids = []
-                for plan in plans or []:
+                for plan in result.plans if result else []:
                     inverse = self.do(editing.AddPlan(plan), self.tr("Import Plan"))
                     if inverse is not None:
                         ids.append(inverse.plan_id)
@@ -635,7 +652,7 @@ class MainWindow(QMainWindow):
         if added:
             self.open_plan(added[-1])
         errors = [f"{Path(p).name}: {e}" for p, _, e in report if e]
-        message = self.tr("Imported {0} plans from {1} files").format(len(added), len(results))
+        message = self.tr("Imported {0} plans from {1} files").format(len(added), len(outcomes))
         if errors:
             self._warn(self.tr("Import"), message + "\n\n" + "\n".join(errors[:20]))
         self.statusBar().showMessage(message, 6000)
