@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planbook.core.library import Library
 from planbook.core.model import NodeKind, Status
@@ -382,3 +382,28 @@ def test_import_seed_text_through_the_preview(windows, qtbot, seeds):
     assert sum(len(ids) for _, ids, _ in blocker.args[0]) == len(files)
     assert w.model.plan is not None and len(list(w.model.plan.walk())) > 5
     assert in_step(w)
+
+
+def test_switch_library_and_recent_libraries(windows, qtbot, tmp_path):
+    other = tmp_path / "other.db"
+    with Library.open(other) as lib:
+        lib.add_plan(realistic_plan(2023))
+    w = windows.open()
+    first = w.lib.path
+    assert w.switch_library(other)
+    assert w.model.plan.title == "某市教育局2023年工作要点"
+    assert "other.db" in w.windowTitle()
+    w._fill_recent()
+    entries = [a.text() for a in w.recent_menu.actions()]
+    assert entries[:2] == [str(other.resolve()), str(first.resolve())]
+    assert not w.recent_menu.actions()[0].isEnabled()  # the open one
+    w.recent_menu.actions()[1].trigger()
+    assert w.lib.path.resolve() == first.resolve() and w.model.plan is None
+    # A file that is not a library is refused with a message and changes nothing.
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all")
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().close())
+    assert not w.switch_library(junk)
+    assert junk.read_bytes() == b"not a database at all" and w.lib.path.resolve() == first.resolve()
