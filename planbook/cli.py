@@ -139,7 +139,7 @@ def cmd_import(args) -> int:
     folders = any(p.is_dir() for p in args.files)
     progress = _Progress(len(paths)) if folders and sys.stderr.isatty() else None
     imported, skipped, documents = 0, [], []
-    lib = None if args.dry_run else open_library(args)
+    lib = None  # opened at the first file that reads well: failed imports do not even create a library
     try:
         for n, path in enumerate(paths, 1):
             if progress:
@@ -147,9 +147,13 @@ def cmd_import(args) -> int:
             try:
                 result = import_with_warnings(path)
                 ids = [None] * len(result.plans)
-                if lib is not None:
+                if not args.dry_run:
+                    if lib is None:
+                        lib = _open_or_raise(args)
                     with lib.transaction():  # one file, one transaction: a file that fails leaves nothing
                         ids = [lib.add_plan(plan) for plan in result.plans]
+            except _LibraryUnusable as e:
+                raise e.error from None  # a library that cannot be opened ends the command, not just this file
             except PlanbookError as e:
                 skipped.append((path, str(e)))
                 if progress:
@@ -166,7 +170,9 @@ def cmd_import(args) -> int:
         if progress:
             progress.clear()
     if args.json:
-        print(json.dumps(documents[0] if len(documents) == 1 else documents, ensure_ascii=False, indent=2))
+        # one file named: its plan as one planbook/1 object; folders or several files: a list of them
+        single = len(args.files) == 1 and not folders and len(documents) == 1
+        print(json.dumps(documents[0] if single else documents, ensure_ascii=False, indent=2))
     if folders or len(paths) > 1 or ignored:
         verb = "recognised" if args.dry_run else "imported"
         print(f"{verb} {imported} file(s), skipped {len(skipped)}"
@@ -174,6 +180,18 @@ def cmd_import(args) -> int:
         for path, reason in skipped:
             print(f"  skipped {path}: {reason}", file=sys.stderr)
     return 1 if skipped else 0
+
+
+class _LibraryUnusable(Exception):
+    def __init__(self, error: PlanbookError) -> None:
+        self.error = error
+
+
+def _open_or_raise(args) -> Library:
+    try:
+        return open_library(args)
+    except PlanbookError as e:
+        raise _LibraryUnusable(e) from None
 
 
 def _import_paths(args: list[Path], supported) -> tuple[list[Path], int]:

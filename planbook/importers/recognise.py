@@ -315,37 +315,53 @@ def label_pairs(line: str) -> list[tuple[str, str]] | None:
 
 # ---- hard wraps -----------------------------------------------------------------------------------------
 
-_TERMINAL = tuple("。！？；：:;!?」』”）)》")
+_TERMINAL = tuple("。！？；：:;!?")
+_LEAD_IN = tuple("：:")  # a line ending in a colon (主送机关：) is never run on into the next
 
 
 def unwrap(lines: list[str]) -> list[str]:
     """Re-join lines that a PDF copy broke at a fixed width in mid-sentence.
 
-    A document counts as hard-wrapped when many of its lines share (nearly) the same, longest width; then a
-    line that reaches that width and does not end a sentence runs on into the next one, unless the next line
-    opens a numbered paragraph or a field.
+    A document counts as hard-wrapped when many of its lines share (nearly) the same, longest length, counted
+    in print columns (a Chinese character is two) or in characters, as extractors differ. Then a line that
+    reaches that length runs on into the next one, unless the next line opens a numbered paragraph or a field.
+    A full line ending in 。 runs on as well when what follows also ends a sentence: in a wrapped document a
+    sentence ends at the margin as often as anywhere else, while a signer or heading after it ends in no stop.
     """
-    widths = [_width(x) for x in lines if x]
-    long_widths = [w for w in widths if w >= 24]
-    if len(long_widths) < 5:
-        return lines
-    best, best_count = 0, 0
-    for top in set(long_widths):
-        count = sum(1 for w in long_widths if top - 4 <= w <= top)
-        if count > best_count or (count == best_count and top > best):
-            best, best_count = top, count
-    if best_count < max(5, 0.3 * len(widths)) or best < max(long_widths) - 8:
+    measure, best = _wrap_width(lines)
+    if not best:
         return lines
     out: list[str] = []
     joining = False
     for line in lines:
-        if joining and line and not marker(line) and not field_line(line):
+        if joining and line and not marker(line) and not field_line(line) and (
+            not out[-1].endswith(_TERMINAL) or measure(line) >= best - 2 or line.endswith(_TERMINAL)
+        ):
             out[-1] = _join(out[-1], line)
         else:
             out.append(line)
         current = out[-1]
-        joining = bool(current) and _width(line) >= best - 6 and not current.endswith(_TERMINAL)
+        joining = bool(current) and measure(line) >= best - max(6, best // 6) and not current.endswith(_LEAD_IN)
     return out
+
+
+def _wrap_width(lines: list[str]):
+    """(measure, width) of the margin most lines stop at, or (len, 0) when the text is not hard-wrapped."""
+    found = (len, 0)
+    strongest = 0
+    for measure in (_width, len):
+        sizes = [measure(x) for x in lines if x]
+        long_sizes = [w for w in sizes if w >= 12]
+        if len(long_sizes) < 5:
+            continue
+        best, count = 0, 0
+        for top in set(long_sizes):
+            n = sum(1 for w in long_sizes if top - 3 <= w <= top)
+            if n > count or (n == count and top > best):
+                best, count = top, n
+        if count >= max(5, 0.3 * len(sizes)) and best >= max(long_sizes) - 4 and count > strongest:
+            found, strongest = (measure, best), count
+    return found
 
 
 def _join(a: str, b: str) -> str:
@@ -711,16 +727,24 @@ def _closing_line(line: str) -> str:
 
 
 def _tail_start(body: list[Block]) -> int:
-    """Where the closing paragraph starts: unnumbered text after the last numbered paragraph and its fields,
-    when it is set apart (the last paragraph carried fields, or it reads like a closing)."""
+    """Where the closing paragraph starts: unnumbered text after the last numbered paragraph's own fields, when it
+    is set apart (that paragraph carried fields, or the text reads like a closing).
+
+    A node's fields do not repeat a label, so a second 责任单位 after the last task belongs to the closing."""
     last = max((i for i, x in enumerate(body) if isinstance(x, TableBlock) or marker(x)), default=-1)
-    i = last + 1
-    had_fields = isinstance(body[last], TableBlock) if last >= 0 else False
-    while i < len(body) and isinstance(body[i], str) and field_line(body[i]):
-        i += 1
-        had_fields = True
-    if i < len(body) and isinstance(body[i], str) and (had_fields or CLOSING_RE.match(body[i])):
-        return i
+    had_fields = last >= 0 and isinstance(body[last], TableBlock)
+    own_end = last + 1
+    labels: set[str] = set()
+    for j in range(last + 1, len(body)):
+        f = field_line(body[j]) if isinstance(body[j], str) else None
+        if f is None:
+            continue
+        if f.label in labels:
+            break
+        labels.add(f.label)
+        own_end, had_fields = j + 1, True
+    if own_end < len(body) and isinstance(body[own_end], str) and (had_fields or CLOSING_RE.match(body[own_end])):
+        return own_end
     return len(body)
 
 
