@@ -90,6 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("delete", cmd_delete, "delete a plan")
     p.add_argument("id", type=int, help="plan id")
+
+    p = command("next-year", cmd_next_year, "draft next year's plan from a plan; prints the new plan's id")
+    p.add_argument("id", type=int, help="plan id of this year's plan")
+
+    p = command("gui", cmd_gui, "open the window (what `planbook` alone does)")
+    p.add_argument("--plan", type=int, metavar="ID", help="open this plan")
+    p.add_argument("--lang", choices=("zh", "en"), help="interface language (default: the system's, else zh)")
+    p.add_argument("--screenshot", type=Path, metavar="OUT.png",
+                   help="render the window to a PNG and quit (offscreen where there is no display)")
     return parser
 
 
@@ -269,3 +278,16 @@ def cmd_delete(args) -> None:
         lib.delete_plan(args.id)
     print(f"deleted {args.id}\t{title}")
 
+
+
+def cmd_next_year(args) -> None:
+    from .core.drafting import draft_next_year
+
+    with open_library(args) as lib:
+        print(draft_next_year(lib, args.id))
+
+
+def cmd_gui(args) -> int:
+    from .gui import launch
+
+    return launch(args.library, plan=args.plan, lang=args.lang, screenshot=args.screenshot)
