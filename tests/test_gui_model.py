@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from tests.gui_support import library_lines, realistic_plan, tree_lines
 from PySide6.QtCore import QModelIndex, Qt
 
 from planbook.core import editing
 from planbook.core.library import Library
 from planbook.core.model import Field, NodeKind, Numbering
 from planbook.gui.treemodel import PLAN_ID, PlanTreeModel
+from tests.gui_support import library_lines, realistic_plan, tree_lines
 
 
 @pytest.fixture
