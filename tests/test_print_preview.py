@@ -83,6 +83,9 @@ def test_file_menu_opens_the_preview_of_the_open_plan(qtbot, tmp_path: Path) -> 
         assert dialog is not None and dialog.isVisible()
         assert dialog.document.pageCount() >= 2
         assert dialog.plan.title == realistic_plan().title
+        qtbot.waitUntil(lambda: _has_red(dialog.view.grab().toImage()), timeout=5000)
+        assert dialog.windowTitle().startswith("打印预览")  # the Chinese interface by default
+        dialog.grab().save(str(tmp_path / "menu-preview.png"))
         dialog.close()
     finally:
         windows.cleanup()
