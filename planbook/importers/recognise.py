@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -119,12 +120,13 @@ CHROME_LABELS = (
 _LABEL_ALTS = sorted(list(META_LABELS) + list(CHROME_LABELS), key=len, reverse=True)
 LABEL_RE = re.compile(rf"(?:^|(?<=[\s•·|【\[]))({'|'.join(_spaced(w) for w in _LABEL_ALTS)})\s*{COLON}")
 CHROME_LINE_RES = [re.compile(p) for p in (
-    r"^(您的位置|您现在的位置|您现在所在的位置|您当前的位置|当前位置|所在位置|当前的位置)\s*[:：]?",
+    r"^(您的位置|您现在的位置|您现在所在的位置|您所在的位置|您当前的位置|当前位置|所在位置|所在的位置|当前的位置)\s*[:：]?",
     r"首\s*页\s*[>›»＞/\\]",
     r"扫一扫", r"^上一(条|篇)", r"^下一(条|篇)", r"(主办|承办|维护)单位\s*[:：]", r"联系(地址|电话|方式|我们)\s*[:：]?",
     r"网站标识码", r"ICP\s*备", r"公网安备", r"网站地图", r"版权所有", r"(?i)copyright", r"欢迎(您|光临)",
     r"【\s*字体", r"字体\s*[:：]?\s*[【\[]?\s*大\s*中\s*小", r"^文件解读", r"^(相关|推荐)(链接|文件|阅读|新闻|附件)",
-    r"^【?\s*(打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回)\s*】?$",
+    r"^(【?\s*(打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回|我要纠错|加入收藏)\s*】?\s*)+$",
+    r"点击上方.{0,8}关注", r"^阅读原文$", r"长按(识别|二维码)", r"^(微信|手机)扫一扫",
     r"^((打印|分享到?|收藏|关闭)\s*[:：]?\s*)+$", r"^[|>•·\-—*#\s:：]*$",
 )]
 FOOTER_RES = [re.compile(p) for p in (
@@ -255,10 +257,31 @@ def field_line(line: str) -> Field | None:
     m = FIELD_LINE_RE.match(line)
     if not m:
         return None
-    label = m[1]
-    if label in KNOWN_FIELD_LABELS or (len(label) <= 6 and label.endswith(_FIELD_SUFFIXES)):
-        return Field(label, m[2].strip())
-    return None
+    return Field(m[1], m[2].strip()) if _is_label(m[1]) else None
+
+
+def _is_label(label: str) -> bool:
+    return label in KNOWN_FIELD_LABELS or (len(label) <= 6 and label.endswith(_FIELD_SUFFIXES))
+
+
+_NEXT_LABEL = re.compile(rf"\s+(?=([\u4e00-\u9fff]{{2,8}})\s*{COLON})")
+
+
+def fields_of_line(line: str) -> list[Field]:
+    """`牵头单位：办公室 责任单位：各科室` → two fields; one for a line with one label; [] for a sentence."""
+    first = field_line(line)
+    if first is None:
+        return []
+    out = [first]
+    while True:
+        cut = next((m for m in _NEXT_LABEL.finditer(out[-1].value) if _is_label(m[1])), None)
+        if cut is None:
+            return out
+        rest = field_line(out[-1].value[cut.end():])
+        if rest is None:
+            return out
+        out[-1].value = out[-1].value[: cut.start()].strip()
+        out.append(rest)
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -275,7 +298,7 @@ def inline_fields(text: str) -> tuple[str, list[Field]]:
     if not m:
         return text, []
     found = []
-    for part in re.split(r"[；;]", m[1]):
+    for part in re.split(rf"[；;]|[，,、\s]+(?=[\u4e00-\u9fff]{{2,6}}\s*{COLON})", m[1]):
         fm = re.match(rf"^\s*([\u4e00-\u9fff]{{2,6}})\s*{COLON}\s*(.*?)\s*$", part)
         if not fm:
             return text, []
@@ -354,9 +377,10 @@ def _wrap_width(lines: list[str]):
         long_sizes = [w for w in sizes if w >= 12]
         if len(long_sizes) < 5:
             continue
+        tally = Counter(long_sizes)
         best, count = 0, 0
-        for top in set(long_sizes):
-            n = sum(1 for w in long_sizes if top - 3 <= w <= top)
+        for top in tally:
+            n = sum(tally.get(w, 0) for w in range(top - 3, top + 1))
             if n > count or (n == count and top > best):
                 best, count = top, n
         if count >= max(5, 0.3 * len(sizes)) and best >= max(long_sizes) - 4 and count > strongest:
@@ -428,15 +452,29 @@ def _prepare(blocks: Iterable[Block]) -> list[Block]:
                 out.append(TableBlock(rows))
             else:  # a layout table, or any table that is not a list of tasks: its text, cell by cell
                 for row in rows:
-                    seen: list[str] = []
-                    for cell in row:
-                        if cell and cell not in seen:  # merged cells repeat their text
-                            seen.append(cell)
-                            run.extend(cell.splitlines())
+                    run.extend(_row_lines(row))
         else:
             run.extend(normalise_line(x) for x in block.splitlines())
     flush()
     return out
+
+
+def _row_lines(row: list[str]) -> list[str]:
+    """A layout-table row as lines. Sites print page metadata as label cells and value cells
+    (索 引 号 | 430… | 发布机构 | 市教育局); such a row becomes one `label：value label：value` line."""
+    cells: list[str] = []
+    for cell in row:
+        if cell and cell not in cells:  # merged cells repeat their text
+            cells.append(cell)
+    labelled = False
+    for i, cell in enumerate(cells):
+        bare = re.sub(r"\s+", "", cell).rstrip(":：")
+        if bare in META_LABELS or bare in CHROME_LABELS:
+            cells[i] = bare + "："
+            labelled = True
+    if labelled and all("\n" not in c for c in cells):
+        return [" ".join(cells)]
+    return [line for cell in cells for line in cell.splitlines()]
 
 
 def normalise_cell(text: str) -> str:
@@ -529,20 +567,47 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
     if recip is not None:
         n.recipients = front[recip][:-1] + "："
         used.add(recip)
-    date_at = next((i for i in range(start, len(front)) if is_date_line(front[i])), None)
+    date_at = next((i for i in range(start, len(front)) if is_date_line(front[i]) or _signer_and_date(front[i])), None)
     if date_at is None:
-        doc.warn("印发通知：未找到成文日期，正文到计划标题之前为止")
+        end = next((k for k in range(start, len(front)) if _short(front[k]) and KIND_END_RE.search(front[k])),
+                   len(front))
+        _set_notice_body(front[start:end], n)
+        used.update(range(start, end))
+        doc.warn("印发通知：未找到成文日期和落款，请核对")
         return
+    date_line = front[date_at]
     first_signer = date_at
     while first_signer - 1 >= start and _organ_like(front[first_signer - 1]) and date_at - first_signer < 4:
         first_signer -= 1
     n.signers = front[first_signer:date_at]
-    n.body = "\n".join(front[start:first_signer])
+    if pair := _signer_and_date(date_line):
+        n.signers.append(pair[0])
+        date_line = pair[1]
+    _set_notice_body(front[start:first_signer], n)
     used.update(range(start, date_at + 1))
-    _read_signed_on(front[date_at], doc)
+    _read_signed_on(date_line, doc)
     if date_at + 1 < len(front) and ANNOTATION_RE.match(front[date_at + 1]):
         n.annotation = "（" + ANNOTATION_RE.match(front[date_at + 1])[1].strip() + "）"
         used.add(date_at + 1)
+
+
+def _signer_and_date(line: str) -> tuple[str, str] | None:
+    """`南宁市教育局 2018年3月19日` on one line → (organ, date)."""
+    m = re.match(r"^(.{2,30}?)\s+(\S+)$", line)
+    if m and _organ_like(m[1]) and ORGAN_END_RE.search(m[1]) and is_date_line(m[2]):
+        return m[1], m[2]
+    return None
+
+
+def _set_notice_body(lines: list[str], n: Notice) -> None:
+    """The notice's body, with its 附件：… line kept apart as the attachment note."""
+    body = []
+    for line in lines:
+        if re.match(rf"^附\s*件\s*\d*\s*{COLON}", line) and not n.attachments:
+            n.attachments = line
+        else:
+            body.append(line)
+    n.body = "\n".join(body)
 
 
 def _read_signed_on(line: str, doc: _Doc) -> None:
@@ -597,6 +662,7 @@ def _short(line: str) -> bool:
 
 def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
     """The plan's title (possibly broken over lines) and the preamble after it."""
+    rest = [x for x in rest if not re.fullmatch(r"附\s*件\s*\d*\s*[:：]?", x)]  # the plan sent as 附件1
     k = 0
     while k < len(rest) and _short(rest[k]):
         k += 1
@@ -711,8 +777,8 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
             _add_table(item, b)
         elif mk := marker(item):
             b.add(mk.kind, mk.number, mk.text)
-        elif (f := field_line(item)) and b.last is not None:
-            b.last.fields.append(f)
+        elif (fs := fields_of_line(item)) and b.last is not None:
+            b.last.fields.extend(fs)
             b.fields_since_node += 1
         else:
             b.text(item)
@@ -722,8 +788,8 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
 
 
 def _closing_line(line: str) -> str:
-    f = field_line(line)
-    return f"{f.label}：{f.value}" if f else line
+    fields = fields_of_line(line)
+    return "\n".join(f"{f.label}：{f.value}" for f in fields) if fields else line
 
 
 def _tail_start(body: list[Block]) -> int:
@@ -803,29 +869,60 @@ def _table_roles(header: list[str]) -> tuple[int | None, int | None, int] | None
 
 def _check_numbers(plan: Plan, doc: _Doc) -> Numbering:
     """Pick the numbering mode that fits the source's task numbers, and warn where the source skips or repeats."""
-    source = doc.numbers
-    mismatch = {}
-    for mode in (Numbering.CONTINUOUS, Numbering.PER_SECTION):
-        numbers = number_tree(plan.nodes, mode)
-        mismatch[mode] = sum(1 for n in plan.walk() if n.kind is NodeKind.TASK and id(n) in source
-                             and _task_number(numbers[id(n)]) != source[id(n)])
-    mode = Numbering.PER_SECTION if mismatch[Numbering.PER_SECTION] < mismatch[Numbering.CONTINUOUS] else Numbering.CONTINUOUS
+    modes = {mode: _sequences(plan.nodes, mode) for mode in (Numbering.CONTINUOUS, Numbering.PER_SECTION)}
+    breaks = {mode: sum(len(_breaks(seq, doc.numbers)) for seq in seqs) for mode, seqs in modes.items()}
+    mode = Numbering.PER_SECTION if breaks[Numbering.PER_SECTION] < breaks[Numbering.CONTINUOUS] else Numbering.CONTINUOUS
     numbers = number_tree(plan.nodes, mode)
-    for node in plan.walk():
-        if id(node) not in source:
-            continue
-        expected = numbers[id(node)]
-        written = _label(node.kind, source[id(node)])
-        if written != expected:
-            doc.warn(f"“{written}{node.title[:16]}”：原文编号与位置不符，已按位置编为“{expected}”（编号跳过或重复）")
+    for seq in modes[mode]:
+        for node, problem in _breaks(seq, doc.numbers):
+            written = _label(node.kind, doc.numbers[id(node)])
+            doc.warn(f"“{written}{node.title[:16]}”：原文编号{problem}，已按位置编为“{numbers[id(node)]}”")
     for node in plan.walk():
         if len(node.title) > 60:
             doc.warn(f"“{node.title[:16]}…”标题有{len(node.title)}字，原文可能缺少句号，请核对")
     return mode
 
 
-def _task_number(label: str) -> int:
-    return int(label.rstrip("."))
+def _sequences(nodes: list[Node], mode: Numbering) -> list[list[Node]]:
+    """Runs of nodes whose source numbers should count 1, 2, 3 …: sections; the subsections and items of each
+    parent; tasks through the whole plan (continuous) or under each parent (per-section)."""
+    seqs: list[list[Node]] = []
+    all_tasks: list[Node] = []
+
+    def visit(children: list[Node]) -> None:
+        by_kind: dict[NodeKind, list[Node]] = {}
+        for child in children:
+            by_kind.setdefault(child.kind, []).append(child)
+            if child.kind is NodeKind.TASK:
+                all_tasks.append(child)
+            visit(child.children)
+        for kind, run in by_kind.items():
+            if kind is not NodeKind.TASK or mode is Numbering.PER_SECTION:
+                seqs.append(run)
+
+    visit(nodes)
+    if mode is Numbering.CONTINUOUS:
+        seqs.append(all_tasks)
+    return seqs
+
+
+def _breaks(seq: list[Node], source: dict[int, int]) -> list[tuple[Node, str]]:
+    """Where a run of source numbers does not go on by one: (node, what is wrong, in words)."""
+    out = []
+    prev = 0
+    for node in seq:
+        n = source.get(id(node))
+        if n is None:
+            prev += 1
+            continue
+        if n == prev:
+            out.append((node, "重复"))
+        elif n > prev + 1:
+            out.append((node, f"跳过了{prev + 1}" if n == prev + 2 else f"跳过了{prev + 1}至{n - 1}"))
+        elif n < prev:
+            out.append((node, f"倒退（前一项为{prev}）"))
+        prev = n
+    return out
 
 
 def _label(kind: NodeKind, n: int) -> str:
