@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..core.errors import PlanbookError
@@ -46,32 +46,60 @@ class Job(QObject):
         self.cancelled = True
 
 
-def start_job(parent: QWidget, title: str, job: Job, on_done: Callable[[list], None]) -> QThread:
-    """Run `job` in a thread under a modal progress dialog; `on_done(results)` runs back on the GUI thread."""
-    thread = QThread(parent)
-    job.moveToThread(thread)
-    dialog = QProgressDialog(parent)  # its Cancel button comes translated by Qt's own catalogue
-    dialog.setLabelText(title)
-    dialog.setRange(0, max(len(job.items), 1))
-    dialog.setObjectName("progressDialog")
-    dialog.setWindowTitle(title)
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.canceled.connect(job.cancel, type=Qt.ConnectionType.DirectConnection)  # the flag is read by the worker
-    job.progress.connect(lambda i, text: (dialog.setValue(i), dialog.setLabelText(text)))
+class _Runner(QObject):
+    """Lives in the GUI thread, so the worker's signals arrive here queued, on the GUI thread."""
 
-    def done(results: list) -> None:
-        dialog.close()
-        dialog.deleteLater()
-        thread.quit()
-        thread.wait()
-        thread.deleteLater()
-        on_done(results)
+    def __init__(self, parent: QWidget, title: str, job: Job, on_done: Callable[[list], None]):
+        super().__init__(parent)
+        self.setObjectName("jobRunner")
+        self.job = job
+        self.on_done = on_done
+        self.thread = QThread(self)
+        self.dialog = QProgressDialog(parent)  # its Cancel button comes translated by Qt's own catalogue
+        self.dialog.setObjectName("progressDialog")
+        self.dialog.setWindowTitle(title)
+        self.dialog.setLabelText(title)
+        self.dialog.setRange(0, max(len(job.items), 1))
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        job.moveToThread(self.thread)
+        job.progress.connect(self._progress)
+        job.finished.connect(self._finished)
+        self.thread.started.connect(job.run)
 
-    job.finished.connect(done)
-    thread.started.connect(job.run)
-    thread.job = job  # keep the worker alive as long as its thread
-    thread.start()
-    return thread
+    def start(self) -> None:
+        self.thread.start()
 
+    @Slot()
+    def cancel(self) -> None:
+        self.job.cancel()  # a plain flag, read by the worker between items
+
+    @Slot(int, str)
+    def _progress(self, i: int, text: str) -> None:
+        self.dialog.setValue(i)
+        self.dialog.setLabelText(text)
+
+    @Slot(list)
+    def _finished(self, results: list) -> None:
+        self.dialog.close()
+        self.thread.quit()
+        self.thread.wait()
+        self.on_done(results)
+        self.dialog.deleteLater()
+        self.deleteLater()
+
+    def stop(self) -> None:
+        """On closing the window: cancel and wait for the worker."""
+        if self.thread.isRunning():
+            self.job.cancel()
+            self.thread.quit()
+            self.thread.wait(3000)
+
+
+def start_job(parent: QWidget, title: str, job: Job, on_done: Callable[[list], None]) -> _Runner:
+    """Run `job` in a thread under a progress dialog; `on_done(results)` runs back on the GUI thread."""
+    runner = _Runner(parent, title, job, on_done)
+    runner.start()
+    return runner

@@ -75,7 +75,7 @@ class LibraryPane(QWidget):
         if order == "title":
             plans.sort(key=lambda p: p.title)
         elif order == "modified":
-            plans.sort(key=lambda p: p.modified_at, reverse=True)
+            plans.sort(key=lambda p: (p.modified_at, p.id), reverse=True)  # ties: the newer plan first
         else:
             plans.sort(key=lambda p: (p.title, p.id))
         # Groups: year → issuing organ. Years newest first; with "recently modified", the freshest group first.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -107,7 +107,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._library_timer = QTimer(self, singleShot=True, interval=400)
         self._library_timer.timeout.connect(self.refresh_library)
-        self._threads: list = []
 
         self._build_actions()
         self._build_menus()
@@ -237,6 +236,7 @@ class MainWindow(QMainWindow):
             inverse = self.model.apply(edit)
         except PlanbookError as e:
             self.statusBar().showMessage(str(e), 5000)
+            self._show_current()  # the editor shows what is stored, not the refused value
             return None
         if isinstance(inverse, editing.DeletePlan):  # a plan was added
             plan_id = inverse.plan_id
@@ -616,7 +616,7 @@ class MainWindow(QMainWindow):
         from ..importers import import_file
 
         job = Job(paths, import_file, lambda p: self.tr("Reading {0}").format(Path(p).name))
-        self._threads.append(start_job(self, self.tr("Importing plans"), job, self._imported))
+        start_job(self, self.tr("Importing plans"), job, self._imported)
 
     def _imported(self, results: list) -> None:
         report = []
@@ -639,7 +639,7 @@ class MainWindow(QMainWindow):
         errors = [f"{Path(p).name}: {e}" for p, _, e in report if e]
         message = self.tr("Imported {0} plans from {1} files").format(len(added), len(results))
         if errors:
-            QMessageBox.warning(self, self.tr("Import"), message + "\n\n" + "\n".join(errors[:20]))
+            self._warn(self.tr("Import"), message + "\n\n" + "\n".join(errors[:20]))
         self.statusBar().showMessage(message, 6000)
         emit(self.importFinished, report)
 
@@ -666,7 +666,7 @@ class MainWindow(QMainWindow):
             return
         plan = self.lib.load_plan(self.model.plan_id)  # a value: the worker never touches the library
         job = Job([out], lambda path: exporter(plan, path, None), lambda p: self.tr("Writing {0}").format(p.name))
-        self._threads.append(start_job(self, self.tr("Exporting"), job, self._exported))
+        start_job(self, self.tr("Exporting"), job, self._exported)
 
     def print_preview(self):
         """File ▸ Print Preview: the real PDF of the open plan, with Print and Save (window-modal, not blocking)."""
@@ -682,10 +682,17 @@ class MainWindow(QMainWindow):
     def _exported(self, results: list) -> None:
         for path, _, error in results:
             if error:
-                QMessageBox.warning(self, self.tr("Export"), error)
+                self._warn(self.tr("Export"), error)
             else:
                 self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 6000)
         emit(self.exportFinished, results)
+
+    def _warn(self, title: str, text: str) -> None:
+        """A warning that does not block: the work is done, the window stays usable behind it."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("warningBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # ---- help, language, settings ---------------------------------------------------------------------
 
@@ -721,6 +728,7 @@ class MainWindow(QMainWindow):
             plan_id = self.library_pane.visible_plan_ids()[0]
         if plan_id is not None:
             self.open_plan(plan_id, node_id)
+        self.tree.setFocus()
 
     def _save_session(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -733,11 +741,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self._save_session()
-        for thread in self._threads:
-            if thread.isRunning() and hasattr(thread, "job"):
-                thread.job.cancel()
-                thread.quit()
-                thread.wait(3000)
+        self._library_timer.stop()
+        for runner in self.findChildren(QObject, "jobRunner"):
+            runner.stop()
         super().closeEvent(event)
 
 
