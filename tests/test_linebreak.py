@@ -30,11 +30,18 @@ def _check(text: str, width: float = 28, first_indent: float = 2) -> list:
             continue
         # A line may only break a rule when there was no legal break at all (a run of nothing but marks).
         stuck = all(u.text[0] in NO_START | NO_END for u in line.units)
-        if n > 0 and not stuck:
+        # Where the line before offers no legal break at all, the breaker must break somewhere (only on
+        # absurdly narrow measures or runs of marks).
+        if n > 0 and not stuck and _has_legal_break(lines[n - 1]):
             assert line.text[0] not in NO_START, (n, line.text)
         if n < len(lines) - 1 and not stuck and not all(u.text[0] in NO_START | NO_END for u in lines[n + 1].units):
             assert line.text[-1] not in NO_END, (n, line.text)
     return lines
+
+
+def _has_legal_break(line) -> bool:
+    units = line.units
+    return any(not (a.text[-1] in NO_END or b.text[0] in NO_START) for a, b in zip(units, units[1:]))
 
 
 @settings(max_examples=300, deadline=None)
@@ -54,7 +61,7 @@ def test_dash_ellipsis_and_numbers_never_split() -> None:
     lines = _check(text, first_indent=0)
     units = [u.text for line in lines for u in line.units]
     assert "——" in units and "……" in units
-    assert any(u == "3.5%" for u in units) and any(u == "2020" for u in units)
+    assert any(u == "3.5%" for u in units) and any(u == "2020年" for u in units)
 
 
 def test_comma_at_line_start_is_squeezed_in() -> None:
@@ -99,3 +106,11 @@ def test_every_line_of_every_seed(seeds) -> None:
                 _check(para.strip())
                 count += 1
     assert count > 400
+
+
+def test_a_number_keeps_its_unit() -> None:
+    """数字、年份不能回行: 2020年 moves down whole rather than leaving 年 to start the next line."""
+    text = "甲" * 26 + "2020年工作"
+    lines = _check(text, first_indent=0)
+    assert lines[0].text == "甲" * 26
+    assert lines[1].text.startswith("2020年")

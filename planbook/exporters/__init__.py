@@ -48,3 +48,22 @@ def export_txt(plan: Plan, out: Path, layout: str | None = None) -> None:
 
 
 EXPORTERS: dict[str, Callable[[Plan, Path, str | None], None]] = {"json": export_json, "txt": export_txt}
+
+
+def export_docx(plan: Plan, out: Path, layout: str | None = None) -> None:
+    """GB/T 9704 DOCX, layout "notice" (default) or "plan"; python-docx is imported only when used."""
+    from .docx_writer import export_docx as write
+
+    write(plan, out, layout)
+
+
+EXPORTERS["docx"] = export_docx
+
+
+def export_pdf(plan: Plan, out: Path, layout: str | None = None) -> None:
+    from .pdf_writer import write_pdf  # reportlab and the fonts load only when a PDF is asked for
+
+    write_pdf(plan, out, layout)
+
+
+EXPORTERS["pdf"] = export_pdf

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
                                "Ctrl+Shift+N")
         self.act_import = a("actImport", self.tr("&Import…"), self.import_dialog, "Ctrl+I")
         self.act_export = a("actExport", self.tr("&Export…"), self.export_dialog, "Ctrl+E")
+        self.act_print_preview = a("actPrintPreview", self.tr("Print Pre&view…"), self.print_preview, "Ctrl+Shift+P")
         self.act_open_library = a("actOpenLibrary", self.tr("&Open Library…"), self.open_library_dialog, S.Open)
         self.act_new_library = a("actNewLibrary", self.tr("New &Library…"), self.new_library_dialog)
         self.act_quit = a("actQuit", self.tr("&Quit"), self.close, S.Quit)
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("&File"))
         m.addActions([self.act_new_plan, self.act_new_from])
         m.addSeparator()
-        m.addActions([self.act_import, self.act_export])
+        m.addActions([self.act_import, self.act_export, self.act_print_preview])
         m.addSeparator()
         m.addActions([self.act_open_library, self.act_new_library])
         self.recent_menu = m.addMenu(self.tr("Recent Libraries"))
@@ -420,6 +421,7 @@ class MainWindow(QMainWindow):
         current = self.current_id()
         on_node = has_plan and current not in (None, PLAN_ID)
         for act in (self.act_duplicate, self.act_delete_plan, self.act_next_year, self.act_export,
+                    self.act_print_preview,
                     self.act_properties, self.act_new_child, self.act_new_sibling, *self.act_new_kind.values()):
             act.setEnabled(has_plan)
         for act in (self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent):
@@ -682,6 +684,17 @@ class MainWindow(QMainWindow):
         plan = self.lib.load_plan(self.model.plan_id)  # a value: the worker never touches the library
         job = Job([out], lambda path: exporter(plan, path, None), lambda p: self.tr("Writing {0}").format(p.name))
         start_job(self, self.tr("Exporting"), job, self._exported)
+
+    def print_preview(self):
+        """File ▸ Print Preview: the real PDF of the open plan, with Print and Save (window-modal, not blocking)."""
+        from .print_preview import PrintPreview
+
+        if self.model.plan is None:
+            return None
+        dialog = PrintPreview(self.lib.load_plan(self.model.plan_id), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _exported(self, results: list) -> None:
         for path, _, error in results:

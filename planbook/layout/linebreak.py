@@ -26,14 +26,26 @@ NO_END = frozenset("（［｛《〈「『【〔〖〘“‘([{")
 SQUEEZABLE = frozenset("，。、；：？！）》〉」』】〕〗“”‘’（《〈「『【〔〖")
 OPENERS = frozenset("（［｛《〈「『【〔〖〘“‘")
 
-# Units that never break: dashes and ellipses (two cells), and runs of Latin letters/digits with the marks that
-# live inside numbers and words (2.0, 3.5%, 5G, COVID-19, www.example.org).
-_UNIT = re.compile(r"——|……|[0-9A-Za-z](?:[0-9A-Za-z.,:%/_+\-@&']*[0-9A-Za-z%])?|\s+|.", re.S)
+# Units that never break: dashes and ellipses (two cells), runs of Latin letters/digits with the marks that live
+# inside numbers and words (2.0, 3.5%, 5G, COVID-19, www.example.org), and a number with its unit (2020年, 8号,
+# 95％): "数字、年份不能回行".
+_NUMBER_UNIT = "年月日号时％‰℃"
+_UNIT = re.compile(rf"——|……|[0-9A-Za-z](?:[0-9A-Za-z.,:%/_+\-@&']*[0-9A-Za-z%])?(?<=[0-9%])[{_NUMBER_UNIT}]"
+                   rf"|[0-9A-Za-z](?:[0-9A-Za-z.,:%/_+\-@&']*[0-9A-Za-z%])?|\s+|.", re.S)
+
+
+# Unicode calls these "ambiguous" width, but Chinese fonts and GB/T 15834 give them a full cell.
+WIDE_AMBIGUOUS = frozenset("“”‘’…—")
+
+
+def is_wide(ch: str) -> bool:
+    """Does the character take a whole cell of the grid?"""
+    return unicodedata.east_asian_width(ch) in "WF" or ch in WIDE_AMBIGUOUS
 
 
 def default_measure(run: str) -> float:
-    """Width in cells when no font is at hand: East Asian wide/full-width = 1, everything else ½."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in run)
+    """Width in cells when no font is at hand: wide characters 1, everything else ½."""
+    return sum(1.0 if is_wide(c) else 0.5 for c in run)
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,7 @@ class Unit:
     x: float = 0.0
     width: float = 1.0
     shift: float = 0.0  # draw offset in cells: −½ for a squeezed opening mark, whose ink sits on the right half
+    start: int = 0  # offset of the unit in the paragraph's text, so writers can look up its style
 
     @property
     def squeezed(self) -> bool:
@@ -84,14 +97,21 @@ def split_units(text: str, measure: Callable[[str], float] = default_measure, wi
         piece = m.group()
         if piece.isspace():
             piece = " "  # newlines and tabs inside a paragraph read as one space
-        w = 1.0 if len(piece) == 1 and unicodedata.east_asian_width(piece) in "WF" else measure(piece)
+        w = _width(piece, measure)
         if piece in ("——", "……"):
             w = 2.0
         if w > width and len(piece) > 1:
-            units.extend(Unit(c, width=measure(c)) for c in piece)
+            units.extend(Unit(c, width=measure(c), start=m.start() + k) for k, c in enumerate(piece))
         else:
-            units.append(Unit(piece, width=w))
+            units.append(Unit(piece, width=w, start=m.start()))
     return units
+
+
+def _width(piece: str, measure: Callable[[str], float]) -> float:
+    """Full-width characters take exactly one cell; the rest is measured (a number's unit: 2020年 = 2 + 1)."""
+    wide = sum(1 for c in piece if is_wide(c))
+    narrow = "".join(c for c in piece if not is_wide(c))
+    return wide + (measure(narrow) if narrow else 0.0)
 
 
 def _squeeze(line: list[Unit], nxt: Unit, room: float) -> list[Unit] | None:
@@ -107,14 +127,14 @@ def _squeeze(line: list[Unit], nxt: Unit, room: float) -> list[Unit] | None:
             need -= 0.5
     if need > 1e-9:
         return None
-    return [Unit(u.text, width=0.5, shift=-0.5 if u.text in OPENERS else 0.0) if id(u) in halve else u
+    return [Unit(u.text, width=0.5, shift=-0.5 if u.text in OPENERS else 0.0, start=u.start) if id(u) in halve else u
             for u in [*line, nxt]]
 
 
 def _push_down(line: list[Unit], rest_first: Unit) -> int:
     """后推出: how many units to move from the line's end so that the break is legal (0 if it already is)."""
     k = 0
-    while k < len(line) - 1:
+    while k < len(line):  # keep at least one unit on the line
         last, first = line[len(line) - 1 - k], (line[len(line) - k] if k else rest_first)
         if not (_no_end(last) or _no_start(first)):
             return k
@@ -132,7 +152,7 @@ def _place(units: list[Unit], indent: float, room: float, justify: bool) -> Line
     x = indent
     placed = []
     for u in units:
-        placed.append(Unit(u.text, x, u.width, u.shift))
+        placed.append(Unit(u.text, x, u.width, u.shift, u.start))
         x += u.width + gap
     return Line(tuple(placed), indent)
 
@@ -143,6 +163,7 @@ def break_lines(text: str, width: float = 28, first_indent: float = 2, indent: f
     units = split_units(text, measure, width)
     lines: list[Line] = []
     line: list[Unit] = []
+    used = 0.0  # cells taken by `line`
     start = first_indent
     i = 0
     while i < len(units):
@@ -151,21 +172,28 @@ def break_lines(text: str, width: float = 28, first_indent: float = 2, indent: f
         if not line and _is_space(u):
             i += 1  # a space never starts a line
             continue
-        if sum(x.width for x in line) + u.width <= room + 1e-9 or not line:
+        if not line and u.width > room + 1e-9 and len(u.text) > 1:
+            # A word or number longer than the room left (after a first-line indent) is cut per character
+            # rather than overflowing the measure.
+            units[i:i + 1] = [Unit(c, width=measure(c), start=u.start + k) for k, c in enumerate(u.text)]
+            continue
+        if used + u.width <= room + 1e-9 or not line:
             line.append(u)
+            used += u.width
             i += 1
             continue
         if _no_start(u) and (squeezed := _squeeze(line, u, room)) is not None:
             line, i = squeezed, i + 1
+            used = sum(x.width for x in line)
             if i < len(units) and not _no_start(units[i]):
                 lines.append(_place(line, start, room, justify))
-                line, start = [], indent
+                line, used, start = [], 0.0, indent
             continue
         k = _push_down(line, u)
         i -= k
         line = line[: len(line) - k]
         lines.append(_place(line, start, room, justify))
-        line, start = [], indent
+        line, used, start = [], 0.0, indent
     if line or not lines:
         lines.append(_place(line, start, width - start, justify=False))
     return lines

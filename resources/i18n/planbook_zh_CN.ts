@@ -250,8 +250,8 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="140"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="576"/>
         <location filename="../../planbook/gui/mainwindow.py" line="578"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="580"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
@@ -267,367 +267,372 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="144"/>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="145"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="145"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="146"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="146"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="503"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="505"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="503"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="505"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
         <source>Demote (Tab)</source>
         <translation>降一级（Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
         <source>Promote (Shift+Tab)</source>
         <translation>升一级（Shift+Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="221"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="316"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="317"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="335"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="336"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="355"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="356"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="358"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="359"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="359"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="360"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="364"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="365"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="365"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="366"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="395"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="396"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="411"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="412"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="415"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="416"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="484"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="486"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="492"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="494"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="501"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="503"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="501"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="503"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="507"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="507"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="510"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="512"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="510"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="512"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="535"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="537"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="536"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="567"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="538"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="569"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="554"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="556"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="555"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="557"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="562"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="564"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="562"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="564"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="580"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="582"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="588"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="596"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="590"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="598"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="589"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="591"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="592"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="594"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="607"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="639"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="609"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="641"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="608"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="610"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="616"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="618"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="617"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="619"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="635"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="644"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="646"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="655"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="657"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="657"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="669"/>
         <source>Export Plan</source>
         <translation>导出方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="680"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="682"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="683"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="684"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="689"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="704"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="706"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="719"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="707"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="720"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -894,6 +899,65 @@
         <location filename="../../planbook/gui/treemodel.py" line="98"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="44"/>
+        <source>Print Preview — {0}</source>
+        <translation>打印预览 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="48"/>
+        <source>Notice with the plan</source>
+        <translation>印发通知及要点</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="49"/>
+        <source>Plan only</source>
+        <translation>仅要点正文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="53"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="55"/>
+        <source>&amp;Save PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="57"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="67"/>
+        <source>Layout:</source>
+        <translation>版式：</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="94"/>
+        <source>{0} pages</source>
+        <translation>共 {0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="103"/>
+        <location filename="../../planbook/gui/print_preview.py" line="105"/>
+        <source>Save PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="138"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="138"/>
+        <source>The printer could not be opened.</source>
+        <translation>无法打开打印机。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,155 @@
+"""Print preview of the real PDF (QtPdf's QPdfView), with Print (the system dialog) and Save.
+
+The dialog renders the plan with the same `write_pdf` as the command line into a temporary file and shows that
+file, so what the user sees is exactly what is printed or saved. Wire it to a menu with
+`PrintPreview(plan, parent=window).exec()`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import PlanbookError
+from ..core.model import Plan
+from ..exporters.pdf_writer import write_pdf
+
+PRINT_DPI = 300  # enough for 三号 text; a 600 dpi A4 page image would take 140 MB
+
+
+class PrintPreview(QDialog):
+    def __init__(self, plan: Plan, layout: str = "notice", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.warnings: list[str] = []
+        self._dir = tempfile.TemporaryDirectory(prefix="planbook-preview-")
+        self.pdf_path = Path(self._dir.name) / "preview.pdf"
+        self.setWindowTitle(self.tr("Print Preview — {0}").format(plan.title))
+        self.resize(820, 1000)
+
+        self.layout_box = QComboBox()
+        self.layout_box.addItem(self.tr("Notice with the plan"), "notice")
+        self.layout_box.addItem(self.tr("Plan only"), "plan")
+        self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(layout)))
+        self.layout_box.currentIndexChanged.connect(self.refresh)
+        self.status = QLabel()
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.clicked.connect(self.print_dialog)
+        self.save_button = QPushButton(self.tr("&Save PDF…"))
+        self.save_button.clicked.connect(self.save_dialog)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+
+        bar = QHBoxLayout()
+        for w in (QLabel(self.tr("Layout:")), self.layout_box, self.status):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for w in (self.print_button, self.save_button, close):
+            bar.addWidget(w)
+        box = QVBoxLayout(self)
+        box.addLayout(bar)
+        box.addWidget(self.view, 1)
+        self.refresh()
+
+    @property
+    def layout_name(self) -> str:
+        return self.layout_box.currentData()
+
+    def refresh(self) -> None:
+        """Typeset the plan again and show the new file."""
+        self.warnings.clear()
+        self.document.close()
+        try:
+            write_pdf(self.plan, self.pdf_path, self.layout_name, warn=self.warnings.append)
+        except PlanbookError as e:
+            self.status.setText(str(e))
+            self.print_button.setEnabled(False)
+            self.save_button.setEnabled(False)
+            return
+        self.document.load(str(self.pdf_path))
+        pages = self.document.pageCount()
+        text = self.tr("{0} pages").format(pages)
+        if self.warnings:
+            text += " · " + " ".join(self.warnings)
+        self.status.setText(text)
+        self.print_button.setEnabled(pages > 0)
+        self.save_button.setEnabled(pages > 0)
+
+    # -- save
+    def save_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), f"{self.plan.title}.pdf", "PDF (*.pdf)")
+        if name and (error := self.save_to(Path(name))):
+            QMessageBox.warning(self, self.tr("Save PDF"), error)
+
+    def save_to(self, path: Path) -> str | None:
+        """Write the PDF to `path`; the one-line reason when it cannot be written."""
+        try:
+            write_pdf(self.plan, path, self.layout_name)
+        except PlanbookError as e:
+            return str(e)
+        return None
+
+    # -- print
+    def print_dialog(self) -> None:
+        printer = self.make_printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.document.pageCount())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    @staticmethod
+    def make_printer() -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setResolution(PRINT_DPI)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setFullPage(True)  # the PDF carries its own margins (GB/T 9704 版心)
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        return printer
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Draw every page (or the chosen range) as an image at the printer's resolution; returns pages printed."""
+        first, last = printer.fromPage(), printer.toPage()
+        pages = range(first - 1 if first else 0, last if last else self.document.pageCount())
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, self.tr("Print"), self.tr("The printer could not be opened."))
+            return 0
+        try:
+            target = printer.pageLayout().fullRectPixels(printer.resolution())
+            for n, page in enumerate(pages):
+                if n:
+                    printer.newPage()
+                image = self.document.render(page, QSize(target.width(), target.height()))
+                painter.drawImage(QRectF(QPointF(0, 0), QRectF(target).size()), image)
+        finally:
+            painter.end()
+        return len(pages)
+
+    def done(self, result: int) -> None:
+        self.document.close()
+        self._dir.cleanup()
+        super().done(result)
+

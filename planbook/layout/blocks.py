@@ -1,0 +1,299 @@
+"""A plan (and its notice) as an ordered list of typed blocks, each naming its style in `STYLES`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..core.model import Node, NodeKind, Notice, Plan
+from ..core.numbering import number_tree
+from .styles import PAGE, STYLES, cjk_punctuation, masthead_size_pt, text_width
+from .titles import break_title, title_chars_per_line
+
+LAYOUTS = ("notice", "plan")
+_SENTENCE_END = "。；！？：.;!?:"
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text inside a paragraph. `face` overrides the style's face role when set."""
+
+    text: str
+    bold: bool = False
+    face: str | None = None
+
+
+@dataclass
+class Paragraph:
+    """One paragraph. `kind` says which element it is; `style` is its key in STYLES."""
+
+    kind: str
+    style: str
+    runs: list[Run]
+    number: str = ""  # the derived number (一、 （一） 1. （1）) already typed at the start of runs[0]
+    keep_with_next: bool = False  # e.g. the notice's last body paragraph stays with the signature (7.3.5.5)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class TitleLines:
+    """A centred title, already broken into lines (one paragraph per line in DOCX)."""
+
+    kind: str  # "title" (the notice's) or "plan_title"
+    style: str
+    lines: list[str]
+
+
+@dataclass
+class Masthead:
+    """发文机关标志: the organ names stacked, `suffix` (文件, or "") to their right, red, centred."""
+
+    names: list[str]
+    suffix: str
+    size_pt: float
+    style: str = "masthead"
+    kind: str = "masthead"
+
+    @property
+    def text(self) -> str:
+        return "".join(self.names) + self.suffix
+
+
+@dataclass
+class Rule:
+    """A horizontal rule across the type area: the red rule 4 mm under the doc number."""
+
+    kind: str = "red_rule"
+    style: str = "red_rule"
+
+
+@dataclass
+class Blank:
+    """`lines` empty lines of the body grid (空N行)."""
+
+    lines: int = 1
+    kind: str = "blank"
+    style: str = "body"
+
+
+@dataclass
+class PageBreak:
+    kind: str = "page_break"
+    style: str = "body"
+
+
+@dataclass
+class SignatureLine:
+    text: str
+    indent_chars: float  # from the left edge of the type area, in body characters
+
+
+@dataclass
+class Signature:
+    """Signers (one organ a line) and the date below, placed as 7.3.5.2 says for a notice without seal."""
+
+    signers: list[SignatureLine]
+    date: SignatureLine | None
+    style: str = "signature"
+    date_style: str = "date"
+    kind: str = "signature"
+
+
+@dataclass
+class Imprint:
+    """版记 at the foot of the last page: thick rule, 抄送 row, thin rule, 印发 row, thick rule."""
+
+    cc: str  # "抄送：…。" or ""
+    printed_by: str  # left, 左空一字
+    printed_on: str  # right, 右空一字: "2020年3月9日印发" or ""
+    style: str = "imprint"
+    kind: str = "imprint"
+
+
+Block = Paragraph | TitleLines | Masthead | Rule | Blank | PageBreak | Signature | Imprint
+
+
+@dataclass
+class _Builder:
+    blocks: list[Block] = field(default_factory=list)
+
+    def add(self, block: Block, *, after_gap: bool = True) -> None:
+        """Append a block, preceded by its style's blank lines unless it opens the page."""
+        lines = STYLES[block.style].space_before_lines
+        if lines and after_gap and self.blocks and not isinstance(self.blocks[-1], PageBreak):
+            self.blocks.append(Blank(lines))
+        self.blocks.append(block)
+
+    def para(self, kind: str, style: str, text: str, after_gap: bool = True) -> None:
+        if text.strip():
+            self.add(Paragraph(kind, style, [Run(text.strip())]), after_gap=after_gap)
+
+
+def chinese_date(d: dt.date | None) -> str:
+    """2020年3月6日: Arabic digits, full year, no padding (7.3.5.4)."""
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+def build_document(plan: Plan, layout: str = "notice") -> list[Block]:
+    """The blocks of the whole document in order. Elements without data are left out."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r} (choose from {', '.join(LAYOUTS)})")
+    b = _Builder()
+    notice = plan.notice
+    has_notice = layout == "notice" and not notice.is_empty()
+    if has_notice:
+        _notice_head(b, notice)
+        _notice_body(b, notice)
+        b.blocks.append(PageBreak())
+    _plan(b, plan, with_date=layout == "plan")
+    if has_notice:
+        imprint = _imprint(notice)
+        if imprint:
+            b.blocks.append(imprint)
+    for block in b.blocks:
+        _fix_punctuation(block)
+    return b.blocks
+
+
+def _fix_punctuation(block: Block) -> None:
+    """Full-width punctuation in Chinese text; titles are fixed before they are broken into lines."""
+    match block:
+        case Paragraph():
+            block.runs = [Run(cjk_punctuation(r.text), r.bold, r.face) for r in block.runs]
+        case Signature():
+            for line in block.signers:
+                line.text = cjk_punctuation(line.text)
+        case Imprint():
+            block.cc = cjk_punctuation(block.cc)
+            block.printed_by = cjk_punctuation(block.printed_by)
+
+
+def _notice_head(b: _Builder, n: Notice) -> None:
+    for kind in ("copy_no", "classification", "urgency"):
+        b.para(kind, kind, getattr(n, kind))
+    if n.masthead.strip():
+        b.blocks.append(masthead(n.masthead))
+    if n.doc_number.strip():
+        b.para("doc_number", "doc_number", n.doc_number, after_gap=bool(n.masthead.strip()))
+    if n.masthead.strip() or n.doc_number.strip():
+        b.blocks.append(Rule())
+    if n.title.strip():
+        b.add(TitleLines("title", "title", break_title(cjk_punctuation(n.title), title_chars_per_line())))
+
+
+def masthead(text: str) -> Masthead:
+    """Joint issuers are written one a line or separated by spaces; a trailing 文件 goes to their right."""
+    names = [p for p in re.split(r"[\s|｜]+", text.strip()) if p]
+    suffix = ""
+    if names and names[-1].endswith("文件"):
+        suffix = "文件"
+        names[-1] = names[-1][: -len(suffix)]
+        if not names[-1]:
+            names.pop()
+    if len(names) == 1:  # a single organ reads as one line: 湖南省教育厅文件
+        names, suffix = [names[0] + suffix], ""
+    width = max((text_width(s) for s in names), default=0) + text_width(suffix)
+    return Masthead(names, suffix, masthead_size_pt(width))
+
+
+def _notice_body(b: _Builder, n: Notice) -> None:
+    recipients = n.recipients.strip()
+    if recipients:
+        recipients = cjk_punctuation(recipients).rstrip(":：") + "："
+    b.para("recipients", "recipients", recipients)
+    for para in _paragraphs(n.body):
+        b.add(Paragraph("body", "body", [Run(para)]), after_gap=False)
+    if n.attachments.strip():
+        lines = _paragraphs(n.attachments)
+        text = lines[0] if lines[0].startswith("附件") else f"附件：{lines[0]}"
+        b.add(Paragraph("attachment_note", "attachment_note", [Run(text)]))
+        for more in lines[1:]:
+            b.add(Paragraph("attachment_note", "attachment_note", [Run(more)]), after_gap=False)
+    sig = signature(n.signers, chinese_date(n.signed_on))
+    if sig:
+        if isinstance(b.blocks[-1], Paragraph) and b.blocks[-1].kind in ("body", "attachment_note"):
+            b.blocks[-1].keep_with_next = True  # the signature never stands alone on a page
+        b.add(sig)
+    if n.annotation.strip():
+        text = n.annotation.strip()
+        if not text.startswith(("（", "(")):
+            text = f"（{text}）"
+        b.add(Paragraph("annotation", "annotation", [Run(text)]), after_gap=False)
+
+
+def signature(signers: list[str], date: str, chars: int = PAGE.chars_per_line) -> Signature | None:
+    """署名 右空二字; the date's first character 2 characters right of the 署名's (7.3.5.2)."""
+    signers = [s.strip() for s in signers if s.strip()]
+    if not signers and not date:
+        return None
+    signer_w = max((text_width(s) for s in signers), default=0)
+    date_w = text_width(date)
+    offset = 2 if signers and date else 0
+    start = max(0.0, chars - 2 - max(signer_w, offset + date_w))
+    return Signature(
+        [SignatureLine(s, start) for s in signers],
+        SignatureLine(date, start + offset) if date else None,
+    )
+
+
+def _imprint(n: Notice) -> Imprint | None:
+    cc = n.cc.strip()
+    if cc:
+        cc = cc if cc.startswith("抄送") else f"抄送：{cc}"
+        cc = cc.rstrip("。.，,；;") + "。"  # a full stop after the last name (7.4.2)
+    printed_on = f"{chinese_date(n.printed_on)}印发" if n.printed_on else ""
+    if not (cc or n.printed_by.strip() or printed_on):
+        return None
+    return Imprint(cc, n.printed_by.strip(), printed_on)
+
+
+def _plan(b: _Builder, plan: Plan, with_date: bool) -> None:
+    if plan.title.strip():
+        b.add(TitleLines("plan_title", "plan_title", break_title(cjk_punctuation(plan.title),
+                                                                 title_chars_per_line())))
+    # An issuers line only where the title does not already name them (most titles do: 某局2020年工作要点).
+    issuers = [i.strip() for i in plan.issuers if i.strip()]
+    if any(i in plan.title for i in issuers):
+        issuers = []
+    if issuers:
+        b.para("issuers", "issuers", "　".join(issuers))
+    date = chinese_date(plan.notice.signed_on) if with_date else ""
+    if date:
+        b.add(Paragraph("issuers", "issuers", [Run(f"（{date}）")]), after_gap=not issuers)
+    for i, para in enumerate(_paragraphs(plan.preamble)):
+        b.add(Paragraph("preamble", "preamble", [Run(para)]), after_gap=i == 0)
+    numbers = number_tree(plan.nodes, plan.numbering)
+    for node in plan.walk():
+        _node(b, node, numbers[id(node)])
+    for para in _paragraphs(plan.closing):
+        b.add(Paragraph("closing", "closing", [Run(para)]), after_gap=False)
+
+
+_NODE_STYLE = {NodeKind.SECTION: "heading1", NodeKind.SUBSECTION: "heading2", NodeKind.TASK: "task",
+               NodeKind.ITEM: "item"}
+
+
+def _node(b: _Builder, node: Node, number: str) -> None:
+    style = _NODE_STYLE[node.kind]
+    title, body = node.title.strip(), node.body.strip()
+    lead = Run(number + title, bold=node.kind is NodeKind.TASK)
+    body_paras = _paragraphs(body)
+    # A task's lead sentence runs on into its body when it ends a sentence; a bare heading stands alone.
+    if body_paras and node.kind in (NodeKind.TASK, NodeKind.ITEM) and title and title[-1] in _SENTENCE_END:
+        b.add(Paragraph(style, style, [lead, Run(body_paras.pop(0))], number=number), after_gap=False)
+    else:  # a bare title line: never left alone at a page's foot
+        follows = bool(body_paras or node.fields or node.children)
+        b.add(Paragraph(style, style, [lead], number=number, keep_with_next=follows), after_gap=False)
+    for para in body_paras:
+        b.add(Paragraph("body", "body", [Run(para)]), after_gap=False)
+    for f in node.fields:
+        if f.label.strip() or f.value.strip():
+            b.add(Paragraph("field", "field", [Run(f"{f.label.strip()}："), Run(f.value.strip())]), after_gap=False)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.splitlines() if p.strip()]

@@ -1,0 +1,69 @@
+"""The DOCX as LibreOffice lays it out: 22 lines a page, 28 characters a line, masthead and rule in place.
+
+Runs scripts/render_docx.py for real; skips (saying why) where LibreOffice or poppler is not installed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from planbook.core.exchange import dumps
+
+from .conftest import ROOT, sample_plan
+
+SCRIPT = ROOT / "scripts" / "render_docx.py"
+
+
+def long_plan():
+    plan = sample_plan(sections=3, tasks_per_section=6)
+    text = "坚持以人民为中心的发展思想，深化教育领域综合改革，推进教育治理体系和治理能力现代化，办好人民满意的教育。"
+    for node in plan.walk():
+        node.body = text * 3
+    plan.notice.body = text
+    return plan
+
+
+def test_render_script_says_when_libreoffice_is_missing(tmp_path):
+    src = tmp_path / "p.json"
+    src.write_text(dumps(sample_plan()), encoding="utf-8")
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent)}
+    r = subprocess.run([sys.executable, SCRIPT, src, "-o", tmp_path / "out"], capture_output=True, text=True,
+                       env=env, timeout=60)
+    assert r.returncode == 2 and "LibreOffice is not installed" in r.stderr
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are needed to render")
+def test_libreoffice_renders_22_lines_of_28(tmp_path):
+    src = tmp_path / "plan.json"
+    src.write_text(dumps(long_plan()), encoding="utf-8")
+    r = subprocess.run([sys.executable, SCRIPT, src, "-o", tmp_path], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    pdf = Path(r.stdout.splitlines()[0])
+    bbox = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = bbox.split("<page ")[1:]
+    assert len(pages) >= 4
+    lines_per_page, chars_per_line = Counter(), Counter()
+    for page in pages[2:-1]:  # full pages of the plan
+        rows = re.findall(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</line>',
+                          page, re.S)
+        body = [r for r in rows if float(r[1]) * 25.4 / 72 < 263]  # above the page number
+        lines_per_page[len(body)] += 1
+        for x0, _y, x1, words in body:
+            text = "".join(re.findall(r">([^<]+)</word>", words))
+            if abs(float(x0) * 25.4 / 72 - 28) < 0.5 and float(x1) * 25.4 / 72 > 183 and not re.search(r"\w", text, re.A):
+                chars_per_line[len(text)] += 1
+    assert lines_per_page.most_common(1)[0][0] == 22, lines_per_page
+    assert chars_per_line.most_common(1)[0][0] == 28, chars_per_line
+    first = pages[0]
+    head = re.search(r'<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>.*?某市教育局文件', first, re.S)
+    assert head and 68 < float(head.group(1)) * 25.4 / 72 < 74  # masthead top ≈ 72 mm from the paper's top

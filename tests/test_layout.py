@@ -1,0 +1,168 @@
+"""The shared layout: blocks in order with derived numbers, elements without data left out, title breaking."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planbook.core.model import Notice, Plan
+from planbook.layout import (
+    FACES,
+    PAGE,
+    STYLES,
+    Blank,
+    Imprint,
+    Masthead,
+    PageBreak,
+    Paragraph,
+    Rule,
+    Signature,
+    TitleLines,
+    break_title,
+    build_document,
+    chinese_date,
+    cjk_punctuation,
+    text_width,
+)
+
+from .conftest import sample_plan
+
+
+def full_plan() -> Plan:
+    plan = sample_plan()
+    n = plan.notice
+    n.signed_on = dt.date(2020, 3, 6)
+    n.annotation = "此件公开发布"
+    n.cc = "省教育厅，市人民政府办公室"
+    n.printed_by = "某市教育局办公室"
+    n.printed_on = dt.date(2020, 3, 9)
+    return plan
+
+
+def kinds(blocks) -> list[str]:
+    return [b.kind for b in blocks if not isinstance(b, Blank)]
+
+
+def test_notice_order_and_standard_spacing():
+    blocks = build_document(full_plan(), "notice")
+    assert kinds(blocks)[:9] == ["masthead", "doc_number", "red_rule", "title", "recipients", "body", "signature",
+                                 "annotation", "page_break"]
+    assert kinds(blocks)[-1] == "imprint"
+    # 发文字号 空二行 under the masthead; title 空二行 under the rule; recipients 空一行 under the title
+    assert isinstance(blocks[1], Blank) and blocks[1].lines == 2
+    i = next(i for i, b in enumerate(blocks) if isinstance(b, Rule))
+    assert isinstance(blocks[i + 1], Blank) and blocks[i + 1].lines == 2
+    assert isinstance(blocks[i + 2], TitleLines)
+    assert isinstance(blocks[i + 3], Blank) and blocks[i + 3].lines == 1
+    for b in blocks:
+        assert b.style in STYLES
+        assert STYLES[b.style].face in FACES
+
+
+def test_every_node_numbered_in_order_and_task_lead_bold():
+    plan = full_plan()
+    paras = [b for b in build_document(plan, "plan") if isinstance(b, Paragraph)]
+    numbered = [p for p in paras if p.number]
+    assert [p.number for p in numbered] == ["一、", "1.", "2.", "（一）", "3.", "（1）", "二、", "4.", "5.", "三、", "6.", "7."]
+    task = next(p for p in paras if p.kind == "task")
+    assert task.runs[0].text == "1.任务1-1。" and task.runs[0].bold
+    assert task.runs[1].text == "具体措施。" and not task.runs[1].bold
+    fields = [p.text for p in paras if p.kind == "field"]
+    assert fields[:2] == ["牵头单位：基教科", "完成时限：12月底"]
+    assert [p.style for p in numbered[:2]] == ["heading1", "task"]
+
+
+def test_bare_heading_title_does_not_swallow_the_body():
+    from planbook.core.model import Node, NodeKind
+
+    plan = Plan(title="某局2021年工作要点", nodes=[Node(NodeKind.SECTION, "总体要求", children=[
+        Node(NodeKind.TASK, "健全体制机制", "精心筹备会议。")])])
+    paras = [b for b in build_document(plan, "plan") if isinstance(b, Paragraph)]
+    assert [(p.kind, p.text) for p in paras] == [
+        ("heading1", "一、总体要求"), ("task", "1.健全体制机制"), ("body", "精心筹备会议。")]
+    assert paras[1].keep_with_next  # a bare task title is never left alone at a page's foot
+
+
+def test_no_data_no_element():
+    plan = Plan(title="某局2021年工作要点")
+    blocks = build_document(plan, "notice")
+    assert kinds(blocks) == ["plan_title"]
+    plan.notice = Notice(title="关于印发《某局2021年工作要点》的通知")
+    blocks = build_document(plan, "notice")
+    assert kinds(blocks) == ["title", "page_break", "plan_title"]
+    assert not any(isinstance(b, (Masthead, Rule, Imprint, Signature)) for b in blocks)
+
+
+def test_plan_layout_has_no_notice_parts():
+    blocks = build_document(full_plan(), "plan")
+    assert not any(isinstance(b, (Masthead, Rule, Imprint, Signature, PageBreak)) for b in blocks)
+    assert blocks[0].kind == "plan_title"
+    assert any(isinstance(b, Paragraph) and b.text == "（2020年3月6日）" for b in blocks)
+
+
+def test_unknown_layout_is_refused():
+    with pytest.raises(ValueError, match="unknown layout"):
+        build_document(full_plan(), "letter")
+
+
+def test_imprint_and_signature_follow_the_standard():
+    blocks = build_document(full_plan(), "notice")
+    imprint = blocks[-1]
+    assert imprint.cc == "抄送：省教育厅，市人民政府办公室。"
+    assert imprint.printed_on == "2020年3月9日印发"
+    sig = next(b for b in blocks if isinstance(b, Signature))
+    # 署名 右空二字, the date 2 characters further right than the 署名 starts
+    assert sig.signers[0].indent_chars + text_width("某市教育局") <= PAGE.chars_per_line - 2
+    assert sig.date.indent_chars == sig.signers[0].indent_chars + 2
+    assert sig.date.indent_chars + text_width(sig.date.text) == PAGE.chars_per_line - 2
+
+
+def test_joint_masthead_stacks_names_with_wenjian_to_the_right():
+    plan = full_plan()
+    plan.notice.masthead = "湖南省教育厅\n中共湖南省委教育工作委员会文件"
+    m = build_document(plan)[0]
+    assert m.names == ["湖南省教育厅", "中共湖南省委教育工作委员会"] and m.suffix == "文件"
+    # 15 characters do not fit at 初号: the size shrinks to stay inside the type area
+    assert m.size_pt * 25.4 / 72 * 15 <= PAGE.type_width_mm
+
+
+def test_chinese_date_has_no_padding():
+    assert chinese_date(dt.date(2020, 3, 6)) == "2020年3月6日"
+    assert chinese_date(None) == ""
+
+
+@pytest.mark.parametrize("title", [
+    "关于印发《湖南省教育厅 中共湖南省委教育工委2020年工作要点》的通知",
+    "南宁市教育局关于印发《南宁市教育局2018年工作要点》的通知",
+    "某某县人民政府办公室关于印发《某某县2019年教育工作要点》的通知",
+    "湖南省教育厅 中共湖南省委教育工委2020年工作要点",
+])
+def test_title_lines_fit_and_keep_pairs_and_years(title):
+    lines = break_title(title, 20)
+    assert "".join(lines).replace(" ", "") == title.replace(" ", "")
+    assert all(text_width(line) <= 20 for line in lines)
+    for line in lines:
+        assert line[0] not in "，。、）》" and line[-1] not in "（《"
+        assert not line[0].isdigit() or line[:4].isdigit()  # a year is never cut
+    book = title[title.find("《"): title.find("》") + 1]
+    if book and text_width(book) <= 20:
+        assert any(book in line for line in lines)
+
+
+def test_title_shape_is_trapezoid_or_diamond():
+    lines = break_title("关于印发《湖南省教育厅 中共湖南省委教育工委2020年工作要点》的通知", 20)
+    widths = [text_width(x) for x in lines]
+    descending = all(a > b for a, b in zip(widths, widths[1:]))
+    diamond = len(widths) == 3 and widths[1] > max(widths[0], widths[2])
+    assert descending or diamond, lines
+    assert lines[0] == "关于印发《湖南省教育厅"  # the joint issuers break at their space, not inside a name
+
+
+def test_short_title_stays_on_one_line():
+    assert break_title("某局2021年工作要点", 20) == ["某局2021年工作要点"]
+
+
+def test_half_width_punctuation_in_chinese_text_becomes_full_width():
+    assert cjk_punctuation("各市州教育(体)局、普通高等学校,厅委机关:") == "各市州教育（体）局、普通高等学校，厅委机关："
+    assert cjk_punctuation("经费1,000万元,推进2.0试点 see http://a.b/c?d=1") == "经费1,000万元，推进2.0试点 see http://a.b/c?d=1"

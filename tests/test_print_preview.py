@@ -1,0 +1,91 @@
+"""The print preview shows the real PDF, saves it, and prints it through a QPrinter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+
+from planbook.gui.print_preview import PrintPreview
+
+from .conftest import sample_plan
+from .pdfcheck import read_pdf
+
+
+@pytest.fixture(autouse=True)
+def no_user_fonts(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PLANBOOK_FONTS", str(tmp_path / "no-fonts.json"))
+
+
+def test_preview_shows_saves_and_prints(qtbot, tmp_path: Path) -> None:
+    plan = sample_plan()
+    dialog = PrintPreview(plan)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    notice_pages = dialog.document.pageCount()
+    assert notice_pages >= 2 and dialog.print_button.isEnabled()
+    # QPdfView renders pages in the background: wait until the red masthead shows on screen.
+    qtbot.waitUntil(lambda: _has_red(dialog.view.grab().toImage()), timeout=5000)
+    dialog.grab().save(str(tmp_path / "preview.png"))
+
+    dialog.layout_box.setCurrentIndex(dialog.layout_box.findData("plan"))
+    assert dialog.document.pageCount() < notice_pages  # the plan alone has no notice page
+
+    saved = tmp_path / "saved.pdf"
+    assert dialog.save_to(saved) is None
+    assert read_pdf(saved).text.startswith(plan.title)
+
+    printer = PrintPreview.make_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_to(printer) == dialog.document.pageCount()
+    printed = QPdfDocument()
+    printed.load(str(tmp_path / "printed.pdf"))
+    assert printed.pageCount() == dialog.document.pageCount()
+    size = printed.pagePointSize(0)
+    assert abs(size.width() - 595.3) < 1.5 and abs(size.height() - 841.9) < 1.5
+
+
+def _has_red(image) -> bool:
+    for y in range(0, image.height(), 3):
+        for x in range(0, image.width(), 3):
+            c = image.pixelColor(x, y)
+            if c.red() > 200 and c.green() < 80 and c.blue() < 80:
+                return True
+    return False
+
+
+def test_unwritable_save_is_refused_with_a_message(qtbot, tmp_path: Path) -> None:
+    dialog = PrintPreview(sample_plan())
+    qtbot.addWidget(dialog)
+    error = dialog.save_to(tmp_path / "missing" / "x.pdf")
+    assert error and "x.pdf" in error and "\n" not in error
+    assert not (tmp_path / "missing").exists()
+
+
+def test_file_menu_opens_the_preview_of_the_open_plan(qtbot, tmp_path: Path) -> None:
+    from planbook.core.library import Library
+
+    from .gui_support import Windows, realistic_plan
+
+    lib = Library.open(tmp_path / "lib.db")
+    plan_id = lib.add_plan(realistic_plan())
+    lib.close()
+    windows = Windows(qtbot, tmp_path)
+    try:
+        window = windows.open(tmp_path / "lib.db", plan=plan_id)
+        assert window.act_print_preview.isEnabled()
+        window.act_print_preview.trigger()
+        dialog = window.findChild(PrintPreview)
+        assert dialog is not None and dialog.isVisible()
+        assert dialog.document.pageCount() >= 2
+        assert dialog.plan.title == realistic_plan().title
+        qtbot.waitUntil(lambda: _has_red(dialog.view.grab().toImage()), timeout=5000)
+        assert dialog.windowTitle().startswith("打印预览")  # the Chinese interface by default
+        dialog.grab().save(str(tmp_path / "menu-preview.png"))
+        dialog.close()
+    finally:
+        windows.cleanup()
