@@ -146,6 +146,8 @@ class NodeEditor(QWidget):
         if self.title.text() != node.title:
             with QSignalBlocker(self.title):
                 self.title.setText(node.title)
+                if not self.title.hasFocus():
+                    self.title.setCursorPosition(0)
         if self.body.toPlainText() != node.body:
             with QSignalBlocker(self.body):
                 self.body.setPlainText(node.body)
@@ -468,6 +470,8 @@ class PlanProperties(QScrollArea):
         elif w.text() != value:
             with QSignalBlocker(w):
                 w.setText(value)
+                if not w.hasFocus():
+                    w.setCursorPosition(0)  # long titles show their beginning, not their tail
 
     def field(self, key: str) -> QWidget:
         return self._widgets[key]
