@@ -18,6 +18,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_library.py
+	$(PY) benchmarks/bench_import.py
 
 # Re-install whenever pyproject.toml changes; a failed install leaves no stamp, so the next run tries again.
 $(STAMP): pyproject.toml

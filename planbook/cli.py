@@ -135,6 +135,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("restore", cmd_restore, "replace the library with a backup (the current one is backed up first)")
     p.add_argument("file", type=Path, metavar="FILE", help="a backup, see `planbook backup --list`")
+
+    p = command("next-year", cmd_next_year, "draft next year's plan from a plan; prints the new plan's id")
+    p.add_argument("id", type=int, help="plan id of this year's plan")
+
+    p = command("gui", cmd_gui, "open the window (what `planbook` alone does)")
+    p.add_argument("--plan", type=int, metavar="ID", help="open this plan")
+    p.add_argument("--lang", choices=("zh", "en"), help="interface language (default: the system's, else zh)")
+    p.add_argument("--screenshot", type=Path, metavar="OUT.png",
+                   help="render the window to a PNG and quit (offscreen where there is no display)")
     return parser
 
 
@@ -186,7 +195,7 @@ def cmd_import(args) -> int:
     folders = any(p.is_dir() for p in args.files)
     progress = _Progress(len(paths)) if folders and sys.stderr.isatty() else None
     imported, skipped, documents = 0, [], []
-    lib = None if args.dry_run else open_library(args)
+    lib = None  # opened at the first file that reads well: failed imports do not even create a library
     try:
         for n, path in enumerate(paths, 1):
             if progress:
@@ -194,9 +203,13 @@ def cmd_import(args) -> int:
             try:
                 result = import_with_warnings(path)
                 ids = [None] * len(result.plans)
-                if lib is not None:
+                if not args.dry_run:
+                    if lib is None:
+                        lib = _open_or_raise(args)
                     with lib.transaction():  # one file, one transaction: a file that fails leaves nothing
                         ids = [lib.add_plan(plan) for plan in result.plans]
+            except _LibraryUnusable as e:
+                raise e.error from None  # a library that cannot be opened ends the command, not just this file
             except PlanbookError as e:
                 skipped.append((path, str(e)))
                 if progress:
@@ -213,7 +226,9 @@ def cmd_import(args) -> int:
         if progress:
             progress.clear()
     if args.json:
-        print(json.dumps(documents[0] if len(documents) == 1 else documents, ensure_ascii=False, indent=2))
+        # one file named: its plan as one planbook/1 object; folders or several files: a list of them
+        single = len(args.files) == 1 and not folders and len(documents) == 1
+        print(json.dumps(documents[0] if single else documents, ensure_ascii=False, indent=2))
     if folders or len(paths) > 1 or ignored:
         verb = "recognised" if args.dry_run else "imported"
         print(f"{verb} {imported} file(s), skipped {len(skipped)}"
@@ -221,6 +236,18 @@ def cmd_import(args) -> int:
         for path, reason in skipped:
             print(f"  skipped {path}: {reason}", file=sys.stderr)
     return 1 if skipped else 0
+
+
+class _LibraryUnusable(Exception):
+    def __init__(self, error: PlanbookError) -> None:
+        self.error = error
+
+
+def _open_or_raise(args) -> Library:
+    try:
+        return open_library(args)
+    except PlanbookError as e:
+        raise _LibraryUnusable(e) from None
 
 
 def _import_paths(args: list[Path], supported) -> tuple[list[Path], int]:
@@ -253,6 +280,9 @@ def _report_import(args, path: Path, result, ids: list, documents: list) -> None
             documents.append(doc)
         elif args.dry_run:
             print(f"== {path} ==")
+            for line in _recognised_summary(plan):
+                print(line)
+            print()
             sys.stdout.write(plan_to_text(plan))
             print()
         else:
@@ -261,6 +291,23 @@ def _report_import(args, path: Path, result, ids: list, documents: list) -> None
         stream = sys.stdout if args.dry_run else sys.stderr
         for warning in result.warnings:
             print(f"planbook: {path.name}: 警告：{warning}", file=stream)
+
+
+def _recognised_summary(plan: Plan) -> list[str]:
+    """What --dry-run shows above the plan text: the structure in numbers and the notice's parts."""
+    from .core.model import DATE_FIELDS, NOTICE_FIELDS, NodeKind
+
+    count = {kind: sum(1 for n in plan.walk() if n.kind is kind) for kind in NodeKind}
+    fields = sum(len(n.fields) for n in plan.walk())
+    lines = [f"结构：{count[NodeKind.SECTION]}个一级标题，{count[NodeKind.SUBSECTION]}个二级标题，"
+             f"{count[NodeKind.TASK]}项任务，{count[NodeKind.ITEM]}个子项，{fields}个字段；"
+             f"{'连续编号' if plan.numbering == 'continuous' else '分节编号'}"]
+    for name in NOTICE_FIELDS:
+        value = getattr(plan.notice, name)
+        if value:
+            shown = value.isoformat() if name in DATE_FIELDS else "、".join(value) if isinstance(value, list) else value
+            lines.append(f"notice.{name}: {shown.splitlines()[0][:80]}")
+    return lines
 
 
 class _Progress:
@@ -367,3 +414,16 @@ def cmd_delete(args) -> None:
         lib.delete_plan(args.id)
     print(f"deleted {args.id}\t{title}")
 
+
+
+def cmd_next_year(args) -> None:
+    from .core.drafting import draft_next_year
+
+    with open_library(args) as lib:
+        print(draft_next_year(lib, args.id))
+
+
+def cmd_gui(args) -> int:
+    from .gui import launch
+
+    return launch(args.library, plan=args.plan, lang=args.lang, screenshot=args.screenshot)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -413,3 +415,19 @@ def test_fonts_json_names_the_users_own_fonts(tmp_path: Path, library: Path, mon
     settings.write_text('{"仿宋": "x.ttf"}', encoding="utf-8")
     result = run_cli("export", "1", "--format", "pdf", "-o", out, library=library)
     assert result.code == 1 and "仿宋" in result.err and "fangsong" in result.err
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) is not installed")
+def test_poppler_sees_the_same_geometry(tmp_path: Path) -> None:
+    """A second reader (poppler) agrees: every word inside the 版心, lines ending on the right edge. Character
+    spacing and text state must not depend on how a reader treats Tc or Tr across text objects."""
+    out = tmp_path / "p.pdf"
+    write_pdf(full_plan(), out, "notice")
+    xml = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    words = [(float(a) / MM, float(b) / MM, w) for a, b, w in
+             re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', xml)]
+    assert len(words) > 50
+    half_cell = TYPE_W_MM / 28 / 2
+    for x0, x1, w in words:
+        squeezed = w[-1] in SQUEEZABLE and w[-1] not in OPENERS
+        assert x0 >= LEFT_MM - 0.3 and x1 <= LEFT_MM + TYPE_W_MM + 0.3 + (half_cell if squeezed else 0), w

@@ -64,3 +64,28 @@ def test_unwritable_save_is_refused_with_a_message(qtbot, tmp_path: Path) -> Non
     error = dialog.save_to(tmp_path / "missing" / "x.pdf")
     assert error and "x.pdf" in error and "\n" not in error
     assert not (tmp_path / "missing").exists()
+
+
+def test_file_menu_opens_the_preview_of_the_open_plan(qtbot, tmp_path: Path) -> None:
+    from planbook.core.library import Library
+
+    from .gui_support import Windows, realistic_plan
+
+    lib = Library.open(tmp_path / "lib.db")
+    plan_id = lib.add_plan(realistic_plan())
+    lib.close()
+    windows = Windows(qtbot, tmp_path)
+    try:
+        window = windows.open(tmp_path / "lib.db", plan=plan_id)
+        assert window.act_print_preview.isEnabled()
+        window.act_print_preview.trigger()
+        dialog = window.findChild(PrintPreview)
+        assert dialog is not None and dialog.isVisible()
+        assert dialog.document.pageCount() >= 2
+        assert dialog.plan.title == realistic_plan().title
+        qtbot.waitUntil(lambda: _has_red(dialog.view.grab().toImage()), timeout=5000)
+        assert dialog.windowTitle().startswith("打印预览")  # the Chinese interface by default
+        dialog.grab().save(str(tmp_path / "menu-preview.png"))
+        dialog.close()
+    finally:
+        windows.cleanup()

@@ -15,7 +15,7 @@ from typing import Union
 
 from .errors import HierarchyError
 from .library import Library
-from .model import DEFAULT_CHILD, Field, Node, NodeKind, may_contain
+from .model import DEFAULT_CHILD, Field, Node, NodeKind, Plan, may_contain
 
 
 @dataclass(frozen=True)
@@ -82,13 +82,32 @@ class UpdatePlan:
 
 
 @dataclass(frozen=True)
+class AddPlan:
+    """Store a whole plan (new plan, duplicate, next year's draft, an undone deletion).
+
+    A plan that carries ids (an undone deletion) gets them back, so later edits that name them still apply.
+    `link` is where the plan came from (see `drafting.Link`).
+    """
+
+    plan: Plan = field(compare=False)
+    link: object | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class DeletePlan:
+    """Delete a whole plan; its inverse restores it with the same ids."""
+
+    plan_id: int
+
+
+@dataclass(frozen=True)
 class Batch:
     """Several edits as one undoable step (e.g. renaming a unit in every task)."""
 
     edits: tuple[Edit, ...]
 
 
-Edit = Union[AddNode, DeleteNode, EditNode, SetFields, MoveNode, UpdatePlan, Batch]  # noqa: UP007
+Edit = Union[AddNode, DeleteNode, EditNode, SetFields, MoveNode, UpdatePlan, AddPlan, DeletePlan, Batch]  # noqa: UP007
 
 
 def apply(lib: Library, edit: Edit) -> Edit:
@@ -101,6 +120,8 @@ def apply(lib: Library, edit: Edit) -> Edit:
 
 
 def _plan_of(lib: Library, edit: Edit, inverse: Edit) -> int | None:
+    if isinstance(edit, (AddPlan, DeletePlan)):
+        return None
     if isinstance(edit, (AddNode, UpdatePlan)):
         return edit.plan_id
     if isinstance(inverse, AddNode):
@@ -188,6 +209,24 @@ def _update_plan(lib: Library, e: UpdatePlan) -> Edit:
     return UpdatePlan(e.plan_id, tuple(old.items()))
 
 
+def _add_plan(lib: Library, e: AddPlan) -> Edit:
+    from .drafting import set_link
+
+    plan_id = lib.add_plan(e.plan, keep_ids=e.plan.id is not None)
+    if e.link is not None:
+        set_link(lib, plan_id, e.link)
+    return DeletePlan(plan_id)
+
+
+def _delete_plan(lib: Library, e: DeletePlan) -> Edit:
+    from .drafting import link_of
+
+    snapshot = lib.load_plan(e.plan_id)
+    link = link_of(lib, e.plan_id)
+    lib.delete_plan(e.plan_id)
+    return AddPlan(snapshot, link)
+
+
 def _batch(lib: Library, e: Batch) -> Edit:
     inverses = [_APPLY[type(edit)](lib, edit) for edit in e.edits]
     return Batch(tuple(reversed(inverses)))
@@ -200,6 +239,8 @@ _APPLY = {
     SetFields: _set_fields,
     MoveNode: _move,
     UpdatePlan: _update_plan,
+    AddPlan: _add_plan,
+    DeletePlan: _delete_plan,
     Batch: _batch,
 }
 

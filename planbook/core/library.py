@@ -214,16 +214,21 @@ class Library:
                 nodes[parent].children = [n for _, n in kids]
         return [n for _, n in children.get(None, [])]
 
-    def add_plan(self, plan: Plan) -> int:
-        """Store a whole plan (metadata, notice, tree) as a new plan; returns its id."""
+    def add_plan(self, plan: Plan, *, keep_ids: bool = False) -> int:
+        """Store a whole plan (metadata, notice, tree) as a new plan; returns its id.
+
+        With `keep_ids` the plan and node ids it carries are reused (undoing a plan's deletion), so edits
+        remembered by an undo stack still name the right rows.
+        """
         with self.transaction():
             stamp = now()
-            plan_id = self.db["plans"].insert(
-                {**_plan_row(plan), "created_at": stamp, "modified_at": stamp}
-            ).last_pk
+            row = {**_plan_row(plan), "created_at": stamp, "modified_at": stamp}
+            if keep_ids and plan.id is not None:
+                row["id"] = plan.id
+            plan_id = self.db["plans"].insert(row).last_pk
             self.db["notices"].insert({"plan_id": plan_id, **_notice_row(plan.notice)})
             for position, node in enumerate(plan.nodes):
-                self.insert_subtree(plan_id, None, position, node, keep_ids=False)
+                self.insert_subtree(plan_id, None, position, node, keep_ids=keep_ids)
         return plan_id
 
     def update_plan(self, plan_id: int, changes: dict) -> dict:

@@ -94,5 +94,20 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["plans"].create_index(["year"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2_plan_links(db: sqlite_utils.Database) -> None:
+    """Where a plan came from (e.g. the previous year's plan it was drafted from).
+
+    A table of its own rather than a column, so a library opened read-only at version 1 still loads plans.
+    The source is not a foreign key: the source plan may be deleted later and the draft must survive it.
+    """
+    db.execute(
+        """CREATE TABLE plan_links (
+               plan_id INTEGER PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
+               source_id INTEGER NOT NULL,
+               source_title TEXT NOT NULL DEFAULT '',
+               relation TEXT NOT NULL DEFAULT 'next-year')"""
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_plan_links]
 SCHEMA_VERSION = len(MIGRATIONS)

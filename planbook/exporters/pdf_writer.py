@@ -219,15 +219,15 @@ class Typesetter:
     # -- text
     def draw_text(self, x: float, baseline: float, text: str, role: str, size: float, bold: bool = False,
                   color: tuple | None = None) -> None:
-        self.draw_items([(x, text, role, bold)], baseline, size, color)
+        self.draw_items([[x, text, role, bold, None]], baseline, size, color)
 
-    def draw_items(self, items: list[tuple[float, str, str, bool]], baseline: float, size: float,
-                   color: tuple | None = None) -> None:
-        """Draw (x, text, role, bold) pieces of one line: one text object for the plain ones, one for the bold."""
+    def draw_items(self, items: list[list], baseline: float, size: float, color: tuple | None = None) -> None:
+        """Draw [x, text, role, bold, step] pieces of one line (step: pt from one glyph origin to the next, None
+        for the font's own advance): one text object for the plain pieces, one for the bold."""
         c = self.canvas
         color = color or (0, 0, 0, 1)
         for bold in (False, True):
-            group = [it for it in items if it[3] is bold]
+            group = [it for it in items if bool(it[3]) is bold]
             if not group:
                 continue
             if bold:
@@ -240,17 +240,41 @@ class Typesetter:
             t.setFillColorCMYK(*color)
             if bold:
                 t.setTextRenderMode(2)
-            current = None
-            for x, text, role, _ in group:
-                t.setTextOrigin(x, PAGE_H - baseline)
-                for r, run in self.fonts.segments(text, role):
-                    if r != current:
-                        t.setFont(self.fonts.names[r], size)
-                        current = r
-                    t.textOut(run)
+            self._draw_group(t, group, baseline, size)
             c.drawText(t)
             if bold:
                 c.restoreState()
+
+    def _draw_group(self, t, group: list[list], baseline: float, size: float) -> None:
+        t.setTextOrigin(group[0][0], PAGE_H - baseline)
+        origin = group[0][0]
+        current, spacing = None, None  # Tc, like Tr, is graphics state: every text object sets its own
+        for x, text, role, _, step in group:
+            want = step - size if step else 0.0  # every hanzi advances 1 em; Tc makes it one cell
+            if want != spacing:
+                t.setCharSpace(want)
+                spacing = want
+            done = 0
+            for r, run in self.fonts.segments(text, role):
+                if r != current:
+                    t.setFont(self.fonts.names[r], size)
+                    current = r
+                if not step:
+                    if x != origin:
+                        t.moveCursor(x - origin, 0)  # Td: two numbers where Tm takes six
+                        origin = x
+                    t.textOut(run)
+                    continue
+                # One Tj per embedded subset, each from its own origin: readers disagree on whether Tc follows
+                # the last glyph of a Tj (pdfminer does not), so no position may depend on it.
+                font = pdfmetrics.getFont(self.fonts.names[r])
+                for _, codes in font.splitString(run, self.canvas._doc):
+                    at = x + done * step
+                    if at != origin:
+                        t.moveCursor(at - origin, 0)
+                        origin = at
+                    t.textOut(run[:len(codes)])
+                    run, done = run[len(codes):], done + len(codes)
 
     def baseline(self, size: float) -> float:
         """Baseline of a line of `size` whose grid line starts at self.y: the em box centred in the pitch."""
@@ -343,15 +367,28 @@ class Typesetter:
             span = (line.width - line.indent) * cell
             x0 += (avail - span) / 2 - line.indent * cell if st.align == "center" else avail - span
         color = RED_CMYK if st.colour == RED else None
-        items = []
+        items: list[list] = []  # [x, text, role, bold, step]
+        last_x, mergeable = 0.0, False
         for u in line.units:
             if u.text.isspace():
+                mergeable = False
                 continue
             role, bold = roles[min(u.start, len(roles) - 1)]
             x = x0 + (u.x + u.shift) * cell
-            if len(u.text) == 1 and is_wide(u.text):
+            single = len(u.text) == 1 and is_wide(u.text) and u.width == 1 and not u.shift
+            if single:
                 x += (cell - size) / 2  # centre the 16 pt em box in its 15.79 pt cell
-            items.append((x, u.text, role, bold))
+            # Evenly spaced hanzi of one style become one string drawn with character spacing (Tc): far fewer
+            # text operators than one per character, which is most of the time spent.
+            if single and mergeable and items[-1][2:4] == [role, bold]:
+                step = x - last_x
+                if items[-1][4] is None or abs(step - items[-1][4]) < 1e-6:
+                    items[-1][1] += u.text
+                    items[-1][4] = step
+                    last_x = x
+                    continue
+            items.append([x, u.text, role, bold, None])
+            last_x, mergeable = x, single
         self.draw_items(items, base, size, color)
         self.last_baseline = base
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 
-def launch(library: str | None) -> int:
-    """Start the main window on `library` (None: the default library)."""
+
+def launch(library: str | None, *, plan: int | None = None, lang: str | None = None,
+           screenshot: Path | None = None) -> int:
+    """Start the main window on `library` (None: the last one used, else the default library)."""
     from .app import run
 
-    return run(library)
+    return run(library, plan=plan, lang=lang, screenshot=screenshot)

@@ -1,23 +1,139 @@
-"""Application start-up. The main window is being built (issue: the main window)."""
+"""Application start-up: translations, a CJK font for machines without one, settings, the main window."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
+from pathlib import Path
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import APP_NAME
 from ..core.errors import PlanbookError
 from ..core.library import Library
 
+SETTINGS_ENV = "PLANBOOK_SETTINGS"  # an .ini file instead of the user's settings (tests, portable use)
+UI_FONT = "FandolHei"  # shipped 黑体 for the interface where the system has no Chinese font
 
-def run(library: str | None) -> int:
+
+def resources_dir() -> Path:
+    """`resources/` from a checkout, or beside the executable when frozen (PyInstaller)."""
+    base = getattr(sys, "_MEIPASS", None)
+    if base:
+        return Path(base) / "resources"
+    return Path(__file__).resolve().parent.parent.parent / "resources"
+
+
+def pick_language(requested: str | None, settings: QSettings | None = None) -> str:
+    """zh or en: what was asked, else what the user chose last, else the system's (Chinese unless it is not)."""
+    if requested in ("zh", "en"):
+        return requested
+    if settings is not None and settings.value("language") in ("zh", "en"):
+        return settings.value("language")
+    # Qt reports the C locale as en_US; a machine that names no language gets the default, Chinese.
+    env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    if sys.platform.startswith("linux") and env.split(".")[0] in ("", "C", "POSIX"):
+        return "zh"
+    return "zh" if QLocale.system().name().startswith("zh") else "en"
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Planbook's own catalogue plus Qt's, so standard dialogs and buttons speak Chinese too."""
+    translators = []
+    if language != "zh":
+        return translators
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase_zh_CN", qt_dir), ("planbook_zh_CN", str(resources_dir() / "i18n"))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    return translators
+
+
+def register_fonts() -> str | None:
+    """Make Chinese render on a machine with no CJK font: register the shipped 黑体 and use it for the UI.
+
+    Only the one UI face is loaded at start-up (each file is megabytes); document faces load where used.
+    Returns the family now used for the interface, or None when the system's own font serves.
+    """
+    if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return None
+    fonts = resources_dir() / "fonts"
+    for path in sorted(fonts.glob("FandolHei*.[ot]tf")) if fonts.is_dir() else []:
+        if QFontDatabase.addApplicationFont(str(path)) >= 0:
+            font = QFont(UI_FONT)
+            font.setPointSize(max(QApplication.font().pointSize(), 10))
+            QApplication.setFont(font)
+            return UI_FONT
+    return None  # nothing shipped yet: Qt falls back, Chinese may show as boxes
+
+
+def make_settings() -> QSettings:
+    if path := os.environ.get(SETTINGS_ENV):
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+
+
+def setup_application(language: str | None) -> tuple[QApplication, QSettings, str]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Planbook")
+    app.setOrganizationName(APP_NAME)
+    QGuiApplication.setDesktopFileName(APP_NAME)
+    settings = make_settings()
+    language = pick_language(language, settings)
+    for old in getattr(app, "_planbook_translators", []):  # a second window in one process (tests)
+        app.removeTranslator(old)
+    app._planbook_translators = install_translations(app, language)  # kept alive with the app
+    register_fonts()
+    return app, settings, language
+
+
+def _headless() -> bool:
+    return sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run(library: str | None, *, plan: int | None = None, lang: str | None = None,
+        screenshot: Path | None = None) -> int:
+    started = time.perf_counter()
+    if screenshot is not None and _headless():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app, settings, language = setup_application(lang)
+    if library is None and not os.environ.get("PLANBOOK_LIBRARY"):
+        last = settings.value("session/library")
+        library = last if last and Path(last).exists() else None
     try:
-        with Library.open(library) as lib:
-            count = len(lib.plan_ids())
-            path = lib.path
+        lib = Library.open(library)
     except PlanbookError as e:
         print(f"planbook: {e}", file=sys.stderr)
+        if screenshot is None:
+            QMessageBox.critical(None, "Planbook", str(e))
         return 1
-    print(
-        f"Planbook: the window is not built yet. Your library {path} holds {count} plan(s); "
-        "use the command line meanwhile (planbook --help)."
-    )
-    return 0
+    from .mainwindow import MainWindow
+
+    window = MainWindow(lib, settings, language)
+    try:
+        window.restore(plan, geometry=screenshot is None)
+    except PlanbookError as e:
+        print(f"planbook: {e}", file=sys.stderr)
+    if screenshot is not None:
+        window.resize(1280, 800)  # the same picture on every machine, whatever was saved last
+    window.show()
+    if os.environ.get("PLANBOOK_STARTUP_LOG"):
+        print(f"window shown after {time.perf_counter() - started:.3f} s", file=sys.stderr)
+    if screenshot is not None:
+        def shoot() -> None:
+            ok = window.grab().save(str(screenshot))
+            print(screenshot if ok else f"planbook: cannot write {screenshot}", file=sys.stderr if not ok else sys.stdout)
+            window.close()
+            app.exit(0 if ok else 1)
+
+        QTimer.singleShot(200, shoot)
+    code = app.exec()
+    lib.close()
+    return code

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -86,10 +87,12 @@ NOTICE_TITLE_RE = re.compile(r"^(.{0,60}?关于.{2,}的(?:通知|决定|通报|�
 MASTHEAD_RE = re.compile(r"^([\u4e00-\u9fff\s]{2,40}?文\s*件)\s*[|｜]?$")
 ANNOTATION_RE = re.compile(r"^[（(]\s*(此件[^）)]{1,20}|[^）)]{2,20}发布)\s*[）)]$")
 IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*((?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|(?:\d{4}-\d{1,2}-\d{1,2}))\s*印\s*发$")
+# Page numbers and running heads a PDF copy leaves between the lines: — 3 —, - 3 -, 第3页 共10页.
+PAGE_NUMBER_RE = re.compile(r"^(?:[-—–－─\s]*\d{1,3}[-—–－─\s]*|第\s*\d+\s*页\s*(?:[，,/]?\s*共\s*\d+\s*页)?)$")
 CC_RE = re.compile(rf"^抄\s*送\s*{COLON}\s*(.*)$")
 
-KINDS = ("工作要点", "工作计划", "行动计划", "行动方案", "实施方案", "工作方案", "工作安排", "工作思路", "要点",
-         "计划", "方案", "规划", "安排")
+KINDS = ("工作要点", "工作计划", "行动计划", "行动方案", "实施方案", "工作方案", "工作安排", "工作思路", "工作重点",
+         "重点工作", "任务清单", "实施意见", "要点", "计划", "方案", "规划", "安排", "意见")
 KIND_END_RE = re.compile(rf"({'|'.join(KINDS)})$")
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 ORGAN_END_RE = re.compile(r"(委员会|工委|党委|党组|局|厅|委|政府|办公室|办公厅|部|院|会|中心|办|署|所|站|学校|大学|学院)$")
@@ -114,17 +117,18 @@ META_LABELS = {
 CHROME_LABELS = (
     "公开方式", "公开范围", "公开时限", "公开形式", "信息来源", "来源", "浏览次数", "浏览量统计", "浏览量", "点击数", "点击量",
     "阅读次数", "访问次数", "作者", "责任编辑", "编辑", "字体", "分享到", "分享", "打印", "效力状态", "有效性",
-    "体裁分类", "组配分类", "生效日期", "失效日期", "所属机构", "信息类别",
+    "体裁分类", "组配分类", "生效日期", "失效日期", "所属机构", "信息类别", "内容概述", "文件状态", "时效",
 )
 _LABEL_ALTS = sorted(list(META_LABELS) + list(CHROME_LABELS), key=len, reverse=True)
 LABEL_RE = re.compile(rf"(?:^|(?<=[\s•·|【\[]))({'|'.join(_spaced(w) for w in _LABEL_ALTS)})\s*{COLON}")
 CHROME_LINE_RES = [re.compile(p) for p in (
-    r"^(您的位置|您现在的位置|您现在所在的位置|您当前的位置|当前位置|所在位置|当前的位置)\s*[:：]?",
+    r"^(您的位置|您现在的位置|您现在所在的位置|您所在的位置|您当前的位置|当前位置|所在位置|所在的位置|当前的位置)\s*[:：]?",
     r"首\s*页\s*[>›»＞/\\]",
     r"扫一扫", r"^上一(条|篇)", r"^下一(条|篇)", r"(主办|承办|维护)单位\s*[:：]", r"联系(地址|电话|方式|我们)\s*[:：]?",
     r"网站标识码", r"ICP\s*备", r"公网安备", r"网站地图", r"版权所有", r"(?i)copyright", r"欢迎(您|光临)",
     r"【\s*字体", r"字体\s*[:：]?\s*[【\[]?\s*大\s*中\s*小", r"^文件解读", r"^(相关|推荐)(链接|文件|阅读|新闻|附件)",
-    r"^【?\s*(打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回)\s*】?$",
+    r"^(【?\s*(打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回|我要纠错|加入收藏)\s*】?\s*)+$",
+    r"点击上方.{0,8}关注", r"^阅读原文$", r"长按(识别|二维码)", r"^(微信|手机)扫一扫",
     r"^((打印|分享到?|收藏|关闭)\s*[:：]?\s*)+$", r"^[|>•·\-—*#\s:：]*$",
 )]
 FOOTER_RES = [re.compile(p) for p in (
@@ -255,10 +259,31 @@ def field_line(line: str) -> Field | None:
     m = FIELD_LINE_RE.match(line)
     if not m:
         return None
-    label = m[1]
-    if label in KNOWN_FIELD_LABELS or (len(label) <= 6 and label.endswith(_FIELD_SUFFIXES)):
-        return Field(label, m[2].strip())
-    return None
+    return Field(m[1], m[2].strip()) if _is_label(m[1]) else None
+
+
+def _is_label(label: str) -> bool:
+    return label in KNOWN_FIELD_LABELS or (len(label) <= 6 and label.endswith(_FIELD_SUFFIXES))
+
+
+_NEXT_LABEL = re.compile(rf"\s+(?=([\u4e00-\u9fff]{{2,8}})\s*{COLON})")
+
+
+def fields_of_line(line: str) -> list[Field]:
+    """`牵头单位：办公室 责任单位：各科室` → two fields; one for a line with one label; [] for a sentence."""
+    first = field_line(line)
+    if first is None:
+        return []
+    out = [first]
+    while True:
+        cut = next((m for m in _NEXT_LABEL.finditer(out[-1].value) if _is_label(m[1])), None)
+        if cut is None:
+            return out
+        rest = field_line(out[-1].value[cut.end():])
+        if rest is None:
+            return out
+        out[-1].value = out[-1].value[: cut.start()].strip()
+        out.append(rest)
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -275,7 +300,7 @@ def inline_fields(text: str) -> tuple[str, list[Field]]:
     if not m:
         return text, []
     found = []
-    for part in re.split(r"[；;]", m[1]):
+    for part in re.split(rf"[；;]|[，,、\s]+(?=[\u4e00-\u9fff]{{2,6}}\s*{COLON})", m[1]):
         fm = re.match(rf"^\s*([\u4e00-\u9fff]{{2,6}})\s*{COLON}\s*(.*?)\s*$", part)
         if not fm:
             return text, []
@@ -315,37 +340,54 @@ def label_pairs(line: str) -> list[tuple[str, str]] | None:
 
 # ---- hard wraps -----------------------------------------------------------------------------------------
 
-_TERMINAL = tuple("。！？；：:;!?」』”）)》")
+_TERMINAL = tuple("。！？；：:;!?")
+_LEAD_IN = tuple("：:")  # a line ending in a colon (主送机关：) is never run on into the next
 
 
 def unwrap(lines: list[str]) -> list[str]:
     """Re-join lines that a PDF copy broke at a fixed width in mid-sentence.
 
-    A document counts as hard-wrapped when many of its lines share (nearly) the same, longest width; then a
-    line that reaches that width and does not end a sentence runs on into the next one, unless the next line
-    opens a numbered paragraph or a field.
+    A document counts as hard-wrapped when many of its lines share (nearly) the same, longest length, counted
+    in print columns (a Chinese character is two) or in characters, as extractors differ. Then a line that
+    reaches that length runs on into the next one, unless the next line opens a numbered paragraph or a field.
+    A full line ending in 。 runs on as well when what follows also ends a sentence: in a wrapped document a
+    sentence ends at the margin as often as anywhere else, while a signer or heading after it ends in no stop.
     """
-    widths = [_width(x) for x in lines if x]
-    long_widths = [w for w in widths if w >= 24]
-    if len(long_widths) < 5:
-        return lines
-    best, best_count = 0, 0
-    for top in set(long_widths):
-        count = sum(1 for w in long_widths if top - 4 <= w <= top)
-        if count > best_count or (count == best_count and top > best):
-            best, best_count = top, count
-    if best_count < max(5, 0.3 * len(widths)) or best < max(long_widths) - 8:
+    measure, best = _wrap_width(lines)
+    if not best:
         return lines
     out: list[str] = []
     joining = False
     for line in lines:
-        if joining and line and not marker(line) and not field_line(line):
+        if joining and line and not marker(line) and not field_line(line) and (
+            not out[-1].endswith(_TERMINAL) or measure(line) >= best - 2 or line.endswith(_TERMINAL)
+        ):
             out[-1] = _join(out[-1], line)
         else:
             out.append(line)
         current = out[-1]
-        joining = bool(current) and _width(line) >= best - 6 and not current.endswith(_TERMINAL)
+        joining = bool(current) and measure(line) >= best - max(6, best // 6) and not current.endswith(_LEAD_IN)
     return out
+
+
+def _wrap_width(lines: list[str]):
+    """(measure, width) of the margin most lines stop at, or (len, 0) when the text is not hard-wrapped."""
+    found = (len, 0)
+    strongest = 0
+    for measure in (_width, len):
+        sizes = [measure(x) for x in lines if x]
+        long_sizes = [w for w in sizes if w >= 12]
+        if len(long_sizes) < 5:
+            continue
+        tally = Counter(long_sizes)
+        best, count = 0, 0
+        for top in tally:
+            n = sum(tally.get(w, 0) for w in range(top - 3, top + 1))
+            if n > count or (n == count and top > best):
+                best, count = top, n
+        if count >= max(5, 0.3 * len(sizes)) and best >= max(long_sizes) - 4 and count > strongest:
+            found, strongest = (measure, best), count
+    return found
 
 
 def _join(a: str, b: str) -> str:
@@ -412,19 +454,51 @@ def _prepare(blocks: Iterable[Block]) -> list[Block]:
                 out.append(TableBlock(rows))
             else:  # a layout table, or any table that is not a list of tasks: its text, cell by cell
                 for row in rows:
-                    seen: list[str] = []
-                    for cell in row:
-                        if cell and cell not in seen:  # merged cells repeat their text
-                            seen.append(cell)
-                            run.extend(cell.splitlines())
+                    run.extend(_row_lines(row))
         else:
-            run.extend(normalise_line(x) for x in block.splitlines())
+            run.extend(x for x in map(normalise_line, block.splitlines()) if not PAGE_NUMBER_RE.match(x))
     flush()
     return out
 
 
+def _row_lines(row: list[str]) -> list[str]:
+    """A layout-table row as lines. Sites print page metadata as label cells and value cells
+    (索 引 号 | 430… | 发布机构 | 市教育局); such a row becomes one `label：value label：value` line."""
+    cells: list[str] = []
+    for cell in row:
+        if cell and cell not in cells:  # merged cells repeat their text
+            cells.append(cell)
+    labelled = False
+    for i, cell in enumerate(cells):
+        bare = re.sub(r"\s+", "", cell).rstrip(":：")
+        if bare in META_LABELS or bare in CHROME_LABELS:
+            cells[i] = bare + "："
+            labelled = True
+    if labelled and all("\n" not in c for c in cells):
+        return [" ".join(cells)]
+    return [line for cell in cells for line in cell.splitlines()]
+
+
 def normalise_cell(text: str) -> str:
     return "\n".join(x for x in (normalise_line(p) for p in text.splitlines()) if x)
+
+
+def _plausible_meta(key: str, value: str) -> bool:
+    """Whether a line can be the value of a header label printed on the line before it."""
+    if len(value) > 40 or marker(value) or is_chrome(value):
+        return False
+    if key in ("published_on", "signed_on"):
+        return parse_date(value) is not None
+    if key == "doc_number":
+        return normalise_doc_number(value) is not None
+    if key == "index_no":
+        return bool(re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z/_.\-\s]*", value))
+    if key == "publisher":
+        return bool(ORGAN_END_RE.search(value)) and _organ_like(value)
+    if key in ("subject_words", "category"):
+        return (len(value) <= 16 and not re.search(r"[。，,；;]", value) and not normalise_doc_number(value)
+                and parse_date(value) is None)
+    return False
 
 
 def _strip_chrome(items: list[Block], doc: _Doc) -> list[Block]:
@@ -437,6 +511,7 @@ def _strip_chrome(items: list[Block], doc: _Doc) -> list[Block]:
         items = items[crumb + 1:]  # the site's banner and menus sit above the breadcrumb
     out: list[Block] = []
     seen_structure = False
+    awaiting: str | None = None  # a header label whose value did not follow on its line
     for item in items:
         if isinstance(item, TableBlock):
             out.append(item)
@@ -447,12 +522,19 @@ def _strip_chrome(items: list[Block], doc: _Doc) -> list[Block]:
         pairs = label_pairs(item)
         if pairs is not None and seen_structure and (len(item) > 60 or any(k in META_LABELS for k, _ in pairs)):
             pairs = None  # inside the plan only a short line of page furniture (来源： 责任编辑：) goes
+        if pairs is None and awaiting is not None:
+            if _plausible_meta(META_LABELS[awaiting], item):
+                pairs = [(awaiting, item)]  # `索引号：` on one line, its value on the next
+            awaiting = None
         if pairs is not None:
             for label, value in pairs:
                 key = META_LABELS.get(label)
                 if key and value and key not in doc.meta:
                     doc.meta[key] = value
+            label, value = pairs[-1]
+            awaiting = label if not value and label in META_LABELS and not seen_structure else None
             continue
+        awaiting = None
         if is_chrome(item):
             continue
         if marker(item):
@@ -472,7 +554,7 @@ def _read_notice(front: list[str], doc: _Doc) -> list[str]:
     """Take the issuing notice out of the lines before the plan's first section; return what is left."""
     n = doc.notice
     used: set[int] = set()
-    title_at = next((i for i, x in enumerate(front) if NOTICE_TITLE_RE.match(x)), None)
+    title_at = next((i for i, x in enumerate(front) if _notice_title(x)), None)
     for i, line in enumerate(front[: (title_at or 0) + 3]):
         if not n.masthead and (m := MASTHEAD_RE.match(line)):
             n.masthead = _unspace(m[1].strip())
@@ -482,12 +564,14 @@ def _read_notice(front: list[str], doc: _Doc) -> list[str]:
             used.add(i)
     anchor = title_at
     if title_at is not None:
-        line = front[title_at]
-        if no := normalise_doc_number(line):
-            n.doc_number = n.doc_number or no
-            line = DOC_NO_RE.sub("", line, count=1).strip()
-        n.title = line
+        no, n.title = _notice_title(front[title_at])
+        n.doc_number = n.doc_number or no
         used.add(title_at)
+        for i in range(title_at + 1, min(len(front), title_at + 4)):  # the same title or number again
+            again = _notice_title(front[i])
+            if (again and again[1] == n.title) or normalise_doc_number(front[i]) == front[i].replace(" ", ""):
+                n.doc_number = n.doc_number or normalise_doc_number(front[i]) or ""
+                used.add(i)
     elif n.doc_number or n.masthead:
         anchor = max(used)
     if anchor is not None:
@@ -498,6 +582,16 @@ def _read_notice(front: list[str], doc: _Doc) -> list[str]:
     # What sits above the notice's title (a page heading repeating it) is not the plan's.
     last = max(used)
     return [x for i, x in enumerate(front) if i not in used and i > last]
+
+
+def _notice_title(line: str) -> tuple[str, str] | None:
+    """`盘政办发〔2019〕24号 关于印发…的通知` or `《…关于印发〈…〉的通知》` → (doc number or "", title)."""
+    no = normalise_doc_number(line) or ""
+    if no and DOC_NO_RE.match(line):
+        line = DOC_NO_RE.sub("", line, count=1).strip()
+    if line.startswith("《") and line.endswith("》"):
+        line = line[1:-1].strip()
+    return (no, line) if NOTICE_TITLE_RE.match(line) else None
 
 
 def _unspace(text: str) -> str:
@@ -513,20 +607,47 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
     if recip is not None:
         n.recipients = front[recip][:-1] + "："
         used.add(recip)
-    date_at = next((i for i in range(start, len(front)) if is_date_line(front[i])), None)
+    date_at = next((i for i in range(start, len(front)) if is_date_line(front[i]) or _signer_and_date(front[i])), None)
     if date_at is None:
-        doc.warn("印发通知：未找到成文日期，正文到计划标题之前为止")
+        end = next((k for k in range(start, len(front)) if _short(front[k]) and KIND_END_RE.search(front[k])),
+                   len(front))
+        _set_notice_body(front[start:end], n)
+        used.update(range(start, end))
+        doc.warn("印发通知：未找到成文日期和落款，请核对")
         return
+    date_line = front[date_at]
     first_signer = date_at
     while first_signer - 1 >= start and _organ_like(front[first_signer - 1]) and date_at - first_signer < 4:
         first_signer -= 1
     n.signers = front[first_signer:date_at]
-    n.body = "\n".join(front[start:first_signer])
+    if pair := _signer_and_date(date_line):
+        n.signers.append(pair[0])
+        date_line = pair[1]
+    _set_notice_body(front[start:first_signer], n)
     used.update(range(start, date_at + 1))
-    _read_signed_on(front[date_at], doc)
+    _read_signed_on(date_line, doc)
     if date_at + 1 < len(front) and ANNOTATION_RE.match(front[date_at + 1]):
         n.annotation = "（" + ANNOTATION_RE.match(front[date_at + 1])[1].strip() + "）"
         used.add(date_at + 1)
+
+
+def _signer_and_date(line: str) -> tuple[str, str] | None:
+    """`南宁市教育局 2018年3月19日` on one line → (organ, date)."""
+    m = re.match(r"^(.{2,30}?)\s+(\S+)$", line)
+    if m and _organ_like(m[1]) and ORGAN_END_RE.search(m[1]) and is_date_line(m[2]):
+        return m[1], m[2]
+    return None
+
+
+def _set_notice_body(lines: list[str], n: Notice) -> None:
+    """The notice's body, with its 附件：… line kept apart as the attachment note."""
+    body = []
+    for line in lines:
+        if re.match(rf"^附\s*件\s*\d*\s*{COLON}", line) and not n.attachments:
+            n.attachments = line
+        else:
+            body.append(line)
+    n.body = "\n".join(body)
 
 
 def _read_signed_on(line: str, doc: _Doc) -> None:
@@ -581,6 +702,7 @@ def _short(line: str) -> bool:
 
 def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
     """The plan's title (possibly broken over lines) and the preamble after it."""
+    rest = [x for x in rest if not re.fullmatch(r"附\s*件\s*\d*\s*[:：]?", x)]  # the plan sent as 附件1
     k = 0
     while k < len(rest) and _short(rest[k]):
         k += 1
@@ -594,9 +716,13 @@ def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
             acc = ""
     if titles:
         return titles[-1], preamble
-    if acc and (YEAR_RE.search(acc) or not doc.notice.title):
-        return acc, preamble
-    if m := re.search(r"《(.+?)》", doc.notice.title):
+    if heads:  # no line ends like a plan's title: the one just above the preamble (a page headline may precede)
+        last = heads[-1]
+        if len(heads) > 1 and ORGAN_END_RE.search(heads[-2]) and last[0].isdigit():
+            last = _join_title(heads[-2], last)
+        if YEAR_RE.search(last) or not doc.notice.title:
+            return last, preamble
+    if m := re.search(r"[《〈](.+?)[》〉]", doc.notice.title):
         return m[1], preamble
     meta_title = doc.meta.get("title", "")
     if meta_title:
@@ -695,8 +821,8 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
             _add_table(item, b)
         elif mk := marker(item):
             b.add(mk.kind, mk.number, mk.text)
-        elif (f := field_line(item)) and b.last is not None:
-            b.last.fields.append(f)
+        elif (fs := fields_of_line(item)) and b.last is not None:
+            b.last.fields.extend(fs)
             b.fields_since_node += 1
         else:
             b.text(item)
@@ -706,21 +832,29 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
 
 
 def _closing_line(line: str) -> str:
-    f = field_line(line)
-    return f"{f.label}：{f.value}" if f else line
+    fields = fields_of_line(line)
+    return "\n".join(f"{f.label}：{f.value}" for f in fields) if fields else line
 
 
 def _tail_start(body: list[Block]) -> int:
-    """Where the closing paragraph starts: unnumbered text after the last numbered paragraph and its fields,
-    when it is set apart (the last paragraph carried fields, or it reads like a closing)."""
+    """Where the closing paragraph starts: unnumbered text after the last numbered paragraph's own fields, when it
+    is set apart (that paragraph carried fields, or the text reads like a closing).
+
+    A node's fields do not repeat a label, so a second 责任单位 after the last task belongs to the closing."""
     last = max((i for i, x in enumerate(body) if isinstance(x, TableBlock) or marker(x)), default=-1)
-    i = last + 1
-    had_fields = isinstance(body[last], TableBlock) if last >= 0 else False
-    while i < len(body) and isinstance(body[i], str) and field_line(body[i]):
-        i += 1
-        had_fields = True
-    if i < len(body) and isinstance(body[i], str) and (had_fields or CLOSING_RE.match(body[i])):
-        return i
+    had_fields = last >= 0 and isinstance(body[last], TableBlock)
+    own_end = last + 1
+    labels: set[str] = set()
+    for j in range(last + 1, len(body)):
+        f = field_line(body[j]) if isinstance(body[j], str) else None
+        if f is None:
+            continue
+        if f.label in labels:
+            break
+        labels.add(f.label)
+        own_end, had_fields = j + 1, True
+    if own_end < len(body) and isinstance(body[own_end], str) and (had_fields or CLOSING_RE.match(body[own_end])):
+        return own_end
     return len(body)
 
 
@@ -779,29 +913,60 @@ def _table_roles(header: list[str]) -> tuple[int | None, int | None, int] | None
 
 def _check_numbers(plan: Plan, doc: _Doc) -> Numbering:
     """Pick the numbering mode that fits the source's task numbers, and warn where the source skips or repeats."""
-    source = doc.numbers
-    mismatch = {}
-    for mode in (Numbering.CONTINUOUS, Numbering.PER_SECTION):
-        numbers = number_tree(plan.nodes, mode)
-        mismatch[mode] = sum(1 for n in plan.walk() if n.kind is NodeKind.TASK and id(n) in source
-                             and _task_number(numbers[id(n)]) != source[id(n)])
-    mode = Numbering.PER_SECTION if mismatch[Numbering.PER_SECTION] < mismatch[Numbering.CONTINUOUS] else Numbering.CONTINUOUS
+    modes = {mode: _sequences(plan.nodes, mode) for mode in (Numbering.CONTINUOUS, Numbering.PER_SECTION)}
+    breaks = {mode: sum(len(_breaks(seq, doc.numbers)) for seq in seqs) for mode, seqs in modes.items()}
+    mode = Numbering.PER_SECTION if breaks[Numbering.PER_SECTION] < breaks[Numbering.CONTINUOUS] else Numbering.CONTINUOUS
     numbers = number_tree(plan.nodes, mode)
-    for node in plan.walk():
-        if id(node) not in source:
-            continue
-        expected = numbers[id(node)]
-        written = _label(node.kind, source[id(node)])
-        if written != expected:
-            doc.warn(f"“{written}{node.title[:16]}”：原文编号与位置不符，已按位置编为“{expected}”（编号跳过或重复）")
+    for seq in modes[mode]:
+        for node, problem in _breaks(seq, doc.numbers):
+            written = _label(node.kind, doc.numbers[id(node)])
+            doc.warn(f"“{written}{node.title[:16]}”：原文编号{problem}，已按位置编为“{numbers[id(node)]}”")
     for node in plan.walk():
         if len(node.title) > 60:
             doc.warn(f"“{node.title[:16]}…”标题有{len(node.title)}字，原文可能缺少句号，请核对")
     return mode
 
 
-def _task_number(label: str) -> int:
-    return int(label.rstrip("."))
+def _sequences(nodes: list[Node], mode: Numbering) -> list[list[Node]]:
+    """Runs of nodes whose source numbers should count 1, 2, 3 …: sections; the subsections and items of each
+    parent; tasks through the whole plan (continuous) or under each parent (per-section)."""
+    seqs: list[list[Node]] = []
+    all_tasks: list[Node] = []
+
+    def visit(children: list[Node]) -> None:
+        by_kind: dict[NodeKind, list[Node]] = {}
+        for child in children:
+            by_kind.setdefault(child.kind, []).append(child)
+            if child.kind is NodeKind.TASK:
+                all_tasks.append(child)
+            visit(child.children)
+        for kind, run in by_kind.items():
+            if kind is not NodeKind.TASK or mode is Numbering.PER_SECTION:
+                seqs.append(run)
+
+    visit(nodes)
+    if mode is Numbering.CONTINUOUS:
+        seqs.append(all_tasks)
+    return seqs
+
+
+def _breaks(seq: list[Node], source: dict[int, int]) -> list[tuple[Node, str]]:
+    """Where a run of source numbers does not go on by one: (node, what is wrong, in words)."""
+    out = []
+    prev = 0
+    for node in seq:
+        n = source.get(id(node))
+        if n is None:
+            prev += 1
+            continue
+        if n == prev:
+            out.append((node, "重复"))
+        elif n > prev + 1:
+            out.append((node, f"跳过了{prev + 1}" if n == prev + 2 else f"跳过了{prev + 1}至{n - 1}"))
+        elif n < prev:
+            out.append((node, f"倒退（前一项为{prev}）"))
+        prev = n
+    return out
 
 
 def _label(kind: NodeKind, n: int) -> str:

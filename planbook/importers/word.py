@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path
 
 from ..core.errors import FormatError
+from ..core.numbering import chinese_numeral
 from . import ImportResult, read_bytes
 from .recognise import Block, TableBlock, marker, normalise_line, recognise
 
@@ -56,7 +57,8 @@ def check_package(data: bytes, name: str) -> None:
 
 
 def blocks_of(data: bytes, name: str) -> tuple[list[Block], int]:
-    """Body paragraphs and tables in order; also how many paragraphs use Word's automatic numbering."""
+    """Body paragraphs and tables in order; paragraphs numbered by Word's automatic numbering get their number
+    written out (一、 （一） 1.) as the user saw it. Also returns how many numbered paragraphs could not be read."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -65,16 +67,16 @@ def blocks_of(data: bytes, name: str) -> tuple[list[Block], int]:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many kinds (KeyError, ValueError, lxml errors) for broken packages
         raise FormatError(f"{name} is not a readable Word .docx document ({type(e).__name__}: {e})") from None
+    numbering = _AutoNumbers(document)
     blocks: list[Block] = []
-    auto_numbered = 0
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
             text = paragraph.text
-            ppr = child.pPr
-            if ppr is not None and ppr.numPr is not None and normalise_line(text) and not marker(normalise_line(text)):
-                auto_numbered += 1
+            prefix = numbering.prefix(paragraph)
+            if prefix and normalise_line(text) and not marker(normalise_line(text)):
+                text = prefix + text
             blocks.append(text)
         elif tag == "tbl":
             table = Table(child, document)
@@ -85,16 +87,107 @@ def blocks_of(data: bytes, name: str) -> tuple[list[Block], int]:
                 except Exception:  # a malformed grid: keep the row's text in document order
                     rows.append(["".join(t.text or "" for t in row._tr.iter() if t.tag.endswith("}t"))])
             blocks.append(TableBlock(rows))
-    return blocks, auto_numbered
+    return blocks, numbering.unread
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+class _AutoNumbers:
+    """Word's list numbering (numbering.xml): which number each numbered paragraph shows."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId → ilvl → (start, numFmt, lvlText)
+        self.counters: dict[str, dict[int, int]] = {}
+        self.unread = 0
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # no numbering part: nothing is auto-numbered
+            return
+        abstract = {}
+        for a in root.findall(_w("abstractNum")):
+            lvls = {}
+            for lvl in a.findall(_w("lvl")):
+                lvls[_int(lvl.get(_w("ilvl")))] = (
+                    _int(_val(lvl, "start"), 1), _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "")
+            abstract[a.get(_w("abstractNumId"))] = lvls
+        for num in root.findall(_w("num")):
+            lvls = dict(abstract.get(_val(num, "abstractNumId"), {}))
+            for override in num.findall(_w("lvlOverride")):
+                ilvl = _int(override.get(_w("ilvl")))
+                start = _val(override, "startOverride")
+                if start is not None and ilvl in lvls:
+                    lvls[ilvl] = (_int(start, 1), *lvls[ilvl][1:])
+            self.levels[num.get(_w("numId"))] = lvls
+
+    def prefix(self, paragraph) -> str:
+        num_id, ilvl = _num_pr(paragraph)
+        if num_id is None or num_id == "0":
+            return ""
+        lvls = self.levels.get(num_id)
+        if not lvls or ilvl not in lvls:
+            self.unread += 1
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, lvls[ilvl][0] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]  # a new 一、 restarts its （一）
+        fmt, text = lvls[ilvl][1], lvls[ilvl][2]
+        if fmt in ("bullet", "none"):
+            return ""
+        for level in range(ilvl + 1):
+            n = counters.get(level, lvls.get(level, (1,))[0])
+            text = text.replace(f"%{level + 1}", _format(n, lvls.get(level, (1, "decimal"))[1]))
+        return text
+
+
+def _num_pr(paragraph) -> tuple[str | None, int]:
+    """The paragraph's list (numId, level), from its own properties or its style's."""
+    ppr = paragraph._p.pPr
+    num_pr = ppr.numPr if ppr is not None else None
+    style = paragraph.style if num_pr is None else None
+    while num_pr is None and style is not None:
+        spr = style.element.pPr
+        num_pr = spr.numPr if spr is not None else None
+        style = style.base_style
+    if num_pr is None or num_pr.numId is None:
+        return None, 0
+    return str(num_pr.numId.val), int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt.startswith(("chineseCounting", "ideograph", "taiwaneseCounting", "japaneseCounting")) and 0 < n < 10000:
+        return chinese_numeral(n)
+    if fmt.startswith("decimalEnclosedCircle") and 0 < n <= len(_CIRCLED):
+        return _CIRCLED[n - 1]
+    if fmt == "decimalFullWidth":
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    return str(n)
+
+
+def _w(name: str) -> str:
+    return f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{name}"
+
+
+def _val(el, child: str) -> str | None:
+    found = el.find(_w(child))
+    return found.get(_w("val")) if found is not None else None
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 def parse_docx(data: bytes, name: str = "document.docx") -> ImportResult:
     check_package(data, name)
-    blocks, auto_numbered = blocks_of(data, name)
+    blocks, unread = blocks_of(data, name)
     found = recognise(blocks)
     warnings = list(found.warnings)
-    if auto_numbered:
-        warnings.insert(0, f"有{auto_numbered}段使用了Word自动编号，编号不在文字中，这些段落的层级可能未被识别，请核对")
+    if unread:
+        warnings.insert(0, f"有{unread}段使用了无法读取的Word自动编号，这些段落的层级可能未被识别，请核对")
     return ImportResult([found.plan], warnings)
 
 

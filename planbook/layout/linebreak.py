@@ -163,6 +163,7 @@ def break_lines(text: str, width: float = 28, first_indent: float = 2, indent: f
     units = split_units(text, measure, width)
     lines: list[Line] = []
     line: list[Unit] = []
+    used = 0.0  # cells taken by `line`
     start = first_indent
     i = 0
     while i < len(units):
@@ -176,21 +177,23 @@ def break_lines(text: str, width: float = 28, first_indent: float = 2, indent: f
             # rather than overflowing the measure.
             units[i:i + 1] = [Unit(c, width=measure(c), start=u.start + k) for k, c in enumerate(u.text)]
             continue
-        if sum(x.width for x in line) + u.width <= room + 1e-9 or not line:
+        if used + u.width <= room + 1e-9 or not line:
             line.append(u)
+            used += u.width
             i += 1
             continue
         if _no_start(u) and (squeezed := _squeeze(line, u, room)) is not None:
             line, i = squeezed, i + 1
+            used = sum(x.width for x in line)
             if i < len(units) and not _no_start(units[i]):
                 lines.append(_place(line, start, room, justify))
-                line, start = [], indent
+                line, used, start = [], 0.0, indent
             continue
         k = _push_down(line, u)
         i -= k
         line = line[: len(line) - k]
         lines.append(_place(line, start, room, justify))
-        line, start = [], indent
+        line, used, start = [], 0.0, indent
     if line or not lines:
         lines.append(_place(line, start, width - start, justify=False))
     return lines

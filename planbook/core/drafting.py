@@ -1,0 +1,104 @@
+"""Drafting next year's plan from this year's: the clerks' main job.
+
+`next_year_plan` is a pure function on values; `draft_next_year` stores the draft with a link back to its
+source. The link lives in the `plan_links` table (schema v2), read and written only through this module.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from .errors import PlanbookError
+from .library import Library
+from .model import Notice, Plan, Status
+
+# A four-digit year not glued to other digits, e.g. the 2021 of 某市教育局2021年工作要点.
+_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A plan's source: the plan it was drafted from (which may have been deleted since)."""
+
+    source_id: int
+    source_title: str
+    relation: str = "next-year"
+
+
+def plan_year(plan: Plan) -> int | None:
+    """The plan's year, or the first year named in its title (a plan imported without one)."""
+    if plan.year:
+        return plan.year
+    match = _YEAR.search(plan.title)
+    return int(match.group()) if match else None
+
+
+def shift_year(text: str, year: int) -> str:
+    """Move every mention of `year` in `text` on by one; other years (a 2016—2020 plan period) stay."""
+    return re.sub(rf"(?<!\d){year}(?!\d)", str(year + 1), text)
+
+
+def next_year_plan(plan: Plan) -> Plan:
+    """A draft for the year after `plan`: year moved on, issuing details cleared, tasks and fields kept."""
+    year = plan_year(plan)
+    if year is None:
+        raise PlanbookError(f"“{plan.title}” names no year, so there is no next year to draft")
+    draft = copy.deepcopy(plan)
+    draft.id = None
+    for node in draft.walk():
+        node.id = None
+    draft.year = year + 1
+    draft.title = shift_year(plan.title, year)
+    draft.preamble = shift_year(plan.preamble, year)
+    draft.status = Status.DRAFT
+    old = plan.notice
+    # Keep who sends it and to whom; what belongs to one issued document (number, dates, index) goes.
+    draft.notice = Notice(
+        masthead=old.masthead,
+        title=shift_year(old.title, year),
+        recipients=old.recipients,
+        body=shift_year(old.body, year),
+        signers=list(old.signers),
+        annotation=old.annotation,
+        cc=old.cc,
+        printed_by=old.printed_by,
+        subject_words=old.subject_words,
+        classification=old.classification,
+        category=old.category,
+        attachments=shift_year(old.attachments, year),
+    )
+    return draft
+
+
+def draft_next_year(lib: Library, plan_id: int) -> int:
+    """Store next year's draft of plan `plan_id`, linked back to it; returns the new plan's id."""
+    source = lib.load_plan(plan_id)
+    draft = next_year_plan(source)
+    with lib.transaction():
+        new_id = lib.add_plan(draft)
+        set_link(lib, new_id, Link(plan_id, source.title))
+    return new_id
+
+
+def link_of(lib: Library, plan_id: int) -> Link | None:
+    """The plan's source, or None (also for a library not yet upgraded to hold links)."""
+    try:
+        row = lib.db.execute(
+            "SELECT source_id, source_title, relation FROM plan_links WHERE plan_id = ?", [plan_id]
+        ).fetchone()
+    except sqlite3.OperationalError:  # a read-only library from before links existed
+        return None
+    return Link(*row) if row else None
+
+
+def set_link(lib: Library, plan_id: int, link: Link | None) -> None:
+    with lib.transaction():
+        lib.db.execute("DELETE FROM plan_links WHERE plan_id = ?", [plan_id])
+        if link is not None:
+            lib.db.execute(
+                "INSERT INTO plan_links (plan_id, source_id, source_title, relation) VALUES (?, ?, ?, ?)",
+                [plan_id, link.source_id, link.source_title, link.relation],
+            )

@@ -1,0 +1,510 @@
+"""The editor pane: a node's kind, title, body and fields; or, for the plan itself, its properties and notice.
+
+Editors never write to the library themselves: they emit `edit(edit, action name, merge key)` and the window
+runs it as an undoable command. When the model changes under them (undo, redo), `show_*` refreshes the widgets
+without echoing the change back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import editing
+from ..core.model import Field, Node, NodeKind, Numbering, Plan, Status
+from .qtcompat import emit
+
+# The labels offices use most; any other label may be typed. Document vocabulary, so data, not translations.
+USUAL_LABELS = ("牵头领导", "牵头单位", "责任单位", "配合单位", "目标任务", "工作措施", "完成时限", "牵头科室",
+                "责任科室", "牵头处室", "责任处室")
+DOC_NUMBER = re.compile(r"^\S*〔(\d{4})〕(\d+)号$")
+_session = itertools.count(1)  # typing sessions: a new one whenever an editor shows another node or loses focus
+
+
+def kind_names() -> dict[NodeKind, str]:
+    return {
+        NodeKind.SECTION: QCoreApplication.translate("Kinds", "Section (一、)"),
+        NodeKind.SUBSECTION: QCoreApplication.translate("Kinds", "Subsection (（一）)"),
+        NodeKind.TASK: QCoreApplication.translate("Kinds", "Task (1.)"),
+        NodeKind.ITEM: QCoreApplication.translate("Kinds", "Item (（1）)"),
+    }
+
+
+def short_kind_names() -> dict[NodeKind, str]:
+    return {
+        NodeKind.SECTION: QCoreApplication.translate("Kinds", "section"),
+        NodeKind.SUBSECTION: QCoreApplication.translate("Kinds", "subsection"),
+        NodeKind.TASK: QCoreApplication.translate("Kinds", "task"),
+        NodeKind.ITEM: QCoreApplication.translate("Kinds", "item"),
+    }
+
+
+def parse_date(text: str) -> dt.date | None:
+    """2020-03-06, 2020/3/6 or 2020年3月6日; empty is None; anything else raises ValueError."""
+    text = text.strip()
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
+    if not m:
+        raise ValueError(text)
+    return dt.date(*map(int, m.groups()))
+
+
+def check_doc_number(text: str, year: int | None) -> str:
+    """An empty string when the document number is well formed (or empty), else what is wrong with it."""
+    text = text.strip()
+    if not text:
+        return ""
+    m = DOC_NUMBER.match(text)
+    if not m:
+        if "[" in text or "(" in text or "（" in text or "【" in text:
+            return QCoreApplication.translate("Checks", "Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号")
+        return QCoreApplication.translate("Checks", "A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号")
+    if m.group(2).startswith("0"):
+        return QCoreApplication.translate("Checks", "The serial number takes no leading zero (3号, not 03号)")
+    if year and abs(int(m.group(1)) - year) > 1:
+        return QCoreApplication.translate("Checks", "The year in the number ({0}) is far from the plan's year ({1})").format(m.group(1), year)
+    return ""
+
+
+class NodeEditor(QWidget):
+    """Kind, title, body and fields of one node."""
+
+    edit = Signal(object, str, object)  # (edit, action name, merge key or None)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("nodeEditor")
+        self.node_id: int | None = None
+        self._session = 0
+        self.heading = QLabel()
+        self.heading.setObjectName("nodeHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.kind = QComboBox()
+        self.kind.setObjectName("kindBox")
+        for kind, name in kind_names().items():
+            self.kind.addItem(name, kind)
+        self.title = QLineEdit()
+        self.title.setObjectName("titleEdit")
+        self.title.setPlaceholderText(self.tr("Title, e.g. 切实加强德育工作。"))
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("bodyEdit")
+        self.body.setPlaceholderText(self.tr("What is to be done"))
+        self.fields = FieldsTable()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Title"), self.title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Text")))
+        layout.addWidget(self.body, 3)
+        layout.addWidget(QLabel(self.tr("Fields")))
+        layout.addWidget(self.fields, 2)
+
+        self.kind.activated.connect(self._kind_chosen)
+        self.title.textChanged.connect(self._title_changed)
+        self.title.editingFinished.connect(self._new_session)
+        self.body.textChanged.connect(self._body_changed)
+        self.fields.changed.connect(self._fields_changed)
+
+    def show_node(self, node: Node, number: str) -> None:
+        """Show `node` (called on selection and whenever the model changed it)."""
+        if node.id != self.node_id:
+            self._new_session()
+        self.node_id = node.id
+        self.heading.setText(f"{number}{node.title}" if node.title else number)
+        with QSignalBlocker(self.kind):
+            self.kind.setCurrentIndex(self.kind.findData(node.kind))
+        if self.title.text() != node.title:
+            with QSignalBlocker(self.title):
+                self.title.setText(node.title)
+                if not self.title.hasFocus():
+                    self.title.setCursorPosition(0)
+        if self.body.toPlainText() != node.body:
+            with QSignalBlocker(self.body):
+                self.body.setPlainText(node.body)
+        self.fields.show_fields(node.fields)
+
+    def _new_session(self) -> None:
+        self._session = next(_session)
+        self.fields.session = self._session
+
+    def _kind_chosen(self, row: int) -> None:
+        kind = self.kind.itemData(row)
+        emit(self.edit, editing.EditNode(self.node_id, kind=kind), self.tr("Change Kind"), None)
+
+    def _title_changed(self, text: str) -> None:
+        if self.node_id is not None:
+            emit(self.edit, editing.EditNode(self.node_id, title=text), self.tr("Edit Title"),
+                           ("title", self.node_id, self._session))
+
+    def _body_changed(self) -> None:
+        if self.node_id is not None:
+            emit(self.edit, editing.EditNode(self.node_id, body=self.body.toPlainText()), self.tr("Edit Text"),
+                           ("body", self.node_id, self._session))
+
+    def _fields_changed(self, fields: tuple, name: str, merge: object) -> None:
+        if self.node_id is not None:
+            key = None if merge is None else ("fields", self.node_id, merge)
+            emit(self.edit, editing.SetFields(self.node_id, fields), name, key)
+
+
+class _LabelDelegate(QStyledItemDelegate):
+    """Labels are edited in an editable combo offering the usual ones."""
+
+    def createEditor(self, parent, option, index):
+        box = QComboBox(parent)
+        box.setEditable(True)
+        box.addItems(USUAL_LABELS)
+        return box
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentText(index.data() or "")
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentText().strip())
+
+
+class FieldsTable(QWidget):
+    """The ordered fields of a task: label and value, with add (usual labels offered), remove, up, down."""
+
+    changed = Signal(tuple, str, object)  # (fields, action name, merge token or None)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = 0
+        self.table = QTableWidget(0, 2)
+        self.table.setObjectName("fieldsTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Label"), self.tr("Value")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setItemDelegateForColumn(0, _LabelDelegate(self.table))
+        self.table.itemChanged.connect(self._item_changed)
+
+        self.add_button = QToolButton()
+        self.add_button.setObjectName("addField")
+        self.add_button.setText(self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Add a field"))
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        menu = QMenu(self.add_button)
+        for label in USUAL_LABELS:
+            menu.addAction(label, lambda label=label: self.add_field(label))
+        self.add_button.setMenu(menu)
+        self.add_button.clicked.connect(lambda: self.add_field(self._next_label()))
+        self.remove_button = self._button("removeField", self.tr("Remove"), self.remove_field)
+        self.up_button = self._button("fieldUp", self.tr("Up"), lambda: self.move_field(-1))
+        self.down_button = self._button("fieldDown", self.tr("Down"), lambda: self.move_field(+1))
+
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def _button(self, name: str, text: str, slot) -> QToolButton:
+        b = QToolButton()
+        b.setObjectName(name)
+        b.setText(text)
+        b.clicked.connect(slot)
+        return b
+
+    def fields(self) -> tuple[Field, ...]:
+        out = []
+        for row in range(self.table.rowCount()):
+            label = self.table.item(row, 0)
+            value = self.table.item(row, 1)
+            out.append(Field(label.text() if label else "", value.text() if value else ""))
+        return tuple(out)
+
+    def show_fields(self, fields: list[Field]) -> None:
+        if self.fields() == tuple(fields):
+            return
+        row = self.table.currentRow()
+        with QSignalBlocker(self.table):
+            self.table.setRowCount(len(fields))
+            for i, f in enumerate(fields):
+                self.table.setItem(i, 0, QTableWidgetItem(f.label))
+                self.table.setItem(i, 1, QTableWidgetItem(f.value))
+        self.table.resizeRowsToContents()
+        if 0 <= row < len(fields):
+            self.table.setCurrentCell(row, self.table.currentColumn())
+
+    def _next_label(self) -> str:
+        used = {f.label for f in self.fields()}
+        return next((label for label in USUAL_LABELS if label not in used), USUAL_LABELS[0])
+
+    def add_field(self, label: str, value: str = "") -> None:
+        fields = (*self.fields(), Field(label, value))
+        emit(self.changed, fields, self.tr("Add Field"), None)
+        self.table.setCurrentCell(len(fields) - 1, 1)
+
+    def remove_field(self) -> None:
+        row = self.table.currentRow()
+        fields = list(self.fields())
+        if 0 <= row < len(fields):
+            del fields[row]
+            emit(self.changed, tuple(fields), self.tr("Remove Field"), None)
+
+    def move_field(self, delta: int) -> None:
+        row = self.table.currentRow()
+        fields = list(self.fields())
+        target = row + delta
+        if 0 <= row < len(fields) and 0 <= target < len(fields):
+            fields[row], fields[target] = fields[target], fields[row]
+            emit(self.changed, tuple(fields), self.tr("Reorder Fields"), None)
+            self.table.setCurrentCell(target, self.table.currentColumn())
+
+    def set_value(self, row: int, column: int, text: str) -> None:
+        """Type into a cell as the user would (tests use it for Chinese text)."""
+        self.table.item(row, column).setText(text)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        label = self.tr("Edit Field")
+        emit(self.changed, self.fields(), label, (self.session, item.row(), item.column()))
+
+
+class PlanProperties(QScrollArea):
+    """The plan's metadata and its issuing notice, each field written through as it is typed."""
+
+    edit = Signal(object, str, object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("planProperties")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.plan_id: int | None = None
+        self.year: int | None = None
+        self._session = 0
+        self._widgets: dict[str, QWidget] = {}
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        self.source = QLabel()
+        self.source.setObjectName("planSource")
+        self.source.setWordWrap(True)
+        layout.addWidget(self.source)
+        layout.addWidget(self._plan_group())
+        layout.addWidget(self._notice_group())
+        layout.addStretch()
+        self.setWidget(inner)
+
+    # ---- building ------------------------------------------------------------------------------------
+
+    def _plan_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Plan"))
+        form = QFormLayout(box)
+        self._line(form, "title", self.tr("Title"))
+        kind = QComboBox()
+        kind.setEditable(True)
+        kind.addItems(["工作要点", "工作计划", "行动计划", "实施方案"])
+        kind.currentTextChanged.connect(lambda text: self._set("kind", text))
+        self._add(form, "kind", self.tr("Kind of plan"), kind)
+        year = QSpinBox()
+        year.setRange(1899, 2200)
+        year.setSpecialValueText(self.tr("(none)"))
+        year.valueChanged.connect(lambda v: self._set("year", v if v > 1899 else None))
+        self._add(form, "year", self.tr("Year"), year)
+        self._line(form, "issuers", self.tr("Issuing organs"), self.tr("Separate several with 、"))
+        status = QComboBox()
+        status.addItem(self.tr("Draft"), Status.DRAFT)
+        status.addItem(self.tr("Issued"), Status.ISSUED)
+        status.activated.connect(lambda i: self._set("status", status.itemData(i), merge=False))
+        self._add(form, "status", self.tr("Status"), status)
+        numbering = QComboBox()
+        numbering.addItem(self.tr("Tasks numbered through the plan"), Numbering.CONTINUOUS)
+        numbering.addItem(self.tr("Tasks numbered afresh in each section"), Numbering.PER_SECTION)
+        numbering.activated.connect(lambda i: self._set("numbering", numbering.itemData(i), merge=False))
+        self._add(form, "numbering", self.tr("Numbering"), numbering)
+        self._text(form, "preamble", self.tr("Preamble"))
+        self._text(form, "closing", self.tr("Closing"))
+        return box
+
+    def _notice_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Issuing notice"))
+        form = QFormLayout(box)
+        self._line(form, "notice.masthead", self.tr("Masthead"), "某市教育局文件")
+        self._line(form, "notice.doc_number", self.tr("Document number"), "某教发〔2021〕3号")
+        self.doc_number_error = self._error(form)
+        self._line(form, "notice.title", self.tr("Notice title"), "关于印发《…》的通知")
+        self._line(form, "notice.recipients", self.tr("Recipients"), "各县（市、区）教育局：")
+        self._text(form, "notice.body", self.tr("Body"))
+        self._text(form, "notice.signers", self.tr("Signers (one a line)"), rows=2)
+        self.date_errors: dict[str, QLabel] = {}
+        self._date(form, "notice.signed_on", self.tr("Signed on"))
+        self._line(form, "notice.annotation", self.tr("Annotation"), "（此件公开发布）")
+        self._line(form, "notice.cc", self.tr("Copies to"))
+        self._line(form, "notice.printed_by", self.tr("Printed by"))
+        self._date(form, "notice.printed_on", self.tr("Printed on"))
+        self._date(form, "notice.published_on", self.tr("Published on"))
+        self._line(form, "notice.attachments", self.tr("Attachments"))
+        self._line(form, "notice.index_no", self.tr("Index number"))
+        self._line(form, "notice.subject_words", self.tr("Subject words"))
+        self._line(form, "notice.category", self.tr("Category"))
+        self._line(form, "notice.issued_by", self.tr("Signed off by"))
+        self._line(form, "notice.copy_no", self.tr("Copy number"))
+        self._line(form, "notice.classification", self.tr("Classification"))
+        self._line(form, "notice.urgency", self.tr("Urgency"))
+        return box
+
+    def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
+        widget.setObjectName("prop_" + key.replace(".", "_"))
+        self._widgets[key] = widget
+        form.addRow(label, widget)
+
+    def _line(self, form: QFormLayout, key: str, label: str, placeholder: str = "") -> QLineEdit:
+        w = QLineEdit()
+        w.setPlaceholderText(placeholder)
+        w.textChanged.connect(lambda text: self._set(key, text))
+        w.editingFinished.connect(self._new_session)
+        self._add(form, key, label, w)
+        return w
+
+    def _text(self, form: QFormLayout, key: str, label: str, rows: int = 4) -> QPlainTextEdit:
+        w = QPlainTextEdit()
+        w.setTabChangesFocus(True)
+        w.setFixedHeight(w.fontMetrics().lineSpacing() * rows + 12)
+        w.textChanged.connect(lambda: self._set(key, w.toPlainText()))
+        self._add(form, key, label, w)
+        return w
+
+    def _date(self, form: QFormLayout, key: str, label: str) -> None:
+        w = QLineEdit()
+        w.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        w.textChanged.connect(lambda text: self._date_typed(key, text))
+        self._add(form, key, label, w)
+        self.date_errors[key] = self._error(form)
+
+    def _error(self, form: QFormLayout) -> QLabel:
+        label = QLabel()
+        label.setStyleSheet("color: #b03a2e")
+        label.setWordWrap(True)
+        label.hide()
+        form.addRow("", label)
+        return label
+
+    # ---- showing -------------------------------------------------------------------------------------
+
+    def show_plan(self, plan: Plan, source: str = "") -> None:
+        if plan.id != self.plan_id:
+            self._new_session()
+        self.plan_id = plan.id
+        self.year = plan.year
+        self.source.setText(source)
+        self.source.setVisible(bool(source))
+        values = {
+            "title": plan.title, "kind": plan.kind, "issuers": "、".join(plan.issuers),
+            "preamble": plan.preamble, "closing": plan.closing,
+        }
+        n = plan.notice
+        for key in ("masthead", "doc_number", "title", "recipients", "body", "annotation", "cc", "printed_by",
+                    "attachments", "index_no", "subject_words", "category", "issued_by", "copy_no",
+                    "classification", "urgency"):
+            values[f"notice.{key}"] = getattr(n, key)
+        values["notice.signers"] = "\n".join(n.signers)
+        for key, value in values.items():
+            self._show_text(key, value)
+        for key in ("signed_on", "printed_on", "published_on"):
+            widget = self._widgets[f"notice.{key}"]
+            date = getattr(n, key)
+            try:
+                current = parse_date(widget.text())
+            except ValueError:
+                current = object()
+            if current != date:
+                with QSignalBlocker(widget):
+                    widget.setText(date.isoformat() if date else "")
+                self.date_errors[f"notice.{key}"].hide()
+        with QSignalBlocker(self._widgets["year"]):
+            self._widgets["year"].setValue(plan.year or 1899)
+        for key, value in (("status", plan.status), ("numbering", plan.numbering)):
+            box = self._widgets[key]
+            with QSignalBlocker(box):
+                box.setCurrentIndex(box.findData(value))
+        self._check_doc_number()
+
+    def _show_text(self, key: str, value: str) -> None:
+        w = self._widgets[key]
+        if isinstance(w, QComboBox):
+            if w.currentText() != value:
+                with QSignalBlocker(w):
+                    w.setCurrentText(value)
+        elif isinstance(w, QPlainTextEdit):
+            if w.toPlainText() != value:
+                with QSignalBlocker(w):
+                    w.setPlainText(value)
+        elif w.text() != value:
+            with QSignalBlocker(w):
+                w.setText(value)
+                if not w.hasFocus():
+                    w.setCursorPosition(0)  # long titles show their beginning, not their tail
+
+    def field(self, key: str) -> QWidget:
+        return self._widgets[key]
+
+    # ---- writing -------------------------------------------------------------------------------------
+
+    def _new_session(self) -> None:
+        self._session = next(_session)
+
+    def _set(self, key: str, value, merge: bool = True) -> None:
+        if self.plan_id is None:
+            return
+        if key == "issuers":
+            value = [s for s in re.split(r"[、，,;；\n]+", value.strip()) if s]
+        elif key == "notice.signers":
+            value = [s.strip() for s in value.splitlines() if s.strip()]
+        if key == "notice.doc_number":
+            self._check_doc_number()
+        merge_key = (key, self.plan_id, self._session) if merge else None
+        emit(self.edit, editing.UpdatePlan(self.plan_id, ((key, value),)), self.tr("Edit Plan Properties"), merge_key)
+
+    def _check_doc_number(self) -> None:
+        problem = check_doc_number(self._widgets["notice.doc_number"].text(), self.year)
+        self.doc_number_error.setText(problem)
+        self.doc_number_error.setVisible(bool(problem))
+
+    def _date_typed(self, key: str, text: str) -> None:
+        error = self.date_errors[key]
+        try:
+            date = parse_date(text)
+        except ValueError:
+            error.setText(self.tr("Not a date: write it as 2021-03-06 or 2021年3月6日"))
+            error.show()
+            return
+        error.hide()
+        self._set(key, date)

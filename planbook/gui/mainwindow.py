@@ -1,0 +1,772 @@
+"""The main window: library pane, structure tree, editor pane; menus, undo, settings.
+
+Every change to a plan is a core edit run through `do`, which applies it (the library file has it at once: there
+is no Save) and pushes an undo command. Undo and redo run the stored inverse edits through `_run`, which first
+shows the plan the edit belongs to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QWidget,
+)
+
+from .. import __version__
+from ..core import drafting, editing
+from ..core.errors import PlanbookError
+from ..core.library import Library
+from ..core.model import NodeKind, Plan, may_contain
+from .commands import EditCommand
+from .editors import NodeEditor, PlanProperties, short_kind_names
+from .jobs import Job, start_job
+from .librarypane import LibraryPane
+from .qtcompat import emit
+from .treemodel import PLAN_ID, PlanTreeModel
+
+MAX_RECENT = 8
+
+
+class PlanTreeView(QTreeView):
+    """The structure tree. Tab and Shift+Tab indent and outdent here instead of moving the focus."""
+
+    tabPressed = Signal(bool)  # True for Shift+Tab
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("planTree")
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setAllColumnsShowFocus(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def event(self, e) -> bool:
+        if e.type() == e.Type.KeyPress and e.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            emit(self.tabPressed, e.key() == Qt.Key.Key_Backtab)
+            return True
+        return super().event(e)
+
+
+class MainWindow(QMainWindow):
+    importFinished = Signal(list)  # [(path, plan ids, error)] once an import is in the library
+    exportFinished = Signal(list)
+
+    def __init__(self, lib: Library, settings: QSettings, language: str = "zh"):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.lib = lib
+        self.settings = settings
+        self.language = language
+        self.undo_stack = QUndoStack(self)
+        self.model = PlanTreeModel(lib, self)
+        self.library_pane = LibraryPane()
+        self.tree = PlanTreeView()
+        self.tree.setModel(self.model)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.Interactive)
+        self.tree.header().resizeSection(1, 110)
+        self.node_editor = NodeEditor()
+        self.plan_properties = PlanProperties()
+        self.placeholder = QLabel(self.tr("Choose a plan in the library, or create one with File ▸ New Plan."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.editor_stack = QStackedWidget()
+        for page in (self.placeholder, self.node_editor, self.plan_properties):
+            self.editor_stack.addWidget(page)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        for pane in (self.library_pane, self.tree, self.editor_stack):
+            self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([300, 460, 460])
+        self.setCentralWidget(self.splitter)
+
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._library_timer = QTimer(self, singleShot=True, interval=400)
+        self._library_timer.timeout.connect(self.refresh_library)
+
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self.refresh_library()
+        self._update_title()
+        self._update_actions()
+
+    # ---- building ------------------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, slot, shortcut=None, tree_only: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        if tree_only:
+            # Keys such as Enter, Delete and Tab mean something else in the text editors.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.tree.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        a = self._action
+        self.act_new_plan = a("actNewPlan", self.tr("&New Plan"), self.new_plan, S.New)
+        self.act_new_from = a("actNewFrom", self.tr("New Plan &From…"), self.new_plan_from)
+        self.act_duplicate = a("actDuplicate", self.tr("D&uplicate Plan"), self.duplicate_plan)
+        self.act_delete_plan = a("actDeletePlan", self.tr("Delete Plan…"), self.delete_plan)
+        self.act_next_year = a("actNextYear", self.tr("Draft Next Year's Plan"), self.draft_next_year,
+                               "Ctrl+Shift+N")
+        self.act_import = a("actImport", self.tr("&Import…"), self.import_dialog, "Ctrl+I")
+        self.act_export = a("actExport", self.tr("&Export…"), self.export_dialog, "Ctrl+E")
+        self.act_print_preview = a("actPrintPreview", self.tr("Print Pre&view…"), self.print_preview, "Ctrl+Shift+P")
+        self.act_open_library = a("actOpenLibrary", self.tr("&Open Library…"), self.open_library_dialog, S.Open)
+        self.act_new_library = a("actNewLibrary", self.tr("New &Library…"), self.new_library_dialog)
+        self.act_quit = a("actQuit", self.tr("&Quit"), self.close, S.Quit)
+        self.act_properties = a("actProperties", self.tr("Plan &Properties"), self.select_plan_row, "Ctrl+P")
+
+        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.act_undo.setObjectName("actUndo")
+        self.act_undo.setShortcuts([QKeySequence(S.Undo)])
+        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.act_redo.setObjectName("actRedo")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+
+        self.act_new_sibling = a("actNewSibling", self.tr("New Sibling"), self.new_sibling,
+                                 ["Return", "Enter"], tree_only=True)
+        self.act_new_child = a("actNewChild", self.tr("New Child"), self.new_child,
+                               ["Ctrl+Return", "Insert"], tree_only=True)
+        names = short_kind_names()
+        self.act_new_kind = {}
+        for kind, key in zip(NodeKind, ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
+            self.act_new_kind[kind] = a(f"actNew_{kind}", self.tr("New {0}").format(names[kind]),
+                                        lambda _=False, k=kind: self.new_of_kind(k), key)
+        self.act_delete = a("actDelete", self.tr("Delete"), self.delete_node, S.Delete, tree_only=True)
+        self.act_up = a("actMoveUp", self.tr("Move Up"), lambda: self.move(-1), "Ctrl+Up", tree_only=True)
+        self.act_down = a("actMoveDown", self.tr("Move Down"), lambda: self.move(+1), "Ctrl+Down", tree_only=True)
+        self.act_indent = a("actIndent", self.tr("Demote (Tab)"), self.indent, tree_only=True)
+        self.act_outdent = a("actOutdent", self.tr("Promote (Shift+Tab)"), self.outdent, tree_only=True)
+        self.act_expand = a("actExpand", self.tr("Expand All"), lambda: self.tree.expandAll())
+        self.act_collapse = a("actCollapse", self.tr("Collapse to Sections"), self.collapse_to_sections)
+        self.act_about = a("actAbout", self.tr("&About Planbook"), self.about)
+        self.act_filter = a("actFilter", self.tr("Find Plan"), self.focus_filter, S.Find)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("&File"))
+        m.addActions([self.act_new_plan, self.act_new_from])
+        m.addSeparator()
+        m.addActions([self.act_import, self.act_export, self.act_print_preview])
+        m.addSeparator()
+        m.addActions([self.act_open_library, self.act_new_library])
+        self.recent_menu = m.addMenu(self.tr("Recent Libraries"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+
+        m = bar.addMenu(self.tr("&Edit"))
+        m.setObjectName("editMenu")
+        m.addActions([self.act_undo, self.act_redo])
+        m.addSeparator()
+        m.addActions([self.act_new_sibling, self.act_new_child])
+        kinds = m.addMenu(self.tr("New…"))
+        kinds.addActions(list(self.act_new_kind.values()))
+        m.addAction(self.act_delete)
+        m.addSeparator()
+        m.addActions([self.act_up, self.act_down, self.act_outdent, self.act_indent])
+
+        m = bar.addMenu(self.tr("&View"))
+        m.addActions([self.act_filter, self.act_expand, self.act_collapse])
+        lang = m.addMenu(self.tr("Language"))
+        for code, name in (("zh", "中文（简体）"), ("en", "English")):
+            act = lang.addAction(name, lambda _=False, c=code: self.set_language(c))
+            act.setCheckable(True)
+            act.setChecked(code == self.language)
+
+        m = bar.addMenu(self.tr("&Plan"))
+        m.addActions([self.act_next_year, self.act_duplicate, self.act_delete_plan])
+        m.addSeparator()
+        m.addAction(self.act_properties)
+
+        m = bar.addMenu(self.tr("&Help"))
+        m.addAction(self.act_about)
+
+    def _connect(self) -> None:
+        self.library_pane.planChosen.connect(lambda pid: self.open_plan(pid))
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.tabPressed.connect(lambda back: self.outdent() if back else self.indent())
+        self.model.dataChanged.connect(self._model_data_changed)
+        self.model.moveRequested.connect(lambda move: self.do(move, self.tr("Move")))
+        self.model.planChanged.connect(self._plan_changed)
+        self.model.modelReset.connect(self._update_actions)
+        self.node_editor.edit.connect(self.do)
+        self.node_editor.title.returnPressed.connect(self.tree.setFocus)
+        self.plan_properties.edit.connect(self.do)
+        self.undo_stack.indexChanged.connect(lambda _: self._saved())
+
+    # ---- the edit path ---------------------------------------------------------------------------------
+
+    def do(self, edit: editing.Edit, text: str, merge_key=None) -> editing.Edit | None:
+        """Apply an edit now (autosave) and make it undoable; None (with a status message) if refused."""
+        plan_id = self.model.plan_id
+        try:
+            inverse = self.model.apply(edit)
+        except PlanbookError as e:
+            self.statusBar().showMessage(str(e), 5000)
+            self._show_current()  # the editor shows what is stored, not the refused value
+            return None
+        if isinstance(inverse, editing.DeletePlan):  # a plan was added
+            plan_id = inverse.plan_id
+        elif isinstance(edit, editing.DeletePlan):
+            plan_id = edit.plan_id
+        self.undo_stack.push(EditCommand(self._run, text, edit, inverse, plan_id, merge_key))
+        if isinstance(edit, (editing.AddPlan, editing.DeletePlan)):
+            self.refresh_library()
+        self._update_actions()
+        return inverse
+
+    def _run(self, edit: editing.Edit, plan_id: int | None) -> editing.Edit:
+        """Undo/redo: apply a stored edit, on the plan it belongs to, and show what it changed."""
+        if isinstance(edit, editing.AddPlan):
+            inverse = editing.apply(self.lib, edit)
+            self.refresh_library()
+            self.open_plan(inverse.plan_id)
+            return inverse
+        if isinstance(edit, editing.DeletePlan):
+            inverse = self.model.apply(edit)
+            self.refresh_library()
+            if self.model.plan is None:
+                self._show_nothing()
+            return inverse
+        if plan_id is not None and plan_id != self.model.plan_id:
+            self.open_plan(plan_id)
+        focus = self._focus_after(edit)
+        inverse = self.model.apply(edit)
+        if isinstance(inverse, editing.DeleteNode) and isinstance(edit, editing.AddNode):
+            focus = inverse.node_id
+        self.select_node(focus)
+        self._update_actions()
+        return inverse
+
+    def _focus_after(self, edit: editing.Edit) -> int | None:
+        """Which node to select once `edit` is applied (before it runs: a deleted node's neighbour)."""
+        if isinstance(edit, editing.DeleteNode):
+            parent = self.model.parent_id(edit.node_id)
+            return parent if parent is not None else PLAN_ID
+        if isinstance(edit, (editing.EditNode, editing.SetFields, editing.MoveNode)):
+            return edit.node_id
+        if isinstance(edit, editing.UpdatePlan):
+            return PLAN_ID
+        return self.current_id()
+
+    # ---- opening plans and libraries ----------------------------------------------------------------
+
+    def open_plan(self, plan_id: int | None, node_id: int | None = None) -> bool:
+        """Show plan `plan_id` in the tree, with `node_id` (default: the plan row) selected."""
+        if plan_id is not None and plan_id == self.model.plan_id and node_id is None:
+            return True
+        try:
+            self.model.load(plan_id)
+        except PlanbookError as e:
+            self.statusBar().showMessage(str(e), 5000)
+            self.model.load(None)
+            plan_id = None
+        if plan_id is None:
+            self._show_nothing()
+            return False
+        self.tree.expandAll()
+        self.library_pane.select(plan_id)
+        self.select_node(node_id if node_id is not None and self.model.node(node_id) else PLAN_ID)
+        self._update_title()
+        self._update_actions()
+        return True
+
+    def _show_nothing(self) -> None:
+        self.editor_stack.setCurrentWidget(self.placeholder)
+        self.library_pane.select(None)
+        self._update_title()
+        self._update_actions()
+
+    def switch_library(self, path: str | Path) -> bool:
+        try:
+            lib = Library.open(path)
+        except PlanbookError as e:
+            QMessageBox.warning(self, self.tr("Cannot open the library"), str(e))
+            return False
+        self._save_session()
+        old = self.lib
+        self.lib = lib
+        self.undo_stack.clear()
+        self.model.set_library(lib)
+        old.close()
+        self._remember_library()
+        self.refresh_library()
+        self._show_nothing()
+        ids = [p.id for p in self.library_pane.plans]
+        if ids:
+            self.open_plan(ids[0])
+        return True
+
+    def refresh_library(self) -> None:
+        self.library_pane.set_plans(self.lib.list_plans(), self.model.plan_id)
+        count = len(self.library_pane.plans)
+        self.statusBar().showMessage(self.tr("{0} plans in {1}").format(count, self.lib.path), 4000)
+
+    def _remember_library(self) -> None:
+        path = str(self.lib.path.resolve())
+        recent = [p for p in self._recent() if p != path]
+        self.settings.setValue("recentLibraries", [path, *recent][:MAX_RECENT])
+        self.settings.setValue("session/library", path)
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recentLibraries", []) or []
+        return [value] if isinstance(value, str) else list(value)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        current = str(self.lib.path.resolve())
+        recent = [p for p in self._recent() if Path(p).exists()]  # missing files are dropped
+        for path in recent:
+            act = self.recent_menu.addAction(path, lambda _=False, p=path: self.switch_library(p))
+            act.setEnabled(path != current)
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def open_library_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Library"), str(self.lib.path.parent),
+                                              self.tr("Planbook libraries (*.db *.planbook *.sqlite);;All files (*)"))
+        if path:
+            self.switch_library(path)
+
+    def new_library_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New Library"), str(self.lib.path.parent / "planbook.db"),
+                                              self.tr("Planbook libraries (*.db)"))
+        if path:
+            self.switch_library(path)
+
+    # ---- selection and the editor pane --------------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        """The selected node id, PLAN_ID for the plan row, None for nothing."""
+        return self.model.id_of(self.tree.currentIndex())
+
+    def select_node(self, node_id: int | None) -> None:
+        index = self.model.index_of(PLAN_ID if node_id is None else node_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+        self._show_current()
+
+    def select_plan_row(self) -> None:
+        self.select_node(PLAN_ID)
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._show_current()
+        self._update_actions()
+
+    def _show_current(self) -> None:
+        node_id = self.current_id()
+        if self.model.plan is None or node_id is None:
+            self.editor_stack.setCurrentWidget(self.placeholder)
+        elif node_id == PLAN_ID:
+            link = drafting.link_of(self.lib, self.model.plan_id)
+            source = self.tr("Drafted from “{0}” (plan {1})").format(link.source_title, link.source_id) if link else ""
+            self.plan_properties.show_plan(self.model.plan, source)
+            self.editor_stack.setCurrentWidget(self.plan_properties)
+        else:
+            self.node_editor.show_node(self.model.node(node_id), self.model.number(node_id))
+            self.editor_stack.setCurrentWidget(self.node_editor)
+
+    def _model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        if top_left.internalId() == self.current_id():
+            self._show_current()
+
+    def _plan_changed(self) -> None:
+        self._update_title()
+        self._library_timer.start()  # titles in the library pane follow, without a rebuild per keystroke
+
+    def _saved(self) -> None:
+        self.saved_label.setText(self.tr("All changes saved · {0}").format(dt.datetime.now().strftime("%H:%M:%S")))
+
+    def _update_title(self) -> None:
+        parts = [self.model.plan.title] if self.model.plan else []
+        parts += [self.lib.path.name + (self.tr(" (read-only)") if self.lib.readonly else ""), "Planbook"]
+        self.setWindowTitle(" — ".join(parts))
+
+    def _update_actions(self) -> None:
+        has_plan = self.model.plan is not None
+        current = self.current_id()
+        on_node = has_plan and current not in (None, PLAN_ID)
+        for act in (self.act_duplicate, self.act_delete_plan, self.act_next_year, self.act_export,
+                    self.act_print_preview,
+                    self.act_properties, self.act_new_child, self.act_new_sibling, *self.act_new_kind.values()):
+            act.setEnabled(has_plan)
+        for act in (self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent):
+            act.setEnabled(on_node)
+
+    def focus_filter(self) -> None:
+        self.library_pane.filter.setFocus()
+        self.library_pane.filter.selectAll()
+
+    def collapse_to_sections(self) -> None:
+        self.tree.collapseAll()
+        self.tree.expand(self.model.plan_index())
+
+    # ---- tree commands --------------------------------------------------------------------------------
+
+    def _after_new(self, inverse: editing.Edit | None) -> None:
+        if isinstance(inverse, editing.DeleteNode):
+            self.select_node(inverse.node_id)
+            self.node_editor.title.setFocus()
+
+    def new_sibling(self) -> None:
+        current = self.current_id()
+        if self.model.plan is None:
+            return
+        if current in (None, PLAN_ID):
+            self.new_child()
+            return
+        edit = editing.new_sibling(self.lib, current)
+        self._after_new(self.do(edit, self._add_text(edit.node.kind)))
+
+    def new_child(self) -> None:
+        if self.model.plan is None:
+            return
+        current = self.current_id()
+        parent = None if current in (None, PLAN_ID) else current
+        edit = editing.new_node(self.lib, self.model.plan_id, parent)
+        self._after_new(self.do(edit, self._add_text(edit.node.kind)))
+
+    def new_of_kind(self, kind: NodeKind) -> None:
+        """A new node of `kind` where it fits nearest the selection: after a node of that kind, else inside."""
+        if self.model.plan is None:
+            return
+        current = self.current_id()
+        walk = None if current in (None, PLAN_ID) else current
+        while True:
+            node = self.model.node(walk) if walk is not None else None
+            if node is not None and node.kind is kind:
+                parent = self.model.parent_id(walk)
+                position = self.model.index_of(walk).row() + 1
+                break
+            if may_contain(node.kind if node else None, kind):
+                parent = walk
+                position = None
+                break
+            if walk is None:
+                return
+            walk = self.model.parent_id(walk)
+        edit = editing.new_node(self.lib, self.model.plan_id, parent, position, kind)
+        self._after_new(self.do(edit, self._add_text(kind)))
+
+    def _add_text(self, kind: NodeKind) -> str:
+        return self.tr("Add {0}").format(short_kind_names()[kind])
+
+    def delete_node(self) -> None:
+        current = self.current_id()
+        if current in (None, PLAN_ID):
+            return
+        node = self.model.node(current)
+        focus = self._focus_after(editing.DeleteNode(current))
+        if self.do(editing.DeleteNode(current), self.tr("Delete {0}").format(short_kind_names()[node.kind])):
+            self.select_node(focus)
+
+    def move(self, delta: int) -> None:
+        current = self.current_id()
+        if current in (None, PLAN_ID):
+            return
+        edit = editing.move_by(self.lib, current, delta)
+        if edit is None:
+            self.statusBar().showMessage(self.tr("Already at the top") if delta < 0 else self.tr("Already at the bottom"), 3000)
+            return
+        if self.do(edit, self.tr("Move Up") if delta < 0 else self.tr("Move Down")):
+            self.select_node(current)
+
+    def indent(self) -> None:
+        self._shift(editing.indent, self.tr("Demote"), self.tr("Cannot demote here"))
+
+    def outdent(self) -> None:
+        self._shift(editing.outdent, self.tr("Promote"), self.tr("Cannot promote here"))
+
+    def _shift(self, builder, text: str, refusal: str) -> None:
+        current = self.current_id()
+        if current in (None, PLAN_ID):
+            return
+        edit = builder(self.lib, current)
+        if edit is None:
+            self.statusBar().showMessage(refusal, 3000)
+            return
+        if self.do(edit, text):
+            self.tree.expand(self.model.index_of(edit.parent_id))
+            self.select_node(current)
+
+    # ---- plan commands ----------------------------------------------------------------------------------
+
+    def _add_plan(self, plan: Plan, text: str, link: drafting.Link | None = None) -> int | None:
+        inverse = self.do(editing.AddPlan(plan, link), text)
+        if inverse is None:
+            return None
+        self.open_plan(inverse.plan_id)
+        return inverse.plan_id
+
+    def new_plan(self) -> int | None:
+        year = dt.date.today().year
+        plan = Plan(title=self.tr("Untitled plan"), year=year)
+        plan_id = self._add_plan(plan, self.tr("New Plan"))
+        if plan_id is not None:
+            title = self.plan_properties.field("title")
+            title.setFocus()
+            title.selectAll()
+        return plan_id
+
+    def _copy_of(self, plan_id: int) -> Plan:
+        plan = self.lib.load_plan(plan_id)
+        plan.id = None
+        for node in plan.walk():
+            node.id = None
+        return plan
+
+    def duplicate_plan(self) -> int | None:
+        if self.model.plan is None:
+            return None
+        plan = self._copy_of(self.model.plan_id)
+        plan.title = self.tr("{0} (copy)").format(plan.title)
+        return self._add_plan(plan, self.tr("Duplicate Plan"))
+
+    def new_plan_from(self) -> int | None:
+        plans = self.library_pane.plans
+        if not plans:
+            return self.new_plan()
+        names = [f"{p.title}  [{p.id}]" for p in plans]
+        name, ok = QInputDialog.getItem(self, self.tr("New Plan From"), self.tr("Start from a copy of:"), names, 0, False)
+        if not ok:
+            return None
+        source = plans[names.index(name)]
+        plan = self._copy_of(source.id)
+        return self._add_plan(plan, self.tr("New Plan"), drafting.Link(source.id, source.title, "copy"))
+
+    def draft_next_year(self) -> int | None:
+        if self.model.plan is None:
+            return None
+        source = self.lib.load_plan(self.model.plan_id)
+        try:
+            draft = drafting.next_year_plan(source)
+        except PlanbookError as e:
+            QMessageBox.information(self, self.tr("Draft Next Year's Plan"), str(e))
+            return None
+        plan_id = self._add_plan(draft, self.tr("Draft Next Year's Plan"), drafting.Link(source.id, source.title))
+        if plan_id is not None:
+            self.statusBar().showMessage(self.tr("Drafted “{0}” from “{1}”").format(draft.title, source.title), 6000)
+        return plan_id
+
+    def delete_plan(self, confirm: bool = True) -> bool:
+        if self.model.plan is None:
+            return False
+        plan = self.model.plan
+        if confirm:
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete Plan"),
+                              self.tr("Delete “{0}” and its {1} items?").format(plan.title, len(list(plan.walk()))),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+            box.setObjectName("confirmDelete")
+            box.setInformativeText(self.tr("You can undo this with Edit ▸ Undo."))
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            if box.exec() != QMessageBox.StandardButton.Yes:
+                return False
+        if self.do(editing.DeletePlan(plan.id), self.tr("Delete Plan")) is None:
+            return False
+        self._show_nothing()
+        return True
+
+    # ---- import and export ----------------------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        from ..importers import IMPORTERS
+
+        patterns = " ".join(f"*{s}" for s in sorted(IMPORTERS))
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Plans"), "",
+                                                self.tr("Plans ({0});;All files (*)").format(patterns))
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    def import_files(self, paths: list[Path], preview: bool = True) -> None:
+        """Read files in a worker thread (cancellable); show what was recognised; add the plans as one step."""
+        from ..importers import import_with_warnings
+
+        job = Job(paths, import_with_warnings, lambda p: self.tr("Reading {0}").format(Path(p).name))
+        start_job(self, self.tr("Importing plans"), job, lambda results: self._read(results, preview))
+
+    def _read(self, results: list, preview: bool) -> None:
+        outcomes = [(Path(path), result, error) for path, result, error in results]
+        if not preview:
+            self._add_imported(outcomes)
+            return
+        from .importpreview import ImportPreview
+
+        dialog = ImportPreview(outcomes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._add_imported(outcomes))
+        dialog.rejected.connect(self._import_cancelled)
+        dialog.open()
+
+    def _import_cancelled(self) -> None:
+        self.statusBar().showMessage(self.tr("Import cancelled: nothing was added"), 5000)
+        emit(self.importFinished, [])
+
+    def _add_imported(self, outcomes: list) -> None:
+        report = []
+        added: list[int] = []
+        self.undo_stack.beginMacro(self.tr("Import Plans"))
+        try:
+            for path, result, error in outcomes:
+                ids = []
+                for plan in result.plans if result else []:
+                    inverse = self.do(editing.AddPlan(plan), self.tr("Import Plan"))
+                    if inverse is not None:
+                        ids.append(inverse.plan_id)
+                added += ids
+                report.append((path, ids, error))
+        finally:
+            self.undo_stack.endMacro()
+        self.refresh_library()
+        if added:
+            self.open_plan(added[-1])
+        errors = [f"{Path(p).name}: {e}" for p, _, e in report if e]
+        message = self.tr("Imported {0} plans from {1} files").format(len(added), len(outcomes))
+        if errors:
+            self._warn(self.tr("Import"), message + "\n\n" + "\n".join(errors[:20]))
+        self.statusBar().showMessage(message, 6000)
+        emit(self.importFinished, report)
+
+    def export_dialog(self) -> None:
+        from ..exporters import EXPORTERS
+
+        if self.model.plan is None:
+            return
+        filters = [f"{name.upper()} (*.{name})" for name in EXPORTERS]
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export Plan"), self.model.plan.title,
+                                                   ";;".join(filters))
+        if path:
+            fmt = list(EXPORTERS)[filters.index(chosen)] if chosen in filters else Path(path).suffix.lstrip(".")
+            if not Path(path).suffix:
+                path += f".{fmt}"
+            self.export_plan(Path(path), fmt)
+
+    def export_plan(self, out: Path, fmt: str) -> None:
+        from ..exporters import EXPORTERS
+
+        exporter = EXPORTERS.get(fmt)
+        if exporter is None:
+            self.statusBar().showMessage(self.tr("Unknown format {0}").format(fmt), 5000)
+            return
+        plan = self.lib.load_plan(self.model.plan_id)  # a value: the worker never touches the library
+        job = Job([out], lambda path: exporter(plan, path, None), lambda p: self.tr("Writing {0}").format(p.name))
+        start_job(self, self.tr("Exporting"), job, self._exported)
+
+    def print_preview(self):
+        """File ▸ Print Preview: the real PDF of the open plan, with Print and Save (window-modal, not blocking)."""
+        from .print_preview import PrintPreview
+
+        if self.model.plan is None:
+            return None
+        dialog = PrintPreview(self.lib.load_plan(self.model.plan_id), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _exported(self, results: list) -> None:
+        for path, _, error in results:
+            if error:
+                self._warn(self.tr("Export"), error)
+            else:
+                self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 6000)
+        emit(self.exportFinished, results)
+
+    def _warn(self, title: str, text: str) -> None:
+        """A warning that does not block: the work is done, the window stays usable behind it."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("warningBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # ---- help, language, settings ---------------------------------------------------------------------
+
+    def about(self) -> None:
+        from PySide6 import __version__ as qt_version
+
+        QMessageBox.about(self, self.tr("About Planbook"), self.tr(
+            "<h3>Planbook {0}</h3><p>Draft, keep and issue annual work plans.</p>"
+            "<p>Library: {1}</p><p>Qt for Python {2} · GPL-3.0-or-later</p>").format(
+                __version__, self.lib.path, qt_version))
+
+    def set_language(self, code: str) -> None:
+        self.settings.setValue("language", code)
+        QMessageBox.information(self, self.tr("Language"), self.tr("The new language is used from the next start."))
+
+    def restore(self, plan_id: int | None = None, geometry: bool = True) -> None:
+        """Geometry, splitter, and the plan and node that were open (or `plan_id`)."""
+        saved = self.settings.value("window/geometry") if geometry else None
+        if isinstance(saved, QByteArray) and not saved.isEmpty():
+            self.restoreGeometry(saved)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/splitter") if geometry else None
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+        self._remember_library()
+        node_id = None
+        same_library = self.settings.value("session/planLibrary") == str(self.lib.path.resolve())
+        if plan_id is None and same_library:
+            plan_id = _int(self.settings.value("session/plan"))
+            node_id = _int(self.settings.value("session/node"))
+        if plan_id is None and self.library_pane.plans:
+            plan_id = self.library_pane.visible_plan_ids()[0]
+        if plan_id is not None:
+            self.open_plan(plan_id, node_id)
+        self.tree.setFocus()
+
+    def _save_session(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("session/planLibrary", str(self.lib.path.resolve()))
+        self.settings.setValue("session/plan", self.model.plan_id if self.model.plan_id is not None else "")
+        current = self.current_id()
+        self.settings.setValue("session/node", current if current not in (None, PLAN_ID) else "")
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self._save_session()
+        self._library_timer.stop()
+        for runner in self.findChildren(QObject, "jobRunner"):
+            runner.stop()
+        super().closeEvent(event)
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+

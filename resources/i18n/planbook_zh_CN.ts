@@ -1,0 +1,963 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Checks</name>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="84"/>
+        <source>Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号</source>
+        <translation>年份应使用六角括号〔〕，如：某教发〔2021〕3号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="85"/>
+        <source>A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号</source>
+        <translation>发文字号由机关代字、〔年份〕、发文顺序号和“号”组成，如：某教发〔2021〕3号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="87"/>
+        <source>The serial number takes no leading zero (3号, not 03号)</source>
+        <translation>发文顺序号不编虚位（写作 3号，不写 03号）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="89"/>
+        <source>The year in the number ({0}) is far from the plan&apos;s year ({1})</source>
+        <translation>文号中的年份（{0}）与方案年度（{1}）相差较远</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsTable</name>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="204"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="204"/>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="216"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="217"/>
+        <source>Add a field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="224"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="225"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="226"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="271"/>
+        <source>Add Field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="279"/>
+        <source>Remove Field</source>
+        <translation>删除字段</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="287"/>
+        <source>Reorder Fields</source>
+        <translation>调整字段顺序</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="295"/>
+        <source>Edit Field</source>
+        <translation>编辑字段</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../planbook/gui/importpreview.py" line="41"/>
+        <source>Import Preview</source>
+        <translation>导入预览</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/importpreview.py" line="44"/>
+        <source>Recognised structure</source>
+        <translation>识别出的结构</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/importpreview.py" line="44"/>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/importpreview.py" line="50"/>
+        <source>{0}: not imported: {1}</source>
+        <translation>{0}：未导入：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/importpreview.py" line="64"/>
+        <source>{0} plan(s) from {1} file(s); {2} warning(s) or error(s) to check.</source>
+        <translation>{1} 个文件中识别出 {0} 个方案；有 {2} 条警告或错误需要核对。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/importpreview.py" line="67"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="49"/>
+        <source>Section (一、)</source>
+        <translation>一级标题（一、）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="50"/>
+        <source>Subsection (（一）)</source>
+        <translation>二级标题（（一））</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="51"/>
+        <source>Task (1.)</source>
+        <translation>任务（1.）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="52"/>
+        <source>Item (（1）)</source>
+        <translation>子项（（1））</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="58"/>
+        <source>section</source>
+        <translation>一级标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="59"/>
+        <source>subsection</source>
+        <translation>二级标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="60"/>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="61"/>
+        <source>item</source>
+        <translation>子项</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPane</name>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="28"/>
+        <source>Filter by title, organ, number…</source>
+        <translation>按标题、机关、文号筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="32"/>
+        <source>By year</source>
+        <translation>按年度</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="33"/>
+        <source>By title</source>
+        <translation>按标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="34"/>
+        <source>Recently modified</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="36"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="36"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="59"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="60"/>
+        <source>Issued</source>
+        <translation>已印发</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="98"/>
+        <source>Year {0}</source>
+        <translation>{0}年</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="98"/>
+        <source>No year</source>
+        <translation>未注明年度</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="105"/>
+        <source>No issuing organ</source>
+        <translation>未注明发文机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="114"/>
+        <source>{0} nodes · modified {1}</source>
+        <translation>{0} 个条目 · 修改于 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="89"/>
+        <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
+        <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="136"/>
+        <source>&amp;New Plan</source>
+        <translation>新建方案(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="137"/>
+        <source>New Plan &amp;From…</source>
+        <translation>从现有方案新建(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="138"/>
+        <source>D&amp;uplicate Plan</source>
+        <translation>复制方案(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="139"/>
+        <source>Delete Plan…</source>
+        <translation>删除方案…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="140"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="578"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="580"/>
+        <source>Draft Next Year&apos;s Plan</source>
+        <translation>新建下一年度草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="142"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="143"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="144"/>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="145"/>
+        <source>&amp;Open Library…</source>
+        <translation>打开方案库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="146"/>
+        <source>New &amp;Library…</source>
+        <translation>新建方案库(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
+        <source>Plan &amp;Properties</source>
+        <translation>方案属性(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
+        <source>New Sibling</source>
+        <translation>新建同级条目</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
+        <source>New Child</source>
+        <translation>新建下级条目</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <source>New {0}</source>
+        <translation>新建{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="505"/>
+        <source>Move Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="505"/>
+        <source>Move Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
+        <source>Demote (Tab)</source>
+        <translation>降一级（Tab）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
+        <source>Promote (Shift+Tab)</source>
+        <translation>升一级（Shift+Tab）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
+        <source>Expand All</source>
+        <translation>全部展开</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
+        <source>Collapse to Sections</source>
+        <translation>折叠到一级标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
+        <source>&amp;About Planbook</source>
+        <translation>关于 Planbook(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
+        <source>Find Plan</source>
+        <translation>查找方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <source>Recent Libraries</source>
+        <translation>最近的方案库</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <source>&amp;Plan</source>
+        <translation>方案(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="317"/>
+        <source>Cannot open the library</source>
+        <translation>无法打开方案库</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="336"/>
+        <source>{0} plans in {1}</source>
+        <translation>方案库 {1} 共有 {0} 个方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="356"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="359"/>
+        <source>Open Library</source>
+        <translation>打开方案库</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="360"/>
+        <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
+        <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="365"/>
+        <source>New Library</source>
+        <translation>新建方案库</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="366"/>
+        <source>Planbook libraries (*.db)</source>
+        <translation>Planbook 方案库 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="396"/>
+        <source>Drafted from “{0}” (plan {1})</source>
+        <translation>由《{0}》（方案 {1}）起草</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="412"/>
+        <source>All changes saved · {0}</source>
+        <translation>所有修改已保存 · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="416"/>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="486"/>
+        <source>Add {0}</source>
+        <translation>新建{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="494"/>
+        <source>Delete {0}</source>
+        <translation>删除{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="503"/>
+        <source>Already at the top</source>
+        <translation>已在最上面</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="503"/>
+        <source>Already at the bottom</source>
+        <translation>已在最下面</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
+        <source>Demote</source>
+        <translation>降一级</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
+        <source>Cannot demote here</source>
+        <translation>此处无法降级</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="512"/>
+        <source>Promote</source>
+        <translation>升一级</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="512"/>
+        <source>Cannot promote here</source>
+        <translation>此处无法升级</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="537"/>
+        <source>Untitled plan</source>
+        <translation>未命名方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="538"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="569"/>
+        <source>New Plan</source>
+        <translation>新建方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="556"/>
+        <source>{0} (copy)</source>
+        <translation>{0}（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="557"/>
+        <source>Duplicate Plan</source>
+        <translation>复制方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="564"/>
+        <source>New Plan From</source>
+        <translation>从现有方案新建</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="564"/>
+        <source>Start from a copy of:</source>
+        <translation>以下列方案的副本为起点：</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="582"/>
+        <source>Drafted “{0}” from “{1}”</source>
+        <translation>已由《{1}》起草《{0}》</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="590"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="598"/>
+        <source>Delete Plan</source>
+        <translation>删除方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="591"/>
+        <source>Delete “{0}” and its {1} items?</source>
+        <translation>删除《{0}》及其 {1} 个条目？</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="594"/>
+        <source>You can undo this with Edit ▸ Undo.</source>
+        <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="609"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="641"/>
+        <source>Import Plans</source>
+        <translation>导入方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="610"/>
+        <source>Plans ({0});;All files (*)</source>
+        <translation>方案文件 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="618"/>
+        <source>Reading {0}</source>
+        <translation>正在读取 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="619"/>
+        <source>Importing plans</source>
+        <translation>正在导入方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="635"/>
+        <source>Import cancelled: nothing was added</source>
+        <translation>已取消导入：没有添加任何方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="646"/>
+        <source>Import Plan</source>
+        <translation>导入方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="657"/>
+        <source>Imported {0} plans from {1} files</source>
+        <translation>已从 {1} 个文件导入 {0} 个方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="669"/>
+        <source>Export Plan</source>
+        <translation>导出方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="682"/>
+        <source>Unknown format {0}</source>
+        <translation>未知格式 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
+        <source>Writing {0}</source>
+        <translation>正在写入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="704"/>
+        <source>Exported to {0}</source>
+        <translation>已导出到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="719"/>
+        <source>About Planbook</source>
+        <translation>关于 Planbook</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="720"/>
+        <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
+        <source>The new language is used from the next start.</source>
+        <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>NodeEditor</name>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="115"/>
+        <source>Title, e.g. 切实加强德育工作。</source>
+        <translation>标题，如：切实加强德育工作。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="118"/>
+        <source>What is to be done</source>
+        <translation>具体工作内容</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="122"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="123"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="127"/>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="129"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="160"/>
+        <source>Change Kind</source>
+        <translation>更改类型</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="164"/>
+        <source>Edit Title</source>
+        <translation>编辑标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="169"/>
+        <source>Edit Text</source>
+        <translation>编辑正文</translation>
+    </message>
+</context>
+<context>
+    <name>PlanProperties</name>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="327"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="329"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="334"/>
+        <source>Kind of plan</source>
+        <translation>文种</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="337"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="339"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="340"/>
+        <source>Issuing organs</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="340"/>
+        <source>Separate several with 、</source>
+        <translation>多个机关用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="342"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="343"/>
+        <source>Issued</source>
+        <translation>已印发</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="345"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="347"/>
+        <source>Tasks numbered through the plan</source>
+        <translation>任务全文连续编号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="348"/>
+        <source>Tasks numbered afresh in each section</source>
+        <translation>任务在各部分内重新编号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="350"/>
+        <source>Numbering</source>
+        <translation>编号方式</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="351"/>
+        <source>Preamble</source>
+        <translation>总体要求</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="352"/>
+        <source>Closing</source>
+        <translation>结束语</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="356"/>
+        <source>Issuing notice</source>
+        <translation>印发通知</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="358"/>
+        <source>Masthead</source>
+        <translation>发文机关标志</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="359"/>
+        <source>Document number</source>
+        <translation>发文字号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="361"/>
+        <source>Notice title</source>
+        <translation>通知标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="362"/>
+        <source>Recipients</source>
+        <translation>主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="363"/>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="364"/>
+        <source>Signers (one a line)</source>
+        <translation>发文机关署名（每行一个）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="366"/>
+        <source>Signed on</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="367"/>
+        <source>Annotation</source>
+        <translation>附注</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="368"/>
+        <source>Copies to</source>
+        <translation>抄送机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="369"/>
+        <source>Printed by</source>
+        <translation>印发机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="370"/>
+        <source>Printed on</source>
+        <translation>印发日期</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="371"/>
+        <source>Published on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="372"/>
+        <source>Attachments</source>
+        <translation>附件说明</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="373"/>
+        <source>Index number</source>
+        <translation>索引号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="374"/>
+        <source>Subject words</source>
+        <translation>主题词</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="375"/>
+        <source>Category</source>
+        <translation>主题分类</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="376"/>
+        <source>Signed off by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="377"/>
+        <source>Copy number</source>
+        <translation>份号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="378"/>
+        <source>Classification</source>
+        <translation>密级和保密期限</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="379"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="405"/>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 2021-03-06</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="490"/>
+        <source>Edit Plan Properties</source>
+        <translation>编辑方案属性</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="502"/>
+        <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
+        <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTreeModel</name>
+    <message>
+        <location filename="../../planbook/gui/treemodel.py" line="97"/>
+        <source>Structure</source>
+        <translation>结构</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treemodel.py" line="97"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treemodel.py" line="98"/>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="44"/>
+        <source>Print Preview — {0}</source>
+        <translation>打印预览 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="48"/>
+        <source>Notice with the plan</source>
+        <translation>印发通知及要点</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="49"/>
+        <source>Plan only</source>
+        <translation>仅要点正文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="53"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="55"/>
+        <source>&amp;Save PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="57"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="67"/>
+        <source>Layout:</source>
+        <translation>版式：</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="94"/>
+        <source>{0} pages</source>
+        <translation>共 {0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="103"/>
+        <location filename="../../planbook/gui/print_preview.py" line="105"/>
+        <source>Save PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="138"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="138"/>
+        <source>The printer could not be opened.</source>
+        <translation>无法打开打印机。</translation>
+    </message>
+</context>
+</TS>

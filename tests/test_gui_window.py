@@ -1,0 +1,409 @@
+"""The real main window, driven as a clerk drives it: keyboard in the tree, typing in the editor, menus.
+
+After each step the test checks what the tree shows and what the library file holds (opened afresh).
+Chinese text goes in through the widgets' own API (setText / setPlainText / item text): QTest.keyClicks with
+Chinese aborts the whole process here, so keyClicks is kept for ASCII and keys.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planbook.core.library import Library
+from planbook.core.model import NodeKind, Status
+from planbook.gui.qtcompat import emit
+from planbook.gui.treemodel import PLAN_ID
+from tests.gui_support import Windows, library_lines, press, realistic_plan, settle, stored_plan, tree_lines
+
+K = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def windows(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANBOOK_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.delenv("PLANBOOK_LIBRARY", raising=False)
+    w = Windows(qtbot, tmp_path)
+    yield w
+    w.cleanup()
+
+
+def in_step(window) -> list[str]:
+    """The tree equals the file; returns the lines."""
+    lines = tree_lines(window.model)
+    assert lines == library_lines(window.lib.path, window.model.plan_id, window.model.untitled)
+    return lines
+
+
+def type_title(window, text: str) -> None:
+    window.node_editor.title.setText(text)  # as typed: textChanged fires per change
+    settle()
+
+
+def test_create_a_plan_and_build_it_by_keyboard(windows, qtbot):
+    w = windows.open()
+    assert w.model.plan is None
+    w.act_new_plan.trigger()
+    settle()
+    plan_id = w.model.plan_id
+    assert plan_id is not None and w.current_id() == PLAN_ID
+    assert w.editor_stack.currentWidget() is w.plan_properties
+    title = w.plan_properties.field("title")
+    title.setText("某县教育局2022年工作要点")
+    settle()
+    assert stored_plan(w.lib.path, plan_id).title == "某县教育局2022年工作要点"
+    assert "某县教育局2022年工作要点" in w.windowTitle() and w.lib.path.name in w.windowTitle()
+
+    # Enter on the plan row: a first section; its title typed, Enter goes back to the tree.
+    press(qtbot, w.tree, K.Key_Return)
+    assert w.model.node(w.current_id()).kind is NodeKind.SECTION
+    type_title(w, "加强党的建设")
+    qtbot.keyClick(w.node_editor.title, K.Key_Return)
+    assert w.tree.hasFocus()
+    # Ctrl+Return: a child of the section, which is a task.
+    press(qtbot, w.tree, K.Key_Return, CTRL)
+    assert w.model.node(w.current_id()).kind is NodeKind.TASK
+    type_title(w, "落实主体责任。")
+    # Enter: a sibling task.
+    press(qtbot, w.tree, K.Key_Return)
+    type_title(w, "加强作风建设。")
+    assert in_step(w) == ["一、加强党的建设", "  1.落实主体责任。", "  2.加强作风建设。"]
+
+    # Ctrl+1: a new section after the current one, wherever the selection is.
+    w.tree.setFocus()
+    w.act_new_kind[NodeKind.SECTION].trigger()
+    type_title(w, "推进教育改革")
+    press(qtbot, w.tree, K.Key_Return, CTRL)
+    type_title(w, "深化课程改革。")
+    assert in_step(w) == ["一、加强党的建设", "  1.落实主体责任。", "  2.加强作风建设。",
+                          "二、推进教育改革", "  3.深化课程改革。"]
+
+
+def test_fields_table_add_edit_reorder_remove(windows, qtbot):
+    lib = Library.open(windows.tmp_path / "lib.db")
+    plan_id = lib.add_plan(realistic_plan())
+    lib.close()
+    w = windows.open()
+    task = [n for n in w.model.plan.walk() if n.kind is NodeKind.TASK][0]
+    w.select_node(task.id)
+    table = w.node_editor.fields
+    assert table.table.objectName() == "fieldsTable"
+    assert table.table.rowCount() == 4
+    before = [(f.label, f.value) for f in task.fields]
+    table.set_value(1, 1, "办公室")  # the lead unit
+    settle()
+    stored = stored_plan(w.lib.path, plan_id)
+    stored_task = next(n for n in stored.walk() if n.id == task.id)
+    assert stored_task.field_value("牵头单位") == "办公室"
+    assert in_step(w)[1].endswith("| 办公室")
+    table.table.setCurrentCell(3, 0)
+    table.up_button.click()
+    table.add_button.menu().actions()[4].trigger()  # 目标任务 from the usual labels
+    table.table.setCurrentCell(0, 0)
+    table.remove_button.click()
+    settle()
+    labels = [f.label for f in next(n for n in stored_plan(w.lib.path, plan_id).walk() if n.id == task.id).fields]
+    assert labels == ["牵头单位", "完成时限", "责任单位", "目标任务"]
+    assert [table.table.item(r, 0).text() for r in range(table.table.rowCount())] == labels
+    # Four undo steps take the fields back to what they were; the typing was one step.
+    for _ in range(4):
+        w.act_undo.trigger()
+    settle()
+    stored_task = next(n for n in stored_plan(w.lib.path, plan_id).walk() if n.id == task.id)
+    assert [(f.label, f.value) for f in stored_task.fields] == before
+    assert in_step(w)
+
+
+def test_move_indent_outdent_undo_redo(windows, qtbot):
+    lib = Library.open(windows.tmp_path / "lib.db")
+    plan_id = lib.add_plan(realistic_plan())
+    lib.close()
+    w = windows.open()
+    original = in_step(w)
+    tasks = [n.id for n in w.model.plan.walk() if n.kind is NodeKind.TASK]
+    w.select_node(tasks[1])
+    press(qtbot, w.tree, K.Key_Up, CTRL)  # move up: now the first task
+    assert w.model.index_of(tasks[1]).data().startswith("1.")
+    assert in_step(w)[1].startswith("  1.深入推进课程改革。")
+    press(qtbot, w.tree, K.Key_Down, CTRL)
+    assert in_step(w) == original
+    # Tab: the second task becomes an item of the first; Shift+Tab brings it back.
+    w.select_node(tasks[1])
+    press(qtbot, w.tree, K.Key_Tab)
+    node = w.model.node(tasks[1])
+    assert node.kind is NodeKind.ITEM and w.model.parent_id(tasks[1]) == tasks[0]
+    assert in_step(w)[2] == "    （1）深入推进课程改革。 | " + w.model.index_of(tasks[1], 1).data()
+    press(qtbot, w.tree, K.Key_Backtab, SHIFT)
+    assert w.model.node(tasks[1]).kind is NodeKind.TASK
+    assert in_step(w) == original
+    # The Edit menu names the step; undo twice returns to the item, redo replays.
+    assert w.act_undo.text() == "撤销 升一级"
+    w.act_undo.trigger()
+    assert w.model.node(tasks[1]).kind is NodeKind.ITEM
+    in_step(w)
+    w.act_undo.trigger()
+    assert in_step(w) == original
+    w.act_redo.trigger()
+    assert w.model.node(tasks[1]).kind is NodeKind.ITEM
+    assert w.current_id() == tasks[1]
+    in_step(w)
+    # Delete, then Ctrl+Z (the key, in the tree) brings the whole subtree back.
+    w.act_undo.trigger()
+    w.select_node(w.model.plan.nodes[1].id)
+    press(qtbot, w.tree, K.Key_Delete)
+    assert len(w.model.plan.nodes) == 3
+    in_step(w)
+    press(qtbot, w.tree, K.Key_Z, CTRL)
+    assert in_step(w) == original
+    press(qtbot, w.tree, K.Key_Z, CTRL | SHIFT)
+    assert len(in_step(w)) < len(original)
+    press(qtbot, w.tree, K.Key_Y, CTRL)  # nothing left to redo: no change, no error
+    press(qtbot, w.tree, K.Key_Z, CTRL)
+    assert in_step(w) == original
+    assert stored_plan(w.lib.path, plan_id).task_count() == 13
+
+
+def test_typing_merges_into_one_undo_step_per_field(windows, qtbot):
+    lib = Library.open(windows.tmp_path / "lib.db")
+    lib.add_plan(realistic_plan())
+    lib.close()
+    w = windows.open()
+    task = [n for n in w.model.plan.walk() if n.kind is NodeKind.TASK][0]
+    w.select_node(task.id)
+    title = w.node_editor.title
+    title.setFocus()
+    title.end(False)
+    qtbot.keyClicks(title, " ok")  # ASCII keystrokes, each written at once
+    assert stored_plan(w.lib.path, w.model.plan_id).nodes[0].children[0].title == "切实加强德育工作。 ok"
+    w.node_editor.body.setPlainText("新的工作措施。")
+    settle()
+    assert w.undo_stack.count() == 2
+    assert w.act_undo.text() == "撤销 编辑正文"
+    w.act_undo.trigger()
+    w.act_undo.trigger()
+    assert title.text() == "切实加强德育工作。"
+    stored = stored_plan(w.lib.path, w.model.plan_id).nodes[0].children[0]
+    assert (stored.title, stored.body) == (task.title, task.body) == ("切实加强德育工作。", stored.body)
+    assert in_step(w)
+
+
+def test_refused_edits_leave_everything_as_it_was(windows, qtbot):
+    lib = Library.open(windows.tmp_path / "lib.db")
+    lib.add_plan(realistic_plan())
+    lib.close()
+    w = windows.open()
+    original = in_step(w)
+    first_section = w.model.plan.nodes[0].id
+    w.select_node(first_section)
+    press(qtbot, w.tree, K.Key_Tab)  # the first section has nothing to go under
+    press(qtbot, w.tree, K.Key_Up, CTRL)  # already at the top
+    # A task cannot become a section while it sits inside one.
+    task = w.model.plan.nodes[0].children[0].id
+    w.select_node(task)
+    w.node_editor.kind.setCurrentIndex(0)
+    w.node_editor._kind_chosen(0)
+    settle()
+    assert "cannot" in w.statusBar().currentMessage()
+    assert NodeKind(w.node_editor.kind.currentData()) is NodeKind.TASK
+    assert in_step(w) == original
+    assert w.undo_stack.count() == 0
+
+
+def test_plan_properties_validate_and_save(windows, qtbot):
+    lib = Library.open(windows.tmp_path / "lib.db")
+    plan_id = lib.add_plan(realistic_plan())
+    lib.close()
+    w = windows.open()
+    w.select_plan_row()
+    props = w.plan_properties
+    assert w.editor_stack.currentWidget() is props
+    number = props.field("notice.doc_number")
+    number.setText("某教发[2021]3号")
+    assert props.doc_number_error.isVisibleTo(props)
+    assert "〔〕" in props.doc_number_error.text()
+    number.setText("某教发〔2021〕3号")
+    assert not props.doc_number_error.isVisibleTo(props)
+    signed = props.field("notice.signed_on")
+    signed.setText("2021年3月6日")
+    settle()
+    assert str(stored_plan(w.lib.path, plan_id).notice.signed_on) == "2021-03-06"
+    signed.setText("2021-13-40")
+    assert props.date_errors["notice.signed_on"].isVisibleTo(props)
+    assert str(stored_plan(w.lib.path, plan_id).notice.signed_on) == "2021-03-06"  # bad dates are not saved
+    props.field("status").setCurrentIndex(1)
+    emit(props.field("status").activated, 1)  # what choosing it with the mouse sends
+    assert stored_plan(w.lib.path, plan_id).status is Status.ISSUED
+    # The library pane follows (debounced, so typing a title does not rebuild it per keystroke).
+    qtbot.waitUntil(lambda: bool(w.library_pane.model.findItems("已印发", Qt.MatchFlag.MatchRecursive, 1)))
+
+
+def test_next_year_draft_close_and_reopen(windows, qtbot):
+    lib = Library.open(windows.tmp_path / "lib.db")
+    source_id = lib.add_plan(realistic_plan(2021))
+    lib.close()
+    w = windows.open()
+    w.select_plan_row()
+    draft_id = w.draft_next_year()
+    assert draft_id and draft_id != source_id and w.model.plan_id == draft_id
+    draft = stored_plan(w.lib.path, draft_id)
+    assert draft.title == "某市教育局2022年工作要点" and draft.year == 2022
+    assert draft.status is Status.DRAFT and draft.notice.doc_number == "" and draft.notice.signed_on is None
+    assert "2022年全市教育工作" in draft.preamble
+    assert draft.task_count() == stored_plan(w.lib.path, source_id).task_count()
+    assert "某市教育局2021年工作要点" in w.plan_properties.source.text()
+    assert set(w.library_pane.visible_plan_ids()) == {source_id, draft_id}
+    # Pick a task in the draft, then close; reopening shows the same plan and node, and the splitter.
+    task = [n for n in w.model.plan.walk() if n.kind is NodeKind.TASK][5]
+    w.select_node(task.id)
+    w.resize(780, 560)  # fits the offscreen screen, so the restored geometry is not clamped
+    settle()
+    w.splitter.setSizes([150, 300, 300])
+    sizes = w.splitter.sizes()
+    expected = in_step(w)
+    windows.close(w)
+    w2 = windows.open()
+    assert w2.model.plan_id == draft_id and w2.current_id() == task.id
+    assert w2.editor_stack.currentWidget() is w2.node_editor
+    assert w2.node_editor.title.text() == task.title
+    assert in_step(w2) == expected
+    assert w2.size().width() == 780 and w2.size().height() == 560
+    assert w2.splitter.sizes() == sizes
+    # Undo of the draft is not kept across sessions, but deleting it is undoable within one.
+    assert w2.delete_plan(confirm=False)
+    assert w2.model.plan is None and draft_id not in w2.library_pane.visible_plan_ids()
+    w2.act_undo.trigger()
+    assert w2.model.plan_id == draft_id
+    assert in_step(w2) == expected
+
+
+def test_new_duplicate_delete_plans_and_library_pane(windows, qtbot):
+    lib = Library.open(windows.tmp_path / "lib.db")
+    for year in (2019, 2020, 2021):
+        lib.add_plan(realistic_plan(year))
+    lib.close()
+    w = windows.open()
+    pane = w.library_pane
+    assert pane.view.objectName() == "libraryView"
+    ids = pane.visible_plan_ids()
+    assert len(ids) == 3
+    assert pane.model.item(0).text() == "2021年"  # newest year first
+    copy_id = w.duplicate_plan()
+    assert stored_plan(w.lib.path, copy_id).title.endswith("（副本）")
+    pane.filter.setText("2020")
+    pane._rebuild()
+    assert len(pane.visible_plan_ids()) == 1
+    pane.filter.clear()
+    pane._rebuild()
+    pane.sort.setCurrentIndex(2)  # recently modified first
+    assert pane.visible_plan_ids()[0] == copy_id
+    # Choosing a plan in the pane opens it.
+    other = ids[-1]
+    index = next(pane.model.indexFromItem(i) for i in _items(pane) if i.data(Qt.ItemDataRole.UserRole + 1) == other)
+    pane.view.setCurrentIndex(index)
+    settle()
+    assert w.model.plan_id == other
+    w.act_undo.trigger()  # undo the duplicate
+    assert copy_id not in pane.visible_plan_ids()
+
+
+def _items(pane):
+    stack = [pane.model.invisibleRootItem()]
+    while stack:
+        item = stack.pop()
+        for r in range(item.rowCount()):
+            child = item.child(r, 0)
+            yield child
+            stack.append(child)
+
+
+def test_import_many_files_in_the_background(windows, qtbot, tmp_path):
+    from planbook.core.exchange import dumps
+
+    files = []
+    for i in range(6):
+        path = tmp_path / f"p{i}.json"
+        path.write_text(dumps(realistic_plan(2010 + i)), encoding="utf-8")
+        files.append(path)
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    w = windows.open()
+    with qtbot.waitSignal(w.importFinished, timeout=20000) as blocker:
+        w.import_files([*files, bad], preview=False)
+    report = blocker.args[0]
+    assert sum(len(ids) for _, ids, _ in report) == 6
+    assert [e for _, _, e in report if e] and "not valid JSON" in report[-1][2]
+    with Library.open(w.lib.path) as lib:
+        assert len(lib.plan_ids()) == 6
+    assert w.findChild(QMessageBox, "warningBox").text().count("bad.json") == 1  # told, not blocked
+    w.undo_stack.undo()  # the whole import is one step
+    assert w.library_pane.visible_plan_ids() == []
+
+
+def test_export_uses_the_registry(windows, qtbot, tmp_path):
+    lib = Library.open(windows.tmp_path / "lib.db")
+    lib.add_plan(realistic_plan())
+    lib.close()
+    w = windows.open()
+    out = tmp_path / "out.txt"
+    with qtbot.waitSignal(w.exportFinished, timeout=20000):
+        w.export_plan(out, "txt")
+    assert out.read_text(encoding="utf-8").startswith("某市教育局2021年工作要点")
+
+
+def test_emit_workaround_keeps_true_alive():
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Ping(QObject):
+        ping = Signal()
+
+    p = Ping()
+    before = sys.getrefcount(True)
+    for _ in range(5000):
+        emit(p.ping)
+    assert abs(sys.getrefcount(True) - before) < 50
+
+
+def test_import_seed_text_through_the_preview(windows, qtbot, seeds):
+    files = sorted(seeds.glob("*.txt"))[:3]
+    w = windows.open()
+    w.import_files(files)
+    from planbook.gui.importpreview import ImportPreview
+
+    qtbot.waitUntil(lambda: w.findChild(ImportPreview) is not None, timeout=20000)
+    preview = w.findChild(ImportPreview)
+    assert preview.tree.topLevelItemCount() == len(files)
+    with qtbot.waitSignal(w.importFinished, timeout=20000) as blocker:
+        preview.import_button.click()
+    assert sum(len(ids) for _, ids, _ in blocker.args[0]) == len(files)
+    assert w.model.plan is not None and len(list(w.model.plan.walk())) > 5
+    assert in_step(w)
+
+
+def test_switch_library_and_recent_libraries(windows, qtbot, tmp_path):
+    other = tmp_path / "other.db"
+    with Library.open(other) as lib:
+        lib.add_plan(realistic_plan(2023))
+    w = windows.open()
+    first = w.lib.path
+    assert w.switch_library(other)
+    assert w.model.plan.title == "某市教育局2023年工作要点"
+    assert "other.db" in w.windowTitle()
+    w._fill_recent()
+    entries = [a.text() for a in w.recent_menu.actions()]
+    assert entries[:2] == [str(other.resolve()), str(first.resolve())]
+    assert not w.recent_menu.actions()[0].isEnabled()  # the open one
+    w.recent_menu.actions()[1].trigger()
+    assert w.lib.path.resolve() == first.resolve() and w.model.plan is None
+    # A file that is not a library is refused with a message and changes nothing.
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all")
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().close())
+    assert not w.switch_library(junk)
+    assert junk.read_bytes() == b"not a database at all" and w.lib.path.resolve() == first.resolve()
