@@ -507,8 +507,12 @@ def _strip_chrome(items: list[Block], doc: _Doc) -> list[Block]:
     crumb = next((i for i in range(head) if isinstance(items[i], str) and CHROME_LINE_RES[0].search(items[i])), None)
     if crumb is None:
         crumb = next((i for i in range(head) if isinstance(items[i], str) and CHROME_LINE_RES[1].search(items[i])), None)
-    if crumb is not None:
-        items = items[crumb + 1:]  # the site's banner and menus sit above the breadcrumb
+    if crumb is not None:  # the site's banner and menus sit above the breadcrumb: only metadata is kept
+        for item in items[:crumb]:
+            for label, value in (label_pairs(item) or []) if isinstance(item, str) else []:
+                if (key := META_LABELS.get(label)) and value:
+                    doc.meta.setdefault(key, value)
+        items = items[crumb + 1:]
     out: list[Block] = []
     seen_structure = False
     awaiting: str | None = None  # a header label whose value did not follow on its line
@@ -528,9 +532,8 @@ def _strip_chrome(items: list[Block], doc: _Doc) -> list[Block]:
             awaiting = None
         if pairs is not None:
             for label, value in pairs:
-                key = META_LABELS.get(label)
-                if key and value and key not in doc.meta:
-                    doc.meta[key] = value
+                if (key := META_LABELS.get(label)) and value:
+                    doc.meta.setdefault(key, value)
             label, value = pairs[-1]
             awaiting = label if not value and label in META_LABELS and not seen_structure else None
             continue
