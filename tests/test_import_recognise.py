@@ -124,10 +124,14 @@ def test_docx_task_table_with_section_rows_and_blank_cells():
     document = docx.Document()
     document.add_paragraph("某市教育局2022年重点工作任务分解")
     table = document.add_table(rows=1, cols=4)
-    for cell, head in zip(table.rows[0].cells, ["序号", "工作任务", "牵头单位", "完成时限"]):
+    caption = table.rows[0].cells[0].merge(table.rows[0].cells[3])
+    caption.text = "附件：任务分解表"
+    header = table.add_row().cells
+    for cell, head in zip(header, ["序号", "工作任务", "牵头单位", "完成时限"]):
         cell.text = head
     rows = [("一、党的建设", None, None, None), ("1", "抓好理论学习。每月一次。", "办公室", "全年"),
-            ("2", "推进从严治党", "", "12月底"), ("二、教育公平", None, None, None), ("3", "扩大学位供给", "基教科", "")]
+            ("2", "推进从严治党", "", "12月底"), ("序号", "工作任务", "牵头单位", "完成时限"),  # header on page 2
+            ("二、教育公平", None, None, None), ("3", "扩大学位供给", "基教科", "")]
     for values in rows:
         cells = table.add_row().cells
         if values[1] is None:

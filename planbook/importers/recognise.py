@@ -449,16 +449,23 @@ def _prepare(blocks: Iterable[Block]) -> list[Block]:
         if isinstance(block, TableBlock):
             rows = [[normalise_cell(c) for c in row] for row in block.rows]
             rows = [r for r in rows if any(r)]
-            if rows and _table_roles([re.sub(r"\s+", "", c) for c in rows[0]]) is not None:
+            # the header may sit under a caption row (XX年重点工作任务分解表) merged across the table
+            head = next((i for i, r in enumerate(rows[:3]) if _table_roles(_header(r)) is not None), None)
+            for row in rows[: len(rows) if head is None else head]:  # not a list of tasks: its text, cell by cell
+                run.extend(_row_lines(row))
+            if head is not None:
                 flush()
-                out.append(TableBlock(rows))
-            else:  # a layout table, or any table that is not a list of tasks: its text, cell by cell
-                for row in rows:
-                    run.extend(_row_lines(row))
+                header = _header(rows[head])
+                # a header repeated on every printed page is not a task
+                out.append(TableBlock([rows[head]] + [r for r in rows[head + 1:] if _header(r) != header]))
         else:
             run.extend(x for x in map(normalise_line, block.splitlines()) if not PAGE_NUMBER_RE.match(x))
     flush()
     return out
+
+
+def _header(row: list[str]) -> list[str]:
+    return [re.sub(r"\s+", "", c) for c in row]
 
 
 def _row_lines(row: list[str]) -> list[str]:
@@ -870,7 +877,7 @@ _TASK_HEAD = re.compile(r"(任务|工作|内容|事项|要点)")
 
 def _add_table(table: TableBlock, b: _Builder) -> None:
     """A table of tasks (序号 | 工作任务 | 牵头单位 | … ) becomes tasks with fields; any other table is read as text."""
-    header = [re.sub(r"\s+", "", c) for c in table.rows[0]]
+    header = _header(table.rows[0])
     roles = _table_roles(header)
     if roles is None:  # _prepare let only task tables through
         return
