@@ -226,9 +226,21 @@ def _auto_numbered_docx() -> bytes:
     numbering.append(parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     document.add_paragraph("某区教育局2023年工作要点")
     document.add_paragraph("总体要求：稳中求进。")
+    # level 1 comes from a heading style based on a numbered style, as Word's multilevel headings do
+    from docx.enum.style import WD_STYLE_TYPE
+
+    numbered = document.styles.add_style("Plan Numbered", WD_STYLE_TYPE.PARAGRAPH)
+    style_num = numbered.element.get_or_add_pPr().get_or_add_numPr()
+    style_num.get_or_add_numId().val = 90
+    style_num.get_or_add_ilvl().val = 0
+    heading = document.styles.add_style("Plan Section", WD_STYLE_TYPE.PARAGRAPH)
+    heading.base_style = numbered
     for level, text in [(0, "加强党建"), (1, "理论学习"), (2, "抓学习。每月一次。"), (2, "抓培训。"),
                         (1, "从严治党"), (2, "抓纪律。"), (0, "发展教育"), (2, "扩学位。")]:
         p = document.add_paragraph(text)
+        if level == 0:
+            p.style = heading
+            continue
         num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_numId().val = 90
         num_pr.get_or_add_ilvl().val = level
