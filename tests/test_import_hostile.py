@@ -179,3 +179,12 @@ def _real_docx() -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def test_deeply_nested_html_is_read_without_recursion_errors(tmp_path, library):
+    page = "<div>" * 50_000 + "某局2021年工作要点<p>一、甲</p><p>1.乙。丙。</p>" + "<table><tr><td>" * 3000
+    (tmp_path / "deep.html").write_text(page, encoding="utf-8")
+    r = run_cli("import", "--dry-run", "--json", tmp_path / "deep.html", library=library)
+    assert r.code == 0, r.err
+    plan = json.loads(r.out)["plan"]
+    assert plan["nodes"][0]["title"] == "甲" and plan["nodes"][0]["children"][0]["title"] == "乙。"
