@@ -188,3 +188,13 @@ def test_deeply_nested_html_is_read_without_recursion_errors(tmp_path, library):
     assert r.code == 0, r.err
     plan = json.loads(r.out)["plan"]
     assert plan["nodes"][0]["title"] == "甲" and plan["nodes"][0]["children"][0]["title"] == "乙。"
+
+
+def test_an_unusable_library_stops_the_import_with_one_message(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("my notes, not a library", encoding="utf-8")
+    for i in range(2):
+        (tmp_path / f"p{i}.txt").write_text(PLAN, encoding="utf-8")
+    r = run_cli("import", tmp_path / "p0.txt", tmp_path / "p1.txt", library=bad)
+    assert r.code == 1 and len(r.err.strip().splitlines()) == 1 and "not a Planbook library" in r.err
+    assert bad.read_text(encoding="utf-8") == "my notes, not a library"
