@@ -328,3 +328,9 @@ def test_a_page_headline_above_a_title_of_another_kind():
             "为促进学生全面发展，现提出如下实施意见。\n一、总体要求\n（一）指导思想\n坚持健康第一。\n")
     plan, _ = plan_of(text)
     assert plan.title == "关于加强学校体育工作的实施意见" and plan.kind == "实施意见"
+
+
+def test_items_straight_under_a_section_become_tasks_with_a_warning():
+    plan, warnings = plan_of("某局2021年工作要点\n一、甲\n（1）乙。\n（2）丙。\n")
+    assert [c.kind for c in plan.nodes[0].children] == [NodeKind.TASK, NodeKind.TASK]
+    assert any("直接位于一级标题下" in w for w in warnings)

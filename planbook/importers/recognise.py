@@ -788,13 +788,14 @@ class _Builder:
         self.nodes: list[Node] = []
         self.open: dict[NodeKind, Node] = {}  # the innermost open node of each kind
         self.last: Node | None = None  # the node text and fields attach to
-        self.fields_since_node = 0
 
     def add(self, kind: NodeKind, number: int | None, text: str, fields: Sequence[Field] = ()) -> Node:
         if kind is NodeKind.SUBSECTION and NodeKind.SECTION not in self.open:
             self.doc.warn(f"“（{chinese_numeral(number or 1)}）{text[:12]}”前没有一级标题，已作为一级标题")
             kind = NodeKind.SECTION
         if kind is NodeKind.ITEM and not any(k in self.open for k in _PARENT_KINDS[NodeKind.ITEM]):
+            if NodeKind.SECTION in self.open:
+                self.doc.warn(f"“（{number}）{text[:12]}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）")
             kind = NodeKind.TASK
         text, inline = inline_fields(text)
         title, body = split_title(text)
@@ -809,7 +810,6 @@ class _Builder:
                 del self.open[k]
         self.open[kind] = node
         self.last = node
-        self.fields_since_node = 0
         return node
 
     def text(self, line: str) -> None:
@@ -833,7 +833,6 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
             b.add(mk.kind, mk.number, mk.text)
         elif (fs := fields_of_line(item)) and b.last is not None:
             b.last.fields.extend(fs)
-            b.fields_since_node += 1
         else:
             b.text(item)
     tail = [x for x in body[tail_from:] if isinstance(x, str)]
