@@ -788,14 +788,18 @@ class _Builder:
         self.nodes: list[Node] = []
         self.open: dict[NodeKind, Node] = {}  # the innermost open node of each kind
         self.last: Node | None = None  # the node text and fields attach to
+        self.items_as_tasks = False  # （1） numbering stands in for tasks in this section
 
     def add(self, kind: NodeKind, number: int | None, text: str, fields: Sequence[Field] = ()) -> Node:
         if kind is NodeKind.SUBSECTION and NodeKind.SECTION not in self.open:
             self.doc.warn(f"“（{chinese_numeral(number or 1)}）{text[:12]}”前没有一级标题，已作为一级标题")
             kind = NodeKind.SECTION
-        if kind is NodeKind.ITEM and not any(k in self.open for k in _PARENT_KINDS[NodeKind.ITEM]):
-            if NodeKind.SECTION in self.open:
+        if kind is not NodeKind.ITEM:
+            self.items_as_tasks = False
+        elif self.items_as_tasks or not any(k in self.open for k in _PARENT_KINDS[NodeKind.ITEM]):
+            if NodeKind.SECTION in self.open and not self.items_as_tasks:
                 self.doc.warn(f"“（{number}）{text[:12]}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）")
+            self.items_as_tasks = True  # its siblings (（2）, （3）…) follow it
             kind = NodeKind.TASK
         text, inline = inline_fields(text)
         title, body = split_title(text)
