@@ -64,6 +64,8 @@ def test_undecodable_text_is_an_error_not_mojibake(tmp_path, library):
     assert_refused(tmp_path / "latin1.txt", library, "encoding")
     (tmp_path / "big5.txt").write_bytes(PLAN.encode("big5", errors="ignore") * 3)
     assert_refused(tmp_path / "big5.txt", library, "encoding")
+    (tmp_path / "utf16.txt").write_bytes(PLAN.encode("utf-16-le"))  # no byte-order mark
+    assert_refused(tmp_path / "utf16.txt", library, "UTF-16 text without a byte-order mark")
 
 
 def test_docx_that_is_not_a_zip(tmp_path, library):
