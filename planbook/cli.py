@@ -196,26 +196,31 @@ def cmd_import(args) -> int:
     progress = _Progress(len(paths)) if folders and sys.stderr.isatty() else None
     imported, skipped, documents = 0, [], []
     lib = None  # opened at the first file that reads well: failed imports do not even create a library
+
+    def skip(path: Path, error: PlanbookError) -> None:
+        skipped.append((path, str(error)))
+        if progress:
+            progress.clear()
+        print(f"planbook: {path}: {error}", file=sys.stderr)
+
     try:
         for n, path in enumerate(paths, 1):
             if progress:
                 progress.show(n, path)
             try:
                 result = import_with_warnings(path)
-                ids = [None] * len(result.plans)
-                if not args.dry_run:
-                    if lib is None:
-                        lib = _open_or_raise(args)
+            except PlanbookError as e:
+                skip(path, e)
+                continue
+            ids = [None] * len(result.plans)
+            if not args.dry_run:
+                lib = lib or open_library(args)  # a library that cannot be used ends the command
+                try:
                     with lib.transaction():  # one file, one transaction: a file that fails leaves nothing
                         ids = [lib.add_plan(plan) for plan in result.plans]
-            except _LibraryUnusable as e:
-                raise e.error from None  # a library that cannot be opened ends the command, not just this file
-            except PlanbookError as e:
-                skipped.append((path, str(e)))
-                if progress:
-                    progress.clear()
-                print(f"planbook: {path}: {e}", file=sys.stderr)
-                continue
+                except PlanbookError as e:
+                    skip(path, e)
+                    continue
             imported += 1
             if progress:
                 progress.clear()
@@ -236,18 +241,6 @@ def cmd_import(args) -> int:
         for path, reason in skipped:
             print(f"  skipped {path}: {reason}", file=sys.stderr)
     return 1 if skipped else 0
-
-
-class _LibraryUnusable(Exception):
-    def __init__(self, error: PlanbookError) -> None:
-        self.error = error
-
-
-def _open_or_raise(args) -> Library:
-    try:
-        return open_library(args)
-    except PlanbookError as e:
-        raise _LibraryUnusable(e) from None
 
 
 def _import_paths(args: list[Path], supported) -> tuple[list[Path], int]:

@@ -64,6 +64,8 @@ def test_undecodable_text_is_an_error_not_mojibake(tmp_path, library):
     assert_refused(tmp_path / "latin1.txt", library, "encoding")
     (tmp_path / "big5.txt").write_bytes(PLAN.encode("big5", errors="ignore") * 3)
     assert_refused(tmp_path / "big5.txt", library, "encoding")
+    (tmp_path / "utf16.txt").write_bytes(PLAN.encode("utf-16-le"))  # no byte-order mark
+    assert_refused(tmp_path / "utf16.txt", library, "UTF-16 text without a byte-order mark")
 
 
 def test_docx_that_is_not_a_zip(tmp_path, library):
@@ -179,3 +181,22 @@ def _real_docx() -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def test_deeply_nested_html_is_read_without_recursion_errors(tmp_path, library):
+    page = "<div>" * 50_000 + "某局2021年工作要点<p>一、甲</p><p>1.乙。丙。</p>" + "<table><tr><td>" * 3000
+    (tmp_path / "deep.html").write_text(page, encoding="utf-8")
+    r = run_cli("import", "--dry-run", "--json", tmp_path / "deep.html", library=library)
+    assert r.code == 0, r.err
+    plan = json.loads(r.out)["plan"]
+    assert plan["nodes"][0]["title"] == "甲" and plan["nodes"][0]["children"][0]["title"] == "乙。"
+
+
+def test_an_unusable_library_stops_the_import_with_one_message(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("my notes, not a library", encoding="utf-8")
+    for i in range(2):
+        (tmp_path / f"p{i}.txt").write_text(PLAN, encoding="utf-8")
+    r = run_cli("import", tmp_path / "p0.txt", tmp_path / "p1.txt", library=bad)
+    assert r.code == 1 and len(r.err.strip().splitlines()) == 1 and "not a Planbook library" in r.err
+    assert bad.read_text(encoding="utf-8") == "my notes, not a library"

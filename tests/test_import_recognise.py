@@ -124,10 +124,14 @@ def test_docx_task_table_with_section_rows_and_blank_cells():
     document = docx.Document()
     document.add_paragraph("某市教育局2022年重点工作任务分解")
     table = document.add_table(rows=1, cols=4)
-    for cell, head in zip(table.rows[0].cells, ["序号", "工作任务", "牵头单位", "完成时限"]):
+    caption = table.rows[0].cells[0].merge(table.rows[0].cells[3])
+    caption.text = "附件：任务分解表"
+    header = table.add_row().cells
+    for cell, head in zip(header, ["序号", "工作任务", "牵头单位", "完成时限"]):
         cell.text = head
     rows = [("一、党的建设", None, None, None), ("1", "抓好理论学习。每月一次。", "办公室", "全年"),
-            ("2", "推进从严治党", "", "12月底"), ("二、教育公平", None, None, None), ("3", "扩大学位供给", "基教科", "")]
+            ("2", "推进从严治党", "", "12月底"), ("序号", "工作任务", "牵头单位", "完成时限"),  # header on page 2
+            ("二、教育公平", None, None, None), ("3", "扩大学位供给", "基教科", "")]
     for values in rows:
         cells = table.add_row().cells
         if values[1] is None:
@@ -222,9 +226,21 @@ def _auto_numbered_docx() -> bytes:
     numbering.append(parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     document.add_paragraph("某区教育局2023年工作要点")
     document.add_paragraph("总体要求：稳中求进。")
+    # level 1 comes from a heading style based on a numbered style, as Word's multilevel headings do
+    from docx.enum.style import WD_STYLE_TYPE
+
+    numbered = document.styles.add_style("Plan Numbered", WD_STYLE_TYPE.PARAGRAPH)
+    style_num = numbered.element.get_or_add_pPr().get_or_add_numPr()
+    style_num.get_or_add_numId().val = 90
+    style_num.get_or_add_ilvl().val = 0
+    heading = document.styles.add_style("Plan Section", WD_STYLE_TYPE.PARAGRAPH)
+    heading.base_style = numbered
     for level, text in [(0, "加强党建"), (1, "理论学习"), (2, "抓学习。每月一次。"), (2, "抓培训。"),
                         (1, "从严治党"), (2, "抓纪律。"), (0, "发展教育"), (2, "扩学位。")]:
         p = document.add_paragraph(text)
+        if level == 0:
+            p.style = heading
+            continue
         num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_numId().val = 90
         num_pr.get_or_add_ilvl().val = level
@@ -312,3 +328,9 @@ def test_a_page_headline_above_a_title_of_another_kind():
             "为促进学生全面发展，现提出如下实施意见。\n一、总体要求\n（一）指导思想\n坚持健康第一。\n")
     plan, _ = plan_of(text)
     assert plan.title == "关于加强学校体育工作的实施意见" and plan.kind == "实施意见"
+
+
+def test_items_straight_under_a_section_become_tasks_with_a_warning():
+    plan, warnings = plan_of("某局2021年工作要点\n一、甲\n（1）乙。\n（2）丙。\n")
+    assert [c.kind for c in plan.nodes[0].children] == [NodeKind.TASK, NodeKind.TASK]
+    assert any("直接位于一级标题下" in w for w in warnings)

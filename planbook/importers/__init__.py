@@ -48,7 +48,10 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
             raise FormatError(f"{path.name} is {size / 2**20:.1f} MB, too large for a plan "
                               f"(at most {limit // 2**20} MB)")
         with path.open("rb") as f:
-            return f.read(limit + 1)[:limit]  # a file that grows while read is still cut at the limit
+            data = f.read(limit + 1)  # never more than the limit, even from a file that grows while read
+        if len(data) > limit:
+            raise FormatError(f"{path.name} is larger than {limit // 2**20} MB, too large for a plan")
+        return data
     except OSError as e:
         raise FormatError(f"cannot read {path}: {e.strerror}") from e
 

@@ -46,6 +46,9 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[st
                                   f"(byte {e.start})") from None
     sniff_binary(data, name)
     if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise FormatError(f"{name} looks like UTF-16 text without a byte-order mark; save it as UTF-8 "
+                              "(or UTF-16 with BOM) and import it again")
         raise FormatError(f"{name} is a binary file, not text")
     try:
         return _checked(data.decode("utf-8"), name), "utf-8"
@@ -63,6 +66,19 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[st
             return _checked(text, name), encoding
     raise FormatError(f"{name}: cannot tell its text encoding (it is neither UTF-8, GB18030/GBK nor UTF-16 "
                       "with a byte-order mark); save it as UTF-8 and import it again")
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 that lost its BOM: it decodes cleanly one way or the other into readable text."""
+    sample = data[: 4000 - 4000 % 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROL.search(text) and (_plausible_chinese(text) or text.isascii()):
+            return True
+    return False
 
 
 def _normal(encoding: str) -> str:

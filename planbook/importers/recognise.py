@@ -449,16 +449,23 @@ def _prepare(blocks: Iterable[Block]) -> list[Block]:
         if isinstance(block, TableBlock):
             rows = [[normalise_cell(c) for c in row] for row in block.rows]
             rows = [r for r in rows if any(r)]
-            if rows and _table_roles([re.sub(r"\s+", "", c) for c in rows[0]]) is not None:
+            # the header may sit under a caption row (XX年重点工作任务分解表) merged across the table
+            head = next((i for i, r in enumerate(rows[:3]) if _table_roles(_header(r)) is not None), None)
+            for row in rows[: len(rows) if head is None else head]:  # not a list of tasks: its text, cell by cell
+                run.extend(_row_lines(row))
+            if head is not None:
                 flush()
-                out.append(TableBlock(rows))
-            else:  # a layout table, or any table that is not a list of tasks: its text, cell by cell
-                for row in rows:
-                    run.extend(_row_lines(row))
+                header = _header(rows[head])
+                # a header repeated on every printed page is not a task
+                out.append(TableBlock([rows[head]] + [r for r in rows[head + 1:] if _header(r) != header]))
         else:
             run.extend(x for x in map(normalise_line, block.splitlines()) if not PAGE_NUMBER_RE.match(x))
     flush()
     return out
+
+
+def _header(row: list[str]) -> list[str]:
+    return [re.sub(r"\s+", "", c) for c in row]
 
 
 def _row_lines(row: list[str]) -> list[str]:
@@ -507,8 +514,12 @@ def _strip_chrome(items: list[Block], doc: _Doc) -> list[Block]:
     crumb = next((i for i in range(head) if isinstance(items[i], str) and CHROME_LINE_RES[0].search(items[i])), None)
     if crumb is None:
         crumb = next((i for i in range(head) if isinstance(items[i], str) and CHROME_LINE_RES[1].search(items[i])), None)
-    if crumb is not None:
-        items = items[crumb + 1:]  # the site's banner and menus sit above the breadcrumb
+    if crumb is not None:  # the site's banner and menus sit above the breadcrumb: only metadata is kept
+        for item in items[:crumb]:
+            for label, value in (label_pairs(item) or []) if isinstance(item, str) else []:
+                if (key := META_LABELS.get(label)) and value:
+                    doc.meta.setdefault(key, value)
+        items = items[crumb + 1:]
     out: list[Block] = []
     seen_structure = False
     awaiting: str | None = None  # a header label whose value did not follow on its line
@@ -528,9 +539,8 @@ def _strip_chrome(items: list[Block], doc: _Doc) -> list[Block]:
             awaiting = None
         if pairs is not None:
             for label, value in pairs:
-                key = META_LABELS.get(label)
-                if key and value and key not in doc.meta:
-                    doc.meta[key] = value
+                if (key := META_LABELS.get(label)) and value:
+                    doc.meta.setdefault(key, value)
             label, value = pairs[-1]
             awaiting = label if not value and label in META_LABELS and not seen_structure else None
             continue
@@ -778,13 +788,18 @@ class _Builder:
         self.nodes: list[Node] = []
         self.open: dict[NodeKind, Node] = {}  # the innermost open node of each kind
         self.last: Node | None = None  # the node text and fields attach to
-        self.fields_since_node = 0
+        self.items_as_tasks = False  # （1） numbering stands in for tasks in this section
 
     def add(self, kind: NodeKind, number: int | None, text: str, fields: Sequence[Field] = ()) -> Node:
         if kind is NodeKind.SUBSECTION and NodeKind.SECTION not in self.open:
             self.doc.warn(f"“（{chinese_numeral(number or 1)}）{text[:12]}”前没有一级标题，已作为一级标题")
             kind = NodeKind.SECTION
-        if kind is NodeKind.ITEM and not any(k in self.open for k in _PARENT_KINDS[NodeKind.ITEM]):
+        if kind is not NodeKind.ITEM:
+            self.items_as_tasks = False
+        elif self.items_as_tasks or not any(k in self.open for k in _PARENT_KINDS[NodeKind.ITEM]):
+            if NodeKind.SECTION in self.open and not self.items_as_tasks:
+                self.doc.warn(f"“（{number}）{text[:12]}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）")
+            self.items_as_tasks = True  # its siblings (（2）, （3）…) follow it
             kind = NodeKind.TASK
         text, inline = inline_fields(text)
         title, body = split_title(text)
@@ -799,7 +814,6 @@ class _Builder:
                 del self.open[k]
         self.open[kind] = node
         self.last = node
-        self.fields_since_node = 0
         return node
 
     def text(self, line: str) -> None:
@@ -823,7 +837,6 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
             b.add(mk.kind, mk.number, mk.text)
         elif (fs := fields_of_line(item)) and b.last is not None:
             b.last.fields.extend(fs)
-            b.fields_since_node += 1
         else:
             b.text(item)
     tail = [x for x in body[tail_from:] if isinstance(x, str)]
@@ -867,7 +880,7 @@ _TASK_HEAD = re.compile(r"(任务|工作|内容|事项|要点)")
 
 def _add_table(table: TableBlock, b: _Builder) -> None:
     """A table of tasks (序号 | 工作任务 | 牵头单位 | … ) becomes tasks with fields; any other table is read as text."""
-    header = [re.sub(r"\s+", "", c) for c in table.rows[0]]
+    header = _header(table.rows[0])
     roles = _table_roles(header)
     if roles is None:  # _prepare let only task tables through
         return

@@ -101,6 +101,10 @@ class _AutoNumbers:
         self.counters: dict[str, dict[int, int]] = {}
         self.unread = 0
         try:
+            self.by_style = _style_numbering(document)
+        except Exception:  # no readable styles part: only direct numbering counts
+            self.by_style = {}
+        try:
             root = document.part.numbering_part.element
         except Exception:  # no numbering part: nothing is auto-numbered
             return
@@ -121,7 +125,7 @@ class _AutoNumbers:
             self.levels[num.get(_w("numId"))] = lvls
 
     def prefix(self, paragraph) -> str:
-        num_id, ilvl = _num_pr(paragraph)
+        num_id, ilvl = _num_pr(paragraph, self.by_style)
         if num_id is None or num_id == "0":
             return ""
         lvls = self.levels.get(num_id)
@@ -141,18 +145,41 @@ class _AutoNumbers:
         return text
 
 
-def _num_pr(paragraph) -> tuple[str | None, int]:
+def _style_numbering(document) -> dict[str, object]:
+    """style id → the numPr it (or a style it is based on) carries; read once, not per paragraph."""
+    own, based_on = {}, {}
+    for style in document.styles.element.findall(_w("style")):
+        sid = style.get(_w("styleId"))
+        ppr = style.find(_w("pPr"))
+        num_pr = ppr.find(_w("numPr")) if ppr is not None else None
+        if num_pr is not None:
+            own[sid] = num_pr
+        base = style.find(_w("basedOn"))
+        if base is not None:
+            based_on[sid] = base.get(_w("val"))
+    resolved = {}
+    for sid in based_on.keys() | own.keys():
+        seen, cur = set(), sid
+        while cur is not None and cur not in own and cur not in seen:
+            seen.add(cur)
+            cur = based_on.get(cur)
+        if cur in own:
+            resolved[sid] = own[cur]
+    return resolved
+
+
+def _num_pr(paragraph, by_style: dict[str, object]) -> tuple[str | None, int]:
     """The paragraph's list (numId, level), from its own properties or its style's."""
     ppr = paragraph._p.pPr
-    num_pr = ppr.numPr if ppr is not None else None
-    style = paragraph.style if num_pr is None else None
-    while num_pr is None and style is not None:
-        spr = style.element.pPr
-        num_pr = spr.numPr if spr is not None else None
-        style = style.base_style
-    if num_pr is None or num_pr.numId is None:
+    num_pr = ppr.find(_w("numPr")) if ppr is not None else None
+    if num_pr is None and ppr is not None and (style := ppr.find(_w("pStyle"))) is not None:
+        num_pr = by_style.get(style.get(_w("val")))
+    if num_pr is None:
         return None, 0
-    return str(num_pr.numId.val), int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+    num_id, ilvl = num_pr.find(_w("numId")), num_pr.find(_w("ilvl"))
+    if num_id is None:
+        return None, 0
+    return num_id.get(_w("val")), _int(ilvl.get(_w("val")) if ilvl is not None else None)
 
 
 def _format(n: int, fmt: str) -> str:
