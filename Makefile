@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench dist dist-check clean
 
 run: $(STAMP)
 	$(PY) main.py
@@ -26,6 +26,15 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The one-folder bundle (build.spec) and its smoke test.
+dist: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,dist]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	@du -sh dist/planbook
+
+dist-check:
+	$(PY) scripts/dist_check.py dist/planbook
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -14,15 +14,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .core import backup
 from .core.errors import PlanbookError
 from .core.exchange import dumps, plan_to_text
-from .core.library import LIBRARY_ENV, Library
+from .core.library import LIBRARY_ENV, Library, default_library_path, explain
 from .core.model import Plan
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.library = getattr(args, "library", None)
     if args.command is None:
         from .gui import launch
 
@@ -31,12 +33,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args) or 0
     except PlanbookError as e:
         return fail(str(e))
-    except sqlite3.DatabaseError as e:
-        return fail(f"the library cannot be used: {e}")
+    except sqlite3.Error as e:
+        return fail(explain(e, Path(args.library or default_library_path())))
     except KeyboardInterrupt:
         return fail("interrupted")
     except BrokenPipeError:
         return 0
+    except Exception as e:  # a bug or damage nobody foresaw: one line for the user, the details in a log
+        return fail(f"unexpected error ({type(e).__name__}: {e}); details in {log_traceback()}")
+
+
+def log_traceback() -> Path:
+    import datetime as dt
+    import traceback
+
+    import platformdirs
+
+    log = Path(platformdirs.user_log_dir("planbook", appauthor=False)) / "errors.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as f:
+            f.write(f"--- {dt.datetime.now().isoformat()} planbook {__version__} {sys.argv[1:]}\n")
+            f.write(traceback.format_exc())
+    except OSError:
+        pass
+    return log
 
 
 def fail(message: str) -> int:
@@ -56,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Draft, keep, search and issue annual work plans. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"planbook {__version__}")
-    parser.set_defaults(library=None, command=None)
+    # Not library=None here: the --library action object is shared with every subparser (parents=[common]).
+    parser.set_defaults(command=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, run, help: str) -> argparse.ArgumentParser:
@@ -99,11 +121,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en"), help="interface language (default: the system's, else zh)")
     p.add_argument("--screenshot", type=Path, metavar="OUT.png",
                    help="render the window to a PNG and quit (offscreen where there is no display)")
+
+    p = command("diff", cmd_diff, "compare two plans: tasks kept, changed, added, dropped")
+    p.add_argument("old", type=int, help="the earlier plan's id")
+    p.add_argument("new", type=int, help="the later plan's id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--all", action="store_true", help="list kept tasks too")
+    p.add_argument("--html", type=Path, metavar="OUT", help="also write a report as HTML")
+
+    p = command("units", cmd_units, "the units named in task fields, or one unit's tasks")
+    p.add_argument("id", type=int, nargs="?", help="one plan (default: every plan)")
+    p.add_argument("--unit", help="list this unit's tasks")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("rename-unit", cmd_rename_unit, "rename a unit in every field of a plan")
+    p.add_argument("id", type=int, help="plan id")
+    p.add_argument("old", help="the unit's name now")
+    p.add_argument("new", help="its new name")
+
+    p = command("backup", cmd_backup, "copy the library into the backups folder beside it")
+    p.add_argument("--list", action="store_true", help="list the backups instead of making one")
+
+    p = command("restore", cmd_restore, "replace the library with a backup (the current one is backed up first)")
+    p.add_argument("file", type=Path, metavar="FILE", help="a backup, see `planbook backup --list`")
     return parser
 
 
 def open_library(args) -> Library:
-    return Library.open(args.library)
+    lib = Library.open(args.library)
+    backup.daily(lib)
+    return lib
 
 
 def cmd_list(args) -> None:
@@ -270,6 +317,75 @@ def cmd_export(args) -> None:
         plan = lib.load_plan(args.id)
     exporter(plan, args.output, args.layout)
     print(args.output)
+
+
+def cmd_diff(args) -> None:
+    from .core import compare
+    from .exporters import atomic_write
+
+    with open_library(args) as lib:
+        diff = compare.compare(lib.load_plan(args.old), lib.load_plan(args.new))
+    if args.html:
+        with atomic_write(args.html) as tmp:
+            tmp.write_text(compare.to_html(diff), encoding="utf-8")
+    if args.json:
+        print(json.dumps(compare.to_dict(diff), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(compare.to_text(diff, show_kept=args.all))
+
+
+def cmd_units(args) -> None:
+    from dataclasses import asdict
+
+    from .core import units
+
+    with open_library(args) as lib:
+        if args.unit:
+            found = units.unit_tasks(lib, args.unit, args.id)
+            titles = {p.id: p.title for p in lib.list_plans()}
+            if args.json:
+                print(json.dumps([asdict(a) for a in found], ensure_ascii=False, indent=2))
+            for a in [] if args.json else found:
+                print(f"{titles[a.plan_id]}\t{a.number}{a.title}\t{units.ROLE_NAMES[a.role]}")
+            return
+        if args.id is not None:
+            counts = {u: len(tasks) for u, tasks in units.plan_units(lib.load_plan(args.id)).items()}
+        else:
+            counts = dict(units.library_units(lib).most_common())
+    if args.json:
+        print(json.dumps(counts, ensure_ascii=False, indent=2))
+    else:
+        for unit, count in counts.items():
+            print(f"{count:>5}  {unit}")
+
+
+def cmd_rename_unit(args) -> None:
+    from .core import editing, units
+
+    with open_library(args) as lib:
+        batch = units.rename_unit(lib, args.id, args.old, args.new)
+        if not batch.edits:
+            raise PlanbookError(f"no field of plan {args.id} names the unit {args.old!r}")
+        editing.apply(lib, batch)
+    print(f"renamed {args.old} to {args.new} in {len(batch.edits)} task(s)")
+
+
+def cmd_backup(args) -> None:
+    with open_library(args) as lib:
+        if args.list:
+            found = backup.list_backups(lib.path)
+            if not found:
+                print(f"No backups yet in {backup.folder_of(lib.path)}.")
+            for b in found:
+                print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.size / 2**20:6.1f} MB  {b.path}")
+            return
+        print(backup.backup(lib))
+
+
+def cmd_restore(args) -> None:
+    with open_library(args) as lib:
+        before = backup.restore(lib, args.file)
+    print(f"restored {args.file}; what was there before is kept as {before}")
 
 
 def cmd_delete(args) -> None:

@@ -25,16 +25,18 @@ class Result:
 
 
 def run_cli(*args: str | os.PathLike, library: Path | None = None, env: dict | None = None,
-            user: int | None = None, stdin: str | None = None) -> Result:
-    """Run `python -m planbook ARGS` in a subprocess, as a user would from a terminal."""
+            wrapper: list[str] | None = None, stdin: str | None = None) -> Result:
+    """Run `python -m planbook ARGS` in a subprocess, as a user would from a terminal.
+
+    `wrapper` goes before the command (e.g. a shell that first mounts a folder read-only).
+    """
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     full_env.pop("PLANBOOK_LIBRARY", None)
     if library is not None:
         full_env["PLANBOOK_LIBRARY"] = str(library)
     proc = subprocess.run(
-        [sys.executable, "-m", "planbook", *map(str, args)],
+        [*(wrapper or []), sys.executable, "-m", "planbook", *map(str, args)],
         capture_output=True, text=True, encoding="utf-8", env=full_env, cwd=ROOT, input=stdin, timeout=120,
-        user=user,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
 

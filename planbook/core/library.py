@@ -79,14 +79,32 @@ class Library:
                 raise LibraryError(f"cannot create the library folder {path.parent}: {e.strerror}") from e
             readonly = False
         if path.exists() and path.stat().st_size:
-            _check_identity(path)
+            _check_identity(path, readonly)
         conn = _connect(path, readonly)
         lib = cls(path, sqlite_utils.Database(conn), readonly)
         if not readonly:
-            lib._migrate()
+            lib.migrate()
         return lib
 
-    def _migrate(self) -> None:
+    @staticmethod
+    def check_file(path: Path) -> None:
+        """Raise LibraryError unless `path` is a Planbook library this version can read; writes nothing."""
+        path = Path(path)
+        if not path.is_file():
+            raise LibraryError(f"no library at {path}")
+        _check_header(path)
+        _check_identity(path, readonly=True)
+        conn = sqlite3.connect(_read_only_uri(path, immutable=True), uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as e:
+            result = str(e)
+        finally:
+            conn.close()
+        if result != "ok":
+            raise LibraryError(f"{path.name} is damaged ({result})")
+
+    def migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             return
@@ -122,7 +140,9 @@ class Library:
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            # SQLite has already rolled back after some errors (a full disk); a second ROLLBACK would hide them.
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
         else:
             self.db.execute("COMMIT")
@@ -389,10 +409,9 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _check_identity(path: Path) -> None:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+def _check_identity(path: Path, readonly: bool) -> None:
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(_read_only_uri(path, immutable=readonly), uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -400,7 +419,7 @@ def _check_identity(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
-        raise LibraryError(f"{path} is damaged or not a Planbook library ({e})") from e
+        raise LibraryError(f"cannot open the library {path}: {explain(e, path)}") from e
     if app_id != APPLICATION_ID and (tables or app_id):
         raise LibraryError(f"{path} is an SQLite database of another program, not a Planbook library")
     if version > SCHEMA_VERSION:
@@ -410,12 +429,42 @@ def _check_identity(path: Path) -> None:
         )
 
 
+def explain(error: sqlite3.Error, path: Path | None = None) -> str:
+    """What an SQLite error means for the user, in words, not codes."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or (name.startswith("SQLITE_IOERR") and path and _disk_full(path)):
+        return "the disk is full: free some space and try again (nothing was changed)"
+    if name.startswith("SQLITE_IOERR"):
+        return "the disk could not be read or written (was it removed, or is it failing?)"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return "the file is damaged (restore a backup with `planbook restore`)"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return "another program is busy with the library: try again in a moment"
+    if name.startswith("SQLITE_READONLY"):
+        return "the library is read-only; changes cannot be saved"
+    if name.startswith("SQLITE_CANTOPEN"):
+        return "the file cannot be opened (check the folder exists and may be read)"
+    return str(error)
+
+
+def _disk_full(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
+
+
+def _read_only_uri(path: Path, immutable: bool) -> str:
+    # immutable: a read-only medium cannot hold the WAL index, and nobody can be writing there.
+    return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     try:
         if readonly:
-            # immutable: a read-only medium cannot hold the WAL index, and nobody can be writing there.
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                                   isolation_level=None)
+            conn = sqlite3.connect(_read_only_uri(path, immutable=True), uri=True, isolation_level=None)
         else:
             conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
             conn.execute("PRAGMA journal_mode = WAL")
@@ -423,5 +472,5 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
     except sqlite3.DatabaseError as e:
-        raise LibraryError(f"cannot open the library {path}: {e}") from e
+        raise LibraryError(f"cannot open the library {path}: {explain(e, path)}") from e
     return conn

@@ -47,23 +47,21 @@ def export_txt(plan: Plan, out: Path, layout: str | None = None) -> None:
     _write_text(exchange.plan_to_text(plan), out)
 
 
-EXPORTERS: dict[str, Callable[[Plan, Path, str | None], None]] = {"json": export_json, "txt": export_txt}
+def _lazy(module: str, name: str) -> Callable[[Plan, Path, str | None], None]:
+    """An exporter whose heavy library (openpyxl, python-docx, reportlab) is imported on first use, not at start."""
+
+    def export(plan: Plan, out: Path, layout: str | None = None) -> None:
+        from importlib import import_module
+
+        getattr(import_module(module, __package__), name)(plan, out, layout)
+
+    return export
 
 
-def export_docx(plan: Plan, out: Path, layout: str | None = None) -> None:
-    """GB/T 9704 DOCX, layout "notice" (default) or "plan"; python-docx is imported only when used."""
-    from .docx_writer import export_docx as write
-
-    write(plan, out, layout)
-
-
-EXPORTERS["docx"] = export_docx
-
-
-def export_pdf(plan: Plan, out: Path, layout: str | None = None) -> None:
-    from .pdf_writer import write_pdf  # reportlab and the fonts load only when a PDF is asked for
-
-    write_pdf(plan, out, layout)
-
-
-EXPORTERS["pdf"] = export_pdf
+EXPORTERS: dict[str, Callable[[Plan, Path, str | None], None]] = {
+    "json": export_json,
+    "txt": export_txt,
+    "xlsx": _lazy(".xlsx_writer", "export_xlsx"),
+    "docx": _lazy(".docx_writer", "export_docx"),  # GB/T 9704; layout "notice" (default) or "plan"
+    "pdf": _lazy(".pdf_writer", "write_pdf"),  # the same layouts, typeset on the 22 × 28 grid
+}

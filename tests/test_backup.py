@@ -1,0 +1,78 @@
+"""Backups: daily copies on opening, `planbook backup`, `planbook restore`, and nothing lost on the way."""
+
+import datetime as dt
+import sqlite3
+
+from planbook.core import backup
+from planbook.core.exchange import dumps
+from planbook.core.library import Library
+
+from .conftest import run_cli, sample_plan
+
+
+def test_the_first_write_of_the_day_leaves_one_backup(tmp_path, library):
+    (tmp_path / "p.json").write_text(dumps(sample_plan()), encoding="utf-8")
+    run_cli("import", tmp_path / "p.json", library=library)
+    assert backup.list_backups(library) == []  # an empty library is not worth a copy
+    for _ in range(3):
+        run_cli("new", "--title", "又一个", library=library)
+    found = backup.list_backups(library)
+    assert len(found) == 1 and found[0].taken_at.date() == dt.date.today()
+    listed = run_cli("backup", "--list", library=library)
+    assert str(found[0].path) in listed.out
+
+
+def test_backup_then_restore_brings_back_a_deleted_plan(tmp_path, library):
+    (tmp_path / "p.json").write_text(dumps(sample_plan()), encoding="utf-8")
+    run_cli("import", tmp_path / "p.json", library=library)
+    shown = run_cli("show", "1", library=library).out
+    made = run_cli("backup", library=library)
+    assert made.code == 0, made.err
+    copy = made.out.strip()
+    assert run_cli("delete", "1", library=library).code == 0
+    restored = run_cli("restore", copy, library=library)
+    assert restored.code == 0, restored.err
+    assert run_cli("show", "1", library=library).out == shown
+    # what was there before the restore (no plan 1) is itself a backup, so the restore can be undone
+    before = restored.out.split("kept as ")[1].strip()
+    with Library.open(before) as lib:
+        assert lib.plan_ids() == []
+
+
+def test_a_backup_is_one_consistent_self_contained_file(tmp_path):
+    with Library.open(tmp_path / "lib.db") as lib:
+        lib.add_plan(sample_plan())
+        path = backup.backup(lib)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("SELECT count(*) FROM plans").fetchone()[0] == 1
+    conn.close()
+
+
+def test_only_the_newest_backups_are_kept(tmp_path):
+    with Library.open(tmp_path / "lib.db") as lib:
+        lib.add_plan(sample_plan())
+        folder = backup.folder_of(lib.path)
+        folder.mkdir()
+        for day in range(1, 15):
+            (folder / f"lib-202001{day:02d}-120000.db").write_bytes(b"")
+        (folder / "notes.txt").write_text("not a backup")
+        backup.backup(lib, keep=10)
+    names = sorted(p.name for p in folder.iterdir())
+    assert len([n for n in names if n.endswith(".db")]) == 10 and "notes.txt" in names
+    assert "lib-20200105-120000.db" not in names and "lib-20200114-120000.db" in names
+
+
+def test_restoring_a_damaged_or_foreign_file_changes_nothing(tmp_path, library):
+    (tmp_path / "p.json").write_text(dumps(sample_plan()), encoding="utf-8")
+    run_cli("import", tmp_path / "p.json", library=library)
+    shown = run_cli("show", "1", library=library).out
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 40)
+    foreign = tmp_path / "foreign.db"
+    sqlite3.connect(foreign).execute("CREATE TABLE t (x)").connection.close()
+    for bad in (junk, foreign, tmp_path / "missing.db"):
+        result = run_cli("restore", bad, library=library)
+        assert result.code == 1 and result.err.count("\n") == 1 and "Traceback" not in result.err, result.err
+    assert run_cli("show", "1", library=library).out == shown

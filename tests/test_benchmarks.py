@@ -1,0 +1,20 @@
+"""The benchmark scripts keep running as the code changes (tiny sizes; nothing here is timed)."""
+
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def test_library_benchmark_runs_and_prints_its_table():
+    out = subprocess.run([sys.executable, "benchmarks/bench_library.py", "--plans", "15", "--runs", "2"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "open the library" in out.stdout and "load a 100-task plan" in out.stdout
+
+
+def test_compare_benchmark_runs():
+    out = subprocess.run([sys.executable, "benchmarks/bench_compare.py", "--tasks", "20", "--runs", "2"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "compare (match + inline diffs)" in out.stdout
