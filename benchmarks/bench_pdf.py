@@ -94,7 +94,11 @@ def main() -> None:
             rows.append(lo_row)
 
     pages = _pages(pdf)
-    print(f"plan: {name} ({plan.task_count()} tasks, {pages} PDF pages), {args.runs} runs each")
+    from reportlab.lib import rl_accel
+
+    accel = "C (rl-accel)" if type(rl_accel.fp_str).__name__ == "builtin_function_or_method" else "pure Python"
+    print(f"plan: {name} ({plan.task_count()} tasks, {pages} PDF pages), {args.runs} runs each; "
+          f"reportlab speed-ups: {accel}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'step':<42}{'median ms':>11}{'min ms':>9}{'max ms':>9}")
     for label, times in rows:
         print(f"{label:<42}{statistics.median(times):>11.0f}{min(times):>9.0f}{max(times):>9.0f}")

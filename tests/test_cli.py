@@ -145,3 +145,12 @@ def test_default_library_lives_in_the_users_data_folder(tmp_path):
     assert run_cli("new", "--title", "默认库", env=env).code == 0
     assert (tmp_path / "data" / "planbook" / "planbook.db").exists()
     assert "默认库" in run_cli("list", env=env).out
+
+
+def test_exported_files_are_ordinary_files_not_private_ones(tmp_path, library):
+    import stat
+
+    run_cli("new", "--title", "甲", library=library)
+    out = tmp_path / "plan.txt"
+    run_cli("export", "1", "--format", "txt", "-o", out, library=library)
+    assert stat.S_IMODE(out.stat().st_mode) & 0o044 == 0o044  # others may read it (umask 022)
