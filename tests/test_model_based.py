@@ -168,7 +168,9 @@ class EditingMachine(RuleBasedStateMachine):
         def change():
             moved = siblings.pop(pos)
             moved.kind = target_kind
-            parent_siblings.insert(parent_siblings.index(parent) + 1, moved)
+            # by identity: two empty sections are equal as values
+            at = next(k for k, node in enumerate(parent_siblings) if node is parent)
+            parent_siblings.insert(at + 1, moved)
 
         self.do(edit, change)
 
