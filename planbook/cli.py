@@ -106,8 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("export", cmd_export, "write a plan to a file")
     p.add_argument("id", type=int, help="plan id")
-    p.add_argument("--format", required=True, help="json or txt")
-    p.add_argument("--layout", default=None, help="page layout, for formats that have one")
+    from .exporters import EXPORTERS  # only the registry: each writer's library loads when it is used
+
+    p.add_argument("--format", required=True, help=f"one of: {', '.join(EXPORTERS)}")
+    p.add_argument("--layout", default=None,
+                   help="docx/pdf: notice (the issuing notice with the plan, default) or plan (the plan alone)")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT", help="the file to write")
 
     p = command("delete", cmd_delete, "delete a plan")
