@@ -33,8 +33,8 @@ dist: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
 	@du -sh dist/planbook
 
-dist-check:
-	$(PY) scripts/dist_check.py dist/planbook
+dist-check: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/dist_check.py dist/planbook
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
