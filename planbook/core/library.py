@@ -121,6 +121,7 @@ class Library:
         self._depth = 1
         try:
             yield
+            self._before_commit()
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
@@ -128,6 +129,12 @@ class Library:
             self.db.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def _before_commit(self) -> None:
+        # The search index follows every change inside the same transaction (see core/search.py).
+        from .search import flush
+
+        flush(self)
 
     # ---- plans ---------------------------------------------------------------------------------------
 
