@@ -178,7 +178,7 @@ KINDS = {
     "plan": "plan", "计划": "plan", "文件": "plan",
 }
 _FILTER = re.compile(r"^(year|issuer|unit|field|kind):(.*)$", re.IGNORECASE | re.DOTALL)
-_YEAR = re.compile(r"^(\d{1,4})(?:\s*(?:-|–|~|～|\.\.)\s*(\d{1,4}))?$")
+_YEAR = re.compile(r"^(\d{4})(?:\s*(?:-|–|~|～|\.\.)\s*(\d{4}))?$")
 
 
 @dataclass
