@@ -1,12 +1,15 @@
 """Importers: each turns one kind of input file into plans. The CLI and GUI pick one by file suffix.
 
-An importer is a function `(path) -> list[Plan]` raising `FormatError` (or another `PlanbookError`) with a
-message for the user. Register new kinds in `IMPORTERS`.
+An importer is a function `(path) -> list[Plan] | ImportResult` raising `FormatError` (or another
+`PlanbookError`) with a message for the user. Importers that recognise structure in loose documents return an
+`ImportResult`, whose warnings (a skipped number, a date read from bare digits) the CLI and GUI show before
+anything is written. Register new kinds in `IMPORTERS`; `import_file` keeps returning just the plans.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core import exchange
@@ -28,17 +31,49 @@ def read_text_utf8(path: Path) -> str:
         raise FormatError(f"{path.name} is not UTF-8 text (byte {e.start})") from None
 
 
-def read_bytes(path: Path) -> bytes:
+@dataclass
+class ImportResult:
+    """What one file gave: its plans, and what the user should check (in Chinese, one sentence each)."""
+
+    plans: list[Plan]
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     try:
+        if path.is_dir():
+            raise FormatError(f"{path.name} is a folder, not a file")
         size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise FormatError(f"{path.name} is {size // 2**20} MB, too large for a plan")
-        return path.read_bytes()
+        if size > limit:
+            raise FormatError(f"{path.name} is {size / 2**20:.1f} MB, too large for a plan "
+                              f"(at most {limit // 2**20} MB)")
+        with path.open("rb") as f:
+            return f.read(limit + 1)[:limit]  # a file that grows while read is still cut at the limit
     except OSError as e:
         raise FormatError(f"cannot read {path}: {e.strerror}") from e
 
 
-IMPORTERS: dict[str, Callable[[Path], list[Plan]]] = {".json": read_json}
+def _read_txt(path: Path) -> ImportResult:
+    from .plaintext import read_text  # imported on use: `planbook list` need not load the recogniser
+
+    return read_text(path)
+
+
+def _read_html(path: Path) -> ImportResult:
+    from .webpage import read_html
+
+    return read_html(path)
+
+
+def _read_docx(path: Path) -> ImportResult:
+    from .word import read_docx
+
+    return read_docx(path)
+
+
+IMPORTERS: dict[str, Callable[[Path], list[Plan] | ImportResult]] = {
+    ".json": read_json, ".txt": _read_txt,
+}
 
 
 def supported(path: Path) -> bool:
@@ -47,8 +82,14 @@ def supported(path: Path) -> bool:
 
 def import_file(path: Path) -> list[Plan]:
     """Read the plans in one file, by its suffix."""
+    return import_with_warnings(path).plans
+
+
+def import_with_warnings(path: Path) -> ImportResult:
+    """Read the plans in one file, by its suffix, with what the user should check."""
     importer = IMPORTERS.get(path.suffix.lower())
     if importer is None:
         kinds = ", ".join(sorted(IMPORTERS))
         raise FormatError(f"{path.name}: cannot import {path.suffix or 'files without a suffix'} (supported: {kinds})")
-    return importer(path)
+    result = importer(path)
+    return result if isinstance(result, ImportResult) else ImportResult(list(result))
