@@ -132,15 +132,19 @@ SELECT -p.id AS doc, p.id AS plan_id,
            || coalesce(t.doc_number, '') || char(10) || coalesce(t.recipients, '') AS fields
 FROM plans p LEFT JOIN notices t ON t.plan_id = p.id;
 """
-# Snapshot a document's indexed text into the queue before its first change in a transaction.
-_SNAP_NODE = ("INSERT OR IGNORE INTO search_queue SELECT doc, key, title, body, units, fields "
-              "FROM search_node_src WHERE doc = {};")
-_SNAP_PLAN = ("INSERT OR IGNORE INTO search_queue SELECT doc, key, title, body, units, fields "
-              "FROM search_plan_src WHERE plan_id = {};")
-_SNAP_PLAN_NODES = ("INSERT OR IGNORE INTO search_queue SELECT doc, key, title, body, units, fields "
-                    "FROM search_node_src WHERE plan_id = {};")
+# Snapshot a document's indexed text into the queue before its first change (the first snapshot is the one
+# that matches the index). NOT EXISTS rather than OR IGNORE: an outer statement's conflict clause (an upsert's,
+# say) would override a trigger's.
+_SNAP_NODE = ("INSERT INTO search_queue SELECT doc, key, title, body, units, fields FROM search_node_src s "
+              "WHERE doc = {} AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.doc = s.doc);")
+_SNAP_PLAN = ("INSERT INTO search_queue SELECT doc, key, title, body, units, fields FROM search_plan_src s "
+              "WHERE plan_id = {} AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.doc = s.doc);")
+_SNAP_PLAN_NODES = ("INSERT INTO search_queue SELECT doc, key, title, body, units, fields FROM search_node_src s "
+                    "WHERE plan_id = {} AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.doc = s.doc);")
+_QUEUE_NEW = ("INSERT INTO search_queue(doc) SELECT {0} WHERE NOT EXISTS "
+              "(SELECT 1 FROM search_queue WHERE doc = {0});")
 _V2_TRIGGERS = {
-    "nodes_ai": "AFTER INSERT ON nodes BEGIN INSERT OR IGNORE INTO search_queue(doc) VALUES (new.id); END",
+    "nodes_ai": f"AFTER INSERT ON nodes BEGIN {_QUEUE_NEW.format('new.id')} END",
     "nodes_bu": "BEFORE UPDATE ON nodes WHEN old.title IS NOT new.title OR old.body IS NOT new.body "
                 f"OR old.plan_id IS NOT new.plan_id BEGIN {_SNAP_NODE.format('old.id')} END",
     "nodes_bd": f"BEFORE DELETE ON nodes BEGIN {_SNAP_NODE.format('old.id')} END",
@@ -148,7 +152,7 @@ _V2_TRIGGERS = {
     "fields_bu": f"BEFORE UPDATE ON fields BEGIN {_SNAP_NODE.format('old.node_id')} "
                  f"{_SNAP_NODE.format('new.node_id')} END",
     "fields_bd": f"BEFORE DELETE ON fields BEGIN {_SNAP_NODE.format('old.node_id')} END",
-    "plans_ai": "AFTER INSERT ON plans BEGIN INSERT OR IGNORE INTO search_queue(doc) VALUES (-new.id); END",
+    "plans_ai": f"AFTER INSERT ON plans BEGIN {_QUEUE_NEW.format('-new.id')} END",
     "plans_bu": "BEFORE UPDATE ON plans WHEN old.title IS NOT new.title OR old.kind IS NOT new.kind "
                 "OR old.year IS NOT new.year OR old.issuers IS NOT new.issuers "
                 "OR old.preamble IS NOT new.preamble OR old.closing IS NOT new.closing "

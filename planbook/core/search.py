@@ -301,7 +301,10 @@ class Hit:
 class SearchResults:
     query: Query
     hits: list[Hit]
-    mode: str  # "bm25": score = -bm25; "recent": score 2 = title/field hit, 1 = body hit; "filter": 0
+    # Hits are ordered title/field hits first, then body hits. "bm25": bm25 within each tier (score = 2000 or
+    # 1000 minus bm25); "recent": newest first within each tier (score 2000 or 1000); "filter": no words, newest
+    # first (score 0).
+    mode: str
     total: int | None = None  # all matching documents (None when counts were not asked for)
     plan_counts: dict[int, int] = field(default_factory=dict)  # plan id → matching documents
 
@@ -404,17 +407,18 @@ class _Context:
         if not self.positive:
             return self._filter_only(limit), "filter"
         estimate = self.estimate()
+        # Title and field hits first, then body hits; within each tier bm25 when the hits are few enough to
+        # score them all, else newest first.
         if estimate is not None and estimate <= BM25_MAX_HITS:
-            docs = self._take(self._fts(self._expr(), "rank, rowid DESC", with_rank=True), limit,
-                              lambda rank: -rank)
-            mode = "bm25"
+            mode, order, with_rank = "bm25", "round(rank, 1), rowid DESC", True
         else:
-            docs = self._take(self._fts(self._expr(tier1=True), "rowid DESC"), limit, lambda _: 2.0)
-            if len(docs) < limit:
-                seen = {d.key for d in docs}
-                more = self._take(self._fts(self._expr(), "rowid DESC"), limit, lambda _: 1.0)
-                docs += [d for d in more if d.key not in seen][: limit - len(docs)]
-            mode = "recent"
+            mode, order, with_rank = "recent", "rowid DESC", False
+        docs = self._take(self._fts(self._expr(tier1=True), order, with_rank), limit,
+                          lambda rank: 2000.0 - round(rank, 1))
+        if len(docs) < limit:
+            seen = {d.key for d in docs}
+            more = self._take(self._fts(self._expr(), order, with_rank), limit, lambda rank: 1000.0 - round(rank, 1))
+            docs += [d for d in more if d.key not in seen][: limit - len(docs)]
         if self.stale:
             docs = self._merge_stale(docs, limit, mode)
         return docs, mode
@@ -565,7 +569,7 @@ class _Context:
         return all(v in units or v in fields_ for _, v in self.q.fields)
 
     def _merge_stale(self, docs: list[_Doc], limit: int, mode: str) -> list[_Doc]:
-        extra = [_Doc(k, 1.0 if mode == "recent" else 0.0) for k in self._stale_matches()]
+        extra = [_Doc(k, 0.0 if mode == "filter" else 1000.0) for k in self._stale_matches()]
         return (docs + sorted(extra, key=lambda d: -d.key))[:limit]
 
     # -- counts --
