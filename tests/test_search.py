@@ -17,7 +17,7 @@ from planbook.core import editing
 from planbook.core.library import Library, _connect
 from planbook.core.model import Field, Node, NodeKind, Notice, Plan
 from planbook.core.schema import APPLICATION_ID, MIGRATIONS
-from planbook.core.search import SearchError, parse, reindex, search
+from planbook.core.search import SearchError, matching, parse, reindex, search
 from planbook.importers import import_file
 
 from .conftest import run_cli, sample_plan, task
@@ -88,6 +88,8 @@ def found(lib: Library, query: str) -> set[tuple[int, int | None]]:
     for pid, _ in keys:
         counts[pid] = counts.get(pid, 0) + 1
     assert results.plan_counts == counts and results.total == len(keys)
+    every = matching(lib, query)
+    assert len(every) == len(keys) and set(every) == keys
     return keys
 
 

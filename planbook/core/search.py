@@ -352,6 +352,17 @@ def _ensure_current(lib) -> None:
     _ensure_current(lib)
 
 
+def matching(lib, text: str | Query) -> list[tuple[int, int | None]]:
+    """Every document the query matches, as (plan id, node id or None for the plan itself), newest first."""
+    q = parse(text) if isinstance(text, str) else text
+    if q.empty:
+        return []
+    if not has_index(lib):
+        raise SearchError("这个资料库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）")
+    _ensure_current(lib)
+    return _Context(lib, q).matching()
+
+
 class _Context:
     """One query against one library: candidate generation, filters, ranking, result assembly."""
 
@@ -574,19 +585,37 @@ class _Context:
 
     # -- counts --
 
-    def plan_counts(self) -> dict[int, int]:
+    def matching(self) -> list[tuple[int, int | None]]:
+        """Every matching document as (plan id, node id or None), newest plan first."""
+        keys = self._matching_keys()
+        node_plan: dict[int, int] = {}
+        node_ids = [_doc_of(k) for k in keys if _doc_of(k) > 0]
+        for chunk in _chunks(node_ids, 900):
+            marks = ",".join("?" * len(chunk))
+            node_plan.update(self.db.execute(f"SELECT id, plan_id FROM nodes WHERE id IN ({marks})", chunk))
+        out = []
+        for k in keys:
+            doc = _doc_of(k)
+            out.append((node_plan[doc], doc) if doc > 0 else (-doc, None))
+        return out
+
+    def _matching_keys(self) -> list[int]:
         if not self.positive:
             excluded = self._excluded()
             keys = [k for k in self._all_keys() if k not in excluded]
         else:
             keys = [k for batch in self._fts(self._expr(), "rowid DESC") for k, _ in batch]
-        counts: dict[int, int] = {}
         accepted: list[int] = []
         for chunk in _chunks(keys, 500):
             ok = self._accept(chunk)
             accepted += [k for k in chunk if k in ok]
         if self.stale:
             accepted += self._stale_matches()
+        return accepted
+
+    def plan_counts(self) -> dict[int, int]:
+        accepted = self._matching_keys()
+        counts: dict[int, int] = {}
         node_ids = [_doc_of(k) for k in accepted if _doc_of(k) > 0]
         for chunk in _chunks(node_ids, 900):
             marks = ",".join("?" * len(chunk))
