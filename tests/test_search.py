@@ -389,6 +389,23 @@ def test_hits_carry_number_title_and_highlighted_snippet(lib):
     assert hits[0].number == numbers[id(match)]
 
 
+def test_numbers_match_the_printed_numbering_on_every_node(lib):
+    from planbook.core.model import Numbering
+    from planbook.core.numbering import number_tree
+    from planbook.core.search import _plan_numbers
+
+    for numbering in Numbering:
+        lib.db.execute("UPDATE plans SET numbering = ?", [str(numbering)])
+        plans = {pid: str(numbering) for pid in lib.plan_ids()}
+        ours = _plan_numbers(lib.db, plans)
+        for pid in plans:
+            plan = lib.load_plan(pid)
+            printed = number_tree(plan.nodes, plan.numbering)
+            for top in plan.nodes:
+                for node in top.walk():
+                    assert ours[node.id] == printed[id(node)]
+
+
 def test_highlights_survive_normalisation(lib):
     hits = search(lib, "abc").hits
     assert any("ＡＢＣ" in h.snippet or "ａｂｃ" in h.snippet for h in hits)

@@ -33,8 +33,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .errors import PlanbookError
-from .model import Node, NodeKind, Numbering
-from .numbering import number_tree
+from .model import NodeKind, Numbering
+from .numbering import label
 
 TOKENIZER_VERSION = "1"
 KEY_YEAR = 10_000_000_000  # rowid = year * KEY_YEAR + node id
@@ -485,9 +485,9 @@ class _Context:
         out: dict[int, list[tuple[str, str]]] = {}
         for chunk in _chunks(node_ids, 500):
             marks = ",".join("?" * len(chunk))
-            for nid, label, value in self.db.execute(
+            for nid, name, value in self.db.execute(
                     f"SELECT node_id, label, value FROM fields WHERE node_id IN ({marks})", chunk):
-                out.setdefault(nid, []).append((norm(label), norm(value)))
+                out.setdefault(nid, []).append((norm(name), norm(value)))
         return out
 
     def issuer_plans(self) -> set[int]:
@@ -646,20 +646,20 @@ class _Context:
             marks = ",".join("?" * len(chunk))
             kinds.update(self.db.execute(f"SELECT id, kind FROM nodes WHERE id IN ({marks})", chunk).fetchall())
         plans: dict[int, tuple] = {}
-        numbered: set[int] = set()
-        numbers: dict[int, str] = {}
+        wanted = sorted({texts[d][0] for d in texts})
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            for pid, *row in self.db.conn.execute(
+                    f"SELECT id, year, title, numbering FROM plans WHERE id IN ({marks})", chunk):
+                plans[pid] = tuple(row)
+        numbers = _plan_numbers(self.db, {texts[d][0]: plans[texts[d][0]][2] for d in texts if d > 0},
+                                set(node_ids))
         out = []
         for d in docs:
             doc = _doc_of(d.key)
             if doc not in texts:
                 continue
             plan_id, title, body, units, fields_ = texts[doc]
-            if plan_id not in plans:
-                plans[plan_id] = self.db.execute(
-                    "SELECT year, title, numbering FROM plans WHERE id = ?", [plan_id]).fetchone()
-            if doc > 0 and plan_id not in numbered:
-                numbered.add(plan_id)
-                numbers.update(_plan_numbers(self.db, plan_id, plans[plan_id][2]))
             year, plan_title, _ = plans[plan_id]
             snippet, spans = make_snippet((body, units, fields_, title), self.q.highlight_terms())
             out.append(Hit(
@@ -684,21 +684,53 @@ def _fields_match(wanted: list[tuple[str, str]], have: list[tuple[str, str]]) ->
     return all(any(label in hl and value in hv for hl, hv in have) for label, value in wanted)
 
 
-def _plan_numbers(db, plan_id: int, numbering: str) -> dict[int, str]:
-    """node id → derived number for one plan, from its skeleton (no text loaded)."""
-    nodes: dict[int, Node] = {}
-    children: dict[int | None, list[tuple[int, Node]]] = {}
-    for nid, parent, position, kind in db.execute(
-            "SELECT id, parent_id, position, kind FROM nodes WHERE plan_id = ?", [plan_id]):
-        nodes[nid] = Node(NodeKind(kind), id=nid)
-        children.setdefault(parent, []).append((position, nodes[nid]))
-    for parent, kids in children.items():
-        kids.sort(key=lambda pair: pair[0])
-        if parent in nodes:
-            nodes[parent].children = [n for _, n in kids]
-    roots = [n for _, n in children.get(None, [])]
-    by_obj = number_tree(roots, Numbering(numbering))
-    return {n.id: by_obj.get(id(n), "") for n in nodes.values()}
+_KINDS = {str(k): k for k in NodeKind}
+
+
+def _plan_numbers(db, plans: dict[int, str], wanted: set[int] | None = None) -> dict[int, str]:
+    """node id → derived number for the plans given as {plan id: numbering}, from their skeletons (no text).
+
+    The same counting as `numbering.number_tree` (tests compare the two on every node of the seed plans), over
+    (id, kind) rows instead of Node objects: this runs for up to 50 plans on every keystroke.
+    """
+    out: dict[int, str] = {}
+    ids = list(plans)
+    for chunk in _chunks(ids, 500):
+        marks = ",".join("?" * len(chunk))
+        children: dict[int, dict[int | None, list[tuple[int, NodeKind]]]] = {pid: {} for pid in chunk}
+        for pid, nid, parent, kind in db.conn.execute(
+                f"SELECT plan_id, id, parent_id, kind FROM nodes WHERE plan_id IN ({marks}) "
+                "ORDER BY plan_id, parent_id, position", chunk):
+            children[pid].setdefault(parent, []).append((nid, _KINDS[kind]))
+        for pid, tree in children.items():
+            _count(tree, Numbering(plans[pid]) is Numbering.PER_SECTION, out, wanted)
+    return out
+
+
+def _count(tree: dict[int | None, list[tuple[int, NodeKind]]], per_section: bool, out: dict[int, str],
+           wanted: set[int] | None) -> None:
+    task_counter = 0
+
+    def visit(parent: int | None) -> None:
+        nonlocal task_counter
+        counts: dict[NodeKind, int] = {}
+        if per_section:
+            task_counter = 0
+        for nid, kind in tree.get(parent, ()):
+            if kind is NodeKind.TASK:
+                task_counter += 1
+                n = task_counter
+            else:
+                n = counts[kind] = counts.get(kind, 0) + 1
+            if wanted is None or nid in wanted:
+                out[nid] = label(kind, n)
+            if nid in tree:
+                saved = task_counter
+                visit(nid)
+                if per_section:
+                    task_counter = saved
+
+    visit(None)
 
 
 # ---- snippets -----------------------------------------------------------------------------------------
