@@ -34,7 +34,7 @@ from planbook.core.exchange import plan_to_text  # noqa: E402
 from planbook.core.library import Library  # noqa: E402
 from planbook.core.search import matching, reindex, search  # noqa: E402
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 
 QUERIES: dict[str, list[str]] = {
     "1 char": ["疫", "校", "德", "师", "安", "育", "课", "体", "艺", "美", "劳", "网", "贫", "食", "房", "车", "防",

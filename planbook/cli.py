@@ -183,8 +183,8 @@ def cmd_search(args) -> None:
     if args.json:
         rows = [
             {"plan_id": h.plan_id, "plan_year": h.plan_year, "plan_title": h.plan_title, "node_id": h.node_id,
-             "kind": h.kind, "number": h.number, "title": h.title, "snippet": h.snippet,
-             "highlights": h.highlights, "score": round(h.score, 4)}
+             "kind": h.kind, "number": h.number, "title": h.title, "snippet": h.marked(),
+             "score": round(h.score, 4)}
             for h in results.hits
         ]
         plans = [{"plan_id": pid, "count": n} for pid, n in sorted(results.plan_counts.items())]

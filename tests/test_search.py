@@ -101,6 +101,7 @@ def assert_exact(lib: Library, query: str) -> None:
 
 def assert_index_sound(lib: Library) -> None:
     lib.db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+    lib.db.execute("INSERT INTO search_head(search_head, rank) VALUES ('integrity-check', 1)")
     assert lib.db.execute("SELECT count(*) FROM search_queue").fetchone()[0] == 0
 
 

@@ -101,7 +101,9 @@ _V2_SQL = f"""
 CREATE VIRTUAL TABLE search_fts USING fts5(
     title, body, units, fields, content='', tokenize='unicode61 remove_diacritics 0', prefix='1');
 INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 4.0, 2.0)');
-CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row');
+CREATE VIRTUAL TABLE search_head USING fts5(
+    title, units, fields, content='', tokenize='unicode61 remove_diacritics 0', prefix='1');
+INSERT INTO search_head(search_head, rank) VALUES ('rank', 'bm25(10.0, 4.0, 2.0)');
 CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO search_meta VALUES ('tokenizer', '1');
 CREATE TABLE search_queue (
@@ -167,7 +169,9 @@ _V2_TRIGGERS = {
 
 
 def _v2(db: sqlite_utils.Database) -> None:
-    """The search index: a contentless FTS5 table over character bigrams, filled from Python.
+    """The search index: contentless FTS5 tables over character bigrams, filled from Python: search_fts over
+    whole documents, search_head over their titles and fields only (so "title and field hits first" reads a small
+    index).
 
     The triggers are plain SQL (no application function), so any writer keeps the library consistent: they
     only queue the changed documents with the text that is indexed for them, and Planbook's next commit

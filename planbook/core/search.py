@@ -43,7 +43,7 @@ COLUMNS = ("title", "body", "units", "fields")
 SENTINEL = "\ue000"
 MAX_QUERY = 1000
 MAX_TERMS = 32
-BM25_MAX_HITS = 4000  # above this estimated hit count, newest-first tiers replace bm25 (bm25 scores every hit)
+BM25_MAX_HITS = 4000  # above this many hits, newest first replaces bm25 within each tier (bm25 scores every hit)
 
 # ---- tokens -------------------------------------------------------------------------------------------
 
@@ -94,11 +94,20 @@ def phrase(term: str) -> str:
 _SRC_COLS = "key, title, body, units, fields"
 _INSERT = "INSERT INTO search_fts(rowid, title, body, units, fields) VALUES (?, ?, ?, ?, ?)"
 _DELETE = "INSERT INTO search_fts(search_fts, rowid, title, body, units, fields) VALUES ('delete', ?, ?, ?, ?, ?)"
+_HEAD_INSERT = "INSERT INTO search_head(rowid, title, units, fields) VALUES (?, ?, ?, ?)"
+_HEAD_DELETE = "INSERT INTO search_head(search_head, rowid, title, units, fields) VALUES ('delete', ?, ?, ?, ?)"
 
 
 def _row_tokens(row: Iterable) -> tuple:
     key, *texts = row
     return (key, *(tokens(t or "") for t in texts))
+
+
+def _write(db, rows: list[tuple], delete: bool) -> None:
+    """Add (or, with the text they were indexed with, remove) documents in both tables."""
+    toks = [_row_tokens(r) for r in rows]
+    db.conn.executemany(_DELETE if delete else _INSERT, toks)
+    db.conn.executemany(_HEAD_DELETE if delete else _HEAD_INSERT, [(k, t, u, f) for k, t, _, u, f in toks])
 
 
 def has_index(lib) -> bool:
@@ -126,28 +135,30 @@ def flush(lib) -> None:
     if not _version_ok(lib):
         _rebuild(lib)
         return
-    db.conn.executemany(_DELETE, (_row_tokens(r[1:]) for r in queued if r[1] is not None))
+    _write(db, [r[1:] for r in queued if r[1] is not None], delete=True)
     nodes = [r[0] for r in queued if r[0] > 0]
     plans = [-r[0] for r in queued if r[0] < 0]
     for view, col, ids in (("search_node_src", "doc", nodes), ("search_plan_src", "plan_id", plans)):
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
-            rows = db.execute(f"SELECT {_SRC_COLS} FROM {view} WHERE {col} IN ({marks})", chunk)
-            db.conn.executemany(_INSERT, (_row_tokens(r) for r in rows))
+            _write(db, db.execute(f"SELECT {_SRC_COLS} FROM {view} WHERE {col} IN ({marks})", chunk).fetchall(),
+                   delete=False)
     db.execute("DELETE FROM search_queue")
 
 
 def _rebuild(lib) -> int:
     db = lib.db
-    db.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+    for table in ("search_fts", "search_head"):
+        db.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
     db.execute("DELETE FROM search_queue")
     count = 0
     for view in ("search_plan_src", "search_node_src"):
         cur = db.execute(f"SELECT {_SRC_COLS} FROM {view}")
         while rows := cur.fetchmany(2000):
-            db.conn.executemany(_INSERT, [_row_tokens(r) for r in rows])
+            _write(db, rows, delete=False)
             count += len(rows)
-    db.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+    for table in ("search_fts", "search_head"):
+        db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     db.execute("INSERT OR REPLACE INTO search_meta VALUES ('tokenizer', ?)", [TOKENIZER_VERSION])
     return count
 
@@ -385,50 +396,53 @@ class _Context:
 
     # -- candidates --
 
-    def _expr(self, tier1: bool = False) -> str:
-        expr = self.positive
-        if tier1:
-            expr = f"{{title units fields}} : ({expr})"
+    def _expr(self) -> str:
         if self.negative:
-            expr = f"({expr}) NOT ({self.negative})"
-        return expr
+            return f"({self.positive}) NOT ({self.negative})"
+        return self.positive
 
-    def _fts(self, expr: str, order: str, with_rank: bool = False) -> Iterator[list[tuple[int, float]]]:
+    def _fts(self, expr: str, order: str, with_rank: bool = False, table: str = "search_fts"
+             ) -> Iterator[list[tuple[int, float]]]:
         cols = "rowid, rank" if with_rank else "rowid, 0"
         cur = self.db.execute(
-            f"SELECT {cols} FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY {order}",
+            f"SELECT {cols} FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY {order}",
             [expr, *self.key_range],
         )
         while batch := cur.fetchmany(256):
             yield batch
 
-    def estimate(self) -> int | None:
-        """The smallest document count of the query's bigrams: an upper bound of its hit count."""
-        toks = []
-        for t in self.q.terms + self.q.units + [v for _, v in self.q.fields]:
-            e = encode(t)
-            bigrams = [e[i:i + 2] for i in range(len(e) - 1)]
-            toks += bigrams[:: max(1, len(bigrams) // 4)][:4]
-        if not toks:
-            return None
-        counts = [self.db.execute("SELECT doc FROM search_vocab WHERE term = ?", [t]).fetchone() for t in toks]
-        return min((c[0] if c else 0) for c in counts)
+    def _head(self, order: str, with_rank: bool) -> Iterator[list[tuple[int, float]]]:
+        """Documents with every positive term in their title or fields; exclusions checked on whole documents."""
+        for batch in self._fts(self.positive, order, with_rank, table="search_head"):
+            if self.negative:
+                keys = [k for k, _ in batch]
+                marks = ",".join("?" * len(keys))
+                excluded = {r[0] for r in self.db.execute(
+                    f"SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid IN ({marks})",
+                    [self.negative, *keys])}
+                batch = [(k, r) for k, r in batch if k not in excluded]
+            yield batch
 
     def ranked(self, limit: int) -> tuple[list[_Doc], str]:
         if not self.positive:
             return self._filter_only(limit), "filter"
-        estimate = self.estimate()
-        # Title and field hits first, then body hits; within each tier bm25 when the hits are few enough to
-        # score them all, else newest first.
-        if estimate is not None and estimate <= BM25_MAX_HITS:
+        # Newest hits first, up to one past the bm25 limit: if the query has no more hits than that, it is
+        # cheap to score them all.
+        probe = self._take(self._fts(self._expr(), "rowid DESC"), BM25_MAX_HITS + 1, lambda _: 1000.0)
+        # Title and field hits first, then body hits; within each tier bm25 when the hits are few, else newest
+        # first.
+        if len(probe) <= BM25_MAX_HITS:
             mode, order, with_rank = "bm25", "round(rank, 1), rowid DESC", True
         else:
             mode, order, with_rank = "recent", "rowid DESC", False
-        docs = self._take(self._fts(self._expr(tier1=True), order, with_rank), limit,
-                          lambda rank: 2000.0 - round(rank, 1))
+        docs = self._take(self._head(order, with_rank), limit, lambda rank: 2000.0 - round(rank, 1))
         if len(docs) < limit:
             seen = {d.key for d in docs}
-            more = self._take(self._fts(self._expr(), order, with_rank), limit, lambda rank: 1000.0 - round(rank, 1))
+            if mode == "recent" and len(probe) >= limit + len(seen):
+                more = probe
+            else:
+                more = self._take(self._fts(self._expr(), order, with_rank), limit + len(seen),
+                                  lambda rank: 1000.0 - round(rank, 1))
             docs += [d for d in more if d.key not in seen][: limit - len(docs)]
         if self.stale:
             docs = self._merge_stale(docs, limit, mode)
