@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench bench-search clean
 
 run: $(STAMP)
 	$(PY) main.py
@@ -18,6 +18,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_library.py
+
+bench-search: $(STAMP)
+	$(PY) benchmarks/bench_search.py
 
 # Re-install whenever pyproject.toml changes; a failed install leaves no stamp, so the next run tries again.
 $(STAMP): pyproject.toml
