@@ -105,7 +105,7 @@ CREATE VIRTUAL TABLE search_head USING fts5(
     title, units, fields, content='', tokenize='unicode61 remove_diacritics 0', prefix='1');
 INSERT INTO search_head(search_head, rank) VALUES ('rank', 'bm25(10.0, 4.0, 2.0)');
 CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT INTO search_meta VALUES ('tokenizer', '1');
+INSERT INTO search_meta SELECT 'tokenizer', CASE WHEN EXISTS (SELECT 1 FROM plans) THEN 'unbuilt' ELSE '1' END;
 CREATE TABLE search_queue (
     doc INTEGER PRIMARY KEY, key INTEGER, title TEXT, body TEXT, units TEXT, fields TEXT);
 
@@ -175,8 +175,8 @@ def _v2(db: sqlite_utils.Database) -> None:
 
     The triggers are plain SQL (no application function), so any writer keeps the library consistent: they
     only queue the changed documents with the text that is indexed for them, and Planbook's next commit
-    (core/search.flush) re-indexes the queue. Existing plans are queued here, so the first commit builds
-    the index.
+    (core/search.flush) re-indexes the queue. A library that already has plans is marked unbuilt: its first
+    search builds the index (opening stays fast).
     """
     for statement in _split_sql(_V2_SQL):
         db.execute(statement)
@@ -184,8 +184,6 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX search_nodes_skeleton ON nodes(plan_id, parent_id, position, kind)")
     for name, body in _V2_TRIGGERS.items():
         db.execute(f"CREATE TRIGGER search_{name} {body}")
-    db.execute("INSERT OR IGNORE INTO search_queue(doc) SELECT id FROM nodes")
-    db.execute("INSERT OR IGNORE INTO search_queue(doc) SELECT -id FROM plans")
 
 
 def _split_sql(script: str) -> list[str]:

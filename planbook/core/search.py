@@ -45,7 +45,7 @@ COLUMNS = ("title", "body", "units", "fields")
 SENTINEL = "\ue000"
 MAX_QUERY = 1000
 MAX_TERMS = 32
-BM25_MAX_HITS = 4000  # above this many hits, newest first replaces bm25 within each tier (bm25 scores every hit)
+BM25_MAX_HITS = 2000  # above this many hits, newest first replaces bm25 within each tier (bm25 scores every hit)
 
 # ---- tokens -------------------------------------------------------------------------------------------
 
@@ -135,7 +135,8 @@ def flush(lib) -> None:
     if not queued:
         return
     if not _version_ok(lib):
-        _rebuild(lib)
+        # Not built yet (or built by an older tokenizer): the next search rebuilds everything anyway.
+        db.execute("DELETE FROM search_queue")
         return
     _write(db, [r[1:] for r in queued if r[1] is not None], delete=True)
     nodes = [r[0] for r in queued if r[0] > 0]
@@ -362,7 +363,7 @@ def _ensure_current(lib) -> None:
         return
     if not _version_ok(lib):
         if lib.readonly:
-            raise SearchError("这个资料库的搜索索引版本较旧，且资料库只读：请以可写方式打开后运行 planbook reindex")
+            raise SearchError("这个资料库的搜索索引尚未建立，且资料库只读：请以可写方式打开后运行 planbook reindex")
         reindex(lib)
     lib._search_current = True
     _ensure_current(lib)
