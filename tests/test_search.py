@@ -182,7 +182,7 @@ def test_seed_library_is_really_searched(lib, seeds):
 
 
 @pytest.mark.parametrize("query, message", [
-    ("year:20x9", "年份"), ("year:", "年份"), ("kind:robot", "类型"), ("field:责任单位", "字段"), ("unit:", "unit"),
+    ("year:20x9", "年份"), ("year:", "年份"), ("year:0000", "年份"), ("kind:robot", "类型"), ("field:责任单位", "字段"), ("unit:", "unit"),
     ("-year:2019", "取反"), ("师" * 1001, "过长"), (" ".join("词" + str(i) for i in range(40)), "过多"),
 ])
 def test_bad_queries_are_refused_with_a_message(lib, query, message):
