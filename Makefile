@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench dist dist-check clean
+.PHONY: run test lint bench bench-search dist dist-check clean
 
 run: $(STAMP)
 	$(PY) main.py
@@ -19,6 +19,9 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_library.py
 	$(PY) benchmarks/bench_import.py
+
+bench-search: $(STAMP)
+	$(PY) benchmarks/bench_search.py
 
 # Re-install whenever pyproject.toml changes; a failed install leaves no stamp, so the next run tries again.
 $(STAMP): pyproject.toml
