@@ -1,6 +1,5 @@
 """Searching from the window: type in the toolbar box, see hits grouped by plan and highlighted, open one."""
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTreeWidget
 
@@ -8,16 +7,7 @@ from planbook.core.library import Library
 from planbook.core.model import Node, NodeKind, Plan
 
 from .conftest import run_cli, task
-from .gui_support import Windows, settle
-
-
-@pytest.fixture
-def windows(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("PLANBOOK_SETTINGS", str(tmp_path / "settings.ini"))
-    monkeypatch.delenv("PLANBOOK_LIBRARY", raising=False)
-    w = Windows(qtbot, tmp_path)
-    yield w
-    w.cleanup()
+from .gui_support import settle
 
 
 def fill(path):
