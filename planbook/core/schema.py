@@ -109,5 +109,27 @@ def _v2_plan_links(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_plan_links]
+def _v3_progress(db: sqlite_utils.Database) -> None:
+    """Task progress: a status and dated notes per node, in tables of their own keyed by node id.
+
+    Separate tables (not columns on nodes) so a library opened read-only at an older version still loads; a
+    node with neither status nor notes has no rows. Both go with their node (ON DELETE CASCADE).
+    """
+    db.execute(
+        """CREATE TABLE node_progress (
+               node_id INTEGER PRIMARY KEY REFERENCES nodes(id) ON DELETE CASCADE,
+               status TEXT NOT NULL DEFAULT 'not_started')"""
+    )
+    db.execute(
+        """CREATE TABLE progress_notes (
+               id INTEGER PRIMARY KEY,
+               node_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+               position INTEGER NOT NULL,
+               date TEXT NOT NULL,
+               text TEXT NOT NULL DEFAULT '')"""
+    )
+    db.execute("CREATE INDEX progress_notes_node ON progress_notes (node_id, position)")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_plan_links, _v3_progress]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,101 @@
+"""Task progress: status and dated notes stored, undone, restored with their task, cleared for next year."""
+
+import datetime as dt
+
+import sqlite_utils
+
+from planbook.core import editing
+from planbook.core.breakdown import breakdown
+from planbook.core.drafting import next_year_plan
+from planbook.core.library import Library
+from planbook.core.model import NodeKind, Progress, ProgressNote
+from planbook.core.progress import counts_by_lead_unit, progress_text, status_counts, tasks_by_unit
+from planbook.core.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+from .conftest import sample_plan
+
+NOTE = ProgressNote(dt.date(2021, 3, 15), "完成调研")
+
+
+def first_tasks(plan, n=2):
+    return [node for node in plan.walk() if node.kind is NodeKind.TASK][:n]
+
+
+def test_progress_persists_undoes_and_shows_in_the_counts(tmp_path):
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        plan_id = lib.add_plan(sample_plan())
+        a, b = first_tasks(lib.load_plan(plan_id))
+        total = lib.load_plan(plan_id).task_count()
+        undo_a = editing.apply(lib, editing.SetProgress(a.id, Progress.IN_PROGRESS, (NOTE,)))
+        editing.apply(lib, editing.SetProgress(b.id, Progress.BEHIND))
+    with Library.open(path) as lib:  # persisted: a new connection sees it
+        plan = lib.load_plan(plan_id)
+        a2, b2 = first_tasks(plan)
+        assert (a2.status, a2.notes) == (Progress.IN_PROGRESS, [NOTE])
+        assert b2.status is Progress.BEHIND and b2.notes == []
+        counts = status_counts(plan)
+        assert counts[Progress.IN_PROGRESS] == 1 and counts[Progress.BEHIND] == 1
+        assert counts[Progress.NOT_STARTED] == total - 2 and sum(counts.values()) == total
+        redo = editing.apply(lib, undo_a)
+        a3 = first_tasks(lib.load_plan(plan_id))[0]
+        assert (a3.status, a3.notes) == (Progress.NOT_STARTED, [])
+        assert status_counts(lib.load_plan(plan_id))[Progress.IN_PROGRESS] == 0
+        editing.apply(lib, redo)
+        assert first_tasks(lib.load_plan(plan_id))[0].notes == [NOTE]
+
+
+def test_a_deleted_task_comes_back_with_its_progress(tmp_path):
+    with Library.open(tmp_path / "lib.db") as lib:
+        plan_id = lib.add_plan(sample_plan())
+        a = first_tasks(lib.load_plan(plan_id))[0]
+        editing.apply(lib, editing.SetProgress(a.id, Progress.DONE, (NOTE, ProgressNote(dt.date(2021, 6, 1), "验收"))))
+        undo = editing.apply(lib, editing.DeleteNode(a.id))
+        assert lib.db.execute("SELECT count(*) FROM progress_notes").fetchone()[0] == 0
+        assert lib.db.execute("SELECT count(*) FROM node_progress").fetchone()[0] == 0
+        editing.apply(lib, undo)
+        back = first_tasks(lib.load_plan(plan_id))[0]
+        assert back.id == a.id and back.status is Progress.DONE and [n.text for n in back.notes] == ["完成调研", "验收"]
+        lib.delete_plan(plan_id)  # and a deleted plan leaves no progress rows behind
+        assert lib.db.execute("SELECT count(*) FROM progress_notes").fetchone()[0] == 0
+
+
+def test_next_years_draft_starts_with_nothing_done(tmp_path):
+    with Library.open(tmp_path / "lib.db") as lib:
+        plan_id = lib.add_plan(sample_plan())
+        a = first_tasks(lib.load_plan(plan_id))[0]
+        editing.apply(lib, editing.SetProgress(a.id, Progress.DONE, (NOTE,)))
+        draft = next_year_plan(lib.load_plan(plan_id))
+    assert all(n.status is Progress.NOT_STARTED and not n.notes for n in draft.walk())
+
+
+def test_a_library_from_before_progress_is_upgraded(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    for migration in MIGRATIONS[:2]:
+        migration(db)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 2")
+    db.conn.commit()
+    db.close()
+    with Library.open(path) as lib:
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        plan_id = lib.add_plan(sample_plan())
+        a = first_tasks(lib.load_plan(plan_id))[0]
+        editing.apply(lib, editing.SetProgress(a.id, Progress.IN_PROGRESS))
+        assert first_tasks(lib.load_plan(plan_id))[0].status is Progress.IN_PROGRESS
+
+
+def test_the_progress_column_and_unit_groups():
+    plan = sample_plan()
+    a, b = first_tasks(plan)
+    a.status, a.notes = Progress.IN_PROGRESS, [NOTE]
+    assert progress_text(a) == "推进中（3月15日：完成调研）"
+    assert progress_text(b) == ""
+    table = breakdown(plan)
+    assert table.columns[-1].title == "进展"
+    assert table.rows[0][-1] == "推进中（3月15日：完成调研）" and table.rows[1][-1] == ""
+    groups = tasks_by_unit(plan)
+    assert sum(len(v) for v in groups.values()) >= plan.task_count()
+    by_unit = counts_by_lead_unit(plan)
+    assert sum(c[Progress.IN_PROGRESS] for c in by_unit.values()) >= 1
