@@ -99,3 +99,24 @@ def test_the_progress_column_and_unit_groups():
     assert sum(len(v) for v in groups.values()) >= plan.task_count()
     by_unit = counts_by_lead_unit(plan)
     assert sum(c[Progress.IN_PROGRESS] for c in by_unit.values()) >= 1
+
+
+def test_progress_cli_sets_and_counts(tmp_path):
+    from planbook.core.exchange import dumps
+
+    from .conftest import run_cli
+
+    library = tmp_path / "lib.db"
+    (tmp_path / "p.json").write_text(dumps(sample_plan()), encoding="utf-8")
+    assert run_cli("import", tmp_path / "p.json", library=library).code == 0
+    result = run_cli("progress", "1", "--task", "2", "--status", "behind", "--note", "资金未到位", "--date", "2021-05-04",
+                     library=library)
+    assert result.code == 0, result.err
+    assert result.out.strip().endswith("滞后（5月4日：资金未到位）")
+    with Library.open(library) as lib:
+        second = first_tasks(lib.load_plan(1))[1]
+    assert second.status is Progress.BEHIND and second.notes == [ProgressNote(dt.date(2021, 5, 4), "资金未到位")]
+    shown = run_cli("progress", "1", library=library).out.splitlines()
+    assert shown[0].startswith("未启动 6  推进中 0  已完成 0  滞后 1")
+    bad = run_cli("progress", "1", "--task", "40", library=library)
+    assert bad.code != 0 and "1…7" in bad.err and "Traceback" not in bad.err

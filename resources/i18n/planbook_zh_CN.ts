@@ -25,59 +25,110 @@
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="362"/>
+        <source>Compare Plans</source>
+        <translation>比较方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="368"/>
+        <source>Show kept tasks</source>
+        <translation>显示保留的任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="379"/>
+        <source>Compare with</source>
+        <translation>比较对象</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="397"/>
+        <source>There is no other plan in the library to compare with.</source>
+        <translation>方案库中没有可比较的其他方案。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="404"/>
+        <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
+        <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="262"/>
+        <source>Export Progress Report…</source>
+        <translation>导出进展报告…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="278"/>
+        <source>{0} tasks: </source>
+        <translation>共 {0} 项任务：</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="279"/>
+        <source>&#x3000;({0}% done)</source>
+        <translation>&#x3000;（已完成 {0}%）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="295"/>
+        <source>Tasks by lead unit and status</source>
+        <translation>各牵头单位任务进展</translation>
+    </message>
+</context>
+<context>
     <name>FieldsTable</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="204"/>
+        <location filename="../../planbook/gui/editors.py" line="213"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="204"/>
+        <location filename="../../planbook/gui/editors.py" line="213"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="216"/>
+        <location filename="../../planbook/gui/editors.py" line="225"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="217"/>
+        <location filename="../../planbook/gui/editors.py" line="226"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="224"/>
+        <location filename="../../planbook/gui/editors.py" line="233"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="225"/>
+        <location filename="../../planbook/gui/editors.py" line="234"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="226"/>
+        <location filename="../../planbook/gui/editors.py" line="235"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="271"/>
+        <location filename="../../planbook/gui/editors.py" line="280"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="279"/>
+        <location filename="../../planbook/gui/editors.py" line="288"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="287"/>
+        <location filename="../../planbook/gui/editors.py" line="296"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="295"/>
+        <location filename="../../planbook/gui/editors.py" line="304"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -224,415 +275,501 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="89"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="90"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="136"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="138"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="137"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="139"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="138"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="140"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="139"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="141"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="140"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="578"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="580"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="142"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="605"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="607"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="142"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="144"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="143"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="145"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="144"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="146"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="145"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="146"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="505"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="532"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="505"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="532"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
         <source>Demote (Tab)</source>
         <translation>降一级（Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
         <source>Promote (Shift+Tab)</source>
         <translation>升一级（Shift+Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
+        <source>&amp;Compare With…</source>
+        <translation>与其他方案比较(&amp;C)…</translation>
+    </message>
+    <message>
         <location filename="../../planbook/gui/mainwindow.py" line="178"/>
+        <source>&amp;Rename Unit…</source>
+        <translation>单位更名(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
+        <source>Export Task &amp;Breakdown Table…</source>
+        <translation>导出任务分解表(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
+        <source>Show All Tasks</source>
+        <translation>显示全部任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <source>&amp;Units</source>
+        <translation>单位视图(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
+        <source>Progress &amp;Dashboard</source>
+        <translation>进展看板(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="871"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="239"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="317"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="343"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="336"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="362"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="356"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="382"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="359"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="385"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="360"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="386"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="365"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="391"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="366"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="392"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="396"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="422"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="412"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="438"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="416"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="442"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="486"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="513"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="494"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="521"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="503"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="530"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="503"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="530"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="536"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="536"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="512"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="539"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="512"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="539"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="537"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="564"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="538"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="569"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="565"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="596"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="556"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="583"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="557"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="584"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="564"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="591"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="564"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="591"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="582"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="609"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="590"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="598"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="617"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="625"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="591"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="618"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="594"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="621"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="609"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="641"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="636"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="668"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="610"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="637"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="618"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="645"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="619"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="646"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="635"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="662"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="646"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="673"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="657"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="684"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="669"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="696"/>
         <source>Export Plan</source>
         <translation>导出方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="682"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="709"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="712"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="725"/>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
+        <source>Progress Dashboard</source>
+        <translation>进展看板</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="751"/>
+        <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
+        <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="780"/>
+        <source>This plan names no units</source>
+        <translation>本方案没有写明任何单位</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="782"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
+        <source>Rename Unit</source>
+        <translation>单位更名</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="782"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
+        <source>New name for {0}</source>
+        <translation>{0}的新名称</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
+        <source>No field names {0}</source>
+        <translation>没有字段写到{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="797"/>
+        <source>Rename Unit {0} to {1}</source>
+        <translation>单位更名：{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="817"/>
+        <source>Export Task Breakdown Table</source>
+        <translation>导出任务分解表</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="821"/>
+        <source>Export Progress Report</source>
+        <translation>导出进展报告</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="847"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="704"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="849"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="719"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="864"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="720"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="865"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="871"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -650,37 +787,37 @@
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="122"/>
+        <location filename="../../planbook/gui/editors.py" line="125"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="123"/>
+        <location filename="../../planbook/gui/editors.py" line="126"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="127"/>
+        <location filename="../../planbook/gui/editors.py" line="130"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="129"/>
+        <location filename="../../planbook/gui/editors.py" line="132"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="160"/>
+        <location filename="../../planbook/gui/editors.py" line="169"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="164"/>
+        <location filename="../../planbook/gui/editors.py" line="173"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="169"/>
+        <location filename="../../planbook/gui/editors.py" line="178"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -688,197 +825,197 @@
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="327"/>
+        <location filename="../../planbook/gui/editors.py" line="336"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="329"/>
+        <location filename="../../planbook/gui/editors.py" line="338"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="334"/>
+        <location filename="../../planbook/gui/editors.py" line="343"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="337"/>
+        <location filename="../../planbook/gui/editors.py" line="346"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="339"/>
+        <location filename="../../planbook/gui/editors.py" line="348"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="340"/>
+        <location filename="../../planbook/gui/editors.py" line="349"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="340"/>
+        <location filename="../../planbook/gui/editors.py" line="349"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="342"/>
+        <location filename="../../planbook/gui/editors.py" line="351"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="343"/>
+        <location filename="../../planbook/gui/editors.py" line="352"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="345"/>
+        <location filename="../../planbook/gui/editors.py" line="354"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="347"/>
+        <location filename="../../planbook/gui/editors.py" line="356"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="348"/>
+        <location filename="../../planbook/gui/editors.py" line="357"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="350"/>
+        <location filename="../../planbook/gui/editors.py" line="359"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="351"/>
+        <location filename="../../planbook/gui/editors.py" line="360"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="352"/>
+        <location filename="../../planbook/gui/editors.py" line="361"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="356"/>
+        <location filename="../../planbook/gui/editors.py" line="365"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="358"/>
+        <location filename="../../planbook/gui/editors.py" line="367"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="359"/>
+        <location filename="../../planbook/gui/editors.py" line="368"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="361"/>
+        <location filename="../../planbook/gui/editors.py" line="370"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="362"/>
+        <location filename="../../planbook/gui/editors.py" line="371"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="363"/>
+        <location filename="../../planbook/gui/editors.py" line="372"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="364"/>
+        <location filename="../../planbook/gui/editors.py" line="373"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="366"/>
+        <location filename="../../planbook/gui/editors.py" line="375"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="367"/>
+        <location filename="../../planbook/gui/editors.py" line="376"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="368"/>
+        <location filename="../../planbook/gui/editors.py" line="377"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="369"/>
+        <location filename="../../planbook/gui/editors.py" line="378"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="370"/>
+        <location filename="../../planbook/gui/editors.py" line="379"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="371"/>
+        <location filename="../../planbook/gui/editors.py" line="380"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="372"/>
+        <location filename="../../planbook/gui/editors.py" line="381"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="373"/>
+        <location filename="../../planbook/gui/editors.py" line="382"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="374"/>
+        <location filename="../../planbook/gui/editors.py" line="383"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="375"/>
+        <location filename="../../planbook/gui/editors.py" line="384"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="376"/>
+        <location filename="../../planbook/gui/editors.py" line="385"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="377"/>
+        <location filename="../../planbook/gui/editors.py" line="386"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="378"/>
+        <location filename="../../planbook/gui/editors.py" line="387"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="379"/>
+        <location filename="../../planbook/gui/editors.py" line="388"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="405"/>
+        <location filename="../../planbook/gui/editors.py" line="414"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="490"/>
+        <location filename="../../planbook/gui/editors.py" line="501"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="502"/>
+        <location filename="../../planbook/gui/editors.py" line="513"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
@@ -886,17 +1023,17 @@
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="97"/>
+        <location filename="../../planbook/gui/treemodel.py" line="98"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="97"/>
+        <location filename="../../planbook/gui/treemodel.py" line="98"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="98"/>
+        <location filename="../../planbook/gui/treemodel.py" line="99"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
@@ -958,6 +1095,102 @@
         <location filename="../../planbook/gui/print_preview.py" line="138"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressEditor</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="65"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="74"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="74"/>
+        <source>Progress note</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="77"/>
+        <source>Add a note dated today</source>
+        <translation>添加一条今天的进展</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="78"/>
+        <source>Remove the selected note</source>
+        <translation>删除所选进展</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="80"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="87"/>
+        <source>Set Status</source>
+        <translation>设置进展状态</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="88"/>
+        <source>Edit Progress Note</source>
+        <translation>修改进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="120"/>
+        <source>Add Progress Note</source>
+        <translation>添加进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="129"/>
+        <source>Remove Progress Note</source>
+        <translation>删除进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="136"/>
+        <source>Write dates as 2021-03-15 or 2021年3月15日</source>
+        <translation>日期请写作 2021-03-15 或 2021年3月15日</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsView</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="157"/>
+        <source>This plan</source>
+        <translation>本方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="158"/>
+        <source>All plans</source>
+        <translation>全部方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="161"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="161"/>
+        <source>Role</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="161"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="164"/>
+        <source>Show only this unit&apos;s tasks in the tree</source>
+        <translation>结构树中只显示该单位的任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="165"/>
+        <source>Rename Unit…</source>
+        <translation>单位更名…</translation>
     </message>
 </context>
 </TS>
