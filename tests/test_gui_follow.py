@@ -65,6 +65,9 @@ def test_progress_is_edited_in_the_editor_undone_and_counted(windows, tmp_path):
     w.select_node(second.id)
     set_status(w, Progress.BEHIND)
 
+    w.select_node(first.id)
+    settle()
+    w.node_editor.grab().save(str(SHOTS / "planbook-follow-editor.png"))
     stored = tasks_of(stored_plan(w.lib.path, plan_id))
     assert stored[0].status is Progress.IN_PROGRESS and [n.text for n in stored[0].notes] == ["完成全市调研"]
     assert stored[1].status is Progress.BEHIND
