@@ -99,7 +99,7 @@ def test_progress_is_edited_in_the_editor_undone_and_counted(windows, tmp_path):
     assert tasks_of(stored_plan(w.lib.path, plan_id))[0].status is Progress.IN_PROGRESS
 
 
-def test_dashboard_chart(windows, tmp_path):
+def test_dashboard_chart(windows, tmp_path, qtbot):
     plan = realistic_plan(tasks_per_section=4)
     cycle = list(Progress)
     for i, node in enumerate(tasks_of(plan)):
@@ -114,6 +114,29 @@ def test_dashboard_chart(windows, tmp_path):
     for status in Progress:
         assert sum(bars[PROGRESS_NAMES[status]]) == sum(1 for n in tasks_of(plan) if n.status is status)
     w.dashboard.grab().save(str(SHOTS / "planbook-follow-dashboard.png"))
+    out = tmp_path / "进展.docx"  # what 导出进展报告 writes, through the window's export job
+    with qtbot.waitSignal(w.exportFinished, timeout=30000) as done:
+        w.export_plan(out, "docx", "progress")
+    assert done.args[0][0][2] is None
+    import docx
+
+    assert docx.Document(out).paragraphs[0].text == f"{plan.title}进展情况"
+
+
+def test_a_date_that_cannot_be_read_is_refused_and_kept(windows, tmp_path):
+    w, (plan_id,) = open_with(windows, tmp_path, realistic_plan())
+    first = tasks_of(w.model.plan)[0]
+    w.select_node(first.id)
+    editor = w.node_editor.progress
+    editor.add.click()
+    settle()
+    editor.notes.item(0, 0).setText("三月中旬")
+    settle()
+    assert editor.notes.item(0, 0).text() == "三月中旬" and editor.notes.item(0, 0).toolTip()
+    assert [n.text for n in tasks_of(stored_plan(w.lib.path, plan_id))[0].notes] == [""]
+    editor.notes.item(0, 0).setText("2021年3月15日")
+    settle()
+    assert tasks_of(stored_plan(w.lib.path, plan_id))[0].notes[0].date.isoformat() == "2021-03-15"
 
 
 def test_units_view_lists_opens_filters_and_renames(windows, tmp_path):

@@ -102,13 +102,17 @@ class ProgressEditor(QGroupBox):
                 self.notes.setItem(row, 1, QTableWidgetItem(note.text))
 
     def current_notes(self) -> tuple[ProgressNote, ...] | None:
-        """The notes as the table shows them; None when a date cannot be read (the edit is then refused)."""
+        """The notes as the table shows them; None when a date cannot be read (the edit is then refused and the
+        cell marked, keeping what was typed so it can be corrected)."""
         notes = []
         for row in range(self.notes.rowCount()):
             date_item, text_item = self.notes.item(row, 0), self.notes.item(row, 1)
             try:
                 date = parse_date(date_item.text() if date_item else "")
             except ValueError:
+                with QSignalBlocker(self.notes):
+                    date_item.setBackground(QBrush(QColor("#f8c6c6")))
+                    date_item.setToolTip(self.tr("Write dates as 2021-03-15 or 2021年3月15日"))
                 return None
             notes.append(ProgressNote(date or dt.date.today(), text_item.text() if text_item else ""))
         return tuple(notes)
@@ -133,7 +137,6 @@ class ProgressEditor(QGroupBox):
         if self.node_id is None:
             return
         if notes is None:
-            self.setToolTip(self.tr("Write dates as 2021-03-15 or 2021年3月15日"))
             return
         emit(self.changed, editing.SetProgress(self.node_id, self.status.currentData(), notes), name)
 
@@ -384,6 +387,9 @@ class CompareView(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         self.diff: compare.PlanDiff | None = None
+        if other_id is None:  # by default the plan of the year before, if the library has one
+            year = lib.load_plan_header(plan_id).year
+            other_id = next((p.id for p in lib.list_plans() if year and p.year == year - 1), None)
         if other_id is not None and (i := self.other.findData(other_id)) >= 0:
             self.other.setCurrentIndex(i)
         self.other.currentIndexChanged.connect(lambda _: self.refresh())

@@ -27,27 +27,27 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="362"/>
+        <location filename="../../planbook/gui/follow.py" line="365"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="368"/>
+        <location filename="../../planbook/gui/follow.py" line="371"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="379"/>
+        <location filename="../../planbook/gui/follow.py" line="382"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="397"/>
+        <location filename="../../planbook/gui/follow.py" line="403"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="404"/>
+        <location filename="../../planbook/gui/follow.py" line="410"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
     </message>
@@ -55,22 +55,22 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="262"/>
+        <location filename="../../planbook/gui/follow.py" line="265"/>
         <source>Export Progress Report…</source>
         <translation>导出进展报告…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="278"/>
+        <location filename="../../planbook/gui/follow.py" line="281"/>
         <source>{0} tasks: </source>
         <translation>共 {0} 项任务：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="279"/>
+        <location filename="../../planbook/gui/follow.py" line="282"/>
         <source>&#x3000;({0}% done)</source>
         <translation>&#x3000;（已完成 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="295"/>
+        <location filename="../../planbook/gui/follow.py" line="298"/>
         <source>Tasks by lead unit and status</source>
         <translation>各牵头单位任务进展</translation>
     </message>
@@ -470,7 +470,7 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="218"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="871"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -703,73 +703,73 @@
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="751"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="752"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="780"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="781"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="782"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="783"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="786"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="782"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="783"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="786"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="796"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="797"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="798"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="817"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="818"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="821"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="822"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="847"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="848"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="849"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="850"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="864"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="865"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="865"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="866"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="871"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1140,17 +1140,17 @@
         <translation>修改进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="120"/>
+        <location filename="../../planbook/gui/follow.py" line="124"/>
         <source>Add Progress Note</source>
         <translation>添加进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="129"/>
+        <location filename="../../planbook/gui/follow.py" line="133"/>
         <source>Remove Progress Note</source>
         <translation>删除进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="136"/>
+        <location filename="../../planbook/gui/follow.py" line="115"/>
         <source>Write dates as 2021-03-15 or 2021年3月15日</source>
         <translation>日期请写作 2021-03-15 或 2021年3月15日</translation>
     </message>
@@ -1158,37 +1158,37 @@
 <context>
     <name>UnitsView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="157"/>
+        <location filename="../../planbook/gui/follow.py" line="160"/>
         <source>This plan</source>
         <translation>本方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="158"/>
+        <location filename="../../planbook/gui/follow.py" line="161"/>
         <source>All plans</source>
         <translation>全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="161"/>
+        <location filename="../../planbook/gui/follow.py" line="164"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="161"/>
+        <location filename="../../planbook/gui/follow.py" line="164"/>
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="161"/>
+        <location filename="../../planbook/gui/follow.py" line="164"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="164"/>
+        <location filename="../../planbook/gui/follow.py" line="167"/>
         <source>Show only this unit&apos;s tasks in the tree</source>
         <translation>结构树中只显示该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="165"/>
+        <location filename="../../planbook/gui/follow.py" line="168"/>
         <source>Rename Unit…</source>
         <translation>单位更名…</translation>
     </message>
