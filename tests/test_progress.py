@@ -121,3 +121,22 @@ def test_progress_cli_sets_and_counts(tmp_path):
     assert shown[0].startswith("未启动 6  推进中 0  已完成 0  滞后 1")
     bad = run_cli("progress", "1", "--task", "40", library=library)
     assert bad.code != 0 and "1…7" in bad.err and "Traceback" not in bad.err
+
+
+def test_progress_is_searchable_and_undo_unindexes_it(tmp_path):
+    from planbook.core import search
+
+    with Library.open(tmp_path / "lib.db") as lib:
+        plan_id = lib.add_plan(sample_plan())
+        a = first_tasks(lib.load_plan(plan_id))[0]
+        assert search.search(lib, "完成调研").total == 0
+        undo = editing.apply(lib, editing.SetProgress(a.id, Progress.BEHIND, (NOTE,)))
+        hits = search.search(lib, "完成调研")
+        assert hits.total == 1 and hits.hits[0].node_id == a.id
+        assert [h.node_id for h in search.search(lib, "滞后").hits] == [a.id]
+        editing.apply(lib, undo)
+        assert search.search(lib, "完成调研").total == 0 and search.search(lib, "滞后").total == 0
+        editing.apply(lib, editing.SetProgress(a.id, Progress.DONE, (NOTE,)))
+        editing.apply(lib, editing.DeleteNode(a.id))  # the cascade takes the progress out of the index too
+        assert search.search(lib, "完成调研").total == 0
+        assert search.reindex(lib) > 0 and search.search(lib, "完成调研").total == 0
