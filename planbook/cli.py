@@ -133,6 +133,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("old", help="the unit's name now")
     p.add_argument("new", help="its new name")
 
+    p = command("progress", cmd_progress, "tasks by status and lead unit, or set one task's progress")
+    p.add_argument("id", type=int, help="plan id")
+    p.add_argument("--task", type=int, metavar="N", help="the Nth task (the 序号 of the breakdown table)")
+    p.add_argument("--status", choices=["not_started", "in_progress", "done", "behind"], help="set its status")
+    p.add_argument("--note", help="add a dated progress note to it")
+    p.add_argument("--date", help="the note's date, YYYY-MM-DD (default: today)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
     p = command("backup", cmd_backup, "copy the library into the backups folder beside it")
     p.add_argument("--list", action="store_true", help="list the backups instead of making one")
 
@@ -392,6 +400,40 @@ def cmd_rename_unit(args) -> None:
             raise PlanbookError(f"no field of plan {args.id} names the unit {args.old!r}")
         editing.apply(lib, batch)
     print(f"renamed {args.old} to {args.new} in {len(batch.edits)} task(s)")
+
+
+def cmd_progress(args) -> None:
+    import datetime as dt
+
+    from .core import editing, progress
+    from .core.model import PROGRESS_NAMES, Progress, ProgressNote
+
+    with open_library(args) as lib:
+        plan = lib.load_plan(args.id)
+        tasks = progress.tasks(plan)
+        if args.task is not None:
+            if not 1 <= args.task <= len(tasks):
+                raise PlanbookError(f"plan {args.id} has tasks 1…{len(tasks)}, not {args.task}")
+            node = tasks[args.task - 1]
+            notes = list(node.notes)
+            if args.note is not None:
+                try:
+                    date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+                except ValueError:
+                    raise PlanbookError(f"--date must be YYYY-MM-DD, not {args.date!r}") from None
+                notes.append(ProgressNote(date, args.note))
+            status = Progress(args.status) if args.status else node.status
+            editing.apply(lib, editing.SetProgress(node.id, status, tuple(notes)))
+            node.status, node.notes = status, notes
+            print(f"{args.task}\t{node.title}\t{progress.progress_text(node) or PROGRESS_NAMES[status]}")
+            return
+    counts, by_unit = progress.status_counts(plan), progress.counts_by_lead_unit(plan)
+    if args.json:
+        print(json.dumps({"counts": counts, "by_lead_unit": by_unit}, ensure_ascii=False, indent=2))
+        return
+    print("  ".join(f"{PROGRESS_NAMES[s]} {n}" for s, n in counts.items()))
+    for unit, c in by_unit.items():
+        print(f"{unit}\t" + "  ".join(f"{PROGRESS_NAMES[s]} {n}" for s, n in c.items() if n))
 
 
 def cmd_backup(args) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .model import NodeKind, Plan
 from .numbering import number_tree
+from .progress import progress_text
 from .units import Role, unit_role
 
 DEADLINE_WORDS = ("时限", "时间", "期限")
@@ -65,5 +66,7 @@ def breakdown(plan: Plan) -> BreakdownTable:
         row = [str(index), f"{numbers[id(node)]}{node.title}"]
         for column in columns[2:]:
             row.append("；".join(values[label] for label in column.labels if values.get(label)))
+        if not row[-1]:  # 进展: a 进展 field as written, else the recorded status and latest note
+            row[-1] = progress_text(node)
         rows.append(tuple(row))
     return BreakdownTable(f"{plan.title}任务分解表", tuple(columns), tuple(rows))

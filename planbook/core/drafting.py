@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .errors import PlanbookError
 from .library import Library
-from .model import Notice, Plan, Status
+from .model import Notice, Plan, Progress, Status
 
 # A four-digit year not glued to other digits, e.g. the 2021 of 某市教育局2021年工作要点.
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
@@ -50,6 +50,7 @@ def next_year_plan(plan: Plan) -> Plan:
     draft.id = None
     for node in draft.walk():
         node.id = None
+        node.status, node.notes = Progress.NOT_STARTED, []  # a new year starts from nothing done
     draft.year = year + 1
     draft.title = shift_year(plan.title, year)
     draft.preamble = shift_year(plan.preamble, year)

@@ -15,7 +15,7 @@ from typing import Union
 
 from .errors import HierarchyError
 from .library import Library
-from .model import DEFAULT_CHILD, Field, Node, NodeKind, Plan, may_contain
+from .model import DEFAULT_CHILD, Field, Node, NodeKind, Plan, Progress, ProgressNote, may_contain
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,15 @@ class SetFields:
 
     node_id: int
     fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class SetProgress:
+    """Replace a task's progress: its status and its dated notes (oldest first)."""
+
+    node_id: int
+    status: Progress
+    notes: tuple[ProgressNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,7 +116,7 @@ class Batch:
     edits: tuple[Edit, ...]
 
 
-Edit = Union[AddNode, DeleteNode, EditNode, SetFields, MoveNode, UpdatePlan, AddPlan, DeletePlan, Batch]  # noqa: UP007
+Edit = Union[AddNode, DeleteNode, EditNode, SetFields, SetProgress, MoveNode, UpdatePlan, AddPlan, DeletePlan, Batch]  # noqa: UP007
 
 
 def apply(lib: Library, edit: Edit) -> Edit:
@@ -126,7 +135,7 @@ def _plan_of(lib: Library, edit: Edit, inverse: Edit) -> int | None:
         return edit.plan_id
     if isinstance(inverse, AddNode):
         return inverse.plan_id
-    if isinstance(edit, (EditNode, SetFields, MoveNode)):
+    if isinstance(edit, (EditNode, SetFields, SetProgress, MoveNode)):
         return lib.node_row(edit.node_id)["plan_id"]
     return None
 
@@ -180,6 +189,13 @@ def _set_fields(lib: Library, e: SetFields) -> Edit:
         {"node_id": e.node_id, "position": i, "label": f.label, "value": f.value} for i, f in enumerate(e.fields)
     )
     return SetFields(e.node_id, tuple(old))
+
+
+def _set_progress(lib: Library, e: SetProgress) -> Edit:
+    lib.node_row(e.node_id)  # NotFound for a node that is gone
+    status, notes = lib.node_progress(e.node_id)
+    lib.set_progress(e.node_id, Progress(e.status), e.notes)
+    return SetProgress(e.node_id, status, tuple(notes))
 
 
 def _move(lib: Library, e: MoveNode) -> Edit:
@@ -237,6 +253,7 @@ _APPLY = {
     DeleteNode: _delete,
     EditNode: _edit,
     SetFields: _set_fields,
+    SetProgress: _set_progress,
     MoveNode: _move,
     UpdatePlan: _update_plan,
     AddPlan: _add_plan,

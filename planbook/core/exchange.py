@@ -16,6 +16,8 @@ from .model import (
     Notice,
     Numbering,
     Plan,
+    Progress,
+    ProgressNote,
     Status,
     may_contain,
 )
@@ -50,13 +52,19 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
 
 
 def _node_to_dict(node: Node) -> dict[str, Any]:
-    return {
+    d: dict[str, Any] = {
         "kind": str(node.kind),
         "title": node.title,
         "body": node.body,
         "fields": [{"label": f.label, "value": f.value} for f in node.fields],
-        "children": [_node_to_dict(c) for c in node.children],
     }
+    # Optional keys: a plan without progress writes exactly what it wrote before progress existed.
+    if node.status != Progress.NOT_STARTED:
+        d["status"] = str(node.status)
+    if node.notes:
+        d["notes"] = [{"date": n.date.isoformat(), "text": n.text} for n in node.notes]
+    d["children"] = [_node_to_dict(c) for c in node.children]
+    return d
 
 
 def dumps(plan: Plan) -> str:
@@ -123,13 +131,26 @@ def _node(data: Any, where: str, parent: NodeKind | None) -> Node:
     children = d.get("children", [])
     if not isinstance(children, list):
         raise FormatError(f"{where}.children must be a list")
+    notes = d.get("notes", [])
+    if not isinstance(notes, list):
+        raise FormatError(f"{where}.notes must be a list")
     return Node(
         kind=kind,
         title=_str(d, "title", where),
         body=_str(d, "body", where),
         fields=[_field(f, f"{where}.fields[{i}]") for i, f in enumerate(fields_)],
         children=[_node(c, f"{where}.children[{i}]", kind) for i, c in enumerate(children)],
+        status=_enum(Progress, d.get("status", "not_started"), f"{where}.status"),
+        notes=[_note(n, f"{where}.notes[{i}]") for i, n in enumerate(notes)],
     )
+
+
+def _note(data: Any, where: str) -> ProgressNote:
+    d = _obj(data, where)
+    date = _date(d.get("date"), f"{where}.date")
+    if date is None:
+        raise FormatError(f"{where}.date is missing")
+    return ProgressNote(date, _str(d, "text", where))
 
 
 def _field(data: Any, where: str) -> Field:

@@ -29,6 +29,8 @@ from .model import (
     Numbering,
     Plan,
     PlanSummary,
+    Progress,
+    ProgressNote,
     Status,
 )
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -215,6 +217,7 @@ class Library:
             [plan_id],
         ):
             nodes[node_id].fields.append(Field(label, value))
+        self._load_progress(nodes, "JOIN nodes n ON n.id = x.node_id WHERE n.plan_id = ?", [plan_id])
         for parent, kids in children.items():
             kids.sort(key=lambda pair: pair[0])
             if parent is not None:
@@ -321,9 +324,44 @@ class Library:
                 {"node_id": node_id, "position": i, "label": f.label, "value": f.value}
                 for i, f in enumerate(node.fields)
             )
+        if node.status != Progress.NOT_STARTED or node.notes:
+            self.set_progress(node_id, node.status, node.notes)
         for i, child in enumerate(node.children):
             self.insert_subtree(plan_id, node_id, i, child, keep_ids=keep_ids)
         return node_id
+
+    # ---- progress (schema v3) ------------------------------------------------------------------------
+
+    def _load_progress(self, nodes: dict[int, Node], where: str, params: list) -> None:
+        """Fill status and notes of `nodes` from the rows `where` selects (tables aliased x)."""
+        try:
+            statuses = self.db.execute(f"SELECT x.node_id, x.status FROM node_progress x {where}", params).fetchall()
+            notes = self.db.execute(
+                f"SELECT x.node_id, x.date, x.text FROM progress_notes x {where} ORDER BY x.node_id, x.position",
+                params,
+            ).fetchall()
+        except sqlite3.OperationalError:  # a read-only library from before progress existed
+            return
+        for node_id, status in statuses:
+            nodes[node_id].status = Progress(status)
+        for node_id, date, text in notes:
+            nodes[node_id].notes.append(ProgressNote(dt.date.fromisoformat(date), text))
+
+    def node_progress(self, node_id: int) -> tuple[Progress, list[ProgressNote]]:
+        probe = Node(kind=NodeKind.TASK, id=node_id)
+        self._load_progress({node_id: probe}, "WHERE x.node_id = ?", [node_id])
+        return probe.status, probe.notes
+
+    def set_progress(self, node_id: int, status: Progress, notes: list[ProgressNote] | tuple) -> None:
+        """Replace a node's status and notes (no rows at all for a node not started and without notes)."""
+        self.db.execute("DELETE FROM node_progress WHERE node_id = ?", [node_id])
+        self.db.execute("DELETE FROM progress_notes WHERE node_id = ?", [node_id])
+        if status != Progress.NOT_STARTED:
+            self.db.execute("INSERT INTO node_progress (node_id, status) VALUES (?, ?)", [node_id, str(status)])
+        self.db.conn.executemany(
+            "INSERT INTO progress_notes (node_id, position, date, text) VALUES (?, ?, ?, ?)",
+            [(node_id, i, n.date.isoformat(), n.text) for i, n in enumerate(notes)],
+        )
 
     def node_row(self, node_id: int) -> dict:
         row = self.db.execute(
@@ -347,6 +385,7 @@ class Library:
         row = self.node_row(node_id)
         node = Node(kind=NodeKind(row["kind"]), title=row["title"], body=row["body"], id=node_id)
         node.fields = self.node_fields(node_id)
+        node.status, node.notes = self.node_progress(node_id)
         node.children = [self.load_subtree(c) for c in self.child_ids(row["plan_id"], node_id)]
         return node
 

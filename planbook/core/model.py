@@ -58,6 +58,28 @@ def may_contain(parent: NodeKind | None, child: NodeKind) -> bool:
     return parent in ALLOWED_PARENTS[child]
 
 
+class Progress(StrEnum):
+    """How far a task has got. Stored for any node; the GUI and reports use it on tasks."""
+
+    NOT_STARTED = "not_started"  # 未启动
+    IN_PROGRESS = "in_progress"  # 推进中
+    DONE = "done"  # 已完成
+    BEHIND = "behind"  # 滞后
+
+
+# Document vocabulary (reports print it), so data, not translations.
+PROGRESS_NAMES = {Progress.NOT_STARTED: "未启动", Progress.IN_PROGRESS: "推进中", Progress.DONE: "已完成",
+                  Progress.BEHIND: "滞后"}
+
+
+@dataclass
+class ProgressNote:
+    """One dated line of a task's progress, e.g. 2021-03-15 完成调研."""
+
+    date: dt.date
+    text: str = ""
+
+
 @dataclass
 class Field:
     """One labelled line of a task, e.g. 牵头单位：基教科. The label is kept as the document wrote it."""
@@ -74,6 +96,8 @@ class Node:
     fields: list[Field] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     id: int | None = None  # library row id; None until stored
+    status: Progress = Progress.NOT_STARTED
+    notes: list[ProgressNote] = field(default_factory=list)  # oldest first
 
     def walk(self):
         """This node and its descendants, in document order."""

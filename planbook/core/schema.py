@@ -206,5 +206,59 @@ def _split_sql(script: str) -> list[str]:
     return [s.strip() for s in script.split(";\n") if s.strip()]
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_plan_links, _v3_search]
+def _v4_progress(db: sqlite_utils.Database) -> None:
+    """Task progress: a status and dated notes per node, in tables of their own keyed by node id.
+
+    Separate tables (not columns on nodes) so a library opened read-only at an older version still loads; a
+    node with neither status nor notes has no rows. Both go with their node (ON DELETE CASCADE).
+    """
+    db.execute(
+        """CREATE TABLE node_progress (
+               node_id INTEGER PRIMARY KEY REFERENCES nodes(id) ON DELETE CASCADE,
+               status TEXT NOT NULL DEFAULT 'not_started')"""
+    )
+    db.execute(
+        """CREATE TABLE progress_notes (
+               id INTEGER PRIMARY KEY,
+               node_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+               position INTEGER NOT NULL,
+               date TEXT NOT NULL,
+               text TEXT NOT NULL DEFAULT '')"""
+    )
+    db.execute("CREATE INDEX progress_notes_node ON progress_notes (node_id, position)")
+    _v4_search_progress(db)
+
+
+# Progress is searchable: a node document's body also carries its status (when set) and its notes. Nodes
+# without progress index exactly the text they did before, so the existing index stays valid.
+_V4_NODE_SRC = """
+CREATE VIEW search_node_src AS
+SELECT b.doc, b.plan_id, b.key, b.title,
+       b.body
+           || coalesce(char(10) || (SELECT CASE status WHEN 'in_progress' THEN '推进中' WHEN 'done' THEN '已完成'
+                                               WHEN 'behind' THEN '滞后' END
+                                    FROM node_progress WHERE node_id = b.doc), '')
+           || coalesce(char(10) || (SELECT group_concat(text, char(10)) FROM (
+                  SELECT text FROM progress_notes WHERE node_id = b.doc ORDER BY position)), '') AS body,
+       b.units, b.fields
+FROM search_node_base b"""
+
+
+def _v4_search_progress(db: sqlite_utils.Database) -> None:
+    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'search_node_src'").fetchone()
+    if row is None:  # no search index in this library
+        return
+    db.execute("DROP VIEW search_node_src")
+    db.execute(row[0].replace("search_node_src", "search_node_base", 1))
+    db.execute(_V4_NODE_SRC)
+    for table in ("node_progress", "progress_notes"):
+        db.execute(f"CREATE TRIGGER search_{table}_bi BEFORE INSERT ON {table} "
+                   f"BEGIN {_SNAP_NODE.format('new.node_id')} END")
+        db.execute(f"CREATE TRIGGER search_{table}_bu BEFORE UPDATE ON {table} "
+                   f"BEGIN {_SNAP_NODE.format('old.node_id')} {_SNAP_NODE.format('new.node_id')} END")
+        db.execute(f"CREATE TRIGGER search_{table}_bd BEFORE DELETE ON {table} "
+                   f"BEGIN {_SNAP_NODE.format('old.node_id')} END")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_plan_links, _v3_search, _v4_progress]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -74,10 +74,16 @@ _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both
 
 def export_docx(plan: Plan, out: Path, layout: str | None = None,
                 faces: Mapping[str, Face] | None = None) -> None:
-    """Write `plan` to `out` as DOCX; layout "notice" (default) or "plan". Raises PlanbookError on failure."""
+    """Write `plan` to `out` as DOCX; layout "notice" (default) or "plan", or the follow-up documents "breakdown"
+    and "progress" (docx_tables). Raises PlanbookError on failure."""
     layout = layout or "notice"
+    if layout in ("breakdown", "progress"):
+        from .docx_tables import export_table_docx
+
+        return export_table_docx(plan, out, layout, faces)
     if layout not in LAYOUTS:
-        raise PlanbookError(f"unknown layout {layout!r} for docx (choose from {', '.join(LAYOUTS)})")
+        choices = ", ".join([*LAYOUTS, "breakdown", "progress"])
+        raise PlanbookError(f"unknown layout {layout!r} for docx (choose from {choices})")
     document = build_docx(plan, layout, faces)
     out = Path(out)
     try:

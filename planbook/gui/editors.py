@@ -118,6 +118,9 @@ class NodeEditor(QWidget):
         self.body.setObjectName("bodyEdit")
         self.body.setPlaceholderText(self.tr("What is to be done"))
         self.fields = FieldsTable()
+        from .follow import ProgressEditor  # here, not at the top: follow imports parse_date from this module
+
+        self.progress = ProgressEditor()
 
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind)
@@ -129,12 +132,14 @@ class NodeEditor(QWidget):
         layout.addWidget(self.body, 3)
         layout.addWidget(QLabel(self.tr("Fields")))
         layout.addWidget(self.fields, 2)
+        layout.addWidget(self.progress, 2)
 
         self.kind.activated.connect(self._kind_chosen)
         self.title.textChanged.connect(self._title_changed)
         self.title.editingFinished.connect(self._new_session)
         self.body.textChanged.connect(self._body_changed)
         self.fields.changed.connect(self._fields_changed)
+        self.progress.changed.connect(lambda edit, name: emit(self.edit, edit, name, None))
 
     def highlight(self, terms: list[str]) -> None:
         """Mark every occurrence of the search terms in the text (until another node is shown)."""
@@ -179,6 +184,8 @@ class NodeEditor(QWidget):
             with QSignalBlocker(self.body):
                 self.body.setPlainText(node.body)
         self.fields.show_fields(node.fields)
+        self.progress.setVisible(node.kind is NodeKind.TASK)
+        self.progress.show_progress(node)
 
     def _new_session(self) -> None:
         self._session = next(_session)

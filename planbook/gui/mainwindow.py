@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self._library_timer = QTimer(self, singleShot=True, interval=400)
         self._library_timer.timeout.connect(self.refresh_library)
 
+        self._build_docks()
         self._build_actions()
         self._build_menus()
         self._build_search()
@@ -177,6 +178,17 @@ class MainWindow(QMainWindow):
         self.act_about = a("actAbout", self.tr("&About Planbook"), self.about)
         self.act_filter = a("actFilter", self.tr("Find Plan"), self.focus_filter, "Ctrl+Shift+L")
         self.act_search = a("actSearch", self.tr("Search All Plans"), self.focus_search, [S.Find, "Ctrl+K"])
+        self.act_compare = a("actCompare", self.tr("&Compare With…"), self.compare_dialog)
+        self.act_rename_unit = a("actRenameUnit", self.tr("&Rename Unit…"), lambda: self.rename_unit_dialog())
+        self.act_export_breakdown = a("actExportBreakdown", self.tr("Export Task &Breakdown Table…"),
+                                      self.export_breakdown_dialog)
+        self.act_show_all = a("actShowAll", self.tr("Show All Tasks"), lambda: self.filter_unit(""))
+        self.act_units = self.units_dock.toggleViewAction()
+        self.act_units.setObjectName("actUnitsView")
+        self.act_units.setText(self.tr("&Units"))
+        self.act_dashboard = self.dashboard_dock.toggleViewAction()
+        self.act_dashboard.setObjectName("actDashboard")
+        self.act_dashboard.setText(self.tr("Progress &Dashboard"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -205,6 +217,8 @@ class MainWindow(QMainWindow):
 
         m = bar.addMenu(self.tr("&View"))
         m.addActions([self.act_search, self.act_filter, self.act_expand, self.act_collapse])
+        m.addSeparator()
+        m.addActions([self.act_units, self.act_dashboard, self.act_show_all])
         lang = m.addMenu(self.tr("Language"))
         for code, name in (("zh", "中文（简体）"), ("en", "English")):
             act = lang.addAction(name, lambda _=False, c=code: self.set_language(c))
@@ -213,6 +227,8 @@ class MainWindow(QMainWindow):
 
         m = bar.addMenu(self.tr("&Plan"))
         m.addActions([self.act_next_year, self.act_duplicate, self.act_delete_plan])
+        m.addSeparator()
+        m.addActions([self.act_compare, self.act_rename_unit, self.act_export_breakdown])
         m.addSeparator()
         m.addAction(self.act_properties)
 
@@ -259,6 +275,15 @@ class MainWindow(QMainWindow):
         self.node_editor.title.returnPressed.connect(self.tree.setFocus)
         self.plan_properties.edit.connect(self.do)
         self.undo_stack.indexChanged.connect(lambda _: self._saved())
+        for signal in (self.model.modelReset, self.model.structureChanged, self.model.progressChanged,
+                       self.model.dataChanged):
+            signal.connect(lambda *_: self._follow_timer.start())
+        self.units_dock.visibilityChanged.connect(lambda _: self._follow_timer.start())
+        self.dashboard_dock.visibilityChanged.connect(lambda _: self._follow_timer.start())
+        self.units_view.openTask.connect(lambda plan_id, node_id: self.open_plan(plan_id, node_id))
+        self.units_view.filterUnit.connect(self.filter_unit)
+        self.units_view.renameUnit.connect(self.rename_unit_dialog)
+        self.dashboard.exportReport.connect(self.export_progress_dialog)
 
     # ---- the edit path ---------------------------------------------------------------------------------
 
@@ -309,7 +334,7 @@ class MainWindow(QMainWindow):
         if isinstance(edit, editing.DeleteNode):
             parent = self.model.parent_id(edit.node_id)
             return parent if parent is not None else PLAN_ID
-        if isinstance(edit, (editing.EditNode, editing.SetFields, editing.MoveNode)):
+        if isinstance(edit, (editing.EditNode, editing.SetFields, editing.SetProgress, editing.MoveNode)):
             return edit.node_id
         if isinstance(edit, editing.UpdatePlan):
             return PLAN_ID
@@ -455,6 +480,7 @@ class MainWindow(QMainWindow):
         current = self.current_id()
         on_node = has_plan and current not in (None, PLAN_ID)
         for act in (self.act_duplicate, self.act_delete_plan, self.act_next_year, self.act_export,
+                    self.act_compare, self.act_rename_unit, self.act_export_breakdown,
                     self.act_print_preview,
                     self.act_properties, self.act_new_child, self.act_new_sibling, *self.act_new_kind.values()):
             act.setEnabled(has_plan)
@@ -708,7 +734,7 @@ class MainWindow(QMainWindow):
                 path += f".{fmt}"
             self.export_plan(Path(path), fmt)
 
-    def export_plan(self, out: Path, fmt: str) -> None:
+    def export_plan(self, out: Path, fmt: str, layout: str | None = None) -> None:
         from ..exporters import EXPORTERS
 
         exporter = EXPORTERS.get(fmt)
@@ -716,8 +742,127 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Unknown format {0}").format(fmt), 5000)
             return
         plan = self.lib.load_plan(self.model.plan_id)  # a value: the worker never touches the library
-        job = Job([out], lambda path: exporter(plan, path, None), lambda p: self.tr("Writing {0}").format(p.name))
+        job = Job([out], lambda path: exporter(plan, path, layout), lambda p: self.tr("Writing {0}").format(p.name))
         start_job(self, self.tr("Exporting"), job, self._exported)
+
+    # ---- following the plan: units, dashboard, compare (planbook/gui/follow.py) -----------------------------
+
+    def _build_docks(self) -> None:
+        from .follow import Dashboard, UnitsView
+
+        self.units_view = UnitsView()
+        self.dashboard = Dashboard()
+        self.unit_filter = ""
+        self._follow_timer = QTimer(self, singleShot=True, interval=150)  # one refresh per burst of edits
+        self._follow_timer.timeout.connect(self.refresh_follow)
+        self.units_dock = self._dock("unitsDock", self.tr("Units"), self.units_view)
+        self.dashboard_dock = self._dock("dashboardDock", self.tr("Progress Dashboard"), self.dashboard)
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        widget.setMinimumWidth(400)  # task titles and unit names need room; the window's panes give way
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        return dock
+
+    def refresh_follow(self) -> None:
+        """Bring the visible follow-up views up to date with the open plan (hidden ones wait until shown)."""
+        plan = self.model.plan
+        if self.units_dock.isVisible():
+            self.units_view.show_plan(self.lib, plan)
+        if self.dashboard_dock.isVisible():
+            self.dashboard.show_plan(plan)
+        if self.unit_filter:
+            self._apply_filter()
+
+    def filter_unit(self, unit: str) -> None:
+        """Show only the branches of the tree holding tasks that name `unit` ("" shows everything)."""
+        self.unit_filter = unit
+        self._apply_filter()
+        if unit:
+            self.statusBar().showMessage(self.tr("Showing the tasks of {0} (View ▸ Show All Tasks shows all)")
+                                         .format(unit), 6000)
+
+    def _apply_filter(self) -> None:
+        from ..core.units import node_units
+
+        def visit(nodes) -> bool:
+            any_shown = False
+            for node in nodes:
+                mine = any(u == self.unit_filter for u, _ in node_units(node))
+                shown = visit(node.children) or mine or not self.unit_filter
+                index = self.model.index_of(node.id)
+                self.tree.setRowHidden(index.row(), index.parent(), not shown)
+                any_shown = any_shown or shown
+            return any_shown
+
+        if self.model.plan is not None:
+            visit(self.model.plan.nodes)
+
+    def rename_unit_dialog(self, old: str | None = None) -> bool:
+        """Rename a unit in every unit field of the open plan: one undoable step."""
+        from ..core.units import plan_units
+
+        plan = self.model.plan
+        if plan is None:
+            return False
+        if not old:
+            units = list(plan_units(plan))
+            if not units:
+                self.statusBar().showMessage(self.tr("This plan names no units"), 5000)
+                return False
+            old, ok = QInputDialog.getItem(self, self.tr("Rename Unit"), self.tr("Unit"), units, 0, False)
+            if not ok:
+                return False
+        new, ok = QInputDialog.getText(self, self.tr("Rename Unit"), self.tr("New name for {0}").format(old), text=old)
+        return bool(ok) and self.rename_unit(old, new.strip())
+
+    def rename_unit(self, old: str, new: str) -> bool:
+        from ..core.units import rename_unit
+
+        if not new or new == old or self.model.plan is None:
+            return False
+        batch = rename_unit(self.lib, self.model.plan_id, old, new)
+        if not batch.edits:
+            self.statusBar().showMessage(self.tr("No field names {0}").format(old), 5000)
+            return False
+        done = self.do(batch, self.tr("Rename Unit {0} to {1}").format(old, new)) is not None
+        if done and self.units_view.isVisible():
+            self.units_view.refresh()
+            self.units_view.select_unit(new)
+        return done
+
+    def compare_dialog(self, other_id: int | None = None):
+        """Plan ▸ Compare With…: this plan beside another, by default the one it was drafted from."""
+        from .follow import CompareView
+
+        if self.model.plan is None:
+            return None
+        if other_id is None and (link := drafting.link_of(self.lib, self.model.plan_id)):
+            other_id = link.source_id
+        dialog = CompareView(self.lib, self.model.plan_id, self, other_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def export_breakdown_dialog(self) -> None:
+        self._export_layout(self.tr("Export Task Breakdown Table"), "任务分解表", "breakdown",
+                            ["Excel (*.xlsx)", "Word (*.docx)"])
+
+    def export_progress_dialog(self) -> None:
+        self._export_layout(self.tr("Export Progress Report"), "进展情况", "progress", ["Word (*.docx)"])
+
+    def _export_layout(self, caption: str, suffix: str, layout: str, filters: list[str]) -> None:
+        if self.model.plan is None:
+            return
+        path, chosen = QFileDialog.getSaveFileName(self, caption, f"{self.model.plan.title}{suffix}", ";;".join(filters))
+        if path:
+            fmt = Path(path).suffix.lstrip(".").lower() or chosen.split("*.")[1].rstrip(")")
+            if not Path(path).suffix:
+                path += f".{fmt}"
+            self.export_plan(Path(path), fmt, layout)
 
     def print_preview(self):
         """File ▸ Print Preview: the real PDF of the open plan, with Print and Save (window-modal, not blocking)."""

@@ -85,6 +85,7 @@ class PlanTreeModel(QAbstractItemModel):
     moveRequested = Signal(object)  # a MoveNode from a drop, for the window to run as an undoable command
     planChanged = Signal()  # the plan's own metadata changed (title, year, status …)
     structureChanged = Signal()  # nodes were added, removed or moved
+    progressChanged = Signal()  # a task's status or progress notes changed
 
     def __init__(self, lib: Library, parent: QObject | None = None):
         super().__init__(parent)
@@ -339,6 +340,7 @@ class PlanTreeModel(QAbstractItemModel):
             editing.DeleteNode: self._apply_delete,
             editing.EditNode: self._apply_edit,
             editing.SetFields: self._apply_fields,
+            editing.SetProgress: self._apply_progress,
             editing.MoveNode: self._apply_move,
             editing.UpdatePlan: self._apply_plan,
         }.get(type(edit), self._apply_and_reload)
@@ -349,7 +351,8 @@ class PlanTreeModel(QAbstractItemModel):
     def _concerns_me(self, edit: editing.Edit) -> bool:
         if isinstance(edit, (editing.AddNode, editing.UpdatePlan)):
             return edit.plan_id == self.plan.id
-        if isinstance(edit, (editing.DeleteNode, editing.EditNode, editing.SetFields, editing.MoveNode)):
+        if isinstance(edit, (editing.DeleteNode, editing.EditNode, editing.SetFields, editing.SetProgress,
+                             editing.MoveNode)):
             return edit.node_id in self._nodes
         if isinstance(edit, editing.DeletePlan):
             return edit.plan_id == self.plan.id
@@ -396,6 +399,14 @@ class PlanTreeModel(QAbstractItemModel):
         inverse = editing.apply(self.lib, edit)
         self._nodes[edit.node_id].fields = [type(f)(f.label, f.value) for f in edit.fields]
         self._changed(edit.node_id)
+        return inverse
+
+    def _apply_progress(self, edit: editing.SetProgress) -> editing.Edit:
+        inverse = editing.apply(self.lib, edit)
+        node = self._nodes[edit.node_id]
+        node.status, node.notes = edit.status, list(edit.notes)
+        self._changed(edit.node_id)
+        emit(self.progressChanged)
         return inverse
 
     def _apply_move(self, edit: editing.MoveNode) -> editing.Edit:

@@ -25,59 +25,110 @@
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="365"/>
+        <source>Compare Plans</source>
+        <translation>比较方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="371"/>
+        <source>Show kept tasks</source>
+        <translation>显示保留的任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="382"/>
+        <source>Compare with</source>
+        <translation>比较对象</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="403"/>
+        <source>There is no other plan in the library to compare with.</source>
+        <translation>方案库中没有可比较的其他方案。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="410"/>
+        <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
+        <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="265"/>
+        <source>Export Progress Report…</source>
+        <translation>导出进展报告…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="281"/>
+        <source>{0} tasks: </source>
+        <translation>共 {0} 项任务：</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="282"/>
+        <source>&#x3000;({0}% done)</source>
+        <translation>&#x3000;（已完成 {0}%）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="298"/>
+        <source>Tasks by lead unit and status</source>
+        <translation>各牵头单位任务进展</translation>
+    </message>
+</context>
+<context>
     <name>FieldsTable</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="233"/>
+        <location filename="../../planbook/gui/editors.py" line="240"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="233"/>
+        <location filename="../../planbook/gui/editors.py" line="240"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="245"/>
+        <location filename="../../planbook/gui/editors.py" line="252"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="246"/>
+        <location filename="../../planbook/gui/editors.py" line="253"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="253"/>
+        <location filename="../../planbook/gui/editors.py" line="260"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="254"/>
+        <location filename="../../planbook/gui/editors.py" line="261"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="255"/>
+        <location filename="../../planbook/gui/editors.py" line="262"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="300"/>
+        <location filename="../../planbook/gui/editors.py" line="307"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="308"/>
+        <location filename="../../planbook/gui/editors.py" line="315"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="316"/>
+        <location filename="../../planbook/gui/editors.py" line="323"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="324"/>
+        <location filename="../../planbook/gui/editors.py" line="331"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -229,430 +280,516 @@
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="140"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="141"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="141"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="142"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="142"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="143"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="143"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="144"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="144"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="612"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="614"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="145"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="638"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="146"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="539"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="565"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="539"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="565"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
         <source>Demote (Tab)</source>
         <translation>降一级（Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
         <source>Promote (Shift+Tab)</source>
         <translation>升一级（Shift+Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
+        <source>&amp;Compare With…</source>
+        <translation>与其他方案比较(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
+        <source>&amp;Rename Unit…</source>
+        <translation>单位更名(&amp;R)…</translation>
+    </message>
+    <message>
         <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <source>Export Task &amp;Breakdown Table…</source>
+        <translation>导出任务分解表(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
+        <source>Show All Tasks</source>
+        <translation>显示全部任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
+        <source>&amp;Units</source>
+        <translation>单位视图(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
+        <source>Progress &amp;Dashboard</source>
+        <translation>进展看板(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="760"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="905"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="228"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="240"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="229"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="245"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="233"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="249"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="255"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="271"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="350"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="375"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="370"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="395"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="390"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="415"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="393"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="418"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="394"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="419"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="399"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="424"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="400"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="425"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="430"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="455"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="446"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="471"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="450"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="475"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="520"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="546"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="528"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="554"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="537"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="563"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="537"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="563"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="543"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="569"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="543"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="569"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="546"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="572"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="546"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="572"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="571"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="597"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="572"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="603"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="598"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="629"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="590"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="616"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="591"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="617"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="598"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="624"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="598"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="624"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="616"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="642"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="624"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="632"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="650"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="658"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="625"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="651"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="628"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="654"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="643"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="675"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="669"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="701"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="644"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="670"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="652"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="678"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="653"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="679"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="669"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="695"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="680"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="706"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="693"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="719"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="703"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="729"/>
         <source>Export Plan</source>
         <translation>导出方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="716"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="742"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="719"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="720"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="746"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="736"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="758"/>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="759"/>
+        <source>Progress Dashboard</source>
+        <translation>进展看板</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
+        <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
+        <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
+        <source>This plan names no units</source>
+        <translation>本方案没有写明任何单位</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="819"/>
+        <source>Rename Unit</source>
+        <translation>单位更名</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="819"/>
+        <source>New name for {0}</source>
+        <translation>{0}的新名称</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="829"/>
+        <source>No field names {0}</source>
+        <translation>没有字段写到{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="831"/>
+        <source>Rename Unit {0} to {1}</source>
+        <translation>单位更名：{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="851"/>
+        <source>Export Task Breakdown Table</source>
+        <translation>导出任务分解表</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="855"/>
+        <source>Export Progress Report</source>
+        <translation>导出进展报告</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="881"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="738"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="883"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="753"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="898"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="754"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="899"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="760"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="905"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -670,37 +807,37 @@
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="123"/>
+        <location filename="../../planbook/gui/editors.py" line="126"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="124"/>
+        <location filename="../../planbook/gui/editors.py" line="127"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="128"/>
+        <location filename="../../planbook/gui/editors.py" line="131"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="130"/>
+        <location filename="../../planbook/gui/editors.py" line="133"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="189"/>
+        <location filename="../../planbook/gui/editors.py" line="196"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="193"/>
+        <location filename="../../planbook/gui/editors.py" line="200"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="198"/>
+        <location filename="../../planbook/gui/editors.py" line="205"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -708,197 +845,197 @@
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="356"/>
+        <location filename="../../planbook/gui/editors.py" line="363"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="358"/>
+        <location filename="../../planbook/gui/editors.py" line="365"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="363"/>
+        <location filename="../../planbook/gui/editors.py" line="370"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="366"/>
+        <location filename="../../planbook/gui/editors.py" line="373"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="368"/>
+        <location filename="../../planbook/gui/editors.py" line="375"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="369"/>
+        <location filename="../../planbook/gui/editors.py" line="376"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="369"/>
+        <location filename="../../planbook/gui/editors.py" line="376"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="371"/>
+        <location filename="../../planbook/gui/editors.py" line="378"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="372"/>
+        <location filename="../../planbook/gui/editors.py" line="379"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="374"/>
+        <location filename="../../planbook/gui/editors.py" line="381"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="376"/>
+        <location filename="../../planbook/gui/editors.py" line="383"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="377"/>
+        <location filename="../../planbook/gui/editors.py" line="384"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="379"/>
+        <location filename="../../planbook/gui/editors.py" line="386"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="380"/>
+        <location filename="../../planbook/gui/editors.py" line="387"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="381"/>
+        <location filename="../../planbook/gui/editors.py" line="388"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="385"/>
+        <location filename="../../planbook/gui/editors.py" line="392"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="387"/>
+        <location filename="../../planbook/gui/editors.py" line="394"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="388"/>
+        <location filename="../../planbook/gui/editors.py" line="395"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="390"/>
+        <location filename="../../planbook/gui/editors.py" line="397"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="391"/>
+        <location filename="../../planbook/gui/editors.py" line="398"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="392"/>
+        <location filename="../../planbook/gui/editors.py" line="399"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="393"/>
+        <location filename="../../planbook/gui/editors.py" line="400"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="395"/>
+        <location filename="../../planbook/gui/editors.py" line="402"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="396"/>
+        <location filename="../../planbook/gui/editors.py" line="403"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="397"/>
+        <location filename="../../planbook/gui/editors.py" line="404"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="398"/>
+        <location filename="../../planbook/gui/editors.py" line="405"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="399"/>
+        <location filename="../../planbook/gui/editors.py" line="406"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="400"/>
+        <location filename="../../planbook/gui/editors.py" line="407"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="401"/>
+        <location filename="../../planbook/gui/editors.py" line="408"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="402"/>
+        <location filename="../../planbook/gui/editors.py" line="409"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="403"/>
+        <location filename="../../planbook/gui/editors.py" line="410"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="404"/>
+        <location filename="../../planbook/gui/editors.py" line="411"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="405"/>
+        <location filename="../../planbook/gui/editors.py" line="412"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="406"/>
+        <location filename="../../planbook/gui/editors.py" line="413"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="407"/>
+        <location filename="../../planbook/gui/editors.py" line="414"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="408"/>
+        <location filename="../../planbook/gui/editors.py" line="415"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="434"/>
+        <location filename="../../planbook/gui/editors.py" line="441"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="521"/>
+        <location filename="../../planbook/gui/editors.py" line="528"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="533"/>
+        <location filename="../../planbook/gui/editors.py" line="540"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
@@ -906,17 +1043,17 @@
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="97"/>
+        <location filename="../../planbook/gui/treemodel.py" line="98"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="97"/>
+        <location filename="../../planbook/gui/treemodel.py" line="98"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="98"/>
+        <location filename="../../planbook/gui/treemodel.py" line="99"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
@@ -981,6 +1118,64 @@
     </message>
 </context>
 <context>
+    <name>ProgressEditor</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="65"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="74"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="74"/>
+        <source>Progress note</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="77"/>
+        <source>Add a note dated today</source>
+        <translation>添加一条今天的进展</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="78"/>
+        <source>Remove the selected note</source>
+        <translation>删除所选进展</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="80"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="87"/>
+        <source>Set Status</source>
+        <translation>设置进展状态</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="88"/>
+        <source>Edit Progress Note</source>
+        <translation>修改进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="124"/>
+        <source>Add Progress Note</source>
+        <translation>添加进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="133"/>
+        <source>Remove Progress Note</source>
+        <translation>删除进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="115"/>
+        <source>Write dates as 2021-03-15 or 2021年3月15日</source>
+        <translation>日期请写作 2021-03-15 或 2021年3月15日</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../planbook/gui/searchpanel.py" line="109"/>
@@ -1041,6 +1236,44 @@
         <location filename="../../planbook/gui/searchpanel.py" line="220"/>
         <source>{0} hits in {1} plans</source>
         <translation>共 {0} 处，分布在 {1} 个方案中</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsView</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="160"/>
+        <source>This plan</source>
+        <translation>本方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="161"/>
+        <source>All plans</source>
+        <translation>全部方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="164"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="164"/>
+        <source>Role</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="164"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="167"/>
+        <source>Show only this unit&apos;s tasks in the tree</source>
+        <translation>结构树中只显示该单位的任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="168"/>
+        <source>Rename Unit…</source>
+        <translation>单位更名…</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,454 @@
+"""Following a plan through the year: task progress in the editor, the units view, the dashboard, the compare view.
+
+Like the other editors these widgets never write to the library: progress edits leave as `edit` signals for the
+window's undo stack; the views only read plans and ask the window (signals) to open a task or filter the tree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import compare, editing
+from ..core.library import Library
+from ..core.model import PROGRESS_NAMES, Node, Plan, Progress, ProgressNote
+from ..core.progress import counts_by_lead_unit, status_counts
+from ..core.units import ROLE_NAMES, library_units, plan_units, unit_tasks
+from .editors import parse_date
+from .qtcompat import emit
+
+STATUS_COLOURS = {Progress.NOT_STARTED: "#9aa0a6", Progress.IN_PROGRESS: "#2e6da4", Progress.DONE: "#2e8b57",
+                  Progress.BEHIND: "#c0392b"}
+
+
+# ---- progress in the node editor -------------------------------------------------------------------------
+
+
+class ProgressEditor(QGroupBox):
+    """A task's status and dated notes. Emits `changed(SetProgress, action name)`; shows what it is given."""
+
+    changed = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self.tr("Progress"), parent)
+        self.setObjectName("progressEditor")
+        self.node_id: int | None = None
+        self.status = QComboBox()
+        self.status.setObjectName("statusBox")
+        for status, name in PROGRESS_NAMES.items():
+            self.status.addItem(name, status)
+        self.notes = QTableWidget(0, 2)
+        self.notes.setObjectName("notesTable")
+        self.notes.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Progress note")])
+        self.notes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.notes.verticalHeader().hide()
+        self.add = QToolButton(text="+", objectName="addNote", toolTip=self.tr("Add a note dated today"))
+        self.remove = QToolButton(text="−", objectName="removeNote", toolTip=self.tr("Remove the selected note"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Status")))
+        top.addWidget(self.status, 1)
+        top.addWidget(self.add)
+        top.addWidget(self.remove)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notes)
+        self.status.activated.connect(lambda _: self._emit(self.tr("Set Status")))
+        self.notes.itemChanged.connect(lambda _: self._emit(self.tr("Edit Progress Note")))
+        self.add.clicked.connect(self.add_note)
+        self.remove.clicked.connect(self.remove_note)
+        self._stored: tuple[ProgressNote, ...] = ()
+
+    def show_progress(self, node: Node) -> None:
+        self.node_id = node.id
+        self._stored = tuple(node.notes)
+        with QSignalBlocker(self.status):
+            self.status.setCurrentIndex(self.status.findData(node.status))
+        with QSignalBlocker(self.notes):
+            self.notes.setRowCount(len(node.notes))
+            for row, note in enumerate(node.notes):
+                self.notes.setItem(row, 0, QTableWidgetItem(note.date.isoformat()))
+                self.notes.setItem(row, 1, QTableWidgetItem(note.text))
+
+    def current_notes(self) -> tuple[ProgressNote, ...] | None:
+        """The notes as the table shows them; None when a date cannot be read (the edit is then refused and the
+        cell marked, keeping what was typed so it can be corrected)."""
+        notes = []
+        for row in range(self.notes.rowCount()):
+            date_item, text_item = self.notes.item(row, 0), self.notes.item(row, 1)
+            try:
+                date = parse_date(date_item.text() if date_item else "")
+            except ValueError:
+                with QSignalBlocker(self.notes):
+                    date_item.setBackground(QBrush(QColor("#f8c6c6")))
+                    date_item.setToolTip(self.tr("Write dates as 2021-03-15 or 2021年3月15日"))
+                return None
+            notes.append(ProgressNote(date or dt.date.today(), text_item.text() if text_item else ""))
+        return tuple(notes)
+
+    def add_note(self) -> None:
+        if self.node_id is None:
+            return
+        notes = (*self._stored, ProgressNote(dt.date.today(), ""))
+        emit(self.changed, editing.SetProgress(self.node_id, self.status.currentData(), notes), self.tr("Add Progress Note"))
+        self.notes.setCurrentCell(self.notes.rowCount() - 1, 1)
+
+    def remove_note(self) -> None:
+        row = self.notes.currentRow()
+        if self.node_id is None or not 0 <= row < len(self._stored):
+            return
+        notes = self._stored[:row] + self._stored[row + 1:]
+        emit(self.changed, editing.SetProgress(self.node_id, self.status.currentData(), notes),
+             self.tr("Remove Progress Note"))
+
+    def _emit(self, name: str) -> None:
+        notes = self.current_notes()
+        if self.node_id is None:
+            return
+        if notes is None:
+            return
+        emit(self.changed, editing.SetProgress(self.node_id, self.status.currentData(), notes), name)
+
+
+# ---- the units view ----------------------------------------------------------------------------------------
+
+
+class UnitsView(QWidget):
+    """Pick a unit, see its tasks (as lead, responsible …) in this plan or in all plans."""
+
+    openTask = Signal(int, int)  # plan id, node id
+    filterUnit = Signal(str)  # "" to show the whole tree again
+    renameUnit = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("unitsView")
+        self.lib: Library | None = None
+        self.plan: Plan | None = None
+        self.scope = QComboBox(objectName="unitScope")
+        self.scope.addItem(self.tr("This plan"), "plan")
+        self.scope.addItem(self.tr("All plans"), "all")
+        self.units = QListWidget(objectName="unitList")
+        self.tasks = QTreeWidget(objectName="unitTasks")
+        self.tasks.setHeaderLabels([self.tr("Task"), self.tr("Role"), self.tr("Plan")])
+        self.tasks.setRootIsDecorated(False)
+        self.tasks.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.filter = QCheckBox(self.tr("Show only this unit's tasks in the tree"), objectName="unitFilter")
+        self.rename = QPushButton(self.tr("Rename Unit…"), objectName="renameUnit")
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.units)
+        split.addWidget(self.tasks)
+        split.setSizes([200, 300])
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.rename)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scope)
+        layout.addWidget(split, 1)
+        layout.addLayout(row)
+        self.scope.currentIndexChanged.connect(lambda _: self.refresh())
+        self.units.currentItemChanged.connect(lambda *_: self._unit_chosen())
+        self.tasks.itemDoubleClicked.connect(self._open)
+        self.filter.toggled.connect(lambda _: emit(self.filterUnit, self._filter_value()))
+        self.rename.clicked.connect(lambda: self.current_unit() and emit(self.renameUnit, self.current_unit()))
+
+    def show_plan(self, lib: Library, plan: Plan | None) -> None:
+        self.lib, self.plan = lib, plan
+        self.refresh()
+
+    def current_unit(self) -> str:
+        item = self.units.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else ""
+
+    def select_unit(self, unit: str) -> bool:
+        for row in range(self.units.count()):
+            if self.units.item(row).data(Qt.ItemDataRole.UserRole) == unit:
+                self.units.setCurrentRow(row)
+                return True
+        return False
+
+    def refresh(self) -> None:
+        if self.lib is None:
+            return
+        keep = self.current_unit()
+        if self.scope.currentData() == "all":
+            counts = sorted(library_units(self.lib).items(), key=lambda kv: (-kv[1], kv[0]))
+        else:
+            counts = [(u, len(a)) for u, a in plan_units(self.plan).items()] if self.plan else []
+        with QSignalBlocker(self.units):
+            self.units.clear()
+            for unit, count in counts:
+                item = QListWidgetItem(f"{unit}（{count}）")
+                item.setData(Qt.ItemDataRole.UserRole, unit)
+                self.units.addItem(item)
+        self.rename.setEnabled(self.plan is not None)
+        if not (keep and self.select_unit(keep)):
+            self.units.setCurrentRow(0 if self.units.count() else -1)
+        self._unit_chosen()
+
+    def _unit_chosen(self) -> None:
+        self.tasks.clear()
+        unit = self.current_unit()
+        if not unit or self.lib is None:
+            return
+        if self.scope.currentData() == "all":
+            found = unit_tasks(self.lib, unit)
+            titles = {p.id: p.title for p in self.lib.list_plans()}
+        else:
+            found = plan_units(self.plan).get(unit, []) if self.plan else []
+            titles = {self.plan.id: self.plan.title} if self.plan else {}
+        for a in found:
+            item = QTreeWidgetItem([f"{a.number}{a.title}", ROLE_NAMES[a.role], titles.get(a.plan_id, "")])
+            item.setData(0, Qt.ItemDataRole.UserRole, (a.plan_id, a.node_id))
+            item.setToolTip(0, a.title)
+            self.tasks.addTopLevelItem(item)
+        if self.filter.isChecked():
+            emit(self.filterUnit, unit)
+
+    def _filter_value(self) -> str:
+        return self.current_unit() if self.filter.isChecked() else ""
+
+    def _open(self, item: QTreeWidgetItem) -> None:
+        plan_id, node_id = item.data(0, Qt.ItemDataRole.UserRole)
+        emit(self.openTask, plan_id, node_id)
+
+
+# ---- the dashboard -----------------------------------------------------------------------------------------
+
+
+class Dashboard(QWidget):
+    """Counts by status and, as a stacked bar chart, by lead unit; exports the progress report."""
+
+    exportReport = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.summary = QLabel(objectName="statusSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.view = QChartView(self.chart, objectName="progressChart")
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.export = QPushButton(self.tr("Export Progress Report…"), objectName="exportProgress")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.export, 0, Qt.AlignmentFlag.AlignRight)
+        self.export.clicked.connect(lambda: emit(self.exportReport))
+        self.counts: dict[Progress, int] = {}
+        self.by_unit: dict[str, dict[Progress, int]] = {}
+
+    def show_plan(self, plan: Plan | None) -> None:
+        self.counts = status_counts(plan) if plan else {s: 0 for s in Progress}
+        self.by_unit = counts_by_lead_unit(plan) if plan else {}
+        total = sum(self.counts.values())
+        parts = [f"<span style='color:{STATUS_COLOURS[s]}'>■</span> {PROGRESS_NAMES[s]} <b>{n}</b>"
+                 for s, n in self.counts.items()]
+        done = self.counts[Progress.DONE] * 100 // total if total else 0
+        self.summary.setText(self.tr("{0} tasks: ").format(total) + "　".join(parts)
+                             + self.tr("　({0}% done)").format(done))
+        self.export.setEnabled(plan is not None)
+        self._chart()
+
+    def _chart(self) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        units = list(reversed(self.by_unit))  # a horizontal chart draws its first category at the bottom
+        series = QHorizontalStackedBarSeries()
+        for status in Progress:
+            bars = QBarSet(PROGRESS_NAMES[status])
+            bars.setColor(QColor(STATUS_COLOURS[status]))
+            bars.append([self.by_unit[u][status] for u in units])
+            series.append(bars)
+        self.chart.addSeries(series)
+        self.chart.setTitle(self.tr("Tasks by lead unit and status"))
+        y = QBarCategoryAxis()
+        y.append(units)
+        x = QValueAxis()
+        x.setLabelFormat("%d")
+        top = max((sum(c.values()) for c in self.by_unit.values()), default=1)
+        x.setRange(0, max(top, 1))
+        x.setTickCount(min(top, 10) + 1 if top > 0 else 2)
+        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(y)
+        series.attachAxis(x)
+        self.view.setMinimumHeight(min(120 + 28 * len(units), 700))
+
+    def bar_values(self) -> dict[str, list[float]]:
+        """What the chart draws, per status name (for tests and for reading it back)."""
+        series = self.chart.series()
+        if not series:
+            return {}
+        return {s.label(): [s.at(i) for i in range(s.count())] for s in series[0].barSets()}
+
+
+# ---- compare two plans side by side ---------------------------------------------------------------------------
+
+_CHANGE_NAMES = {compare.Change.KEPT: "保留", compare.Change.CHANGED: "修改", compare.Change.ADDED: "新增",
+                 compare.Change.DROPPED: "删除"}
+_CHANGE_COLOURS = {compare.Change.KEPT: "#ffffff", compare.Change.CHANGED: "#fff8e1",
+                   compare.Change.ADDED: "#e8f5e9", compare.Change.DROPPED: "#fdecea"}
+
+
+def _side(segments: list[compare.Segment], keep: str) -> str:
+    """One side of an inline diff as HTML: equal text plus this side's changes (deleted red, inserted green)."""
+    style = {"delete": "background:#f8c6c6;text-decoration:line-through;color:#900",
+             "insert": "background:#c8ecc8;color:#060"}
+    return "".join(html.escape(t) if op == "equal" else f"<span style='{style[op]}'>{html.escape(t)}</span>"
+                   for op, t in segments if op in ("equal", keep))
+
+
+def side_html(t: compare.TaskDiff, old: bool) -> str:
+    ref = t.old if old else t.new
+    if ref is None:
+        return ""
+    if t.change is compare.Change.CHANGED:
+        keep = "delete" if old else "insert"
+        title, body = _side(t.title, keep), _side(t.body, keep)
+        fields = [(label, before if old else after) for label, before, after in t.fields]
+        changed = {label for label, _ in fields}
+        colour = "#900" if old else "#060"
+        rows = [f"{html.escape(k)}：{html.escape(v)}" for k, v in ref.fields if k not in changed]
+        rows += [f"<span style='color:{colour}'>{html.escape(k)}：{html.escape(v or '（无）')}</span>" for k, v in fields]
+    else:
+        title, body = html.escape(ref.title), html.escape(ref.body)
+        rows = [f"{html.escape(k)}：{html.escape(v)}" for k, v in ref.fields]
+    out = f"<b>{html.escape(ref.number)}{title}</b>"
+    if body:
+        out += f"<br>{body}"
+    if rows:
+        out += "<br><small>" + "<br>".join(rows) + "</small>"
+    return out
+
+
+class CompareView(QDialog):
+    """The open plan beside another (by default the one it was drafted from, else last year's)."""
+
+    def __init__(self, lib: Library, plan_id: int, parent: QWidget | None = None, other_id: int | None = None):
+        super().__init__(parent)
+        self.setObjectName("compareView")
+        self.setWindowTitle(self.tr("Compare Plans"))
+        self.lib, self.plan_id = lib, plan_id
+        self.other = QComboBox(objectName="comparePlan")
+        for p in lib.list_plans():
+            if p.id != plan_id:
+                self.other.addItem(f"{p.title}（{p.year or '—'}）", p.id)
+        self.kept = QCheckBox(self.tr("Show kept tasks"), objectName="showKept")
+        self.summary = QLabel(objectName="compareSummary")
+        self.table = QTableWidget(0, 3, objectName="compareTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.verticalHeader().hide()
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Compare with")))
+        top.addWidget(self.other, 1)
+        top.addWidget(self.kept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.diff: compare.PlanDiff | None = None
+        if other_id is None:  # by default the plan of the year before, if the library has one
+            year = lib.load_plan_header(plan_id).year
+            other_id = next((p.id for p in lib.list_plans() if year and p.year == year - 1), None)
+        if other_id is not None and (i := self.other.findData(other_id)) >= 0:
+            self.other.setCurrentIndex(i)
+        self.other.currentIndexChanged.connect(lambda _: self.refresh())
+        self.kept.toggled.connect(lambda _: self._fill())
+        self.resize(1100, 700)
+        self.refresh()
+
+    def refresh(self) -> None:
+        other = self.other.currentData()
+        if other is None:
+            self.summary.setText(self.tr("There is no other plan in the library to compare with."))
+            self.diff = None
+            self._fill()
+            return
+        old, new = self.lib.load_plan(other), self.lib.load_plan(self.plan_id)
+        self.diff = compare.compare(old, new)
+        counts = self.diff.counts()
+        self.summary.setText(self.tr("{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}").format(
+            old.title, new.title, counts["kept"], counts["changed"], counts["added"], counts["dropped"]))
+        self.table.setHorizontalHeaderLabels(["", old.title, new.title])
+        self._fill()
+
+    def _fill(self) -> None:
+        self.table.setRowCount(0)
+        if self.diff is None:
+            return
+        for section in self.diff.sections:
+            shown = [t for t in section.tasks if self.kept.isChecked() or t.change is not compare.Change.KEPT]
+            if not shown:
+                continue
+            row = self._row()
+            head = QTableWidgetItem(section.heading or "（未分节）")
+            font = head.font()
+            font.setBold(True)
+            head.setFont(font)
+            head.setBackground(QBrush(QColor("#eef1f5")))
+            self.table.setItem(row, 0, head)
+            self.table.setSpan(row, 0, 1, 3)
+            for t in shown:
+                row = self._row()
+                mark = QTableWidgetItem(_CHANGE_NAMES[t.change])
+                mark.setData(Qt.ItemDataRole.UserRole, str(t.change))
+                mark.setBackground(QBrush(QColor(_CHANGE_COLOURS[t.change])))
+                self.table.setItem(row, 0, mark)
+                for col, old in ((1, True), (2, False)):
+                    label = QLabel(side_html(t, old))
+                    label.setWordWrap(True)
+                    label.setTextFormat(Qt.TextFormat.RichText)
+                    label.setContentsMargins(6, 4, 6, 4)
+                    label.setStyleSheet(f"background:{_CHANGE_COLOURS[t.change]}")
+                    self.table.setCellWidget(row, col, label)
+        self.table.resizeRowsToContents()
+
+    def _row(self) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        return row
+
+    def changes(self) -> list[str]:
+        """The change of each task row shown, top to bottom (what the user reads in the first column)."""
+        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.table.rowCount())
+                if self.table.item(r, 0) and self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)]

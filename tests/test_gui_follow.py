@@ -1,0 +1,226 @@
+"""Following the plan in the window: progress in the editor, the units view, the dashboard, the compare view.
+
+Each step is checked against what the user sees (widgets) and what the library file holds (opened afresh).
+Screenshots go to /tmp/planbook-follow-*.png.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from planbook.core.drafting import next_year_plan
+from planbook.core.library import Library
+from planbook.core.model import PROGRESS_NAMES, NodeKind, Progress
+from planbook.core.units import plan_units
+from planbook.gui.qtcompat import emit
+from tests.gui_support import Windows, realistic_plan, settle, stored_plan
+
+SHOTS = Path("/tmp")
+
+
+@pytest.fixture
+def windows(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANBOOK_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.delenv("PLANBOOK_LIBRARY", raising=False)
+    w = Windows(qtbot, tmp_path)
+    yield w
+    w.cleanup()
+
+
+def open_with(windows, tmp_path, *plans):
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        ids = [lib.add_plan(p) for p in plans]
+    w = windows.open(path, plan=ids[-1])
+    w.open_plan(ids[-1])
+    settle()
+    return w, ids
+
+
+def tasks_of(plan):
+    return [n for n in plan.walk() if n.kind is NodeKind.TASK]
+
+
+def set_status(w, status: Progress) -> None:
+    box = w.node_editor.progress.status
+    box.setCurrentIndex(box.findData(status))
+    emit(box.activated, box.currentIndex())  # what choosing it with the mouse sends
+    settle()
+
+
+def test_progress_is_edited_in_the_editor_undone_and_counted(windows, tmp_path):
+    w, (plan_id,) = open_with(windows, tmp_path, realistic_plan())
+    first, second = tasks_of(w.model.plan)[:2]
+    w.select_node(first.id)
+    editor = w.node_editor.progress
+    assert editor.isVisible() and editor.status.currentText() == "未启动"
+    set_status(w, Progress.IN_PROGRESS)
+    editor.add.click()
+    settle()
+    editor.notes.item(0, 1).setText("完成全市调研")  # typing into the note cell
+    settle()
+    w.select_node(second.id)
+    set_status(w, Progress.BEHIND)
+
+    w.select_node(first.id)
+    settle()
+    w.node_editor.grab().save(str(SHOTS / "planbook-follow-editor.png"))
+    stored = tasks_of(stored_plan(w.lib.path, plan_id))
+    assert stored[0].status is Progress.IN_PROGRESS and [n.text for n in stored[0].notes] == ["完成全市调研"]
+    assert stored[1].status is Progress.BEHIND
+
+    w.act_dashboard.trigger()
+    settle()
+    w.refresh_follow()
+    total = len(stored)
+    assert w.dashboard.counts == {Progress.NOT_STARTED: total - 2, Progress.IN_PROGRESS: 1, Progress.DONE: 0,
+                                  Progress.BEHIND: 1}
+    bars = w.dashboard.bar_values()
+    assert sum(bars["推进中"]) == 1 and sum(bars["滞后"]) == 1 and sum(sum(v) for v in bars.values()) >= total
+    assert "推进中 <b>1</b>" in w.dashboard.summary.text()
+
+    w.act_undo.trigger()  # the status of the second task
+    settle()
+    assert tasks_of(stored_plan(w.lib.path, plan_id))[1].status is Progress.NOT_STARTED
+    w.refresh_follow()
+    assert w.dashboard.counts[Progress.BEHIND] == 0
+    w.act_undo.trigger()  # the note's text, then the note, then the status
+    w.act_undo.trigger()
+    w.act_undo.trigger()
+    settle()
+    back = tasks_of(stored_plan(w.lib.path, plan_id))[0]
+    assert back.status is Progress.NOT_STARTED and back.notes == []
+    assert w.current_id() == first.id and w.node_editor.progress.status.currentText() == "未启动"
+    w.act_redo.trigger()
+    settle()
+    assert tasks_of(stored_plan(w.lib.path, plan_id))[0].status is Progress.IN_PROGRESS
+
+
+def test_dashboard_chart(windows, tmp_path, qtbot):
+    plan = realistic_plan(tasks_per_section=4)
+    cycle = list(Progress)
+    for i, node in enumerate(tasks_of(plan)):
+        node.status = cycle[(i * 7) % 4]
+    w, _ = open_with(windows, tmp_path, plan)
+    w.act_dashboard.trigger()
+    w.resize(1500, 900)
+    settle()
+    w.refresh_follow()
+    settle()
+    bars = w.dashboard.bar_values()
+    for status in Progress:
+        assert sum(bars[PROGRESS_NAMES[status]]) == sum(1 for n in tasks_of(plan) if n.status is status)
+    w.dashboard.grab().save(str(SHOTS / "planbook-follow-dashboard.png"))
+    out = tmp_path / "进展.docx"  # what 导出进展报告 writes, through the window's export job
+    with qtbot.waitSignal(w.exportFinished, timeout=30000) as done:
+        w.export_plan(out, "docx", "progress")
+    assert done.args[0][0][2] is None
+    import docx
+
+    assert docx.Document(out).paragraphs[0].text == f"{plan.title}进展情况"
+
+
+def test_a_date_that_cannot_be_read_is_refused_and_kept(windows, tmp_path):
+    w, (plan_id,) = open_with(windows, tmp_path, realistic_plan())
+    first = tasks_of(w.model.plan)[0]
+    w.select_node(first.id)
+    editor = w.node_editor.progress
+    editor.add.click()
+    settle()
+    editor.notes.item(0, 0).setText("三月中旬")
+    settle()
+    assert editor.notes.item(0, 0).text() == "三月中旬" and editor.notes.item(0, 0).toolTip()
+    assert [n.text for n in tasks_of(stored_plan(w.lib.path, plan_id))[0].notes] == [""]
+    editor.notes.item(0, 0).setText("2021年3月15日")
+    settle()
+    assert tasks_of(stored_plan(w.lib.path, plan_id))[0].notes[0].date.isoformat() == "2021-03-15"
+
+
+def test_units_view_lists_opens_filters_and_renames(windows, tmp_path):
+    older = realistic_plan(2020)
+    w, (old_id, plan_id) = open_with(windows, tmp_path, older, realistic_plan(2021))
+    w.act_units.trigger()
+    w.resize(1500, 900)
+    settle()
+    w.refresh_follow()
+    view = w.units_view
+    units = plan_units(w.model.plan)
+    assert [view.units.item(r).data(256) for r in range(view.units.count())] == list(units)
+    assert view.select_unit("督导室")
+    shown = [view.tasks.topLevelItem(r).text(0) for r in range(view.tasks.topLevelItemCount())]
+    assert shown == [f"{a.number}{a.title}" for a in units["督导室"]]
+    roles = {view.tasks.topLevelItem(r).text(1) for r in range(view.tasks.topLevelItemCount())}
+    assert roles <= {"牵头", "责任"} and roles
+
+    view.scope.setCurrentIndex(1)  # all plans: both years' tasks
+    settle()
+    assert view.current_unit() == "督导室"
+    assert view.tasks.topLevelItemCount() == 2 * len(units["督导室"])
+    plans = {view.tasks.topLevelItem(r).text(2) for r in range(view.tasks.topLevelItemCount())}
+    assert plans == {older.title, w.model.plan.title}
+    w.grab().save(str(SHOTS / "planbook-follow-units.png"))
+
+    # double-click a task of the other plan: that plan opens with the task selected
+    target = next(view.tasks.topLevelItem(r) for r in range(view.tasks.topLevelItemCount())
+                  if view.tasks.topLevelItem(r).text(2) == older.title)
+    target_id = target.data(0, 256)[1]
+    emit(view.tasks.itemDoubleClicked, target, 0)
+    settle()
+    assert w.model.plan_id == old_id and w.current_id() == target_id
+
+    # filter the tree to the unit: only branches holding its tasks stay visible
+    view.filter.setChecked(True)
+    settle()
+    visible = []
+    for node in w.model.plan.walk():
+        index = w.model.index_of(node.id)
+        if node.kind is NodeKind.TASK and not w.tree.isRowHidden(index.row(), index.parent()):
+            visible.append(node.title)
+    assert visible == [a.title for a in plan_units(w.model.plan)["督导室"]]
+    view.filter.setChecked(False)
+    settle()
+    assert not any(w.tree.isRowHidden(w.model.index_of(n.id).row(), w.model.index_of(n.id).parent())
+                   for n in w.model.plan.walk())
+
+    # rename across the open plan: one undo step
+    before = w.undo_stack.count()
+    assert w.rename_unit("督导室", "教育督导室")
+    assert w.undo_stack.count() == before + 1
+    renamed = plan_units(stored_plan(w.lib.path, old_id))
+    assert "督导室" not in renamed and len(renamed["教育督导室"]) == len(units["督导室"])
+    assert "督导室" in plan_units(stored_plan(w.lib.path, plan_id))  # the other plan is untouched
+    w.act_undo.trigger()
+    settle()
+    assert "教育督导室" not in plan_units(stored_plan(w.lib.path, old_id))
+
+
+def test_compare_view_side_by_side(windows, tmp_path):
+    old = realistic_plan(2021)
+    new = next_year_plan(copy.deepcopy(old))
+    tasks = tasks_of(new)
+    tasks[0].title = "切实加强和改进新时代德育工作。"  # reworded
+    dropped = tasks[4]
+    section = next(s for s in new.nodes if dropped in s.children)
+    section.children.remove(dropped)
+    new.nodes[-1].children.append(copy.deepcopy(tasks[1]))
+    new.nodes[-1].children[-1].title = "全面推进校园食品安全专项整治。"
+    new.nodes[-1].children[-1].body = "建立校园食品安全日管控、周排查、月调度工作机制。"
+    w, (old_id, new_id) = open_with(windows, tmp_path, old, new)
+    dialog = w.compare_dialog(old_id)
+    dialog.resize(1400, 800)
+    settle()
+    counts = dialog.diff.counts()
+    assert counts["changed"] == 1 and counts["added"] == 1 and counts["dropped"] == 1
+    assert sorted(dialog.changes()) == ["added", "changed", "dropped"]
+    labels = [dialog.table.cellWidget(r, 2) for r in range(dialog.table.rowCount()) if dialog.table.cellWidget(r, 2)]
+    assert any("c8ecc8" in label.text() and "改进新时代" in label.text() for label in labels)
+    dialog.kept.setChecked(True)
+    settle()
+    assert dialog.changes().count("kept") == counts["kept"] > 0
+    dialog.kept.setChecked(False)
+    settle()
+    dialog.grab().save(str(SHOTS / "planbook-follow-compare.png"))
+    dialog.close()
