@@ -8,6 +8,7 @@ shows the plan the edit belongs to.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
@@ -35,6 +36,7 @@ from .editors import NodeEditor, PlanProperties, short_kind_names
 from .jobs import Job, start_job
 from .librarypane import LibraryPane
 from .qtcompat import emit
+from .safety import LibrarySafety
 from .treemodel import PLAN_ID, PlanTreeModel
 
 MAX_RECENT = 8
@@ -65,7 +67,7 @@ class PlanTreeView(QTreeView):
         return super().event(e)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LibrarySafety, QMainWindow):
     importFinished = Signal(list)  # [(path, plan ids, error)] once an import is in the library
     exportFinished = Signal(list)
 
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self._update_title()
         self._update_actions()
+        self._init_safety()  # read-only banner, watching other programs' changes, backups (safety.py)
 
     # ---- building ------------------------------------------------------------------------------------
 
@@ -238,11 +241,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(e), 5000)
             self._show_current()  # the editor shows what is stored, not the refused value
             return None
+        except sqlite3.Error as e:  # disk full, library locked or damaged: nothing was written
+            self._edit_failed(e)
+            return None
         if isinstance(inverse, editing.DeletePlan):  # a plan was added
             plan_id = inverse.plan_id
         elif isinstance(edit, editing.DeletePlan):
             plan_id = edit.plan_id
-        self.undo_stack.push(EditCommand(self._run, text, edit, inverse, plan_id, merge_key))
+        self.undo_stack.push(EditCommand(self._run, text, edit, inverse, plan_id, merge_key,
+                                           on_error=self._command_failed))
         if isinstance(edit, (editing.AddPlan, editing.DeletePlan)):
             self.refresh_library()
         self._update_actions()
@@ -322,6 +329,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.model.set_library(lib)
         old.close()
+        self._library_opened()
         self._remember_library()
         self.refresh_library()
         self._show_nothing()
@@ -426,6 +434,7 @@ class MainWindow(QMainWindow):
             act.setEnabled(has_plan)
         for act in (self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent):
             act.setEnabled(on_node)
+        self._safety_actions()
 
     def focus_filter(self) -> None:
         self.library_pane.filter.setFocus()
