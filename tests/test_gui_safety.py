@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -278,7 +279,7 @@ def test_a_read_only_library_shows_a_banner_and_refuses_edits(tmp_path):
         [*read_only_mount(folder), sys.executable, str(ROOT / "tests" / "readonly_window_driver.py"), str(path),
          str(shot)],
         capture_output=True, text=True, cwd=ROOT, timeout=120,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "PLANBOOK_SETTINGS": str(tmp_path / "s.ini")})
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PLANBOOK_SETTINGS": str(tmp_path / "s.ini")})
     assert proc.returncode == 0, proc.stderr
     seen = json.loads(proc.stdout.strip().splitlines()[-1])
     assert seen["readonly"] and seen["banner_visible"]
@@ -360,3 +361,26 @@ def test_the_backup_of_a_damaged_file_is_refused_by_restore(windows, qtbot, tmp_
     assert file_plan(path, plan_id) == before
     dialog.close()
 
+
+
+def test_a_full_disk_during_an_edit_gives_one_message_and_loses_nothing(tmp_path):
+    probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip(f"cannot make a private small disk here: {probe.stderr.decode().strip()}")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    shot = tmp_path / "diskfull.png"
+    script = f'mount -t tmpfs -o size=1m tmpfs "{disk}" && exec "$@"'
+    proc = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script, "sh", sys.executable, str(ROOT / "tests" / "full_disk_window_driver.py"),
+         str(disk), str(shot)],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PLANBOOK_SETTINGS": str(tmp_path / "s.ini")})
+    assert proc.returncode == 0, proc.stderr
+    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert seen["boxes"] == 1 and "磁盘已满" in seen["message"], seen
+    assert seen["editor_shows_stored"] and seen["unchanged"] and seen["undo_count"] == 0
+    assert seen["after_freeing"] == "腾出空间后的修改。"  # the window stayed usable
+    assert seen["integrity"] == "ok" and seen["traceback"] == ""
+    if (keep := Path("/tmp/planbook-safety")).is_dir():
+        keep.joinpath("diskfull.png").write_bytes(shot.read_bytes())

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core import drafting, editing
-from ..core.errors import PlanbookError
+from ..core.errors import PlanbookError, ReadOnlyLibrary
 from ..core.library import Library
 from ..core.model import NodeKind, Plan, may_contain
 from .commands import EditCommand
@@ -237,12 +237,12 @@ class MainWindow(LibrarySafety, QMainWindow):
         plan_id = self.model.plan_id
         try:
             inverse = self.model.apply(edit)
+        except (sqlite3.Error, ReadOnlyLibrary) as e:  # disk full, locked, damaged, read-only: nothing was written
+            self._edit_failed(e)
+            return None
         except PlanbookError as e:
             self.statusBar().showMessage(str(e), 5000)
             self._show_current()  # the editor shows what is stored, not the refused value
-            return None
-        except sqlite3.Error as e:  # disk full, library locked or damaged: nothing was written
-            self._edit_failed(e)
             return None
         if isinstance(inverse, editing.DeletePlan):  # a plan was added
             plan_id = inverse.plan_id

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import backup, editing
-from ..core.errors import NotFound, PlanbookError
+from ..core.errors import NotFound, PlanbookError, ReadOnlyLibrary
 from ..core.library import Library, explain
 from .commands import EditCommand, StaleEdit
 from .qtcompat import emit
@@ -47,6 +47,8 @@ POLL_MS = 800  # how often to look for other programs' commits; one PRAGMA, micr
 
 def explained(error: Exception, path: Path | None = None) -> str:
     """One sentence for the user: SQLite errors through `library.explain`, in the interface's language."""
+    if isinstance(error, ReadOnlyLibrary):
+        return T.translate("Safety", "The library is read-only; changes cannot be saved.")
     if not isinstance(error, sqlite3.Error):
         return str(error)
     text = explain(error, path)
