@@ -384,3 +384,30 @@ def test_a_full_disk_during_an_edit_gives_one_message_and_loses_nothing(tmp_path
     assert seen["integrity"] == "ok" and seen["traceback"] == ""
     if (keep := Path("/tmp/planbook-safety")).is_dir():
         keep.joinpath("diskfull.png").write_bytes(shot.read_bytes())
+
+
+def test_typing_on_after_another_program_changed_the_node_is_a_step_of_its_own(windows, qtbot, tmp_path):
+    path = tmp_path / "lib.db"
+    (plan_id,) = make_library(path)
+    w = windows.open(path, plan=plan_id)
+    node = task_ids(w)[0]
+    w.select_node(node)
+    title = w.node_editor.title
+    original = title.text()
+    title.setText(original + "甲")
+    settle()
+    other_process(path, f"ed.apply(lib, ed.EditNode({node}, body='另一程序写的正文。'))")
+    qtbot.waitUntil(lambda: w.node_editor.body.toPlainText() == "另一程序写的正文。", timeout=5000)
+    assert title.text() == original + "甲"
+    title.setText(original + "甲乙")  # the same typing session goes on
+    settle()
+    assert w.undo_stack.count() == 2
+    w.act_undo.trigger()  # back to what the title was once the other program had written: allowed
+    settle()
+    assert message(w) is None
+    assert file_plan(path, plan_id).nodes[0].children[0].title == original + "甲"
+    assert file_plan(path, plan_id).nodes[0].children[0].body == "另一程序写的正文。"
+    w.act_undo.trigger()  # the step from before the other program's change: refused, the file untouched
+    settle()
+    assert message(w) is not None and w.undo_stack.count() == 1
+    assert file_plan(path, plan_id).nodes[0].children[0].title == original + "甲"

@@ -83,6 +83,8 @@ class EditCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditCommand) or other.merge_key is None or other.merge_key != self.merge_key:
             return False
+        if self.stale:  # typing on after another program changed the node: a fresh step, undoable on its own
+            return False
         # Keep the first inverse (what the field held before typing began), take the latest forward.
         self.forward = other.forward
         return True
