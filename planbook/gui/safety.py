@@ -189,7 +189,7 @@ class LibrarySafety:
         layout.addWidget(body, 1)
         self.setCentralWidget(central)
 
-        self.act_backups = QAction(T.translate("Safety", "Backups and Restore…"), self)
+        self.act_backups = QAction(T.translate("Safety", "&Backups and Restore…"), self)
         self.act_backups.setObjectName("actBackups")
         self.act_backups.triggered.connect(self.backups_dialog)
         file_menu = self.act_quit.associatedObjects()[0] if self.act_quit.associatedObjects() else None
