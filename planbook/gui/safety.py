@@ -213,6 +213,10 @@ class LibrarySafety:
             backup.daily(self.lib)  # at most once a day; a failure never stops the user's work
         self._update_actions()
 
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name; MainWindow's runs first, then this
+        self.watcher.timer.stop()  # the library is closed after the window: no poll may reach it then
+        super().closeEvent(event)
+
     def _safety_actions(self) -> None:
         """Called at the end of `_update_actions`: a read-only library offers no action that writes."""
         if not getattr(self, "watcher", None) or not self.lib.readonly:
