@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench dist dist-check clean
+.PHONY: run test lint bench bench-search dist dist-check clean
 
 run: $(STAMP)
 	$(PY) main.py
@@ -20,6 +20,9 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_library.py
 	$(PY) benchmarks/bench_import.py
 
+bench-search: $(STAMP)
+	$(PY) benchmarks/bench_search.py
+
 # Re-install whenever pyproject.toml changes; a failed install leaves no stamp, so the next run tries again.
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,8 +36,8 @@ dist: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
 	@du -sh dist/planbook
 
-dist-check:
-	$(PY) scripts/dist_check.py dist/planbook
+dist-check: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/dist_check.py dist/planbook
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

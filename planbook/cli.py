@@ -106,8 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("export", cmd_export, "write a plan to a file")
     p.add_argument("id", type=int, help="plan id")
-    p.add_argument("--format", required=True, help="json or txt")
-    p.add_argument("--layout", default=None, help="page layout, for formats that have one")
+    from .exporters import EXPORTERS  # only the registry: each writer's library loads when it is used
+
+    p.add_argument("--format", required=True, help=f"one of: {', '.join(EXPORTERS)}")
+    p.add_argument("--layout", default=None,
+                   help="docx/pdf: notice (the issuing notice with the plan, default) or plan (the plan alone)")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT", help="the file to write")
 
     p = command("delete", cmd_delete, "delete a plan")
@@ -144,6 +147,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en"), help="interface language (default: the system's, else zh)")
     p.add_argument("--screenshot", type=Path, metavar="OUT.png",
                    help="render the window to a PNG and quit (offscreen where there is no display)")
+
+    p = command("search", cmd_search, "search every plan (words, \"phrases\", -exclude, year: issuer: unit: "
+                "field:label=value kind:); put -- before a query that starts with -")
+    p.add_argument("query", nargs="+", help="e.g. 校园足球 year:2017-2020 unit:基教科")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default 50)")
+
+    command("reindex", cmd_reindex, "rebuild the search index from the library's text")
     return parser
 
 
@@ -420,3 +431,44 @@ def cmd_gui(args) -> int:
     from .gui import launch
 
     return launch(args.library, plan=args.plan, lang=args.lang, screenshot=args.screenshot)
+
+def cmd_search(args) -> None:
+    from .core.search import search
+
+    if args.limit < 1:
+        raise PlanbookError("--limit must be at least 1")
+    with open_library(args) as lib:
+        results = search(lib, " ".join(args.query), args.limit)
+    if args.json:
+        rows = [
+            {"plan_id": h.plan_id, "plan_year": h.plan_year, "plan_title": h.plan_title, "node_id": h.node_id,
+             "kind": h.kind, "number": h.number, "title": h.title, "snippet": h.marked(),
+             "score": round(h.score, 4)}
+            for h in results.hits
+        ]
+        plans = [{"plan_id": pid, "count": n} for pid, n in sorted(results.plan_counts.items())]
+        print(json.dumps({"query": " ".join(args.query), "mode": results.mode, "total": results.total,
+                          "plans": plans, "results": rows}, ensure_ascii=False, indent=2))
+        return
+    if not results.hits:
+        print("没有找到。")
+        return
+    bold = ("\x1b[1;31m", "\x1b[0m") if sys.stdout.isatty() else ("«", "»")
+    for h in results.hits:
+        year = h.plan_year if h.plan_year is not None else ""
+        where = f"{h.number}{h.title}" if h.node_id is not None else "（文件信息）"
+        print(f"[{h.plan_id}] {year} {h.plan_title} › {where}")
+        print(f"    {h.marked(*bold)}")
+    print(f"共 {results.total} 处，分布在 {len(results.plan_counts)} 个计划中"
+          + (f"（显示前 {len(results.hits)} 处）" if results.total and results.total > len(results.hits) else ""))
+
+
+def cmd_reindex(args) -> None:
+    import time
+
+    from .core.search import reindex
+
+    started = time.perf_counter()
+    with open_library(args) as lib:
+        count = reindex(lib)
+    print(f"indexed {count} documents in {time.perf_counter() - started:.1f} s")

@@ -31,7 +31,7 @@ SAMPLE = {"format": "planbook/1", "plan": {
 
 def main() -> int:
     bundle = Path(sys.argv[1] if len(sys.argv) > 1 else "dist/planbook").resolve()
-    exe = bundle / ("planbook-cli.exe" if os.name == "nt" else "planbook-cli")
+    exe = bundle / ("planbook-cli.exe" if os.name == "nt" else "planbook")
     if not exe.exists():
         print(f"dist-check: no bundle at {bundle} (run `make dist` first)", file=sys.stderr)
         return 1

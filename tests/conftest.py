@@ -76,3 +76,15 @@ def sample_plan(sections: int = 3, tasks_per_section: int = 2, numbering: Number
     )
     return Plan(title=title, year=year, issuers=["某市教育局"], preamble="总体要求是……", closing="在完成上述工作的同时……",
                 numbering=numbering, notice=notice, nodes=nodes)
+
+
+@pytest.fixture
+def windows(qtbot, tmp_path, monkeypatch):
+    """Real main windows on real library files, settings in a temporary .ini (see gui_support.Windows)."""
+    from .gui_support import Windows
+
+    monkeypatch.setenv("PLANBOOK_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.delenv("PLANBOOK_LIBRARY", raising=False)
+    w = Windows(qtbot, tmp_path)
+    yield w
+    w.cleanup()

@@ -18,3 +18,10 @@ def test_compare_benchmark_runs():
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "compare (match + inline diffs)" in out.stdout
+
+
+def test_start_benchmark_runs():
+    out = subprocess.run([sys.executable, "benchmarks/bench_start.py", "--plans", "5", "--runs", "1",
+                          "--bundle", "/nonexistent"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "source: window shown" in out.stdout and "source: planbook --version" in out.stdout

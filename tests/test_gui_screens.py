@@ -15,15 +15,7 @@ from PySide6.QtGui import QImage
 from planbook.core.library import Library
 from planbook.core.model import NodeKind
 from tests.conftest import SEEDS, run_cli
-from tests.gui_support import Windows, realistic_plan, settle
-
-
-@pytest.fixture
-def windows(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("PLANBOOK_SETTINGS", str(tmp_path / "settings.ini"))
-    w = Windows(qtbot, tmp_path)
-    yield w
-    w.cleanup()
+from tests.gui_support import realistic_plan, settle
 
 
 def out_dir(tmp_path: Path) -> Path:

@@ -7,7 +7,6 @@ Chinese aborts the whole process here, so keyClicks is kept for ASCII and keys.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -15,20 +14,13 @@ from planbook.core.library import Library
 from planbook.core.model import NodeKind, Status
 from planbook.gui.qtcompat import emit
 from planbook.gui.treemodel import PLAN_ID
-from tests.gui_support import Windows, library_lines, press, realistic_plan, settle, stored_plan, tree_lines
+from tests.gui_support import library_lines, press, realistic_plan, settle, stored_plan, tree_lines
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-@pytest.fixture
-def windows(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("PLANBOOK_SETTINGS", str(tmp_path / "settings.ini"))
-    monkeypatch.delenv("PLANBOOK_LIBRARY", raising=False)
-    w = Windows(qtbot, tmp_path)
-    yield w
-    w.cleanup()
 
 
 def in_step(window) -> list[str]:

@@ -139,6 +139,7 @@ class Library:
         self._depth = 1
         try:
             yield
+            self._before_commit()
         except BaseException:
             # SQLite has already rolled back after some errors (a full disk); a second ROLLBACK would hide them.
             if self.db.conn.in_transaction:
@@ -148,6 +149,12 @@ class Library:
             self.db.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def _before_commit(self) -> None:
+        # The search index follows every change inside the same transaction (see core/search.py).
+        from .search import flush
+
+        flush(self)
 
     # ---- plans ---------------------------------------------------------------------------------------
 

@@ -109,5 +109,102 @@ def _v2_plan_links(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_plan_links]
+
+# v3: the full-text search index (see core/search.py for the design and the invariant these objects keep).
+# Labels that make a field a "unit" field (filter unit:...): 牵头单位, 责任单位, 配合科室, 责任处室 ...
+_UNIT_LABEL = "(label LIKE '%单位%' OR label LIKE '%科室%' OR label LIKE '%处室%')"
+_V3_SQL = f"""
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    title, body, units, fields, content='', tokenize='unicode61 remove_diacritics 0', prefix='1');
+INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 4.0, 2.0)');
+CREATE VIRTUAL TABLE search_head USING fts5(
+    title, units, fields, content='', tokenize='unicode61 remove_diacritics 0', prefix='1');
+INSERT INTO search_head(search_head, rank) VALUES ('rank', 'bm25(10.0, 4.0, 2.0)');
+CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO search_meta SELECT 'tokenizer', CASE WHEN EXISTS (SELECT 1 FROM plans) THEN 'unbuilt' ELSE '1' END;
+CREATE TABLE search_queue (
+    doc INTEGER PRIMARY KEY, key INTEGER, title TEXT, body TEXT, units TEXT, fields TEXT);
+
+CREATE VIEW search_node_src AS
+SELECT n.id AS doc, n.plan_id AS plan_id,
+       max(0, min(coalesce(p.year, 0), 9999)) * 10000000000 + n.id AS key,
+       n.title AS title, n.body AS body,
+       coalesce((SELECT group_concat(value, char(10)) FROM (
+           SELECT value FROM fields WHERE node_id = n.id AND {_UNIT_LABEL} ORDER BY position, id)), '') AS units,
+       coalesce((SELECT group_concat(value, char(10)) FROM (
+           SELECT value FROM fields WHERE node_id = n.id AND NOT {_UNIT_LABEL} ORDER BY position, id)), '')
+           AS fields
+FROM nodes n JOIN plans p ON p.id = n.plan_id;
+
+CREATE VIEW search_plan_src AS
+SELECT -p.id AS doc, p.id AS plan_id,
+       max(0, min(coalesce(p.year, 0), 9999)) * 10000000000 + 9000000000 + p.id AS key,
+       p.title AS title,
+       p.preamble || char(10) || p.closing || char(10) || coalesce(t.title, '') || char(10)
+           || coalesce(t.body, '') AS body,
+       '' AS units,
+       CASE WHEN json_valid(p.issuers)
+            THEN coalesce((SELECT group_concat(value, char(10)) FROM json_each(p.issuers)), '')
+            ELSE p.issuers END
+           || char(10) || p.kind || char(10) || coalesce(t.masthead, '') || char(10)
+           || coalesce(t.doc_number, '') || char(10) || coalesce(t.recipients, '') AS fields
+FROM plans p LEFT JOIN notices t ON t.plan_id = p.id;
+"""
+# Snapshot a document's indexed text into the queue before its first change (the first snapshot is the one
+# that matches the index). NOT EXISTS rather than OR IGNORE: an outer statement's conflict clause (an upsert's,
+# say) would override a trigger's.
+_SNAP_NODE = ("INSERT INTO search_queue SELECT doc, key, title, body, units, fields FROM search_node_src s "
+              "WHERE doc = {} AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.doc = s.doc);")
+_SNAP_PLAN = ("INSERT INTO search_queue SELECT doc, key, title, body, units, fields FROM search_plan_src s "
+              "WHERE plan_id = {} AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.doc = s.doc);")
+_SNAP_PLAN_NODES = ("INSERT INTO search_queue SELECT doc, key, title, body, units, fields FROM search_node_src s "
+                    "WHERE plan_id = {} AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.doc = s.doc);")
+_QUEUE_NEW = ("INSERT INTO search_queue(doc) SELECT {0} WHERE NOT EXISTS "
+              "(SELECT 1 FROM search_queue WHERE doc = {0});")
+_V3_TRIGGERS = {
+    "nodes_ai": f"AFTER INSERT ON nodes BEGIN {_QUEUE_NEW.format('new.id')} END",
+    "nodes_bu": "BEFORE UPDATE ON nodes WHEN old.title IS NOT new.title OR old.body IS NOT new.body "
+                f"OR old.plan_id IS NOT new.plan_id BEGIN {_SNAP_NODE.format('old.id')} END",
+    "nodes_bd": f"BEFORE DELETE ON nodes BEGIN {_SNAP_NODE.format('old.id')} END",
+    "fields_bi": f"BEFORE INSERT ON fields BEGIN {_SNAP_NODE.format('new.node_id')} END",
+    "fields_bu": f"BEFORE UPDATE ON fields BEGIN {_SNAP_NODE.format('old.node_id')} "
+                 f"{_SNAP_NODE.format('new.node_id')} END",
+    "fields_bd": f"BEFORE DELETE ON fields BEGIN {_SNAP_NODE.format('old.node_id')} END",
+    "plans_ai": f"AFTER INSERT ON plans BEGIN {_QUEUE_NEW.format('-new.id')} END",
+    "plans_bu": "BEFORE UPDATE ON plans WHEN old.title IS NOT new.title OR old.kind IS NOT new.kind "
+                "OR old.year IS NOT new.year OR old.issuers IS NOT new.issuers "
+                "OR old.preamble IS NOT new.preamble OR old.closing IS NOT new.closing "
+                f"BEGIN {_SNAP_PLAN.format('old.id')} END",
+    "plans_year_bu": "BEFORE UPDATE ON plans WHEN old.year IS NOT new.year "
+                     f"BEGIN {_SNAP_PLAN_NODES.format('old.id')} END",
+    "plans_bd": f"BEFORE DELETE ON plans BEGIN {_SNAP_PLAN.format('old.id')} {_SNAP_PLAN_NODES.format('old.id')} END",
+    "notices_bi": f"BEFORE INSERT ON notices BEGIN {_SNAP_PLAN.format('new.plan_id')} END",
+    "notices_bu": f"BEFORE UPDATE ON notices BEGIN {_SNAP_PLAN.format('old.plan_id')} END",
+    "notices_bd": f"BEFORE DELETE ON notices BEGIN {_SNAP_PLAN.format('old.plan_id')} END",
+}
+
+
+def _v3_search(db: sqlite_utils.Database) -> None:
+    """The search index: contentless FTS5 tables over character bigrams, filled from Python: search_fts over
+    whole documents, search_head over their titles and fields only (so "title and field hits first" reads a small
+    index).
+
+    The triggers are plain SQL (no application function), so any writer keeps the library consistent: they
+    only queue the changed documents with the text that is indexed for them, and Planbook's next commit
+    (core/search.flush) re-indexes the queue. A library that already has plans is marked unbuilt: its first
+    search builds the index (opening stays fast).
+    """
+    for statement in _split_sql(_V3_SQL):
+        db.execute(statement)
+    # Covering index for deriving search hits' numbers from plan skeletons without reading node rows.
+    db.execute("CREATE INDEX search_nodes_skeleton ON nodes(plan_id, parent_id, position, kind)")
+    for name, body in _V3_TRIGGERS.items():
+        db.execute(f"CREATE TRIGGER search_{name} {body}")
+
+
+def _split_sql(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";\n") if s.strip()]
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_plan_links, _v3_search]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -126,6 +126,11 @@ def run(library: str | None, *, plan: int | None = None, lang: str | None = None
     window.show()
     if os.environ.get("PLANBOOK_STARTUP_LOG"):
         print(f"window shown after {time.perf_counter() - started:.3f} s", file=sys.stderr)
+    if os.environ.get("PLANBOOK_QUIT_WHEN_SHOWN"):  # for benchmarks/bench_start.py: the wall clock once shown
+        app.processEvents()
+        print(f"shown {time.time():.6f}", flush=True)
+        lib.close()
+        return 0
     if screenshot is not None:
         def shoot() -> None:
             ok = window.grab().save(str(screenshot))

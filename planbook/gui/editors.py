@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -135,10 +136,36 @@ class NodeEditor(QWidget):
         self.body.textChanged.connect(self._body_changed)
         self.fields.changed.connect(self._fields_changed)
 
+    def highlight(self, terms: list[str]) -> None:
+        """Mark every occurrence of the search terms in the text (until another node is shown)."""
+        from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+
+        from ..core.search import find_spans
+
+        selections = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe08a"))
+        for start, end in find_spans(self.body.toPlainText(), terms):
+            selection = QTextEdit.ExtraSelection()
+            selection.format = fmt
+            cursor = QTextCursor(self.body.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selections.append(selection)
+        self.body.setExtraSelections(selections)
+        if selections:
+            self.body.setTextCursor(QTextCursor(selections[0].cursor.block()))
+            self.body.ensureCursorVisible()
+        title_spans = find_spans(self.title.text(), terms)
+        if title_spans:
+            self.title.setSelection(title_spans[0][0], title_spans[0][1] - title_spans[0][0])
+
     def show_node(self, node: Node, number: str) -> None:
         """Show `node` (called on selection and whenever the model changed it)."""
         if node.id != self.node_id:
             self._new_session()
+            self.body.setExtraSelections([])
         self.node_id = node.id
         self.heading.setText(f"{number}{node.title}" if node.title else number)
         with QSignalBlocker(self.kind):

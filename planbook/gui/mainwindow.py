@@ -15,9 +15,11 @@ from PySide6.QtCore import QByteArray, QModelIndex, QObject, QSettings, Qt, QTim
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -37,6 +39,7 @@ from .jobs import Job, start_job
 from .librarypane import LibraryPane
 from .qtcompat import emit
 from .safety import LibrarySafety
+from .searchpanel import SearchPanel
 from .treemodel import PLAN_ID, PlanTreeModel
 
 MAX_RECENT = 8
@@ -112,6 +115,7 @@ class MainWindow(LibrarySafety, QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self._build_search()
         self._connect()
         self.refresh_library()
         self._update_title()
@@ -123,7 +127,7 @@ class MainWindow(LibrarySafety, QMainWindow):
     def _action(self, name: str, text: str, slot, shortcut=None, tree_only: bool = False) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
-        action.triggered.connect(slot)
+        action.triggered.connect(self._guard(slot))  # library errors become one message (safety.py)
         if shortcut is not None:
             keys = shortcut if isinstance(shortcut, list) else [shortcut]
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -174,7 +178,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.act_expand = a("actExpand", self.tr("Expand All"), lambda: self.tree.expandAll())
         self.act_collapse = a("actCollapse", self.tr("Collapse to Sections"), self.collapse_to_sections)
         self.act_about = a("actAbout", self.tr("&About Planbook"), self.about)
-        self.act_filter = a("actFilter", self.tr("Find Plan"), self.focus_filter, S.Find)
+        self.act_filter = a("actFilter", self.tr("Find Plan"), self.focus_filter, "Ctrl+Shift+L")
+        self.act_search = a("actSearch", self.tr("Search All Plans"), self.focus_search, [S.Find, "Ctrl+K"])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -202,7 +207,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         m.addActions([self.act_up, self.act_down, self.act_outdent, self.act_indent])
 
         m = bar.addMenu(self.tr("&View"))
-        m.addActions([self.act_filter, self.act_expand, self.act_collapse])
+        m.addActions([self.act_search, self.act_filter, self.act_expand, self.act_collapse])
         lang = m.addMenu(self.tr("Language"))
         for code, name in (("zh", "中文（简体）"), ("en", "English")):
             act = lang.addAction(name, lambda _=False, c=code: self.set_language(c))
@@ -216,6 +221,34 @@ class MainWindow(LibrarySafety, QMainWindow):
 
         m = bar.addMenu(self.tr("&Help"))
         m.addAction(self.act_about)
+
+    def _build_search(self) -> None:
+        """The toolbar's search box and the results panel docked below (shown when there is a query)."""
+        bar = self.addToolBar(self.tr("Search"))
+        bar.setObjectName("searchToolbar")
+        bar.setMovable(False)
+        self.search_box = QLineEdit(objectName="searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(self.tr("Search all plans (Ctrl+F): 校园足球  \"立德树人\"  -疫情  year:2019  unit:基教科"))
+        bar.addWidget(self.search_box)
+        self.search_panel = SearchPanel(self.search_box)
+        self.search_panel.set_library(self.lib)
+        self.search_dock = QDockWidget(self.tr("Search Results"), self)
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setWidget(self.search_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
+        self.search_box.textChanged.connect(lambda text: self.search_dock.setVisible(bool(text.strip())))
+        self.search_panel.hitChosen.connect(self.open_hit)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def open_hit(self, plan_id: int, node_id: int | None, terms: list[str]) -> None:
+        """Open a search hit: its plan, the node selected, the hits highlighted in the editor."""
+        if self.open_plan(plan_id, node_id) and node_id is not None:
+            self.node_editor.highlight(terms)
 
     def _connect(self) -> None:
         self.library_pane.planChosen.connect(lambda pid: self.open_plan(pid))
@@ -328,6 +361,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.lib = lib
         self.undo_stack.clear()
         self.model.set_library(lib)
+        self.search_panel.set_library(lib)
         old.close()
         self._library_opened()
         self._remember_library()

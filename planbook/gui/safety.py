@@ -229,6 +229,21 @@ class LibrarySafety:
 
     # ---- failed edits -----------------------------------------------------------------------------------
 
+    def _guard(self, slot):
+        """An action's slot with library errors caught: reading the library to build an edit can fail too
+        (a full disk, a lock held too long, a node another program just deleted)."""
+
+        def run() -> None:
+            try:
+                slot()
+            except (sqlite3.Error, ReadOnlyLibrary) as e:
+                self._edit_failed(e)
+            except PlanbookError as e:
+                self.statusBar().showMessage(str(e), 5000)
+                QTimer.singleShot(0, lambda: self.reload_from_library(force=True))  # likely out of date
+
+        return run
+
     def _edit_failed(self, error: Exception) -> None:
         """An edit the user just made could not be written: say why once; the window stays usable."""
         text = explained(error, self.lib.path)
@@ -253,7 +268,7 @@ class LibrarySafety:
 
     def _tell(self, title: str, text: str) -> None:
         """One message box at a time: a failing keystroke after keystroke does not stack up dialogs."""
-        if self._error_box is not None and self._error_box.isVisible():
+        if getattr(self, "_error_box", None) is not None and self._error_box.isVisible():
             self._error_box.setText(text)
             return
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)

@@ -72,22 +72,22 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="84"/>
+        <location filename="../../planbook/gui/editors.py" line="85"/>
         <source>Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号</source>
         <translation>年份应使用六角括号〔〕，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="85"/>
+        <location filename="../../planbook/gui/editors.py" line="86"/>
         <source>A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号</source>
         <translation>发文字号由机关代字、〔年份〕、发文顺序号和“号”组成，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="87"/>
+        <location filename="../../planbook/gui/editors.py" line="88"/>
         <source>The serial number takes no leading zero (3号, not 03号)</source>
         <translation>发文顺序号不编虚位（写作 3号，不写 03号）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="89"/>
+        <location filename="../../planbook/gui/editors.py" line="90"/>
         <source>The year in the number ({0}) is far from the plan&apos;s year ({1})</source>
         <translation>文号中的年份（{0}）与方案年度（{1}）相差较远</translation>
     </message>
@@ -95,57 +95,57 @@
 <context>
     <name>FieldsTable</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="206"/>
+        <location filename="../../planbook/gui/editors.py" line="233"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="206"/>
+        <location filename="../../planbook/gui/editors.py" line="233"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="218"/>
+        <location filename="../../planbook/gui/editors.py" line="245"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="219"/>
+        <location filename="../../planbook/gui/editors.py" line="246"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="226"/>
+        <location filename="../../planbook/gui/editors.py" line="253"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="227"/>
+        <location filename="../../planbook/gui/editors.py" line="254"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="228"/>
+        <location filename="../../planbook/gui/editors.py" line="255"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="273"/>
+        <location filename="../../planbook/gui/editors.py" line="300"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="281"/>
+        <location filename="../../planbook/gui/editors.py" line="308"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="289"/>
+        <location filename="../../planbook/gui/editors.py" line="316"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="297"/>
+        <location filename="../../planbook/gui/editors.py" line="324"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -186,42 +186,42 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="49"/>
+        <location filename="../../planbook/gui/editors.py" line="50"/>
         <source>Section (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="50"/>
+        <location filename="../../planbook/gui/editors.py" line="51"/>
         <source>Subsection (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="51"/>
+        <location filename="../../planbook/gui/editors.py" line="52"/>
         <source>Task (1.)</source>
         <translation>任务（1.）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="52"/>
+        <location filename="../../planbook/gui/editors.py" line="53"/>
         <source>Item (（1）)</source>
         <translation>子项（（1））</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="58"/>
+        <location filename="../../planbook/gui/editors.py" line="59"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="59"/>
+        <location filename="../../planbook/gui/editors.py" line="60"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="60"/>
+        <location filename="../../planbook/gui/editors.py" line="61"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="61"/>
+        <location filename="../../planbook/gui/editors.py" line="62"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -292,415 +292,435 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="91"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="94"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="139"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="143"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="140"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="144"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="141"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="145"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="142"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="146"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="143"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="587"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="589"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="621"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="623"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="145"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="146"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="514"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="548"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="514"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="548"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
         <source>Demote (Tab)</source>
         <translation>降一级（Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
         <source>Promote (Shift+Tab)</source>
         <translation>升一级（Shift+Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
+        <source>Search All Plans</source>
+        <translation>搜索全部方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="735"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="211"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="217"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="217"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="225"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="227"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="232"/>
+        <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
+        <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="236"/>
+        <source>Search Results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="258"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="324"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="357"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="344"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="378"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="364"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="398"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="367"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="401"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="368"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="402"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="373"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="407"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="374"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="408"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="404"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="438"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="420"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="454"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="424"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="458"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="495"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="529"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="503"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="537"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="512"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="546"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="512"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="546"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="518"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="552"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="518"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="552"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="521"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="555"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="521"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="555"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="546"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="580"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="547"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="578"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="612"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="565"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="599"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="566"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="600"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="573"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="607"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="573"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="607"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="591"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="625"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="599"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="607"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="641"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="600"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="634"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="603"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="637"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="618"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="650"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="652"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="684"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="619"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="653"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="627"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="661"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="628"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="662"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="644"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="678"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="655"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="689"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="700"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="668"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="678"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="712"/>
         <source>Export Plan</source>
         <translation>导出方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="725"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="694"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="728"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="695"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="729"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="711"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="747"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="728"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="762"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="729"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="763"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="735"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -708,47 +728,47 @@
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="115"/>
+        <location filename="../../planbook/gui/editors.py" line="116"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="118"/>
+        <location filename="../../planbook/gui/editors.py" line="119"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="122"/>
+        <location filename="../../planbook/gui/editors.py" line="123"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="123"/>
+        <location filename="../../planbook/gui/editors.py" line="124"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="127"/>
+        <location filename="../../planbook/gui/editors.py" line="128"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="129"/>
+        <location filename="../../planbook/gui/editors.py" line="130"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="162"/>
+        <location filename="../../planbook/gui/editors.py" line="189"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="166"/>
+        <location filename="../../planbook/gui/editors.py" line="193"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="171"/>
+        <location filename="../../planbook/gui/editors.py" line="198"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -756,197 +776,197 @@
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="329"/>
+        <location filename="../../planbook/gui/editors.py" line="356"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="331"/>
+        <location filename="../../planbook/gui/editors.py" line="358"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="336"/>
+        <location filename="../../planbook/gui/editors.py" line="363"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="339"/>
+        <location filename="../../planbook/gui/editors.py" line="366"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="341"/>
+        <location filename="../../planbook/gui/editors.py" line="368"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="342"/>
+        <location filename="../../planbook/gui/editors.py" line="369"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="342"/>
+        <location filename="../../planbook/gui/editors.py" line="369"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="344"/>
+        <location filename="../../planbook/gui/editors.py" line="371"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="345"/>
+        <location filename="../../planbook/gui/editors.py" line="372"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="347"/>
+        <location filename="../../planbook/gui/editors.py" line="374"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="349"/>
+        <location filename="../../planbook/gui/editors.py" line="376"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="350"/>
+        <location filename="../../planbook/gui/editors.py" line="377"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="352"/>
+        <location filename="../../planbook/gui/editors.py" line="379"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="353"/>
+        <location filename="../../planbook/gui/editors.py" line="380"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="354"/>
+        <location filename="../../planbook/gui/editors.py" line="381"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="358"/>
+        <location filename="../../planbook/gui/editors.py" line="385"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="360"/>
+        <location filename="../../planbook/gui/editors.py" line="387"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="361"/>
+        <location filename="../../planbook/gui/editors.py" line="388"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="363"/>
+        <location filename="../../planbook/gui/editors.py" line="390"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="364"/>
+        <location filename="../../planbook/gui/editors.py" line="391"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="365"/>
+        <location filename="../../planbook/gui/editors.py" line="392"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="366"/>
+        <location filename="../../planbook/gui/editors.py" line="393"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="368"/>
+        <location filename="../../planbook/gui/editors.py" line="395"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="369"/>
+        <location filename="../../planbook/gui/editors.py" line="396"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="370"/>
+        <location filename="../../planbook/gui/editors.py" line="397"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="371"/>
+        <location filename="../../planbook/gui/editors.py" line="398"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="372"/>
+        <location filename="../../planbook/gui/editors.py" line="399"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="373"/>
+        <location filename="../../planbook/gui/editors.py" line="400"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="374"/>
+        <location filename="../../planbook/gui/editors.py" line="401"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="375"/>
+        <location filename="../../planbook/gui/editors.py" line="402"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="376"/>
+        <location filename="../../planbook/gui/editors.py" line="403"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="377"/>
+        <location filename="../../planbook/gui/editors.py" line="404"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="378"/>
+        <location filename="../../planbook/gui/editors.py" line="405"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="379"/>
+        <location filename="../../planbook/gui/editors.py" line="406"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="380"/>
+        <location filename="../../planbook/gui/editors.py" line="407"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="381"/>
+        <location filename="../../planbook/gui/editors.py" line="408"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="407"/>
+        <location filename="../../planbook/gui/editors.py" line="434"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="494"/>
+        <location filename="../../planbook/gui/editors.py" line="521"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="506"/>
+        <location filename="../../planbook/gui/editors.py" line="533"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
@@ -1031,6 +1051,12 @@
 <context>
     <name>Safety</name>
     <message>
+        <location filename="../../planbook/gui/safety.py" line="51"/>
+        <location filename="../../planbook/gui/safety.py" line="65"/>
+        <source>The library is read-only; changes cannot be saved.</source>
+        <translation>方案库为只读，修改无法保存。</translation>
+    </message>
+    <message>
         <location filename="../../planbook/gui/safety.py" line="57"/>
         <source>The disk is full: free some space and try again (nothing was changed).</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）。</translation>
@@ -1051,12 +1077,6 @@
         <translation>另一个程序正在使用方案库：请稍后再试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="51"/>
-        <location filename="../../planbook/gui/safety.py" line="65"/>
-        <source>The library is read-only; changes cannot be saved.</source>
-        <translation>方案库为只读，修改无法保存。</translation>
-    </message>
-    <message>
         <location filename="../../planbook/gui/safety.py" line="67"/>
         <source>The library file cannot be opened (check the folder exists and may be read).</source>
         <translation>无法打开方案库文件（请检查文件夹是否存在、是否有读取权限）。</translation>
@@ -1072,59 +1092,122 @@
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="232"/>
+        <location filename="../../planbook/gui/safety.py" line="236"/>
         <source>The change was not saved</source>
         <translation>修改未能保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="240"/>
+        <location filename="../../planbook/gui/safety.py" line="244"/>
         <source>What it changes was deleted or changed by another program.</source>
         <translation>它所修改的内容已被其他程序删除或更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="243"/>
+        <location filename="../../planbook/gui/safety.py" line="247"/>
         <source>Cannot undo “{0}”.</source>
         <translation>无法撤销“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="243"/>
+        <location filename="../../planbook/gui/safety.py" line="247"/>
         <source>Cannot redo “{0}”.</source>
         <translation>无法重做“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="244"/>
+        <location filename="../../planbook/gui/safety.py" line="248"/>
         <source>The step was taken off the undo list; nothing was changed.</source>
         <translation>此步骤已从撤销记录中移除，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="247"/>
+        <location filename="../../planbook/gui/safety.py" line="251"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="247"/>
+        <location filename="../../planbook/gui/safety.py" line="251"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="285"/>
+        <location filename="../../planbook/gui/safety.py" line="289"/>
         <source>The plan that was open was deleted by another program.</source>
         <translation>当前打开的方案已被其他程序删除。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="290"/>
+        <location filename="../../planbook/gui/safety.py" line="294"/>
         <source>Another program changed the library: shown as it is now.</source>
         <translation>其他程序修改了方案库，已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="339"/>
+        <location filename="../../planbook/gui/safety.py" line="343"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="347"/>
+        <location filename="../../planbook/gui/safety.py" line="351"/>
         <source>Restored {0}. What was there before is kept as {1}.</source>
         <translation>已恢复 {0}。恢复前的内容已另存为 {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../planbook/gui/searchpanel.py" line="109"/>
+        <source>Issuer</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/searchpanel.py" line="110"/>
+        <source>Unit, e.g. 基教科</source>
+        <translation>单位，如 基教科</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/searchpanel.py" line="112"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/searchpanel.py" line="120"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/searchpanel.py" line="120"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/searchpanel.py" line="148"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/searchpanel.py" line="175"/>
+        <source>Type to search every plan: words, &quot;phrases&quot;, -exclude, year:2019, issuer:…, unit:…, field:责任单位=…, kind:task</source>
+        <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，year:2019，issuer:机关，unit:单位，field:责任单位=…，kind:task</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/searchpanel.py" line="186"/>
+        <source>No plan contains that.</source>
+        <translation>没有找到包含这些内容的方案。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/searchpanel.py" line="187"/>
+        <source>Counting… (first {0} shown)</source>
+        <translation>正在统计…（先显示前 {0} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/searchpanel.py" line="204"/>
+        <source>(plan title and notice)</source>
+        <translation>（方案标题与印发通知）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/searchpanel.py" line="219"/>
+        <source>{0} hits</source>
+        <translation>{0} 处</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/searchpanel.py" line="220"/>
+        <source>{0} hits in {1} plans</source>
+        <translation>共 {0} 处，分布在 {1} 个方案中</translation>
     </message>
 </context>
 </TS>

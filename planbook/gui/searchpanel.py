@@ -1,0 +1,232 @@
+"""Search every plan as you type: the toolbar's `searchBox` and a results panel grouped by plan.
+
+Queries go to `core.search` (exact for Chinese terms of any length). The first ranked hits come back on the GUI
+thread in a few milliseconds; the total and per-plan counts, which can take longer for very common terms in a
+large library, are counted on a worker thread with its own connection, so typing never waits for them.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import search
+from ..core.errors import PlanbookError
+from ..core.library import Library
+from .qtcompat import emit
+
+LIMIT = 200  # hits listed; the counts cover all of them
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+MARK = "<span style='background:#ffe08a'>{}</span>"
+
+
+def marked_html(hit: search.Hit) -> str:
+    """The snippet as HTML with each hit highlighted."""
+    out, last = [], 0
+    for start, end in hit.highlights:
+        out += [html.escape(hit.snippet[last:start]), MARK.format(html.escape(hit.snippet[start:end]))]
+        last = end
+    out.append(html.escape(hit.snippet[last:]))
+    return "".join(out)
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Draws an item's text as rich text (the highlighted snippets)."""
+
+    def paint(self, painter, option, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = QTextDocument()
+        doc.setDefaultFont(opt.font)
+        doc.setHtml(opt.text)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if opt.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.HighlightedText))
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        painter.save()
+        painter.translate(text_rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, text_rect.width(), text_rect.height()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option, index: QModelIndex) -> QSize:  # noqa: N802 - Qt's name
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 6))
+
+
+class _Counted(QObject):
+    done = Signal(int, object)  # generation, (total, {plan id: count}) or an error message
+
+
+class _Count(QRunnable):
+    """Counts all hits of a query on a worker thread, through its own connection to the library."""
+
+    def __init__(self, path: Path, query: str, generation: int, signals: _Counted):
+        super().__init__()
+        self.path, self.query, self.generation, self.signals = path, query, generation, signals
+
+    def run(self) -> None:
+        try:
+            with Library.open(self.path, create=False) as lib:
+                counts = search.search(lib, self.query, limit=1).plan_counts
+            emit(self.signals.done, self.generation, (sum(counts.values()), counts))
+        except (PlanbookError, OSError, RuntimeError) as e:
+            emit(self.signals.done, self.generation, str(e))
+
+
+class SearchPanel(QWidget):
+    """Filters, a one-line summary and the results tree; the query text comes from the toolbar box."""
+
+    hitChosen = Signal(int, object, list)  # plan id, node id or None, terms to highlight
+
+    def __init__(self, box: QLineEdit, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.box = box
+        self.lib: Library | None = None
+        self.generation = 0
+        self.year_from = self._year_box("searchYearFrom")
+        self.year_to = self._year_box("searchYearTo")
+        self.issuer = QLineEdit(objectName="searchIssuer", placeholderText=self.tr("Issuer"))
+        self.unit = QLineEdit(objectName="searchUnit", placeholderText=self.tr("Unit, e.g. 基教科"))
+        filters = QHBoxLayout()
+        for label, widget in ((self.tr("Year"), self.year_from), ("–", self.year_to), (None, self.issuer),
+                              (None, self.unit)):
+            if label:
+                filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        self.summary = QLabel(objectName="searchSummary")
+        self.summary.setWordWrap(True)
+        self.results = QTreeWidget(objectName="searchResults")
+        self.results.setHeaderLabels([self.tr("Where"), self.tr("Text")])
+        self.results.setItemDelegateForColumn(1, HtmlDelegate(self.results))
+        self.results.setUniformRowHeights(True)
+        self.results.header().resizeSection(0, 300)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.results)
+
+        self.timer = QTimer(self, singleShot=True, interval=250)  # debounce: search once typing pauses
+        self.timer.timeout.connect(self.run)
+        self.counted = _Counted()
+        self.counted.done.connect(self._counted)
+        # Not connect(self.timer.start): a spin box's value would be taken as the interval in milliseconds.
+        restart = lambda *_: self.timer.start()  # noqa: E731
+        box.textChanged.connect(restart)
+        box.returnPressed.connect(self._open_first)
+        for edit in (self.issuer, self.unit):
+            edit.textChanged.connect(restart)
+        for spin in (self.year_from, self.year_to):
+            spin.valueChanged.connect(restart)
+        self.results.itemActivated.connect(self._activated)
+        self.results.itemDoubleClicked.connect(self._activated)
+
+    def _year_box(self, name: str) -> QSpinBox:
+        spin = QSpinBox(objectName=name)
+        spin.setRange(1999, 2100)
+        spin.setSpecialValueText(self.tr("any"))  # the minimum means no limit
+        spin.setValue(1999)
+        return spin
+
+    def set_library(self, lib: Library) -> None:
+        self.lib = lib
+        if self.query_text():
+            self.timer.start()
+
+    def query_text(self) -> str:
+        """The box's text plus the panel's filters, in the query language the core reads."""
+        parts = [self.box.text().strip()]
+        low, high = self.year_from.value(), self.year_to.value()
+        if low > 1999 or high > 1999:
+            low, high = (low if low > 1999 else 1900), (high if high > 1999 else 2100)
+            parts.append(f"year:{min(low, high)}-{max(low, high)}")
+        for key, edit in (("issuer", self.issuer), ("unit", self.unit)):
+            value = "".join(edit.text().split()).replace('"', "")  # one word: the filter takes no spaces
+            if value:
+                parts.append(f"{key}:{value}")
+        return " ".join(p for p in parts if p)
+
+    def run(self) -> None:
+        self.generation += 1
+        self.results.clear()
+        text = self.query_text()
+        if not text or self.lib is None:
+            self.summary.setText(self.tr("Type to search every plan: words, \"phrases\", -exclude, year:2019, "
+                                         "issuer:…, unit:…, field:责任单位=…, kind:task"))
+            return
+        try:
+            results = search.search(self.lib, text, limit=LIMIT, counts=False)
+        except PlanbookError as e:
+            self.summary.setText(str(e))
+            return
+        self.terms = results.query.highlight_terms()
+        self._fill(results.hits)
+        shown = len(results.hits)
+        self.summary.setText(self.tr("No plan contains that.") if not shown
+                             else self.tr("Counting… (first {0} shown)").format(shown))
+        if shown:
+            QThreadPool.globalInstance().start(_Count(self.lib.path, text, self.generation, self.counted))
+
+    def _fill(self, hits: list[search.Hit]) -> None:
+        groups: dict[int, QTreeWidgetItem] = {}
+        for hit in hits:
+            group = groups.get(hit.plan_id)
+            if group is None:
+                year = f"{hit.plan_year} " if hit.plan_year else ""
+                group = QTreeWidgetItem(self.results, [f"{year}{hit.plan_title}", ""])
+                group.setData(0, HIT_ROLE, (hit.plan_id, None))
+                font = group.font(0)
+                font.setBold(True)
+                group.setFont(0, font)
+                group.setFirstColumnSpanned(False)
+                groups[hit.plan_id] = group
+            where = f"{hit.number}{hit.title}" if hit.node_id is not None else self.tr("(plan title and notice)")
+            item = QTreeWidgetItem(group, [where, marked_html(hit)])
+            item.setData(0, HIT_ROLE, (hit.plan_id, hit.node_id))
+            item.setToolTip(0, where)
+        self.results.expandAll()
+        self.groups = groups
+
+    def _counted(self, generation: int, outcome) -> None:
+        if generation != self.generation:
+            return  # an older query's count
+        if isinstance(outcome, str):
+            self.summary.setText(outcome)
+            return
+        total, per_plan = outcome
+        for plan_id, group in getattr(self, "groups", {}).items():
+            group.setText(1, self.tr("{0} hits").format(per_plan.get(plan_id, 0)))
+        self.summary.setText(self.tr("{0} hits in {1} plans").format(total, len(per_plan)))
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        plan_id, node_id = item.data(0, HIT_ROLE)
+        emit(self.hitChosen, plan_id, node_id, list(getattr(self, "terms", [])))
+
+    def _open_first(self) -> None:
+        self.timer.stop()
+        self.run()
+        first = self.results.topLevelItem(0)
+        if first is not None and first.childCount():
+            self.results.setCurrentItem(first.child(0))
+            self._activated(first.child(0))

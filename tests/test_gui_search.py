@@ -1,0 +1,90 @@
+"""Searching from the window: type in the toolbar box, see hits grouped by plan and highlighted, open one."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QTreeWidget
+
+from planbook.core.library import Library
+from planbook.core.model import Node, NodeKind, Plan
+
+from .conftest import run_cli, task
+from .gui_support import settle
+
+
+def fill(path):
+    with Library.open(path) as lib:
+        lib.add_plan(Plan(title="甲市教育局2019年工作要点", year=2019, issuers=["甲市教育局"], nodes=[
+            Node(NodeKind.SECTION, "体育工作", children=[
+                task("推进体育工作。", "开展校园足球联赛，建设特色学校。", 牵头单位="体卫艺科"),
+                task("加强师德建设。", "开展师德师风专项整治。", 牵头单位="人事科")])]))
+        lib.add_plan(Plan(title="乙县教育局2021年工作要点", year=2021, issuers=["乙县教育局"], nodes=[
+            Node(NodeKind.SECTION, "素质教育", children=[
+                task("发展校园足球。", "组建县级足球队。", 牵头单位="基教科")])]))
+
+
+def rows(tree: QTreeWidget) -> list[tuple[str, list[str]]]:
+    out = []
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        out.append((group.text(0), [group.child(j).text(0) for j in range(group.childCount())]))
+    return out
+
+
+def type_query(qtbot, window, text: str) -> None:
+    """Type a query and wait for the debounced search and its background count to finish."""
+    panel = window.search_panel
+    before = panel.generation
+    window.findChild(QLineEdit, "searchBox").setText(text)  # Chinese through the widget's API, not keyClicks
+    qtbot.waitUntil(lambda: panel.generation > before and not panel.timer.isActive()
+                    and "Counting" not in panel.summary.text(), timeout=5000)
+    settle()
+
+
+def test_typing_searches_every_plan_and_enter_opens_the_best_hit(qtbot, windows, tmp_path):
+    fill(tmp_path / "lib.db")
+    window = windows.open(lang="en")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    box = window.findChild(QLineEdit, "searchBox")
+    assert box.hasFocus()
+    type_query(qtbot, window, "足球")  # two characters: what a trigram index would silently miss
+    results = window.findChild(QTreeWidget, "searchResults")
+    assert window.search_dock.isVisible()
+    assert rows(results) == [("2021 乙县教育局2021年工作要点", ["1.发展校园足球。"]),
+                             ("2019 甲市教育局2019年工作要点", ["1.推进体育工作。"])]
+    qtbot.waitUntil(lambda: "2 hits in 2 plans" in window.search_panel.summary.text(), timeout=5000)
+    assert "<span" in results.topLevelItem(0).child(0).text(1)  # the snippet carries the highlight
+    # double-click the 2019 hit: its plan opens, the task is selected, the hit is highlighted in the text
+    item = results.topLevelItem(1).child(0)
+    window.search_panel._activated(item)
+    settle()
+    assert window.node_editor.title.text() == "推进体育工作。"
+    marks = window.node_editor.body.extraSelections()
+    assert [m.cursor.selectedText() for m in marks] == ["足球"]
+
+
+def test_filters_and_hostile_queries(qtbot, windows, tmp_path):
+    fill(tmp_path / "lib.db")
+    window = windows.open(lang="en")
+    panel = window.search_panel
+    panel.unit.setText("体卫艺科")
+    type_query(qtbot, window, "开展")
+    assert [g for g, _ in rows(panel.results)] == ["2019 甲市教育局2019年工作要点"]
+    assert rows(panel.results)[0][1] == ["1.推进体育工作。"]
+    panel.unit.setText("")
+    panel.year_from.setValue(2020)
+    type_query(qtbot, window, "足球")  # the year filter and the new words go in one debounced search
+    assert [g for g, _ in rows(panel.results)] == ["2021 乙县教育局2021年工作要点"]
+    panel.year_from.setValue(1999)
+    for junk in ('"', 'NEAR( * ) AND OR ^', "x" * 2000):
+        type_query(qtbot, window, junk)  # searched literally or refused with a message, never an exception
+        assert panel.summary.text() and panel.results.topLevelItemCount() == 0
+    type_query(qtbot, window, "足球 -足球")
+    assert panel.summary.text() == "No plan contains that."
+
+
+def test_results_follow_another_programs_edits(qtbot, windows, tmp_path):
+    fill(tmp_path / "lib.db")
+    window = windows.open(lang="en")
+    run_cli("new", "--title", "丙区校园足球专项行动计划", "--year", "2022", library=tmp_path / "lib.db")
+    type_query(qtbot, window, "校园足球")
+    assert "2022 丙区校园足球专项行动计划" in [g for g, _ in rows(window.search_panel.results)]

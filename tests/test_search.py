@@ -1,0 +1,444 @@
+"""Search: every query finds exactly what a plain substring scan finds, before and after every kind of edit."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import unicodedata
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planbook.core import editing
+from planbook.core.library import Library, _connect
+from planbook.core.model import Field, Node, NodeKind, Notice, Plan
+from planbook.core.schema import APPLICATION_ID, MIGRATIONS
+from planbook.core.search import SearchError, matching, parse, reindex, search
+from planbook.importers import import_file
+
+from .conftest import run_cli, sample_plan, task
+
+UNIT_WORDS = ("单位", "科室", "处室")
+KIND_WORDS = {"task": "task", "section": "section", "subsection": "subsection", "item": "item", "plan": "plan"}
+
+
+# ---- the oracle: a substring scan over the plans as `load_plan` returns them, written independently --------
+
+
+def n(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def plan_docs(lib: Library) -> list[dict]:
+    """Every searchable document: one per plan (its metadata) and one per node."""
+    docs = []
+    for pid in lib.plan_ids():
+        plan = lib.load_plan(pid)
+        t = plan.notice
+        docs.append({
+            "key": (pid, None), "year": plan.year, "kind": "plan", "issuers": plan.issuers, "fields": [],
+            "texts": [plan.title, plan.preamble, plan.closing, t.title, t.body, *plan.issuers, plan.kind,
+                      t.masthead, t.doc_number, t.recipients],
+        })
+        for top in plan.nodes:
+            for node in top.walk():
+                docs.append({
+                    "key": (pid, node.id), "year": plan.year, "kind": str(node.kind), "issuers": plan.issuers,
+                    "fields": [(f.label, f.value) for f in node.fields],
+                    "texts": [node.title, node.body, *(f.value for f in node.fields)],
+                })
+    return docs
+
+
+def oracle(lib: Library, query: str) -> set[tuple[int, int | None]]:
+    q = parse(query)  # the parser's own behaviour is tested separately below
+    if q.empty:
+        return set()
+    out = set()
+    for d in plan_docs(lib):
+        texts = [n(x) for x in d["texts"]]
+        units = [n(v) for label, v in d["fields"] if any(w in label for w in UNIT_WORDS)]
+        if not all(any(t in x for x in texts) for t in q.terms):
+            continue
+        if any(any(t in x for x in texts) for t in q.negatives):
+            continue
+        if q.years and not (d["year"] is not None and any(lo <= d["year"] <= hi for lo, hi in q.years)):
+            continue
+        if q.kinds and d["kind"] not in q.kinds:
+            continue
+        if not all(any(i in n(x) for x in d["issuers"]) for i in q.issuers):
+            continue
+        if not all(any(u in x for x in units) for u in q.units):
+            continue
+        if not all(any(lab in n(fl) and val in n(fv) for fl, fv in d["fields"]) for lab, val in q.fields):
+            continue
+        out.add(d["key"])
+    return out
+
+
+def found(lib: Library, query: str) -> set[tuple[int, int | None]]:
+    results = search(lib, query, limit=1_000_000)
+    keys = {(h.plan_id, h.node_id) for h in results.hits}
+    assert len(keys) == len(results.hits), "a document was returned twice"
+    counts: dict[int, int] = {}
+    for pid, _ in keys:
+        counts[pid] = counts.get(pid, 0) + 1
+    assert results.plan_counts == counts and results.total == len(keys)
+    every = matching(lib, query)
+    assert len(every) == len(keys) and set(every) == keys
+    return keys
+
+
+def assert_exact(lib: Library, query: str) -> None:
+    expected = oracle(lib, query)
+    got = found(lib, query)
+    assert got == expected, f"{query!r}: missing {sorted(expected - got)[:5]}, extra {sorted(got - expected)[:5]}"
+
+
+def assert_index_sound(lib: Library) -> None:
+    lib.db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+    lib.db.execute("INSERT INTO search_head(search_head, rank) VALUES ('integrity-check', 1)")
+    assert lib.db.execute("SELECT count(*) FROM search_queue").fetchone()[0] == 0
+
+
+# ---- libraries --------------------------------------------------------------------------------------------
+
+
+def extra_plans() -> list[Plan]:
+    """Plans with what the seeds lack: 科室/处室 labels, punctuation-heavy and Latin text, no year, items."""
+    a = sample_plan(title="某县教育局2016年工作要点", year=2016)
+    a.nodes[1].children.append(task("推进“互联网+教育”（试点）", "NEAR(a b) AND x* OR \"引号\" ^ 1:2 — 师,德",
+                                    配合科室="体卫艺科、基教科", 责任处室="财建处", 完成时限="2016年12月"))
+    a.nodes[1].children.append(task("ＡＢＣ全角与ａｂｃ", "Ⅻ ﬁ 𠀀字 𝔸 emoji 🙂 校园足球", 牵头单位="电教馆"))
+    b = sample_plan(title="无年份的计划", year=None)
+    b.issuers = ["某区教育局", "某区人民政府"]
+    c = Plan(title="某市2019年行动计划", year=2019, issuers=["湘潭市教育局"], notice=Notice(doc_number="潭教发〔2019〕1号"),
+             nodes=[Node(NodeKind.SECTION, "一、师德建设", children=[
+                 task("师德", "正文不含那两个字。", 牵头单位="基教科"),
+                 task("加强管理", "师德考核纳入年度考核。", 责任单位="人事科、基教科"),
+             ])])
+    return [a, b, c]
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory, request) -> Path:
+    """A library file holding the five seed plans (when present) and the extra plans."""
+    from .conftest import SEEDS
+
+    path = tmp_path_factory.mktemp("search") / "seeded.db"
+    with Library.open(path) as lib:
+        for file in sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []:
+            for plan in import_file(file):
+                lib.add_plan(plan)
+        for plan in extra_plans():
+            lib.add_plan(plan)
+    return path
+
+
+@pytest.fixture
+def lib(seeded, tmp_path) -> Library:
+    copy = tmp_path / "lib.db"
+    shutil.copy(seeded, copy)
+    with Library.open(copy) as opened:
+        yield opened
+
+
+QUERIES = [
+    # 1, 2, 3 and long terms
+    "疫", "校", "德", "，", "a", "1", "字", "𠀀", "🙂", "Ⅻ", "ﬁ", "a", "Ａ",
+    "师德", "足球", "安全", "县域", "近视", "量子", "基教", "12",
+    "大班额", "思政课", "十四五", "营养餐", "基教科", "abc", "教育局",
+    "校园足球", "研学旅行", "学前教育", "义务教育优质均衡", "校外培训机构", "普惠性幼儿园", "市人力资源社会保障局",
+    "落实新时代教师职业行为十项准则", "“互联网+教育”（试点）", "NEAR(a b)",
+    # several words, phrases, exclusions
+    "校园足球 特色学校", "师德 考核", "教育 质量 提升", '"师德 考核"', '"校园足球"', "师德 -考核", "安全 -学校 -校园",
+    "-教育", "-的", '-"师德"', '"义务教育 优质"',
+    # filters
+    "year:2020", "year:2017-2019", "year:2019-2017", "year:2016 师德", "issuer:湘潭", "issuer:某区 issuer:人民政府",
+    "issuer:湖南 安全", "unit:基教科", "unit:基教", "unit:体卫艺科 -考核", "unit:财建处", "field:责任单位=基教科",
+    "field:牵头=基教", "field:完成时限=12月", "field:配合科室=体卫艺科", "kind:task", "kind:section 师德", "kind:plan",
+    "kind:item", "kind:plan 湘潭", "kind:task year:2018 安全", "year:2020 unit:基教科 -安全", "kind:section kind:task 教育",
+    # hostile syntax, searched literally
+    '"', '""', '"师德', 'x"y', "*", "(", ")", ":", "^", "NEAR", "AND", "OR", "NOT", "师德*", "(师德)", "a:b", "-",
+    "--", "- 师德", "师德 OR 考核", '"" 师德', "{title}:师德", "title:师德", "\\", "'", "%", "_", "%师德%",
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_query_finds_exactly_what_a_substring_scan_finds(lib, query):
+    assert_exact(lib, query)
+
+
+def test_seed_library_is_really_searched(lib, seeds):
+    """The table above is not vacuous: common terms hit many documents of the seed plans."""
+    assert len(found(lib, "师德")) >= 6
+    assert len(found(lib, "疫")) >= 3
+    assert len({pid for pid, _ in found(lib, "教育")}) >= 7
+    assert found(lib, "unit:基教科")
+
+
+@pytest.mark.parametrize("query, message", [
+    ("year:20x9", "年份"), ("year:", "年份"), ("year:0000", "年份"), ("kind:robot", "类型"), ("field:责任单位", "字段"), ("unit:", "unit"),
+    ("-year:2019", "取反"), ("师" * 1001, "过长"), (" ".join("词" + str(i) for i in range(40)), "过多"),
+])
+def test_bad_queries_are_refused_with_a_message(lib, query, message):
+    with pytest.raises(SearchError, match=message):
+        search(lib, query)
+
+
+JUNK = st.text(alphabet=st.sampled_from(list('师德校园足球基教科"*()-:^ NEARORANDnot{}年份year:unit:kind:task，。'
+                                             "、“”（）a1Ａ🙂\\'%_\n\t")), max_size=60)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=JUNK)
+def test_any_text_is_searched_literally_or_refused(lib, query):
+    try:
+        expected = oracle(lib, query)
+    except SearchError:
+        with pytest.raises(SearchError):
+            search(lib, query)
+        return
+    assert found(lib, query) == expected
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(min_size=1500, max_size=2000))
+def test_two_thousand_characters_of_junk_never_raise_anything_else(lib, query):
+    try:
+        search(lib, query)
+    except SearchError as e:
+        assert "\n" not in str(e)
+
+
+# ---- keeping in step --------------------------------------------------------------------------------------
+
+STEP_QUERIES = ["师德", "德", "基教科", "unit:基教科", "校园足球", "year:2016", "kind:item", "新词汇", "新", "湘潭",
+                "issuer:湘潭 师德", "field:牵头单位=新科室", "year:2030", "-教育"]
+
+
+def check_all(lib: Library) -> None:
+    assert_index_sound(lib)
+    for query in STEP_QUERIES:
+        assert_exact(lib, query)
+
+
+def a_task_with(lib: Library, text: str) -> int:
+    return lib.db.execute("SELECT id FROM nodes WHERE kind = 'task' AND body LIKE ? LIMIT 1",
+                          [f"%{text}%"]).fetchone()[0]
+
+
+def test_edits_moves_deletes_and_undo_keep_the_index_exact(lib):
+    undo = []
+    nid = a_task_with(lib, "师德")
+    undo.append(editing.apply(lib, editing.EditNode(nid, title="新词汇的标题", body="正文换成新词汇。")))
+    check_all(lib)
+    undo.append(editing.apply(lib, editing.SetFields(nid, (Field("牵头单位", "新科室"), Field("完成时限", "年底")))))
+    check_all(lib)
+    plan_id = lib.node_row(nid)["plan_id"]
+    section = lib.child_ids(plan_id, None)[-1]
+    undo.append(editing.apply(lib, editing.MoveNode(nid, section, 0)))
+    check_all(lib)
+    indent = editing.indent(lib, nid)
+    if indent:
+        undo.append(editing.apply(lib, indent))
+        check_all(lib)
+    add = editing.new_node(lib, plan_id, section, title="新增任务：校园足球")
+    undo.append(editing.apply(lib, add))
+    check_all(lib)
+    victim = lib.db.execute("SELECT node_id FROM fields WHERE value LIKE '%基教科%' LIMIT 1").fetchone()[0]
+    undo.append(editing.apply(lib, editing.DeleteNode(lib.node_row(victim)["parent_id"] or victim)))
+    check_all(lib)
+    undo.append(editing.apply(lib, editing.UpdatePlan.of(plan_id, year=2030, title="湘潭新标题",
+                                                         **{"notice.doc_number": "新〔2030〕1号"})))
+    check_all(lib)
+    undo.append(editing.apply(lib, editing.Batch((
+        editing.EditNode(a_task_with(lib, "教育"), body="教育 与 师德"),
+        editing.SetFields(a_task_with(lib, "教育"), ()),
+    ))))
+    check_all(lib)
+    before = {q: oracle(lib, q) for q in STEP_QUERIES}
+    while undo:
+        editing.apply(lib, undo.pop())
+        check_all(lib)
+    assert before  # the edits changed what the queries find; undoing all of them is checked at every step
+
+
+def test_adding_and_deleting_plans_keep_the_index_exact(lib):
+    pid = lib.add_plan(sample_plan(title="湘潭新词汇计划", year=2030))
+    check_all(lib)
+    lib.update_plan(pid, {"year": 2016, "issuers": ["湘潭市政府"]})
+    check_all(lib)
+    lib.delete_plan(pid)
+    check_all(lib)
+    pid = editing.duplicate_plan(lib, lib.plan_ids()[0], title="复制的计划")
+    check_all(lib)
+
+
+def test_a_failed_edit_leaves_the_index_as_it_was(lib):
+    nid = a_task_with(lib, "师德")
+    with pytest.raises(RuntimeError), lib.transaction():
+        editing.apply(lib, editing.EditNode(nid, body="新词汇"))
+        raise RuntimeError("boom")
+    check_all(lib)
+
+
+def test_another_program_writing_without_planbook_cannot_corrupt_or_fail(lib):
+    """A plain SQLite client (no Planbook code, no functions) edits the library: nothing fails, and Planbook
+    answers exactly both while the change waits (read-only) and after re-indexing it (writable)."""
+    path = lib.path
+    lib.close()
+    conn = sqlite3.connect(path)
+    nid = conn.execute("SELECT id FROM nodes WHERE body LIKE '%师德%' AND kind = 'task' LIMIT 1").fetchone()[0]
+    conn.execute("UPDATE nodes SET title = '新词汇', body = '校园足球 新' WHERE id = ?", [nid])
+    conn.execute("UPDATE fields SET value = '新科室' WHERE node_id = ?", [nid])
+    conn.execute("UPDATE nodes SET body = body || '湘潭' WHERE id = ?", [nid])  # a second change, same node
+    conn.execute("UPDATE plans SET year = 2030 WHERE id = (SELECT plan_id FROM nodes WHERE id = ?)", [nid])
+    conn.commit()
+    conn.close()
+    # As Library.open opens a file it may not write (tests may run as root, where chmod does not stop writes).
+    with Library(path, sqlite_utils.Database(_connect(path, readonly=True)), readonly=True) as ro:
+        assert ro.db.execute("SELECT count(*) FROM search_queue").fetchone()[0] > 0
+        for query in STEP_QUERIES:
+            assert_exact(ro, query)
+    with Library.open(path) as rw:
+        assert_exact(rw, "新词汇")
+        check_all(rw)
+
+
+def test_reindex_rebuilds_the_same_answers_and_an_old_tokenizer_is_rebuilt(lib):
+    before = {q: found(lib, q) for q in STEP_QUERIES}
+    assert reindex(lib) == len(plan_docs(lib))
+    assert {q: found(lib, q) for q in STEP_QUERIES} == before
+    with lib.transaction():
+        lib.db.execute("UPDATE search_meta SET value = 'old' WHERE key = 'tokenizer'")
+        lib.db.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+    lib._search_current = False
+    assert {q: found(lib, q) for q in STEP_QUERIES} == before
+
+
+def test_a_library_made_before_search_is_indexed_when_opened(tmp_path):
+    path = tmp_path / "v1.db"
+    db = sqlite_utils.Database(path)
+    MIGRATIONS[0](db)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 1")
+    db["plans"].insert({"id": 1, "title": "旧库里的计划", "year": 2015, "issuers": '["某局"]'})
+    db["nodes"].insert({"id": 1, "plan_id": 1, "parent_id": None, "position": 0, "kind": "task",
+                        "title": "师德", "body": "校园足球"})
+    db["fields"].insert({"node_id": 1, "position": 0, "label": "牵头单位", "value": "基教科"})
+    db.conn.commit()
+    db.conn.close()
+    with Library.open(path) as lib:
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        editing.apply(lib, editing.EditNode(1, title="师德师风"))  # an edit before the index is built
+        assert found(lib, "校园足球") == {(1, 1)}  # the first search builds it
+        assert found(lib, "师风") == {(1, 1)}
+        assert found(lib, "unit:基教科") == {(1, 1)}
+        assert found(lib, "旧库") == {(1, None)}
+        check_all(lib)
+
+
+# ---- ranking and results ----------------------------------------------------------------------------------
+
+
+def test_ranking_puts_title_hits_first_then_newer_plans(tmp_path):
+    with Library.open(tmp_path / "rank.db") as lib:
+        old = Plan(title="旧计划", year=2015, nodes=[
+            task("加强劳动教育", "正文"), task("其他", "正文里提到劳动教育")])
+        new = Plan(title="新计划", year=2021, nodes=[task("其他工作", "正文里提到劳动教育")])
+        lib.add_plan(old)
+        lib.add_plan(new)
+        results = search(lib, "劳动教育")
+        assert results.mode == "bm25"
+        assert [h.title for h in results.hits][0] == "加强劳动教育"
+        assert results.hits[0].score > results.hits[1].score >= results.hits[2].score
+        assert [h.plan_year for h in results.hits[1:]] == [2021, 2015]
+        assert results.plan_counts == {1: 2, 2: 1}
+
+
+def test_many_hits_come_title_first_then_newest_first(tmp_path, monkeypatch):
+    from planbook.core import search as search_module
+
+    monkeypatch.setattr(search_module, "BM25_MAX_HITS", 0)  # force the newest-first tiers
+    with Library.open(tmp_path / "tiers.db") as lib:
+        for year in (2016, 2018, 2017):
+            lib.add_plan(Plan(title=f"{year}年计划", year=year,
+                              nodes=[task("别的", "正文有安全"), task("安全工作", "正文")]))
+        results = search(lib, "安全")
+        assert results.mode == "recent"
+        titles = [(h.plan_year, h.title) for h in results.hits]
+        assert titles == [(2018, "安全工作"), (2017, "安全工作"), (2016, "安全工作"),
+                          (2018, "别的"), (2017, "别的"), (2016, "别的")]
+
+
+def test_hits_carry_number_title_and_highlighted_snippet(lib):
+    hits = search(lib, "师德 考核", limit=5).hits
+    assert hits
+    for h in hits:
+        assert h.node_id is not None and h.number and h.title
+        marked = [h.snippet[s:e] for s, e in h.highlights]
+        assert marked and all(m.replace("师德", "").replace("考核", "") == "" for m in marked)
+        assert "«师德»" in h.marked() or "«考核»" in h.marked()
+    node = lib.load_plan(hits[0].plan_id)
+    from planbook.core.numbering import number_tree
+
+    numbers = number_tree(node.nodes, node.numbering)
+    match = [x for top in node.nodes for x in top.walk() if x.id == hits[0].node_id][0]
+    assert hits[0].number == numbers[id(match)]
+
+
+def test_numbers_match_the_printed_numbering_on_every_node(lib):
+    from planbook.core.model import Numbering
+    from planbook.core.numbering import number_tree
+    from planbook.core.search import _plan_numbers
+
+    for numbering in Numbering:
+        lib.db.execute("UPDATE plans SET numbering = ?", [str(numbering)])
+        plans = {pid: str(numbering) for pid in lib.plan_ids()}
+        ours = _plan_numbers(lib.db, plans)
+        for pid in plans:
+            plan = lib.load_plan(pid)
+            printed = number_tree(plan.nodes, plan.numbering)
+            for top in plan.nodes:
+                for node in top.walk():
+                    assert ours[node.id] == printed[id(node)]
+
+
+def test_highlights_survive_normalisation(lib):
+    hits = search(lib, "abc").hits
+    assert any("ＡＢＣ" in h.snippet or "ａｂｃ" in h.snippet for h in hits)
+    for h in hits:
+        assert all(n(h.snippet[s:e]) == "abc" for s, e in h.highlights)
+
+
+def test_limit_and_an_empty_query(lib):
+    assert len(search(lib, "教育", limit=3).hits) == 3
+    assert search(lib, "   ").hits == []
+    assert search(lib, "").total == 0
+
+
+# ---- the command line -------------------------------------------------------------------------------------
+
+
+def test_cli_search_json_and_text(seeded, tmp_path):
+    path = tmp_path / "cli.db"
+    shutil.copy(seeded, path)
+    r = run_cli("search", "--json", "--limit", "3", "师德", "考核", library=path)
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    assert len(data["results"]) <= 3 and data["total"] >= len(data["results"]) > 0
+    for row in data["results"]:
+        assert {"plan_id", "node_id", "number", "title", "snippet", "score"} <= row.keys()
+    r = run_cli("search", "--", "-教育", "kind:section", library=path)
+    assert r.code == 0 and "共" in r.out
+    r = run_cli("search", "量子力学", library=path)
+    assert r.code == 0 and "没有找到" in r.out
+    r = run_cli("search", "year:abc", library=path)
+    assert r.code == 1 and r.err.count("\n") == 1 and "年份" in r.err and "Traceback" not in r.err
+    r = run_cli("reindex", library=path)
+    assert r.code == 0 and "indexed" in r.out
