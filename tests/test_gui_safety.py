@@ -24,7 +24,7 @@ from planbook.core.model import NodeKind
 from planbook.core.numbering import number_tree
 from planbook.gui.treemodel import lead_unit
 from tests.conftest import ROOT, run_cli
-from tests.gui_support import Windows, realistic_plan, settle, tree_lines
+from tests.gui_support import realistic_plan, settle, tree_lines
 from tests.test_bad_input import read_only_mount
 
 OTHER = """
@@ -34,15 +34,6 @@ from planbook.core.library import Library
 from planbook.core.model import Node, NodeKind
 lib = Library.open(sys.argv[1])
 """
-
-
-@pytest.fixture
-def windows(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("PLANBOOK_SETTINGS", str(tmp_path / "settings.ini"))
-    monkeypatch.delenv("PLANBOOK_LIBRARY", raising=False)
-    w = Windows(qtbot, tmp_path)
-    yield w
-    w.cleanup()
 
 
 def other_process(path: Path, code: str) -> str:
