@@ -8,6 +8,7 @@ shows the plan the edit belongs to.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core import drafting, editing
-from ..core.errors import PlanbookError
+from ..core.errors import PlanbookError, ReadOnlyLibrary
 from ..core.library import Library
 from ..core.model import NodeKind, Plan, may_contain
 from .commands import EditCommand
@@ -37,6 +38,7 @@ from .editors import NodeEditor, PlanProperties, short_kind_names
 from .jobs import Job, start_job
 from .librarypane import LibraryPane
 from .qtcompat import emit
+from .safety import LibrarySafety
 from .searchpanel import SearchPanel
 from .treemodel import PLAN_ID, PlanTreeModel
 
@@ -68,7 +70,7 @@ class PlanTreeView(QTreeView):
         return super().event(e)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LibrarySafety, QMainWindow):
     importFinished = Signal(list)  # [(path, plan ids, error)] once an import is in the library
     exportFinished = Signal(list)
 
@@ -119,13 +121,14 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self._update_title()
         self._update_actions()
+        self._init_safety()  # read-only banner, watching other programs' changes, backups (safety.py)
 
     # ---- building ------------------------------------------------------------------------------------
 
     def _action(self, name: str, text: str, slot, shortcut=None, tree_only: bool = False) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
-        action.triggered.connect(slot)
+        action.triggered.connect(self._guard(slot))  # library errors become one message (safety.py)
         if shortcut is not None:
             keys = shortcut if isinstance(shortcut, list) else [shortcut]
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -292,6 +295,9 @@ class MainWindow(QMainWindow):
         plan_id = self.model.plan_id
         try:
             inverse = self.model.apply(edit)
+        except (sqlite3.Error, ReadOnlyLibrary) as e:  # disk full, locked, damaged, read-only: nothing was written
+            self._edit_failed(e)
+            return None
         except PlanbookError as e:
             self.statusBar().showMessage(str(e), 5000)
             self._show_current()  # the editor shows what is stored, not the refused value
@@ -300,7 +306,8 @@ class MainWindow(QMainWindow):
             plan_id = inverse.plan_id
         elif isinstance(edit, editing.DeletePlan):
             plan_id = edit.plan_id
-        self.undo_stack.push(EditCommand(self._run, text, edit, inverse, plan_id, merge_key))
+        self.undo_stack.push(EditCommand(self._run, text, edit, inverse, plan_id, merge_key,
+                                           on_error=self._command_failed))
         if isinstance(edit, (editing.AddPlan, editing.DeletePlan)):
             self.refresh_library()
         self._update_actions()
@@ -381,6 +388,7 @@ class MainWindow(QMainWindow):
         self.model.set_library(lib)
         self.search_panel.set_library(lib)
         old.close()
+        self._library_opened()
         self._remember_library()
         self.refresh_library()
         self._show_nothing()
@@ -486,6 +494,7 @@ class MainWindow(QMainWindow):
             act.setEnabled(has_plan)
         for act in (self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent):
             act.setEnabled(on_node)
+        self._safety_actions()
 
     def focus_filter(self) -> None:
         self.library_pane.filter.setFocus()

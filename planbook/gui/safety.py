@@ -1,0 +1,367 @@
+"""Keeping the window safe on a shared library: other programs' changes, read-only files, failed writes, backups.
+
+`LibrarySafety` is mixed into the main window. It
+
+- polls `PRAGMA data_version` (SQLite's documented way to learn that another connection committed) and, when
+  another process (a second window, the CLI) changed the library, refreshes the library pane and the open plan
+  while keeping the selection, the expanded rows and the editor the user is typing in;
+- marks undo steps that name what another program deleted, so undoing them says so instead of touching a row
+  that may by now hold something else; any undo/redo that fails is reported and taken off the stack
+  (see `commands.EditCommand`);
+- shows a yellow banner on a read-only library and disables every editing action and editor;
+- explains failed writes (disk full, library locked or damaged) in one message that does not block the window;
+- takes the daily backup on opening a writable library and offers File ▸ Backups and Restore….
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import backup, editing
+from ..core.errors import NotFound, PlanbookError, ReadOnlyLibrary
+from ..core.library import Library, explain
+from .commands import EditCommand, StaleEdit
+from .qtcompat import emit
+
+T = QCoreApplication  # T.translate("Safety", …): a context of its own, since a mixin's tr() would take the window's
+POLL_MS = 800  # how often to look for other programs' commits; one PRAGMA, microseconds
+
+
+def explained(error: Exception, path: Path | None = None) -> str:
+    """One sentence for the user: SQLite errors through `library.explain`, in the interface's language."""
+    if isinstance(error, ReadOnlyLibrary):
+        return T.translate("Safety", "The library is read-only; changes cannot be saved.")
+    if not isinstance(error, sqlite3.Error):
+        return str(error)
+    text = explain(error, path)
+    known = {
+        "the disk is full: free some space and try again (nothing was changed)":
+            T.translate("Safety", "The disk is full: free some space and try again (nothing was changed)."),
+        "the disk could not be read or written (was it removed, or is it failing?)":
+            T.translate("Safety", "The disk could not be read or written (was it removed, or is it failing?)."),
+        "the file is damaged (restore a backup with `planbook restore`)":
+            T.translate("Safety", "The library file is damaged: restore a backup with File ▸ Backups and Restore…."),
+        "another program is busy with the library: try again in a moment":
+            T.translate("Safety", "Another program is busy with the library: try again in a moment (nothing was changed)."),
+        "the library is read-only; changes cannot be saved":
+            T.translate("Safety", "The library is read-only; changes cannot be saved."),
+        "the file cannot be opened (check the folder exists and may be read)":
+            T.translate("Safety", "The library file cannot be opened (check the folder exists and may be read)."),
+    }
+    return known.get(text, text)
+
+
+class LibraryWatcher(QObject):
+    """Emits `changed` when another connection has committed to the library since the last look."""
+
+    changed = Signal()
+
+    def __init__(self, lib: Library, parent: QObject | None = None, interval: int = POLL_MS):
+        super().__init__(parent)
+        self.timer = QTimer(self, interval=interval)
+        self.timer.timeout.connect(self.poll)
+        self.set_library(lib)
+
+    def set_library(self, lib: Library) -> None:
+        self.lib = lib
+        self._version = self._read()
+        if lib.readonly:  # opened immutable: nobody can be writing there
+            self.timer.stop()
+        else:
+            self.timer.start()
+
+    def _read(self) -> int | None:
+        try:
+            return self.lib.db.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return None  # busy or gone this instant: the next poll looks again
+
+    def poll(self) -> bool:
+        version = self._read()
+        if version is None or version == self._version:
+            return False
+        self._version = version
+        emit(self.changed)
+        return True
+
+
+def needed_ids(edit: editing.Edit) -> tuple[set[int], set[int]]:
+    """(node ids, plan ids) that must exist for `edit` to mean what it meant when it was stored."""
+    nodes: set[int] = set()
+    plans: set[int] = set()
+    if isinstance(edit, editing.AddNode):
+        plans.add(edit.plan_id)
+        if edit.parent_id is not None:
+            nodes.add(edit.parent_id)
+    elif isinstance(edit, editing.MoveNode):
+        nodes.add(edit.node_id)
+        if edit.parent_id is not None:
+            nodes.add(edit.parent_id)
+    elif isinstance(edit, (editing.DeleteNode, editing.EditNode, editing.SetFields)):
+        nodes.add(edit.node_id)
+    elif isinstance(edit, (editing.UpdatePlan, editing.DeletePlan)):
+        plans.add(edit.plan_id)
+    elif isinstance(edit, editing.Batch):
+        for part in edit.edits:
+            n, p = needed_ids(part)
+            nodes |= n
+            plans |= p
+    return nodes, plans
+
+
+def _signatures(plan) -> dict[int, tuple]:
+    """Each node's own content and place (not its children), to tell a node from another under the same id."""
+    out: dict[int, tuple] = {}
+
+    def walk(nodes, parent) -> None:
+        for node in nodes:
+            out[node.id] = (node.kind, node.title, node.body, tuple(node.fields), parent)
+            walk(node.children, node.id)
+
+    walk(plan.nodes, None)
+    return out
+
+
+def edit_commands(stack) -> list[EditCommand]:
+    """Every EditCommand on a QUndoStack, inside macros too."""
+    found: list[EditCommand] = []
+
+    def walk(cmd) -> None:
+        if isinstance(cmd, EditCommand):
+            found.append(cmd)
+        for i in range(cmd.childCount()):
+            walk(cmd.child(i))
+
+    for i in range(stack.count()):
+        walk(stack.command(i))
+    return found
+
+
+def set_read_only(root: QWidget, readonly: bool) -> None:
+    """Editors that show but do not change: text stays selectable and copyable, choices and buttons are off."""
+    for w in root.findChildren(QWidget):
+        if isinstance(w, (QLineEdit, QPlainTextEdit, QAbstractSpinBox)):
+            w.setReadOnly(readonly)
+        elif isinstance(w, (QComboBox, QAbstractButton)):
+            w.setEnabled(not readonly)
+        elif isinstance(w, QAbstractItemView):
+            if readonly:
+                w.setProperty("_editTriggers", int(w.editTriggers().value))
+                w.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            elif w.property("_editTriggers") is not None:
+                w.setEditTriggers(QAbstractItemView.EditTrigger(w.property("_editTriggers")))
+
+
+class LibrarySafety:
+    """Mixed into MainWindow (before QMainWindow); uses its lib, model, tree, library_pane, undo_stack, actions."""
+
+    def _init_safety(self) -> None:
+        self._error_box: QMessageBox | None = None
+        self.read_only_banner = QLabel(T.translate("Safety", "This library is read-only: changes are not saved"))
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setStyleSheet(
+            "QLabel { background: #fff3b0; color: #5c4a00; border-bottom: 1px solid #e0c84a; padding: 6px 10px; }")
+        self.read_only_banner.setWordWrap(True)
+        body = self.takeCentralWidget()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(body, 1)
+        self.setCentralWidget(central)
+
+        self.act_backups = QAction(T.translate("Safety", "&Backups and Restore…"), self)
+        self.act_backups.setObjectName("actBackups")
+        self.act_backups.triggered.connect(self.backups_dialog)
+        file_menu = self.act_quit.associatedObjects()[0] if self.act_quit.associatedObjects() else None
+        if file_menu is not None and hasattr(file_menu, "insertAction"):
+            file_menu.insertAction(self.act_quit, self.act_backups)
+            file_menu.insertSeparator(self.act_quit)
+
+        self.watcher = LibraryWatcher(self.lib, self)
+        self.watcher.changed.connect(self.reload_from_library)
+        self._library_opened()
+
+    def _library_opened(self) -> None:
+        """A library was opened (at start or by switching): banner, watcher, the day's backup."""
+        self.read_only_banner.setVisible(self.lib.readonly)
+        self.watcher.set_library(self.lib)
+        self.tree.setDragEnabled(not self.lib.readonly)
+        self.tree.setAcceptDrops(not self.lib.readonly)
+        for editor in (self.node_editor, self.plan_properties):
+            set_read_only(editor, self.lib.readonly)
+        if not self.lib.readonly:
+            backup.daily(self.lib)  # at most once a day; a failure never stops the user's work
+        self._update_actions()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name; MainWindow's runs first, then this
+        self.watcher.timer.stop()  # the library is closed after the window: no poll may reach it then
+        super().closeEvent(event)
+
+    def _safety_actions(self) -> None:
+        """Called at the end of `_update_actions`: a read-only library offers no action that writes."""
+        if not getattr(self, "watcher", None) or not self.lib.readonly:
+            return
+        for act in (self.act_new_plan, self.act_new_from, self.act_duplicate, self.act_delete_plan,
+                    self.act_next_year, self.act_import, self.act_new_child, self.act_new_sibling,
+                    *self.act_new_kind.values(), self.act_delete, self.act_up, self.act_down, self.act_indent,
+                    self.act_outdent):
+            act.setEnabled(False)
+
+    # ---- failed edits -----------------------------------------------------------------------------------
+
+    def _guard(self, slot):
+        """An action's slot with library errors caught: reading the library to build an edit can fail too
+        (a full disk, a lock held too long, a node another program just deleted)."""
+
+        def run() -> None:
+            try:
+                slot()
+            except (sqlite3.Error, ReadOnlyLibrary) as e:
+                self._edit_failed(e)
+            except PlanbookError as e:
+                self.statusBar().showMessage(str(e), 5000)
+                QTimer.singleShot(0, lambda: self.reload_from_library(force=True))  # likely out of date
+
+        return run
+
+    def _edit_failed(self, error: Exception) -> None:
+        """An edit the user just made could not be written: say why once; the window stays usable."""
+        text = explained(error, self.lib.path)
+        self.statusBar().showMessage(text, 8000)
+        self._tell(T.translate("Safety", "The change was not saved"), text)
+        self._show_current()  # the editor shows what is stored, not the refused value
+
+    def _command_failed(self, command: EditCommand, error: Exception, undoing: bool) -> None:
+        """Undo or redo of `command` failed; the library is unchanged and the step is off the stack."""
+        if not isinstance(error, (PlanbookError, sqlite3.Error, StaleEdit)):
+            traceback.print_exception(error, file=sys.stderr)  # a bug: keep the details for the report
+        if isinstance(error, (StaleEdit, NotFound, PlanbookError)):
+            reason = T.translate("Safety", "What it changes was deleted or changed by another program.")
+        else:
+            reason = explained(error, self.lib.path)
+        what = (T.translate("Safety", "Cannot undo “{0}”.") if undoing else T.translate("Safety", "Cannot redo “{0}”.")).format(command.text())
+        after = T.translate("Safety", "The step was taken off the undo list; nothing was changed.")
+        text = f"{what} {reason} {after}"
+        self.statusBar().showMessage(text, 10000)
+        self._tell(T.translate("Safety", "Undo") if undoing else T.translate("Safety", "Redo"), text)
+        QTimer.singleShot(0, lambda: self.reload_from_library(force=True))  # the mirror follows the file
+
+    def _tell(self, title: str, text: str) -> None:
+        """One message box at a time: a failing keystroke after keystroke does not stack up dialogs."""
+        if getattr(self, "_error_box", None) is not None and self._error_box.isVisible():
+            self._error_box.setText(text)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("safetyMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda: setattr(self, "_error_box", None))
+        self._error_box = box
+        box.open()
+
+    # ---- other programs' changes ----------------------------------------------------------------------
+
+    def reload_from_library(self, force: bool = False) -> None:
+        """Show what the file holds now, keeping the user's place; mark undo steps whose targets are gone."""
+        try:
+            plans = self.lib.list_plans()
+            fresh = self.lib.load_plan(self.model.plan_id) if self.model.plan_id is not None else None
+        except NotFound:
+            fresh = None
+        except sqlite3.Error as e:
+            self.statusBar().showMessage(explained(e, self.lib.path), 8000)
+            return
+        old_plan = self.model.plan
+        # Gone: deleted, or changed by the other program (its id may even have been reused for a new node).
+        before = _signatures(old_plan) if old_plan is not None else {}
+        after = _signatures(fresh) if fresh is not None else {}
+        gone_nodes = {nid for nid, sig in before.items() if after.get(nid) != sig}
+        gone_plans = {p.id for p in self.library_pane.plans} - {p.id for p in plans}
+        self._mark_stale(gone_nodes, gone_plans)
+        self.library_pane.set_plans(plans, self.model.plan_id)
+        if old_plan is not None and fresh is None:
+            self.model.load(None)
+            self._show_nothing()
+            self.statusBar().showMessage(T.translate("Safety", "The plan that was open was deleted by another program."), 8000)
+            return
+        if fresh is not None and (force or fresh != old_plan):
+            self._reload_plan(fresh.id)
+        if not force:
+            self.statusBar().showMessage(T.translate("Safety", "Another program changed the library: shown as it is now."), 5000)
+
+    def _reload_plan(self, plan_id: int) -> None:
+        current = self.current_id()
+        walk, chain = current, []
+        while walk not in (None, 0):
+            chain.append(walk)
+            walk = self.model.parent_id(walk)
+        collapsed = {n.id for n in self.model.plan.walk()
+                     if self.model.node(n.id) is not None and n.children
+                     and not self.tree.isExpanded(self.model.index_of(n.id))}
+        scroll = self.tree.verticalScrollBar().value()
+        with QSignalBlocker(self.tree.selectionModel()):  # no flicker to the placeholder and back
+            self.model.load(plan_id)
+            self.tree.expandAll()
+            for node_id in collapsed:
+                if self.model.node(node_id) is not None:
+                    self.tree.collapse(self.model.index_of(node_id))
+            keep = next((n for n in chain if self.model.node(n) is not None), 0)
+            self.tree.setCurrentIndex(self.model.index_of(keep))
+        self.tree.verticalScrollBar().setValue(scroll)
+        self.tree.viewport().update()
+        self._show_current()  # refreshes the editor in place: same node, same widget, focus and cursor kept
+        self._update_title()
+        self._update_actions()
+
+    def _mark_stale(self, nodes: set[int], plans: set[int]) -> None:
+        if not nodes and not plans:
+            return
+        for cmd in edit_commands(self.undo_stack):
+            need_nodes, need_plans = needed_ids(cmd.pending())
+            if need_nodes & nodes or need_plans & plans or (cmd.plan_id in plans):
+                cmd.stale = True
+
+    # ---- backups --------------------------------------------------------------------------------------
+
+    def backups_dialog(self):
+        from .backups import BackupDialog
+
+        dialog = BackupDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def restore_backup(self, path: Path) -> bool:
+        """Replace the library's contents with a backup (core backs up the current file first), then reload."""
+        try:
+            before = backup.restore(self.lib, path)
+        except (PlanbookError, sqlite3.Error) as e:
+            self._tell(T.translate("Safety", "Restore"), explained(e, self.lib.path))
+            return False
+        self.undo_stack.clear()  # its steps describe the contents that were just replaced
+        self.watcher.set_library(self.lib)
+        self.reload_from_library(force=True)
+        if self.model.plan is None and self.library_pane.plans:
+            self.open_plan(self.library_pane.visible_plan_ids()[0])
+        self.statusBar().showMessage(
+            T.translate("Safety", "Restored {0}. What was there before is kept as {1}.").format(Path(path).name, before.name), 10000)
+        return True
