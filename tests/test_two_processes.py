@@ -47,3 +47,27 @@ def test_two_editing_processes_and_a_cli_on_one_library(tmp_path):
             assert strip(lib.load_plan(plan_id).nodes) == strip(ref.load_plan(plan_id).nodes)
         titles = [p.title for p in lib.list_plans()]
         assert all(f"丙{i}" in titles for i in range(5))
+
+
+def test_opening_the_library_again_keeps_this_process_s_locks(tmp_path):
+    """A second Library.open in a process (the search panel's counting thread does this) must not drop the
+    first connection's locks: POSIX locks go when any descriptor of the file is closed, so the opening checks
+    read the file through SQLite only. Without the lock, another program closing the library believes it is
+    the last user, checkpoints and deletes the WAL under this process's feet."""
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        lib.add_plan(sample_plan())
+    holder = Library.open(path)
+    try:
+        holder.list_plans()  # a live connection, as the window has
+        Library.open(path).close()
+        Library.check_file(path)
+        other = subprocess.run([sys.executable, "-c", (
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1])\n"
+            "c.execute(\"UPDATE plans SET title = '另一个程序改的'\"); c.commit(); c.close()"), str(path)],
+            capture_output=True, text=True, timeout=60)
+        assert other.returncode == 0, other.stderr
+        assert path.with_name("lib.db-wal").exists(), "the other program thought it was the library's last user"
+        assert holder.list_plans()[0].title == "另一个程序改的"
+    finally:
+        holder.close()

@@ -35,7 +35,6 @@ from .model import (
 )
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 LIBRARY_ENV = "PLANBOOK_LIBRARY"
 PLAN_COLUMNS = ("title", "kind", "year", "issuers", "preamble", "closing", "numbering", "status")
 
@@ -70,7 +69,6 @@ class Library:
         if path.is_dir():
             raise LibraryError(f"{path} is a folder, not a library file")
         if path.exists():
-            _check_header(path)
             readonly = not _writable(path)
         elif not create:
             raise LibraryError(f"no library at {path}")
@@ -94,7 +92,6 @@ class Library:
         path = Path(path)
         if not path.is_file():
             raise LibraryError(f"no library at {path}")
-        _check_header(path)
         _check_identity(path, readonly=True)
         conn = sqlite3.connect(_read_only_uri(path, immutable=True), uri=True)
         try:
@@ -438,16 +435,8 @@ def _notice_row(notice: Notice) -> dict:
 
 
 # ---- opening checks: all read-only, so a refused file is left byte-for-byte as it was -----------------
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with path.open("rb") as f:
-            head = f.read(len(SQLITE_HEADER))
-    except OSError as e:
-        raise LibraryError(f"cannot read the library {path}: {e.strerror}") from e
-    if head and head != SQLITE_HEADER:
-        raise LibraryError(f"{path} is not a Planbook library (it is not an SQLite database)")
+# They go through SQLite only. Opening and closing the file any other way (even to read its header) would
+# drop every POSIX lock this process holds on it, and with them the safety of its other open connections.
 
 
 def _writable(path: Path) -> bool:
@@ -465,6 +454,8 @@ def _check_identity(path: Path, readonly: bool) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
+        if getattr(e, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise LibraryError(f"{path} is not a Planbook library (it is not an SQLite database)") from e
         raise LibraryError(f"cannot open the library {path}: {explain(e, path)}") from e
     if app_id != APPLICATION_ID and (tables or app_id):
         raise LibraryError(f"{path} is an SQLite database of another program, not a Planbook library")
