@@ -154,3 +154,9 @@ def test_exported_files_are_ordinary_files_not_private_ones(tmp_path, library):
     out = tmp_path / "plan.txt"
     run_cli("export", "1", "--format", "txt", "-o", out, library=library)
     assert stat.S_IMODE(out.stat().st_mode) & 0o044 == 0o044  # others may read it (umask 022)
+
+
+def test_no_display_is_a_clear_message_not_a_qt_abort(library):
+    env = {"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}
+    result = run_cli(library=library, env=env)
+    assert result.code == 1 and "no display" in result.err and "planbook --help" in result.err

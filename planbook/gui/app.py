@@ -103,6 +103,11 @@ def run(library: str | None, *, plan: int | None = None, lang: str | None = None
     started = time.perf_counter()
     if screenshot is not None and _headless():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if _headless() and not os.environ.get("QT_QPA_PLATFORM"):
+        # Qt would abort with a list of plugins; say what is wrong and what still works.
+        print("planbook: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); the command "
+              "line works without one: planbook --help", file=sys.stderr)
+        return 1
     app, settings, language = setup_application(lang)
     if library is None and not os.environ.get("PLANBOOK_LIBRARY"):
         last = settings.value("session/library")
