@@ -9,25 +9,15 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-import pytest
-
 from planbook.core.drafting import next_year_plan
 from planbook.core.library import Library
 from planbook.core.model import PROGRESS_NAMES, NodeKind, Progress
 from planbook.core.units import plan_units
 from planbook.gui.qtcompat import emit
-from tests.gui_support import Windows, realistic_plan, settle, stored_plan
+from tests.gui_support import realistic_plan, settle, stored_plan
 
 SHOTS = Path("/tmp")
 
-
-@pytest.fixture
-def windows(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("PLANBOOK_SETTINGS", str(tmp_path / "settings.ini"))
-    monkeypatch.delenv("PLANBOOK_LIBRARY", raising=False)
-    w = Windows(qtbot, tmp_path)
-    yield w
-    w.cleanup()
 
 
 def open_with(windows, tmp_path, *plans):

@@ -38,12 +38,18 @@ def _umask() -> int:
     return mask
 
 
-def _write_text(text: str, out: Path) -> None:
+def write_file(out: Path, save: Callable[[Path], object]) -> None:
+    """Run `save(temporary_path)` and put the result at `out`; any failure is one message and no file."""
+    out = Path(out)
     try:
         with atomic_write(out) as tmp:
-            tmp.write_text(text, encoding="utf-8")
+            save(tmp)
     except OSError as e:
-        raise PlanbookError(f"cannot write {out}: {e.strerror}") from e
+        raise PlanbookError(f"cannot write {out}: {e.strerror or e}") from e
+
+
+def _write_text(text: str, out: Path) -> None:
+    write_file(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def export_json(plan: Plan, out: Path, layout: str | None = None) -> None:

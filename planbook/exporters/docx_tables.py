@@ -20,12 +20,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from ..core.breakdown import BreakdownTable, breakdown
-from ..core.errors import PlanbookError
 from ..core.model import PROGRESS_NAMES, Plan, Progress
 from ..core.progress import tasks_by_unit
 from ..layout import FACES, PAGE, Face
 from ..layout.styles import TWIPS_PER_MM
-from . import atomic_write
+from . import write_file
 from .docx_writer import _el, _ppr, _put, _rpr, _Writer, set_fonts
 
 TABLE_LAYOUTS = ("breakdown", "progress")
@@ -35,12 +34,7 @@ TABLE_FOOTER_MM = 12  # the landscape page's bottom margin is the portrait ç¿»å
 
 def export_table_docx(plan: Plan, out: Path, layout: str, faces: Mapping[str, Face] | None = None) -> None:
     document = build_breakdown(plan, faces) if layout == "breakdown" else build_progress_report(plan, faces)
-    out = Path(out)
-    try:
-        with atomic_write(out) as tmp:
-            document.save(str(tmp))
-    except OSError as e:
-        raise PlanbookError(f"cannot write {out}: {e.strerror or e}") from e
+    write_file(out, lambda tmp: document.save(str(tmp)))
 
 
 def _writer(faces: Mapping[str, Face] | None) -> _Writer:

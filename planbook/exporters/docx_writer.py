@@ -45,7 +45,7 @@ from ..layout import (
     text_width,
 )
 from ..layout.styles import TWIPS_PER_MM
-from . import atomic_write
+from . import write_file
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 BODY_CHAR_WIDTH = 98  # percent: 28 × 16 pt × 0.98 = 439 pt fits the 442.2 pt type width
@@ -85,12 +85,7 @@ def export_docx(plan: Plan, out: Path, layout: str | None = None,
         choices = ", ".join([*LAYOUTS, "breakdown", "progress"])
         raise PlanbookError(f"unknown layout {layout!r} for docx (choose from {choices})")
     document = build_docx(plan, layout, faces)
-    out = Path(out)
-    try:
-        with atomic_write(out) as tmp:
-            document.save(str(tmp))
-    except OSError as e:
-        raise PlanbookError(f"cannot write {out}: {e.strerror or e}") from e
+    write_file(out, lambda tmp: document.save(str(tmp)))
 
 
 def build_docx(plan: Plan, layout: str = "notice", faces: Mapping[str, Face] | None = None):

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..core.breakdown import breakdown
 from ..core.errors import PlanbookError
 from ..core.model import Plan
-from . import atomic_write
+from . import write_file
 
 BODY_FONT = "仿宋_GB2312"
 HEAD_FONT = "黑体"
@@ -52,8 +52,4 @@ def export_xlsx(plan: Plan, out: Path, layout: str | None = None) -> None:
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
-    try:
-        with atomic_write(out) as tmp:
-            book.save(tmp)
-    except OSError as e:
-        raise PlanbookError(f"cannot write {out}: {e.strerror}") from e
+    write_file(out, book.save)
