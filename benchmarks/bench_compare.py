@@ -12,28 +12,18 @@ import argparse
 import copy
 import difflib
 import random
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate_plan, sentences  # noqa: E402
+from timing import median_ms  # noqa: E402
 
 from planbook.core.compare import compare  # noqa: E402
 from planbook.core.exchange import plan_to_text  # noqa: E402
 from planbook.core.model import NodeKind  # noqa: E402
-
-
-def median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -15,13 +15,14 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import docx  # noqa: E402
+from timing import timed  # noqa: E402
 
 from planbook.core.errors import PlanbookError  # noqa: E402
 from planbook.core.model import Field, Node, NodeKind, Notice, Plan  # noqa: E402
@@ -32,14 +33,6 @@ from planbook.layout import build_document  # noqa: E402
 SEEDS = Path(os.environ.get("PLANBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
 
 
-def timed(fn, runs: int) -> list[float]:
-    fn()  # warm-up: imports, caches
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
 
 
 def stand_in() -> Plan:
@@ -81,12 +74,12 @@ def main() -> None:
             docx.Document().save(io.BytesIO())
 
         rows = [
-            ("baseline: python-docx, empty document, saved", timed(empty_docx, args.runs)),
-            ("layout: build_document (blocks only)", timed(lambda: build_document(plan, "notice"), args.runs)),
-            ("build_docx (python-docx tree, not saved)", timed(lambda: build_docx(plan, "notice"), args.runs)),
+            ("baseline: python-docx, empty document, saved", timed(empty_docx, args.runs, warm=True)),
+            ("layout: build_document (blocks only)", timed(lambda: build_document(plan, "notice"), args.runs, warm=True)),
+            ("build_docx (python-docx tree, not saved)", timed(lambda: build_docx(plan, "notice"), args.runs, warm=True)),
             ("export_docx notice → file (target ≤ 300 ms)", timed(lambda: export_docx(plan, out, "notice"),
-                                                                args.runs)),
-            ("export_docx plan → file", timed(lambda: export_docx(plan, out, "plan"), args.runs)),
+                                                                args.runs, warm=True)),
+            ("export_docx plan → file", timed(lambda: export_docx(plan, out, "plan"), args.runs, warm=True)),
         ]
         size = out.stat().st_size / 1024
     print(f"plan: {source}; {plan.task_count()} tasks; {args.runs} runs each; plan-layout file {size:.0f} KB\n")

@@ -20,17 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate_plan, generate_plans, sentences  # noqa: E402
+from timing import timed  # noqa: E402
 
 from planbook.core.library import Library  # noqa: E402
-
-
-def timed(fn, runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
 
 
 def build(path: Path, n: int) -> int:

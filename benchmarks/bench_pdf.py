@@ -23,11 +23,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import timed  # noqa: E402
 
 from planbook.core.model import Plan  # noqa: E402
 from planbook.exporters import EXPORTERS  # noqa: E402
@@ -45,13 +47,6 @@ def load_plan(path: Path | None) -> tuple[Plan, str]:
     return max(plans, key=lambda p: sum(1 for _ in p.walk())), path.name
 
 
-def timed(fn, runs: int) -> list[float]:
-    out = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return out
 
 
 def main() -> None:
