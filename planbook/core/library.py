@@ -466,22 +466,34 @@ def _check_identity(path: Path, readonly: bool) -> None:
         )
 
 
-def explain(error: sqlite3.Error, path: Path | None = None) -> str:
-    """What an SQLite error means for the user, in words, not codes."""
+# What each kind of SQLite failure means for the user; the GUI translates by these keys.
+PROBLEMS = {
+    "disk_full": "the disk is full: free some space and try again (nothing was changed)",
+    "disk_failed": "the disk could not be read or written (was it removed, or is it failing?)",
+    "damaged": "the file is damaged (restore a backup with `planbook restore`)",
+    "busy": "another program is busy with the library: try again in a moment",
+    "read_only": "the library is read-only; changes cannot be saved",
+    "cannot_open": "the file cannot be opened (check the folder exists and may be read)",
+}
+
+
+def problem(error: sqlite3.Error, path: Path | None = None) -> str | None:
+    """The PROBLEMS key for an SQLite error, or None for one with no plainer words."""
     name = getattr(error, "sqlite_errorname", "") or ""
     if name == "SQLITE_FULL" or (name.startswith("SQLITE_IOERR") and path and _disk_full(path)):
-        return "the disk is full: free some space and try again (nothing was changed)"
-    if name.startswith("SQLITE_IOERR"):
-        return "the disk could not be read or written (was it removed, or is it failing?)"
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return "the file is damaged (restore a backup with `planbook restore`)"
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return "another program is busy with the library: try again in a moment"
-    if name.startswith("SQLITE_READONLY"):
-        return "the library is read-only; changes cannot be saved"
-    if name.startswith("SQLITE_CANTOPEN"):
-        return "the file cannot be opened (check the folder exists and may be read)"
-    return str(error)
+        return "disk_full"
+    for prefixes, key in ((("SQLITE_IOERR",), "disk_failed"), (("SQLITE_CORRUPT", "SQLITE_NOTADB"), "damaged"),
+                          (("SQLITE_BUSY", "SQLITE_LOCKED"), "busy"), (("SQLITE_READONLY",), "read_only"),
+                          (("SQLITE_CANTOPEN",), "cannot_open")):
+        if name.startswith(prefixes):
+            return key
+    return None
+
+
+def explain(error: sqlite3.Error, path: Path | None = None) -> str:
+    """What an SQLite error means for the user, in words, not codes."""
+    key = problem(error, path)
+    return PROBLEMS[key] if key else str(error)
 
 
 def _disk_full(path: Path) -> bool:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core import backup, editing
 from ..core.errors import NotFound, PlanbookError, ReadOnlyLibrary
-from ..core.library import Library, explain
+from ..core.library import Library, problem
 from .commands import EditCommand, StaleEdit
 from .qtcompat import emit
 
@@ -46,27 +46,25 @@ POLL_MS = 800  # how often to look for other programs' commits; one PRAGMA, micr
 
 
 def explained(error: Exception, path: Path | None = None) -> str:
-    """One sentence for the user: SQLite errors through `library.explain`, in the interface's language."""
+    """One sentence for the user: SQLite errors by their `library.problem` key, in the interface's language."""
     if isinstance(error, ReadOnlyLibrary):
         return T.translate("Safety", "The library is read-only; changes cannot be saved.")
     if not isinstance(error, sqlite3.Error):
         return str(error)
-    text = explain(error, path)
-    known = {
-        "the disk is full: free some space and try again (nothing was changed)":
-            T.translate("Safety", "The disk is full: free some space and try again (nothing was changed)."),
-        "the disk could not be read or written (was it removed, or is it failing?)":
-            T.translate("Safety", "The disk could not be read or written (was it removed, or is it failing?)."),
-        "the file is damaged (restore a backup with `planbook restore`)":
-            T.translate("Safety", "The library file is damaged: restore a backup with File ▸ Backups and Restore…."),
-        "another program is busy with the library: try again in a moment":
-            T.translate("Safety", "Another program is busy with the library: try again in a moment (nothing was changed)."),
-        "the library is read-only; changes cannot be saved":
-            T.translate("Safety", "The library is read-only; changes cannot be saved."),
-        "the file cannot be opened (check the folder exists and may be read)":
-            T.translate("Safety", "The library file cannot be opened (check the folder exists and may be read)."),
+    words = {
+        "disk_full": T.translate("Safety", "The disk is full: free some space and try again (nothing was changed)."),
+        "disk_failed": T.translate("Safety",
+                                   "The disk could not be read or written (was it removed, or is it failing?)."),
+        "damaged": T.translate("Safety",
+                               "The library file is damaged: restore a backup with File ▸ Backups and Restore…."),
+        "busy": T.translate("Safety",
+                            "Another program is busy with the library: try again in a moment (nothing was changed)."),
+        "read_only": T.translate("Safety", "The library is read-only; changes cannot be saved."),
+        "cannot_open": T.translate("Safety",
+                                   "The library file cannot be opened (check the folder exists and may be read)."),
     }
-    return known.get(text, text)
+    key = problem(error, path)
+    return words[key] if key else str(error)
 
 
 class LibraryWatcher(QObject):

@@ -1247,97 +1247,97 @@
     <name>Safety</name>
     <message>
         <location filename="../../planbook/gui/safety.py" line="51"/>
-        <location filename="../../planbook/gui/safety.py" line="65"/>
+        <location filename="../../planbook/gui/safety.py" line="62"/>
         <source>The library is read-only; changes cannot be saved.</source>
         <translation>方案库为只读，修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="57"/>
+        <location filename="../../planbook/gui/safety.py" line="55"/>
         <source>The disk is full: free some space and try again (nothing was changed).</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="59"/>
+        <location filename="../../planbook/gui/safety.py" line="56"/>
         <source>The disk could not be read or written (was it removed, or is it failing?).</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="61"/>
+        <location filename="../../planbook/gui/safety.py" line="58"/>
         <source>The library file is damaged: restore a backup with File ▸ Backups and Restore….</source>
         <translation>方案库文件已损坏：请通过“文件 ▸ 备份与恢复…”恢复一份备份。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="63"/>
+        <location filename="../../planbook/gui/safety.py" line="60"/>
         <source>Another program is busy with the library: try again in a moment (nothing was changed).</source>
         <translation>另一个程序正在使用方案库：请稍后再试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="67"/>
+        <location filename="../../planbook/gui/safety.py" line="63"/>
         <source>The library file cannot be opened (check the folder exists and may be read).</source>
         <translation>无法打开方案库文件（请检查文件夹是否存在、是否有读取权限）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="178"/>
+        <location filename="../../planbook/gui/safety.py" line="176"/>
         <source>This library is read-only: changes are not saved</source>
         <translation>此方案库为只读，修改不会保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="192"/>
+        <location filename="../../planbook/gui/safety.py" line="190"/>
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="251"/>
+        <location filename="../../planbook/gui/safety.py" line="249"/>
         <source>The change was not saved</source>
         <translation>修改未能保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="259"/>
+        <location filename="../../planbook/gui/safety.py" line="257"/>
         <source>What it changes was deleted or changed by another program.</source>
         <translation>它所修改的内容已被其他程序删除或更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="262"/>
+        <location filename="../../planbook/gui/safety.py" line="260"/>
         <source>Cannot undo “{0}”.</source>
         <translation>无法撤销“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="262"/>
+        <location filename="../../planbook/gui/safety.py" line="260"/>
         <source>Cannot redo “{0}”.</source>
         <translation>无法重做“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="263"/>
+        <location filename="../../planbook/gui/safety.py" line="261"/>
         <source>The step was taken off the undo list; nothing was changed.</source>
         <translation>此步骤已从撤销记录中移除，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="266"/>
+        <location filename="../../planbook/gui/safety.py" line="264"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="266"/>
+        <location filename="../../planbook/gui/safety.py" line="264"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="304"/>
+        <location filename="../../planbook/gui/safety.py" line="302"/>
         <source>The plan that was open was deleted by another program.</source>
         <translation>当前打开的方案已被其他程序删除。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="309"/>
+        <location filename="../../planbook/gui/safety.py" line="307"/>
         <source>Another program changed the library: shown as it is now.</source>
         <translation>其他程序修改了方案库，已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="358"/>
+        <location filename="../../planbook/gui/safety.py" line="356"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="366"/>
+        <location filename="../../planbook/gui/safety.py" line="364"/>
         <source>Restored {0}. What was there before is kept as {1}.</source>
         <translation>已恢复 {0}。恢复前的内容已另存为 {1}。</translation>
     </message>
