@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -76,6 +77,21 @@ def sample_plan(sections: int = 3, tasks_per_section: int = 2, numbering: Number
     )
     return Plan(title=title, year=year, issuers=["某市教育局"], preamble="总体要求是……", closing="在完成上述工作的同时……",
                 numbering=numbering, notice=notice, nodes=nodes)
+
+
+def crowded_notice_plan() -> Plan:
+    """A notice like seed 003's: joint signers, a three-line title, two lines of recipients and a one-paragraph body
+    that, on the 28.95 pt grid, leave no room on page 1 for the signature (GB/T 9704 7.3.5.5)."""
+    plan = sample_plan()
+    n = plan.notice
+    n.masthead = "湖南省教育厅文件"
+    n.doc_number = "湘教发〔2020〕8号"
+    n.title = "关于印发《湖南省教育厅 中共湖南省委教育工委2020年工作要点》的通知"
+    n.recipients = "各市州教育(体)局、普通高等学校,厅委机关各处室、驻厅纪检监察组、直属各单位:"
+    n.body = "现将《湖南省教育厅 中共湖南省委教育工委2020年工作要点》印发给你们。请结合本地、本学校、本单位实际认真贯彻落实。"
+    n.signers = ["湖南省教育厅", "中共湖南省委教育工作委员会"]
+    n.signed_on = dt.date(2020, 3, 6)
+    return plan
 
 
 @pytest.fixture

@@ -264,3 +264,29 @@ def test_seed_003_full_notice(seeds, tmp_path):
     recipients = next(t for s, t in paras if s == "主送机关")
     assert "," not in recipients and "(" not in recipients and recipients.endswith("：")
     assert sum(1 for s, _ in paras if s == "任务") == 33
+
+
+def test_crowded_notice_gets_one_tighter_pitch_in_word(tmp_path):
+    """7.3.5.5 in the DOCX: the notice's paragraphs after the title carry the pitch the layout chose, off the grid
+    (which would round them back up to 579 twips); title lines and the plan keep the grid."""
+    from .conftest import crowded_notice_plan
+
+    path = export_via_cli(tmp_path, crowded_notice_plan())
+    d = docx.Document(str(path))
+    paras = d.paragraphs
+    title_end = max(i for i, p in enumerate(paras) if p.style.name == "公文标题")
+    plan_start = next(i for i, p in enumerate(paras) if p.style.name == "要点标题")
+    notice = paras[title_end + 1:plan_start]
+    assert [p.style.name for p in notice if p.text] == ["主送机关", "公文正文", "发文机关署名", "发文机关署名", "成文日期"]
+    pitches = set()
+    for p in notice:
+        ppr = p._p.find(f"{W}pPr")
+        assert ppr.find(f"{W}snapToGrid").get(f"{W}val") == "0", p.text
+        spacing = ppr.find(f"{W}spacing")
+        assert spacing.get(f"{W}lineRule") == "exact"
+        pitches.add(int(spacing.get(f"{W}line")))
+    assert len(pitches) == 1 and 480 <= pitches.pop() < 579
+    titles = [p for p in paras if p.style.name == "公文标题"]
+    for p in titles + paras[plan_start:]:
+        spacing = p._p.find(f"{W}pPr/{W}spacing")
+        assert spacing is None or int(spacing.get(f"{W}line")) >= 579, p.text

@@ -67,3 +67,26 @@ def test_libreoffice_renders_22_lines_of_28(tmp_path):
     first = pages[0]
     head = re.search(r'<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>.*?某市教育局文件', first, re.S)
     assert head and 68 < float(head.group(1)) * 25.4 / 72 < 74  # masthead top ≈ 72 mm from the paper's top
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are needed to render")
+def test_libreoffice_keeps_body_and_signature_on_page_one(tmp_path):
+    """The defect this guards: with keep-with-next alone, LibreOffice moved the one-paragraph body of a crowded
+    notice to page 2 with the signature, leaving page 1 without 正文 (7.3.3). The tightened pitch keeps all on 1."""
+    from .conftest import crowded_notice_plan
+
+    plan = crowded_notice_plan()
+    src = tmp_path / "plan.json"
+    src.write_text(dumps(plan), encoding="utf-8")
+    r = subprocess.run([sys.executable, SCRIPT, src, "-o", tmp_path], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    pdf = Path(r.stdout.splitlines()[0])
+    page1 = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", pdf, "-"], capture_output=True, text=True,
+                           check=True).stdout
+    flat = re.sub(r"\s+", "", page1)
+    assert "现将《湖南省教育厅" in flat and flat.index("认真贯彻落实。") < flat.index("2020年3月6日"), page1
+    assert all(s in flat for s in plan.notice.signers)
+    page2 = subprocess.run(["pdftotext", "-f", "2", "-l", "2", pdf, "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert re.sub(r"\s+", "", page2).startswith(re.sub(r"\s+", "", plan.title)[:8])

@@ -166,3 +166,63 @@ def test_short_title_stays_on_one_line():
 def test_half_width_punctuation_in_chinese_text_becomes_full_width():
     assert cjk_punctuation("各市州教育(体)局、普通高等学校,厅委机关:") == "各市州教育（体）局、普通高等学校，厅委机关："
     assert cjk_punctuation("经费1,000万元,推进2.0试点 see http://a.b/c?d=1") == "经费1,000万元，推进2.0试点 see http://a.b/c?d=1"
+
+
+# -- 7.3.5.5: the signature on the body's last page, by tightening the notice's pitch --------------------------
+
+def _notice_lines(blocks):
+    from planbook.layout.fit import _line_pages
+
+    end = next(i for i, b in enumerate(blocks) if isinstance(b, PageBreak))
+    return blocks[:end], list(_line_pages(blocks[:end]))
+
+
+def test_crowded_notice_is_tightened_onto_one_page():
+    from planbook.layout.fit import MIN_PITCH_PT, STEP_PT
+
+    from .conftest import crowded_notice_plan
+
+    blocks = build_document(crowded_notice_plan(), "notice")
+    notice, lines = _notice_lines(blocks)
+    assert {page for _, page in lines} == {1}
+    after_rule = notice[next(i for i, b in enumerate(notice) if isinstance(b, Rule)) + 1:]
+    pitches = {type(b).__name__: b.pitch_pt for b in after_rule if not isinstance(b, TitleLines)}
+    assert set(pitches) == {"Blank", "Paragraph", "Signature"}
+    pitch = pitches["Signature"]
+    assert set(pitches.values()) == {pitch} and MIN_PITCH_PT <= pitch < PAGE.line_pitch_pt
+    assert all(getattr(b, "pitch_pt", None) is None for b in notice if isinstance(b, TitleLines | Masthead))
+    # The loosest pitch that fits: a step looser and the signature would go over onto page 2.
+    for b in after_rule:
+        if not isinstance(b, TitleLines):
+            b.pitch_pt = pitch + STEP_PT
+    assert {page for _, page in _notice_lines(blocks)[1]} == {1, 2}
+    # Above the rule nothing moves, and the plan after the notice keeps the grid.
+    assert all(getattr(b, "pitch_pt", None) is None for b in blocks[len(notice):])
+
+
+def test_notice_with_room_for_its_signature_keeps_the_grid():
+    blocks = build_document(sample_plan(), "notice")
+    notice, lines = _notice_lines(blocks)
+    assert all(getattr(b, "pitch_pt", None) is None for b in notice)
+    assert {page for _, page in lines} == {1}
+
+
+@pytest.mark.parametrize("paragraphs", range(1, 40))
+def test_signature_always_ends_on_the_body_page_or_the_body_carries_over(paragraphs):
+    """Whatever the body's length: either the model puts the signature on the body's last page (tightened at
+    most to the floor), or no pitch can, and the last body paragraph keeps with the signature."""
+    from planbook.layout.fit import MIN_PITCH_PT
+
+    plan = sample_plan()
+    plan.notice.body = "\n".join(["现将工作要点印发给你们，请结合实际认真贯彻落实，确保各项任务落到实处。"[: 20 + p % 17]
+                                  for p in range(paragraphs)])
+    plan.notice.signed_on = dt.date(2021, 3, 5)
+    notice, lines = _notice_lines(build_document(plan, "notice"))
+    sig = next(i for i, b in enumerate(notice) if isinstance(b, Signature))
+    last_body = max(i for i, b in enumerate(notice) if isinstance(b, Paragraph) and b.kind == "body")
+    assert notice[last_body].keep_with_next
+    pitch = notice[sig].pitch_pt
+    assert pitch is None or MIN_PITCH_PT <= pitch < PAGE.line_pitch_pt
+    body_page = max(page for i, page in lines if i == last_body)
+    fits = all(page == body_page for i, page in lines if i >= sig)
+    assert fits or pitch is None  # tightened means it fits; untightened and not fitting is the carry-over case

@@ -431,3 +431,25 @@ def test_poppler_sees_the_same_geometry(tmp_path: Path) -> None:
     for x0, x1, w in words:
         squeezed = w[-1] in SQUEEZABLE and w[-1] not in OPENERS
         assert x0 >= LEFT_MM - 0.3 and x1 <= LEFT_MM + TYPE_W_MM + 0.3 + (half_cell if squeezed else 0), w
+
+
+def test_crowded_notice_is_tightened_onto_page_one(tmp_path: Path) -> None:
+    """7.3.5.5: a notice whose signature would not fit page 1 on the grid gets a tighter pitch, not a page 2 with
+    one line of body and the signature; the plan after it keeps the 28.95 pt grid."""
+    from planbook.layout.fit import MIN_PITCH_PT
+
+    from .conftest import crowded_notice_plan
+
+    plan = crowded_notice_plan()
+    doc = export(plan, tmp_path, "notice")
+    check_document(doc, plan, "notice")
+    page1 = doc.on_page(1)
+    texts = [line.text for line in page1 if not re.fullmatch(r"—\d+—", line.text)]
+    assert texts[-4:] == ["实。", *plan.notice.signers, "2020年3月6日"], texts
+    assert plan.title.startswith(doc.on_page(2)[0].text[:4])  # the plan opens page 2
+    tight = [line for line in page1 if line.size == 16 and "—" not in line.text]
+    gaps = {round(b.baseline_mm - a.baseline_mm, 2) for a, b in zip(tight, tight[1:])}
+    pitch = min(gaps) * MM
+    assert MIN_PITCH_PT - 0.01 <= pitch < 28.9, gaps
+    plan_lines = [line for line in body_lines(doc) if line.page == 2]
+    assert round(plan_lines[2].baseline_mm - plan_lines[1].baseline_mm, 2) == pytest.approx(28.95 / MM, abs=0.02)

@@ -181,6 +181,7 @@ class _Writer:
         self.style_ids: dict[str, str] = {}
         self.break_next = False
         self.keep_blanks = False
+        self.pitch: int | None = None  # twips: a notice page's tightened pitch (layout.fit, 7.3.5.5)
 
     def write(self, blocks) -> docx.document.Document:
         self._page()
@@ -359,14 +360,16 @@ class _Writer:
     def _block(self, block) -> None:
         if not isinstance(block, Blank | Paragraph):
             self.keep_blanks = False
+        pitch = getattr(block, "pitch_pt", None)
+        self.pitch = round(pitch * 20) if pitch else None
         match block:
             case Paragraph():
                 p = self._para(block.style)
                 if block.keep_with_next:
                     _put(_ppr(p), _el("keepNext"))
                 if block.keep_with_next and block.kind in ("body", "attachment_note"):
-                    # Keep with the signature, but let the paragraph split anywhere so that page 1 still
-                    # shows body text (7.3.3) while the signature never stands alone (7.3.5.5).
+                    # Where no tighter pitch fits (layout.fit), Word keeps the last lines with the signature
+                    # (7.3.5.5); LibreOffice moves the whole paragraph, hence fit.py's pitch comes first.
                     _put(_ppr(p), _el("widowControl", val=0))
                     self.keep_blanks = True
                 for run in block.runs:
@@ -402,6 +405,9 @@ class _Writer:
         if self.break_next:
             _put(ppr, _el("pageBreakBefore"))
             self.break_next = False
+        if self.pitch:  # off the grid, or the grid would round each line back up to 579 twips
+            _put(ppr, _el("snapToGrid", val=0))
+            _put(ppr, _el("spacing", before=0, after=0, line=self.pitch, lineRule="exact"))
         self.sect_pr.addprevious(p)
         return p
 

@@ -195,11 +195,12 @@ class Typesetter:
     page: Page = field(default_factory=lambda: Page(1))
     pages: list[Page] = field(default_factory=list)
     last_baseline: float = 0.0  # of the last line drawn, for the red rule under the doc number
+    pitch: float = PITCH  # of the block being placed: the grid's, or tighter on a notice page (layout.fit)
 
     # -- pages
     def room(self) -> int:
         """Whole grid lines left on this page."""
-        return int((TYPE_BOTTOM - self.y + 0.5) // PITCH)
+        return int((TYPE_BOTTOM - self.y + 0.5) // self.pitch)
 
     def new_page(self) -> None:
         self.finish_page()
@@ -278,16 +279,17 @@ class Typesetter:
 
     def baseline(self, size: float) -> float:
         """Baseline of a line of `size` whose grid line starts at self.y: the em box centred in the pitch."""
-        return self.y + (PITCH - size) / 2 + EM_ASCENT * size
+        return self.y + (self.pitch - size) / 2 + EM_ASCENT * size
 
     # -- blocks
     def place(self, blocks: list[Block]) -> None:
         for i, block in enumerate(blocks):
             rest = blocks[i + 1:]
+            self.pitch = getattr(block, "pitch_pt", None) or PITCH
             match block:
                 case Blank():
                     if self.y > TOP:  # blank lines never open a page
-                        self.y += PITCH * block.lines
+                        self.y += self.pitch * block.lines
                         if self.room() <= 0:
                             self.new_page()
                 case PageBreak():
@@ -352,7 +354,7 @@ class Typesetter:
             if self.room() <= 0 or last and tail and self.room() < 1 + tail and self.y > TOP:
                 self.new_page()  # (the last line carries the signature over with it)
             self.draw_line(line, st, cell, roles)
-            self.y += PITCH
+            self.y += self.pitch
             self.page.body_lines += 1
         if tail and self.room() < tail:
             self.new_page()
@@ -442,7 +444,7 @@ class Typesetter:
             st = STYLES[style]
             base = self.baseline(st.size_pt)
             self.draw_text(LEFT + line.indent_chars * CELL, base, line.text, ROLE_OF_FACE[st.face], st.size_pt)
-            self.y += PITCH
+            self.y += self.pitch
             self.page.body_lines += 1
 
     def place_imprint(self, imp: Imprint) -> None:

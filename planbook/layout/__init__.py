@@ -22,6 +22,7 @@ Blocks (`blocks.py`); every block has `.kind` and `.style` (a key of STYLES). In
   Numbers are derived (core.numbering) and already typed at the start of the first run; also in `.number`.
   `keep_with_next` (beyond the style's own): set on the notice's last body paragraph, so that at least its
   last lines go with the signature onto the next page rather than leaving the signature alone (7.3.5.5).
+  `pitch_pt` (also on Blank and Signature): None for the grid's 28.95 pt, else the tighter pitch `fit.py` chose.
 - `Masthead(names, suffix, size_pt)`: red, centred, top edge `space_before_mm` (35 mm) below the type area's
   top. One organ: names=["湖南省教育厅文件"], suffix="". Joint: names stacked, suffix "文件" to their right.
 - `Rule()`: the red rule across the type area, `RED_RULE_GAP_MM` under the doc number (or masthead).
@@ -34,6 +35,11 @@ Blocks (`blocks.py`); every block has `.kind` and `.style` (a key of STYLES). In
 - `Imprint(cc, printed_by, printed_on)`: 版记 at the foot of the last page: thick rule, cc row ("抄送：….")
   if any, thin rule, printed_by left + printed_on ("2020年3月9日印发") right, thick rule; 4号仿宋.
 Page numbers "— N —" (style page_number, 4号宋体) are not blocks: odd pages right, even left, 空一字.
+
+7.3.5.5 (`fit.py`): when the 署名 and date would not fit on the page of the body's last line, build_document
+gives the notice's blocks after the red rule (not the 2号 title lines) the loosest pitch, down to 24 pt, that keeps
+them there in a page model of the grid; writers draw exactly that pitch (DOCX: exact spacing, off the grid).
+Only where no pitch fits do the body's last lines carry the signature over (keep_with_next).
 
 `break_title(text, max_chars)` (`titles.py`) is the shared title line breaker. `cjk_punctuation(text)` turns
 half-width , ; : ? ! ( ) touching Chinese text full-width; build_document has already applied it to all text.

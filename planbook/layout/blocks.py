@@ -33,6 +33,7 @@ class Paragraph:
     runs: list[Run]
     number: str = ""  # the derived number (一、 （一） 1. （1）) already typed at the start of runs[0]
     keep_with_next: bool = False  # e.g. the notice's last body paragraph stays with the signature (7.3.5.5)
+    pitch_pt: float | None = None  # a tightened line pitch (fit.py, 7.3.5.5); None: the grid's
 
     @property
     def text(self) -> str:
@@ -78,6 +79,7 @@ class Blank:
     lines: int = 1
     kind: str = "blank"
     style: str = "body"
+    pitch_pt: float | None = None
 
 
 @dataclass
@@ -101,6 +103,7 @@ class Signature:
     style: str = "signature"
     date_style: str = "date"
     kind: str = "signature"
+    pitch_pt: float | None = None
 
 
 @dataclass
@@ -156,6 +159,10 @@ def build_document(plan: Plan, layout: str = "notice") -> list[Block]:
             b.blocks.append(imprint)
     for block in b.blocks:
         _fix_punctuation(block)
+    if has_notice:
+        from .fit import fit_notice  # fit.py is written in terms of these blocks
+
+        fit_notice(b.blocks)
     return b.blocks
 
 

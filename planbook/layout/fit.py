@@ -1,0 +1,94 @@
+"""GB/T 9704 7.3.5.5: the 署名 and date stay on the page of the body's last line, by tightening the notice's line
+pitch when they would not fit; only where even that fails does the last body paragraph carry lines over.
+
+Why tighten rather than only keep-with-next: a short 印发通知 should be one page, and Word and LibreOffice differ
+on keep-with-next (LibreOffice moves the whole paragraph, so a one-paragraph body left page 1 without 正文,
+which 7.3.3 forbids). A pitch given to each paragraph is drawn the same by both, and by our PDF.
+
+The page model here is the shared grid measured in body cells (CJK 1, Latin ½), not a font: `SLACK_LINES` of
+every page are kept free so that a writer whose fonts or head spacing differ a little still fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .blocks import Blank, Block, Masthead, PageBreak, Paragraph, Rule, Signature, TitleLines
+from .linebreak import break_lines
+from .styles import MM_PER_PT, PAGE, RED_RULE_GAP_MM, STYLES
+
+PITCH = PAGE.line_pitch_pt
+PAGE_H = PAGE.type_height_mm / MM_PER_PT
+MIN_PITCH_PT = 24.0  # 1.5 lines of 三号: tighter reads as crammed
+STEP_PT = 0.25
+SLACK_LINES = 0.5
+# The red rule sits 4 mm under the doc number's ink, which reaches ~0.56 em below its line's centre.
+RULE_DROP_PT = RED_RULE_GAP_MM / MM_PER_PT - (PITCH - 1.12 * STYLES["body"].size_pt) / 2
+_BODY_KINDS = ("body", "attachment_note")
+
+
+def fit_notice(blocks: list[Block]) -> None:
+    """Give the notice's blocks after the red rule the loosest `pitch_pt` that keeps the signature on the body's
+    last page (None: the grid's own pitch); changes `blocks` in place."""
+    end = next((i for i, b in enumerate(blocks) if isinstance(b, PageBreak)), len(blocks))
+    notice = blocks[:end]
+    sig = next((i for i, b in enumerate(notice) if isinstance(b, Signature)), None)
+    body = [i for i, b in enumerate(notice[:sig]) if isinstance(b, Paragraph) and b.kind in _BODY_KINDS]
+    if sig is None or not body:
+        return
+    start = next((i + 1 for i, b in enumerate(notice) if isinstance(b, Rule)), 0)
+    tight = [b for b in notice[start:] if not isinstance(b, TitleLines)]  # 2号 titles keep their pitch
+    pitch = PITCH
+    while pitch >= MIN_PITCH_PT:
+        for b in tight:
+            b.pitch_pt = None if pitch == PITCH else pitch
+        if _signature_fits(notice, body[-1], sig):
+            return
+        pitch -= STEP_PT
+    for b in tight:  # no pitch makes it fit: the last body paragraph's keep-with-next carries lines over
+        b.pitch_pt = None
+
+
+def _signature_fits(notice: Sequence[Block], last_body: int, sig: int) -> bool:
+    """Does the page holding the last body line also hold the whole signature (and the annotation after it)?"""
+    pages = list(_line_pages(notice))
+    body_page = next(page for i, page in reversed(pages) if i == last_body)
+    return all(page == body_page for i, page in pages if i >= sig)
+
+
+def _line_pages(blocks: Sequence[Block]):
+    """(block index, page) for every grid line the blocks take, flowing them down pages of the type area."""
+    room = PAGE_H - SLACK_LINES * PITCH
+    page, y = 1, 0.0
+    for i, b in enumerate(blocks):
+        pitch = getattr(b, "pitch_pt", None) or PITCH
+        match b:
+            case Masthead():
+                y = max(y, STYLES["masthead"].space_before_mm / MM_PER_PT) + b.size_pt * len(b.names)
+                continue
+            case Rule():
+                y += RULE_DROP_PT
+                continue
+            case Blank():
+                if y > 0:
+                    y += b.lines * pitch
+                continue
+        for _ in range(_lines(b)):
+            if y + pitch > room + 1e-6:
+                page, y = page + 1, 0.0
+            y += pitch
+            yield i, page
+
+
+def _lines(b: Block) -> int:
+    match b:
+        case TitleLines():
+            return len(b.lines)
+        case Signature():
+            return len(b.signers) + (1 if b.date else 0)
+        case Paragraph():
+            st = STYLES[b.style]
+            return len(break_lines(b.text, width=PAGE.chars_per_line - st.left_indent_chars - st.right_indent_chars,
+                                   first_indent=st.first_indent_chars if st.align != "center" else 0,
+                                   justify=st.align == "justify"))
+    return 0
