@@ -88,3 +88,50 @@ def test_results_follow_another_programs_edits(qtbot, windows, tmp_path):
     run_cli("new", "--title", "丙区校园足球专项行动计划", "--year", "2022", library=tmp_path / "lib.db")
     type_query(qtbot, window, "校园足球")
     assert "2022 丙区校园足球专项行动计划" in [g for g, _ in rows(window.search_panel.results)]
+
+
+def wait_refreshed(qtbot, panel, before: int) -> None:
+    qtbot.waitUntil(lambda: panel.generation > before and not panel.refresh_timer.isActive()
+                    and "Counting" not in panel.summary.text(), timeout=5000)
+    settle()
+
+
+def test_shown_results_follow_another_program_without_retyping(qtbot, windows, tmp_path):
+    """A clerk leaves 校园足球 in the box; a colleague's import lands a matching plan: the list grows by itself and
+    the hit the clerk had chosen stays chosen."""
+    fill(tmp_path / "lib.db")
+    window = windows.open(lang="en")
+    panel = window.search_panel
+    type_query(qtbot, window, "校园足球")
+    assert len(rows(panel.results)) == 2
+    chosen = panel.results.topLevelItem(1).child(0)
+    panel.results.setCurrentItem(chosen)
+    chosen_text = (panel.results.currentItem().parent().text(0), panel.results.currentItem().text(0))
+    run_cli("new", "--title", "丙区校园足球专项行动计划", "--year", "2022", library=tmp_path / "lib.db")
+    before = panel.generation
+    window.watcher.poll()
+    wait_refreshed(qtbot, panel, before)
+    assert "2022 丙区校园足球专项行动计划" in [g for g, _ in rows(panel.results)]
+    current = panel.results.currentItem()
+    assert (current.parent().text(0), current.text(0)) == chosen_text
+    assert "3 plans" in panel.summary.text()
+
+
+def test_shown_results_follow_edits_made_in_this_window(qtbot, windows, tmp_path):
+    fill(tmp_path / "lib.db")
+    window = windows.open(lang="en")
+    panel = window.search_panel
+    type_query(qtbot, window, "师德")
+    assert [t for _, titles in rows(panel.results) for t in titles] == ["2.加强师德建设。"]
+    panel._open_first()  # Enter in the box: opens the hit, the node selected in the editor
+    settle()
+    before = panel.generation
+    window.node_editor.title.setText("加强教师队伍建设。")  # as typed; the old title had the only 师德 in a title
+    window.node_editor.body.setPlainText("开展专项整治。")
+    wait_refreshed(qtbot, panel, before)
+    assert rows(panel.results) == [] and "No plan contains that." in panel.summary.text()
+    before = panel.generation
+    window.act_undo.trigger()
+    window.act_undo.trigger()
+    wait_refreshed(qtbot, panel, before)
+    assert [t for _, titles in rows(panel.results) for t in titles] == ["2.加强师德建设。"]

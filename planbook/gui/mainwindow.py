@@ -278,6 +278,9 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.node_editor.title.returnPressed.connect(self.tree.setFocus)
         self.plan_properties.edit.connect(self.do)
         self.undo_stack.indexChanged.connect(lambda _: self._saved())
+        for signal in (self.model.structureChanged, self.model.progressChanged, self.model.dataChanged,
+                       self.model.planChanged):  # edits, undo and redo, but not merely opening a plan
+            signal.connect(lambda *_: self.search_panel.refresh_soon())
         for signal in (self.model.modelReset, self.model.structureChanged, self.model.progressChanged,
                        self.model.dataChanged):
             signal.connect(lambda *_: self._follow_timer.start())

@@ -296,6 +296,7 @@ class LibrarySafety:
         gone_plans = {p.id for p in self.library_pane.plans} - {p.id for p in plans}
         self._mark_stale(gone_nodes, gone_plans)
         self.library_pane.set_plans(plans, self.model.plan_id)
+        self.search_panel.refresh_soon()
         if old_plan is not None and fresh is None:
             self.model.load(None)
             self._show_nothing()

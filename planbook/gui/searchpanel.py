@@ -129,6 +129,9 @@ class SearchPanel(QWidget):
 
         self.timer = QTimer(self, singleShot=True, interval=250)  # debounce: search once typing pauses
         self.timer.timeout.connect(self.run)
+        # The library changed (an edit here, another program): run the query again once the edits pause.
+        self.refresh_timer = QTimer(self, singleShot=True, interval=600)
+        self.refresh_timer.timeout.connect(self.refresh)
         self.counted = _Counted()
         self.counted.done.connect(self._counted)
         # Not connect(self.timer.start): a spin box's value would be taken as the interval in milliseconds.
@@ -187,6 +190,33 @@ class SearchPanel(QWidget):
                              else self.tr("Counting… (first {0} shown)").format(shown))
         if shown:
             QThreadPool.globalInstance().start(_Count(self.lib.path, text, self.generation, self.counted))
+
+    def refresh_soon(self) -> None:
+        if self.lib is not None and self.query_text():
+            self.refresh_timer.start()
+
+    def refresh(self) -> None:
+        """Run the shown query again, keeping the chosen hit and the scroll position, so that the results never
+        point at text the library no longer holds."""
+        if self.timer.isActive() or not self.query_text():
+            return  # a search for newly typed text is on its way anyway
+        current = self.results.currentItem()
+        chosen = current.data(0, HIT_ROLE) if current is not None else None
+        scroll = self.results.verticalScrollBar().value()
+        self.run()
+        if chosen is not None:
+            found = self._item(chosen)
+            if found is not None:
+                self.results.setCurrentItem(found)
+        self.results.verticalScrollBar().setValue(scroll)
+
+    def _item(self, key: tuple) -> QTreeWidgetItem | None:
+        for i in range(self.results.topLevelItemCount()):
+            group = self.results.topLevelItem(i)
+            for item in (group, *(group.child(j) for j in range(group.childCount()))):
+                if item.data(0, HIT_ROLE) == key:
+                    return item
+        return None
 
     def _fill(self, hits: list[search.Hit]) -> None:
         groups: dict[int, QTreeWidgetItem] = {}
