@@ -110,8 +110,16 @@ def check_document(doc: PdfDoc, plan: Plan, layout: str) -> None:
         assert line.x0_mm >= LEFT_MM - 0.5 and ink_right_mm(line) <= LEFT_MM + TYPE_W_MM + 0.5, (line.page, line.text)
         assert line.text[0] not in NO_START, (line.page, line.text)
         assert line.text[-1] not in NO_END, (line.page, line.text)
+    unnumbered = [n for n in range(1, len(doc.pages) + 1)
+                  if not any(re.fullmatch(r"—\d+—", line.text) for line in doc.on_page(n))]
+    if unnumbered:  # 7.5: a blank page before the 版记 page, and that page, carry no number
+        last = len(doc.pages)
+        assert unnumbered == [last - 1, last] and last % 2 == 0 and not doc.on_page(last - 1), unnumbered
+        assert {line.size for line in doc.on_page(last)} == {14}  # the 版记 alone
     for n in range(1, len(doc.pages) + 1):
         assert len([line for line in lines if line.page == n]) <= 22
+        if n in unnumbered:
+            continue
         numbers = [line for line in doc.on_page(n) if re.fullmatch(r"—\d+—", line.text)]
         assert [line.text for line in numbers] == [f"—{n}—"], n
         number = numbers[0]
@@ -453,3 +461,40 @@ def test_crowded_notice_is_tightened_onto_page_one(tmp_path: Path) -> None:
     assert MIN_PITCH_PT - 0.01 <= pitch < 28.9, gaps
     plan_lines = [line for line in body_lines(doc) if line.page == 2]
     assert round(plan_lines[2].baseline_mm - plan_lines[1].baseline_mm, 2) == pytest.approx(28.95 / MM, abs=0.02)
+
+
+def test_imprint_is_on_the_last_even_face(tmp_path: Path) -> None:
+    """Printed double-sided, the 版记 closes the back of the last sheet (7.4.1): after an odd last page it takes
+    the next page; after a full even page a blank page comes first and neither is numbered (7.5)."""
+    seen = set()
+    for tasks in range(1, 40):
+        plan = full_plan()
+        plan.nodes[0].children = [task(f"任务{i}。", "具体措施，确保落实到位。" * 3, 牵头单位="基教科")
+                                  for i in range(tasks)]
+        bare = full_plan()
+        bare.nodes = plan.nodes
+        bare.notice.cc, bare.notice.printed_by, bare.notice.printed_on = "", "", None
+        without = read_pdf(render_to(bare, tmp_path / "bare.pdf"))
+        doc = read_pdf(render_to(plan, tmp_path / "with.pdf"))
+        check_document(doc, plan, "notice")
+        last, content_pages = len(doc.pages), len(without.pages)
+        assert last % 2 == 0
+        imprint_page = {line.page for line in doc.lines if line.text.startswith("抄送：")}
+        assert imprint_page == {last}
+        if content_pages % 2:
+            seen.add("odd")
+            assert last == content_pages + 1 and re.fullmatch(r"—\d+—", doc.on_page(last)[-1].text)
+        elif last == content_pages:
+            seen.add("even, room")
+        else:
+            seen.add("even, full")
+            assert last == content_pages + 2 and not doc.on_page(last - 1)
+            assert not any(re.fullmatch(r"—\d+—", line.text) for line in doc.on_page(last))
+        if len(seen) == 3:
+            break
+    assert seen == {"odd", "even, room", "even, full"}
+
+
+def render_to(plan: Plan, out: Path) -> Path:
+    write_pdf(plan, out, "notice")
+    return out

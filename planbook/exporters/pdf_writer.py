@@ -183,6 +183,7 @@ _TAIL = (Signature,)
 class Page:
     number: int
     body_lines: int = 0
+    numbered: bool = True  # "— N —" drawn; not on a blank page before the 版记 nor on that 版记 page (7.5)
 
 
 @dataclass
@@ -210,6 +211,9 @@ class Typesetter:
 
     def finish_page(self) -> None:
         """Page number "— N —", 4号 宋体 digits: odd pages right, even left, 空一字, dash top 7 mm under the 版心."""
+        if not self.page.numbered:
+            self.pages.append(self.page)
+            return
         size = STYLES["page_number"].size_pt
         text = f"— {self.page.number} —"
         w = self.fonts.width(text, "digits", size)
@@ -448,7 +452,10 @@ class Typesetter:
             self.page.body_lines += 1
 
     def place_imprint(self, imp: Imprint) -> None:
-        """版记: rows of one grid line, its last thick rule on the 版心's bottom edge of the last page (7.4)."""
+        """版记: rows of one grid line, its last thick rule on the 版心's bottom edge of the last face (7.4.1).
+
+        Printed double-sided, the last face is an even page: after an odd page the 版记 takes the next (even) page;
+        after an even page without room for it, a blank page comes first, and neither is numbered (7.5)."""
         st = STYLES[imp.style]
         size = st.size_pt
         cell = size  # 空一字 of the 版记's own 4号 size
@@ -466,8 +473,13 @@ class Typesetter:
                                                                        measure=measure, justify=False)]
         printed = bool(imp.printed_by or imp.printed_on)
         rows = len(cc_lines) + (1 if printed else 0)
-        if self.room() < rows:
+        if self.page.number % 2 or self.room() < rows:
+            blank_first = not self.page.number % 2
             self.new_page()
+            if blank_first:
+                self.page.numbered = False
+                self.new_page()
+                self.page.numbered = False
         top = TYPE_BOTTOM - rows * PITCH
         c = self.canvas
         c.saveState()
