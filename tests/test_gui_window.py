@@ -7,6 +7,8 @@ Chinese aborts the whole process here, so keyClicks is kept for ASCII and keys.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -399,3 +401,56 @@ def test_switch_library_and_recent_libraries(windows, qtbot, tmp_path):
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().close())
     assert not w.switch_library(junk)
     assert junk.read_bytes() == b"not a database at all" and w.lib.path.resolve() == first.resolve()
+
+
+def export_through_dialog(w, qtbot, folder: Path, name: str, file_type: int | None):
+    """File ▸ Export… as a clerk does it: pick a file type (by its place in the list), type a name, Save."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = w.export_dialog()
+    assert isinstance(dialog, QFileDialog) and dialog.isVisible()
+    if file_type is not None:
+        dialog.selectNameFilter(dialog.nameFilters()[file_type])
+        emit(dialog.filterSelected, dialog.nameFilters()[file_type])
+    dialog.setDirectory(str(folder))
+    dialog.selectFile(name)
+    with qtbot.waitSignal(w.exportFinished, timeout=30000) as done:
+        dialog.accept()
+    return done.args[0]
+
+
+def test_export_dialog_offers_both_layouts_and_remembers_the_choice(windows, qtbot, tmp_path):
+    """Issue 5: the notice and the plan alone, for Word and PDF, from the window; the last folder and file type are
+    what the next export starts from."""
+    import docx
+
+    lib = Library.open(windows.tmp_path / "lib.db")
+    plan = realistic_plan()
+    plan.notice.masthead, plan.notice.title = "某市教育局文件", "关于印发《某市教育局2021年工作要点》的通知"
+    lib.add_plan(plan)
+    lib.close()
+    w = windows.open(lang="zh")
+    w.open_plan(1)
+    dialog = w.export_dialog()
+    filters = dialog.nameFilters()
+    assert filters[:4] == ["Word 文档：印发通知及方案 (*.docx)", "Word 文档：仅方案 (*.docx)",
+                           "PDF：印发通知及方案 (*.pdf)", "PDF：仅方案 (*.pdf)"], filters
+    assert Path(dialog.selectedFiles()[0]).name == "某市教育局2021年工作要点.docx"
+    dialog.reject()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    export_through_dialog(w, qtbot, folder, "通知", 0)
+    export_through_dialog(w, qtbot, folder, "草稿", 1)
+    notice = [p.style.name for p in docx.Document(str(folder / "通知.docx")).paragraphs]
+    alone = [p.style.name for p in docx.Document(str(folder / "草稿.docx")).paragraphs]
+    assert "发文机关标志" in notice and "公文标题" in notice
+    assert "发文机关标志" not in alone and "公文标题" not in alone and alone[0] == "要点标题"
+    # The next dialog opens where the last export went, on the last file type; a typed .pdf makes a PDF of
+    # that same layout.
+    again = w.export_dialog()
+    assert Path(again.directory().absolutePath()) == folder
+    assert again.selectedNameFilter() == filters[1]
+    again.reject()
+    export_through_dialog(w, qtbot, folder, "草稿.pdf", None)
+    assert (folder / "草稿.pdf").read_bytes().startswith(b"%PDF")
+    assert w.settings.value("export/kind") == "pdf:plan"

@@ -732,19 +732,17 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.statusBar().showMessage(message, 6000)
         emit(self.importFinished, report)
 
-    def export_dialog(self) -> None:
-        from ..exporters import EXPORTERS
+    def export_dialog(self):
+        """File ▸ Export…: file name, format and layout (notice or plan alone) in one save dialog."""
+        from .exportdialog import ExportDialog
 
         if self.model.plan is None:
-            return
-        filters = [f"{name.upper()} (*.{name})" for name in EXPORTERS]
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export Plan"), self.model.plan.title,
-                                                   ";;".join(filters))
-        if path:
-            fmt = list(EXPORTERS)[filters.index(chosen)] if chosen in filters else Path(path).suffix.lstrip(".")
-            if not Path(path).suffix:
-                path += f".{fmt}"
-            self.export_plan(Path(path), fmt)
+            return None
+        dialog = ExportDialog(self, self.model.plan.title, self.settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.export_plan)
+        dialog.open()
+        return dialog
 
     def export_plan(self, out: Path, fmt: str, layout: str | None = None) -> None:
         from ..exporters import EXPORTERS

@@ -144,6 +144,54 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../planbook/gui/exportdialog.py" line="32"/>
+        <source>Word: issuing notice and plan (*.docx)</source>
+        <translation>Word 文档：印发通知及方案 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exportdialog.py" line="33"/>
+        <source>Word: the plan alone (*.docx)</source>
+        <translation>Word 文档：仅方案 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exportdialog.py" line="34"/>
+        <source>PDF: issuing notice and plan (*.pdf)</source>
+        <translation>PDF：印发通知及方案 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exportdialog.py" line="35"/>
+        <source>PDF: the plan alone (*.pdf)</source>
+        <translation>PDF：仅方案 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exportdialog.py" line="36"/>
+        <source>Excel: task breakdown table (*.xlsx)</source>
+        <translation>Excel 表格：任务分解表 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exportdialog.py" line="37"/>
+        <source>Plain text, numbered (*.txt)</source>
+        <translation>纯文本（带编号） (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exportdialog.py" line="38"/>
+        <source>Planbook exchange file (*.json)</source>
+        <translation>Planbook 交换文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exportdialog.py" line="45"/>
+        <source>plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exportdialog.py" line="54"/>
+        <source>Export Plan</source>
+        <translation>导出方案</translation>
+    </message>
+</context>
+<context>
     <name>FieldsTable</name>
     <message>
         <location filename="../../planbook/gui/editors.py" line="240"/>
@@ -369,8 +417,8 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="148"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="647"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="649"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="650"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="652"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
@@ -441,13 +489,13 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="175"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="574"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="577"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="176"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="574"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="577"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
@@ -543,7 +591,7 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="225"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="915"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -578,286 +626,281 @@
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="382"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="385"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="403"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="406"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="423"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="426"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="426"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="429"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="427"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="430"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="432"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="435"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="433"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="436"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="463"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="466"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="479"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="482"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="483"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="486"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="555"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="558"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="563"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="566"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="572"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="575"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="572"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="575"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="578"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="578"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="584"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="584"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="606"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="609"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="607"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="638"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="610"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="641"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="625"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="628"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="626"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="629"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="636"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="636"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="651"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="654"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="662"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="670"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="660"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="663"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="663"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="678"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="681"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="679"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="682"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="687"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="688"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="704"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="707"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="715"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="718"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="729"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="728"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="731"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="738"/>
-        <source>Export Plan</source>
-        <translation>导出方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="751"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="752"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="754"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="755"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="755"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="756"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="767"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="768"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="768"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="794"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="823"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="824"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="825"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="828"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="826"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="829"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="825"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="826"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="828"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="829"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="838"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="839"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="840"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="841"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="860"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="861"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="864"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="865"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="890"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="891"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="892"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="893"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="907"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="908"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="908"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="909"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="915"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1244,6 +1287,19 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../planbook/gui/qtstrings.py" line="13"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/qtstrings.py" line="14"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>Safety</name>
     <message>
         <location filename="../../planbook/gui/safety.py" line="51"/>
@@ -1322,22 +1378,22 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="302"/>
+        <location filename="../../planbook/gui/safety.py" line="303"/>
         <source>The plan that was open was deleted by another program.</source>
         <translation>当前打开的方案已被其他程序删除。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="307"/>
+        <location filename="../../planbook/gui/safety.py" line="308"/>
         <source>Another program changed the library: shown as it is now.</source>
         <translation>其他程序修改了方案库，已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="356"/>
+        <location filename="../../planbook/gui/safety.py" line="357"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="364"/>
+        <location filename="../../planbook/gui/safety.py" line="365"/>
         <source>Restored {0}. What was there before is kept as {1}.</source>
         <translation>已恢复 {0}。恢复前的内容已另存为 {1}。</translation>
     </message>
@@ -1370,37 +1426,37 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="148"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="151"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="175"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="178"/>
         <source>Type to search every plan: words, &quot;phrases&quot;, -exclude, year:2019, issuer:…, unit:…, field:责任单位=…, kind:task</source>
         <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，year:2019，issuer:机关，unit:单位，field:责任单位=…，kind:task</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="186"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="189"/>
         <source>No plan contains that.</source>
         <translation>没有找到包含这些内容的方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="187"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="190"/>
         <source>Counting… (first {0} shown)</source>
         <translation>正在统计…（先显示前 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="204"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="234"/>
         <source>(plan title and notice)</source>
         <translation>（方案标题与印发通知）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="219"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="249"/>
         <source>{0} hits</source>
         <translation>{0} 处</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="220"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="250"/>
         <source>{0} hits in {1} plans</source>
         <translation>共 {0} 处，分布在 {1} 个方案中</translation>
     </message>
