@@ -454,3 +454,56 @@ def test_export_dialog_offers_both_layouts_and_remembers_the_choice(windows, qtb
     export_through_dialog(w, qtbot, folder, "草稿.pdf", None)
     assert (folder / "草稿.pdf").read_bytes().startswith(b"%PDF")
     assert w.settings.value("export/kind") == "pdf:plan"
+
+
+def _task_table_selection() -> tuple[str, str]:
+    """A task table as a browser copies it: HTML with the table, and the same cells as tab-separated text."""
+    rows = [("一、立德树人", None, None), ("1", "推进校园足球特色学校建设", "体卫艺科"), ("2", "加强师德师风建设", "人事科"),
+            ("二、教育公平", None, None), ("3", "推进义务教育均衡发展", "基教科")]
+    html = "<p>某县教育局2022年工作要点</p><table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr>"
+    text = "某县教育局2022年工作要点\n序号\t工作任务\t牵头单位\n"
+    for a, b, c in rows:
+        html += f"<tr><td colspan=3>{a}</td></tr>" if b is None else f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>"
+        text += f"{a}\n" if b is None else f"{a}\t{b}\t{c}\n"
+    return html + "</table>", text
+
+
+def test_import_from_the_clipboard(windows, qtbot):
+    """File ▸ Import from Clipboard (Ctrl+Shift+V): the copied selection goes through the same preview; the HTML
+    flavour keeps the table's 牵头单位 column that the plain text flattens."""
+    from PySide6.QtCore import QMimeData
+
+    from planbook.gui.importpreview import ImportPreview
+
+    w = windows.open(lang="en")
+    html, text = _task_table_selection()
+    mime = QMimeData()
+    mime.setHtml(html)
+    mime.setText(text)
+    QApplication.clipboard().setMimeData(mime)
+    w.act_import_clipboard.trigger()
+    preview = w.findChild(ImportPreview)
+    assert preview is not None and preview.tree.topLevelItemCount() == 1
+    with qtbot.waitSignal(w.importFinished, timeout=20000):
+        preview.import_button.click()
+    plan = stored_plan(w.lib.path, w.model.plan_id)
+    assert plan.title == "某县教育局2022年工作要点" and plan.year == 2022
+    tasks = [n for n in plan.walk() if n.kind is NodeKind.TASK]
+    assert [(t.title, [(f.label, f.value) for f in t.fields]) for t in tasks] == [
+        ("推进校园足球特色学校建设", [("牵头单位", "体卫艺科")]), ("加强师德师风建设", [("牵头单位", "人事科")]),
+        ("推进义务教育均衡发展", [("牵头单位", "基教科")])]
+    assert in_step(w)
+
+
+def test_clipboard_without_a_plan_says_so_and_adds_nothing(windows, qtbot):
+    from planbook.gui.importpreview import ImportPreview
+
+    w = windows.open(lang="en")
+    QApplication.clipboard().setText("会议通知：明天下午三点开会。")
+    w.act_import_clipboard.trigger()
+    preview = w.findChild(ImportPreview)
+    assert not preview.import_button.isEnabled()
+    assert "not imported" in preview.problems.item(0).text() and "Clipboard" in preview.problems.item(0).text()
+    with qtbot.waitSignal(w.importFinished, timeout=5000):
+        preview.reject()
+    assert w.library_pane.visible_plan_ids() == []

@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QModelIndex, QObject, QSettings, Qt, QTim
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -148,6 +149,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.act_next_year = a("actNextYear", self.tr("Draft Next Year's Plan"), self.draft_next_year,
                                "Ctrl+Shift+N")
         self.act_import = a("actImport", self.tr("&Import…"), self.import_dialog, "Ctrl+I")
+        self.act_import_clipboard = a("actImportClipboard", self.tr("Import from &Clipboard"),
+                                      self.import_clipboard, "Ctrl+Shift+V")
         self.act_export = a("actExport", self.tr("&Export…"), self.export_dialog, "Ctrl+E")
         self.act_print_preview = a("actPrintPreview", self.tr("Print Pre&view…"), self.print_preview, "Ctrl+Shift+P")
         self.act_open_library = a("actOpenLibrary", self.tr("&Open Library…"), self.open_library_dialog, S.Open)
@@ -198,7 +201,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         m = bar.addMenu(self.tr("&File"))
         m.addActions([self.act_new_plan, self.act_new_from])
         m.addSeparator()
-        m.addActions([self.act_import, self.act_export, self.act_print_preview])
+        m.addActions([self.act_import, self.act_import_clipboard, self.act_export, self.act_print_preview])
         m.addSeparator()
         m.addActions([self.act_open_library, self.act_new_library])
         self.recent_menu = m.addMenu(self.tr("Recent Libraries"))
@@ -682,6 +685,20 @@ class MainWindow(LibrarySafety, QMainWindow):
                                                 self.tr("Plans ({0});;All files (*)").format(patterns))
         if paths:
             self.import_files([Path(p) for p in paths])
+
+    def import_clipboard(self) -> None:
+        """A plan copied out of a browser or Word: recognised from the clipboard, shown in the import preview."""
+        from ..importers.pasted import parse_pasted
+
+        mime = QApplication.clipboard().mimeData()
+        html = mime.html() if mime is not None and mime.hasHtml() else ""
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        result, error = None, None
+        try:
+            result = parse_pasted(html, text)
+        except PlanbookError as e:
+            error = str(e)
+        self._read([(Path(self.tr("Clipboard")), result, error)], preview=True)
 
     def import_files(self, paths: list[Path], preview: bool = True) -> None:
         """Read files in a worker thread (cancellable); show what was recognised; add the plans as one step."""

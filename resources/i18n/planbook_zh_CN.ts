@@ -391,516 +391,526 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="94"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="95"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="144"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="145"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="145"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="146"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="146"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="650"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="652"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="653"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="655"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
+        <source>Import from &amp;Clipboard</source>
+        <translation>从剪贴板导入(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="577"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="580"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="577"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="580"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
         <source>Demote (Tab)</source>
         <translation>降一级（Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
         <source>Promote (Shift+Tab)</source>
         <translation>升一级（Shift+Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="221"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="225"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="915"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="228"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="932"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="234"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="238"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="241"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="243"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="246"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="248"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="251"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="252"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="255"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="274"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="277"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="385"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="388"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="406"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="409"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="426"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="429"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="429"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="432"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="430"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="433"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="435"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="438"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="436"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="439"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="466"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="469"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="482"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="485"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="486"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="489"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="558"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="561"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="566"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="569"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="575"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="578"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="575"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="578"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="584"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="584"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="584"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="587"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="584"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="587"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="609"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="612"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="610"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="641"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="613"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="644"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="628"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="631"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="629"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="632"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="636"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="639"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="636"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="639"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="654"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="657"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="662"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="670"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="665"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="673"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="663"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="669"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="681"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="684"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="730"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="682"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="701"/>
+        <source>Clipboard</source>
+        <translation>剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="707"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="707"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="724"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="718"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="735"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="729"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="746"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="731"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="748"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="752"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="755"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="772"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="756"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="773"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="768"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="786"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="812"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="824"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="841"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="826"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="829"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="843"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="846"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="826"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="843"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="829"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="846"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="839"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="856"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="841"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="858"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="861"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="865"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="882"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="891"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="908"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="893"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="910"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="908"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="925"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="909"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="915"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="932"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
