@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import editing
+from ..core import docnumbers, editing
 from ..core.model import Field, Node, NodeKind, Numbering, Plan, Status
 from .qtcompat import emit
 
@@ -346,6 +346,7 @@ class PlanProperties(QScrollArea):
         self.year: int | None = None
         self._session = 0
         self._widgets: dict[str, QWidget] = {}
+        self.plan_list = lambda: []  # the library's plan summaries, for document numbers (set by the window)
         inner = QWidget()
         layout = QVBoxLayout(inner)
         self.source = QLabel()
@@ -392,7 +393,11 @@ class PlanProperties(QScrollArea):
         box = QGroupBox(self.tr("Issuing notice"))
         form = QFormLayout(box)
         self._line(form, "notice.masthead", self.tr("Masthead"), "某市教育局文件")
-        self._line(form, "notice.doc_number", self.tr("Document number"), "某教发〔2021〕3号")
+        self.next_number = QToolButton(objectName="nextDocNumber", text=self.tr("Next Free Number"))
+        self.next_number.setToolTip(self.tr("The next serial of this agency code in the plan's year, counted over "
+                                            "every plan in the library"))
+        self.next_number.clicked.connect(self.take_next_number)
+        self._line(form, "notice.doc_number", self.tr("Document number"), "某教发〔2021〕3号", self.next_number)
         self.doc_number_error = self._error(form)
         self._line(form, "notice.title", self.tr("Notice title"), "关于印发《…》的通知")
         self._line(form, "notice.recipients", self.tr("Recipients"), "各县（市、区）教育局：")
@@ -415,17 +420,24 @@ class PlanProperties(QScrollArea):
         self._line(form, "notice.urgency", self.tr("Urgency"))
         return box
 
-    def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
+    def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget, beside: QWidget | None = None) -> None:
         widget.setObjectName("prop_" + key.replace(".", "_"))
         self._widgets[key] = widget
-        form.addRow(label, widget)
+        if beside is None:
+            form.addRow(label, widget)
+            return
+        row = QHBoxLayout()
+        row.addWidget(widget)
+        row.addWidget(beside)
+        form.addRow(label, row)
 
-    def _line(self, form: QFormLayout, key: str, label: str, placeholder: str = "") -> QLineEdit:
+    def _line(self, form: QFormLayout, key: str, label: str, placeholder: str = "",
+              beside: QWidget | None = None) -> QLineEdit:
         w = QLineEdit()
         w.setPlaceholderText(placeholder)
         w.textChanged.connect(lambda text: self._set(key, text))
         w.editingFinished.connect(self._new_session)
-        self._add(form, key, label, w)
+        self._add(form, key, label, w, beside)
         return w
 
     def _text(self, form: QFormLayout, key: str, label: str, rows: int = 4) -> QPlainTextEdit:
@@ -528,9 +540,28 @@ class PlanProperties(QScrollArea):
         emit(self.edit, editing.UpdatePlan(self.plan_id, ((key, value),)), self.tr("Edit Plan Properties"), merge_key)
 
     def _check_doc_number(self) -> None:
-        problem = check_doc_number(self._widgets["notice.doc_number"].text(), self.year)
+        text = self._widgets["notice.doc_number"].text()
+        problem = check_doc_number(text, self.year)
+        if not problem and text.strip():
+            taken = docnumbers.holders(self.plan_list(), text, exclude=self.plan_id)
+            if taken:
+                problem = self.tr("Already used by “{0}”: an office issues each number once").format(taken[0].title)
         self.doc_number_error.setText(problem)
         self.doc_number_error.setVisible(bool(problem))
+
+    def take_next_number(self) -> None:
+        """Fill in the next free number of the plan's agency code (one undoable edit, like typing it)."""
+        if self.plan_id is None:
+            return
+        found = docnumbers.suggest(self.plan_list(), self.plan_id, self.year or dt.date.today().year)
+        if found is None:
+            self.doc_number_error.setText(self.tr("No agency code known yet for these issuers: type the first "
+                                                  "number, e.g. 某教发〔2021〕1号"))
+            self.doc_number_error.show()
+            return
+        self._new_session()
+        self._widgets["notice.doc_number"].setText(str(found))
+        self._new_session()
 
     def _date_typed(self, key: str, text: str) -> None:
         error = self.date_errors[key]

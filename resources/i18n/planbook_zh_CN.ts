@@ -391,526 +391,526 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="95"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="96"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="145"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="146"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="146"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="653"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="655"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="654"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="656"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="580"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="580"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
         <source>Demote (Tab)</source>
         <translation>降一级（Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
         <source>Promote (Shift+Tab)</source>
         <translation>升一级（Shift+Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="225"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="228"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="932"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="229"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="234"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="241"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="242"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="246"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="247"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="251"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="252"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="255"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="256"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="277"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="278"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="388"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="389"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="409"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="410"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="429"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="430"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="432"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="433"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="433"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="434"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="438"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="439"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="439"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="440"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="469"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="470"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="485"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="486"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="489"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="490"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="561"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="562"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="569"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="570"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="578"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="579"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="578"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="579"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="584"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="585"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="584"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="585"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="587"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="588"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="587"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="588"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="612"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="613"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="613"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="644"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="614"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="645"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="631"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="632"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="632"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="639"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="639"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="657"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="658"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="665"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="673"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="674"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="669"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="670"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="684"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="730"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="731"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="701"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="707"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="709"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="724"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="725"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="735"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="736"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="746"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="747"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="748"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="749"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="770"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="772"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="773"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="773"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="774"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="786"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="786"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="787"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="812"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="813"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="841"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="842"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="843"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="846"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="844"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="847"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="843"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="844"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="846"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="847"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="856"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="857"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="858"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="879"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="882"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="883"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="908"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="909"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="910"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="911"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="925"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="932"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -966,197 +966,217 @@
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="363"/>
+        <location filename="../../planbook/gui/editors.py" line="364"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="365"/>
+        <location filename="../../planbook/gui/editors.py" line="366"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="370"/>
+        <location filename="../../planbook/gui/editors.py" line="371"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="373"/>
+        <location filename="../../planbook/gui/editors.py" line="374"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="375"/>
+        <location filename="../../planbook/gui/editors.py" line="376"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="376"/>
+        <location filename="../../planbook/gui/editors.py" line="377"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="376"/>
+        <location filename="../../planbook/gui/editors.py" line="377"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="378"/>
+        <location filename="../../planbook/gui/editors.py" line="379"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="379"/>
+        <location filename="../../planbook/gui/editors.py" line="380"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="381"/>
+        <location filename="../../planbook/gui/editors.py" line="382"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="383"/>
+        <location filename="../../planbook/gui/editors.py" line="384"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="384"/>
+        <location filename="../../planbook/gui/editors.py" line="385"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="386"/>
+        <location filename="../../planbook/gui/editors.py" line="387"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="387"/>
+        <location filename="../../planbook/gui/editors.py" line="388"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="388"/>
+        <location filename="../../planbook/gui/editors.py" line="389"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="392"/>
+        <location filename="../../planbook/gui/editors.py" line="393"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="394"/>
+        <location filename="../../planbook/gui/editors.py" line="395"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="395"/>
+        <location filename="../../planbook/gui/editors.py" line="396"/>
+        <source>Next Free Number</source>
+        <translation>取下一个文号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="397"/>
+        <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
+        <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="400"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="397"/>
+        <location filename="../../planbook/gui/editors.py" line="402"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="398"/>
+        <location filename="../../planbook/gui/editors.py" line="403"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="399"/>
+        <location filename="../../planbook/gui/editors.py" line="404"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="400"/>
+        <location filename="../../planbook/gui/editors.py" line="405"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="402"/>
+        <location filename="../../planbook/gui/editors.py" line="407"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="403"/>
+        <location filename="../../planbook/gui/editors.py" line="408"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="404"/>
+        <location filename="../../planbook/gui/editors.py" line="409"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="405"/>
+        <location filename="../../planbook/gui/editors.py" line="410"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="406"/>
+        <location filename="../../planbook/gui/editors.py" line="411"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="407"/>
+        <location filename="../../planbook/gui/editors.py" line="412"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="408"/>
+        <location filename="../../planbook/gui/editors.py" line="413"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="409"/>
+        <location filename="../../planbook/gui/editors.py" line="414"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="410"/>
+        <location filename="../../planbook/gui/editors.py" line="415"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="411"/>
+        <location filename="../../planbook/gui/editors.py" line="416"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="412"/>
+        <location filename="../../planbook/gui/editors.py" line="417"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="413"/>
+        <location filename="../../planbook/gui/editors.py" line="418"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="414"/>
+        <location filename="../../planbook/gui/editors.py" line="419"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="415"/>
+        <location filename="../../planbook/gui/editors.py" line="420"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="441"/>
+        <location filename="../../planbook/gui/editors.py" line="453"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="528"/>
+        <location filename="../../planbook/gui/editors.py" line="540"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="540"/>
+        <location filename="../../planbook/gui/editors.py" line="548"/>
+        <source>Already used by “{0}”: an office issues each number once</source>
+        <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="558"/>
+        <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
+        <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="571"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
