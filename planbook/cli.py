@@ -302,7 +302,7 @@ def _report_import(args, path: Path, result, ids: list, documents: list) -> None
     if not args.json:
         stream = sys.stdout if args.dry_run else sys.stderr
         for warning in result.warnings:
-            print(f"planbook: {path.name}: 警告：{warning}", file=stream)
+            print(f"planbook: {path.name}: warning: {warning}", file=stream)
 
 
 def _recognised_summary(plan: Plan) -> list[str]:
@@ -344,7 +344,8 @@ def cmd_export(args) -> None:
 
     exporter = EXPORTERS.get(args.format)
     if exporter is None:
-        raise PlanbookError(f"unknown format {args.format!r} (choose from {', '.join(EXPORTERS)})")
+        raise PlanbookError("unknown format {format!r} (choose from {choices})", format=args.format,
+                            choices=", ".join(EXPORTERS))
     with open_library(args) as lib:
         plan = lib.load_plan(args.id)
     exporter(plan, args.output, args.layout)
@@ -397,7 +398,7 @@ def cmd_rename_unit(args) -> None:
     with open_library(args) as lib:
         batch = units.rename_unit(lib, args.id, args.old, args.new)
         if not batch.edits:
-            raise PlanbookError(f"no field of plan {args.id} names the unit {args.old!r}")
+            raise PlanbookError("no field of plan {id} names the unit {unit!r}", id=args.id, unit=args.old)
         editing.apply(lib, batch)
     print(f"renamed {args.old} to {args.new} in {len(batch.edits)} task(s)")
 
@@ -413,14 +414,15 @@ def cmd_progress(args) -> None:
         tasks = progress.tasks(plan)
         if args.task is not None:
             if not 1 <= args.task <= len(tasks):
-                raise PlanbookError(f"plan {args.id} has tasks 1…{len(tasks)}, not {args.task}")
+                raise PlanbookError("plan {id} has tasks 1…{last}, not {task}", id=args.id, last=len(tasks),
+                                    task=args.task)
             node = tasks[args.task - 1]
             notes = list(node.notes)
             if args.note is not None:
                 try:
                     date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
                 except ValueError:
-                    raise PlanbookError(f"--date must be YYYY-MM-DD, not {args.date!r}") from None
+                    raise PlanbookError("--date must be YYYY-MM-DD, not {date!r}", date=args.date) from None
                 notes.append(ProgressNote(date, args.note))
             status = Progress(args.status) if args.status else node.status
             editing.apply(lib, editing.SetProgress(node.id, status, tuple(notes)))

@@ -1,5 +1,8 @@
 """Refresh the interface translations: collect strings from planbook/gui into the .ts, compile the .qm.
 
+The core's messages are collected too: lupdate reads (never imports) planbook/core, importers, exporters and
+layout for their `QT_TRANSLATE_NOOP("Messages", …)` marks (see planbook/core/messages.py).
+
 Run after changing interface text: `.venv/bin/python scripts/update_translations.py`, translate the new
 entries in resources/i18n/planbook_zh_CN.ts (Qt Linguist: `pyside6-linguist`), run it again, commit both files.
 The .qm is committed so that running Planbook needs no Qt tools.
@@ -23,9 +26,15 @@ def tool(name: str) -> str:
     return found
 
 
+PACKAGES = ("gui", "core", "importers", "exporters", "layout")
+
+
+def sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for package in PACKAGES for p in (ROOT / "planbook" / package).glob("*.py"))
+
+
 def main() -> None:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "planbook" / "gui").glob("*.py"))
-    subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-source-language", "en",
+    subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-source-language", "en",
                     "-target-language", "zh_CN", "-ts", str(TS.relative_to(ROOT))], cwd=ROOT, check=True)
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], cwd=ROOT, check=True)
 

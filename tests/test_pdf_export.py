@@ -269,13 +269,13 @@ def test_missing_font_gives_a_clear_message_and_keeps_the_old_file(tmp_path: Pat
     result = run_cli("export", "1", "--format", "pdf", "-o", out, library=library,
                      env={"PLANBOOK_FONT_DIR": str(empty)})
     assert result.code == 1 and "Traceback" not in result.err
-    assert "字体" in result.err and "FandolFang-Regular.ttf" in result.err
+    assert "cannot find the font file" in result.err and "FandolFang-Regular.ttf" in result.err
     assert out.read_bytes() == b"previous export"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
 def test_unknown_layout_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(PlanbookError, match="版式"):
+    with pytest.raises(PlanbookError, match="unknown layout 'poster'"):
         write_pdf(sample_plan(), tmp_path / "x.pdf", "poster")
 
 

@@ -182,12 +182,14 @@ def test_seed_library_is_really_searched(lib, seeds):
 
 
 @pytest.mark.parametrize("query, message", [
-    ("year:20x9", "年份"), ("year:", "年份"), ("year:0000", "年份"), ("kind:robot", "类型"), ("field:责任单位", "字段"), ("unit:", "unit"),
-    ("-year:2019", "取反"), ("师" * 1001, "过长"), (" ".join("词" + str(i) for i in range(40)), "过多"),
+    ("year:20x9", "not a year"), ("year:", "not a year"), ("year:0000", "not a year"), ("kind:robot", "unknown kind"),
+    ("field:责任单位", "not a field filter"), ("unit:", "needs something after it"), ("-year:2019", "cannot be negated"),
+    ("师" * 1001, "too long"), (" ".join("词" + str(i) for i in range(40)), "too many search words"),
 ])
 def test_bad_queries_are_refused_with_a_message(lib, query, message):
-    with pytest.raises(SearchError, match=message):
+    with pytest.raises(SearchError) as refused:
         search(lib, query)
+    assert message in refused.value.message.template
 
 
 JUNK = st.text(alphabet=st.sampled_from(list('师德校园足球基教科"*()-:^ NEARORANDnot{}年份year:unit:kind:task，。'
@@ -439,6 +441,6 @@ def test_cli_search_json_and_text(seeded, tmp_path):
     r = run_cli("search", "量子力学", library=path)
     assert r.code == 0 and "没有找到" in r.out
     r = run_cli("search", "year:abc", library=path)
-    assert r.code == 1 and r.err.count("\n") == 1 and "年份" in r.err and "Traceback" not in r.err
+    assert r.code == 1 and r.err.count("\n") == 1 and "not a year: year:abc" in r.err and "Traceback" not in r.err
     r = run_cli("reindex", library=path)
     assert r.code == 0 and "indexed" in r.out

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import LibraryError
 from .library import Library
+from .messages import QT_TRANSLATE_NOOP
 
 KEEP = 10
 SUFFIX = ".db"
@@ -67,7 +68,8 @@ def backup(lib: Library, keep: int = KEEP) -> Path:
         part.replace(target)
     except (OSError, sqlite3.Error) as e:
         part.unlink(missing_ok=True)
-        raise LibraryError(f"cannot write a backup in {folder}: {e}") from e
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot write a backup in {folder}: {reason}"), folder=folder,
+                           reason=e) from e
     for old in list_backups(lib.path)[keep:]:
         old.path.unlink(missing_ok=True)
     return target
@@ -101,7 +103,8 @@ def restore(lib: Library, source: Path) -> Path:
     try:
         src.backup(lib.db.conn)
     except sqlite3.Error as e:
-        raise LibraryError(f"cannot restore {source.name}: {e}") from e
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot restore {name}: {reason}"), name=source.name,
+                           reason=e) from e
     finally:
         src.close()
     lib.migrate()  # an older backup comes back in today's schema

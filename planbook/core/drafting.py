@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .errors import PlanbookError
 from .library import Library
+from .messages import QT_TRANSLATE_NOOP
 from .model import Notice, Plan, Progress, Status
 
 # A four-digit year not glued to other digits, e.g. the 2021 of 某市教育局2021年工作要点.
@@ -45,7 +46,9 @@ def next_year_plan(plan: Plan) -> Plan:
     """A draft for the year after `plan`: year moved on, issuing details cleared, tasks and fields kept."""
     year = plan_year(plan)
     if year is None:
-        raise PlanbookError(f"“{plan.title}” names no year, so there is no next year to draft")
+        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "“{title}” names no year, so there is no next year "
+                                                          "to draft"),
+                             title=plan.title)
     draft = copy.deepcopy(plan)
     draft.id = None
     for node in draft.walk():

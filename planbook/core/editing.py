@@ -15,7 +15,8 @@ from typing import Union
 
 from .errors import HierarchyError
 from .library import Library
-from .model import DEFAULT_CHILD, Field, Node, NodeKind, Plan, Progress, ProgressNote, may_contain
+from .messages import QT_TRANSLATE_NOOP
+from .model import DEFAULT_CHILD, KIND_NAMES, Field, Node, NodeKind, Plan, Progress, ProgressNote, may_contain
 
 
 @dataclass(frozen=True)
@@ -145,9 +146,10 @@ def _add(lib: Library, e: AddNode) -> Edit:
     _check_subtree(parent_kind, e.node)
     siblings = lib.child_ids(e.plan_id, e.parent_id)
     if not 0 <= e.position <= len(siblings):
-        raise HierarchyError(f"position {e.position} is outside 0…{len(siblings)}")
+        raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "position {position} is outside 0…{last}"),
+                             position=e.position, last=len(siblings))
     if e.parent_id is not None and lib.node_row(e.parent_id)["plan_id"] != e.plan_id:
-        raise HierarchyError("the parent belongs to another plan")
+        raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "the parent belongs to another plan"))
     lib.shift_siblings(e.plan_id, e.parent_id, e.position, +1)
     keep_ids = e.node.id is not None
     node_id = lib.insert_subtree(e.plan_id, e.parent_id, e.position, e.node, keep_ids=keep_ids)
@@ -203,16 +205,17 @@ def _move(lib: Library, e: MoveNode) -> Edit:
     plan_id = row["plan_id"]
     if e.parent_id is not None:
         if e.parent_id in lib.subtree_ids(e.node_id):
-            raise HierarchyError("a node cannot move inside itself")
+            raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "a node cannot move inside itself"))
         if lib.node_row(e.parent_id)["plan_id"] != plan_id:
-            raise HierarchyError("a node can only move within its plan")
+            raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "a node can only move within its plan"))
     kind = NodeKind(e.kind or row["kind"])
     probe = lib.load_subtree(e.node_id)
     probe.kind = kind
     _check_subtree(_kind_of(lib, e.parent_id), probe)
     lib.shift_siblings(plan_id, row["parent_id"], row["position"] + 1, -1)
     if not 0 <= e.position <= len(lib.child_ids(plan_id, e.parent_id)) - (e.parent_id == row["parent_id"]):
-        raise HierarchyError(f"position {e.position} is outside the new parent's children")
+        raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "position {position} is outside the new parent's children"),
+                             position=e.position)
     lib.shift_siblings(plan_id, e.parent_id, e.position, +1)
     lib.db["nodes"].update(e.node_id, {"parent_id": e.parent_id, "position": e.position, "kind": str(kind)})
     return MoveNode(
@@ -271,8 +274,11 @@ def _kind_of(lib: Library, node_id: int | None) -> NodeKind | None:
 
 def _check_subtree(parent_kind: NodeKind | None, node: Node) -> None:
     if not may_contain(parent_kind, node.kind):
-        where = f"inside a {parent_kind}" if parent_kind else "at the top level"
-        raise HierarchyError(f"a {node.kind} cannot sit {where}")
+        if parent_kind is None:
+            raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "a {kind} cannot sit at the top level"),
+                                 kind=KIND_NAMES[node.kind])
+        raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "a {kind} cannot sit inside a {parent}"),
+                             kind=KIND_NAMES[node.kind], parent=KIND_NAMES[parent_kind])
     for child in node.children:
         _check_subtree(node.kind, child)
 

@@ -7,8 +7,10 @@ import json
 from typing import Any
 
 from .errors import FormatError
+from .messages import QT_TRANSLATE_NOOP
 from .model import (
     DATE_FIELDS,
+    KIND_NAMES,
     NOTICE_FIELDS,
     Field,
     Node,
@@ -76,14 +78,17 @@ def loads(text: str) -> Plan:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise FormatError(f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from e
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "not valid JSON (line {line}, column {column}: {reason})"),
+                          line=e.lineno, column=e.colno, reason=e.msg) from e
     return plan_from_dict(data)
 
 
 def plan_from_dict(data: Any) -> Plan:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
-        raise FormatError(f'not a Planbook file: expected "format": "{FORMAT}", found {found!r}')
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", 'not a Planbook file: expected "format": "{expected}", '
+                                                        'found {found!r}'),
+                          expected=FORMAT, found=found)
     p = _obj(data.get("plan"), "plan")
     plan = Plan(
         title=_str(p, "title", "plan", required=True),
@@ -98,7 +103,7 @@ def plan_from_dict(data: Any) -> Plan:
     )
     nodes = p.get("nodes", [])
     if not isinstance(nodes, list):
-        raise FormatError("plan.nodes must be a list")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be a list"), where="plan.nodes")
     plan.nodes = [_node(n, f"plan.nodes[{i}]", None) for i, n in enumerate(nodes)]
     return plan
 
@@ -107,7 +112,8 @@ def _notice(data: Any) -> Notice:
     d = _obj(data, "plan.notice")
     unknown = set(d) - set(NOTICE_FIELDS)
     if unknown:
-        raise FormatError(f"plan.notice has unknown keys: {', '.join(sorted(unknown))}")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "plan.notice has unknown keys: {keys}"),
+                          keys=", ".join(sorted(unknown)))
     values: dict[str, Any] = {}
     for name in NOTICE_FIELDS:
         if name in DATE_FIELDS:
@@ -123,17 +129,20 @@ def _node(data: Any, where: str, parent: NodeKind | None) -> Node:
     d = _obj(data, where)
     kind = _enum(NodeKind, d.get("kind"), f"{where}.kind")
     if not may_contain(parent, kind):
-        place = f"inside a {parent}" if parent else "at the top level"
-        raise FormatError(f"{where}: a {kind} cannot sit {place}")
+        if parent is None:
+            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where}: a {kind} cannot sit at the top level"),
+                              where=where, kind=KIND_NAMES[kind])
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where}: a {kind} cannot sit inside a {parent}"),
+                          where=where, kind=KIND_NAMES[kind], parent=KIND_NAMES[parent])
     fields_ = d.get("fields", [])
     if not isinstance(fields_, list):
-        raise FormatError(f"{where}.fields must be a list")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be a list"), where=f"{where}.fields")
     children = d.get("children", [])
     if not isinstance(children, list):
-        raise FormatError(f"{where}.children must be a list")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be a list"), where=f"{where}.children")
     notes = d.get("notes", [])
     if not isinstance(notes, list):
-        raise FormatError(f"{where}.notes must be a list")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be a list"), where=f"{where}.notes")
     return Node(
         kind=kind,
         title=_str(d, "title", where),
@@ -149,7 +158,7 @@ def _note(data: Any, where: str) -> ProgressNote:
     d = _obj(data, where)
     date = _date(d.get("date"), f"{where}.date")
     if date is None:
-        raise FormatError(f"{where}.date is missing")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} is missing"), where=f"{where}.date")
     return ProgressNote(date, _str(d, "text", where))
 
 
@@ -160,7 +169,7 @@ def _field(data: Any, where: str) -> Field:
 
 def _obj(value: Any, where: str) -> dict:
     if not isinstance(value, dict):
-        raise FormatError(f"{where} must be an object")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be an object"), where=where)
     return value
 
 
@@ -168,17 +177,17 @@ def _str(d: dict, key: str, where: str, required: bool = False) -> str:
     value = d.get(key)
     if value is None:
         if required:
-            raise FormatError(f"{where}.{key} is missing")
+            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} is missing"), where=f"{where}.{key}")
         return ""
     if not isinstance(value, str):
-        raise FormatError(f"{where}.{key} must be text")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be text"), where=f"{where}.{key}")
     return value
 
 
 def _str_list(d: dict, key: str, where: str) -> list[str]:
     value = d.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise FormatError(f"{where}.{key} must be a list of text")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be a list of text"), where=f"{where}.{key}")
     return list(value)
 
 
@@ -186,7 +195,8 @@ def _year(value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
-        raise FormatError(f"plan.year must be a year such as 2020, not {value!r}")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "plan.year must be a year such as 2020, not {value!r}"),
+                          value=value)
     return value
 
 
@@ -196,7 +206,8 @@ def _date(value: Any, where: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise FormatError(f"{where} must be a date YYYY-MM-DD, not {value!r}") from None
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be a date YYYY-MM-DD, not {value!r}"),
+                          where=where, value=value) from None
 
 
 def _enum(enum, value: Any, where: str):
@@ -204,7 +215,8 @@ def _enum(enum, value: Any, where: str):
         return enum(value)
     except ValueError:
         allowed = ", ".join(e.value for e in enum)
-        raise FormatError(f"{where} must be one of {allowed}, not {value!r}") from None
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be one of {allowed}, not {value!r}"), where=where,
+                          allowed=allowed, value=value) from None
 
 
 # ---- plain text ----------------------------------------------------------------------------------------

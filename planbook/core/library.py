@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .errors import LibraryError, NotFound, ReadOnlyLibrary
+from .messages import QT_TRANSLATE_NOOP, Message
 from .model import (
     DATE_FIELDS,
     NOTICE_FIELDS,
@@ -67,16 +68,17 @@ class Library:
     def open(cls, path: str | os.PathLike | None = None, *, create: bool = True) -> Library:
         path = Path(path).expanduser() if path is not None else default_library_path()
         if path.is_dir():
-            raise LibraryError(f"{path} is a folder, not a library file")
+            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a library file"), path=path)
         if path.exists():
             readonly = not _writable(path)
         elif not create:
-            raise LibraryError(f"no library at {path}")
+            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "no library at {path}"), path=path)
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                raise LibraryError(f"cannot create the library folder {path.parent}: {e.strerror}") from e
+                raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot create the library folder {folder}: {reason}"),
+                                   folder=path.parent, reason=e.strerror) from e
             readonly = False
         if path.exists() and path.stat().st_size:
             _check_identity(path, readonly)
@@ -91,7 +93,7 @@ class Library:
         """Raise LibraryError unless `path` is a Planbook library this version can read; writes nothing."""
         path = Path(path)
         if not path.is_file():
-            raise LibraryError(f"no library at {path}")
+            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "no library at {path}"), path=path)
         _check_identity(path, readonly=True)
         conn = sqlite3.connect(_read_only_uri(path, immutable=True), uri=True)
         try:
@@ -101,7 +103,8 @@ class Library:
         finally:
             conn.close()
         if result != "ok":
-            raise LibraryError(f"{path.name} is damaged ({result})")
+            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{name} is damaged ({result})"), name=path.name,
+                               result=result)
 
     def migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -126,7 +129,8 @@ class Library:
     def transaction(self) -> Iterator[None]:
         """One atomic change. Nested uses join the outermost transaction."""
         if self.readonly:
-            raise ReadOnlyLibrary(f"the library {self.path} is read-only; changes cannot be saved")
+            raise ReadOnlyLibrary(QT_TRANSLATE_NOOP("Messages", "the library {path} is read-only; changes cannot "
+                                                                "be saved"), path=self.path)
         if self._depth:
             self._depth += 1
             try:
@@ -273,7 +277,7 @@ class Library:
             f"SELECT {', '.join(PLAN_COLUMNS)} FROM plans WHERE id = ?", [plan_id]
         ).fetchone()
         if row is None:
-            raise NotFound(f"no plan with id {plan_id}")
+            raise NotFound(QT_TRANSLATE_NOOP("Messages", "no plan with id {id}"), id=plan_id)
         values = dict(zip(PLAN_COLUMNS, row))
         return Plan(
             id=plan_id,
@@ -365,7 +369,7 @@ class Library:
             "SELECT id, plan_id, parent_id, position, kind, title, body FROM nodes WHERE id = ?", [node_id]
         ).fetchone()
         if row is None:
-            raise NotFound(f"no node with id {node_id}")
+            raise NotFound(QT_TRANSLATE_NOOP("Messages", "no node with id {id}"), id=node_id)
         return dict(zip(("id", "plan_id", "parent_id", "position", "kind", "title", "body"), row))
 
     def child_ids(self, plan_id: int, parent_id: int | None) -> list[int]:
@@ -455,25 +459,31 @@ def _check_identity(path: Path, readonly: bool) -> None:
             conn.close()
     except sqlite3.DatabaseError as e:
         if getattr(e, "sqlite_errorname", "") == "SQLITE_NOTADB":
-            raise LibraryError(f"{path} is not a Planbook library (it is not an SQLite database)") from e
-        raise LibraryError(f"cannot open the library {path}: {explain(e, path)}") from e
+            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library (it is not an SQLite "
+                                                             "database)"), path=path) from e
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"), path=path,
+                           reason=explain(e, path)) from e
     if app_id != APPLICATION_ID and (tables or app_id):
-        raise LibraryError(f"{path} is an SQLite database of another program, not a Planbook library")
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is an SQLite database of another program, not a "
+                                                         "Planbook library"), path=path)
     if version > SCHEMA_VERSION:
-        raise LibraryError(
-            f"{path} was written by a newer Planbook (library version {version}; this one reads up to "
-            f"{SCHEMA_VERSION}): please update Planbook"
-        )
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} was written by a newer Planbook (library version "
+                                             "{version}; this one reads up to {supported}): please update Planbook"),
+                           path=path, version=version, supported=SCHEMA_VERSION)
 
 
-# What each kind of SQLite failure means for the user; the GUI translates by these keys.
+# What each kind of SQLite failure means for the user. The window has its own words for each key (gui/safety.py);
+# inside another message ("cannot open the library …: {reason}") they are translated as messages.
 PROBLEMS = {
-    "disk_full": "the disk is full: free some space and try again (nothing was changed)",
-    "disk_failed": "the disk could not be read or written (was it removed, or is it failing?)",
-    "damaged": "the file is damaged (restore a backup with `planbook restore`)",
-    "busy": "another program is busy with the library: try again in a moment",
-    "read_only": "the library is read-only; changes cannot be saved",
-    "cannot_open": "the file cannot be opened (check the folder exists and may be read)",
+    "disk_full": Message(QT_TRANSLATE_NOOP("Messages",
+                                           "the disk is full: free some space and try again (nothing was changed)")),
+    "disk_failed": Message(QT_TRANSLATE_NOOP("Messages", "the disk could not be read or written (was it removed, "
+                                                         "or is it failing?)")),
+    "damaged": Message(QT_TRANSLATE_NOOP("Messages", "the file is damaged (restore a backup with `planbook restore`)")),
+    "busy": Message(QT_TRANSLATE_NOOP("Messages", "another program is busy with the library: try again in a moment")),
+    "read_only": Message(QT_TRANSLATE_NOOP("Messages", "the library is read-only; changes cannot be saved")),
+    "cannot_open": Message(QT_TRANSLATE_NOOP("Messages",
+                                             "the file cannot be opened (check the folder exists and may be read)")),
 }
 
 
@@ -490,7 +500,7 @@ def problem(error: sqlite3.Error, path: Path | None = None) -> str | None:
     return None
 
 
-def explain(error: sqlite3.Error, path: Path | None = None) -> str:
+def explain(error: sqlite3.Error, path: Path | None = None) -> Message | str:
     """What an SQLite error means for the user, in words, not codes."""
     key = problem(error, path)
     return PROBLEMS[key] if key else str(error)
@@ -521,5 +531,6 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
     except sqlite3.DatabaseError as e:
-        raise LibraryError(f"cannot open the library {path}: {explain(e, path)}") from e
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"), path=path,
+                           reason=explain(e, path)) from e
     return conn

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
+from .messages import QT_TRANSLATE_NOOP, Message
+
 
 class NodeKind(StrEnum):
     SECTION = "section"  # 一、
@@ -56,6 +58,15 @@ DEPTH: dict[NodeKind, int] = {
 
 def may_contain(parent: NodeKind | None, child: NodeKind) -> bool:
     return parent in ALLOWED_PARENTS[child]
+
+
+# The kinds' names inside messages ("a task cannot sit inside a section"), translated with them.
+KIND_NAMES = {
+    NodeKind.SECTION: Message(QT_TRANSLATE_NOOP("Messages", "section")),
+    NodeKind.SUBSECTION: Message(QT_TRANSLATE_NOOP("Messages", "subsection")),
+    NodeKind.TASK: Message(QT_TRANSLATE_NOOP("Messages", "task")),
+    NodeKind.ITEM: Message(QT_TRANSLATE_NOOP("Messages", "item")),
+}
 
 
 class Progress(StrEnum):

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .errors import PlanbookError
+from .messages import QT_TRANSLATE_NOOP
 from .model import NodeKind, Numbering
 from .numbering import label
 
@@ -172,7 +173,8 @@ def _rebuild(lib) -> int:
 def reindex(lib) -> int:
     """Rebuild the whole index from the library's text (`planbook reindex`); returns the document count."""
     if not has_index(lib):
-        raise PlanbookError("this library has no search index (open it writable once to upgrade it)")
+        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "this library has no search index (open it writable once "
+                                                          "to upgrade it)"))
     with lib.transaction():
         return _rebuild(lib)
 
@@ -187,6 +189,11 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 
 class SearchError(PlanbookError):
     """A query the user must rephrase; the message says how."""
+
+
+BAD_YEAR = QT_TRANSLATE_NOOP("Messages", "not a year: year:{raw} (e.g. year:2019 or year:2017-2020)")
+NO_INDEX = QT_TRANSLATE_NOOP("Messages", "this library has no search index yet: open it writable once (or run "
+                                         "planbook reindex)")
 
 
 KINDS = {
@@ -240,16 +247,17 @@ def _words(text: str) -> Iterator[tuple[str, bool, bool]]:
 
 
 def parse(text: str) -> Query:
-    """Parse what the user typed; raises SearchError with a one-line message (Chinese) when it cannot."""
+    """Parse what the user typed; raises SearchError with a one-line message when it cannot."""
     if len(text) > MAX_QUERY:
-        raise SearchError(f"搜索内容过长（{len(text)} 个字符，最多 {MAX_QUERY} 个）")
+        raise SearchError(QT_TRANSLATE_NOOP("Messages", "search text too long ({length} characters; at most {limit})"),
+                          length=len(text), limit=MAX_QUERY)
     q = Query()
     count = 0
     for word, quoted, negated in _words(text):
         m = None if quoted else _FILTER.match(word)
         if m:
             if negated:
-                raise SearchError(f"筛选条件不能取反：-{word}")
+                raise SearchError(QT_TRANSLATE_NOOP("Messages", "a filter cannot be negated: -{word}"), word=word)
             _add_filter(q, m.group(1).lower(), m.group(2))
             continue
         term = norm(word)
@@ -257,7 +265,8 @@ def parse(text: str) -> Query:
             continue
         count += 1
         if count > MAX_TERMS:
-            raise SearchError(f"搜索词过多（最多 {MAX_TERMS} 个）")
+            raise SearchError(QT_TRANSLATE_NOOP("Messages", "too many search words (at most {limit})"),
+                              limit=MAX_TERMS)
         (q.negatives if negated else q.terms).append(term)
     return q
 
@@ -267,18 +276,20 @@ def _add_filter(q: Query, key: str, raw: str) -> None:
     if key == "year":
         m = _YEAR.match(value)
         if not m:
-            raise SearchError(f"年份写法不对：year:{raw}（例如 year:2019 或 year:2017-2020）")
+            raise SearchError(BAD_YEAR, raw=raw)
         lo = int(m.group(1))
         hi = int(m.group(2)) if m.group(2) else lo
         if min(lo, hi) < 1000:
-            raise SearchError(f"年份写法不对：year:{raw}（例如 year:2019 或 year:2017-2020）")
+            raise SearchError(BAD_YEAR, raw=raw)
         q.years.append((min(lo, hi), max(lo, hi)))
     elif key == "kind":
         if value not in KINDS:
-            raise SearchError(f"不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）")
+            raise SearchError(QT_TRANSLATE_NOOP("Messages", "unknown kind: kind:{raw} (use task, section, subsection, "
+                                                            "item or plan)"), raw=raw)
         q.kinds.add(KINDS[value])
     elif not value:
-        raise SearchError(f"{key}: 后面要写内容，例如 unit:基教科")
+        raise SearchError(QT_TRANSLATE_NOOP("Messages", "{key}: needs something after it, e.g. unit:基教科"),
+                          key=key)
     elif key == "issuer":
         q.issuers.append(value)
     elif key == "unit":
@@ -286,7 +297,8 @@ def _add_filter(q: Query, key: str, raw: str) -> None:
     else:  # field
         label, sep, val = value.partition("=")
         if not sep or not label.strip() or not val.strip():
-            raise SearchError(f"字段写法不对：field:{raw}（例如 field:责任单位=基教科）")
+            raise SearchError(QT_TRANSLATE_NOOP("Messages", "not a field filter: field:{raw} "
+                                                            "(e.g. field:责任单位=基教科)"), raw=raw)
         q.fields.append((label.strip(), val.strip()))
 
 
@@ -343,7 +355,7 @@ def search(lib, text: str | Query, limit: int = 50, *, counts: bool = True) -> S
     if q.empty or limit <= 0:
         return SearchResults(q, [], "filter", 0 if counts else None, {})
     if not has_index(lib):
-        raise SearchError("这个资料库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）")
+        raise SearchError(NO_INDEX)
     _ensure_current(lib)
     ctx = _Context(lib, q)
     docs, mode = ctx.ranked(limit)
@@ -365,7 +377,8 @@ def _ensure_current(lib) -> None:
         return
     if not _version_ok(lib):
         if lib.readonly:
-            raise SearchError("这个资料库的搜索索引尚未建立，且资料库只读：请以可写方式打开后运行 planbook reindex")
+            raise SearchError(QT_TRANSLATE_NOOP("Messages", "this library has no search index yet and is read-only: "
+                                                            "open it writable and run planbook reindex"))
         reindex(lib)
     lib._search_current = True
     _ensure_current(lib)
@@ -377,7 +390,7 @@ def matching(lib, text: str | Query) -> list[tuple[int, int | None]]:
     if q.empty:
         return []
     if not has_index(lib):
-        raise SearchError("这个资料库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）")
+        raise SearchError(NO_INDEX)
     _ensure_current(lib)
     return _Context(lib, q).matching()
 

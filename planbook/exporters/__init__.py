@@ -14,7 +14,10 @@ from pathlib import Path
 
 from ..core import exchange
 from ..core.errors import PlanbookError
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.model import Plan
+
+CANNOT_WRITE = QT_TRANSLATE_NOOP("Messages", "cannot write {path}: {reason}")
 
 
 @contextmanager
@@ -45,7 +48,7 @@ def write_file(out: Path, save: Callable[[Path], object]) -> None:
         with atomic_write(out) as tmp:
             save(tmp)
     except OSError as e:
-        raise PlanbookError(f"cannot write {out}: {e.strerror or e}") from e
+        raise PlanbookError(CANNOT_WRITE, path=out, reason=e.strerror or e) from e
 
 
 def _write_text(text: str, out: Path) -> None:

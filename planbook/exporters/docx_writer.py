@@ -22,6 +22,7 @@ from docx.shared import Mm
 from lxml import etree
 
 from ..core.errors import PlanbookError
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.model import Plan
 from ..layout import (
     FACES,
@@ -83,7 +84,8 @@ def export_docx(plan: Plan, out: Path, layout: str | None = None,
         return export_table_docx(plan, out, layout, faces)
     if layout not in LAYOUTS:
         choices = ", ".join([*LAYOUTS, "breakdown", "progress"])
-        raise PlanbookError(f"unknown layout {layout!r} for docx (choose from {choices})")
+        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "unknown layout {layout!r} for docx (choose from "
+                                                          "{choices})"), layout=layout, choices=choices)
     document = build_docx(plan, layout, faces)
     write_file(out, lambda tmp: document.save(str(tmp)))
 

@@ -23,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from ..core.errors import PlanbookError
+from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..core.model import Plan
 from ..layout import (
     IMPRINT_THICK_PT,
@@ -46,7 +47,7 @@ from ..layout import (
     build_document,
 )
 from ..layout.linebreak import Line, break_lines, is_wide
-from . import atomic_write
+from . import CANNOT_WRITE, atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -104,13 +105,17 @@ def user_font_overrides(path: Path | None = None) -> dict[str, Path]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise PlanbookError(f"字体设置文件 {path} 无法读取：{e}") from e
+        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot read the font settings file {path}: {reason}"),
+                            path=path, reason=e) from e
     if not isinstance(data, dict):
-        raise PlanbookError(f"字体设置文件 {path} 应是 {{角色: 字体文件}} 的对象")
+        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "the font settings file {path} must be an object "
+                                                          "{{role: font file}}"), path=path)
     roles = {**ROLE_OF_FACE, "fallback": "fallback"}
     unknown = sorted(set(data) - set(roles))
     if unknown:
-        raise PlanbookError(f"字体设置文件 {path} 中有未知的角色：{'、'.join(unknown)}（可用：{'、'.join(roles)}）")
+        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "the font settings file {path} names unknown roles: "
+                                                          "{unknown} (known: {known})"),
+                            path=path, unknown=", ".join(unknown), known=", ".join(roles))
     return {roles[k]: Path(v) for k, v in data.items() if v}
 
 
@@ -133,11 +138,14 @@ class Fonts:
             font = self._registered.get(key)
             if font is None:
                 if not path.is_file():
-                    raise PlanbookError(f"找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体")
+                    raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot find the font file {path} ({role}); "
+                                                                      "reinstall Planbook or name the font in the "
+                                                                      "settings"), path=path, role=role)
                 try:
                     font = TTFont(key, str(path))
                 except Exception as e:  # reportlab raises bare TTFError/AssertionError for bad files
-                    raise PlanbookError(f"无法使用字体文件 {path}：{e}") from e
+                    raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot use the font file {path}: {reason}"),
+                                        path=path, reason=e) from e
                 pdfmetrics.registerFont(font)
                 self._registered[key] = font
             self.names[role] = key
@@ -523,7 +531,8 @@ def _roles(p: Paragraph, st: Style) -> list[tuple[str, bool]]:
 def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | None = None) -> Fonts:
     """Write the PDF to `out` (no atomicity: use `write_pdf`). Returns the fonts with their substitution log."""
     if layout not in LAYOUTS:
-        raise PlanbookError(f"未知的版式 {layout!r}（可选：{'、'.join(LAYOUTS)}）")
+        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "unknown layout {layout!r} (choose from {choices})"),
+                            layout=layout, choices=", ".join(LAYOUTS))
     blocks = build_document(plan, layout)
     fonts = fonts or Fonts()
     rl_config.useA85 = 0  # binary streams: ASCII85 (reportlab's default) costs a fifth of the time and 25 % size
@@ -538,20 +547,22 @@ def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | N
     return fonts
 
 
-def write_pdf(plan: Plan, out: Path, layout: str | None = None, warn: Callable[[str], None] | None = None) -> None:
+def write_pdf(plan: Plan, out: Path, layout: str | None = None, warn: Callable[[Message], None] | None = None) -> None:
     """Export through a temporary file; unwritable targets and missing fonts become one-line errors."""
     out = Path(out)
     layout = layout or "notice"
     warn = warn or log.warning
     if out.is_dir():
-        raise PlanbookError(f"无法写入 {out}：这是一个文件夹")
+        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot write {path}: it is a folder"), path=out)
     try:
         with atomic_write(out) as tmp:
             fonts = render(plan, tmp, layout)
     except OSError as e:
-        raise PlanbookError(f"无法写入 {out}：{e.strerror or e}") from e
+        raise PlanbookError(CANNOT_WRITE, path=out, reason=e.strerror or e) from e
     if fonts.substituted:
         chars = "".join(sorted(fonts.substituted))
-        warn(f"以下字符在主字体中缺字，已用后备字体排印：{chars}")
+        warn(Message(QT_TRANSLATE_NOOP("Messages", "these characters are missing from the main font and "
+                                                   "were set in the fallback font: {chars}"), chars=chars))
     if fonts.missing:
-        warn(f"以下字符在所有内置字体中都缺字，已用{GETA}代替：{''.join(sorted(fonts.missing))}")
+        warn(Message(QT_TRANSLATE_NOOP("Messages", "these characters are in no bundled font and were "
+                                                   "printed as {geta}: {chars}"), geta=GETA, chars="".join(sorted(fonts.missing))))

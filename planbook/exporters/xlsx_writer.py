@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..core.breakdown import breakdown
 from ..core.errors import PlanbookError
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.model import Plan
 from . import write_file
 
@@ -15,7 +16,8 @@ HEAD_FONT = "黑体"
 
 def export_xlsx(plan: Plan, out: Path, layout: str | None = None) -> None:
     if layout not in (None, "breakdown"):
-        raise PlanbookError(f"XLSX has one layout, breakdown (not {layout!r})")
+        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "XLSX has one layout, breakdown (not {layout!r})"),
+                            layout=layout)
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 

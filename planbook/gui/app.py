@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .. import APP_NAME
 from ..core.errors import PlanbookError
 from ..core.library import Library
+from .messages import describe
 
 SETTINGS_ENV = "PLANBOOK_SETTINGS"  # an .ini file instead of the user's settings (tests, portable use)
 UI_FONT = "FandolHei"  # shipped 黑体 for the interface where the system has no Chinese font
@@ -117,7 +118,7 @@ def run(library: str | None, *, plan: int | None = None, lang: str | None = None
     except PlanbookError as e:
         print(f"planbook: {e}", file=sys.stderr)
         if screenshot is None:
-            QMessageBox.critical(None, "Planbook", str(e))
+            QMessageBox.critical(None, "Planbook", describe(e))
         return 1
     from .mainwindow import MainWindow
 

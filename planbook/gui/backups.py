@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..core import backup
 from ..core.errors import PlanbookError
+from .messages import describe
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 
@@ -101,7 +102,7 @@ class BackupDialog(QDialog):
         try:
             path = backup.backup(self.window_.lib)
         except PlanbookError as e:
-            self.status.setText(str(e))
+            self.status.setText(describe(e))
             return None
         self.fill(select=path)
         self.status.setText(self.tr("Backed up to {0}").format(path.name))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.model import Node, Plan
 from ..core.numbering import number_tree
 from ..importers import ImportResult
+from .messages import describe
 
 # (file, what it gave, or the one-line error that stopped it)
 FileOutcome = tuple[Path, ImportResult | None, str | None]
@@ -47,7 +48,7 @@ class ImportPreview(QDialog):
         plans = 0
         for path, result, error in outcomes:
             if error is not None:
-                item = QListWidgetItem(self.tr("{0}: not imported: {1}").format(path.name, error))
+                item = QListWidgetItem(self.tr("{0}: not imported: {1}").format(path.name, describe(error)))
                 item.setForeground(_ERROR)
                 self.problems.addItem(item)
                 continue
@@ -55,7 +56,7 @@ class ImportPreview(QDialog):
                 self.tree.addTopLevelItem(_plan_item(plan, path))
                 plans += 1
             for warning in result.warnings:
-                item = QListWidgetItem(f"{path.name}: {warning}")
+                item = QListWidgetItem(f"{path.name}: {describe(warning)}")
                 item.setForeground(_WARN)
                 self.problems.addItem(item)
         for i in range(self.tree.topLevelItemCount()):

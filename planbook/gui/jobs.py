@@ -18,7 +18,8 @@ from .qtcompat import emit
 
 class Job(QObject):
     progress = Signal(int, str)
-    finished = Signal(list)  # [(item, result or None, error message or None)], in item order, cut at cancel
+    finished = Signal(list)  # [(item, result or None, error message or None)], in item order, cut at cancel;
+    # a core error's message is its English `Message`: shown through `messages.describe`
 
     def __init__(self, items: Sequence[Any], work: Callable[[Any], Any], label: Callable[[Any], str] = str):
         super().__init__()
@@ -37,7 +38,7 @@ class Job(QObject):
             try:
                 results.append((item, self.work(item), None))
             except PlanbookError as e:
-                results.append((item, None, str(e)))
+                results.append((item, None, e.message))  # translated where it is shown
             except OSError as e:
                 results.append((item, None, e.strerror or str(e)))
         emit(self.finished, results)

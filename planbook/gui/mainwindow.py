@@ -38,6 +38,7 @@ from .commands import EditCommand
 from .editors import NodeEditor, PlanProperties, short_kind_names
 from .jobs import Job, start_job
 from .librarypane import LibraryPane
+from .messages import describe
 from .qtcompat import emit
 from .safety import LibrarySafety
 from .searchpanel import SearchPanel
@@ -306,7 +307,7 @@ class MainWindow(LibrarySafety, QMainWindow):
             self._edit_failed(e)
             return None
         except PlanbookError as e:
-            self.statusBar().showMessage(str(e), 5000)
+            self.statusBar().showMessage(describe(e), 5000)
             self._show_current()  # the editor shows what is stored, not the refused value
             return None
         if isinstance(inverse, editing.DeletePlan):  # a plan was added
@@ -363,7 +364,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         try:
             self.model.load(plan_id)
         except PlanbookError as e:
-            self.statusBar().showMessage(str(e), 5000)
+            self.statusBar().showMessage(describe(e), 5000)
             self.model.load(None)
             plan_id = None
         if plan_id is None:
@@ -386,7 +387,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         try:
             lib = Library.open(path)
         except PlanbookError as e:
-            QMessageBox.warning(self, self.tr("Cannot open the library"), str(e))
+            QMessageBox.warning(self, self.tr("Cannot open the library"), describe(e))
             return False
         self._save_session()
         old = self.lib
@@ -651,7 +652,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         try:
             draft = drafting.next_year_plan(source)
         except PlanbookError as e:
-            QMessageBox.information(self, self.tr("Draft Next Year's Plan"), str(e))
+            QMessageBox.information(self, self.tr("Draft Next Year's Plan"), describe(e))
             return None
         plan_id = self._add_plan(draft, self.tr("Draft Next Year's Plan"), drafting.Link(source.id, source.title))
         if plan_id is not None:
@@ -698,7 +699,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         try:
             result = parse_pasted(html, text)
         except PlanbookError as e:
-            error = str(e)
+            error = e.message  # shown through describe, like a file's
         self._read([(Path(self.tr("Clipboard")), result, error)], preview=True)
 
     def import_files(self, paths: list[Path], preview: bool = True) -> None:
@@ -743,7 +744,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.refresh_library()
         if added:
             self.open_plan(added[-1])
-        errors = [f"{Path(p).name}: {e}" for p, _, e in report if e]
+        errors = [f"{Path(p).name}: {describe(e)}" for p, _, e in report if e]
         message = self.tr("Imported {0} plans from {1} files").format(len(added), len(outcomes))
         if errors:
             self._warn(self.tr("Import"), message + "\n\n" + "\n".join(errors[:20]))
@@ -906,7 +907,7 @@ class MainWindow(LibrarySafety, QMainWindow):
     def _exported(self, results: list) -> None:
         for path, _, error in results:
             if error:
-                self._warn(self.tr("Export"), error)
+                self._warn(self.tr("Export"), describe(error))
             else:
                 self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 6000)
         emit(self.exportFinished, results)

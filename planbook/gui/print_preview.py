@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import PlanbookError
 from ..core.model import Plan
 from ..exporters.pdf_writer import write_pdf
+from .messages import describe
 
 PRINT_DPI = 300  # enough for 三号 text; a 600 dpi A4 page image would take 140 MB
 
@@ -85,7 +86,7 @@ class PrintPreview(QDialog):
         try:
             write_pdf(self.plan, self.pdf_path, self.layout_name, warn=self.warnings.append)
         except PlanbookError as e:
-            self.status.setText(str(e))
+            self.status.setText(describe(e))
             self.print_button.setEnabled(False)
             self.save_button.setEnabled(False)
             return
@@ -93,7 +94,7 @@ class PrintPreview(QDialog):
         pages = self.document.pageCount()
         text = self.tr("{0} pages").format(pages)
         if self.warnings:
-            text += " · " + " ".join(self.warnings)
+            text += " · " + " ".join(describe(w) for w in self.warnings)
         self.status.setText(text)
         self.print_button.setEnabled(pages > 0)
         self.save_button.setEnabled(pages > 0)
@@ -109,7 +110,7 @@ class PrintPreview(QDialog):
         try:
             write_pdf(self.plan, path, self.layout_name)
         except PlanbookError as e:
-            return str(e)
+            return describe(e)
         return None
 
     # -- print

@@ -4,10 +4,7 @@ Listed here so that lupdate keeps them in our .ts; our translator is installed a
 Qt's contexts are the ones used. Nothing imports this module: lupdate reads the text.
 """
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    return text
-
+from ..core.messages import QT_TRANSLATE_NOOP
 
 STRINGS = [
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),

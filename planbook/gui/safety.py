@@ -39,6 +39,7 @@ from ..core import backup, editing
 from ..core.errors import NotFound, PlanbookError, ReadOnlyLibrary
 from ..core.library import Library, problem
 from .commands import EditCommand, StaleEdit
+from .messages import describe
 from .qtcompat import emit
 
 T = QCoreApplication  # T.translate("Safety", …): a context of its own, since a mixin's tr() would take the window's
@@ -46,11 +47,12 @@ POLL_MS = 800  # how often to look for other programs' commits; one PRAGMA, micr
 
 
 def explained(error: Exception, path: Path | None = None) -> str:
-    """One sentence for the user: SQLite errors by their `library.problem` key, in the interface's language."""
+    """One sentence for the user in the interface's language: SQLite errors by their `library.problem` key,
+    Planbook's own errors through `messages.describe`."""
     if isinstance(error, ReadOnlyLibrary):
         return T.translate("Safety", "The library is read-only; changes cannot be saved.")
     if not isinstance(error, sqlite3.Error):
-        return str(error)
+        return describe(error)
     words = {
         "disk_full": T.translate("Safety", "The disk is full: free some space and try again (nothing was changed)."),
         "disk_failed": T.translate("Safety",
@@ -237,7 +239,7 @@ class LibrarySafety:
             except (sqlite3.Error, ReadOnlyLibrary) as e:
                 self._edit_failed(e)
             except PlanbookError as e:
-                self.statusBar().showMessage(str(e), 5000)
+                self.statusBar().showMessage(describe(e), 5000)
                 QTimer.singleShot(0, lambda: self.reload_from_library(force=True))  # likely out of date
 
         return run

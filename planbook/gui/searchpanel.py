@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..core import search
 from ..core.errors import PlanbookError
 from ..core.library import Library
+from .messages import describe
 from .qtcompat import emit
 
 LIMIT = 200  # hits listed; the counts cover all of them
@@ -90,7 +91,7 @@ class _Count(QRunnable):
                 counts = search.search(lib, self.query, limit=1).plan_counts
             emit(self.signals.done, self.generation, (sum(counts.values()), counts))
         except (PlanbookError, OSError, RuntimeError) as e:
-            emit(self.signals.done, self.generation, str(e))
+            emit(self.signals.done, self.generation, describe(e))  # QCoreApplication.translate is thread-safe
 
 
 class SearchPanel(QWidget):
@@ -181,7 +182,7 @@ class SearchPanel(QWidget):
         try:
             results = search.search(self.lib, text, limit=LIMIT, counts=False)
         except PlanbookError as e:
-            self.summary.setText(str(e))
+            self.summary.setText(describe(e))
             return
         self.terms = results.query.highlight_terms()
         self._fill(results.hits)

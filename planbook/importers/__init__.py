@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..core import exchange
 from ..core.errors import FormatError
+from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..core.model import Plan
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # no plan is this big; larger files are refused, not read into memory
@@ -28,32 +29,36 @@ def read_text_utf8(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise FormatError(f"{path.name} is not UTF-8 text (byte {e.start})") from None
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is not UTF-8 text (byte {byte})"), name=path.name,
+                          byte=e.start) from None
 
 
 @dataclass
 class ImportResult:
-    """What one file gave: its plans, and what the user should check (in Chinese, one sentence each)."""
+    """What one file gave: its plans, and what the user should check (one sentence each)."""
 
     plans: list[Plan]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     try:
         if path.is_dir():
-            raise FormatError(f"{path.name} is a folder, not a file")
+            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is a folder, not a file"), name=path.name)
         size = path.stat().st_size
         if size > limit:
-            raise FormatError(f"{path.name} is {size / 2**20:.1f} MB, too large for a plan "
-                              f"(at most {limit // 2**20} MB)")
+            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is {size:.1f} MB, too large for a plan (at most "
+                                                            "{limit} MB)"), name=path.name, size=size / 2**20,
+                              limit=limit // 2**20)
         with path.open("rb") as f:
             data = f.read(limit + 1)  # never more than the limit, even from a file that grows while read
         if len(data) > limit:
-            raise FormatError(f"{path.name} is larger than {limit // 2**20} MB, too large for a plan")
+            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is larger than {limit} MB, too large for a plan"),
+                              name=path.name, limit=limit // 2**20)
         return data
     except OSError as e:
-        raise FormatError(f"cannot read {path}: {e.strerror}") from e
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "cannot read {path}: {reason}"), path=path,
+                          reason=e.strerror) from e
 
 
 def _read_txt(path: Path) -> ImportResult:
@@ -93,6 +98,10 @@ def import_with_warnings(path: Path) -> ImportResult:
     importer = IMPORTERS.get(path.suffix.lower())
     if importer is None:
         kinds = ", ".join(sorted(IMPORTERS))
-        raise FormatError(f"{path.name}: cannot import {path.suffix or 'files without a suffix'} (supported: {kinds})")
+        if path.suffix:
+            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name}: cannot import {suffix} (supported: {kinds})"),
+                              name=path.name, suffix=path.suffix, kinds=kinds)
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name}: cannot import files without a suffix "
+                                                        "(supported: {kinds})"), name=path.name, kinds=kinds)
     result = importer(path)
     return result if isinstance(result, ImportResult) else ImportResult(list(result))

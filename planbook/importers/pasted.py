@@ -8,6 +8,7 @@ are read and the reading that recognises more of the plan wins (plain text on a 
 from __future__ import annotations
 
 from ..core.errors import FormatError
+from ..core.messages import QT_TRANSLATE_NOOP
 from . import ImportResult
 from .plaintext import MAX_TEXT_BYTES, parse_text
 from .webpage import parse_html
@@ -18,7 +19,8 @@ MAX_PASTE_CHARS = MAX_TEXT_BYTES // 2  # the text limit, counted in characters; 
 def parse_pasted(html: str, text: str) -> ImportResult:
     """The plan in a clipboard's HTML and plain-text flavours (either may be empty)."""
     if len(text) > MAX_PASTE_CHARS or len(html) > 2 * MAX_PASTE_CHARS:
-        raise FormatError("the clipboard holds more text than any plan has; copy the plan alone")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "the clipboard holds more text than any plan has; copy the "
+                                                        "plan alone"))
     readings: list[ImportResult] = []
     problems: list[FormatError] = []
     for parse, source in ((parse_text, text), (parse_html, html)):
@@ -28,7 +30,7 @@ def parse_pasted(html: str, text: str) -> ImportResult:
             except FormatError as e:
                 problems.append(e)
     if not readings:
-        raise problems[0] if problems else FormatError("the clipboard holds no text")
+        raise problems[0] if problems else FormatError(QT_TRANSLATE_NOOP("Messages", "the clipboard holds no text"))
     return max(readings, key=recognised)
 
 

@@ -24,9 +24,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..core.errors import FormatError
+from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..core.model import Field, Node, NodeKind, Notice, Numbering, Plan
 from ..core.numbering import chinese_numeral, number_tree
 from ..core.numbering import label as number_label
+from ..layout.blocks import chinese_date
 
 # ---- blocks ------------------------------------------------------------------------------------------
 
@@ -44,7 +46,7 @@ Block = str | TableBlock
 @dataclass
 class Recognised:
     plan: Plan
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 # ---- character classes and patterns -------------------------------------------------------------------
@@ -405,11 +407,12 @@ class _Doc:
     """Working state: what has been read so far."""
 
     meta: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     notice: Notice = field(default_factory=Notice)
     numbers: dict[int, int] = field(default_factory=dict)  # id(node) → number the source printed
 
-    def warn(self, message: str) -> None:
+    def warn(self, template: str, /, **fields: object) -> None:
+        message = Message(template, **fields)
         if message not in self.warnings:
             self.warnings.append(message)
 
@@ -419,11 +422,12 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     doc = _Doc()
     items = _prepare(blocks)
     if not items:
-        raise FormatError("no text found")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "no text found"))
     items = _strip_chrome(items, doc)
     start = next((i for i, x in enumerate(items) if isinstance(x, TableBlock) or marker(x)), None)
     if start is None:
-        raise FormatError("no plan structure found (no 一、 sections, （一） subsections or 1. tasks)")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "no plan structure found (no 一、 sections, （一） subsections "
+                                                        "or 1. tasks)"))
     front = [x for x in items[:start] if isinstance(x, str)]
     body = items[start:]
     rest = _read_notice(front, doc)
@@ -623,7 +627,8 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
                    len(front))
         _set_notice_body(front[start:end], n)
         used.update(range(start, end))
-        doc.warn("印发通知：未找到成文日期和落款，请核对")
+        doc.warn(QT_TRANSLATE_NOOP("Messages", "issuing notice: no date of signing and no signature found, "
+                                               "please check"))
         return
     date_line = front[date_at]
     first_signer = date_at
@@ -669,9 +674,14 @@ def _read_signed_on(line: str, doc: _Doc) -> None:
     date, readings = digits_date(text, published)
     if date:
         doc.notice.signed_on = date
-        also = "、".join(f"{d.year}年{d.month}月{d.day}日" for d in readings if d != date)
-        doc.warn(f"成文日期“{text}”缺少年月日，已读作{date.year}年{date.month}月{date.day}日"
-                 + (f"（也可读作{also}）" if also else "") + "，请核对")
+        also = "、".join(chinese_date(d) for d in readings if d != date)  # dates as a 公文 writes them
+        if also:
+            doc.warn(QT_TRANSLATE_NOOP("Messages", "the date of signing “{text}” is bare digits; read as {date} "
+                                                   "(it could also be {also}), please check"),
+                     text=text, date=chinese_date(date), also=also)
+        else:
+            doc.warn(QT_TRANSLATE_NOOP("Messages", "the date of signing “{text}” is bare digits; read as {date}, "
+                                                   "please check"), text=text, date=chinese_date(date))
 
 
 def _apply_meta(doc: _Doc) -> None:
@@ -739,7 +749,7 @@ def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
         return DOC_NO_RE.sub("", meta_title).strip(), preamble
     if doc.notice.title:
         return re.sub(r"^.*?关于(印发|转发|下发)?|的通知$", "", doc.notice.title), preamble
-    doc.warn("未找到计划标题")
+    doc.warn(QT_TRANSLATE_NOOP("Messages", "no plan title found"))
     return "未命名计划", preamble
 
 
@@ -792,13 +802,16 @@ class _Builder:
 
     def add(self, kind: NodeKind, number: int | None, text: str, fields: Sequence[Field] = ()) -> Node:
         if kind is NodeKind.SUBSECTION and NodeKind.SECTION not in self.open:
-            self.doc.warn(f"“（{chinese_numeral(number or 1)}）{text[:12]}”前没有一级标题，已作为一级标题")
+            self.doc.warn(QT_TRANSLATE_NOOP("Messages", "“{heading}” comes before any section; taken as a section"),
+                          heading=f"（{chinese_numeral(number or 1)}）{text[:12]}")
             kind = NodeKind.SECTION
         if kind is not NodeKind.ITEM:
             self.items_as_tasks = False
         elif self.items_as_tasks or not any(k in self.open for k in _PARENT_KINDS[NodeKind.ITEM]):
             if NodeKind.SECTION in self.open and not self.items_as_tasks:
-                self.doc.warn(f"“（{number}）{text[:12]}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）")
+                self.doc.warn(QT_TRANSLATE_NOOP("Messages", "“{heading}” sits directly under a section; taken as "
+                                                            "a task (it will be numbered “{number}.”)"),
+                              heading=f"（{number}）{text[:12]}", number=number)
             self.items_as_tasks = True  # its siblings (（2）, （3）…) follow it
             kind = NodeKind.TASK
         text, inline = inline_fields(text)
@@ -933,10 +946,14 @@ def _check_numbers(plan: Plan, doc: _Doc) -> Numbering:
     for seq in modes[mode]:
         for node, problem in _breaks(seq, doc.numbers):
             written = _label(node.kind, doc.numbers[id(node)])
-            doc.warn(f"“{written}{node.title[:16]}”：原文编号{problem}，已按位置编为“{numbers[id(node)]}”")
+            doc.warn(QT_TRANSLATE_NOOP("Messages", "“{heading}”: the source numbering {problem}; numbered "
+                                                   "“{number}” by position"),
+                     heading=f"{written}{node.title[:16]}", problem=problem, number=numbers[id(node)])
     for node in plan.walk():
         if len(node.title) > 60:
-            doc.warn(f"“{node.title[:16]}…”标题有{len(node.title)}字，原文可能缺少句号，请核对")
+            doc.warn(QT_TRANSLATE_NOOP("Messages", "“{start}…”: the heading is {length} characters long; the source "
+                                                   "may lack a full stop, please check"),
+                     start=node.title[:16], length=len(node.title))
     return mode
 
 
@@ -963,7 +980,7 @@ def _sequences(nodes: list[Node], mode: Numbering) -> list[list[Node]]:
     return seqs
 
 
-def _breaks(seq: list[Node], source: dict[int, int]) -> list[tuple[Node, str]]:
+def _breaks(seq: list[Node], source: dict[int, int]) -> list[tuple[Node, Message]]:
     """Where a run of source numbers does not go on by one: (node, what is wrong, in words)."""
     out = []
     prev = 0
@@ -973,11 +990,15 @@ def _breaks(seq: list[Node], source: dict[int, int]) -> list[tuple[Node, str]]:
             prev += 1
             continue
         if n == prev:
-            out.append((node, "重复"))
-        elif n > prev + 1:
-            out.append((node, f"跳过了{prev + 1}" if n == prev + 2 else f"跳过了{prev + 1}至{n - 1}"))
+            out.append((node, Message(QT_TRANSLATE_NOOP("Messages", "repeats"))))
+        elif n == prev + 2:
+            out.append((node, Message(QT_TRANSLATE_NOOP("Messages", "skips {number}"), number=prev + 1)))
+        elif n > prev + 2:
+            out.append((node, Message(QT_TRANSLATE_NOOP("Messages", "skips {first} to {last}"), first=prev + 1,
+                                      last=n - 1)))
         elif n < prev:
-            out.append((node, f"倒退（前一项为{prev}）"))
+            out.append((node, Message(QT_TRANSLATE_NOOP("Messages", "goes back (the one before is {number})"),
+                                      number=prev)))
         prev = n
     return out
 

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..core.errors import FormatError
+from ..core.messages import QT_TRANSLATE_NOOP
 from . import ImportResult, read_bytes
 from .decode import decode_text
 from .recognise import Block, TableBlock, recognise
@@ -166,5 +167,6 @@ def read_html(path: Path) -> ImportResult:
     declared = m[1].decode("ascii", "replace") if m else None
     text, _ = decode_text(data, path.name, declared)
     if "<" not in text:
-        raise FormatError(f"{path.name} has no HTML in it; name it .txt to import it as text")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has no HTML in it; name it .txt to import it as text"),
+                          name=path.name)
     return parse_html(text)

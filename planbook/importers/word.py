@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path
 
 from ..core.errors import FormatError
+from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..core.numbering import chinese_numeral
 from . import ImportResult, read_bytes
 from .recognise import Block, TableBlock, marker, normalise_line, recognise
@@ -22,38 +23,46 @@ MAX_DOCX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all entries together, as declared, before anything is inflated
 MAX_ENTRIES = 2000
 MAX_RATIO = 200  # a real part compresses ~10:1; a bomb's parts 1000:1
+UNREADABLE = QT_TRANSLATE_NOOP("Messages", "{name} is not a readable Word .docx document ({reason})")
 
 
 def check_package(data: bytes, name: str) -> None:
     """Refuse what is not a sound, modest zip before python-docx reads any of it."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise FormatError(f"{name} is an old Word .doc file, not .docx; open it in Word or WPS and save as .docx")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is an old Word .doc file, not .docx; open it in "
+                                                        "Word or WPS and save as .docx"), name=name)
     if not data.startswith(b"PK"):
-        raise FormatError(f"{name} is not a Word .docx document (not a zip archive)")
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is not a Word .docx document (not a zip archive)"),
+                          name=name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
             if len(infos) > MAX_ENTRIES:
-                raise FormatError(f"{name} has {len(infos)} parts; no Word document has that many")
+                raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has {parts} parts; no Word document has "
+                                                                "that many"), name=name, parts=len(infos))
             total = sum(i.file_size for i in infos)
             if total > MAX_UNPACKED_BYTES:
-                raise FormatError(f"{name} would unpack to {total // 2**20} MB; refused as a possible zip bomb")
+                raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} would unpack to {size} MB; refused as a possible zip "
+                                                                "bomb"), name=name, size=total // 2**20)
             for info in infos:
                 if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                    raise FormatError(f"{name}: part {info.filename} is compressed {info.file_size // max(info.compress_size, 1)}:1; "
-                                      "refused as a possible zip bomb")
+                    raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name}: part {part} is compressed {ratio}:1; "
+                                                                    "refused as a possible zip bomb"), name=name,
+                                      part=info.filename, ratio=info.file_size // max(info.compress_size, 1))
             names = {i.filename for i in infos}
             if "word/document.xml" not in names and "[Content_Types].xml" not in names:
-                raise FormatError(f"{name} is a zip archive but not a Word document")
+                raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is a zip archive but not a Word document"),
+                                  name=name)
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     head = z.read(info)
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise FormatError(f"{name}: part {info.filename} declares a DOCTYPE/entities, which Word "
-                                          "never writes; refused")
+                        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name}: part {part} declares a "
+                                                                        "DOCTYPE/entities, which Word never writes; "
+                                                                        "refused"), name=name, part=info.filename)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, zlib.error,
             ValueError) as e:
-        raise FormatError(f"{name} is not a readable Word .docx document ({e})") from None
+        raise FormatError(UNREADABLE, name=name, reason=e) from None
 
 
 def blocks_of(data: bytes, name: str) -> tuple[list[Block], int]:
@@ -66,7 +75,7 @@ def blocks_of(data: bytes, name: str) -> tuple[list[Block], int]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many kinds (KeyError, ValueError, lxml errors) for broken packages
-        raise FormatError(f"{name} is not a readable Word .docx document ({type(e).__name__}: {e})") from None
+        raise FormatError(UNREADABLE, name=name, reason=f"{type(e).__name__}: {e}") from None
     numbering = _AutoNumbers(document)
     blocks: list[Block] = []
     for child in document.element.body.iterchildren():
@@ -214,7 +223,9 @@ def parse_docx(data: bytes, name: str = "document.docx") -> ImportResult:
     found = recognise(blocks)
     warnings = list(found.warnings)
     if unread:
-        warnings.insert(0, f"有{unread}段使用了无法读取的Word自动编号，这些段落的层级可能未被识别，请核对")
+        warnings.insert(0, Message(QT_TRANSLATE_NOOP("Messages", "{count} paragraph(s) use Word automatic numbering "
+                                                                 "that cannot be read; their levels may not have "
+                                                                 "been recognised, please check"), count=unread))
     return ImportResult([found.plan], warnings)
 
 

@@ -4,67 +4,67 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="36"/>
+        <location filename="../../planbook/gui/backups.py" line="37"/>
         <source>Backups and Restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="39"/>
+        <location filename="../../planbook/gui/backups.py" line="40"/>
         <source>A copy of the library is kept each day it is opened (the last {0}), in {1}</source>
         <translation>每天首次打开方案库时自动备份一份（保留最近 {0} 份），存放在 {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="45"/>
+        <location filename="../../planbook/gui/backups.py" line="46"/>
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="45"/>
+        <location filename="../../planbook/gui/backups.py" line="46"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="45"/>
+        <location filename="../../planbook/gui/backups.py" line="46"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="57"/>
+        <location filename="../../planbook/gui/backups.py" line="58"/>
         <source>Back Up Now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="59"/>
+        <location filename="../../planbook/gui/backups.py" line="60"/>
         <source>Restore Selected…</source>
         <translation>恢复所选…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="88"/>
+        <location filename="../../planbook/gui/backups.py" line="89"/>
         <source>No backups yet.</source>
         <translation>尚无备份。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="107"/>
+        <location filename="../../planbook/gui/backups.py" line="108"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="116"/>
+        <location filename="../../planbook/gui/backups.py" line="117"/>
         <source>Restore Backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="117"/>
+        <location filename="../../planbook/gui/backups.py" line="118"/>
         <source>Replace everything in the library with the backup of {0}?</source>
         <translation>用 {0} 的备份替换方案库中的全部内容吗？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="120"/>
+        <location filename="../../planbook/gui/backups.py" line="121"/>
         <source>What the library holds now is backed up first, so you can go back to it by restoring that copy. Undo history is cleared.</source>
         <translation>恢复前会先备份方案库的当前内容，如需回到现在的状态，恢复那份备份即可。撤销记录将被清空。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="128"/>
+        <location filename="../../planbook/gui/backups.py" line="129"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
@@ -252,32 +252,32 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="41"/>
+        <location filename="../../planbook/gui/importpreview.py" line="42"/>
         <source>Import Preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="44"/>
+        <location filename="../../planbook/gui/importpreview.py" line="45"/>
         <source>Recognised structure</source>
         <translation>识别出的结构</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="44"/>
+        <location filename="../../planbook/gui/importpreview.py" line="45"/>
         <source>Tasks</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="50"/>
+        <location filename="../../planbook/gui/importpreview.py" line="51"/>
         <source>{0}: not imported: {1}</source>
         <translation>{0}：未导入：{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="64"/>
+        <location filename="../../planbook/gui/importpreview.py" line="65"/>
         <source>{0} plan(s) from {1} file(s); {2} warning(s) or error(s) to check.</source>
         <translation>{1} 个文件中识别出 {0} 个方案；有 {2} 条警告或错误需要核对。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="67"/>
+        <location filename="../../planbook/gui/importpreview.py" line="68"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -391,528 +391,1082 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="96"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="97"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="146"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="654"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="656"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="655"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="657"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="582"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="582"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
         <source>Demote (Tab)</source>
         <translation>降一级（Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
         <source>Promote (Shift+Tab)</source>
         <translation>升一级（Shift+Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="196"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="220"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="225"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="226"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="229"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="230"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="934"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="236"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="242"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="243"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="247"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="248"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="252"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="253"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="256"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="257"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="278"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="279"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="389"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="390"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="410"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="411"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="430"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="431"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="433"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="434"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="434"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="435"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="439"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="440"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="440"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="441"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="470"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="471"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="486"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="487"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="490"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="491"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="562"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="563"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="570"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="571"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="579"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="580"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="579"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="580"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="585"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="586"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="585"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="586"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="588"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="589"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="588"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="589"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="613"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="614"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="614"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="645"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="615"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="646"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="632"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="634"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="641"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="641"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="658"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="674"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="675"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="668"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="670"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="671"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="731"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="732"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="687"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="703"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="709"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="709"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="725"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="736"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="737"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="747"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="748"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="749"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="750"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="770"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="771"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="773"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="774"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="774"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="775"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="786"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="787"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="787"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="788"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="813"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="842"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="843"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="844"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="847"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="845"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="848"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="844"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="845"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="847"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="848"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="857"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="858"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="860"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="879"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="880"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="883"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="884"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="909"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="910"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="911"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="912"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="928"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="934"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../planbook/core/backup.py" line="71"/>
+        <source>cannot write a backup in {folder}: {reason}</source>
+        <translation>无法在 {folder} 中写入备份：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/backup.py" line="106"/>
+        <source>cannot restore {name}: {reason}</source>
+        <translation>无法恢复 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/drafting.py" line="49"/>
+        <source>“{title}” names no year, so there is no next year to draft</source>
+        <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/editing.py" line="149"/>
+        <source>position {position} is outside 0…{last}</source>
+        <translation>位置 {position} 超出范围（0…{last}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/editing.py" line="152"/>
+        <source>the parent belongs to another plan</source>
+        <translation>上级条目属于另一个方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/editing.py" line="208"/>
+        <source>a node cannot move inside itself</source>
+        <translation>条目不能移到自身之下</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/editing.py" line="210"/>
+        <source>a node can only move within its plan</source>
+        <translation>条目只能在本方案内移动</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/editing.py" line="217"/>
+        <source>position {position} is outside the new parent&apos;s children</source>
+        <translation>位置 {position} 超出新上级条目的下级范围</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/editing.py" line="278"/>
+        <source>a {kind} cannot sit at the top level</source>
+        <translation>{kind}不能位于最上一级</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/editing.py" line="280"/>
+        <source>a {kind} cannot sit inside a {parent}</source>
+        <translation>{kind}不能位于{parent}之下</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="81"/>
+        <source>not valid JSON (line {line}, column {column}: {reason})</source>
+        <translation>不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="89"/>
+        <source>not a Planbook file: expected &quot;format&quot;: &quot;{expected}&quot;, found {found!r}</source>
+        <translation>不是 Planbook 文件：应有 &quot;format&quot;: &quot;{expected}&quot;，实为 {found!r}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="106"/>
+        <location filename="../../planbook/core/exchange.py" line="139"/>
+        <location filename="../../planbook/core/exchange.py" line="142"/>
+        <location filename="../../planbook/core/exchange.py" line="145"/>
+        <source>{where} must be a list</source>
+        <translation>{where} 应为列表</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="115"/>
+        <source>plan.notice has unknown keys: {keys}</source>
+        <translation>plan.notice 中有未知的键：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="133"/>
+        <source>{where}: a {kind} cannot sit at the top level</source>
+        <translation>{where}：{kind}不能位于最上一级</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="135"/>
+        <source>{where}: a {kind} cannot sit inside a {parent}</source>
+        <translation>{where}：{kind}不能位于{parent}之下</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="161"/>
+        <location filename="../../planbook/core/exchange.py" line="180"/>
+        <source>{where} is missing</source>
+        <translation>缺少 {where}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="172"/>
+        <source>{where} must be an object</source>
+        <translation>{where} 应为对象</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="183"/>
+        <source>{where} must be text</source>
+        <translation>{where} 应为文本</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="190"/>
+        <source>{where} must be a list of text</source>
+        <translation>{where} 应为文本列表</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="198"/>
+        <source>plan.year must be a year such as 2020, not {value!r}</source>
+        <translation>plan.year 应为年份（如 2020），实为 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="209"/>
+        <source>{where} must be a date YYYY-MM-DD, not {value!r}</source>
+        <translation>{where} 应为 YYYY-MM-DD 格式的日期，实为 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="218"/>
+        <source>{where} must be one of {allowed}, not {value!r}</source>
+        <translation>{where} 应为 {allowed} 之一，实为 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="71"/>
+        <source>{path} is a folder, not a library file</source>
+        <translation>{path} 是文件夹，不是方案库文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="75"/>
+        <location filename="../../planbook/core/library.py" line="96"/>
+        <source>no library at {path}</source>
+        <translation>{path} 处没有方案库</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="80"/>
+        <source>cannot create the library folder {folder}: {reason}</source>
+        <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="106"/>
+        <source>{name} is damaged ({result})</source>
+        <translation>{name} 已损坏（{result}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="132"/>
+        <source>the library {path} is read-only; changes cannot be saved</source>
+        <translation>方案库 {path} 为只读，修改无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="280"/>
+        <source>no plan with id {id}</source>
+        <translation>找不到 ID 为 {id} 的方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="372"/>
+        <source>no node with id {id}</source>
+        <translation>找不到 ID 为 {id} 的条目</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="462"/>
+        <source>{path} is not a Planbook library (it is not an SQLite database)</source>
+        <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="464"/>
+        <location filename="../../planbook/core/library.py" line="534"/>
+        <source>cannot open the library {path}: {reason}</source>
+        <translation>无法打开方案库 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="467"/>
+        <source>{path} is an SQLite database of another program, not a Planbook library</source>
+        <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="470"/>
+        <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
+        <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="478"/>
+        <source>the disk is full: free some space and try again (nothing was changed)</source>
+        <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="480"/>
+        <source>the disk could not be read or written (was it removed, or is it failing?)</source>
+        <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="482"/>
+        <source>the file is damaged (restore a backup with `planbook restore`)</source>
+        <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="483"/>
+        <source>another program is busy with the library: try again in a moment</source>
+        <translation>另一个程序正在使用方案库：请稍后再试</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="484"/>
+        <source>the library is read-only; changes cannot be saved</source>
+        <translation>方案库为只读，修改无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="485"/>
+        <source>the file cannot be opened (check the folder exists and may be read)</source>
+        <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="65"/>
+        <source>section</source>
+        <translation>一级标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="66"/>
+        <source>subsection</source>
+        <translation>二级标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="67"/>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="68"/>
+        <source>item</source>
+        <translation>子项</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/search.py" line="176"/>
+        <source>this library has no search index (open it writable once to upgrade it)</source>
+        <translation>这个方案库没有搜索索引（请以可写方式打开一次，完成升级）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/search.py" line="194"/>
+        <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
+        <translation>年份写法不对：year:{raw}（例如 year:2019 或 year:2017-2020）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/search.py" line="195"/>
+        <source>this library has no search index yet: open it writable once (or run planbook reindex)</source>
+        <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/search.py" line="252"/>
+        <source>search text too long ({length} characters; at most {limit})</source>
+        <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/search.py" line="260"/>
+        <source>a filter cannot be negated: -{word}</source>
+        <translation>筛选条件不能取反：-{word}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/search.py" line="268"/>
+        <source>too many search words (at most {limit})</source>
+        <translation>搜索词过多（最多 {limit} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/search.py" line="287"/>
+        <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
+        <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/search.py" line="291"/>
+        <source>{key}: needs something after it, e.g. unit:基教科</source>
+        <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/search.py" line="300"/>
+        <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
+        <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/search.py" line="380"/>
+        <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
+        <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/__init__.py" line="20"/>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/docx_writer.py" line="87"/>
+        <source>unknown layout {layout!r} for docx (choose from {choices})</source>
+        <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="108"/>
+        <source>cannot read the font settings file {path}: {reason}</source>
+        <translation>字体设置文件 {path} 无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="111"/>
+        <source>the font settings file {path} must be an object {{role: font file}}</source>
+        <translation>字体设置文件 {path} 应是 {{角色: 字体文件}} 的对象</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="116"/>
+        <source>the font settings file {path} names unknown roles: {unknown} (known: {known})</source>
+        <translation>字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="141"/>
+        <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
+        <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="147"/>
+        <source>cannot use the font file {path}: {reason}</source>
+        <translation>无法使用字体文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="534"/>
+        <source>unknown layout {layout!r} (choose from {choices})</source>
+        <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="556"/>
+        <source>cannot write {path}: it is a folder</source>
+        <translation>无法写入 {path}：这是一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="564"/>
+        <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
+        <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="567"/>
+        <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
+        <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/xlsx_writer.py" line="19"/>
+        <source>XLSX has one layout, breakdown (not {layout!r})</source>
+        <translation>XLSX 只有 breakdown（任务分解表）一种版式，没有 {layout!r}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="32"/>
+        <source>{name} is not UTF-8 text (byte {byte})</source>
+        <translation>{name} 不是 UTF-8 文本（第 {byte} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="47"/>
+        <source>{name} is a folder, not a file</source>
+        <translation>{name} 是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="50"/>
+        <source>{name} is {size:.1f} MB, too large for a plan (at most {limit} MB)</source>
+        <translation>{name} 有 {size:.1f} MB，作为方案文件过大（最多 {limit} MB）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="56"/>
+        <source>{name} is larger than {limit} MB, too large for a plan</source>
+        <translation>{name} 超过 {limit} MB，作为方案文件过大</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="60"/>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="102"/>
+        <source>{name}: cannot import {suffix} (supported: {kinds})</source>
+        <translation>{name}：不能导入 {suffix} 文件（支持：{kinds}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="104"/>
+        <source>{name}: cannot import files without a suffix (supported: {kinds})</source>
+        <translation>{name}：不能导入没有扩展名的文件（支持：{kinds}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/decode.py" line="20"/>
+        <source>{name} is a binary file, not text</source>
+        <translation>{name} 是二进制文件，不是文本文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/decode.py" line="26"/>
+        <source>{name} is an image, not text</source>
+        <translation>{name} 是图片，不是文本文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/decode.py" line="28"/>
+        <source>{name} is a PDF (copy its text into a .txt file, or save it as .docx), not text</source>
+        <translation>{name} 是 PDF 文件，不是文本文件（请把其中的文字复制到 .txt 文件，或另存为 .docx）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/decode.py" line="30"/>
+        <source>{name} is an old Word/Excel file (.doc/.xls); save it as .docx, not text</source>
+        <translation>{name} 是旧版 Word/Excel 文件（.doc/.xls），不是文本文件，请另存为 .docx</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/decode.py" line="32"/>
+        <source>{name} is a zip archive (a .docx? then name it .docx), not text</source>
+        <translation>{name} 是 zip 压缩包，不是文本文件（如果是 Word 文档，请把扩展名改为 .docx）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/decode.py" line="34"/>
+        <source>{name} is an RTF document; save it as .docx, not text</source>
+        <translation>{name} 是 RTF 文档，不是文本文件，请另存为 .docx</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/decode.py" line="44"/>
+        <source>{name} is empty</source>
+        <translation>{name} 是空文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/decode.py" line="50"/>
+        <source>{name} starts like {encoding} but is not valid {encoding} (byte {byte})</source>
+        <translation>{name} 开头像是 {encoding} 编码，但不是有效的 {encoding}（第 {byte} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/decode.py" line="56"/>
+        <source>{name} looks like UTF-16 text without a byte-order mark; save it as UTF-8 (or UTF-16 with BOM) and import it again</source>
+        <translation>{name} 像是缺少字节顺序标记（BOM）的 UTF-16 文本，请另存为 UTF-8（或带 BOM 的 UTF-16）后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/decode.py" line="74"/>
+        <source>{name}: cannot tell its text encoding (it is neither UTF-8, GB18030/GBK nor UTF-16 with a byte-order mark); save it as UTF-8 and import it again</source>
+        <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="425"/>
+        <source>no text found</source>
+        <translation>未找到任何文字</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="429"/>
+        <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
+        <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="630"/>
+        <source>issuing notice: no date of signing and no signature found, please check</source>
+        <translation>印发通知：未找到成文日期和落款，请核对</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="679"/>
+        <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
+        <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="683"/>
+        <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
+        <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="752"/>
+        <source>no plan title found</source>
+        <translation>未找到计划标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="805"/>
+        <source>“{heading}” comes before any section; taken as a section</source>
+        <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="812"/>
+        <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
+        <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="949"/>
+        <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
+        <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="954"/>
+        <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
+        <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="993"/>
+        <source>repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="995"/>
+        <source>skips {number}</source>
+        <translation>跳过了{number}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="997"/>
+        <source>skips {first} to {last}</source>
+        <translation>跳过了{first}至{last}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="1000"/>
+        <source>goes back (the one before is {number})</source>
+        <translation>倒退（前一项为{number}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/webpage.py" line="170"/>
+        <source>{name} has no HTML in it; name it .txt to import it as text</source>
+        <translation>{name} 中没有 HTML 内容；如要作为文本导入，请把扩展名改为 .txt</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/word.py" line="26"/>
+        <source>{name} is not a readable Word .docx document ({reason})</source>
+        <translation>{name} 不是可以读取的 Word .docx 文档（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/word.py" line="32"/>
+        <source>{name} is an old Word .doc file, not .docx; open it in Word or WPS and save as .docx</source>
+        <translation>{name} 是旧版 Word .doc 文件，不是 .docx 文件；请用 Word 或 WPS 打开后另存为 .docx</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/word.py" line="35"/>
+        <source>{name} is not a Word .docx document (not a zip archive)</source>
+        <translation>{name} 不是 Word .docx 文档（不是 zip 压缩包）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/word.py" line="41"/>
+        <source>{name} has {parts} parts; no Word document has that many</source>
+        <translation>{name} 包含 {parts} 个部件，正常的 Word 文档不会有这么多</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/word.py" line="45"/>
+        <source>{name} would unpack to {size} MB; refused as a possible zip bomb</source>
+        <translation>{name} 解压后将达 {size} MB，可能是“压缩炸弹”，已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/word.py" line="49"/>
+        <source>{name}: part {part} is compressed {ratio}:1; refused as a possible zip bomb</source>
+        <translation>{name}：部件 {part} 的压缩比为 {ratio}:1，可能是“压缩炸弹”，已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/word.py" line="54"/>
+        <source>{name} is a zip archive but not a Word document</source>
+        <translation>{name} 是 zip 压缩包，但不是 Word 文档</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/word.py" line="60"/>
+        <source>{name}: part {part} declares a DOCTYPE/entities, which Word never writes; refused</source>
+        <translation>{name}：部件 {part} 声明了 DOCTYPE/实体，Word 从不写入这些内容，已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/word.py" line="226"/>
+        <source>{count} paragraph(s) use Word automatic numbering that cannot be read; their levels may not have been recognised, please check</source>
+        <translation>有{count}段使用了无法读取的Word自动编号，这些段落的层级可能未被识别，请核对</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/pasted.py" line="22"/>
+        <source>the clipboard holds more text than any plan has; copy the plan alone</source>
+        <translation>剪贴板中的文字比任何方案都长，请只复制方案本身</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/pasted.py" line="33"/>
+        <source>the clipboard holds no text</source>
+        <translation>剪贴板中没有文字</translation>
     </message>
 </context>
 <context>
@@ -1202,58 +1756,58 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="44"/>
+        <location filename="../../planbook/gui/print_preview.py" line="45"/>
         <source>Print Preview — {0}</source>
         <translation>打印预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="48"/>
+        <location filename="../../planbook/gui/print_preview.py" line="49"/>
         <source>Notice with the plan</source>
         <translation>印发通知及要点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="49"/>
+        <location filename="../../planbook/gui/print_preview.py" line="50"/>
         <source>Plan only</source>
         <translation>仅要点正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="53"/>
+        <location filename="../../planbook/gui/print_preview.py" line="54"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="55"/>
+        <location filename="../../planbook/gui/print_preview.py" line="56"/>
         <source>&amp;Save PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="57"/>
+        <location filename="../../planbook/gui/print_preview.py" line="58"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="67"/>
+        <location filename="../../planbook/gui/print_preview.py" line="68"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="94"/>
+        <location filename="../../planbook/gui/print_preview.py" line="95"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="103"/>
-        <location filename="../../planbook/gui/print_preview.py" line="105"/>
+        <location filename="../../planbook/gui/print_preview.py" line="104"/>
+        <location filename="../../planbook/gui/print_preview.py" line="106"/>
         <source>Save PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="138"/>
+        <location filename="../../planbook/gui/print_preview.py" line="139"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="138"/>
+        <location filename="../../planbook/gui/print_preview.py" line="139"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
@@ -1319,12 +1873,12 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../planbook/gui/qtstrings.py" line="13"/>
+        <location filename="../../planbook/gui/qtstrings.py" line="10"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/qtstrings.py" line="14"/>
+        <location filename="../../planbook/gui/qtstrings.py" line="11"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -1332,98 +1886,98 @@
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="51"/>
-        <location filename="../../planbook/gui/safety.py" line="62"/>
+        <location filename="../../planbook/gui/safety.py" line="53"/>
+        <location filename="../../planbook/gui/safety.py" line="64"/>
         <source>The library is read-only; changes cannot be saved.</source>
         <translation>方案库为只读，修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="55"/>
+        <location filename="../../planbook/gui/safety.py" line="57"/>
         <source>The disk is full: free some space and try again (nothing was changed).</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="56"/>
+        <location filename="../../planbook/gui/safety.py" line="58"/>
         <source>The disk could not be read or written (was it removed, or is it failing?).</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="58"/>
+        <location filename="../../planbook/gui/safety.py" line="60"/>
         <source>The library file is damaged: restore a backup with File ▸ Backups and Restore….</source>
         <translation>方案库文件已损坏：请通过“文件 ▸ 备份与恢复…”恢复一份备份。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="60"/>
+        <location filename="../../planbook/gui/safety.py" line="62"/>
         <source>Another program is busy with the library: try again in a moment (nothing was changed).</source>
         <translation>另一个程序正在使用方案库：请稍后再试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="63"/>
+        <location filename="../../planbook/gui/safety.py" line="65"/>
         <source>The library file cannot be opened (check the folder exists and may be read).</source>
         <translation>无法打开方案库文件（请检查文件夹是否存在、是否有读取权限）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="176"/>
+        <location filename="../../planbook/gui/safety.py" line="178"/>
         <source>This library is read-only: changes are not saved</source>
         <translation>此方案库为只读，修改不会保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="190"/>
+        <location filename="../../planbook/gui/safety.py" line="192"/>
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="249"/>
+        <location filename="../../planbook/gui/safety.py" line="251"/>
         <source>The change was not saved</source>
         <translation>修改未能保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="257"/>
+        <location filename="../../planbook/gui/safety.py" line="259"/>
         <source>What it changes was deleted or changed by another program.</source>
         <translation>它所修改的内容已被其他程序删除或更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="260"/>
+        <location filename="../../planbook/gui/safety.py" line="262"/>
         <source>Cannot undo “{0}”.</source>
         <translation>无法撤销“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="260"/>
+        <location filename="../../planbook/gui/safety.py" line="262"/>
         <source>Cannot redo “{0}”.</source>
         <translation>无法重做“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="261"/>
+        <location filename="../../planbook/gui/safety.py" line="263"/>
         <source>The step was taken off the undo list; nothing was changed.</source>
         <translation>此步骤已从撤销记录中移除，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="264"/>
+        <location filename="../../planbook/gui/safety.py" line="266"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="264"/>
+        <location filename="../../planbook/gui/safety.py" line="266"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="303"/>
+        <location filename="../../planbook/gui/safety.py" line="305"/>
         <source>The plan that was open was deleted by another program.</source>
         <translation>当前打开的方案已被其他程序删除。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="308"/>
+        <location filename="../../planbook/gui/safety.py" line="310"/>
         <source>Another program changed the library: shown as it is now.</source>
         <translation>其他程序修改了方案库，已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="357"/>
+        <location filename="../../planbook/gui/safety.py" line="359"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="365"/>
+        <location filename="../../planbook/gui/safety.py" line="367"/>
         <source>Restored {0}. What was there before is kept as {1}.</source>
         <translation>已恢复 {0}。恢复前的内容已另存为 {1}。</translation>
     </message>
@@ -1431,62 +1985,62 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="109"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="110"/>
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="110"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="111"/>
         <source>Unit, e.g. 基教科</source>
         <translation>单位，如 基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="112"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="113"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="120"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="121"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="120"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="121"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="151"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="152"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="178"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="179"/>
         <source>Type to search every plan: words, &quot;phrases&quot;, -exclude, year:2019, issuer:…, unit:…, field:责任单位=…, kind:task</source>
         <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，year:2019，issuer:机关，unit:单位，field:责任单位=…，kind:task</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="189"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="190"/>
         <source>No plan contains that.</source>
         <translation>没有找到包含这些内容的方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="190"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="191"/>
         <source>Counting… (first {0} shown)</source>
         <translation>正在统计…（先显示前 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="234"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="235"/>
         <source>(plan title and notice)</source>
         <translation>（方案标题与印发通知）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="249"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="250"/>
         <source>{0} hits</source>
         <translation>{0} 处</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="250"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="251"/>
         <source>{0} hits in {1} plans</source>
         <translation>共 {0} 处，分布在 {1} 个方案中</translation>
     </message>
