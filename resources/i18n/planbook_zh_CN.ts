@@ -417,8 +417,8 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="150"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="654"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="656"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="660"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="662"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
@@ -464,453 +464,463 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="162"/>
+        <source>Pre&amp;ferences…</source>
+        <translation>首选项(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="587"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="587"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
         <source>Demote (Tab)</source>
         <translation>降一级（Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
         <source>Promote (Shift+Tab)</source>
         <translation>升一级（Shift+Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="196"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="223"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="225"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="229"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="956"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="241"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="242"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="248"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="247"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="253"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="252"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="258"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="256"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="262"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="278"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="284"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="389"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="395"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="410"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="416"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="430"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="436"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="433"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="439"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="434"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="440"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="439"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="445"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="440"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="446"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="470"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="476"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="486"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="492"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="490"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="496"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="562"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="568"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="570"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="576"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="579"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="585"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="579"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="585"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="585"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="591"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="585"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="591"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="588"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="594"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="588"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="594"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="613"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="619"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="614"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="645"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="620"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="651"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="632"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="638"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="639"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="646"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="646"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="658"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="664"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="674"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="672"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="680"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="673"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="670"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="676"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="731"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="737"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="714"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="709"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="715"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="725"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="731"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="736"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="742"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="747"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="753"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="749"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="755"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="770"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="776"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="773"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="779"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="774"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="780"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="786"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="792"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="787"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="793"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="813"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="819"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="842"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="848"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="844"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="847"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="850"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="853"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="844"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="850"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="847"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="853"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="857"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="863"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="865"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="879"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="885"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="883"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="889"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="909"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="924"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="911"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="932"/>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="949"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="950"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="956"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -961,6 +971,154 @@
         <location filename="../../planbook/gui/editors.py" line="205"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
+    </message>
+</context>
+<context>
+    <name>PdfFonts</name>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="58"/>
+        <source>Title (Xiaobiaosong)</source>
+        <translation>标题（小标宋）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="59"/>
+        <source>Body text (Fangsong)</source>
+        <translation>正文（仿宋）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="60"/>
+        <source>Level-1 headings (Heiti)</source>
+        <translation>一级标题（黑体）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="61"/>
+        <source>Level-2 headings (Kaiti)</source>
+        <translation>二级标题（楷体）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="62"/>
+        <source>Page numbers (Songti)</source>
+        <translation>页码（宋体）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="63"/>
+        <source>Fallback face</source>
+        <translation>备用字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="70"/>
+        <source>Formal notices use 方正小标宋简体</source>
+        <translation>公文用 方正小标宋简体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="71"/>
+        <source>Formal notices use 仿宋_GB2312</source>
+        <translation>公文用 仿宋_GB2312</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="72"/>
+        <source>Formal notices use 黑体</source>
+        <translation>公文用 黑体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="73"/>
+        <source>Formal notices use 楷体_GB2312</source>
+        <translation>公文用 楷体_GB2312</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="74"/>
+        <source>Formal notices use 宋体</source>
+        <translation>公文用 宋体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="75"/>
+        <source>For rare characters the other fonts lack</source>
+        <translation>排印其他字体缺少的生僻字</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="82"/>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="83"/>
+        <source>the file cannot be read</source>
+        <translation>文件无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="84"/>
+        <source>it is an OpenType font with PostScript (CFF) outlines, and a PDF can embed only TrueType outlines (.ttf, .ttc)</source>
+        <translation>这是 PostScript（CFF）轮廓的 OpenType 字体，PDF 只能嵌入 TrueType 轮廓的字体（.ttf、.ttc）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="86"/>
+        <source>its licence does not allow embedding it in a PDF</source>
+        <translation>字体的授权不允许嵌入 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="87"/>
+        <source>it is not a TrueType font file</source>
+        <translation>不是可用的 TrueType 字体文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="88"/>
+        <source>the font collection has no such face</source>
+        <translation>字体集中没有这个字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="89"/>
+        <source>it has no Chinese characters</source>
+        <translation>字体中没有汉字</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="90"/>
+        <source>it has no digits for the page numbers</source>
+        <translation>字体中没有页码所用的数字</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="97"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="98"/>
+        <source>{0} (U+{1})</source>
+        <translation>{0}（U+{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="106"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="107"/>
+        <source>{1} in {0}</source>
+        <translation>{0}中的{1}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="109"/>
+        <source>Drawn with the fallback face, as the chosen fonts lack them: {0}.</source>
+        <translation>所选字体缺字，已用备用字体排印：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="116"/>
+        <source>These characters are in none of the fonts and were printed as 〓: {0}.</source>
+        <translation>以下字符在所有字体中都没有，已印成〓：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="119"/>
+        <source>{0} was written, but these characters are in none of the fonts and were printed as 〓: {1}.</source>
+        <translation>{0} 已导出，但以下字符在所有字体中都没有，已印成〓：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="121"/>
+        <source>Check the text, or choose a font that has them as the fallback face in Edit ▸ Preferences ▸ PDF Fonts.</source>
+        <translation>请核对文字，或在“编辑 ▸ 首选项 ▸ PDF 字体”中把含有这些字的字体设为备用字体。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="132"/>
+        <source>Characters Missing from the PDF</source>
+        <translation>PDF 中有字符缺字</translation>
     </message>
 </context>
 <context>
@@ -1200,60 +1358,189 @@
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="177"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="183"/>
+        <source>PDF Fonts</source>
+        <translation>PDF 字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="196"/>
+        <source>The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only (.ttf, .ttc).</source>
+        <translation>导出 PDF 时用以下字体排印公文。Planbook 自带免费的替代字体；如果本机装有公文规定的字体，请在这里选择它们的字体文件。仅支持 TrueType 字体（.ttf、.ttc）。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="203"/>
+        <source>Start Over…</source>
+        <translation>重新设置…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="204"/>
+        <source>Put the unreadable file aside and use the bundled fonts</source>
+        <translation>将无法读取的文件改名保留，改用内置字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="232"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="233"/>
+        <source>Choose a font file for {0}</source>
+        <translation>为{0}选择字体文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="235"/>
+        <source>Use Bundled</source>
+        <translation>恢复内置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="236"/>
+        <source>Draw {0} with the font that ships with Planbook</source>
+        <translation>{0}改用 Planbook 自带的字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="247"/>
+        <source>Saved in {0}; the command line uses the same file.</source>
+        <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="272"/>
+        <source>Nothing here can be changed until the file is corrected by hand, or you start over with the bundled fonts (the file is kept beside it, renamed).</source>
+        <translation>在手工改正该文件或点“重新设置”改用内置字体之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="289"/>
+        <source>Bundled: {0}</source>
+        <translation>内置：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="292"/>
+        <source>Not found: {0}</source>
+        <translation>找不到：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="294"/>
+        <source>The PDF export stops until this file is back or another is chosen</source>
+        <translation>在该文件恢复或另选字体之前，无法导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="327"/>
+        <source>Font for {0}</source>
+        <translation>{0}所用字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="328"/>
+        <source>TrueType fonts (*.ttf *.ttc *.otf);;All files (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc *.otf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="350"/>
+        <source>Choose a Font</source>
+        <translation>选择字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="351"/>
+        <source>{0} holds several fonts. Which one?</source>
+        <translation>{0} 中有多个字体，使用哪一个？</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="374"/>
+        <location filename="../../planbook/gui/preferences.py" line="395"/>
+        <source>Font Settings Not Saved</source>
+        <translation>字体设置未保存</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="387"/>
+        <source>Start Over</source>
+        <translation>重新设置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="388"/>
+        <source>Rename {0} to {1} and use the bundled fonts?</source>
+        <translation>将 {0} 改名为 {1}，并改用内置字体？</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="402"/>
+        <source>{0} cannot be used for {1}: {2}.</source>
+        <translation>{0} 不能用作{1}：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="404"/>
+        <source>Font Not Used</source>
+        <translation>未采用该字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="404"/>
+        <source>Nothing was changed.</source>
+        <translation>设置未作任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="44"/>
+        <location filename="../../planbook/gui/print_preview.py" line="47"/>
         <source>Print Preview — {0}</source>
         <translation>打印预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="48"/>
+        <location filename="../../planbook/gui/print_preview.py" line="51"/>
         <source>Notice with the plan</source>
         <translation>印发通知及要点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="49"/>
+        <location filename="../../planbook/gui/print_preview.py" line="52"/>
         <source>Plan only</source>
         <translation>仅要点正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="53"/>
+        <location filename="../../planbook/gui/print_preview.py" line="62"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="55"/>
+        <location filename="../../planbook/gui/print_preview.py" line="64"/>
         <source>&amp;Save PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="57"/>
+        <location filename="../../planbook/gui/print_preview.py" line="66"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="67"/>
+        <location filename="../../planbook/gui/print_preview.py" line="76"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="94"/>
+        <location filename="../../planbook/gui/print_preview.py" line="106"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="103"/>
-        <location filename="../../planbook/gui/print_preview.py" line="105"/>
+        <location filename="../../planbook/gui/print_preview.py" line="112"/>
+        <source>fallback face: {0}</source>
+        <translation>备用字体排印：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="123"/>
+        <location filename="../../planbook/gui/print_preview.py" line="125"/>
         <source>Save PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="138"/>
+        <location filename="../../planbook/gui/print_preview.py" line="158"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="138"/>
+        <location filename="../../planbook/gui/print_preview.py" line="158"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
