@@ -100,6 +100,7 @@ def windows(qtbot, tmp_path, monkeypatch):
     from .gui_support import Windows
 
     monkeypatch.setenv("PLANBOOK_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.setenv("PLANBOOK_FONTS", str(tmp_path / "fonts.json"))  # never the developer's own font choices
     monkeypatch.delenv("PLANBOOK_LIBRARY", raising=False)
     w = Windows(qtbot, tmp_path)
     yield w

@@ -498,3 +498,41 @@ def test_imprint_is_on_the_last_even_face(tmp_path: Path) -> None:
 def render_to(plan: Plan, out: Path) -> Path:
     write_pdf(plan, out, "notice")
     return out
+
+
+def test_save_user_fonts_round_trips_and_keeps_unknown_keys_out(tmp_path: Path) -> None:
+    """The core side of Edit ▸ Preferences ▸ PDF Fonts: what the window saves is what the writer reads."""
+    from planbook.exporters.pdf_writer import (
+        FONT_DIR,
+        FontChoice,
+        FontFileError,
+        check_font_file,
+        read_user_fonts,
+        save_user_fonts,
+        user_font_overrides,
+    )
+
+    path = tmp_path / "config" / "fonts.json"
+    kai = FONT_DIR / "FandolKai-Regular.ttf"
+    save_user_fonts({"fangsong": kai, "song": FontChoice(tmp_path / "simsun.ttc", 1)}, path)
+    assert json.loads(path.read_text(encoding="utf-8")) == {
+        "fangsong": str(kai), "song": {"file": str(tmp_path / "simsun.ttc"), "index": 1}}
+    assert read_user_fonts(path) == {"fangsong": FontChoice(kai), "song": FontChoice(tmp_path / "simsun.ttc", 1)}
+    assert user_font_overrides(path)["fang"] == FontChoice(kai)
+    with pytest.raises(PlanbookError, match="仿宋"):
+        save_user_fonts({"仿宋": kai}, path)
+    assert read_user_fonts(path)["fangsong"] == FontChoice(kai)  # the refused call wrote nothing
+    assert sorted(p.name for p in path.parent.iterdir()) == ["fonts.json"]  # no temporary file left behind
+
+    with pytest.raises(FontFileError) as refused:
+        check_font_file("fangsong", FONT_DIR / "PlanbookPageDigits-Regular.ttf")  # digits only: no hanzi
+    assert refused.value.problem == "no_hanzi" and "PlanbookPageDigits" in str(refused.value)
+    assert check_font_file("song", FONT_DIR / "PlanbookPageDigits-Regular.ttf")
+
+
+def test_write_pdf_returns_what_it_could_not_draw(tmp_path: Path) -> None:
+    plan = sample_plan()
+    plan.preamble = "古字𠀀与朱镕基。"
+    report = write_pdf(plan, tmp_path / "x.pdf", "plan", warn=lambda _: None)
+    assert report.missing == ["𠀀"] and report.substituted == {"fangsong": ["镕"]}
+    assert not write_pdf(sample_plan(), tmp_path / "y.pdf", "plan")  # nothing to say

@@ -1,7 +1,8 @@
 """Exporters: each writes one plan to a file in one format. The CLI and GUI pick one by format name.
 
-An exporter is `(plan, out_path, layout) -> None`. Files are written through `atomic_write`, so a failed export
-never leaves a partial file behind.
+An exporter is `(plan, out_path, layout) -> result`: None, or something the one who exported should hear about
+(the PDF writer's `GlyphReport` of characters it could not draw as asked). Files are written through
+`atomic_write`, so a failed export never leaves a partial file behind.
 """
 
 from __future__ import annotations
@@ -63,18 +64,18 @@ def export_txt(plan: Plan, out: Path, layout: str | None = None) -> None:
     _write_text(exchange.plan_to_text(plan), out)
 
 
-def _lazy(module: str, name: str) -> Callable[[Plan, Path, str | None], None]:
+def _lazy(module: str, name: str) -> Callable[[Plan, Path, str | None], object]:
     """An exporter whose heavy library (openpyxl, python-docx, reportlab) is imported on first use, not at start."""
 
-    def export(plan: Plan, out: Path, layout: str | None = None) -> None:
+    def export(plan: Plan, out: Path, layout: str | None = None) -> object:
         from importlib import import_module
 
-        getattr(import_module(module, __package__), name)(plan, out, layout)
+        return getattr(import_module(module, __package__), name)(plan, out, layout)
 
     return export
 
 
-EXPORTERS: dict[str, Callable[[Plan, Path, str | None], None]] = {
+EXPORTERS: dict[str, Callable[[Plan, Path, str | None], object]] = {
     "json": export_json,
     "txt": export_txt,
     "xlsx": _lazy(".xlsx_writer", "export_xlsx"),

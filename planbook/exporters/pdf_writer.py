@@ -81,14 +81,69 @@ FACES = {  # role → (reportlab name, file)
 
 # The shared style sheet names face roles; these are the bundled faces that play them.
 ROLE_OF_FACE = {"xiaobiaosong": "title", "fangsong": "fang", "heiti": "hei", "kaiti": "kai", "song": "digits"}
+# fonts.json keys, in the order a settings page lists them, and the writer role each one replaces.
+FONT_KEYS = ("xiaobiaosong", "fangsong", "heiti", "kaiti", "song", "fallback")
+ROLE_OF_KEY = {**ROLE_OF_FACE, "fallback": "fallback"}
+KEY_OF_ROLE = {role: key for key, role in ROLE_OF_KEY.items()}
 FONTS_FILE_ENV = "PLANBOOK_FONTS"  # a fonts.json elsewhere than the user's config folder
+
+# What a chosen file must be able to draw for its role (the 宋体 face only prints page numbers).
+FONT_NEEDS = {key: "0123456789" if key == "song" else "中华人民共和国政府工作要点" for key in FONT_KEYS}
+
+# Why a font file cannot be used, by stable key (the window words it by key, the CLI prints the sentence).
+FONT_PROBLEMS = {
+    "not_found": QT_TRANSLATE_NOOP("Messages", "the file does not exist"),
+    "unreadable": QT_TRANSLATE_NOOP("Messages", "the file cannot be read"),
+    "postscript": QT_TRANSLATE_NOOP("Messages", "it is an OpenType font with PostScript (CFF) outlines; a PDF can "
+                                                "embed only fonts with TrueType outlines (.ttf, .ttc)"),
+    "no_embedding": QT_TRANSLATE_NOOP("Messages", "the font's licence does not allow embedding it in a PDF"),
+    "not_a_font": QT_TRANSLATE_NOOP("Messages", "it is not a usable TrueType font file"),
+    "bad_face": QT_TRANSLATE_NOOP("Messages", "the font collection has no such face"),
+    "no_hanzi": QT_TRANSLATE_NOOP("Messages", "the font has no Chinese characters"),
+    "no_digits": QT_TRANSLATE_NOOP("Messages", "the font has no digits for the page numbers"),
+}
+
+
+class FontFileError(PlanbookError):
+    """A font file the PDF writer cannot use; `problem` is a FONT_PROBLEMS key, `key` the fonts.json key it was
+    chosen for (None for a bundled face)."""
+
+    def __init__(self, path: Path, problem: str, detail: str = "", key: str | None = None) -> None:
+        self.path, self.problem, self.detail, self.key = Path(path), problem, detail, key
+        fields = dict(path=self.path, reason=Message(FONT_PROBLEMS[problem]), detail=f" ({detail})" if detail else "")
+        if key:
+            super().__init__(QT_TRANSLATE_NOOP("Messages", "cannot use the font file {path} (font setting {key}): "
+                                                           "{reason}{detail}"), key=key, **fields)
+        else:
+            super().__init__(QT_TRANSLATE_NOOP("Messages", "cannot use the font file {path}: {reason}{detail}"),
+                             **fields)
+
+
+class FontSettingsError(PlanbookError):
+    """fonts.json exists but cannot be read as {key: font file}; it is never overwritten on the quiet."""
+
+    def __init__(self, path: Path, template: str, /, **fields: object) -> None:
+        self.path = Path(path)
+        super().__init__(template, path=self.path, **fields)
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """One face the user chose: a font file and, in a .ttc collection, the face's index."""
+
+    file: Path
+    index: int = 0
+
+    def to_json(self) -> str | dict:
+        return str(self.file) if not self.index else {"file": str(self.file), "index": self.index}
 
 
 def user_fonts_file() -> Path:
     """Where the user's own font files are named: {"fangsong": "C:/Windows/Fonts/仿宋_GB2312.ttf", …}.
 
     Keys are the style sheet's face roles (xiaobiaosong, fangsong, heiti, kaiti, song) or "fallback"; a missing
-    file or key keeps the bundled face. Plain JSON so that the core needs no Qt to read what settings wrote.
+    file or key keeps the bundled face. A value is a file name, or {"file": …, "index": N} for the N-th face of a
+    .ttc collection. Plain JSON so that the core needs no Qt to read what settings wrote.
     """
     if os.environ.get(FONTS_FILE_ENV):
         return Path(os.environ[FONTS_FILE_ENV])
@@ -97,59 +152,196 @@ def user_fonts_file() -> Path:
     return Path(platformdirs.user_config_dir("planbook", appauthor=False)) / "fonts.json"
 
 
-def user_font_overrides(path: Path | None = None) -> dict[str, Path]:
-    """The user's fonts by writer role; an unreadable file is an error the user must hear about."""
+def read_user_fonts(path: Path | None = None) -> dict[str, FontChoice]:
+    """The user's fonts by fonts.json key; an unreadable file is an error the user must hear about."""
     path = path or user_fonts_file()
     if not path.is_file():
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot read the font settings file {path}: {reason}"),
-                            path=path, reason=e) from e
+        raise FontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "cannot read the font settings file {path}: "
+                                                                    "{reason}"), reason=e) from e
     if not isinstance(data, dict):
-        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "the font settings file {path} must be an object "
-                                                          "{{role: font file}}"), path=path)
-    roles = {**ROLE_OF_FACE, "fallback": "fallback"}
-    unknown = sorted(set(data) - set(roles))
+        raise FontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "the font settings file {path} must be an "
+                                                                    "object {{role: font file}}"))
+    unknown = sorted(set(data) - set(FONT_KEYS))
     if unknown:
-        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "the font settings file {path} names unknown roles: "
-                                                          "{unknown} (known: {known})"),
-                            path=path, unknown=", ".join(unknown), known=", ".join(roles))
-    return {roles[k]: Path(v) for k, v in data.items() if v}
+        raise FontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "the font settings file {path} names unknown "
+                                                                    "roles: {unknown} (known: {known})"),
+                                unknown=", ".join(unknown), known=", ".join(FONT_KEYS))
+    fonts: dict[str, FontChoice] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            file, index = value.get("file"), value.get("index", 0)
+        else:
+            file, index = value, 0
+        if not file:
+            continue
+        if not isinstance(file, str) or not isinstance(index, int) or isinstance(index, bool) or index < 0:
+            raise FontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "in the font settings file {path}, {key} "
+                                                                        "must name a font file, or be {{\"file\": "
+                                                                        "file name, \"index\": number}}"), key=key)
+        fonts[key] = FontChoice(Path(file), index)
+    return fonts
+
+
+def user_font_overrides(path: Path | None = None) -> dict[str, FontChoice]:
+    """The user's fonts by writer role (what `Fonts` takes)."""
+    return {ROLE_OF_KEY[key]: choice for key, choice in read_user_fonts(path).items()}
+
+
+def save_user_fonts(fonts: dict[str, FontChoice | Path | str], path: Path | None = None) -> Path:
+    """Write fonts.json (temporary file, then rename) with only the known keys; returns where it went.
+
+    The caller reads the file first with `read_user_fonts`, so a file that cannot be read is never replaced
+    without the user knowing. Paths are stored absolute: the writer may run from another folder.
+    """
+    path = path or user_fonts_file()
+    unknown = sorted(set(fonts) - set(FONT_KEYS))
+    if unknown:
+        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "unknown font roles: {unknown} (known: {known})"),
+                            unknown=", ".join(unknown), known=", ".join(FONT_KEYS))
+    data = {}
+    for key in FONT_KEYS:
+        choice = fonts.get(key)
+        if choice is None or choice == "":
+            continue
+        if not isinstance(choice, FontChoice):
+            choice = FontChoice(Path(choice))
+        data[key] = FontChoice(choice.file.expanduser().absolute(), choice.index).to_json()
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_write(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise PlanbookError(CANNOT_WRITE, path=path, reason=e.strerror or e) from e
+    return path
+
+
+def bundled_font_file(key: str, font_dir: Path | None = None) -> Path:
+    """The shipped file that plays a fonts.json key's role when the user names none."""
+    font_dir = Path(font_dir or os.environ.get(FONT_DIR_ENV) or FONT_DIR)
+    return font_dir / FACES[ROLE_OF_KEY[key]][1]
+
+
+_registered: dict[str, TTFont] = {}  # reportlab parses a file once per process
+
+
+def load_font(role: str, choice: FontChoice | Path) -> TTFont:
+    """The face registered with reportlab under the name the writer draws with; FontFileError if unusable."""
+    if not isinstance(choice, FontChoice):
+        choice = FontChoice(Path(choice))
+    path = choice.file
+    key = f"{FACES[role][0]}@{path}" + (f"#{choice.index}" if choice.index else "")
+    font = _registered.get(key)
+    if font is not None:
+        return font
+    if not path.is_file():
+        raise FontFileError(path, "not_found")
+    try:
+        font = TTFont(key, str(path.absolute()), subfontIndex=choice.index)
+    except OSError as e:
+        raise FontFileError(path, "unreadable", e.strerror or str(e)) from e
+    except Exception as e:  # reportlab raises bare TTFError/AssertionError/struct.error for bad files
+        text = str(e)
+        problem = ("postscript" if "postscript outlines" in text else
+                   "no_embedding" if "does not allow" in text else
+                   "bad_face" if "subfontIndex" in text else "not_a_font")
+        raise FontFileError(path, problem, text) from e
+    pdfmetrics.registerFont(font)
+    _registered[key] = font
+    return font
+
+
+def font_faces(path: Path) -> list[str]:
+    """The faces in a font file ("SimSun", "NSimSun" for simsun.ttc; one for a .ttf), by index."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    names = []
+    count, i = 1, 0
+    while i < count:
+        try:
+            face = TTFontFile(str(Path(path).absolute()), charInfo=0, subfontIndex=i)
+        except OSError as e:
+            raise FontFileError(path, "unreadable", e.strerror or str(e)) from e
+        except Exception as e:
+            raise FontFileError(path, "postscript" if "postscript outlines" in str(e) else "not_a_font",
+                                str(e)) from e
+        count = getattr(face, "numSubfonts", 1) if face.fileKind == "TTC" else 1
+        name = face.fullName  # "SimSun", "NSimSun": reportlab's name-table bytes carry the decoded text
+        names.append(getattr(name, "ustr", None) or bytes(name).decode("latin-1"))
+        i += 1
+    return names
+
+
+def check_font_file(key: str, choice: FontChoice | Path) -> TTFont:
+    """Load a file the user chose for a fonts.json key as the writer would, and set a sample of the role's
+    characters in a throw-away PDF, so that a file which cannot serve is refused before it is saved."""
+    import io
+
+    path = choice.file if isinstance(choice, FontChoice) else Path(choice)
+    try:
+        font = load_font(ROLE_OF_KEY[key], choice)
+    except FontFileError as e:
+        raise FontFileError(e.path, e.problem, e.detail, key) from e
+    needs = FONT_NEEDS[key]
+    if not any(ord(ch) in font.face.charToGlyph for ch in needs):
+        raise FontFileError(path, "no_digits" if key == "song" else "no_hanzi", key=key)
+    try:
+        canvas = Canvas(io.BytesIO())
+        canvas.setFont(font.fontName, BODY)
+        canvas.drawString(0, 0, needs)
+        canvas.save()
+    except Exception as e:  # embedding the subset is where a damaged glyph table shows
+        raise FontFileError(path, "not_a_font", str(e), key) from e
+    return font
 
 
 # ------------------------------------------------------------------------------------------------------- fonts
+@dataclass
+class GlyphReport:
+    """What the fonts could not draw as the style asked, for the one who exported: characters no face has
+    (printed as 〓), and characters drawn with the fallback face, by the fonts.json key whose face lacked them."""
+
+    missing: list[str] = field(default_factory=list)
+    substituted: dict[str, list[str]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.missing or self.substituted)
+
+
 class Fonts:
-    """The bundled faces, registered once, and the per-character choice of face."""
+    """The bundled faces (or the user's), registered once, and the per-character choice of face."""
 
-    _registered: dict[str, TTFont] = {}
-
-    def __init__(self, font_dir: Path | None = None, overrides: dict[str, Path] | None = None) -> None:
+    def __init__(self, font_dir: Path | None = None, overrides: dict[str, FontChoice | Path] | None = None) -> None:
         font_dir = Path(font_dir or os.environ.get(FONT_DIR_ENV) or FONT_DIR)
         overrides = user_font_overrides() if overrides is None else overrides
         self.names: dict[str, str] = {}
         self.cmaps: dict[str, set[int] | dict[int, int]] = {}
-        self.substituted: dict[str, str] = {}  # character → face name, for the log
+        self.substituted: dict[str, str] = {}  # character → the role whose face lacked it
         self.missing: set[str] = set()
-        for role, (name, filename) in FACES.items():
-            path = Path(overrides.get(role) or font_dir / filename)
-            key = f"{name}@{path}"
-            font = self._registered.get(key)
-            if font is None:
-                if not path.is_file():
-                    raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot find the font file {path} ({role}); "
-                                                                      "reinstall Planbook or name the font in the "
-                                                                      "settings"), path=path, role=role)
-                try:
-                    font = TTFont(key, str(path))
-                except Exception as e:  # reportlab raises bare TTFError/AssertionError for bad files
-                    raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot use the font file {path}: {reason}"),
-                                        path=path, reason=e) from e
-                pdfmetrics.registerFont(font)
-                self._registered[key] = font
-            self.names[role] = key
+        for role, (_, filename) in FACES.items():
+            choice = overrides.get(role)
+            try:
+                font = load_font(role, choice or font_dir / filename)
+            except FontFileError as e:
+                if choice:
+                    raise FontFileError(e.path, e.problem, e.detail, KEY_OF_ROLE[role]) from e
+                if e.problem != "not_found":
+                    raise
+                raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot find the font file {path} ({role}); "
+                                                                  "reinstall Planbook or name the font in the "
+                                                                  "settings"), path=e.path, role=role) from e
+            self.names[role] = font.fontName
             self.cmaps[role] = font.face.charToGlyph
+
+    def report(self) -> GlyphReport:
+        by_key: dict[str, list[str]] = {}
+        for ch, role in sorted(self.substituted.items()):
+            by_key.setdefault(KEY_OF_ROLE[role], []).append(ch)
+        return GlyphReport(sorted(self.missing), {k: by_key[k] for k in FONT_KEYS if k in by_key})
 
     def has(self, role: str, ch: str) -> bool:
         return ord(ch) in self.cmaps[role]
@@ -159,7 +351,7 @@ class Fonts:
         for r in (role, "fang", "fallback"):
             if self.has(r, ch):
                 if r == "fallback":  # 仿宋 standing in for a symbol the title face lacks is not worth a word
-                    self.substituted.setdefault(ch, r)
+                    self.substituted.setdefault(ch, role)
                 return r
         self.missing.add(ch)
         return ""
@@ -547,8 +739,13 @@ def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | N
     return fonts
 
 
-def write_pdf(plan: Plan, out: Path, layout: str | None = None, warn: Callable[[Message], None] | None = None) -> None:
-    """Export through a temporary file; unwritable targets and missing fonts become one-line errors."""
+def write_pdf(plan: Plan, out: Path, layout: str | None = None,
+              warn: Callable[[Message], None] | None = None) -> GlyphReport:
+    """Export through a temporary file; unwritable targets and missing fonts become one-line errors.
+
+    Returns what the fonts could not draw as asked (also passed to `warn` as sentences, the log by default), so
+    that a window can tell the one who exported instead of leaving it in a log nobody reads.
+    """
     out = Path(out)
     layout = layout or "notice"
     warn = warn or log.warning
@@ -559,10 +756,12 @@ def write_pdf(plan: Plan, out: Path, layout: str | None = None, warn: Callable[[
             fonts = render(plan, tmp, layout)
     except OSError as e:
         raise PlanbookError(CANNOT_WRITE, path=out, reason=e.strerror or e) from e
-    if fonts.substituted:
+    report = fonts.report()
+    if report.substituted:
         chars = "".join(sorted(fonts.substituted))
         warn(Message(QT_TRANSLATE_NOOP("Messages", "these characters are missing from the main font and "
                                                    "were set in the fallback font: {chars}"), chars=chars))
-    if fonts.missing:
+    if report.missing:
         warn(Message(QT_TRANSLATE_NOOP("Messages", "these characters are in no bundled font and were "
-                                                   "printed as {geta}: {chars}"), geta=GETA, chars="".join(sorted(fonts.missing))))
+                                                   "printed as {geta}: {chars}"), geta=GETA, chars="".join(report.missing)))
+    return report

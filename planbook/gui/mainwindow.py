@@ -159,6 +159,10 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.act_new_library = a("actNewLibrary", self.tr("New &Library…"), self.new_library_dialog)
         self.act_quit = a("actQuit", self.tr("&Quit"), self.close, S.Quit)
         self.act_properties = a("actProperties", self.tr("Plan &Properties"), self.select_plan_row, "Ctrl+P")
+        # Ctrl+, where the platform names no key of its own for Preferences (Windows, most X11 desktops)
+        self.act_preferences = a("actPreferences", self.tr("Pre&ferences…"), self.preferences_dialog,
+                                 [S.Preferences] if QKeySequence.keyBindings(S.Preferences) else "Ctrl+,")
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         self.act_undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.act_undo.setObjectName("actUndo")
@@ -222,6 +226,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         m.addAction(self.act_delete)
         m.addSeparator()
         m.addActions([self.act_up, self.act_down, self.act_outdent, self.act_indent])
+        m.addSeparator()
+        m.addAction(self.act_preferences)
 
         m = bar.addMenu(self.tr("&View"))
         m.addActions([self.act_search, self.act_filter, self.act_expand, self.act_collapse])
@@ -904,12 +910,29 @@ class MainWindow(LibrarySafety, QMainWindow):
         dialog.open()
         return dialog
 
+    def preferences_dialog(self):
+        """Edit ▸ Preferences…: the PDF fonts (window-modal, not blocking)."""
+        from .preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _exported(self, results: list) -> None:
-        for path, _, error in results:
+        for path, result, error in results:
             if error:
                 self._warn(self.tr("Export"), describe(error))
-            else:
-                self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 6000)
+                continue
+            message = self.tr("Exported to {0}").format(path)
+            if getattr(result, "missing", None) is not None:  # the PDF writer's GlyphReport
+                from .preferences import fallback_note, show_glyph_warning, with_fallback_face
+
+                show_glyph_warning(self, result, path)
+                if note := fallback_note(result):
+                    message += self.tr(". ") + note
+                    with_fallback_face(self.statusBar())
+            self.statusBar().showMessage(message, 12000 if result else 6000)
         emit(self.exportFinished, results)
 
     def _warn(self, title: str, text: str) -> None:

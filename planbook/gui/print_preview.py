@@ -1,8 +1,9 @@
 """Print preview of the real PDF (QtPdf's QPdfView), with Print (the system dialog) and Save.
 
 The dialog renders the plan with the same `write_pdf` as the command line into a temporary file and shows that
-file, so what the user sees is exactly what is printed or saved. Wire it to a menu with
-`PrintPreview(plan, parent=window).exec()`.
+file, so what the user sees is exactly what is printed or saved. Characters no font has (printed as 〓) are named
+in a banner above the pages; characters set in the fallback face are noted beside the page count. Wire it to a
+menu with `PrintPreview(plan, parent=window).exec()`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -29,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import PlanbookError
 from ..core.model import Plan
-from ..exporters.pdf_writer import write_pdf
+from ..exporters.pdf_writer import GlyphReport, write_pdf
 from .messages import describe
+from .preferences import fallback_note, glyph_warning_text, with_fallback_face
 
 PRINT_DPI = 300  # enough for 三号 text; a 600 dpi A4 page image would take 140 MB
 
@@ -40,6 +42,7 @@ class PrintPreview(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.warnings: list[str] = []
+        self.report = GlyphReport()
         self._dir = tempfile.TemporaryDirectory(prefix="planbook-preview-")
         self.pdf_path = Path(self._dir.name) / "preview.pdf"
         self.setWindowTitle(self.tr("Print Preview — {0}").format(plan.title))
@@ -51,6 +54,12 @@ class PrintPreview(QDialog):
         self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(layout)))
         self.layout_box.currentIndexChanged.connect(self.refresh)
         self.status = QLabel()
+        self.glyph_banner = QLabel(objectName="glyphWarning")
+        self.glyph_banner.setWordWrap(True)
+        self.glyph_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.glyph_banner.setStyleSheet(
+            "QLabel { background: #fff3b0; color: #5c4a00; border: 1px solid #e0c84a; padding: 6px 10px; }")
+        self.glyph_banner.hide()
         self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.clicked.connect(self.print_dialog)
         self.save_button = QPushButton(self.tr("&Save PDF…"))
@@ -72,6 +81,7 @@ class PrintPreview(QDialog):
             bar.addWidget(w)
         box = QVBoxLayout(self)
         box.addLayout(bar)
+        box.addWidget(self.glyph_banner)
         box.addWidget(self.view, 1)
         self.refresh()
 
@@ -83,8 +93,10 @@ class PrintPreview(QDialog):
         """Typeset the plan again and show the new file."""
         self.warnings.clear()
         self.document.close()
+        self.report = GlyphReport()
+        self.glyph_banner.hide()
         try:
-            write_pdf(self.plan, self.pdf_path, self.layout_name, warn=self.warnings.append)
+            self.report = write_pdf(self.plan, self.pdf_path, self.layout_name, warn=self.warnings.append)
         except PlanbookError as e:
             self.status.setText(describe(e))
             self.print_button.setEnabled(False)
@@ -93,9 +105,17 @@ class PrintPreview(QDialog):
         self.document.load(str(self.pdf_path))
         pages = self.document.pageCount()
         text = self.tr("{0} pages").format(pages)
-        if self.warnings:
-            text += " · " + " ".join(describe(w) for w in self.warnings)
+        if self.report:  # the characters named below must show, whatever the interface font lacks
+            for label in (self.status, self.glyph_banner):
+                with_fallback_face(label)
+        if self.report.substituted:  # informational: the characters are printed, in another face
+            chars = "".join(sorted({ch for chars in self.report.substituted.values() for ch in chars}))
+            text += " · " + self.tr("fallback face: {0}").format(chars)
         self.status.setText(text)
+        self.status.setToolTip(fallback_note(self.report))
+        if self.report.missing:
+            self.glyph_banner.setText("\n".join(glyph_warning_text(self.report)))
+            self.glyph_banner.show()
         self.print_button.setEnabled(pages > 0)
         self.save_button.setEnabled(pages > 0)
 

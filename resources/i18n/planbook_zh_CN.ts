@@ -417,8 +417,8 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="151"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="655"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="657"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="661"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="663"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
@@ -464,453 +464,463 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="163"/>
+        <source>Pre&amp;ferences…</source>
+        <translation>首选项(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="582"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="588"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="582"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="588"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
         <source>Demote (Tab)</source>
         <translation>降一级（Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
         <source>Promote (Shift+Tab)</source>
         <translation>升一级（Shift+Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="196"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="220"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="226"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="232"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="230"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="934"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="236"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="957"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="236"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="242"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="243"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="249"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="248"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="254"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="253"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="259"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="257"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="263"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="279"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="285"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="390"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="396"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="411"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="417"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="431"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="437"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="434"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="440"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="435"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="441"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="440"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="446"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="441"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="447"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="471"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="477"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="487"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="493"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="491"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="497"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="563"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="569"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="571"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="577"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="580"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="586"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="580"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="586"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="586"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="592"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="586"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="592"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="589"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="595"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="589"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="595"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="614"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="620"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="615"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="646"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="621"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="652"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="639"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="634"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="641"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="647"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="641"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="647"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="665"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="675"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="673"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="681"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="668"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="674"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="671"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="677"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="732"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="738"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="687"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="693"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="703"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="709"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="709"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="715"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="716"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="732"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="737"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="743"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="748"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="754"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="750"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="756"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="771"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="777"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="774"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="780"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="775"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="781"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="787"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="793"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="788"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="794"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="820"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="843"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="849"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="845"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="848"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="851"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="845"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="851"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="848"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="858"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="864"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="860"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="866"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="880"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="886"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="884"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="890"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="910"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="925"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="912"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="950"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="928"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="951"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="934"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="957"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1194,7 +1204,7 @@
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="20"/>
+        <location filename="../../planbook/exporters/__init__.py" line="21"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -1204,47 +1214,102 @@
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="108"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="95"/>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="96"/>
+        <source>the file cannot be read</source>
+        <translation>文件无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="97"/>
+        <source>it is an OpenType font with PostScript (CFF) outlines; a PDF can embed only fonts with TrueType outlines (.ttf, .ttc)</source>
+        <translation>这是 PostScript（CFF）轮廓的 OpenType 字体，PDF 只能嵌入 TrueType 轮廓的字体（.ttf、.ttc）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="99"/>
+        <source>the font&apos;s licence does not allow embedding it in a PDF</source>
+        <translation>字体的授权不允许嵌入 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="100"/>
+        <source>it is not a usable TrueType font file</source>
+        <translation>不是可用的 TrueType 字体文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="101"/>
+        <source>the font collection has no such face</source>
+        <translation>字体集中没有这个字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="102"/>
+        <source>the font has no Chinese characters</source>
+        <translation>字体中没有汉字</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="103"/>
+        <source>the font has no digits for the page numbers</source>
+        <translation>字体中没有页码所用的数字</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="115"/>
+        <source>cannot use the font file {path} (font setting {key}): {reason}{detail}</source>
+        <translation>无法使用字体文件 {path}（字体设置 {key}）：{reason}{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="118"/>
+        <source>cannot use the font file {path}: {reason}{detail}</source>
+        <translation>无法使用字体文件 {path}：{reason}{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="163"/>
         <source>cannot read the font settings file {path}: {reason}</source>
         <translation>字体设置文件 {path} 无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="111"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="166"/>
         <source>the font settings file {path} must be an object {{role: font file}}</source>
         <translation>字体设置文件 {path} 应是 {{角色: 字体文件}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="116"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="170"/>
         <source>the font settings file {path} names unknown roles: {unknown} (known: {known})</source>
         <translation>字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="141"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="182"/>
+        <source>in the font settings file {path}, {key} must name a font file, or be {{&quot;file&quot;: file name, &quot;index&quot;: number}}</source>
+        <translation>字体设置文件 {path} 中 {key} 的值应是字体文件名，或 {{&quot;file&quot;: 文件名, &quot;index&quot;: 序号}}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="203"/>
+        <source>unknown font roles: {unknown} (known: {known})</source>
+        <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="334"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="147"/>
-        <source>cannot use the font file {path}: {reason}</source>
-        <translation>无法使用字体文件 {path}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="534"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="726"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="556"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="753"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="564"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="762"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="567"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="765"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -1518,6 +1583,114 @@
     </message>
 </context>
 <context>
+    <name>PdfFonts</name>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="60"/>
+        <source>Title (Xiaobiaosong)</source>
+        <translation>标题（小标宋）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="61"/>
+        <source>Body text (Fangsong)</source>
+        <translation>正文（仿宋）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="62"/>
+        <source>Level-1 headings (Heiti)</source>
+        <translation>一级标题（黑体）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="63"/>
+        <source>Level-2 headings (Kaiti)</source>
+        <translation>二级标题（楷体）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="64"/>
+        <source>Page numbers (Songti)</source>
+        <translation>页码（宋体）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="65"/>
+        <source>Fallback face</source>
+        <translation>备用字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="72"/>
+        <source>Formal notices use 方正小标宋简体</source>
+        <translation>公文用 方正小标宋简体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="73"/>
+        <source>Formal notices use 仿宋_GB2312</source>
+        <translation>公文用 仿宋_GB2312</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="74"/>
+        <source>Formal notices use 黑体</source>
+        <translation>公文用 黑体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="75"/>
+        <source>Formal notices use 楷体_GB2312</source>
+        <translation>公文用 楷体_GB2312</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="76"/>
+        <source>Formal notices use 宋体</source>
+        <translation>公文用 宋体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="77"/>
+        <source>For rare characters the other fonts lack</source>
+        <translation>排印其他字体缺少的生僻字</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="90"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="91"/>
+        <source>{0} (U+{1})</source>
+        <translation>{0}（U+{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="99"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="100"/>
+        <source>{1} in {0}</source>
+        <translation>{0}中的{1}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="102"/>
+        <source>Drawn with the fallback face, as the chosen fonts lack them: {0}.</source>
+        <translation>所选字体缺字，已用备用字体排印：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="109"/>
+        <source>These characters are in none of the fonts and were printed as 〓: {0}.</source>
+        <translation>以下字符在所有字体中都没有，已印成〓：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="112"/>
+        <source>{0} was written, but these characters are in none of the fonts and were printed as 〓: {1}.</source>
+        <translation>{0} 已导出，但以下字符在所有字体中都没有，已印成〓：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="114"/>
+        <source>Check the text, or choose a font that has them as the fallback face in Edit ▸ Preferences ▸ PDF Fonts.</source>
+        <translation>请核对文字，或在“编辑 ▸ 首选项 ▸ PDF 字体”中把含有这些字的字体设为备用字体。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="125"/>
+        <source>Characters Missing from the PDF</source>
+        <translation>PDF 中有字符缺字</translation>
+    </message>
+</context>
+<context>
     <name>PlanProperties</name>
     <message>
         <location filename="../../planbook/gui/editors.py" line="364"/>
@@ -1754,60 +1927,189 @@
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="170"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="176"/>
+        <source>PDF Fonts</source>
+        <translation>PDF 字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="189"/>
+        <source>The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only (.ttf, .ttc).</source>
+        <translation>导出 PDF 时用以下字体排印公文。Planbook 自带免费的替代字体；如果本机装有公文规定的字体，请在这里选择它们的字体文件。仅支持 TrueType 字体（.ttf、.ttc）。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="196"/>
+        <source>Start Over…</source>
+        <translation>重新设置…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="197"/>
+        <source>Put the unreadable file aside and use the bundled fonts</source>
+        <translation>将无法读取的文件改名保留，改用内置字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="225"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="226"/>
+        <source>Choose a font file for {0}</source>
+        <translation>为{0}选择字体文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="228"/>
+        <source>Use Bundled</source>
+        <translation>恢复内置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="229"/>
+        <source>Draw {0} with the font that ships with Planbook</source>
+        <translation>{0}改用 Planbook 自带的字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="240"/>
+        <source>Saved in {0}; the command line uses the same file.</source>
+        <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="265"/>
+        <source>Nothing here can be changed until the file is corrected by hand, or you start over with the bundled fonts (the file is kept beside it, renamed).</source>
+        <translation>在手工改正该文件或点“重新设置”改用内置字体之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="282"/>
+        <source>Bundled: {0}</source>
+        <translation>内置：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="285"/>
+        <source>Not found: {0}</source>
+        <translation>找不到：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="287"/>
+        <source>The PDF export stops until this file is back or another is chosen</source>
+        <translation>在该文件恢复或另选字体之前，无法导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="320"/>
+        <source>Font for {0}</source>
+        <translation>{0}所用字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="321"/>
+        <source>TrueType fonts (*.ttf *.ttc *.otf);;All files (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc *.otf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="343"/>
+        <source>Choose a Font</source>
+        <translation>选择字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="344"/>
+        <source>{0} holds several fonts. Which one?</source>
+        <translation>{0} 中有多个字体，使用哪一个？</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="367"/>
+        <location filename="../../planbook/gui/preferences.py" line="388"/>
+        <source>Font Settings Not Saved</source>
+        <translation>字体设置未保存</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="380"/>
+        <source>Start Over</source>
+        <translation>重新设置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="381"/>
+        <source>Rename {0} to {1} and use the bundled fonts?</source>
+        <translation>将 {0} 改名为 {1}，并改用内置字体？</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="395"/>
+        <source>{0} cannot be used for {1}: {2}.</source>
+        <translation>{0} 不能用作{1}：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="397"/>
+        <source>Font Not Used</source>
+        <translation>未采用该字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="397"/>
+        <source>Nothing was changed.</source>
+        <translation>设置未作任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="45"/>
+        <location filename="../../planbook/gui/print_preview.py" line="48"/>
         <source>Print Preview — {0}</source>
         <translation>打印预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="49"/>
+        <location filename="../../planbook/gui/print_preview.py" line="52"/>
         <source>Notice with the plan</source>
         <translation>印发通知及要点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="50"/>
+        <location filename="../../planbook/gui/print_preview.py" line="53"/>
         <source>Plan only</source>
         <translation>仅要点正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="54"/>
+        <location filename="../../planbook/gui/print_preview.py" line="63"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="56"/>
+        <location filename="../../planbook/gui/print_preview.py" line="65"/>
         <source>&amp;Save PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="58"/>
+        <location filename="../../planbook/gui/print_preview.py" line="67"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="68"/>
+        <location filename="../../planbook/gui/print_preview.py" line="77"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="95"/>
+        <location filename="../../planbook/gui/print_preview.py" line="107"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="104"/>
-        <location filename="../../planbook/gui/print_preview.py" line="106"/>
+        <location filename="../../planbook/gui/print_preview.py" line="113"/>
+        <source>fallback face: {0}</source>
+        <translation>备用字体排印：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="124"/>
+        <location filename="../../planbook/gui/print_preview.py" line="126"/>
         <source>Save PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="139"/>
+        <location filename="../../planbook/gui/print_preview.py" line="159"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="139"/>
+        <location filename="../../planbook/gui/print_preview.py" line="159"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
