@@ -205,6 +205,7 @@ def cmd_new(args) -> None:
 
 
 def cmd_import(args) -> int:
+    from .core.duplicates import copy_warning
     from .importers import import_with_warnings, supported
 
     paths, ignored = _import_paths(args.files, supported)
@@ -235,6 +236,7 @@ def cmd_import(args) -> int:
             if not args.dry_run:
                 lib = lib or open_library(args)  # a library that cannot be used ends the command
                 try:
+                    result.warnings += [w for plan in result.plans if (w := copy_warning(lib, plan))]
                     with lib.transaction():  # one file, one transaction: a file that fails leaves nothing
                         ids = [lib.add_plan(plan) for plan in result.plans]
                 except PlanbookError as e:

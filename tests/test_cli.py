@@ -160,3 +160,29 @@ def test_no_display_is_a_clear_message_not_a_qt_abort(library):
     env = {"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}
     result = run_cli(library=library, env=env)
     assert result.code == 1 and "no display" in result.err and "planbook --help" in result.err
+
+
+def test_importing_a_plan_again_says_which_plan_it_repeats(tmp_path):
+    """The same file twice (or the same web page copied again): imported, with a warning naming the first copy."""
+    from planbook.core.exchange import dumps
+
+    from .conftest import sample_plan
+
+    src = tmp_path / "plan.json"
+    plan = sample_plan()
+    plan.notice.doc_number = "某教发〔2021〕3号"
+    src.write_text(dumps(plan), encoding="utf-8")
+    lib = tmp_path / "lib.db"
+    first = run_cli("import", src, library=lib)
+    assert first.code == 0 and "already holds" not in first.err
+    again = run_cli("import", src, library=lib)
+    assert again.code == 0
+    assert "warning: the library already holds this plan as “某市教育局2021年工作要点” (plan 1)" in again.err
+    renamed = sample_plan(title="某市教育局2021年工作要点（修订）")
+    renamed.notice.doc_number = "某教发〔2021〕 3号"  # the same number, spaced differently
+    src.write_text(dumps(renamed), encoding="utf-8")
+    assert "(plan 1)" in run_cli("import", src, library=lib).err
+    other = sample_plan(title="某市教育局2022年工作要点", year=2022)
+    other.notice.doc_number = "某教发〔2022〕3号"
+    src.write_text(dumps(other), encoding="utf-8")
+    assert "already holds" not in run_cli("import", src, library=lib).err

@@ -507,3 +507,24 @@ def test_clipboard_without_a_plan_says_so_and_adds_nothing(windows, qtbot):
     with qtbot.waitSignal(w.importFinished, timeout=5000):
         preview.reject()
     assert w.library_pane.visible_plan_ids() == []
+
+
+def test_import_preview_names_the_plan_the_library_already_holds(windows, qtbot, tmp_path):
+    from planbook.core.exchange import dumps
+    from planbook.gui.importpreview import ImportPreview
+
+    lib = Library.open(windows.tmp_path / "lib.db")
+    plan = realistic_plan()
+    first_id = lib.add_plan(plan)
+    lib.close()
+    src = tmp_path / "again.json"
+    src.write_text(dumps(plan), encoding="utf-8")
+    w = windows.open(lang="zh")
+    w.import_files([src])
+    qtbot.waitUntil(lambda: w.findChild(ImportPreview) is not None, timeout=20000)
+    preview = w.findChild(ImportPreview)
+    lines = [preview.problems.item(i).text() for i in range(preview.problems.count())]
+    assert f"again.json: 方案库中已有此方案《{plan.title}》（编号 {first_id}），导入将再添加一份" in lines
+    assert preview.import_button.isEnabled()  # a second copy is still the clerk's choice
+    with qtbot.waitSignal(w.importFinished, timeout=5000):
+        preview.reject()

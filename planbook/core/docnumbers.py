@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .library import PlanSummary
 
-PATTERN = re.compile(r"^\s*(?P<code>\S*?)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号\s*$")
+PATTERN = re.compile(r"^(?P<code>\S*?)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号$")
 
 
 @dataclass(frozen=True, order=True)
@@ -28,8 +28,8 @@ class DocNumber:
 
 
 def parse(text: str) -> DocNumber | None:
-    """The parts of a well-formed number (the importer has already turned [] () 〔 2020 〕 into 〔2020〕)."""
-    m = PATTERN.match(text or "")
+    """The parts of a well-formed number, spaces aside (the importer has already turned [] () into 〔〕)."""
+    m = PATTERN.match(re.sub(r"\s+", "", text or ""))  # 〔 2020 〕 as some pages space it
     return DocNumber(m["code"], int(m["year"]), int(m["serial"])) if m else None
 
 

@@ -716,7 +716,15 @@ class MainWindow(LibrarySafety, QMainWindow):
         start_job(self, self.tr("Importing plans"), job, lambda results: self._read(results, preview))
 
     def _read(self, results: list, preview: bool) -> None:
+        from ..core.duplicates import copy_warning
+
         outcomes = [(Path(path), result, error) for path, result, error in results]
+        try:  # say which plans the library holds already, before they are added again
+            for _, result, _ in outcomes:
+                if result is not None:
+                    result.warnings += [w for plan in result.plans if (w := copy_warning(self.lib, plan))]
+        except sqlite3.Error:
+            pass  # a busy library this instant: the import itself will say what is wrong
         if not preview:
             self._add_imported(outcomes)
             return

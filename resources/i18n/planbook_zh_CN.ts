@@ -601,7 +601,7 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="236"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="957"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="962"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -779,7 +779,7 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="692"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="738"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="743"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
@@ -804,123 +804,123 @@
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="732"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="737"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="743"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="748"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="754"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="759"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="756"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="761"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="777"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="782"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="780"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="781"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="786"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="793"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="798"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="794"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="799"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="820"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="825"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="849"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="851"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="856"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="851"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="856"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="864"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="869"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="866"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="871"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="886"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="891"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="890"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="895"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="925"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="930"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="932"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="938"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="950"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="955"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="951"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="956"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="957"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="962"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1532,6 +1532,11 @@
         <location filename="../../planbook/importers/pasted.py" line="33"/>
         <source>the clipboard holds no text</source>
         <translation>剪贴板中没有文字</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/duplicates.py" line="41"/>
+        <source>the library already holds this plan as “{title}” (plan {id}); importing it adds a second copy</source>
+        <translation>方案库中已有此方案《{title}》（编号 {id}），导入将再添加一份</translation>
     </message>
 </context>
 <context>
