@@ -162,11 +162,15 @@ def parse_html(text: str) -> ImportResult:
 
 
 def read_html(path: Path) -> ImportResult:
-    data = read_bytes(path, MAX_HTML_BYTES)
+    return parse_html(html_text(read_bytes(path, MAX_HTML_BYTES), path.name))
+
+
+def html_text(data: bytes, name: str) -> str:
+    """A page's bytes as text, in the charset its <meta> declares (else detected as for plain text)."""
     m = _CHARSET.search(data[:4096])
     declared = m[1].decode("ascii", "replace") if m else None
-    text, _ = decode_text(data, path.name, declared)
+    text, _ = decode_text(data, name, declared)
     if "<" not in text:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has no HTML in it; name it .txt to import it as text"),
-                          name=path.name)
-    return parse_html(text)
+                          name=name)
+    return text

@@ -601,7 +601,7 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="236"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="962"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="965"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -779,7 +779,7 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="692"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="743"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="746"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
@@ -804,123 +804,123 @@
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="737"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="740"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="748"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="751"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="759"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="762"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="761"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="782"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="788"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="786"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="789"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="798"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="801"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="799"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="802"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="825"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="828"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="857"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="856"/>
         <location filename="../../planbook/gui/mainwindow.py" line="859"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="862"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="856"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="862"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="869"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="871"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="874"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="891"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="894"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="895"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="898"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="930"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="932"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="935"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="938"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="941"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="955"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="958"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="956"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="959"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="962"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="965"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1344,12 +1344,12 @@
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="102"/>
+        <location filename="../../planbook/importers/__init__.py" line="110"/>
         <source>{name}: cannot import {suffix} (supported: {kinds})</source>
         <translation>{name}：不能导入 {suffix} 文件（支持：{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="104"/>
+        <location filename="../../planbook/importers/__init__.py" line="112"/>
         <source>{name}: cannot import files without a suffix (supported: {kinds})</source>
         <translation>{name}：不能导入没有扩展名的文件（支持：{kinds}）</translation>
     </message>
@@ -1474,7 +1474,7 @@
         <translation>倒退（前一项为{number}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/webpage.py" line="170"/>
+        <location filename="../../planbook/importers/webpage.py" line="174"/>
         <source>{name} has no HTML in it; name it .txt to import it as text</source>
         <translation>{name} 中没有 HTML 内容；如要作为文本导入，请把扩展名改为 .txt</translation>
     </message>
@@ -1537,6 +1537,26 @@
         <location filename="../../planbook/core/duplicates.py" line="41"/>
         <source>the library already holds this plan as “{title}” (plan {id}); importing it adds a second copy</source>
         <translation>方案库中已有此方案《{title}》（编号 {id}），导入将再添加一份</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/legacy.py" line="30"/>
+        <source>{name} is in the old binary Word or WPS format; open it in Word or WPS and save it as .docx, or copy its text and import it from the clipboard</source>
+        <translation>{name} 是旧版二进制 Word 或 WPS 格式：请用 Word 或 WPS 打开后另存为 .docx，或复制其文字后从剪贴板导入</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/legacy.py" line="34"/>
+        <source>{name} is an RTF document; open it in Word or WPS and save it as .docx</source>
+        <translation>{name} 是 RTF 文档：请用 Word 或 WPS 打开后另存为 .docx</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/legacy.py" line="40"/>
+        <source>{name} is neither a Word document nor a web page</source>
+        <translation>{name} 既不是 Word 文档，也不是网页</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/legacy.py" line="57"/>
+        <source>{name} is a web archive with no page in it</source>
+        <translation>{name} 是网页存档，但其中没有网页</translation>
     </message>
 </context>
 <context>
