@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import sqlite3
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
@@ -346,7 +347,7 @@ class PlanProperties(QScrollArea):
         self.year: int | None = None
         self._session = 0
         self._widgets: dict[str, QWidget] = {}
-        self.plan_list = lambda: []  # the library's plan summaries, for document numbers (set by the window)
+        self.library = lambda: None  # the open Library, for document numbers (set by the window)
         inner = QWidget()
         layout = QVBoxLayout(inner)
         self.source = QLabel()
@@ -542,18 +543,23 @@ class PlanProperties(QScrollArea):
     def _check_doc_number(self) -> None:
         text = self._widgets["notice.doc_number"].text()
         problem = check_doc_number(text, self.year)
-        if not problem and text.strip():
-            taken = docnumbers.holders(self.plan_list(), text, exclude=self.plan_id)
+        lib = self.library()
+        if not problem and text.strip() and lib is not None:
+            try:
+                taken = docnumbers.holders(lib, text, exclude=self.plan_id)
+            except sqlite3.Error:
+                taken = []  # busy this instant: the next keystroke looks again
             if taken:
-                problem = self.tr("Already used by “{0}”: an office issues each number once").format(taken[0].title)
+                problem = self.tr("Already used by “{0}”: an office issues each number once").format(taken[0][1])
         self.doc_number_error.setText(problem)
         self.doc_number_error.setVisible(bool(problem))
 
     def take_next_number(self) -> None:
         """Fill in the next free number of the plan's agency code (one undoable edit, like typing it)."""
-        if self.plan_id is None:
+        lib = self.library()
+        if self.plan_id is None or lib is None:
             return
-        found = docnumbers.suggest(self.plan_list(), self.plan_id, self.year or dt.date.today().year)
+        found = docnumbers.suggest(lib, self.plan_id, self.year or dt.date.today().year)
         if found is None:
             self.doc_number_error.setText(self.tr("No agency code known yet for these issuers: type the first "
                                                   "number, e.g. 某教发〔2021〕1号"))

@@ -93,7 +93,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.tree.header().resizeSection(1, 110)
         self.node_editor = NodeEditor()
         self.plan_properties = PlanProperties()
-        self.plan_properties.plan_list = lambda: self.lib.list_plans()
+        self.plan_properties.library = lambda: self.lib
         self.placeholder = QLabel(self.tr("Choose a plan in the library, or create one with File ▸ New Plan."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
