@@ -16,14 +16,14 @@ SAID = {
         "old": "旧通知.docx 是旧版 Word .doc 文件，不是 .docx 文件；请用 Word 或 WPS 打开后另存为 .docx",
         "binary": "扫描件.txt 是二进制文件，不是文本文件",
         "skipped": "原文编号跳过了2，已按位置编为“2.”",
-        "not imported": "：未导入：",
+        "not imported": "未导入：",
         "query": "年份写法不对：year:abc（例如 year:2019 或 year:2017-2020）",
     },
     "en": {
         "old": "旧通知.docx is an old Word .doc file, not .docx; open it in Word or WPS and save as .docx",
         "binary": "扫描件.txt is a binary file, not text",
         "skipped": "the source numbering skips 2; numbered “2.” by position",
-        "not imported": ": not imported: ",
+        "not imported": "Not imported: ",
         "query": "not a year: year:abc (e.g. year:2019 or year:2017-2020)",
     },
 }
@@ -48,9 +48,9 @@ def test_import_errors_and_warnings_in_the_preview_speak_the_interface_language(
     qtbot.waitUntil(lambda: w.findChild(ImportPreview) is not None, timeout=20000)
     preview = w.findChild(ImportPreview)
     lines = [preview.problems.item(i).text() for i in range(preview.problems.count())]
-    assert lines[0] == f"旧通知.docx{said['not imported']}{said['old']}"
-    assert lines[1] == f"扫描件.txt{said['not imported']}{said['binary']}"
-    assert lines[2].startswith("跳号.txt: ") and said["skipped"] in lines[2]  # a nested reason translated too
+    assert lines[0] == f"{said['not imported']}{said['old']}"  # the file named once, by the reason itself
+    assert lines[1] == f"{said['not imported']}{said['binary']}"
+    assert lines[2].startswith("跳号.txt") and said["skipped"] in lines[2]  # a nested reason translated too
     preview.reject()
 
 
@@ -61,7 +61,8 @@ def test_a_failed_import_is_reported_in_the_interface_language(windows, qtbot, f
         w.import_files(files[:2], preview=False)
     assert str(done.args[0][0][2]).startswith("旧通知.docx is an old Word .doc file")  # the report keeps the English
     text = w.findChild(QMessageBox, "warningBox").text()
-    assert f"旧通知.docx: {SAID[lang]['old']}" in text and f"扫描件.txt: {SAID[lang]['binary']}" in text
+    said = SAID[lang]
+    assert f"{said['not imported']}{said['old']}" in text and f"{said['not imported']}{said['binary']}" in text
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

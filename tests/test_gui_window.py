@@ -524,7 +524,7 @@ def test_import_preview_names_the_plan_the_library_already_holds(windows, qtbot,
     qtbot.waitUntil(lambda: w.findChild(ImportPreview) is not None, timeout=20000)
     preview = w.findChild(ImportPreview)
     lines = [preview.problems.item(i).text() for i in range(preview.problems.count())]
-    assert f"again.json: 方案库中已有此方案《{plan.title}》（编号 {first_id}），导入将再添加一份" in lines
+    assert f"again.json：方案库中已有此方案《{plan.title}》（编号 {first_id}），导入将再添加一份" in lines
     assert preview.import_button.isEnabled()  # a second copy is still the clerk's choice
     with qtbot.waitSignal(w.importFinished, timeout=5000):
         preview.reject()

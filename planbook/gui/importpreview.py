@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,6 +35,16 @@ _ERROR = QBrush(QColor("#b00020"))
 _WARN = QBrush(QColor("#8a5a00"))
 
 
+def file_line(name: str, text: str, imported: bool = True) -> str:
+    """One line about one file, naming it once: most reasons for refusing a file start with its name already."""
+    if imported:
+        return text if text.startswith(name) else QCoreApplication.translate("ImportPreview", "{0}: {1}").format(
+            name, text)
+    if text.startswith(name):
+        return QCoreApplication.translate("ImportPreview", "Not imported: {0}").format(text)
+    return QCoreApplication.translate("ImportPreview", "{0}: not imported: {1}").format(name, text)
+
+
 class ImportPreview(QDialog):
     def __init__(self, outcomes: list[FileOutcome], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +58,7 @@ class ImportPreview(QDialog):
         plans = 0
         for path, result, error in outcomes:
             if error is not None:
-                item = QListWidgetItem(self.tr("{0}: not imported: {1}").format(path.name, describe(error)))
+                item = QListWidgetItem(file_line(path.name, describe(error), imported=False))
                 item.setForeground(_ERROR)
                 self.problems.addItem(item)
                 continue
@@ -56,7 +66,7 @@ class ImportPreview(QDialog):
                 self.tree.addTopLevelItem(_plan_item(plan, path))
                 plans += 1
             for warning in result.warnings:
-                item = QListWidgetItem(f"{path.name}: {describe(warning)}")
+                item = QListWidgetItem(file_line(path.name, describe(warning)))
                 item.setForeground(_WARN)
                 self.problems.addItem(item)
         for i in range(self.tree.topLevelItemCount()):

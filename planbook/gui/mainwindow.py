@@ -758,7 +758,9 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.refresh_library()
         if added:
             self.open_plan(added[-1])
-        errors = [f"{Path(p).name}: {describe(e)}" for p, _, e in report if e]
+        from .importpreview import file_line
+
+        errors = [file_line(Path(p).name, describe(e), imported=False) for p, _, e in report if e]
         message = self.tr("Imported {0} plans from {1} files").format(len(added), len(outcomes))
         if errors:
             self._warn(self.tr("Import"), message + "\n\n" + "\n".join(errors[:20]))

@@ -72,22 +72,22 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="85"/>
+        <location filename="../../planbook/gui/editors.py" line="86"/>
         <source>Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号</source>
         <translation>年份应使用六角括号〔〕，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="86"/>
+        <location filename="../../planbook/gui/editors.py" line="87"/>
         <source>A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号</source>
         <translation>发文字号由机关代字、〔年份〕、发文顺序号和“号”组成，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="88"/>
+        <location filename="../../planbook/gui/editors.py" line="89"/>
         <source>The serial number takes no leading zero (3号, not 03号)</source>
         <translation>发文顺序号不编虚位（写作 3号，不写 03号）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="90"/>
+        <location filename="../../planbook/gui/editors.py" line="91"/>
         <source>The year in the number ({0}) is far from the plan&apos;s year ({1})</source>
         <translation>文号中的年份（{0}）与方案年度（{1}）相差较远</translation>
     </message>
@@ -194,57 +194,57 @@
 <context>
     <name>FieldsTable</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="240"/>
+        <location filename="../../planbook/gui/editors.py" line="241"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="240"/>
+        <location filename="../../planbook/gui/editors.py" line="241"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="252"/>
+        <location filename="../../planbook/gui/editors.py" line="253"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="253"/>
+        <location filename="../../planbook/gui/editors.py" line="254"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="260"/>
+        <location filename="../../planbook/gui/editors.py" line="261"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="261"/>
+        <location filename="../../planbook/gui/editors.py" line="262"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="262"/>
+        <location filename="../../planbook/gui/editors.py" line="263"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="307"/>
+        <location filename="../../planbook/gui/editors.py" line="308"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="315"/>
+        <location filename="../../planbook/gui/editors.py" line="316"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="323"/>
+        <location filename="../../planbook/gui/editors.py" line="324"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="331"/>
+        <location filename="../../planbook/gui/editors.py" line="332"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -252,32 +252,42 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="42"/>
-        <source>Import Preview</source>
-        <translation>导入预览</translation>
+        <location filename="../../planbook/gui/importpreview.py" line="41"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/importpreview.py" line="44"/>
+        <source>Not imported: {0}</source>
+        <translation>未导入：{0}</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/importpreview.py" line="45"/>
-        <source>Recognised structure</source>
-        <translation>识别出的结构</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/importpreview.py" line="45"/>
-        <source>Tasks</source>
-        <translation>任务数</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/importpreview.py" line="51"/>
         <source>{0}: not imported: {1}</source>
         <translation>{0}：未导入：{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="65"/>
+        <location filename="../../planbook/gui/importpreview.py" line="52"/>
+        <source>Import Preview</source>
+        <translation>导入预览</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/importpreview.py" line="55"/>
+        <source>Recognised structure</source>
+        <translation>识别出的结构</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/importpreview.py" line="55"/>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/importpreview.py" line="75"/>
         <source>{0} plan(s) from {1} file(s); {2} warning(s) or error(s) to check.</source>
         <translation>{1} 个文件中识别出 {0} 个方案；有 {2} 条警告或错误需要核对。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="68"/>
+        <location filename="../../planbook/gui/importpreview.py" line="78"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -285,42 +295,42 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="50"/>
+        <location filename="../../planbook/gui/editors.py" line="51"/>
         <source>Section (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="51"/>
+        <location filename="../../planbook/gui/editors.py" line="52"/>
         <source>Subsection (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="52"/>
+        <location filename="../../planbook/gui/editors.py" line="53"/>
         <source>Task (1.)</source>
         <translation>任务（1.）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="53"/>
+        <location filename="../../planbook/gui/editors.py" line="54"/>
         <source>Item (（1）)</source>
         <translation>子项（（1））</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="59"/>
+        <location filename="../../planbook/gui/editors.py" line="60"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="60"/>
+        <location filename="../../planbook/gui/editors.py" line="61"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="61"/>
+        <location filename="../../planbook/gui/editors.py" line="62"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="62"/>
+        <location filename="../../planbook/gui/editors.py" line="63"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -601,7 +611,7 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="236"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="965"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="967"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -814,113 +824,113 @@
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="762"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="766"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="787"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="788"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="789"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="791"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="801"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="803"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="802"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="804"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="828"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="830"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="857"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="862"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="861"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="864"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="861"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="862"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="864"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="874"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="874"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="876"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="894"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="896"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="898"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="900"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="935"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="935"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="937"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="941"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="943"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="958"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="960"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="959"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="961"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="965"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="967"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1562,47 +1572,47 @@
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="116"/>
+        <location filename="../../planbook/gui/editors.py" line="117"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="119"/>
+        <location filename="../../planbook/gui/editors.py" line="120"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="126"/>
+        <location filename="../../planbook/gui/editors.py" line="127"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="127"/>
+        <location filename="../../planbook/gui/editors.py" line="128"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="131"/>
+        <location filename="../../planbook/gui/editors.py" line="132"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="133"/>
+        <location filename="../../planbook/gui/editors.py" line="134"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="196"/>
+        <location filename="../../planbook/gui/editors.py" line="197"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="200"/>
+        <location filename="../../planbook/gui/editors.py" line="201"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="205"/>
+        <location filename="../../planbook/gui/editors.py" line="206"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -1718,217 +1728,217 @@
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="364"/>
+        <location filename="../../planbook/gui/editors.py" line="365"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="366"/>
+        <location filename="../../planbook/gui/editors.py" line="367"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="371"/>
+        <location filename="../../planbook/gui/editors.py" line="372"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="374"/>
+        <location filename="../../planbook/gui/editors.py" line="375"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="376"/>
+        <location filename="../../planbook/gui/editors.py" line="377"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="377"/>
+        <location filename="../../planbook/gui/editors.py" line="378"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="377"/>
+        <location filename="../../planbook/gui/editors.py" line="378"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="379"/>
+        <location filename="../../planbook/gui/editors.py" line="380"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="380"/>
+        <location filename="../../planbook/gui/editors.py" line="381"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="382"/>
+        <location filename="../../planbook/gui/editors.py" line="383"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="384"/>
+        <location filename="../../planbook/gui/editors.py" line="385"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="385"/>
+        <location filename="../../planbook/gui/editors.py" line="386"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="387"/>
+        <location filename="../../planbook/gui/editors.py" line="388"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="388"/>
+        <location filename="../../planbook/gui/editors.py" line="389"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="389"/>
+        <location filename="../../planbook/gui/editors.py" line="390"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="393"/>
+        <location filename="../../planbook/gui/editors.py" line="394"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="395"/>
+        <location filename="../../planbook/gui/editors.py" line="396"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="396"/>
+        <location filename="../../planbook/gui/editors.py" line="397"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="397"/>
+        <location filename="../../planbook/gui/editors.py" line="398"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="400"/>
+        <location filename="../../planbook/gui/editors.py" line="401"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="402"/>
+        <location filename="../../planbook/gui/editors.py" line="403"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="403"/>
+        <location filename="../../planbook/gui/editors.py" line="404"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="404"/>
+        <location filename="../../planbook/gui/editors.py" line="405"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="405"/>
+        <location filename="../../planbook/gui/editors.py" line="406"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="407"/>
+        <location filename="../../planbook/gui/editors.py" line="408"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="408"/>
+        <location filename="../../planbook/gui/editors.py" line="409"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="409"/>
+        <location filename="../../planbook/gui/editors.py" line="410"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="410"/>
+        <location filename="../../planbook/gui/editors.py" line="411"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="411"/>
+        <location filename="../../planbook/gui/editors.py" line="412"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="412"/>
+        <location filename="../../planbook/gui/editors.py" line="413"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="413"/>
+        <location filename="../../planbook/gui/editors.py" line="414"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="414"/>
+        <location filename="../../planbook/gui/editors.py" line="415"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="415"/>
+        <location filename="../../planbook/gui/editors.py" line="416"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="416"/>
+        <location filename="../../planbook/gui/editors.py" line="417"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="417"/>
+        <location filename="../../planbook/gui/editors.py" line="418"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="418"/>
+        <location filename="../../planbook/gui/editors.py" line="419"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="419"/>
+        <location filename="../../planbook/gui/editors.py" line="420"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="420"/>
+        <location filename="../../planbook/gui/editors.py" line="421"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="453"/>
+        <location filename="../../planbook/gui/editors.py" line="454"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="540"/>
+        <location filename="../../planbook/gui/editors.py" line="541"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="548"/>
+        <location filename="../../planbook/gui/editors.py" line="553"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="558"/>
+        <location filename="../../planbook/gui/editors.py" line="564"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="571"/>
+        <location filename="../../planbook/gui/editors.py" line="577"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
