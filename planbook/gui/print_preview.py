@@ -148,6 +148,10 @@ class PrintPreview(QDialog):
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setFullPage(True)  # the PDF carries its own margins (GB/T 9704 版心)
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        # 公文 are printed on both sides (GB/T 9704 6.2, 双面印刷): the 版记 closes the back of the last sheet, odd and
+        # even page numbers sit on the outer edges. The print dialog still lets the clerk choose one side. (A printer
+        # that cannot print both sides keeps DuplexNone; none was at hand to check this with.)
+        printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
         return printer
 
     def print_to(self, printer: QPrinter) -> int:
