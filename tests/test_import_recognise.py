@@ -287,7 +287,9 @@ def test_json_import_still_works_and_json_output_lists_several_files(tmp_path, l
     assert r.code == 0, r.err
     docs = json.loads(r.out)
     assert [d["source"] for d in docs] == [str(exported), str(tmp_path / "a.txt")]
-    assert docs[0]["warnings"] == [] and len(docs[1]["warnings"]) == 2
+    assert docs[0]["warnings"] == [] and len(docs[1]["warnings"]) == 3
+    assert docs[1]["warnings"][-1].startswith(f"the library already holds this plan as “{docs[0]['plan']['title']}” "
+                                              f"(plan {docs[0]['id']})")  # the same plan, imported twice
     assert all(isinstance(d["id"], int) for d in docs)
     shown = [json.loads(run_cli("show", str(d["id"]), "--json", library=library).out)["plan"] for d in docs]
     assert shown[0] == shown[1]

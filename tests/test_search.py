@@ -119,7 +119,7 @@ def extra_plans() -> list[Plan]:
     c = Plan(title="某市2019年行动计划", year=2019, issuers=["湘潭市教育局"], notice=Notice(doc_number="潭教发〔2019〕1号"),
              nodes=[Node(NodeKind.SECTION, "一、师德建设", children=[
                  task("师德", "正文不含那两个字。", 牵头单位="基教科"),
-                 task("加强管理", "师德考核纳入年度考核。", 责任单位="人事科、基教科"),
+                 task("加强管理", "师德考核纳入教育系统年度考核。", 责任单位="人事科、基教科"),
              ])])
     return [a, b, c]
 
