@@ -7,8 +7,9 @@
 
 PLAN_FILE is anything `planbook import` reads (planbook/1 JSON, .txt …) or a ready .docx. LibreOffice runs with
 resources/fonts/fonts.conf, which maps 仿宋_GB2312, 黑体, 楷体_GB2312, 方正小标宋简体 and 宋体 onto the bundled
-fonts, and with a private profile. Prints the PDF and PNG paths; exits 2 with a message when LibreOffice or
-pdftoppm is not installed.
+fonts, and with a private profile. The DOCX is written with those default names (layout.FACES), not with the
+user's Word font setting (word-fonts.json), whose names fonts.conf does not map. Prints the PDF and PNG paths;
+exits 2 with a message when LibreOffice or pdftoppm is not installed.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def pdf_to_png(pdf: Path, dpi: int) -> list[Path]:
 
 def plan_docx(args, outdir: Path) -> Path:
     from planbook.exporters.docx_writer import export_docx
+    from planbook.layout import FACES
 
     if args.library:
         from planbook.core.library import Library
@@ -94,7 +96,7 @@ def plan_docx(args, outdir: Path) -> Path:
 
         plans = import_file(src)
     out = outdir / f"{Path(args.plan or 'plan').stem}-{args.layout}.docx"
-    export_docx(plans[args.index], out, args.layout)
+    export_docx(plans[args.index], out, args.layout, faces=FACES)  # the names fonts.conf maps, not the setting
     return out
 
 

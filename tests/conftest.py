@@ -42,6 +42,24 @@ def run_cli(*args: str | os.PathLike, library: Path | None = None, env: dict | N
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def no_user_word_fonts(tmp_path_factory):
+    """A developer's own word-fonts.json never changes what a test sees, module-scoped fixtures included: the
+    Word font names come from a file nobody writes, unless a test asks for `word_fonts_json`."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PLANBOOK_WORD_FONTS", str(tmp_path_factory.mktemp("config") / "word-fonts.json"))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def word_fonts_json(tmp_path: Path, monkeypatch) -> Path:
+    """Every test (and every CLI it runs, which inherits the environment) reads the Word font names from a file of
+    its own, absent until the test writes it."""
+    path = tmp_path / "config" / "word-fonts.json"
+    monkeypatch.setenv("PLANBOOK_WORD_FONTS", str(path))
+    return path
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
     return tmp_path / "lib.db"

@@ -6,6 +6,9 @@ show: LibreOffice is lenient. The check is known to catch a single misplaced w:p
 
 from __future__ import annotations
 
+import json
+import zipfile
+
 import pytest
 from openxml_audit import OpenXmlValidator
 
@@ -32,6 +35,19 @@ def test_docx_of_every_layout_opens_cleanly_in_word(tmp_path, layout, make):
     assert problems(out) == []
 
 
+@pytest.mark.parametrize("layout", ["notice", "plan", "breakdown", "progress"])
+def test_docx_with_the_users_word_font_names_opens_cleanly(tmp_path, word_fonts_json, layout):
+    names = {"xiaobiaosong": "方正小标宋_GBK", "fangsong": "方正仿宋_GBK", "heiti": "方正黑体_GBK",
+             "kaiti": "方正楷体_GBK", "song": "华文中宋"}
+    word_fonts_json.parent.mkdir()
+    word_fonts_json.write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
+    out = export_via_cli(tmp_path, joint_plan(), "--layout", layout)
+    with zipfile.ZipFile(out) as z:
+        table = z.read("word/fontTable.xml").decode("utf-8")
+    assert all(f'w:name="{name}"' in table for name in names.values())
+    assert problems(out) == []
+
+
 def test_seed_docx_open_cleanly(seeds, tmp_path):
     lib = tmp_path / "lib.db"
     assert run_cli("import", seeds, library=lib).code == 0
@@ -42,8 +58,6 @@ def test_seed_docx_open_cleanly(seeds, tmp_path):
 
 
 def test_the_check_catches_a_misplaced_element(tmp_path):
-    import zipfile
-
     good = export_via_cli(tmp_path, full_plan())
     bad = tmp_path / "bad.docx"
     with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as dst:

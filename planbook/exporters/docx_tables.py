@@ -22,9 +22,10 @@ from docx.shared import Mm
 from ..core.breakdown import BreakdownTable, breakdown
 from ..core.model import PROGRESS_NAMES, Plan, Progress
 from ..core.progress import tasks_by_unit
-from ..layout import FACES, PAGE, Face
+from ..layout import PAGE, Face
 from ..layout.styles import TWIPS_PER_MM
 from . import write_file
+from .docx_fonts import resolve_faces
 from .docx_writer import _el, _ppr, _put, _rpr, _Writer, set_fonts
 
 TABLE_LAYOUTS = ("breakdown", "progress")
@@ -38,7 +39,7 @@ def export_table_docx(plan: Plan, out: Path, layout: str, faces: Mapping[str, Fa
 
 
 def _writer(faces: Mapping[str, Face] | None) -> _Writer:
-    w = _Writer(dict(faces or FACES))
+    w = _Writer(resolve_faces(faces))
     w._styles()
     w._font_table()
     return w

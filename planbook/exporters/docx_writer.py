@@ -4,7 +4,8 @@ Choices made by rendering in LibreOffice 7.4 (fonts.md §3.2): `docGrid type="li
 + 98 % character width gives 22 lines × 28 characters; Word's `linesAndChars` character grid rendered 14 a line
 there, and −5-twip condensing lost line-final punctuation. Every style and run names its fonts in
 ascii/hAnsi/eastAsia with `w:hint="eastAsia"` (so — … “” stay in the Chinese face), theme fonts are removed, and
-the font table gives each Windows name one fallback (`w:altName`).
+the font table gives each Windows name one fallback (`w:altName`). The names are the user's choice where they
+made one (Edit ▸ Preferences ▸ Word Fonts, `docx_fonts.py`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.model import Plan
 from ..layout import (
-    FACES,
     IMPRINT_THICK_PT,
     IMPRINT_THIN_PT,
     LAYOUTS,
@@ -47,6 +47,7 @@ from ..layout import (
 )
 from ..layout.styles import TWIPS_PER_MM
 from . import write_file
+from .docx_fonts import resolve_faces
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 BODY_CHAR_WIDTH = 98  # percent: 28 × 16 pt × 0.98 = 439 pt fits the 442.2 pt type width
@@ -76,7 +77,8 @@ _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both
 def export_docx(plan: Plan, out: Path, layout: str | None = None,
                 faces: Mapping[str, Face] | None = None) -> None:
     """Write `plan` to `out` as DOCX; layout "notice" (default) or "plan", or the follow-up documents "breakdown"
-    and "progress" (docx_tables). Raises PlanbookError on failure."""
+    and "progress" (docx_tables). `faces` names the fonts per role; None means the user's Word font setting.
+    Raises PlanbookError on failure (an unreadable word-fonts.json included)."""
     layout = layout or "notice"
     if layout in ("breakdown", "progress"):
         from .docx_tables import export_table_docx
@@ -91,8 +93,9 @@ def export_docx(plan: Plan, out: Path, layout: str | None = None,
 
 
 def build_docx(plan: Plan, layout: str = "notice", faces: Mapping[str, Face] | None = None):
-    """The python-docx Document for a plan (not saved)."""
-    document = _Writer(dict(faces or FACES)).write(build_document(plan, layout))
+    """The python-docx Document for a plan (not saved). Without `faces`, the font names are the user's
+    (docx_fonts.user_faces: word-fonts.json, else the defaults in layout.FACES)."""
+    document = _Writer(resolve_faces(faces)).write(build_document(plan, layout))
     props = document.core_properties  # the template's say "python-docx"; Word shows these in 属性
     props.title = plan.notice.title if layout == "notice" and plan.notice.title else plan.title
     props.author = props.last_modified_by = plan.notice.printed_by or "、".join(plan.issuers)

@@ -921,7 +921,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         return dialog
 
     def preferences_dialog(self):
-        """Edit ▸ Preferences…: the PDF fonts (window-modal, not blocking)."""
+        """Edit ▸ Preferences…: the PDF fonts and the Word font names (window-modal, not blocking)."""
         from .preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self)

@@ -1,4 +1,5 @@
-"""Edit ▸ Preferences: the fonts the PDF export draws with, and what to tell the user when a PDF lacks glyphs.
+"""Edit ▸ Preferences: the fonts the PDF export draws with (and what to tell the user when a PDF lacks glyphs),
+and the font names the Word export writes (the second tab, planbook/gui/wordfonts.py).
 
 The fonts page lists each face role of the formal notice (标题 小标宋, 正文 仿宋, …) with the file that plays it
 (Planbook's bundled stand-in, or the user's own font named in fonts.json), a sample line drawn in that font, and
@@ -158,12 +159,13 @@ def with_fallback_face(widget: QWidget) -> QWidget:
 
 
 class PreferencesDialog(QDialog):
-    """Edit ▸ Preferences…: one page for now, the PDF fonts. Changes are saved as they are made."""
+    """Edit ▸ Preferences…: the PDF fonts and the Word font names. Changes are saved as they are made."""
 
     fontsChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         from ..exporters.pdf_writer import FONT_KEYS, user_fonts_file
+        from .wordfonts import WordFontsPage
 
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
@@ -174,6 +176,8 @@ class PreferencesDialog(QDialog):
         self.rows: dict[str, dict[str, QWidget]] = {}
         self.tabs = QTabWidget()
         self.tabs.addTab(self._fonts_page(FONT_KEYS), self.tr("PDF Fonts"))
+        self.word_fonts = WordFontsPage()
+        self.tabs.addTab(self.word_fonts, self.tr("Word Fonts"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)

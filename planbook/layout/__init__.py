@@ -9,7 +9,8 @@ Data (`styles.py`):
 - `STYLES[name]`: `Style(face, size_pt, colour, align, first/left/right_indent_chars, bold, space_before_lines,
   space_before_mm, keep_with_next, word_name)`. Indents are in characters of the element's own size.
 - `FACES[role]`: roles xiaobiaosong / fangsong / heiti / kaiti / song with the Word names (方正小标宋简体,
-  仿宋_GB2312, 黑体, 楷体_GB2312, 宋体) and one fallback each. The PDF writer maps roles onto bundled fonts.
+  仿宋_GB2312, 黑体, 楷体_GB2312, 宋体) and one fallback each: the defaults, which the user may rename for Word
+  (exporters/docx_fonts.py, word-fonts.json). The PDF writer maps roles onto bundled fonts.
 - `RED`, `RED_RULE_PT`, `RED_RULE_GAP_MM` (4 mm under the doc number), `IMPRINT_THICK_PT`/`IMPRINT_THIN_PT`,
   `text_width(s)` in cells (CJK 1, Latin/digits ½), `masthead_size_pt(width_chars)`.
 

@@ -1219,7 +1219,7 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_writer.py" line="87"/>
+        <location filename="../../planbook/exporters/docx_writer.py" line="89"/>
         <source>unknown layout {layout!r} for docx (choose from {choices})</source>
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
@@ -1294,6 +1294,52 @@
         <translation>字体设置文件 {path} 中 {key} 的值应是字体文件名，或 {{&quot;file&quot;: 文件名, &quot;index&quot;: 序号}}</translation>
     </message>
     <message>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="44"/>
+        <source>the name is empty</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="45"/>
+        <source>the name has {length} characters; Word allows at most {limit}</source>
+        <translation>名称有 {length} 个字符，Word 最多允许 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="46"/>
+        <source>the name contains an invisible or control character (U+{code})</source>
+        <translation>名称中含有不可见字符或控制字符（U+{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="56"/>
+        <source>“{name}” cannot be a Word font name: {reason}</source>
+        <translation>“{name}”不能用作 Word 字体名称：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="108"/>
+        <source>cannot read the Word font settings file {path}: {reason}</source>
+        <translation>Word 字体设置文件 {path} 无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="112"/>
+        <source>the Word font settings file {path} must be an object {{role: font name}}</source>
+        <translation>Word 字体设置文件 {path} 应是 {{角色: 字体名称}} 的对象</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="116"/>
+        <source>the Word font settings file {path} names unknown roles: {unknown} (known: {known})</source>
+        <translation>Word 字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="125"/>
+        <source>in the Word font settings file {path}, {key} must be a font name</source>
+        <translation>Word 字体设置文件 {path} 中，{key} 应是字体名称</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="131"/>
+        <source>in the Word font settings file {path}, {key}: {reason}</source>
+        <translation>Word 字体设置文件 {path} 中，{key}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="146"/>
         <location filename="../../planbook/exporters/pdf_writer.py" line="203"/>
         <source>unknown font roles: {unknown} (known: {known})</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
@@ -1620,107 +1666,107 @@
 <context>
     <name>PdfFonts</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="60"/>
+        <location filename="../../planbook/gui/preferences.py" line="61"/>
         <source>Title (Xiaobiaosong)</source>
         <translation>标题（小标宋）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="61"/>
+        <location filename="../../planbook/gui/preferences.py" line="62"/>
         <source>Body text (Fangsong)</source>
         <translation>正文（仿宋）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="62"/>
+        <location filename="../../planbook/gui/preferences.py" line="63"/>
         <source>Level-1 headings (Heiti)</source>
         <translation>一级标题（黑体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="63"/>
+        <location filename="../../planbook/gui/preferences.py" line="64"/>
         <source>Level-2 headings (Kaiti)</source>
         <translation>二级标题（楷体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="64"/>
+        <location filename="../../planbook/gui/preferences.py" line="65"/>
         <source>Page numbers (Songti)</source>
         <translation>页码（宋体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="65"/>
+        <location filename="../../planbook/gui/preferences.py" line="66"/>
         <source>Fallback face</source>
         <translation>备用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="72"/>
+        <location filename="../../planbook/gui/preferences.py" line="73"/>
         <source>Formal notices use 方正小标宋简体</source>
         <translation>公文用 方正小标宋简体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="73"/>
+        <location filename="../../planbook/gui/preferences.py" line="74"/>
         <source>Formal notices use 仿宋_GB2312</source>
         <translation>公文用 仿宋_GB2312</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="74"/>
+        <location filename="../../planbook/gui/preferences.py" line="75"/>
         <source>Formal notices use 黑体</source>
         <translation>公文用 黑体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="75"/>
+        <location filename="../../planbook/gui/preferences.py" line="76"/>
         <source>Formal notices use 楷体_GB2312</source>
         <translation>公文用 楷体_GB2312</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="76"/>
+        <location filename="../../planbook/gui/preferences.py" line="77"/>
         <source>Formal notices use 宋体</source>
         <translation>公文用 宋体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="77"/>
+        <location filename="../../planbook/gui/preferences.py" line="78"/>
         <source>For rare characters the other fonts lack</source>
         <translation>排印其他字体缺少的生僻字</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="90"/>
+        <location filename="../../planbook/gui/preferences.py" line="91"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="91"/>
+        <location filename="../../planbook/gui/preferences.py" line="92"/>
         <source>{0} (U+{1})</source>
         <translation>{0}（U+{1}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="99"/>
+        <location filename="../../planbook/gui/preferences.py" line="100"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="100"/>
+        <location filename="../../planbook/gui/preferences.py" line="101"/>
         <source>{1} in {0}</source>
         <translation>{0}中的{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="102"/>
+        <location filename="../../planbook/gui/preferences.py" line="103"/>
         <source>Drawn with the fallback face, as the chosen fonts lack them: {0}.</source>
         <translation>所选字体缺字，已用备用字体排印：{0}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="109"/>
+        <location filename="../../planbook/gui/preferences.py" line="110"/>
         <source>These characters are in none of the fonts and were printed as 〓: {0}.</source>
         <translation>以下字符在所有字体中都没有，已印成〓：{0}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="112"/>
+        <location filename="../../planbook/gui/preferences.py" line="113"/>
         <source>{0} was written, but these characters are in none of the fonts and were printed as 〓: {1}.</source>
         <translation>{0} 已导出，但以下字符在所有字体中都没有，已印成〓：{1}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="114"/>
+        <location filename="../../planbook/gui/preferences.py" line="115"/>
         <source>Check the text, or choose a font that has them as the fallback face in Edit ▸ Preferences ▸ PDF Fonts.</source>
         <translation>请核对文字，或在“编辑 ▸ 首选项 ▸ PDF 字体”中把含有这些字的字体设为备用字体。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="125"/>
+        <location filename="../../planbook/gui/preferences.py" line="126"/>
         <source>Characters Missing from the PDF</source>
         <translation>PDF 中有字符缺字</translation>
     </message>
@@ -1964,123 +2010,128 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="170"/>
+        <location filename="../../planbook/gui/preferences.py" line="172"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="176"/>
+        <location filename="../../planbook/gui/preferences.py" line="178"/>
         <source>PDF Fonts</source>
         <translation>PDF 字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="189"/>
+        <location filename="../../planbook/gui/preferences.py" line="180"/>
+        <source>Word Fonts</source>
+        <translation>Word 字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="193"/>
         <source>The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only (.ttf, .ttc).</source>
         <translation>导出 PDF 时用以下字体排印公文。Planbook 自带免费的替代字体；如果本机装有公文规定的字体，请在这里选择它们的字体文件。仅支持 TrueType 字体（.ttf、.ttc）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="196"/>
+        <location filename="../../planbook/gui/preferences.py" line="200"/>
         <source>Start Over…</source>
         <translation>重新设置…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="197"/>
+        <location filename="../../planbook/gui/preferences.py" line="201"/>
         <source>Put the unreadable file aside and use the bundled fonts</source>
         <translation>将无法读取的文件改名保留，改用内置字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="225"/>
+        <location filename="../../planbook/gui/preferences.py" line="229"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="226"/>
+        <location filename="../../planbook/gui/preferences.py" line="230"/>
         <source>Choose a font file for {0}</source>
         <translation>为{0}选择字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="228"/>
+        <location filename="../../planbook/gui/preferences.py" line="232"/>
         <source>Use Bundled</source>
         <translation>恢复内置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="229"/>
+        <location filename="../../planbook/gui/preferences.py" line="233"/>
         <source>Draw {0} with the font that ships with Planbook</source>
         <translation>{0}改用 Planbook 自带的字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="240"/>
+        <location filename="../../planbook/gui/preferences.py" line="244"/>
         <source>Saved in {0}; the command line uses the same file.</source>
         <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="265"/>
+        <location filename="../../planbook/gui/preferences.py" line="269"/>
         <source>Nothing here can be changed until the file is corrected by hand, or you start over with the bundled fonts (the file is kept beside it, renamed).</source>
         <translation>在手工改正该文件或点“重新设置”改用内置字体之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="282"/>
+        <location filename="../../planbook/gui/preferences.py" line="286"/>
         <source>Bundled: {0}</source>
         <translation>内置：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="285"/>
+        <location filename="../../planbook/gui/preferences.py" line="289"/>
         <source>Not found: {0}</source>
         <translation>找不到：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="287"/>
+        <location filename="../../planbook/gui/preferences.py" line="291"/>
         <source>The PDF export stops until this file is back or another is chosen</source>
         <translation>在该文件恢复或另选字体之前，无法导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="320"/>
+        <location filename="../../planbook/gui/preferences.py" line="324"/>
         <source>Font for {0}</source>
         <translation>{0}所用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="321"/>
+        <location filename="../../planbook/gui/preferences.py" line="325"/>
         <source>TrueType fonts (*.ttf *.ttc *.otf);;All files (*)</source>
         <translation>TrueType 字体 (*.ttf *.ttc *.otf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="343"/>
+        <location filename="../../planbook/gui/preferences.py" line="347"/>
         <source>Choose a Font</source>
         <translation>选择字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="344"/>
+        <location filename="../../planbook/gui/preferences.py" line="348"/>
         <source>{0} holds several fonts. Which one?</source>
         <translation>{0} 中有多个字体，使用哪一个？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="367"/>
-        <location filename="../../planbook/gui/preferences.py" line="388"/>
+        <location filename="../../planbook/gui/preferences.py" line="371"/>
+        <location filename="../../planbook/gui/preferences.py" line="392"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="380"/>
+        <location filename="../../planbook/gui/preferences.py" line="384"/>
         <source>Start Over</source>
         <translation>重新设置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="381"/>
+        <location filename="../../planbook/gui/preferences.py" line="385"/>
         <source>Rename {0} to {1} and use the bundled fonts?</source>
         <translation>将 {0} 改名为 {1}，并改用内置字体？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="395"/>
+        <location filename="../../planbook/gui/preferences.py" line="399"/>
         <source>{0} cannot be used for {1}: {2}.</source>
         <translation>{0} 不能用作{1}：{2}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="397"/>
+        <location filename="../../planbook/gui/preferences.py" line="401"/>
         <source>Font Not Used</source>
         <translation>未采用该字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="397"/>
+        <location filename="../../planbook/gui/preferences.py" line="401"/>
         <source>Nothing was changed.</source>
         <translation>设置未作任何更改。</translation>
     </message>
@@ -2139,12 +2190,12 @@
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="159"/>
+        <location filename="../../planbook/gui/print_preview.py" line="163"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="159"/>
+        <location filename="../../planbook/gui/print_preview.py" line="163"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
@@ -2418,6 +2469,105 @@
         <location filename="../../planbook/gui/follow.py" line="168"/>
         <source>Rename Unit…</source>
         <translation>单位更名…</translation>
+    </message>
+</context>
+<context>
+    <name>WordFontsPage</name>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="76"/>
+        <source>The Word export writes these font names into the document; the fonts themselves are not included. Word uses a named font where the reader&apos;s computer has it, otherwise the fallback shown beside it. Choose a name from the list, or type the one your office uses.</source>
+        <translation>导出 Word 时把以下字体名称写入文档，字体本身不随文档保存。打开文档的电脑装有该字体时，Word 就用它；没有时改用旁边列出的备用字体。可从列表中选择，也可输入本单位使用的字体名称。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="83"/>
+        <source>Start Over…</source>
+        <translation>重新设置…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="84"/>
+        <source>Put the unreadable file aside and use the default names</source>
+        <translation>将无法读取的文件改名保留，改用默认字体名称</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="128"/>
+        <source>Reset to Defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="115"/>
+        <source>The font name written into Word files for {0}</source>
+        <translation>写入 Word 文件的{0}字体名称</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="129"/>
+        <source>Use the default names again: {0}</source>
+        <translation>重新使用默认字体名称：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="130"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="135"/>
+        <source>Saved in {0}; the command line uses the same file.</source>
+        <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="163"/>
+        <source>Nothing here can be changed until the file is corrected by hand, or you start over with the default names (the file is kept beside it, renamed).</source>
+        <translation>在手工改正该文件或点“重新设置”改用默认字体名称之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="181"/>
+        <source>Fallback: {0}</source>
+        <translation>备用：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="181"/>
+        <source>No fallback</source>
+        <translation>无备用字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="182"/>
+        <source>Where a reader&apos;s computer lacks {0}, Word uses {1}</source>
+        <translation>打开文档的电脑没有 {0} 时，Word 改用 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="183"/>
+        <source>Where a reader&apos;s computer lacks {0}, Word substitutes a font of its own</source>
+        <translation>打开文档的电脑没有 {0} 时，由 Word 自行替换为其他字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="199"/>
+        <source>Font Name Not Used</source>
+        <translation>字体名称未采用</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="200"/>
+        <source>This name cannot be used for {0} in Word files: {1}.</source>
+        <translation>该名称不能用作 Word 文件中{0}的字体：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="202"/>
+        <source>{0} is kept.</source>
+        <translation>仍使用 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="230"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="251"/>
+        <source>Font Settings Not Saved</source>
+        <translation>字体设置未保存</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="243"/>
+        <source>Start Over</source>
+        <translation>重新设置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/wordfonts.py" line="244"/>
+        <source>Rename {0} to {1} and use the default names?</source>
+        <translation>将 {0} 改名为 {1}，并改用默认字体名称？</translation>
     </message>
 </context>
 </TS>
