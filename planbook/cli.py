@@ -164,6 +164,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default 50)")
 
     command("reindex", cmd_reindex, "rebuild the search index from the library's text")
+
+    p = command("fonts", cmd_fonts, "show or set the fonts exports use: font files for PDF, font names for Word")
+    p.add_argument("--pdf", action="append", default=[], metavar="ROLE=FILE[#N]",
+                   help="draw ROLE in the PDF with this TrueType file (#N: the N-th face of a .ttc); checked first")
+    p.add_argument("--word", action="append", default=[], metavar="ROLE=NAME",
+                   help="name ROLE's font NAME in Word files, e.g. fangsong=方正仿宋_GBK")
+    p.add_argument("--reset", choices=("pdf", "word", "all"), help="back to the bundled files / default names")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
 
 
@@ -510,6 +518,57 @@ def cmd_search(args) -> None:
         print(f"    {h.marked(*bold)}")
     print(f"共 {results.total} 处，分布在 {len(results.plan_counts)} 个计划中"
           + (f"（显示前 {len(results.hits)} 处）" if results.total and results.total > len(results.hits) else ""))
+
+
+def cmd_fonts(args) -> int:
+    """Roles: xiaobiaosong fangsong heiti kaiti song (and fallback, PDF only). Settings are per user, shared with
+    Edit ▸ Preferences in the window."""
+    from .exporters import docx_fonts
+    from .exporters import pdf_writer as pdf
+
+    files, names = pdf.read_user_fonts(), docx_fonts.read_word_fonts()
+    if args.reset in ("pdf", "all"):
+        files = {}
+    if args.reset in ("word", "all"):
+        names = {}
+    for item in args.pdf:
+        key, choice = _font_setting(item, pdf.FONT_KEYS)
+        file, _, index = choice.partition("#")
+        chosen = pdf.FontChoice(Path(file).expanduser().absolute(), int(index) if index.isdigit() else 0)
+        pdf.check_font_file(key, chosen)  # a file that cannot serve is refused before anything is saved
+        files[key] = chosen
+    for item in args.word:
+        key, name = _font_setting(item, docx_fonts.WORD_FONT_KEYS)
+        names[key] = docx_fonts.check_name(name)
+    if args.reset in ("pdf", "all") or args.pdf:
+        pdf.save_user_fonts(files)
+    if args.reset in ("word", "all") or args.word:
+        docx_fonts.save_word_fonts(names)
+    faces = docx_fonts.user_faces()
+    rows = [{"role": key,
+             "pdf": str(files[key].file) + (f"#{files[key].index}" if files[key].index else "") if key in files
+             else f"(bundled) {pdf.bundled_font_file(key).name}",
+             "word": faces[key].docx_name if key in faces else "",
+             "word_fallback": (faces[key].docx_alt or "") if key in faces else ""}
+            for key in pdf.FONT_KEYS]
+    if args.json:
+        print(json.dumps({"pdf_settings": str(pdf.user_fonts_file()), "word_settings":
+                          str(docx_fonts.user_word_fonts_file()), "roles": rows}, ensure_ascii=False, indent=2))
+        return 0
+    print("role\tWord name (fallback)\tPDF font file")
+    for row in rows:
+        word = row["word"] + (f" ({row['word_fallback']})" if row["word_fallback"] else "")
+        print(f"{row['role']}\t{word or '-'}\t{row['pdf']}")
+    print(f"settings: {pdf.user_fonts_file()}, {docx_fonts.user_word_fonts_file()}")
+    return 0
+
+
+def _font_setting(item: str, keys: tuple[str, ...]) -> tuple[str, str]:
+    key, sep, value = item.partition("=")
+    key = key.strip()
+    if not sep or key not in keys or not value.strip():
+        raise PlanbookError("write ROLE=VALUE with ROLE one of {keys}, not {item!r}", keys=", ".join(keys), item=item)
+    return key, value.strip()
 
 
 def cmd_reindex(args) -> None:
