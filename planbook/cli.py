@@ -165,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("reindex", cmd_reindex, "rebuild the search index from the library's text")
 
+    p = command("tidy", cmd_tidy, "store full-width punctuation in a plan's Chinese text, as print has it")
+    p.add_argument("id", type=int, help="plan id")
+
     p = command("fonts", cmd_fonts, "show or set the fonts exports use: font files for PDF, font names for Word")
     p.add_argument("--pdf", action="append", default=[], metavar="ROLE=FILE[#N]",
                    help="draw ROLE in the PDF with this TrueType file (#N: the N-th face of a .ttc); checked first")
@@ -569,6 +572,17 @@ def _font_setting(item: str, keys: tuple[str, ...]) -> tuple[str, str]:
     if not sep or key not in keys or not value.strip():
         raise PlanbookError("write ROLE=VALUE with ROLE one of {keys}, not {item!r}", keys=", ".join(keys), item=item)
     return key, value.strip()
+
+
+def cmd_tidy(args) -> None:
+    from .core import editing
+    from .core.tidy import punctuation_edit
+
+    with open_library(args) as lib:
+        batch = punctuation_edit(lib.load_plan(args.id))
+        if batch.edits:
+            editing.apply(lib, batch)
+    print(f"made {len(batch.edits)} change(s) to plan {args.id}" if batch.edits else "nothing to change")
 
 
 def cmd_reindex(args) -> None:

@@ -148,6 +148,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.act_new_from = a("actNewFrom", self.tr("New Plan &From…"), self.new_plan_from)
         self.act_duplicate = a("actDuplicate", self.tr("D&uplicate Plan"), self.duplicate_plan)
         self.act_delete_plan = a("actDeletePlan", self.tr("Delete Plan…"), self.delete_plan)
+        self.act_tidy = a("actTidy", self.tr("Normalize &Punctuation"), self.tidy_punctuation)
         self.act_next_year = a("actNextYear", self.tr("Draft Next Year's Plan"), self.draft_next_year,
                                "Ctrl+Shift+N")
         self.act_import = a("actImport", self.tr("&Import…"), self.import_dialog, "Ctrl+I")
@@ -242,7 +243,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         m = bar.addMenu(self.tr("&Plan"))
         m.addActions([self.act_next_year, self.act_duplicate, self.act_delete_plan])
         m.addSeparator()
-        m.addActions([self.act_compare, self.act_rename_unit, self.act_export_breakdown])
+        m.addActions([self.act_compare, self.act_rename_unit, self.act_tidy, self.act_export_breakdown])
         m.addSeparator()
         m.addAction(self.act_properties)
 
@@ -502,7 +503,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         current = self.current_id()
         on_node = has_plan and current not in (None, PLAN_ID)
         for act in (self.act_duplicate, self.act_delete_plan, self.act_next_year, self.act_export,
-                    self.act_compare, self.act_rename_unit, self.act_export_breakdown,
+                    self.act_compare, self.act_rename_unit, self.act_tidy, self.act_export_breakdown,
                     self.act_print_preview,
                     self.act_properties, self.act_new_child, self.act_new_sibling, *self.act_new_kind.values()):
             act.setEnabled(has_plan)
@@ -650,6 +651,23 @@ class MainWindow(LibrarySafety, QMainWindow):
         source = plans[names.index(name)]
         plan = self._copy_of(source.id)
         return self._add_plan(plan, self.tr("New Plan"), drafting.Link(source.id, source.title, "copy"))
+
+    def tidy_punctuation(self) -> int:
+        """Plan ▸ Normalize Punctuation: half-width , ; : ? ! ( ) touching Chinese become full-width in every text
+        of the plan, as print has them; one undoable step. Returns how many edits it made."""
+        from ..core.tidy import punctuation_edit
+
+        if self.model.plan is None:
+            return 0
+        batch = punctuation_edit(self.lib.load_plan(self.model.plan_id))
+        if not batch.edits:
+            self.statusBar().showMessage(self.tr("The punctuation is already as print has it"), 5000)
+            return 0
+        if self.do(batch, self.tr("Normalize Punctuation")) is None:
+            return 0
+        self.statusBar().showMessage(self.tr("Punctuation made full-width: {0} changes, one undo step")
+                                     .format(len(batch.edits)), 6000)
+        return len(batch.edits)
 
     def draft_next_year(self) -> int | None:
         if self.model.plan is None:

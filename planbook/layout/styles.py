@@ -10,6 +10,8 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
+from ..core.punctuation import cjk_punctuation  # noqa: F401 - part of the layout's interface (layout/__init__)
+
 MM_PER_PT = 25.4 / 72
 TWIPS_PER_MM = 1440 / 25.4
 
@@ -165,26 +167,3 @@ def masthead_size_pt(width_chars: float, page: PageGeometry = PAGE) -> float:
     return min(MASTHEAD_MAX_PT, math.floor(fit * 2) / 2)
 
 
-_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-
-
-def _is_cjk(ch: str) -> bool:
-    return bool(ch) and unicodedata.east_asian_width(ch) in "WF"
-
-
-def cjk_punctuation(text: str) -> str:
-    """Half-width , ; : ? ! ( ) touching Chinese text become full-width (GB/T 15834), as print needs.
-
-    Plans pasted from web pages often carry ASCII punctuation; between digits or Latin words it is left alone
-    (1,000 · 2.0 · http://).
-    """
-    if not any(ch in _HALF_TO_FULL for ch in text):
-        return text
-    out = list(text)
-    for i, ch in enumerate(text):
-        if ch in _HALF_TO_FULL:
-            before = text[i - 1] if i else ""
-            after = text[i + 1] if i + 1 < len(text) else ""
-            if _is_cjk(before) or _is_cjk(after):
-                out[i] = _HALF_TO_FULL[ch]
-    return "".join(out)
