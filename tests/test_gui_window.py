@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from planbook.core.library import Library
 from planbook.core.model import NodeKind, Status
@@ -450,6 +450,9 @@ def test_export_dialog_offers_both_layouts_and_remembers_the_choice(windows, qtb
     again = w.export_dialog()
     assert Path(again.directory().absolutePath()) == folder
     assert again.selectedNameFilter() == filters[1]
+    links = w.findChild(QLabel, "exportLinks")  # open the file just written, or its folder, from the status bar
+    assert links.isVisibleTo(w) and links.toolTip() == str(folder / "草稿.docx")
+    assert f'href="{QUrl.fromLocalFile(str(folder / "草稿.docx")).toString()}">打开</a>' in links.text()
     again.reject()
     export_through_dialog(w, qtbot, folder, "草稿.pdf", None)
     assert (folder / "草稿.pdf").read_bytes().startswith(b"%PDF")

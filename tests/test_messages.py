@@ -121,3 +121,21 @@ def test_warnings_are_messages_and_the_cli_prints_them_in_english(tmp_path, libr
     r = run_cli("import", source, library=library)
     assert r.code == 0 and f"planbook: 跳号.txt: warning: {warning}\n" in r.err
     assert "the source numbering skips 2" in r.err
+
+
+def test_no_translation_call_hides_inside_an_f_string():
+    """lupdate does not read f-strings: a tr() or translate() inside one is never extracted, so never translated
+    (seen once: the export links stayed English in the Chinese window)."""
+    import ast
+
+    from .conftest import ROOT
+
+    hidden = []
+    for path in sorted((ROOT / "planbook").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and getattr(inner.func, "attr", getattr(inner.func, "id", "")) in (
+                            "tr", "translate", "QT_TRANSLATE_NOOP"):
+                        hidden.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    assert hidden == []

@@ -11,7 +11,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QObject, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -112,6 +112,12 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.saved_label = QLabel()
+        # After an export: links to open the file or its folder, for a while (the system's own programs open them).
+        self.export_links = QLabel(objectName="exportLinks", openExternalLinks=True)
+        self.export_links.hide()
+        self._export_links_timer = QTimer(self, singleShot=True, interval=30000)
+        self._export_links_timer.timeout.connect(self.export_links.hide)
+        self.statusBar().addPermanentWidget(self.export_links)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._library_timer = QTimer(self, singleShot=True, interval=400)
         self._library_timer.timeout.connect(self.refresh_library)
@@ -961,7 +967,16 @@ class MainWindow(LibrarySafety, QMainWindow):
                     message += self.tr(". ") + note
                     with_fallback_face(self.statusBar())
             self.statusBar().showMessage(message, 12000 if result else 6000)
+            self._show_export_links(Path(path))
         emit(self.exportFinished, results)
+
+    def _show_export_links(self, path: Path) -> None:
+        file, folder = QUrl.fromLocalFile(str(path)).toString(), QUrl.fromLocalFile(str(path.parent)).toString()
+        open_text, folder_text = self.tr("Open"), self.tr("Show Folder")  # (lupdate does not read f-strings)
+        self.export_links.setText(f'<a href="{file}">{open_text}</a> · <a href="{folder}">{folder_text}</a>')
+        self.export_links.setToolTip(str(path))
+        self.export_links.show()
+        self._export_links_timer.start()
 
     def _warn(self, title: str, text: str) -> None:
         """A warning that does not block: the work is done, the window stays usable behind it."""

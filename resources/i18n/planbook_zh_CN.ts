@@ -406,551 +406,561 @@
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="147"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="148"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="679"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="681"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="687"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="589"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="595"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="589"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="595"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
         <source>Demote (Tab)</source>
         <translation>降一级（Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
         <source>Promote (Shift+Tab)</source>
         <translation>升一级（Shift+Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="196"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="196"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="220"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="220"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="226"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="225"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="233"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="239"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="237"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="985"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="243"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1000"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="243"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="249"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="250"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="256"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="255"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="261"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="260"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="266"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="264"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="270"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="286"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="292"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="397"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="403"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="418"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="424"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="438"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="444"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="441"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="447"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="442"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="448"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="447"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="453"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="448"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="454"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="478"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="484"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="494"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="500"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="498"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="504"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="570"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="576"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="578"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="584"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="587"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="593"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="587"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="593"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="593"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="599"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="593"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="599"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="596"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="602"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="596"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="602"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="621"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="627"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="622"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="653"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="628"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="646"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="641"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="647"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="648"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="654"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="648"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="654"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="664"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="670"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="672"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="668"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="674"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="683"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="689"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="699"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="705"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="698"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="695"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="701"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="716"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="770"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="711"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="727"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="733"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="733"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="739"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="734"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="740"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="758"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="775"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="782"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="788"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="784"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="805"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="811"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="808"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="809"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="815"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="821"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="827"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="822"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="828"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="848"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="877"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="883"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="879"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="882"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="885"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="888"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="879"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="885"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="882"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="888"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="892"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="898"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="894"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="900"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="920"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="918"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="924"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="953"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="959"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="955"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="961"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="961"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="967"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="978"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="975"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="975"/>
+        <source>Show Folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="993"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="979"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="994"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="985"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1000"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
