@@ -90,3 +90,25 @@ def test_libreoffice_keeps_body_and_signature_on_page_one(tmp_path):
     page2 = subprocess.run(["pdftotext", "-f", "2", "-l", "2", pdf, "-"], capture_output=True, text=True,
                            check=True).stdout
     assert re.sub(r"\s+", "", page2).startswith(re.sub(r"\s+", "", plan.title)[:8])
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are needed to render")
+@pytest.mark.parametrize("paragraphs", [2, 5, 12])
+def test_libreoffice_never_leaves_page_one_without_body_or_the_signature_alone(tmp_path, paragraphs):
+    from .conftest import crowded_notice_plan
+
+    plan = crowded_notice_plan()
+    sentence = "现将工作要点印发给你们，请结合实际认真贯彻落实，确保各项任务落到实处。"
+    plan.notice.body = "\n".join(f"{i + 1}{sentence * (1 + i % 3)}" for i in range(paragraphs))
+    src = tmp_path / "plan.json"
+    src.write_text(dumps(plan), encoding="utf-8")
+    r = subprocess.run([sys.executable, SCRIPT, src, "-o", tmp_path], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    pdf = Path(r.stdout.splitlines()[0])
+    pages = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    flat = [re.sub(r"\s+", "", page) for page in pages]
+    assert "1现将工作要点" in flat[0]  # 正文 on page 1 (7.3.3)
+    date_page = next(i for i, page in enumerate(flat) if "2020年3月6日" in page)
+    before_signature = flat[date_page].split(plan.notice.signers[0])[0]
+    assert "落到实处。" in before_signature  # body text above the signature on its page (7.3.5.5)

@@ -536,3 +536,36 @@ def test_write_pdf_returns_what_it_could_not_draw(tmp_path: Path) -> None:
     report = write_pdf(plan, tmp_path / "x.pdf", "plan", warn=lambda _: None)
     assert report.missing == ["𠀀"] and report.substituted == {"fangsong": ["镕"]}
     assert not write_pdf(sample_plan(), tmp_path / "y.pdf", "plan")  # nothing to say
+
+
+SENTENCE = "现将工作要点印发给你们，请结合实际认真贯彻落实，确保各项任务落到实处。"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.lists(st.integers(min_value=8, max_value=len(SENTENCE) * 4), min_size=1, max_size=14),
+       title_words=st.integers(min_value=1, max_value=5), signers=st.integers(min_value=1, max_value=3),
+       recipients=st.integers(min_value=1, max_value=4), annotation=st.booleans())
+def test_any_notice_keeps_body_on_page_one_and_with_its_signature(tmp_path: Path, body, title_words, signers,
+                                                                   recipients, annotation) -> None:
+    """Whatever the notice's lengths: page 1 shows 正文 (7.3.3), the date's page shows body text above it
+    (7.3.5.5), tightened lines never go below 24 pt, and every other rule of check_document holds."""
+    plan = sample_plan()
+    n = plan.notice
+    n.title = "关于印发《" + "某市教育局" * title_words + "2021年工作要点》的通知"
+    n.recipients = "、".join(["各县（市、区）教育局", "局属各单位", "市直各学校", "各民办学校"][:recipients]) + "："
+    n.body = "\n".join((SENTENCE * 4)[:length] for length in body)
+    n.signers = ["某市教育局", "中共某市委教育工作委员会", "某市人民政府教育督导委员会办公室"][:signers]
+    n.signed_on = dt.date(2021, 3, 5)
+    n.annotation = "（此件公开发布）" if annotation else ""
+    doc = export(plan, tmp_path)
+    check_document(doc, plan, "notice")
+    lines = body_lines(doc)
+    first_body = next(line for line in lines if line.text.startswith(SENTENCE[:6]))
+    assert first_body.page == 1
+    date = next(line for line in doc.lines if line.text == "2021年3月5日")
+    above = [line for line in lines if line.page == date.page and line.baseline_mm < date.baseline_mm
+             and line.text not in n.signers]
+    assert above, "the signature stands alone on its page"
+    notice_pages = [line for line in lines if line.page <= date.page]
+    gaps = [b.baseline_mm - a.baseline_mm for a, b in zip(notice_pages, notice_pages[1:]) if a.page == b.page]
+    assert min(gaps) * MM >= 24 - 0.05

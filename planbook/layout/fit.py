@@ -1,5 +1,5 @@
-"""GB/T 9704 7.3.5.5: the 署名 and date stay on the page of the body's last line, by tightening the notice's line
-pitch when they would not fit; only where even that fails does the last body paragraph carry lines over.
+"""GB/T 9704 7.3.5.5: the 署名 and date stay on the page of the body's last line. A notice that would be one page
+but for them gets a tighter line pitch; any other carries the body's last lines over with them (keep-with-next).
 
 Why tighten rather than only keep-with-next: a short 印发通知 should be one page, and Word and LibreOffice differ
 on keep-with-next (LibreOffice moves the whole paragraph, so a one-paragraph body left page 1 without 正文,
@@ -28,8 +28,8 @@ _BODY_KINDS = ("body", "attachment_note")
 
 
 def fit_notice(blocks: list[Block]) -> None:
-    """Give the notice's blocks after the red rule the loosest `pitch_pt` that keeps the signature on the body's
-    last page (None: the grid's own pitch); changes `blocks` in place."""
+    """Give the notice's blocks after the red rule the loosest `pitch_pt` that keeps the whole notice on page 1,
+    when only the signature would leave it (None: the grid's own pitch); changes `blocks` in place."""
     end = next((i for i, b in enumerate(blocks) if isinstance(b, PageBreak)), len(blocks))
     notice = blocks[:end]
     sig = next((i for i, b in enumerate(notice) if isinstance(b, Signature)), None)
@@ -38,11 +38,15 @@ def fit_notice(blocks: list[Block]) -> None:
         return
     start = next((i + 1 for i, b in enumerate(notice) if isinstance(b, Rule)), 0)
     tight = [b for b in notice[start:] if not isinstance(b, TitleLines)]  # 2号 titles keep their pitch
-    pitch = PITCH
+    if _signature_fits(notice, body[-1], sig):
+        return
+    # Tighten only to keep a short notice on one page: a longer one keeps its full pages on the 22-line grid and
+    # carries its last lines over instead.
+    pitch = PITCH - STEP_PT
     while pitch >= MIN_PITCH_PT:
         for b in tight:
-            b.pitch_pt = None if pitch == PITCH else pitch
-        if _signature_fits(notice, body[-1], sig):
+            b.pitch_pt = pitch
+        if all(page == 1 for _, page in _line_pages(notice)):
             return
         pitch -= STEP_PT
     for b in tight:  # no pitch makes it fit: the last body paragraph's keep-with-next carries lines over
