@@ -226,3 +226,4 @@ def test_signature_always_ends_on_the_body_page_or_the_body_carries_over(paragra
     body_page = max(page for i, page in lines if i == last_body)
     fits = all(page == body_page for i, page in lines if i >= sig)
     assert fits or pitch is None  # tightened means it fits; untightened and not fitting is the carry-over case
+    assert pitch is None or {page for _, page in lines} == {1}  # only a one-page notice is tightened

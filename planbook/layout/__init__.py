@@ -37,10 +37,10 @@ Blocks (`blocks.py`); every block has `.kind` and `.style` (a key of STYLES). In
   if any, thin rule, printed_by left + printed_on ("2020年3月9日印发") right, thick rule; 4号仿宋.
 Page numbers "— N —" (style page_number, 4号宋体) are not blocks: odd pages right, even left, 空一字.
 
-7.3.5.5 (`fit.py`): when the 署名 and date would not fit on the page of the body's last line, build_document
-gives the notice's blocks after the red rule (not the 2号 title lines) the loosest pitch, down to 24 pt, that keeps
-them there in a page model of the grid; writers draw exactly that pitch (DOCX: exact spacing, off the grid).
-Only where no pitch fits do the body's last lines carry the signature over (keep_with_next).
+7.3.5.5 (`fit.py`): when a notice would be one page but for its 署名 and date, build_document gives its blocks
+after the red rule (not the 2号 title lines) the loosest pitch, down to 24 pt, that keeps it on page 1 in a page
+model of the grid; writers draw exactly that pitch (DOCX: exact spacing, off the grid). Any other notice keeps the
+grid, and the body's last lines carry the signature over (keep_with_next).
 
 `break_title(text, max_chars)` (`titles.py`) is the shared title line breaker. `cjk_punctuation(text)` turns
 half-width , ; : ? ! ( ) touching Chinese text full-width; build_document has already applied it to all text.
