@@ -36,6 +36,16 @@ def atomic_write(out: Path) -> Iterator[Path]:
         raise
 
 
+def settings_file(env: str, name: str) -> Path:
+    """A per-user settings file of the exporters (fonts): `$env` when set (tests, packagers), else `name` in the
+    user's config folder, which the window's Preferences and the command line share."""
+    if os.environ.get(env):
+        return Path(os.environ[env])
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("planbook", appauthor=False)) / name
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -16,7 +16,6 @@ quiet (the window offers to put it aside). `user_faces()` is what the DOCX write
 from __future__ import annotations
 
 import json
-import os
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -24,7 +23,7 @@ from pathlib import Path
 from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..layout import FACES, Face
-from . import CANNOT_WRITE, atomic_write
+from . import CANNOT_WRITE, atomic_write, settings_file
 
 WORD_FONTS_ENV = "PLANBOOK_WORD_FONTS"  # a word-fonts.json elsewhere than the user's config folder
 WORD_FONT_KEYS = tuple(FACES)  # xiaobiaosong fangsong heiti kaiti song, in the order a settings page lists them
@@ -90,11 +89,7 @@ def check_name(name: str) -> str:
 
 def user_word_fonts_file() -> Path:
     """Where the user's Word font names are kept: word-fonts.json beside fonts.json, or $PLANBOOK_WORD_FONTS."""
-    if os.environ.get(WORD_FONTS_ENV):
-        return Path(os.environ[WORD_FONTS_ENV])
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("planbook", appauthor=False)) / "word-fonts.json"
+    return settings_file(WORD_FONTS_ENV, "word-fonts.json")
 
 
 def read_word_fonts(path: Path | None = None) -> dict[str, str]:

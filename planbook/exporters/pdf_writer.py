@@ -47,7 +47,7 @@ from ..layout import (
     build_document,
 )
 from ..layout.linebreak import Line, break_lines, is_wide
-from . import CANNOT_WRITE, atomic_write
+from . import CANNOT_WRITE, atomic_write, settings_file
 
 log = logging.getLogger(__name__)
 
@@ -145,11 +145,7 @@ def user_fonts_file() -> Path:
     file or key keeps the bundled face. A value is a file name, or {"file": …, "index": N} for the N-th face of a
     .ttc collection. Plain JSON so that the core needs no Qt to read what settings wrote.
     """
-    if os.environ.get(FONTS_FILE_ENV):
-        return Path(os.environ[FONTS_FILE_ENV])
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("planbook", appauthor=False)) / "fonts.json"
+    return settings_file(FONTS_FILE_ENV, "fonts.json")
 
 
 def read_user_fonts(path: Path | None = None) -> dict[str, FontChoice]:

@@ -158,6 +158,36 @@ def with_fallback_face(widget: QWidget) -> QWidget:
     return widget
 
 
+def problem_banner(text_name: str, button: QPushButton) -> tuple[QLabel, QHBoxLayout]:
+    """The yellow banner that says a settings file cannot be read, with the button that starts over beside it."""
+    label = QLabel(objectName=text_name)
+    label.setWordWrap(True)
+    label.setStyleSheet(_BANNER)
+    row = QHBoxLayout()
+    row.addWidget(label, 1)
+    row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    return label, row
+
+
+def role_labels(grid: QGridLayout, row: int, key: str, name_id: str, columns: int) -> tuple[int, QLabel, QLabel]:
+    """A role's bold name and muted hint, under a rule from the role above; returns the row its widgets go on."""
+    if row:
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        grid.addWidget(line, row, 0, 1, columns)
+        row += 1
+    name = QLabel(role_names()[key], objectName=name_id)
+    bold = name.font()
+    bold.setBold(True)
+    name.setFont(bold)
+    hint = QLabel(role_hints()[key])
+    hint.setEnabled(False)  # the palette's muted text
+    grid.addWidget(name, row, 0)
+    grid.addWidget(hint, row + 1, 0, Qt.AlignmentFlag.AlignTop)
+    return row, name, hint
+
+
 class PreferencesDialog(QDialog):
     """Edit ▸ Preferences…: the PDF fonts and the Word font names. Changes are saved as they are made."""
 
@@ -194,35 +224,19 @@ class PreferencesDialog(QDialog):
             "computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only "
             "(.ttf, .ttc)."))
         intro.setWordWrap(True)
-        self.problem_label = QLabel(objectName="fontsFileProblem")
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet(_BANNER)
         self.replace_button = QPushButton(self.tr("Start Over…"), objectName="replaceFontsFile")
         self.replace_button.setToolTip(self.tr("Put the unreadable file aside and use the bundled fonts"))
         self.replace_button.clicked.connect(lambda: self.replace_unreadable())
-        problem = QHBoxLayout()
-        problem.addWidget(self.problem_label, 1)
-        problem.addWidget(self.replace_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.problem_label, problem = problem_banner("fontsFileProblem", self.replace_button)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(1, 1)
-        names, hints = role_names(), role_hints()
+        names = role_names()
         row = 0
         for key in keys:
-            if row:
-                line = QFrame()
-                line.setFrameShape(QFrame.Shape.HLine)
-                line.setFrameShadow(QFrame.Shadow.Sunken)
-                grid.addWidget(line, row, 0, 1, 4)
-                row += 1
-            name = QLabel(names[key], objectName=f"role_{key}")
-            bold = name.font()
-            bold.setBold(True)
-            name.setFont(bold)
-            hint = QLabel(hints[key])
-            hint.setEnabled(False)  # the palette's muted text
+            row, _, _ = role_labels(grid, row, key, f"role_{key}", 4)
             file = QLabel(objectName=f"file_{key}")
             file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             sample = QLabel(SAMPLES[key], objectName=f"sample_{key}")
@@ -232,11 +246,9 @@ class PreferencesDialog(QDialog):
             reset = QPushButton(self.tr("Use Bundled"), objectName=f"reset_{key}")
             reset.setToolTip(self.tr("Draw {0} with the font that ships with Planbook").format(names[key]))
             reset.clicked.connect(lambda _=False, k=key: self.reset(k))
-            grid.addWidget(name, row, 0)
             grid.addWidget(file, row, 1)
             grid.addWidget(browse, row, 2)
             grid.addWidget(reset, row, 3)
-            grid.addWidget(hint, row + 1, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(sample, row + 1, 1, 1, 3)
             self.rows[key] = {"file": file, "sample": sample, "browse": browse, "reset": reset}
             row += 2

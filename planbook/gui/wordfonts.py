@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -40,7 +39,7 @@ from ..exporters.docx_fonts import (
 )
 from ..layout import FACES
 from .messages import describe
-from .preferences import _BANNER, _free_name, role_hints, role_names
+from .preferences import _free_name, problem_banner, role_labels, role_names
 
 COMBO_PX = 240  # room for the longest usual name (方正小标宋_GBK) with the arrow
 
@@ -77,35 +76,19 @@ class WordFontsPage(QWidget):
             "Word uses a named font where the reader's computer has it, otherwise the fallback shown beside it. "
             "Choose a name from the list, or type the one your office uses."))
         intro.setWordWrap(True)
-        self.problem_label = QLabel(objectName="wordFontsFileProblem")
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet(_BANNER)
         self.replace_button = QPushButton(self.tr("Start Over…"), objectName="replaceWordFontsFile")
         self.replace_button.setToolTip(self.tr("Put the unreadable file aside and use the default names"))
         self.replace_button.clicked.connect(lambda: self.replace_unreadable())
-        problem = QHBoxLayout()
-        problem.addWidget(self.problem_label, 1)
-        problem.addWidget(self.replace_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.problem_label, problem = problem_banner("wordFontsFileProblem", self.replace_button)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(2, 1)
-        names, hints = role_names(), role_hints()
+        names = role_names()
         row = 0
         for key in WORD_FONT_KEYS:
-            if row:
-                line = QFrame()
-                line.setFrameShape(QFrame.Shape.HLine)
-                line.setFrameShadow(QFrame.Shadow.Sunken)
-                grid.addWidget(line, row, 0, 1, 3)
-                row += 1
-            name = QLabel(names[key], objectName=f"wordRole_{key}")
-            bold = name.font()
-            bold.setBold(True)
-            name.setFont(bold)
-            hint = QLabel(hints[key])
-            hint.setEnabled(False)  # the palette's muted text, as on the PDF page
+            row, name, _ = role_labels(grid, row, key, f"wordRole_{key}", 3)
             combo = NameBox(objectName=f"wordFont_{key}")
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a typed name is saved, not added to the list
@@ -118,10 +101,8 @@ class WordFontsPage(QWidget):
             combo.lineEdit().editingFinished.connect(lambda k=key: self.commit(k))
             fallback = QLabel(objectName=f"wordFallback_{key}")
             fallback.setEnabled(False)
-            grid.addWidget(name, row, 0)
             grid.addWidget(combo, row, 1)
             grid.addWidget(fallback, row, 2)
-            grid.addWidget(hint, row + 1, 0, Qt.AlignmentFlag.AlignTop)
             self.combos[key], self.fallbacks[key] = combo, fallback
             row += 2
 
