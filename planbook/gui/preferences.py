@@ -188,6 +188,22 @@ def role_labels(grid: QGridLayout, row: int, key: str, name_id: str, columns: in
     return row, name, hint
 
 
+def set_aside(parent: QWidget, path: Path, aside: Path, question: str, tell) -> bool:
+    """Start Over…: after the clerk agrees to `question` (none: no question), rename an unreadable settings file
+    to `aside`; it is never deleted. `tell(title, text)` shows what went wrong."""
+    title = QCoreApplication.translate("Preferences", "Start Over")
+    if question and QMessageBox.question(
+            parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        os.replace(path, aside)
+    except OSError as e:
+        tell(QCoreApplication.translate("Preferences", "Font Settings Not Saved"), e.strerror or str(e))
+        return False
+    return True
+
+
 class PreferencesDialog(QDialog):
     """Edit ▸ Preferences…: the PDF fonts and the Word font names. Changes are saved as they are made."""
 
@@ -392,16 +408,8 @@ class PreferencesDialog(QDialog):
             self.reload()
             return False
         aside = _free_name(self.fonts_file.with_name(self.fonts_file.name + ".unreadable"))
-        if confirm and QMessageBox.question(
-                self, self.tr("Start Over"),
-                self.tr("Rename {0} to {1} and use the bundled fonts?").format(self.fonts_file.name, aside.name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
-            return False
-        try:
-            os.replace(self.fonts_file, aside)
-        except OSError as e:
-            self._message(self.tr("Font Settings Not Saved"), e.strerror or str(e))
+        question = self.tr("Rename {0} to {1} and use the bundled fonts?").format(self.fonts_file.name, aside.name)
+        if not set_aside(self, self.fonts_file, aside, question if confirm else "", self._message):
             return False
         self.reload()
         emit(self.fontsChanged)

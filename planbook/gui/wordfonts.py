@@ -10,8 +10,6 @@ word-fonts.json that cannot be read is shown, never silently replaced (Start Ove
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -39,7 +37,7 @@ from ..exporters.docx_fonts import (
 )
 from ..layout import FACES
 from .messages import describe
-from .preferences import _free_name, problem_banner, role_labels, role_names
+from .preferences import _free_name, problem_banner, role_labels, role_names, set_aside
 
 COMBO_PX = 240  # room for the longest usual name (方正小标宋_GBK) with the arrow
 
@@ -220,16 +218,8 @@ class WordFontsPage(QWidget):
             self.reload()
             return False
         aside = _free_name(self.fonts_file.with_name(self.fonts_file.name + ".unreadable"))
-        if confirm and QMessageBox.question(
-                self, self.tr("Start Over"),
-                self.tr("Rename {0} to {1} and use the default names?").format(self.fonts_file.name, aside.name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
-            return False
-        try:
-            os.replace(self.fonts_file, aside)
-        except OSError as e:
-            self._message(self.tr("Font Settings Not Saved"), e.strerror or str(e))
+        question = self.tr("Rename {0} to {1} and use the default names?").format(self.fonts_file.name, aside.name)
+        if not set_aside(self, self.fonts_file, aside, question if confirm else "", self._message):
             return False
         self.reload()
         return True

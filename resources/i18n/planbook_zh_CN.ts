@@ -1304,98 +1304,98 @@
         <translation>无法使用字体文件 {path}：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="163"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="159"/>
         <source>cannot read the font settings file {path}: {reason}</source>
         <translation>字体设置文件 {path} 无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="166"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="162"/>
         <source>the font settings file {path} must be an object {{role: font file}}</source>
         <translation>字体设置文件 {path} 应是 {{角色: 字体文件}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="170"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="166"/>
         <source>the font settings file {path} names unknown roles: {unknown} (known: {known})</source>
         <translation>字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="182"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="178"/>
         <source>in the font settings file {path}, {key} must name a font file, or be {{&quot;file&quot;: file name, &quot;index&quot;: number}}</source>
         <translation>字体设置文件 {path} 中 {key} 的值应是字体文件名，或 {{&quot;file&quot;: 文件名, &quot;index&quot;: 序号}}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="44"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="43"/>
         <source>the name is empty</source>
         <translation>名称为空</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="45"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="44"/>
         <source>the name has {length} characters; Word allows at most {limit}</source>
         <translation>名称有 {length} 个字符，Word 最多允许 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="46"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="45"/>
         <source>the name contains an invisible or control character (U+{code})</source>
         <translation>名称中含有不可见字符或控制字符（U+{code}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="56"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="55"/>
         <source>“{name}” cannot be a Word font name: {reason}</source>
         <translation>“{name}”不能用作 Word 字体名称：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="108"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="103"/>
         <source>cannot read the Word font settings file {path}: {reason}</source>
         <translation>Word 字体设置文件 {path} 无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="112"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="107"/>
         <source>the Word font settings file {path} must be an object {{role: font name}}</source>
         <translation>Word 字体设置文件 {path} 应是 {{角色: 字体名称}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="116"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="111"/>
         <source>the Word font settings file {path} names unknown roles: {unknown} (known: {known})</source>
         <translation>Word 字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="125"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="120"/>
         <source>in the Word font settings file {path}, {key} must be a font name</source>
         <translation>Word 字体设置文件 {path} 中，{key} 应是字体名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="131"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="126"/>
         <source>in the Word font settings file {path}, {key}: {reason}</source>
         <translation>Word 字体设置文件 {path} 中，{key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="146"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="203"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="141"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="199"/>
         <source>unknown font roles: {unknown} (known: {known})</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="334"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="330"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="726"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="722"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="753"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="749"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="762"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="758"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="765"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="761"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -2038,130 +2038,137 @@
     </message>
 </context>
 <context>
-    <name>PreferencesDialog</name>
+    <name>Preferences</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="172"/>
-        <source>Preferences</source>
-        <translation>首选项</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="178"/>
-        <source>PDF Fonts</source>
-        <translation>PDF 字体</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="180"/>
-        <source>Word Fonts</source>
-        <translation>Word 字体</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="193"/>
-        <source>The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only (.ttf, .ttc).</source>
-        <translation>导出 PDF 时用以下字体排印公文。Planbook 自带免费的替代字体；如果本机装有公文规定的字体，请在这里选择它们的字体文件。仅支持 TrueType 字体（.ttf、.ttc）。</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="200"/>
-        <source>Start Over…</source>
-        <translation>重新设置…</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="201"/>
-        <source>Put the unreadable file aside and use the bundled fonts</source>
-        <translation>将无法读取的文件改名保留，改用内置字体</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="229"/>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="230"/>
-        <source>Choose a font file for {0}</source>
-        <translation>为{0}选择字体文件</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="232"/>
-        <source>Use Bundled</source>
-        <translation>恢复内置</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="233"/>
-        <source>Draw {0} with the font that ships with Planbook</source>
-        <translation>{0}改用 Planbook 自带的字体</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="244"/>
-        <source>Saved in {0}; the command line uses the same file.</source>
-        <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="269"/>
-        <source>Nothing here can be changed until the file is corrected by hand, or you start over with the bundled fonts (the file is kept beside it, renamed).</source>
-        <translation>在手工改正该文件或点“重新设置”改用内置字体之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="286"/>
-        <source>Bundled: {0}</source>
-        <translation>内置：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="289"/>
-        <source>Not found: {0}</source>
-        <translation>找不到：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="291"/>
-        <source>The PDF export stops until this file is back or another is chosen</source>
-        <translation>在该文件恢复或另选字体之前，无法导出 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="324"/>
-        <source>Font for {0}</source>
-        <translation>{0}所用字体</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="325"/>
-        <source>TrueType fonts (*.ttf *.ttc *.otf);;All files (*)</source>
-        <translation>TrueType 字体 (*.ttf *.ttc *.otf);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="347"/>
-        <source>Choose a Font</source>
-        <translation>选择字体</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="348"/>
-        <source>{0} holds several fonts. Which one?</source>
-        <translation>{0} 中有多个字体，使用哪一个？</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="371"/>
-        <location filename="../../planbook/gui/preferences.py" line="392"/>
-        <source>Font Settings Not Saved</source>
-        <translation>字体设置未保存</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/preferences.py" line="384"/>
+        <location filename="../../planbook/gui/preferences.py" line="194"/>
         <source>Start Over</source>
         <translation>重新设置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="385"/>
+        <location filename="../../planbook/gui/preferences.py" line="202"/>
+        <source>Font Settings Not Saved</source>
+        <translation>字体设置未保存</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="218"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="224"/>
+        <source>PDF Fonts</source>
+        <translation>PDF 字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="226"/>
+        <source>Word Fonts</source>
+        <translation>Word 字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="239"/>
+        <source>The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only (.ttf, .ttc).</source>
+        <translation>导出 PDF 时用以下字体排印公文。Planbook 自带免费的替代字体；如果本机装有公文规定的字体，请在这里选择它们的字体文件。仅支持 TrueType 字体（.ttf、.ttc）。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="243"/>
+        <source>Start Over…</source>
+        <translation>重新设置…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="244"/>
+        <source>Put the unreadable file aside and use the bundled fonts</source>
+        <translation>将无法读取的文件改名保留，改用内置字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="259"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="260"/>
+        <source>Choose a font file for {0}</source>
+        <translation>为{0}选择字体文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="262"/>
+        <source>Use Bundled</source>
+        <translation>恢复内置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="263"/>
+        <source>Draw {0} with the font that ships with Planbook</source>
+        <translation>{0}改用 Planbook 自带的字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="272"/>
+        <source>Saved in {0}; the command line uses the same file.</source>
+        <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="297"/>
+        <source>Nothing here can be changed until the file is corrected by hand, or you start over with the bundled fonts (the file is kept beside it, renamed).</source>
+        <translation>在手工改正该文件或点“重新设置”改用内置字体之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="314"/>
+        <source>Bundled: {0}</source>
+        <translation>内置：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="317"/>
+        <source>Not found: {0}</source>
+        <translation>找不到：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="319"/>
+        <source>The PDF export stops until this file is back or another is chosen</source>
+        <translation>在该文件恢复或另选字体之前，无法导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="352"/>
+        <source>Font for {0}</source>
+        <translation>{0}所用字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="353"/>
+        <source>TrueType fonts (*.ttf *.ttc *.otf);;All files (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc *.otf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="375"/>
+        <source>Choose a Font</source>
+        <translation>选择字体</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="376"/>
+        <source>{0} holds several fonts. Which one?</source>
+        <translation>{0} 中有多个字体，使用哪一个？</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="399"/>
+        <source>Font Settings Not Saved</source>
+        <translation>字体设置未保存</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/preferences.py" line="411"/>
         <source>Rename {0} to {1} and use the bundled fonts?</source>
         <translation>将 {0} 改名为 {1}，并改用内置字体？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="399"/>
+        <location filename="../../planbook/gui/preferences.py" line="419"/>
         <source>{0} cannot be used for {1}: {2}.</source>
         <translation>{0} 不能用作{1}：{2}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="401"/>
+        <location filename="../../planbook/gui/preferences.py" line="421"/>
         <source>Font Not Used</source>
         <translation>未采用该字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="401"/>
+        <location filename="../../planbook/gui/preferences.py" line="421"/>
         <source>Nothing was changed.</source>
         <translation>设置未作任何更改。</translation>
     </message>
@@ -2504,98 +2511,92 @@
 <context>
     <name>WordFontsPage</name>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="76"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="73"/>
         <source>The Word export writes these font names into the document; the fonts themselves are not included. Word uses a named font where the reader&apos;s computer has it, otherwise the fallback shown beside it. Choose a name from the list, or type the one your office uses.</source>
         <translation>导出 Word 时把以下字体名称写入文档，字体本身不随文档保存。打开文档的电脑装有该字体时，Word 就用它；没有时改用旁边列出的备用字体。可从列表中选择，也可输入本单位使用的字体名称。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="83"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="77"/>
         <source>Start Over…</source>
         <translation>重新设置…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="84"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="78"/>
         <source>Put the unreadable file aside and use the default names</source>
         <translation>将无法读取的文件改名保留，改用默认字体名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="128"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="107"/>
         <source>Reset to Defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="115"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="96"/>
         <source>The font name written into Word files for {0}</source>
         <translation>写入 Word 文件的{0}字体名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="129"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="108"/>
         <source>Use the default names again: {0}</source>
         <translation>重新使用默认字体名称：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="130"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="109"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="135"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="114"/>
         <source>Saved in {0}; the command line uses the same file.</source>
         <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="163"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="142"/>
         <source>Nothing here can be changed until the file is corrected by hand, or you start over with the default names (the file is kept beside it, renamed).</source>
         <translation>在手工改正该文件或点“重新设置”改用默认字体名称之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="181"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="160"/>
         <source>Fallback: {0}</source>
         <translation>备用：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="181"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="160"/>
         <source>No fallback</source>
         <translation>无备用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="182"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="161"/>
         <source>Where a reader&apos;s computer lacks {0}, Word uses {1}</source>
         <translation>打开文档的电脑没有 {0} 时，Word 改用 {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="183"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="162"/>
         <source>Where a reader&apos;s computer lacks {0}, Word substitutes a font of its own</source>
         <translation>打开文档的电脑没有 {0} 时，由 Word 自行替换为其他字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="199"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="178"/>
         <source>Font Name Not Used</source>
         <translation>字体名称未采用</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="200"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="179"/>
         <source>This name cannot be used for {0} in Word files: {1}.</source>
         <translation>该名称不能用作 Word 文件中{0}的字体：{1}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="202"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="181"/>
         <source>{0} is kept.</source>
         <translation>仍使用 {0}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="230"/>
-        <location filename="../../planbook/gui/wordfonts.py" line="251"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="209"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="243"/>
-        <source>Start Over</source>
-        <translation>重新设置</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="244"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="221"/>
         <source>Rename {0} to {1} and use the default names?</source>
         <translation>将 {0} 改名为 {1}，并改用默认字体名称？</translation>
     </message>
