@@ -165,6 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("reindex", cmd_reindex, "rebuild the search index from the library's text")
 
+    p = command("check", cmd_check, "check a plan before it is issued: years, document number, dates, signers, "
+                "structure; exit status 1 when there is an error")
+    p.add_argument("id", type=int, help="plan id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
     p = command("tidy", cmd_tidy, "store full-width punctuation in a plan's Chinese text, as print has it")
     p.add_argument("id", type=int, help="plan id")
 
@@ -572,6 +577,21 @@ def _font_setting(item: str, keys: tuple[str, ...]) -> tuple[str, str]:
     if not sep or key not in keys or not value.strip():
         raise PlanbookError("write ROLE=VALUE with ROLE one of {keys}, not {item!r}", keys=", ".join(keys), item=item)
     return key, value.strip()
+
+
+def cmd_check(args) -> int:
+    from .core.checks import Severity, check_plan
+
+    with open_library(args) as lib:
+        findings = check_plan(lib, lib.load_plan(args.id))
+    if args.json:
+        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            print(f"{f.severity}: {f.place}: {f.message}" if f.place else f"{f.severity}: {f.message}")
+        if not findings:
+            print("no problems found")
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
 def cmd_tidy(args) -> None:

@@ -464,6 +464,12 @@ class PlanProperties(QScrollArea):
         form.addRow("", label)
         return label
 
+    def focus_field(self, key: str) -> None:
+        """Scroll to the editor of `key` ("title", "notice.doc_number" …) and put the cursor in it."""
+        if (widget := self._widgets.get(key)) is not None:
+            self.ensureWidgetVisible(widget)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # ---- showing -------------------------------------------------------------------------------------
 
     def show_plan(self, plan: Plan, source: str = "") -> None:

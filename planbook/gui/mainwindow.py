@@ -121,6 +121,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._library_timer = QTimer(self, singleShot=True, interval=400)
         self._library_timer.timeout.connect(self.refresh_library)
+        self._check = None  # the 发文前检查 dialog, once opened (check_dialog)
 
         self._build_docks()
         self._build_actions()
@@ -198,6 +199,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.act_filter = a("actFilter", self.tr("Find Plan"), self.focus_filter, "Ctrl+Shift+L")
         self.act_search = a("actSearch", self.tr("Search All Plans"), self.focus_search, [S.Find, "Ctrl+K"])
         self.act_compare = a("actCompare", self.tr("&Compare With…"), self.compare_dialog)
+        self.act_check = a("actCheck", self.tr("Chec&k Before Issuing…"), self.check_dialog, "Ctrl+Shift+K")
         self.act_rename_unit = a("actRenameUnit", self.tr("&Rename Unit…"), lambda: self.rename_unit_dialog())
         self.act_export_breakdown = a("actExportBreakdown", self.tr("Export Task &Breakdown Table…"),
                                       self.export_breakdown_dialog)
@@ -249,7 +251,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         m = bar.addMenu(self.tr("&Plan"))
         m.addActions([self.act_next_year, self.act_duplicate, self.act_delete_plan])
         m.addSeparator()
-        m.addActions([self.act_compare, self.act_rename_unit, self.act_tidy, self.act_export_breakdown])
+        m.addActions([self.act_check, self.act_compare, self.act_rename_unit, self.act_tidy,
+                      self.act_export_breakdown])
         m.addSeparator()
         m.addAction(self.act_properties)
 
@@ -403,6 +406,8 @@ class MainWindow(LibrarySafety, QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot open the library"), describe(e))
             return False
         self._save_session()
+        if self._check is not None:  # it lists a plan of the library being closed
+            self._check.close()
         old = self.lib
         self.lib = lib
         self.undo_stack.clear()
@@ -509,7 +514,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         current = self.current_id()
         on_node = has_plan and current not in (None, PLAN_ID)
         for act in (self.act_duplicate, self.act_delete_plan, self.act_next_year, self.act_export,
-                    self.act_compare, self.act_rename_unit, self.act_tidy, self.act_export_breakdown,
+                    self.act_compare, self.act_check, self.act_rename_unit, self.act_tidy, self.act_export_breakdown,
                     self.act_print_preview,
                     self.act_properties, self.act_new_child, self.act_new_sibling, *self.act_new_kind.values()):
             act.setEnabled(has_plan)
@@ -915,6 +920,32 @@ class MainWindow(LibrarySafety, QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    def check_dialog(self):
+        """Plan ▸ Check Before Issuing…: one non-modal list of what to fix in the open plan, kept beside the window."""
+        from .checkdialog import CheckDialog
+
+        if self.model.plan is None:
+            return None
+        dialog = self._check
+        if dialog is None:
+            dialog = self._check = CheckDialog(lambda: self.lib, self.model.plan_id, self)
+            dialog.openFinding.connect(self.go_to_finding)
+        else:
+            dialog.set_plan(self.model.plan_id)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def go_to_finding(self, plan_id: int, where: int | str) -> None:
+        """Select a finding's node, or the plan row with the field's editor focused, ready for the fix."""
+        if isinstance(where, int):
+            self.open_plan(plan_id, where)
+        elif self.open_plan(plan_id):
+            self.select_plan_row()
+            self.plan_properties.focus_field(where.removeprefix("plan."))
+        self.activateWindow()
 
     def export_breakdown_dialog(self) -> None:
         self._export_layout(self.tr("Export Task Breakdown Table"), "任务分解表", "breakdown",

@@ -70,6 +70,94 @@
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="41"/>
+        <source>Check Before Issuing</source>
+        <translation>发文前检查</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="48"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="48"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="56"/>
+        <source>Re-check</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="61"/>
+        <source>Double-click a problem (or press Enter) to go to it in the plan.</source>
+        <translation>双击问题（或按回车键）可转到方案中的相应位置。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="85"/>
+        <source>Check Before Issuing: {0}</source>
+        <translation>发文前检查：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="98"/>
+        <source>No problems found.</source>
+        <translation>没有发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="100"/>
+        <source>{0} errors, {1} warnings</source>
+        <translation>{0} 个错误，{1} 个提醒</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="107"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="108"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="109"/>
+        <source>Notice title</source>
+        <translation>通知标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="110"/>
+        <source>Document number</source>
+        <translation>发文字号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="111"/>
+        <source>Signers</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="112"/>
+        <source>Signed on</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="113"/>
+        <source>Printed by</source>
+        <translation>印发机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="114"/>
+        <source>Printed on</source>
+        <translation>印发日期</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
+        <source>Published on</source>
+        <translation>发布日期</translation>
+    </message>
+</context>
+<context>
     <name>Checks</name>
     <message>
         <location filename="../../planbook/gui/editors.py" line="86"/>
@@ -406,561 +494,566 @@
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="687"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="595"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="600"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="595"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="600"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
         <source>Demote (Tab)</source>
         <translation>降一级（Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
         <source>Promote (Shift+Tab)</source>
         <translation>升一级（Shift+Tab）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="196"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="196"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
+        <source>Chec&amp;k Before Issuing…</source>
+        <translation>发文前检查(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="216"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="220"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="226"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="228"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="233"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="239"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="241"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="243"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1000"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="245"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1031"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="249"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="251"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="256"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="259"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="261"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="264"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="266"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="269"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="270"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="273"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="292"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="295"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="403"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="406"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="424"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="429"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="444"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="449"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="447"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="452"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="448"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="453"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="453"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="458"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="454"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="459"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="484"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="489"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="500"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="505"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="504"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="576"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="584"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="589"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="593"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="598"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="593"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="598"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="599"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="604"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="599"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="604"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="602"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="607"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="602"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="607"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="627"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="632"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="628"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="664"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="646"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="651"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="647"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="652"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="654"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="654"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="670"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="675"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="672"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="677"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="674"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="679"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="689"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="694"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="705"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="698"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="703"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="701"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="706"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="716"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="770"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="721"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="775"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="722"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="733"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="738"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="739"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="740"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="775"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="780"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="788"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="793"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="811"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="819"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="815"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="820"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="827"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="832"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="828"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="833"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="883"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="888"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="885"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="888"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="890"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="893"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="885"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="890"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="888"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="893"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="898"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="903"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="900"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="905"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="920"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="951"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="924"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="955"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="959"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="990"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="961"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="992"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="967"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="998"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="975"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1006"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="975"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1006"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="993"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1024"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="994"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1025"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1000"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1031"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1470,9 +1563,145 @@
         <translation>{name} 是 RTF 文档，不是文本文件，请另存为 .docx</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/checks.py" line="88"/>
+        <source>the plan&apos;s title says {found} but the plan is for {year}</source>
+        <translation>方案标题写的是 {found} 年，但方案年度为 {year} 年</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="97"/>
+        <source>the notice title says {found} but the plan is for {year}</source>
+        <translation>通知标题写的是 {found} 年，但方案年度为 {year} 年</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="107"/>
+        <source>the notice is dated {date}, well before the plan&apos;s year {year}; is the date right?</source>
+        <translation>成文日期 {date} 比方案年度 {year} 年早得多，日期是否有误？</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="111"/>
+        <source>the notice is dated {date} but the plan is for {year}</source>
+        <translation>成文日期为 {date}，但方案年度为 {year} 年</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="122"/>
+        <source>the document number {number} is of {found} but the notice is dated {date}</source>
+        <translation>发文字号 {number} 的年份为 {found}，但成文日期为 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="126"/>
+        <source>the document number {number} is of {found}, the year before the plan&apos;s; right only for a notice issued in December {found}</source>
+        <translation>发文字号 {number} 的年份为 {found}，是方案年度的上一年；只有 {found} 年 12 月印发的通知才应如此</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="130"/>
+        <source>the document number {number} is of {found} but the plan is for {year}</source>
+        <translation>发文字号 {number} 的年份为 {found}，但方案年度为 {year} 年</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="158"/>
+        <source>the notice issues 《{issued}》 but the plan is titled 《{title}》</source>
+        <translation>通知印发的是《{issued}》，但方案标题为《{title}》</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="190"/>
+        <source>the year goes in 〔 〕, not {brackets}</source>
+        <translation>年份应当用六角括号〔〕括入，不用 {brackets}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="193"/>
+        <source>the year is written in full, four digits</source>
+        <translation>年份应标全称（四位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="195"/>
+        <source>the serial takes no 第</source>
+        <translation>发文顺序号不加“第”字</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="197"/>
+        <source>the serial is not padded with zeros</source>
+        <translation>发文顺序号不编虚位（不在前面加 0）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="199"/>
+        <source>the serial is followed by 号</source>
+        <translation>发文顺序号后应加“号”字</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="212"/>
+        <source>the document number {number} is not of the form 机关代字〔年份〕序号号, e.g. 湘教发〔2020〕8号</source>
+        <translation>发文字号 {number} 不符合“机关代字〔年份〕序号号”的格式，如 湘教发〔2020〕8号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="217"/>
+        <source>the document number {number} should read {fixed}: {reason}</source>
+        <translation>发文字号 {number} 应写作 {fixed}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="227"/>
+        <source>the document number {number} is already carried by plan {id}, {title}</source>
+        <translation>发文字号 {number} 已被方案 {id}（{title}）使用</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="239"/>
+        <source>the notice is signed but has no date of signing (成文日期)</source>
+        <translation>通知有署名，但没有成文日期</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="242"/>
+        <source>the notice has a date of signing but no signing organ (署名)</source>
+        <translation>通知有成文日期，但没有署名</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="251"/>
+        <source>the date of printing {printed} is before the date of signing {signed}</source>
+        <translation>印发日期 {printed} 早于成文日期 {signed}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="255"/>
+        <source>the date of publication {published} is before the date of signing {signed}</source>
+        <translation>发布日期 {published} 早于成文日期 {signed}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="267"/>
+        <source>the masthead names {organs} organs but the notice has {signers} signers</source>
+        <translation>发文机关标志列出 {organs} 个机关，但署名有 {signers} 个</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="276"/>
+        <source>the imprint has a date of printing but no printing organ (印发机关)</source>
+        <translation>版记有印发日期，但没有印发机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="279"/>
+        <source>the imprint names the printing organ but has no date of printing (印发日期)</source>
+        <translation>版记有印发机关，但没有印发日期</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="292"/>
+        <source>this {kind} has no tasks</source>
+        <translation>此{kind}下没有任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="306"/>
+        <source>task {number} has the same title</source>
+        <translation>与第 {number} 项任务标题相同</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="318"/>
+        <source>no lead unit, while {count} of the plan&apos;s {total} tasks name one</source>
+        <translation>未写牵头单位（本方案 {total} 项任务中有 {count} 项写明了）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="336"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="339"/>
+        <source>{label} “{value}” is not a time</source>
+        <translation>{label}“{value}”不是可识别的时间</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/decode.py" line="50"/>
@@ -1999,22 +2228,22 @@
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="541"/>
+        <location filename="../../planbook/gui/editors.py" line="547"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="553"/>
+        <location filename="../../planbook/gui/editors.py" line="559"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="564"/>
+        <location filename="../../planbook/gui/editors.py" line="570"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="577"/>
+        <location filename="../../planbook/gui/editors.py" line="583"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
