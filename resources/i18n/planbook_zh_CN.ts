@@ -92,67 +92,67 @@
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="61"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="63"/>
         <source>Double-click a problem (or press Enter) to go to it in the plan.</source>
         <translation>双击问题（或按回车键）可转到方案中的相应位置。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="85"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="87"/>
         <source>Check Before Issuing: {0}</source>
         <translation>发文前检查：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="98"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="100"/>
         <source>No problems found.</source>
         <translation>没有发现问题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="100"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="102"/>
         <source>{0} errors, {1} warnings</source>
         <translation>{0} 个错误，{1} 个提醒</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="107"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="109"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="108"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="110"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="109"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="111"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="110"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="112"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="111"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="113"/>
         <source>Signers</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="112"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="114"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="113"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="114"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="116"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="117"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
