@@ -74,7 +74,7 @@ def test_check_dialog_lists_findings_in_chinese_and_goes_to_them(windows, tmp_pa
     settle()
     dialog.recheck.click()
     settle()
-    assert dialog.summary.text() == "0 个错误，1 个提醒"
+    assert dialog.summary.text() == "没有错误，1 个提醒请核对"
     assert dialog.list.topLevelItemCount() == 1
 
     # Undo brings the slip back; the same dialog, reopened from the menu, sees it.

@@ -98,6 +98,10 @@ class CheckDialog(QDialog):
         warnings = len(self.findings) - errors
         if not self.findings:
             self.summary.setText(self.tr("No problems found."))
+        elif not errors:
+            self.summary.setText(self.tr("No errors; {0} warnings to look at").format(warnings))
+        elif not warnings:
+            self.summary.setText(self.tr("{0} errors").format(errors))
         else:
             self.summary.setText(self.tr("{0} errors, {1} warnings").format(errors, warnings))
         if self.findings:

@@ -108,51 +108,61 @@
     </message>
     <message>
         <location filename="../../planbook/gui/checkdialog.py" line="102"/>
+        <source>No errors; {0} warnings to look at</source>
+        <translation>没有错误，{0} 个提醒请核对</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="104"/>
+        <source>{0} errors</source>
+        <translation>{0} 个错误</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="106"/>
         <source>{0} errors, {1} warnings</source>
         <translation>{0} 个错误，{1} 个提醒</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="109"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="113"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="110"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="114"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="111"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="112"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="116"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="113"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="117"/>
         <source>Signers</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="114"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="118"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="119"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="116"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="120"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="117"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="121"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
