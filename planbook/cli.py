@@ -486,9 +486,12 @@ def cmd_delete(args) -> None:
 
 
 def cmd_next_year(args) -> None:
-    from .core.drafting import draft_next_year
+    from .core.drafting import draft_next_year, drafts_of
 
     with open_library(args) as lib:
+        for plan_id, title in drafts_of(lib, args.id):  # drafted again on purpose, or by mistake: say so
+            print(f"planbook: warning: plan {args.id} already has a next year's draft: {plan_id} “{title}”",
+                  file=sys.stderr)
         print(draft_next_year(lib, args.id))
 
 

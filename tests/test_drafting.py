@@ -61,3 +61,13 @@ def test_cli_next_year_refusals_are_one_line(library):
     for args, text in ((("next-year", "99"), "no plan with id 99"), (("next-year", str(no_year)), "names no year")):
         result = run_cli(*args, library=library)
         assert result.code == 1 and text in result.err and len(result.err.strip().splitlines()) == 1
+
+
+def test_cli_next_year_again_warns_about_the_earlier_draft(library):
+    with Library.open(library) as lib:
+        source = lib.add_plan(sample_plan())
+    first = run_cli("next-year", str(source), library=library)
+    assert first.code == 0 and first.err == ""
+    again = run_cli("next-year", str(source), library=library)
+    assert again.code == 0 and int(again.out) != int(first.out)
+    assert f"plan {source} already has a next year's draft: {int(first.out)} “某市教育局2022年工作要点”" in again.err

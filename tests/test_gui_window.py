@@ -531,3 +531,35 @@ def test_import_preview_names_the_plan_the_library_already_holds(windows, qtbot,
     assert preview.import_button.isEnabled()  # a second copy is still the clerk's choice
     with qtbot.waitSignal(w.importFinished, timeout=5000):
         preview.reject()
+
+
+def test_drafting_next_year_again_offers_the_existing_draft(windows, qtbot):
+    """A second Plan ▸ Draft Next Year's Plan on the same plan asks first: open the draft made earlier (the
+    default), draft another, or cancel."""
+    from PySide6.QtCore import QTimer
+
+    lib = Library.open(windows.tmp_path / "lib.db")
+    source_id = lib.add_plan(realistic_plan(2021))
+    lib.close()
+    w = windows.open(lang="en")
+    w.open_plan(source_id)
+    first = w.draft_next_year()
+    w.open_plan(source_id)
+
+    seen = []
+
+    def answer(button_text: str) -> None:
+        box = next(b for b in QApplication.topLevelWidgets() if b.objectName() == "draftExists" and b.isVisible())
+        seen.append(box.text())
+        button = next((b for b in box.buttons() if b.text().replace("&", "") == button_text), None)
+        (button.click if button is not None else box.reject)()  # never leave the test waiting on the box
+
+    QTimer.singleShot(0, lambda: answer("Open That Draft"))
+    assert w.draft_next_year() is None and w.model.plan_id == first
+    assert seen == ["This plan already has next year's draft “某市教育局2022年工作要点”."]
+    w.open_plan(source_id)
+    QTimer.singleShot(0, lambda: answer("Cancel"))
+    assert w.draft_next_year() is None and w.model.plan_id == source_id
+    second = w.draft_next_year(existing="another")
+    assert second not in (None, first) and w.model.plan_id == second
+    assert len(w.library_pane.visible_plan_ids()) == 3

@@ -98,6 +98,17 @@ def link_of(lib: Library, plan_id: int) -> Link | None:
     return Link(*row) if row else None
 
 
+def drafts_of(lib: Library, plan_id: int) -> list[tuple[int, str]]:
+    """(id, title) of the plans still in the library that were drafted from plan `plan_id`, oldest first."""
+    try:
+        rows = lib.db.execute(
+            """SELECT p.id, p.title FROM plan_links l JOIN plans p ON p.id = l.plan_id
+               WHERE l.source_id = ? AND l.relation = 'next-year' ORDER BY p.id""", [plan_id]).fetchall()
+    except sqlite3.OperationalError:  # a read-only library from before links existed
+        return []
+    return [(pid, title) for pid, title in rows]
+
+
 def set_link(lib: Library, plan_id: int, link: Link | None) -> None:
     with lib.transaction():
         lib.db.execute("DELETE FROM plan_links WHERE plan_id = ?", [plan_id])

@@ -680,8 +680,18 @@ class MainWindow(LibrarySafety, QMainWindow):
                                      .format(len(batch.edits)), 6000)
         return len(batch.edits)
 
-    def draft_next_year(self) -> int | None:
+    def draft_next_year(self, existing: str = "ask") -> int | None:
+        """Plan ▸ Draft Next Year's Plan. When this plan has a draft already, `existing` says what to do: "ask"
+        the clerk, "open" that draft, or draft "another"."""
         if self.model.plan is None:
+            return None
+        drafts = drafting.drafts_of(self.lib, self.model.plan_id)
+        if drafts and existing == "ask":
+            existing = self._ask_about_draft(drafts[-1][1])
+        if drafts and existing == "open":
+            self.open_plan(drafts[-1][0])
+            return None
+        if existing == "cancel":
             return None
         source = self.lib.load_plan(self.model.plan_id)
         try:
@@ -693,6 +703,17 @@ class MainWindow(LibrarySafety, QMainWindow):
         if plan_id is not None:
             self.statusBar().showMessage(self.tr("Drafted “{0}” from “{1}”").format(draft.title, source.title), 6000)
         return plan_id
+
+    def _ask_about_draft(self, title: str) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Draft Next Year's Plan"),
+                          self.tr("This plan already has next year's draft “{0}”.").format(title),
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("draftExists")
+        open_button = box.addButton(self.tr("Open That Draft"), QMessageBox.ButtonRole.AcceptRole)
+        another = box.addButton(self.tr("Draft Another"), QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(open_button)
+        box.exec()
+        return {open_button: "open", another: "another"}.get(box.clickedButton(), "cancel")
 
     def delete_plan(self, confirm: bool = True) -> bool:
         if self.model.plan is None:

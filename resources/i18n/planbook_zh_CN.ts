@@ -530,8 +530,9 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="159"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="700"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
@@ -719,7 +720,7 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="245"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1031"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -890,180 +891,195 @@
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="694"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="704"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="709"/>
+        <source>This plan already has next year&apos;s draft “{0}”.</source>
+        <translation>此方案已有下一年度草稿《{0}》。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="712"/>
+        <source>Open That Draft</source>
+        <translation>打开该草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
+        <source>Draft Another</source>
+        <translation>再起草一份</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="723"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="731"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="703"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="724"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="706"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="727"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="721"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="775"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="742"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="796"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="722"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="743"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="738"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="759"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="765"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="766"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="780"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="801"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="793"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="837"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="819"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="840"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="820"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="841"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="832"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="853"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="833"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="880"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="888"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="909"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="890"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="893"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="911"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="890"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="911"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="893"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="903"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="924"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="905"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="951"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="972"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="955"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="976"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="990"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1011"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="992"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1013"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="998"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1019"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1006"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1027"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1006"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1027"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1024"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1045"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1025"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1046"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1031"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
