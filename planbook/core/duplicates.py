@@ -14,22 +14,11 @@ from .model import Plan
 
 def copies_of(lib: Library, plan: Plan) -> list[tuple[int, str]]:
     """(id, title) of the plans in the library that are this plan by number, or by title and year."""
-    title = " ".join(plan.title.split())
-    number = docnumbers.parse(plan.notice.doc_number)
-    rows = lib.db.execute(
-        """SELECT p.id, p.title, p.year, coalesce(n.doc_number, '') FROM plans p
-           LEFT JOIN notices n ON n.plan_id = p.id
-           WHERE p.title = :title OR (:code <> '' AND n.doc_number LIKE '%' || :code || '%')
-           ORDER BY p.id""",
-        {"title": plan.title, "code": number.code if number else ""},
-    ).fetchall()
-    same = []
-    for plan_id, other_title, year, doc_number in rows:
-        by_number = number is not None and docnumbers.parse(doc_number) == number
-        by_title = title and " ".join(other_title.split()) == title and year == plan.year
-        if by_number or by_title:
-            same.append((plan_id, other_title))
-    return same
+    same = dict(docnumbers.holders(lib, plan.notice.doc_number))
+    if plan.title.strip():
+        same.update(lib.db.execute("SELECT id, title FROM plans WHERE title = ? AND year IS ?",
+                                   (plan.title, plan.year)).fetchall())
+    return sorted(same.items())
 
 
 def copy_warning(lib: Library, plan: Plan) -> Message | None:
