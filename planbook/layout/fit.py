@@ -11,7 +11,7 @@ every page are kept free so that a writer whose fonts or head spacing differ a l
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence, Set
 
 from .blocks import Blank, Block, Masthead, PageBreak, Paragraph, Rule, Signature, TitleLines
 from .linebreak import break_lines
@@ -36,36 +36,37 @@ def fit_notice(blocks: list[Block]) -> None:
     body = [i for i, b in enumerate(notice[:sig]) if isinstance(b, Paragraph) and b.kind in _BODY_KINDS]
     if sig is None or not body:
         return
-    start = next((i + 1 for i, b in enumerate(notice) if isinstance(b, Rule)), 0)
-    tight = [b for b in notice[start:] if not isinstance(b, TitleLines)]  # 2号 titles keep their pitch
-    if _signature_fits(notice, body[-1], sig):
+    counts = [_lines(b) for b in notice]  # lines break the same at any pitch: break them once
+    if _signature_fits(list(_line_pages(notice, counts)), body[-1], sig):
         return
+    start = next((i + 1 for i, b in enumerate(notice) if isinstance(b, Rule)), 0)
+    tight = {i for i in range(start, len(notice)) if not isinstance(notice[i], TitleLines)}  # 2号 titles keep theirs
     # Tighten only to keep a short notice on one page: a longer one keeps its full pages on the 22-line grid and
-    # carries its last lines over instead.
+    # carries its last lines over instead (the last body paragraph's keep-with-next).
     pitch = PITCH - STEP_PT
     while pitch >= MIN_PITCH_PT:
-        for b in tight:
-            b.pitch_pt = pitch
-        if all(page == 1 for _, page in _line_pages(notice)):
+        if all(page == 1 for _, page in _line_pages(notice, counts, tight, pitch)):
+            for i in tight:
+                notice[i].pitch_pt = pitch
             return
         pitch -= STEP_PT
-    for b in tight:  # no pitch makes it fit: the last body paragraph's keep-with-next carries lines over
-        b.pitch_pt = None
 
 
-def _signature_fits(notice: Sequence[Block], last_body: int, sig: int) -> bool:
+def _signature_fits(pages: list[tuple[int, int]], last_body: int, sig: int) -> bool:
     """Does the page holding the last body line also hold the whole signature (and the annotation after it)?"""
-    pages = list(_line_pages(notice))
     body_page = next(page for i, page in reversed(pages) if i == last_body)
     return all(page == body_page for i, page in pages if i >= sig)
 
 
-def _line_pages(blocks: Sequence[Block]):
-    """(block index, page) for every grid line the blocks take, flowing them down pages of the type area."""
+def _line_pages(blocks: Sequence[Block], counts: Sequence[int] | None = None, trial: Set[int] = frozenset(),
+                trial_pitch: float = PITCH) -> Iterator[tuple[int, int]]:
+    """(block index, page) for every grid line the blocks take, flowing them down pages of the type area; the
+    blocks at `trial` indexes are flowed at `trial_pitch`, the others at their own. `counts`: their lines."""
+    counts = counts if counts is not None else [_lines(b) for b in blocks]
     room = PAGE_H - SLACK_LINES * PITCH
     page, y = 1, 0.0
     for i, b in enumerate(blocks):
-        pitch = getattr(b, "pitch_pt", None) or PITCH
+        pitch = trial_pitch if i in trial else getattr(b, "pitch_pt", None) or PITCH
         match b:
             case Masthead():
                 y = max(y, STYLES["masthead"].space_before_mm / MM_PER_PT) + b.size_pt * len(b.names)
@@ -77,7 +78,7 @@ def _line_pages(blocks: Sequence[Block]):
                 if y > 0:
                     y += b.lines * pitch
                 continue
-        for _ in range(_lines(b)):
+        for _ in range(counts[i]):
             if y + pitch > room + 1e-6:
                 page, y = page + 1, 0.0
             y += pitch
