@@ -7,9 +7,10 @@ An exporter is `(plan, out_path, layout) -> result`: None, or something the one 
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -44,6 +45,42 @@ def settings_file(env: str, name: str) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir("planbook", appauthor=False)) / name
+
+
+def read_settings(path: Path, keys: Sequence[str], refuse: Callable[..., Exception]) -> dict:
+    """The JSON object a settings file holds ({} when there is none). A file that cannot be read, is not an object
+    or names keys outside `keys` is refused with `refuse(problem, **fields)`, problem "unreadable" (field
+    `error`), "not_object" or "unknown" (fields `unknown`, `known`): never overwritten on the quiet."""
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise refuse("unreadable", error=e) from e
+    if not isinstance(data, dict):
+        raise refuse("not_object")
+    unknown = sorted(set(data) - set(keys))
+    if unknown:
+        raise refuse("unknown", unknown=", ".join(unknown), known=", ".join(keys))
+    return data
+
+
+def check_roles(given: Iterable[str], keys: Sequence[str]) -> None:
+    """Refuse settings for roles a font settings file does not have, before anything is written."""
+    unknown = sorted(set(given) - set(keys))
+    if unknown:
+        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "unknown font roles: {unknown} (known: {known})"),
+                            unknown=", ".join(unknown), known=", ".join(keys))
+
+
+def write_settings(path: Path, data: dict) -> Path:
+    """Write a settings file (temporary file, then rename); returns where it went."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise PlanbookError(CANNOT_WRITE, path=path, reason=e.strerror or e) from e
+    _write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", path)
+    return path
 
 
 def _umask() -> int:

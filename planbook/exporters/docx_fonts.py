@@ -15,7 +15,6 @@ quiet (the window offers to put it aside). `user_faces()` is what the DOCX write
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,7 +22,7 @@ from pathlib import Path
 from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..layout import FACES, Face
-from . import CANNOT_WRITE, atomic_write, settings_file
+from . import check_roles, read_settings, settings_file, write_settings
 
 WORD_FONTS_ENV = "PLANBOOK_WORD_FONTS"  # a word-fonts.json elsewhere than the user's config folder
 WORD_FONT_KEYS = tuple(FACES)  # xiaobiaosong fangsong heiti kaiti song, in the order a settings page lists them
@@ -95,22 +94,19 @@ def user_word_fonts_file() -> Path:
 def read_word_fonts(path: Path | None = None) -> dict[str, str]:
     """The user's Word font names by role (only the roles they chose); an unreadable file is an error."""
     path = path or user_word_fonts_file()
-    if not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise WordFontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "cannot read the Word font settings file "
-                                                                        "{path}: {reason}"),
-                                    reason=getattr(e, "strerror", None) or e) from e
-    if not isinstance(data, dict):
-        raise WordFontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "the Word font settings file {path} must "
-                                                                        "be an object {{role: font name}}"))
-    unknown = sorted(set(data) - set(WORD_FONT_KEYS))
-    if unknown:
-        raise WordFontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "the Word font settings file {path} names "
-                                                                        "unknown roles: {unknown} (known: {known})"),
-                                    unknown=", ".join(unknown), known=", ".join(WORD_FONT_KEYS))
+    problems = {
+        "unreadable": QT_TRANSLATE_NOOP("Messages", "cannot read the Word font settings file {path}: {reason}"),
+        "not_object": QT_TRANSLATE_NOOP("Messages", "the Word font settings file {path} must be an object "
+                                                    "{{role: font name}}"),
+        "unknown": QT_TRANSLATE_NOOP("Messages", "the Word font settings file {path} names unknown roles: "
+                                                 "{unknown} (known: {known})"),
+    }
+
+    def refuse(problem: str, error: Exception | None = None, **fields) -> WordFontSettingsError:
+        reason = {"reason": getattr(error, "strerror", None) or error} if error is not None else {}
+        return WordFontSettingsError(path, problems[problem], **reason, **fields)
+
+    data = read_settings(path, WORD_FONT_KEYS, refuse)
     names: dict[str, str] = {}
     for key in WORD_FONT_KEYS:
         value = data.get(key)
@@ -135,20 +131,9 @@ def save_word_fonts(names: Mapping[str, str], path: Path | None = None) -> Path:
     Every name is checked first, so nothing is written when one is bad. The caller reads the file first with
     `read_word_fonts`, so a file that cannot be read is never replaced without the user knowing.
     """
-    path = path or user_word_fonts_file()
-    unknown = sorted(set(names) - set(WORD_FONT_KEYS))
-    if unknown:
-        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "unknown font roles: {unknown} (known: {known})"),
-                            unknown=", ".join(unknown), known=", ".join(WORD_FONT_KEYS))
+    check_roles(names, WORD_FONT_KEYS)
     data = {key: check_name(names[key]) for key in WORD_FONT_KEYS if names.get(key)}
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_write(path) as tmp:
-            tmp.write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise PlanbookError(CANNOT_WRITE, path=path, reason=e.strerror or e) from e
-    return path
+    return write_settings(path or user_word_fonts_file(), data)
 
 
 def face_named(role: str, name: str) -> Face:

@@ -9,7 +9,6 @@ missing glyph).
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -47,7 +46,7 @@ from ..layout import (
     build_document,
 )
 from ..layout.linebreak import Line, break_lines, is_wide
-from . import CANNOT_WRITE, atomic_write, settings_file
+from . import CANNOT_WRITE, atomic_write, check_roles, read_settings, settings_file, write_settings
 
 log = logging.getLogger(__name__)
 
@@ -151,21 +150,18 @@ def user_fonts_file() -> Path:
 def read_user_fonts(path: Path | None = None) -> dict[str, FontChoice]:
     """The user's fonts by fonts.json key; an unreadable file is an error the user must hear about."""
     path = path or user_fonts_file()
-    if not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise FontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "cannot read the font settings file {path}: "
-                                                                    "{reason}"), reason=e) from e
-    if not isinstance(data, dict):
-        raise FontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "the font settings file {path} must be an "
-                                                                    "object {{role: font file}}"))
-    unknown = sorted(set(data) - set(FONT_KEYS))
-    if unknown:
-        raise FontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "the font settings file {path} names unknown "
-                                                                    "roles: {unknown} (known: {known})"),
-                                unknown=", ".join(unknown), known=", ".join(FONT_KEYS))
+    problems = {
+        "unreadable": QT_TRANSLATE_NOOP("Messages", "cannot read the font settings file {path}: {reason}"),
+        "not_object": QT_TRANSLATE_NOOP("Messages", "the font settings file {path} must be an object "
+                                                    "{{role: font file}}"),
+        "unknown": QT_TRANSLATE_NOOP("Messages", "the font settings file {path} names unknown roles: {unknown} "
+                                                 "(known: {known})"),
+    }
+
+    def refuse(problem: str, error: Exception | None = None, **fields) -> FontSettingsError:
+        return FontSettingsError(path, problems[problem], **({"reason": error} if error is not None else {}), **fields)
+
+    data = read_settings(path, FONT_KEYS, refuse)
     fonts: dict[str, FontChoice] = {}
     for key, value in data.items():
         if isinstance(value, dict):
@@ -193,11 +189,7 @@ def save_user_fonts(fonts: dict[str, FontChoice | Path | str], path: Path | None
     The caller reads the file first with `read_user_fonts`, so a file that cannot be read is never replaced
     without the user knowing. Paths are stored absolute: the writer may run from another folder.
     """
-    path = path or user_fonts_file()
-    unknown = sorted(set(fonts) - set(FONT_KEYS))
-    if unknown:
-        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "unknown font roles: {unknown} (known: {known})"),
-                            unknown=", ".join(unknown), known=", ".join(FONT_KEYS))
+    check_roles(fonts, FONT_KEYS)
     data = {}
     for key in FONT_KEYS:
         choice = fonts.get(key)
@@ -206,14 +198,7 @@ def save_user_fonts(fonts: dict[str, FontChoice | Path | str], path: Path | None
         if not isinstance(choice, FontChoice):
             choice = FontChoice(Path(choice))
         data[key] = FontChoice(choice.file.expanduser().absolute(), choice.index).to_json()
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_write(path) as tmp:
-            tmp.write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise PlanbookError(CANNOT_WRITE, path=path, reason=e.strerror or e) from e
-    return path
+    return write_settings(path or user_fonts_file(), data)
 
 
 def bundled_font_file(key: str, font_dir: Path | None = None) -> Path:

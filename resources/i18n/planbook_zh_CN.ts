@@ -1363,7 +1363,7 @@
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="21"/>
+        <location filename="../../planbook/exporters/__init__.py" line="22"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -1373,148 +1373,147 @@
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="95"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="94"/>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="96"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="95"/>
         <source>the file cannot be read</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="97"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="96"/>
         <source>it is an OpenType font with PostScript (CFF) outlines; a PDF can embed only fonts with TrueType outlines (.ttf, .ttc)</source>
         <translation>这是 PostScript（CFF）轮廓的 OpenType 字体，PDF 只能嵌入 TrueType 轮廓的字体（.ttf、.ttc）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="99"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="98"/>
         <source>the font&apos;s licence does not allow embedding it in a PDF</source>
         <translation>字体的授权不允许嵌入 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="100"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="99"/>
         <source>it is not a usable TrueType font file</source>
         <translation>不是可用的 TrueType 字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="101"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="100"/>
         <source>the font collection has no such face</source>
         <translation>字体集中没有这个字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="102"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="101"/>
         <source>the font has no Chinese characters</source>
         <translation>字体中没有汉字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="103"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="102"/>
         <source>the font has no digits for the page numbers</source>
         <translation>字体中没有页码所用的数字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="115"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="114"/>
         <source>cannot use the font file {path} (font setting {key}): {reason}{detail}</source>
         <translation>无法使用字体文件 {path}（字体设置 {key}）：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="118"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="117"/>
         <source>cannot use the font file {path}: {reason}{detail}</source>
         <translation>无法使用字体文件 {path}：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="159"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="154"/>
         <source>cannot read the font settings file {path}: {reason}</source>
         <translation>字体设置文件 {path} 无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="162"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="155"/>
         <source>the font settings file {path} must be an object {{role: font file}}</source>
         <translation>字体设置文件 {path} 应是 {{角色: 字体文件}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="166"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="157"/>
         <source>the font settings file {path} names unknown roles: {unknown} (known: {known})</source>
         <translation>字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="178"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="174"/>
         <source>in the font settings file {path}, {key} must name a font file, or be {{&quot;file&quot;: file name, &quot;index&quot;: number}}</source>
         <translation>字体设置文件 {path} 中 {key} 的值应是字体文件名，或 {{&quot;file&quot;: 文件名, &quot;index&quot;: 序号}}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="43"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="42"/>
         <source>the name is empty</source>
         <translation>名称为空</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="44"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="43"/>
         <source>the name has {length} characters; Word allows at most {limit}</source>
         <translation>名称有 {length} 个字符，Word 最多允许 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="45"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="44"/>
         <source>the name contains an invisible or control character (U+{code})</source>
         <translation>名称中含有不可见字符或控制字符（U+{code}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="55"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="54"/>
         <source>“{name}” cannot be a Word font name: {reason}</source>
         <translation>“{name}”不能用作 Word 字体名称：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="103"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="98"/>
         <source>cannot read the Word font settings file {path}: {reason}</source>
         <translation>Word 字体设置文件 {path} 无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="107"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="99"/>
         <source>the Word font settings file {path} must be an object {{role: font name}}</source>
         <translation>Word 字体设置文件 {path} 应是 {{角色: 字体名称}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="111"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="101"/>
         <source>the Word font settings file {path} names unknown roles: {unknown} (known: {known})</source>
         <translation>Word 字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="120"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="116"/>
         <source>in the Word font settings file {path}, {key} must be a font name</source>
         <translation>Word 字体设置文件 {path} 中，{key} 应是字体名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="126"/>
+        <location filename="../../planbook/exporters/docx_fonts.py" line="122"/>
         <source>in the Word font settings file {path}, {key}: {reason}</source>
         <translation>Word 字体设置文件 {path} 中，{key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_fonts.py" line="141"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="199"/>
+        <location filename="../../planbook/exporters/__init__.py" line="72"/>
         <source>unknown font roles: {unknown} (known: {known})</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="330"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="315"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="722"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="707"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="749"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="734"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="758"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="743"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="761"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="746"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -1875,7 +1874,7 @@
         <translation>剪贴板中没有文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/duplicates.py" line="41"/>
+        <location filename="../../planbook/core/duplicates.py" line="30"/>
         <source>the library already holds this plan as “{title}” (plan {id}); importing it adds a second copy</source>
         <translation>方案库中已有此方案《{title}》（编号 {id}），导入将再添加一份</translation>
     </message>
