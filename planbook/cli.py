@@ -555,7 +555,7 @@ def cmd_fonts(args) -> int:
         pdf.save_user_fonts(files)
     if args.reset in ("word", "all") or args.word:
         docx_fonts.save_word_fonts(names)
-    faces = docx_fonts.user_faces()
+    faces = docx_fonts.faces_for(names)  # as just saved
     rows = [{"role": key,
              "pdf": str(files[key].file) + (f"#{files[key].index}" if files[key].index else "") if key in files
              else f"(bundled) {pdf.bundled_font_file(key).name}",

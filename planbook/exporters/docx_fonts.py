@@ -146,10 +146,14 @@ def face_named(role: str, name: str) -> Face:
     return Face(role, name, None if alt == name else alt)
 
 
+def faces_for(names: Mapping[str, str]) -> dict[str, Face]:
+    """FACES with the roles in `names` under those names."""
+    return {role: face_named(role, names[role]) if role in names else face for role, face in FACES.items()}
+
+
 def user_faces(path: Path | None = None) -> dict[str, Face]:
     """FACES with the user's names from word-fonts.json; WordFontSettingsError when the file cannot be read."""
-    names = read_word_fonts(path)
-    return {role: face_named(role, names[role]) if role in names else face for role, face in FACES.items()}
+    return faces_for(read_word_fonts(path))
 
 
 def resolve_faces(faces: Mapping[str, Face] | None) -> dict[str, Face]:
