@@ -14,11 +14,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..layout.blocks import masthead
 from . import docnumbers
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP, Message
-from .model import KIND_NAMES, Node, NodeKind, Plan
+from .model import KIND_NAMES, Node, NodeKind, Plan, masthead_organs
 from .numbering import number_tree
 from .progress import lead_units
 
@@ -261,7 +260,7 @@ def check_joint_signers(ctx: _Context) -> Iterator[Finding]:
     # Joint issuing: every organ in the masthead signs. A masthead of the host organ alone may go with
     # several signers (7.2.4), so only a masthead naming several organs is counted.
     n = ctx.plan.notice
-    organs = masthead(n.masthead).names if n.masthead.strip() else []
+    organs = masthead_organs(n.masthead)[0] if n.masthead.strip() else []
     signers = [s for s in n.signers if s.strip()]
     if len(organs) > 1 and len(signers) != len(organs):
         yield Finding(Severity.ERROR, "notice.signers", Message(QT_TRANSLATE_NOOP(

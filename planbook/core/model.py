@@ -7,6 +7,7 @@ lay them out. Numbers (一、 （一） 1. （1）) are never stored: see `numbe
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
@@ -150,6 +151,22 @@ class Notice:
 
     def is_empty(self) -> bool:
         return self == Notice()
+
+
+def masthead_organs(masthead: str) -> tuple[list[str], str]:
+    """The organs a 发文机关标志 names and its trailing 文件: joint issuers are written one a line or separated by
+    spaces (["湖南省教育厅", "中共湖南省委教育工作委员会"], "文件"); a single organ keeps 文件 on its line
+    (["湖南省教育厅文件"], "")."""
+    names = [p for p in re.split(r"[\s|｜]+", masthead.strip()) if p]
+    suffix = ""
+    if names and names[-1].endswith("文件"):
+        suffix = "文件"
+        names[-1] = names[-1][: -len(suffix)]
+        if not names[-1]:
+            names.pop()
+    if len(names) == 1:  # a single organ reads as one line: 湖南省教育厅文件
+        return [names[0] + suffix], ""
+    return names, suffix
 
 
 DATE_FIELDS = ("signed_on", "printed_on", "published_on")

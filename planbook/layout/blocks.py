@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
-from ..core.model import Node, NodeKind, Notice, Plan
+from ..core.model import Node, NodeKind, Notice, Plan, masthead_organs
 from ..core.numbering import number_tree
 from .styles import PAGE, STYLES, cjk_punctuation, masthead_size_pt, text_width
 from .titles import break_title, title_chars_per_line
@@ -193,16 +192,8 @@ def _notice_head(b: _Builder, n: Notice) -> None:
 
 
 def masthead(text: str) -> Masthead:
-    """Joint issuers are written one a line or separated by spaces; a trailing 文件 goes to their right."""
-    names = [p for p in re.split(r"[\s|｜]+", text.strip()) if p]
-    suffix = ""
-    if names and names[-1].endswith("文件"):
-        suffix = "文件"
-        names[-1] = names[-1][: -len(suffix)]
-        if not names[-1]:
-            names.pop()
-    if len(names) == 1:  # a single organ reads as one line: 湖南省教育厅文件
-        names, suffix = [names[0] + suffix], ""
+    """Joint issuers stacked, a trailing 文件 to their right (core.model.masthead_organs), sized to fit."""
+    names, suffix = masthead_organs(text)
     width = max((text_width(s) for s in names), default=0) + text_width(suffix)
     return Masthead(names, suffix, masthead_size_pt(width))
 
