@@ -29,6 +29,7 @@ from ..core.model import Field, Node, NodeKind, Notice, Numbering, Plan
 from ..core.numbering import chinese_numeral, number_tree
 from ..core.numbering import label as number_label
 from ..layout.blocks import chinese_date
+from .flat import split_run
 
 # ---- blocks ------------------------------------------------------------------------------------------
 
@@ -81,9 +82,9 @@ ISO_DATE_RE = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
 CN_DATE_RE = re.compile(rf"([{CN_NUM}○O]{{4}})年([{CN_NUM}]{{1,2}})月([{CN_NUM}]{{1,3}})日")
 DIGITS_DATE_RE = re.compile(r"^(\d{4})(\d{2,4})$")
 
-# 机关代字〔2020〕8号, with [] () （） 【】 or spaced 〔 2020 〕 forms.
+# 机关代字〔2020〕8号, with [] () （） 【】 ［］ or spaced 〔 2020 〕 forms, and the 的/第 OCR puts before the serial.
 DOC_NO_RE = re.compile(
-    r"([\u4e00-\u9fffA-Za-z]{1,16}?)\s*[〔\[(（【［]\s*((?:19|20)\d{2})\s*[〕\])）】］]\s*(\d{1,5})\s*号"
+    r"([\u4e00-\u9fffA-Za-z]{1,16}?)\s*[〔\[(（【［]\s*((?:19|20)\d{2})\s*[〕\])）】］]\s*(?:[的第]\s*)?(\d{1,5})\s*号"
 )
 NOTICE_TITLE_RE = re.compile(r"^(.{0,60}?关于.{2,}的(?:通知|决定|通报|函|意见))$")
 MASTHEAD_RE = re.compile(r"^([\u4e00-\u9fff\s]{2,40}?文\s*件)\s*[|｜]?$")
@@ -296,11 +297,37 @@ def split_title(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
-def inline_fields(text: str) -> tuple[str, list[Field]]:
-    """Take `（责任单位：市教育局）` off a paragraph's end as fields."""
-    m = INLINE_FIELDS_RE.search(text)
+# （市发展改革委、市财政局负责） or (市教育局牵头,市财政局配合) at a paragraph's end: units named without a label
+RESPONSIBLE_RE = re.compile(r"[（(]([^（）()。:：]{2,80}?(?:负责|牵头|配合|参与|落实))[）)]\s*[。.；;]?$")
+_ROLE_LABEL = {"牵头": "牵头单位", "配合": "配合单位", "参与": "配合单位", "负责": "责任单位", "落实": "责任单位"}
+
+
+def responsible_units(text: str) -> tuple[str, list[Field]]:
+    """Take an unlabelled `（A、B负责）` / `（A牵头，B配合）` off a paragraph's end as 责任单位 / 牵头单位 and 配合单位."""
+    m = RESPONSIBLE_RE.search(text)
     if not m:
         return text, []
+    found = []
+    for part in re.split(r"[，,；;]", m[1]):
+        pm = re.fullmatch(r"\s*(.+?)\s*(负责|牵头|配合|参与|落实)\s*", part)
+        if not pm or len(pm[1]) > 60 or re.search(r"\d{4}|年底|月底|前完成", pm[1]):
+            return text, []  # not a list of units (a time limit, a sentence)
+        label = _ROLE_LABEL[pm[2]]
+        if found and found[-1].label == label:
+            found[-1].value += "、" + pm[1]
+        else:
+            found.append(Field(label, pm[1]))
+    rest = text[: m.start()].rstrip()
+    if m[0].rstrip().endswith(("。", ".")) and rest and not rest.endswith("。"):
+        rest += "。"
+    return rest, found
+
+
+def inline_fields(text: str) -> tuple[str, list[Field]]:
+    """Take `（责任单位：市教育局）` off a paragraph's end as fields, or an unlabelled `（市教育局负责）`."""
+    m = INLINE_FIELDS_RE.search(text)
+    if not m:
+        return responsible_units(text)
     found = []
     for part in re.split(rf"[；;]|[，,、\s]+(?=[\u4e00-\u9fff]{{2,6}}\s*{COLON})", m[1]):
         fm = re.match(rf"^\s*([\u4e00-\u9fff]{{2,6}})\s*{COLON}\s*(.*?)\s*$", part)
@@ -335,7 +362,7 @@ def label_pairs(line: str) -> list[tuple[str, str]] | None:
     pairs = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        value = line[m.end(): end].strip(" 【】[]|")
+        value = line[m.end(): end].strip(" 【】[]|•·")
         pairs.append((re.sub(r"\s+", "", m[1]), value))
     return pairs
 
@@ -463,7 +490,9 @@ def _prepare(blocks: Iterable[Block]) -> list[Block]:
                 # a header repeated on every printed page is not a task
                 out.append(TableBlock([rows[head]] + [r for r in rows[head + 1:] if _header(r) != header]))
         else:
-            run.extend(x for x in map(normalise_line, block.splitlines()) if not PAGE_NUMBER_RE.match(x))
+            for line in map(normalise_line, block.splitlines()):
+                if not PAGE_NUMBER_RE.match(line):
+                    run.extend(split_run(line))  # a whole plan on one line (OCR, some PDF viewers) is cut up
     flush()
     return out
 
