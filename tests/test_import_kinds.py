@@ -11,16 +11,19 @@ import datetime as dt
 import pytest
 
 from planbook.core.model import Plan
+from planbook.core.punctuation import cjk_punctuation
 from planbook.importers.plaintext import parse_text
 
 
 def shape(plan: Plan) -> list[tuple]:
-    """The outline as the user sees it: each node's depth, kind, title and fields."""
+    """The outline as the user sees it: each node's depth, kind, title and fields (punctuation as print has it,
+    since our exports set ， for a pasted ,)."""
     out = []
+    p = cjk_punctuation
 
     def visit(nodes, depth):
         for n in nodes:
-            out.append((depth, n.kind.value, n.title, [(f.label, f.value) for f in n.fields]))
+            out.append((depth, n.kind.value, p(n.title), [(f.label, p(f.value)) for f in n.fields]))
             visit(n.children, depth + 1)
 
     visit(plan.nodes, 0)
@@ -29,7 +32,8 @@ def shape(plan: Plan) -> list[tuple]:
 
 def notice_facts(plan: Plan) -> tuple:
     n = plan.notice
-    return n.doc_number, n.title, n.signed_on, n.recipients, plan.title, plan.year
+    p = cjk_punctuation
+    return n.doc_number, p(n.title), n.signed_on, p(n.recipients), n.signers, plan.title, plan.year
 
 
 # ---- text with no line breaks -------------------------------------------------------------------------

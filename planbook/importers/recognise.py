@@ -597,6 +597,7 @@ def _read_notice(front: list[str], doc: _Doc) -> list[str]:
     """Take the issuing notice out of the lines before the plan's first section; return what is left."""
     n = doc.notice
     used: set[int] = set()
+    front = _join_notice_title(front)
     title_at = next((i for i, x in enumerate(front) if _notice_title(x)), None)
     for i, line in enumerate(front[: (title_at or 0) + 3]):
         if not n.masthead and (m := MASTHEAD_RE.match(line)):
@@ -625,6 +626,23 @@ def _read_notice(front: list[str], doc: _Doc) -> list[str]:
     # What sits above the notice's title (a page heading repeating it) is not the plan's.
     last = max(used)
     return [x for i, x in enumerate(front) if i not in used and i > last]
+
+
+def _join_notice_title(front: list[str]) -> list[str]:
+    """A notice title printed in 梯形 lines (关于印发《… / …2020年 / 工作要点》的通知) as one line again."""
+    if any(_notice_title(x) for x in front[:20]):
+        return front
+    for i in range(min(len(front), 20)):
+        if not front[i].startswith(("关于", "《")) and "关于" not in front[i]:
+            continue
+        acc = front[i]
+        for k in range(i + 1, min(len(front), i + 4)):
+            if not _short(front[k]) or len(acc) > 80:
+                break
+            acc = join_title(acc, front[k])
+            if _notice_title(acc):
+                return [*front[:i], acc, *front[k + 1:]]
+    return front
 
 
 def _notice_title(line: str) -> tuple[str, str] | None:
@@ -759,7 +777,7 @@ def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
     titles: list[str] = []
     acc = ""
     for line in heads:
-        acc = _join_title(acc, line) if acc else line
+        acc = join_title(acc, line) if acc else line
         if KIND_END_RE.search(acc):
             titles.append(acc)
             acc = ""
@@ -768,7 +786,7 @@ def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
     if heads:  # no line ends like a plan's title: the one just above the preamble (a page headline may precede)
         last = heads[-1]
         if len(heads) > 1 and ORGAN_END_RE.search(heads[-2]) and last[0].isdigit():
-            last = _join_title(heads[-2], last)
+            last = join_title(heads[-2], last)
         if YEAR_RE.search(last) or not doc.notice.title:
             return last, preamble
     if m := re.search(r"[《〈](.+?)[》〉]", doc.notice.title):
@@ -782,7 +800,7 @@ def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
     return "未命名计划", preamble
 
 
-def _join_title(a: str, b: str) -> str:
+def join_title(a: str, b: str) -> str:
     """Two lines of one title: 湖南省教育厅 中共湖南省委教育工委 + 2020年工作要点; organs keep a space between."""
     if ORGAN_END_RE.search(a) and not b[0].isdigit() and ORGAN_END_RE.search(YEAR_RE.split(b)[0] or b):
         return f"{a} {b}"
