@@ -7,6 +7,7 @@ Plans are compared by what the user sees: the tree (kinds, titles), fields, numb
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -101,3 +102,75 @@ def test_crafted_one_line_ends_in_bounded_time(unit):
     except Exception as e:  # refusing is fine; hanging is not
         assert "structure" in str(e) or "text" in str(e)
     assert time.process_time() - started < 10
+
+
+# ---- wrappers around the plan ---------------------------------------------------------------------------
+
+KINDS = Path(__file__).parent / "data" / "kinds"
+
+
+def read_kind(name: str):
+    return parse_text((KINDS / name).read_text(encoding="utf-8"))
+
+
+def test_forwarding_notice_keeps_the_forwarded_notice_and_its_issuer():
+    found = read_kind("zhuanfa.txt")
+    plan = found.plans[0]
+    n = plan.notice
+    assert n.doc_number == "长教发〔2021〕12号" and n.signers == ["长沙市教育局"]
+    assert n.signed_on == dt.date(2021, 3, 15)
+    assert "湘教发〔2021〕5号" in n.body and "湖南省教育厅关于印发《2021年全省教育工作要点》的通知" in n.body
+    assert plan.title == "2021年全省教育工作要点" and plan.issuers == ["湖南省教育厅"]
+    assert plan.preamble == "2021年全省教育工作的总体要求是：办好人民满意的教育。"
+    assert [k for _, k, _, _ in shape(plan)] == ["section", "task", "task", "section", "task"]
+
+
+def test_letter_carrying_a_draft_for_comment():
+    plan = read_kind("han.txt").plans[0]
+    assert plan.notice.title.endswith("意见的函") and plan.notice.doc_number == "湘教函〔2022〕31号"
+    assert plan.notice.attachments == "附件：2022年全省教育工作要点（征求意见稿）"
+    assert plan.title == "2022年全省教育工作要点（征求意见稿）"
+    assert plan.kind == "工作要点" and plan.year == 2022
+    assert len(plan.nodes) == 2
+
+
+def test_telegram_header():
+    plan = read_kind("mingdian.txt").plans[0]
+    n = plan.notice
+    assert n.doc_number == "长政办明电〔2023〕5号" and n.urgency == "特急" and n.issued_by == "张三"
+    tasks = [x for x in plan.walk() if x.kind.value == "task"]
+    assert [(f.label, f.value) for f in tasks[0].fields] == [("牵头单位", "市应急局"),
+                                                             ("责任单位", "各区县（市）人民政府")]
+
+
+def test_notice_alone_is_an_empty_plan_not_sections_made_of_its_points():
+    found = read_kind("alone.txt")
+    plan = found.plans[0]
+    assert plan.nodes == []
+    assert "一、做好开学准备。" in plan.notice.body and "三、强化督导检查。" in plan.notice.body
+    assert plan.notice.signers == ["长沙市教育局"] and plan.notice.signed_on == dt.date(2023, 2, 1)
+    assert any("notice with no plan" in str(w) for w in found.warnings)
+
+
+def test_plan_alone_without_a_notice():
+    plan = parse_text("长沙市教育局2023年工作要点\n一、加强党建\n1.抓学习。\n二、抓质量\n2.抓教学。\n").plans[0]
+    assert plan.notice.title == "" and plan.title == "长沙市教育局2023年工作要点"
+    assert len(plan.nodes) == 2
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("湘教发[2020]8号", "湘教发〔2020〕8号"), ("湘教发［2020］8号", "湘教发〔2020〕8号"),
+    ("湘教发（2020）8号", "湘教发〔2020〕8号"), ("湘教发 〔 2020 〕 8 号", "湘教发〔2020〕8号"),
+    ("湘教发〔2020〕第8号", "湘教发〔2020〕8号"), ("湘教发〔2020〕的43号", "湘教发〔2020〕43号"),
+])
+def test_document_number_forms(text, number):
+    from planbook.importers.recognise import normalise_doc_number
+
+    assert normalise_doc_number(text) == number
+
+
+@pytest.mark.parametrize("line", ["1．加强党建。", "１．加强党建。", "1、加强党建。", "(1)加强党建。", "①加强党建。"])
+def test_task_numbering_variants_under_a_subsection(line):
+    plan = parse_text(f"2023年工作要点\n一、总体要求。\n(一)党建工作\n{line}\n").plans[0]
+    leaf = plan.nodes[0].children[0].children[0]
+    assert leaf.title == "加强党建。"

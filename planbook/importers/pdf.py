@@ -61,8 +61,8 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[Line], int]:
         if "password" in reason.lower():
             raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is a password-protected PDF; open it, save a copy "
                                                             "without the password and import that"), name=name) from None
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is not a readable PDF ({reason})"), name=name,
-                          reason=reason) from None
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is not a readable PDF (damaged, incomplete or not a "
+                                                        "PDF at all)"), name=name) from None
     try:
         count = len(document)
         if count > MAX_PAGES:

@@ -99,6 +99,7 @@ KINDS = ("工作要点", "工作计划", "行动计划", "行动方案", "实施
 KIND_END_RE = re.compile(rf"({'|'.join(KINDS)})$")
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 ORGAN_END_RE = re.compile(r"(委员会|工委|党委|党组|局|厅|委|政府|办公室|办公厅|部|院|会|中心|办|署|所|站|学校|大学|学院)$")
+DRAFT_RE = re.compile(r"[（(](?:征求意见稿|送审稿|讨论稿|草案|试行|暂行|代拟稿|修订稿|初稿|审议稿)[）)]$")
 CLOSING_RE = re.compile(r"^(在完成上述|在抓好上述|除上述|除以上|以上各项|上述各项|此外|其他工作)")
 
 # ---- web chrome -----------------------------------------------------------------------------------------
@@ -298,7 +299,8 @@ def split_title(text: str) -> tuple[str, str]:
 
 
 # （市发展改革委、市财政局负责） or (市教育局牵头,市财政局配合) at a paragraph's end: units named without a label
-RESPONSIBLE_RE = re.compile(r"[（(]([^（）()。:：]{2,80}?(?:负责|牵头|配合|参与|落实))[）)]\s*[。.；;]?$")
+RESPONSIBLE_RE = re.compile(r"[（(]((?:[^（）()。:：]|[（(][^（）()]{1,6}[）)]){2,80}?(?:负责|牵头|配合|参与|落实))[）)]"
+                            r"\s*[。.；;]?$")  # a unit may hold one bracket: 各区县（市）人民政府
 _ROLE_LABEL = {"牵头": "牵头单位", "配合": "配合单位", "参与": "配合单位", "负责": "责任单位", "落实": "责任单位"}
 
 
@@ -437,6 +439,7 @@ class _Doc:
     warnings: list[Message] = field(default_factory=list)
     notice: Notice = field(default_factory=Notice)
     numbers: dict[int, int] = field(default_factory=dict)  # id(node) → number the source printed
+    forwarded_signers: list[str] = field(default_factory=list)  # who issued the plan a 转发 notice forwards
 
     def warn(self, template: str, /, **fields: object) -> None:
         message = Message(template, **fields)
@@ -451,6 +454,8 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     if not items:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "no text found"))
     items = _strip_chrome(items, doc)
+    if _notice_alone(items):
+        return _read_notice_alone(items, doc)
     start = next((i for i, x in enumerate(items) if isinstance(x, TableBlock) or marker(x)), None)
     if start is None:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "no plan structure found (no 一、 sections, （一） subsections "
@@ -464,6 +469,35 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     plan = Plan(title=title, preamble="\n".join(preamble), closing=closing, nodes=nodes, notice=doc.notice)
     _fill_plan_metadata(plan, doc)
     plan.numbering = _check_numbers(plan, doc)
+    return Recognised(plan, doc.warnings)
+
+
+# A notice that carries a document (印发/转发 a plan, sends a draft for comment) names it; one that does not is
+# the whole document, and its own 一、二、 points are the notice's body, not a plan's sections.
+_CARRIES_RE = re.compile(r"印发|转发|下发|颁发|发布|征求|送审|报送|《")
+
+
+def _notice_alone(items: list[Block]) -> bool:
+    """A notice with no plan: its title carries nothing, and its signature and date close the document."""
+    lines = [x for x in items if isinstance(x, str)]
+    title = next((x for x in lines[:15] if _notice_title(x)), None)
+    if title is None or _CARRIES_RE.search(title) or len(lines) < 3:
+        return False
+    tail = [x for x in lines[-4:] if not (ANNOTATION_RE.match(x) or IMPRINT_RE.match(x) or CC_RE.match(x))]
+    return any(is_date_line(x) or _signer_and_date(x) for x in tail[-2:])
+
+
+def _read_notice_alone(items: list[Block], doc: _Doc) -> Recognised:
+    lines = [x for x in items if isinstance(x, str)]
+    lines = _read_imprint(lines, doc)
+    _read_notice(lines, doc)
+    n = doc.notice
+    title = re.sub(r"^.*?关于|的(?:通知|决定|通报|函|意见)$", "", n.title) or n.title
+    plan = Plan(title=title, notice=n, issuers=list(n.signers))
+    if m := YEAR_RE.search(n.title):
+        plan.year = int(m[1])
+    doc.warn(QT_TRANSLATE_NOOP("Messages", "this is a notice with no plan in it; it was imported as the notice of an "
+                                           "empty plan"))
     return Recognised(plan, doc.warnings)
 
 
@@ -621,11 +655,39 @@ def _read_notice(front: list[str], doc: _Doc) -> list[str]:
     if anchor is not None:
         _read_notice_body(front, anchor, used, doc)
     _apply_meta(doc)
+    _read_telegram_header(front[: title_at or 0], n)
     if title_at is None and not used:
         return front
     # What sits above the notice's title (a page heading repeating it) is not the plan's.
     last = max(used)
-    return [x for i, x in enumerate(front) if i not in used and i > last]
+    rest = [x for i, x in enumerate(front) if i not in used and i > last]
+    return _read_forwarded(rest, doc)
+
+
+def _read_forwarded(rest: list[str], doc: _Doc) -> list[str]:
+    """A 转发 notice forwards another body's notice, which comes next with its own number, title, signature and
+    date. It is kept, word for word, after the forwarding notice's body; its signers issued the plan."""
+    if not re.search(r"转发|转印", doc.notice.title) or not any(_notice_title(x) for x in rest[:8]):
+        return rest
+    inner = _Doc()
+    after = _read_notice(rest, inner)
+    forwarded = rest[: len(rest) - len(after)]
+    if not inner.notice.title or not forwarded:
+        return rest
+    doc.notice.body = "\n".join(x for x in (doc.notice.body, *forwarded) if x)
+    doc.forwarded_signers = list(inner.notice.signers)
+    return after
+
+
+_TELEGRAM = {"等级": "urgency", "签批盖章": "issued_by", "签发人": "issued_by", "签批": "issued_by"}
+
+
+def _read_telegram_header(lines: list[str], n: Notice) -> None:
+    """A 明电's header: 发电单位 …, 签批盖章 …, 等级 特急 (the 发文字号 is read with the rest)."""
+    for line in lines:
+        for label, attr in _TELEGRAM.items():
+            if (m := re.search(rf"{label}\s*[:：]?\s*([\u4e00-\u9fff·]{{2,8}})", line)) and not getattr(n, attr):
+                setattr(n, attr, m[1])
 
 
 def _join_notice_title(front: list[str]) -> list[str]:
@@ -777,6 +839,9 @@ def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
     titles: list[str] = []
     acc = ""
     for line in heads:
+        if titles and not acc and DRAFT_RE.fullmatch(line):
+            titles[-1] += line  # 2022年全省教育工作要点 / （征求意见稿）
+            continue
         acc = join_title(acc, line) if acc else line
         if KIND_END_RE.search(acc):
             titles.append(acc)
@@ -808,7 +873,7 @@ def join_title(a: str, b: str) -> str:
 
 
 def _fill_plan_metadata(plan: Plan, doc: _Doc) -> None:
-    title = plan.title
+    title = DRAFT_RE.sub("", plan.title)
     if m := KIND_END_RE.search(title):
         plan.kind = "工作要点" if m[1] == "要点" else m[1]
     if m := YEAR_RE.search(title):
@@ -817,8 +882,9 @@ def _fill_plan_metadata(plan: Plan, doc: _Doc) -> None:
         organs = [x for x in re.split(r"[\s、]+", prefix) if x]
         if organs and all(ORGAN_END_RE.search(o) for o in organs):
             plan.issuers = organs
-    if doc.notice.signers and (not plan.issuers or len(doc.notice.signers) == len(plan.issuers)):
-        plan.issuers = list(doc.notice.signers)  # signers are written out in full; titles often abbreviate
+    signers = doc.forwarded_signers or doc.notice.signers
+    if signers and (not plan.issuers or len(signers) == len(plan.issuers)):
+        plan.issuers = list(signers)  # signers are written out in full; titles often abbreviate
     if not plan.issuers and doc.meta.get("publisher"):
         plan.issuers = [doc.meta["publisher"]]
     if plan.year is None:
