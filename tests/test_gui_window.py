@@ -84,8 +84,8 @@ def test_fields_table_add_edit_reorder_remove(windows, qtbot):
     task = [n for n in w.model.plan.walk() if n.kind is NodeKind.TASK][0]
     w.select_node(task.id)
     table = w.node_editor.fields
-    assert table.table.objectName() == "fieldsTable"
-    assert table.table.rowCount() == 4
+    assert table.objectName() == "fieldsForm"
+    assert len(table.rows) == 4
     before = [(f.label, f.value) for f in task.fields]
     table.set_value(1, 1, "办公室")  # the lead unit
     settle()
@@ -93,15 +93,17 @@ def test_fields_table_add_edit_reorder_remove(windows, qtbot):
     stored_task = next(n for n in stored.walk() if n.id == task.id)
     assert stored_task.field_value("牵头单位") == "办公室"
     assert in_step(w)[1].endswith("| 办公室")
-    table.table.setCurrentCell(3, 0)
+    table.set_current_row(3)
     table.up_button.click()
     table.add_button.menu().actions()[4].trigger()  # 目标任务 from the usual labels
-    table.table.setCurrentCell(0, 0)
+    # The new field is ready for typing: its value box has the keyboard.
+    assert QApplication.focusWidget() is table.rows[-1].value
+    table.set_current_row(0)
     table.remove_button.click()
     settle()
     labels = [f.label for f in next(n for n in stored_plan(w.lib.path, plan_id).walk() if n.id == task.id).fields]
     assert labels == ["牵头单位", "完成时限", "责任单位", "目标任务"]
-    assert [table.table.item(r, 0).text() for r in range(table.table.rowCount())] == labels
+    assert [row.label.currentText() for row in table.rows] == labels
     # Four undo steps take the fields back to what they were; the typing was one step.
     for _ in range(4):
         w.act_undo.trigger()

@@ -74,6 +74,7 @@ class ProgressEditor(QGroupBox):
         self.notes.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Progress note")])
         self.notes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.notes.verticalHeader().hide()
+        self.notes.setWordWrap(True)
         self.add = QToolButton(text="+", objectName="addNote", toolTip=self.tr("Add a note dated today"))
         self.remove = QToolButton(text="−", objectName="removeNote", toolTip=self.tr("Remove the selected note"))
         top = QHBoxLayout()
@@ -100,6 +101,11 @@ class ProgressEditor(QGroupBox):
             for row, note in enumerate(node.notes):
                 self.notes.setItem(row, 0, QTableWidgetItem(note.date.isoformat()))
                 self.notes.setItem(row, 1, QTableWidgetItem(note.text))
+        self.notes.resizeRowsToContents()
+        # As tall as its notes (two rows at least, eight at most): the editor pane scrolls, the table need not.
+        rows = sum(self.notes.rowHeight(r) for r in range(min(self.notes.rowCount(), 8)))
+        spare = max(0, 2 - self.notes.rowCount()) * self.notes.verticalHeader().defaultSectionSize()
+        self.notes.setFixedHeight(self.notes.horizontalHeader().sizeHint().height() + rows + spare + 4)
 
     def current_notes(self) -> tuple[ProgressNote, ...] | None:
         """The notes as the table shows them; None when a date cannot be read (the edit is then refused and the
@@ -122,7 +128,12 @@ class ProgressEditor(QGroupBox):
             return
         notes = (*self._stored, ProgressNote(dt.date.today(), ""))
         emit(self.changed, editing.SetProgress(self.node_id, self.status.currentData(), notes), self.tr("Add Progress Note"))
-        self.notes.setCurrentCell(self.notes.rowCount() - 1, 1)
+        # The new note opens for typing: keys go to its text, not to the status box beside the button.
+        row = self.notes.rowCount() - 1
+        if row >= 0 and self.notes.item(row, 1) is not None:
+            self.notes.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.notes.setCurrentCell(row, 1)
+            self.notes.editItem(self.notes.item(row, 1))
 
     def remove_note(self) -> None:
         row = self.notes.currentRow()
