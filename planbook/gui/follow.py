@@ -48,6 +48,7 @@ from ..core.progress import counts_by_lead_unit, status_counts
 from ..core.units import ROLE_NAMES, library_units, plan_units, unit_tasks
 from .editors import parse_date
 from .qtcompat import emit
+from .screen import fit_to_screen
 
 STATUS_COLOURS = {Progress.NOT_STARTED: "#9aa0a6", Progress.IN_PROGRESS: "#2e6da4", Progress.DONE: "#2e8b57",
                   Progress.BEHIND: "#c0392b"}
@@ -405,7 +406,7 @@ class CompareView(QDialog):
             self.other.setCurrentIndex(i)
         self.other.currentIndexChanged.connect(lambda _: self.refresh())
         self.kept.toggled.connect(lambda _: self._fill())
-        self.resize(1100, 700)
+        fit_to_screen(self, 1100, 700)
         self.refresh()
 
     def refresh(self) -> None:
