@@ -174,3 +174,44 @@ def test_task_numbering_variants_under_a_subsection(line):
     plan = parse_text(f"2023年工作要点\n一、总体要求。\n(一)党建工作\n{line}\n").plans[0]
     leaf = plan.nodes[0].children[0].children[0]
     assert leaf.title == "加强党建。"
+
+
+# ---- Markdown and odd task-table headers ------------------------------------------------------------------
+
+
+def test_markdown_with_front_matter_and_a_pipe_table():
+    from planbook.importers import import_with_warnings
+
+    plan = import_with_warnings(KINDS / "plan.md").plans[0]
+    assert plan.title == "某县教育局2024年工作要点" and plan.year == 2024 and plan.issuers == ["某县教育局"]
+    assert plan.notice.doc_number == "某教发〔2024〕3号" and plan.notice.published_on == dt.date(2024, 2, 20)
+    assert plan.preamble == "2024年全县教育工作的总体要求是：办好人民满意的教育。"  # ** is emphasis, not text
+    assert [(k, t) for _, k, t, _ in shape(plan)] == [
+        ("section", "加强党的建设"), ("task", "抓好理论学习。"), ("task", "建强基层组织。"),
+        ("section", "重点任务分工"), ("task", "新建中小学2所"), ("task", "推进集团化办学")]
+    tasks = [n for n in plan.walk() if n.kind.value == "task"]
+    assert [(f.label, f.value) for f in tasks[0].fields] == [("责任单位", "办公室")]
+    assert [(f.label, f.value) for f in tasks[2].fields] == [("牵头部门", "计财股"), ("推进单位", "各乡镇"),
+                                                             ("时间节点", "2024年8月")]
+
+
+def test_markdown_english_front_matter_and_headings_without_numbers():
+    from planbook.importers.markdown import parse_markdown
+
+    text = ("---\ntitle: 2023年工作要点\nnumber: \"某办发[2023]9号\"\nissuer: 某市人民政府办公室\n---\n"
+            "# 2023年工作要点\n## 一、总体要求\n### （一）指导思想\n以人民为中心。\n")
+    plan = parse_markdown(text).plans[0]
+    assert plan.notice.doc_number == "某办发〔2023〕9号" and plan.issuers == ["某市人民政府办公室"]
+    assert [(k, t) for _, k, t, _ in shape(plan)] == [("section", "总体要求"), ("subsection", "指导思想")]
+
+
+def test_task_table_header_labels_are_kept_as_the_document_spells_them():
+    from planbook.importers.recognise import TableBlock, recognise
+
+    table = TableBlock([["序号", "重点任务", "实施主体", "支撑单位", "完成时限"],
+                        ["1", "建设智慧校园", "市教育局", "市数据局", "2024年底"]])
+    plan = recognise(["2024年行动计划", "一、重点任务", table]).plan
+    task = plan.nodes[0].children[0]
+    assert task.title == "建设智慧校园"
+    assert [(f.label, f.value) for f in task.fields] == [("实施主体", "市教育局"), ("支撑单位", "市数据局"),
+                                                         ("完成时限", "2024年底")]
