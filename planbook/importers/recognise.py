@@ -956,18 +956,31 @@ def _depth(kind: NodeKind) -> int:
 def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
     b = _Builder(doc)
     tail_from = _tail_start(body)
+    waiting: Field | None = None  # a label on a line of its own (牵头单位：), its value on the next line
     for item in body[:tail_from]:
         if isinstance(item, TableBlock):
             _add_table(item, b)
         elif mk := marker(item):
             b.add(mk.kind, mk.number, mk.text)
-        elif (fs := fields_of_line(item)) and b.last is not None:
+        elif waiting is not None and not _bare_label(item) and not fields_of_line(item) and len(item) <= 80:
+            waiting.value = item
+        elif (fs := fields_of_line(item) or _bare_label(item)) and b.last is not None:
             b.last.fields.extend(fs)
         else:
             b.text(item)
+        waiting = None
+        if isinstance(item, str) and b.last is not None and b.last.fields and not b.last.fields[-1].value \
+                and (_bare_label(item) or fields_of_line(item)):
+            waiting = b.last.fields[-1]
     tail = [x for x in body[tail_from:] if isinstance(x, str)]
     closing = "\n".join(_closing_line(x) for x in tail)
     return b.nodes, closing
+
+
+def _bare_label(line: str) -> list[Field]:
+    """`责任单位` alone on a line, as tables pasted as text leave it: a field whose value is the next line."""
+    label = line.rstrip("：: ")
+    return [Field(label, "")] if label in KNOWN_FIELD_LABELS else []
 
 
 def _closing_line(line: str) -> str:
