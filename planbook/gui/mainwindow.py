@@ -314,11 +314,12 @@ class MainWindow(LibrarySafety, QMainWindow):
 
     # ---- the edit path ---------------------------------------------------------------------------------
 
-    def do(self, edit: editing.Edit, text: str, merge_key=None) -> editing.Edit | None:
-        """Apply an edit now (autosave) and make it undoable; None (with a status message) if refused."""
+    def do(self, edit: editing.Edit, text: str, merge_key=None) -> editing.Change | None:
+        """Apply an edit now (autosave) and make it undoable; its change record, or None (with a status
+        message) if refused."""
         plan_id = self.model.plan_id
         try:
-            inverse = self.model.apply(edit)
+            change = self.model.apply(edit)
         except (sqlite3.Error, ReadOnlyLibrary) as e:  # disk full, locked, damaged, read-only: nothing was written
             self._edit_failed(e)
             return None
@@ -326,50 +327,38 @@ class MainWindow(LibrarySafety, QMainWindow):
             self.statusBar().showMessage(describe(e), 5000)
             self._show_current()  # the editor shows what is stored, not the refused value
             return None
-        if isinstance(inverse, editing.DeletePlan):  # a plan was added
-            plan_id = inverse.plan_id
-        elif isinstance(edit, editing.DeletePlan):
-            plan_id = edit.plan_id
-        self.undo_stack.push(EditCommand(self._run, text, edit, inverse, plan_id, merge_key,
+        whole = change.added_plans | change.removed_plans
+        if whole:  # a plan was added or removed: the step belongs to it
+            plan_id = min(whole)
+        self.undo_stack.push(EditCommand(self._run, text, edit, change.inverse, plan_id, merge_key,
                                            on_error=self._command_failed))
-        if isinstance(edit, (editing.AddPlan, editing.DeletePlan)):
+        if change.aspects & editing.Aspect.PLANS:
             self.refresh_library()
         self._update_actions()
-        return inverse
+        return change
 
-    def _run(self, edit: editing.Edit, plan_id: int | None) -> editing.Edit:
-        """Undo/redo: apply a stored edit, on the plan it belongs to, and show what it changed."""
-        if isinstance(edit, editing.AddPlan):
-            inverse = editing.apply(self.lib, edit)
+    def _run(self, edit: editing.Edit, plan_id: int | None) -> editing.Change:
+        """Undo/redo: apply a stored edit and show what it changed, on the plan it changed."""
+        change = self.model.apply(edit)
+        if change.aspects & editing.Aspect.PLANS:
             self.refresh_library()
-            self.open_plan(inverse.plan_id)
-            return inverse
-        if isinstance(edit, editing.DeletePlan):
-            inverse = self.model.apply(edit)
-            self.refresh_library()
-            if self.model.plan is None:
+            if change.added_plan is not None:
+                self.open_plan(change.added_plan)
+            elif self.model.plan is None:
                 self._show_nothing()
-            return inverse
-        if plan_id is not None and plan_id != self.model.plan_id:
-            self.open_plan(plan_id)
-        focus = self._focus_after(edit)
-        inverse = self.model.apply(edit)
-        if isinstance(inverse, editing.DeleteNode) and isinstance(edit, editing.AddNode):
-            focus = inverse.node_id
-        self.select_node(focus)
+            return change
+        elsewhere = change.plans - {self.model.plan_id}
+        if elsewhere:  # a step on a plan that is not shown: show it, as it now is
+            self.open_plan(min(elsewhere))
+        self.select_node(self._focus(change))
         self._update_actions()
-        return inverse
+        return change
 
-    def _focus_after(self, edit: editing.Edit) -> int | None:
-        """Which node to select once `edit` is applied (before it runs: a deleted node's neighbour)."""
-        if isinstance(edit, editing.DeleteNode):
-            parent = self.model.parent_id(edit.node_id)
-            return parent if parent is not None else PLAN_ID
-        if isinstance(edit, (editing.EditNode, editing.SetFields, editing.SetProgress, editing.MoveNode)):
-            return edit.node_id
-        if isinstance(edit, editing.UpdatePlan):
-            return PLAN_ID
-        return self.current_id()
+    def _focus(self, change: editing.Change) -> int | None:
+        """Which row to select once `change` is made: what its record points at, else where the user was."""
+        if change.focus is None:
+            return self.current_id()
+        return PLAN_ID if change.focus == editing.PLAN_FOCUS else change.focus
 
     # ---- opening plans and libraries ----------------------------------------------------------------
 
@@ -532,9 +521,9 @@ class MainWindow(LibrarySafety, QMainWindow):
 
     # ---- tree commands --------------------------------------------------------------------------------
 
-    def _after_new(self, inverse: editing.Edit | None) -> None:
-        if isinstance(inverse, editing.DeleteNode):
-            self.select_node(inverse.node_id)
+    def _after_new(self, change: editing.Change | None) -> None:
+        if change is not None:
+            self.select_node(self._focus(change))
             self.node_editor.title.setFocus()
 
     def new_sibling(self) -> None:
@@ -585,9 +574,9 @@ class MainWindow(LibrarySafety, QMainWindow):
         if current in (None, PLAN_ID):
             return
         node = self.model.node(current)
-        focus = self._focus_after(editing.DeleteNode(current))
-        if self.do(editing.DeleteNode(current), self.tr("Delete {0}").format(short_kind_names()[node.kind])):
-            self.select_node(focus)
+        change = self.do(editing.DeleteNode(current), self.tr("Delete {0}").format(short_kind_names()[node.kind]))
+        if change is not None:
+            self.select_node(self._focus(change))
 
     def move(self, delta: int) -> None:
         current = self.current_id()
@@ -621,11 +610,11 @@ class MainWindow(LibrarySafety, QMainWindow):
     # ---- plan commands ----------------------------------------------------------------------------------
 
     def _add_plan(self, plan: Plan, text: str, link: drafting.Link | None = None) -> int | None:
-        inverse = self.do(editing.AddPlan(plan, link), text)
-        if inverse is None:
+        change = self.do(editing.AddPlan(plan, link), text)
+        if change is None or change.added_plan is None:
             return None
-        self.open_plan(inverse.plan_id)
-        return inverse.plan_id
+        self.open_plan(change.added_plan)
+        return change.added_plan
 
     def new_plan(self) -> int | None:
         year = dt.date.today().year
@@ -798,9 +787,9 @@ class MainWindow(LibrarySafety, QMainWindow):
             for path, result, error in outcomes:
                 ids = []
                 for plan in result.plans if result else []:
-                    inverse = self.do(editing.AddPlan(plan), self.tr("Import Plan"))
-                    if inverse is not None:
-                        ids.append(inverse.plan_id)
+                    change = self.do(editing.AddPlan(plan), self.tr("Import Plan"))
+                    if change is not None and change.added_plan is not None:
+                        ids.append(change.added_plan)
                 added += ids
                 report.append((path, ids, error))
         finally:

@@ -86,6 +86,7 @@ class PlanTreeModel(QAbstractItemModel):
     planChanged = Signal()  # the plan's own metadata changed (title, year, status …)
     structureChanged = Signal()  # nodes were added, removed or moved
     progressChanged = Signal()  # a task's status or progress notes changed
+    changeApplied = Signal(object)  # the editing.Change of every edit made through `apply`, undo and redo too
 
     def __init__(self, lib: Library, parent: QObject | None = None):
         super().__init__(parent)
@@ -331,11 +332,18 @@ class PlanTreeModel(QAbstractItemModel):
 
     # ---- applying edits: the library first, then the mirror ------------------------------------------
 
-    def apply(self, edit: editing.Edit) -> editing.Edit:
-        """Write `edit` to the library and mirror it here; returns the inverse edit (for undo)."""
-        if self.plan is None or not self._concerns_me(edit):
-            return editing.apply(self.lib, edit)
-        handler = {
+    def apply(self, edit: editing.Edit) -> editing.Change:
+        """Write `edit` to the library, then mirror it here when its change record names the shown plan;
+        returns the change (its inverse is the undo)."""
+        shown = self.plan_id
+        change = editing.apply(self.lib, edit)
+        if shown is not None and shown in change.plans:
+            self._mirror(shown, edit, change)
+        emit(self.changeApplied, change)
+        return change
+
+    def _mirror(self, shown: int, edit: editing.Edit, change: editing.Change) -> None:
+        mirror = {
             editing.AddNode: self._apply_add,
             editing.DeleteNode: self._apply_delete,
             editing.EditNode: self._apply_edit,
@@ -343,24 +351,16 @@ class PlanTreeModel(QAbstractItemModel):
             editing.SetProgress: self._apply_progress,
             editing.MoveNode: self._apply_move,
             editing.UpdatePlan: self._apply_plan,
-        }.get(type(edit), self._apply_and_reload)
-        inverse = handler(edit)
+        }.get(type(edit))  # the quick, row-by-row mirrors; any other change shows the plan afresh
+        if mirror is None or shown in change.removed_plans:
+            self._reload(shown, change)
+        else:
+            mirror(edit, change)
         self._renumber()
-        return inverse
 
-    def _concerns_me(self, edit: editing.Edit) -> bool:
-        if isinstance(edit, (editing.AddNode, editing.UpdatePlan)):
-            return edit.plan_id == self.plan.id
-        if isinstance(edit, (editing.DeleteNode, editing.EditNode, editing.SetFields, editing.SetProgress,
-                             editing.MoveNode)):
-            return edit.node_id in self._nodes
-        if isinstance(edit, editing.DeletePlan):
-            return edit.plan_id == self.plan.id
-        return isinstance(edit, editing.Batch)
-
-    def _apply_add(self, edit: editing.AddNode) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
-        node = self.lib.load_subtree(inverse.node_id)
+    def _apply_add(self, edit: editing.AddNode, change: editing.Change) -> None:
+        (node_id,) = change.nodes  # the new node's id
+        node = self.lib.load_subtree(node_id)
         parent = PLAN_ID if edit.parent_id is None else edit.parent_id
         self.beginInsertRows(self.index_of(parent), edit.position, edit.position)
         self._children(parent).insert(edit.position, node)
@@ -368,10 +368,8 @@ class PlanTreeModel(QAbstractItemModel):
         self._reindex(parent)
         self.endInsertRows()
         emit(self.structureChanged)
-        return inverse
 
-    def _apply_delete(self, edit: editing.DeleteNode) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
+    def _apply_delete(self, edit: editing.DeleteNode, change: editing.Change) -> None:
         node = self._nodes[edit.node_id]
         parent = self._parent[edit.node_id]
         row = self._rows[edit.node_id]
@@ -381,10 +379,8 @@ class PlanTreeModel(QAbstractItemModel):
         self._reindex(parent)
         self.endRemoveRows()
         emit(self.structureChanged)
-        return inverse
 
-    def _apply_edit(self, edit: editing.EditNode) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
+    def _apply_edit(self, edit: editing.EditNode, change: editing.Change) -> None:
         node = self._nodes[edit.node_id]
         if edit.title is not None:
             node.title = edit.title
@@ -393,24 +389,18 @@ class PlanTreeModel(QAbstractItemModel):
         if edit.kind is not None:
             node.kind = NodeKind(edit.kind)
         self._changed(edit.node_id)
-        return inverse
 
-    def _apply_fields(self, edit: editing.SetFields) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
+    def _apply_fields(self, edit: editing.SetFields, change: editing.Change) -> None:
         self._nodes[edit.node_id].fields = [type(f)(f.label, f.value) for f in edit.fields]
         self._changed(edit.node_id)
-        return inverse
 
-    def _apply_progress(self, edit: editing.SetProgress) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
+    def _apply_progress(self, edit: editing.SetProgress, change: editing.Change) -> None:
         node = self._nodes[edit.node_id]
         node.status, node.notes = edit.status, list(edit.notes)
         self._changed(edit.node_id)
         emit(self.progressChanged)
-        return inverse
 
-    def _apply_move(self, edit: editing.MoveNode) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
+    def _apply_move(self, edit: editing.MoveNode, change: editing.Change) -> None:
         node = self._nodes[edit.node_id]
         src_parent = self._parent[edit.node_id]
         src_row = self._rows[edit.node_id]
@@ -431,26 +421,19 @@ class PlanTreeModel(QAbstractItemModel):
             node.kind = NodeKind(edit.kind)
             self._changed(edit.node_id)
         emit(self.structureChanged)
-        return inverse
 
-    def _apply_plan(self, edit: editing.UpdatePlan) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
+    def _apply_plan(self, edit: editing.UpdatePlan, change: editing.Change) -> None:
         header = self.lib.load_plan_header(self.plan.id)
         header.nodes = self.plan.nodes
         self.plan = header
         top = self.index_of(PLAN_ID)
         emit(self.dataChanged, top, self.index_of(PLAN_ID, 1))
         emit(self.planChanged)
-        return inverse
 
-    def _apply_and_reload(self, edit: editing.Edit) -> editing.Edit:
-        """Edits touching many places at once (a batch, a whole plan): write, then show the plan afresh."""
-        plan_id = self.plan.id
-        inverse = editing.apply(self.lib, edit)
-        exists = self.lib.db.execute("SELECT 1 FROM plans WHERE id = ?", [plan_id]).fetchone()
-        self.load(plan_id if exists else None)
+    def _reload(self, plan_id: int, change: editing.Change) -> None:
+        """Changes touching many places at once (a batch, a whole plan): show the plan afresh."""
+        self.load(None if plan_id in change.removed_plans else plan_id)
         emit(self.structureChanged)
-        return inverse
 
     def _changed(self, node_id: int) -> None:
         emit(self.dataChanged, self.index_of(node_id, 0), self.index_of(node_id, 1))
