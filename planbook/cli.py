@@ -328,13 +328,11 @@ def _report_import(args, path: Path, result, ids: list, documents: list) -> None
 
 def _recognised_summary(plan: Plan) -> list[str]:
     """What --dry-run shows above the plan text: the structure in numbers and the notice's parts."""
-    from .core.model import DATE_FIELDS, NOTICE_FIELDS, NodeKind
+    from .core.model import DATE_FIELDS, KINDS, NOTICE_FIELDS
 
-    count = {kind: sum(1 for n in plan.walk() if n.kind is kind) for kind in NodeKind}
+    kinds = "，".join(spec.counted.format(sum(1 for n in plan.walk() if n.kind is k)) for k, spec in KINDS.items())
     fields = sum(len(n.fields) for n in plan.walk())
-    lines = [f"结构：{count[NodeKind.SECTION]}个一级标题，{count[NodeKind.SUBSECTION]}个二级标题，"
-             f"{count[NodeKind.TASK]}项任务，{count[NodeKind.ITEM]}个子项，{fields}个字段；"
-             f"{'连续编号' if plan.numbering == 'continuous' else '分节编号'}"]
+    lines = [f"结构：{kinds}，{fields}个字段；{'连续编号' if plan.numbering == 'continuous' else '分节编号'}"]
     for name in NOTICE_FIELDS:
         value = getattr(plan.notice, name)
         if value:

@@ -20,7 +20,19 @@ from typing import Union
 from .errors import HierarchyError
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP
-from .model import DEFAULT_CHILD, KIND_NAMES, Field, Node, NodeKind, Plan, Progress, ProgressNote, may_contain
+from .model import (
+    DEFAULT_CHILD,
+    KIND_NAMES,
+    KINDS,
+    Field,
+    Node,
+    NodeKind,
+    Plan,
+    Progress,
+    ProgressNote,
+    may_contain,
+    misfit,
+)
 
 
 @dataclass(frozen=True)
@@ -384,14 +396,13 @@ def _kind_of(lib: Library, node_id: int | None) -> NodeKind | None:
 
 
 def _check_subtree(parent_kind: NodeKind | None, node: Node) -> None:
-    if not may_contain(parent_kind, node.kind):
-        if parent_kind is None:
+    if found := misfit(parent_kind, node):
+        parent, wrong = found
+        if parent is None:
             raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "a {kind} cannot sit at the top level"),
-                                 kind=KIND_NAMES[node.kind])
+                                 kind=KIND_NAMES[wrong.kind])
         raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "a {kind} cannot sit inside a {parent}"),
-                             kind=KIND_NAMES[node.kind], parent=KIND_NAMES[parent_kind])
-    for child in node.children:
-        _check_subtree(node.kind, child)
+                             kind=KIND_NAMES[wrong.kind], parent=KIND_NAMES[parent])
 
 
 def _check_kind_in_place(lib: Library, row: dict, kind: NodeKind) -> None:
@@ -429,12 +440,6 @@ def move_by(lib: Library, node_id: int, delta: int) -> MoveNode | None:
     return MoveNode(node_id, row["parent_id"], target)
 
 
-_INDENTED = {NodeKind.SECTION: NodeKind.SUBSECTION, NodeKind.SUBSECTION: NodeKind.TASK,
-             NodeKind.TASK: NodeKind.ITEM, NodeKind.ITEM: NodeKind.ITEM}
-_OUTDENTED = {NodeKind.ITEM: NodeKind.TASK, NodeKind.TASK: NodeKind.TASK,
-              NodeKind.SUBSECTION: NodeKind.SECTION, NodeKind.SECTION: NodeKind.SECTION}
-
-
 def indent(lib: Library, node_id: int) -> MoveNode | None:
     """Make the node the last child of its previous sibling, one level down (Tab). None where impossible."""
     row = lib.node_row(node_id)
@@ -443,7 +448,7 @@ def indent(lib: Library, node_id: int) -> MoveNode | None:
     previous = lib.child_ids(row["plan_id"], row["parent_id"])[row["position"] - 1]
     prev_kind = NodeKind(lib.node_row(previous)["kind"])
     kind = NodeKind(row["kind"])
-    for candidate in (kind, _INDENTED[kind]):
+    for candidate in (kind, KINDS[kind].indented):
         if may_contain(prev_kind, candidate):
             edit = MoveNode(node_id, previous, len(lib.child_ids(row["plan_id"], previous)),
                             candidate if candidate != kind else None)
@@ -459,7 +464,7 @@ def outdent(lib: Library, node_id: int) -> MoveNode | None:
     parent = lib.node_row(row["parent_id"])
     grand_kind = _kind_of(lib, parent["parent_id"])
     kind = NodeKind(row["kind"])
-    for candidate in (kind, _OUTDENTED[kind], NodeKind(parent["kind"])):
+    for candidate in (kind, KINDS[kind].outdented, NodeKind(parent["kind"])):
         if may_contain(grand_kind, candidate):
             edit = MoveNode(node_id, parent["parent_id"], parent["position"] + 1,
                             candidate if candidate != kind else None)
@@ -470,11 +475,7 @@ def outdent(lib: Library, node_id: int) -> MoveNode | None:
 def _fits(lib: Library, edit: MoveNode) -> bool:
     probe = lib.load_subtree(edit.node_id)
     probe.kind = edit.kind or probe.kind
-    try:
-        _check_subtree(_kind_of(lib, edit.parent_id), probe)
-    except HierarchyError:
-        return False
-    return True
+    return misfit(_kind_of(lib, edit.parent_id), probe) is None
 
 
 def duplicate_plan(lib: Library, plan_id: int, **changes) -> int:

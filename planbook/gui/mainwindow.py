@@ -33,7 +33,7 @@ from .. import __version__
 from ..core import drafting, editing
 from ..core.errors import PlanbookError, ReadOnlyLibrary
 from ..core.library import Library
-from ..core.model import NodeKind, Plan, may_contain
+from ..core.model import KINDS, NodeKind, Plan, may_contain
 from .commands import EditCommand
 from .editors import NodeEditor, PlanProperties, short_kind_names
 from .jobs import Job, start_job
@@ -185,9 +185,9 @@ class MainWindow(LibrarySafety, QMainWindow):
                                ["Ctrl+Return", "Insert"], tree_only=True)
         names = short_kind_names()
         self.act_new_kind = {}
-        for kind, key in zip(NodeKind, ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
+        for kind, spec in KINDS.items():
             self.act_new_kind[kind] = a(f"actNew_{kind}", self.tr("New {0}").format(names[kind]),
-                                        lambda _=False, k=kind: self.new_of_kind(k), key)
+                                        lambda _=False, k=kind: self.new_of_kind(k), spec.shortcut)
         self.act_delete = a("actDelete", self.tr("Delete"), self.delete_node, S.Delete, tree_only=True)
         self.act_up = a("actMoveUp", self.tr("Move Up"), lambda: self.move(-1), "Ctrl+Up", tree_only=True)
         self.act_down = a("actMoveDown", self.tr("Move Down"), lambda: self.move(+1), "Ctrl+Down", tree_only=True)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ..core import editing
 from ..core.library import Library
-from ..core.model import Node, NodeKind, Plan, may_contain
+from ..core.model import KINDS, Node, NodeKind, Plan, misfit
 from ..core.numbering import number_tree
 from .qtcompat import emit
 
@@ -35,48 +35,51 @@ def lead_unit(node: Node) -> str:
     return ""
 
 
-_ICON_COLOURS = {
-    None: "#8c2f2f",
-    NodeKind.SECTION: "#b03a2e",
-    NodeKind.SUBSECTION: "#c87f0a",
-    NodeKind.TASK: "#2e6da4",
-    NodeKind.ITEM: "#6c757d",
-}
+_PLAN_COLOUR = "#8c2f2f"
 _icons: dict[NodeKind | None, QIcon] = {}
 
 
 def kind_icon(kind: NodeKind | None) -> QIcon:
-    """A small painted icon per kind: a document for the plan, bars of falling weight for the levels."""
+    """A small painted icon per kind (`KindSpec.icon` and `.colour`): a document for the plan, bars of falling
+    weight for the levels."""
     if kind in _icons:
         return _icons[kind]
     pix = QPixmap(16, 16)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = QColor(_ICON_COLOURS[kind])
+    colour = QColor(_PLAN_COLOUR if kind is None else KINDS[kind].colour)
     p.setPen(colour.darker(130))
     p.setBrush(colour)
-    if kind is None:
-        p.setBrush(QColor("#fdf6e3"))
-        p.drawRect(3, 1, 10, 14)
-        p.setPen(colour)
-        for y in (5, 8, 11):
-            p.drawLine(5, y, 11, y)
-    elif kind is NodeKind.SECTION:
-        p.drawRoundedRect(1, 2, 14, 12, 2, 2)
-    elif kind is NodeKind.SUBSECTION:
-        p.drawRoundedRect(3, 3, 11, 10, 2, 2)
-    elif kind is NodeKind.TASK:
-        p.setBrush(QColor("white"))
-        p.drawRoundedRect(3, 3, 10, 10, 2, 2)
-        p.setPen(colour)
-        p.drawLine(5, 8, 7, 11)
-        p.drawLine(7, 11, 11, 5)
-    else:
-        p.drawEllipse(5, 5, 6, 6)
+    _SHAPES["plan" if kind is None else KINDS[kind].icon](p, colour)
     p.end()
     _icons[kind] = QIcon(pix)
     return _icons[kind]
+
+
+def _plan_shape(p: QPainter, colour: QColor) -> None:
+    p.setBrush(QColor("#fdf6e3"))
+    p.drawRect(3, 1, 10, 14)
+    p.setPen(colour)
+    for y in (5, 8, 11):
+        p.drawLine(5, y, 11, y)
+
+
+def _check_shape(p: QPainter, colour: QColor) -> None:
+    p.setBrush(QColor("white"))
+    p.drawRoundedRect(3, 3, 10, 10, 2, 2)
+    p.setPen(colour)
+    p.drawLine(5, 8, 7, 11)
+    p.drawLine(7, 11, 11, 5)
+
+
+_SHAPES = {
+    "plan": _plan_shape,
+    "block": lambda p, _: p.drawRoundedRect(1, 2, 14, 12, 2, 2),
+    "small-block": lambda p, _: p.drawRoundedRect(3, 3, 11, 10, 2, 2),
+    "check": _check_shape,
+    "dot": lambda p, _: p.drawEllipse(5, 5, 6, 6),
+}
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -241,7 +244,7 @@ class PlanTreeModel(QAbstractItemModel):
             return kind_icon(node.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(x for x in (node.title, node.body[:200]) if x) or None
-        if role == Qt.ItemDataRole.FontRole and col == 0 and node.kind is NodeKind.SECTION:
+        if role == Qt.ItemDataRole.FontRole and col == 0 and KINDS[node.kind].depth == 1:
             return self._bold
         if role == NodeRole:
             return node_id
@@ -306,7 +309,7 @@ class PlanTreeModel(QAbstractItemModel):
                 return None
             walk = self._parent[walk]
         target_kind = None if target == PLAN_ID else self._nodes[target].kind
-        if not _fits(target_kind, node):
+        if misfit(target_kind, node) is not None:
             return None
         siblings = self._children(target)
         position = len(siblings) if row < 0 else min(row, len(siblings))
@@ -448,6 +451,4 @@ class PlanTreeModel(QAbstractItemModel):
             emit(self.dataChanged, index, index, [Qt.ItemDataRole.DisplayRole])
 
 
-def _fits(parent_kind: NodeKind | None, node: Node) -> bool:
-    return may_contain(parent_kind, node.kind) and all(_fits(node.kind, c) for c in node.children)
 

@@ -170,22 +170,22 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="86"/>
+        <location filename="../../planbook/gui/editors.py" line="78"/>
         <source>Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号</source>
         <translation>年份应使用六角括号〔〕，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="87"/>
+        <location filename="../../planbook/gui/editors.py" line="79"/>
         <source>A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号</source>
         <translation>发文字号由机关代字、〔年份〕、发文顺序号和“号”组成，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="89"/>
+        <location filename="../../planbook/gui/editors.py" line="81"/>
         <source>The serial number takes no leading zero (3号, not 03号)</source>
         <translation>发文顺序号不编虚位（写作 3号，不写 03号）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="91"/>
+        <location filename="../../planbook/gui/editors.py" line="83"/>
         <source>The year in the number ({0}) is far from the plan&apos;s year ({1})</source>
         <translation>文号中的年份（{0}）与方案年度（{1}）相差较远</translation>
     </message>
@@ -292,57 +292,57 @@
 <context>
     <name>FieldsTable</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="241"/>
+        <location filename="../../planbook/gui/editors.py" line="233"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="241"/>
+        <location filename="../../planbook/gui/editors.py" line="233"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="253"/>
+        <location filename="../../planbook/gui/editors.py" line="245"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="254"/>
+        <location filename="../../planbook/gui/editors.py" line="246"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="261"/>
+        <location filename="../../planbook/gui/editors.py" line="253"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="262"/>
+        <location filename="../../planbook/gui/editors.py" line="254"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="263"/>
+        <location filename="../../planbook/gui/editors.py" line="255"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="308"/>
+        <location filename="../../planbook/gui/editors.py" line="300"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="316"/>
+        <location filename="../../planbook/gui/editors.py" line="308"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="324"/>
+        <location filename="../../planbook/gui/editors.py" line="316"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="332"/>
+        <location filename="../../planbook/gui/editors.py" line="324"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -393,42 +393,42 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="51"/>
+        <location filename="../../planbook/core/model.py" line="67"/>
         <source>Section (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="52"/>
+        <location filename="../../planbook/core/model.py" line="71"/>
         <source>Subsection (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="53"/>
+        <location filename="../../planbook/core/model.py" line="75"/>
         <source>Task (1.)</source>
         <translation>任务（1.）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="54"/>
+        <location filename="../../planbook/core/model.py" line="79"/>
         <source>Item (（1）)</source>
         <translation>子项（（1））</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="60"/>
+        <location filename="../../planbook/core/model.py" line="68"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="61"/>
+        <location filename="../../planbook/core/model.py" line="72"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="62"/>
+        <location filename="../../planbook/core/model.py" line="76"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="63"/>
+        <location filename="../../planbook/core/model.py" line="80"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -530,9 +530,9 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="159"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="700"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="689"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
@@ -613,13 +613,13 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="192"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="600"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="589"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="193"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="600"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="589"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
@@ -720,7 +720,7 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="245"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1041"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -755,331 +755,331 @@
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="406"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="395"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="429"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="418"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="449"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="438"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="452"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="441"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="453"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="442"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="458"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="447"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="459"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="448"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="489"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="478"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="505"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="494"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="498"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="570"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="589"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="577"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="598"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="587"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="598"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="587"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="604"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="593"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="604"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="593"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="607"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="596"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="607"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="596"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="632"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="621"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="664"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="622"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="653"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="651"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="652"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="641"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="648"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="648"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="675"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="664"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="677"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="679"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="668"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="704"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="693"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="709"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="698"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="712"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="701"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="723"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="731"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="712"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="720"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="724"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="727"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="716"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="742"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="796"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="731"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="743"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="732"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="759"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="748"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="765"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="754"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="766"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="755"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="779"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="801"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="803"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="805"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="837"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="826"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="840"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="829"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="841"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="830"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="853"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="842"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="843"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="880"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="869"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="909"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="898"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="911"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="900"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="903"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="911"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="900"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="903"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="924"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="913"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="915"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="972"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="961"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="976"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="965"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1011"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1000"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1013"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1002"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1019"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1008"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1027"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1016"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1027"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1016"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1045"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1034"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1046"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1035"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1041"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1102,37 +1102,37 @@
         <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="149"/>
+        <location filename="../../planbook/core/editing.py" line="245"/>
         <source>position {position} is outside 0…{last}</source>
         <translation>位置 {position} 超出范围（0…{last}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="152"/>
+        <location filename="../../planbook/core/editing.py" line="248"/>
         <source>the parent belongs to another plan</source>
         <translation>上级条目属于另一个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="208"/>
+        <location filename="../../planbook/core/editing.py" line="311"/>
         <source>a node cannot move inside itself</source>
         <translation>条目不能移到自身之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="210"/>
+        <location filename="../../planbook/core/editing.py" line="313"/>
         <source>a node can only move within its plan</source>
         <translation>条目只能在本方案内移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="217"/>
+        <location filename="../../planbook/core/editing.py" line="320"/>
         <source>position {position} is outside the new parent&apos;s children</source>
         <translation>位置 {position} 超出新上级条目的下级范围</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="278"/>
+        <location filename="../../planbook/core/editing.py" line="402"/>
         <source>a {kind} cannot sit at the top level</source>
         <translation>{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="280"/>
+        <location filename="../../planbook/core/editing.py" line="404"/>
         <source>a {kind} cannot sit inside a {parent}</source>
         <translation>{kind}不能位于{parent}之下</translation>
     </message>
@@ -1293,22 +1293,22 @@
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="65"/>
+        <location filename="../../planbook/core/model.py" line="67"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="66"/>
+        <location filename="../../planbook/core/model.py" line="71"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="67"/>
+        <location filename="../../planbook/core/model.py" line="75"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="68"/>
+        <location filename="../../planbook/core/model.py" line="79"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -1588,143 +1588,143 @@
         <translation>{name} 是 RTF 文档，不是文本文件，请另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="88"/>
+        <location filename="../../planbook/core/checks.py" line="87"/>
         <source>the plan&apos;s title says {found} but the plan is for {year}</source>
         <translation>方案标题写的是 {found} 年，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="97"/>
+        <location filename="../../planbook/core/checks.py" line="96"/>
         <source>the notice title says {found} but the plan is for {year}</source>
         <translation>通知标题写的是 {found} 年，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="107"/>
+        <location filename="../../planbook/core/checks.py" line="106"/>
         <source>the notice is dated {date}, well before the plan&apos;s year {year}; is the date right?</source>
         <translation>成文日期 {date} 比方案年度 {year} 年早得多，日期是否有误？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="111"/>
+        <location filename="../../planbook/core/checks.py" line="110"/>
         <source>the notice is dated {date} but the plan is for {year}</source>
         <translation>成文日期为 {date}，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="122"/>
+        <location filename="../../planbook/core/checks.py" line="121"/>
         <source>the document number {number} is of {found} but the notice is dated {date}</source>
         <translation>发文字号 {number} 的年份为 {found}，但成文日期为 {date}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="126"/>
+        <location filename="../../planbook/core/checks.py" line="125"/>
         <source>the document number {number} is of {found}, the year before the plan&apos;s; right only for a notice issued in December {found}</source>
         <translation>发文字号 {number} 的年份为 {found}，是方案年度的上一年；只有 {found} 年 12 月印发的通知才应如此</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="130"/>
+        <location filename="../../planbook/core/checks.py" line="129"/>
         <source>the document number {number} is of {found} but the plan is for {year}</source>
         <translation>发文字号 {number} 的年份为 {found}，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="158"/>
+        <location filename="../../planbook/core/checks.py" line="157"/>
         <source>the notice issues 《{issued}》 but the plan is titled 《{title}》</source>
         <translation>通知印发的是《{issued}》，但方案标题为《{title}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="190"/>
+        <location filename="../../planbook/core/checks.py" line="189"/>
         <source>the year goes in 〔 〕, not {brackets}</source>
         <translation>年份应当用六角括号〔〕括入，不用 {brackets}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="193"/>
+        <location filename="../../planbook/core/checks.py" line="192"/>
         <source>the year is written in full, four digits</source>
         <translation>年份应标全称（四位数字）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="195"/>
+        <location filename="../../planbook/core/checks.py" line="194"/>
         <source>the serial takes no 第</source>
         <translation>发文顺序号不加“第”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="197"/>
+        <location filename="../../planbook/core/checks.py" line="196"/>
         <source>the serial is not padded with zeros</source>
         <translation>发文顺序号不编虚位（不在前面加 0）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="199"/>
+        <location filename="../../planbook/core/checks.py" line="198"/>
         <source>the serial is followed by 号</source>
         <translation>发文顺序号后应加“号”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="212"/>
+        <location filename="../../planbook/core/checks.py" line="211"/>
         <source>the document number {number} is not of the form 机关代字〔年份〕序号号, e.g. 湘教发〔2020〕8号</source>
         <translation>发文字号 {number} 不符合“机关代字〔年份〕序号号”的格式，如 湘教发〔2020〕8号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="217"/>
+        <location filename="../../planbook/core/checks.py" line="216"/>
         <source>the document number {number} should read {fixed}: {reason}</source>
         <translation>发文字号 {number} 应写作 {fixed}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="227"/>
+        <location filename="../../planbook/core/checks.py" line="226"/>
         <source>the document number {number} is already carried by plan {id}, {title}</source>
         <translation>发文字号 {number} 已被方案 {id}（{title}）使用</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="239"/>
+        <location filename="../../planbook/core/checks.py" line="238"/>
         <source>the notice is signed but has no date of signing (成文日期)</source>
         <translation>通知有署名，但没有成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="242"/>
+        <location filename="../../planbook/core/checks.py" line="241"/>
         <source>the notice has a date of signing but no signing organ (署名)</source>
         <translation>通知有成文日期，但没有署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="251"/>
+        <location filename="../../planbook/core/checks.py" line="250"/>
         <source>the date of printing {printed} is before the date of signing {signed}</source>
         <translation>印发日期 {printed} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="255"/>
+        <location filename="../../planbook/core/checks.py" line="254"/>
         <source>the date of publication {published} is before the date of signing {signed}</source>
         <translation>发布日期 {published} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="267"/>
+        <location filename="../../planbook/core/checks.py" line="266"/>
         <source>the masthead names {organs} organs but the notice has {signers} signers</source>
         <translation>发文机关标志列出 {organs} 个机关，但署名有 {signers} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="276"/>
+        <location filename="../../planbook/core/checks.py" line="275"/>
         <source>the imprint has a date of printing but no printing organ (印发机关)</source>
         <translation>版记有印发日期，但没有印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="279"/>
+        <location filename="../../planbook/core/checks.py" line="278"/>
         <source>the imprint names the printing organ but has no date of printing (印发日期)</source>
         <translation>版记有印发机关，但没有印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="292"/>
+        <location filename="../../planbook/core/checks.py" line="291"/>
         <source>this {kind} has no tasks</source>
         <translation>此{kind}下没有任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="306"/>
+        <location filename="../../planbook/core/checks.py" line="305"/>
         <source>task {number} has the same title</source>
         <translation>与第 {number} 项任务标题相同</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="318"/>
+        <location filename="../../planbook/core/checks.py" line="317"/>
         <source>no lead unit, while {count} of the plan&apos;s {total} tasks name one</source>
         <translation>未写牵头单位（本方案 {total} 项任务中有 {count} 项写明了）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="336"/>
+        <location filename="../../planbook/core/checks.py" line="335"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="339"/>
+        <location filename="../../planbook/core/checks.py" line="338"/>
         <source>{label} “{value}” is not a time</source>
         <translation>{label}“{value}”不是可识别的时间</translation>
     </message>
@@ -1774,42 +1774,42 @@
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="805"/>
+        <location filename="../../planbook/importers/recognise.py" line="801"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="812"/>
+        <location filename="../../planbook/importers/recognise.py" line="808"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="949"/>
+        <location filename="../../planbook/importers/recognise.py" line="945"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="954"/>
+        <location filename="../../planbook/importers/recognise.py" line="950"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="993"/>
+        <location filename="../../planbook/importers/recognise.py" line="989"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="995"/>
+        <location filename="../../planbook/importers/recognise.py" line="991"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="997"/>
+        <location filename="../../planbook/importers/recognise.py" line="993"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1000"/>
+        <location filename="../../planbook/importers/recognise.py" line="996"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -1902,47 +1902,47 @@
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="117"/>
+        <location filename="../../planbook/gui/editors.py" line="109"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="120"/>
+        <location filename="../../planbook/gui/editors.py" line="112"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="127"/>
+        <location filename="../../planbook/gui/editors.py" line="119"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="128"/>
+        <location filename="../../planbook/gui/editors.py" line="120"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="132"/>
+        <location filename="../../planbook/gui/editors.py" line="124"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="134"/>
+        <location filename="../../planbook/gui/editors.py" line="126"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="197"/>
+        <location filename="../../planbook/gui/editors.py" line="189"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="201"/>
+        <location filename="../../planbook/gui/editors.py" line="193"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="206"/>
+        <location filename="../../planbook/gui/editors.py" line="198"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2058,217 +2058,217 @@
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="365"/>
+        <location filename="../../planbook/gui/editors.py" line="357"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="367"/>
+        <location filename="../../planbook/gui/editors.py" line="359"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="372"/>
+        <location filename="../../planbook/gui/editors.py" line="364"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="375"/>
+        <location filename="../../planbook/gui/editors.py" line="367"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="377"/>
+        <location filename="../../planbook/gui/editors.py" line="369"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="378"/>
+        <location filename="../../planbook/gui/editors.py" line="370"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="378"/>
+        <location filename="../../planbook/gui/editors.py" line="370"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="380"/>
+        <location filename="../../planbook/gui/editors.py" line="372"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="381"/>
+        <location filename="../../planbook/gui/editors.py" line="373"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="383"/>
+        <location filename="../../planbook/gui/editors.py" line="375"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="385"/>
+        <location filename="../../planbook/gui/editors.py" line="377"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="386"/>
+        <location filename="../../planbook/gui/editors.py" line="378"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="388"/>
+        <location filename="../../planbook/gui/editors.py" line="380"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="389"/>
+        <location filename="../../planbook/gui/editors.py" line="381"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="390"/>
+        <location filename="../../planbook/gui/editors.py" line="382"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="394"/>
+        <location filename="../../planbook/gui/editors.py" line="386"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="396"/>
+        <location filename="../../planbook/gui/editors.py" line="388"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="397"/>
+        <location filename="../../planbook/gui/editors.py" line="389"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="398"/>
+        <location filename="../../planbook/gui/editors.py" line="390"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="401"/>
+        <location filename="../../planbook/gui/editors.py" line="393"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="403"/>
+        <location filename="../../planbook/gui/editors.py" line="395"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="404"/>
+        <location filename="../../planbook/gui/editors.py" line="396"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="405"/>
+        <location filename="../../planbook/gui/editors.py" line="397"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="406"/>
+        <location filename="../../planbook/gui/editors.py" line="398"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="408"/>
+        <location filename="../../planbook/gui/editors.py" line="400"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="409"/>
+        <location filename="../../planbook/gui/editors.py" line="401"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="410"/>
+        <location filename="../../planbook/gui/editors.py" line="402"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="411"/>
+        <location filename="../../planbook/gui/editors.py" line="403"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="412"/>
+        <location filename="../../planbook/gui/editors.py" line="404"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="413"/>
+        <location filename="../../planbook/gui/editors.py" line="405"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="414"/>
+        <location filename="../../planbook/gui/editors.py" line="406"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="415"/>
+        <location filename="../../planbook/gui/editors.py" line="407"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="416"/>
+        <location filename="../../planbook/gui/editors.py" line="408"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="417"/>
+        <location filename="../../planbook/gui/editors.py" line="409"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="418"/>
+        <location filename="../../planbook/gui/editors.py" line="410"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="419"/>
+        <location filename="../../planbook/gui/editors.py" line="411"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="420"/>
+        <location filename="../../planbook/gui/editors.py" line="412"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="421"/>
+        <location filename="../../planbook/gui/editors.py" line="413"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="454"/>
+        <location filename="../../planbook/gui/editors.py" line="446"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="547"/>
+        <location filename="../../planbook/gui/editors.py" line="539"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="559"/>
+        <location filename="../../planbook/gui/editors.py" line="551"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="570"/>
+        <location filename="../../planbook/gui/editors.py" line="562"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="583"/>
+        <location filename="../../planbook/gui/editors.py" line="575"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
@@ -2276,17 +2276,17 @@
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="98"/>
+        <location filename="../../planbook/gui/treemodel.py" line="102"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="98"/>
+        <location filename="../../planbook/gui/treemodel.py" line="102"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="99"/>
+        <location filename="../../planbook/gui/treemodel.py" line="103"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
@@ -2596,67 +2596,67 @@
         <translation>无法打开方案库文件（请检查文件夹是否存在、是否有读取权限）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="178"/>
+        <location filename="../../planbook/gui/safety.py" line="154"/>
         <source>This library is read-only: changes are not saved</source>
         <translation>此方案库为只读，修改不会保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="192"/>
+        <location filename="../../planbook/gui/safety.py" line="168"/>
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="251"/>
+        <location filename="../../planbook/gui/safety.py" line="227"/>
         <source>The change was not saved</source>
         <translation>修改未能保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="259"/>
+        <location filename="../../planbook/gui/safety.py" line="235"/>
         <source>What it changes was deleted or changed by another program.</source>
         <translation>它所修改的内容已被其他程序删除或更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="262"/>
+        <location filename="../../planbook/gui/safety.py" line="238"/>
         <source>Cannot undo “{0}”.</source>
         <translation>无法撤销“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="262"/>
+        <location filename="../../planbook/gui/safety.py" line="238"/>
         <source>Cannot redo “{0}”.</source>
         <translation>无法重做“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="263"/>
+        <location filename="../../planbook/gui/safety.py" line="239"/>
         <source>The step was taken off the undo list; nothing was changed.</source>
         <translation>此步骤已从撤销记录中移除，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="266"/>
+        <location filename="../../planbook/gui/safety.py" line="242"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="266"/>
+        <location filename="../../planbook/gui/safety.py" line="242"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="305"/>
+        <location filename="../../planbook/gui/safety.py" line="281"/>
         <source>The plan that was open was deleted by another program.</source>
         <translation>当前打开的方案已被其他程序删除。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="310"/>
+        <location filename="../../planbook/gui/safety.py" line="286"/>
         <source>Another program changed the library: shown as it is now.</source>
         <translation>其他程序修改了方案库，已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="359"/>
+        <location filename="../../planbook/gui/safety.py" line="335"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="367"/>
+        <location filename="../../planbook/gui/safety.py" line="343"/>
         <source>Restored {0}. What was there before is kept as {1}.</source>
         <translation>已恢复 {0}。恢复前的内容已另存为 {1}。</translation>
     </message>
