@@ -107,11 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("export", cmd_export, "write a plan to a file")
     p.add_argument("id", type=int, help="plan id")
-    from .exporters import EXPORTERS  # only the registry: each writer's library loads when it is used
+    from .exporters import FORMATS, layouts_help  # only the registry: each writer's library loads when it is used
 
-    p.add_argument("--format", required=True, help=f"one of: {', '.join(EXPORTERS)}")
+    p.add_argument("--format", required=True, help=f"one of: {', '.join(FORMATS)}")
     p.add_argument("--layout", default=None,
-                   help="docx/pdf: notice (the issuing notice with the plan, default) or plan (the plan alone)")
+                   help=f"{layouts_help()} (notice: the issuing notice with the plan, the default; plan: the plan "
+                        "alone)")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT", help="the file to write")
 
     p = command("delete", cmd_delete, "delete a plan")
@@ -359,15 +360,15 @@ class _Progress:
 
 
 def cmd_export(args) -> None:
-    from .exporters import EXPORTERS
+    from .exporters import FORMATS
 
-    exporter = EXPORTERS.get(args.format)
-    if exporter is None:
+    fmt = FORMATS.get(args.format)
+    if fmt is None:
         raise PlanbookError("unknown format {format!r} (choose from {choices})", format=args.format,
-                            choices=", ".join(EXPORTERS))
+                            choices=", ".join(FORMATS))
     with open_library(args) as lib:
         plan = lib.load_plan(args.id)
-    exporter(plan, args.output, args.layout)
+    fmt.writer(plan, args.output, args.layout)
     print(args.output)
 
 
@@ -533,7 +534,7 @@ def cmd_fonts(args) -> int:
     """Roles: xiaobiaosong fangsong heiti kaiti song (and fallback, PDF only). Settings are per user, shared with
     Edit ▸ Preferences in the window."""
     from .exporters import docx_fonts
-    from .exporters import pdf_writer as pdf
+    from .exporters import pdf_fonts as pdf
 
     files, names = pdf.read_user_fonts(), docx_fonts.read_word_fonts()
     if args.reset in ("pdf", "all"):

@@ -260,47 +260,57 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="32"/>
+        <location filename="../../planbook/exporters/__init__.py" line="157"/>
         <source>Word: issuing notice and plan (*.docx)</source>
         <translation>Word 文档：印发通知及方案 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="33"/>
+        <location filename="../../planbook/exporters/__init__.py" line="158"/>
         <source>Word: the plan alone (*.docx)</source>
         <translation>Word 文档：仅方案 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="34"/>
+        <location filename="../../planbook/exporters/__init__.py" line="159"/>
+        <source>Word: task breakdown table (*.docx)</source>
+        <translation>Word 文档：任务分解表 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/__init__.py" line="160"/>
+        <source>Word: progress report (*.docx)</source>
+        <translation>Word 文档：工作进展情况报告 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/__init__.py" line="163"/>
         <source>PDF: issuing notice and plan (*.pdf)</source>
         <translation>PDF：印发通知及方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="35"/>
+        <location filename="../../planbook/exporters/__init__.py" line="164"/>
         <source>PDF: the plan alone (*.pdf)</source>
         <translation>PDF：仅方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="36"/>
+        <location filename="../../planbook/exporters/__init__.py" line="167"/>
         <source>Excel: task breakdown table (*.xlsx)</source>
         <translation>Excel 表格：任务分解表 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="37"/>
+        <location filename="../../planbook/exporters/__init__.py" line="169"/>
         <source>Plain text, numbered (*.txt)</source>
         <translation>纯文本（带编号） (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="38"/>
+        <location filename="../../planbook/exporters/__init__.py" line="171"/>
         <source>Planbook exchange file (*.json)</source>
         <translation>Planbook 交换文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="45"/>
+        <location filename="../../planbook/gui/exportdialog.py" line="42"/>
         <source>plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="54"/>
+        <location filename="../../planbook/gui/exportdialog.py" line="51"/>
         <source>Export Plan</source>
         <translation>导出方案</translation>
     </message>
@@ -1386,7 +1396,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="22"/>
+        <location filename="../../planbook/exporters/__init__.py" line="27"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -1396,72 +1406,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="108"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="50"/>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="109"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="51"/>
         <source>the file cannot be read</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="110"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="52"/>
         <source>it is an OpenType font with PostScript (CFF) outlines; a PDF can embed only fonts with TrueType outlines (.ttf, .ttc)</source>
         <translation>这是 PostScript（CFF）轮廓的 OpenType 字体，PDF 只能嵌入 TrueType 轮廓的字体（.ttf、.ttc）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="112"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="54"/>
         <source>the font&apos;s licence does not allow embedding it in a PDF</source>
         <translation>字体的授权不允许嵌入 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="113"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="55"/>
         <source>it is not a usable TrueType font file</source>
         <translation>不是可用的 TrueType 字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="114"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="56"/>
         <source>the font collection has no such face</source>
         <translation>字体集中没有这个字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="115"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="57"/>
         <source>the font has no Chinese characters</source>
         <translation>字体中没有汉字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="116"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="58"/>
         <source>the font has no digits for the page numbers</source>
         <translation>字体中没有页码所用的数字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="128"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="70"/>
         <source>cannot use the font file {path} (font setting {key}): {reason}{detail}</source>
         <translation>无法使用字体文件 {path}（字体设置 {key}）：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="131"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="73"/>
         <source>cannot use the font file {path}: {reason}{detail}</source>
         <translation>无法使用字体文件 {path}：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="168"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="110"/>
         <source>cannot read the font settings file {path}: {reason}</source>
         <translation>字体设置文件 {path} 无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="169"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="111"/>
         <source>the font settings file {path} must be an object {{role: font file}}</source>
         <translation>字体设置文件 {path} 应是 {{角色: 字体文件}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="171"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="113"/>
         <source>the font settings file {path} names unknown roles: {unknown} (known: {known})</source>
         <translation>字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="188"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="130"/>
         <source>in the font settings file {path}, {key} must name a font file, or be {{&quot;file&quot;: file name, &quot;index&quot;: number}}</source>
         <translation>字体设置文件 {path} 中 {key} 的值应是字体文件名，或 {{&quot;file&quot;: 文件名, &quot;index&quot;: 序号}}</translation>
     </message>
@@ -1511,32 +1521,32 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>Word 字体设置文件 {path} 中，{key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="72"/>
+        <location filename="../../planbook/exporters/__init__.py" line="77"/>
         <source>unknown font roles: {unknown} (known: {known})</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="329"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="138"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="828"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="637"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="855"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="664"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="864"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="673"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="867"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="676"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
