@@ -720,7 +720,7 @@
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="245"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1057"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -978,108 +978,109 @@
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="840"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="845"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="841"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="846"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="853"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="858"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="880"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="885"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="909"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="911"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="916"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="919"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="911"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="916"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="919"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="924"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="929"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="931"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="972"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="977"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="976"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="981"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1011"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="842"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1016"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1013"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1018"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1019"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1024"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1027"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1032"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1027"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1032"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1045"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1050"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1046"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1051"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1057"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1087,12 +1088,14 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../planbook/core/backup.py" line="71"/>
+        <location filename="../../planbook/core/backup.py" line="105"/>
+        <location filename="../../planbook/core/backup.py" line="186"/>
         <source>cannot write a backup in {folder}: {reason}</source>
         <translation>无法在 {folder} 中写入备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="106"/>
+        <location filename="../../planbook/core/backup.py" line="169"/>
+        <location filename="../../planbook/core/backup.py" line="206"/>
         <source>cannot restore {name}: {reason}</source>
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
@@ -1211,8 +1214,9 @@
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/backup.py" line="158"/>
         <location filename="../../planbook/core/library.py" line="75"/>
-        <location filename="../../planbook/core/library.py" line="96"/>
+        <location filename="../../planbook/core/library.py" line="100"/>
         <source>no library at {path}</source>
         <translation>{path} 处没有方案库</translation>
     </message>
@@ -1222,93 +1226,114 @@
         <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="106"/>
+        <location filename="../../planbook/core/library.py" line="111"/>
         <source>{name} is damaged ({result})</source>
         <translation>{name} 已损坏（{result}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="132"/>
+        <location filename="../../planbook/core/library.py" line="137"/>
         <source>the library {path} is read-only; changes cannot be saved</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="280"/>
+        <location filename="../../planbook/core/library.py" line="285"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="372"/>
+        <location filename="../../planbook/core/library.py" line="377"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="462"/>
+        <location filename="../../planbook/core/library.py" line="436"/>
+        <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
+        <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="496"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="464"/>
-        <location filename="../../planbook/core/library.py" line="534"/>
+        <location filename="../../planbook/core/library.py" line="498"/>
+        <location filename="../../planbook/core/library.py" line="607"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="467"/>
+        <location filename="../../planbook/core/library.py" line="501"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="470"/>
+        <location filename="../../planbook/core/library.py" line="504"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="478"/>
+        <location filename="../../planbook/core/library.py" line="508"/>
+        <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
+        <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="511"/>
+        <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
+        <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="514"/>
+        <location filename="../../planbook/core/library.py" line="527"/>
+        <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
+        <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="549"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="480"/>
+        <location filename="../../planbook/core/library.py" line="551"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="482"/>
+        <location filename="../../planbook/core/library.py" line="553"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="483"/>
+        <location filename="../../planbook/core/library.py" line="554"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="484"/>
+        <location filename="../../planbook/core/library.py" line="555"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="485"/>
+        <location filename="../../planbook/core/library.py" line="556"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="65"/>
+        <location filename="../../planbook/core/model.py" line="66"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="66"/>
+        <location filename="../../planbook/core/model.py" line="67"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="67"/>
+        <location filename="../../planbook/core/model.py" line="68"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="68"/>
+        <location filename="../../planbook/core/model.py" line="69"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -1363,7 +1388,7 @@
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="22"/>
+        <location filename="../../planbook/exporters/__init__.py" line="23"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -1488,7 +1513,7 @@
         <translation>Word 字体设置文件 {path} 中，{key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="72"/>
+        <location filename="../../planbook/exporters/__init__.py" line="75"/>
         <source>unknown font roles: {unknown} (known: {known})</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
@@ -1588,143 +1613,143 @@
         <translation>{name} 是 RTF 文档，不是文本文件，请另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="88"/>
+        <location filename="../../planbook/core/checks.py" line="87"/>
         <source>the plan&apos;s title says {found} but the plan is for {year}</source>
         <translation>方案标题写的是 {found} 年，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="97"/>
+        <location filename="../../planbook/core/checks.py" line="96"/>
         <source>the notice title says {found} but the plan is for {year}</source>
         <translation>通知标题写的是 {found} 年，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="107"/>
+        <location filename="../../planbook/core/checks.py" line="106"/>
         <source>the notice is dated {date}, well before the plan&apos;s year {year}; is the date right?</source>
         <translation>成文日期 {date} 比方案年度 {year} 年早得多，日期是否有误？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="111"/>
+        <location filename="../../planbook/core/checks.py" line="110"/>
         <source>the notice is dated {date} but the plan is for {year}</source>
         <translation>成文日期为 {date}，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="122"/>
+        <location filename="../../planbook/core/checks.py" line="121"/>
         <source>the document number {number} is of {found} but the notice is dated {date}</source>
         <translation>发文字号 {number} 的年份为 {found}，但成文日期为 {date}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="126"/>
+        <location filename="../../planbook/core/checks.py" line="125"/>
         <source>the document number {number} is of {found}, the year before the plan&apos;s; right only for a notice issued in December {found}</source>
         <translation>发文字号 {number} 的年份为 {found}，是方案年度的上一年；只有 {found} 年 12 月印发的通知才应如此</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="130"/>
+        <location filename="../../planbook/core/checks.py" line="129"/>
         <source>the document number {number} is of {found} but the plan is for {year}</source>
         <translation>发文字号 {number} 的年份为 {found}，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="158"/>
+        <location filename="../../planbook/core/checks.py" line="157"/>
         <source>the notice issues 《{issued}》 but the plan is titled 《{title}》</source>
         <translation>通知印发的是《{issued}》，但方案标题为《{title}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="190"/>
+        <location filename="../../planbook/core/checks.py" line="189"/>
         <source>the year goes in 〔 〕, not {brackets}</source>
         <translation>年份应当用六角括号〔〕括入，不用 {brackets}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="193"/>
+        <location filename="../../planbook/core/checks.py" line="192"/>
         <source>the year is written in full, four digits</source>
         <translation>年份应标全称（四位数字）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="195"/>
+        <location filename="../../planbook/core/checks.py" line="194"/>
         <source>the serial takes no 第</source>
         <translation>发文顺序号不加“第”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="197"/>
+        <location filename="../../planbook/core/checks.py" line="196"/>
         <source>the serial is not padded with zeros</source>
         <translation>发文顺序号不编虚位（不在前面加 0）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="199"/>
+        <location filename="../../planbook/core/checks.py" line="198"/>
         <source>the serial is followed by 号</source>
         <translation>发文顺序号后应加“号”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="212"/>
+        <location filename="../../planbook/core/checks.py" line="211"/>
         <source>the document number {number} is not of the form 机关代字〔年份〕序号号, e.g. 湘教发〔2020〕8号</source>
         <translation>发文字号 {number} 不符合“机关代字〔年份〕序号号”的格式，如 湘教发〔2020〕8号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="217"/>
+        <location filename="../../planbook/core/checks.py" line="216"/>
         <source>the document number {number} should read {fixed}: {reason}</source>
         <translation>发文字号 {number} 应写作 {fixed}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="227"/>
+        <location filename="../../planbook/core/checks.py" line="226"/>
         <source>the document number {number} is already carried by plan {id}, {title}</source>
         <translation>发文字号 {number} 已被方案 {id}（{title}）使用</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="239"/>
+        <location filename="../../planbook/core/checks.py" line="238"/>
         <source>the notice is signed but has no date of signing (成文日期)</source>
         <translation>通知有署名，但没有成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="242"/>
+        <location filename="../../planbook/core/checks.py" line="241"/>
         <source>the notice has a date of signing but no signing organ (署名)</source>
         <translation>通知有成文日期，但没有署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="251"/>
+        <location filename="../../planbook/core/checks.py" line="250"/>
         <source>the date of printing {printed} is before the date of signing {signed}</source>
         <translation>印发日期 {printed} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="255"/>
+        <location filename="../../planbook/core/checks.py" line="254"/>
         <source>the date of publication {published} is before the date of signing {signed}</source>
         <translation>发布日期 {published} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="267"/>
+        <location filename="../../planbook/core/checks.py" line="266"/>
         <source>the masthead names {organs} organs but the notice has {signers} signers</source>
         <translation>发文机关标志列出 {organs} 个机关，但署名有 {signers} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="276"/>
+        <location filename="../../planbook/core/checks.py" line="275"/>
         <source>the imprint has a date of printing but no printing organ (印发机关)</source>
         <translation>版记有印发日期，但没有印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="279"/>
+        <location filename="../../planbook/core/checks.py" line="278"/>
         <source>the imprint names the printing organ but has no date of printing (印发日期)</source>
         <translation>版记有印发机关，但没有印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="292"/>
+        <location filename="../../planbook/core/checks.py" line="291"/>
         <source>this {kind} has no tasks</source>
         <translation>此{kind}下没有任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="306"/>
+        <location filename="../../planbook/core/checks.py" line="305"/>
         <source>task {number} has the same title</source>
         <translation>与第 {number} 项任务标题相同</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="318"/>
+        <location filename="../../planbook/core/checks.py" line="317"/>
         <source>no lead unit, while {count} of the plan&apos;s {total} tasks name one</source>
         <translation>未写牵头单位（本方案 {total} 项任务中有 {count} 项写明了）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="336"/>
+        <location filename="../../planbook/core/checks.py" line="335"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="339"/>
+        <location filename="../../planbook/core/checks.py" line="338"/>
         <source>{label} “{value}” is not a time</source>
         <translation>{label}“{value}”不是可识别的时间</translation>
     </message>
@@ -2430,63 +2455,63 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="48"/>
+        <location filename="../../planbook/gui/print_preview.py" line="49"/>
         <source>Print Preview — {0}</source>
         <translation>打印预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="52"/>
+        <location filename="../../planbook/gui/print_preview.py" line="53"/>
         <source>Notice with the plan</source>
         <translation>印发通知及要点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="53"/>
+        <location filename="../../planbook/gui/print_preview.py" line="54"/>
         <source>Plan only</source>
         <translation>仅要点正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="63"/>
+        <location filename="../../planbook/gui/print_preview.py" line="64"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="65"/>
+        <location filename="../../planbook/gui/print_preview.py" line="66"/>
         <source>&amp;Save PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="67"/>
+        <location filename="../../planbook/gui/print_preview.py" line="68"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="77"/>
+        <location filename="../../planbook/gui/print_preview.py" line="78"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="107"/>
+        <location filename="../../planbook/gui/print_preview.py" line="108"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="113"/>
+        <location filename="../../planbook/gui/print_preview.py" line="114"/>
         <source>fallback face: {0}</source>
         <translation>备用字体排印：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="124"/>
-        <location filename="../../planbook/gui/print_preview.py" line="126"/>
+        <location filename="../../planbook/gui/print_preview.py" line="125"/>
+        <location filename="../../planbook/gui/print_preview.py" line="127"/>
         <source>Save PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="163"/>
+        <location filename="../../planbook/gui/print_preview.py" line="166"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="163"/>
+        <location filename="../../planbook/gui/print_preview.py" line="166"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
