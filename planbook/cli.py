@@ -17,7 +17,7 @@ from . import __version__
 from .core import backup
 from .core.errors import PlanbookError
 from .core.exchange import dumps, plan_to_text
-from .core.library import LIBRARY_ENV, Library, default_library_path, explain
+from .core.library import LIBRARY_ENV, Library, default_library_path, explain, refuse_library_output
 from .core.model import Plan
 
 
@@ -367,6 +367,7 @@ def cmd_export(args) -> None:
         raise PlanbookError("unknown format {format!r} (choose from {choices})", format=args.format,
                             choices=", ".join(FORMATS))
     with open_library(args) as lib:
+        refuse_library_output(args.output, lib.path)
         plan = lib.load_plan(args.id)
     fmt.writer(plan, args.output, args.layout)
     print(args.output)
@@ -377,6 +378,8 @@ def cmd_diff(args) -> None:
     from .exporters import atomic_write
 
     with open_library(args) as lib:
+        if args.html:
+            refuse_library_output(args.html, lib.path)
         diff = compare.compare(lib.load_plan(args.old), lib.load_plan(args.new))
     if args.html:
         with atomic_write(args.html) as tmp:
@@ -471,7 +474,8 @@ def cmd_backup(args) -> None:
 
 
 def cmd_restore(args) -> None:
-    with open_library(args) as lib:
+    # No daily backup first: the restore takes its own, and pruning old copies must not touch the one restored.
+    with Library.open(args.library) as lib:
         before = backup.restore(lib, args.file)
     print(f"restored {args.file}; what was there before is kept as {before}")
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core import drafting, editing
 from ..core.errors import PlanbookError, ReadOnlyLibrary
-from ..core.library import Library
+from ..core.library import Library, refuse_library_output
 from ..core.model import KINDS, NodeKind, Plan, may_contain
 from .commands import EditCommand
 from .editors import NodeEditor, PlanProperties, short_kind_names
@@ -862,6 +862,11 @@ class MainWindow(LibrarySafety, QMainWindow):
         exporter = EXPORTERS.get(fmt)
         if exporter is None:
             self.statusBar().showMessage(self.tr("Unknown format {0}").format(fmt), 5000)
+            return
+        try:
+            refuse_library_output(out, self.lib.path)
+        except PlanbookError as e:
+            self._warn(self.tr("Export"), describe(e))
             return
         plan = self.lib.load_plan(self.model.plan_id)  # a value: the worker never touches the library
         job = Job([out], lambda path: exporter(plan, path, layout), lambda p: self.tr("Writing {0}").format(p.name))

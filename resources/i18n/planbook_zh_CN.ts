@@ -260,47 +260,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="157"/>
+        <location filename="../../planbook/exporters/__init__.py" line="160"/>
         <source>Word: issuing notice and plan (*.docx)</source>
         <translation>Word 文档：印发通知及方案 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="158"/>
+        <location filename="../../planbook/exporters/__init__.py" line="161"/>
         <source>Word: the plan alone (*.docx)</source>
         <translation>Word 文档：仅方案 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="159"/>
+        <location filename="../../planbook/exporters/__init__.py" line="162"/>
         <source>Word: task breakdown table (*.docx)</source>
         <translation>Word 文档：任务分解表 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="160"/>
+        <location filename="../../planbook/exporters/__init__.py" line="163"/>
         <source>Word: progress report (*.docx)</source>
         <translation>Word 文档：工作进展情况报告 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="163"/>
+        <location filename="../../planbook/exporters/__init__.py" line="166"/>
         <source>PDF: issuing notice and plan (*.pdf)</source>
         <translation>PDF：印发通知及方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="164"/>
+        <location filename="../../planbook/exporters/__init__.py" line="167"/>
         <source>PDF: the plan alone (*.pdf)</source>
         <translation>PDF：仅方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="167"/>
+        <location filename="../../planbook/exporters/__init__.py" line="170"/>
         <source>Excel: task breakdown table (*.xlsx)</source>
         <translation>Excel 表格：任务分解表 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="169"/>
+        <location filename="../../planbook/exporters/__init__.py" line="172"/>
         <source>Plain text, numbered (*.txt)</source>
         <translation>纯文本（带编号） (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="171"/>
+        <location filename="../../planbook/exporters/__init__.py" line="174"/>
         <source>Planbook exchange file (*.json)</source>
         <translation>Planbook 交换文件 (*.json)</translation>
     </message>
@@ -731,7 +731,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="250"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1087"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1092"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1011,108 +1011,109 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="867"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="868"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="873"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="880"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="885"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="881"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="886"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="907"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="912"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="936"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="941"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="938"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="941"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="943"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="946"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="938"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="943"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="941"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="946"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="951"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="956"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="953"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="958"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="999"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1004"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1003"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1008"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1046"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="869"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1051"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1048"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1053"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1054"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1059"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1062"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1067"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1062"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1067"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1080"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1085"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1081"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1086"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1087"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1092"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1120,12 +1121,14 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../planbook/core/backup.py" line="71"/>
+        <location filename="../../planbook/core/backup.py" line="105"/>
+        <location filename="../../planbook/core/backup.py" line="186"/>
         <source>cannot write a backup in {folder}: {reason}</source>
         <translation>无法在 {folder} 中写入备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="106"/>
+        <location filename="../../planbook/core/backup.py" line="169"/>
+        <location filename="../../planbook/core/backup.py" line="206"/>
         <source>cannot restore {name}: {reason}</source>
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
@@ -1244,8 +1247,9 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/backup.py" line="158"/>
         <location filename="../../planbook/core/library.py" line="75"/>
-        <location filename="../../planbook/core/library.py" line="96"/>
+        <location filename="../../planbook/core/library.py" line="100"/>
         <source>no library at {path}</source>
         <translation>{path} 处没有方案库</translation>
     </message>
@@ -1255,73 +1259,73 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="106"/>
+        <location filename="../../planbook/core/library.py" line="111"/>
         <source>{name} is damaged ({result})</source>
         <translation>{name} 已损坏（{result}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="132"/>
+        <location filename="../../planbook/core/library.py" line="137"/>
         <source>the library {path} is read-only; changes cannot be saved</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="280"/>
+        <location filename="../../planbook/core/library.py" line="285"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="372"/>
+        <location filename="../../planbook/core/library.py" line="377"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="462"/>
+        <location filename="../../planbook/core/library.py" line="496"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="464"/>
-        <location filename="../../planbook/core/library.py" line="534"/>
+        <location filename="../../planbook/core/library.py" line="498"/>
+        <location filename="../../planbook/core/library.py" line="607"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="467"/>
+        <location filename="../../planbook/core/library.py" line="501"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="470"/>
+        <location filename="../../planbook/core/library.py" line="504"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="478"/>
+        <location filename="../../planbook/core/library.py" line="549"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="480"/>
+        <location filename="../../planbook/core/library.py" line="551"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="482"/>
+        <location filename="../../planbook/core/library.py" line="553"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="483"/>
+        <location filename="../../planbook/core/library.py" line="554"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="484"/>
+        <location filename="../../planbook/core/library.py" line="555"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="485"/>
+        <location filename="../../planbook/core/library.py" line="556"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
@@ -1396,7 +1400,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="27"/>
+        <location filename="../../planbook/exporters/__init__.py" line="28"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -1521,7 +1525,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>Word 字体设置文件 {path} 中，{key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="77"/>
+        <location filename="../../planbook/exporters/__init__.py" line="80"/>
         <source>unknown font roles: {unknown} (known: {known})</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
@@ -2082,6 +2086,27 @@ or run Planbook on Python 3.12 or later.</source>
         <source>{status} in {source}: kept, noted as carried over</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="436"/>
+        <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
+        <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="508"/>
+        <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
+        <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="511"/>
+        <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
+        <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="514"/>
+        <location filename="../../planbook/core/library.py" line="527"/>
+        <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
+        <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
+    </message>
 </context>
 <context>
     <name>NodeEditor</name>
@@ -2614,63 +2639,63 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="49"/>
+        <location filename="../../planbook/gui/print_preview.py" line="50"/>
         <source>Print Preview — {0}</source>
         <translation>打印预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="53"/>
+        <location filename="../../planbook/gui/print_preview.py" line="54"/>
         <source>Notice with the plan</source>
         <translation>印发通知及要点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="54"/>
+        <location filename="../../planbook/gui/print_preview.py" line="55"/>
         <source>Plan only</source>
         <translation>仅要点正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="64"/>
+        <location filename="../../planbook/gui/print_preview.py" line="65"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="66"/>
+        <location filename="../../planbook/gui/print_preview.py" line="67"/>
         <source>&amp;Save PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="68"/>
+        <location filename="../../planbook/gui/print_preview.py" line="69"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="78"/>
+        <location filename="../../planbook/gui/print_preview.py" line="79"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="108"/>
+        <location filename="../../planbook/gui/print_preview.py" line="109"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="114"/>
+        <location filename="../../planbook/gui/print_preview.py" line="115"/>
         <source>fallback face: {0}</source>
         <translation>备用字体排印：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="125"/>
-        <location filename="../../planbook/gui/print_preview.py" line="127"/>
+        <location filename="../../planbook/gui/print_preview.py" line="126"/>
+        <location filename="../../planbook/gui/print_preview.py" line="128"/>
         <source>Save PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="164"/>
+        <location filename="../../planbook/gui/print_preview.py" line="167"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="164"/>
+        <location filename="../../planbook/gui/print_preview.py" line="167"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
