@@ -98,8 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="the year the plan is for")
     p.add_argument("--kind", default="工作要点", help="工作要点, 工作计划, 行动计划 … (default: 工作要点)")
 
-    p = command("import", cmd_import, "import plans from files: .txt, .docx, .html/.htm, planbook/1 .json, and "
-                "the .doc/.wps/.mht files web sites give (read by what they contain)")
+    p = command("import", cmd_import, "import plans from files: .txt, .docx, .pdf, .doc/.wps (old Word), .md, "
+                ".html/.htm, .mht, planbook/1 .json (.doc/.wps/.mht are read by what they contain)")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE",
                    help="files, or folders whose supported files are all imported")
     p.add_argument("--dry-run", action="store_true", help="show what is recognised and write nothing")
