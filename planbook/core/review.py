@@ -271,7 +271,7 @@ def _years(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
 
 _PERIOD = re.compile(r"(十[一二三四五六七八九]?五)(?=[”\"」』]?\s*(?:规划|期间|时期|以来|末|初|计划|目标|发展|中期|$|[^\d五]))")
 _PERIOD_HISTORY = re.compile(r"^[”\"」』]?\s*(?:期间|时期|以来|末|成就|成果|收官|完成情况)")
-_DRAFTING = re.compile(r"(?<!启动)(编制|研制|制定|起草)(?=[^。；，,]{0,24}?[“\"]?十[一二三四五六七八九]?五[”\"]?[^。；]{0,12}?规划)")
+_DRAFTING = re.compile(r"(?<!启动)(编制|研制|制定|起草)(?=[^。；，,]{0,24}?[“\"]?十[一二三四五六七八九]?五[”\"]?[^。；]{0,12}?规划(?!实施|中期|年度|执行|的实施))")
 
 
 def _period_of(year: int) -> tuple[str, int, int] | None:
@@ -288,8 +288,9 @@ def _periods(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
         period = names.get(m[1])
         if period is None or period[2] >= ctx.year:
             continue
-        history = _PERIOD_HISTORY.match(text[m.end():m.end() + 6])
-        sure = previous is not None and period == previous and not _in_brackets(text, m.start()) and not history
+        if _PERIOD_HISTORY.match(text[m.end():m.end() + 6]):
+            continue  # “十三五”期间/以来: history of that period, true as it stands
+        sure = previous is not None and period == previous and not _in_brackets(text, m.start())
         ctx.add(Kind.PERIOD, spot, node, m.start(), m.end(), m[1], Message(QT_TRANSLATE_NOOP(
             "Messages", "“{found}” ({first}–{last}) is over; the plan's year {year} is in “{current}”"),
             found=m[1], first=period[1], last=period[2], year=ctx.year, current=current[0]),
@@ -431,7 +432,8 @@ def _tasks(ctx: _Ctx, source: Plan) -> None:
         if status is Progress.DONE:
             ctx.add(Kind.TASK, spot, node, 0, len(node.title), node.title, Message(QT_TRANSLATE_NOOP(
                 "Messages", "done in {source}: drop it from this plan?"), source=source.title), action=Action.DROP)
-        elif status in (Progress.BEHIND, Progress.IN_PROGRESS):
+        elif status in (Progress.BEHIND, Progress.IN_PROGRESS) and not any(
+                n.text == CARRIED_OVER.format(status=PROGRESS_NAMES[status]) for n in node.notes):
             ctx.add(Kind.TASK, spot, node, 0, len(node.title), node.title, Message(QT_TRANSLATE_NOOP(
                 "Messages", "{status} in {source}: kept, noted as carried over"),
                 status=PROGRESS_NAMES[status], source=source.title), action=Action.NOTE)
@@ -525,7 +527,7 @@ def ignored(lib: Library, plan_id: int) -> set[str]:
 
 def ignore(lib: Library, plan_id: int, keys: Iterable[str]) -> None:
     with lib.transaction():
-        lib.db.executemany("INSERT OR IGNORE INTO review_ignored (plan_id, key) VALUES (?, ?)",
+        lib.db.conn.executemany("INSERT OR IGNORE INTO review_ignored (plan_id, key) VALUES (?, ?)",
                            [(plan_id, k) for k in keys])
 
 
