@@ -359,9 +359,10 @@ def _campaigns(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
 
 
 def _events(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
+    flagged: set[str] = set()  # phrases of one event (新冠肺炎, 疫情防控) send the clerk to a text once
     for event in data().events:
         first, until = event.get("from", 0), event["until"]
-        if ctx.year < first:
+        if ctx.year < first or event.get("group", event["phrase"]) in flagged:
             continue
         phrase = event["phrase"]
         for start in _occurrences(text, phrase, event.get("except", ())):
@@ -378,6 +379,7 @@ def _events(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
                                                                 "does it still hold in {year}?"),
                                   phrase=phrase, first=first, until=until, year=ctx.year)
             ctx.add(Kind.EVENT, spot, node, start, end, phrase, message)
+            flagged.add(event.get("group", phrase))
             break  # once per text is enough to send the clerk there
 
 
