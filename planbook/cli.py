@@ -638,7 +638,7 @@ def cmd_replace(args) -> None:
         raise PlanbookError("the text to find is empty")
     with open_library(args) as lib:
         if args.all_plans:
-            hits = find_library(lib, args.old)
+            hits = find_library(lib, args.old, limit=10**9).hits
         else:
             plan = lib.load_plan(args.id)
             hits = find(plan, args.old)

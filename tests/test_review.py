@@ -24,6 +24,7 @@ from planbook.core.review import (
     Kind,
     accept_edit,
     ignore,
+    last_year,
     record_rename,
     renames,
     review,
@@ -258,7 +259,7 @@ def test_last_years_tasks_done_dropped_late_kept_with_a_note(library):
             (Kind.FIELD, None, ""), (Kind.TASK, Action.NOTE, "新建学校5所。")]
         draft = lib.load_plan(draft_id)
         editing.apply(lib, accept_edit(draft, [f for f in findings if f.kind is Kind.TASK],
-                                       lib.load_plan(source_id)))
+                                       last_year(lib, draft_id)))
         after = [n for n in lib.load_plan(draft_id).walk() if n.kind is NodeKind.TASK]
         assert [n.title for n in after] == ["推进集团化办学。", "完善督导制度。", "新建学校5所。"]
         assert after[0].status is Progress.IN_PROGRESS
@@ -359,7 +360,10 @@ def test_replace_reaches_node_texts_fields_and_only_the_hits_shown(library):
         after = lib.load_plan(plan.id)
         assert len(find(after, "基教科")) == 4 and len(find(after, "基础教育科")) == 2
         every = find_library(lib, "具体措施")
-        assert len(every) == 6 and {h.spot.part for h in every} == {"body"}
+        assert (len(every.hits), every.total, every.plans) == (6, 6, 1)
+        assert {h.spot.part for h in every.hits} == {"body"}
+        first = find_library(lib, "具体措施", limit=4)
+        assert (first.hits, first.total) == (every.hits[:4], 6)
 
 
 def test_replace_from_the_command_line(library):
@@ -376,7 +380,7 @@ def test_replace_from_the_command_line(library):
     assert done.code == 0 and "replaced 6 hit(s)" in done.err
     with Library.open(library) as lib:
         assert find(lib.load_plan(first), "某市教育局") == []
-        assert len(find_library(lib, "某市教育局")) == 6  # the other plan untouched
+        assert find_library(lib, "某市教育局").total == 6  # the other plan untouched
     missing = run_cli("replace", str(first), "不存在的词", "x", library=library)
     assert missing.code == 0 and "is not found" in missing.err
 

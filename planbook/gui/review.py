@@ -32,7 +32,7 @@ from ..core import editing
 from ..core.errors import PlanbookError
 from ..core.library import Library
 from ..core.replace import CONTEXT, Hit, find, find_library, replace_edit
-from ..core.review import KIND_NAMES, Finding, Kind, accept_edit, ignore, review_plan, source_of, unignore_all
+from ..core.review import KIND_NAMES, Finding, Kind, accept_edit, ignore, last_year, review_plan, unignore_all
 from .messages import describe
 from .qtcompat import emit
 
@@ -187,7 +187,7 @@ class ReviewPanel(QWidget):
         if self.plan_id is None or not findings:
             return 0
         lib = self.library()
-        batch = accept_edit(lib.load_plan(self.plan_id), findings, source_of(lib, self.plan_id))
+        batch = accept_edit(lib.load_plan(self.plan_id), findings, last_year(lib, self.plan_id))
         if not batch.edits:
             return 0
         count = sum(f.action is not None for f in findings)
@@ -284,12 +284,14 @@ class ReplaceDialog(QDialog):
         """Fill the preview with every hit of the find text, each ticked, in context."""
         self.list.clear()
         self.hits = []
+        total = plans = 0
         old = self.find_text.text()
         if old:
             try:
                 lib = self.library()
                 if self.all_plans.isChecked():
-                    self.hits = find_library(lib, old)
+                    found = find_library(lib, old)
+                    self.hits, total, plans = found.hits, found.total, found.plans
                 elif self.plan_id is not None:
                     self.hits = find(lib.load_plan(self.plan_id), old)
             except PlanbookError as e:
@@ -322,9 +324,11 @@ class ReplaceDialog(QDialog):
         if not old:
             self.summary.setText(self.tr("Type the text to find."))
         elif self.all_plans.isChecked():
-            plans = len({h.plan_id for h in self.hits})
-            self.summary.setText(self.tr("{0} hits in {1} plans (all plans are shown read only; open one to replace "
-                                         "in it)").format(len(self.hits), plans))
+            text = self.tr("{0} hits in {1} plans (all plans are shown read only; open one to replace "
+                           "in it)").format(total, plans)
+            if total > len(self.hits):
+                text += " " + self.tr("The first {0} are listed.").format(len(self.hits))
+            self.summary.setText(text)
         else:
             self.summary.setText(self.tr("{0} hits in this plan").format(len(self.hits)))
         self._update_buttons()
