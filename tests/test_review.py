@@ -394,3 +394,13 @@ def test_review_from_the_command_line(drafted):
     text = run_cli("review", str(ids["003"][1]), library=path)
     assert "years: 24.促进高校毕业生就业创业: “2020”  → 2021: 2020年 is last year; the plan is for 2021" in text.out
     assert text.out.rstrip().endswith(f"{len(findings)} finding(s)")
+
+
+def test_check_finds_stale_years_in_a_plan_not_stored():
+    plan = sample_plan()
+    plan.nodes[0].children[0].title = "做好2020年征兵工作。"
+    plan.preamble = "2019年以来……2020年要做好……"
+    found = [(f.where, f.place, str(f.message)) for f in check_plan(None, plan) if f.severity is Severity.WARNING
+             and "year" in str(f.message)]
+    assert found == [("plan.preamble", "", "2020年 is last year; the plan is for 2021"),
+                     (None, "1.做好2020年征兵工作", "2020年 is last year; the plan is for 2021")]

@@ -367,12 +367,13 @@ def check_stale_years(ctx: _Context) -> Iterator[Finding]:
     from .review import Kind, review
 
     for f in review(ctx.plan):
-        if f.spot.node_id is None and f.spot.part in ("title", "notice.title"):
-            continue  # the title checks above say it with the title's words
-        if f.kind in (Kind.YEAR, Kind.DATE) and f.text[:1].isdigit():
-            where = f.spot.node_id if f.spot.node_id is not None else f"plan.{f.spot.part}".replace("plan.notice.",
-                                                                                                   "notice.")
-            yield Finding(Severity.WARNING, where, f.message, f.place)
+        if f.kind not in (Kind.YEAR, Kind.DATE) or not f.text[:1].isdigit():
+            continue
+        if f.place:  # in a node (whose id is None in a plan not stored)
+            yield Finding(Severity.WARNING, f.spot.node_id, f.message, f.place)
+        elif f.spot.part not in ("title", "notice.title"):  # the title checks above say those in their words
+            where = f.spot.part if f.spot.part.startswith("notice.") else f"plan.{f.spot.part}"
+            yield Finding(Severity.WARNING, where, f.message)
 
 
 def check_open_review(ctx: _Context) -> Iterator[Finding]:
