@@ -40,6 +40,7 @@ from .jobs import Job, start_job
 from .librarypane import LibraryPane
 from .messages import describe
 from .qtcompat import emit
+from .review import ReplaceDialog, ReviewPanel
 from .safety import LibrarySafety
 from .screen import fit_to_screen, keep_on_screen
 from .searchpanel import SearchPanel
@@ -203,6 +204,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.act_search = a("actSearch", self.tr("Search All Plans"), self.focus_search, [S.Find, "Ctrl+K"])
         self.act_compare = a("actCompare", self.tr("&Compare With…"), self.compare_dialog)
         self.act_check = a("actCheck", self.tr("Chec&k Before Issuing…"), self.check_dialog, "Ctrl+Shift+K")
+        self.act_review = a("actReview", self.tr("&Review Draft…"), self.review_draft, "Ctrl+Shift+R")
+        self.act_replace = a("actReplace", self.tr("Find and &Replace…"), self.replace_dialog, "Ctrl+H")
         self.act_rename_unit = a("actRenameUnit", self.tr("&Rename Unit…"), lambda: self.rename_unit_dialog())
         self.act_export_breakdown = a("actExportBreakdown", self.tr("Export Task &Breakdown Table…"),
                                       self.export_breakdown_dialog)
@@ -233,6 +236,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         m.setObjectName("editMenu")
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
+        m.addAction(self.act_replace)
+        m.addSeparator()
         m.addActions([self.act_edit_node, self.act_new_sibling, self.act_new_child])
         kinds = m.addMenu(self.tr("New…"))
         kinds.addActions(list(self.act_new_kind.values()))
@@ -256,7 +261,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         m = bar.addMenu(self.tr("&Plan"))
         m.addActions([self.act_next_year, self.act_duplicate, self.act_delete_plan])
         m.addSeparator()
-        m.addActions([self.act_check, self.act_compare, self.act_rename_unit, self.act_tidy,
+        m.addActions([self.act_review, self.act_check, self.act_compare, self.act_rename_unit, self.act_tidy,
                       self.act_export_breakdown])
         m.addSeparator()
         m.addAction(self.act_properties)
@@ -311,6 +316,9 @@ class MainWindow(LibrarySafety, QMainWindow):
             signal.connect(lambda *_: self._follow_timer.start())
         self.units_dock.visibilityChanged.connect(lambda _: self._follow_timer.start())
         self.dashboard_dock.visibilityChanged.connect(lambda _: self._follow_timer.start())
+        self.review_dock.visibilityChanged.connect(lambda _: self._follow_timer.start())
+        self.review_panel.edit.connect(self.do)
+        self.review_panel.openFinding.connect(self.go_to_finding)
         self.units_view.openTask.connect(lambda plan_id, node_id: self.open_plan(plan_id, node_id))
         self.units_view.filterUnit.connect(self.filter_unit)
         self.units_view.renameUnit.connect(self.rename_unit_dialog)
@@ -507,7 +515,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         current = self.current_id()
         on_node = has_plan and current not in (None, PLAN_ID)
         for act in (self.act_duplicate, self.act_delete_plan, self.act_next_year, self.act_export,
-                    self.act_compare, self.act_check, self.act_rename_unit, self.act_tidy, self.act_export_breakdown,
+                    self.act_compare, self.act_check, self.act_review, self.act_replace, self.act_rename_unit, self.act_tidy, self.act_export_breakdown,
                     self.act_print_preview, self.act_print, self.act_edit_node,
                     self.act_properties, self.act_new_child, self.act_new_sibling, *self.act_new_kind.values()):
             act.setEnabled(has_plan)
@@ -729,6 +737,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         plan_id = self._add_plan(draft, self.tr("Draft Next Year's Plan"), drafting.Link(source.id, source.title))
         if plan_id is not None:
             self.statusBar().showMessage(self.tr("Drafted “{0}” from “{1}”").format(draft.title, source.title), 6000)
+            self.review_draft()  # what still says last year, right away
         return plan_id
 
     def _ask_about_draft(self, title: str) -> str:
@@ -884,6 +893,9 @@ class MainWindow(LibrarySafety, QMainWindow):
         self._follow_timer.timeout.connect(self.refresh_follow)
         self.units_dock = self._dock("unitsDock", self.tr("Units"), self.units_view)
         self.dashboard_dock = self._dock("dashboardDock", self.tr("Progress Dashboard"), self.dashboard)
+        self.review_panel = ReviewPanel(lambda: self.lib)
+        self.review_dock = self._dock("reviewDock", self.tr("Review Draft"), self.review_panel)
+        self._replace = None  # the Find and Replace dialog, once opened
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -901,6 +913,8 @@ class MainWindow(LibrarySafety, QMainWindow):
             self.units_view.show_plan(self.lib, plan)
         if self.dashboard_dock.isVisible():
             self.dashboard.show_plan(plan)
+        if self.review_dock.isVisible():
+            self.review_panel.show_plan(self.model.plan_id)
         if self.unit_filter:
             self._apply_filter()
 
@@ -991,8 +1005,39 @@ class MainWindow(LibrarySafety, QMainWindow):
         dialog.activateWindow()
         return dialog
 
+    def review_draft(self) -> ReviewPanel | None:
+        """Plan ▸ Review Draft: the findings of the draft review in a dock beside the plan."""
+        if self.model.plan is None:
+            return None
+        self.review_dock.show()
+        self.review_dock.raise_()
+        self.review_panel.show_plan(self.model.plan_id)
+        return self.review_panel
+
+    def replace_dialog(self) -> ReplaceDialog | None:
+        """Edit ▸ Find and Replace (Ctrl+H): the open plan's texts, or every plan's read only."""
+        if self.model.plan is None:
+            return None
+        dialog = self._replace
+        if dialog is None:
+            dialog = self._replace = ReplaceDialog(lambda: self.lib, self.model.plan_id, self)
+            dialog.edit.connect(self.do)
+            dialog.openHit.connect(self.go_to_finding)
+        else:
+            dialog.set_plan(self.model.plan_id)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.find_text.setFocus()
+        dialog.find_text.selectAll()
+        return dialog
+
     def go_to_finding(self, plan_id: int, where: int | str) -> None:
         """Select a finding's node, or the plan row with the field's editor focused, ready for the fix."""
+        if where == "review":  # 发文前检查's "open review findings"
+            if self.open_plan(plan_id):
+                self.review_draft()
+            return
         if isinstance(where, int):
             self.open_plan(plan_id, where)
         elif self.open_plan(plan_id):

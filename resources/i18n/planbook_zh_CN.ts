@@ -182,6 +182,36 @@ or run Planbook on Python 3.12 or later.</source>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="123"/>
+        <source>Masthead</source>
+        <translation>发文机关标志</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="124"/>
+        <source>Recipients</source>
+        <translation>主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="125"/>
+        <source>Notice text</source>
+        <translation>通知正文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="126"/>
+        <source>Preamble</source>
+        <translation>总体要求</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="127"/>
+        <source>Closing</source>
+        <translation>结束语</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="128"/>
+        <source>Review Draft</source>
+        <translation>审阅草稿</translation>
+    </message>
 </context>
 <context>
     <name>Checks</name>
@@ -520,602 +550,617 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="92"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="93"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="727"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="729"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
         <location filename="../../planbook/gui/mainwindow.py" line="735"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="737"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="627"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="635"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="627"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="635"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="205"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="205"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
         <source>Chec&amp;k Before Issuing…</source>
         <translation>发文前检查(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="226"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="229"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="232"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="237"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="242"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="245"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="250"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="250"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1092"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="255"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1137"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="256"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="261"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="264"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="269"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="269"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="274"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="274"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="279"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="278"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="283"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="299"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="304"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="399"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="407"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="422"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="430"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="442"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="450"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="445"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="453"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="446"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="454"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="451"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="459"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="452"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="460"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="482"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="490"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="498"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="506"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="502"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="510"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="608"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="616"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="615"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="623"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="625"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="625"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="631"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="639"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="631"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="639"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="634"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="642"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
         <source>&amp;Edit Selected</source>
         <translation>编辑所选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
         <source>Next Pane</source>
         <translation>下一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
         <source>Previous Pane</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="634"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="642"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="660"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="668"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="699"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="678"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="679"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="687"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="694"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="694"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="704"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="712"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="706"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="714"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="731"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="739"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="736"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="739"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="748"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="740"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="749"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="750"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="758"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="759"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="767"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="751"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="760"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="754"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="763"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="823"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="778"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="832"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="770"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="779"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="786"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="792"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="801"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="793"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="802"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="817"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="826"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="828"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="837"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="841"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="850"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="843"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="852"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="864"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="873"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="881"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="873"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="882"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="885"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="894"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="886"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="895"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="912"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="941"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="955"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="943"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="946"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="957"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="960"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="943"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="957"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="946"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="960"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="956"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="970"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="958"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="972"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1004"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1049"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1008"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1053"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="869"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1051"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1096"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1053"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1098"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1059"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1104"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1067"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1112"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1067"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1112"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1085"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1130"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1086"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1131"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1092"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1137"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
+        <source>&amp;Review Draft…</source>
+        <translation>审阅草稿(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <source>Find and &amp;Replace…</source>
+        <translation>查找和替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="897"/>
+        <source>Review Draft</source>
+        <translation>审阅草稿</translation>
     </message>
 </context>
 <context>
@@ -1756,7 +1801,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/core/checks.py" line="335"/>
-        <location filename="../../planbook/core/review.py" line="408"/>
+        <location filename="../../planbook/core/review.py" line="437"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
@@ -1934,152 +1979,152 @@ or run Planbook on Python 3.12 or later.</source>
     <message>
         <location filename="../../planbook/core/review.py" line="59"/>
         <source>years</source>
-        <translation type="unfinished"></translation>
+        <translation>年份</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="60"/>
         <source>dates</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="61"/>
         <source>planning periods</source>
-        <translation type="unfinished"></translation>
+        <translation>规划期</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="62"/>
         <source>meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>会议</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="63"/>
         <source>campaign years</source>
-        <translation type="unfinished"></translation>
+        <translation>主题年</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="64"/>
         <source>events of their time</source>
-        <translation type="unfinished"></translation>
+        <translation>时效性提法</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="65"/>
         <source>numbered targets</source>
-        <translation type="unfinished"></translation>
+        <translation>量化目标</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="66"/>
         <source>last year&apos;s tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>上年度任务</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="67"/>
         <source>empty fields</source>
-        <translation type="unfinished"></translation>
+        <translation>空白字段</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="68"/>
         <source>renamed units</source>
-        <translation type="unfinished"></translation>
+        <translation>已更名单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="232"/>
+        <location filename="../../planbook/core/review.py" line="245"/>
         <source>the years {found} are over before the plan&apos;s year {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>{found} 已在方案年度 {year} 年之前结束</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="238"/>
+        <location filename="../../planbook/core/review.py" line="251"/>
         <source>{date} is a date before the plan&apos;s year {year}: set the date anew</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 早于方案年度 {year} 年，请重新确定日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="243"/>
+        <location filename="../../planbook/core/review.py" line="256"/>
         <source>“{found}年后” has begun by {year}; does the sentence still hold?</source>
-        <translation type="unfinished"></translation>
+        <translation>到 {year} 年已是“{found}年后”，这句话是否仍然适用？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="247"/>
+        <location filename="../../planbook/core/review.py" line="260"/>
         <source>{found} is last year; the plan is for {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>{found}是上一年度，本方案为 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="249"/>
+        <location filename="../../planbook/core/review.py" line="262"/>
         <source>{found} is before the plan&apos;s year {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>{found}早于方案年度 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="257"/>
+        <location filename="../../planbook/core/review.py" line="270"/>
         <source>“{word}” in last year&apos;s plan meant {year}, the plan&apos;s own year</source>
-        <translation type="unfinished"></translation>
+        <translation>上年度方案中的“{word}”指 {year} 年，即本方案年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="261"/>
+        <location filename="../../planbook/core/review.py" line="274"/>
         <source>“{word}” now means {last}; in last year&apos;s plan it meant {before}</source>
-        <translation type="unfinished"></translation>
+        <translation>“{word}”现在指 {last} 年，在上年度方案中指 {before} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="265"/>
+        <location filename="../../planbook/core/review.py" line="278"/>
         <source>“{word}” now means {year}: is what it says still to be done this year?</source>
-        <translation type="unfinished"></translation>
+        <translation>“{word}”现在指 {year} 年：所说事项今年是否仍要做？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="293"/>
+        <location filename="../../planbook/core/review.py" line="310"/>
         <source>“{found}” ({first}–{last}) is over; the plan&apos;s year {year} is in “{current}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{found}”（{first}—{last}年）已结束，方案年度 {year} 年属于“{current}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="300"/>
+        <location filename="../../planbook/core/review.py" line="317"/>
         <source>the “{current}” period began in {first}: its plan was drafted before; now it is carried out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/review.py" line="335"/>
-        <source>a later plenary session has been held: the latest before {year} is {latest} ({date})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/review.py" line="342"/>
-        <source>a later party congress has been held: the latest before {year} is {latest} ({date})</source>
-        <translation type="unfinished"></translation>
+        <translation>“{current}”时期已于 {first} 年开始：规划此前已编制，现在应是实施</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="355"/>
+        <source>a later plenary session has been held: the latest before {year} is {latest} ({date})</source>
+        <translation>此后已召开新的全会：{year} 年之前最近一次是{latest}（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="362"/>
+        <source>a later party congress has been held: the latest before {year} is {latest} ({date})</source>
+        <translation>此后已召开新的党代会：{year} 年之前最近一次是党的{latest}（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="375"/>
         <source>{found} named a theme for its year; is there one, and the same, for {year}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{found}确定了当年的主题年，{year} 年是否还有、是否相同？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="369"/>
+        <location filename="../../planbook/core/review.py" line="397"/>
         <source>“{phrase}” belongs to the years up to {until}; the plan is for {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>“{phrase}”是 {until} 年及以前的提法，本方案为 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="373"/>
+        <location filename="../../planbook/core/review.py" line="401"/>
         <source>{reason}; since then: {instead}</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason}；现行提法：{instead}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="376"/>
+        <location filename="../../planbook/core/review.py" line="404"/>
         <source>“{phrase}” is of its time ({first}–{until}): does it still hold in {year}?</source>
-        <translation type="unfinished"></translation>
+        <translation>“{phrase}”是特定时期（{first}—{until}年）的提法，{year} 年是否仍适用？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="398"/>
+        <location filename="../../planbook/core/review.py" line="427"/>
         <source>a numbered target: is “{found}” still the figure for {year}?</source>
-        <translation type="unfinished"></translation>
+        <translation>量化目标：“{found}”是否仍是 {year} 年的指标？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="416"/>
+        <location filename="../../planbook/core/review.py" line="445"/>
         <source>{old} was renamed {new}</source>
-        <translation type="unfinished"></translation>
+        <translation>{old}已更名为{new}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="432"/>
+        <location filename="../../planbook/core/review.py" line="461"/>
         <source>done in {source}: drop it from this plan?</source>
-        <translation type="unfinished"></translation>
+        <translation>已在《{source}》中完成：是否从本方案删除？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="435"/>
+        <location filename="../../planbook/core/review.py" line="465"/>
         <source>{status} in {source}: kept, noted as carried over</source>
-        <translation type="unfinished"></translation>
+        <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
     <message>
         <location filename="../../planbook/core/library.py" line="436"/>
@@ -2141,6 +2186,26 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/importers/pdf.py" line="69"/>
         <source>{name} has {pages} pages, more than any plan (at most {limit})</source>
         <translation>{name} 有 {pages} 页，超出任何方案的篇幅（最多 {limit} 页）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="355"/>
+        <source>the notice has no issuing organ&apos;s mark (发文机关标志)</source>
+        <translation>印发通知没有发文机关标志</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="358"/>
+        <source>the notice has no title (标题)</source>
+        <translation>印发通知没有标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="361"/>
+        <source>the notice has no principal recipients (主送机关)</source>
+        <translation>印发通知没有主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="388"/>
+        <source>the draft has {count} open review findings (Plan ▸ Review Draft)</source>
+        <translation>草稿还有 {count} 条审阅意见未处理（方案 ▸ 审阅草稿）</translation>
     </message>
 </context>
 <context>
@@ -2297,6 +2362,79 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/preferences.py" line="126"/>
         <source>Characters Missing from the PDF</source>
         <translation>PDF 中有字符缺字</translation>
+    </message>
+</context>
+<context>
+    <name>PlanParts</name>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="44"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="44"/>
+        <source>Issuers</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="44"/>
+        <source>Preamble</source>
+        <translation>总体要求</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="45"/>
+        <source>Closing</source>
+        <translation>结束语</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="45"/>
+        <source>Masthead</source>
+        <translation>发文机关标志</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="46"/>
+        <source>Document number</source>
+        <translation>发文字号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="46"/>
+        <source>Notice title</source>
+        <translation>通知标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="47"/>
+        <source>Recipients</source>
+        <translation>主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="47"/>
+        <source>Notice text</source>
+        <translation>通知正文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="48"/>
+        <source>Signers</source>
+        <translation>署名机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="48"/>
+        <source>Annotation</source>
+        <translation>附注</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="49"/>
+        <source>Copies to</source>
+        <translation>抄送机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="49"/>
+        <source>Printed by</source>
+        <translation>印发机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="50"/>
+        <source>Attachments</source>
+        <translation>附件说明</translation>
     </message>
 </context>
 <context>
@@ -2827,6 +2965,162 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/qtstrings.py" line="11"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceDialog</name>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="240"/>
+        <source>Find and Replace</source>
+        <translation>查找和替换</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="245"/>
+        <source>Search all plans (read only)</source>
+        <translation>在全部方案中查找（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="249"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="249"/>
+        <source>In context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="255"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="256"/>
+        <source>Replace Ticked</source>
+        <translation>替换勾选项</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="262"/>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="263"/>
+        <source>Replace with:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="325"/>
+        <source>Type the text to find.</source>
+        <translation>请输入要查找的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="327"/>
+        <source>{0} hits in {1} plans (all plans are shown read only; open one to replace in it)</source>
+        <translation>{1} 个方案中共有 {0} 处（全部方案只读显示；要替换请打开该方案）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="330"/>
+        <source>The first {0} are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="333"/>
+        <source>{0} hits in this plan</source>
+        <translation>本方案中有 {0} 处</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="351"/>
+        <source>Replace “{0}” with “{1}”</source>
+        <translation>将“{0}”替换为“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="353"/>
+        <source>Replaced {0} hits (one undo step)</source>
+        <translation>已替换 {0} 处（可一步撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="69"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="69"/>
+        <source>Found</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="69"/>
+        <source>Proposed</source>
+        <translation>建议改为</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="69"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="80"/>
+        <source>Accept</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="81"/>
+        <source>Accept All of This Kind</source>
+        <translation>采纳此类全部</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="82"/>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="83"/>
+        <source>Show Ignored Again</source>
+        <translation>恢复已忽略项</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="88"/>
+        <source>Double-click a finding (or press Enter) to edit it by hand. Nothing changes until you accept; each accept is one undo step.</source>
+        <translation>双击某条意见（或按回车键）可转到原文手工修改。未经采纳不会改动任何内容；每次采纳都可一步撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="117"/>
+        <source>Open a plan to review it.</source>
+        <translation>请先打开一个方案再审阅。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="139"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="151"/>
+        <source>{0} findings to look at</source>
+        <translation>共 {0} 条审阅意见待处理</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="152"/>
+        <source>Nothing in this plan looks stale.</source>
+        <translation>本方案没有发现过时的提法。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="159"/>
+        <source>drop the task</source>
+        <translation>删除该任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="161"/>
+        <source>keep, with a note</source>
+        <translation>保留并注明结转</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="194"/>
+        <source>Accept {0} Review Findings</source>
+        <translation>采纳 {0} 条审阅意见</translation>
     </message>
 </context>
 <context>
