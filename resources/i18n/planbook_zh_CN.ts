@@ -442,49 +442,6 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
 </context>
 <context>
-    <name>Kinds</name>
-    <message>
-        <location filename="../../planbook/core/model.py" line="67"/>
-        <source>Section (一、)</source>
-        <translation>一级标题（一、）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="71"/>
-        <source>Subsection (（一）)</source>
-        <translation>二级标题（（一））</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="75"/>
-        <source>Task (1.)</source>
-        <translation>任务（1.）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="79"/>
-        <source>Item (（1）)</source>
-        <translation>子项（（1））</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="68"/>
-        <source>section</source>
-        <translation>一级标题</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="72"/>
-        <source>subsection</source>
-        <translation>二级标题</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="76"/>
-        <source>task</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="80"/>
-        <source>item</source>
-        <translation>子项</translation>
-    </message>
-</context>
-<context>
     <name>LibraryPane</name>
     <message>
         <location filename="../../planbook/gui/librarypane.py" line="28"/>
@@ -1218,181 +1175,176 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="81"/>
+        <location filename="../../planbook/core/exchange.py" line="97"/>
         <source>not valid JSON (line {line}, column {column}: {reason})</source>
         <translation>不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="89"/>
+        <location filename="../../planbook/core/exchange.py" line="105"/>
         <source>not a Planbook file: expected &quot;format&quot;: &quot;{expected}&quot;, found {found!r}</source>
         <translation>不是 Planbook 文件：应有 &quot;format&quot;: &quot;{expected}&quot;，实为 {found!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="106"/>
-        <location filename="../../planbook/core/exchange.py" line="139"/>
-        <location filename="../../planbook/core/exchange.py" line="142"/>
-        <location filename="../../planbook/core/exchange.py" line="145"/>
+        <location filename="../../planbook/core/exchange.py" line="122"/>
+        <location filename="../../planbook/core/exchange.py" line="173"/>
+        <location filename="../../planbook/core/exchange.py" line="176"/>
+        <location filename="../../planbook/core/exchange.py" line="179"/>
         <source>{where} must be a list</source>
         <translation>{where} 应为列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="115"/>
+        <location filename="../../planbook/core/exchange.py" line="131"/>
         <source>plan.notice has unknown keys: {keys}</source>
         <translation>plan.notice 中有未知的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="133"/>
+        <location filename="../../planbook/core/exchange.py" line="145"/>
+        <source>{where} must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="156"/>
+        <source>{where} is not base64 data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="158"/>
+        <source>{where} is not a PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="167"/>
         <source>{where}: a {kind} cannot sit at the top level</source>
         <translation>{where}：{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="135"/>
+        <location filename="../../planbook/core/exchange.py" line="169"/>
         <source>{where}: a {kind} cannot sit inside a {parent}</source>
         <translation>{where}：{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="161"/>
-        <location filename="../../planbook/core/exchange.py" line="180"/>
+        <location filename="../../planbook/core/exchange.py" line="195"/>
+        <location filename="../../planbook/core/exchange.py" line="214"/>
         <source>{where} is missing</source>
         <translation>缺少 {where}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="172"/>
+        <location filename="../../planbook/core/exchange.py" line="206"/>
         <source>{where} must be an object</source>
         <translation>{where} 应为对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="183"/>
+        <location filename="../../planbook/core/exchange.py" line="217"/>
         <source>{where} must be text</source>
         <translation>{where} 应为文本</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="190"/>
+        <location filename="../../planbook/core/exchange.py" line="224"/>
         <source>{where} must be a list of text</source>
         <translation>{where} 应为文本列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="198"/>
+        <location filename="../../planbook/core/exchange.py" line="232"/>
         <source>plan.year must be a year such as 2020, not {value!r}</source>
         <translation>plan.year 应为年份（如 2020），实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="209"/>
+        <location filename="../../planbook/core/exchange.py" line="243"/>
         <source>{where} must be a date YYYY-MM-DD, not {value!r}</source>
         <translation>{where} 应为 YYYY-MM-DD 格式的日期，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="218"/>
+        <location filename="../../planbook/core/exchange.py" line="252"/>
         <source>{where} must be one of {allowed}, not {value!r}</source>
         <translation>{where} 应为 {allowed} 之一，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="71"/>
+        <location filename="../../planbook/core/library.py" line="73"/>
         <source>{path} is a folder, not a library file</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
         <location filename="../../planbook/core/backup.py" line="158"/>
-        <location filename="../../planbook/core/library.py" line="75"/>
-        <location filename="../../planbook/core/library.py" line="100"/>
+        <location filename="../../planbook/core/library.py" line="77"/>
+        <location filename="../../planbook/core/library.py" line="102"/>
         <source>no library at {path}</source>
         <translation>{path} 处没有方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="80"/>
+        <location filename="../../planbook/core/library.py" line="82"/>
         <source>cannot create the library folder {folder}: {reason}</source>
         <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="111"/>
+        <location filename="../../planbook/core/library.py" line="113"/>
         <source>{name} is damaged ({result})</source>
         <translation>{name} 已损坏（{result}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="137"/>
+        <location filename="../../planbook/core/library.py" line="139"/>
         <source>the library {path} is read-only; changes cannot be saved</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="285"/>
+        <location filename="../../planbook/core/library.py" line="321"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="377"/>
+        <location filename="../../planbook/core/library.py" line="415"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="496"/>
+        <location filename="../../planbook/core/library.py" line="534"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="498"/>
-        <location filename="../../planbook/core/library.py" line="607"/>
+        <location filename="../../planbook/core/library.py" line="536"/>
+        <location filename="../../planbook/core/library.py" line="645"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="501"/>
+        <location filename="../../planbook/core/library.py" line="539"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="504"/>
+        <location filename="../../planbook/core/library.py" line="542"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="549"/>
+        <location filename="../../planbook/core/library.py" line="587"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="551"/>
+        <location filename="../../planbook/core/library.py" line="589"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="553"/>
+        <location filename="../../planbook/core/library.py" line="591"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="554"/>
+        <location filename="../../planbook/core/library.py" line="592"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="555"/>
+        <location filename="../../planbook/core/library.py" line="593"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="556"/>
+        <location filename="../../planbook/core/library.py" line="594"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="67"/>
-        <source>section</source>
-        <translation>一级标题</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="71"/>
-        <source>subsection</source>
-        <translation>二级标题</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="75"/>
-        <source>task</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="79"/>
-        <source>item</source>
-        <translation>子项</translation>
     </message>
     <message>
         <location filename="../../planbook/core/search.py" line="176"/>
@@ -1450,7 +1402,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_writer.py" line="89"/>
+        <location filename="../../planbook/exporters/docx_writer.py" line="90"/>
         <source>unknown layout {layout!r} for docx (choose from {choices})</source>
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
@@ -1575,27 +1527,27 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="138"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="140"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="637"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="657"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="664"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="684"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="673"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="693"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="676"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="696"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -2127,23 +2079,23 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="436"/>
+        <location filename="../../planbook/core/library.py" line="474"/>
         <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
         <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="508"/>
+        <location filename="../../planbook/core/library.py" line="546"/>
         <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
         <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="511"/>
+        <location filename="../../planbook/core/library.py" line="549"/>
         <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
         <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="514"/>
-        <location filename="../../planbook/core/library.py" line="527"/>
+        <location filename="../../planbook/core/library.py" line="552"/>
+        <location filename="../../planbook/core/library.py" line="565"/>
         <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
@@ -2206,6 +2158,41 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/core/checks.py" line="388"/>
         <source>the draft has {count} open review findings (Plan ▸ Review Draft)</source>
         <translation>草稿还有 {count} 条审阅意见未处理（方案 ▸ 审阅草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="259"/>
+        <source>masthead (发文机关标志)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="260"/>
+        <source>title (标题)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="261"/>
+        <source>recipients (主送机关)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="262"/>
+        <source>body (正文)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="271"/>
+        <source>{a} and {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="272"/>
+        <source>{a}, {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/layout/blocks.py" line="174"/>
+        <source>the notice cannot be issued without its {parts}: fill them in, or export the plan layout (the plan alone)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
