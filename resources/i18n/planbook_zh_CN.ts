@@ -193,27 +193,44 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="365"/>
+        <location filename="../../planbook/gui/follow.py" line="368"/>
+        <location filename="../../planbook/gui/follow.py" line="419"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="371"/>
+        <location filename="../../planbook/gui/follow.py" line="374"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="382"/>
+        <location filename="../../planbook/gui/follow.py" line="385"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="403"/>
+        <location filename="../../planbook/gui/follow.py" line="412"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="410"/>
+        <location filename="../../planbook/gui/follow.py" line="417"/>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="418"/>
+        <location filename="../../planbook/gui/follow.py" line="425"/>
+        <source>Comparing tasks…</source>
+        <translation>正在比较任务…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="442"/>
+        <source>Comparison cancelled.</source>
+        <translation>已取消比较。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="447"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
     </message>
@@ -221,22 +238,22 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="265"/>
+        <location filename="../../planbook/gui/follow.py" line="266"/>
         <source>Export Progress Report…</source>
         <translation>导出进展报告…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="281"/>
+        <location filename="../../planbook/gui/follow.py" line="282"/>
         <source>{0} tasks: </source>
         <translation>共 {0} 项任务：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="282"/>
+        <location filename="../../planbook/gui/follow.py" line="283"/>
         <source>&#x3000;({0}% done)</source>
         <translation>&#x3000;（已完成 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="298"/>
+        <location filename="../../planbook/gui/follow.py" line="299"/>
         <source>Tasks by lead unit and status</source>
         <translation>各牵头单位任务进展</translation>
     </message>
@@ -1293,22 +1310,22 @@
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="65"/>
+        <location filename="../../planbook/core/model.py" line="66"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="66"/>
+        <location filename="../../planbook/core/model.py" line="67"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="67"/>
+        <location filename="../../planbook/core/model.py" line="68"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="68"/>
+        <location filename="../../planbook/core/model.py" line="69"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -1588,143 +1605,143 @@
         <translation>{name} 是 RTF 文档，不是文本文件，请另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="88"/>
+        <location filename="../../planbook/core/checks.py" line="87"/>
         <source>the plan&apos;s title says {found} but the plan is for {year}</source>
         <translation>方案标题写的是 {found} 年，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="97"/>
+        <location filename="../../planbook/core/checks.py" line="96"/>
         <source>the notice title says {found} but the plan is for {year}</source>
         <translation>通知标题写的是 {found} 年，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="107"/>
+        <location filename="../../planbook/core/checks.py" line="106"/>
         <source>the notice is dated {date}, well before the plan&apos;s year {year}; is the date right?</source>
         <translation>成文日期 {date} 比方案年度 {year} 年早得多，日期是否有误？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="111"/>
+        <location filename="../../planbook/core/checks.py" line="110"/>
         <source>the notice is dated {date} but the plan is for {year}</source>
         <translation>成文日期为 {date}，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="122"/>
+        <location filename="../../planbook/core/checks.py" line="121"/>
         <source>the document number {number} is of {found} but the notice is dated {date}</source>
         <translation>发文字号 {number} 的年份为 {found}，但成文日期为 {date}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="126"/>
+        <location filename="../../planbook/core/checks.py" line="125"/>
         <source>the document number {number} is of {found}, the year before the plan&apos;s; right only for a notice issued in December {found}</source>
         <translation>发文字号 {number} 的年份为 {found}，是方案年度的上一年；只有 {found} 年 12 月印发的通知才应如此</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="130"/>
+        <location filename="../../planbook/core/checks.py" line="129"/>
         <source>the document number {number} is of {found} but the plan is for {year}</source>
         <translation>发文字号 {number} 的年份为 {found}，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="158"/>
+        <location filename="../../planbook/core/checks.py" line="157"/>
         <source>the notice issues 《{issued}》 but the plan is titled 《{title}》</source>
         <translation>通知印发的是《{issued}》，但方案标题为《{title}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="190"/>
+        <location filename="../../planbook/core/checks.py" line="189"/>
         <source>the year goes in 〔 〕, not {brackets}</source>
         <translation>年份应当用六角括号〔〕括入，不用 {brackets}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="193"/>
+        <location filename="../../planbook/core/checks.py" line="192"/>
         <source>the year is written in full, four digits</source>
         <translation>年份应标全称（四位数字）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="195"/>
+        <location filename="../../planbook/core/checks.py" line="194"/>
         <source>the serial takes no 第</source>
         <translation>发文顺序号不加“第”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="197"/>
+        <location filename="../../planbook/core/checks.py" line="196"/>
         <source>the serial is not padded with zeros</source>
         <translation>发文顺序号不编虚位（不在前面加 0）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="199"/>
+        <location filename="../../planbook/core/checks.py" line="198"/>
         <source>the serial is followed by 号</source>
         <translation>发文顺序号后应加“号”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="212"/>
+        <location filename="../../planbook/core/checks.py" line="211"/>
         <source>the document number {number} is not of the form 机关代字〔年份〕序号号, e.g. 湘教发〔2020〕8号</source>
         <translation>发文字号 {number} 不符合“机关代字〔年份〕序号号”的格式，如 湘教发〔2020〕8号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="217"/>
+        <location filename="../../planbook/core/checks.py" line="216"/>
         <source>the document number {number} should read {fixed}: {reason}</source>
         <translation>发文字号 {number} 应写作 {fixed}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="227"/>
+        <location filename="../../planbook/core/checks.py" line="226"/>
         <source>the document number {number} is already carried by plan {id}, {title}</source>
         <translation>发文字号 {number} 已被方案 {id}（{title}）使用</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="239"/>
+        <location filename="../../planbook/core/checks.py" line="238"/>
         <source>the notice is signed but has no date of signing (成文日期)</source>
         <translation>通知有署名，但没有成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="242"/>
+        <location filename="../../planbook/core/checks.py" line="241"/>
         <source>the notice has a date of signing but no signing organ (署名)</source>
         <translation>通知有成文日期，但没有署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="251"/>
+        <location filename="../../planbook/core/checks.py" line="250"/>
         <source>the date of printing {printed} is before the date of signing {signed}</source>
         <translation>印发日期 {printed} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="255"/>
+        <location filename="../../planbook/core/checks.py" line="254"/>
         <source>the date of publication {published} is before the date of signing {signed}</source>
         <translation>发布日期 {published} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="267"/>
+        <location filename="../../planbook/core/checks.py" line="266"/>
         <source>the masthead names {organs} organs but the notice has {signers} signers</source>
         <translation>发文机关标志列出 {organs} 个机关，但署名有 {signers} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="276"/>
+        <location filename="../../planbook/core/checks.py" line="275"/>
         <source>the imprint has a date of printing but no printing organ (印发机关)</source>
         <translation>版记有印发日期，但没有印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="279"/>
+        <location filename="../../planbook/core/checks.py" line="278"/>
         <source>the imprint names the printing organ but has no date of printing (印发日期)</source>
         <translation>版记有印发机关，但没有印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="292"/>
+        <location filename="../../planbook/core/checks.py" line="291"/>
         <source>this {kind} has no tasks</source>
         <translation>此{kind}下没有任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="306"/>
+        <location filename="../../planbook/core/checks.py" line="305"/>
         <source>task {number} has the same title</source>
         <translation>与第 {number} 项任务标题相同</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="318"/>
+        <location filename="../../planbook/core/checks.py" line="317"/>
         <source>no lead unit, while {count} of the plan&apos;s {total} tasks name one</source>
         <translation>未写牵头单位（本方案 {total} 项任务中有 {count} 项写明了）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="336"/>
+        <location filename="../../planbook/core/checks.py" line="335"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="339"/>
+        <location filename="../../planbook/core/checks.py" line="338"/>
         <source>{label} “{value}” is not a time</source>
         <translation>{label}“{value}”不是可识别的时间</translation>
     </message>
@@ -2494,57 +2511,57 @@
 <context>
     <name>ProgressEditor</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="65"/>
+        <location filename="../../planbook/gui/follow.py" line="66"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="74"/>
+        <location filename="../../planbook/gui/follow.py" line="75"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="74"/>
+        <location filename="../../planbook/gui/follow.py" line="75"/>
         <source>Progress note</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="77"/>
+        <location filename="../../planbook/gui/follow.py" line="78"/>
         <source>Add a note dated today</source>
         <translation>添加一条今天的进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="78"/>
+        <location filename="../../planbook/gui/follow.py" line="79"/>
         <source>Remove the selected note</source>
         <translation>删除所选进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="80"/>
+        <location filename="../../planbook/gui/follow.py" line="81"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="87"/>
+        <location filename="../../planbook/gui/follow.py" line="88"/>
         <source>Set Status</source>
         <translation>设置进展状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="88"/>
+        <location filename="../../planbook/gui/follow.py" line="89"/>
         <source>Edit Progress Note</source>
         <translation>修改进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="124"/>
+        <location filename="../../planbook/gui/follow.py" line="125"/>
         <source>Add Progress Note</source>
         <translation>添加进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="133"/>
+        <location filename="../../planbook/gui/follow.py" line="134"/>
         <source>Remove Progress Note</source>
         <translation>删除进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="115"/>
+        <location filename="../../planbook/gui/follow.py" line="116"/>
         <source>Write dates as 2021-03-15 or 2021年3月15日</source>
         <translation>日期请写作 2021-03-15 或 2021年3月15日</translation>
     </message>
@@ -2727,37 +2744,37 @@
 <context>
     <name>UnitsView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="160"/>
+        <location filename="../../planbook/gui/follow.py" line="161"/>
         <source>This plan</source>
         <translation>本方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="161"/>
+        <location filename="../../planbook/gui/follow.py" line="162"/>
         <source>All plans</source>
         <translation>全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="164"/>
+        <location filename="../../planbook/gui/follow.py" line="165"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="164"/>
+        <location filename="../../planbook/gui/follow.py" line="165"/>
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="164"/>
+        <location filename="../../planbook/gui/follow.py" line="165"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="167"/>
+        <location filename="../../planbook/gui/follow.py" line="168"/>
         <source>Show only this unit&apos;s tasks in the tree</source>
         <translation>结构树中只显示该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="168"/>
+        <location filename="../../planbook/gui/follow.py" line="169"/>
         <source>Rename Unit…</source>
         <translation>单位更名…</translation>
     </message>
