@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from planbook.core.drafting import next_year_plan
 from planbook.core.library import Library
 from planbook.core.model import PROGRESS_NAMES, NodeKind, Progress
@@ -240,3 +242,38 @@ def test_a_long_comparison_runs_off_the_window_and_can_be_cancelled(windows, qtb
         dialog.refresh()
     assert dialog.diff.counts()["changed"] == 400
     dialog.close()
+
+
+def test_dashboard_reads_on_a_laptop_screen(windows, tmp_path, qtbot):
+    """Unit names in full, whole-number ticks, and 导出进展报告 on screen in a window 768 pixels high."""
+    from planbook.core.model import Field, Node, Plan
+    from planbook.gui.barchart import integer_ticks
+
+    units = ["市教育局基础教育科", "德育与体卫艺科", "发展规划与信息化科", "人事科", "督导室", "办公室", "计划财务科",
+             "职业教育与成人教育科", "政策法规科", "安全稳定工作办公室", "学生资助管理中心", "教育考试院"]
+    section = Node(NodeKind.SECTION, "重点任务")
+    for i in range(60):  # 60 tasks over 12 lead units: counts up to 5 a unit, more than one tick a task
+        section.children.append(Node(NodeKind.TASK, f"任务{i}。", "", [Field("牵头单位", units[i % 12])],
+                                     status=list(Progress)[i % 4]))
+    w, _ = open_with(windows, tmp_path, Plan(title="某市教育局2024年工作要点", year=2024, nodes=[section]))
+    w.resize(1366, 740)
+    w.act_dashboard.trigger()
+    settle()
+    w.refresh_follow()
+    dock = w.dashboard_dock
+    qtbot.waitUntil(lambda: w.dashboard.chart.categories == units)
+    dock.setFloating(False)
+    w.resizeDocks([dock], [800], Qt.Orientation.Horizontal)
+    settle()
+    chart = w.dashboard.chart
+    assert chart.labels_shown() == units  # every name whole, none "…"
+    assert chart.ticks() == sorted(set(chart.ticks())) and all(isinstance(t, int) for t in chart.ticks())
+    assert chart.ticks()[0] == 0 and chart.ticks()[-1] >= 5
+    button = w.dashboard.export
+    corner = button.mapTo(w, button.rect().bottomRight())
+    assert button.isVisible() and corner.y() <= w.height() and corner.x() <= w.width()
+    # The step follows the counts: a few ticks, never fractions, whatever the largest count.
+    assert integer_ticks(7, 600) == [0, 1, 2, 3, 4, 5, 6, 7]
+    assert integer_ticks(37, 300) == [0, 10, 20, 30, 40]
+    assert integer_ticks(0, 300) == [0, 1]
+    w.dashboard.grab().save(str(SHOTS / "planbook-follow-dashboard-laptop.png"))

@@ -28,6 +28,7 @@ from ..core.errors import PlanbookError
 from ..core.library import Library
 from .messages import describe
 from .qtcompat import emit
+from .screen import fit_to_screen
 
 WHERE = Qt.ItemDataRole.UserRole  # a finding's `where` on its row
 
@@ -67,7 +68,7 @@ class CheckDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.resize(760, 440)
+        fit_to_screen(self, 760, 440)
         self.refresh()
 
     def set_plan(self, plan_id: int) -> None:

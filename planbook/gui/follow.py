@@ -9,16 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalStackedBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -43,12 +36,23 @@ from PySide6.QtWidgets import (
 
 from ..core import compare, editing
 from ..core.library import Library
-from ..core.model import PROGRESS_NAMES, Node, Plan, Progress, ProgressNote
+from ..core.model import Node, Plan, Progress, ProgressNote
 from ..core.progress import counts_by_lead_unit, status_counts
 from ..core.units import ROLE_NAMES, library_units, plan_units, unit_tasks
+from .barchart import BarChart, Series
 from .editors import parse_date
 from .jobs import Job, start_job
 from .qtcompat import emit
+from .screen import fit_to_screen
+
+
+def progress_names() -> dict[Progress, str]:
+    """The statuses in the interface's language (the core's PROGRESS_NAMES are the document's Chinese)."""
+    return {Progress.NOT_STARTED: QCoreApplication.translate("Progress", "Not started"),
+            Progress.IN_PROGRESS: QCoreApplication.translate("Progress", "In progress"),
+            Progress.DONE: QCoreApplication.translate("Progress", "Done"),
+            Progress.BEHIND: QCoreApplication.translate("Progress", "Behind")}
+
 
 STATUS_COLOURS = {Progress.NOT_STARTED: "#9aa0a6", Progress.IN_PROGRESS: "#2e6da4", Progress.DONE: "#2e8b57",
                   Progress.BEHIND: "#c0392b"}
@@ -68,13 +72,14 @@ class ProgressEditor(QGroupBox):
         self.node_id: int | None = None
         self.status = QComboBox()
         self.status.setObjectName("statusBox")
-        for status, name in PROGRESS_NAMES.items():
+        for status, name in progress_names().items():
             self.status.addItem(name, status)
         self.notes = QTableWidget(0, 2)
         self.notes.setObjectName("notesTable")
         self.notes.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Progress note")])
         self.notes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.notes.verticalHeader().hide()
+        self.notes.setWordWrap(True)
         self.add = QToolButton(text="+", objectName="addNote", toolTip=self.tr("Add a note dated today"))
         self.remove = QToolButton(text="−", objectName="removeNote", toolTip=self.tr("Remove the selected note"))
         top = QHBoxLayout()
@@ -101,6 +106,11 @@ class ProgressEditor(QGroupBox):
             for row, note in enumerate(node.notes):
                 self.notes.setItem(row, 0, QTableWidgetItem(note.date.isoformat()))
                 self.notes.setItem(row, 1, QTableWidgetItem(note.text))
+        self.notes.resizeRowsToContents()
+        # As tall as its notes (two rows at least, eight at most): the editor pane scrolls, the table need not.
+        rows = sum(self.notes.rowHeight(r) for r in range(min(self.notes.rowCount(), 8)))
+        spare = max(0, 2 - self.notes.rowCount()) * self.notes.verticalHeader().defaultSectionSize()
+        self.notes.setFixedHeight(self.notes.horizontalHeader().sizeHint().height() + rows + spare + 4)
 
     def current_notes(self) -> tuple[ProgressNote, ...] | None:
         """The notes as the table shows them; None when a date cannot be read (the edit is then refused and the
@@ -123,7 +133,12 @@ class ProgressEditor(QGroupBox):
             return
         notes = (*self._stored, ProgressNote(dt.date.today(), ""))
         emit(self.changed, editing.SetProgress(self.node_id, self.status.currentData(), notes), self.tr("Add Progress Note"))
-        self.notes.setCurrentCell(self.notes.rowCount() - 1, 1)
+        # The new note opens for typing: keys go to its text, not to the status box beside the button.
+        row = self.notes.rowCount() - 1
+        if row >= 0 and self.notes.item(row, 1) is not None:
+            self.notes.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.notes.setCurrentCell(row, 1)
+            self.notes.editItem(self.notes.item(row, 1))
 
     def remove_note(self) -> None:
         row = self.notes.currentRow()
@@ -258,11 +273,12 @@ class Dashboard(QWidget):
         self.setObjectName("dashboard")
         self.summary = QLabel(objectName="statusSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.view = QChartView(self.chart, objectName="progressChart")
-        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart = BarChart()
+        # The chart scrolls when a plan names many units; the export button below it stays on screen.
+        self.view = QScrollArea()
+        self.view.setWidgetResizable(True)
+        self.view.setWidget(self.chart)
+        self.view.setFrameShape(QScrollArea.Shape.NoFrame)
         self.export = QPushButton(self.tr("Export Progress Report…"), objectName="exportProgress")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -276,46 +292,21 @@ class Dashboard(QWidget):
         self.counts = status_counts(plan) if plan else {s: 0 for s in Progress}
         self.by_unit = counts_by_lead_unit(plan) if plan else {}
         total = sum(self.counts.values())
-        parts = [f"<span style='color:{STATUS_COLOURS[s]}'>■</span> {PROGRESS_NAMES[s]} <b>{n}</b>"
+        names = progress_names()
+        parts = [f"<span style='color:{STATUS_COLOURS[s]}'>■</span> {names[s]} <b>{n}</b>"
                  for s, n in self.counts.items()]
         done = self.counts[Progress.DONE] * 100 // total if total else 0
         self.summary.setText(self.tr("{0} tasks: ").format(total) + "　".join(parts)
                              + self.tr("　({0}% done)").format(done))
+        self.summary.setWordWrap(True)
         self.export.setEnabled(plan is not None)
-        self._chart()
-
-    def _chart(self) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
-        units = list(reversed(self.by_unit))  # a horizontal chart draws its first category at the bottom
-        series = QHorizontalStackedBarSeries()
-        for status in Progress:
-            bars = QBarSet(PROGRESS_NAMES[status])
-            bars.setColor(QColor(STATUS_COLOURS[status]))
-            bars.append([self.by_unit[u][status] for u in units])
-            series.append(bars)
-        self.chart.addSeries(series)
-        self.chart.setTitle(self.tr("Tasks by lead unit and status"))
-        y = QBarCategoryAxis()
-        y.append(units)
-        x = QValueAxis()
-        x.setLabelFormat("%d")
-        top = max((sum(c.values()) for c in self.by_unit.values()), default=1)
-        x.setRange(0, max(top, 1))
-        x.setTickCount(min(top, 10) + 1 if top > 0 else 2)
-        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(y)
-        series.attachAxis(x)
-        self.view.setMinimumHeight(min(120 + 28 * len(units), 700))
+        units = list(self.by_unit)
+        series = [Series(names[s], STATUS_COLOURS[s], [self.by_unit[u][s] for u in units]) for s in Progress]
+        self.chart.set_data(self.tr("Tasks by lead unit and status"), units, series)
 
     def bar_values(self) -> dict[str, list[float]]:
         """What the chart draws, per status name (for tests and for reading it back)."""
-        series = self.chart.series()
-        if not series:
-            return {}
-        return {s.label(): [s.at(i) for i in range(s.count())] for s in series[0].barSets()}
+        return {s.name: list(s.values) for s in self.chart.series}
 
 
 # ---- compare two plans side by side ---------------------------------------------------------------------------
@@ -398,7 +389,7 @@ class CompareView(QDialog):
             self.other.setCurrentIndex(i)
         self.other.currentIndexChanged.connect(lambda _: self.refresh())
         self.kept.toggled.connect(lambda _: self._fill())
-        self.resize(1100, 700)
+        fit_to_screen(self, 1100, 700)
         self.refresh()
 
     def refresh(self) -> None:

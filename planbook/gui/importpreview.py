@@ -27,6 +27,7 @@ from ..core.model import Node, Plan
 from ..core.numbering import number_tree
 from ..importers import ImportResult
 from .messages import describe
+from .screen import fit_to_screen
 
 # (file, what it gave, or the one-line error that stopped it)
 FileOutcome = tuple[Path, ImportResult | None, str | None]
@@ -88,7 +89,7 @@ class ImportPreview(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(split)
         layout.addWidget(buttons)
-        self.resize(860, 720)
+        fit_to_screen(self, 860, 720)
 
     def plans(self) -> list[tuple[Path, list[Plan]]]:
         """The files that gave plans, with their plans, for the caller to write once accepted."""

@@ -41,6 +41,7 @@ from .librarypane import LibraryPane
 from .messages import describe
 from .qtcompat import emit
 from .safety import LibrarySafety
+from .screen import fit_to_screen, keep_on_screen
 from .searchpanel import SearchPanel
 from .treemodel import PLAN_ID, PlanTreeModel
 
@@ -48,9 +49,8 @@ MAX_RECENT = 8
 
 
 class PlanTreeView(QTreeView):
-    """The structure tree. Tab and Shift+Tab indent and outdent here instead of moving the focus."""
-
-    tabPressed = Signal(bool)  # True for Shift+Tab
+    """The structure tree. Tab leaves it like any other widget; demote and promote have keys of their own
+    (Ctrl+] and Ctrl+[, or Alt+Shift+→ and ←, shown in the Edit menu)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,12 +64,7 @@ class PlanTreeView(QTreeView):
         self.setDropIndicatorShown(True)
         self.setAllColumnsShowFocus(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-
-    def event(self, e) -> bool:
-        if e.type() == e.Type.KeyPress and e.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            emit(self.tabPressed, e.key() == Qt.Key.Key_Backtab)
-            return True
-        return super().event(e)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
 
 
 class MainWindow(LibrarySafety, QMainWindow):
@@ -166,7 +161,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.act_open_library = a("actOpenLibrary", self.tr("&Open Library…"), self.open_library_dialog, S.Open)
         self.act_new_library = a("actNewLibrary", self.tr("New &Library…"), self.new_library_dialog)
         self.act_quit = a("actQuit", self.tr("&Quit"), self.close, S.Quit)
-        self.act_properties = a("actProperties", self.tr("Plan &Properties"), self.select_plan_row, "Ctrl+P")
+        self.act_print = a("actPrint", self.tr("&Print…"), self.print_now, S.Print)  # Ctrl+P, as in Word and WPS
+        self.act_properties = a("actProperties", self.tr("Plan &Properties"), self.select_plan_row, "Alt+Return")
         # Ctrl+, where the platform names no key of its own for Preferences (Windows, most X11 desktops)
         self.act_preferences = a("actPreferences", self.tr("Pre&ferences…"), self.preferences_dialog,
                                  [S.Preferences] if QKeySequence.keyBindings(S.Preferences) else "Ctrl+,")
@@ -179,10 +175,13 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.act_redo.setObjectName("actRedo")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
+        # Enter and F2 on a row edit it (the cursor goes to its title); Insert adds a row after it.
+        self.act_edit_node = a("actEditNode", self.tr("&Edit Selected"), self.edit_current,
+                               ["F2", "Return", "Enter"], tree_only=True)
         self.act_new_sibling = a("actNewSibling", self.tr("New Sibling"), self.new_sibling,
-                                 ["Return", "Enter"], tree_only=True)
+                                 ["Insert", "Shift+Return"], tree_only=True)
         self.act_new_child = a("actNewChild", self.tr("New Child"), self.new_child,
-                               ["Ctrl+Return", "Insert"], tree_only=True)
+                               ["Ctrl+Return", "Ctrl+Enter"], tree_only=True)
         names = short_kind_names()
         self.act_new_kind = {}
         for kind, key in zip(NodeKind, ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
@@ -191,8 +190,12 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.act_delete = a("actDelete", self.tr("Delete"), self.delete_node, S.Delete, tree_only=True)
         self.act_up = a("actMoveUp", self.tr("Move Up"), lambda: self.move(-1), "Ctrl+Up", tree_only=True)
         self.act_down = a("actMoveDown", self.tr("Move Down"), lambda: self.move(+1), "Ctrl+Down", tree_only=True)
-        self.act_indent = a("actIndent", self.tr("Demote (Tab)"), self.indent, tree_only=True)
-        self.act_outdent = a("actOutdent", self.tr("Promote (Shift+Tab)"), self.outdent, tree_only=True)
+        self.act_indent = a("actIndent", self.tr("Demote"), self.indent, ["Ctrl+]", "Alt+Shift+Right"], tree_only=True)
+        self.act_outdent = a("actOutdent", self.tr("Promote"), self.outdent, ["Ctrl+[", "Alt+Shift+Left"],
+                             tree_only=True)
+        # F6 and Shift+F6 go round the panes: library, structure, editor, fields.
+        self.act_next_pane = a("actNextPane", self.tr("Next Pane"), lambda: self.cycle_panes(+1), "F6")
+        self.act_prev_pane = a("actPrevPane", self.tr("Previous Pane"), lambda: self.cycle_panes(-1), "Shift+F6")
         self.act_expand = a("actExpand", self.tr("Expand All"), lambda: self.tree.expandAll())
         self.act_collapse = a("actCollapse", self.tr("Collapse to Sections"), self.collapse_to_sections)
         self.act_about = a("actAbout", self.tr("&About Planbook"), self.about)
@@ -216,7 +219,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         m = bar.addMenu(self.tr("&File"))
         m.addActions([self.act_new_plan, self.act_new_from])
         m.addSeparator()
-        m.addActions([self.act_import, self.act_import_clipboard, self.act_export, self.act_print_preview])
+        m.addActions([self.act_import, self.act_import_clipboard, self.act_export, self.act_print_preview,
+                      self.act_print])
         m.addSeparator()
         m.addActions([self.act_open_library, self.act_new_library])
         self.recent_menu = m.addMenu(self.tr("Recent Libraries"))
@@ -229,7 +233,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         m.setObjectName("editMenu")
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
-        m.addActions([self.act_new_sibling, self.act_new_child])
+        m.addActions([self.act_edit_node, self.act_new_sibling, self.act_new_child])
         kinds = m.addMenu(self.tr("New…"))
         kinds.addActions(list(self.act_new_kind.values()))
         m.addAction(self.act_delete)
@@ -240,6 +244,7 @@ class MainWindow(LibrarySafety, QMainWindow):
 
         m = bar.addMenu(self.tr("&View"))
         m.addActions([self.act_search, self.act_filter, self.act_expand, self.act_collapse])
+        m.addActions([self.act_next_pane, self.act_prev_pane])
         m.addSeparator()
         m.addActions([self.act_units, self.act_dashboard, self.act_show_all])
         lang = m.addMenu(self.tr("Language"))
@@ -290,7 +295,6 @@ class MainWindow(LibrarySafety, QMainWindow):
     def _connect(self) -> None:
         self.library_pane.planChosen.connect(lambda pid: self.open_plan(pid))
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.tree.tabPressed.connect(lambda back: self.outdent() if back else self.indent())
         self.model.dataChanged.connect(self._model_data_changed)
         self.model.moveRequested.connect(lambda move: self.do(move, self.tr("Move")))
         self.model.planChanged.connect(self._plan_changed)
@@ -515,7 +519,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         on_node = has_plan and current not in (None, PLAN_ID)
         for act in (self.act_duplicate, self.act_delete_plan, self.act_next_year, self.act_export,
                     self.act_compare, self.act_check, self.act_rename_unit, self.act_tidy, self.act_export_breakdown,
-                    self.act_print_preview,
+                    self.act_print_preview, self.act_print, self.act_edit_node,
                     self.act_properties, self.act_new_child, self.act_new_sibling, *self.act_new_kind.values()):
             act.setEnabled(has_plan)
         for act in (self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent):
@@ -529,6 +533,40 @@ class MainWindow(LibrarySafety, QMainWindow):
     def collapse_to_sections(self) -> None:
         self.tree.collapseAll()
         self.tree.expand(self.model.plan_index())
+
+    # ---- keyboard: editing the selected row, going round the panes -----------------------------------
+
+    def edit_current(self) -> None:
+        """Enter or F2 on a row: the cursor to its title (the plan's title for the plan row), text kept."""
+        if self.current_id() == PLAN_ID:
+            self.plan_properties.focus_field("title")
+        elif self.current_id() is not None:
+            self.node_editor.title.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.node_editor.title.end(False)
+
+    def _panes(self) -> list[QWidget]:
+        """The places F6 goes to, in order; panes that show nothing now are left out."""
+        panes: list[QWidget] = [self.library_pane.view, self.tree]
+        page = self.editor_stack.currentWidget()
+        if page is self.node_editor:
+            panes.append(self.node_editor.title)
+            if self.node_editor.fields.rows:
+                panes.append(self.node_editor.fields.rows[0].value)
+        elif page is self.plan_properties:
+            panes.append(self.plan_properties.field("title"))
+        return [w for w in panes if w.isVisibleTo(self) and w.isEnabled()]
+
+    def cycle_panes(self, step: int) -> None:
+        panes = self._panes()
+        if not panes:
+            return
+        focus = QApplication.focusWidget()
+        here = next((i for i, w in enumerate(panes) if focus is not None and (w is focus or w.isAncestorOf(focus))), None)
+        if here is None and focus is not None and self.node_editor.isAncestorOf(focus):
+            # somewhere in the editor below its title: the fields come next, then the library
+            here = len(panes) - 1 if focus in {r.value for r in self.node_editor.fields.rows} else 2
+        target = panes[((here if here is not None else -1) + step) % len(panes)]
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # ---- tree commands --------------------------------------------------------------------------------
 
@@ -996,6 +1034,14 @@ class MainWindow(LibrarySafety, QMainWindow):
         dialog.open()
         return dialog
 
+    def print_now(self):
+        """File ▸ Print (Ctrl+P): the preview of what will be printed, with Print ready for Enter."""
+        dialog = self.print_preview()
+        if dialog is not None:
+            dialog.print_button.setDefault(True)
+            dialog.print_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return dialog
+
     def preferences_dialog(self):
         """Edit ▸ Preferences…: the PDF fonts and the Word font names (window-modal, not blocking)."""
         from .preferences import PreferencesDialog
@@ -1056,8 +1102,9 @@ class MainWindow(LibrarySafety, QMainWindow):
         saved = self.settings.value("window/geometry") if geometry else None
         if isinstance(saved, QByteArray) and not saved.isEmpty():
             self.restoreGeometry(saved)
+            keep_on_screen(self)  # saved on a bigger screen, or on one no longer there
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)
         state = self.settings.value("window/splitter") if geometry else None
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)

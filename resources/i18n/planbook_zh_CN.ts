@@ -4,165 +4,181 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="37"/>
+        <location filename="../../planbook/gui/backups.py" line="38"/>
         <source>Backups and Restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="40"/>
+        <location filename="../../planbook/gui/backups.py" line="41"/>
         <source>A copy of the library is kept each day it is opened (the last {0}), in {1}</source>
         <translation>每天首次打开方案库时自动备份一份（保留最近 {0} 份），存放在 {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="46"/>
+        <location filename="../../planbook/gui/backups.py" line="47"/>
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="46"/>
+        <location filename="../../planbook/gui/backups.py" line="47"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="46"/>
+        <location filename="../../planbook/gui/backups.py" line="47"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="58"/>
+        <location filename="../../planbook/gui/backups.py" line="59"/>
         <source>Back Up Now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="60"/>
+        <location filename="../../planbook/gui/backups.py" line="61"/>
         <source>Restore Selected…</source>
         <translation>恢复所选…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="89"/>
+        <location filename="../../planbook/gui/backups.py" line="90"/>
         <source>No backups yet.</source>
         <translation>尚无备份。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="108"/>
+        <location filename="../../planbook/gui/backups.py" line="109"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="117"/>
+        <location filename="../../planbook/gui/backups.py" line="118"/>
         <source>Restore Backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="118"/>
+        <location filename="../../planbook/gui/backups.py" line="119"/>
         <source>Replace everything in the library with the backup of {0}?</source>
         <translation>用 {0} 的备份替换方案库中的全部内容吗？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="121"/>
+        <location filename="../../planbook/gui/backups.py" line="122"/>
         <source>What the library holds now is backed up first, so you can go back to it by restoring that copy. Undo history is cleared.</source>
         <translation>恢复前会先备份方案库的当前内容，如需回到现在的状态，恢复那份备份即可。撤销记录将被清空。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="129"/>
+        <location filename="../../planbook/gui/backups.py" line="130"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
 </context>
 <context>
+    <name>Binding</name>
+    <message>
+        <location filename="../../planbook/gui/qtcompat.py" line="71"/>
+        <source>PySide6 {0} on Python {1} loses a reference to None on every Qt value it converts, so the window would abort within minutes. Install PySide6 6.11 with
+
+{2} -m pip install &quot;PySide6&gt;=6.7,&lt;6.12&quot;
+
+or run Planbook on Python 3.12 or later.</source>
+        <translation>PySide6 {0}（Python {1}）每转换一个 Qt 值就少记一次对 None 的引用，窗口几分钟内就会异常退出。请安装 PySide6 6.11：
+
+{2} -m pip install &quot;PySide6&gt;=6.7,&lt;6.12&quot;
+
+或在 Python 3.12 及以上版本运行 Planbook。</translation>
+    </message>
+</context>
+<context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="41"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="42"/>
         <source>Check Before Issuing</source>
         <translation>发文前检查</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="48"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="49"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="48"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="49"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="56"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="57"/>
         <source>Re-check</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="63"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="64"/>
         <source>Double-click a problem (or press Enter) to go to it in the plan.</source>
         <translation>双击问题（或按回车键）可转到方案中的相应位置。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="87"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="88"/>
         <source>Check Before Issuing: {0}</source>
         <translation>发文前检查：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="100"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="101"/>
         <source>No problems found.</source>
         <translation>没有发现问题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="102"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="103"/>
         <source>No errors; {0} warnings to look at</source>
         <translation>没有错误，{0} 个提醒请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="104"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="105"/>
         <source>{0} errors</source>
         <translation>{0} 个错误</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="106"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="107"/>
         <source>{0} errors, {1} warnings</source>
         <translation>{0} 个错误，{1} 个提醒</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="113"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="114"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="114"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="116"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="116"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="117"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="117"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="118"/>
         <source>Signers</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="118"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="119"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="119"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="120"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="120"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="121"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="121"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="122"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
@@ -170,22 +186,22 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="86"/>
+        <location filename="../../planbook/gui/editors.py" line="84"/>
         <source>Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号</source>
         <translation>年份应使用六角括号〔〕，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="87"/>
+        <location filename="../../planbook/gui/editors.py" line="85"/>
         <source>A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号</source>
         <translation>发文字号由机关代字、〔年份〕、发文顺序号和“号”组成，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="89"/>
+        <location filename="../../planbook/gui/editors.py" line="87"/>
         <source>The serial number takes no leading zero (3号, not 03号)</source>
         <translation>发文顺序号不编虚位（写作 3号，不写 03号）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="91"/>
+        <location filename="../../planbook/gui/editors.py" line="89"/>
         <source>The year in the number ({0}) is far from the plan&apos;s year ({1})</source>
         <translation>文号中的年份（{0}）与方案年度（{1}）相差较远</translation>
     </message>
@@ -193,44 +209,44 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="368"/>
-        <location filename="../../planbook/gui/follow.py" line="419"/>
+        <location filename="../../planbook/gui/follow.py" line="359"/>
+        <location filename="../../planbook/gui/follow.py" line="410"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="374"/>
+        <location filename="../../planbook/gui/follow.py" line="365"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="385"/>
+        <location filename="../../planbook/gui/follow.py" line="376"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="412"/>
+        <location filename="../../planbook/gui/follow.py" line="403"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="417"/>
+        <location filename="../../planbook/gui/follow.py" line="408"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="418"/>
-        <location filename="../../planbook/gui/follow.py" line="425"/>
+        <location filename="../../planbook/gui/follow.py" line="409"/>
+        <location filename="../../planbook/gui/follow.py" line="416"/>
         <source>Comparing tasks…</source>
         <translation>正在比较任务…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="442"/>
+        <location filename="../../planbook/gui/follow.py" line="433"/>
         <source>Comparison cancelled.</source>
         <translation>已取消比较。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="447"/>
+        <location filename="../../planbook/gui/follow.py" line="438"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
     </message>
@@ -238,22 +254,22 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="266"/>
+        <location filename="../../planbook/gui/follow.py" line="282"/>
         <source>Export Progress Report…</source>
         <translation>导出进展报告…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="282"/>
+        <location filename="../../planbook/gui/follow.py" line="299"/>
         <source>{0} tasks: </source>
         <translation>共 {0} 项任务：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="283"/>
+        <location filename="../../planbook/gui/follow.py" line="300"/>
         <source>&#x3000;({0}% done)</source>
         <translation>&#x3000;（已完成 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="299"/>
+        <location filename="../../planbook/gui/follow.py" line="305"/>
         <source>Tasks by lead unit and status</source>
         <translation>各牵头单位任务进展</translation>
     </message>
@@ -307,59 +323,54 @@
     </message>
 </context>
 <context>
-    <name>FieldsTable</name>
+    <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="241"/>
-        <source>Label</source>
-        <translation>标签</translation>
+        <location filename="../../planbook/gui/editors.py" line="259"/>
+        <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
+        <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="241"/>
-        <source>Value</source>
-        <translation>内容</translation>
+        <location filename="../../planbook/gui/editors.py" line="266"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="253"/>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="254"/>
+        <location filename="../../planbook/gui/editors.py" line="267"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="261"/>
+        <location filename="../../planbook/gui/editors.py" line="274"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="262"/>
+        <location filename="../../planbook/gui/editors.py" line="275"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="263"/>
+        <location filename="../../planbook/gui/editors.py" line="276"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="308"/>
+        <location filename="../../planbook/gui/editors.py" line="368"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="316"/>
+        <location filename="../../planbook/gui/editors.py" line="376"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="324"/>
+        <location filename="../../planbook/gui/editors.py" line="385"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="332"/>
+        <location filename="../../planbook/gui/editors.py" line="400"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -367,42 +378,42 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="41"/>
+        <location filename="../../planbook/gui/importpreview.py" line="42"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="44"/>
+        <location filename="../../planbook/gui/importpreview.py" line="45"/>
         <source>Not imported: {0}</source>
         <translation>未导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="45"/>
+        <location filename="../../planbook/gui/importpreview.py" line="46"/>
         <source>{0}: not imported: {1}</source>
         <translation>{0}：未导入：{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="52"/>
+        <location filename="../../planbook/gui/importpreview.py" line="53"/>
         <source>Import Preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="55"/>
+        <location filename="../../planbook/gui/importpreview.py" line="56"/>
         <source>Recognised structure</source>
         <translation>识别出的结构</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="55"/>
+        <location filename="../../planbook/gui/importpreview.py" line="56"/>
         <source>Tasks</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="75"/>
+        <location filename="../../planbook/gui/importpreview.py" line="76"/>
         <source>{0} plan(s) from {1} file(s); {2} warning(s) or error(s) to check.</source>
         <translation>{1} 个文件中识别出 {0} 个方案；有 {2} 条警告或错误需要核对。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="78"/>
+        <location filename="../../planbook/gui/importpreview.py" line="79"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -410,42 +421,42 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="51"/>
+        <location filename="../../planbook/gui/editors.py" line="49"/>
         <source>Section (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="52"/>
+        <location filename="../../planbook/gui/editors.py" line="50"/>
         <source>Subsection (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="53"/>
+        <location filename="../../planbook/gui/editors.py" line="51"/>
         <source>Task (1.)</source>
         <translation>任务（1.）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="54"/>
+        <location filename="../../planbook/gui/editors.py" line="52"/>
         <source>Item (（1）)</source>
         <translation>子项（（1））</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="60"/>
+        <location filename="../../planbook/gui/editors.py" line="58"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="61"/>
+        <location filename="../../planbook/gui/editors.py" line="59"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="62"/>
+        <location filename="../../planbook/gui/editors.py" line="60"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="63"/>
+        <location filename="../../planbook/gui/editors.py" line="61"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -516,587 +527,599 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="97"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="92"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="700"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="738"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="740"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="746"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="600"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="638"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="600"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="638"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
-        <source>Demote (Tab)</source>
-        <translation>降一级（Tab）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
-        <source>Promote (Shift+Tab)</source>
-        <translation>升一级（Shift+Tab）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="196"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="205"/>
         <source>Chec&amp;k Before Issuing…</source>
         <translation>发文前检查(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="216"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="226"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="228"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="232"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="233"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="237"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="241"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="245"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="245"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="250"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1098"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="251"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="256"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="259"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="264"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="264"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="269"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="269"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="274"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="273"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="278"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="295"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="299"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="406"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="410"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="429"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="433"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="449"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="453"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="452"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="456"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="453"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="457"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="458"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="462"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="459"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="463"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="489"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="493"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="505"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="513"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="581"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="619"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="589"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="627"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="598"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="636"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="598"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="636"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="604"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="642"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="604"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="642"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="607"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="645"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="607"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
+        <source>&amp;Edit Selected</source>
+        <translation>编辑所选(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
+        <source>Next Pane</source>
+        <translation>下一窗格</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <source>Previous Pane</source>
+        <translation>上一窗格</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="645"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="632"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="670"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="664"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="671"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="651"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="689"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="652"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="675"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="677"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="715"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="679"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="704"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="742"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="709"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="747"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="712"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="750"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="751"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="723"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="731"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="761"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="724"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="762"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="727"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="765"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="742"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="796"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="780"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="834"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="743"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="781"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="759"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="797"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="765"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="803"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="766"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="804"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="828"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="801"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="839"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="852"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="837"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="875"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="840"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="841"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="879"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="853"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="891"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="892"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="880"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="918"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="909"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="947"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="911"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="949"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="952"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="911"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="949"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="952"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="924"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="962"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="964"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="972"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1010"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="976"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1014"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1011"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1057"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1013"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1059"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1019"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1065"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1027"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1073"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1027"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1073"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1045"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1091"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1046"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1092"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1098"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1390,72 +1413,72 @@
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="94"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="108"/>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="95"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="109"/>
         <source>the file cannot be read</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="96"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="110"/>
         <source>it is an OpenType font with PostScript (CFF) outlines; a PDF can embed only fonts with TrueType outlines (.ttf, .ttc)</source>
         <translation>这是 PostScript（CFF）轮廓的 OpenType 字体，PDF 只能嵌入 TrueType 轮廓的字体（.ttf、.ttc）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="98"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="112"/>
         <source>the font&apos;s licence does not allow embedding it in a PDF</source>
         <translation>字体的授权不允许嵌入 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="99"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="113"/>
         <source>it is not a usable TrueType font file</source>
         <translation>不是可用的 TrueType 字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="100"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="114"/>
         <source>the font collection has no such face</source>
         <translation>字体集中没有这个字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="101"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="115"/>
         <source>the font has no Chinese characters</source>
         <translation>字体中没有汉字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="102"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="116"/>
         <source>the font has no digits for the page numbers</source>
         <translation>字体中没有页码所用的数字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="114"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="128"/>
         <source>cannot use the font file {path} (font setting {key}): {reason}{detail}</source>
         <translation>无法使用字体文件 {path}（字体设置 {key}）：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="117"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="131"/>
         <source>cannot use the font file {path}: {reason}{detail}</source>
         <translation>无法使用字体文件 {path}：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="154"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="168"/>
         <source>cannot read the font settings file {path}: {reason}</source>
         <translation>字体设置文件 {path} 无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="155"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="169"/>
         <source>the font settings file {path} must be an object {{role: font file}}</source>
         <translation>字体设置文件 {path} 应是 {{角色: 字体文件}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="157"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="171"/>
         <source>the font settings file {path} names unknown roles: {unknown} (known: {known})</source>
         <translation>字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="174"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="188"/>
         <source>in the font settings file {path}, {key} must name a font file, or be {{&quot;file&quot;: file name, &quot;index&quot;: number}}</source>
         <translation>字体设置文件 {path} 中 {key} 的值应是字体文件名，或 {{&quot;file&quot;: 文件名, &quot;index&quot;: 序号}}</translation>
     </message>
@@ -1510,27 +1533,27 @@
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="315"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="329"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="707"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="828"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="734"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="855"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="743"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="864"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="746"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="867"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -1736,6 +1759,7 @@
     </message>
     <message>
         <location filename="../../planbook/core/checks.py" line="335"/>
+        <location filename="../../planbook/core/review.py" line="408"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
@@ -1915,51 +1939,201 @@
         <source>{name} is a web archive with no page in it</source>
         <translation>{name} 是网页存档，但其中没有网页</translation>
     </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="59"/>
+        <source>years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="60"/>
+        <source>dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="61"/>
+        <source>planning periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="62"/>
+        <source>meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="63"/>
+        <source>campaign years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="64"/>
+        <source>events of their time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="65"/>
+        <source>numbered targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="66"/>
+        <source>last year&apos;s tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="67"/>
+        <source>empty fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="68"/>
+        <source>renamed units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="232"/>
+        <source>the years {found} are over before the plan&apos;s year {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="238"/>
+        <source>{date} is a date before the plan&apos;s year {year}: set the date anew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="243"/>
+        <source>“{found}年后” has begun by {year}; does the sentence still hold?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="247"/>
+        <source>{found} is last year; the plan is for {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="249"/>
+        <source>{found} is before the plan&apos;s year {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="257"/>
+        <source>“{word}” in last year&apos;s plan meant {year}, the plan&apos;s own year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="261"/>
+        <source>“{word}” now means {last}; in last year&apos;s plan it meant {before}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="265"/>
+        <source>“{word}” now means {year}: is what it says still to be done this year?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="293"/>
+        <source>“{found}” ({first}–{last}) is over; the plan&apos;s year {year} is in “{current}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="300"/>
+        <source>the “{current}” period began in {first}: its plan was drafted before; now it is carried out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="335"/>
+        <source>a later plenary session has been held: the latest before {year} is {latest} ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="342"/>
+        <source>a later party congress has been held: the latest before {year} is {latest} ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="355"/>
+        <source>{found} named a theme for its year; is there one, and the same, for {year}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="369"/>
+        <source>“{phrase}” belongs to the years up to {until}; the plan is for {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="373"/>
+        <source>{reason}; since then: {instead}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="376"/>
+        <source>“{phrase}” is of its time ({first}–{until}): does it still hold in {year}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="398"/>
+        <source>a numbered target: is “{found}” still the figure for {year}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="416"/>
+        <source>{old} was renamed {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="432"/>
+        <source>done in {source}: drop it from this plan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="435"/>
+        <source>{status} in {source}: kept, noted as carried over</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="117"/>
+        <location filename="../../planbook/gui/editors.py" line="119"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="120"/>
+        <location filename="../../planbook/gui/editors.py" line="122"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="127"/>
+        <location filename="../../planbook/gui/editors.py" line="130"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="128"/>
+        <location filename="../../planbook/gui/editors.py" line="131"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="132"/>
-        <source>Text</source>
-        <translation>正文</translation>
+        <location filename="../../planbook/gui/editors.py" line="135"/>
+        <source>Te&amp;xt</source>
+        <translation>正文(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="134"/>
+        <location filename="../../planbook/gui/editors.py" line="139"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="197"/>
+        <location filename="../../planbook/gui/editors.py" line="205"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="201"/>
+        <location filename="../../planbook/gui/editors.py" line="209"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="206"/>
+        <location filename="../../planbook/gui/editors.py" line="214"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2075,217 +2249,217 @@
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="365"/>
+        <location filename="../../planbook/gui/editors.py" line="432"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="367"/>
+        <location filename="../../planbook/gui/editors.py" line="434"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="372"/>
+        <location filename="../../planbook/gui/editors.py" line="439"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="375"/>
+        <location filename="../../planbook/gui/editors.py" line="442"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="377"/>
+        <location filename="../../planbook/gui/editors.py" line="444"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="378"/>
+        <location filename="../../planbook/gui/editors.py" line="445"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="378"/>
+        <location filename="../../planbook/gui/editors.py" line="445"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="380"/>
+        <location filename="../../planbook/gui/editors.py" line="447"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="381"/>
+        <location filename="../../planbook/gui/editors.py" line="448"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="383"/>
+        <location filename="../../planbook/gui/editors.py" line="450"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="385"/>
+        <location filename="../../planbook/gui/editors.py" line="452"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="386"/>
+        <location filename="../../planbook/gui/editors.py" line="453"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="388"/>
+        <location filename="../../planbook/gui/editors.py" line="455"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="389"/>
+        <location filename="../../planbook/gui/editors.py" line="456"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="390"/>
+        <location filename="../../planbook/gui/editors.py" line="457"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="394"/>
+        <location filename="../../planbook/gui/editors.py" line="461"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="396"/>
+        <location filename="../../planbook/gui/editors.py" line="463"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="397"/>
+        <location filename="../../planbook/gui/editors.py" line="464"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="398"/>
+        <location filename="../../planbook/gui/editors.py" line="465"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="401"/>
+        <location filename="../../planbook/gui/editors.py" line="468"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="403"/>
+        <location filename="../../planbook/gui/editors.py" line="470"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="404"/>
+        <location filename="../../planbook/gui/editors.py" line="471"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="405"/>
+        <location filename="../../planbook/gui/editors.py" line="472"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="406"/>
+        <location filename="../../planbook/gui/editors.py" line="473"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="408"/>
+        <location filename="../../planbook/gui/editors.py" line="475"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="409"/>
+        <location filename="../../planbook/gui/editors.py" line="476"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="410"/>
+        <location filename="../../planbook/gui/editors.py" line="477"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="411"/>
+        <location filename="../../planbook/gui/editors.py" line="478"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="412"/>
+        <location filename="../../planbook/gui/editors.py" line="479"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="413"/>
+        <location filename="../../planbook/gui/editors.py" line="480"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="414"/>
+        <location filename="../../planbook/gui/editors.py" line="481"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="415"/>
+        <location filename="../../planbook/gui/editors.py" line="482"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="416"/>
+        <location filename="../../planbook/gui/editors.py" line="483"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="417"/>
+        <location filename="../../planbook/gui/editors.py" line="484"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="418"/>
+        <location filename="../../planbook/gui/editors.py" line="485"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="419"/>
+        <location filename="../../planbook/gui/editors.py" line="486"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="420"/>
+        <location filename="../../planbook/gui/editors.py" line="487"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="421"/>
+        <location filename="../../planbook/gui/editors.py" line="488"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="454"/>
+        <location filename="../../planbook/gui/editors.py" line="521"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="547"/>
+        <location filename="../../planbook/gui/editors.py" line="614"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="559"/>
+        <location filename="../../planbook/gui/editors.py" line="626"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="570"/>
+        <location filename="../../planbook/gui/editors.py" line="637"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="583"/>
+        <location filename="../../planbook/gui/editors.py" line="650"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
@@ -2447,121 +2621,144 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="48"/>
+        <location filename="../../planbook/gui/print_preview.py" line="49"/>
         <source>Print Preview — {0}</source>
         <translation>打印预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="52"/>
+        <location filename="../../planbook/gui/print_preview.py" line="53"/>
         <source>Notice with the plan</source>
         <translation>印发通知及要点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="53"/>
+        <location filename="../../planbook/gui/print_preview.py" line="54"/>
         <source>Plan only</source>
         <translation>仅要点正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="63"/>
+        <location filename="../../planbook/gui/print_preview.py" line="64"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="65"/>
+        <location filename="../../planbook/gui/print_preview.py" line="66"/>
         <source>&amp;Save PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="67"/>
+        <location filename="../../planbook/gui/print_preview.py" line="68"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="77"/>
+        <location filename="../../planbook/gui/print_preview.py" line="78"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="107"/>
+        <location filename="../../planbook/gui/print_preview.py" line="108"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="113"/>
+        <location filename="../../planbook/gui/print_preview.py" line="114"/>
         <source>fallback face: {0}</source>
         <translation>备用字体排印：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="124"/>
-        <location filename="../../planbook/gui/print_preview.py" line="126"/>
+        <location filename="../../planbook/gui/print_preview.py" line="125"/>
+        <location filename="../../planbook/gui/print_preview.py" line="127"/>
         <source>Save PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="163"/>
+        <location filename="../../planbook/gui/print_preview.py" line="164"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="163"/>
+        <location filename="../../planbook/gui/print_preview.py" line="164"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="51"/>
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="52"/>
+        <source>In progress</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="53"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="54"/>
+        <source>Behind</source>
+        <translation>滞后</translation>
+    </message>
+</context>
+<context>
     <name>ProgressEditor</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="66"/>
+        <location filename="../../planbook/gui/follow.py" line="70"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="75"/>
+        <location filename="../../planbook/gui/follow.py" line="79"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="75"/>
+        <location filename="../../planbook/gui/follow.py" line="79"/>
         <source>Progress note</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="78"/>
+        <location filename="../../planbook/gui/follow.py" line="83"/>
         <source>Add a note dated today</source>
         <translation>添加一条今天的进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="79"/>
+        <location filename="../../planbook/gui/follow.py" line="84"/>
         <source>Remove the selected note</source>
         <translation>删除所选进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="81"/>
+        <location filename="../../planbook/gui/follow.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="88"/>
+        <location filename="../../planbook/gui/follow.py" line="93"/>
         <source>Set Status</source>
         <translation>设置进展状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="89"/>
+        <location filename="../../planbook/gui/follow.py" line="94"/>
         <source>Edit Progress Note</source>
         <translation>修改进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="125"/>
+        <location filename="../../planbook/gui/follow.py" line="135"/>
         <source>Add Progress Note</source>
         <translation>添加进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="134"/>
+        <location filename="../../planbook/gui/follow.py" line="149"/>
         <source>Remove Progress Note</source>
         <translation>删除进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="116"/>
+        <location filename="../../planbook/gui/follow.py" line="126"/>
         <source>Write dates as 2021-03-15 or 2021年3月15日</source>
         <translation>日期请写作 2021-03-15 或 2021年3月15日</translation>
     </message>
@@ -2744,37 +2941,37 @@
 <context>
     <name>UnitsView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="161"/>
+        <location filename="../../planbook/gui/follow.py" line="176"/>
         <source>This plan</source>
         <translation>本方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="162"/>
+        <location filename="../../planbook/gui/follow.py" line="177"/>
         <source>All plans</source>
         <translation>全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="165"/>
+        <location filename="../../planbook/gui/follow.py" line="180"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="165"/>
+        <location filename="../../planbook/gui/follow.py" line="180"/>
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="165"/>
+        <location filename="../../planbook/gui/follow.py" line="180"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="168"/>
+        <location filename="../../planbook/gui/follow.py" line="183"/>
         <source>Show only this unit&apos;s tasks in the tree</source>
         <translation>结构树中只显示该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="169"/>
+        <location filename="../../planbook/gui/follow.py" line="184"/>
         <source>Rename Unit…</source>
         <translation>单位更名…</translation>
     </message>
