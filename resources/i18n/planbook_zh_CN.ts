@@ -239,27 +239,44 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="356"/>
+        <location filename="../../planbook/gui/follow.py" line="359"/>
+        <location filename="../../planbook/gui/follow.py" line="410"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="362"/>
+        <location filename="../../planbook/gui/follow.py" line="365"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="373"/>
+        <location filename="../../planbook/gui/follow.py" line="376"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="394"/>
+        <location filename="../../planbook/gui/follow.py" line="403"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="401"/>
+        <location filename="../../planbook/gui/follow.py" line="408"/>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="409"/>
+        <location filename="../../planbook/gui/follow.py" line="416"/>
+        <source>Comparing tasks…</source>
+        <translation>正在比较任务…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="433"/>
+        <source>Comparison cancelled.</source>
+        <translation>已取消比较。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="438"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
     </message>
@@ -267,22 +284,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="281"/>
+        <location filename="../../planbook/gui/follow.py" line="282"/>
         <source>Export Progress Report…</source>
         <translation>导出进展报告…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="298"/>
+        <location filename="../../planbook/gui/follow.py" line="299"/>
         <source>{0} tasks: </source>
         <translation>共 {0} 项任务：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="299"/>
+        <location filename="../../planbook/gui/follow.py" line="300"/>
         <source>&#x3000;({0}% done)</source>
         <translation>&#x3000;（已完成 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="304"/>
+        <location filename="../../planbook/gui/follow.py" line="305"/>
         <source>Tasks by lead unit and status</source>
         <translation>各牵头单位任务进展</translation>
     </message>
@@ -439,6 +456,49 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/importpreview.py" line="79"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../planbook/core/model.py" line="81"/>
+        <source>Section (一、)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="82"/>
+        <source>section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="85"/>
+        <source>Subsection (（一）)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="86"/>
+        <source>subsection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="89"/>
+        <source>Task (1.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="90"/>
+        <source>task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="93"/>
+        <source>Item (（1）)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="94"/>
+        <source>item</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1532,22 +1592,22 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="657"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="655"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="684"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="682"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="693"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="691"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="696"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="694"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -2160,37 +2220,57 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>草稿还有 {count} 条审阅意见未处理（方案 ▸ 审阅草稿）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="259"/>
+        <location filename="../../planbook/core/model.py" line="81"/>
+        <source>section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="85"/>
+        <source>subsection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="89"/>
+        <source>task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="93"/>
+        <source>item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="249"/>
         <source>masthead (发文机关标志)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="260"/>
+        <location filename="../../planbook/core/model.py" line="250"/>
         <source>title (标题)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="261"/>
+        <location filename="../../planbook/core/model.py" line="251"/>
         <source>recipients (主送机关)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="262"/>
+        <location filename="../../planbook/core/model.py" line="252"/>
         <source>body (正文)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="271"/>
+        <location filename="../../planbook/core/model.py" line="261"/>
         <source>{a} and {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="272"/>
+        <location filename="../../planbook/core/model.py" line="262"/>
         <source>{a}, {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planbook/layout/blocks.py" line="174"/>
+        <location filename="../../planbook/layout/blocks.py" line="170"/>
         <source>the notice cannot be issued without its {parts}: fill them in, or export the plan layout (the plan alone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2863,22 +2943,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="50"/>
+        <location filename="../../planbook/gui/follow.py" line="51"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="51"/>
+        <location filename="../../planbook/gui/follow.py" line="52"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="52"/>
+        <location filename="../../planbook/gui/follow.py" line="53"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="53"/>
+        <location filename="../../planbook/gui/follow.py" line="54"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
@@ -2886,57 +2966,57 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ProgressEditor</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="69"/>
+        <location filename="../../planbook/gui/follow.py" line="70"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="78"/>
+        <location filename="../../planbook/gui/follow.py" line="79"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="78"/>
+        <location filename="../../planbook/gui/follow.py" line="79"/>
         <source>Progress note</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="82"/>
+        <location filename="../../planbook/gui/follow.py" line="83"/>
         <source>Add a note dated today</source>
         <translation>添加一条今天的进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="83"/>
+        <location filename="../../planbook/gui/follow.py" line="84"/>
         <source>Remove the selected note</source>
         <translation>删除所选进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="85"/>
+        <location filename="../../planbook/gui/follow.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="92"/>
+        <location filename="../../planbook/gui/follow.py" line="93"/>
         <source>Set Status</source>
         <translation>设置进展状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="93"/>
+        <location filename="../../planbook/gui/follow.py" line="94"/>
         <source>Edit Progress Note</source>
         <translation>修改进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="134"/>
+        <location filename="../../planbook/gui/follow.py" line="135"/>
         <source>Add Progress Note</source>
         <translation>添加进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="148"/>
+        <location filename="../../planbook/gui/follow.py" line="149"/>
         <source>Remove Progress Note</source>
         <translation>删除进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="125"/>
+        <location filename="../../planbook/gui/follow.py" line="126"/>
         <source>Write dates as 2021-03-15 or 2021年3月15日</source>
         <translation>日期请写作 2021-03-15 或 2021年3月15日</translation>
     </message>
@@ -3275,37 +3355,37 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>UnitsView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="175"/>
+        <location filename="../../planbook/gui/follow.py" line="176"/>
         <source>This plan</source>
         <translation>本方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="176"/>
+        <location filename="../../planbook/gui/follow.py" line="177"/>
         <source>All plans</source>
         <translation>全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="179"/>
+        <location filename="../../planbook/gui/follow.py" line="180"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="179"/>
+        <location filename="../../planbook/gui/follow.py" line="180"/>
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="179"/>
+        <location filename="../../planbook/gui/follow.py" line="180"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="182"/>
+        <location filename="../../planbook/gui/follow.py" line="183"/>
         <source>Show only this unit&apos;s tasks in the tree</source>
         <translation>结构树中只显示该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="183"/>
+        <location filename="../../planbook/gui/follow.py" line="184"/>
         <source>Rename Unit…</source>
         <translation>单位更名…</translation>
     </message>
