@@ -35,6 +35,7 @@ from ..core.errors import PlanbookError, ReadOnlyLibrary
 from ..core.library import Library
 from ..core.model import NodeKind, Plan, may_contain
 from .commands import EditCommand
+from .dropimport import DropImport
 from .editors import NodeEditor, PlanProperties, short_kind_names
 from .jobs import Job, start_job
 from .librarypane import LibraryPane
@@ -67,7 +68,7 @@ class PlanTreeView(QTreeView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
 
 
-class MainWindow(LibrarySafety, QMainWindow):
+class MainWindow(LibrarySafety, DropImport, QMainWindow):
     importFinished = Signal(list)  # [(path, plan ids, error)] once an import is in the library
     exportFinished = Signal(list)
 
@@ -127,6 +128,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         self._update_title()
         self._update_actions()
         self._init_safety()  # read-only banner, watching other programs' changes, backups (safety.py)
+        self._init_drops()  # files dropped on the window are imported through the preview (dropimport.py)
 
     # ---- building ------------------------------------------------------------------------------------
 
@@ -187,7 +189,13 @@ class MainWindow(LibrarySafety, QMainWindow):
         for kind, key in zip(NodeKind, ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
             self.act_new_kind[kind] = a(f"actNew_{kind}", self.tr("New {0}").format(names[kind]),
                                         lambda _=False, k=kind: self.new_of_kind(k), key)
-        self.act_delete = a("actDelete", self.tr("Delete"), self.delete_node, S.Delete, tree_only=True)
+        self.act_delete = a("actDelete", self.tr("Delete"), lambda: self.delete_node(), S.Delete, tree_only=True)
+        from . import clipboard
+
+        # Rows in the tree; in a text box the same menu items act on its text (clipboard.py).
+        self.act_cut = a("actCut", self.tr("Cu&t"), lambda: clipboard.cut_rows(self), S.Cut, tree_only=True)
+        self.act_copy = a("actCopy", self.tr("&Copy"), lambda: clipboard.copy_rows(self), S.Copy, tree_only=True)
+        self.act_paste = a("actPaste", self.tr("&Paste"), lambda: clipboard.paste_rows(self), S.Paste, tree_only=True)
         self.act_up = a("actMoveUp", self.tr("Move Up"), lambda: self.move(-1), "Ctrl+Up", tree_only=True)
         self.act_down = a("actMoveDown", self.tr("Move Down"), lambda: self.move(+1), "Ctrl+Down", tree_only=True)
         self.act_indent = a("actIndent", self.tr("Demote"), self.indent, ["Ctrl+]", "Alt+Shift+Right"], tree_only=True)
@@ -232,6 +240,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         m = bar.addMenu(self.tr("&Edit"))
         m.setObjectName("editMenu")
         m.addActions([self.act_undo, self.act_redo])
+        m.addSeparator()
+        m.addActions([self.act_cut, self.act_copy, self.act_paste])
         m.addSeparator()
         m.addActions([self.act_edit_node, self.act_new_sibling, self.act_new_child])
         kinds = m.addMenu(self.tr("New…"))
@@ -299,6 +309,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.model.moveRequested.connect(lambda move: self.do(move, self.tr("Move")))
         self.model.planChanged.connect(self._plan_changed)
         self.model.modelReset.connect(self._update_actions)
+        self.model.modelAboutToBeReset.connect(self._remember_folds)
+        self.model.modelReset.connect(self._restore_folds)
         self.node_editor.edit.connect(self.do)
         self.node_editor.title.returnPressed.connect(self.tree.setFocus)
         self.plan_properties.edit.connect(self.do)
@@ -524,6 +536,7 @@ class MainWindow(LibrarySafety, QMainWindow):
             act.setEnabled(has_plan)
         for act in (self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent):
             act.setEnabled(on_node)
+        self.act_paste.setEnabled(has_plan)
         self._safety_actions()
 
     def focus_filter(self) -> None:
@@ -533,6 +546,21 @@ class MainWindow(LibrarySafety, QMainWindow):
     def collapse_to_sections(self) -> None:
         self.tree.collapseAll()
         self.tree.expand(self.model.plan_index())
+
+    def _remember_folds(self) -> None:
+        """Before the tree is rebuilt (a paste, 规范标点, another program's change): which rows were folded."""
+        plan = self.model.plan
+        folded = {i for i in self.model._nodes if not self.tree.isExpanded(self.model.index_of(i))} if plan else set()
+        self._folds = (self.model.plan_id, folded)
+
+    def _restore_folds(self) -> None:
+        """The same plan shown afresh keeps its folds (every row open when it was another plan)."""
+        plan_id, folded = getattr(self, "_folds", (None, set()))
+        self.tree.expandAll()
+        if plan_id is not None and plan_id == self.model.plan_id:
+            for node_id in folded:
+                if (index := self.model.index_of(node_id)).isValid():
+                    self.tree.collapse(index)
 
     # ---- keyboard: editing the selected row, going round the panes -----------------------------------
 
@@ -618,13 +646,14 @@ class MainWindow(LibrarySafety, QMainWindow):
     def _add_text(self, kind: NodeKind) -> str:
         return self.tr("Add {0}").format(short_kind_names()[kind])
 
-    def delete_node(self) -> None:
+    def delete_node(self, name: str | None = None) -> None:
         current = self.current_id()
         if current in (None, PLAN_ID):
             return
         node = self.model.node(current)
         focus = self._focus_after(editing.DeleteNode(current))
-        if self.do(editing.DeleteNode(current), self.tr("Delete {0}").format(short_kind_names()[node.kind])):
+        name = name or self.tr("Delete {0}").format(short_kind_names()[node.kind])
+        if self.do(editing.DeleteNode(current), name):
             self.select_node(focus)
 
     def move(self, delta: int) -> None:

@@ -191,6 +191,34 @@
     </message>
 </context>
 <context>
+    <name>Clipboard</name>
+    <message>
+        <location filename="../../planbook/gui/clipboard.py" line="55"/>
+        <source>Copied: paste it into a plan here, or into Word or WPS</source>
+        <translation>已复制：可粘贴到本程序的方案中，或粘贴到 Word、WPS</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/clipboard.py" line="66"/>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/clipboard.py" line="100"/>
+        <source>The clipboard holds no sections or tasks</source>
+        <translation>剪贴板中没有可粘贴的部分或任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/clipboard.py" line="106"/>
+        <source>These rows cannot go here: select a task or section</source>
+        <translation>这些条目不能放在这里：请选中一个任务或部分</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/clipboard.py" line="108"/>
+        <source>Paste {0} Rows</source>
+        <translation>粘贴 {0} 条</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
         <location filename="../../planbook/gui/follow.py" line="356"/>
@@ -239,6 +267,14 @@
         <location filename="../../planbook/gui/follow.py" line="304"/>
         <source>Tasks by lead unit and status</source>
         <translation>各牵头单位任务进展</translation>
+    </message>
+</context>
+<context>
+    <name>Drop</name>
+    <message>
+        <location filename="../../planbook/gui/dropimport.py" line="48"/>
+        <source>Drop to import: a preview comes first</source>
+        <translation>松开即可导入：先显示导入预览</translation>
     </message>
 </context>
 <context>
@@ -494,599 +530,614 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="92"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="93"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="149"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="738"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="740"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="746"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="767"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="775"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="638"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="196"/>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="638"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="211"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="205"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
         <source>Chec&amp;k Before Issuing…</source>
         <translation>发文前检查(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="217"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="220"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="223"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="227"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="226"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="234"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="232"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="240"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="237"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="247"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="245"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="255"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="250"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1098"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="260"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1127"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="256"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="266"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="264"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="274"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="269"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="279"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="274"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="284"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="278"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="288"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="299"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="309"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="410"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="422"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="433"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="445"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="453"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="465"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="456"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="468"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="457"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="469"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="462"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="474"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="463"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="475"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="493"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="505"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="521"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="513"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="525"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="619"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="647"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="627"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="655"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="636"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="665"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="636"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="665"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="642"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="671"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="642"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="671"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="645"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="674"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
         <source>&amp;Edit Selected</source>
         <translation>编辑所选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="205"/>
         <source>Next Pane</source>
         <translation>下一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
         <source>Previous Pane</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="645"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="674"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="670"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="699"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="671"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="700"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="731"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="689"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="718"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="719"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="742"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="715"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="746"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="742"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="771"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="747"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="776"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="750"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="779"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="751"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="780"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="761"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="798"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="762"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="791"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="765"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="794"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="780"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="834"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="809"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="863"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="781"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="810"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="797"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="826"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="803"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="832"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="804"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="833"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="828"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="857"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="839"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="868"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="852"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="881"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="883"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="875"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="904"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="907"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="879"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="908"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="891"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="920"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="892"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="921"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="918"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="947"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="947"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="976"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="949"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="952"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="978"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="981"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="949"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="978"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="952"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="981"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="962"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="991"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="964"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="993"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1010"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1039"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1014"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1043"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1057"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1086"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1059"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1088"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1065"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1094"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1073"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1102"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1073"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1102"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1091"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1120"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1092"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1121"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1098"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1127"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
