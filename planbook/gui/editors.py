@@ -509,9 +509,7 @@ class PlanProperties(QScrollArea):
         return w
 
     def _text(self, form: QFormLayout, key: str, label: str, rows: int = 4) -> QPlainTextEdit:
-        w = QPlainTextEdit()
-        w.setTabChangesFocus(True)
-        w.setFixedHeight(w.fontMetrics().lineSpacing() * rows + 12)
+        w = GrowingTextEdit(min_lines=min(rows, 3), max_lines=12)  # a long preamble shows whole, a short one is short
         w.textChanged.connect(lambda: self._set(key, w.toPlainText()))
         self._add(form, key, label, w)
         return w

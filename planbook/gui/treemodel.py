@@ -66,12 +66,11 @@ def kind_icon(kind: NodeKind | None) -> QIcon:
         p.drawRoundedRect(1, 2, 14, 12, 2, 2)
     elif kind is NodeKind.SUBSECTION:
         p.drawRoundedRect(3, 3, 11, 10, 2, 2)
-    elif kind is NodeKind.TASK:
-        p.setBrush(QColor("white"))
-        p.drawRoundedRect(3, 3, 10, 10, 2, 2)
-        p.setPen(colour)
-        p.drawLine(5, 8, 7, 11)
-        p.drawLine(7, 11, 11, 5)
+    elif kind is NodeKind.TASK:  # a card with lines of text (a tick here read as "done", which it is not)
+        p.drawRoundedRect(3, 2, 10, 12, 2, 2)
+        p.setPen(QColor("white"))
+        for y in (6, 9, 12):
+            p.drawLine(5, y, 11 if y < 12 else 9, y)
     else:
         p.drawEllipse(5, 5, 6, 6)
     p.end()
@@ -95,7 +94,8 @@ class PlanTreeModel(QAbstractItemModel):
         self._parent: dict[int, int] = {}  # node id → parent node id (PLAN_ID at the top level)
         self._rows: dict[int, int] = {}  # node id → row among its siblings
         self._numbers: dict[int, str] = {}
-        self._headers = (self.tr("Structure"), self.tr("Lead unit"))
+        # The column shows the lead unit, else the responsible units (lead_unit): "Lead unit" named 责任单位 values wrongly.
+        self._headers = (self.tr("Structure"), self.tr("Lead or responsible unit"))
         self.untitled = self.tr("(untitled)")
         self._bold = QFont()
         self._bold.setBold(True)

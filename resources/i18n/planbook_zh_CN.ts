@@ -193,27 +193,27 @@
 <context>
     <name>Clipboard</name>
     <message>
-        <location filename="../../planbook/gui/clipboard.py" line="55"/>
+        <location filename="../../planbook/gui/clipboard.py" line="61"/>
         <source>Copied: paste it into a plan here, or into Word or WPS</source>
         <translation>已复制：可粘贴到本程序的方案中，或粘贴到 Word、WPS</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/clipboard.py" line="66"/>
+        <location filename="../../planbook/gui/clipboard.py" line="72"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/clipboard.py" line="100"/>
+        <location filename="../../planbook/gui/clipboard.py" line="106"/>
         <source>The clipboard holds no sections or tasks</source>
         <translation>剪贴板中没有可粘贴的部分或任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/clipboard.py" line="106"/>
+        <location filename="../../planbook/gui/clipboard.py" line="112"/>
         <source>These rows cannot go here: select a task or section</source>
         <translation>这些条目不能放在这里：请选中一个任务或部分</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/clipboard.py" line="108"/>
+        <location filename="../../planbook/gui/clipboard.py" line="114"/>
         <source>Paste {0} Rows</source>
         <translation>粘贴 {0} 条</translation>
     </message>
@@ -2306,27 +2306,27 @@
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="521"/>
+        <location filename="../../planbook/gui/editors.py" line="519"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="614"/>
+        <location filename="../../planbook/gui/editors.py" line="612"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="626"/>
+        <location filename="../../planbook/gui/editors.py" line="624"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="637"/>
+        <location filename="../../planbook/gui/editors.py" line="635"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="650"/>
+        <location filename="../../planbook/gui/editors.py" line="648"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
@@ -2340,8 +2340,8 @@
     </message>
     <message>
         <location filename="../../planbook/gui/treemodel.py" line="98"/>
-        <source>Lead unit</source>
-        <translation>牵头单位</translation>
+        <source>Lead or responsible unit</source>
+        <translation>牵头/责任单位</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/treemodel.py" line="99"/>
