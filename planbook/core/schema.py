@@ -260,5 +260,24 @@ def _v4_search_progress(db: sqlite_utils.Database) -> None:
                    f"BEGIN {_SNAP_NODE.format('old.node_id')} END")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_plan_links, _v3_search, _v4_progress]
+def _v5_review(db: sqlite_utils.Database) -> None:
+    """The draft review's memory (core/review.py): findings the clerk ignored, per plan, and the units renamed
+    in the library, so next year's drafts are reviewed for the old names. Tables of their own, as for v2 and v4."""
+    db.execute(
+        """CREATE TABLE review_ignored (
+               plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+               key TEXT NOT NULL,
+               PRIMARY KEY (plan_id, key))"""
+    )
+    db.execute(
+        """CREATE TABLE unit_renames (
+               id INTEGER PRIMARY KEY,
+               old TEXT NOT NULL,
+               new TEXT NOT NULL,
+               renamed_at TEXT NOT NULL DEFAULT '')"""
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_plan_links, _v3_search, _v4_progress,
+                                                            _v5_review]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,10 +1,24 @@
-"""The formal notice (or the plan alone) as a PDF typeset to the GB/T 9704 grid, drawn with reportlab's canvas.
+"""The formal notice (or the plan alone) typeset to the GB/T 9704 grid once, then painted as PDF (or OFD).
 
 Every body character sits in a cell of 156 mm / 28; lines are 28.95 pt apart (Word's 579-twip grid, so that the
 PDF paginates like our DOCX: 22 lines fill 224.7 mm of the 225 mm type area), with each em box centred in its
 line. The fonts ship in resources/fonts and are embedded as subsets; every character is checked against the face
 that draws it and falls back to a second face, so none is silently dropped (reportlab draws nothing for a
 missing glyph).
+
+Two steps, so that every fixed-layout format prints the same positions:
+
+    pages = typeset(build_document(plan, layout), Fonts())   # [Page(number, numbered, items)], no drawing
+    PdfPainter(canvas, fonts).paint(pages)                   # reportlab; ofd_writer.OfdPainter does OFD
+
+- `Typesetter` places the layout's blocks top to bottom and appends items to `Page.items` in drawing order:
+  `TextItem(baseline, size, colour, pieces)` — one line; each `Piece(x, text, role, bold, step)` is characters of
+  one asked face role, glyph origins `step` pt apart (or the font's advances when None); `TextItem.glyphs(fonts)`
+  gives every printed character's x and the face that really draws it (fallback faces, 〓 included).
+  `RuleItem(x0, x1, y, width, colour)` — the red rule and 版记 rules. `ImageItem(x, y, width, height, file)` —
+  a picture such as a seal. All lengths are pt, y measured DOWN from the paper top (painters flip for PDF),
+  colours CMYK 0–1. `Typesetter.marks` are the outline targets (notice/plan title, sections).
+- Painters only draw: no measuring or page decisions, so that a change of typography is made once, above.
 """
 
 from __future__ import annotations
@@ -360,22 +374,93 @@ class Fonts:
 _TAIL = (Signature,)
 
 
+CMYK = tuple[float, float, float, float]
+BLACK: CMYK = (0, 0, 0, 1)
+
+
+@dataclass
+class Piece:
+    """Characters of one face role and weight from `x` on: glyph origins `step` pt apart, or each glyph's own
+    advance when `step` is None (Latin, digits, punctuation squeezed to half a cell)."""
+
+    x: float
+    text: str
+    role: str  # the role the style asks for; Fonts.segments picks the face that has each character
+    bold: bool = False
+    step: float | None = None
+
+
+@dataclass
+class TextItem:
+    """One line's (or one label's) pieces, sharing a baseline, size and colour."""
+
+    baseline: float  # pt from the paper top
+    size: float
+    colour: CMYK
+    pieces: list[Piece]
+
+    def glyphs(self, fonts: Fonts) -> Iterable[tuple[float, str, str]]:
+        """(x of the glyph origin, character, face role that draws it) for every character as printed."""
+        for piece in self.pieces:
+            x = piece.x
+            for role, run in fonts.segments(piece.text, piece.role):
+                for ch in run:
+                    yield x, ch, role
+                    x += piece.step if piece.step else fonts.width(ch, role, self.size)
+
+
+@dataclass
+class RuleItem:
+    """A horizontal rule across [x0, x1] at `y` (pt from the paper top), `width` pt thick."""
+
+    x0: float
+    x1: float
+    y: float
+    width: float
+    colour: CMYK = BLACK
+
+
+@dataclass
+class ImageItem:
+    """A picture (e.g. a seal) with its top-left corner at (x, y) from the paper's top-left, in pt."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    file: Path
+
+
+Item = TextItem | RuleItem | ImageItem
+
+
+@dataclass
+class Mark:
+    """A place a reader's outline (bookmarks) points at: the notice title, the plan title, a section heading."""
+
+    level: int  # 0 notice or plan title, 1 section
+    title: str
+    page: int
+    y: float  # top of its first line, pt from the paper top
+
+
 @dataclass
 class Page:
     number: int
     body_lines: int = 0
     numbered: bool = True  # "— N —" drawn; not on a blank page before the 版记 nor on that 版记 page (7.5)
+    items: list[Item] = field(default_factory=list)  # in drawing order
 
 
 @dataclass
 class Typesetter:
-    """Places the shared layout's blocks on pages top to bottom and draws them as it goes."""
+    """Places the shared layout's blocks on pages top to bottom, as positioned items; painters draw the pages."""
 
-    canvas: Canvas
     fonts: Fonts
     y: float = TOP  # top of the next grid line, measured from the paper top
     page: Page = field(default_factory=lambda: Page(1))
     pages: list[Page] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
     last_baseline: float = 0.0  # of the last line drawn, for the red rule under the doc number
     pitch: float = PITCH  # of the block being placed: the grid's, or tighter on a notice page (layout.fit)
 
@@ -386,7 +471,6 @@ class Typesetter:
 
     def new_page(self) -> None:
         self.finish_page()
-        self.canvas.showPage()
         self.page = Page(self.page.number + 1)
         self.y = TOP
 
@@ -408,59 +492,9 @@ class Typesetter:
         self.draw_items([[x, text, role, bold, None]], baseline, size, color)
 
     def draw_items(self, items: list[list], baseline: float, size: float, color: tuple | None = None) -> None:
-        """Draw [x, text, role, bold, step] pieces of one line (step: pt from one glyph origin to the next, None
-        for the font's own advance): one text object for the plain pieces, one for the bold."""
-        c = self.canvas
-        color = color or (0, 0, 0, 1)
-        for bold in (False, True):
-            group = [it for it in items if bool(it[3]) is bold]
-            if not group:
-                continue
-            if bold:
-                # Fill + thin stroke, since no bundled face has a bold weight. Tr is graphics state and outlives
-                # ET (reportlab never writes "0 Tr" back), so bold text gets its own q … Q.
-                c.saveState()
-                c.setStrokeColorCMYK(*color)
-                c.setLineWidth(size * 0.03)
-            t = c.beginText()
-            t.setFillColorCMYK(*color)
-            if bold:
-                t.setTextRenderMode(2)
-            self._draw_group(t, group, baseline, size)
-            c.drawText(t)
-            if bold:
-                c.restoreState()
-
-    def _draw_group(self, t, group: list[list], baseline: float, size: float) -> None:
-        t.setTextOrigin(group[0][0], PAGE_H - baseline)
-        origin = group[0][0]
-        current, spacing = None, None  # Tc, like Tr, is graphics state: every text object sets its own
-        for x, text, role, _, step in group:
-            want = step - size if step else 0.0  # every hanzi advances 1 em; Tc makes it one cell
-            if want != spacing:
-                t.setCharSpace(want)
-                spacing = want
-            done = 0
-            for r, run in self.fonts.segments(text, role):
-                if r != current:
-                    t.setFont(self.fonts.names[r], size)
-                    current = r
-                if not step:
-                    if x != origin:
-                        t.moveCursor(x - origin, 0)  # Td: two numbers where Tm takes six
-                        origin = x
-                    t.textOut(run)
-                    continue
-                # One Tj per embedded subset, each from its own origin: readers disagree on whether Tc follows
-                # the last glyph of a Tj (pdfminer does not), so no position may depend on it.
-                font = pdfmetrics.getFont(self.fonts.names[r])
-                for _, codes in font.splitString(run, self.canvas._doc):
-                    at = x + done * step
-                    if at != origin:
-                        t.moveCursor(at - origin, 0)
-                        origin = at
-                    t.textOut(run[:len(codes)])
-                    run, done = run[len(codes):], done + len(codes)
+        """Record [x, text, role, bold, step] pieces of one line as one text item."""
+        pieces = [Piece(x, text, role, bool(bold), step) for x, text, role, bold, step in items]
+        self.page.items.append(TextItem(baseline, size, color or BLACK, pieces))
 
     def baseline(self, size: float) -> float:
         """Baseline of a line of `size` whose grid line starts at self.y: the em box centred in the pitch."""
@@ -538,6 +572,8 @@ class Typesetter:
             last = n == len(lines) - 1
             if self.room() <= 0 or last and tail and self.room() < 1 + tail and self.y > TOP:
                 self.new_page()  # (the last line carries the signature over with it)
+            if n == 0 and p.kind == "heading1":
+                self.marks.append(Mark(1, p.text, self.page.number, self.y))
             self.draw_line(line, st, cell, roles)
             self.y += self.pitch
             self.page.body_lines += 1
@@ -583,6 +619,7 @@ class Typesetter:
         st = STYLES[t.style]
         if self.y > TOP and self.room() < len(t.lines) + 2:
             self.new_page()
+        self.marks.append(Mark(0, "".join(t.lines), self.page.number, self.y))
         for text in t.lines:
             w = self.fonts.width(text, "title", st.size_pt)
             self.draw_text(LEFT + (TYPE_W - w) / 2, self.baseline(st.size_pt), text, ROLE_OF_FACE[st.face],
@@ -613,12 +650,7 @@ class Typesetter:
         """The red rule across the 版心, 4 mm under the doc number's ink (Fandol's hanzi reach 0.18 em below the
         baseline); then the grid continues from the rule."""
         y = self.last_baseline + INK_DESCENT * BODY + RED_RULE_GAP_MM * MM
-        c = self.canvas
-        c.saveState()
-        c.setStrokeColorCMYK(*RED_CMYK)
-        c.setLineWidth(RED_RULE_PT)
-        c.line(LEFT, PAGE_H - y, LEFT + TYPE_W, PAGE_H - y)
-        c.restoreState()
+        self.page.items.append(RuleItem(LEFT, LEFT + TYPE_W, y, RED_RULE_PT, RED_CMYK))
         self.y = y
 
     def place_signature(self, s: Signature) -> None:
@@ -662,12 +694,8 @@ class Typesetter:
                 self.new_page()
                 self.page.numbered = False
         top = TYPE_BOTTOM - rows * PITCH
-        c = self.canvas
-        c.saveState()
-        c.setStrokeColorCMYK(0, 0, 0, 1)
-        c.setLineWidth(IMPRINT_THICK_PT)
         for y in (top, TYPE_BOTTOM):
-            c.line(LEFT, PAGE_H - y, LEFT + TYPE_W, PAGE_H - y)
+            self.page.items.append(RuleItem(LEFT, LEFT + TYPE_W, y, IMPRINT_THICK_PT))
         self.y = top
         left = LEFT + st.left_indent_chars * cell
         for n, line in enumerate(cc_lines):
@@ -680,8 +708,7 @@ class Typesetter:
             self.y += PITCH
         if printed:
             if cc_lines:
-                c.setLineWidth(IMPRINT_THIN_PT)
-                c.line(LEFT, PAGE_H - self.y, LEFT + TYPE_W, PAGE_H - self.y)
+                self.page.items.append(RuleItem(LEFT, LEFT + TYPE_W, self.y, IMPRINT_THIN_PT))
             base = self.baseline(size)
             if imp.printed_by:
                 self.draw_text(left, base, imp.printed_by, "fang", size)
@@ -689,7 +716,13 @@ class Typesetter:
                 w = self.fonts.width(imp.printed_on, "fang", size)
                 self.draw_text(LEFT + TYPE_W - st.right_indent_chars * cell - w, base, imp.printed_on, "fang", size)
             self.y += PITCH
-        c.restoreState()
+
+
+def typeset(blocks: list[Block], fonts: Fonts) -> list[Page]:
+    """The pages every painter draws (PDF here, OFD in ofd_writer)."""
+    setter = Typesetter(fonts)
+    setter.place(blocks)
+    return setter.pages
 
 
 def _roles(p: Paragraph, st: Style) -> list[tuple[str, bool]]:
@@ -698,6 +731,94 @@ def _roles(p: Paragraph, st: Style) -> list[tuple[str, bool]]:
     for run in p.runs:
         out += [(ROLE_OF_FACE[run.face or st.face], run.bold or st.bold)] * len(run.text)
     return out or [("fang", False)]
+
+
+# ----------------------------------------------------------------------------------------------- PDF painter
+@dataclass
+class PdfPainter:
+    """Draws typeset pages on a reportlab canvas (y flipped: PDF measures up from the paper's foot)."""
+
+    canvas: Canvas
+    fonts: Fonts
+
+    def paint(self, pages: list[Page]) -> None:
+        for n, page in enumerate(pages):
+            if n:
+                self.canvas.showPage()
+            for item in page.items:
+                match item:
+                    case TextItem():
+                        self.text(item)
+                    case RuleItem():
+                        self.rule(item)
+                    case ImageItem():
+                        self.image(item)
+
+    def rule(self, r: RuleItem) -> None:
+        c = self.canvas
+        c.saveState()
+        c.setStrokeColorCMYK(*r.colour)
+        c.setLineWidth(r.width)
+        c.line(r.x0, PAGE_H - r.y, r.x1, PAGE_H - r.y)
+        c.restoreState()
+
+    def image(self, im: ImageItem) -> None:
+        self.canvas.drawImage(str(im.file), im.x, PAGE_H - im.y - im.height, im.width, im.height, mask="auto")
+
+    def text(self, item: TextItem) -> None:
+        """One text object for the plain pieces of a line, one for the bold."""
+        c, color, size, baseline = self.canvas, item.colour, item.size, item.baseline
+        for bold in (False, True):
+            group = [p for p in item.pieces if p.bold is bold]
+            if not group:
+                continue
+            if bold:
+                # Fill + thin stroke, since no bundled face has a bold weight. Tr is graphics state and outlives
+                # ET (reportlab never writes "0 Tr" back), so bold text gets its own q … Q.
+                c.saveState()
+                c.setStrokeColorCMYK(*color)
+                c.setLineWidth(size * 0.03)
+            t = c.beginText()
+            t.setFillColorCMYK(*color)
+            if bold:
+                t.setTextRenderMode(2)
+            self._draw_group(t, group, baseline, size)
+            c.drawText(t)
+            if bold:
+                c.restoreState()
+
+    def _draw_group(self, t, group: list[Piece], baseline: float, size: float) -> None:
+        t.setTextOrigin(group[0].x, PAGE_H - baseline)
+        origin = group[0].x
+        current, spacing = None, None  # Tc, like Tr, is graphics state: every text object sets its own
+        for piece in group:
+            x, text, role, step = piece.x, piece.text, piece.role, piece.step
+            want = step - size if step else 0.0  # every hanzi advances 1 em; Tc makes it one cell
+            if want != spacing:
+                t.setCharSpace(want)
+                spacing = want
+            done = 0
+            for r, run in self.fonts.segments(text, role):
+                if r != current:
+                    t.setFont(self.fonts.names[r], size)
+                    current = r
+                if not step:
+                    if x != origin:
+                        t.moveCursor(x - origin, 0)  # Td: two numbers where Tm takes six
+                        origin = x
+                    t.textOut(run)
+                    continue
+                # One Tj per embedded subset, each from its own origin: readers disagree on whether Tc follows
+                # the last glyph of a Tj (pdfminer does not), so no position may depend on it.
+                font = pdfmetrics.getFont(self.fonts.names[r])
+                for _, codes in font.splitString(run, self.canvas._doc):
+                    at = x + done * step
+                    if at != origin:
+                        t.moveCursor(at - origin, 0)
+                        origin = at
+                    t.textOut(run[:len(codes)])
+                    run, done = run[len(codes):], done + len(codes)
+
 
 
 # ------------------------------------------------------------------------------------------------- entry point
@@ -715,7 +836,7 @@ def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | N
     canvas.setTitle(" ".join(title.split()))
     canvas.setAuthor("、".join(plan.notice.signers or plan.issuers))
     canvas.setCreator("Planbook")
-    Typesetter(canvas, fonts).place(blocks)
+    PdfPainter(canvas, fonts).paint(typeset(blocks, fonts))
     canvas.save()
     return fonts
 

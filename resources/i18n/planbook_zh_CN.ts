@@ -70,6 +70,22 @@
     </message>
 </context>
 <context>
+    <name>Binding</name>
+    <message>
+        <location filename="../../planbook/gui/qtcompat.py" line="71"/>
+        <source>PySide6 {0} on Python {1} loses a reference to None on every Qt value it converts, so the window would abort within minutes. Install PySide6 6.11 with
+
+{2} -m pip install &quot;PySide6&gt;=6.7,&lt;6.12&quot;
+
+or run Planbook on Python 3.12 or later.</source>
+        <translation>PySide6 {0}（Python {1}）每转换一个 Qt 值就少记一次对 None 的引用，窗口几分钟内就会异常退出。请安装 PySide6 6.11：
+
+{2} -m pip install &quot;PySide6&gt;=6.7,&lt;6.12&quot;
+
+或在 Python 3.12 及以上版本运行 Planbook。</translation>
+    </message>
+</context>
+<context>
     <name>CheckDialog</name>
     <message>
         <location filename="../../planbook/gui/checkdialog.py" line="42"/>
@@ -1431,72 +1447,72 @@
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="94"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="108"/>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="95"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="109"/>
         <source>the file cannot be read</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="96"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="110"/>
         <source>it is an OpenType font with PostScript (CFF) outlines; a PDF can embed only fonts with TrueType outlines (.ttf, .ttc)</source>
         <translation>这是 PostScript（CFF）轮廓的 OpenType 字体，PDF 只能嵌入 TrueType 轮廓的字体（.ttf、.ttc）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="98"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="112"/>
         <source>the font&apos;s licence does not allow embedding it in a PDF</source>
         <translation>字体的授权不允许嵌入 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="99"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="113"/>
         <source>it is not a usable TrueType font file</source>
         <translation>不是可用的 TrueType 字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="100"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="114"/>
         <source>the font collection has no such face</source>
         <translation>字体集中没有这个字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="101"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="115"/>
         <source>the font has no Chinese characters</source>
         <translation>字体中没有汉字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="102"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="116"/>
         <source>the font has no digits for the page numbers</source>
         <translation>字体中没有页码所用的数字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="114"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="128"/>
         <source>cannot use the font file {path} (font setting {key}): {reason}{detail}</source>
         <translation>无法使用字体文件 {path}（字体设置 {key}）：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="117"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="131"/>
         <source>cannot use the font file {path}: {reason}{detail}</source>
         <translation>无法使用字体文件 {path}：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="154"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="168"/>
         <source>cannot read the font settings file {path}: {reason}</source>
         <translation>字体设置文件 {path} 无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="155"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="169"/>
         <source>the font settings file {path} must be an object {{role: font file}}</source>
         <translation>字体设置文件 {path} 应是 {{角色: 字体文件}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="157"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="171"/>
         <source>the font settings file {path} names unknown roles: {unknown} (known: {known})</source>
         <translation>字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="174"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="188"/>
         <source>in the font settings file {path}, {key} must name a font file, or be {{&quot;file&quot;: file name, &quot;index&quot;: number}}</source>
         <translation>字体设置文件 {path} 中 {key} 的值应是字体文件名，或 {{&quot;file&quot;: 文件名, &quot;index&quot;: 序号}}</translation>
     </message>
@@ -1551,27 +1567,27 @@
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="315"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="329"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="707"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="828"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="734"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="855"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="743"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="864"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="746"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="867"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -1777,6 +1793,7 @@
     </message>
     <message>
         <location filename="../../planbook/core/checks.py" line="335"/>
+        <location filename="../../planbook/core/review.py" line="408"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
@@ -1955,6 +1972,156 @@
         <location filename="../../planbook/importers/legacy.py" line="57"/>
         <source>{name} is a web archive with no page in it</source>
         <translation>{name} 是网页存档，但其中没有网页</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="59"/>
+        <source>years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="60"/>
+        <source>dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="61"/>
+        <source>planning periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="62"/>
+        <source>meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="63"/>
+        <source>campaign years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="64"/>
+        <source>events of their time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="65"/>
+        <source>numbered targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="66"/>
+        <source>last year&apos;s tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="67"/>
+        <source>empty fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="68"/>
+        <source>renamed units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="232"/>
+        <source>the years {found} are over before the plan&apos;s year {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="238"/>
+        <source>{date} is a date before the plan&apos;s year {year}: set the date anew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="243"/>
+        <source>“{found}年后” has begun by {year}; does the sentence still hold?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="247"/>
+        <source>{found} is last year; the plan is for {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="249"/>
+        <source>{found} is before the plan&apos;s year {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="257"/>
+        <source>“{word}” in last year&apos;s plan meant {year}, the plan&apos;s own year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="261"/>
+        <source>“{word}” now means {last}; in last year&apos;s plan it meant {before}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="265"/>
+        <source>“{word}” now means {year}: is what it says still to be done this year?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="293"/>
+        <source>“{found}” ({first}–{last}) is over; the plan&apos;s year {year} is in “{current}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="300"/>
+        <source>the “{current}” period began in {first}: its plan was drafted before; now it is carried out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="335"/>
+        <source>a later plenary session has been held: the latest before {year} is {latest} ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="342"/>
+        <source>a later party congress has been held: the latest before {year} is {latest} ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="355"/>
+        <source>{found} named a theme for its year; is there one, and the same, for {year}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="369"/>
+        <source>“{phrase}” belongs to the years up to {until}; the plan is for {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="373"/>
+        <source>{reason}; since then: {instead}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="376"/>
+        <source>“{phrase}” is of its time ({first}–{until}): does it still hold in {year}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="398"/>
+        <source>a numbered target: is “{found}” still the figure for {year}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="416"/>
+        <source>{old} was renamed {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="432"/>
+        <source>done in {source}: drop it from this plan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="435"/>
+        <source>{status} in {source}: kept, noted as carried over</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
