@@ -794,7 +794,7 @@ or run Planbook on Python 3.12 or later.</source>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="284"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
-        <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
+        <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  年度:2019  单位:基教科</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="288"/>
@@ -1402,37 +1402,37 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="252"/>
+        <location filename="../../planbook/core/search.py" line="257"/>
         <source>search text too long ({length} characters; at most {limit})</source>
         <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="260"/>
+        <location filename="../../planbook/core/search.py" line="265"/>
         <source>a filter cannot be negated: -{word}</source>
         <translation>筛选条件不能取反：-{word}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="268"/>
+        <location filename="../../planbook/core/search.py" line="273"/>
         <source>too many search words (at most {limit})</source>
         <translation>搜索词过多（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="287"/>
+        <location filename="../../planbook/core/search.py" line="292"/>
         <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
         <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="291"/>
+        <location filename="../../planbook/core/search.py" line="296"/>
         <source>{key}: needs something after it, e.g. unit:基教科</source>
         <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="300"/>
+        <location filename="../../planbook/core/search.py" line="305"/>
         <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
         <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="380"/>
+        <location filename="../../planbook/core/search.py" line="385"/>
         <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
