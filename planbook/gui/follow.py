@@ -324,6 +324,21 @@ def _side(segments: list[compare.Segment], keep: str) -> str:
                    for op, t in segments if op in ("equal", keep))
 
 
+MAX_INLINE = 4000  # characters: longer field values are marked whole (difflib is quadratic at worst)
+
+
+def _field_html(label: str, before: str | None, after: str | None, old: bool) -> str:
+    """One changed field on one side, in its place: the changed characters marked, the rest as it was."""
+    mine = before if old else after
+    if mine is None:
+        return ""  # the field is only on the other side, where it shows struck out or inserted
+    if len(before or "") + len(after or "") <= MAX_INLINE:
+        value = _side(compare.inline_diff(before or "", after or ""), "delete" if old else "insert")
+    else:
+        value = _side([("delete" if old else "insert", mine)], "delete" if old else "insert")
+    return f"{html.escape(label)}：{value}"
+
+
 def side_html(t: compare.TaskDiff, old: bool) -> str:
     ref = t.old if old else t.new
     if ref is None:
@@ -331,18 +346,16 @@ def side_html(t: compare.TaskDiff, old: bool) -> str:
     if t.change is compare.Change.CHANGED:
         keep = "delete" if old else "insert"
         title, body = _side(t.title, keep), _side(t.body, keep)
-        fields = [(label, before if old else after) for label, before, after in t.fields]
-        changed = {label for label, _ in fields}
-        colour = "#900" if old else "#060"
-        rows = [f"{html.escape(k)}：{html.escape(v)}" for k, v in ref.fields if k not in changed]
-        rows += [f"<span style='color:{colour}'>{html.escape(k)}：{html.escape(v or '（无）')}</span>" for k, v in fields]
+        changed = {label: (before, after) for label, before, after in t.fields}
+        rows = [_field_html(k, *changed[k], old) if k in changed else f"{html.escape(k)}：{html.escape(v)}"
+                for k, v in ref.fields]  # in the task's own order, a changed field where it stands
     else:
         title, body = html.escape(ref.title), html.escape(ref.body)
         rows = [f"{html.escape(k)}：{html.escape(v)}" for k, v in ref.fields]
     out = f"<b>{html.escape(ref.number)}{title}</b>"
     if body:
         out += f"<br>{body}"
-    if rows:
+    if rows := [r for r in rows if r]:
         out += "<br><small>" + "<br>".join(rows) + "</small>"
     return out
 
@@ -378,6 +391,7 @@ class CompareView(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         self.diff: compare.PlanDiff | None = None
+        self.empty_note = ""  # what the table says when it has no row to show
         if other_id is None:  # by default the plan of the year before, if the library has one
             year = lib.load_plan_header(plan_id).year
             other_id = next((p.id for p in lib.list_plans() if year and p.year == year - 1), None)
@@ -432,6 +446,18 @@ class CompareView(QDialog):
                     label.setContentsMargins(6, 4, 6, 4)
                     label.setStyleSheet(f"background:{_CHANGE_COLOURS[t.change]}")
                     self.table.setCellWidget(row, col, label)
+        if self.table.rowCount() == 0:  # say so, rather than show an empty table
+            # (changed, added and dropped tasks are always shown: an empty table means none)
+            text = self.tr("The two plans have the same tasks: nothing was changed, added or dropped.")
+            row = self._row()
+            note = QTableWidgetItem(text)
+            note.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(row, 0, note)
+            self.table.setSpan(row, 0, 1, 3)
+            self.table.setRowHeight(row, 60)
+            self.empty_note = text
+        else:
+            self.empty_note = ""
         self.table.resizeRowsToContents()
 
     def _row(self) -> int:

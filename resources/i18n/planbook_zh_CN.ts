@@ -237,29 +237,34 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="356"/>
+        <location filename="../../planbook/gui/follow.py" line="369"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="362"/>
+        <location filename="../../planbook/gui/follow.py" line="375"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="373"/>
+        <location filename="../../planbook/gui/follow.py" line="386"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="394"/>
+        <location filename="../../planbook/gui/follow.py" line="408"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="401"/>
+        <location filename="../../planbook/gui/follow.py" line="415"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="451"/>
+        <source>The two plans have the same tasks: nothing was changed, added or dropped.</source>
+        <translation>两个方案的任务相同：没有修改、新增或删除。</translation>
     </message>
 </context>
 <context>
