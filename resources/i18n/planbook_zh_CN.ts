@@ -1851,7 +1851,7 @@ or run Planbook on Python 3.12 or later.</source>
     <message>
         <location filename="../../planbook/importers/recognise.py" line="752"/>
         <source>no plan title found</source>
-        <translation>未找到计划标题</translation>
+        <translation>未找到方案标题</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise.py" line="805"/>
@@ -2667,12 +2667,12 @@ or run Planbook on Python 3.12 or later.</source>
     <message>
         <location filename="../../planbook/gui/print_preview.py" line="53"/>
         <source>Notice with the plan</source>
-        <translation>印发通知及要点</translation>
+        <translation>印发通知及方案</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/print_preview.py" line="54"/>
         <source>Plan only</source>
-        <translation>仅要点正文</translation>
+        <translation>仅方案</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/print_preview.py" line="64"/>
