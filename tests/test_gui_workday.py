@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from planbook.core.library import Library
@@ -175,3 +175,94 @@ def test_long_fields_show_whole_and_a_long_title_does_not_widen_the_window(windo
     w.act_undo.trigger()
     settle()
     assert w.width() == width and w.node_editor.fields.rows[1].value.toPlainText() == measure
+
+
+def test_search_hits_open_with_one_click_enter_stays_in_the_open_plan_and_marks_go_when_cleared(windows, qtbot,
+                                                                                               tmp_path):
+    from PySide6.QtWidgets import QTreeWidget
+
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        newer = lib.add_plan(Plan(title="乙县2021年工作要点", year=2021, nodes=[Node(NodeKind.SECTION, "体育", children=[
+            Node(NodeKind.TASK, "发展校园足球。", "建设足球特色学校。")])]))
+        older = lib.add_plan(Plan(title="甲市2019年工作要点", year=2019, nodes=[Node(NodeKind.SECTION, "体育", children=[
+            Node(NodeKind.TASK, "推进体育工作。", "开展校园足球联赛。")])]))
+    w = windows.open(path, plan=older)
+    w.open_plan(older)
+    w.search_box.setFocus()
+    w.search_box.setText("足球")
+    results = w.findChild(QTreeWidget, "searchResults")
+    qtbot.waitUntil(lambda: results.topLevelItemCount() == 2, timeout=5000)
+    # Enter: the hit in the open plan (甲市), though 乙县's is listed first; the keyboard moves to the results.
+    qtbot.keyClick(w.search_box, K.Key_Return)
+    assert w.model.plan_id == older and w.node_editor.title.text() == "推进体育工作。"
+    assert results.hasFocus()
+    # One click on the other plan's hit opens it.
+    item = results.topLevelItem(0).child(0)
+    results.scrollToItem(item)
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(item).center())
+    assert w.model.plan_id == newer and w.node_editor.title.text() == "发展校园足球。"
+    assert [m.cursor.selectedText() for m in w.node_editor.body.extraSelections()] == ["足球"]
+    # Clearing the search clears the marks.
+    w.search_box.clear()
+    assert w.node_editor.body.extraSelections() == [] and not w.search_dock.isVisible()
+
+
+def test_new_plan_from_each_shipped_template(windows, qtbot, tmp_path):
+    import datetime as dt
+
+    from planbook.gui.templates import template_paths
+
+    w = windows.open()
+    w.template_menu.aboutToShow.emit()
+    names = [a.text() for a in w.template_menu.actions()]
+    assert names == sorted(p.stem for p in template_paths()) and {"工作要点", "行动计划", "任务分工方案"} <= set(names)
+    year = dt.date.today().year
+    for action in list(w.template_menu.actions()):
+        action.trigger()
+        settle()
+        stored = stored_plan(w.lib.path, w.model.plan_id)
+        assert stored.year == year and str(year) in stored.title and "XXXX" not in stored.title + stored.preamble
+        tasks = [n for n in stored.walk() if n.kind is NodeKind.TASK]
+        assert tasks and all(n.fields for n in tasks)  # the usual field labels are there to fill in
+        assert QApplication.focusWidget() is w.plan_properties.field("title")  # ready to type the real title
+    action_plan = next(p for p in Library.open(w.lib.path).list_plans() if p.kind == "行动计划")
+    assert f"（{year}—{year + 2}年）" in action_plan.title
+    labels = {f.label for n in stored_plan(w.lib.path, action_plan.id).walk() for f in n.fields}
+    assert {"牵头单位", "配合单位", "完成时限"} <= labels
+    # One undo step each.
+    w.act_undo.trigger()
+    settle()
+    assert len(Library.open(w.lib.path).list_plans()) == 2
+
+
+def test_recent_plans_guide_and_print_keys(windows, qtbot, tmp_path):
+    from planbook.gui.print_preview import PrintPreview
+
+    path, a, b = two_plans(tmp_path)
+    w = windows.open(path, plan=a)
+    w.open_plan(a)
+    w.open_plan(b)
+    w.recent_plans_menu.aboutToShow.emit()
+    entries = [(act.text(), act.isEnabled()) for act in w.recent_plans_menu.actions()]
+    assert entries == [("某县教育局2022年工作要点（2022）", False), ("某市教育局2021年工作要点（2021）", True)]
+    w.recent_plans_menu.actions()[1].trigger()
+    assert w.model.plan_id == a
+    # F1: the Chinese guide, with the picture of the real window.
+    assert w.act_guide.shortcut().toString() == "F1"
+    guide = w.act_guide.trigger() or w._guide
+    assert guide.isVisible() and "使用指南" in guide.browser.toPlainText()
+    assert "Ctrl+]" in guide.browser.toPlainText() and "单位:基教科" in guide.browser.toPlainText()
+    picture = guide.browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("window.png"))
+    assert picture is not None and not QImage.fromData(picture).isNull()  # the screenshot ships and loads
+    guide.close()
+    # Ctrl+P prints (the preview of what is printed, Print ready for Enter); Alt+Enter is Plan Properties.
+    assert w.act_print.shortcut().toString() == "Ctrl+P"
+    assert w.act_properties.shortcut().toString() == "Alt+Return"
+    w.act_print.trigger()
+    qtbot.waitUntil(lambda: w.findChild(PrintPreview) is not None, timeout=30000)
+    preview = w.findChild(PrintPreview)
+    assert preview.print_button.isDefault() and preview.document.pageCount() >= 1
+    # sized for the screen it opens on, not 1,000 pixels tall
+    assert preview.height() <= preview.screen().availableGeometry().height()
+    preview.reject()

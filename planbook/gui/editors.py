@@ -171,7 +171,9 @@ class NodeEditor(QScrollArea):
         if selections:
             self.body.setTextCursor(QTextCursor(selections[0].cursor.block()))
             self.body.ensureCursorVisible()
-        title_spans = find_spans(self.title.text(), terms)
+        title_spans = find_spans(self.title.text(), terms) if terms else []
+        if not terms:  # the search was cleared: no mark stays behind
+            self.title.deselect()
         if title_spans:
             self.title.setSelection(title_spans[0][0], title_spans[0][1] - title_spans[0][0])
 

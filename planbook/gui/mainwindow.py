@@ -207,6 +207,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         self.act_expand = a("actExpand", self.tr("Expand All"), lambda: self.tree.expandAll())
         self.act_collapse = a("actCollapse", self.tr("Collapse to Sections"), self.collapse_to_sections)
         self.act_about = a("actAbout", self.tr("&About Planbook"), self.about)
+        self.act_guide = a("actGuide", self.tr("&User Guide"), self.show_guide, S.HelpContents)  # F1
         self.act_filter = a("actFilter", self.tr("Find Plan"), self.focus_filter, "Ctrl+Shift+L")
         self.act_search = a("actSearch", self.tr("Search All Plans"), self.focus_search, [S.Find, "Ctrl+K"])
         self.act_compare = a("actCompare", self.tr("&Compare With…"), self.compare_dialog)
@@ -226,6 +227,15 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         bar = self.menuBar()
         m = bar.addMenu(self.tr("&File"))
         m.addActions([self.act_new_plan, self.act_new_from])
+        from . import recent, templates
+
+        self.template_menu = m.addMenu(self.tr("New from &Template"))
+        self.template_menu.setObjectName("templateMenu")
+        self.template_menu.aboutToShow.connect(lambda: templates.fill_menu(self.template_menu, self))
+        templates.fill_menu(self.template_menu, self)
+        self.recent_plans_menu = m.addMenu(self.tr("Recent P&lans"))
+        self.recent_plans_menu.setObjectName("recentPlansMenu")
+        self.recent_plans_menu.aboutToShow.connect(lambda: recent.fill_menu(self.recent_plans_menu, self))
         m.addSeparator()
         m.addActions([self.act_import, self.act_import_clipboard, self.act_export, self.act_print_preview,
                       self.act_print])
@@ -272,7 +282,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         m.addAction(self.act_properties)
 
         m = bar.addMenu(self.tr("&Help"))
-        m.addAction(self.act_about)
+        m.addActions([self.act_guide, self.act_about])
 
     def _build_search(self) -> None:
         """The toolbar's search box and the results panel docked below (shown when there is a query)."""
@@ -291,6 +301,8 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
         self.search_dock.hide()
         self.search_box.textChanged.connect(lambda text: self.search_dock.setVisible(bool(text.strip())))
+        self.search_box.textChanged.connect(lambda text: text.strip() or self.node_editor.highlight([]))
+        self.search_panel.current_plan = lambda: self.model.plan_id
         self.search_panel.hitChosen.connect(self.open_hit)
 
     def focus_search(self) -> None:
@@ -404,6 +416,9 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             return False
         self.tree.expandAll()
         self.library_pane.select(plan_id)
+        from .recent import remember
+
+        remember(self, plan_id)
         self.select_node(node_id if node_id is not None and self.model.node(node_id) else PLAN_ID)
         self._update_title()
         self._update_actions()
@@ -1113,6 +1128,18 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         box.open()
 
     # ---- help, language, settings ---------------------------------------------------------------------
+
+    def show_guide(self):
+        """Help ▸ User Guide (F1): one guide window, raised again when asked for again."""
+        from .help import GuideWindow
+
+        guide = getattr(self, "_guide", None)
+        if guide is None:
+            guide = self._guide = GuideWindow(self.language, self)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
+        return guide
 
     def about(self) -> None:
         from PySide6 import __version__ as qt_version
