@@ -266,3 +266,37 @@ def test_recent_plans_guide_and_print_keys(windows, qtbot, tmp_path):
     # sized for the screen it opens on, not 1,000 pixels tall
     assert preview.height() <= preview.screen().availableGeometry().height()
     preview.reject()
+
+
+def test_an_action_plan_whose_work_is_its_numbered_items_is_tracked(windows, qtbot, tmp_path):
+    """Like seed 002: 二、重点任务 （一）… （二）… each with 责任单位, and no 1. tasks at all."""
+    from planbook.core.breakdown import breakdown
+    from planbook.core.model import Progress
+
+    goals = Node(NodeKind.SECTION, "总体要求", children=[Node(NodeKind.SUBSECTION, "指导思想。", "以……为指导。")])
+    work = Node(NodeKind.SECTION, "重点任务", children=[
+        Node(NodeKind.SUBSECTION, f"实施第{i}项行动计划。", "具体措施。", [Field("责任单位", unit)])
+        for i, unit in enumerate(["市教育局、市财政局", "各区县政府", "市教育局"], start=1)])
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        plan_id = lib.add_plan(Plan(title="某市推进教育高质量发展行动计划", year=2019, kind="行动计划",
+                                    nodes=[goals, work]))
+    w = windows.open(path, plan=plan_id)
+    item = w.model.plan.nodes[1].children[1]
+    w.select_node(item.id)
+    editor = w.node_editor.progress
+    assert editor.isVisible()  # a （一） item with its units has a status and notes
+    editor.status.setCurrentIndex(editor.status.findData(Progress.BEHIND))
+    editor.status.activated.emit(editor.status.currentIndex())
+    settle()
+    stored = stored_plan(path, plan_id)
+    assert stored.nodes[1].children[1].status is Progress.BEHIND
+    assert [r[1] for r in breakdown(stored).rows] == [f"（{n}）实施第{i}项行动计划。" for i, n in
+                                                      enumerate("一二三", start=1)]
+    w.select_node(w.model.plan.nodes[0].children[0].id)
+    assert not editor.isVisible()  # 指导思想 is not work to track
+    w.act_dashboard.trigger()
+    settle()
+    w.refresh_follow()
+    assert sum(w.dashboard.counts.values()) == 3 and w.dashboard.counts[Progress.BEHIND] == 1
+    assert w.dashboard.chart.categories == ["市教育局", "市财政局", "各区县政府"]

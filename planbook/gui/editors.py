@@ -177,8 +177,9 @@ class NodeEditor(QScrollArea):
         if title_spans:
             self.title.setSelection(title_spans[0][0], title_spans[0][1] - title_spans[0][0])
 
-    def show_node(self, node: Node, number: str) -> None:
-        """Show `node` (called on selection and whenever the model changed it)."""
+    def show_node(self, node: Node, number: str, tracked: bool | None = None) -> None:
+        """Show `node` (called on selection and whenever the model changed it). `tracked`: whether it has progress
+        (tasks; the （一） items of an action plan without tasks, see core.progress.tasks)."""
         if node.id != self.node_id:
             self._new_session()
             self.body.setExtraSelections([])
@@ -195,7 +196,7 @@ class NodeEditor(QScrollArea):
             with QSignalBlocker(self.body):
                 self.body.setPlainText(node.body)
         self.fields.show_fields(node.fields)
-        self.progress.setVisible(node.kind is NodeKind.TASK)
+        self.progress.setVisible(node.kind is NodeKind.TASK if tracked is None else tracked)
         self.progress.show_progress(node)
 
     def _new_session(self) -> None:

@@ -97,7 +97,9 @@ class ImportPreview(QDialog):
 
 
 def _plan_item(plan: Plan, path: Path) -> QTreeWidgetItem:
-    top = QTreeWidgetItem([f"{plan.title}  ({path.name})", str(plan.task_count())])
+    from ..core.progress import tasks  # an action plan's （一） items count when it has no tasks
+
+    top = QTreeWidgetItem([f"{plan.title}  ({path.name})", str(len(tasks(plan)))])
     font = top.font(0)
     font.setBold(True)
     top.setFont(0, font)

@@ -521,7 +521,10 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             self.plan_properties.show_plan(self.model.plan, source)
             self.editor_stack.setCurrentWidget(self.plan_properties)
         else:
-            self.node_editor.show_node(self.model.node(node_id), self.model.number(node_id))
+            from ..core.progress import is_tracked
+
+            node = self.model.node(node_id)
+            self.node_editor.show_node(node, self.model.number(node_id), is_tracked(self.model.plan, node))
             self.editor_stack.setCurrentWidget(self.node_editor)
 
     def _model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
