@@ -310,8 +310,11 @@ class Dashboard(QWidget):
 
 # ---- compare two plans side by side ---------------------------------------------------------------------------
 
-_CHANGE_NAMES = {compare.Change.KEPT: "保留", compare.Change.CHANGED: "修改", compare.Change.ADDED: "新增",
-                 compare.Change.DROPPED: "删除"}
+def change_names() -> dict[compare.Change, str]:
+    return {compare.Change.KEPT: QCoreApplication.translate("Compare", "Kept"),
+            compare.Change.CHANGED: QCoreApplication.translate("Compare", "Changed"),
+            compare.Change.ADDED: QCoreApplication.translate("Compare", "Added"),
+            compare.Change.DROPPED: QCoreApplication.translate("Compare", "Dropped")}
 _CHANGE_COLOURS = {compare.Change.KEPT: "#ffffff", compare.Change.CHANGED: "#fff8e1",
                    compare.Change.ADDED: "#e8f5e9", compare.Change.DROPPED: "#fdecea"}
 
@@ -426,7 +429,7 @@ class CompareView(QDialog):
             if not shown:
                 continue
             row = self._row()
-            head = QTableWidgetItem(section.heading or "（未分节）")
+            head = QTableWidgetItem(section.heading or self.tr("(no section)"))
             font = head.font()
             font.setBold(True)
             head.setFont(font)
@@ -435,7 +438,7 @@ class CompareView(QDialog):
             self.table.setSpan(row, 0, 1, 3)
             for t in shown:
                 row = self._row()
-                mark = QTableWidgetItem(_CHANGE_NAMES[t.change])
+                mark = QTableWidgetItem(change_names()[t.change])
                 mark.setData(Qt.ItemDataRole.UserRole, str(t.change))
                 mark.setBackground(QBrush(QColor(_CHANGE_COLOURS[t.change])))
                 self.table.setItem(row, 0, mark)

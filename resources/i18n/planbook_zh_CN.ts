@@ -235,34 +235,62 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
 </context>
 <context>
+    <name>Compare</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="314"/>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="315"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="316"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="317"/>
+        <source>Dropped</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="369"/>
+        <location filename="../../planbook/gui/follow.py" line="372"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="375"/>
+        <location filename="../../planbook/gui/follow.py" line="378"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="386"/>
+        <location filename="../../planbook/gui/follow.py" line="389"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="408"/>
+        <location filename="../../planbook/gui/follow.py" line="411"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="415"/>
+        <location filename="../../planbook/gui/follow.py" line="418"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="451"/>
+        <location filename="../../planbook/gui/follow.py" line="432"/>
+        <source>(no section)</source>
+        <translation>（未分节）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="454"/>
         <source>The two plans have the same tasks: nothing was changed, added or dropped.</source>
         <translation>两个方案的任务相同：没有修改、新增或删除。</translation>
     </message>
@@ -349,52 +377,52 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="261"/>
+        <location filename="../../planbook/gui/editors.py" line="262"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="268"/>
+        <location filename="../../planbook/gui/editors.py" line="269"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="269"/>
+        <location filename="../../planbook/gui/editors.py" line="270"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="276"/>
+        <location filename="../../planbook/gui/editors.py" line="277"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="277"/>
+        <location filename="../../planbook/gui/editors.py" line="278"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="278"/>
+        <location filename="../../planbook/gui/editors.py" line="279"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="370"/>
+        <location filename="../../planbook/gui/editors.py" line="371"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="378"/>
+        <location filename="../../planbook/gui/editors.py" line="379"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="387"/>
+        <location filename="../../planbook/gui/editors.py" line="388"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="402"/>
+        <location filename="../../planbook/gui/editors.py" line="403"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -448,6 +476,11 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/importpreview.py" line="79"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/importpreview.py" line="110"/>
+        <source>Issuing notice: {0}</source>
+        <translation>印发通知：{0}</translation>
     </message>
 </context>
 <context>
@@ -590,9 +623,9 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="156"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="782"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="784"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="787"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="793"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
@@ -688,13 +721,13 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="199"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="682"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="200"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="682"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
@@ -800,7 +833,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="270"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1157"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -875,49 +908,49 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="536"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="539"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="540"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="543"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="662"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="665"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="670"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="673"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="680"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="683"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="680"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="683"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="201"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="689"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="689"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="202"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="689"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
@@ -942,246 +975,246 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="689"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="714"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="715"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="746"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="718"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="749"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="733"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="736"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="734"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="737"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="741"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="741"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="757"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="760"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="759"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="762"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="761"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="786"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="789"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="791"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="794"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="794"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="797"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="798"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="805"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="813"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="808"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="806"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="809"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="809"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="812"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="824"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="827"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="881"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="825"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="828"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="841"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="844"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="847"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="850"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="848"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="851"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="875"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="883"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="886"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="896"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="899"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="898"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="901"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="919"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="922"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="922"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="925"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="923"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="935"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="938"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="936"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="939"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="962"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="965"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="991"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="994"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="993"/>
         <location filename="../../planbook/gui/mainwindow.py" line="996"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="999"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="993"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="996"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="996"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="999"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1006"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1009"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1008"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1011"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1054"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1057"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1058"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1061"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1101"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1104"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1103"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1106"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1109"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1112"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1117"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1120"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1117"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1120"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1147"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1150"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1148"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1151"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1157"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -2185,17 +2218,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="207"/>
+        <location filename="../../planbook/gui/editors.py" line="208"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="211"/>
+        <location filename="../../planbook/gui/editors.py" line="212"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="216"/>
+        <location filename="../../planbook/gui/editors.py" line="217"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2311,217 +2344,217 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="434"/>
+        <location filename="../../planbook/gui/editors.py" line="435"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="436"/>
+        <location filename="../../planbook/gui/editors.py" line="437"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="441"/>
+        <location filename="../../planbook/gui/editors.py" line="442"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="444"/>
+        <location filename="../../planbook/gui/editors.py" line="445"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="446"/>
+        <location filename="../../planbook/gui/editors.py" line="447"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="447"/>
+        <location filename="../../planbook/gui/editors.py" line="448"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="447"/>
+        <location filename="../../planbook/gui/editors.py" line="448"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="449"/>
+        <location filename="../../planbook/gui/editors.py" line="450"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="450"/>
+        <location filename="../../planbook/gui/editors.py" line="451"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="452"/>
+        <location filename="../../planbook/gui/editors.py" line="453"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="454"/>
+        <location filename="../../planbook/gui/editors.py" line="455"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="455"/>
+        <location filename="../../planbook/gui/editors.py" line="456"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="457"/>
+        <location filename="../../planbook/gui/editors.py" line="458"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="458"/>
+        <location filename="../../planbook/gui/editors.py" line="459"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="459"/>
+        <location filename="../../planbook/gui/editors.py" line="460"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="463"/>
+        <location filename="../../planbook/gui/editors.py" line="464"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="465"/>
+        <location filename="../../planbook/gui/editors.py" line="466"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="466"/>
+        <location filename="../../planbook/gui/editors.py" line="467"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="467"/>
+        <location filename="../../planbook/gui/editors.py" line="468"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="470"/>
+        <location filename="../../planbook/gui/editors.py" line="471"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="472"/>
+        <location filename="../../planbook/gui/editors.py" line="473"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="473"/>
+        <location filename="../../planbook/gui/editors.py" line="474"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="474"/>
+        <location filename="../../planbook/gui/editors.py" line="475"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="475"/>
+        <location filename="../../planbook/gui/editors.py" line="476"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="477"/>
+        <location filename="../../planbook/gui/editors.py" line="478"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="478"/>
+        <location filename="../../planbook/gui/editors.py" line="479"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="479"/>
+        <location filename="../../planbook/gui/editors.py" line="480"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="480"/>
+        <location filename="../../planbook/gui/editors.py" line="481"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="481"/>
+        <location filename="../../planbook/gui/editors.py" line="482"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="482"/>
+        <location filename="../../planbook/gui/editors.py" line="483"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="483"/>
+        <location filename="../../planbook/gui/editors.py" line="484"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="484"/>
+        <location filename="../../planbook/gui/editors.py" line="485"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="485"/>
+        <location filename="../../planbook/gui/editors.py" line="486"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="486"/>
+        <location filename="../../planbook/gui/editors.py" line="487"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="487"/>
+        <location filename="../../planbook/gui/editors.py" line="488"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="488"/>
+        <location filename="../../planbook/gui/editors.py" line="489"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="489"/>
+        <location filename="../../planbook/gui/editors.py" line="490"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="490"/>
+        <location filename="../../planbook/gui/editors.py" line="491"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="521"/>
+        <location filename="../../planbook/gui/editors.py" line="522"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="614"/>
+        <location filename="../../planbook/gui/editors.py" line="615"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="626"/>
+        <location filename="../../planbook/gui/editors.py" line="627"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="637"/>
+        <location filename="../../planbook/gui/editors.py" line="638"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="650"/>
+        <location filename="../../planbook/gui/editors.py" line="651"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
