@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 
 from ..core.errors import FormatError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
-from ..core.model import Field, Node, NodeKind, Notice, Numbering, Plan
+from ..core.model import KINDS as NODE_KINDS
+from ..core.model import Field, Node, NodeKind, Notice, Numbering, Plan, outer_kinds
 from ..core.numbering import chinese_numeral, number_tree
 from ..core.numbering import label as number_label
 from ..layout.blocks import chinese_date
@@ -970,12 +971,8 @@ def _fill_plan_metadata(plan: Plan, doc: _Doc) -> None:
 # ---- the tree -----------------------------------------------------------------------------------------
 
 
-_PARENT_KINDS = {
-    NodeKind.SECTION: (),
-    NodeKind.SUBSECTION: (NodeKind.SECTION,),
-    NodeKind.TASK: (NodeKind.SUBSECTION, NodeKind.SECTION),
-    NodeKind.ITEM: (NodeKind.TASK, NodeKind.SUBSECTION),  # consecutive items are siblings
-}
+# Where a node of each kind hangs, nearest open kind first (consecutive items are siblings): from `model.KINDS`.
+_PARENT_KINDS = {kind: outer_kinds(kind) for kind in NODE_KINDS}
 
 
 class _Builder:
@@ -1023,7 +1020,7 @@ class _Builder:
 
 
 def _depth(kind: NodeKind) -> int:
-    return list(NodeKind).index(kind)
+    return NODE_KINDS[kind].depth
 
 
 def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
