@@ -1951,72 +1951,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="456"/>
+        <location filename="../../planbook/importers/recognise.py" line="458"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="462"/>
+        <location filename="../../planbook/importers/recognise.py" line="464"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="740"/>
+        <location filename="../../planbook/importers/recognise.py" line="802"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="789"/>
+        <location filename="../../planbook/importers/recognise.py" line="851"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="793"/>
+        <location filename="../../planbook/importers/recognise.py" line="855"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="865"/>
+        <location filename="../../planbook/importers/recognise.py" line="935"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="915"/>
+        <location filename="../../planbook/importers/recognise.py" line="988"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="922"/>
+        <location filename="../../planbook/importers/recognise.py" line="995"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1059"/>
+        <location filename="../../planbook/importers/recognise.py" line="1145"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1064"/>
+        <location filename="../../planbook/importers/recognise.py" line="1150"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1103"/>
+        <location filename="../../planbook/importers/recognise.py" line="1189"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1105"/>
+        <location filename="../../planbook/importers/recognise.py" line="1191"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1107"/>
+        <location filename="../../planbook/importers/recognise.py" line="1193"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1110"/>
+        <location filename="../../planbook/importers/recognise.py" line="1196"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2086,17 +2086,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>方案库中已有此方案《{title}》（编号 {id}），导入将再添加一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="35"/>
+        <location filename="../../planbook/importers/legacy.py" line="37"/>
         <source>{name} is an RTF document; open it in Word or WPS and save it as .docx</source>
         <translation>{name} 是 RTF 文档：请用 Word 或 WPS 打开后另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="41"/>
+        <location filename="../../planbook/importers/legacy.py" line="43"/>
         <source>{name} is neither a Word document nor a web page</source>
         <translation>{name} 既不是 Word 文档，也不是网页</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="91"/>
+        <location filename="../../planbook/importers/legacy.py" line="173"/>
         <source>{name} is a web archive with no page in it</source>
         <translation>{name} 是网页存档，但其中没有网页</translation>
     </message>
@@ -2272,22 +2272,22 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="500"/>
+        <location filename="../../planbook/importers/recognise.py" line="525"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="56"/>
+        <location filename="../../planbook/importers/legacy.py" line="58"/>
         <source>{name} is a password-protected Word document; open it, save a copy without the password and import that</source>
         <translation>{name} 是设有密码的 Word 文档：请打开后另存一份不带密码的副本，再导入该副本</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="60"/>
+        <location filename="../../planbook/importers/legacy.py" line="62"/>
         <source>{name} is in the old binary Word or WPS format but cannot be read ({reason}); open it in Word or WPS and save it as .docx</source>
         <translation>{name} 是旧版二进制 Word 或 WPS 格式，但无法读取（{reason}）：请用 Word 或 WPS 打开后另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="71"/>
+        <location filename="../../planbook/importers/legacy.py" line="153"/>
         <source>{name} is in the old Word format; some of its formatting could not be carried over ({what}), please check the text</source>
         <translation>{name} 是旧版 Word 格式，部分格式未能保留（{what}），请核对文字</translation>
     </message>
