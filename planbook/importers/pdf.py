@@ -123,6 +123,11 @@ def _mark_generated_spaces(textpage, raw, piece: str, start: int) -> str:
     for i, ch in enumerate(piece):
         if ch == " " and raw.FPDFText_IsGenerated(textpage.raw, start + i) == 1:
             chars[i] = GAP
+            cjk = 0 < i < len(piece) - 1 and all("\u4e00" <= c <= "\u9fff" for c in (piece[i - 1], piece[i + 1]))
+            if cjk:  # a gap wider than any spread sets two things side by side (joint signers)
+                gap = textpage.get_charbox(start + i + 1)[0] - textpage.get_charbox(start + i - 1)[2]
+                if gap > 1.6 * max(raw.FPDFText_GetFontSize(textpage.raw, start + i - 1), 1):
+                    chars[i] = " "
     return "".join(chars)
 
 

@@ -118,7 +118,8 @@ META_LABELS = {
     "索引号": "index_no", "发布机构": "publisher", "发文机关": "publisher", "发文机构": "publisher",
     "发文日期": "published_on", "发布日期": "published_on", "发布时间": "published_on", "主题词": "subject_words",
     "主题分类": "category", "发文字号": "doc_number", "文号": "doc_number", "成文日期": "signed_on",
-    "名称": "title", "标题": "title",
+    "名称": "title", "标题": "title", "发布单位": "publisher", "制定机关": "publisher", "发文单位": "publisher",
+    "字号": "doc_number", "公布日期": "published_on",
 }
 # Labels of page furniture: the line is dropped, the value is not kept.
 CHROME_LABELS = (
@@ -128,6 +129,7 @@ CHROME_LABELS = (
 )
 _LABEL_ALTS = sorted(list(META_LABELS) + list(CHROME_LABELS), key=len, reverse=True)
 LABEL_RE = re.compile(rf"(?:^|(?<=[\s•·|【\[]))({'|'.join(_spaced(w) for w in _LABEL_ALTS)})\s*{COLON}")
+BRACKET_LABEL_RE = re.compile(rf"【\s*({'|'.join(map(re.escape, META_LABELS))})\s*】")
 CHROME_LINE_RES = [re.compile(p) for p in (
     r"^(您的位置|您现在的位置|您现在所在的位置|您所在的位置|您当前的位置|当前位置|所在位置|所在的位置|当前的位置)\s*[:：]?",
     r"首\s*页\s*[>›»＞/\\]",
@@ -358,6 +360,8 @@ def label_pairs(line: str) -> list[tuple[str, str]] | None:
 
     Text before the first label may be a bullet or a site's name and address (湘潭市教育局 jy.xiangtan.gov.cn).
     """
+    if "【" in line:  # 【制定机关】苏州市教育局 (legal databases) reads as 制定机关：苏州市教育局
+        line = BRACKET_LABEL_RE.sub(r"\1：", line)
     matches = list(LABEL_RE.finditer(line))
     if not matches:
         return None
@@ -806,7 +810,8 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
     first_signer = date_at
     while first_signer - 1 >= start and _organ_like(front[first_signer - 1]) and date_at - first_signer < 4:
         first_signer -= 1
-    n.signers = front[first_signer:date_at]
+    # joint signers side by side on one line (湖南省教育厅   中共湖南省委教育工作委员会) are one organ each
+    n.signers = [organ for line in front[first_signer:date_at] for organ in _organs_of(line)]
     if pair := _signer_and_date(date_line):
         n.signers.append(pair[0])
         date_line = pair[1]
@@ -816,6 +821,13 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
     if date_at + 1 < len(front) and ANNOTATION_RE.match(front[date_at + 1]):
         n.annotation = "（" + ANNOTATION_RE.match(front[date_at + 1])[1].strip() + "）"
         used.add(date_at + 1)
+
+
+def _organs_of(line: str) -> list[str]:
+    parts = line.split(" ")
+    if len(parts) > 1 and all(len(p) >= 2 and ORGAN_END_RE.search(p) for p in parts):
+        return parts
+    return [line]
 
 
 def _signer_and_date(line: str) -> tuple[str, str] | None:
