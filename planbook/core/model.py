@@ -57,6 +57,21 @@ DEPTH: dict[NodeKind, int] = {
 }
 
 
+# How deeply nodes may nest (items within items): one limit for import, editing and drafting, far beyond any
+# real plan (four or five levels) and well within what the recursive exports and copies can take.
+MAX_DEPTH = 64
+
+
+def tree_depth(nodes: list[Node]) -> int:
+    """Levels of nesting under a list of nodes (0 for none), counted without recursion."""
+    deepest, stack = 0, [(n, 1) for n in nodes]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((c, depth + 1) for c in node.children)
+    return deepest
+
+
 def may_contain(parent: NodeKind | None, child: NodeKind) -> bool:
     return parent in ALLOWED_PARENTS[child]
 

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..core import exchange
+from ..core.cleantext import clean_plan
 from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.model import Plan
@@ -125,10 +126,22 @@ def _lazy(module: str, name: str) -> Callable[[Plan, Path, str | None], object]:
     return export
 
 
+def _writable(exporter: Callable[[Plan, Path, str | None], object]) -> Callable[[Plan, Path, str | None], object]:
+    """The exporter, given the plan without characters no file format can hold (NUL, lone surrogates …: a
+    library from before import removed them would otherwise stop a DOCX or XLSX export). Cleans `plan` in place:
+    callers pass a plan loaded for the export."""
+
+    def export(plan: Plan, out: Path, layout: str | None = None) -> object:
+        clean_plan(plan)
+        return exporter(plan, out, layout)
+
+    return export
+
+
 EXPORTERS: dict[str, Callable[[Plan, Path, str | None], object]] = {
-    "json": export_json,
-    "txt": export_txt,
-    "xlsx": _lazy(".xlsx_writer", "export_xlsx"),
-    "docx": _lazy(".docx_writer", "export_docx"),  # GB/T 9704; layout "notice" (default) or "plan"
-    "pdf": _lazy(".pdf_writer", "write_pdf"),  # the same layouts, typeset on the 22 × 28 grid
+    "json": _writable(export_json),
+    "txt": _writable(export_txt),
+    "xlsx": _writable(_lazy(".xlsx_writer", "export_xlsx")),
+    "docx": _writable(_lazy(".docx_writer", "export_docx")),  # GB/T 9704; layout "notice" (default) or "plan"
+    "pdf": _writable(_lazy(".pdf_writer", "write_pdf")),  # the same layouts, typeset on the 22 × 28 grid
 }

@@ -14,6 +14,27 @@ BODY_FONT = "仿宋_GB2312"
 HEAD_FONT = "黑体"
 
 
+def _text_cells(cells) -> None:
+    """Every text cell stays text: a value like `=HYPERLINK(…)` or `=2+2` from an imported file or a title is
+    written as a string (not a formula Excel would run) and marked with a quote prefix, so editing the cell in
+    Excel keeps it text too. Characters XML cannot carry (controls) are dropped rather than failing the export."""
+    for cell in cells:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if cell.value[:1] in FORMULA_STARTS:
+                cell.quotePrefix = True
+
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _append(sheet, values: list) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
+    _text_cells(sheet[sheet.max_row])
+
+
 def export_xlsx(plan: Plan, out: Path, layout: str | None = None) -> None:
     if layout not in (None, "breakdown"):
         raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "XLSX has one layout, breakdown (not {layout!r})"),
@@ -28,18 +49,18 @@ def export_xlsx(plan: Plan, out: Path, layout: str | None = None) -> None:
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     width = len(table.columns)
-    sheet.append([table.title])
+    _append(sheet, [table.title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     sheet["A1"].font = Font(name="方正小标宋简体", size=18)
     sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
     sheet.row_dimensions[1].height = 36
-    sheet.append([c.title for c in table.columns])
+    _append(sheet, [c.title for c in table.columns])
     for cell in sheet[2]:
         cell.font = Font(name=HEAD_FONT, size=12)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
     for row in table.rows:
-        sheet.append(list(row))
+        _append(sheet, list(row))
         for cell in sheet[sheet.max_row]:
             cell.font = Font(name=BODY_FONT, size=12)
             cell.alignment = Alignment(vertical="center", wrap_text=True,

@@ -88,7 +88,8 @@ DOC_NO_RE = re.compile(
 NOTICE_TITLE_RE = re.compile(r"^(.{0,60}?关于.{2,}的(?:通知|决定|通报|函|意见))$")
 MASTHEAD_RE = re.compile(r"^([\u4e00-\u9fff\s]{2,40}?文\s*件)\s*[|｜]?$")
 ANNOTATION_RE = re.compile(r"^[（(]\s*(此件[^）)]{1,20}|[^）)]{2,20}发布)\s*[）)]$")
-IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*((?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|(?:\d{4}-\d{1,2}-\d{1,2}))\s*印\s*发$")
+# An imprint line is short: the length is checked first (a long line of spaces made every split be tried).
+IMPRINT_RE = re.compile(r"^(?=.{4,200}$)(.{2,40}?)\s*((?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|(?:\d{4}-\d{1,2}-\d{1,2}))\s*印\s*发$")
 # Page numbers and running heads a PDF copy leaves between the lines: — 3 —, - 3 -, 第3页 共10页.
 PAGE_NUMBER_RE = re.compile(r"^(?:[-—–－─\s]*\d{1,3}[-—–－─\s]*|第\s*\d+\s*页\s*(?:[，,/]?\s*共\s*\d+\s*页)?)$")
 CC_RE = re.compile(rf"^抄\s*送\s*{COLON}\s*(.*)$")
@@ -129,9 +130,9 @@ CHROME_LINE_RES = [re.compile(p) for p in (
     r"扫一扫", r"^上一(条|篇)", r"^下一(条|篇)", r"(主办|承办|维护)单位\s*[:：]", r"联系(地址|电话|方式|我们)\s*[:：]?",
     r"网站标识码", r"ICP\s*备", r"公网安备", r"网站地图", r"版权所有", r"(?i)copyright", r"欢迎(您|光临)",
     r"【\s*字体", r"字体\s*[:：]?\s*[【\[]?\s*大\s*中\s*小", r"^文件解读", r"^(相关|推荐)(链接|文件|阅读|新闻|附件)",
-    r"^(【?\s*(打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回|我要纠错|加入收藏)\s*】?\s*)+$",
+    r"^(?:[【】\s]*(?:打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回|我要纠错|加入收藏))+[【】\s]*$",
     r"点击上方.{0,8}关注", r"^阅读原文$", r"长按(识别|二维码)", r"^(微信|手机)扫一扫",
-    r"^((打印|分享到?|收藏|关闭)\s*[:：]?\s*)+$", r"^[|>•·\-—*#\s:：]*$",
+    r"^(?:(?:打印|分享到?|收藏|关闭)[\s:：]*)+$", r"^[|>•·\-—*#\s:：]*$",
 )]
 FOOTER_RES = [re.compile(p) for p in (
     r"扫一扫", r"^上一(条|篇)", r"^下一(条|篇)", r"(主办|承办)单位\s*[:：]", r"网站标识码", r"ICP\s*备", r"网站地图",
@@ -268,7 +269,8 @@ def _is_label(label: str) -> bool:
     return label in KNOWN_FIELD_LABELS or (len(label) <= 6 and label.endswith(_FIELD_SUFFIXES))
 
 
-_NEXT_LABEL = re.compile(rf"\s+(?=([\u4e00-\u9fff]{{2,8}})\s*{COLON})")
+_NEXT_LABEL = re.compile(rf"(?<!\s)\s+(?=([\u4e00-\u9fff]{{2,8}})\s*{COLON})")
+_FIELD_HEAD = re.compile(rf"([\u4e00-\u9fff]{{2,8}})\s*{COLON}\s*")
 
 
 def fields_of_line(line: str) -> list[Field]:
@@ -276,16 +278,17 @@ def fields_of_line(line: str) -> list[Field]:
     first = field_line(line)
     if first is None:
         return []
-    out = [first]
-    while True:
-        cut = next((m for m in _NEXT_LABEL.finditer(out[-1].value) if _is_label(m[1])), None)
-        if cut is None:
-            return out
-        rest = field_line(out[-1].value[cut.end():])
-        if rest is None:
-            return out
-        out[-1].value = out[-1].value[: cut.start()].strip()
-        out.append(rest)
+    # One pass over the value: each label found cuts it (slicing the rest again at every label was quadratic).
+    value, start, out = first.value, 0, [first]
+    for cut in _NEXT_LABEL.finditer(value):
+        if cut.start() < start or not _is_label(cut[1]):
+            continue
+        head = _FIELD_HEAD.match(value, cut.end())
+        out[-1].value = value[start: cut.start()].strip()
+        out.append(Field(head[1], ""))
+        start = head.end()
+    out[-1].value = value[start:].strip()
+    return out
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -296,13 +299,17 @@ def split_title(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
+# A run of separators is tried once, from its start (from each of its characters it was quadratic).
+_INLINE_SPLIT = re.compile(rf"[；;]|(?<![，,、\s])[，,、\s]+(?=[\u4e00-\u9fff]{{2,6}}\s*{COLON})")
+
+
 def inline_fields(text: str) -> tuple[str, list[Field]]:
     """Take `（责任单位：市教育局）` off a paragraph's end as fields."""
     m = INLINE_FIELDS_RE.search(text)
     if not m:
         return text, []
     found = []
-    for part in re.split(rf"[；;]|[，,、\s]+(?=[\u4e00-\u9fff]{{2,6}}\s*{COLON})", m[1]):
+    for part in _INLINE_SPLIT.split(m[1]):
         fm = re.match(rf"^\s*([\u4e00-\u9fff]{{2,6}})\s*{COLON}\s*(.*?)\s*$", part)
         if not fm:
             return text, []
@@ -410,10 +417,12 @@ class _Doc:
     warnings: list[Message] = field(default_factory=list)
     notice: Notice = field(default_factory=Notice)
     numbers: dict[int, int] = field(default_factory=dict)  # id(node) → number the source printed
+    _said: set[str] = field(default_factory=set)  # the warnings' sentences, for a constant-time "said already?"
 
     def warn(self, template: str, /, **fields: object) -> None:
         message = Message(template, **fields)
-        if message not in self.warnings:
+        if message not in self._said:
+            self._said.add(message)
             self.warnings.append(message)
 
 

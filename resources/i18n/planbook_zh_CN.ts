@@ -1105,235 +1105,263 @@
         <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="149"/>
+        <location filename="../../planbook/core/drafting.py" line="53"/>
+        <source>“{title}” nests its items {depth} levels deep; a plan may have at most {limit}</source>
+        <translation>“{title}”的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/editing.py" line="162"/>
         <source>position {position} is outside 0…{last}</source>
         <translation>位置 {position} 超出范围（0…{last}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="152"/>
+        <location filename="../../planbook/core/editing.py" line="165"/>
         <source>the parent belongs to another plan</source>
         <translation>上级条目属于另一个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="208"/>
+        <location filename="../../planbook/core/editing.py" line="221"/>
         <source>a node cannot move inside itself</source>
         <translation>条目不能移到自身之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="210"/>
+        <location filename="../../planbook/core/editing.py" line="223"/>
         <source>a node can only move within its plan</source>
         <translation>条目只能在本方案内移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="217"/>
+        <location filename="../../planbook/core/editing.py" line="231"/>
         <source>position {position} is outside the new parent&apos;s children</source>
         <translation>位置 {position} 超出新上级条目的下级范围</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="278"/>
+        <location filename="../../planbook/core/editing.py" line="297"/>
+        <source>items may nest at most {limit} levels deep</source>
+        <translation>子项最多只能嵌套 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/editing.py" line="304"/>
         <source>a {kind} cannot sit at the top level</source>
         <translation>{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="280"/>
+        <location filename="../../planbook/core/editing.py" line="306"/>
         <source>a {kind} cannot sit inside a {parent}</source>
         <translation>{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="81"/>
+        <location filename="../../planbook/core/exchange.py" line="82"/>
         <source>not valid JSON (line {line}, column {column}: {reason})</source>
         <translation>不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="89"/>
+        <location filename="../../planbook/core/exchange.py" line="85"/>
+        <source>not a plan: the JSON is nested too deeply</source>
+        <translation>不是方案文件：JSON 嵌套层次过深</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="87"/>
+        <source>not valid JSON ({reason})</source>
+        <translation>不是有效的 JSON（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="94"/>
         <source>not a Planbook file: expected &quot;format&quot;: &quot;{expected}&quot;, found {found!r}</source>
         <translation>不是 Planbook 文件：应有 &quot;format&quot;: &quot;{expected}&quot;，实为 {found!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="106"/>
-        <location filename="../../planbook/core/exchange.py" line="139"/>
-        <location filename="../../planbook/core/exchange.py" line="142"/>
-        <location filename="../../planbook/core/exchange.py" line="145"/>
+        <location filename="../../planbook/core/exchange.py" line="111"/>
+        <location filename="../../planbook/core/exchange.py" line="147"/>
+        <location filename="../../planbook/core/exchange.py" line="150"/>
+        <location filename="../../planbook/core/exchange.py" line="153"/>
         <source>{where} must be a list</source>
         <translation>{where} 应为列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="115"/>
+        <location filename="../../planbook/core/exchange.py" line="120"/>
         <source>plan.notice has unknown keys: {keys}</source>
         <translation>plan.notice 中有未知的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="133"/>
+        <location filename="../../planbook/core/exchange.py" line="135"/>
+        <source>{where}: nodes nest deeper than {limit} levels</source>
+        <translation>{where}：节点嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="141"/>
         <source>{where}: a {kind} cannot sit at the top level</source>
         <translation>{where}：{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="135"/>
+        <location filename="../../planbook/core/exchange.py" line="143"/>
         <source>{where}: a {kind} cannot sit inside a {parent}</source>
         <translation>{where}：{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="161"/>
-        <location filename="../../planbook/core/exchange.py" line="180"/>
+        <location filename="../../planbook/core/exchange.py" line="169"/>
+        <location filename="../../planbook/core/exchange.py" line="188"/>
         <source>{where} is missing</source>
         <translation>缺少 {where}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="172"/>
+        <location filename="../../planbook/core/exchange.py" line="180"/>
         <source>{where} must be an object</source>
         <translation>{where} 应为对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="183"/>
+        <location filename="../../planbook/core/exchange.py" line="191"/>
         <source>{where} must be text</source>
         <translation>{where} 应为文本</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="190"/>
+        <location filename="../../planbook/core/exchange.py" line="198"/>
         <source>{where} must be a list of text</source>
         <translation>{where} 应为文本列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="198"/>
+        <location filename="../../planbook/core/exchange.py" line="206"/>
         <source>plan.year must be a year such as 2020, not {value!r}</source>
         <translation>plan.year 应为年份（如 2020），实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="209"/>
+        <location filename="../../planbook/core/exchange.py" line="217"/>
         <source>{where} must be a date YYYY-MM-DD, not {value!r}</source>
         <translation>{where} 应为 YYYY-MM-DD 格式的日期，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="218"/>
+        <location filename="../../planbook/core/exchange.py" line="226"/>
         <source>{where} must be one of {allowed}, not {value!r}</source>
         <translation>{where} 应为 {allowed} 之一，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="71"/>
+        <location filename="../../planbook/core/library.py" line="76"/>
         <source>{path} is a folder, not a library file</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
         <location filename="../../planbook/core/backup.py" line="158"/>
-        <location filename="../../planbook/core/library.py" line="75"/>
-        <location filename="../../planbook/core/library.py" line="100"/>
+        <location filename="../../planbook/core/library.py" line="80"/>
+        <location filename="../../planbook/core/library.py" line="105"/>
         <source>no library at {path}</source>
         <translation>{path} 处没有方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="80"/>
+        <location filename="../../planbook/core/library.py" line="85"/>
         <source>cannot create the library folder {folder}: {reason}</source>
         <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="111"/>
+        <location filename="../../planbook/core/library.py" line="116"/>
         <source>{name} is damaged ({result})</source>
         <translation>{name} 已损坏（{result}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="137"/>
+        <location filename="../../planbook/core/library.py" line="142"/>
         <source>the library {path} is read-only; changes cannot be saved</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="285"/>
+        <location filename="../../planbook/core/library.py" line="287"/>
+        <location filename="../../planbook/core/library.py" line="292"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="377"/>
+        <location filename="../../planbook/core/library.py" line="381"/>
+        <location filename="../../planbook/core/library.py" line="386"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="436"/>
+        <location filename="../../planbook/core/library.py" line="445"/>
         <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
         <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="496"/>
+        <location filename="../../planbook/core/library.py" line="511"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="498"/>
-        <location filename="../../planbook/core/library.py" line="607"/>
+        <location filename="../../planbook/core/library.py" line="73"/>
+        <location filename="../../planbook/core/library.py" line="513"/>
+        <location filename="../../planbook/core/library.py" line="622"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="501"/>
+        <location filename="../../planbook/core/library.py" line="516"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="504"/>
+        <location filename="../../planbook/core/library.py" line="519"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="508"/>
+        <location filename="../../planbook/core/library.py" line="523"/>
         <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
         <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="511"/>
+        <location filename="../../planbook/core/library.py" line="526"/>
         <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
         <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="514"/>
-        <location filename="../../planbook/core/library.py" line="527"/>
+        <location filename="../../planbook/core/library.py" line="529"/>
+        <location filename="../../planbook/core/library.py" line="542"/>
         <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="549"/>
+        <location filename="../../planbook/core/library.py" line="564"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="551"/>
+        <location filename="../../planbook/core/library.py" line="566"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="553"/>
+        <location filename="../../planbook/core/library.py" line="568"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="554"/>
+        <location filename="../../planbook/core/library.py" line="569"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="555"/>
+        <location filename="../../planbook/core/library.py" line="570"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="556"/>
+        <location filename="../../planbook/core/library.py" line="571"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="66"/>
+        <location filename="../../planbook/core/model.py" line="81"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="67"/>
+        <location filename="../../planbook/core/model.py" line="82"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="68"/>
+        <location filename="../../planbook/core/model.py" line="83"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="69"/>
+        <location filename="../../planbook/core/model.py" line="84"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -1388,7 +1416,7 @@
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="23"/>
+        <location filename="../../planbook/exporters/__init__.py" line="24"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -1513,7 +1541,7 @@
         <translation>Word 字体设置文件 {path} 中，{key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="75"/>
+        <location filename="../../planbook/exporters/__init__.py" line="76"/>
         <source>unknown font roles: {unknown} (known: {known})</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
@@ -1543,44 +1571,86 @@
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/xlsx_writer.py" line="19"/>
+        <location filename="../../planbook/exporters/xlsx_writer.py" line="40"/>
         <source>XLSX has one layout, breakdown (not {layout!r})</source>
         <translation>XLSX 只有 breakdown（任务分解表）一种版式，没有 {layout!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="32"/>
+        <location filename="../../planbook/importers/__init__.py" line="33"/>
         <source>{name} is not UTF-8 text (byte {byte})</source>
         <translation>{name} 不是 UTF-8 文本（第 {byte} 字节）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="47"/>
+        <location filename="../../planbook/importers/__init__.py" line="48"/>
+        <location filename="../../planbook/importers/__init__.py" line="153"/>
         <source>{name} is a folder, not a file</source>
         <translation>{name} 是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="50"/>
+        <location filename="../../planbook/importers/__init__.py" line="51"/>
         <source>{name} is {size:.1f} MB, too large for a plan (at most {limit} MB)</source>
         <translation>{name} 有 {size:.1f} MB，作为方案文件过大（最多 {limit} MB）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="56"/>
+        <location filename="../../planbook/importers/__init__.py" line="57"/>
         <source>{name} is larger than {limit} MB, too large for a plan</source>
         <translation>{name} 超过 {limit} MB，作为方案文件过大</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="60"/>
+        <location filename="../../planbook/importers/__init__.py" line="61"/>
+        <location filename="../../planbook/importers/__init__.py" line="150"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="110"/>
+        <location filename="../../planbook/importers/__init__.py" line="111"/>
         <source>{name}: cannot import {suffix} (supported: {kinds})</source>
         <translation>{name}：不能导入 {suffix} 文件（支持：{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="112"/>
+        <location filename="../../planbook/importers/__init__.py" line="113"/>
         <source>{name}: cannot import files without a suffix (supported: {kinds})</source>
         <translation>{name}：不能导入没有扩展名的文件（支持：{kinds}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="121"/>
+        <source>{name} is nested too deeply to be a plan</source>
+        <translation>{name} 嵌套层次过深，不可能是方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="124"/>
+        <source>{name} is too large to read</source>
+        <translation>{name} 太大，无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="126"/>
+        <source>{name} cannot be read ({reason})</source>
+        <translation>无法读取 {name}（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="132"/>
+        <source>removed {count} control character(s) that no document can hold</source>
+        <translation>已删除 {count} 个任何文档都无法容纳的控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="155"/>
+        <source>{name} is not a regular file (a pipe or device?); not read</source>
+        <translation>{name} 不是普通文件（可能是管道或设备），未读取</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="162"/>
+        <source>{name} nests its items {depth} levels deep; a plan may have at most {limit}</source>
+        <translation>{name} 的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="173"/>
+        <source>{name} has {count} headings, tasks and items; a plan may have at most {limit}</source>
+        <translation>{name} 共有 {count} 个标题、任务和子项，一个方案最多允许 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="177"/>
+        <source>{name} holds {count} characters of text; a plan may hold at most {limit}</source>
+        <translation>{name} 含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/decode.py" line="20"/>
@@ -1648,108 +1718,108 @@
         <translation>发文字号 {number} 的年份为 {found}，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="157"/>
+        <location filename="../../planbook/core/checks.py" line="170"/>
         <source>the notice issues 《{issued}》 but the plan is titled 《{title}》</source>
         <translation>通知印发的是《{issued}》，但方案标题为《{title}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="189"/>
+        <location filename="../../planbook/core/checks.py" line="202"/>
         <source>the year goes in 〔 〕, not {brackets}</source>
         <translation>年份应当用六角括号〔〕括入，不用 {brackets}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="192"/>
+        <location filename="../../planbook/core/checks.py" line="205"/>
         <source>the year is written in full, four digits</source>
         <translation>年份应标全称（四位数字）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="194"/>
+        <location filename="../../planbook/core/checks.py" line="207"/>
         <source>the serial takes no 第</source>
         <translation>发文顺序号不加“第”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="196"/>
+        <location filename="../../planbook/core/checks.py" line="209"/>
         <source>the serial is not padded with zeros</source>
         <translation>发文顺序号不编虚位（不在前面加 0）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="198"/>
+        <location filename="../../planbook/core/checks.py" line="211"/>
         <source>the serial is followed by 号</source>
         <translation>发文顺序号后应加“号”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="211"/>
+        <location filename="../../planbook/core/checks.py" line="224"/>
         <source>the document number {number} is not of the form 机关代字〔年份〕序号号, e.g. 湘教发〔2020〕8号</source>
         <translation>发文字号 {number} 不符合“机关代字〔年份〕序号号”的格式，如 湘教发〔2020〕8号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="216"/>
+        <location filename="../../planbook/core/checks.py" line="229"/>
         <source>the document number {number} should read {fixed}: {reason}</source>
         <translation>发文字号 {number} 应写作 {fixed}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="226"/>
+        <location filename="../../planbook/core/checks.py" line="239"/>
         <source>the document number {number} is already carried by plan {id}, {title}</source>
         <translation>发文字号 {number} 已被方案 {id}（{title}）使用</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="238"/>
+        <location filename="../../planbook/core/checks.py" line="251"/>
         <source>the notice is signed but has no date of signing (成文日期)</source>
         <translation>通知有署名，但没有成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="241"/>
+        <location filename="../../planbook/core/checks.py" line="254"/>
         <source>the notice has a date of signing but no signing organ (署名)</source>
         <translation>通知有成文日期，但没有署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="250"/>
+        <location filename="../../planbook/core/checks.py" line="263"/>
         <source>the date of printing {printed} is before the date of signing {signed}</source>
         <translation>印发日期 {printed} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="254"/>
+        <location filename="../../planbook/core/checks.py" line="267"/>
         <source>the date of publication {published} is before the date of signing {signed}</source>
         <translation>发布日期 {published} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="266"/>
+        <location filename="../../planbook/core/checks.py" line="279"/>
         <source>the masthead names {organs} organs but the notice has {signers} signers</source>
         <translation>发文机关标志列出 {organs} 个机关，但署名有 {signers} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="275"/>
+        <location filename="../../planbook/core/checks.py" line="288"/>
         <source>the imprint has a date of printing but no printing organ (印发机关)</source>
         <translation>版记有印发日期，但没有印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="278"/>
+        <location filename="../../planbook/core/checks.py" line="291"/>
         <source>the imprint names the printing organ but has no date of printing (印发日期)</source>
         <translation>版记有印发机关，但没有印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="291"/>
+        <location filename="../../planbook/core/checks.py" line="304"/>
         <source>this {kind} has no tasks</source>
         <translation>此{kind}下没有任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="305"/>
+        <location filename="../../planbook/core/checks.py" line="318"/>
         <source>task {number} has the same title</source>
         <translation>与第 {number} 项任务标题相同</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="317"/>
+        <location filename="../../planbook/core/checks.py" line="330"/>
         <source>no lead unit, while {count} of the plan&apos;s {total} tasks name one</source>
         <translation>未写牵头单位（本方案 {total} 项任务中有 {count} 项写明了）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="335"/>
+        <location filename="../../planbook/core/checks.py" line="349"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="338"/>
+        <location filename="../../planbook/core/checks.py" line="352"/>
         <source>{label} “{value}” is not a time</source>
         <translation>{label}“{value}”不是可识别的时间</translation>
     </message>
@@ -1769,77 +1839,77 @@
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="425"/>
+        <location filename="../../planbook/importers/recognise.py" line="434"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="429"/>
+        <location filename="../../planbook/importers/recognise.py" line="438"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="630"/>
+        <location filename="../../planbook/importers/recognise.py" line="639"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="679"/>
+        <location filename="../../planbook/importers/recognise.py" line="688"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="683"/>
+        <location filename="../../planbook/importers/recognise.py" line="692"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="752"/>
+        <location filename="../../planbook/importers/recognise.py" line="761"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="805"/>
+        <location filename="../../planbook/importers/recognise.py" line="814"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="812"/>
+        <location filename="../../planbook/importers/recognise.py" line="821"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="949"/>
+        <location filename="../../planbook/importers/recognise.py" line="958"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="954"/>
+        <location filename="../../planbook/importers/recognise.py" line="963"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="993"/>
+        <location filename="../../planbook/importers/recognise.py" line="1002"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="995"/>
+        <location filename="../../planbook/importers/recognise.py" line="1004"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="997"/>
+        <location filename="../../planbook/importers/recognise.py" line="1006"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1000"/>
+        <location filename="../../planbook/importers/recognise.py" line="1009"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/webpage.py" line="174"/>
+        <location filename="../../planbook/importers/webpage.py" line="211"/>
         <source>{name} has no HTML in it; name it .txt to import it as text</source>
         <translation>{name} 中没有 HTML 内容；如要作为文本导入，请把扩展名改为 .txt</translation>
     </message>
