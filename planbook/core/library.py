@@ -13,7 +13,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 
 import sqlite_utils
@@ -22,7 +21,9 @@ from .errors import LibraryError, NotFound, ReadOnlyLibrary
 from .messages import QT_TRANSLATE_NOOP, Message
 from .model import (
     DATE_FIELDS,
+    ISSUE_FIELDS,
     NOTICE_FIELDS,
+    DocFormat,
     Field,
     Node,
     NodeKind,
@@ -32,6 +33,7 @@ from .model import (
     PlanSummary,
     Progress,
     ProgressNote,
+    Sealing,
     Status,
 )
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, schema_difference
@@ -211,7 +213,34 @@ class Library:
         values["signers"] = json.loads(values["signers"] or "[]")
         for name in DATE_FIELDS:
             values[name] = dt.date.fromisoformat(values[name]) if values[name] else None
-        return Notice(**values)
+        return Notice(**values, **self._load_issue(plan_id))
+
+    def _load_issue(self, plan_id: int) -> dict:
+        """The notice's format, sealing, proposed masthead and seals (schema v5); the defaults before it."""
+        try:
+            row = self.db.execute("SELECT doc_format, sealing, masthead_proposed FROM notice_issue WHERE plan_id = ?",
+                                  [plan_id]).fetchone()
+            seals = [bytes(r[0]) for r in self.db.execute(
+                "SELECT image FROM notice_seals WHERE plan_id = ? ORDER BY position", [plan_id])]
+        except sqlite3.OperationalError:  # a read-only library from before v5
+            return {}
+        values: dict = {"seals": seals}
+        if row is not None:
+            values.update(doc_format=DocFormat(row[0]), sealing=Sealing(row[1]), masthead_proposed=bool(row[2]))
+        return values
+
+    def _store_issue(self, plan_id: int, notice: Notice, names: set[str] | None = None) -> None:
+        """Write the notice's v5 parts (`names`: only these of ISSUE_FIELDS; None: all)."""
+        names = set(ISSUE_FIELDS) if names is None else names
+        if names - {"seals"}:
+            self.db["notice_issue"].upsert({"plan_id": plan_id, "doc_format": str(notice.doc_format),
+                                            "sealing": str(notice.sealing),
+                                            "masthead_proposed": int(notice.masthead_proposed)}, pk="plan_id")
+        if "seals" in names:
+            self.db.execute("DELETE FROM notice_seals WHERE plan_id = ?", [plan_id])
+            for position, image in enumerate(notice.seals):
+                self.db.execute("INSERT INTO notice_seals (plan_id, position, image) VALUES (?, ?, ?)",
+                                [plan_id, position, image])
 
     def _load_tree(self, plan_id: int) -> list[Node]:
         nodes: dict[int, Node] = {}
@@ -248,6 +277,7 @@ class Library:
                 row["id"] = plan.id
             plan_id = self.db["plans"].insert(row).last_pk
             self.db["notices"].insert({"plan_id": plan_id, **_notice_row(plan.notice)})
+            self._store_issue(plan_id, plan.notice)
             for position, node in enumerate(plan.nodes):
                 self.insert_subtree(plan_id, None, position, node, keep_ids=keep_ids)
         return plan_id
@@ -261,14 +291,18 @@ class Library:
         old: dict = {}
         plan_row: dict = {}
         notice_row: dict = {}
+        issue: set[str] = set()
         for key, value in changes.items():
             if key.startswith("notice."):
                 name = key.removeprefix("notice.")
-                if name not in NOTICE_FIELDS:
+                if name not in NOTICE_FIELDS and name not in ISSUE_FIELDS:
                     raise KeyError(key)
                 old[key] = getattr(plan.notice, name)
                 setattr(plan.notice, name, value)
-                notice_row[name] = _notice_row(plan.notice)[name]
+                if name in ISSUE_FIELDS:
+                    issue.add(name)
+                else:
+                    notice_row[name] = _notice_row(plan.notice)[name]
             else:
                 if key not in PLAN_COLUMNS:
                     raise KeyError(key)
@@ -278,6 +312,8 @@ class Library:
         with self.transaction():
             if notice_row:
                 self.db["notices"].upsert({"plan_id": plan_id, **notice_row}, pk="plan_id")
+            if issue:
+                self._store_issue(plan_id, plan.notice, issue)
             self.db["plans"].update(plan_id, {**plan_row, "modified_at": now()})
         return old
 
@@ -312,6 +348,8 @@ class Library:
             )
             self.db.execute("DELETE FROM nodes WHERE plan_id = ?", [plan_id])
             self.db.execute("DELETE FROM notices WHERE plan_id = ?", [plan_id])
+            for table in ("notice_issue", "notice_seals"):  # (ON DELETE CASCADE too; explicit like the rest)
+                self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
             self.db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
 
     def touch(self, plan_id: int) -> None:
@@ -468,7 +506,7 @@ def _plan_row(plan: Plan) -> dict:
 
 
 def _notice_row(notice: Notice) -> dict:
-    row = asdict(notice)
+    row = {name: getattr(notice, name) for name in NOTICE_FIELDS}
     row["signers"] = json.dumps(notice.signers, ensure_ascii=False)
     for name in DATE_FIELDS:
         row[name] = row[name].isoformat() if row[name] else None

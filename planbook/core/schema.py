@@ -260,7 +260,47 @@ def _v4_search_progress(db: sqlite_utils.Database) -> None:
                    f"BEGIN {_SNAP_NODE.format('old.node_id')} END")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_plan_links, _v3_search, _v4_progress]
+def _v5_review(db: sqlite_utils.Database) -> None:
+    """The draft review's memory (core/review.py): findings the clerk ignored, per plan, and the units renamed
+    in the library, so next year's drafts are reviewed for the old names. Tables of their own, as for v2 and v4."""
+    db.execute(
+        """CREATE TABLE review_ignored (
+               plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+               key TEXT NOT NULL,
+               PRIMARY KEY (plan_id, key))"""
+    )
+    db.execute(
+        """CREATE TABLE unit_renames (
+               id INTEGER PRIMARY KEY,
+               old TEXT NOT NULL,
+               new TEXT NOT NULL,
+               renamed_at TEXT NOT NULL DEFAULT '')"""
+    )
+
+
+def _v6_notice_issue(db: sqlite_utils.Database) -> None:
+    """How a notice is issued: its format (文件/信函), sealed or not, whether its masthead is Planbook's proposal,
+    and the electronic seals (PNG, one per signer). Tables of their own, like v2 and v4, so a library opened
+    read-only at an older version still loads its notices (with the defaults); both go with their plan.
+    """
+    db.execute(
+        """CREATE TABLE notice_issue (
+               plan_id INTEGER PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
+               doc_format TEXT NOT NULL DEFAULT 'file',
+               sealing TEXT NOT NULL DEFAULT 'sealed',
+               masthead_proposed INTEGER NOT NULL DEFAULT 0)"""
+    )
+    db.execute(
+        """CREATE TABLE notice_seals (
+               plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+               position INTEGER NOT NULL,
+               image BLOB NOT NULL,
+               PRIMARY KEY (plan_id, position))"""
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_plan_links, _v3_search, _v4_progress,
+                                                            _v5_review, _v6_notice_issue]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
