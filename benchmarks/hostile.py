@@ -71,13 +71,16 @@ def _nested_items(depth: int) -> list:
 
 
 def _docx(paragraphs: int, path: Path) -> None:
+    import random
+
     import docx
 
+    rng = random.Random(15)
+    words = "做好各项准备工作确保平稳有序推进教育改革发展提高质量加强队伍建设落实责任"
     document = docx.Document()
     document.add_paragraph("某市教育局2021年工作要点")
-    line = "1.抓好开学工作。" + "做好各项准备工作，确保平稳有序。" * 20
-    for _ in range(paragraphs):
-        document.add_paragraph(line)
+    for i in range(paragraphs):  # varied text, so it compresses as real text does (about 3:1), not as a bomb
+        document.add_paragraph(f"{i + 1}." + "".join(rng.choice(words) for _ in range(300)) + "。")
     document.save(str(path))
 
 

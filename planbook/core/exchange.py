@@ -14,6 +14,7 @@ from .model import (
     ISSUE_FIELDS,
     KIND_NAMES,
     MAX_DEPTH,
+    MAX_NODES,
     NOTICE_FIELDS,
     DocFormat,
     Field,
@@ -125,8 +126,22 @@ def plan_from_dict(data: Any) -> Plan:
     nodes = p.get("nodes", [])
     if not isinstance(nodes, list):
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be a list"), where="plan.nodes")
+    _count_nodes(nodes)
     plan.nodes = [_node(n, f"plan.nodes[{i}]", None, 1) for i, n in enumerate(nodes)]
     return plan
+
+
+def _count_nodes(nodes: list) -> None:
+    """Refuse a file of more than MAX_NODES nodes before building any (a million took minutes to refuse)."""
+    count, stack = 0, list(nodes)
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise FormatError(QT_TRANSLATE_NOOP("Messages", "the plan has more than {limit} headings, tasks and items; "
+                                                            "a plan may have at most {limit}"), limit=MAX_NODES)
+        if isinstance(item, dict) and isinstance(item.get("children"), list):
+            stack.extend(item["children"])
 
 
 def _notice(data: Any) -> Notice:

@@ -107,6 +107,10 @@ KIND_NAMES = {k: spec.name for k, spec in KINDS.items()}  # translated inside th
 # How deeply nodes may nest (items within items): one limit for import, editing and drafting, far beyond any
 # real plan (four or five levels) and well within what the recursive exports and copies can take.
 MAX_DEPTH = 64
+# What one plan may hold: far beyond any real plan (a long one has 500 nodes and 100,000 characters), and small
+# enough that reading, indexing and exporting it take seconds, not hours.
+MAX_NODES = 20_000
+MAX_CHARACTERS = 4_000_000
 
 
 def tree_depth(nodes: list[Node]) -> int:

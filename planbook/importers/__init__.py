@@ -16,7 +16,7 @@ from ..core import exchange
 from ..core.cleantext import clean_plan
 from ..core.errors import FormatError, PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
-from ..core.model import MAX_DEPTH, Plan, tree_depth
+from ..core.model import MAX_CHARACTERS, MAX_DEPTH, MAX_NODES, Plan, tree_depth
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # no plan is this big; larger files are refused, not read into memory
 
@@ -145,12 +145,6 @@ def import_with_warnings(path: Path) -> ImportResult:
             result.warnings.append(Message(QT_TRANSLATE_NOOP("Messages", "removed {count} control character(s) "
                                                                          "that no document can hold"), count=removed))
     return result
-
-
-# What one plan may hold: far beyond any real plan (a long one has 500 nodes and 100,000 characters), and small
-# enough that reading, indexing and exporting it take seconds, not hours.
-MAX_NODES = 20_000
-MAX_CHARACTERS = 4_000_000
 
 
 def _check_regular(path: Path) -> None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..core.errors import FormatError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..core.model import KINDS as NODE_KINDS
-from ..core.model import Field, Node, NodeKind, Notice, Numbering, Plan, outer_kinds
+from ..core.model import MAX_CHARACTERS, Field, Node, NodeKind, Notice, Numbering, Plan, outer_kinds
 from ..core.numbering import chinese_numeral, number_tree
 from ..core.numbering import label as number_label
 from ..layout.blocks import chinese_date
@@ -148,8 +148,27 @@ def normalise_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _wide_class() -> re.Pattern:
+    """A character class of the wide and full-width characters (East Asian Width W or F), built once from
+    unicodedata for the BMP; the planes above it are wide from U+20000 to U+3FFFD."""
+    ranges, start = [], None
+    for code in range(0x10000):
+        wide = unicodedata.east_asian_width(chr(code)) in "WF"
+        if wide and start is None:
+            start = code
+        elif not wide and start is not None:
+            ranges.append((start, code - 1))
+            start = None
+    parts = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    return re.compile(f"[{parts}\\U00020000-\\U0003fffd]")
+
+
+_WIDE = _wide_class()
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    # Counted by one regex scan: a Python loop over every character cost minutes on a long document.
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
 
 
 # ---- numbers and dates --------------------------------------------------------------------------------
@@ -395,18 +414,21 @@ def unwrap(lines: list[str]) -> list[str]:
     measure, best = _wrap_width(lines)
     if not best:
         return lines
-    out: list[str] = []
+    # Each output line is kept as its pieces and joined once at the end: adding to a growing string at every
+    # line was quadratic when thousands of lines run on into one.
+    out: list[list[str]] = []
     joining = False
     for line in lines:
         if joining and line and not marker(line) and not field_line(line) and (
-            not out[-1].endswith(_TERMINAL) or measure(line) >= best - 2 or line.endswith(_TERMINAL)
+            not out[-1][-1].endswith(_TERMINAL) or measure(line) >= best - 2 or line.endswith(_TERMINAL)
         ):
-            out[-1] = _join(out[-1], line)
+            tail = out[-1][-1]
+            out[-1].append(_join(tail, line)[len(tail):])  # the line, with the space _join puts between words
         else:
-            out.append(line)
-        current = out[-1]
-        joining = bool(current) and measure(line) >= best - max(6, best // 6) and not current.endswith(_LEAD_IN)
-    return out
+            out.append([line])
+        tail = out[-1][-1]
+        joining = bool(tail) and measure(line) >= best - max(6, best // 6) and not tail.endswith(_LEAD_IN)
+    return ["".join(parts) for parts in out]
 
 
 def _wrap_width(lines: list[str]):
@@ -463,6 +485,7 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     items = _prepare(blocks)
     if not items:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "no text found"))
+    _check_length(items)
     items = _strip_chrome(items, doc)
     if _notice_alone(items):
         return _read_notice_alone(items, doc)
@@ -480,6 +503,14 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     _fill_plan_metadata(plan, doc)
     plan.numbering = _check_numbers(plan, doc)
     return Recognised(plan, doc.warnings)
+
+
+def _check_length(items: list[Block]) -> None:
+    """Refuse a document too long to be a plan before reading its structure (6 million characters took minutes)."""
+    count = sum(len(x) if isinstance(x, str) else sum(len(c) for row in x.rows for c in row) for x in items)
+    if count > MAX_CHARACTERS:
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "the document holds {count} characters of text; a plan may "
+                                                        "hold at most {limit}"), count=count, limit=MAX_CHARACTERS)
 
 
 # A notice that carries a document (印发/转发 a plan, sends a draft for comment) names it; one that does not is

@@ -1357,101 +1357,106 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="98"/>
+        <location filename="../../planbook/core/exchange.py" line="99"/>
         <source>not valid JSON (line {line}, column {column}: {reason})</source>
         <translation>不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="101"/>
+        <location filename="../../planbook/core/exchange.py" line="102"/>
         <source>not a plan: the JSON is nested too deeply</source>
         <translation>不是方案文件：JSON 嵌套层次过深</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="103"/>
+        <location filename="../../planbook/core/exchange.py" line="104"/>
         <source>not valid JSON ({reason})</source>
         <translation>不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="110"/>
+        <location filename="../../planbook/core/exchange.py" line="111"/>
         <source>not a Planbook file: expected &quot;format&quot;: &quot;{expected}&quot;, found {found!r}</source>
         <translation>不是 Planbook 文件：应有 &quot;format&quot;: &quot;{expected}&quot;，实为 {found!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="127"/>
-        <location filename="../../planbook/core/exchange.py" line="181"/>
-        <location filename="../../planbook/core/exchange.py" line="184"/>
-        <location filename="../../planbook/core/exchange.py" line="187"/>
+        <location filename="../../planbook/core/exchange.py" line="128"/>
+        <location filename="../../planbook/core/exchange.py" line="196"/>
+        <location filename="../../planbook/core/exchange.py" line="199"/>
+        <location filename="../../planbook/core/exchange.py" line="202"/>
         <source>{where} must be a list</source>
         <translation>{where} 应为列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="136"/>
+        <location filename="../../planbook/core/exchange.py" line="141"/>
+        <source>the plan has more than {limit} headings, tasks and items; a plan may have at most {limit}</source>
+        <translation>方案的标题、任务和子项超过 {limit} 个，一个方案最多允许 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="151"/>
         <source>plan.notice has unknown keys: {keys}</source>
         <translation>plan.notice 中有未知的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="150"/>
+        <location filename="../../planbook/core/exchange.py" line="165"/>
         <source>{where} must be true or false</source>
         <translation>{where} 必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="161"/>
+        <location filename="../../planbook/core/exchange.py" line="176"/>
         <source>{where} is not base64 data</source>
         <translation>{where} 不是 base64 数据</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="163"/>
+        <location filename="../../planbook/core/exchange.py" line="178"/>
         <source>{where} is not a PNG image</source>
         <translation>{where} 不是 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="169"/>
+        <location filename="../../planbook/core/exchange.py" line="184"/>
         <source>{where}: nodes nest deeper than {limit} levels</source>
         <translation>{where}：节点嵌套超过 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="175"/>
+        <location filename="../../planbook/core/exchange.py" line="190"/>
         <source>{where}: a {kind} cannot sit at the top level</source>
         <translation>{where}：{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="177"/>
+        <location filename="../../planbook/core/exchange.py" line="192"/>
         <source>{where}: a {kind} cannot sit inside a {parent}</source>
         <translation>{where}：{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="203"/>
-        <location filename="../../planbook/core/exchange.py" line="222"/>
+        <location filename="../../planbook/core/exchange.py" line="218"/>
+        <location filename="../../planbook/core/exchange.py" line="237"/>
         <source>{where} is missing</source>
         <translation>缺少 {where}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="214"/>
+        <location filename="../../planbook/core/exchange.py" line="229"/>
         <source>{where} must be an object</source>
         <translation>{where} 应为对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="225"/>
+        <location filename="../../planbook/core/exchange.py" line="240"/>
         <source>{where} must be text</source>
         <translation>{where} 应为文本</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="232"/>
+        <location filename="../../planbook/core/exchange.py" line="247"/>
         <source>{where} must be a list of text</source>
         <translation>{where} 应为文本列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="240"/>
+        <location filename="../../planbook/core/exchange.py" line="255"/>
         <source>plan.year must be a year such as 2020, not {value!r}</source>
         <translation>plan.year 应为年份（如 2020），实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="251"/>
+        <location filename="../../planbook/core/exchange.py" line="266"/>
         <source>{where} must be a date YYYY-MM-DD, not {value!r}</source>
         <translation>{where} 应为 YYYY-MM-DD 格式的日期，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="260"/>
+        <location filename="../../planbook/core/exchange.py" line="275"/>
         <source>{where} must be one of {allowed}, not {value!r}</source>
         <translation>{where} 应为 {allowed} 之一，实为 {value!r}</translation>
     </message>
@@ -1547,52 +1552,52 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="176"/>
+        <location filename="../../planbook/core/search.py" line="186"/>
         <source>this library has no search index (open it writable once to upgrade it)</source>
         <translation>这个方案库没有搜索索引（请以可写方式打开一次，完成升级）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="194"/>
+        <location filename="../../planbook/core/search.py" line="204"/>
         <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
         <translation>年份写法不对：year:{raw}（例如 year:2019 或 year:2017-2020）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="195"/>
+        <location filename="../../planbook/core/search.py" line="205"/>
         <source>this library has no search index yet: open it writable once (or run planbook reindex)</source>
         <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="257"/>
+        <location filename="../../planbook/core/search.py" line="267"/>
         <source>search text too long ({length} characters; at most {limit})</source>
         <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="265"/>
+        <location filename="../../planbook/core/search.py" line="275"/>
         <source>a filter cannot be negated: -{word}</source>
         <translation>筛选条件不能取反：-{word}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="273"/>
+        <location filename="../../planbook/core/search.py" line="283"/>
         <source>too many search words (at most {limit})</source>
         <translation>搜索词过多（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="292"/>
+        <location filename="../../planbook/core/search.py" line="302"/>
         <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
         <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="296"/>
+        <location filename="../../planbook/core/search.py" line="306"/>
         <source>{key}: needs something after it, e.g. unit:基教科</source>
         <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="305"/>
+        <location filename="../../planbook/core/search.py" line="315"/>
         <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
         <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="385"/>
+        <location filename="../../planbook/core/search.py" line="395"/>
         <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
@@ -1763,7 +1768,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/importers/__init__.py" line="48"/>
-        <location filename="../../planbook/importers/__init__.py" line="166"/>
+        <location filename="../../planbook/importers/__init__.py" line="160"/>
         <source>{name} is a folder, not a file</source>
         <translation>{name} 是文件夹，不是文件</translation>
     </message>
@@ -1779,7 +1784,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/importers/__init__.py" line="61"/>
-        <location filename="../../planbook/importers/__init__.py" line="163"/>
+        <location filename="../../planbook/importers/__init__.py" line="157"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
@@ -1814,22 +1819,22 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>已删除 {count} 个任何文档都无法容纳的控制字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="168"/>
+        <location filename="../../planbook/importers/__init__.py" line="162"/>
         <source>{name} is not a regular file (a pipe or device?); not read</source>
         <translation>{name} 不是普通文件（可能是管道或设备），未读取</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="175"/>
+        <location filename="../../planbook/importers/__init__.py" line="169"/>
         <source>{name} nests its items {depth} levels deep; a plan may have at most {limit}</source>
         <translation>{name} 的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="186"/>
+        <location filename="../../planbook/importers/__init__.py" line="180"/>
         <source>{name} has {count} headings, tasks and items; a plan may have at most {limit}</source>
         <translation>{name} 共有 {count} 个标题、任务和子项，一个方案最多允许 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="190"/>
+        <location filename="../../planbook/importers/__init__.py" line="184"/>
         <source>{name} holds {count} characters of text; a plan may hold at most {limit}</source>
         <translation>{name} 含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
@@ -2021,72 +2026,77 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="465"/>
+        <location filename="../../planbook/importers/recognise.py" line="487"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="471"/>
+        <location filename="../../planbook/importers/recognise.py" line="494"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="749"/>
+        <location filename="../../planbook/importers/recognise.py" line="512"/>
+        <source>the document holds {count} characters of text; a plan may hold at most {limit}</source>
+        <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="780"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="798"/>
+        <location filename="../../planbook/importers/recognise.py" line="829"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="802"/>
+        <location filename="../../planbook/importers/recognise.py" line="833"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="874"/>
+        <location filename="../../planbook/importers/recognise.py" line="905"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="924"/>
+        <location filename="../../planbook/importers/recognise.py" line="955"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="931"/>
+        <location filename="../../planbook/importers/recognise.py" line="962"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1068"/>
+        <location filename="../../planbook/importers/recognise.py" line="1099"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1073"/>
+        <location filename="../../planbook/importers/recognise.py" line="1104"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1112"/>
+        <location filename="../../planbook/importers/recognise.py" line="1143"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1114"/>
+        <location filename="../../planbook/importers/recognise.py" line="1145"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1116"/>
+        <location filename="../../planbook/importers/recognise.py" line="1147"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1119"/>
+        <location filename="../../planbook/importers/recognise.py" line="1150"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2096,47 +2106,52 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 中没有 HTML 内容；如要作为文本导入，请把扩展名改为 .txt</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="26"/>
+        <location filename="../../planbook/importers/word.py" line="27"/>
         <source>{name} is not a readable Word .docx document ({reason})</source>
         <translation>{name} 不是可以读取的 Word .docx 文档（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="32"/>
+        <location filename="../../planbook/importers/word.py" line="33"/>
         <source>{name} is an old Word .doc file, not .docx; open it in Word or WPS and save as .docx</source>
         <translation>{name} 是旧版 Word .doc 文件，不是 .docx 文件；请用 Word 或 WPS 打开后另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="35"/>
+        <location filename="../../planbook/importers/word.py" line="36"/>
         <source>{name} is not a Word .docx document (not a zip archive)</source>
         <translation>{name} 不是 Word .docx 文档（不是 zip 压缩包）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="41"/>
+        <location filename="../../planbook/importers/word.py" line="42"/>
         <source>{name} has {parts} parts; no Word document has that many</source>
         <translation>{name} 包含 {parts} 个部件，正常的 Word 文档不会有这么多</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="45"/>
+        <location filename="../../planbook/importers/word.py" line="46"/>
         <source>{name} would unpack to {size} MB; refused as a possible zip bomb</source>
         <translation>{name} 解压后将达 {size} MB，可能是“压缩炸弹”，已拒绝</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="49"/>
+        <location filename="../../planbook/importers/word.py" line="50"/>
         <source>{name}: part {part} is compressed {ratio}:1; refused as a possible zip bomb</source>
         <translation>{name}：部件 {part} 的压缩比为 {ratio}:1，可能是“压缩炸弹”，已拒绝</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="54"/>
+        <location filename="../../planbook/importers/word.py" line="55"/>
+        <source>{name} holds {size} MB of document text (XML); a plan has at most {limit} MB</source>
+        <translation>{name} 的文档正文（XML）有 {size} MB，一个方案最多 {limit} MB</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/word.py" line="60"/>
         <source>{name} is a zip archive but not a Word document</source>
         <translation>{name} 是 zip 压缩包，但不是 Word 文档</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="60"/>
+        <location filename="../../planbook/importers/word.py" line="66"/>
         <source>{name}: part {part} declares a DOCTYPE/entities, which Word never writes; refused</source>
         <translation>{name}：部件 {part} 声明了 DOCTYPE/实体，Word 从不写入这些内容，已拒绝</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="226"/>
+        <location filename="../../planbook/importers/word.py" line="232"/>
         <source>{count} paragraph(s) use Word automatic numbering that cannot be read; their levels may not have been recognised, please check</source>
         <translation>有{count}段使用了无法读取的Word自动编号，这些段落的层级可能未被识别，请核对</translation>
     </message>
@@ -2342,7 +2357,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="509"/>
+        <location filename="../../planbook/importers/recognise.py" line="540"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
@@ -2422,32 +2437,32 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="264"/>
+        <location filename="../../planbook/core/model.py" line="268"/>
         <source>masthead (发文机关标志)</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="265"/>
+        <location filename="../../planbook/core/model.py" line="269"/>
         <source>title (标题)</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="266"/>
+        <location filename="../../planbook/core/model.py" line="270"/>
         <source>recipients (主送机关)</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="267"/>
+        <location filename="../../planbook/core/model.py" line="271"/>
         <source>body (正文)</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="276"/>
+        <location filename="../../planbook/core/model.py" line="280"/>
         <source>{a} and {b}</source>
         <translation>{a}和{b}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="277"/>
+        <location filename="../../planbook/core/model.py" line="281"/>
         <source>{a}, {b}</source>
         <translation>{a}、{b}</translation>
     </message>
