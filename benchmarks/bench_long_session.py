@@ -45,13 +45,15 @@ print(time.perf_counter() - start)
 def run(command: list[str], env: dict) -> tuple[int, str, float]:
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=3600)
-    out = done.stdout if done.returncode == 0 or "PySide6" not in done.stderr else "refused: " + done.stderr
-    return done.returncode, out, time.perf_counter() - start
+    refused = done.returncode == 1 and "loses a reference to None" in done.stderr  # qtcompat's refusal
+    return done.returncode, "refused" if refused else done.stdout, time.perf_counter() - start
 
 
 def outcome(code: int, out: str) -> str:
-    """Survived, refused to start with the fix (qtcompat), or died (an abort is -6)."""
-    return "survived" if code == 0 else "refused" if out.startswith("refused") else f"exit {code}"
+    """Survived, refused to start with the fix (qtcompat), or died (an abort is signal 6)."""
+    if code == 0:
+        return "survived"
+    return "refused" if out == "refused" else f"signal {-code}" if code < 0 else f"exit {code}"
 
 
 def rows_for(python: str, library: Path, keys: int, env: dict, tmp: Path) -> list[tuple[str, str, str, str]]:
@@ -71,7 +73,7 @@ def rows_for(python: str, library: Path, keys: int, env: dict, tmp: Path) -> lis
         deltas = ", ".join(f"{k} {v:+d}" for k, v in data["delta"].items())
         rows.append((who, f"{keys:,} keys in search box", "survived", f"{per_key:.2f} ms/key; refs {deltas}"))
     else:
-        rows.append((who, f"{keys:,} keys in search box", outcome(code, out), "died" if code < 0 else ""))
+        rows.append((who, f"{keys:,} keys in search box", outcome(code, out), "aborted" if code < 0 else ""))
     return rows
 
 
@@ -88,7 +90,7 @@ def main() -> None:
         with Library.open(library) as lib, lib.transaction():
             for plan in generate_plans(args.plans):
                 lib.add_plan(plan)
-        print(f"library of {args.plans:,} plans generated in {time.perf_counter() - started:.0f} s")
+        print(f"library of {args.plans:,} plans generated in {time.perf_counter() - started:.0f} s", flush=True)
         env = {**os.environ, "PLANBOOK_LIBRARY": str(library), "QT_QPA_PLATFORM": "offscreen",
                "PLANBOOK_SETTINGS": str(tmp / "settings.ini"), "PYTHONPATH": str(ROOT)}
         code, out, _ = run([sys.executable, "-c", BARE_TYPING, str(args.keys)], env)
