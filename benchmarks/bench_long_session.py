@@ -1,7 +1,7 @@
 """Long sessions at scale survive the binding (issue 21): start on a 10,000-plan library, then 10,000 keystrokes
 in the search box, in fresh processes, with the reference counts of None, True and False before and after.
 
-    python benchmarks/bench_long_session.py [--plans 10000] [--keys 10000] [--python OTHER_VENV/bin/python]
+    python benchmarks/bench_long_session.py [--plans 10000] [--keys 10000] [--reuse LIB.db] [--python OTHER/bin/python]
 
 Each row says whether the process survived (exit status 0; an abort on a leaking binding is -6/134) and how
 the singletons' counts moved. The baseline, in the same run, is a bare QLineEdit fed the same keystrokes, so
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -81,16 +82,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plans", type=int, default=10_000)
     parser.add_argument("--keys", type=int, default=10_000)
+    parser.add_argument("--reuse", type=Path, help="keep the generated library here and use it on later runs")
     parser.add_argument("--python", action="append", default=[], help="another interpreter to run the rows on")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         library = tmp / "lib.db"
-        started = time.perf_counter()
-        with Library.open(library) as lib, lib.transaction():
-            for plan in generate_plans(args.plans):
-                lib.add_plan(plan)
-        print(f"library of {args.plans:,} plans generated in {time.perf_counter() - started:.0f} s", flush=True)
+        if args.reuse and args.reuse.exists():
+            shutil.copyfile(args.reuse, library)  # a copy: the runs write to it (settings, backups, edits)
+        else:
+            started = time.perf_counter()
+            with Library.open(library) as lib, lib.transaction():
+                for plan in generate_plans(args.plans):
+                    lib.add_plan(plan)
+            print(f"library of {args.plans:,} plans generated in {time.perf_counter() - started:.0f} s", flush=True)
+            if args.reuse:
+                shutil.copyfile(library, args.reuse)
         env = {**os.environ, "PLANBOOK_LIBRARY": str(library), "QT_QPA_PLATFORM": "offscreen",
                "PLANBOOK_SETTINGS": str(tmp / "settings.ini"), "PYTHONPATH": str(ROOT)}
         code, out, _ = run([sys.executable, "-c", BARE_TYPING, str(args.keys)], env)
