@@ -88,97 +88,97 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="42"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="43"/>
         <source>Check Before Issuing</source>
         <translation>发文前检查</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="49"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="50"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="49"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="50"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="57"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="58"/>
         <source>Re-check</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="64"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="65"/>
         <source>Double-click a problem (or press Enter) to go to it in the plan.</source>
         <translation>双击问题（或按回车键）可转到方案中的相应位置。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="88"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="89"/>
         <source>Check Before Issuing: {0}</source>
         <translation>发文前检查：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="101"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="102"/>
         <source>No problems found.</source>
         <translation>没有发现问题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="103"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="104"/>
         <source>No errors; {0} warnings to look at</source>
         <translation>没有错误，{0} 个提醒请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="105"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="106"/>
         <source>{0} errors</source>
         <translation>{0} 个错误</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="107"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="108"/>
         <source>{0} errors, {1} warnings</source>
         <translation>{0} 个错误，{1} 个提醒</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="114"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="116"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="116"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="117"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="117"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="118"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="118"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="119"/>
         <source>Signers</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="119"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="120"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="120"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="121"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="121"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="122"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="122"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="123"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
@@ -1778,72 +1778,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="426"/>
+        <location filename="../../planbook/importers/recognise.py" line="424"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="430"/>
+        <location filename="../../planbook/importers/recognise.py" line="428"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="631"/>
+        <location filename="../../planbook/importers/recognise.py" line="629"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="680"/>
+        <location filename="../../planbook/importers/recognise.py" line="678"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="684"/>
+        <location filename="../../planbook/importers/recognise.py" line="682"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="753"/>
+        <location filename="../../planbook/importers/recognise.py" line="751"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="802"/>
+        <location filename="../../planbook/importers/recognise.py" line="800"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="809"/>
+        <location filename="../../planbook/importers/recognise.py" line="807"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="946"/>
+        <location filename="../../planbook/importers/recognise.py" line="944"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="951"/>
+        <location filename="../../planbook/importers/recognise.py" line="949"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="990"/>
+        <location filename="../../planbook/importers/recognise.py" line="988"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="992"/>
+        <location filename="../../planbook/importers/recognise.py" line="990"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="994"/>
+        <location filename="../../planbook/importers/recognise.py" line="992"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="997"/>
+        <location filename="../../planbook/importers/recognise.py" line="995"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2247,11 +2247,13 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>方案</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="257"/>
         <location filename="../../planbook/gui/editors.py" line="426"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="258"/>
         <location filename="../../planbook/gui/editors.py" line="431"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
@@ -2262,11 +2264,13 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>（无）</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="259"/>
         <location filename="../../planbook/gui/editors.py" line="436"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="260"/>
         <location filename="../../planbook/gui/editors.py" line="437"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
@@ -2287,6 +2291,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>已印发</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="261"/>
         <location filename="../../planbook/gui/editors.py" line="442"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -2302,16 +2307,19 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="262"/>
         <location filename="../../planbook/gui/editors.py" line="447"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="263"/>
         <location filename="../../planbook/gui/editors.py" line="448"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="264"/>
         <location filename="../../planbook/gui/editors.py" line="449"/>
         <source>Closing</source>
         <translation>结束语</translation>
@@ -2322,137 +2330,137 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="455"/>
+        <location filename="../../planbook/core/model.py" line="266"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="456"/>
+        <location filename="../../planbook/gui/editors.py" line="455"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="457"/>
+        <location filename="../../planbook/gui/editors.py" line="456"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="460"/>
+        <location filename="../../planbook/core/model.py" line="268"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="462"/>
+        <location filename="../../planbook/core/model.py" line="270"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="463"/>
+        <location filename="../../planbook/core/model.py" line="272"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="464"/>
+        <location filename="../../planbook/core/model.py" line="274"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="465"/>
+        <location filename="../../planbook/core/model.py" line="275"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="467"/>
+        <location filename="../../planbook/core/model.py" line="276"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="468"/>
+        <location filename="../../planbook/core/model.py" line="277"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="469"/>
+        <location filename="../../planbook/core/model.py" line="279"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="470"/>
+        <location filename="../../planbook/core/model.py" line="280"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="471"/>
+        <location filename="../../planbook/core/model.py" line="281"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="472"/>
+        <location filename="../../planbook/core/model.py" line="282"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="473"/>
+        <location filename="../../planbook/core/model.py" line="284"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="474"/>
+        <location filename="../../planbook/core/model.py" line="285"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="475"/>
+        <location filename="../../planbook/core/model.py" line="286"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="476"/>
+        <location filename="../../planbook/core/model.py" line="287"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="477"/>
+        <location filename="../../planbook/core/model.py" line="288"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="478"/>
+        <location filename="../../planbook/core/model.py" line="289"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="479"/>
+        <location filename="../../planbook/core/model.py" line="290"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="480"/>
+        <location filename="../../planbook/core/model.py" line="291"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="513"/>
+        <location filename="../../planbook/gui/editors.py" line="503"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="606"/>
+        <location filename="../../planbook/gui/editors.py" line="597"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="618"/>
+        <location filename="../../planbook/gui/editors.py" line="609"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="629"/>
+        <location filename="../../planbook/gui/editors.py" line="620"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="642"/>
+        <location filename="../../planbook/gui/editors.py" line="633"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
