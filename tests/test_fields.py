@@ -7,14 +7,15 @@ import datetime as dt
 from dataclasses import fields
 
 from planbook.core.drafting import next_year_plan
-from planbook.core.model import NOTICE_SPECS, PLAN_FIELDS, Carry, Notice, Plan
+from planbook.core.model import ISSUE_FIELDS, NOTICE_FIELDS, NOTICE_SPECS, PLAN_FIELDS, Carry, Notice, Plan
 from planbook.importers.recognise import META_LABELS
 
 from .conftest import sample_plan
 
 
-def test_every_notice_attribute_has_one_row_and_every_row_an_attribute():
-    assert {f.name for f in NOTICE_SPECS} == {f.name for f in fields(Notice)}
+def test_every_notice_text_field_has_one_row_and_every_row_an_attribute():
+    assert sorted(f.name for f in NOTICE_SPECS) == sorted(NOTICE_FIELDS) and len(NOTICE_SPECS) == len(NOTICE_FIELDS)
+    assert set(NOTICE_FIELDS) | set(ISSUE_FIELDS) == {f.name for f in fields(Notice)}  # how it is issued: no text
     plan_attributes = {f.name for f in fields(Plan)}
     assert all(spec.name in plan_attributes for spec in PLAN_FIELDS.values() if not spec.in_notice)
     for spec in NOTICE_SPECS:  # what a row says its type is, the value is

@@ -31,6 +31,20 @@ class Status(StrEnum):
     ISSUED = "issued"
 
 
+class DocFormat(StrEnum):
+    """The notice's format (GB/T 9704 7 and 10.1)."""
+
+    FILE = "file"  # 文件格式: the 红头文件, masthead 35 mm below the type area, one red rule
+    LETTER = "letter"  # 信函格式: organ name without 文件 30 mm from the paper top, red double rules
+
+
+class Sealing(StrEnum):
+    """How the notice is signed (7.3.5): most 印发通知 carry the organ's seal."""
+
+    SEALED = "sealed"  # 加盖印章 (7.3.5.1): date 右空四字, 署名 centred over it, the seal across both
+    UNSEALED = "unsealed"  # 不加盖印章 (7.3.5.2): 署名 右空二字, the date 2 characters further right
+
+
 @dataclass(frozen=True)
 class KindSpec:
     """Everything the program knows about one kind of node, in one row of `KINDS`.
@@ -71,7 +85,7 @@ KINDS: dict[NodeKind, KindSpec] = {spec.kind: spec for spec in (
              Message(QT_TRANSLATE_NOOP("Messages", "subsection")), QT_TRANSLATE_NOOP("Kinds", "Subsection (（一）)"),
              QT_TRANSLATE_NOOP("Kinds", "subsection"), "Ctrl+2", "{}个二级标题"),
     KindSpec(NodeKind.TASK, 3, frozenset({None, NodeKind.SECTION, NodeKind.SUBSECTION}), NodeKind.ITEM,
-             NodeKind.ITEM, NodeKind.TASK, "{n}.", True, "task", True, True, False, "check", "#2e6da4",
+             NodeKind.ITEM, NodeKind.TASK, "{n}.", True, "task", True, True, False, "card", "#2e6da4",
              Message(QT_TRANSLATE_NOOP("Messages", "task")), QT_TRANSLATE_NOOP("Kinds", "Task (1.)"),
              QT_TRANSLATE_NOOP("Kinds", "task"), "Ctrl+3", "{}项任务"),
     KindSpec(NodeKind.ITEM, 4, frozenset({NodeKind.TASK, NodeKind.SUBSECTION, NodeKind.ITEM}), NodeKind.ITEM,
@@ -190,9 +204,24 @@ class Notice:
     urgency: str = ""  # 紧急程度
     category: str = ""  # 主题分类
     attachments: str = ""  # 附件说明
+    # How it is issued (schema v5, table notice_issue; not text, so kept out of NOTICE_FIELDS):
+    doc_format: DocFormat = DocFormat.FILE
+    sealing: Sealing = Sealing.SEALED
+    masthead_proposed: bool = False  # the masthead was filled in by Planbook and nobody has confirmed it yet
+    seals: list[bytes] = field(default_factory=list)  # electronic seals (PNG), one per signer in signer order
 
     def is_empty(self) -> bool:
         return self == Notice()
+
+    def prints(self) -> bool:
+        """Is there a notice to print? Web-page metadata alone (索引号, 发布日期 …) is not one."""
+        return any(getattr(self, name) for name in PRINTED_FIELDS)
+
+    def missing(self) -> list[str]:
+        """The parts without which the notice cannot be issued (7.3.1–7.3.3): keys of NOTICE_PART_NAMES."""
+        if not self.prints():
+            return []
+        return [name for name in ("title", "recipients", "body") if not getattr(self, name).strip()]
 
 
 def masthead_organs(masthead: str) -> tuple[list[str], str]:
@@ -294,7 +323,25 @@ del K, S, C
 NOTICE_SPECS = tuple(f for f in PLAN_FIELDS.values() if f.in_notice)
 
 DATE_FIELDS = tuple(f.name for f in NOTICE_SPECS if f.type == "date")  # ("signed_on", "printed_on", "published_on")
-NOTICE_FIELDS = tuple(f.name for f in fields(Notice))  # the library's column order
+ISSUE_FIELDS = ("doc_format", "sealing", "masthead_proposed", "seals")
+NOTICE_FIELDS = tuple(f.name for f in fields(Notice) if f.name not in ISSUE_FIELDS)  # the notices table's columns
+# What makes a notice a document to print rather than a web page's metadata.
+PRINTED_FIELDS = ("masthead", "doc_number", "title", "recipients", "body", "signers", "signed_on")
+NOTICE_PART_NAMES = {
+    "masthead": Message(QT_TRANSLATE_NOOP("Messages", "masthead (发文机关标志)")),
+    "title": Message(QT_TRANSLATE_NOOP("Messages", "title (标题)")),
+    "recipients": Message(QT_TRANSLATE_NOOP("Messages", "recipients (主送机关)")),
+    "body": Message(QT_TRANSLATE_NOOP("Messages", "body (正文)")),
+}
+
+
+def listing(parts: list[Message]) -> Message:
+    """"a", "a and b", "a, b and c" as one message whose parts are translated too."""
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return Message(QT_TRANSLATE_NOOP("Messages", "{a} and {b}"), a=parts[0], b=parts[1])
+    return Message(QT_TRANSLATE_NOOP("Messages", "{a}, {b}"), a=parts[0], b=listing(parts[1:]))
 
 
 @dataclass

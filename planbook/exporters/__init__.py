@@ -23,6 +23,7 @@ from ..core import exchange
 from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.model import Plan
+from ..core.parts import remove_stale
 
 CANNOT_WRITE = QT_TRANSLATE_NOOP("Messages", "cannot write {path}: {reason}")
 
@@ -31,7 +32,9 @@ CANNOT_WRITE = QT_TRANSLATE_NOOP("Messages", "cannot write {path}: {reason}")
 def atomic_write(out: Path) -> Iterator[Path]:
     """Yield a temporary path beside `out`; on success it replaces `out`, on failure it is removed."""
     out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent or ".")
+    folder = out.parent or Path(".")
+    remove_stale(folder, f".{out.name}.")  # left by an export that was killed
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.{os.getpid()}-", suffix=".part", dir=folder)
     os.close(fd)
     os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it owner-only; an export is an ordinary file
     try:

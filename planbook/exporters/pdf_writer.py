@@ -23,6 +23,7 @@ Two steps, so that every fixed-layout format prints the same positions:
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -53,6 +54,7 @@ from ..layout import (
     PageBreak,
     Paragraph,
     Rule,
+    Seal,
     Signature,
     Style,
     TitleLines,
@@ -341,10 +343,8 @@ class Typesetter:
         """Grid lines the next blocks need on the same page as this one's last line (keep-with-next, 7.3.5.5)."""
         need = 0
         for block in rest:
-            if isinstance(block, Blank):
+            if isinstance(block, (Blank, Signature)):
                 need += block.lines
-            elif isinstance(block, Signature):
-                need += len(block.signers) + (1 if block.date else 0)
             elif isinstance(block, Paragraph) and block.kind == "annotation":
                 need += 1
             else:
@@ -463,15 +463,33 @@ class Typesetter:
         self.y = y
 
     def place_signature(self, s: Signature) -> None:
+        """署名 and date on their grid lines, then each electronic seal over them (7.3.5.1), drawn last so that it
+        presses down on the text as a stamp does."""
         rows = [(line, "signature") for line in s.signers] + ([(s.date, "date")] if s.date else [])
-        if self.room() < len(rows):
+        if self.room() < s.lines:
             self.new_page()
+        top = self.y
         for line, style in rows:
             st = STYLES[style]
-            base = self.baseline(st.size_pt)
-            self.draw_text(LEFT + line.indent_chars * CELL, base, line.text, ROLE_OF_FACE[st.face], st.size_pt)
-            self.y += self.pitch
-            self.page.body_lines += 1
+            self.y = top + line.line * self.pitch
+            self.draw_text(LEFT + line.indent_chars * CELL, self.baseline(st.size_pt), line.text,
+                           ROLE_OF_FACE[st.face], st.size_pt)
+        for seal in s.seals:
+            if seal.image:
+                self.draw_seal(seal, top)
+        self.y = top + s.lines * self.pitch
+        self.page.body_lines += s.lines
+
+    def draw_seal(self, seal: Seal, top: float) -> None:
+        """The seal's PNG (its transparency kept) as a `diameter_mm` square centred where the layout says."""
+        from reportlab.lib.utils import ImageReader
+
+        image = ImageReader(io.BytesIO(seal.image))
+        w, h = image.getSize()
+        width = seal.diameter_mm * MM
+        height = width * h / w
+        cx, cy = LEFT + seal.x_chars * CELL, top + seal.line * self.pitch
+        self.canvas.drawImage(image, cx - width / 2, PAGE_H - cy - height / 2, width, height, mask="auto")
 
     def place_imprint(self, imp: Imprint) -> None:
         """版记: rows of one grid line, its last thick rule on the 版心's bottom edge of the last face (7.4.1).
