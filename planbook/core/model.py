@@ -73,25 +73,26 @@ class KindSpec:
     short: str  # menus and undo steps ("Add task"), translated in context "Kinds"
     shortcut: str  # View ▸ New … where it fits
     counted: str  # the CLI's structure summary: "{} 项任务" (document vocabulary, so data)
+    query_words: tuple[str, ...] = ()  # what a search's kind: filter accepts for it, besides its own value
 
 
 KINDS: dict[NodeKind, KindSpec] = {spec.kind: spec for spec in (
     KindSpec(NodeKind.SECTION, 1, frozenset({None}), NodeKind.TASK, NodeKind.SUBSECTION, NodeKind.SECTION,
              "{cn}、", False, "heading1", False, False, True, "block", "#b03a2e",
              Message(QT_TRANSLATE_NOOP("Messages", "section")), QT_TRANSLATE_NOOP("Kinds", "Section (一、)"),
-             QT_TRANSLATE_NOOP("Kinds", "section"), "Ctrl+1", "{}个一级标题"),
+             QT_TRANSLATE_NOOP("Kinds", "section"), "Ctrl+1", "{}个一级标题", ("部分", "大标题")),
     KindSpec(NodeKind.SUBSECTION, 2, frozenset({NodeKind.SECTION}), NodeKind.TASK, NodeKind.TASK,
              NodeKind.SECTION, "（{cn}）", False, "heading2", False, False, True, "small-block", "#c87f0a",
              Message(QT_TRANSLATE_NOOP("Messages", "subsection")), QT_TRANSLATE_NOOP("Kinds", "Subsection (（一）)"),
-             QT_TRANSLATE_NOOP("Kinds", "subsection"), "Ctrl+2", "{}个二级标题"),
+             QT_TRANSLATE_NOOP("Kinds", "subsection"), "Ctrl+2", "{}个二级标题", ("小标题",)),
     KindSpec(NodeKind.TASK, 3, frozenset({None, NodeKind.SECTION, NodeKind.SUBSECTION}), NodeKind.ITEM,
              NodeKind.ITEM, NodeKind.TASK, "{n}.", True, "task", True, True, False, "card", "#2e6da4",
              Message(QT_TRANSLATE_NOOP("Messages", "task")), QT_TRANSLATE_NOOP("Kinds", "Task (1.)"),
-             QT_TRANSLATE_NOOP("Kinds", "task"), "Ctrl+3", "{}项任务"),
+             QT_TRANSLATE_NOOP("Kinds", "task"), "Ctrl+3", "{}项任务", ("任务",)),
     KindSpec(NodeKind.ITEM, 4, frozenset({NodeKind.TASK, NodeKind.SUBSECTION, NodeKind.ITEM}), NodeKind.ITEM,
              NodeKind.ITEM, NodeKind.TASK, "（{n}）", False, "item", False, True, False, "dot", "#6c757d",
              Message(QT_TRANSLATE_NOOP("Messages", "item")), QT_TRANSLATE_NOOP("Kinds", "Item (（1）)"),
-             QT_TRANSLATE_NOOP("Kinds", "item"), "Ctrl+4", "{}个子项"),
+             QT_TRANSLATE_NOOP("Kinds", "item"), "Ctrl+4", "{}个子项", ("条目", "子项")),
 )}
 
 # Views of the table under the names the code has long used.
