@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from .errors import PlanbookError
 from .messages import QT_TRANSLATE_NOOP
+from .model import KINDS as NODE_KINDS
 from .model import NodeKind, Numbering
 from .numbering import counted, label
 
@@ -196,9 +197,8 @@ NO_INDEX = QT_TRANSLATE_NOOP("Messages", "this library has no search index yet: 
                                          "planbook reindex)")
 
 
-KINDS = {
-    "task": "task", "任务": "task", "section": "section", "部分": "section", "大标题": "section",
-    "subsection": "subsection", "小标题": "subsection", "item": "item", "条目": "item", "子项": "item",
+KINDS = {  # kind: filter words → stored kind: each node kind's own (`model.KINDS`), and the plan's
+    **{word: str(k) for k, spec in NODE_KINDS.items() for word in (str(k), *spec.query_words)},
     "plan": "plan", "计划": "plan", "方案": "plan", "文件": "plan",
 }
 # Filters by their English key or the Chinese one a clerk types (单位:基教科), with an ASCII or full-width colon.

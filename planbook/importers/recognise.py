@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..core.errors import FormatError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..core.model import KINDS as NODE_KINDS
-from ..core.model import Field, Node, NodeKind, Notice, Numbering, Plan, outer_kinds
+from ..core.model import NOTICE_SPECS, Field, Node, NodeKind, Notice, Numbering, Plan, outer_kinds
 from ..core.numbering import chinese_numeral, number_tree
 from ..core.numbering import label as number_label
 from ..layout.blocks import chinese_date
@@ -113,10 +113,8 @@ def _spaced(word: str) -> str:
 
 # Page-header labels whose values Planbook keeps, and where they go.
 META_LABELS = {
-    "索引号": "index_no", "发布机构": "publisher", "发文机关": "publisher", "发文机构": "publisher",
-    "发文日期": "published_on", "发布日期": "published_on", "发布时间": "published_on", "主题词": "subject_words",
-    "主题分类": "category", "发文字号": "doc_number", "文号": "doc_number", "成文日期": "signed_on",
-    "名称": "title", "标题": "title",
+    **{label: spec.name for spec in NOTICE_SPECS for label in spec.import_labels},  # the notice's, from its table
+    "发布机构": "publisher", "发文机关": "publisher", "发文机构": "publisher", "名称": "title", "标题": "title",
 }
 # Labels of page furniture: the line is dropped, the value is not kept.
 CHROME_LABELS = (

@@ -88,127 +88,127 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="42"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="43"/>
         <source>Check Before Issuing</source>
         <translation>发文前检查</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="49"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="50"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="49"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="50"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="57"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="58"/>
         <source>Re-check</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="64"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="65"/>
         <source>Double-click a problem (or press Enter) to go to it in the plan.</source>
         <translation>双击问题（或按回车键）可转到方案中的相应位置。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="88"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="89"/>
         <source>Check Before Issuing: {0}</source>
         <translation>发文前检查：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="101"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="102"/>
         <source>No problems found.</source>
         <translation>没有发现问题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="103"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="104"/>
         <source>No errors; {0} warnings to look at</source>
         <translation>没有错误，{0} 个提醒请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="105"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="106"/>
         <source>{0} errors</source>
         <translation>{0} 个错误</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="107"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="108"/>
         <source>{0} errors, {1} warnings</source>
         <translation>{0} 个错误，{1} 个提醒</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="114"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="116"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="116"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="117"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="117"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="118"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="118"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="119"/>
         <source>Signers</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="119"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="120"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="120"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="121"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="121"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="122"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="122"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="123"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="123"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="124"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="124"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="125"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="125"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="126"/>
         <source>Notice text</source>
         <translation>通知正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="126"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="127"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="127"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="128"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="128"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="129"/>
         <source>Review Draft</source>
         <translation>审阅草稿</translation>
     </message>
@@ -1951,72 +1951,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="456"/>
+        <location filename="../../planbook/importers/recognise.py" line="454"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="462"/>
+        <location filename="../../planbook/importers/recognise.py" line="460"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="740"/>
+        <location filename="../../planbook/importers/recognise.py" line="738"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="789"/>
+        <location filename="../../planbook/importers/recognise.py" line="787"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="793"/>
+        <location filename="../../planbook/importers/recognise.py" line="791"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="865"/>
+        <location filename="../../planbook/importers/recognise.py" line="863"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="915"/>
+        <location filename="../../planbook/importers/recognise.py" line="913"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="922"/>
+        <location filename="../../planbook/importers/recognise.py" line="920"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1059"/>
+        <location filename="../../planbook/importers/recognise.py" line="1057"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1064"/>
+        <location filename="../../planbook/importers/recognise.py" line="1062"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1103"/>
+        <location filename="../../planbook/importers/recognise.py" line="1101"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1105"/>
+        <location filename="../../planbook/importers/recognise.py" line="1103"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1107"/>
+        <location filename="../../planbook/importers/recognise.py" line="1105"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1110"/>
+        <location filename="../../planbook/importers/recognise.py" line="1108"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2272,7 +2272,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="500"/>
+        <location filename="../../planbook/importers/recognise.py" line="498"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
@@ -2352,32 +2352,32 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="249"/>
+        <location filename="../../planbook/core/model.py" line="331"/>
         <source>masthead (发文机关标志)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="250"/>
+        <location filename="../../planbook/core/model.py" line="332"/>
         <source>title (标题)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="251"/>
+        <location filename="../../planbook/core/model.py" line="333"/>
         <source>recipients (主送机关)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="252"/>
+        <location filename="../../planbook/core/model.py" line="334"/>
         <source>body (正文)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="261"/>
+        <location filename="../../planbook/core/model.py" line="343"/>
         <source>{a} and {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="262"/>
+        <location filename="../../planbook/core/model.py" line="344"/>
         <source>{a}, {b}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2624,11 +2624,13 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>方案</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="286"/>
         <location filename="../../planbook/gui/editors.py" line="429"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="287"/>
         <location filename="../../planbook/gui/editors.py" line="434"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
@@ -2639,11 +2641,13 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>（无）</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="288"/>
         <location filename="../../planbook/gui/editors.py" line="439"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="289"/>
         <location filename="../../planbook/gui/editors.py" line="440"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
@@ -2664,6 +2668,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>已印发</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="290"/>
         <location filename="../../planbook/gui/editors.py" line="445"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -2679,16 +2684,19 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="291"/>
         <location filename="../../planbook/gui/editors.py" line="450"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="292"/>
         <location filename="../../planbook/gui/editors.py" line="451"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="293"/>
         <location filename="../../planbook/gui/editors.py" line="452"/>
         <source>Closing</source>
         <translation>结束语</translation>
@@ -2699,137 +2707,137 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="458"/>
+        <location filename="../../planbook/core/model.py" line="295"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="459"/>
+        <location filename="../../planbook/gui/editors.py" line="458"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="460"/>
+        <location filename="../../planbook/gui/editors.py" line="459"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="463"/>
+        <location filename="../../planbook/core/model.py" line="297"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="465"/>
+        <location filename="../../planbook/core/model.py" line="299"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="466"/>
+        <location filename="../../planbook/core/model.py" line="301"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="467"/>
+        <location filename="../../planbook/core/model.py" line="303"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="468"/>
+        <location filename="../../planbook/core/model.py" line="304"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="470"/>
+        <location filename="../../planbook/core/model.py" line="305"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="471"/>
+        <location filename="../../planbook/core/model.py" line="306"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="472"/>
+        <location filename="../../planbook/core/model.py" line="308"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="473"/>
+        <location filename="../../planbook/core/model.py" line="309"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="474"/>
+        <location filename="../../planbook/core/model.py" line="310"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="475"/>
+        <location filename="../../planbook/core/model.py" line="311"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="476"/>
+        <location filename="../../planbook/core/model.py" line="313"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="477"/>
+        <location filename="../../planbook/core/model.py" line="314"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="478"/>
+        <location filename="../../planbook/core/model.py" line="315"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="479"/>
+        <location filename="../../planbook/core/model.py" line="316"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="480"/>
+        <location filename="../../planbook/core/model.py" line="317"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="481"/>
+        <location filename="../../planbook/core/model.py" line="318"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="482"/>
+        <location filename="../../planbook/core/model.py" line="319"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="483"/>
+        <location filename="../../planbook/core/model.py" line="320"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="514"/>
+        <location filename="../../planbook/gui/editors.py" line="504"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="607"/>
+        <location filename="../../planbook/gui/editors.py" line="598"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="619"/>
+        <location filename="../../planbook/gui/editors.py" line="610"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="630"/>
+        <location filename="../../planbook/gui/editors.py" line="621"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="643"/>
+        <location filename="../../planbook/gui/editors.py" line="634"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
