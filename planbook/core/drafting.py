@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .errors import PlanbookError
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP
-from .model import PLAN_FIELDS, Carry, Notice, Plan, Progress
+from .model import MAX_DEPTH, PLAN_FIELDS, Carry, Notice, Plan, Progress, tree_depth
 
 # A four-digit year not glued to other digits, e.g. the 2021 of 某市教育局2021年工作要点.
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
@@ -49,6 +49,10 @@ def next_year_plan(plan: Plan) -> Plan:
         raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "“{title}” names no year, so there is no next year "
                                                           "to draft"),
                              title=plan.title)
+    if (depth := tree_depth(plan.nodes)) > MAX_DEPTH:  # from before the limit: copying it would overflow the stack
+        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "“{title}” nests its items {depth} levels deep; a plan may "
+                                                          "have at most {limit}"), title=plan.title, depth=depth,
+                            limit=MAX_DEPTH)
     draft = copy.deepcopy(plan)
     draft.id = None
     for node in draft.walk():

@@ -105,6 +105,25 @@ DEPTH: dict[NodeKind, int] = {k: spec.depth for k, spec in KINDS.items()}
 KIND_NAMES = {k: spec.name for k, spec in KINDS.items()}  # translated inside the messages that use them
 
 
+# How deeply nodes may nest (items within items): one limit for import, editing and drafting, far beyond any
+# real plan (four or five levels) and well within what the recursive exports and copies can take.
+MAX_DEPTH = 64
+# What one plan may hold: far beyond any real plan (a long one has 500 nodes and 100,000 characters), and small
+# enough that reading, indexing and exporting it take seconds, not hours.
+MAX_NODES = 20_000
+MAX_CHARACTERS = 4_000_000
+
+
+def tree_depth(nodes: list[Node]) -> int:
+    """Levels of nesting under a list of nodes (0 for none), counted without recursion."""
+    deepest, stack = 0, [(n, 1) for n in nodes]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((c, depth + 1) for c in node.children)
+    return deepest
+
+
 def may_contain(parent: NodeKind | None, child: NodeKind) -> bool:
     return parent in KINDS[child].parents
 
