@@ -128,4 +128,5 @@ EXPORTERS: dict[str, Callable[[Plan, Path, str | None], object]] = {
     "xlsx": _lazy(".xlsx_writer", "export_xlsx"),
     "docx": _lazy(".docx_writer", "export_docx"),  # GB/T 9704; layout "notice" (default) or "plan"
     "pdf": _lazy(".pdf_writer", "write_pdf"),  # the same layouts, typeset on the 22 × 28 grid
+    "ofd": _lazy(".ofd_writer", "write_ofd"),  # GB/T 33190, painted from the PDF's typeset pages
 }

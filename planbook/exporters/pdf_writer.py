@@ -17,7 +17,7 @@ Two steps, so that every fixed-layout format prints the same positions:
   gives every printed character's x and the face that really draws it (fallback faces, 〓 included).
   `RuleItem(x0, x1, y, width, colour)` — the red rule and 版记 rules. `ImageItem(x, y, width, height, file)` —
   a picture such as a seal. All lengths are pt, y measured DOWN from the paper top (painters flip for PDF),
-  colours CMYK 0–1. `Typesetter.marks` are the outline targets (notice/plan title, sections).
+  colours CMYK 0–1. `Page.marks` are the outline targets on that page (notice/plan title, sections).
 - Painters only draw: no measuring or page decisions, so that a change of typography is made once, above.
 """
 
@@ -440,7 +440,6 @@ class Mark:
 
     level: int  # 0 notice or plan title, 1 section
     title: str
-    page: int
     y: float  # top of its first line, pt from the paper top
 
 
@@ -450,6 +449,7 @@ class Page:
     body_lines: int = 0
     numbered: bool = True  # "— N —" drawn; not on a blank page before the 版记 nor on that 版记 page (7.5)
     items: list[Item] = field(default_factory=list)  # in drawing order
+    marks: list[Mark] = field(default_factory=list)  # where the outline's entries on this page point
 
 
 @dataclass
@@ -460,7 +460,6 @@ class Typesetter:
     y: float = TOP  # top of the next grid line, measured from the paper top
     page: Page = field(default_factory=lambda: Page(1))
     pages: list[Page] = field(default_factory=list)
-    marks: list[Mark] = field(default_factory=list)
     last_baseline: float = 0.0  # of the last line drawn, for the red rule under the doc number
     pitch: float = PITCH  # of the block being placed: the grid's, or tighter on a notice page (layout.fit)
 
@@ -573,7 +572,7 @@ class Typesetter:
             if self.room() <= 0 or last and tail and self.room() < 1 + tail and self.y > TOP:
                 self.new_page()  # (the last line carries the signature over with it)
             if n == 0 and p.kind == "heading1":
-                self.marks.append(Mark(1, p.text, self.page.number, self.y))
+                self.page.marks.append(Mark(1, p.text, self.y))
             self.draw_line(line, st, cell, roles)
             self.y += self.pitch
             self.page.body_lines += 1
@@ -619,7 +618,7 @@ class Typesetter:
         st = STYLES[t.style]
         if self.y > TOP and self.room() < len(t.lines) + 2:
             self.new_page()
-        self.marks.append(Mark(0, "".join(t.lines), self.page.number, self.y))
+        self.page.marks.append(Mark(0, "".join(t.lines), self.y))
         for text in t.lines:
             w = self.fonts.width(text, "title", st.size_pt)
             self.draw_text(LEFT + (TYPE_W - w) / 2, self.baseline(st.size_pt), text, ROLE_OF_FACE[st.face],
@@ -850,7 +849,6 @@ def write_pdf(plan: Plan, out: Path, layout: str | None = None,
     """
     out = Path(out)
     layout = layout or "notice"
-    warn = warn or log.warning
     if out.is_dir():
         raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot write {path}: it is a folder"), path=out)
     try:
@@ -858,6 +856,12 @@ def write_pdf(plan: Plan, out: Path, layout: str | None = None,
             fonts = render(plan, tmp, layout)
     except OSError as e:
         raise PlanbookError(CANNOT_WRITE, path=out, reason=e.strerror or e) from e
+    return report_glyphs(fonts, warn)
+
+
+def report_glyphs(fonts: Fonts, warn: Callable[[Message], None] | None = None) -> GlyphReport:
+    """What the fonts could not draw as asked, told to `warn` (the log by default) and returned."""
+    warn = warn or log.warning
     report = fonts.report()
     if report.substituted:
         chars = "".join(sorted(fonts.substituted))
