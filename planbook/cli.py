@@ -111,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p.add_argument("--format", required=True, help=f"one of: {', '.join(EXPORTERS)}")
     p.add_argument("--layout", default=None,
-                   help="docx/pdf: notice (the issuing notice with the plan, default) or plan (the plan alone)")
+                   help="docx/pdf/ofd: notice (the issuing notice with the plan, default) or plan (the plan alone)")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT", help="the file to write")
 
     p = command("delete", cmd_delete, "delete a plan")

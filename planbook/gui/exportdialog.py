@@ -1,4 +1,4 @@
-"""File ▸ Export…: one save dialog whose file types name the format and, for Word and PDF, the layout: the
+"""File ▸ Export…: one save dialog whose file types name the format and, for Word, PDF and OFD, the layout: the
 issuing notice with the plan after it (印发通知), or the plan alone (for drafts and internal circulation).
 
 The folder and the file type chosen last are remembered, so that a clerk exporting every year's notice is not
@@ -33,6 +33,8 @@ def export_kinds() -> list[ExportKind]:
         ExportKind("docx:plan", T.translate("Export", "Word: the plan alone (*.docx)"), "docx", "plan"),
         ExportKind("pdf:notice", T.translate("Export", "PDF: issuing notice and plan (*.pdf)"), "pdf", "notice"),
         ExportKind("pdf:plan", T.translate("Export", "PDF: the plan alone (*.pdf)"), "pdf", "plan"),
+        ExportKind("ofd:notice", T.translate("Export", "OFD: issuing notice and plan (*.ofd)"), "ofd", "notice"),
+        ExportKind("ofd:plan", T.translate("Export", "OFD: the plan alone (*.ofd)"), "ofd", "plan"),
         ExportKind("xlsx", T.translate("Export", "Excel: task breakdown table (*.xlsx)"), "xlsx", None),
         ExportKind("txt", T.translate("Export", "Plain text, numbered (*.txt)"), "txt", None),
         ExportKind("json", T.translate("Export", "Planbook exchange file (*.json)"), "json", None),

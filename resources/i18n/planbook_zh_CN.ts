@@ -265,26 +265,36 @@
     </message>
     <message>
         <location filename="../../planbook/gui/exportdialog.py" line="36"/>
+        <source>OFD: issuing notice and plan (*.ofd)</source>
+        <translation>OFD 版式文件：印发通知及方案 (*.ofd)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exportdialog.py" line="37"/>
+        <source>OFD: the plan alone (*.ofd)</source>
+        <translation>OFD 版式文件：仅方案 (*.ofd)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exportdialog.py" line="38"/>
         <source>Excel: task breakdown table (*.xlsx)</source>
         <translation>Excel 表格：任务分解表 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="37"/>
+        <location filename="../../planbook/gui/exportdialog.py" line="39"/>
         <source>Plain text, numbered (*.txt)</source>
         <translation>纯文本（带编号） (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="38"/>
+        <location filename="../../planbook/gui/exportdialog.py" line="40"/>
         <source>Planbook exchange file (*.json)</source>
         <translation>Planbook 交换文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="45"/>
+        <location filename="../../planbook/gui/exportdialog.py" line="47"/>
         <source>plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="54"/>
+        <location filename="../../planbook/gui/exportdialog.py" line="56"/>
         <source>Export Plan</source>
         <translation>导出方案</translation>
     </message>
@@ -1293,22 +1303,22 @@
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="65"/>
+        <location filename="../../planbook/core/model.py" line="66"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="66"/>
+        <location filename="../../planbook/core/model.py" line="67"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="67"/>
+        <location filename="../../planbook/core/model.py" line="68"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="68"/>
+        <location filename="../../planbook/core/model.py" line="69"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -1373,72 +1383,72 @@
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="94"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="108"/>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="95"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="109"/>
         <source>the file cannot be read</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="96"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="110"/>
         <source>it is an OpenType font with PostScript (CFF) outlines; a PDF can embed only fonts with TrueType outlines (.ttf, .ttc)</source>
         <translation>这是 PostScript（CFF）轮廓的 OpenType 字体，PDF 只能嵌入 TrueType 轮廓的字体（.ttf、.ttc）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="98"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="112"/>
         <source>the font&apos;s licence does not allow embedding it in a PDF</source>
         <translation>字体的授权不允许嵌入 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="99"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="113"/>
         <source>it is not a usable TrueType font file</source>
         <translation>不是可用的 TrueType 字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="100"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="114"/>
         <source>the font collection has no such face</source>
         <translation>字体集中没有这个字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="101"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="115"/>
         <source>the font has no Chinese characters</source>
         <translation>字体中没有汉字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="102"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="116"/>
         <source>the font has no digits for the page numbers</source>
         <translation>字体中没有页码所用的数字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="114"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="128"/>
         <source>cannot use the font file {path} (font setting {key}): {reason}{detail}</source>
         <translation>无法使用字体文件 {path}（字体设置 {key}）：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="117"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="131"/>
         <source>cannot use the font file {path}: {reason}{detail}</source>
         <translation>无法使用字体文件 {path}：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="154"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="168"/>
         <source>cannot read the font settings file {path}: {reason}</source>
         <translation>字体设置文件 {path} 无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="155"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="169"/>
         <source>the font settings file {path} must be an object {{role: font file}}</source>
         <translation>字体设置文件 {path} 应是 {{角色: 字体文件}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="157"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="171"/>
         <source>the font settings file {path} names unknown roles: {unknown} (known: {known})</source>
         <translation>字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="174"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="188"/>
         <source>in the font settings file {path}, {key} must name a font file, or be {{&quot;file&quot;: file name, &quot;index&quot;: number}}</source>
         <translation>字体设置文件 {path} 中 {key} 的值应是字体文件名，或 {{&quot;file&quot;: 文件名, &quot;index&quot;: 序号}}</translation>
     </message>
@@ -1493,27 +1503,29 @@
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="315"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="329"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="707"/>
+        <location filename="../../planbook/exporters/ofd_writer.py" line="311"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="827"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="734"/>
+        <location filename="../../planbook/exporters/ofd_writer.py" line="333"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="853"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="743"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="868"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="746"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="871"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -1588,143 +1600,143 @@
         <translation>{name} 是 RTF 文档，不是文本文件，请另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="88"/>
+        <location filename="../../planbook/core/checks.py" line="87"/>
         <source>the plan&apos;s title says {found} but the plan is for {year}</source>
         <translation>方案标题写的是 {found} 年，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="97"/>
+        <location filename="../../planbook/core/checks.py" line="96"/>
         <source>the notice title says {found} but the plan is for {year}</source>
         <translation>通知标题写的是 {found} 年，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="107"/>
+        <location filename="../../planbook/core/checks.py" line="106"/>
         <source>the notice is dated {date}, well before the plan&apos;s year {year}; is the date right?</source>
         <translation>成文日期 {date} 比方案年度 {year} 年早得多，日期是否有误？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="111"/>
+        <location filename="../../planbook/core/checks.py" line="110"/>
         <source>the notice is dated {date} but the plan is for {year}</source>
         <translation>成文日期为 {date}，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="122"/>
+        <location filename="../../planbook/core/checks.py" line="121"/>
         <source>the document number {number} is of {found} but the notice is dated {date}</source>
         <translation>发文字号 {number} 的年份为 {found}，但成文日期为 {date}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="126"/>
+        <location filename="../../planbook/core/checks.py" line="125"/>
         <source>the document number {number} is of {found}, the year before the plan&apos;s; right only for a notice issued in December {found}</source>
         <translation>发文字号 {number} 的年份为 {found}，是方案年度的上一年；只有 {found} 年 12 月印发的通知才应如此</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="130"/>
+        <location filename="../../planbook/core/checks.py" line="129"/>
         <source>the document number {number} is of {found} but the plan is for {year}</source>
         <translation>发文字号 {number} 的年份为 {found}，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="158"/>
+        <location filename="../../planbook/core/checks.py" line="157"/>
         <source>the notice issues 《{issued}》 but the plan is titled 《{title}》</source>
         <translation>通知印发的是《{issued}》，但方案标题为《{title}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="190"/>
+        <location filename="../../planbook/core/checks.py" line="189"/>
         <source>the year goes in 〔 〕, not {brackets}</source>
         <translation>年份应当用六角括号〔〕括入，不用 {brackets}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="193"/>
+        <location filename="../../planbook/core/checks.py" line="192"/>
         <source>the year is written in full, four digits</source>
         <translation>年份应标全称（四位数字）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="195"/>
+        <location filename="../../planbook/core/checks.py" line="194"/>
         <source>the serial takes no 第</source>
         <translation>发文顺序号不加“第”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="197"/>
+        <location filename="../../planbook/core/checks.py" line="196"/>
         <source>the serial is not padded with zeros</source>
         <translation>发文顺序号不编虚位（不在前面加 0）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="199"/>
+        <location filename="../../planbook/core/checks.py" line="198"/>
         <source>the serial is followed by 号</source>
         <translation>发文顺序号后应加“号”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="212"/>
+        <location filename="../../planbook/core/checks.py" line="211"/>
         <source>the document number {number} is not of the form 机关代字〔年份〕序号号, e.g. 湘教发〔2020〕8号</source>
         <translation>发文字号 {number} 不符合“机关代字〔年份〕序号号”的格式，如 湘教发〔2020〕8号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="217"/>
+        <location filename="../../planbook/core/checks.py" line="216"/>
         <source>the document number {number} should read {fixed}: {reason}</source>
         <translation>发文字号 {number} 应写作 {fixed}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="227"/>
+        <location filename="../../planbook/core/checks.py" line="226"/>
         <source>the document number {number} is already carried by plan {id}, {title}</source>
         <translation>发文字号 {number} 已被方案 {id}（{title}）使用</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="239"/>
+        <location filename="../../planbook/core/checks.py" line="238"/>
         <source>the notice is signed but has no date of signing (成文日期)</source>
         <translation>通知有署名，但没有成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="242"/>
+        <location filename="../../planbook/core/checks.py" line="241"/>
         <source>the notice has a date of signing but no signing organ (署名)</source>
         <translation>通知有成文日期，但没有署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="251"/>
+        <location filename="../../planbook/core/checks.py" line="250"/>
         <source>the date of printing {printed} is before the date of signing {signed}</source>
         <translation>印发日期 {printed} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="255"/>
+        <location filename="../../planbook/core/checks.py" line="254"/>
         <source>the date of publication {published} is before the date of signing {signed}</source>
         <translation>发布日期 {published} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="267"/>
+        <location filename="../../planbook/core/checks.py" line="266"/>
         <source>the masthead names {organs} organs but the notice has {signers} signers</source>
         <translation>发文机关标志列出 {organs} 个机关，但署名有 {signers} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="276"/>
+        <location filename="../../planbook/core/checks.py" line="275"/>
         <source>the imprint has a date of printing but no printing organ (印发机关)</source>
         <translation>版记有印发日期，但没有印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="279"/>
+        <location filename="../../planbook/core/checks.py" line="278"/>
         <source>the imprint names the printing organ but has no date of printing (印发日期)</source>
         <translation>版记有印发机关，但没有印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="292"/>
+        <location filename="../../planbook/core/checks.py" line="291"/>
         <source>this {kind} has no tasks</source>
         <translation>此{kind}下没有任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="306"/>
+        <location filename="../../planbook/core/checks.py" line="305"/>
         <source>task {number} has the same title</source>
         <translation>与第 {number} 项任务标题相同</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="318"/>
+        <location filename="../../planbook/core/checks.py" line="317"/>
         <source>no lead unit, while {count} of the plan&apos;s {total} tasks name one</source>
         <translation>未写牵头单位（本方案 {total} 项任务中有 {count} 项写明了）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="336"/>
+        <location filename="../../planbook/core/checks.py" line="335"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="339"/>
+        <location filename="../../planbook/core/checks.py" line="338"/>
         <source>{label} “{value}” is not a time</source>
         <translation>{label}“{value}”不是可识别的时间</translation>
     </message>
