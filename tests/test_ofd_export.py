@@ -300,7 +300,7 @@ def test_pictures_become_image_objects(tmp_path: Path) -> None:
     seal = tmp_path / "seal.png"
     Image.new("RGB", (120, 120), (230, 0, 18)).save(seal)
     x, y, size = 120 * MM, 150 * MM, 40 * MM
-    page = Page(1, items=[ImageItem(x, y, size, size, seal), RuleItem(28 * MM, 184 * MM, 100 * MM, 1.0)])
+    page = Page(1, items=[ImageItem(x, y, size, size, seal.read_bytes()), RuleItem(28 * MM, 184 * MM, 100 * MM, 1.0)])
     painter = OfdPainter(Fonts())
     painter.paint([page], *doc_info(sample_plan(), "notice"))
     out = tmp_path / "seal.ofd"
@@ -367,3 +367,33 @@ def test_the_window_exports_ofd_from_file_export(windows, qtbot, tmp_path: Path)
     alone = page_texts_ofdkit(folder / "草稿.ofd")
     assert "某市教育局文件" not in "".join(alone) and alone[0].startswith(plan.title)
     assert w.settings.value("export/kind") == "ofd:plan"
+
+
+def test_an_electronic_seal_is_drawn_in_both_the_pdf_and_the_ofd(tmp_path: Path) -> None:
+    """A sealed notice with the organ's electronic seal (a PNG with transparency): the typesetter places it once,
+    the PDF draws it and the OFD carries it as an ImageObject, over the same spot of page 1."""
+    seal = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
+    from PIL import ImageDraw
+
+    ImageDraw.Draw(seal).ellipse((4, 4, 196, 196), outline=(230, 0, 18, 255), width=12)
+    png = io.BytesIO()
+    seal.save(png, "PNG")
+    plan = sample_plan()
+    plan.notice.seals = [png.getvalue()]
+    pdf, ofd = tmp_path / "sealed.pdf", tmp_path / "sealed.ofd"
+    write_pdf(plan, pdf, "notice")
+    write_ofd(plan, ofd, "notice")
+    with zipfile.ZipFile(ofd) as z:
+        image = etree.fromstring(z.read("Doc_0/Pages/Page_0/Content.xml")).find(".//ofd:ImageObject", NS)
+        media = etree.fromstring(z.read("Doc_0/DocumentRes.xml")).find(".//ofd:MultiMedia", NS)
+        assert z.read(f"Doc_0/Res/{media.findtext('ofd:MediaFile', namespaces=NS)}") == png.getvalue()
+    x, y, w, h = (float(v) for v in image.get("Boundary").split())
+    assert w == pytest.approx(42, abs=0.01) and h == pytest.approx(42, abs=0.01)  # 7.3.5.1: the seal's 42 mm
+    placed = pymupdf.open(pdf)[0].get_image_info()
+    assert len(placed) == 1
+    x0, y0, x1, y1 = (v / MM for v in placed[0]["bbox"])
+    assert (x0, y0, x1, y1) == pytest.approx((x, y, x + w, y + h), abs=0.01)
+    # ofd2img draws the red ring there too, over the signature
+    drawn = raster(ofd2img_pdf(ofd, tmp_path), 0).crop((round(x * PX_PER_MM), round(y * PX_PER_MM),
+                                                        round((x + w) * PX_PER_MM), round((y + h) * PX_PER_MM)))
+    assert ink(drawn).getbbox() is not None

@@ -61,7 +61,6 @@ NS = "http://www.ofdspec.org/2016"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 DOC = "Doc_0"
 BOLD_STROKE = 0.03  # stroke width of synthetic bold, in ems (the PDF's)
-IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".bmp": "BMP", ".tif": "TIFF", ".tiff": "TIFF"}
 
 
 def mm(pt: float) -> str:
@@ -96,7 +95,7 @@ class OfdPainter:
     parts: dict[str, bytes] = field(default_factory=dict)
     font_ids: dict[str, int] = field(default_factory=dict)  # face role → Font ID
     codes: dict[str, set[int]] = field(default_factory=dict)  # face role → characters it draws
-    images: dict[Path, int] = field(default_factory=dict)  # picture file → MultiMedia ID
+    images: dict[bytes, int] = field(default_factory=dict)  # picture (file bytes) → MultiMedia ID
     page_ids: list[int] = field(default_factory=list)
     cs: int = 0  # the colour space's ID
 
@@ -167,7 +166,7 @@ class OfdPainter:
 
     def image(self, im: ImageItem, out: list[str]) -> None:
         """An ImageObject: the picture's unit square scaled by the CTM onto its box."""
-        resource = self.images.get(im.file) or self.images.setdefault(im.file, self.ids())
+        resource = self.images.get(im.data) or self.images.setdefault(im.data, self.ids())
         w, h = mm(im.width), mm(im.height)
         out.append(f'<ofd:ImageObject ID="{self.ids()}" Boundary="{mm(im.x)} {mm(im.y)} {w} {h}" '
                    f'CTM="{w} 0 0 {h} 0 0" ResourceID="{resource}"/>')
@@ -195,10 +194,10 @@ class OfdPainter:
 
     def document_res(self) -> bytes:
         out = [XML_HEAD, f'<ofd:Res xmlns:ofd="{NS}" BaseLoc="Res"><ofd:MultiMedias>']
-        for path, media_id in self.images.items():
-            fmt = IMAGE_FORMATS.get(path.suffix.lower(), "PNG")
-            file = f"image_{media_id}{path.suffix.lower()}"
-            self.parts[f"{DOC}/Res/{file}"] = path.read_bytes()
+        for data, media_id in self.images.items():
+            fmt = "JPEG" if data.startswith(b"\xff\xd8") else "PNG"
+            file = f"image_{media_id}.{'jpg' if fmt == 'JPEG' else 'png'}"
+            self.parts[f"{DOC}/Res/{file}"] = data
             out.append(f'<ofd:MultiMedia ID="{media_id}" Type="Image" Format="{fmt}">'
                        f'<ofd:MediaFile>{file}</ofd:MediaFile></ofd:MultiMedia>')
         out.append("</ofd:MultiMedias></ofd:Res>")
