@@ -337,6 +337,23 @@ def test_an_empty_plan_is_still_a_valid_package(tmp_path: Path) -> None:
     assert page_texts_ofdkit(out) == ["空白方案—1—"]
 
 
+def test_control_characters_from_a_pasted_plan_do_not_break_the_xml(tmp_path: Path) -> None:
+    """XML 1.0 cannot carry most control characters; a title or 发文字号 pasted with one still gives a package
+    every reader opens, with the printable text kept."""
+    plan = sample_plan()
+    plan.title = "某市教育局\x0c2021年\x01工作要点"
+    plan.notice.doc_number = "某教发〔2021〕\x1b3号"
+    out = tmp_path / "pasted.ofd"
+    write_ofd(plan, out, "notice")
+    with zipfile.ZipFile(out) as z:
+        for part in z.namelist():
+            if part.endswith(".xml"):
+                etree.fromstring(z.read(part))  # well-formed
+    with ofdkit.open(out) as doc:
+        assert doc.info.custom_data == {"发文字号": "某教发〔2021〕3号"}
+        assert "某市教育局2021年工作要点" in "".join(re.sub(r"\s+", "", page.text()) for page in doc.pages)
+
+
 def test_the_window_exports_ofd_from_file_export(windows, qtbot, tmp_path: Path) -> None:
     """File ▸ 导出…: the two OFD file types write the notice with the plan, or the plan alone; a typed .ofd wins
     over another file type left selected."""

@@ -61,6 +61,16 @@ NS = "http://www.ofdspec.org/2016"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 DOC = "Doc_0"
 BOLD_STROKE = 0.03  # stroke width of synthetic bold, in ems (the PDF's)
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not allowed in XML 1.0
+
+
+def xml_text(text: str) -> str:
+    """Text as XML character data: escaped, without the control characters XML 1.0 cannot carry."""
+    return escape(NOT_XML.sub("", text))
+
+
+def xml_attr(text: str) -> str:
+    return quoteattr(NOT_XML.sub("", text))
 
 
 def mm(pt: float) -> str:
@@ -128,13 +138,13 @@ class OfdPainter:
     def text(self, item: TextItem, out: list[str]) -> None:
         """One TextObject per run of glyphs that share a face and weight."""
         runs: list[tuple[str, bool, list[tuple[float, str]]]] = []
-        for piece in item.pieces:
-            one = TextItem(item.baseline, item.size, item.colour, [piece])
-            for x, ch, role in one.glyphs(self.fonts):
-                if runs and runs[-1][0] == role and runs[-1][1] == piece.bold:
-                    runs[-1][2].append((x, ch))
-                else:
-                    runs.append((role, piece.bold, [(x, ch)]))
+        for x, ch, role, bold in item.glyphs(self.fonts):
+            if NOT_XML.match(ch):
+                continue  # a control character prints nothing, and XML cannot hold it
+            if runs and runs[-1][0] == role and runs[-1][1] == bold:
+                runs[-1][2].append((x, ch))
+            else:
+                runs.append((role, bold, [(x, ch)]))
         size = item.size
         colour = rgb(item.colour)
         for role, bold, glyphs in runs:
@@ -144,7 +154,7 @@ class OfdPainter:
             width = glyphs[-1][0] - left + 2 * size
             box = f"{mm(left)} {mm(top)} {mm(width)} {mm(2.5 * size)}"
             deltas = " ".join(mm(b[0] - a[0]) for a, b in zip(glyphs, glyphs[1:]))
-            text = escape("".join(ch for _, ch in glyphs))
+            text = escape("".join(ch for _, ch in glyphs))  # (control characters are already left out)
             stroke = (f' Stroke="true" LineWidth="{mm(size * BOLD_STROKE)}"' if bold else "")
             out.append(f'<ofd:TextObject ID="{self.ids()}" Boundary="{box}" Font="{font}" Size="{mm(size)}"'
                        f'{stroke}><ofd:FillColor Value="{colour}"/>')
@@ -186,7 +196,7 @@ class OfdPainter:
                 file = f"{name}.ttf" if name not in used and re.fullmatch(r"[\w.-]+", name) else f"font_{font_id}.ttf"
                 used.add(name)
                 self.parts[f"{DOC}/Res/{file}"] = subset_font(face, sorted(self.codes[role]))
-                out.append(f'<ofd:Font ID="{font_id}" FontName={quoteattr(name)} FamilyName={quoteattr(family)}>'
+                out.append(f'<ofd:Font ID="{font_id}" FontName={xml_attr(name)} FamilyName={xml_attr(family)}>'
                            f'<ofd:FontFile>{file}</ofd:FontFile></ofd:Font>')
             out.append("</ofd:Fonts>")
         out.append("</ofd:Res>")
@@ -228,7 +238,7 @@ class OfdPainter:
         def elem(at: tuple[Mark, int], children: str = "") -> str:
             mark, page_id = at
             dest = f'<ofd:Dest Type="XYZ" PageID="{page_id}" Left="0" Top="{mm(mark.y)}"/>'
-            return (f'<ofd:OutlineElem Title={quoteattr(" ".join(mark.title.split()))}>'
+            return (f'<ofd:OutlineElem Title={xml_attr(" ".join(mark.title.split()))}>'
                     f'<ofd:Actions><ofd:Action Event="CLICK"><ofd:Goto>{dest}</ofd:Goto></ofd:Action></ofd:Actions>'
                     f'{children}</ofd:OutlineElem>')
 
@@ -245,8 +255,8 @@ class OfdPainter:
 
 def ofd_xml(info: dict[str, str], custom: dict[str, str]) -> bytes:
     """The entry file: DocInfo in the schema's order, then where the document's root is."""
-    fields = "".join(f"<ofd:{name}>{escape(value)}</ofd:{name}>" for name, value in info.items() if value)
-    datas = "".join(f"<ofd:CustomData Name={quoteattr(name)}>{escape(value)}</ofd:CustomData>"
+    fields = "".join(f"<ofd:{name}>{xml_text(value)}</ofd:{name}>" for name, value in info.items() if value)
+    datas = "".join(f"<ofd:CustomData Name={xml_attr(name)}>{xml_text(value)}</ofd:CustomData>"
                     for name, value in custom.items() if value)
     if datas:
         fields += f"<ofd:CustomDatas>{datas}</ofd:CustomDatas>"

@@ -14,7 +14,7 @@ Two steps, so that every fixed-layout format prints the same positions:
 - `Typesetter` places the layout's blocks top to bottom and appends items to `Page.items` in drawing order:
   `TextItem(baseline, size, colour, pieces)` — one line; each `Piece(x, text, role, bold, step)` is characters of
   one asked face role, glyph origins `step` pt apart (or the font's advances when None); `TextItem.glyphs(fonts)`
-  gives every printed character's x and the face that really draws it (fallback faces, 〓 included).
+  gives every printed character's x, the face that really draws it (fallback faces, 〓 included) and its weight.
   `RuleItem(x0, x1, y, width, colour)` — the red rule and 版记 rules. `ImageItem(x, y, width, height, data)` —
   a picture such as a seal. All lengths are pt, y measured DOWN from the paper top (painters flip for PDF),
   colours CMYK 0–1. `Page.marks` are the outline targets on that page (notice/plan title, sections).
@@ -210,13 +210,13 @@ class TextItem:
     colour: CMYK
     pieces: list[Piece]
 
-    def glyphs(self, fonts: Fonts) -> Iterable[tuple[float, str, str]]:
-        """(x of the glyph origin, character, face role that draws it) for every character as printed."""
+    def glyphs(self, fonts: Fonts) -> Iterable[tuple[float, str, str, bool]]:
+        """(x of the glyph origin, character, face role that draws it, bold) for every character as printed."""
         for piece in self.pieces:
             x = piece.x
             for role, run in fonts.segments(piece.text, piece.role):
                 for ch in run:
-                    yield x, ch, role
+                    yield x, ch, role, piece.bold
                     x += piece.step if piece.step else fonts.width(ch, role, self.size)
 
 
