@@ -179,6 +179,10 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
         Document("notice", QT_TRANSLATE_NOOP("Export", "PDF: issuing notice and plan (*.pdf)")),
         Document("plan", QT_TRANSLATE_NOOP("Export", "PDF: the plan alone (*.pdf)")),
     ), _writable(_lazy(".pdf_writer", "write_pdf"))),
+    ExportFormat("ofd", "ofd", (  # GB/T 33190, painted from the PDF's typeset pages
+        Document("notice", QT_TRANSLATE_NOOP("Export", "OFD: issuing notice and plan (*.ofd)")),
+        Document("plan", QT_TRANSLATE_NOOP("Export", "OFD: the plan alone (*.ofd)")),
+    ), _writable(_lazy(".ofd_writer", "write_ofd"))),
     ExportFormat("xlsx", "xlsx", (
         Document(None, QT_TRANSLATE_NOOP("Export", "Excel: task breakdown table (*.xlsx)")),
     ), _writable(_lazy(".xlsx_writer", "export_xlsx"))),

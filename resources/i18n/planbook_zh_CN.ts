@@ -406,17 +406,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>PDF：仅方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="183"/>
+        <location filename="../../planbook/exporters/__init__.py" line="191"/>
         <source>Excel: task breakdown table (*.xlsx)</source>
         <translation>Excel 表格：任务分解表 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="185"/>
+        <location filename="../../planbook/exporters/__init__.py" line="193"/>
         <source>Plain text, numbered (*.txt)</source>
         <translation>纯文本（带编号） (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="187"/>
+        <location filename="../../planbook/exporters/__init__.py" line="195"/>
         <source>Planbook exchange file (*.json)</source>
         <translation>Planbook 交换文件 (*.json)</translation>
     </message>
@@ -429,6 +429,16 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/exportdialog.py" line="51"/>
         <source>Export Plan</source>
         <translation>导出方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/__init__.py" line="186"/>
+        <source>OFD: issuing notice and plan (*.ofd)</source>
+        <translation>OFD 版式文件：印发通知及方案 (*.ofd)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/__init__.py" line="187"/>
+        <source>OFD: the plan alone (*.ofd)</source>
+        <translation>OFD 版式文件：仅方案 (*.ofd)</translation>
     </message>
 </context>
 <context>
@@ -1307,7 +1317,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/drafting.py" line="53"/>
+        <location filename="../../planbook/core/drafting.py" line="49"/>
         <source>“{title}” names no year, so there is no next year to draft</source>
         <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
     </message>
@@ -1707,22 +1717,24 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="655"/>
+        <location filename="../../planbook/exporters/ofd_writer.py" line="320"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="657"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="682"/>
+        <location filename="../../planbook/exporters/ofd_writer.py" line="342"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="683"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="691"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="698"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="694"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="701"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -1956,72 +1968,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="489"/>
+        <location filename="../../planbook/importers/recognise.py" line="485"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="496"/>
+        <location filename="../../planbook/importers/recognise.py" line="492"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="782"/>
+        <location filename="../../planbook/importers/recognise.py" line="778"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="831"/>
+        <location filename="../../planbook/importers/recognise.py" line="827"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="835"/>
+        <location filename="../../planbook/importers/recognise.py" line="831"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="907"/>
+        <location filename="../../planbook/importers/recognise.py" line="903"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="957"/>
+        <location filename="../../planbook/importers/recognise.py" line="953"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="964"/>
+        <location filename="../../planbook/importers/recognise.py" line="960"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1101"/>
+        <location filename="../../planbook/importers/recognise.py" line="1097"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1106"/>
+        <location filename="../../planbook/importers/recognise.py" line="1102"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1145"/>
+        <location filename="../../planbook/importers/recognise.py" line="1141"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1147"/>
+        <location filename="../../planbook/importers/recognise.py" line="1143"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1149"/>
+        <location filename="../../planbook/importers/recognise.py" line="1145"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1152"/>
+        <location filename="../../planbook/importers/recognise.py" line="1148"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2277,7 +2289,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="542"/>
+        <location filename="../../planbook/importers/recognise.py" line="538"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
@@ -2392,7 +2404,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>缺少{parts}，通知无法印发：请补全，或改为导出“仅方案”版式</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/drafting.py" line="57"/>
+        <location filename="../../planbook/core/drafting.py" line="53"/>
         <source>“{title}” nests its items {depth} levels deep; a plan may have at most {limit}</source>
         <translation>“{title}”的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
     </message>
@@ -2462,7 +2474,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="514"/>
+        <location filename="../../planbook/importers/recognise.py" line="510"/>
         <source>the document holds {count} characters of text; a plan may hold at most {limit}</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
