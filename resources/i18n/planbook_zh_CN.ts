@@ -406,17 +406,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>PDF：仅方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="191"/>
+        <location filename="../../planbook/exporters/__init__.py" line="187"/>
         <source>Excel: task breakdown table (*.xlsx)</source>
         <translation>Excel 表格：任务分解表 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="193"/>
+        <location filename="../../planbook/exporters/__init__.py" line="189"/>
         <source>Plain text, numbered (*.txt)</source>
         <translation>纯文本（带编号） (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="195"/>
+        <location filename="../../planbook/exporters/__init__.py" line="191"/>
         <source>Planbook exchange file (*.json)</source>
         <translation>Planbook 交换文件 (*.json)</translation>
     </message>
@@ -431,12 +431,12 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>导出方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="186"/>
+        <location filename="../../planbook/exporters/__init__.py" line="183"/>
         <source>OFD: issuing notice and plan (*.ofd)</source>
         <translation>OFD 版式文件：印发通知及方案 (*.ofd)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="187"/>
+        <location filename="../../planbook/exporters/__init__.py" line="184"/>
         <source>OFD: the plan alone (*.ofd)</source>
         <translation>OFD 版式文件：仅方案 (*.ofd)</translation>
     </message>
@@ -1968,72 +1968,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="485"/>
+        <location filename="../../planbook/importers/recognise.py" line="493"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="492"/>
+        <location filename="../../planbook/importers/recognise.py" line="500"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="778"/>
+        <location filename="../../planbook/importers/recognise.py" line="846"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="827"/>
+        <location filename="../../planbook/importers/recognise.py" line="895"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="831"/>
+        <location filename="../../planbook/importers/recognise.py" line="899"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="903"/>
+        <location filename="../../planbook/importers/recognise.py" line="979"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="953"/>
+        <location filename="../../planbook/importers/recognise.py" line="1032"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="960"/>
+        <location filename="../../planbook/importers/recognise.py" line="1039"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1097"/>
+        <location filename="../../planbook/importers/recognise.py" line="1189"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1102"/>
+        <location filename="../../planbook/importers/recognise.py" line="1194"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1141"/>
+        <location filename="../../planbook/importers/recognise.py" line="1233"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1143"/>
+        <location filename="../../planbook/importers/recognise.py" line="1235"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1145"/>
+        <location filename="../../planbook/importers/recognise.py" line="1237"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1148"/>
+        <location filename="../../planbook/importers/recognise.py" line="1240"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2103,17 +2103,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>方案库中已有此方案《{title}》（编号 {id}），导入将再添加一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="35"/>
+        <location filename="../../planbook/importers/legacy.py" line="37"/>
         <source>{name} is an RTF document; open it in Word or WPS and save it as .docx</source>
         <translation>{name} 是 RTF 文档：请用 Word 或 WPS 打开后另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="41"/>
+        <location filename="../../planbook/importers/legacy.py" line="43"/>
         <source>{name} is neither a Word document nor a web page</source>
         <translation>{name} 既不是 Word 文档，也不是网页</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="91"/>
+        <location filename="../../planbook/importers/legacy.py" line="173"/>
         <source>{name} is a web archive with no page in it</source>
         <translation>{name} 是网页存档，但其中没有网页</translation>
     </message>
@@ -2289,22 +2289,22 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="538"/>
+        <location filename="../../planbook/importers/recognise.py" line="569"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="56"/>
+        <location filename="../../planbook/importers/legacy.py" line="58"/>
         <source>{name} is a password-protected Word document; open it, save a copy without the password and import that</source>
         <translation>{name} 是设有密码的 Word 文档：请打开后另存一份不带密码的副本，再导入该副本</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="60"/>
+        <location filename="../../planbook/importers/legacy.py" line="62"/>
         <source>{name} is in the old binary Word or WPS format but cannot be read ({reason}); open it in Word or WPS and save it as .docx</source>
         <translation>{name} 是旧版二进制 Word 或 WPS 格式，但无法读取（{reason}）：请用 Word 或 WPS 打开后另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="71"/>
+        <location filename="../../planbook/importers/legacy.py" line="153"/>
         <source>{name} is in the old Word format; some of its formatting could not be carried over ({what}), please check the text</source>
         <translation>{name} 是旧版 Word 格式，部分格式未能保留（{what}），请核对文字</translation>
     </message>
@@ -2474,7 +2474,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="510"/>
+        <location filename="../../planbook/importers/recognise.py" line="519"/>
         <source>the document holds {count} characters of text; a plan may hold at most {limit}</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
