@@ -176,6 +176,9 @@ def test_find_and_replace_003_changes_exactly_the_previewed_hits_one_undo(window
     dialog.all_plans.setChecked(True)
     settle()
     assert dialog.list.topLevelItemCount() == 2 and not dialog.replace_button.isEnabled()
+    assert dialog.summary.text().startswith("2 个方案中共有 14 处")
+    assert [dialog.list.topLevelItem(1).child(i).text(0) for i in range(7)] == [
+        "标题", "发文机关", "发文机关标志", "通知标题", "通知正文", "署名机关", "印发机关"]  # as in the plan
     assert [dialog.list.topLevelItem(i).childCount() for i in range(2)] == [7, 7]
     assert dialog.list.topLevelItem(0).text(0) == "湖南省教育厅 中共湖南省委教育工委2021年工作要点 (7)"  # newest first
     assert dialog.list.topLevelItem(0).child(0).data(0, Qt.ItemDataRole.CheckStateRole) is None  # nothing to tick
