@@ -312,8 +312,8 @@ class ReplaceDialog(QDialog):
             if every:  # grouped by plan, nothing to tick: read only
                 if (group := groups.get(h.plan_id)) is None:
                     group = groups[h.plan_id] = QTreeWidgetItem([h.plan_title])
-                    group.setFirstColumnSpanned(True)
                     self.list.addTopLevelItem(group)
+                    group.setFirstColumnSpanned(True)  # the plan's whole title (only once in the tree)
                     group.setExpanded(True)
                 group.addChild(item)
             else:

@@ -761,7 +761,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="255"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1143"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1150"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1102,52 +1102,52 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1055"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1062"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1059"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1066"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1102"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1109"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1104"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1111"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1110"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1117"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1118"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1125"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1118"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1125"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1136"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1143"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1137"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1144"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1143"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1150"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1787,7 +1787,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/core/checks.py" line="335"/>
-        <location filename="../../planbook/core/review.py" line="409"/>
+        <location filename="../../planbook/core/review.py" line="437"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
@@ -1813,7 +1813,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>印发通知没有主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="387"/>
+        <location filename="../../planbook/core/checks.py" line="388"/>
         <source>the draft has {count} open review findings (Plan ▸ Review Draft)</source>
         <translation>草稿还有 {count} 条审阅意见未处理（方案 ▸ 审阅草稿）</translation>
     </message>
@@ -2038,102 +2038,102 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>已更名单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="232"/>
+        <location filename="../../planbook/core/review.py" line="245"/>
         <source>the years {found} are over before the plan&apos;s year {year}</source>
         <translation>{found} 已在方案年度 {year} 年之前结束</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="238"/>
+        <location filename="../../planbook/core/review.py" line="251"/>
         <source>{date} is a date before the plan&apos;s year {year}: set the date anew</source>
         <translation>{date} 早于方案年度 {year} 年，请重新确定日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="243"/>
+        <location filename="../../planbook/core/review.py" line="256"/>
         <source>“{found}年后” has begun by {year}; does the sentence still hold?</source>
         <translation>到 {year} 年已是“{found}年后”，这句话是否仍然适用？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="247"/>
+        <location filename="../../planbook/core/review.py" line="260"/>
         <source>{found} is last year; the plan is for {year}</source>
         <translation>{found}是上一年度，本方案为 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="249"/>
+        <location filename="../../planbook/core/review.py" line="262"/>
         <source>{found} is before the plan&apos;s year {year}</source>
         <translation>{found}早于方案年度 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="257"/>
+        <location filename="../../planbook/core/review.py" line="270"/>
         <source>“{word}” in last year&apos;s plan meant {year}, the plan&apos;s own year</source>
         <translation>上年度方案中的“{word}”指 {year} 年，即本方案年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="261"/>
+        <location filename="../../planbook/core/review.py" line="274"/>
         <source>“{word}” now means {last}; in last year&apos;s plan it meant {before}</source>
         <translation>“{word}”现在指 {last} 年，在上年度方案中指 {before} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="265"/>
+        <location filename="../../planbook/core/review.py" line="278"/>
         <source>“{word}” now means {year}: is what it says still to be done this year?</source>
         <translation>“{word}”现在指 {year} 年：所说事项今年是否仍要做？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="294"/>
+        <location filename="../../planbook/core/review.py" line="310"/>
         <source>“{found}” ({first}–{last}) is over; the plan&apos;s year {year} is in “{current}”</source>
         <translation>“{found}”（{first}—{last}年）已结束，方案年度 {year} 年属于“{current}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="301"/>
+        <location filename="../../planbook/core/review.py" line="317"/>
         <source>the “{current}” period began in {first}: its plan was drafted before; now it is carried out</source>
         <translation>“{current}”时期已于 {first} 年开始：规划此前已编制，现在应是实施</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="336"/>
+        <location filename="../../planbook/core/review.py" line="355"/>
         <source>a later plenary session has been held: the latest before {year} is {latest} ({date})</source>
         <translation>此后已召开新的全会：{year} 年之前最近一次是{latest}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="343"/>
+        <location filename="../../planbook/core/review.py" line="362"/>
         <source>a later party congress has been held: the latest before {year} is {latest} ({date})</source>
         <translation>此后已召开新的党代会：{year} 年之前最近一次是党的{latest}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="356"/>
+        <location filename="../../planbook/core/review.py" line="375"/>
         <source>{found} named a theme for its year; is there one, and the same, for {year}?</source>
         <translation>{found}确定了当年的主题年，{year} 年是否还有、是否相同？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="370"/>
+        <location filename="../../planbook/core/review.py" line="397"/>
         <source>“{phrase}” belongs to the years up to {until}; the plan is for {year}</source>
         <translation>“{phrase}”是 {until} 年及以前的提法，本方案为 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="374"/>
+        <location filename="../../planbook/core/review.py" line="401"/>
         <source>{reason}; since then: {instead}</source>
         <translation>{reason}；现行提法：{instead}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="377"/>
+        <location filename="../../planbook/core/review.py" line="404"/>
         <source>“{phrase}” is of its time ({first}–{until}): does it still hold in {year}?</source>
         <translation>“{phrase}”是特定时期（{first}—{until}年）的提法，{year} 年是否仍适用？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="399"/>
+        <location filename="../../planbook/core/review.py" line="427"/>
         <source>a numbered target: is “{found}” still the figure for {year}?</source>
         <translation>量化目标：“{found}”是否仍是 {year} 年的指标？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="417"/>
+        <location filename="../../planbook/core/review.py" line="445"/>
         <source>{old} was renamed {new}</source>
         <translation>{old}已更名为{new}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="433"/>
+        <location filename="../../planbook/core/review.py" line="461"/>
         <source>done in {source}: drop it from this plan?</source>
         <translation>已在《{source}》中完成：是否从本方案删除？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="437"/>
+        <location filename="../../planbook/core/review.py" line="465"/>
         <source>{status} in {source}: kept, noted as carried over</source>
         <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
@@ -2940,27 +2940,32 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>替换为：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="311"/>
+        <location filename="../../planbook/gui/review.py" line="325"/>
         <source>Type the text to find.</source>
         <translation>请输入要查找的文字。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="314"/>
+        <location filename="../../planbook/gui/review.py" line="327"/>
         <source>{0} hits in {1} plans (all plans are shown read only; open one to replace in it)</source>
         <translation>{1} 个方案中共有 {0} 处（全部方案只读显示；要替换请打开该方案）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="317"/>
+        <location filename="../../planbook/gui/review.py" line="330"/>
+        <source>The first {0} are listed.</source>
+        <translation>下面列出前 {0} 处。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="333"/>
         <source>{0} hits in this plan</source>
         <translation>本方案中有 {0} 处</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="335"/>
+        <location filename="../../planbook/gui/review.py" line="351"/>
         <source>Replace “{0}” with “{1}”</source>
         <translation>将“{0}”替换为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="337"/>
+        <location filename="../../planbook/gui/review.py" line="353"/>
         <source>Replaced {0} hits (one undo step)</source>
         <translation>已替换 {0} 处（可一步撤销）</translation>
     </message>
