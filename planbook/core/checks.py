@@ -17,7 +17,7 @@ from enum import StrEnum
 from . import docnumbers
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP, Message
-from .model import KIND_NAMES, Node, NodeKind, Plan, masthead_organs
+from .model import KIND_NAMES, KINDS, Node, NodeKind, Plan, masthead_organs
 from .numbering import number_tree
 from .progress import lead_units
 
@@ -286,7 +286,7 @@ def check_empty_headings(ctx: _Context) -> Iterator[Finding]:
     # A heading with nothing under it is usually left over from last year's plan. A (一) with text of its own
     # is content (plans such as 盘锦's write their measures as subsections), so only bare headings count.
     for node in ctx.plan.walk():
-        if node.kind in (NodeKind.SECTION, NodeKind.SUBSECTION) and not node.children and not node.body.strip() \
+        if KINDS[node.kind].heading and not node.children and not node.body.strip() \
                 and not node.fields:
             yield ctx.node(Severity.WARNING, node, Message(QT_TRANSLATE_NOOP(
                 "Messages", "this {kind} has no tasks"), kind=KIND_NAMES[node.kind]))

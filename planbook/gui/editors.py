@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import docnumbers, editing
-from ..core.model import Field, Node, NodeKind, Numbering, Plan, Status
+from ..core.model import KINDS, Field, Node, NodeKind, Numbering, Plan, Status
 from .qtcompat import emit
 from .widgets import ElidedLabel, GrowingTextEdit
 
@@ -45,21 +45,13 @@ _session = itertools.count(1)  # typing sessions: a new one whenever an editor s
 
 
 def kind_names() -> dict[NodeKind, str]:
-    return {
-        NodeKind.SECTION: QCoreApplication.translate("Kinds", "Section (一、)"),
-        NodeKind.SUBSECTION: QCoreApplication.translate("Kinds", "Subsection (（一）)"),
-        NodeKind.TASK: QCoreApplication.translate("Kinds", "Task (1.)"),
-        NodeKind.ITEM: QCoreApplication.translate("Kinds", "Item (（1）)"),
-    }
+    """The editor's kind list, from the kind table (`model.KINDS`)."""
+    return {k: QCoreApplication.translate("Kinds", spec.label) for k, spec in KINDS.items()}
 
 
 def short_kind_names() -> dict[NodeKind, str]:
-    return {
-        NodeKind.SECTION: QCoreApplication.translate("Kinds", "section"),
-        NodeKind.SUBSECTION: QCoreApplication.translate("Kinds", "subsection"),
-        NodeKind.TASK: QCoreApplication.translate("Kinds", "task"),
-        NodeKind.ITEM: QCoreApplication.translate("Kinds", "item"),
-    }
+    """Kinds as menus and undo steps name them ("Add task")."""
+    return {k: QCoreApplication.translate("Kinds", spec.short) for k, spec in KINDS.items()}
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -171,12 +163,15 @@ class NodeEditor(QScrollArea):
         if selections:
             self.body.setTextCursor(QTextCursor(selections[0].cursor.block()))
             self.body.ensureCursorVisible()
-        title_spans = find_spans(self.title.text(), terms)
+        title_spans = find_spans(self.title.text(), terms) if terms else []
+        if not terms:  # the search was cleared: no mark stays behind
+            self.title.deselect()
         if title_spans:
             self.title.setSelection(title_spans[0][0], title_spans[0][1] - title_spans[0][0])
 
-    def show_node(self, node: Node, number: str) -> None:
-        """Show `node` (called on selection and whenever the model changed it)."""
+    def show_node(self, node: Node, number: str, tracked: bool | None = None) -> None:
+        """Show `node` (called on selection and whenever the model changed it). `tracked`: whether it has progress
+        (tasks; the （一） items of an action plan without tasks, see core.progress.tasks)."""
         if node.id != self.node_id:
             self._new_session()
             self.body.setExtraSelections([])
@@ -193,7 +188,7 @@ class NodeEditor(QScrollArea):
             with QSignalBlocker(self.body):
                 self.body.setPlainText(node.body)
         self.fields.show_fields(node.fields)
-        self.progress.setVisible(node.kind is NodeKind.TASK)
+        self.progress.setVisible(node.kind is NodeKind.TASK if tracked is None else tracked)
         self.progress.show_progress(node)
 
     def _new_session(self) -> None:
@@ -509,9 +504,7 @@ class PlanProperties(QScrollArea):
         return w
 
     def _text(self, form: QFormLayout, key: str, label: str, rows: int = 4) -> QPlainTextEdit:
-        w = QPlainTextEdit()
-        w.setTabChangesFocus(True)
-        w.setFixedHeight(w.fontMetrics().lineSpacing() * rows + 12)
+        w = GrowingTextEdit(min_lines=min(rows, 3), max_lines=12)  # a long preamble shows whole, a short one is short
         w.textChanged.connect(lambda: self._set(key, w.toPlainText()))
         self._add(form, key, label, w)
         return w
