@@ -295,7 +295,7 @@ def test_a_version_4_library_gains_the_review_tables(tmp_path):
     db.conn.commit()
     db.close()
     with Library.open(path) as lib:
-        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 5
         plan = stored(lib, one_task_plan("做好2020年征兵工作。"))
         ignore(lib, plan.id, [review_plan(lib, plan.id)[0].key])
         assert review_plan(lib, plan.id) == []
