@@ -276,6 +276,11 @@ def test_the_seed_plans_have_no_findings(seeds, library):
     assert run_cli("import", seeds, library=library).code == 0
     for plan_id in range(1, 6):
         result = run_cli("check", str(plan_id), "--json", library=library)
+        if plan_id in (3, 5):  # 盘锦 and 南宁 lost their red heads on the web: Planbook's proposal awaits a yes
+            assert result.code == 1 and [(f["where"], f["message"][:16]) for f in json.loads(result.out)] == [
+                ("notice.masthead", "the masthead “盘锦" if plan_id == 3 else "the masthead “南宁")]
+            assert run_cli("issue", str(plan_id), "--confirm-masthead", library=library).code == 0
+            result = run_cli("check", str(plan_id), "--json", library=library)
         assert (result.code, json.loads(result.out)) == (0, [])
     result = run_cli("check", "4", library=library)
     assert (result.code, result.out) == (0, "no problems found\n")

@@ -17,7 +17,7 @@ from enum import StrEnum
 from . import docnumbers
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP, Message
-from .model import KIND_NAMES, Node, NodeKind, Plan, masthead_organs
+from .model import KIND_NAMES, NOTICE_PART_NAMES, DocFormat, Node, NodeKind, Plan, Sealing, masthead_organs
 from .numbering import number_tree
 from .progress import lead_units
 
@@ -228,6 +228,37 @@ def check_number_taken(ctx: _Context) -> Iterator[Finding]:
             number=number, id=pid, title=title))
 
 
+# ---- the notice's parts (7.2.4, 7.3.1–7.3.3) -------------------------------------------------------------------
+
+
+def check_notice_parts(ctx: _Context) -> Iterator[Finding]:
+    # A notice printed without a head, title, recipients or body is no notice (the exports refuse the last three).
+    n = ctx.plan.notice
+    if not n.prints():
+        return
+    if n.doc_format is DocFormat.FILE and not n.masthead.strip():
+        yield Finding(Severity.ERROR, "notice.masthead", Message(QT_TRANSLATE_NOOP(
+            "Messages", "the notice has no masthead (发文机关标志): type the issuing organ's, or choose the letter "
+                        "format (信函格式)")))
+    elif n.masthead_proposed:
+        yield Finding(Severity.ERROR, "notice.masthead", Message(QT_TRANSLATE_NOOP(
+            "Messages", "the masthead “{masthead}” was proposed by Planbook: confirm it or change it"),
+            masthead=" ".join(n.masthead.split())))
+    for part in n.missing():
+        yield Finding(Severity.ERROR, f"notice.{part}", Message(QT_TRANSLATE_NOOP(
+            "Messages", "the notice has no {part}: it cannot be issued without one"), part=NOTICE_PART_NAMES[part]))
+
+
+def check_seals(ctx: _Context) -> Iterator[Finding]:
+    # One seal per signing organ (7.3.5.1); a notice not sealed prints none.
+    n = ctx.plan.notice
+    signers = [s for s in n.signers if s.strip()]
+    if n.seals and n.sealing is Sealing.SEALED and len(n.seals) != len(signers):
+        yield Finding(Severity.WARNING, "notice.seals", Message(QT_TRANSLATE_NOOP(
+            "Messages", "{seals} electronic seals for {signers} signing organs: each organ seals once"),
+            seals=len(n.seals), signers=len(signers)))
+
+
 # ---- dates, signers, 版记 ----------------------------------------------------------------------------------------
 
 
@@ -341,6 +372,7 @@ def check_deadlines(ctx: _Context) -> Iterator[Finding]:
 
 CHECKS: tuple[Callable[[_Context], Iterator[Finding]], ...] = (
     check_title_year, check_notice_title_year, check_number_year, check_signed_year, check_notice_title,
-    check_number_form, check_number_taken, check_signature, check_date_order, check_joint_signers, check_imprint,
+    check_notice_parts, check_number_form, check_number_taken, check_signature, check_seals, check_date_order,
+    check_joint_signers, check_imprint,
     check_empty_headings, check_duplicate_tasks, check_lead_units, check_deadlines,
 )

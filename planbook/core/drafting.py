@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from .errors import PlanbookError
+from .issuing import fill_masthead
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP
 from .model import Notice, Plan, Progress, Status
@@ -73,7 +74,12 @@ def next_year_plan(plan: Plan) -> Plan:
         classification=old.classification,
         category=old.category,
         attachments=shift_year(old.attachments, year),
+        doc_format=old.doc_format,
+        sealing=old.sealing,
+        masthead_proposed=old.masthead_proposed,
+        seals=list(old.seals),  # the same organs seal next year's notice
     )
+    fill_masthead(draft)
     return draft
 
 

@@ -366,6 +366,7 @@ _TAIL = (Signature,)
 class Page:
     number: int
     body_lines: int = 0
+    body_text: int = 0  # lines of the notice's 正文 (or 附件说明) on the page
     numbered: bool = True  # "— N —" drawn; not on a blank page before the 版记 nor on that 版记 page (7.5)
 
 
@@ -500,9 +501,7 @@ class Typesetter:
         """Grid lines the next blocks need on the same page as this one's last line (keep-with-next, 7.3.5.5)."""
         need = 0
         for block in rest:
-            if isinstance(block, Blank):
-                need += block.lines
-            elif isinstance(block, Signature):
+            if isinstance(block, Blank | Signature):  # (both know their lines)
                 need += block.lines
             elif isinstance(block, Paragraph) and block.kind == "annotation":
                 need += 1
@@ -536,13 +535,20 @@ class Typesetter:
         if keep and self.y > TOP and self.room() < min(len(lines) + keep, LINES):
             self.new_page()
         roles = _roles(p, st)
+        # The last line carries the signature over with it (7.3.5.5), but never the only 正文 of page 1 (7.3.3): a
+        # signature too tall for any pitch (three long-named organs, each under its seal) then takes the next page.
+        body = p.kind in ("body", "attachment_note")
         for n, line in enumerate(lines):
             last = n == len(lines) - 1
-            if self.room() <= 0 or last and tail and self.room() < 1 + tail and self.y > TOP:
-                self.new_page()  # (the last line carries the signature over with it)
+            carry = last and tail and self.room() < 1 + tail and self.y > TOP
+            if carry and body and n == 0 and not self.page.body_text:
+                carry = False
+            if self.room() <= 0 or carry:
+                self.new_page()
             self.draw_line(line, st, cell, roles)
             self.y += self.pitch
             self.page.body_lines += 1
+            self.page.body_text += body
         if tail and self.room() < tail:
             self.new_page()
 
@@ -632,9 +638,12 @@ class Typesetter:
         top = self.y
         for line, style in rows:
             st = STYLES[style]
+            role = ROLE_OF_FACE[st.face]
             self.y = top + line.line * self.pitch
-            self.draw_text(LEFT + line.indent_chars * CELL, self.baseline(st.size_pt), line.text,
-                           ROLE_OF_FACE[st.face], st.size_pt)
+            # On the cells, as body text is: a name 16 cells wide ends where 16 cells end, not 16 ems on.
+            cells = break_lines(line.text, width=CHARS * 4, first_indent=0, justify=False,
+                                measure=lambda run, role=role, size=st.size_pt: self.cells(run, role, size, CELL))
+            self.draw_line(cells[0], st, CELL, [(role, False)] * len(line.text), left_cells=line.indent_chars)
         for seal in s.seals:
             if seal.image:
                 self.draw_seal(seal, top)

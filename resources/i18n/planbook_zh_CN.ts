@@ -1097,7 +1097,7 @@
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/drafting.py" line="49"/>
+        <location filename="../../planbook/core/drafting.py" line="50"/>
         <source>“{title}” names no year, so there is no next year to draft</source>
         <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
     </message>
@@ -1137,180 +1137,225 @@
         <translation>{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="81"/>
+        <location filename="../../planbook/core/exchange.py" line="97"/>
         <source>not valid JSON (line {line}, column {column}: {reason})</source>
         <translation>不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="89"/>
+        <location filename="../../planbook/core/exchange.py" line="105"/>
         <source>not a Planbook file: expected &quot;format&quot;: &quot;{expected}&quot;, found {found!r}</source>
         <translation>不是 Planbook 文件：应有 &quot;format&quot;: &quot;{expected}&quot;，实为 {found!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="106"/>
-        <location filename="../../planbook/core/exchange.py" line="139"/>
-        <location filename="../../planbook/core/exchange.py" line="142"/>
-        <location filename="../../planbook/core/exchange.py" line="145"/>
+        <location filename="../../planbook/core/exchange.py" line="122"/>
+        <location filename="../../planbook/core/exchange.py" line="173"/>
+        <location filename="../../planbook/core/exchange.py" line="176"/>
+        <location filename="../../planbook/core/exchange.py" line="179"/>
         <source>{where} must be a list</source>
         <translation>{where} 应为列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="115"/>
+        <location filename="../../planbook/core/exchange.py" line="131"/>
         <source>plan.notice has unknown keys: {keys}</source>
         <translation>plan.notice 中有未知的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="133"/>
+        <location filename="../../planbook/core/exchange.py" line="145"/>
+        <source>{where} must be true or false</source>
+        <translation>{where} 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="156"/>
+        <source>{where} is not base64 data</source>
+        <translation>{where} 不是 base64 数据</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="158"/>
+        <source>{where} is not a PNG image</source>
+        <translation>{where} 不是 PNG 图片</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="167"/>
         <source>{where}: a {kind} cannot sit at the top level</source>
         <translation>{where}：{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="135"/>
+        <location filename="../../planbook/core/exchange.py" line="169"/>
         <source>{where}: a {kind} cannot sit inside a {parent}</source>
         <translation>{where}：{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="161"/>
-        <location filename="../../planbook/core/exchange.py" line="180"/>
+        <location filename="../../planbook/core/exchange.py" line="195"/>
+        <location filename="../../planbook/core/exchange.py" line="214"/>
         <source>{where} is missing</source>
         <translation>缺少 {where}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="172"/>
+        <location filename="../../planbook/core/exchange.py" line="206"/>
         <source>{where} must be an object</source>
         <translation>{where} 应为对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="183"/>
+        <location filename="../../planbook/core/exchange.py" line="217"/>
         <source>{where} must be text</source>
         <translation>{where} 应为文本</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="190"/>
+        <location filename="../../planbook/core/exchange.py" line="224"/>
         <source>{where} must be a list of text</source>
         <translation>{where} 应为文本列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="198"/>
+        <location filename="../../planbook/core/exchange.py" line="232"/>
         <source>plan.year must be a year such as 2020, not {value!r}</source>
         <translation>plan.year 应为年份（如 2020），实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="209"/>
+        <location filename="../../planbook/core/exchange.py" line="243"/>
         <source>{where} must be a date YYYY-MM-DD, not {value!r}</source>
         <translation>{where} 应为 YYYY-MM-DD 格式的日期，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="218"/>
+        <location filename="../../planbook/core/exchange.py" line="252"/>
         <source>{where} must be one of {allowed}, not {value!r}</source>
         <translation>{where} 应为 {allowed} 之一，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="71"/>
+        <location filename="../../planbook/core/library.py" line="73"/>
         <source>{path} is a folder, not a library file</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="75"/>
-        <location filename="../../planbook/core/library.py" line="96"/>
+        <location filename="../../planbook/core/library.py" line="77"/>
+        <location filename="../../planbook/core/library.py" line="98"/>
         <source>no library at {path}</source>
         <translation>{path} 处没有方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="80"/>
+        <location filename="../../planbook/core/library.py" line="82"/>
         <source>cannot create the library folder {folder}: {reason}</source>
         <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="106"/>
+        <location filename="../../planbook/core/library.py" line="108"/>
         <source>{name} is damaged ({result})</source>
         <translation>{name} 已损坏（{result}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="132"/>
+        <location filename="../../planbook/core/library.py" line="134"/>
         <source>the library {path} is read-only; changes cannot be saved</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="280"/>
+        <location filename="../../planbook/core/library.py" line="316"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="372"/>
+        <location filename="../../planbook/core/library.py" line="410"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="462"/>
+        <location filename="../../planbook/core/library.py" line="500"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="464"/>
-        <location filename="../../planbook/core/library.py" line="534"/>
+        <location filename="../../planbook/core/library.py" line="502"/>
+        <location filename="../../planbook/core/library.py" line="572"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="467"/>
+        <location filename="../../planbook/core/library.py" line="505"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="470"/>
+        <location filename="../../planbook/core/library.py" line="508"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="478"/>
+        <location filename="../../planbook/core/library.py" line="516"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="480"/>
+        <location filename="../../planbook/core/library.py" line="518"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="482"/>
+        <location filename="../../planbook/core/library.py" line="520"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="483"/>
+        <location filename="../../planbook/core/library.py" line="521"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="484"/>
+        <location filename="../../planbook/core/library.py" line="522"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="485"/>
+        <location filename="../../planbook/core/library.py" line="523"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="65"/>
+        <location filename="../../planbook/core/model.py" line="80"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="66"/>
+        <location filename="../../planbook/core/model.py" line="81"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="67"/>
+        <location filename="../../planbook/core/model.py" line="82"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="68"/>
+        <location filename="../../planbook/core/model.py" line="83"/>
         <source>item</source>
         <translation>子项</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="207"/>
+        <source>masthead (发文机关标志)</source>
+        <translation>发文机关标志</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="208"/>
+        <source>title (标题)</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="209"/>
+        <source>recipients (主送机关)</source>
+        <translation>主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="210"/>
+        <source>body (正文)</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="219"/>
+        <source>{a} and {b}</source>
+        <translation>{a}和{b}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="220"/>
+        <source>{a}, {b}</source>
+        <translation>{a}、{b}</translation>
     </message>
     <message>
         <location filename="../../planbook/core/search.py" line="176"/>
@@ -1368,77 +1413,77 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_writer.py" line="89"/>
+        <location filename="../../planbook/exporters/docx_writer.py" line="90"/>
         <source>unknown layout {layout!r} for docx (choose from {choices})</source>
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="94"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="96"/>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="95"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="97"/>
         <source>the file cannot be read</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="96"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="98"/>
         <source>it is an OpenType font with PostScript (CFF) outlines; a PDF can embed only fonts with TrueType outlines (.ttf, .ttc)</source>
         <translation>这是 PostScript（CFF）轮廓的 OpenType 字体，PDF 只能嵌入 TrueType 轮廓的字体（.ttf、.ttc）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="98"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="100"/>
         <source>the font&apos;s licence does not allow embedding it in a PDF</source>
         <translation>字体的授权不允许嵌入 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="99"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="101"/>
         <source>it is not a usable TrueType font file</source>
         <translation>不是可用的 TrueType 字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="100"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="102"/>
         <source>the font collection has no such face</source>
         <translation>字体集中没有这个字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="101"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="103"/>
         <source>the font has no Chinese characters</source>
         <translation>字体中没有汉字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="102"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="104"/>
         <source>the font has no digits for the page numbers</source>
         <translation>字体中没有页码所用的数字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="114"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="116"/>
         <source>cannot use the font file {path} (font setting {key}): {reason}{detail}</source>
         <translation>无法使用字体文件 {path}（字体设置 {key}）：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="117"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="119"/>
         <source>cannot use the font file {path}: {reason}{detail}</source>
         <translation>无法使用字体文件 {path}：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="154"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="156"/>
         <source>cannot read the font settings file {path}: {reason}</source>
         <translation>字体设置文件 {path} 无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="155"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="157"/>
         <source>the font settings file {path} must be an object {{role: font file}}</source>
         <translation>字体设置文件 {path} 应是 {{角色: 字体文件}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="157"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="159"/>
         <source>the font settings file {path} names unknown roles: {unknown} (known: {known})</source>
         <translation>字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="174"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="176"/>
         <source>in the font settings file {path}, {key} must name a font file, or be {{&quot;file&quot;: file name, &quot;index&quot;: number}}</source>
         <translation>字体设置文件 {path} 中 {key} 的值应是字体文件名，或 {{&quot;file&quot;: 文件名, &quot;index&quot;: 序号}}</translation>
     </message>
@@ -1493,27 +1538,27 @@
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="315"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="317"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="707"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="728"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="734"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="755"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="743"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="764"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="746"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="767"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -1588,143 +1633,163 @@
         <translation>{name} 是 RTF 文档，不是文本文件，请另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="88"/>
+        <location filename="../../planbook/core/checks.py" line="87"/>
         <source>the plan&apos;s title says {found} but the plan is for {year}</source>
         <translation>方案标题写的是 {found} 年，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="97"/>
+        <location filename="../../planbook/core/checks.py" line="96"/>
         <source>the notice title says {found} but the plan is for {year}</source>
         <translation>通知标题写的是 {found} 年，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="107"/>
+        <location filename="../../planbook/core/checks.py" line="106"/>
         <source>the notice is dated {date}, well before the plan&apos;s year {year}; is the date right?</source>
         <translation>成文日期 {date} 比方案年度 {year} 年早得多，日期是否有误？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="111"/>
+        <location filename="../../planbook/core/checks.py" line="110"/>
         <source>the notice is dated {date} but the plan is for {year}</source>
         <translation>成文日期为 {date}，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="122"/>
+        <location filename="../../planbook/core/checks.py" line="121"/>
         <source>the document number {number} is of {found} but the notice is dated {date}</source>
         <translation>发文字号 {number} 的年份为 {found}，但成文日期为 {date}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="126"/>
+        <location filename="../../planbook/core/checks.py" line="125"/>
         <source>the document number {number} is of {found}, the year before the plan&apos;s; right only for a notice issued in December {found}</source>
         <translation>发文字号 {number} 的年份为 {found}，是方案年度的上一年；只有 {found} 年 12 月印发的通知才应如此</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="130"/>
+        <location filename="../../planbook/core/checks.py" line="129"/>
         <source>the document number {number} is of {found} but the plan is for {year}</source>
         <translation>发文字号 {number} 的年份为 {found}，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="158"/>
+        <location filename="../../planbook/core/checks.py" line="157"/>
         <source>the notice issues 《{issued}》 but the plan is titled 《{title}》</source>
         <translation>通知印发的是《{issued}》，但方案标题为《{title}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="190"/>
+        <location filename="../../planbook/core/checks.py" line="189"/>
         <source>the year goes in 〔 〕, not {brackets}</source>
         <translation>年份应当用六角括号〔〕括入，不用 {brackets}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="193"/>
+        <location filename="../../planbook/core/checks.py" line="192"/>
         <source>the year is written in full, four digits</source>
         <translation>年份应标全称（四位数字）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="195"/>
+        <location filename="../../planbook/core/checks.py" line="194"/>
         <source>the serial takes no 第</source>
         <translation>发文顺序号不加“第”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="197"/>
+        <location filename="../../planbook/core/checks.py" line="196"/>
         <source>the serial is not padded with zeros</source>
         <translation>发文顺序号不编虚位（不在前面加 0）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="199"/>
+        <location filename="../../planbook/core/checks.py" line="198"/>
         <source>the serial is followed by 号</source>
         <translation>发文顺序号后应加“号”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="212"/>
+        <location filename="../../planbook/core/checks.py" line="211"/>
         <source>the document number {number} is not of the form 机关代字〔年份〕序号号, e.g. 湘教发〔2020〕8号</source>
         <translation>发文字号 {number} 不符合“机关代字〔年份〕序号号”的格式，如 湘教发〔2020〕8号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="217"/>
+        <location filename="../../planbook/core/checks.py" line="216"/>
         <source>the document number {number} should read {fixed}: {reason}</source>
         <translation>发文字号 {number} 应写作 {fixed}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="227"/>
+        <location filename="../../planbook/core/checks.py" line="226"/>
         <source>the document number {number} is already carried by plan {id}, {title}</source>
         <translation>发文字号 {number} 已被方案 {id}（{title}）使用</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="239"/>
+        <location filename="../../planbook/core/checks.py" line="240"/>
+        <source>the notice has no masthead (发文机关标志): type the issuing organ&apos;s, or choose the letter format (信函格式)</source>
+        <translation>通知没有发文机关标志：请填写发文机关的标志，或改用信函格式</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="244"/>
+        <source>the masthead “{masthead}” was proposed by Planbook: confirm it or change it</source>
+        <translation>发文机关标志“{masthead}”是本程序拟定的，请确认或修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="248"/>
+        <source>the notice has no {part}: it cannot be issued without one</source>
+        <translation>通知没有{part}，不能印发</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="257"/>
+        <source>{seals} electronic seals for {signers} signing organs: each organ seals once</source>
+        <translation>电子印章 {seals} 枚，署名机关 {signers} 个：应每个机关各盖一枚</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="269"/>
         <source>the notice is signed but has no date of signing (成文日期)</source>
         <translation>通知有署名，但没有成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="242"/>
+        <location filename="../../planbook/core/checks.py" line="272"/>
         <source>the notice has a date of signing but no signing organ (署名)</source>
         <translation>通知有成文日期，但没有署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="251"/>
+        <location filename="../../planbook/core/checks.py" line="281"/>
         <source>the date of printing {printed} is before the date of signing {signed}</source>
         <translation>印发日期 {printed} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="255"/>
+        <location filename="../../planbook/core/checks.py" line="285"/>
         <source>the date of publication {published} is before the date of signing {signed}</source>
         <translation>发布日期 {published} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="267"/>
+        <location filename="../../planbook/core/checks.py" line="297"/>
         <source>the masthead names {organs} organs but the notice has {signers} signers</source>
         <translation>发文机关标志列出 {organs} 个机关，但署名有 {signers} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="276"/>
+        <location filename="../../planbook/core/checks.py" line="306"/>
         <source>the imprint has a date of printing but no printing organ (印发机关)</source>
         <translation>版记有印发日期，但没有印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="279"/>
+        <location filename="../../planbook/core/checks.py" line="309"/>
         <source>the imprint names the printing organ but has no date of printing (印发日期)</source>
         <translation>版记有印发机关，但没有印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="292"/>
+        <location filename="../../planbook/core/checks.py" line="322"/>
         <source>this {kind} has no tasks</source>
         <translation>此{kind}下没有任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="306"/>
+        <location filename="../../planbook/core/checks.py" line="336"/>
         <source>task {number} has the same title</source>
         <translation>与第 {number} 项任务标题相同</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="318"/>
+        <location filename="../../planbook/core/checks.py" line="348"/>
         <source>no lead unit, while {count} of the plan&apos;s {total} tasks name one</source>
         <translation>未写牵头单位（本方案 {total} 项任务中有 {count} 项写明了）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="336"/>
+        <location filename="../../planbook/core/checks.py" line="366"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="339"/>
+        <location filename="../../planbook/core/checks.py" line="369"/>
         <source>{label} “{value}” is not a time</source>
         <translation>{label}“{value}”不是可识别的时间</translation>
     </message>
@@ -1744,72 +1809,77 @@
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="425"/>
+        <location filename="../../planbook/importers/recognise.py" line="426"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="429"/>
+        <location filename="../../planbook/importers/recognise.py" line="430"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="630"/>
+        <location filename="../../planbook/importers/recognise.py" line="442"/>
+        <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
+        <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="634"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="679"/>
+        <location filename="../../planbook/importers/recognise.py" line="683"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="683"/>
+        <location filename="../../planbook/importers/recognise.py" line="687"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="752"/>
+        <location filename="../../planbook/importers/recognise.py" line="756"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="805"/>
+        <location filename="../../planbook/importers/recognise.py" line="809"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="812"/>
+        <location filename="../../planbook/importers/recognise.py" line="816"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="949"/>
+        <location filename="../../planbook/importers/recognise.py" line="953"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="954"/>
+        <location filename="../../planbook/importers/recognise.py" line="958"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="993"/>
+        <location filename="../../planbook/importers/recognise.py" line="997"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="995"/>
+        <location filename="../../planbook/importers/recognise.py" line="999"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="997"/>
+        <location filename="../../planbook/importers/recognise.py" line="1001"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1000"/>
+        <location filename="../../planbook/importers/recognise.py" line="1004"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -1897,6 +1967,51 @@
         <location filename="../../planbook/importers/legacy.py" line="57"/>
         <source>{name} is a web archive with no page in it</source>
         <translation>{name} 是网页存档，但其中没有网页</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="33"/>
+        <source>cannot read the seal image {path}: {reason}</source>
+        <translation>无法读取印章图片 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="36"/>
+        <source>the seal image {path} is larger than {limit} MB</source>
+        <translation>印章图片 {path} 超过 {limit} MB</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="49"/>
+        <source>the seal image {path} is not a PNG file</source>
+        <translation>印章图片 {path} 不是 PNG 文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="54"/>
+        <source>the seal image {path} is {width} × {height} pixels; at most {limit} a side</source>
+        <translation>印章图片 {path} 为 {width} × {height} 像素，每边最多 {limit} 像素</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="61"/>
+        <source>the seal image {path} is damaged: {reason}</source>
+        <translation>印章图片 {path} 已损坏：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="63"/>
+        <source>the seal image {path} has no transparent background: save the seal as a PNG with transparency</source>
+        <translation>印章图片 {path} 没有透明背景：请将印章另存为带透明背景的 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="68"/>
+        <source>the seal image {path} is empty (fully transparent)</source>
+        <translation>印章图片 {path} 是空的（完全透明）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="71"/>
+        <source>the seal image {path} is not red: a seal is printed in red</source>
+        <translation>印章图片 {path} 不是红色的：印章应为红色</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/layout/blocks.py" line="170"/>
+        <source>the notice cannot be issued without its {parts}: fill them in, or export the plan layout (the plan alone)</source>
+        <translation>通知缺少{parts}，不能印发：请补齐，或按“仅方案”版式导出</translation>
     </message>
 </context>
 <context>
@@ -2139,136 +2254,211 @@
     </message>
     <message>
         <location filename="../../planbook/gui/editors.py" line="396"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="397"/>
+        <source>Keep the proposed masthead as it is</source>
+        <translation>采用拟定的发文机关标志</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="400"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="397"/>
+        <location filename="../../planbook/gui/editors.py" line="405"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="398"/>
+        <location filename="../../planbook/gui/editors.py" line="406"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="401"/>
+        <location filename="../../planbook/gui/editors.py" line="409"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="403"/>
+        <location filename="../../planbook/gui/editors.py" line="411"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="404"/>
+        <location filename="../../planbook/gui/editors.py" line="412"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="405"/>
+        <location filename="../../planbook/gui/editors.py" line="413"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="406"/>
+        <location filename="../../planbook/gui/editors.py" line="414"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="408"/>
+        <location filename="../../planbook/gui/editors.py" line="416"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="409"/>
+        <location filename="../../planbook/gui/editors.py" line="418"/>
+        <source>Sealed (加盖印章)</source>
+        <translation>加盖印章</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="419"/>
+        <source>Not sealed (不加盖印章)</source>
+        <translation>不加盖印章</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="420"/>
+        <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
+        <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="424"/>
+        <source>Seal</source>
+        <translation>印章</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="426"/>
+        <source>Choose Seal Images…</source>
+        <translation>选择印章图片…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="427"/>
+        <source>PNG images with a transparent background, one per signing organ in their order</source>
+        <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="429"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="435"/>
+        <source>Electronic seals</source>
+        <translation>电子印章</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="437"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="410"/>
+        <location filename="../../planbook/gui/editors.py" line="438"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="411"/>
+        <location filename="../../planbook/gui/editors.py" line="439"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="412"/>
+        <location filename="../../planbook/gui/editors.py" line="440"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="413"/>
+        <location filename="../../planbook/gui/editors.py" line="441"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="414"/>
+        <location filename="../../planbook/gui/editors.py" line="442"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="415"/>
+        <location filename="../../planbook/gui/editors.py" line="443"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="416"/>
+        <location filename="../../planbook/gui/editors.py" line="444"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="417"/>
+        <location filename="../../planbook/gui/editors.py" line="445"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="418"/>
+        <location filename="../../planbook/gui/editors.py" line="446"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="419"/>
+        <location filename="../../planbook/gui/editors.py" line="447"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="420"/>
+        <location filename="../../planbook/gui/editors.py" line="448"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="421"/>
+        <location filename="../../planbook/gui/editors.py" line="449"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="454"/>
+        <location filename="../../planbook/gui/editors.py" line="482"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="547"/>
+        <location filename="../../planbook/gui/editors.py" line="544"/>
+        <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
+        <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="549"/>
+        <source>{0} for {1} signing organs</source>
+        <translation>{0} 个，签署机关 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="550"/>
+        <source>None: stamped on paper</source>
+        <translation>无（盖实物印章）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="560"/>
+        <source>Choose Seal Images</source>
+        <translation>选择印章图片</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="561"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="618"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="559"/>
+        <location filename="../../planbook/gui/editors.py" line="630"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="570"/>
+        <location filename="../../planbook/gui/editors.py" line="641"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="583"/>
+        <location filename="../../planbook/gui/editors.py" line="654"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
