@@ -2,8 +2,12 @@
 
 import copy
 import json
+import random
 
-from planbook.core.compare import Change, compare, to_html, to_text
+import pytest
+
+from planbook.core import compare as compare_module
+from planbook.core.compare import Cancelled, Change, compare, to_html, to_text
 from planbook.core.model import Field, Node, NodeKind, Plan
 
 from .conftest import run_cli, task
@@ -75,3 +79,61 @@ def test_diff_cli(tmp_path, library):
     data = json.loads(run_cli("diff", "1", "2", "--json", library=library).out)
     assert data["counts"] == {"kept": 10, "changed": 0, "added": 1, "dropped": 0}
     assert "新增任务一项" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def _random_text(rng, length: int) -> str:
+    return "".join(chr(rng.randrange(0x4E00, 0x4E00 + 400)) for _ in range(length))
+
+
+def _reword(rng, text: str, changes: int) -> str:
+    chars = list(text)
+    for k in rng.sample(range(len(chars)), changes):
+        chars[k] = chr(rng.randrange(0x5000, 0x5100))
+    return "".join(chars)
+
+
+def _big_plan(rng, tasks: int) -> Plan:
+    sections = [Node(NodeKind.SECTION, f"第{s}部分") for s in range(tasks // 20)]
+    for i in range(tasks):
+        sections[i % len(sections)].children.append(task(_random_text(rng, 14) + "。", _random_text(rng, 80)))
+    return Plan(title="某局2020年工作要点", nodes=sections)
+
+
+@pytest.mark.parametrize("budget", [compare_module.PAIR_BUDGET, 2_000])
+def test_a_large_plan_with_a_fifth_reworded_pairs_every_task_with_its_old_self(monkeypatch, budget):
+    """Exact and same-title tasks pair by hashing; the reworded rest by similarity, also when the pairs left
+    exceed the budget and each old task only sees the new tasks around its own place."""
+    monkeypatch.setattr(compare_module, "PAIR_BUDGET", budget)
+    rng = random.Random(7)
+    old = _big_plan(rng, 600)
+    new = copy.deepcopy(old)
+    for i, node in enumerate(new.walk()):
+        node.id = i + 1  # the new plan's tasks carry ids, so each pair can be checked against the old task
+    old_by_new_id = dict(zip((n.id for n in new.walk()), old.walk()))
+    tasks = [n for n in new.walk() if n.kind is NodeKind.TASK]
+    reworded = rng.sample(tasks, len(tasks) // 5)
+    for node in reworded:
+        node.title = _reword(rng, node.title, 3)
+        node.body = _reword(rng, node.body, 15)
+    punctuated = next(n for n in tasks if n not in reworded)
+    punctuated.title = punctuated.title.replace("。", " ；")  # same title once normalised; body rewritten
+    punctuated.body = _reword(rng, punctuated.body, 30)
+    progress: list[tuple[int, int]] = []
+    diff = compare(old, new, progress=lambda done, total: progress.append((done, total)))
+    assert diff.counts() == {"kept": 600 - 121, "changed": 121, "added": 0, "dropped": 0}
+    for section in diff.sections:
+        for t in section.tasks:
+            assert t.old.title == old_by_new_id[t.new.node_id].title
+    assert progress[-1] == (120, 120)  # the punctuated task paired before the similarity step
+
+
+def test_duplicate_tasks_pair_once_each_and_a_cancelled_compare_stops():
+    old = year_plan()
+    new = copy.deepcopy(old)
+    old.nodes[0].children.append(copy.deepcopy(old.nodes[0].children[0]))  # the same task twice, once kept
+    new.nodes[1].children[0].title = "全新的任务标题。"
+    new.nodes[1].children[0].body = "与原来毫无关系的正文内容。"
+    diff = compare(old, new)
+    assert diff.counts() == {"kept": 9, "changed": 0, "added": 1, "dropped": 2}
+    with pytest.raises(Cancelled):
+        compare(old, new, cancelled=lambda: True)

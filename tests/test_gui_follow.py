@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from planbook.core.drafting import next_year_plan
 from planbook.core.library import Library
 from planbook.core.model import PROGRESS_NAMES, NodeKind, Progress
@@ -187,7 +189,7 @@ def test_units_view_lists_opens_filters_and_renames(windows, tmp_path):
     assert "教育督导室" not in plan_units(stored_plan(w.lib.path, old_id))
 
 
-def test_compare_view_side_by_side(windows, tmp_path):
+def test_compare_view_side_by_side(windows, qtbot, tmp_path):
     old = realistic_plan(2021)
     new = next_year_plan(copy.deepcopy(old))
     tasks = tasks_of(new)
@@ -201,6 +203,7 @@ def test_compare_view_side_by_side(windows, tmp_path):
     w, (old_id, new_id) = open_with(windows, tmp_path, old, new)
     dialog = w.compare_dialog(old_id)
     dialog.resize(1400, 800)
+    qtbot.waitUntil(lambda: dialog.diff is not None)  # compared on a worker thread
     settle()
     counts = dialog.diff.counts()
     assert counts["changed"] == 1 and counts["added"] == 1 and counts["dropped"] == 1
@@ -213,4 +216,96 @@ def test_compare_view_side_by_side(windows, tmp_path):
     dialog.kept.setChecked(False)
     settle()
     dialog.grab().save(str(SHOTS / "planbook-follow-compare.png"))
+    dialog.close()
+
+
+def test_a_long_comparison_runs_off_the_window_and_can_be_cancelled(windows, qtbot, tmp_path):
+    """Two 400-task plans rewritten throughout: the dialog shows at once, says it is comparing, and the clerk
+    can cancel; choosing the plan again compares in full."""
+    old = realistic_plan(2021)
+    template = tasks_of(old)
+    section = old.nodes[0]
+    section.children = [copy.deepcopy(template[i % len(template)]) for i in range(400)]
+    for i, node in enumerate(section.children):
+        node.title = f"{node.title}{i}"
+    new = copy.deepcopy(old)
+    for node in new.nodes[0].children:
+        node.title += "（修订）"  # every title changed: all of them reach the similarity step
+        node.body += "有关要求。"
+    w, (old_id, new_id) = open_with(windows, tmp_path, old, new)
+    dialog = w.compare_dialog(old_id)
+    assert dialog.diff is None and dialog.summary.text() == "正在比较…"  # the window is not waiting
+    dialog._runner.cancel()  # what the progress dialog's Cancel button does
+    qtbot.waitUntil(lambda: dialog._runner is None)
+    assert dialog.diff is None and dialog.summary.text() == "已取消比较。"
+    with qtbot.waitSignal(dialog.compared, timeout=60_000):
+        dialog.refresh()
+    assert dialog.diff.counts()["changed"] == 400
+    dialog.close()
+
+
+def test_dashboard_reads_on_a_laptop_screen(windows, tmp_path, qtbot):
+    """Unit names in full, whole-number ticks, and 导出进展报告 on screen in a window 768 pixels high."""
+    from planbook.core.model import Field, Node, Plan
+    from planbook.gui.barchart import integer_ticks
+
+    units = ["市教育局基础教育科", "德育与体卫艺科", "发展规划与信息化科", "人事科", "督导室", "办公室", "计划财务科",
+             "职业教育与成人教育科", "政策法规科", "安全稳定工作办公室", "学生资助管理中心", "教育考试院"]
+    section = Node(NodeKind.SECTION, "重点任务")
+    for i in range(60):  # 60 tasks over 12 lead units: counts up to 5 a unit, more than one tick a task
+        section.children.append(Node(NodeKind.TASK, f"任务{i}。", "", [Field("牵头单位", units[i % 12])],
+                                     status=list(Progress)[i % 4]))
+    w, _ = open_with(windows, tmp_path, Plan(title="某市教育局2024年工作要点", year=2024, nodes=[section]))
+    w.resize(1366, 740)
+    w.act_dashboard.trigger()
+    settle()
+    w.refresh_follow()
+    dock = w.dashboard_dock
+    qtbot.waitUntil(lambda: w.dashboard.chart.categories == units)
+    dock.setFloating(False)
+    w.resizeDocks([dock], [800], Qt.Orientation.Horizontal)
+    settle()
+    chart = w.dashboard.chart
+    assert chart.labels_shown() == units  # every name whole, none "…"
+    assert chart.ticks() == sorted(set(chart.ticks())) and all(isinstance(t, int) for t in chart.ticks())
+    assert chart.ticks()[0] == 0 and chart.ticks()[-1] >= 5
+    button = w.dashboard.export
+    corner = button.mapTo(w, button.rect().bottomRight())
+    assert button.isVisible() and corner.y() <= w.height() and corner.x() <= w.width()
+    # The step follows the counts: a few ticks, never fractions, whatever the largest count.
+    assert integer_ticks(7, 600) == [0, 1, 2, 3, 4, 5, 6, 7]
+    assert integer_ticks(37, 300) == [0, 10, 20, 30, 40]
+    assert integer_ticks(0, 300) == [0, 1]
+    w.dashboard.grab().save(str(SHOTS / "planbook-follow-dashboard-laptop.png"))
+
+
+def test_compare_marks_changed_characters_in_place_and_says_when_nothing_differs(windows, tmp_path):
+    from planbook.core.model import Field
+
+    old = realistic_plan(2021)
+    new = next_year_plan(copy.deepcopy(old))
+    task = tasks_of(new)[0]
+    labels = [f.label for f in task.fields]
+    task.fields[0] = Field(task.fields[0].label, task.fields[0].value + "、督导室")  # the first field grows
+    same = next_year_plan(copy.deepcopy(old))
+    w, (old_id, new_id, same_id) = open_with(windows, tmp_path, old, new, same)
+    w.open_plan(new_id)
+    dialog = w.compare_dialog(old_id)
+    settle()
+    assert dialog.changes() == ["changed"]
+    right = next(dialog.table.cellWidget(r, 2) for r in range(dialog.table.rowCount()) if dialog.table.cellWidget(r, 2))
+    text = right.text()
+    # Only the added characters are marked, the field stays first, the unchanged ones follow in their order.
+    assert "<span style='background:#c8ecc8;color:#060'>、督导室</span>" in text
+    positions = [text.index(f"{label}：") for label in labels]
+    assert positions == sorted(positions)
+    assert f"{labels[0]}：{old.nodes[0].children[0].fields[0].value}<span" in text
+    dialog.close()
+    # A plan compared with an unchanged copy: a sentence, not an empty table.
+    w.open_plan(same_id)
+    dialog = w.compare_dialog(old_id)
+    settle()
+    assert dialog.changes() == [] and dialog.table.rowCount() == 1
+    assert dialog.empty_note == "两个方案的任务相同：没有修改、新增或删除。"
+    assert dialog.table.item(0, 0).text() == dialog.empty_note
     dialog.close()

@@ -51,9 +51,10 @@ def test_create_a_plan_and_build_it_by_keyboard(windows, qtbot):
     assert stored_plan(w.lib.path, plan_id).title == "某县教育局2022年工作要点"
     assert "某县教育局2022年工作要点" in w.windowTitle() and w.lib.path.name in w.windowTitle()
 
-    # Enter on the plan row: a first section; its title typed, Enter goes back to the tree.
-    press(qtbot, w.tree, K.Key_Return)
+    # Insert on the plan row: a first section, its title ready for typing; Enter goes back to the tree.
+    press(qtbot, w.tree, K.Key_Insert)
     assert w.model.node(w.current_id()).kind is NodeKind.SECTION
+    assert QApplication.focusWidget() is w.node_editor.title
     type_title(w, "加强党的建设")
     qtbot.keyClick(w.node_editor.title, K.Key_Return)
     assert w.tree.hasFocus()
@@ -61,8 +62,8 @@ def test_create_a_plan_and_build_it_by_keyboard(windows, qtbot):
     press(qtbot, w.tree, K.Key_Return, CTRL)
     assert w.model.node(w.current_id()).kind is NodeKind.TASK
     type_title(w, "落实主体责任。")
-    # Enter: a sibling task.
-    press(qtbot, w.tree, K.Key_Return)
+    # Insert: a sibling task.
+    press(qtbot, w.tree, K.Key_Insert)
     type_title(w, "加强作风建设。")
     assert in_step(w) == ["一、加强党的建设", "  1.落实主体责任。", "  2.加强作风建设。"]
 
@@ -84,8 +85,8 @@ def test_fields_table_add_edit_reorder_remove(windows, qtbot):
     task = [n for n in w.model.plan.walk() if n.kind is NodeKind.TASK][0]
     w.select_node(task.id)
     table = w.node_editor.fields
-    assert table.table.objectName() == "fieldsTable"
-    assert table.table.rowCount() == 4
+    assert table.objectName() == "fieldsForm"
+    assert len(table.rows) == 4
     before = [(f.label, f.value) for f in task.fields]
     table.set_value(1, 1, "办公室")  # the lead unit
     settle()
@@ -93,15 +94,17 @@ def test_fields_table_add_edit_reorder_remove(windows, qtbot):
     stored_task = next(n for n in stored.walk() if n.id == task.id)
     assert stored_task.field_value("牵头单位") == "办公室"
     assert in_step(w)[1].endswith("| 办公室")
-    table.table.setCurrentCell(3, 0)
+    table.set_current_row(3)
     table.up_button.click()
     table.add_button.menu().actions()[4].trigger()  # 目标任务 from the usual labels
-    table.table.setCurrentCell(0, 0)
+    # The new field is ready for typing: its value box has the keyboard.
+    assert QApplication.focusWidget() is table.rows[-1].value
+    table.set_current_row(0)
     table.remove_button.click()
     settle()
     labels = [f.label for f in next(n for n in stored_plan(w.lib.path, plan_id).walk() if n.id == task.id).fields]
     assert labels == ["牵头单位", "完成时限", "责任单位", "目标任务"]
-    assert [table.table.item(r, 0).text() for r in range(table.table.rowCount())] == labels
+    assert [row.label.currentText() for row in table.rows] == labels
     # Four undo steps take the fields back to what they were; the typing was one step.
     for _ in range(4):
         w.act_undo.trigger()
@@ -124,13 +127,13 @@ def test_move_indent_outdent_undo_redo(windows, qtbot):
     assert in_step(w)[1].startswith("  1.深入推进课程改革。")
     press(qtbot, w.tree, K.Key_Down, CTRL)
     assert in_step(w) == original
-    # Tab: the second task becomes an item of the first; Shift+Tab brings it back.
+    # Ctrl+]: the second task becomes an item of the first; Alt+Shift+← brings it back.
     w.select_node(tasks[1])
-    press(qtbot, w.tree, K.Key_Tab)
+    press(qtbot, w.tree, K.Key_BracketRight, CTRL)
     node = w.model.node(tasks[1])
     assert node.kind is NodeKind.ITEM and w.model.parent_id(tasks[1]) == tasks[0]
     assert in_step(w)[2] == "    （1）深入推进课程改革。 | " + w.model.index_of(tasks[1], 1).data()
-    press(qtbot, w.tree, K.Key_Backtab, SHIFT)
+    press(qtbot, w.tree, K.Key_Left, Qt.KeyboardModifier.AltModifier | SHIFT)
     assert w.model.node(tasks[1]).kind is NodeKind.TASK
     assert in_step(w) == original
     # The Edit menu names the step; undo twice returns to the item, redo replays.
@@ -192,7 +195,7 @@ def test_refused_edits_leave_everything_as_it_was(windows, qtbot):
     original = in_step(w)
     first_section = w.model.plan.nodes[0].id
     w.select_node(first_section)
-    press(qtbot, w.tree, K.Key_Tab)  # the first section has nothing to go under
+    press(qtbot, w.tree, K.Key_BracketRight, CTRL)  # the first section has nothing to go under
     press(qtbot, w.tree, K.Key_Up, CTRL)  # already at the top
     # A task cannot become a section while it sits inside one.
     task = w.model.plan.nodes[0].children[0].id
@@ -563,3 +566,37 @@ def test_drafting_next_year_again_offers_the_existing_draft(windows, qtbot):
     second = w.draft_next_year(existing="another")
     assert second not in (None, first) and w.model.plan_id == second
     assert len(w.library_pane.visible_plan_ids()) == 3
+
+
+def test_keyboard_leaves_the_tree_edits_rows_and_goes_round_the_panes(windows, qtbot):
+    """Tab leaves the tree, Enter and F2 put the cursor in the row's title, F6 goes library → tree → editor →
+    fields and round; Shift+F6 goes back."""
+    lib = Library.open(windows.tmp_path / "lib.db")
+    lib.add_plan(realistic_plan())
+    lib.close()
+    w = windows.open()
+    w.activateWindow()
+    task = [n for n in w.model.plan.walk() if n.kind is NodeKind.TASK][0]
+    w.select_node(task.id)
+    press(qtbot, w.tree, K.Key_Tab)
+    assert not w.tree.hasFocus()
+    assert w.node_editor.isAncestorOf(QApplication.focusWidget())  # the editor pane comes next
+    for key in (K.Key_Return, K.Key_F2):
+        press(qtbot, w.tree, key)
+        assert QApplication.focusWidget() is w.node_editor.title
+        assert w.current_id() == task.id and w.model.node(task.id).title == task.title  # nothing was added
+    # F6 from the title: the first field's value, then the library, the tree, the title again.
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), K.Key_F6)
+        seen.append(QApplication.focusWidget())
+    assert seen == [w.node_editor.fields.rows[0].value, w.library_pane.view, w.tree, w.node_editor.title]
+    qtbot.keyClick(QApplication.focusWidget(), K.Key_F6, SHIFT)
+    assert QApplication.focusWidget() is w.tree
+    # On the plan row Enter goes to the plan's title.
+    w.select_plan_row()
+    press(qtbot, w.tree, K.Key_Return)
+    assert QApplication.focusWidget() is w.plan_properties.field("title")
+    # The menus show the keys for demote and promote, now that Tab moves the focus.
+    assert w.act_indent.shortcut().toString() == "Ctrl+]"
+    assert w.act_outdent.shortcut().toString() == "Ctrl+["

@@ -237,31 +237,31 @@ def a_task_with(lib: Library, text: str) -> int:
 def test_edits_moves_deletes_and_undo_keep_the_index_exact(lib):
     undo = []
     nid = a_task_with(lib, "师德")
-    undo.append(editing.apply(lib, editing.EditNode(nid, title="新词汇的标题", body="正文换成新词汇。")))
+    undo.append(editing.apply(lib, editing.EditNode(nid, title="新词汇的标题", body="正文换成新词汇。")).inverse)
     check_all(lib)
-    undo.append(editing.apply(lib, editing.SetFields(nid, (Field("牵头单位", "新科室"), Field("完成时限", "年底")))))
+    undo.append(editing.apply(lib, editing.SetFields(nid, (Field("牵头单位", "新科室"), Field("完成时限", "年底")))).inverse)
     check_all(lib)
     plan_id = lib.node_row(nid)["plan_id"]
     section = lib.child_ids(plan_id, None)[-1]
-    undo.append(editing.apply(lib, editing.MoveNode(nid, section, 0)))
+    undo.append(editing.apply(lib, editing.MoveNode(nid, section, 0)).inverse)
     check_all(lib)
     indent = editing.indent(lib, nid)
     if indent:
-        undo.append(editing.apply(lib, indent))
+        undo.append(editing.apply(lib, indent).inverse)
         check_all(lib)
     add = editing.new_node(lib, plan_id, section, title="新增任务：校园足球")
-    undo.append(editing.apply(lib, add))
+    undo.append(editing.apply(lib, add).inverse)
     check_all(lib)
     victim = lib.db.execute("SELECT node_id FROM fields WHERE value LIKE '%基教科%' LIMIT 1").fetchone()[0]
-    undo.append(editing.apply(lib, editing.DeleteNode(lib.node_row(victim)["parent_id"] or victim)))
+    undo.append(editing.apply(lib, editing.DeleteNode(lib.node_row(victim)["parent_id"] or victim)).inverse)
     check_all(lib)
     undo.append(editing.apply(lib, editing.UpdatePlan.of(plan_id, year=2030, title="湘潭新标题",
-                                                         **{"notice.doc_number": "新〔2030〕1号"})))
+                                                         **{"notice.doc_number": "新〔2030〕1号"})).inverse)
     check_all(lib)
     undo.append(editing.apply(lib, editing.Batch((
         editing.EditNode(a_task_with(lib, "教育"), body="教育 与 师德"),
         editing.SetFields(a_task_with(lib, "教育"), ()),
-    ))))
+    ))).inverse)
     check_all(lib)
     before = {q: oracle(lib, q) for q in STEP_QUERIES}
     while undo:
@@ -444,3 +444,20 @@ def test_cli_search_json_and_text(seeded, tmp_path):
     assert r.code == 1 and r.err.count("\n") == 1 and "not a year: year:abc" in r.err and "Traceback" not in r.err
     r = run_cli("reindex", library=path)
     assert r.code == 0 and "indexed" in r.out
+
+
+@pytest.mark.parametrize("chinese, english", [
+    ("单位:基教科", "unit:基教科"), ("单位：基教科 -考核", "unit:基教科 -考核"), ("年度:2017-2019", "year:2017-2019"),
+    ("年份：2020 师德", "year:2020 师德"), ("机关:湘潭", "issuer:湘潭"), ("发文机关：湖南 安全", "issuer:湖南 安全"),
+    ("字段:责任单位=基教科", "field:责任单位=基教科"), ("类型:任务 年度:2018 安全", "kind:task year:2018 安全"),
+    ("类型：方案 湘潭", "kind:plan 湘潭"),
+])
+def test_chinese_filter_keys_mean_the_english_ones(lib, chinese, english):
+    assert parse(chinese) == parse(english)
+    assert found(lib, chinese) == found(lib, english)
+
+
+def test_chinese_filter_keys_are_refused_with_the_same_messages(lib):
+    with pytest.raises(SearchError) as refused:
+        search(lib, "年度:明年")
+    assert "not a year" in refused.value.message.template

@@ -1,7 +1,8 @@
 """Compare two plans (usually one issuer's consecutive years): which tasks were kept, changed, added, dropped.
 
-Tasks are matched by the similarity of their titles and texts (rapidfuzz), best pairs first, so a task that
-moved to another section or was reworded is still found. Changed tasks carry a character-level inline diff of
+Tasks are matched in three passes: identical tasks, then tasks with the same normalised title, then by the
+similarity of their titles and texts (rapidfuzz) among the tasks still unpaired, best pairs first, so a task that
+moved to another section or was reworded is still found, in near-linear time for two versions of one plan. Changed tasks carry a character-level inline diff of
 title, body and fields, since Chinese text has no words to diff by.
 """
 
@@ -9,6 +10,9 @@ from __future__ import annotations
 
 import difflib
 import html
+import unicodedata
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -99,26 +103,104 @@ def task_refs(plan: Plan) -> list[TaskRef]:
     return refs
 
 
-def match(old: list[TaskRef], new: list[TaskRef], threshold: float = MATCH_THRESHOLD) -> dict[int, tuple[int, float]]:
-    """Pairs old index → (new index, similarity), best first, each task used once."""
-    if not old or not new:
-        return {}
-    new_titles, new_texts = [t.title for t in new], [t.text for t in new]
-    candidates = []
-    for i, task in enumerate(old):
-        titles = {j: score for _, score, j in process.extract(task.title, new_titles, scorer=fuzz.ratio, limit=None)}
-        for _, score, j in process.extract(task.text, new_texts, scorer=fuzz.ratio, limit=None):
-            combined = 0.5 * score + 0.5 * titles[j]
-            if combined >= threshold:
-                candidates.append((combined, i, j))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))  # best first; ties in document order
+def norm_title(title: str) -> str:
+    """A title as the normalised-title match sees it: NFKC, lower case, without spaces or punctuation."""
+    text = unicodedata.normalize("NFKC", title).lower()
+    return "".join(c for c in text if not c.isspace() and not unicodedata.category(c).startswith("P"))
+
+
+def _similarity(a: TaskRef, b: TaskRef) -> float:
+    return 0.5 * fuzz.ratio(a.text, b.text) + 0.5 * fuzz.ratio(a.title, b.title)
+
+
+class Cancelled(Exception):
+    """The caller's `cancelled()` answered yes between two steps of `match`."""
+
+
+Progress = Callable[[int, int], None]  # (done, total) rows of the similarity step
+
+
+def match(old: list[TaskRef], new: list[TaskRef], threshold: float = MATCH_THRESHOLD, *,
+          progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+          ) -> dict[int, tuple[int, float]]:
+    """Pairs old index → (new index, similarity), each task used once.
+
+    Near-linear for the usual case (a plan and its next year): identical tasks pair first, then tasks whose
+    normalised titles agree, both by hashing; only the tasks left over are scored against each other, in C
+    (rapidfuzz), keeping each one's nearest few; best pairs first.
+    """
     pairs: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
+    _pair_by_key(old, new, lambda t: (t.title, t.body), pairs, taken, threshold)
+    _pair_by_key(old, new, lambda t: norm_title(t.title) or None, pairs, taken, threshold)
+    rest_old = [i for i in range(len(old)) if i not in pairs]
+    rest_new = [j for j in range(len(new)) if j not in taken]
+    if rest_old and rest_new:
+        _pair_by_similarity(old, new, rest_old, rest_new, threshold, pairs, taken, progress, cancelled)
+    return pairs
+
+
+def _pair_by_key(old: list[TaskRef], new: list[TaskRef], key: Callable[[TaskRef], object],
+                 pairs: dict[int, tuple[int, float]], taken: set[int], threshold: float) -> None:
+    """Pair still-unpaired tasks whose keys are equal, in document order (a None key never pairs)."""
+    waiting: dict[object, deque[int]] = {}
+    for j, task in enumerate(new):
+        if j not in taken and (k := key(task)) is not None:
+            waiting.setdefault(k, deque()).append(j)
+    for i, task in enumerate(old):
+        if i in pairs or not (queue := waiting.get(key(task))):
+            continue
+        score = _similarity(task, new[queue[0]])
+        if score >= threshold:  # the same title over a wholly new text is a new task
+            j = queue.popleft()
+            pairs[i] = (j, score)
+            taken.add(j)
+
+
+NEAREST = 8  # candidates kept per unpaired old task: its nearest new tasks by title and by text
+PAIR_BUDGET = 250_000  # most remaining old × new pairs scored; beyond it each old task sees a window of new ones
+
+
+def _pair_by_similarity(old: list[TaskRef], new: list[TaskRef], rest_old: list[int], rest_new: list[int],
+                        threshold: float, pairs: dict[int, tuple[int, float]], taken: set[int],
+                        progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
+    """Nearest-neighbour blocking: rapidfuzz scores the remaining pairs in C but hands back only each old task's
+    `NEAREST` best titles and texts, and the combined score is computed for those few pairs alone. When the
+    remaining pairs exceed `PAIR_BUDGET` (a plan rewritten throughout), each old task is scored against the new
+    tasks around the same place in the plan only, so the cost stays linear."""
+    new_titles = [new[j].title for j in rest_new]
+    new_texts = [new[j].text for j in rest_new]
+    n, m = len(rest_old), len(rest_new)
+    width = m if n * m <= PAIR_BUDGET else min(m, max(4 * NEAREST, PAIR_BUDGET // n))
+    # combined = (text + title) / 2 ≥ threshold needs each score ≥ 2·threshold − 100: lower ones are cut in C
+    cutoff = max(0.0, 2 * threshold - 100)
+    candidates: list[tuple[float, int, int]] = []
+    for done, i in enumerate(rest_old):
+        if done % 64 == 0:
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            if progress is not None:
+                progress(done, n)
+        lo = min(max(0, done * m // n - width // 2), m - width)
+        task = old[i]
+        titles = process.extract(task.title, new_titles[lo:lo + width], scorer=fuzz.ratio, score_cutoff=cutoff,
+                                 limit=NEAREST)
+        # a pair outside the title's nearest has a title score ≤ the last of them, so its text must make up the rest
+        text_cutoff = max(cutoff, 2 * threshold - titles[-1][1]) if len(titles) == NEAREST else cutoff
+        texts = process.extract(task.text, new_texts[lo:lo + width], scorer=fuzz.ratio, score_cutoff=text_cutoff,
+                                limit=NEAREST)
+        for k in {k for _, _, k in titles} | {k for _, _, k in texts}:
+            j = rest_new[lo + k]
+            score = _similarity(task, new[j])
+            if score >= threshold:
+                candidates.append((score, i, j))
+    if progress is not None:
+        progress(n, n)
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))  # best first; ties in document order
     for score, i, j in candidates:
         if i not in pairs and j not in taken:
             pairs[i] = (j, score)
             taken.add(j)
-    return pairs
 
 
 def inline_diff(a: str, b: str) -> list[Segment]:
@@ -140,9 +222,11 @@ def field_changes(old: TaskRef, new: TaskRef) -> list[tuple[str, str | None, str
     return [(label, before.get(label), after.get(label)) for label in labels if before.get(label) != after.get(label)]
 
 
-def compare(old_plan: Plan, new_plan: Plan) -> PlanDiff:
+def compare(old_plan: Plan, new_plan: Plan, *, progress: Progress | None = None,
+            cancelled: Callable[[], bool] | None = None) -> PlanDiff:
+    """The two plans' tasks matched and diffed; `progress`/`cancelled` as in `match` (raises `Cancelled`)."""
     old, new = task_refs(old_plan), task_refs(new_plan)
-    pairs = match(old, new)
+    pairs = match(old, new, progress=progress, cancelled=cancelled)
     by_new = {j: (i, score) for i, (j, score) in pairs.items()}
     sections: dict[str, SectionDiff] = {}
 
@@ -163,12 +247,16 @@ def compare(old_plan: Plan, new_plan: Plan) -> PlanDiff:
             diff.fields = field_changes(before, ref)
         section(ref.section).tasks.append(diff)
     new_headings = [s for s in sections]
+    placed: dict[str, str] = {}  # old heading → where its dropped tasks go: matched once per heading
     for i, ref in enumerate(old):
         if i in pairs:
             continue
         # a dropped task goes under the new section most like its old one, or under its old heading
-        best = process.extractOne(ref.section, new_headings, scorer=fuzz.ratio, score_cutoff=60) if new_headings else None
-        section(best[0] if best else ref.section).tasks.append(TaskDiff(Change.DROPPED, ref, None))
+        if ref.section not in placed:
+            best = (process.extractOne(ref.section, new_headings, scorer=fuzz.ratio, score_cutoff=60)
+                    if new_headings else None)
+            placed[ref.section] = best[0] if best else ref.section
+        section(placed[ref.section]).tasks.append(TaskDiff(Change.DROPPED, ref, None))
     return PlanDiff(old_plan.title, new_plan.title, list(sections.values()))
 
 

@@ -36,7 +36,7 @@ from .model import (
     Sealing,
     Status,
 )
-from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, schema_difference
 
 LIBRARY_ENV = "PLANBOOK_LIBRARY"
 PLAN_COLUMNS = ("title", "kind", "year", "issuers", "preamble", "closing", "numbering", "status")
@@ -91,21 +91,26 @@ class Library:
         return lib
 
     @staticmethod
-    def check_file(path: Path) -> None:
-        """Raise LibraryError unless `path` is a Planbook library this version can read; writes nothing."""
+    def check_file(path: Path, shown: Path | None = None) -> None:
+        """Raise LibraryError unless `path` is a Planbook library this version can read; writes nothing.
+
+        `shown` is the name messages give (a restore checks its snapshot of the file the user named).
+        """
         path = Path(path)
+        shown = Path(shown) if shown is not None else path
         if not path.is_file():
-            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "no library at {path}"), path=path)
-        _check_identity(path, readonly=True)
-        conn = sqlite3.connect(_read_only_uri(path, immutable=True), uri=True)
+            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "no library at {path}"), path=shown)
+        _check_identity(path, readonly=True, shown=shown)
+        conn = sqlite3.connect(_read_only_uri(path, immutable=_immutable(path, True)), uri=True)
         try:
+            conn.execute("PRAGMA trusted_schema = OFF")
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
         except sqlite3.DatabaseError as e:
             result = str(e)
         finally:
             conn.close()
         if result != "ok":
-            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{name} is damaged ({result})"), name=path.name,
+            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{name} is damaged ({result})"), name=shown.name,
                                result=result)
 
     def migrate(self) -> None:
@@ -455,6 +460,29 @@ class Library:
         )
 
 
+def refuse_library_output(out: Path, library_path: Path) -> None:
+    """Refuse to write an export or report over the library, its -wal/-shm/-journal, or one of its backups.
+
+    Compared as files (the same file under another name or through a link counts), never by opening them: that
+    would drop this process's locks on the open library.
+    """
+    out, library_path = Path(out), Path(library_path)
+    own = [library_path] + [library_path.with_name(library_path.name + tail) for tail in ("-wal", "-shm", "-journal")]
+    backups = library_path.parent / "backups"
+    target = out.resolve()
+    if any(_same_path(out, p) for p in own) or target.parent == backups.resolve() or _same_path(out.parent, backups):
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "will not write over {path}: it is the library {library} or "
+                                                         "one of its files or backups; choose another name"),
+                           path=out, library=library_path.name)
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
 def _plan_row(plan: Plan) -> dict:
     return {
         "title": plan.title,
@@ -486,28 +514,71 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _check_identity(path: Path, readonly: bool) -> None:
+def _check_identity(path: Path, readonly: bool, shown: Path | None = None) -> None:
+    shown = shown if shown is not None else path
     try:
-        conn = sqlite3.connect(_read_only_uri(path, immutable=readonly), uri=True)
+        conn = sqlite3.connect(_read_only_uri(path, immutable=_immutable(path, readonly)), uri=True)
         try:
+            # A crafted file's triggers and views must never run Planbook's (or SQLite's risky) functions.
+            conn.execute("PRAGMA trusted_schema = OFF")
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            encoding = conn.execute("PRAGMA encoding").fetchone()[0]
+            different = (schema_difference(conn, version)
+                         if app_id == APPLICATION_ID and 0 <= version <= SCHEMA_VERSION else None)
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
         if getattr(e, "sqlite_errorname", "") == "SQLITE_NOTADB":
             raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library (it is not an SQLite "
-                                                             "database)"), path=path) from e
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"), path=path,
+                                                             "database)"), path=shown) from e
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"), path=shown,
                            reason=explain(e, path)) from e
     if app_id != APPLICATION_ID and (tables or app_id):
         raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is an SQLite database of another program, not a "
-                                                         "Planbook library"), path=path)
+                                                         "Planbook library"), path=shown)
     if version > SCHEMA_VERSION:
         raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} was written by a newer Planbook (library version "
                                              "{version}; this one reads up to {supported}): please update Planbook"),
-                           path=path, version=version, supported=SCHEMA_VERSION)
+                           path=shown, version=version, supported=SCHEMA_VERSION)
+    if version < 0:
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library (its version {version} is "
+                                                         "not one Planbook writes)"), path=shown, version=version)
+    if tables and encoding != "UTF-8":
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} stores its text as {encoding}; a Planbook library "
+                                                         "is UTF-8"), path=shown, encoding=encoding)
+    if different:
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library as this version makes "
+                                                         "them ({difference}): it was refused and left as it was"),
+                           path=shown, difference=different)
+
+
+def _trust_verified_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """Verify the schema once more on the working connection itself, with the file's SQL distrusted while it is
+    read (the file may have been swapped since the opening checks). Only then is it trusted: the search index's
+    own views call json_valid(), which SQLite runs from a schema only when trusted_schema is on."""
+    conn.execute("PRAGMA trusted_schema = OFF")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if 0 <= version <= SCHEMA_VERSION and (different := schema_difference(conn, version)):
+        conn.close()
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library as this version makes "
+                                                         "them ({difference}): it was refused and left as it was"),
+                           path=path, difference=different)
+    conn.execute("PRAGMA trusted_schema = ON")
+
+
+def _immutable(path: Path, readonly: bool) -> bool:
+    # A read-only library is opened immutable (a read-only medium cannot hold the WAL index) unless it has a
+    # -wal: then its committed changes live there, and reading without them would show old content.
+    return readonly and not _wal_pending(path)
+
+
+def _wal_pending(path: Path) -> bool:
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 # What each kind of SQLite failure means for the user. The window has its own words for each key (gui/safety.py);
@@ -561,13 +632,15 @@ def _read_only_uri(path: Path, immutable: bool) -> str:
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     try:
         if readonly:
-            conn = sqlite3.connect(_read_only_uri(path, immutable=True), uri=True, isolation_level=None)
+            conn = sqlite3.connect(_read_only_uri(path, immutable=_immutable(path, True)), uri=True,
+                                   isolation_level=None)
         else:
             conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
+        _trust_verified_schema(conn, path)
     except sqlite3.DatabaseError as e:
         raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"), path=path,
                            reason=explain(e, path)) from e

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from .errors import PlanbookError
 from .messages import QT_TRANSLATE_NOOP
 from .model import NodeKind, Numbering
-from .numbering import label
+from .numbering import counted, label
 
 TOKENIZER_VERSION = "1"
 KEY_YEAR = 10_000_000_000  # rowid = year * KEY_YEAR + node id
@@ -199,9 +199,14 @@ NO_INDEX = QT_TRANSLATE_NOOP("Messages", "this library has no search index yet: 
 KINDS = {
     "task": "task", "任务": "task", "section": "section", "部分": "section", "大标题": "section",
     "subsection": "subsection", "小标题": "subsection", "item": "item", "条目": "item", "子项": "item",
-    "plan": "plan", "计划": "plan", "文件": "plan",
+    "plan": "plan", "计划": "plan", "方案": "plan", "文件": "plan",
 }
-_FILTER = re.compile(r"^(year|issuer|unit|field|kind):(.*)$", re.IGNORECASE | re.DOTALL)
+# Filters by their English key or the Chinese one a clerk types (单位:基教科), with an ASCII or full-width colon.
+FILTER_KEYS = {"year": "year", "年度": "year", "年份": "year", "issuer": "issuer", "机关": "issuer",
+               "发文机关": "issuer", "unit": "unit", "单位": "unit", "field": "field", "字段": "field", "kind": "kind",
+               "类型": "kind"}
+_FILTER = re.compile(r"^(" + "|".join(sorted(FILTER_KEYS, key=len, reverse=True)) + r")[:：](.*)$",
+                     re.IGNORECASE | re.DOTALL)
 _YEAR = re.compile(r"^(\d{4})(?:\s*(?:-|–|~|～|\.\.)\s*(\d{4}))?$")
 
 
@@ -258,7 +263,7 @@ def parse(text: str) -> Query:
         if m:
             if negated:
                 raise SearchError(QT_TRANSLATE_NOOP("Messages", "a filter cannot be negated: -{word}"), word=word)
-            _add_filter(q, m.group(1).lower(), m.group(2))
+            _add_filter(q, FILTER_KEYS[m.group(1).lower()], m.group(2))
             continue
         term = norm(word)
         if not term.strip():
@@ -783,28 +788,14 @@ def _plan_numbers(db, plans: dict[int, str], wanted: set[int] | None = None) -> 
 
 def _count(tree: dict[int | None, list[tuple[int, NodeKind]]], per_section: bool, out: dict[int, str],
            wanted: set[int] | None) -> None:
-    task_counter = 0
+    numbering = Numbering.PER_SECTION if per_section else Numbering.CONTINUOUS
+    for (nid, _), kind, n in counted(tree.get(None, ()), lambda row: tree.get(row[0], ()), _kind_of_row, numbering):
+        if wanted is None or nid in wanted:
+            out[nid] = label(kind, n)
 
-    def visit(parent: int | None) -> None:
-        nonlocal task_counter
-        counts: dict[NodeKind, int] = {}
-        if per_section:
-            task_counter = 0
-        for nid, kind in tree.get(parent, ()):
-            if kind is NodeKind.TASK:
-                task_counter += 1
-                n = task_counter
-            else:
-                n = counts[kind] = counts.get(kind, 0) + 1
-            if wanted is None or nid in wanted:
-                out[nid] = label(kind, n)
-            if nid in tree:
-                saved = task_counter
-                visit(nid)
-                if per_section:
-                    task_counter = saved
 
-    visit(None)
+def _kind_of_row(row: tuple[int, NodeKind]) -> NodeKind:
+    return row[1]
 
 
 # ---- snippets -----------------------------------------------------------------------------------------

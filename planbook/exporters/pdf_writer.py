@@ -1,10 +1,24 @@
-"""The formal notice (or the plan alone) as a PDF typeset to the GB/T 9704 grid, drawn with reportlab's canvas.
+"""The formal notice (or the plan alone) typeset to the GB/T 9704 grid once, then painted as PDF (or OFD).
 
 Every body character sits in a cell of 156 mm / 28; lines are 28.95 pt apart (Word's 579-twip grid, so that the
 PDF paginates like our DOCX: 22 lines fill 224.7 mm of the 225 mm type area), with each em box centred in its
 line. The fonts ship in resources/fonts and are embedded as subsets; every character is checked against the face
 that draws it and falls back to a second face, so none is silently dropped (reportlab draws nothing for a
 missing glyph).
+
+Two steps, so that every fixed-layout format prints the same positions:
+
+    pages = typeset(build_document(plan, layout), Fonts())   # [Page(number, numbered, items)], no drawing
+    PdfPainter(canvas, fonts).paint(pages)                   # reportlab; ofd_writer.OfdPainter does OFD
+
+- `Typesetter` places the layout's blocks top to bottom and appends items to `Page.items` in drawing order:
+  `TextItem(baseline, size, colour, pieces)` — one line; each `Piece(x, text, role, bold, step)` is characters of
+  one asked face role, glyph origins `step` pt apart (or the font's advances when None); `TextItem.glyphs(fonts)`
+  gives every printed character's x and the face that really draws it (fallback faces, 〓 included).
+  `RuleItem(x0, x1, y, width, colour)` — the red rule and 版记 rules. `ImageItem(x, y, width, height, file)` —
+  a picture such as a seal. All lengths are pt, y measured DOWN from the paper top (painters flip for PDF),
+  colours CMYK 0–1. `Typesetter.marks` are the outline targets (notice/plan title, sections).
+- Painters only draw: no measuring or page decisions, so that a change of typography is made once, above.
 """
 
 from __future__ import annotations
@@ -19,7 +33,6 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from ..core.errors import PlanbookError
@@ -48,7 +61,30 @@ from ..layout import (
     build_document,
 )
 from ..layout.linebreak import Line, break_lines, is_wide
-from . import CANNOT_WRITE, atomic_write, check_roles, read_settings, settings_file, write_settings
+from . import CANNOT_WRITE, atomic_write
+from .pdf_fonts import (  # noqa: F401 - also re-exported for callers of the old place
+    FACES,
+    FONT_DIR,
+    FONT_DIR_ENV,
+    FONT_KEYS,
+    FONT_NEEDS,
+    FONT_PROBLEMS,
+    FONTS_FILE_ENV,
+    KEY_OF_ROLE,
+    ROLE_OF_FACE,
+    ROLE_OF_KEY,
+    FontChoice,
+    FontFileError,
+    FontSettingsError,
+    bundled_font_file,
+    check_font_file,
+    font_faces,
+    load_font,
+    read_user_fonts,
+    save_user_fonts,
+    user_font_overrides,
+    user_fonts_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,219 +104,6 @@ INK_DESCENT = 0.18  # FandolFang's hanzi reach 181/1000 below the baseline (号 
 DASH_TOP = 0.293  # top of "—" above the baseline in the page-number face (glyph yMax 293/1000)
 RED_CMYK = (0, 1, 1, 0)  # meets "Y80 M80 at least" (6.2)
 GETA = "〓"  # the typesetter's mark for a character no font has
-
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-FONT_DIR_ENV = "PLANBOOK_FONT_DIR"  # another folder holding the same file names (packagers, tests)
-FACES = {  # role → (reportlab name, file)
-    "fang": ("FandolFang", "FandolFang-Regular.ttf"),
-    "hei": ("FandolHei", "FandolHei-Regular.ttf"),
-    "kai": ("FandolKai", "FandolKai-Regular.ttf"),
-    "title": ("PlanbookTitleSerif", "PlanbookTitleSerif-Bold.ttf"),
-    "digits": ("PlanbookPageDigits", "PlanbookPageDigits-Regular.ttf"),
-    "fallback": ("PlanbookFallbackSerif", "PlanbookFallbackSerif-Regular.ttf"),
-}
-
-# The shared style sheet names face roles; these are the bundled faces that play them.
-ROLE_OF_FACE = {"xiaobiaosong": "title", "fangsong": "fang", "heiti": "hei", "kaiti": "kai", "song": "digits"}
-# fonts.json keys, in the order a settings page lists them, and the writer role each one replaces.
-FONT_KEYS = ("xiaobiaosong", "fangsong", "heiti", "kaiti", "song", "fallback")
-ROLE_OF_KEY = {**ROLE_OF_FACE, "fallback": "fallback"}
-KEY_OF_ROLE = {role: key for key, role in ROLE_OF_KEY.items()}
-FONTS_FILE_ENV = "PLANBOOK_FONTS"  # a fonts.json elsewhere than the user's config folder
-
-# What a chosen file must be able to draw for its role (the 宋体 face only prints page numbers).
-FONT_NEEDS = {key: "0123456789" if key == "song" else "中华人民共和国政府工作要点" for key in FONT_KEYS}
-
-# Why a font file cannot be used, by stable key (the window words it by key, the CLI prints the sentence).
-FONT_PROBLEMS = {
-    "not_found": QT_TRANSLATE_NOOP("Messages", "the file does not exist"),
-    "unreadable": QT_TRANSLATE_NOOP("Messages", "the file cannot be read"),
-    "postscript": QT_TRANSLATE_NOOP("Messages", "it is an OpenType font with PostScript (CFF) outlines; a PDF can "
-                                                "embed only fonts with TrueType outlines (.ttf, .ttc)"),
-    "no_embedding": QT_TRANSLATE_NOOP("Messages", "the font's licence does not allow embedding it in a PDF"),
-    "not_a_font": QT_TRANSLATE_NOOP("Messages", "it is not a usable TrueType font file"),
-    "bad_face": QT_TRANSLATE_NOOP("Messages", "the font collection has no such face"),
-    "no_hanzi": QT_TRANSLATE_NOOP("Messages", "the font has no Chinese characters"),
-    "no_digits": QT_TRANSLATE_NOOP("Messages", "the font has no digits for the page numbers"),
-}
-
-
-class FontFileError(PlanbookError):
-    """A font file the PDF writer cannot use; `problem` is a FONT_PROBLEMS key, `key` the fonts.json key it was
-    chosen for (None for a bundled face)."""
-
-    def __init__(self, path: Path, problem: str, detail: str = "", key: str | None = None) -> None:
-        self.path, self.problem, self.detail, self.key = Path(path), problem, detail, key
-        fields = dict(path=self.path, reason=Message(FONT_PROBLEMS[problem]), detail=f" ({detail})" if detail else "")
-        if key:
-            super().__init__(QT_TRANSLATE_NOOP("Messages", "cannot use the font file {path} (font setting {key}): "
-                                                           "{reason}{detail}"), key=key, **fields)
-        else:
-            super().__init__(QT_TRANSLATE_NOOP("Messages", "cannot use the font file {path}: {reason}{detail}"),
-                             **fields)
-
-
-class FontSettingsError(PlanbookError):
-    """fonts.json exists but cannot be read as {key: font file}; it is never overwritten on the quiet."""
-
-    def __init__(self, path: Path, template: str, /, **fields: object) -> None:
-        self.path = Path(path)
-        super().__init__(template, path=self.path, **fields)
-
-
-@dataclass(frozen=True)
-class FontChoice:
-    """One face the user chose: a font file and, in a .ttc collection, the face's index."""
-
-    file: Path
-    index: int = 0
-
-    def to_json(self) -> str | dict:
-        return str(self.file) if not self.index else {"file": str(self.file), "index": self.index}
-
-
-def user_fonts_file() -> Path:
-    """Where the user's own font files are named: {"fangsong": "C:/Windows/Fonts/仿宋_GB2312.ttf", …}.
-
-    Keys are the style sheet's face roles (xiaobiaosong, fangsong, heiti, kaiti, song) or "fallback"; a missing
-    file or key keeps the bundled face. A value is a file name, or {"file": …, "index": N} for the N-th face of a
-    .ttc collection. Plain JSON so that the core needs no Qt to read what settings wrote.
-    """
-    return settings_file(FONTS_FILE_ENV, "fonts.json")
-
-
-def read_user_fonts(path: Path | None = None) -> dict[str, FontChoice]:
-    """The user's fonts by fonts.json key; an unreadable file is an error the user must hear about."""
-    path = path or user_fonts_file()
-    problems = {
-        "unreadable": QT_TRANSLATE_NOOP("Messages", "cannot read the font settings file {path}: {reason}"),
-        "not_object": QT_TRANSLATE_NOOP("Messages", "the font settings file {path} must be an object "
-                                                    "{{role: font file}}"),
-        "unknown": QT_TRANSLATE_NOOP("Messages", "the font settings file {path} names unknown roles: {unknown} "
-                                                 "(known: {known})"),
-    }
-
-    def refuse(problem: str, error: Exception | None = None, **fields) -> FontSettingsError:
-        return FontSettingsError(path, problems[problem], **({"reason": error} if error is not None else {}), **fields)
-
-    data = read_settings(path, FONT_KEYS, refuse)
-    fonts: dict[str, FontChoice] = {}
-    for key, value in data.items():
-        if isinstance(value, dict):
-            file, index = value.get("file"), value.get("index", 0)
-        else:
-            file, index = value, 0
-        if not file:
-            continue
-        if not isinstance(file, str) or not isinstance(index, int) or isinstance(index, bool) or index < 0:
-            raise FontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "in the font settings file {path}, {key} "
-                                                                        "must name a font file, or be {{\"file\": "
-                                                                        "file name, \"index\": number}}"), key=key)
-        fonts[key] = FontChoice(Path(file), index)
-    return fonts
-
-
-def user_font_overrides(path: Path | None = None) -> dict[str, FontChoice]:
-    """The user's fonts by writer role (what `Fonts` takes)."""
-    return {ROLE_OF_KEY[key]: choice for key, choice in read_user_fonts(path).items()}
-
-
-def save_user_fonts(fonts: dict[str, FontChoice | Path | str], path: Path | None = None) -> Path:
-    """Write fonts.json (temporary file, then rename) with only the known keys; returns where it went.
-
-    The caller reads the file first with `read_user_fonts`, so a file that cannot be read is never replaced
-    without the user knowing. Paths are stored absolute: the writer may run from another folder.
-    """
-    check_roles(fonts, FONT_KEYS)
-    data = {}
-    for key in FONT_KEYS:
-        choice = fonts.get(key)
-        if choice is None or choice == "":
-            continue
-        if not isinstance(choice, FontChoice):
-            choice = FontChoice(Path(choice))
-        data[key] = FontChoice(choice.file.expanduser().absolute(), choice.index).to_json()
-    return write_settings(path or user_fonts_file(), data)
-
-
-def bundled_font_file(key: str, font_dir: Path | None = None) -> Path:
-    """The shipped file that plays a fonts.json key's role when the user names none."""
-    font_dir = Path(font_dir or os.environ.get(FONT_DIR_ENV) or FONT_DIR)
-    return font_dir / FACES[ROLE_OF_KEY[key]][1]
-
-
-_registered: dict[str, TTFont] = {}  # reportlab parses a file once per process
-
-
-def load_font(role: str, choice: FontChoice | Path) -> TTFont:
-    """The face registered with reportlab under the name the writer draws with; FontFileError if unusable."""
-    if not isinstance(choice, FontChoice):
-        choice = FontChoice(Path(choice))
-    path = choice.file
-    key = f"{FACES[role][0]}@{path}" + (f"#{choice.index}" if choice.index else "")
-    font = _registered.get(key)
-    if font is not None:
-        return font
-    if not path.is_file():
-        raise FontFileError(path, "not_found")
-    try:
-        font = TTFont(key, str(path.absolute()), subfontIndex=choice.index)
-    except OSError as e:
-        raise FontFileError(path, "unreadable", e.strerror or str(e)) from e
-    except Exception as e:  # reportlab raises bare TTFError/AssertionError/struct.error for bad files
-        text = str(e)
-        problem = ("postscript" if "postscript outlines" in text else
-                   "no_embedding" if "does not allow" in text else
-                   "bad_face" if "subfontIndex" in text else "not_a_font")
-        raise FontFileError(path, problem, text) from e
-    pdfmetrics.registerFont(font)
-    _registered[key] = font
-    return font
-
-
-def font_faces(path: Path) -> list[str]:
-    """The faces in a font file ("SimSun", "NSimSun" for simsun.ttc; one for a .ttf), by index."""
-    from reportlab.pdfbase.ttfonts import TTFontFile
-
-    names = []
-    count, i = 1, 0
-    while i < count:
-        try:
-            face = TTFontFile(str(Path(path).absolute()), charInfo=0, subfontIndex=i)
-        except OSError as e:
-            raise FontFileError(path, "unreadable", e.strerror or str(e)) from e
-        except Exception as e:
-            raise FontFileError(path, "postscript" if "postscript outlines" in str(e) else "not_a_font",
-                                str(e)) from e
-        count = getattr(face, "numSubfonts", 1) if face.fileKind == "TTC" else 1
-        name = face.fullName  # "SimSun", "NSimSun": reportlab's name-table bytes carry the decoded text
-        names.append(getattr(name, "ustr", None) or bytes(name).decode("latin-1"))
-        i += 1
-    return names
-
-
-def check_font_file(key: str, choice: FontChoice | Path) -> TTFont:
-    """Load a file the user chose for a fonts.json key as the writer would, and set a sample of the role's
-    characters in a throw-away PDF, so that a file which cannot serve is refused before it is saved."""
-    import io
-
-    path = choice.file if isinstance(choice, FontChoice) else Path(choice)
-    try:
-        font = load_font(ROLE_OF_KEY[key], choice)
-    except FontFileError as e:
-        raise FontFileError(e.path, e.problem, e.detail, key) from e
-    needs = FONT_NEEDS[key]
-    if not any(ord(ch) in font.face.charToGlyph for ch in needs):
-        raise FontFileError(path, "no_digits" if key == "song" else "no_hanzi", key=key)
-    try:
-        canvas = Canvas(io.BytesIO())
-        canvas.setFont(font.fontName, BODY)
-        canvas.drawString(0, 0, needs)
-        canvas.save()
-    except Exception as e:  # embedding the subset is where a damaged glyph table shows
-        raise FontFileError(path, "not_a_font", str(e), key) from e
-    return font
-
 
 # ------------------------------------------------------------------------------------------------------- fonts
 @dataclass
@@ -362,23 +185,95 @@ class Fonts:
 _TAIL = (Signature,)
 
 
+CMYK = tuple[float, float, float, float]
+BLACK: CMYK = (0, 0, 0, 1)
+
+
+@dataclass
+class Piece:
+    """Characters of one face role and weight from `x` on: glyph origins `step` pt apart, or each glyph's own
+    advance when `step` is None (Latin, digits, punctuation squeezed to half a cell)."""
+
+    x: float
+    text: str
+    role: str  # the role the style asks for; Fonts.segments picks the face that has each character
+    bold: bool = False
+    step: float | None = None
+
+
+@dataclass
+class TextItem:
+    """One line's (or one label's) pieces, sharing a baseline, size and colour."""
+
+    baseline: float  # pt from the paper top
+    size: float
+    colour: CMYK
+    pieces: list[Piece]
+
+    def glyphs(self, fonts: Fonts) -> Iterable[tuple[float, str, str]]:
+        """(x of the glyph origin, character, face role that draws it) for every character as printed."""
+        for piece in self.pieces:
+            x = piece.x
+            for role, run in fonts.segments(piece.text, piece.role):
+                for ch in run:
+                    yield x, ch, role
+                    x += piece.step if piece.step else fonts.width(ch, role, self.size)
+
+
+@dataclass
+class RuleItem:
+    """A horizontal rule across [x0, x1] at `y` (pt from the paper top), `width` pt thick."""
+
+    x0: float
+    x1: float
+    y: float
+    width: float
+    colour: CMYK = BLACK
+
+
+@dataclass
+class ImageItem:
+    """A picture (e.g. a seal) with its top-left corner at (x, y) from the paper's top-left, in pt."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    file: Path | None = None
+    png: bytes | None = None  # the picture itself (an electronic seal from the library), instead of a file
+
+
+Item = TextItem | RuleItem | ImageItem
+
+
+@dataclass
+class Mark:
+    """A place a reader's outline (bookmarks) points at: the notice title, the plan title, a section heading."""
+
+    level: int  # 0 notice or plan title, 1 section
+    title: str
+    page: int
+    y: float  # top of its first line, pt from the paper top
+
+
 @dataclass
 class Page:
     number: int
     body_lines: int = 0
     body_text: int = 0  # lines of the notice's 正文 (or 附件说明) on the page
     numbered: bool = True  # "— N —" drawn; not on a blank page before the 版记 nor on that 版记 page (7.5)
+    items: list[Item] = field(default_factory=list)  # in drawing order
 
 
 @dataclass
 class Typesetter:
-    """Places the shared layout's blocks on pages top to bottom and draws them as it goes."""
+    """Places the shared layout's blocks on pages top to bottom, as positioned items; painters draw the pages."""
 
-    canvas: Canvas
     fonts: Fonts
     y: float = TOP  # top of the next grid line, measured from the paper top
     page: Page = field(default_factory=lambda: Page(1))
     pages: list[Page] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
     last_baseline: float = 0.0  # of the last line drawn, for the red rule under the doc number
     pitch: float = PITCH  # of the block being placed: the grid's, or tighter on a notice page (layout.fit)
 
@@ -389,7 +284,6 @@ class Typesetter:
 
     def new_page(self) -> None:
         self.finish_page()
-        self.canvas.showPage()
         self.page = Page(self.page.number + 1)
         self.y = TOP
 
@@ -411,59 +305,9 @@ class Typesetter:
         self.draw_items([[x, text, role, bold, None]], baseline, size, color)
 
     def draw_items(self, items: list[list], baseline: float, size: float, color: tuple | None = None) -> None:
-        """Draw [x, text, role, bold, step] pieces of one line (step: pt from one glyph origin to the next, None
-        for the font's own advance): one text object for the plain pieces, one for the bold."""
-        c = self.canvas
-        color = color or (0, 0, 0, 1)
-        for bold in (False, True):
-            group = [it for it in items if bool(it[3]) is bold]
-            if not group:
-                continue
-            if bold:
-                # Fill + thin stroke, since no bundled face has a bold weight. Tr is graphics state and outlives
-                # ET (reportlab never writes "0 Tr" back), so bold text gets its own q … Q.
-                c.saveState()
-                c.setStrokeColorCMYK(*color)
-                c.setLineWidth(size * 0.03)
-            t = c.beginText()
-            t.setFillColorCMYK(*color)
-            if bold:
-                t.setTextRenderMode(2)
-            self._draw_group(t, group, baseline, size)
-            c.drawText(t)
-            if bold:
-                c.restoreState()
-
-    def _draw_group(self, t, group: list[list], baseline: float, size: float) -> None:
-        t.setTextOrigin(group[0][0], PAGE_H - baseline)
-        origin = group[0][0]
-        current, spacing = None, None  # Tc, like Tr, is graphics state: every text object sets its own
-        for x, text, role, _, step in group:
-            want = step - size if step else 0.0  # every hanzi advances 1 em; Tc makes it one cell
-            if want != spacing:
-                t.setCharSpace(want)
-                spacing = want
-            done = 0
-            for r, run in self.fonts.segments(text, role):
-                if r != current:
-                    t.setFont(self.fonts.names[r], size)
-                    current = r
-                if not step:
-                    if x != origin:
-                        t.moveCursor(x - origin, 0)  # Td: two numbers where Tm takes six
-                        origin = x
-                    t.textOut(run)
-                    continue
-                # One Tj per embedded subset, each from its own origin: readers disagree on whether Tc follows
-                # the last glyph of a Tj (pdfminer does not), so no position may depend on it.
-                font = pdfmetrics.getFont(self.fonts.names[r])
-                for _, codes in font.splitString(run, self.canvas._doc):
-                    at = x + done * step
-                    if at != origin:
-                        t.moveCursor(at - origin, 0)
-                        origin = at
-                    t.textOut(run[:len(codes)])
-                    run, done = run[len(codes):], done + len(codes)
+        """Record [x, text, role, bold, step] pieces of one line as one text item."""
+        pieces = [Piece(x, text, role, bool(bold), step) for x, text, role, bold, step in items]
+        self.page.items.append(TextItem(baseline, size, color or BLACK, pieces))
 
     def baseline(self, size: float) -> float:
         """Baseline of a line of `size` whose grid line starts at self.y: the em box centred in the pitch."""
@@ -501,7 +345,7 @@ class Typesetter:
         """Grid lines the next blocks need on the same page as this one's last line (keep-with-next, 7.3.5.5)."""
         need = 0
         for block in rest:
-            if isinstance(block, Blank | Signature):  # (both know their lines)
+            if isinstance(block, (Blank, Signature)):
                 need += block.lines
             elif isinstance(block, Paragraph) and block.kind == "annotation":
                 need += 1
@@ -545,6 +389,8 @@ class Typesetter:
                 carry = False
             if self.room() <= 0 or carry:
                 self.new_page()
+            if n == 0 and p.kind == "heading1":
+                self.marks.append(Mark(1, p.text, self.page.number, self.y))
             self.draw_line(line, st, cell, roles)
             self.y += self.pitch
             self.page.body_lines += 1
@@ -591,6 +437,7 @@ class Typesetter:
         st = STYLES[t.style]
         if self.y > TOP and self.room() < len(t.lines) + 2:
             self.new_page()
+        self.marks.append(Mark(0, "".join(t.lines), self.page.number, self.y))
         for text in t.lines:
             w = self.fonts.width(text, "title", st.size_pt)
             self.draw_text(LEFT + (TYPE_W - w) / 2, self.baseline(st.size_pt), text, ROLE_OF_FACE[st.face],
@@ -621,12 +468,7 @@ class Typesetter:
         """The red rule across the 版心, 4 mm under the doc number's ink (Fandol's hanzi reach 0.18 em below the
         baseline); then the grid continues from the rule."""
         y = self.last_baseline + INK_DESCENT * BODY + RED_RULE_GAP_MM * MM
-        c = self.canvas
-        c.saveState()
-        c.setStrokeColorCMYK(*RED_CMYK)
-        c.setLineWidth(RED_RULE_PT)
-        c.line(LEFT, PAGE_H - y, LEFT + TYPE_W, PAGE_H - y)
-        c.restoreState()
+        self.page.items.append(RuleItem(LEFT, LEFT + TYPE_W, y, RED_RULE_PT, RED_CMYK))
         self.y = y
 
     def place_signature(self, s: Signature) -> None:
@@ -651,15 +493,14 @@ class Typesetter:
         self.page.body_lines += s.lines
 
     def draw_seal(self, seal: Seal, top: float) -> None:
-        """The seal's PNG (its transparency kept) as a `diameter_mm` square centred where the layout says."""
-        from reportlab.lib.utils import ImageReader
+        """The seal's PNG (its transparency kept), `diameter_mm` wide, centred where the layout says."""
+        from PIL import Image
 
-        image = ImageReader(io.BytesIO(seal.image))
-        w, h = image.getSize()
+        w, h = Image.open(io.BytesIO(seal.image)).size  # reads the header only
         width = seal.diameter_mm * MM
         height = width * h / w
         cx, cy = LEFT + seal.x_chars * CELL, top + seal.line * self.pitch
-        self.canvas.drawImage(image, cx - width / 2, PAGE_H - cy - height / 2, width, height, mask="auto")
+        self.page.items.append(ImageItem(cx - width / 2, cy - height / 2, width, height, png=seal.image))
 
     def place_imprint(self, imp: Imprint) -> None:
         """版记: rows of one grid line, its last thick rule on the 版心's bottom edge of the last face (7.4.1).
@@ -691,12 +532,8 @@ class Typesetter:
                 self.new_page()
                 self.page.numbered = False
         top = TYPE_BOTTOM - rows * PITCH
-        c = self.canvas
-        c.saveState()
-        c.setStrokeColorCMYK(0, 0, 0, 1)
-        c.setLineWidth(IMPRINT_THICK_PT)
         for y in (top, TYPE_BOTTOM):
-            c.line(LEFT, PAGE_H - y, LEFT + TYPE_W, PAGE_H - y)
+            self.page.items.append(RuleItem(LEFT, LEFT + TYPE_W, y, IMPRINT_THICK_PT))
         self.y = top
         left = LEFT + st.left_indent_chars * cell
         for n, line in enumerate(cc_lines):
@@ -709,8 +546,7 @@ class Typesetter:
             self.y += PITCH
         if printed:
             if cc_lines:
-                c.setLineWidth(IMPRINT_THIN_PT)
-                c.line(LEFT, PAGE_H - self.y, LEFT + TYPE_W, PAGE_H - self.y)
+                self.page.items.append(RuleItem(LEFT, LEFT + TYPE_W, self.y, IMPRINT_THIN_PT))
             base = self.baseline(size)
             if imp.printed_by:
                 self.draw_text(left, base, imp.printed_by, "fang", size)
@@ -718,7 +554,13 @@ class Typesetter:
                 w = self.fonts.width(imp.printed_on, "fang", size)
                 self.draw_text(LEFT + TYPE_W - st.right_indent_chars * cell - w, base, imp.printed_on, "fang", size)
             self.y += PITCH
-        c.restoreState()
+
+
+def typeset(blocks: list[Block], fonts: Fonts) -> list[Page]:
+    """The pages every painter draws (PDF here, OFD in ofd_writer)."""
+    setter = Typesetter(fonts)
+    setter.place(blocks)
+    return setter.pages
 
 
 def _roles(p: Paragraph, st: Style) -> list[tuple[str, bool]]:
@@ -727,6 +569,97 @@ def _roles(p: Paragraph, st: Style) -> list[tuple[str, bool]]:
     for run in p.runs:
         out += [(ROLE_OF_FACE[run.face or st.face], run.bold or st.bold)] * len(run.text)
     return out or [("fang", False)]
+
+
+# ----------------------------------------------------------------------------------------------- PDF painter
+@dataclass
+class PdfPainter:
+    """Draws typeset pages on a reportlab canvas (y flipped: PDF measures up from the paper's foot)."""
+
+    canvas: Canvas
+    fonts: Fonts
+
+    def paint(self, pages: list[Page]) -> None:
+        for n, page in enumerate(pages):
+            if n:
+                self.canvas.showPage()
+            for item in page.items:
+                match item:
+                    case TextItem():
+                        self.text(item)
+                    case RuleItem():
+                        self.rule(item)
+                    case ImageItem():
+                        self.image(item)
+
+    def rule(self, r: RuleItem) -> None:
+        c = self.canvas
+        c.saveState()
+        c.setStrokeColorCMYK(*r.colour)
+        c.setLineWidth(r.width)
+        c.line(r.x0, PAGE_H - r.y, r.x1, PAGE_H - r.y)
+        c.restoreState()
+
+    def image(self, im: ImageItem) -> None:
+        from reportlab.lib.utils import ImageReader
+
+        source = ImageReader(io.BytesIO(im.png)) if im.png is not None else str(im.file)
+        self.canvas.drawImage(source, im.x, PAGE_H - im.y - im.height, im.width, im.height, mask="auto")
+
+    def text(self, item: TextItem) -> None:
+        """One text object for the plain pieces of a line, one for the bold."""
+        c, color, size, baseline = self.canvas, item.colour, item.size, item.baseline
+        for bold in (False, True):
+            group = [p for p in item.pieces if p.bold is bold]
+            if not group:
+                continue
+            if bold:
+                # Fill + thin stroke, since no bundled face has a bold weight. Tr is graphics state and outlives
+                # ET (reportlab never writes "0 Tr" back), so bold text gets its own q … Q.
+                c.saveState()
+                c.setStrokeColorCMYK(*color)
+                c.setLineWidth(size * 0.03)
+            t = c.beginText()
+            t.setFillColorCMYK(*color)
+            if bold:
+                t.setTextRenderMode(2)
+            self._draw_group(t, group, baseline, size)
+            c.drawText(t)
+            if bold:
+                c.restoreState()
+
+    def _draw_group(self, t, group: list[Piece], baseline: float, size: float) -> None:
+        t.setTextOrigin(group[0].x, PAGE_H - baseline)
+        origin = group[0].x
+        current, spacing = None, None  # Tc, like Tr, is graphics state: every text object sets its own
+        for piece in group:
+            x, text, role, step = piece.x, piece.text, piece.role, piece.step
+            want = step - size if step else 0.0  # every hanzi advances 1 em; Tc makes it one cell
+            if want != spacing:
+                t.setCharSpace(want)
+                spacing = want
+            done = 0
+            for r, run in self.fonts.segments(text, role):
+                if r != current:
+                    t.setFont(self.fonts.names[r], size)
+                    current = r
+                if not step:
+                    if x != origin:
+                        t.moveCursor(x - origin, 0)  # Td: two numbers where Tm takes six
+                        origin = x
+                    t.textOut(run)
+                    continue
+                # One Tj per embedded subset, each from its own origin: readers disagree on whether Tc follows
+                # the last glyph of a Tj (pdfminer does not), so no position may depend on it.
+                font = pdfmetrics.getFont(self.fonts.names[r])
+                for _, codes in font.splitString(run, self.canvas._doc):
+                    at = x + done * step
+                    if at != origin:
+                        t.moveCursor(at - origin, 0)
+                        origin = at
+                    t.textOut(run[:len(codes)])
+                    run, done = run[len(codes):], done + len(codes)
+
 
 
 # ------------------------------------------------------------------------------------------------- entry point
@@ -744,7 +677,7 @@ def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | N
     canvas.setTitle(" ".join(title.split()))
     canvas.setAuthor("、".join(plan.notice.signers or plan.issuers))
     canvas.setCreator("Planbook")
-    Typesetter(canvas, fonts).place(blocks)
+    PdfPainter(canvas, fonts).paint(typeset(blocks, fonts))
     canvas.save()
     return fonts
 

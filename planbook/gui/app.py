@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -15,6 +15,7 @@ from .. import APP_NAME
 from ..core.errors import PlanbookError
 from ..core.library import Library
 from .messages import describe
+from .qtcompat import binding_problem
 
 SETTINGS_ENV = "PLANBOOK_SETTINGS"  # an .ini file instead of the user's settings (tests, portable use)
 UI_FONT = "FandolHei"  # shipped 黑体 for the interface where the system has no Chinese font
@@ -110,6 +111,11 @@ def run(library: str | None, *, plan: int | None = None, lang: str | None = None
               "line works without one: planbook --help", file=sys.stderr)
         return 1
     app, settings, language = setup_application(lang)
+    if problem := binding_problem():  # before any window: the binding would abort it (qtcompat)
+        print("planbook: " + " ".join(problem.split()), file=sys.stderr)
+        if screenshot is None and not os.environ.get("PLANBOOK_QUIT_WHEN_SHOWN"):
+            QMessageBox.critical(None, "Planbook", binding_problem(QCoreApplication.translate))
+        return 1
     if library is None and not os.environ.get("PLANBOOK_LIBRARY"):
         last = settings.value("session/library")
         library = last if last and Path(last).exists() else None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..core import backup
 from ..core.errors import PlanbookError
 from .messages import describe
+from .screen import fit_to_screen
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 
@@ -35,7 +36,7 @@ class BackupDialog(QDialog):
         self.setObjectName("backupDialog")
         self.window_ = window
         self.setWindowTitle(self.tr("Backups and Restore"))
-        self.resize(560, 380)
+        fit_to_screen(self, 560, 380)
         folder = backup.folder_of(window.lib.path)
         self.info = QLabel(self.tr("A copy of the library is kept each day it is opened (the last {0}), in {1}")
                            .format(backup.KEEP, folder))

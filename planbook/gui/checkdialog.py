@@ -28,6 +28,7 @@ from ..core.errors import PlanbookError
 from ..core.library import Library
 from .messages import describe
 from .qtcompat import emit
+from .screen import fit_to_screen
 
 WHERE = Qt.ItemDataRole.UserRole  # a finding's `where` on its row
 
@@ -67,7 +68,7 @@ class CheckDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.resize(760, 440)
+        fit_to_screen(self, 760, 440)
         self.refresh()
 
     def set_plan(self, plan_id: int) -> None:
@@ -119,6 +120,12 @@ class CheckDialog(QDialog):
             "notice.printed_by": self.tr("Printed by"),
             "notice.printed_on": self.tr("Printed on"),
             "notice.published_on": self.tr("Published on"),
+            "notice.masthead": self.tr("Masthead"),
+            "notice.recipients": self.tr("Recipients"),
+            "notice.body": self.tr("Notice text"),
+            "plan.preamble": self.tr("Preamble"),
+            "plan.closing": self.tr("Closing"),
+            "review": self.tr("Review Draft"),
         }
         return names.get(key, key)
 

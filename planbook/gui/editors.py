@@ -13,22 +13,19 @@ import re
 import sqlite3
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
-    QStyledItemDelegate,
-    QTableWidget,
-    QTableWidgetItem,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -36,8 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import docnumbers, editing
-from ..core.model import Field, Node, NodeKind, Numbering, Plan, Sealing, Status
+from ..core.model import KINDS, Field, Node, NodeKind, Numbering, Plan, Sealing, Status
 from .qtcompat import emit
+from .widgets import ElidedLabel, GrowingTextEdit
 
 # The labels offices use most; any other label may be typed. Document vocabulary, so data, not translations.
 USUAL_LABELS = ("牵头领导", "牵头单位", "责任单位", "配合单位", "目标任务", "工作措施", "完成时限", "牵头科室",
@@ -47,21 +45,13 @@ _session = itertools.count(1)  # typing sessions: a new one whenever an editor s
 
 
 def kind_names() -> dict[NodeKind, str]:
-    return {
-        NodeKind.SECTION: QCoreApplication.translate("Kinds", "Section (一、)"),
-        NodeKind.SUBSECTION: QCoreApplication.translate("Kinds", "Subsection (（一）)"),
-        NodeKind.TASK: QCoreApplication.translate("Kinds", "Task (1.)"),
-        NodeKind.ITEM: QCoreApplication.translate("Kinds", "Item (（1）)"),
-    }
+    """The editor's kind list, from the kind table (`model.KINDS`)."""
+    return {k: QCoreApplication.translate("Kinds", spec.label) for k, spec in KINDS.items()}
 
 
 def short_kind_names() -> dict[NodeKind, str]:
-    return {
-        NodeKind.SECTION: QCoreApplication.translate("Kinds", "section"),
-        NodeKind.SUBSECTION: QCoreApplication.translate("Kinds", "subsection"),
-        NodeKind.TASK: QCoreApplication.translate("Kinds", "task"),
-        NodeKind.ITEM: QCoreApplication.translate("Kinds", "item"),
-    }
+    """Kinds as menus and undo steps name them ("Add task")."""
+    return {k: QCoreApplication.translate("Kinds", spec.short) for k, spec in KINDS.items()}
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -92,17 +82,21 @@ def check_doc_number(text: str, year: int | None) -> str:
     return ""
 
 
-class NodeEditor(QWidget):
-    """Kind, title, body and fields of one node."""
+class NodeEditor(QScrollArea):
+    """Kind, title, body and fields of one node, in a pane that scrolls: every box grows with its text, so long
+    prose shows whole and nothing is squeezed on a small screen."""
 
     edit = Signal(object, str, object)  # (edit, action name, merge key or None)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("nodeEditor")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.node_id: int | None = None
         self._session = 0
-        self.heading = QLabel()
+        self.heading = ElidedLabel()  # a long title shortens with "…" instead of widening the window
         self.heading.setObjectName("nodeHeading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -115,25 +109,31 @@ class NodeEditor(QWidget):
         self.title = QLineEdit()
         self.title.setObjectName("titleEdit")
         self.title.setPlaceholderText(self.tr("Title, e.g. 切实加强德育工作。"))
-        self.body = QPlainTextEdit()
+        self.body = GrowingTextEdit(min_lines=2, max_lines=14)
         self.body.setObjectName("bodyEdit")
         self.body.setPlaceholderText(self.tr("What is to be done"))
-        self.fields = FieldsTable()
+        self.fields = FieldsForm()
         from .follow import ProgressEditor  # here, not at the top: follow imports parse_date from this module
 
         self.progress = ProgressEditor()
 
+        inner = QWidget()
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Title"), self.title)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(inner)
         layout.addWidget(self.heading)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Text")))
-        layout.addWidget(self.body, 3)
-        layout.addWidget(QLabel(self.tr("Fields")))
-        layout.addWidget(self.fields, 2)
-        layout.addWidget(self.progress, 2)
+        text_label = QLabel(self.tr("Te&xt"))
+        text_label.setBuddy(self.body)
+        layout.addWidget(text_label)
+        layout.addWidget(self.body)
+        fields_label = QLabel(self.tr("Fields"))
+        layout.addWidget(fields_label)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+        self.setWidget(inner)
 
         self.kind.activated.connect(self._kind_chosen)
         self.title.textChanged.connect(self._title_changed)
@@ -163,12 +163,15 @@ class NodeEditor(QWidget):
         if selections:
             self.body.setTextCursor(QTextCursor(selections[0].cursor.block()))
             self.body.ensureCursorVisible()
-        title_spans = find_spans(self.title.text(), terms)
+        title_spans = find_spans(self.title.text(), terms) if terms else []
+        if not terms:  # the search was cleared: no mark stays behind
+            self.title.deselect()
         if title_spans:
             self.title.setSelection(title_spans[0][0], title_spans[0][1] - title_spans[0][0])
 
-    def show_node(self, node: Node, number: str) -> None:
-        """Show `node` (called on selection and whenever the model changed it)."""
+    def show_node(self, node: Node, number: str, tracked: bool | None = None) -> None:
+        """Show `node` (called on selection and whenever the model changed it). `tracked`: whether it has progress
+        (tasks; the （一） items of an action plan without tasks, see core.progress.tasks)."""
         if node.id != self.node_id:
             self._new_session()
             self.body.setExtraSelections([])
@@ -185,7 +188,7 @@ class NodeEditor(QWidget):
             with QSignalBlocker(self.body):
                 self.body.setPlainText(node.body)
         self.fields.show_fields(node.fields)
-        self.progress.setVisible(node.kind is NodeKind.TASK)
+        self.progress.setVisible(node.kind is NodeKind.TASK if tracked is None else tracked)
         self.progress.show_progress(node)
 
     def _new_session(self) -> None:
@@ -212,45 +215,50 @@ class NodeEditor(QWidget):
             emit(self.edit, editing.SetFields(self.node_id, fields), name, key)
 
 
-class _LabelDelegate(QStyledItemDelegate):
-    """Labels are edited in an editable combo offering the usual ones."""
+class _FieldRow:
+    """One field in the form: an editable label box offering the usual labels, and a value box that grows."""
 
-    def createEditor(self, parent, option, index):
-        box = QComboBox(parent)
-        box.setEditable(True)
-        box.addItems(USUAL_LABELS)
-        return box
+    def __init__(self, form: FieldsForm, label: str, value: str):
+        self.label = QComboBox()
+        self.label.setObjectName("fieldLabel")
+        self.label.setEditable(True)
+        self.label.addItems(USUAL_LABELS)
+        self.label.setCurrentText(label)
+        self.label.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.value = GrowingTextEdit(single_paragraph=True)
+        self.value.setObjectName("fieldValue")
+        self.value.setPlainText(value)
+        self.label.installEventFilter(form)
+        self.label.lineEdit().installEventFilter(form)
+        self.value.installEventFilter(form)
 
-    def setEditorData(self, editor, index):
-        editor.setCurrentText(index.data() or "")
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentText().strip())
+    def texts(self) -> Field:
+        return Field(self.label.currentText().strip(), self.value.toPlainText())
 
 
-class FieldsTable(QWidget):
-    """The ordered fields of a task: label and value, with add (usual labels offered), remove, up, down."""
+class FieldsForm(QWidget):
+    """The ordered fields of a task as a 标签/值 form: each value in a box that grows with its text (a 200-character
+    目标任务 shows whole), with add (usual labels offered), remove, up and down acting on the row being edited."""
 
     changed = Signal(tuple, str, object)  # (fields, action name, merge token or None)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("fieldsForm")
         self.session = 0
-        self.table = QTableWidget(0, 2)
-        self.table.setObjectName("fieldsTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Label"), self.tr("Value")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.setItemDelegateForColumn(0, _LabelDelegate(self.table))
-        self.table.itemChanged.connect(self._item_changed)
+        self.rows: list[_FieldRow] = []
+        self._current = -1
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(1, 1)
+        self.empty = QLabel(self.tr("No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …"))
+        self.empty.setObjectName("noFields")
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
 
         self.add_button = QToolButton()
         self.add_button.setObjectName("addField")
-        self.add_button.setText(self.tr("Add"))
+        self.add_button.setText(self.tr("&Add"))
         self.add_button.setToolTip(self.tr("Add a field"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(self.add_button)
@@ -268,7 +276,8 @@ class FieldsTable(QWidget):
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
+        layout.addLayout(self.grid)
         layout.addLayout(buttons)
 
     def _button(self, name: str, text: str, slot) -> QToolButton:
@@ -278,59 +287,112 @@ class FieldsTable(QWidget):
         b.clicked.connect(slot)
         return b
 
+    # ---- reading and showing ---------------------------------------------------------------------------
+
     def fields(self) -> tuple[Field, ...]:
-        out = []
-        for row in range(self.table.rowCount()):
-            label = self.table.item(row, 0)
-            value = self.table.item(row, 1)
-            out.append(Field(label.text() if label else "", value.text() if value else ""))
-        return tuple(out)
+        return tuple(row.texts() for row in self.rows)
+
+    def current_row(self) -> int:
+        """The row last focused (add, remove and move act on it); -1 for none."""
+        return self._current if 0 <= self._current < len(self.rows) else -1
+
+    def set_current_row(self, row: int) -> None:
+        self._current = row
 
     def show_fields(self, fields: list[Field]) -> None:
         if self.fields() == tuple(fields):
             return
-        row = self.table.currentRow()
-        with QSignalBlocker(self.table):
-            self.table.setRowCount(len(fields))
-            for i, f in enumerate(fields):
-                self.table.setItem(i, 0, QTableWidgetItem(f.label))
-                self.table.setItem(i, 1, QTableWidgetItem(f.value))
-        self.table.resizeRowsToContents()
-        if 0 <= row < len(fields):
-            self.table.setCurrentCell(row, self.table.currentColumn())
+        if len(fields) != len(self.rows):
+            self._rebuild(len(fields))
+        for row, f in zip(self.rows, fields):
+            with QSignalBlocker(row.label):
+                if row.label.currentText() != f.label:
+                    row.label.setCurrentText(f.label)
+            with QSignalBlocker(row.value):
+                if row.value.toPlainText() != f.value:
+                    row.value.setPlainText(f.value)
+        self.empty.setVisible(not self.rows)
+
+    def _rebuild(self, count: int) -> None:
+        """Make `count` rows (their texts are filled in by show_fields)."""
+        # The buttons are off in a read-only library (safety.set_read_only); new rows follow them.
+        readonly = not self.add_button.isEnabled()
+        while len(self.rows) > count:
+            row = self.rows.pop()
+            for w in (row.label, row.value):
+                self.grid.removeWidget(w)
+                w.deleteLater()
+        while len(self.rows) < count:
+            row = _FieldRow(self, "", "")
+            i = len(self.rows)
+            self.grid.addWidget(row.label, i, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(row.value, i, 1)
+            row.label.setEnabled(not readonly)
+            row.value.setReadOnly(readonly)
+            row.label.show()  # at once, not on the layout's queued show: the new row takes the focus now
+            row.value.show()
+            row.label.currentTextChanged.connect(lambda _t, r=row: self._edited(r, 0))
+            row.value.textChanged.connect(lambda r=row: self._edited(r, 1))
+            self.rows.append(row)
+        self.empty.setVisible(not self.rows)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == event.Type.FocusIn:
+            for i, row in enumerate(self.rows):
+                if watched in (row.label, row.label.lineEdit(), row.value):
+                    self._current = i
+        return False
+
+    def focus_value(self, row: int) -> None:
+        """Put the cursor at the end of a row's value, ready for typing."""
+        if 0 <= row < len(self.rows):
+            value = self.rows[row].value
+            value.setFocus(Qt.FocusReason.OtherFocusReason)
+            value.moveCursor(QTextCursor.MoveOperation.End)
+            self._current = row
+
+    # ---- changing --------------------------------------------------------------------------------------
 
     def _next_label(self) -> str:
         used = {f.label for f in self.fields()}
         return next((label for label in USUAL_LABELS if label not in used), USUAL_LABELS[0])
 
     def add_field(self, label: str, value: str = "") -> None:
+        """A new field at the end, its value box focused for typing (the label is chosen already)."""
         fields = (*self.fields(), Field(label, value))
         emit(self.changed, fields, self.tr("Add Field"), None)
-        self.table.setCurrentCell(len(fields) - 1, 1)
+        self.focus_value(len(fields) - 1)
 
     def remove_field(self) -> None:
-        row = self.table.currentRow()
+        row = self.current_row()
         fields = list(self.fields())
         if 0 <= row < len(fields):
             del fields[row]
             emit(self.changed, tuple(fields), self.tr("Remove Field"), None)
+            self.focus_value(min(row, len(fields) - 1))
 
     def move_field(self, delta: int) -> None:
-        row = self.table.currentRow()
+        row = self.current_row()
         fields = list(self.fields())
         target = row + delta
         if 0 <= row < len(fields) and 0 <= target < len(fields):
             fields[row], fields[target] = fields[target], fields[row]
             emit(self.changed, tuple(fields), self.tr("Reorder Fields"), None)
-            self.table.setCurrentCell(target, self.table.currentColumn())
+            self.focus_value(target)
 
     def set_value(self, row: int, column: int, text: str) -> None:
-        """Type into a cell as the user would (tests use it for Chinese text)."""
-        self.table.item(row, column).setText(text)
+        """Type into a label (column 0) or value (1) as the user would (tests use it for Chinese text)."""
+        widget = self.rows[row].label if column == 0 else self.rows[row].value
+        if column == 0:
+            widget.setCurrentText(text)
+        else:
+            widget.setPlainText(text)
 
-    def _item_changed(self, item: QTableWidgetItem) -> None:
-        label = self.tr("Edit Field")
-        emit(self.changed, self.fields(), label, (self.session, item.row(), item.column()))
+    def _edited(self, row: _FieldRow, column: int) -> None:
+        if row not in self.rows:
+            return
+        index = self.rows.index(row)
+        emit(self.changed, self.fields(), self.tr("Edit Field"), (self.session, index, column))
 
 
 class PlanProperties(QScrollArea):
@@ -470,9 +532,7 @@ class PlanProperties(QScrollArea):
         return w
 
     def _text(self, form: QFormLayout, key: str, label: str, rows: int = 4) -> QPlainTextEdit:
-        w = QPlainTextEdit()
-        w.setTabChangesFocus(True)
-        w.setFixedHeight(w.fontMetrics().lineSpacing() * rows + 12)
+        w = GrowingTextEdit(min_lines=min(rows, 3), max_lines=12)  # a long preamble shows whole, a short one is short
         w.textChanged.connect(lambda: self._set(key, w.toPlainText()))
         self._add(form, key, label, w)
         return w

@@ -9,16 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalStackedBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -43,11 +36,23 @@ from PySide6.QtWidgets import (
 
 from ..core import compare, editing
 from ..core.library import Library
-from ..core.model import PROGRESS_NAMES, Node, Plan, Progress, ProgressNote
+from ..core.model import Node, Plan, Progress, ProgressNote
 from ..core.progress import counts_by_lead_unit, status_counts
 from ..core.units import ROLE_NAMES, library_units, plan_units, unit_tasks
+from .barchart import BarChart, Series
 from .editors import parse_date
+from .jobs import Job, start_job
 from .qtcompat import emit
+from .screen import fit_to_screen
+
+
+def progress_names() -> dict[Progress, str]:
+    """The statuses in the interface's language (the core's PROGRESS_NAMES are the document's Chinese)."""
+    return {Progress.NOT_STARTED: QCoreApplication.translate("Progress", "Not started"),
+            Progress.IN_PROGRESS: QCoreApplication.translate("Progress", "In progress"),
+            Progress.DONE: QCoreApplication.translate("Progress", "Done"),
+            Progress.BEHIND: QCoreApplication.translate("Progress", "Behind")}
+
 
 STATUS_COLOURS = {Progress.NOT_STARTED: "#9aa0a6", Progress.IN_PROGRESS: "#2e6da4", Progress.DONE: "#2e8b57",
                   Progress.BEHIND: "#c0392b"}
@@ -67,13 +72,14 @@ class ProgressEditor(QGroupBox):
         self.node_id: int | None = None
         self.status = QComboBox()
         self.status.setObjectName("statusBox")
-        for status, name in PROGRESS_NAMES.items():
+        for status, name in progress_names().items():
             self.status.addItem(name, status)
         self.notes = QTableWidget(0, 2)
         self.notes.setObjectName("notesTable")
         self.notes.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Progress note")])
         self.notes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.notes.verticalHeader().hide()
+        self.notes.setWordWrap(True)
         self.add = QToolButton(text="+", objectName="addNote", toolTip=self.tr("Add a note dated today"))
         self.remove = QToolButton(text="−", objectName="removeNote", toolTip=self.tr("Remove the selected note"))
         top = QHBoxLayout()
@@ -100,6 +106,11 @@ class ProgressEditor(QGroupBox):
             for row, note in enumerate(node.notes):
                 self.notes.setItem(row, 0, QTableWidgetItem(note.date.isoformat()))
                 self.notes.setItem(row, 1, QTableWidgetItem(note.text))
+        self.notes.resizeRowsToContents()
+        # As tall as its notes (two rows at least, eight at most): the editor pane scrolls, the table need not.
+        rows = sum(self.notes.rowHeight(r) for r in range(min(self.notes.rowCount(), 8)))
+        spare = max(0, 2 - self.notes.rowCount()) * self.notes.verticalHeader().defaultSectionSize()
+        self.notes.setFixedHeight(self.notes.horizontalHeader().sizeHint().height() + rows + spare + 4)
 
     def current_notes(self) -> tuple[ProgressNote, ...] | None:
         """The notes as the table shows them; None when a date cannot be read (the edit is then refused and the
@@ -122,7 +133,12 @@ class ProgressEditor(QGroupBox):
             return
         notes = (*self._stored, ProgressNote(dt.date.today(), ""))
         emit(self.changed, editing.SetProgress(self.node_id, self.status.currentData(), notes), self.tr("Add Progress Note"))
-        self.notes.setCurrentCell(self.notes.rowCount() - 1, 1)
+        # The new note opens for typing: keys go to its text, not to the status box beside the button.
+        row = self.notes.rowCount() - 1
+        if row >= 0 and self.notes.item(row, 1) is not None:
+            self.notes.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.notes.setCurrentCell(row, 1)
+            self.notes.editItem(self.notes.item(row, 1))
 
     def remove_note(self) -> None:
         row = self.notes.currentRow()
@@ -257,11 +273,12 @@ class Dashboard(QWidget):
         self.setObjectName("dashboard")
         self.summary = QLabel(objectName="statusSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.view = QChartView(self.chart, objectName="progressChart")
-        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart = BarChart()
+        # The chart scrolls when a plan names many units; the export button below it stays on screen.
+        self.view = QScrollArea()
+        self.view.setWidgetResizable(True)
+        self.view.setWidget(self.chart)
+        self.view.setFrameShape(QScrollArea.Shape.NoFrame)
         self.export = QPushButton(self.tr("Export Progress Report…"), objectName="exportProgress")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -275,52 +292,30 @@ class Dashboard(QWidget):
         self.counts = status_counts(plan) if plan else {s: 0 for s in Progress}
         self.by_unit = counts_by_lead_unit(plan) if plan else {}
         total = sum(self.counts.values())
-        parts = [f"<span style='color:{STATUS_COLOURS[s]}'>■</span> {PROGRESS_NAMES[s]} <b>{n}</b>"
+        names = progress_names()
+        parts = [f"<span style='color:{STATUS_COLOURS[s]}'>■</span> {names[s]} <b>{n}</b>"
                  for s, n in self.counts.items()]
         done = self.counts[Progress.DONE] * 100 // total if total else 0
         self.summary.setText(self.tr("{0} tasks: ").format(total) + "　".join(parts)
                              + self.tr("　({0}% done)").format(done))
+        self.summary.setWordWrap(True)
         self.export.setEnabled(plan is not None)
-        self._chart()
-
-    def _chart(self) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
-        units = list(reversed(self.by_unit))  # a horizontal chart draws its first category at the bottom
-        series = QHorizontalStackedBarSeries()
-        for status in Progress:
-            bars = QBarSet(PROGRESS_NAMES[status])
-            bars.setColor(QColor(STATUS_COLOURS[status]))
-            bars.append([self.by_unit[u][status] for u in units])
-            series.append(bars)
-        self.chart.addSeries(series)
-        self.chart.setTitle(self.tr("Tasks by lead unit and status"))
-        y = QBarCategoryAxis()
-        y.append(units)
-        x = QValueAxis()
-        x.setLabelFormat("%d")
-        top = max((sum(c.values()) for c in self.by_unit.values()), default=1)
-        x.setRange(0, max(top, 1))
-        x.setTickCount(min(top, 10) + 1 if top > 0 else 2)
-        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(y)
-        series.attachAxis(x)
-        self.view.setMinimumHeight(min(120 + 28 * len(units), 700))
+        units = list(self.by_unit)
+        series = [Series(names[s], STATUS_COLOURS[s], [self.by_unit[u][s] for u in units]) for s in Progress]
+        self.chart.set_data(self.tr("Tasks by lead unit and status"), units, series)
 
     def bar_values(self) -> dict[str, list[float]]:
         """What the chart draws, per status name (for tests and for reading it back)."""
-        series = self.chart.series()
-        if not series:
-            return {}
-        return {s.label(): [s.at(i) for i in range(s.count())] for s in series[0].barSets()}
+        return {s.name: list(s.values) for s in self.chart.series}
 
 
 # ---- compare two plans side by side ---------------------------------------------------------------------------
 
-_CHANGE_NAMES = {compare.Change.KEPT: "保留", compare.Change.CHANGED: "修改", compare.Change.ADDED: "新增",
-                 compare.Change.DROPPED: "删除"}
+def change_names() -> dict[compare.Change, str]:
+    return {compare.Change.KEPT: QCoreApplication.translate("Compare", "Kept"),
+            compare.Change.CHANGED: QCoreApplication.translate("Compare", "Changed"),
+            compare.Change.ADDED: QCoreApplication.translate("Compare", "Added"),
+            compare.Change.DROPPED: QCoreApplication.translate("Compare", "Dropped")}
 _CHANGE_COLOURS = {compare.Change.KEPT: "#ffffff", compare.Change.CHANGED: "#fff8e1",
                    compare.Change.ADDED: "#e8f5e9", compare.Change.DROPPED: "#fdecea"}
 
@@ -333,6 +328,21 @@ def _side(segments: list[compare.Segment], keep: str) -> str:
                    for op, t in segments if op in ("equal", keep))
 
 
+MAX_INLINE = 4000  # characters: longer field values are marked whole (difflib is quadratic at worst)
+
+
+def _field_html(label: str, before: str | None, after: str | None, old: bool) -> str:
+    """One changed field on one side, in its place: the changed characters marked, the rest as it was."""
+    mine = before if old else after
+    if mine is None:
+        return ""  # the field is only on the other side, where it shows struck out or inserted
+    if len(before or "") + len(after or "") <= MAX_INLINE:
+        value = _side(compare.inline_diff(before or "", after or ""), "delete" if old else "insert")
+    else:
+        value = _side([("delete" if old else "insert", mine)], "delete" if old else "insert")
+    return f"{html.escape(label)}：{value}"
+
+
 def side_html(t: compare.TaskDiff, old: bool) -> str:
     ref = t.old if old else t.new
     if ref is None:
@@ -340,24 +350,24 @@ def side_html(t: compare.TaskDiff, old: bool) -> str:
     if t.change is compare.Change.CHANGED:
         keep = "delete" if old else "insert"
         title, body = _side(t.title, keep), _side(t.body, keep)
-        fields = [(label, before if old else after) for label, before, after in t.fields]
-        changed = {label for label, _ in fields}
-        colour = "#900" if old else "#060"
-        rows = [f"{html.escape(k)}：{html.escape(v)}" for k, v in ref.fields if k not in changed]
-        rows += [f"<span style='color:{colour}'>{html.escape(k)}：{html.escape(v or '（无）')}</span>" for k, v in fields]
+        changed = {label: (before, after) for label, before, after in t.fields}
+        rows = [_field_html(k, *changed[k], old) if k in changed else f"{html.escape(k)}：{html.escape(v)}"
+                for k, v in ref.fields]  # in the task's own order, a changed field where it stands
     else:
         title, body = html.escape(ref.title), html.escape(ref.body)
         rows = [f"{html.escape(k)}：{html.escape(v)}" for k, v in ref.fields]
     out = f"<b>{html.escape(ref.number)}{title}</b>"
     if body:
         out += f"<br>{body}"
-    if rows:
+    if rows := [r for r in rows if r]:
         out += "<br><small>" + "<br>".join(rows) + "</small>"
     return out
 
 
 class CompareView(QDialog):
     """The open plan beside another (by default the one it was drafted from, else last year's)."""
+
+    compared = Signal()  # a comparison finished and is shown
 
     def __init__(self, lib: Library, plan_id: int, parent: QWidget | None = None, other_id: int | None = None):
         super().__init__(parent)
@@ -387,6 +397,8 @@ class CompareView(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         self.diff: compare.PlanDiff | None = None
+        self._runner = None  # the comparison running on a worker, if any
+        self.empty_note = ""  # what the table says when it has no row to show
         if other_id is None:  # by default the plan of the year before, if the library has one
             year = lib.load_plan_header(plan_id).year
             other_id = next((p.id for p in lib.list_plans() if year and p.year == year - 1), None)
@@ -394,59 +406,120 @@ class CompareView(QDialog):
             self.other.setCurrentIndex(i)
         self.other.currentIndexChanged.connect(lambda _: self.refresh())
         self.kept.toggled.connect(lambda _: self._fill())
-        self.resize(1100, 700)
+        fit_to_screen(self, 1100, 700)
         self.refresh()
 
     def refresh(self) -> None:
+        """Compare with the chosen plan on a worker thread (a 3,000-task plan takes seconds), under a progress
+        dialog that can cancel it; `compared` is emitted when the result is shown."""
         other = self.other.currentData()
+        if self._runner is not None:
+            self._runner.cancel()  # a comparison with the plan chosen before: its result is dropped
+            self._runner = None
         if other is None:
             self.summary.setText(self.tr("There is no other plan in the library to compare with."))
             self.diff = None
             self._fill()
             return
-        old, new = self.lib.load_plan(other), self.lib.load_plan(self.plan_id)
-        self.diff = compare.compare(old, new)
+        old, new = self.lib.load_plan(other), self.lib.load_plan(self.plan_id)  # the connection stays here
+        self.summary.setText(self.tr("Comparing…"))
+        job = Job([(old, new)], lambda pair: self._compare(job, *pair), lambda _: self.tr("Comparing tasks…"))
+        runner = start_job(self, self.tr("Compare Plans"), job, lambda results: self._compared(runner, results))
+        runner.dialog.setRange(0, 100)
+        self._runner = runner
+
+    def _compare(self, job: Job, old: Plan, new: Plan) -> tuple[Plan, Plan, compare.PlanDiff] | None:
+        """On the worker: the diff, or None when cancelled."""
+        label = self.tr("Comparing tasks…")
+
+        def progress(done: int, total: int) -> None:
+            emit(job.progress, 100 * done // max(total, 1), label)
+
+        try:
+            return old, new, compare.compare(old, new, progress=progress, cancelled=lambda: job.cancelled)
+        except compare.Cancelled:
+            return None
+
+    def _compared(self, runner, results: list) -> None:
+        if runner is not self._runner:
+            return  # superseded by another choice of plan
+        self._runner = None
+        result = results[0][1] if results else None
+        if result is None:
+            self.diff = None
+            self.summary.setText(self.tr("Comparison cancelled."))
+            self._fill()
+            return
+        old, new, self.diff = result
         counts = self.diff.counts()
         self.summary.setText(self.tr("{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}").format(
             old.title, new.title, counts["kept"], counts["changed"], counts["added"], counts["dropped"]))
         self.table.setHorizontalHeaderLabels(["", old.title, new.title])
         self._fill()
+        emit(self.compared)
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt's name
+        """Closing while a comparison runs: stop the worker first (the dialog and its thread go together)."""
+        if self._runner is not None:
+            self._runner.stop()
+            self._runner = None
+        super().done(result)
 
     def _fill(self) -> None:
+        # ResizeToContents measures every row on each row added (a 1,500-task diff froze for over a minute):
+        # the first column is sized once, after the rows are in
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setUpdatesEnabled(False)
+        try:
+            self._fill_rows()
+        finally:
+            self.table.resizeColumnToContents(0)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            self.table.setUpdatesEnabled(True)
+
+    def _fill_rows(self) -> None:
         self.table.setRowCount(0)
         if self.diff is None:
             return
+        rows: list[tuple[str, compare.TaskDiff | None]] = []  # (section heading, None) or ("", task)
         for section in self.diff.sections:
             shown = [t for t in section.tasks if self.kept.isChecked() or t.change is not compare.Change.KEPT]
-            if not shown:
+            if shown:
+                rows += [(section.heading or self.tr("(no section)"), None), *(("", t) for t in shown)]
+        self.table.setRowCount(len(rows))  # at once: inserting rows one by one moves every cell widget each time
+        for row, (heading, t) in enumerate(rows):
+            if t is None:
+                head = QTableWidgetItem(heading)
+                font = head.font()
+                font.setBold(True)
+                head.setFont(font)
+                head.setBackground(QBrush(QColor("#eef1f5")))
+                self.table.setItem(row, 0, head)
+                self.table.setSpan(row, 0, 1, 3)
                 continue
-            row = self._row()
-            head = QTableWidgetItem(section.heading or "（未分节）")
-            font = head.font()
-            font.setBold(True)
-            head.setFont(font)
-            head.setBackground(QBrush(QColor("#eef1f5")))
-            self.table.setItem(row, 0, head)
-            self.table.setSpan(row, 0, 1, 3)
-            for t in shown:
-                row = self._row()
-                mark = QTableWidgetItem(_CHANGE_NAMES[t.change])
-                mark.setData(Qt.ItemDataRole.UserRole, str(t.change))
-                mark.setBackground(QBrush(QColor(_CHANGE_COLOURS[t.change])))
-                self.table.setItem(row, 0, mark)
-                for col, old in ((1, True), (2, False)):
-                    label = QLabel(side_html(t, old))
-                    label.setWordWrap(True)
-                    label.setTextFormat(Qt.TextFormat.RichText)
-                    label.setContentsMargins(6, 4, 6, 4)
-                    label.setStyleSheet(f"background:{_CHANGE_COLOURS[t.change]}")
-                    self.table.setCellWidget(row, col, label)
+            mark = QTableWidgetItem(change_names()[t.change])
+            mark.setData(Qt.ItemDataRole.UserRole, str(t.change))
+            mark.setBackground(QBrush(QColor(_CHANGE_COLOURS[t.change])))
+            self.table.setItem(row, 0, mark)
+            for col, old in ((1, True), (2, False)):
+                label = QLabel(side_html(t, old))
+                label.setWordWrap(True)
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setContentsMargins(6, 4, 6, 4)
+                label.setStyleSheet(f"background:{_CHANGE_COLOURS[t.change]}")
+                self.table.setCellWidget(row, col, label)
+        if not rows:  # say so, rather than show an empty table
+            # (changed, added and dropped tasks are always shown: an empty table means none)
+            text = self.tr("The two plans have the same tasks: nothing was changed, added or dropped.")
+            self.table.setRowCount(1)
+            note = QTableWidgetItem(text)
+            note.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(0, 0, note)
+            self.table.setSpan(0, 0, 1, 3)
+            self.table.setRowHeight(0, 60)
+        self.empty_note = "" if rows else text
         self.table.resizeRowsToContents()
-
-    def _row(self) -> int:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        return row
 
     def changes(self) -> list[str]:
         """The change of each task row shown, top to bottom (what the user reads in the first column)."""

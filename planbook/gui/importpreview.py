@@ -27,6 +27,7 @@ from ..core.model import Node, Plan
 from ..core.numbering import number_tree
 from ..importers import ImportResult
 from .messages import describe
+from .screen import fit_to_screen
 
 # (file, what it gave, or the one-line error that stopped it)
 FileOutcome = tuple[Path, ImportResult | None, str | None]
@@ -88,7 +89,7 @@ class ImportPreview(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(split)
         layout.addWidget(buttons)
-        self.resize(860, 720)
+        fit_to_screen(self, 860, 720)
 
     def plans(self) -> list[tuple[Path, list[Plan]]]:
         """The files that gave plans, with their plans, for the caller to write once accepted."""
@@ -96,7 +97,9 @@ class ImportPreview(QDialog):
 
 
 def _plan_item(plan: Plan, path: Path) -> QTreeWidgetItem:
-    top = QTreeWidgetItem([f"{plan.title}  ({path.name})", str(plan.task_count())])
+    from ..core.progress import tasks  # an action plan's （一） items count when it has no tasks
+
+    top = QTreeWidgetItem([f"{plan.title}  ({path.name})", str(len(tasks(plan)))])
     font = top.font(0)
     font.setBold(True)
     top.setFont(0, font)
@@ -104,7 +107,8 @@ def _plan_item(plan: Plan, path: Path) -> QTreeWidgetItem:
     if n.title or n.doc_number:
         parts = [x for x in (n.doc_number, n.title, "、".join(n.signers),
                              n.signed_on.isoformat() if n.signed_on else "") if x]
-        notice = QTreeWidgetItem(["印发通知：" + "  ".join(parts), ""])
+        notice = QTreeWidgetItem([QCoreApplication.translate("ImportPreview", "Issuing notice: {0}").format(
+            "  ".join(parts)), ""])
         notice.setForeground(0, _FIELD)
         top.addChild(notice)
     numbers = number_tree(plan.nodes, plan.numbering)

@@ -1,8 +1,8 @@
 """The main window: library pane, structure tree, editor pane; menus, undo, settings.
 
 Every change to a plan is a core edit run through `do`, which applies it (the library file has it at once: there
-is no Save) and pushes an undo command. Undo and redo run the stored inverse edits through `_run`, which first
-shows the plan the edit belongs to.
+is no Save) and pushes an undo command. Undo and redo run the stored inverse edits through `_run`, which shows
+the plan and the node the edit's change record names.
 """
 
 from __future__ import annotations
@@ -32,15 +32,18 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core import drafting, editing
 from ..core.errors import PlanbookError, ReadOnlyLibrary
-from ..core.library import Library
-from ..core.model import NodeKind, Plan, may_contain
+from ..core.library import Library, refuse_library_output
+from ..core.model import KINDS, NodeKind, Plan, may_contain
 from .commands import EditCommand
+from .dropimport import DropImport
 from .editors import NodeEditor, PlanProperties, short_kind_names
 from .jobs import Job, start_job
 from .librarypane import LibraryPane
 from .messages import describe
 from .qtcompat import emit
+from .review import ReplaceDialog, ReviewPanel
 from .safety import LibrarySafety
+from .screen import fit_to_screen, keep_on_screen
 from .searchpanel import SearchPanel
 from .treemodel import PLAN_ID, PlanTreeModel
 
@@ -48,9 +51,8 @@ MAX_RECENT = 8
 
 
 class PlanTreeView(QTreeView):
-    """The structure tree. Tab and Shift+Tab indent and outdent here instead of moving the focus."""
-
-    tabPressed = Signal(bool)  # True for Shift+Tab
+    """The structure tree. Tab leaves it like any other widget; demote and promote have keys of their own
+    (Ctrl+] and Ctrl+[, or Alt+Shift+→ and ←, shown in the Edit menu)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,15 +66,10 @@ class PlanTreeView(QTreeView):
         self.setDropIndicatorShown(True)
         self.setAllColumnsShowFocus(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-
-    def event(self, e) -> bool:
-        if e.type() == e.Type.KeyPress and e.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            emit(self.tabPressed, e.key() == Qt.Key.Key_Backtab)
-            return True
-        return super().event(e)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
 
 
-class MainWindow(LibrarySafety, QMainWindow):
+class MainWindow(LibrarySafety, DropImport, QMainWindow):
     importFinished = Signal(list)  # [(path, plan ids, error)] once an import is in the library
     exportFinished = Signal(list)
 
@@ -132,6 +129,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         self._update_title()
         self._update_actions()
         self._init_safety()  # read-only banner, watching other programs' changes, backups (safety.py)
+        self._init_drops()  # files dropped on the window are imported through the preview (dropimport.py)
 
     # ---- building ------------------------------------------------------------------------------------
 
@@ -166,7 +164,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.act_open_library = a("actOpenLibrary", self.tr("&Open Library…"), self.open_library_dialog, S.Open)
         self.act_new_library = a("actNewLibrary", self.tr("New &Library…"), self.new_library_dialog)
         self.act_quit = a("actQuit", self.tr("&Quit"), self.close, S.Quit)
-        self.act_properties = a("actProperties", self.tr("Plan &Properties"), self.select_plan_row, "Ctrl+P")
+        self.act_print = a("actPrint", self.tr("&Print…"), self.print_now, S.Print)  # Ctrl+P, as in Word and WPS
+        self.act_properties = a("actProperties", self.tr("Plan &Properties"), self.select_plan_row, "Alt+Return")
         # Ctrl+, where the platform names no key of its own for Preferences (Windows, most X11 desktops)
         self.act_preferences = a("actPreferences", self.tr("Pre&ferences…"), self.preferences_dialog,
                                  [S.Preferences] if QKeySequence.keyBindings(S.Preferences) else "Ctrl+,")
@@ -179,27 +178,43 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.act_redo.setObjectName("actRedo")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
+        # Enter and F2 on a row edit it (the cursor goes to its title); Insert adds a row after it.
+        self.act_edit_node = a("actEditNode", self.tr("&Edit Selected"), self.edit_current,
+                               ["F2", "Return", "Enter"], tree_only=True)
         self.act_new_sibling = a("actNewSibling", self.tr("New Sibling"), self.new_sibling,
-                                 ["Return", "Enter"], tree_only=True)
+                                 ["Insert", "Shift+Return"], tree_only=True)
         self.act_new_child = a("actNewChild", self.tr("New Child"), self.new_child,
-                               ["Ctrl+Return", "Insert"], tree_only=True)
+                               ["Ctrl+Return", "Ctrl+Enter"], tree_only=True)
         names = short_kind_names()
         self.act_new_kind = {}
-        for kind, key in zip(NodeKind, ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
+        for kind, spec in KINDS.items():
             self.act_new_kind[kind] = a(f"actNew_{kind}", self.tr("New {0}").format(names[kind]),
-                                        lambda _=False, k=kind: self.new_of_kind(k), key)
-        self.act_delete = a("actDelete", self.tr("Delete"), self.delete_node, S.Delete, tree_only=True)
+                                        lambda _=False, k=kind: self.new_of_kind(k), spec.shortcut)
+        self.act_delete = a("actDelete", self.tr("Delete"), lambda: self.delete_node(), S.Delete, tree_only=True)
+        from . import clipboard
+
+        # Rows in the tree; in a text box the same menu items act on its text (clipboard.py).
+        self.act_cut = a("actCut", self.tr("Cu&t"), lambda: clipboard.cut_rows(self), S.Cut, tree_only=True)
+        self.act_copy = a("actCopy", self.tr("&Copy"), lambda: clipboard.copy_rows(self), S.Copy, tree_only=True)
+        self.act_paste = a("actPaste", self.tr("&Paste"), lambda: clipboard.paste_rows(self), S.Paste, tree_only=True)
         self.act_up = a("actMoveUp", self.tr("Move Up"), lambda: self.move(-1), "Ctrl+Up", tree_only=True)
         self.act_down = a("actMoveDown", self.tr("Move Down"), lambda: self.move(+1), "Ctrl+Down", tree_only=True)
-        self.act_indent = a("actIndent", self.tr("Demote (Tab)"), self.indent, tree_only=True)
-        self.act_outdent = a("actOutdent", self.tr("Promote (Shift+Tab)"), self.outdent, tree_only=True)
+        self.act_indent = a("actIndent", self.tr("Demote"), self.indent, ["Ctrl+]", "Alt+Shift+Right"], tree_only=True)
+        self.act_outdent = a("actOutdent", self.tr("Promote"), self.outdent, ["Ctrl+[", "Alt+Shift+Left"],
+                             tree_only=True)
+        # F6 and Shift+F6 go round the panes: library, structure, editor, fields.
+        self.act_next_pane = a("actNextPane", self.tr("Next Pane"), lambda: self.cycle_panes(+1), "F6")
+        self.act_prev_pane = a("actPrevPane", self.tr("Previous Pane"), lambda: self.cycle_panes(-1), "Shift+F6")
         self.act_expand = a("actExpand", self.tr("Expand All"), lambda: self.tree.expandAll())
         self.act_collapse = a("actCollapse", self.tr("Collapse to Sections"), self.collapse_to_sections)
         self.act_about = a("actAbout", self.tr("&About Planbook"), self.about)
+        self.act_guide = a("actGuide", self.tr("&User Guide"), self.show_guide, S.HelpContents)  # F1
         self.act_filter = a("actFilter", self.tr("Find Plan"), self.focus_filter, "Ctrl+Shift+L")
         self.act_search = a("actSearch", self.tr("Search All Plans"), self.focus_search, [S.Find, "Ctrl+K"])
         self.act_compare = a("actCompare", self.tr("&Compare With…"), self.compare_dialog)
         self.act_check = a("actCheck", self.tr("Chec&k Before Issuing…"), self.check_dialog, "Ctrl+Shift+K")
+        self.act_review = a("actReview", self.tr("&Review Draft…"), self.review_draft, "Ctrl+Shift+R")
+        self.act_replace = a("actReplace", self.tr("Find and &Replace…"), self.replace_dialog, "Ctrl+H")
         self.act_rename_unit = a("actRenameUnit", self.tr("&Rename Unit…"), lambda: self.rename_unit_dialog())
         self.act_export_breakdown = a("actExportBreakdown", self.tr("Export Task &Breakdown Table…"),
                                       self.export_breakdown_dialog)
@@ -215,8 +230,18 @@ class MainWindow(LibrarySafety, QMainWindow):
         bar = self.menuBar()
         m = bar.addMenu(self.tr("&File"))
         m.addActions([self.act_new_plan, self.act_new_from])
+        from . import recent, templates
+
+        self.template_menu = m.addMenu(self.tr("New from &Template"))
+        self.template_menu.setObjectName("templateMenu")
+        self.template_menu.aboutToShow.connect(lambda: templates.fill_menu(self.template_menu, self))
+        templates.fill_menu(self.template_menu, self)
+        self.recent_plans_menu = m.addMenu(self.tr("Recent P&lans"))
+        self.recent_plans_menu.setObjectName("recentPlansMenu")
+        self.recent_plans_menu.aboutToShow.connect(lambda: recent.fill_menu(self.recent_plans_menu, self))
         m.addSeparator()
-        m.addActions([self.act_import, self.act_import_clipboard, self.act_export, self.act_print_preview])
+        m.addActions([self.act_import, self.act_import_clipboard, self.act_export, self.act_print_preview,
+                      self.act_print])
         m.addSeparator()
         m.addActions([self.act_open_library, self.act_new_library])
         self.recent_menu = m.addMenu(self.tr("Recent Libraries"))
@@ -229,7 +254,10 @@ class MainWindow(LibrarySafety, QMainWindow):
         m.setObjectName("editMenu")
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
-        m.addActions([self.act_new_sibling, self.act_new_child])
+        m.addAction(self.act_replace)
+        m.addActions([self.act_cut, self.act_copy, self.act_paste])
+        m.addSeparator()
+        m.addActions([self.act_edit_node, self.act_new_sibling, self.act_new_child])
         kinds = m.addMenu(self.tr("New…"))
         kinds.addActions(list(self.act_new_kind.values()))
         m.addAction(self.act_delete)
@@ -240,6 +268,7 @@ class MainWindow(LibrarySafety, QMainWindow):
 
         m = bar.addMenu(self.tr("&View"))
         m.addActions([self.act_search, self.act_filter, self.act_expand, self.act_collapse])
+        m.addActions([self.act_next_pane, self.act_prev_pane])
         m.addSeparator()
         m.addActions([self.act_units, self.act_dashboard, self.act_show_all])
         lang = m.addMenu(self.tr("Language"))
@@ -251,13 +280,13 @@ class MainWindow(LibrarySafety, QMainWindow):
         m = bar.addMenu(self.tr("&Plan"))
         m.addActions([self.act_next_year, self.act_duplicate, self.act_delete_plan])
         m.addSeparator()
-        m.addActions([self.act_check, self.act_compare, self.act_rename_unit, self.act_tidy,
+        m.addActions([self.act_review, self.act_check, self.act_compare, self.act_rename_unit, self.act_tidy,
                       self.act_export_breakdown])
         m.addSeparator()
         m.addAction(self.act_properties)
 
         m = bar.addMenu(self.tr("&Help"))
-        m.addAction(self.act_about)
+        m.addActions([self.act_guide, self.act_about])
 
     def _build_search(self) -> None:
         """The toolbar's search box and the results panel docked below (shown when there is a query)."""
@@ -276,6 +305,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
         self.search_dock.hide()
         self.search_box.textChanged.connect(lambda text: self.search_dock.setVisible(bool(text.strip())))
+        self.search_box.textChanged.connect(lambda text: text.strip() or self.node_editor.highlight([]))
+        self.search_panel.current_plan = lambda: self.model.plan_id
         self.search_panel.hitChosen.connect(self.open_hit)
 
     def focus_search(self) -> None:
@@ -290,11 +321,12 @@ class MainWindow(LibrarySafety, QMainWindow):
     def _connect(self) -> None:
         self.library_pane.planChosen.connect(lambda pid: self.open_plan(pid))
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.tree.tabPressed.connect(lambda back: self.outdent() if back else self.indent())
         self.model.dataChanged.connect(self._model_data_changed)
         self.model.moveRequested.connect(lambda move: self.do(move, self.tr("Move")))
         self.model.planChanged.connect(self._plan_changed)
         self.model.modelReset.connect(self._update_actions)
+        self.model.modelAboutToBeReset.connect(self._remember_folds)
+        self.model.modelReset.connect(self._restore_folds)
         self.node_editor.edit.connect(self.do)
         self.node_editor.title.returnPressed.connect(self.tree.setFocus)
         self.plan_properties.edit.connect(self.do)
@@ -307,6 +339,9 @@ class MainWindow(LibrarySafety, QMainWindow):
             signal.connect(lambda *_: self._follow_timer.start())
         self.units_dock.visibilityChanged.connect(lambda _: self._follow_timer.start())
         self.dashboard_dock.visibilityChanged.connect(lambda _: self._follow_timer.start())
+        self.review_dock.visibilityChanged.connect(lambda _: self._follow_timer.start())
+        self.review_panel.edit.connect(self.do)
+        self.review_panel.openFinding.connect(self.go_to_finding)
         self.units_view.openTask.connect(lambda plan_id, node_id: self.open_plan(plan_id, node_id))
         self.units_view.filterUnit.connect(self.filter_unit)
         self.units_view.renameUnit.connect(self.rename_unit_dialog)
@@ -314,11 +349,12 @@ class MainWindow(LibrarySafety, QMainWindow):
 
     # ---- the edit path ---------------------------------------------------------------------------------
 
-    def do(self, edit: editing.Edit, text: str, merge_key=None) -> editing.Edit | None:
-        """Apply an edit now (autosave) and make it undoable; None (with a status message) if refused."""
+    def do(self, edit: editing.Edit, text: str, merge_key=None) -> editing.Change | None:
+        """Apply an edit now (autosave) and make it undoable; its change record, or None (with a status
+        message) if refused."""
         plan_id = self.model.plan_id
         try:
-            inverse = self.model.apply(edit)
+            change = self.model.apply(edit)
         except (sqlite3.Error, ReadOnlyLibrary) as e:  # disk full, locked, damaged, read-only: nothing was written
             self._edit_failed(e)
             return None
@@ -326,50 +362,38 @@ class MainWindow(LibrarySafety, QMainWindow):
             self.statusBar().showMessage(describe(e), 5000)
             self._show_current()  # the editor shows what is stored, not the refused value
             return None
-        if isinstance(inverse, editing.DeletePlan):  # a plan was added
-            plan_id = inverse.plan_id
-        elif isinstance(edit, editing.DeletePlan):
-            plan_id = edit.plan_id
-        self.undo_stack.push(EditCommand(self._run, text, edit, inverse, plan_id, merge_key,
+        whole = change.added_plans | change.removed_plans
+        if whole:  # a plan was added or removed: the step belongs to it
+            plan_id = min(whole)
+        self.undo_stack.push(EditCommand(self._run, text, edit, change.inverse, plan_id, merge_key,
                                            on_error=self._command_failed))
-        if isinstance(edit, (editing.AddPlan, editing.DeletePlan)):
+        if change.aspects & editing.Aspect.PLANS:
             self.refresh_library()
         self._update_actions()
-        return inverse
+        return change
 
-    def _run(self, edit: editing.Edit, plan_id: int | None) -> editing.Edit:
-        """Undo/redo: apply a stored edit, on the plan it belongs to, and show what it changed."""
-        if isinstance(edit, editing.AddPlan):
-            inverse = editing.apply(self.lib, edit)
+    def _run(self, edit: editing.Edit, plan_id: int | None) -> editing.Change:
+        """Undo/redo: apply a stored edit and show what it changed, on the plan it changed."""
+        change = self.model.apply(edit)
+        if change.aspects & editing.Aspect.PLANS:
             self.refresh_library()
-            self.open_plan(inverse.plan_id)
-            return inverse
-        if isinstance(edit, editing.DeletePlan):
-            inverse = self.model.apply(edit)
-            self.refresh_library()
-            if self.model.plan is None:
+            if change.added_plan is not None:
+                self.open_plan(change.added_plan)
+            elif self.model.plan is None:
                 self._show_nothing()
-            return inverse
-        if plan_id is not None and plan_id != self.model.plan_id:
-            self.open_plan(plan_id)
-        focus = self._focus_after(edit)
-        inverse = self.model.apply(edit)
-        if isinstance(inverse, editing.DeleteNode) and isinstance(edit, editing.AddNode):
-            focus = inverse.node_id
-        self.select_node(focus)
+            return change
+        elsewhere = change.plans - {self.model.plan_id}
+        if elsewhere:  # a step on a plan that is not shown: show it, as it now is
+            self.open_plan(min(elsewhere))
+        self.select_node(self._focus(change))
         self._update_actions()
-        return inverse
+        return change
 
-    def _focus_after(self, edit: editing.Edit) -> int | None:
-        """Which node to select once `edit` is applied (before it runs: a deleted node's neighbour)."""
-        if isinstance(edit, editing.DeleteNode):
-            parent = self.model.parent_id(edit.node_id)
-            return parent if parent is not None else PLAN_ID
-        if isinstance(edit, (editing.EditNode, editing.SetFields, editing.SetProgress, editing.MoveNode)):
-            return edit.node_id
-        if isinstance(edit, editing.UpdatePlan):
-            return PLAN_ID
-        return self.current_id()
+    def _focus(self, change: editing.Change) -> int | None:
+        """Which row to select once `change` is made: what its record points at, else where the user was."""
+        if change.focus is None:
+            return self.current_id()
+        return PLAN_ID if change.focus == editing.PLAN_FOCUS else change.focus
 
     # ---- opening plans and libraries ----------------------------------------------------------------
 
@@ -388,6 +412,9 @@ class MainWindow(LibrarySafety, QMainWindow):
             return False
         self.tree.expandAll()
         self.library_pane.select(plan_id)
+        from .recent import remember
+
+        remember(self, plan_id)
         self.select_node(node_id if node_id is not None and self.model.node(node_id) else PLAN_ID)
         self._update_title()
         self._update_actions()
@@ -490,7 +517,10 @@ class MainWindow(LibrarySafety, QMainWindow):
             self.plan_properties.show_plan(self.model.plan, source)
             self.editor_stack.setCurrentWidget(self.plan_properties)
         else:
-            self.node_editor.show_node(self.model.node(node_id), self.model.number(node_id))
+            from ..core.progress import is_tracked
+
+            node = self.model.node(node_id)
+            self.node_editor.show_node(node, self.model.number(node_id), is_tracked(self.model.plan, node))
             self.editor_stack.setCurrentWidget(self.node_editor)
 
     def _model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
@@ -514,12 +544,13 @@ class MainWindow(LibrarySafety, QMainWindow):
         current = self.current_id()
         on_node = has_plan and current not in (None, PLAN_ID)
         for act in (self.act_duplicate, self.act_delete_plan, self.act_next_year, self.act_export,
-                    self.act_compare, self.act_check, self.act_rename_unit, self.act_tidy, self.act_export_breakdown,
-                    self.act_print_preview,
+                    self.act_compare, self.act_check, self.act_review, self.act_replace, self.act_rename_unit, self.act_tidy, self.act_export_breakdown,
+                    self.act_print_preview, self.act_print, self.act_edit_node,
                     self.act_properties, self.act_new_child, self.act_new_sibling, *self.act_new_kind.values()):
             act.setEnabled(has_plan)
         for act in (self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent):
             act.setEnabled(on_node)
+        self.act_paste.setEnabled(has_plan)
         self._safety_actions()
 
     def focus_filter(self) -> None:
@@ -530,11 +561,60 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.tree.collapseAll()
         self.tree.expand(self.model.plan_index())
 
+    def _remember_folds(self) -> None:
+        """Before the tree is rebuilt (a paste, 规范标点, another program's change): which rows were folded."""
+        plan = self.model.plan
+        folded = {i for i in self.model._nodes if not self.tree.isExpanded(self.model.index_of(i))} if plan else set()
+        self._folds = (self.model.plan_id, folded)
+
+    def _restore_folds(self) -> None:
+        """The same plan shown afresh keeps its folds (every row open when it was another plan)."""
+        plan_id, folded = getattr(self, "_folds", (None, set()))
+        self.tree.expandAll()
+        if plan_id is not None and plan_id == self.model.plan_id:
+            for node_id in folded:
+                if (index := self.model.index_of(node_id)).isValid():
+                    self.tree.collapse(index)
+
+    # ---- keyboard: editing the selected row, going round the panes -----------------------------------
+
+    def edit_current(self) -> None:
+        """Enter or F2 on a row: the cursor to its title (the plan's title for the plan row), text kept."""
+        if self.current_id() == PLAN_ID:
+            self.plan_properties.focus_field("title")
+        elif self.current_id() is not None:
+            self.node_editor.title.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.node_editor.title.end(False)
+
+    def _panes(self) -> list[QWidget]:
+        """The places F6 goes to, in order; panes that show nothing now are left out."""
+        panes: list[QWidget] = [self.library_pane.view, self.tree]
+        page = self.editor_stack.currentWidget()
+        if page is self.node_editor:
+            panes.append(self.node_editor.title)
+            if self.node_editor.fields.rows:
+                panes.append(self.node_editor.fields.rows[0].value)
+        elif page is self.plan_properties:
+            panes.append(self.plan_properties.field("title"))
+        return [w for w in panes if w.isVisibleTo(self) and w.isEnabled()]
+
+    def cycle_panes(self, step: int) -> None:
+        panes = self._panes()
+        if not panes:
+            return
+        focus = QApplication.focusWidget()
+        here = next((i for i, w in enumerate(panes) if focus is not None and (w is focus or w.isAncestorOf(focus))), None)
+        if here is None and focus is not None and self.node_editor.isAncestorOf(focus):
+            # somewhere in the editor below its title: the fields come next, then the library
+            here = len(panes) - 1 if focus in {r.value for r in self.node_editor.fields.rows} else 2
+        target = panes[((here if here is not None else -1) + step) % len(panes)]
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     # ---- tree commands --------------------------------------------------------------------------------
 
-    def _after_new(self, inverse: editing.Edit | None) -> None:
-        if isinstance(inverse, editing.DeleteNode):
-            self.select_node(inverse.node_id)
+    def _after_new(self, change: editing.Change | None) -> None:
+        if change is not None:
+            self.select_node(self._focus(change))
             self.node_editor.title.setFocus()
 
     def new_sibling(self) -> None:
@@ -580,14 +660,15 @@ class MainWindow(LibrarySafety, QMainWindow):
     def _add_text(self, kind: NodeKind) -> str:
         return self.tr("Add {0}").format(short_kind_names()[kind])
 
-    def delete_node(self) -> None:
+    def delete_node(self, name: str | None = None) -> None:
         current = self.current_id()
         if current in (None, PLAN_ID):
             return
         node = self.model.node(current)
-        focus = self._focus_after(editing.DeleteNode(current))
-        if self.do(editing.DeleteNode(current), self.tr("Delete {0}").format(short_kind_names()[node.kind])):
-            self.select_node(focus)
+        name = name or self.tr("Delete {0}").format(short_kind_names()[node.kind])
+        change = self.do(editing.DeleteNode(current), name)
+        if change is not None:
+            self.select_node(self._focus(change))
 
     def move(self, delta: int) -> None:
         current = self.current_id()
@@ -621,11 +702,11 @@ class MainWindow(LibrarySafety, QMainWindow):
     # ---- plan commands ----------------------------------------------------------------------------------
 
     def _add_plan(self, plan: Plan, text: str, link: drafting.Link | None = None) -> int | None:
-        inverse = self.do(editing.AddPlan(plan, link), text)
-        if inverse is None:
+        change = self.do(editing.AddPlan(plan, link), text)
+        if change is None or change.added_plan is None:
             return None
-        self.open_plan(inverse.plan_id)
-        return inverse.plan_id
+        self.open_plan(change.added_plan)
+        return change.added_plan
 
     def new_plan(self) -> int | None:
         year = dt.date.today().year
@@ -702,6 +783,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         plan_id = self._add_plan(draft, self.tr("Draft Next Year's Plan"), drafting.Link(source.id, source.title))
         if plan_id is not None:
             self.statusBar().showMessage(self.tr("Drafted “{0}” from “{1}”").format(draft.title, source.title), 6000)
+            self.review_draft()  # what still says last year, right away
         return plan_id
 
     def _ask_about_draft(self, title: str) -> str:
@@ -798,9 +880,9 @@ class MainWindow(LibrarySafety, QMainWindow):
             for path, result, error in outcomes:
                 ids = []
                 for plan in result.plans if result else []:
-                    inverse = self.do(editing.AddPlan(plan), self.tr("Import Plan"))
-                    if inverse is not None:
-                        ids.append(inverse.plan_id)
+                    change = self.do(editing.AddPlan(plan), self.tr("Import Plan"))
+                    if change is not None and change.added_plan is not None:
+                        ids.append(change.added_plan)
                 added += ids
                 report.append((path, ids, error))
         finally:
@@ -836,6 +918,11 @@ class MainWindow(LibrarySafety, QMainWindow):
         if exporter is None:
             self.statusBar().showMessage(self.tr("Unknown format {0}").format(fmt), 5000)
             return
+        try:
+            refuse_library_output(out, self.lib.path)
+        except PlanbookError as e:
+            self._warn(self.tr("Export"), describe(e))
+            return
         plan = self.lib.load_plan(self.model.plan_id)  # a value: the worker never touches the library
         job = Job([out], lambda path: exporter(plan, path, layout), lambda p: self.tr("Writing {0}").format(p.name))
         start_job(self, self.tr("Exporting"), job, self._exported)
@@ -852,6 +939,9 @@ class MainWindow(LibrarySafety, QMainWindow):
         self._follow_timer.timeout.connect(self.refresh_follow)
         self.units_dock = self._dock("unitsDock", self.tr("Units"), self.units_view)
         self.dashboard_dock = self._dock("dashboardDock", self.tr("Progress Dashboard"), self.dashboard)
+        self.review_panel = ReviewPanel(lambda: self.lib)
+        self.review_dock = self._dock("reviewDock", self.tr("Review Draft"), self.review_panel)
+        self._replace = None  # the Find and Replace dialog, once opened
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -869,6 +959,8 @@ class MainWindow(LibrarySafety, QMainWindow):
             self.units_view.show_plan(self.lib, plan)
         if self.dashboard_dock.isVisible():
             self.dashboard.show_plan(plan)
+        if self.review_dock.isVisible():
+            self.review_panel.show_plan(self.model.plan_id)
         if self.unit_filter:
             self._apply_filter()
 
@@ -959,8 +1051,39 @@ class MainWindow(LibrarySafety, QMainWindow):
         dialog.activateWindow()
         return dialog
 
+    def review_draft(self) -> ReviewPanel | None:
+        """Plan ▸ Review Draft: the findings of the draft review in a dock beside the plan."""
+        if self.model.plan is None:
+            return None
+        self.review_dock.show()
+        self.review_dock.raise_()
+        self.review_panel.show_plan(self.model.plan_id)
+        return self.review_panel
+
+    def replace_dialog(self) -> ReplaceDialog | None:
+        """Edit ▸ Find and Replace (Ctrl+H): the open plan's texts, or every plan's read only."""
+        if self.model.plan is None:
+            return None
+        dialog = self._replace
+        if dialog is None:
+            dialog = self._replace = ReplaceDialog(lambda: self.lib, self.model.plan_id, self)
+            dialog.edit.connect(self.do)
+            dialog.openHit.connect(self.go_to_finding)
+        else:
+            dialog.set_plan(self.model.plan_id)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.find_text.setFocus()
+        dialog.find_text.selectAll()
+        return dialog
+
     def go_to_finding(self, plan_id: int, where: int | str) -> None:
         """Select a finding's node, or the plan row with the field's editor focused, ready for the fix."""
+        if where == "review":  # 发文前检查's "open review findings"
+            if self.open_plan(plan_id):
+                self.review_draft()
+            return
         if isinstance(where, int):
             self.open_plan(plan_id, where)
         elif self.open_plan(plan_id):
@@ -994,6 +1117,14 @@ class MainWindow(LibrarySafety, QMainWindow):
         dialog = PrintPreview(self.lib.load_plan(self.model.plan_id), parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog
+
+    def print_now(self):
+        """File ▸ Print (Ctrl+P): the preview of what will be printed, with Print ready for Enter."""
+        dialog = self.print_preview()
+        if dialog is not None:
+            dialog.print_button.setDefault(True)
+            dialog.print_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return dialog
 
     def preferences_dialog(self):
@@ -1039,6 +1170,18 @@ class MainWindow(LibrarySafety, QMainWindow):
 
     # ---- help, language, settings ---------------------------------------------------------------------
 
+    def show_guide(self):
+        """Help ▸ User Guide (F1): one guide window, raised again when asked for again."""
+        from .help import GuideWindow
+
+        guide = getattr(self, "_guide", None)
+        if guide is None:
+            guide = self._guide = GuideWindow(self.language, self)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
+        return guide
+
     def about(self) -> None:
         from PySide6 import __version__ as qt_version
 
@@ -1056,8 +1199,9 @@ class MainWindow(LibrarySafety, QMainWindow):
         saved = self.settings.value("window/geometry") if geometry else None
         if isinstance(saved, QByteArray) and not saved.isEmpty():
             self.restoreGeometry(saved)
+            keep_on_screen(self)  # saved on a bigger screen, or on one no longer there
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)
         state = self.settings.value("window/splitter") if geometry else None
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)

@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import PlanbookError
+from ..core.library import refuse_library_output
 from ..core.model import Plan
 from ..exporters.pdf_writer import GlyphReport, write_pdf
 from .messages import describe
 from .preferences import fallback_note, glyph_warning_text, with_fallback_face
+from .screen import fit_to_screen
 
 PRINT_DPI = 300  # enough for 三号 text; a 600 dpi A4 page image would take 140 MB
 
@@ -46,7 +48,7 @@ class PrintPreview(QDialog):
         self._dir = tempfile.TemporaryDirectory(prefix="planbook-preview-")
         self.pdf_path = Path(self._dir.name) / "preview.pdf"
         self.setWindowTitle(self.tr("Print Preview — {0}").format(plan.title))
-        self.resize(820, 1000)
+        fit_to_screen(self, 820, 1000)  # A4 pages need height; a laptop has 768
 
         self.layout_box = QComboBox()
         self.layout_box.addItem(self.tr("Notice with the plan"), "notice")
@@ -128,6 +130,8 @@ class PrintPreview(QDialog):
     def save_to(self, path: Path) -> str | None:
         """Write the PDF to `path`; the one-line reason when it cannot be written."""
         try:
+            if (lib := getattr(self.parent(), "lib", None)) is not None:
+                refuse_library_output(path, lib.path)
             write_pdf(self.plan, path, self.layout_name)
         except PlanbookError as e:
             return describe(e)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP
-from ..core.model import NOTICE_PART_NAMES, Node, NodeKind, Notice, Plan, Sealing, listing, masthead_organs
+from ..core.model import KINDS, NOTICE_PART_NAMES, Node, Notice, Plan, Sealing, listing, masthead_organs
 from ..core.numbering import number_tree
 from .styles import MM_PER_PT, PAGE, SEAL_MM, STYLES, cjk_punctuation, masthead_size_pt, text_width
 from .titles import break_title, title_chars_per_line
@@ -368,17 +368,14 @@ def _plan(b: _Builder, plan: Plan, with_date: bool) -> None:
         b.add(Paragraph("closing", "closing", [Run(para)]), after_gap=False)
 
 
-_NODE_STYLE = {NodeKind.SECTION: "heading1", NodeKind.SUBSECTION: "heading2", NodeKind.TASK: "task",
-               NodeKind.ITEM: "item"}
-
-
 def _node(b: _Builder, node: Node, number: str) -> None:
-    style = _NODE_STYLE[node.kind]
+    spec = KINDS[node.kind]
+    style = spec.style
     title, body = node.title.strip(), node.body.strip()
-    lead = Run(number + title, bold=node.kind is NodeKind.TASK)
+    lead = Run(number + title, bold=spec.bold_lead)
     body_paras = _paragraphs(body)
     # A task's lead sentence runs on into its body when it ends a sentence; a bare heading stands alone.
-    if body_paras and node.kind in (NodeKind.TASK, NodeKind.ITEM) and title and title[-1] in _SENTENCE_END:
+    if body_paras and spec.runs_in and title and title[-1] in _SENTENCE_END:
         b.add(Paragraph(style, style, [lead, Run(body_paras.pop(0))], number=number), after_gap=False)
     else:  # a bare title line: never left alone at a page's foot
         follows = bool(body_paras or node.fields or node.children)

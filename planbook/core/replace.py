@@ -1,0 +1,168 @@
+"""Find and replace across a plan's texts (titles, bodies, field values, preamble, closing, the notice), with every
+hit shown in context first, and the whole replacement as one undoable edit; or find across every plan (read only).
+
+`find` reads a loaded plan; `find_library` asks SQLite for the rows that hold the text, so a preview over a
+thousand plans loads none of them whole; `replace_edit` turns the hits the clerk saw into one Batch.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from .editing import Batch
+from .library import Library
+from .model import Plan
+from .numbering import number_tree
+from .texts import NOTICE_TEXTS, Spot, plan_texts, rewrite, splice, text_at
+
+CONTEXT = 16  # characters shown either side of a hit
+
+
+@dataclass(frozen=True)
+class Hit:
+    plan_id: int | None
+    plan_title: str
+    spot: Spot
+    place: str  # the node's printed number and title, or the plan part's key ("preamble", "notice.body" …)
+    start: int
+    end: int
+    before: str  # up to CONTEXT characters before the hit in its text
+    match: str
+    after: str
+
+    def to_dict(self) -> dict:
+        return {"plan_id": self.plan_id, "plan": self.plan_title, "node_id": self.spot.node_id,
+                "part": self.spot.part, "place": self.place, "start": self.start, "end": self.end,
+                "context": f"{self.before}[{self.match}]{self.after}"}
+
+
+def _hits_in(text: str, old: str, make) -> list[Hit]:
+    hits, start = [], text.find(old)
+    while start >= 0 and old:
+        end = start + len(old)
+        hits.append(make(start, end, text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]))
+        start = text.find(old, end)
+    return hits
+
+
+def find(plan: Plan, old: str) -> list[Hit]:
+    """Every occurrence of `old` in the plan's texts, in document order (non-overlapping, left to right)."""
+    if not old:
+        return []
+    numbers = number_tree(plan.nodes, plan.numbering)
+    hits: list[Hit] = []
+    for spot, text, node in plan_texts(plan):
+        if old not in text:
+            continue
+        place = f"{numbers.get(id(node), '')}{node.title.strip()}" if node is not None else spot.part
+        hits += _hits_in(text, old, lambda s, e, b, a, spot=spot, place=place: Hit(
+            plan.id, plan.title, spot, place, s, e, b, old, a))
+    return hits
+
+
+def replace_edit(plan: Plan, hits: list[Hit], new: str) -> Batch:
+    """One edit replacing exactly `hits` (as `find` gave them for this plan) by `new`; a hit whose text has changed
+    since is left alone."""
+    spans: dict[Spot, list[tuple[int, int, str]]] = {}
+    for h in hits:
+        current = text_at(plan, h.spot)
+        if h.plan_id == plan.id and current is not None and current[h.start:h.end] == h.match:
+            spans.setdefault(h.spot, []).append((h.start, h.end, new))
+    return rewrite(plan, {spot: splice(text_at(plan, spot) or "", s) for spot, s in spans.items()})
+
+
+LIBRARY_LIMIT = 1000  # hits listed from all plans; the rest are counted (a preview of more helps nobody)
+
+
+@dataclass(frozen=True)
+class LibraryHits:
+    hits: list[Hit]  # the first `limit`, newest plans first
+    total: int  # every occurrence in the library
+    plans: int  # how many plans hold one
+
+
+def find_library(lib: Library, old: str, limit: int = LIBRARY_LIMIT) -> LibraryHits:
+    """Every occurrence of `old` in every plan of the library (read only), newest plans first; read straight from
+    the rows that contain it, so no plan is loaded. Node places are the node's title (numbers would need each
+    plan's tree)."""
+    if not old:
+        return LibraryHits([], 0, 0)
+    db = lib.db
+    titles = dict(db.execute("SELECT id, title FROM plans"))
+    order = {pid: i for i, (pid,) in enumerate(db.execute(
+        "SELECT id FROM plans ORDER BY coalesce(year, 0) DESC, id DESC"))}
+    texts: list[tuple[int, int, str, int, str, str]] = []  # (plan order, node id or 0, part, plan id, place, text)
+    for pid, title, issuers, preamble, closing in db.execute(
+            "SELECT id, title, issuers, preamble, closing FROM plans WHERE instr(title, ?) OR instr(issuers, ?) "
+            "OR instr(preamble, ?) OR instr(closing, ?)", [old] * 4):
+        for part, text in (("title", title), ("issuers", "\n".join(json.loads(issuers or "[]"))),
+                           ("preamble", preamble), ("closing", closing)):
+            texts.append((order.get(pid, 0), 0, part, pid, part, text or ""))
+    columns = ", ".join(NOTICE_TEXTS)
+    where = " OR ".join(f"instr({c}, ?)" for c in NOTICE_TEXTS)
+    for row in db.execute(f"SELECT plan_id, {columns} FROM notices WHERE {where}", [old] * len(NOTICE_TEXTS)):
+        for part, text in zip(NOTICE_TEXTS, row[1:]):
+            if part == "signers":
+                text = "\n".join(json.loads(text or "[]"))
+            texts.append((order.get(row[0], 0), 0, f"notice.{part}", row[0], f"notice.{part}", text or ""))
+    nodes = _indexed_nodes(lib, old)
+    if nodes is None:  # scan every row
+        node_rows = db.execute("SELECT id, plan_id, title, body FROM nodes WHERE instr(title, ?) OR instr(body, ?)",
+                               [old, old]).fetchall()
+        field_rows = db.execute(f"{_FIELDS} WHERE instr(f.value, ?)", [old]).fetchall()
+    else:  # only the rows the search index names
+        node_rows, field_rows = [], []
+        for chunk in _chunks(nodes):
+            marks = ",".join("?" * len(chunk))
+            node_rows += db.execute(f"SELECT id, plan_id, title, body FROM nodes WHERE id IN ({marks})", chunk)
+            field_rows += db.execute(f"{_FIELDS} WHERE f.node_id IN ({marks})", chunk)
+    for nid, pid, title, body in node_rows:
+        if old in title:
+            texts.append((order.get(pid, 0), nid, "title", pid, title, title))
+        if old in body:
+            texts.append((order.get(pid, 0), nid, "body", pid, title, body))
+    for nid, position, value, pid, title in field_rows:
+        if old in value:
+            texts.append((order.get(pid, 0), nid, f"field:{position}", pid, title, value))
+    texts = [t for t in texts if old in t[5]]
+    texts.sort(key=lambda t: t[:3])
+    hits: list[Hit] = []
+    for _, nid, part, pid, place, text in texts:
+        if len(hits) >= limit:
+            break
+        spot = Spot(nid or None, part)
+        hits += _hits_in(text, old, lambda s, e, b, a, pid=pid, spot=spot, place=place: Hit(
+            pid, titles.get(pid, ""), spot, place, s, e, b, old, a))
+    total = sum(t[5].count(old) for t in texts)
+    return LibraryHits(hits[:limit], total, len({t[3] for t in texts}))
+
+
+# Fields are written at positions 0, 1, 2 … (editing.SetFields, Library.insert_subtree): the position is the index.
+_FIELDS = "SELECT f.node_id, f.position, f.value, n.plan_id, n.title FROM fields f JOIN nodes n ON n.id = f.node_id"
+INDEX_LIMIT = 3000  # above this many candidate nodes, reading them one by one costs more than scanning all
+
+
+def _indexed_nodes(lib: Library, old: str) -> list[int] | None:
+    """The nodes whose title, body or fields may hold `old`, from the search index (core.search: it matches
+    exactly what a substring scan of the normalised text finds, so it never misses one); None when there is no
+    index or the word is so common that a scan is quicker."""
+    from . import search
+
+    term = search.norm(old)
+    if not term.strip() or not search.has_index(lib):
+        return None
+    try:
+        count = lib.db.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
+                               [search.phrase(term)]).fetchone()[0]
+        if count > INDEX_LIMIT:
+            return None
+        docs = search.matching(lib, search.Query(terms=[term]))
+    except (search.SearchError, sqlite3.Error):
+        return None
+    return [node for _, node in docs if node is not None]
+
+
+def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
