@@ -115,7 +115,7 @@ def test_confirming_the_proposal_clears_the_error_and_undo_brings_it_back(tmp_pa
         pid = lib.add_plan(plan)
         undo = editing.apply(lib, editing.UpdatePlan.of(pid, **{"notice.masthead_proposed": False}))
         assert not [m for m in messages(lib.load_plan(pid)) if m[1] == "notice.masthead"]
-        editing.apply(lib, undo)
+        editing.apply(lib, undo.inverse)
         assert lib.load_plan(pid).notice.masthead_proposed
 
 
@@ -175,7 +175,7 @@ def test_issue_properties_round_trip_the_library_and_survive_deletion_undo(tmp_p
         assert (lib.load_plan(pid).notice.sealing, lib.load_plan(pid).notice.seals) == (Sealing.UNSEALED, [])
         undo = editing.apply(lib, editing.DeletePlan(pid))
         assert lib.db.execute("SELECT count(*) FROM notice_issue").fetchone()[0] == 0
-        editing.apply(lib, undo)
+        editing.apply(lib, undo.inverse)
         assert lib.load_plan(pid).notice.sealing is Sealing.UNSEALED
 
 
