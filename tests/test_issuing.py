@@ -352,3 +352,17 @@ def test_sealed_docx_has_one_floating_seal_per_organ_placed_like_the_pdf(tmp_pat
     assert all(abs(s - 42) < 0.1 for s in size)
     assert "某市教育局\t" not in xml  # names are runs, side by side through a tab stop
     assert re.search(r'<w:tab w:val="left" w:pos="\d+"/>', xml)
+
+
+def test_digits_sit_in_half_cells_and_a_range_breaks_after_its_hyphen_in_the_pdf(tmp_path):
+    plan = notice_plan()
+    plan.notice.body = "现将《盘锦市推进教育高质量发展行动计划（2018-2020年）》印发给你们，2020年完成率达到95.5%。"
+    doc = read_pdf(pdf_of(plan, tmp_path))
+    line = next(x for x in doc.lines if "2018" in x.text)
+    xs = [c["x0"] / MM for c in line.chars]
+    at = line.text.index("2018")
+    steps = [b - a for a, b in zip(xs[at:at + 4], xs[at + 1:at + 5])]
+    assert all(abs(s - CELL_MM / 2) < 0.01 for s in steps), steps  # a year is exactly two cells, not 2.03
+    assert line.text.endswith("（2018-") or "2018-2020年" in line.text
+    for x in doc.lines:
+        assert x.x0_mm >= LEFT_MM - 0.5 and x.x1_mm <= LEFT_MM + TYPE_W_MM + CELL_MM / 2 + 0.5, x.text

@@ -17,7 +17,7 @@ from enum import StrEnum
 from . import docnumbers
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP, Message
-from .model import KIND_NAMES, KINDS, DocFormat, Node, NodeKind, Plan, Sealing, masthead_organs
+from .model import KIND_NAMES, KINDS, Node, NodeKind, Plan, Sealing, masthead_organs
 from .numbering import number_tree
 from .progress import lead_units
 
@@ -358,7 +358,7 @@ def check_notice_parts(ctx: _Context) -> Iterator[Finding]:
     n = ctx.plan.notice
     if not n.prints():
         return
-    if n.doc_format is DocFormat.FILE and not n.masthead.strip():
+    if not n.masthead.strip():
         yield Finding(Severity.ERROR, "notice.masthead", Message(QT_TRANSLATE_NOOP(
             "Messages", "the notice has no issuing organ's mark (发文机关标志)")))
     elif n.masthead_proposed:

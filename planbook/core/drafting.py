@@ -74,7 +74,6 @@ def next_year_plan(plan: Plan) -> Plan:
         classification=old.classification,
         category=old.category,
         attachments=shift_year(old.attachments, year),
-        doc_format=old.doc_format,
         sealing=old.sealing,
         masthead_proposed=old.masthead_proposed,
         seals=list(old.seals),  # the same organs seal next year's notice

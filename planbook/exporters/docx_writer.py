@@ -311,6 +311,9 @@ class _Writer:
             _put(ppr, _el("keepNext"))
         _put(ppr, _el("autoSpaceDE", val=0))
         _put(ppr, _el("autoSpaceDN", val=0))
+        # No punctuation hanging past the type area (Word and LibreOffice hang line-end ，。、 by default; the grid
+        # wants no ink beyond the 版心, 6.1): they squeeze or push a character down, as the PDF does.
+        _put(ppr, _el("overflowPunct", val=0))
         if spec.size_pt > 16:  # LibreOffice gives large type two grid lines unless it is taken off the grid
             _put(ppr, _el("snapToGrid", val=0))
         _put(ppr, _el("spacing", before=0, after=0, line=LINE, lineRule="exact"))

@@ -355,7 +355,15 @@ class Typesetter:
         return need if has_tail else 0
 
     def cells(self, text: str, role: str, size: float, cell: float) -> float:
+        """Width in cells: a number (1.47, 95%, 2018-) half a cell a character, as the grid has it; other Latin
+        text as the font has it."""
+        if any(c in _DIGITS for c in text):
+            return sum(self._number_cells(c, role, size, cell) for c in text)
         return self.fonts.width(text, role, size) / cell
+
+    def _number_cells(self, c: str, role: str, size: float, cell: float) -> float:
+        """A character of a number: a digit (or . , - inside one) half a cell, a hanzi one, % and letters their own."""
+        return 1.0 if is_wide(c) else 0.5 if c in _HALF else self.fonts.width(c, role, size) / cell
 
     def lines_of(self, p: Paragraph) -> tuple[list[Line], Style, float]:
         st = STYLES[p.style]
@@ -428,6 +436,14 @@ class Typesetter:
                     items[-1][4] = step
                     last_x = x
                     continue
+            if len(u.text) > 1 and any(c in _DIGITS for c in u.text):
+                # A number (2020年, 3.5%): each digit in its half cell, a hanzi centred in its cell, so that a
+                # year takes exactly two cells rather than the face's 2.03.
+                for c in u.text:
+                    items.append([x + ((cell - size) / 2 if is_wide(c) else 0.0), c, role, bold, None])
+                    x += self._number_cells(c, role, size, cell) * cell
+                mergeable = False
+                continue
             items.append([x, u.text, role, bold, None])
             last_x, mergeable = x, single
         self.draw_items(items, base, size, color)
@@ -561,6 +577,10 @@ def typeset(blocks: list[Block], fonts: Fonts) -> list[Page]:
     setter = Typesetter(fonts)
     setter.place(blocks)
     return setter.pages
+
+
+_DIGITS = frozenset("0123456789")
+_HALF = _DIGITS | frozenset(".,:-–+/")  # as wide as a digit or narrower: set in a digit's half cell
 
 
 def _roles(p: Paragraph, st: Style) -> list[tuple[str, bool]]:
