@@ -12,9 +12,10 @@ import sqlite3
 from dataclasses import dataclass
 
 from .errors import PlanbookError
+from .issuing import fill_masthead
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP
-from .model import MAX_DEPTH, PLAN_FIELDS, Carry, Notice, Plan, Progress, tree_depth
+from .model import ISSUE_FIELDS, MAX_DEPTH, PLAN_FIELDS, Carry, Notice, Plan, Progress, tree_depth
 
 # A four-digit year not glued to other digits, e.g. the 2021 of 某市教育局2021年工作要点.
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
@@ -71,6 +72,12 @@ def next_year_plan(plan: Plan) -> Plan:
         elif spec.next_year is Carry.CLEAR:
             value = getattr(Notice() if spec.in_notice else blank, spec.name)
         setattr(target, spec.name, list(value) if isinstance(value, list) else value)
+    # How the notice is issued carries over (the same organs seal next year's notice); the masthead is proposed
+    # from the issuers where the source had none.
+    for name in ISSUE_FIELDS:
+        value = getattr(plan.notice, name)
+        setattr(draft.notice, name, list(value) if isinstance(value, list) else value)
+    fill_masthead(draft)
     return draft
 
 

@@ -23,7 +23,6 @@ from .model import (
     DATE_FIELDS,
     ISSUE_FIELDS,
     NOTICE_FIELDS,
-    DocFormat,
     Field,
     Node,
     NodeKind,
@@ -218,7 +217,7 @@ class Library:
     def _load_issue(self, plan_id: int) -> dict:
         """The notice's format, sealing, proposed masthead and seals (schema v5); the defaults before it."""
         try:
-            row = self.db.execute("SELECT doc_format, sealing, masthead_proposed FROM notice_issue WHERE plan_id = ?",
+            row = self.db.execute("SELECT sealing, masthead_proposed FROM notice_issue WHERE plan_id = ?",
                                   [plan_id]).fetchone()
             seals = [bytes(r[0]) for r in self.db.execute(
                 "SELECT image FROM notice_seals WHERE plan_id = ? ORDER BY position", [plan_id])]
@@ -226,15 +225,14 @@ class Library:
             return {}
         values: dict = {"seals": seals}
         if row is not None:
-            values.update(doc_format=DocFormat(row[0]), sealing=Sealing(row[1]), masthead_proposed=bool(row[2]))
+            values.update(sealing=Sealing(row[0]), masthead_proposed=bool(row[1]))
         return values
 
     def _store_issue(self, plan_id: int, notice: Notice, names: set[str] | None = None) -> None:
         """Write the notice's v5 parts (`names`: only these of ISSUE_FIELDS; None: all)."""
         names = set(ISSUE_FIELDS) if names is None else names
         if names - {"seals"}:
-            self.db["notice_issue"].upsert({"plan_id": plan_id, "doc_format": str(notice.doc_format),
-                                            "sealing": str(notice.sealing),
+            self.db["notice_issue"].upsert({"plan_id": plan_id, "sealing": str(notice.sealing),
                                             "masthead_proposed": int(notice.masthead_proposed)}, pk="plan_id")
         if "seals" in names:
             self.db.execute("DELETE FROM notice_seals WHERE plan_id = ?", [plan_id])

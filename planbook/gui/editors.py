@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import docnumbers, editing
-from ..core.model import KINDS, NOTICE_SPECS, PLAN_FIELDS, Field, Node, NodeKind, Numbering, Plan, Status
+from ..core.model import KINDS, NOTICE_SPECS, PLAN_FIELDS, Field, Node, NodeKind, Numbering, Plan, Sealing, Status
 from .qtcompat import emit
 from .widgets import ElidedLabel, GrowingTextEdit
 
@@ -455,6 +455,13 @@ class PlanProperties(QScrollArea):
     def _notice_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Issuing notice"))
         form = QFormLayout(box)
+        self.confirm_masthead = QToolButton(objectName="confirmMasthead", text=self.tr("Confirm"))
+        self.confirm_masthead.setToolTip(self.tr("Keep the proposed masthead as it is"))
+        self.confirm_masthead.clicked.connect(
+            lambda: self._set("notice.masthead_proposed", False, merge=False))
+        self.masthead_note = QLabel(objectName="mastheadProposed")
+        self.masthead_note.setStyleSheet("color: #a05a00")
+        self.masthead_note.setWordWrap(True)
         self.next_number = QToolButton(objectName="nextDocNumber", text=self.tr("Next Free Number"))
         self.next_number.setToolTip(self.tr("The next serial of this agency code in the plan's year, counted over "
                                             "every plan in the library"))
@@ -467,11 +474,38 @@ class PlanProperties(QScrollArea):
             elif spec.type in ("text", "lines"):
                 self._text(form, spec.key, label, rows=2 if spec.type == "lines" else 4)
             else:
-                beside = self.next_number if spec.key == "notice.doc_number" else None
-                self._line(form, spec.key, label, spec.placeholder, beside)
-            if spec.key == "notice.doc_number":
+                beside = {"notice.doc_number": self.next_number, "notice.masthead": self.confirm_masthead}
+                self._line(form, spec.key, label, spec.placeholder, beside.get(spec.key))
+            if spec.key == "notice.masthead":  # "proposed by Planbook" until the clerk confirms it (issuing.py)
+                form.addRow("", self.masthead_note)
+            elif spec.key == "notice.doc_number":
                 self.doc_number_error = self._error(form)
+            elif spec.key == "notice.signed_on":  # how it is sealed goes with the signature and date
+                self._seal_rows(form)
         return box
+
+    def _seal_rows(self, form: QFormLayout) -> None:
+        """加盖印章 or not, and the electronic seals (GB/T 9704 7.3.5.1)."""
+        sealing = QComboBox()
+        sealing.addItem(self.tr("Sealed (加盖印章)"), Sealing.SEALED)
+        sealing.addItem(self.tr("Not sealed (不加盖印章)"), Sealing.UNSEALED)
+        sealing.setToolTip(self.tr("Sealed: the date four characters from the right, each organ's name centred "
+                                   "under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without "
+                                   "an electronic one"))
+        sealing.activated.connect(lambda i: self._set("notice.sealing", sealing.itemData(i), merge=False))
+        self._add(form, "notice.sealing", self.tr("Seal"), sealing)
+        self.seal_count = QLabel(objectName="sealCount")
+        choose = QToolButton(objectName="chooseSeals", text=self.tr("Choose Seal Images…"))
+        choose.setToolTip(self.tr("PNG images with a transparent background, one per signing organ in their order"))
+        choose.clicked.connect(self.choose_seals)
+        self.remove_seals = QToolButton(objectName="removeSeals", text=self.tr("Remove"))
+        self.remove_seals.clicked.connect(lambda: self._set("notice.seals", [], merge=False))
+        row = QHBoxLayout()
+        row.addWidget(self.seal_count, 1)
+        row.addWidget(choose)
+        row.addWidget(self.remove_seals)
+        form.addRow(self.tr("Electronic seals"), row)
+        self.seal_error = self._error(form)
 
     def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget, beside: QWidget | None = None) -> None:
         widget.setObjectName("prop_" + key.replace(".", "_"))
@@ -555,11 +589,51 @@ class PlanProperties(QScrollArea):
                 self.date_errors[spec.key].hide()
         with QSignalBlocker(self._widgets["year"]):
             self._widgets["year"].setValue(plan.year or 1899)
-        for key, value in (("status", plan.status), ("numbering", plan.numbering)):
+        self._show_issue(n)
+        for key, value in (("status", plan.status), ("numbering", plan.numbering), ("notice.sealing", n.sealing)):
             box = self._widgets[key]
             with QSignalBlocker(box):
                 box.setCurrentIndex(box.findData(value))
         self._check_doc_number()
+
+    def _show_issue(self, n) -> None:
+        """The masthead's state (Planbook's proposal until confirmed) and the electronic seals."""
+        self.masthead_note.setText(self.tr("Proposed by Planbook from the issuing organs: confirm it or change it "
+                                           "before issuing") if n.masthead_proposed else "")
+        self.masthead_note.setVisible(n.masthead_proposed)
+        self.confirm_masthead.setVisible(n.masthead_proposed)
+        signers = len([s for s in n.signers if s.strip()])
+        self.seal_count.setText(self.tr("{0} for {1} signing organs").format(len(n.seals), signers) if n.seals
+                                else self.tr("None: stamped on paper"))
+        self.remove_seals.setEnabled(bool(n.seals))
+
+    def choose_seals(self) -> None:
+        """Pick one PNG per signing organ; each is checked (transparent, red, not huge) before anything is stored."""
+        from PySide6.QtWidgets import QFileDialog
+
+
+        if self.plan_id is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose Seal Images"), "",
+                                                self.tr("PNG images (*.png)"))
+        if files:
+            self.set_seal_files(files)
+
+    def set_seal_files(self, files: list[str]) -> bool:
+        """Store the seals read from `files` as one undoable edit; a file that cannot serve is shown, nothing stored."""
+        from ..core.errors import PlanbookError
+        from ..core.seals import read_seal
+        from .messages import describe
+
+        try:
+            seals = [read_seal(f) for f in files]
+        except PlanbookError as e:
+            self.seal_error.setText(describe(e))
+            self.seal_error.show()
+            return False
+        self.seal_error.hide()
+        self._set("notice.seals", seals, merge=False)
+        return True
 
     def _show_text(self, key: str, value: str) -> None:
         w = self._widgets[key]
@@ -594,8 +668,11 @@ class PlanProperties(QScrollArea):
             value = [s.strip() for s in value.splitlines() if s.strip()]
         if key == "notice.doc_number":
             self._check_doc_number()
+        changes: tuple = ((key, value),)
+        if key == "notice.masthead":  # a masthead typed or changed by hand is the clerk's own
+            changes += (("notice.masthead_proposed", False),)
         merge_key = (key, self.plan_id, self._session) if merge else None
-        emit(self.edit, editing.UpdatePlan(self.plan_id, ((key, value),)), self.tr("Edit Plan Properties"), merge_key)
+        emit(self.edit, editing.UpdatePlan(self.plan_id, changes), self.tr("Edit Plan Properties"), merge_key)
 
     def _check_doc_number(self) -> None:
         text = self._widgets["notice.doc_number"].text()

@@ -216,22 +216,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="76"/>
+        <location filename="../../planbook/gui/editors.py" line="80"/>
         <source>Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号</source>
         <translation>年份应使用六角括号〔〕，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="77"/>
+        <location filename="../../planbook/gui/editors.py" line="81"/>
         <source>A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号</source>
         <translation>发文字号由机关代字、〔年份〕、发文顺序号和“号”组成，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="79"/>
+        <location filename="../../planbook/gui/editors.py" line="83"/>
         <source>The serial number takes no leading zero (3号, not 03号)</source>
         <translation>发文顺序号不编虚位（写作 3号，不写 03号）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="81"/>
+        <location filename="../../planbook/gui/editors.py" line="85"/>
         <source>The year in the number ({0}) is far from the plan&apos;s year ({1})</source>
         <translation>文号中的年份（{0}）与方案年度（{1}）相差较远</translation>
     </message>
@@ -376,47 +376,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="173"/>
+        <location filename="../../planbook/exporters/__init__.py" line="174"/>
         <source>Word: issuing notice and plan (*.docx)</source>
         <translation>Word 文档：印发通知及方案 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="174"/>
+        <location filename="../../planbook/exporters/__init__.py" line="175"/>
         <source>Word: the plan alone (*.docx)</source>
         <translation>Word 文档：仅方案 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="175"/>
+        <location filename="../../planbook/exporters/__init__.py" line="176"/>
         <source>Word: task breakdown table (*.docx)</source>
         <translation>Word 文档：任务分解表 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="176"/>
+        <location filename="../../planbook/exporters/__init__.py" line="177"/>
         <source>Word: progress report (*.docx)</source>
         <translation>Word 文档：工作进展情况报告 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="179"/>
+        <location filename="../../planbook/exporters/__init__.py" line="180"/>
         <source>PDF: issuing notice and plan (*.pdf)</source>
         <translation>PDF：印发通知及方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="180"/>
+        <location filename="../../planbook/exporters/__init__.py" line="181"/>
         <source>PDF: the plan alone (*.pdf)</source>
         <translation>PDF：仅方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="187"/>
+        <location filename="../../planbook/exporters/__init__.py" line="188"/>
         <source>Excel: task breakdown table (*.xlsx)</source>
         <translation>Excel 表格：任务分解表 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="189"/>
+        <location filename="../../planbook/exporters/__init__.py" line="190"/>
         <source>Plain text, numbered (*.txt)</source>
         <translation>纯文本（带编号） (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="191"/>
+        <location filename="../../planbook/exporters/__init__.py" line="192"/>
         <source>Planbook exchange file (*.json)</source>
         <translation>Planbook 交换文件 (*.json)</translation>
     </message>
@@ -431,12 +431,12 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>导出方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="183"/>
+        <location filename="../../planbook/exporters/__init__.py" line="184"/>
         <source>OFD: issuing notice and plan (*.ofd)</source>
         <translation>OFD 版式文件：印发通知及方案 (*.ofd)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="184"/>
+        <location filename="../../planbook/exporters/__init__.py" line="185"/>
         <source>OFD: the plan alone (*.ofd)</source>
         <translation>OFD 版式文件：仅方案 (*.ofd)</translation>
     </message>
@@ -444,52 +444,52 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="254"/>
+        <location filename="../../planbook/gui/editors.py" line="258"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="261"/>
+        <location filename="../../planbook/gui/editors.py" line="265"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="262"/>
+        <location filename="../../planbook/gui/editors.py" line="266"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="269"/>
+        <location filename="../../planbook/gui/editors.py" line="273"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="270"/>
+        <location filename="../../planbook/gui/editors.py" line="274"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="271"/>
+        <location filename="../../planbook/gui/editors.py" line="275"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="363"/>
+        <location filename="../../planbook/gui/editors.py" line="367"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="371"/>
+        <location filename="../../planbook/gui/editors.py" line="375"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="380"/>
+        <location filename="../../planbook/gui/editors.py" line="384"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="395"/>
+        <location filename="../../planbook/gui/editors.py" line="399"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -553,42 +553,42 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../planbook/core/model.py" line="82"/>
+        <location filename="../../planbook/core/model.py" line="75"/>
         <source>Section (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="83"/>
+        <location filename="../../planbook/core/model.py" line="76"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="86"/>
+        <location filename="../../planbook/core/model.py" line="79"/>
         <source>Subsection (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="87"/>
+        <location filename="../../planbook/core/model.py" line="80"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="90"/>
+        <location filename="../../planbook/core/model.py" line="83"/>
         <source>Task (1.)</source>
         <translation>任务（1.）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="91"/>
+        <location filename="../../planbook/core/model.py" line="84"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="94"/>
+        <location filename="../../planbook/core/model.py" line="87"/>
         <source>Item (（1）)</source>
         <translation>子项（（1））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="95"/>
+        <location filename="../../planbook/core/model.py" line="88"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -1317,7 +1317,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/drafting.py" line="49"/>
+        <location filename="../../planbook/core/drafting.py" line="50"/>
         <source>“{title}” names no year, so there is no next year to draft</source>
         <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
     </message>
@@ -1357,177 +1357,177 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="99"/>
+        <location filename="../../planbook/core/exchange.py" line="96"/>
         <source>not valid JSON (line {line}, column {column}: {reason})</source>
         <translation>不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="111"/>
+        <location filename="../../planbook/core/exchange.py" line="108"/>
         <source>not a Planbook file: expected &quot;format&quot;: &quot;{expected}&quot;, found {found!r}</source>
         <translation>不是 Planbook 文件：应有 &quot;format&quot;: &quot;{expected}&quot;，实为 {found!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="128"/>
-        <location filename="../../planbook/core/exchange.py" line="196"/>
-        <location filename="../../planbook/core/exchange.py" line="199"/>
-        <location filename="../../planbook/core/exchange.py" line="202"/>
+        <location filename="../../planbook/core/exchange.py" line="125"/>
+        <location filename="../../planbook/core/exchange.py" line="192"/>
+        <location filename="../../planbook/core/exchange.py" line="195"/>
+        <location filename="../../planbook/core/exchange.py" line="198"/>
         <source>{where} must be a list</source>
         <translation>{where} 应为列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="151"/>
+        <location filename="../../planbook/core/exchange.py" line="148"/>
         <source>plan.notice has unknown keys: {keys}</source>
         <translation>plan.notice 中有未知的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="165"/>
+        <location filename="../../planbook/core/exchange.py" line="161"/>
         <source>{where} must be true or false</source>
         <translation>{where} 必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="176"/>
+        <location filename="../../planbook/core/exchange.py" line="172"/>
         <source>{where} is not base64 data</source>
         <translation>{where} 不是 base64 数据</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="178"/>
+        <location filename="../../planbook/core/exchange.py" line="174"/>
         <source>{where} is not a PNG image</source>
         <translation>{where} 不是 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="190"/>
+        <location filename="../../planbook/core/exchange.py" line="186"/>
         <source>{where}: a {kind} cannot sit at the top level</source>
         <translation>{where}：{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="192"/>
+        <location filename="../../planbook/core/exchange.py" line="188"/>
         <source>{where}: a {kind} cannot sit inside a {parent}</source>
         <translation>{where}：{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="218"/>
-        <location filename="../../planbook/core/exchange.py" line="237"/>
+        <location filename="../../planbook/core/exchange.py" line="214"/>
+        <location filename="../../planbook/core/exchange.py" line="233"/>
         <source>{where} is missing</source>
         <translation>缺少 {where}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="229"/>
+        <location filename="../../planbook/core/exchange.py" line="225"/>
         <source>{where} must be an object</source>
         <translation>{where} 应为对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="240"/>
+        <location filename="../../planbook/core/exchange.py" line="236"/>
         <source>{where} must be text</source>
         <translation>{where} 应为文本</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="247"/>
+        <location filename="../../planbook/core/exchange.py" line="243"/>
         <source>{where} must be a list of text</source>
         <translation>{where} 应为文本列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="255"/>
+        <location filename="../../planbook/core/exchange.py" line="251"/>
         <source>plan.year must be a year such as 2020, not {value!r}</source>
         <translation>plan.year 应为年份（如 2020），实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="266"/>
+        <location filename="../../planbook/core/exchange.py" line="262"/>
         <source>{where} must be a date YYYY-MM-DD, not {value!r}</source>
         <translation>{where} 应为 YYYY-MM-DD 格式的日期，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="275"/>
+        <location filename="../../planbook/core/exchange.py" line="271"/>
         <source>{where} must be one of {allowed}, not {value!r}</source>
         <translation>{where} 应为 {allowed} 之一，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="78"/>
+        <location filename="../../planbook/core/library.py" line="77"/>
         <source>{path} is a folder, not a library file</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
         <location filename="../../planbook/core/backup.py" line="158"/>
-        <location filename="../../planbook/core/library.py" line="82"/>
-        <location filename="../../planbook/core/library.py" line="107"/>
+        <location filename="../../planbook/core/library.py" line="81"/>
+        <location filename="../../planbook/core/library.py" line="106"/>
         <source>no library at {path}</source>
         <translation>{path} 处没有方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="87"/>
+        <location filename="../../planbook/core/library.py" line="86"/>
         <source>cannot create the library folder {folder}: {reason}</source>
         <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="118"/>
+        <location filename="../../planbook/core/library.py" line="117"/>
         <source>{name} is damaged ({result})</source>
         <translation>{name} 已损坏（{result}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="144"/>
+        <location filename="../../planbook/core/library.py" line="143"/>
         <source>the library {path} is read-only; changes cannot be saved</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="323"/>
-        <location filename="../../planbook/core/library.py" line="328"/>
+        <location filename="../../planbook/core/library.py" line="321"/>
+        <location filename="../../planbook/core/library.py" line="326"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="419"/>
-        <location filename="../../planbook/core/library.py" line="424"/>
+        <location filename="../../planbook/core/library.py" line="417"/>
+        <location filename="../../planbook/core/library.py" line="422"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="549"/>
+        <location filename="../../planbook/core/library.py" line="547"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="75"/>
-        <location filename="../../planbook/core/library.py" line="551"/>
-        <location filename="../../planbook/core/library.py" line="660"/>
+        <location filename="../../planbook/core/library.py" line="74"/>
+        <location filename="../../planbook/core/library.py" line="549"/>
+        <location filename="../../planbook/core/library.py" line="658"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="554"/>
+        <location filename="../../planbook/core/library.py" line="552"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="557"/>
+        <location filename="../../planbook/core/library.py" line="555"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="602"/>
+        <location filename="../../planbook/core/library.py" line="600"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="604"/>
+        <location filename="../../planbook/core/library.py" line="602"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="606"/>
+        <location filename="../../planbook/core/library.py" line="604"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="607"/>
+        <location filename="../../planbook/core/library.py" line="605"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="608"/>
+        <location filename="../../planbook/core/library.py" line="606"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="609"/>
+        <location filename="../../planbook/core/library.py" line="607"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
@@ -1718,23 +1718,23 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="320"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="657"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="709"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="342"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="683"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="735"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="698"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="750"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="701"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="753"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -1891,64 +1891,64 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>发文字号 {number} 已被方案 {id}（{title}）使用</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="251"/>
+        <location filename="../../planbook/core/checks.py" line="261"/>
         <source>the notice is signed but has no date of signing (成文日期)</source>
         <translation>通知有署名，但没有成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="254"/>
+        <location filename="../../planbook/core/checks.py" line="264"/>
         <source>the notice has a date of signing but no signing organ (署名)</source>
         <translation>通知有成文日期，但没有署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="263"/>
+        <location filename="../../planbook/core/checks.py" line="273"/>
         <source>the date of printing {printed} is before the date of signing {signed}</source>
         <translation>印发日期 {printed} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="267"/>
+        <location filename="../../planbook/core/checks.py" line="277"/>
         <source>the date of publication {published} is before the date of signing {signed}</source>
         <translation>发布日期 {published} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="279"/>
+        <location filename="../../planbook/core/checks.py" line="289"/>
         <source>the masthead names {organs} organs but the notice has {signers} signers</source>
         <translation>发文机关标志列出 {organs} 个机关，但署名有 {signers} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="288"/>
+        <location filename="../../planbook/core/checks.py" line="298"/>
         <source>the imprint has a date of printing but no printing organ (印发机关)</source>
         <translation>版记有印发日期，但没有印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="291"/>
+        <location filename="../../planbook/core/checks.py" line="301"/>
         <source>the imprint names the printing organ but has no date of printing (印发日期)</source>
         <translation>版记有印发机关，但没有印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="304"/>
+        <location filename="../../planbook/core/checks.py" line="314"/>
         <source>this {kind} has no tasks</source>
         <translation>此{kind}下没有任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="318"/>
+        <location filename="../../planbook/core/checks.py" line="328"/>
         <source>task {number} has the same title</source>
         <translation>与第 {number} 项任务标题相同</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="330"/>
+        <location filename="../../planbook/core/checks.py" line="340"/>
         <source>no lead unit, while {count} of the plan&apos;s {total} tasks name one</source>
         <translation>未写牵头单位（本方案 {total} 项任务中有 {count} 项写明了）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="349"/>
+        <location filename="../../planbook/core/checks.py" line="359"/>
         <location filename="../../planbook/core/review.py" line="437"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="352"/>
+        <location filename="../../planbook/core/checks.py" line="362"/>
         <source>{label} “{value}” is not a time</source>
         <translation>{label}“{value}”不是可识别的时间</translation>
     </message>
@@ -1968,72 +1968,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="487"/>
+        <location filename="../../planbook/importers/recognise.py" line="488"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="494"/>
+        <location filename="../../planbook/importers/recognise.py" line="495"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="840"/>
+        <location filename="../../planbook/importers/recognise.py" line="844"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="889"/>
+        <location filename="../../planbook/importers/recognise.py" line="893"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="893"/>
+        <location filename="../../planbook/importers/recognise.py" line="897"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="973"/>
+        <location filename="../../planbook/importers/recognise.py" line="977"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1026"/>
+        <location filename="../../planbook/importers/recognise.py" line="1030"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1033"/>
+        <location filename="../../planbook/importers/recognise.py" line="1037"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1183"/>
+        <location filename="../../planbook/importers/recognise.py" line="1187"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1188"/>
+        <location filename="../../planbook/importers/recognise.py" line="1192"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1227"/>
+        <location filename="../../planbook/importers/recognise.py" line="1231"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1229"/>
+        <location filename="../../planbook/importers/recognise.py" line="1233"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1231"/>
+        <location filename="../../planbook/importers/recognise.py" line="1235"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1234"/>
+        <location filename="../../planbook/importers/recognise.py" line="1238"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2268,28 +2268,28 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="483"/>
+        <location filename="../../planbook/core/library.py" line="481"/>
         <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
         <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="561"/>
+        <location filename="../../planbook/core/library.py" line="559"/>
         <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
         <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="564"/>
+        <location filename="../../planbook/core/library.py" line="562"/>
         <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
         <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="567"/>
-        <location filename="../../planbook/core/library.py" line="580"/>
+        <location filename="../../planbook/core/library.py" line="565"/>
+        <location filename="../../planbook/core/library.py" line="578"/>
         <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="563"/>
+        <location filename="../../planbook/importers/recognise.py" line="567"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
@@ -2329,72 +2329,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 有 {pages} 页，超出任何方案的篇幅（最多 {limit} 页）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="369"/>
+        <location filename="../../planbook/core/checks.py" line="376"/>
         <source>the notice has no issuing organ&apos;s mark (发文机关标志)</source>
         <translation>印发通知没有发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="372"/>
+        <location filename="../../planbook/core/checks.py" line="384"/>
         <source>the notice has no title (标题)</source>
         <translation>印发通知没有标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="375"/>
+        <location filename="../../planbook/core/checks.py" line="387"/>
         <source>the notice has no principal recipients (主送机关)</source>
         <translation>印发通知没有主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="402"/>
+        <location filename="../../planbook/core/checks.py" line="417"/>
         <source>the draft has {count} open review findings (Plan ▸ Review Draft)</source>
         <translation>草稿还有 {count} 条审阅意见未处理（方案 ▸ 审阅草稿）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="82"/>
+        <location filename="../../planbook/core/model.py" line="75"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="86"/>
+        <location filename="../../planbook/core/model.py" line="79"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="90"/>
+        <location filename="../../planbook/core/model.py" line="83"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="94"/>
+        <location filename="../../planbook/core/model.py" line="87"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="351"/>
+        <location filename="../../planbook/core/model.py" line="348"/>
         <source>masthead (发文机关标志)</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="352"/>
+        <location filename="../../planbook/core/model.py" line="349"/>
         <source>title (标题)</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="353"/>
+        <location filename="../../planbook/core/model.py" line="350"/>
         <source>recipients (主送机关)</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="354"/>
+        <location filename="../../planbook/core/model.py" line="351"/>
         <source>body (正文)</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="363"/>
+        <location filename="../../planbook/core/model.py" line="360"/>
         <source>{a} and {b}</source>
         <translation>{a}和{b}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="364"/>
+        <location filename="../../planbook/core/model.py" line="361"/>
         <source>{a}, {b}</source>
         <translation>{a}、{b}</translation>
     </message>
@@ -2404,7 +2404,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>缺少{parts}，通知无法印发：请补全，或改为导出“仅方案”版式</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/drafting.py" line="53"/>
+        <location filename="../../planbook/core/drafting.py" line="54"/>
         <source>“{title}” nests its items {depth} levels deep; a plan may have at most {limit}</source>
         <translation>“{title}”的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
     </message>
@@ -2414,22 +2414,22 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>子项最多只能嵌套 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="102"/>
+        <location filename="../../planbook/core/exchange.py" line="99"/>
         <source>not a plan: the JSON is nested too deeply</source>
         <translation>不是方案文件：JSON 嵌套层次过深</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="104"/>
+        <location filename="../../planbook/core/exchange.py" line="101"/>
         <source>not valid JSON ({reason})</source>
         <translation>不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="141"/>
+        <location filename="../../planbook/core/exchange.py" line="138"/>
         <source>the plan has more than {limit} headings, tasks and items; a plan may have at most {limit}</source>
         <translation>方案的标题、任务和子项超过 {limit} 个，一个方案最多允许 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="184"/>
+        <location filename="../../planbook/core/exchange.py" line="180"/>
         <source>{where}: nodes nest deeper than {limit} levels</source>
         <translation>{where}：节点嵌套超过 {limit} 层</translation>
     </message>
@@ -2474,7 +2474,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="513"/>
+        <location filename="../../planbook/importers/recognise.py" line="517"/>
         <source>the document holds {count} characters of text; a plan may hold at most {limit}</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
@@ -2483,51 +2483,111 @@ or run Planbook on Python 3.12 or later.</source>
         <source>{name} holds {size} MB of document text (XML); a plan has at most {limit} MB</source>
         <translation>{name} 的文档正文（XML）有 {size} MB，一个方案最多 {limit} MB</translation>
     </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="249"/>
+        <source>{seals} electronic seals for {signers} signing organs: each organ seals once</source>
+        <translation>电子印章 {seals} 枚，署名机关 {signers} 个：应每个机关各盖一枚</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="508"/>
+        <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
+        <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="379"/>
+        <source>the masthead “{masthead}” was proposed by Planbook: confirm it or change it</source>
+        <translation>发文机关标志“{masthead}”是本程序拟定的，请确认或修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="390"/>
+        <source>the notice has no body (正文)</source>
+        <translation>通知没有正文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="33"/>
+        <source>cannot read the seal image {path}: {reason}</source>
+        <translation>无法读取印章图片 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="36"/>
+        <source>the seal image {path} is larger than {limit} MB</source>
+        <translation>印章图片 {path} 超过 {limit} MB</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="49"/>
+        <source>the seal image {path} is not a PNG file</source>
+        <translation>印章图片 {path} 不是 PNG 文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="54"/>
+        <source>the seal image {path} is {width} × {height} pixels; at most {limit} a side</source>
+        <translation>印章图片 {path} 为 {width} × {height} 像素，每边最多 {limit} 像素</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="61"/>
+        <source>the seal image {path} is damaged: {reason}</source>
+        <translation>印章图片 {path} 已损坏：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="63"/>
+        <source>the seal image {path} has no transparent background: save the seal as a PNG with transparency</source>
+        <translation>印章图片 {path} 没有透明背景：请将印章另存为带透明背景的 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="68"/>
+        <source>the seal image {path} is empty (fully transparent)</source>
+        <translation>印章图片 {path} 是空的（完全透明）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="71"/>
+        <source>the seal image {path} is not red: a seal is printed in red</source>
+        <translation>印章图片 {path} 不是红色的：印章应为红色</translation>
+    </message>
 </context>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="111"/>
+        <location filename="../../planbook/gui/editors.py" line="115"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="114"/>
+        <location filename="../../planbook/gui/editors.py" line="118"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="122"/>
+        <location filename="../../planbook/gui/editors.py" line="126"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="123"/>
+        <location filename="../../planbook/gui/editors.py" line="127"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="127"/>
+        <location filename="../../planbook/gui/editors.py" line="131"/>
         <source>Te&amp;xt</source>
         <translation>正文(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="131"/>
+        <location filename="../../planbook/gui/editors.py" line="135"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="200"/>
+        <location filename="../../planbook/gui/editors.py" line="204"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="204"/>
+        <location filename="../../planbook/gui/editors.py" line="208"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="209"/>
+        <location filename="../../planbook/gui/editors.py" line="213"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2716,227 +2776,317 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="427"/>
+        <location filename="../../planbook/gui/editors.py" line="431"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="306"/>
-        <location filename="../../planbook/gui/editors.py" line="429"/>
+        <location filename="../../planbook/core/model.py" line="299"/>
+        <location filename="../../planbook/gui/editors.py" line="433"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="307"/>
-        <location filename="../../planbook/gui/editors.py" line="434"/>
+        <location filename="../../planbook/core/model.py" line="300"/>
+        <location filename="../../planbook/gui/editors.py" line="438"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="437"/>
+        <location filename="../../planbook/gui/editors.py" line="441"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="308"/>
-        <location filename="../../planbook/gui/editors.py" line="439"/>
+        <location filename="../../planbook/core/model.py" line="301"/>
+        <location filename="../../planbook/gui/editors.py" line="443"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="309"/>
-        <location filename="../../planbook/gui/editors.py" line="440"/>
+        <location filename="../../planbook/core/model.py" line="302"/>
+        <location filename="../../planbook/gui/editors.py" line="444"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="440"/>
+        <location filename="../../planbook/gui/editors.py" line="444"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="442"/>
+        <location filename="../../planbook/gui/editors.py" line="446"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="443"/>
+        <location filename="../../planbook/gui/editors.py" line="447"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="310"/>
-        <location filename="../../planbook/gui/editors.py" line="445"/>
+        <location filename="../../planbook/core/model.py" line="303"/>
+        <location filename="../../planbook/gui/editors.py" line="449"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="447"/>
+        <location filename="../../planbook/gui/editors.py" line="451"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="448"/>
+        <location filename="../../planbook/gui/editors.py" line="452"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="311"/>
-        <location filename="../../planbook/gui/editors.py" line="450"/>
+        <location filename="../../planbook/core/model.py" line="304"/>
+        <location filename="../../planbook/gui/editors.py" line="454"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="312"/>
-        <location filename="../../planbook/gui/editors.py" line="451"/>
+        <location filename="../../planbook/core/model.py" line="305"/>
+        <location filename="../../planbook/gui/editors.py" line="455"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="313"/>
-        <location filename="../../planbook/gui/editors.py" line="452"/>
+        <location filename="../../planbook/core/model.py" line="306"/>
+        <location filename="../../planbook/gui/editors.py" line="456"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="456"/>
+        <location filename="../../planbook/gui/editors.py" line="460"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="315"/>
+        <location filename="../../planbook/core/model.py" line="308"/>
+        <location filename="../../planbook/gui/editors.py" line="468"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="458"/>
+        <location filename="../../planbook/gui/editors.py" line="474"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="459"/>
+        <location filename="../../planbook/gui/editors.py" line="475"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="317"/>
+        <location filename="../../planbook/core/model.py" line="310"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="319"/>
+        <location filename="../../planbook/core/model.py" line="312"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="321"/>
+        <location filename="../../planbook/core/model.py" line="314"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="323"/>
+        <location filename="../../planbook/core/model.py" line="316"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="324"/>
+        <location filename="../../planbook/core/model.py" line="317"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="325"/>
+        <location filename="../../planbook/core/model.py" line="318"/>
+        <location filename="../../planbook/gui/editors.py" line="492"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="326"/>
+        <location filename="../../planbook/core/model.py" line="319"/>
+        <location filename="../../planbook/gui/editors.py" line="513"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="328"/>
+        <location filename="../../planbook/core/model.py" line="321"/>
+        <location filename="../../planbook/gui/editors.py" line="514"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="329"/>
+        <location filename="../../planbook/core/model.py" line="322"/>
+        <location filename="../../planbook/gui/editors.py" line="515"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="330"/>
+        <location filename="../../planbook/core/model.py" line="323"/>
+        <location filename="../../planbook/gui/editors.py" line="516"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="331"/>
+        <location filename="../../planbook/core/model.py" line="324"/>
+        <location filename="../../planbook/gui/editors.py" line="517"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="333"/>
+        <location filename="../../planbook/core/model.py" line="326"/>
+        <location filename="../../planbook/gui/editors.py" line="518"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="334"/>
+        <location filename="../../planbook/core/model.py" line="327"/>
+        <location filename="../../planbook/gui/editors.py" line="519"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="335"/>
+        <location filename="../../planbook/core/model.py" line="328"/>
+        <location filename="../../planbook/gui/editors.py" line="520"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="336"/>
+        <location filename="../../planbook/core/model.py" line="329"/>
+        <location filename="../../planbook/gui/editors.py" line="521"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="337"/>
+        <location filename="../../planbook/core/model.py" line="330"/>
+        <location filename="../../planbook/gui/editors.py" line="522"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="338"/>
+        <location filename="../../planbook/core/model.py" line="331"/>
+        <location filename="../../planbook/gui/editors.py" line="523"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="339"/>
+        <location filename="../../planbook/core/model.py" line="332"/>
+        <location filename="../../planbook/gui/editors.py" line="524"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="340"/>
+        <location filename="../../planbook/core/model.py" line="333"/>
+        <location filename="../../planbook/gui/editors.py" line="525"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="504"/>
+        <location filename="../../planbook/gui/editors.py" line="557"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="598"/>
+        <location filename="../../planbook/gui/editors.py" line="694"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="610"/>
+        <location filename="../../planbook/gui/editors.py" line="706"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="621"/>
+        <location filename="../../planbook/gui/editors.py" line="717"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="634"/>
+        <location filename="../../planbook/gui/editors.py" line="730"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="464"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="465"/>
+        <source>Keep the proposed masthead as it is</source>
+        <translation>采用拟定的发文机关标志</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="494"/>
+        <source>Sealed (加盖印章)</source>
+        <translation>加盖印章</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="495"/>
+        <source>Not sealed (不加盖印章)</source>
+        <translation>不加盖印章</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="496"/>
+        <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
+        <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="500"/>
+        <source>Seal</source>
+        <translation>印章</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="502"/>
+        <source>Choose Seal Images…</source>
+        <translation>选择印章图片…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="503"/>
+        <source>PNG images with a transparent background, one per signing organ in their order</source>
+        <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="505"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="511"/>
+        <source>Electronic seals</source>
+        <translation>电子印章</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="620"/>
+        <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
+        <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="625"/>
+        <source>{0} for {1} signing organs</source>
+        <translation>{0} 个，签署机关 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="626"/>
+        <source>None: stamped on paper</source>
+        <translation>无（盖实物印章）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="636"/>
+        <source>Choose Seal Images</source>
+        <translation>选择印章图片</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="637"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
 </context>
 <context>
