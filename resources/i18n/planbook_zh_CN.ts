@@ -1183,14 +1183,14 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../planbook/core/backup.py" line="105"/>
-        <location filename="../../planbook/core/backup.py" line="186"/>
+        <location filename="../../planbook/core/backup.py" line="121"/>
+        <location filename="../../planbook/core/backup.py" line="279"/>
         <source>cannot write a backup in {folder}: {reason}</source>
         <translation>无法在 {folder} 中写入备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="169"/>
-        <location filename="../../planbook/core/backup.py" line="206"/>
+        <location filename="../../planbook/core/backup.py" line="261"/>
+        <location filename="../../planbook/core/backup.py" line="299"/>
         <source>cannot restore {name}: {reason}</source>
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
@@ -1324,7 +1324,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="158"/>
+        <location filename="../../planbook/core/backup.py" line="250"/>
         <location filename="../../planbook/core/library.py" line="77"/>
         <location filename="../../planbook/core/library.py" line="102"/>
         <source>no library at {path}</source>
@@ -1412,47 +1412,47 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>这个方案库没有搜索索引（请以可写方式打开一次，完成升级）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="194"/>
+        <location filename="../../planbook/core/search.py" line="203"/>
         <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
         <translation>年份写法不对：year:{raw}（例如 year:2019 或 year:2017-2020）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="195"/>
+        <location filename="../../planbook/core/search.py" line="204"/>
         <source>this library has no search index yet: open it writable once (or run planbook reindex)</source>
         <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="252"/>
+        <location filename="../../planbook/core/search.py" line="261"/>
         <source>search text too long ({length} characters; at most {limit})</source>
         <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="260"/>
+        <location filename="../../planbook/core/search.py" line="269"/>
         <source>a filter cannot be negated: -{word}</source>
         <translation>筛选条件不能取反：-{word}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="268"/>
+        <location filename="../../planbook/core/search.py" line="277"/>
         <source>too many search words (at most {limit})</source>
         <translation>搜索词过多（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="287"/>
+        <location filename="../../planbook/core/search.py" line="296"/>
         <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
         <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="291"/>
+        <location filename="../../planbook/core/search.py" line="300"/>
         <source>{key}: needs something after it, e.g. unit:基教科</source>
         <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="300"/>
+        <location filename="../../planbook/core/search.py" line="309"/>
         <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
         <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="380"/>
+        <location filename="../../planbook/core/search.py" line="389"/>
         <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
@@ -3193,98 +3193,98 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="53"/>
-        <location filename="../../planbook/gui/safety.py" line="64"/>
+        <location filename="../../planbook/gui/safety.py" line="54"/>
+        <location filename="../../planbook/gui/safety.py" line="65"/>
         <source>The library is read-only; changes cannot be saved.</source>
         <translation>方案库为只读，修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="57"/>
+        <location filename="../../planbook/gui/safety.py" line="58"/>
         <source>The disk is full: free some space and try again (nothing was changed).</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="58"/>
+        <location filename="../../planbook/gui/safety.py" line="59"/>
         <source>The disk could not be read or written (was it removed, or is it failing?).</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="60"/>
+        <location filename="../../planbook/gui/safety.py" line="61"/>
         <source>The library file is damaged: restore a backup with File ▸ Backups and Restore….</source>
         <translation>方案库文件已损坏：请通过“文件 ▸ 备份与恢复…”恢复一份备份。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="62"/>
+        <location filename="../../planbook/gui/safety.py" line="63"/>
         <source>Another program is busy with the library: try again in a moment (nothing was changed).</source>
         <translation>另一个程序正在使用方案库：请稍后再试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="65"/>
+        <location filename="../../planbook/gui/safety.py" line="66"/>
         <source>The library file cannot be opened (check the folder exists and may be read).</source>
         <translation>无法打开方案库文件（请检查文件夹是否存在、是否有读取权限）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="154"/>
+        <location filename="../../planbook/gui/safety.py" line="165"/>
         <source>This library is read-only: changes are not saved</source>
         <translation>此方案库为只读，修改不会保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="168"/>
+        <location filename="../../planbook/gui/safety.py" line="179"/>
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="227"/>
+        <location filename="../../planbook/gui/safety.py" line="240"/>
         <source>The change was not saved</source>
         <translation>修改未能保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="235"/>
+        <location filename="../../planbook/gui/safety.py" line="248"/>
         <source>What it changes was deleted or changed by another program.</source>
         <translation>它所修改的内容已被其他程序删除或更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="238"/>
+        <location filename="../../planbook/gui/safety.py" line="251"/>
         <source>Cannot undo “{0}”.</source>
         <translation>无法撤销“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="238"/>
+        <location filename="../../planbook/gui/safety.py" line="251"/>
         <source>Cannot redo “{0}”.</source>
         <translation>无法重做“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="239"/>
+        <location filename="../../planbook/gui/safety.py" line="252"/>
         <source>The step was taken off the undo list; nothing was changed.</source>
         <translation>此步骤已从撤销记录中移除，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="242"/>
+        <location filename="../../planbook/gui/safety.py" line="255"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="242"/>
+        <location filename="../../planbook/gui/safety.py" line="255"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="281"/>
+        <location filename="../../planbook/gui/safety.py" line="294"/>
         <source>The plan that was open was deleted by another program.</source>
         <translation>当前打开的方案已被其他程序删除。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="286"/>
+        <location filename="../../planbook/gui/safety.py" line="299"/>
         <source>Another program changed the library: shown as it is now.</source>
         <translation>其他程序修改了方案库，已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="335"/>
+        <location filename="../../planbook/gui/safety.py" line="348"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="343"/>
+        <location filename="../../planbook/gui/safety.py" line="356"/>
         <source>Restored {0}. What was there before is kept as {1}.</source>
         <translation>已恢复 {0}。恢复前的内容已另存为 {1}。</translation>
     </message>
