@@ -168,13 +168,15 @@ class Library:
 
     # ---- plans ---------------------------------------------------------------------------------------
 
-    def list_plans(self) -> list[PlanSummary]:
+    def list_plans(self, ids: list[int] | None = None) -> list[PlanSummary]:
+        """Every plan's summary, or only those of `ids` (one plan's row in the window, as its title is typed)."""
+        where = f"WHERE p.id IN ({', '.join('?' * len(ids))})" if ids is not None else ""
         rows = self.db.execute(
-            """SELECT p.id, p.title, p.kind, p.year, p.issuers, p.status, p.modified_at,
-                      coalesce(n.doc_number, ''),
-                      (SELECT count(*) FROM nodes WHERE nodes.plan_id = p.id)
-               FROM plans p LEFT JOIN notices n ON n.plan_id = p.id
-               ORDER BY p.year DESC, p.title, p.id"""
+            f"""SELECT p.id, p.title, p.kind, p.year, p.issuers, p.status, p.modified_at,
+                       coalesce(n.doc_number, ''),
+                       (SELECT count(*) FROM nodes WHERE nodes.plan_id = p.id)
+                FROM plans p LEFT JOIN notices n ON n.plan_id = p.id {where}
+                ORDER BY p.year DESC, p.title, p.id""", list(ids or [])
         ).fetchall()
         return [
             PlanSummary(

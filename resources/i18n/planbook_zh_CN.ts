@@ -534,32 +534,32 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="59"/>
+        <location filename="../../planbook/gui/librarypane.py" line="71"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="60"/>
+        <location filename="../../planbook/gui/librarypane.py" line="72"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="98"/>
+        <location filename="../../planbook/gui/librarypane.py" line="139"/>
         <source>Year {0}</source>
         <translation>{0}年</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="98"/>
+        <location filename="../../planbook/gui/librarypane.py" line="139"/>
         <source>No year</source>
         <translation>未注明年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="105"/>
+        <location filename="../../planbook/gui/librarypane.py" line="146"/>
         <source>No issuing organ</source>
         <translation>未注明发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="114"/>
+        <location filename="../../planbook/gui/librarypane.py" line="191"/>
         <source>{0} nodes · modified {1}</source>
         <translation>{0} 个条目 · 修改于 {1}</translation>
     </message>
@@ -598,9 +598,9 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="155"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="735"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="737"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="740"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="742"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="749"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
@@ -681,13 +681,13 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="192"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="635"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="193"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="635"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
@@ -778,7 +778,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="255"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1137"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1142"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -818,84 +818,84 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="430"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="435"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="450"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="455"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="453"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="458"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="454"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="459"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="459"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="464"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="460"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="465"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="490"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="495"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="506"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="511"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="510"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="515"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="616"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="621"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="623"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="628"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="638"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="633"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="638"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="194"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="639"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="644"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="639"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="644"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="195"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="642"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="647"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
@@ -920,247 +920,247 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="642"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="647"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="672"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="668"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="699"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="673"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="704"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="687"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="694"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="699"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="694"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="699"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="715"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="712"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="714"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="719"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="739"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="750"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="748"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="753"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="749"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="754"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="759"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="767"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="772"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="760"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="765"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="763"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="768"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="778"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="832"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="783"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="837"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="779"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="784"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="800"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="801"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="806"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="802"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="807"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="826"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="831"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="837"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="842"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="850"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="855"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="852"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="857"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="873"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="881"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="886"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="882"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="887"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="894"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="899"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="895"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="900"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="931"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="955"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="960"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="957"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="960"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="962"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="965"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="957"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="962"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="960"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="965"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="970"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="975"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="972"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="977"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1049"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1054"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1053"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1058"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1096"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="883"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1101"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1098"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1103"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1104"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1109"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1112"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1117"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1112"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1117"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1130"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1135"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1131"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1136"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1137"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1142"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1175,7 +1175,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="897"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="902"/>
         <source>Review Draft</source>
         <translation>审阅草稿</translation>
     </message>
@@ -1346,63 +1346,63 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="321"/>
+        <location filename="../../planbook/core/library.py" line="323"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="425"/>
+        <location filename="../../planbook/core/library.py" line="427"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="544"/>
+        <location filename="../../planbook/core/library.py" line="546"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="546"/>
-        <location filename="../../planbook/core/library.py" line="655"/>
+        <location filename="../../planbook/core/library.py" line="548"/>
+        <location filename="../../planbook/core/library.py" line="657"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="549"/>
+        <location filename="../../planbook/core/library.py" line="551"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="552"/>
+        <location filename="../../planbook/core/library.py" line="554"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="597"/>
+        <location filename="../../planbook/core/library.py" line="599"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="599"/>
+        <location filename="../../planbook/core/library.py" line="601"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="601"/>
+        <location filename="../../planbook/core/library.py" line="603"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="602"/>
+        <location filename="../../planbook/core/library.py" line="604"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="603"/>
+        <location filename="../../planbook/core/library.py" line="605"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="604"/>
+        <location filename="../../planbook/core/library.py" line="606"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
@@ -2139,23 +2139,23 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="484"/>
+        <location filename="../../planbook/core/library.py" line="486"/>
         <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
         <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="556"/>
+        <location filename="../../planbook/core/library.py" line="558"/>
         <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
         <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="559"/>
+        <location filename="../../planbook/core/library.py" line="561"/>
         <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
         <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="562"/>
-        <location filename="../../planbook/core/library.py" line="575"/>
+        <location filename="../../planbook/core/library.py" line="564"/>
+        <location filename="../../planbook/core/library.py" line="577"/>
         <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
