@@ -178,13 +178,14 @@ class Library:
                 FROM plans p LEFT JOIN notices n ON n.plan_id = p.id {where}
                 ORDER BY p.year DESC, p.title, p.id""", list(ids or [])
         ).fetchall()
+        issuers: dict[str, list[str]] = {}  # many plans share their issuers: each JSON text is parsed once
         return [
             PlanSummary(
                 id=r[0],
                 title=r[1],
                 kind=r[2],
                 year=r[3],
-                issuers=json.loads(r[4]),
+                issuers=list(issuers[r[4]] if r[4] in issuers else issuers.setdefault(r[4], json.loads(r[4]))),
                 status=Status(r[5]),
                 modified_at=r[6] or "",
                 doc_number=r[7],

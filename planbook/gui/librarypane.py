@@ -61,6 +61,7 @@ class LibraryPane(QWidget):
         self._organ_ids: list[list[list[int]]] = []  # [year][organ] → its plans' ids, in the order shown
         self._shape: list | None = None  # the years and organs the tree was built with
         self._shown: dict[int, PlanSummary] = {}  # what each plan's row shows
+        self._position: dict[int, int] = {}  # plan id → its index in `plans`
         self._bold = self.font()
         self._bold.setBold(True)
         self._grey = QBrush(QColor("#777777"))
@@ -76,14 +77,49 @@ class LibraryPane(QWidget):
         place among its organ's plans moved, that organ's rows); the whole tree is built again only when years or
         organs come or go, or the order changes."""
         self.plans = plans
+        self._position = {p.id: i for i, p in enumerate(plans)}
         if current_id is not None:
             self.current_id = current_id
         self._rebuild()
 
     def update_plans(self, changed: list[PlanSummary]) -> None:
-        """Plans that changed (e.g. the open plan's title as it is typed): the rest of the list is not read again."""
-        fresh = {p.id: p for p in changed}
-        self.set_plans([fresh.pop(p.id, p) for p in self.plans] + list(fresh.values()))
+        """Plans that changed (e.g. the open plan's title as it is typed): the rest of the list is not read again,
+        and a plan that keeps its place (same year, organ, and order among its organ's plans) has its row set
+        without sorting or comparing the others."""
+        if len(self._position) != len(self.plans):
+            self._position = {p.id: i for i, p in enumerate(self.plans)}
+        for p in changed:
+            if (i := self._position.get(p.id)) is not None:
+                self.plans[i] = p
+            else:
+                self._position[p.id] = len(self.plans)
+                self.plans.append(p)
+        if all(self._set_in_place(p) for p in changed):
+            return
+        self._rebuild()
+
+    def _set_in_place(self, p: PlanSummary) -> bool:
+        old = self._shown.get(p.id)
+        order = self.sort.currentData()
+        if old is None or order == "modified" or (p.year, p.issuers[:1]) != (old.year, old.issuers[:1]):
+            return False
+        if old == p:
+            return True
+        key = (lambda q: q.title) if order == "title" else (lambda q: (q.title, q.id))
+        for y, organs in enumerate(self._organ_ids):
+            for o, ids in enumerate(organs):
+                if p.id not in ids:
+                    continue
+                r = ids.index(p.id)
+                before = self._shown[ids[r - 1]] if r > 0 else None
+                after = self._shown[ids[r + 1]] if r + 1 < len(ids) else None
+                if (before and key(before) > key(p)) or (after and key(p) > key(after)):
+                    return False  # its place among its organ's plans moved
+                organ_item = self._organ_items[y][o]
+                self._set_row(organ_item.child(r, 0), organ_item.child(r, 1), p)
+                self._shown[p.id] = p
+                return True
+        return False
 
     def _apply_filter(self) -> None:
         # Every word must occur in the plan's haystack: one regular expression of lookaheads, matched in C++ by
@@ -195,6 +231,8 @@ class LibraryPane(QWidget):
 
     def _mark_current(self) -> None:
         item = self._items.get(self.current_id) if self.current_id is not None else None
+        if item is not None and self.view.currentIndex() == self.proxy.mapFromSource(self.model.indexFromItem(item)):
+            return  # already shown as current: no scrolling, no repaint
         sel = self.view.selectionModel()
         sel.blockSignals(True)  # showing the open plan is not choosing one
         if item is None:
