@@ -2879,63 +2879,83 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="50"/>
+        <location filename="../../planbook/gui/print_preview.py" line="57"/>
         <source>Print Preview — {0}</source>
         <translation>打印预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="54"/>
+        <location filename="../../planbook/gui/print_preview.py" line="61"/>
         <source>Notice with the plan</source>
         <translation>印发通知及要点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="55"/>
+        <location filename="../../planbook/gui/print_preview.py" line="62"/>
         <source>Plan only</source>
         <translation>仅要点正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="65"/>
+        <location filename="../../planbook/gui/print_preview.py" line="72"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="67"/>
+        <location filename="../../planbook/gui/print_preview.py" line="74"/>
         <source>&amp;Save PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="69"/>
+        <location filename="../../planbook/gui/print_preview.py" line="76"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="79"/>
+        <location filename="../../planbook/gui/print_preview.py" line="86"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="109"/>
+        <location filename="../../planbook/gui/print_preview.py" line="111"/>
+        <source>Typesetting…</source>
+        <translation>正在排版…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="118"/>
+        <source>Typesetting {0}</source>
+        <translation>正在排版：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="119"/>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="128"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="136"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="115"/>
+        <location filename="../../planbook/gui/print_preview.py" line="142"/>
         <source>fallback face: {0}</source>
         <translation>备用字体排印：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="126"/>
-        <location filename="../../planbook/gui/print_preview.py" line="128"/>
+        <location filename="../../planbook/gui/print_preview.py" line="154"/>
+        <location filename="../../planbook/gui/print_preview.py" line="156"/>
         <source>Save PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="167"/>
+        <location filename="../../planbook/gui/print_preview.py" line="195"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="167"/>
+        <location filename="../../planbook/gui/print_preview.py" line="195"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
