@@ -554,7 +554,7 @@ def cmd_search(args) -> None:
         where = f"{h.number}{h.title}" if h.node_id is not None else "（文件信息）"
         print(f"[{h.plan_id}] {year} {h.plan_title} › {where}")
         print(f"    {h.marked(*bold)}")
-    print(f"共 {results.total} 处，分布在 {len(results.plan_counts)} 个计划中"
+    print(f"共 {results.total} 处，分布在 {len(results.plan_counts)} 个方案中"
           + (f"（显示前 {len(results.hits)} 处）" if results.total and results.total > len(results.hits) else ""))
 
 

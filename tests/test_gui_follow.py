@@ -277,3 +277,35 @@ def test_dashboard_reads_on_a_laptop_screen(windows, tmp_path, qtbot):
     assert integer_ticks(37, 300) == [0, 10, 20, 30, 40]
     assert integer_ticks(0, 300) == [0, 1]
     w.dashboard.grab().save(str(SHOTS / "planbook-follow-dashboard-laptop.png"))
+
+
+def test_compare_marks_changed_characters_in_place_and_says_when_nothing_differs(windows, tmp_path):
+    from planbook.core.model import Field
+
+    old = realistic_plan(2021)
+    new = next_year_plan(copy.deepcopy(old))
+    task = tasks_of(new)[0]
+    labels = [f.label for f in task.fields]
+    task.fields[0] = Field(task.fields[0].label, task.fields[0].value + "、督导室")  # the first field grows
+    same = next_year_plan(copy.deepcopy(old))
+    w, (old_id, new_id, same_id) = open_with(windows, tmp_path, old, new, same)
+    w.open_plan(new_id)
+    dialog = w.compare_dialog(old_id)
+    settle()
+    assert dialog.changes() == ["changed"]
+    right = next(dialog.table.cellWidget(r, 2) for r in range(dialog.table.rowCount()) if dialog.table.cellWidget(r, 2))
+    text = right.text()
+    # Only the added characters are marked, the field stays first, the unchanged ones follow in their order.
+    assert "<span style='background:#c8ecc8;color:#060'>、督导室</span>" in text
+    positions = [text.index(f"{label}：") for label in labels]
+    assert positions == sorted(positions)
+    assert f"{labels[0]}：{old.nodes[0].children[0].fields[0].value}<span" in text
+    dialog.close()
+    # A plan compared with an unchanged copy: a sentence, not an empty table.
+    w.open_plan(same_id)
+    dialog = w.compare_dialog(old_id)
+    settle()
+    assert dialog.changes() == [] and dialog.table.rowCount() == 1
+    assert dialog.empty_note == "两个方案的任务相同：没有修改、新增或删除。"
+    assert dialog.table.item(0, 0).text() == dialog.empty_note
+    dialog.close()

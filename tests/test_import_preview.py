@@ -33,7 +33,7 @@ def test_preview_shows_tree_numbers_fields_and_warnings(qtbot, seeds, tmp_path):
     assert tree.topLevelItemCount() == 2
     hunan = tree.topLevelItem(0)
     assert hunan.text(0).startswith("湖南省教育厅 中共湖南省委教育工委2020年工作要点") and hunan.text(1) == "33"
-    assert hunan.child(0).text(0).startswith("印发通知：湘教发〔2020〕8号")
+    assert hunan.child(0).text(0).startswith("Issuing notice: 湘教发〔2020〕8号")  # no translator: English
     section = hunan.child(1)
     assert section.text(0) == "一、加强党对教育工作的全面领导" and section.text(1) == "4"
     task = section.child(0)

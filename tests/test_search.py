@@ -444,3 +444,20 @@ def test_cli_search_json_and_text(seeded, tmp_path):
     assert r.code == 1 and r.err.count("\n") == 1 and "not a year: year:abc" in r.err and "Traceback" not in r.err
     r = run_cli("reindex", library=path)
     assert r.code == 0 and "indexed" in r.out
+
+
+@pytest.mark.parametrize("chinese, english", [
+    ("单位:基教科", "unit:基教科"), ("单位：基教科 -考核", "unit:基教科 -考核"), ("年度:2017-2019", "year:2017-2019"),
+    ("年份：2020 师德", "year:2020 师德"), ("机关:湘潭", "issuer:湘潭"), ("发文机关：湖南 安全", "issuer:湖南 安全"),
+    ("字段:责任单位=基教科", "field:责任单位=基教科"), ("类型:任务 年度:2018 安全", "kind:task year:2018 安全"),
+    ("类型：方案 湘潭", "kind:plan 湘潭"),
+])
+def test_chinese_filter_keys_mean_the_english_ones(lib, chinese, english):
+    assert parse(chinese) == parse(english)
+    assert found(lib, chinese) == found(lib, english)
+
+
+def test_chinese_filter_keys_are_refused_with_the_same_messages(lib):
+    with pytest.raises(SearchError) as refused:
+        search(lib, "年度:明年")
+    assert "not a year" in refused.value.message.template

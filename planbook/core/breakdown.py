@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import NodeKind, Plan
+from .model import Plan
 from .numbering import number_tree
-from .progress import progress_text
+from .progress import progress_text, tasks
 from .units import Role, unit_role
 
 DEADLINE_WORDS = ("时限", "时间", "期限")
@@ -32,10 +32,9 @@ class BreakdownTable:
 
 def _labels(plan: Plan) -> list[str]:
     seen: dict[str, None] = {}
-    for node in plan.walk():
-        if node.kind is NodeKind.TASK:
-            for f in node.fields:
-                seen.setdefault(f.label)
+    for node in tasks(plan):
+        for f in node.fields:
+            seen.setdefault(f.label)
     return list(seen)
 
 
@@ -61,7 +60,7 @@ def breakdown(plan: Plan) -> BreakdownTable:
     numbers = number_tree(plan.nodes, plan.numbering)
     columns = columns_for(plan)
     rows = []
-    for index, node in enumerate((n for n in plan.walk() if n.kind is NodeKind.TASK), start=1):
+    for index, node in enumerate(tasks(plan), start=1):
         values = {f.label: f.value for f in node.fields}
         row = [str(index), f"{numbers[id(node)]}{node.title}"]
         for column in columns[2:]:

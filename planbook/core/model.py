@@ -85,7 +85,7 @@ KINDS: dict[NodeKind, KindSpec] = {spec.kind: spec for spec in (
              Message(QT_TRANSLATE_NOOP("Messages", "subsection")), QT_TRANSLATE_NOOP("Kinds", "Subsection (（一）)"),
              QT_TRANSLATE_NOOP("Kinds", "subsection"), "Ctrl+2", "{}个二级标题"),
     KindSpec(NodeKind.TASK, 3, frozenset({None, NodeKind.SECTION, NodeKind.SUBSECTION}), NodeKind.ITEM,
-             NodeKind.ITEM, NodeKind.TASK, "{n}.", True, "task", True, True, False, "check", "#2e6da4",
+             NodeKind.ITEM, NodeKind.TASK, "{n}.", True, "task", True, True, False, "card", "#2e6da4",
              Message(QT_TRANSLATE_NOOP("Messages", "task")), QT_TRANSLATE_NOOP("Kinds", "Task (1.)"),
              QT_TRANSLATE_NOOP("Kinds", "task"), "Ctrl+3", "{}项任务"),
     KindSpec(NodeKind.ITEM, 4, frozenset({NodeKind.TASK, NodeKind.SUBSECTION, NodeKind.ITEM}), NodeKind.ITEM,

@@ -17,7 +17,20 @@ NO_LEAD = "（未定牵头单位）"  # the dashboard's and report's group for t
 
 
 def tasks(plan: Plan) -> list[Node]:
-    return [n for n in plan.walk() if n.kind is NodeKind.TASK]
+    """What is tracked: the plan's tasks (1.); in an action plan whose work is its （一） items (no tasks at all),
+    the subsections that carry fields (责任单位 …), so that such plans have progress, a dashboard and a breakdown
+    table too. Subsections without fields (指导思想, 工作目标) are not work to track."""
+    nodes = list(plan.walk())
+    found = [n for n in nodes if n.kind is NodeKind.TASK]
+    return found or [n for n in nodes if n.kind is NodeKind.SUBSECTION and n.fields]
+
+
+def is_tracked(plan: Plan, node: Node) -> bool:
+    """Whether `node` has a status and progress notes in this plan (see `tasks`)."""
+    if node.kind is NodeKind.TASK:
+        return True
+    return node.kind is NodeKind.SUBSECTION and bool(node.fields) and not any(
+        n.kind is NodeKind.TASK for n in plan.walk())
 
 
 def status_counts(plan: Plan) -> dict[Progress, int]:

@@ -208,9 +208,14 @@ NO_INDEX = QT_TRANSLATE_NOOP("Messages", "this library has no search index yet: 
 KINDS = {
     "task": "task", "任务": "task", "section": "section", "部分": "section", "大标题": "section",
     "subsection": "subsection", "小标题": "subsection", "item": "item", "条目": "item", "子项": "item",
-    "plan": "plan", "计划": "plan", "文件": "plan",
+    "plan": "plan", "计划": "plan", "方案": "plan", "文件": "plan",
 }
-_FILTER = re.compile(r"^(year|issuer|unit|field|kind):(.*)$", re.IGNORECASE | re.DOTALL)
+# Filters by their English key or the Chinese one a clerk types (单位:基教科), with an ASCII or full-width colon.
+FILTER_KEYS = {"year": "year", "年度": "year", "年份": "year", "issuer": "issuer", "机关": "issuer",
+               "发文机关": "issuer", "unit": "unit", "单位": "unit", "field": "field", "字段": "field", "kind": "kind",
+               "类型": "kind"}
+_FILTER = re.compile(r"^(" + "|".join(sorted(FILTER_KEYS, key=len, reverse=True)) + r")[:：](.*)$",
+                     re.IGNORECASE | re.DOTALL)
 _YEAR = re.compile(r"^(\d{4})(?:\s*(?:-|–|~|～|\.\.)\s*(\d{4}))?$")
 
 
@@ -267,7 +272,7 @@ def parse(text: str) -> Query:
         if m:
             if negated:
                 raise SearchError(QT_TRANSLATE_NOOP("Messages", "a filter cannot be negated: -{word}"), word=word)
-            _add_filter(q, m.group(1).lower(), m.group(2))
+            _add_filter(q, FILTER_KEYS[m.group(1).lower()], m.group(2))
             continue
         term = norm(word)
         if not term.strip():

@@ -343,7 +343,7 @@ class Typesetter:
         """Grid lines the next blocks need on the same page as this one's last line (keep-with-next, 7.3.5.5)."""
         need = 0
         for block in rest:
-            if isinstance(block, Blank) or isinstance(block, Signature):
+            if isinstance(block, (Blank, Signature)):
                 need += block.lines
             elif isinstance(block, Paragraph) and block.kind == "annotation":
                 need += 1

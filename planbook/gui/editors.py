@@ -163,12 +163,15 @@ class NodeEditor(QScrollArea):
         if selections:
             self.body.setTextCursor(QTextCursor(selections[0].cursor.block()))
             self.body.ensureCursorVisible()
-        title_spans = find_spans(self.title.text(), terms)
+        title_spans = find_spans(self.title.text(), terms) if terms else []
+        if not terms:  # the search was cleared: no mark stays behind
+            self.title.deselect()
         if title_spans:
             self.title.setSelection(title_spans[0][0], title_spans[0][1] - title_spans[0][0])
 
-    def show_node(self, node: Node, number: str) -> None:
-        """Show `node` (called on selection and whenever the model changed it)."""
+    def show_node(self, node: Node, number: str, tracked: bool | None = None) -> None:
+        """Show `node` (called on selection and whenever the model changed it). `tracked`: whether it has progress
+        (tasks; the （一） items of an action plan without tasks, see core.progress.tasks)."""
         if node.id != self.node_id:
             self._new_session()
             self.body.setExtraSelections([])
@@ -185,7 +188,7 @@ class NodeEditor(QScrollArea):
             with QSignalBlocker(self.body):
                 self.body.setPlainText(node.body)
         self.fields.show_fields(node.fields)
-        self.progress.setVisible(node.kind is NodeKind.TASK)
+        self.progress.setVisible(node.kind is NodeKind.TASK if tracked is None else tracked)
         self.progress.show_progress(node)
 
     def _new_session(self) -> None:
@@ -501,9 +504,7 @@ class PlanProperties(QScrollArea):
         return w
 
     def _text(self, form: QFormLayout, key: str, label: str, rows: int = 4) -> QPlainTextEdit:
-        w = QPlainTextEdit()
-        w.setTabChangesFocus(True)
-        w.setFixedHeight(w.fontMetrics().lineSpacing() * rows + 12)
+        w = GrowingTextEdit(min_lines=min(rows, 3), max_lines=12)  # a long preamble shows whole, a short one is short
         w.textChanged.connect(lambda: self._set(key, w.toPlainText()))
         self._add(form, key, label, w)
         return w

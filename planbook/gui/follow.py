@@ -311,8 +311,11 @@ class Dashboard(QWidget):
 
 # ---- compare two plans side by side ---------------------------------------------------------------------------
 
-_CHANGE_NAMES = {compare.Change.KEPT: "保留", compare.Change.CHANGED: "修改", compare.Change.ADDED: "新增",
-                 compare.Change.DROPPED: "删除"}
+def change_names() -> dict[compare.Change, str]:
+    return {compare.Change.KEPT: QCoreApplication.translate("Compare", "Kept"),
+            compare.Change.CHANGED: QCoreApplication.translate("Compare", "Changed"),
+            compare.Change.ADDED: QCoreApplication.translate("Compare", "Added"),
+            compare.Change.DROPPED: QCoreApplication.translate("Compare", "Dropped")}
 _CHANGE_COLOURS = {compare.Change.KEPT: "#ffffff", compare.Change.CHANGED: "#fff8e1",
                    compare.Change.ADDED: "#e8f5e9", compare.Change.DROPPED: "#fdecea"}
 
@@ -325,6 +328,21 @@ def _side(segments: list[compare.Segment], keep: str) -> str:
                    for op, t in segments if op in ("equal", keep))
 
 
+MAX_INLINE = 4000  # characters: longer field values are marked whole (difflib is quadratic at worst)
+
+
+def _field_html(label: str, before: str | None, after: str | None, old: bool) -> str:
+    """One changed field on one side, in its place: the changed characters marked, the rest as it was."""
+    mine = before if old else after
+    if mine is None:
+        return ""  # the field is only on the other side, where it shows struck out or inserted
+    if len(before or "") + len(after or "") <= MAX_INLINE:
+        value = _side(compare.inline_diff(before or "", after or ""), "delete" if old else "insert")
+    else:
+        value = _side([("delete" if old else "insert", mine)], "delete" if old else "insert")
+    return f"{html.escape(label)}：{value}"
+
+
 def side_html(t: compare.TaskDiff, old: bool) -> str:
     ref = t.old if old else t.new
     if ref is None:
@@ -332,18 +350,16 @@ def side_html(t: compare.TaskDiff, old: bool) -> str:
     if t.change is compare.Change.CHANGED:
         keep = "delete" if old else "insert"
         title, body = _side(t.title, keep), _side(t.body, keep)
-        fields = [(label, before if old else after) for label, before, after in t.fields]
-        changed = {label for label, _ in fields}
-        colour = "#900" if old else "#060"
-        rows = [f"{html.escape(k)}：{html.escape(v)}" for k, v in ref.fields if k not in changed]
-        rows += [f"<span style='color:{colour}'>{html.escape(k)}：{html.escape(v or '（无）')}</span>" for k, v in fields]
+        changed = {label: (before, after) for label, before, after in t.fields}
+        rows = [_field_html(k, *changed[k], old) if k in changed else f"{html.escape(k)}：{html.escape(v)}"
+                for k, v in ref.fields]  # in the task's own order, a changed field where it stands
     else:
         title, body = html.escape(ref.title), html.escape(ref.body)
         rows = [f"{html.escape(k)}：{html.escape(v)}" for k, v in ref.fields]
     out = f"<b>{html.escape(ref.number)}{title}</b>"
     if body:
         out += f"<br>{body}"
-    if rows:
+    if rows := [r for r in rows if r]:
         out += "<br><small>" + "<br>".join(rows) + "</small>"
     return out
 
@@ -382,6 +398,7 @@ class CompareView(QDialog):
         layout.addWidget(self.table, 1)
         self.diff: compare.PlanDiff | None = None
         self._runner = None  # the comparison running on a worker, if any
+        self.empty_note = ""  # what the table says when it has no row to show
         if other_id is None:  # by default the plan of the year before, if the library has one
             year = lib.load_plan_header(plan_id).year
             other_id = next((p.id for p in lib.list_plans() if year and p.year == year - 1), None)
@@ -469,7 +486,7 @@ class CompareView(QDialog):
         for section in self.diff.sections:
             shown = [t for t in section.tasks if self.kept.isChecked() or t.change is not compare.Change.KEPT]
             if shown:
-                rows += [(section.heading or "（未分节）", None), *(("", t) for t in shown)]
+                rows += [(section.heading or self.tr("(no section)"), None), *(("", t) for t in shown)]
         self.table.setRowCount(len(rows))  # at once: inserting rows one by one moves every cell widget each time
         for row, (heading, t) in enumerate(rows):
             if t is None:
@@ -481,7 +498,7 @@ class CompareView(QDialog):
                 self.table.setItem(row, 0, head)
                 self.table.setSpan(row, 0, 1, 3)
                 continue
-            mark = QTableWidgetItem(_CHANGE_NAMES[t.change])
+            mark = QTableWidgetItem(change_names()[t.change])
             mark.setData(Qt.ItemDataRole.UserRole, str(t.change))
             mark.setBackground(QBrush(QColor(_CHANGE_COLOURS[t.change])))
             self.table.setItem(row, 0, mark)
@@ -492,6 +509,16 @@ class CompareView(QDialog):
                 label.setContentsMargins(6, 4, 6, 4)
                 label.setStyleSheet(f"background:{_CHANGE_COLOURS[t.change]}")
                 self.table.setCellWidget(row, col, label)
+        if not rows:  # say so, rather than show an empty table
+            # (changed, added and dropped tasks are always shown: an empty table means none)
+            text = self.tr("The two plans have the same tasks: nothing was changed, added or dropped.")
+            self.table.setRowCount(1)
+            note = QTableWidgetItem(text)
+            note.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(0, 0, note)
+            self.table.setSpan(0, 0, 1, 3)
+            self.table.setRowHeight(0, 60)
+        self.empty_note = "" if rows else text
         self.table.resizeRowsToContents()
 
     def changes(self) -> list[str]:

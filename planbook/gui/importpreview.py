@@ -97,7 +97,9 @@ class ImportPreview(QDialog):
 
 
 def _plan_item(plan: Plan, path: Path) -> QTreeWidgetItem:
-    top = QTreeWidgetItem([f"{plan.title}  ({path.name})", str(plan.task_count())])
+    from ..core.progress import tasks  # an action plan's （一） items count when it has no tasks
+
+    top = QTreeWidgetItem([f"{plan.title}  ({path.name})", str(len(tasks(plan)))])
     font = top.font(0)
     font.setBold(True)
     top.setFont(0, font)
@@ -105,7 +107,8 @@ def _plan_item(plan: Plan, path: Path) -> QTreeWidgetItem:
     if n.title or n.doc_number:
         parts = [x for x in (n.doc_number, n.title, "、".join(n.signers),
                              n.signed_on.isoformat() if n.signed_on else "") if x]
-        notice = QTreeWidgetItem(["印发通知：" + "  ".join(parts), ""])
+        notice = QTreeWidgetItem([QCoreApplication.translate("ImportPreview", "Issuing notice: {0}").format(
+            "  ".join(parts)), ""])
         notice.setForeground(0, _FIELD)
         top.addChild(notice)
     numbers = number_tree(plan.nodes, plan.numbering)

@@ -35,6 +35,7 @@ from ..core.errors import PlanbookError, ReadOnlyLibrary
 from ..core.library import Library, refuse_library_output
 from ..core.model import KINDS, NodeKind, Plan, may_contain
 from .commands import EditCommand
+from .dropimport import DropImport
 from .editors import NodeEditor, PlanProperties, short_kind_names
 from .jobs import Job, start_job
 from .librarypane import LibraryPane
@@ -68,7 +69,7 @@ class PlanTreeView(QTreeView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
 
 
-class MainWindow(LibrarySafety, QMainWindow):
+class MainWindow(LibrarySafety, DropImport, QMainWindow):
     importFinished = Signal(list)  # [(path, plan ids, error)] once an import is in the library
     exportFinished = Signal(list)
 
@@ -128,6 +129,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         self._update_title()
         self._update_actions()
         self._init_safety()  # read-only banner, watching other programs' changes, backups (safety.py)
+        self._init_drops()  # files dropped on the window are imported through the preview (dropimport.py)
 
     # ---- building ------------------------------------------------------------------------------------
 
@@ -188,7 +190,13 @@ class MainWindow(LibrarySafety, QMainWindow):
         for kind, spec in KINDS.items():
             self.act_new_kind[kind] = a(f"actNew_{kind}", self.tr("New {0}").format(names[kind]),
                                         lambda _=False, k=kind: self.new_of_kind(k), spec.shortcut)
-        self.act_delete = a("actDelete", self.tr("Delete"), self.delete_node, S.Delete, tree_only=True)
+        self.act_delete = a("actDelete", self.tr("Delete"), lambda: self.delete_node(), S.Delete, tree_only=True)
+        from . import clipboard
+
+        # Rows in the tree; in a text box the same menu items act on its text (clipboard.py).
+        self.act_cut = a("actCut", self.tr("Cu&t"), lambda: clipboard.cut_rows(self), S.Cut, tree_only=True)
+        self.act_copy = a("actCopy", self.tr("&Copy"), lambda: clipboard.copy_rows(self), S.Copy, tree_only=True)
+        self.act_paste = a("actPaste", self.tr("&Paste"), lambda: clipboard.paste_rows(self), S.Paste, tree_only=True)
         self.act_up = a("actMoveUp", self.tr("Move Up"), lambda: self.move(-1), "Ctrl+Up", tree_only=True)
         self.act_down = a("actMoveDown", self.tr("Move Down"), lambda: self.move(+1), "Ctrl+Down", tree_only=True)
         self.act_indent = a("actIndent", self.tr("Demote"), self.indent, ["Ctrl+]", "Alt+Shift+Right"], tree_only=True)
@@ -200,6 +208,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.act_expand = a("actExpand", self.tr("Expand All"), lambda: self.tree.expandAll())
         self.act_collapse = a("actCollapse", self.tr("Collapse to Sections"), self.collapse_to_sections)
         self.act_about = a("actAbout", self.tr("&About Planbook"), self.about)
+        self.act_guide = a("actGuide", self.tr("&User Guide"), self.show_guide, S.HelpContents)  # F1
         self.act_filter = a("actFilter", self.tr("Find Plan"), self.focus_filter, "Ctrl+Shift+L")
         self.act_search = a("actSearch", self.tr("Search All Plans"), self.focus_search, [S.Find, "Ctrl+K"])
         self.act_compare = a("actCompare", self.tr("&Compare With…"), self.compare_dialog)
@@ -221,6 +230,15 @@ class MainWindow(LibrarySafety, QMainWindow):
         bar = self.menuBar()
         m = bar.addMenu(self.tr("&File"))
         m.addActions([self.act_new_plan, self.act_new_from])
+        from . import recent, templates
+
+        self.template_menu = m.addMenu(self.tr("New from &Template"))
+        self.template_menu.setObjectName("templateMenu")
+        self.template_menu.aboutToShow.connect(lambda: templates.fill_menu(self.template_menu, self))
+        templates.fill_menu(self.template_menu, self)
+        self.recent_plans_menu = m.addMenu(self.tr("Recent P&lans"))
+        self.recent_plans_menu.setObjectName("recentPlansMenu")
+        self.recent_plans_menu.aboutToShow.connect(lambda: recent.fill_menu(self.recent_plans_menu, self))
         m.addSeparator()
         m.addActions([self.act_import, self.act_import_clipboard, self.act_export, self.act_print_preview,
                       self.act_print])
@@ -237,6 +255,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
         m.addAction(self.act_replace)
+        m.addActions([self.act_cut, self.act_copy, self.act_paste])
         m.addSeparator()
         m.addActions([self.act_edit_node, self.act_new_sibling, self.act_new_child])
         kinds = m.addMenu(self.tr("New…"))
@@ -267,7 +286,7 @@ class MainWindow(LibrarySafety, QMainWindow):
         m.addAction(self.act_properties)
 
         m = bar.addMenu(self.tr("&Help"))
-        m.addAction(self.act_about)
+        m.addActions([self.act_guide, self.act_about])
 
     def _build_search(self) -> None:
         """The toolbar's search box and the results panel docked below (shown when there is a query)."""
@@ -286,6 +305,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
         self.search_dock.hide()
         self.search_box.textChanged.connect(lambda text: self.search_dock.setVisible(bool(text.strip())))
+        self.search_box.textChanged.connect(lambda text: text.strip() or self.node_editor.highlight([]))
+        self.search_panel.current_plan = lambda: self.model.plan_id
         self.search_panel.hitChosen.connect(self.open_hit)
 
     def focus_search(self) -> None:
@@ -304,6 +325,8 @@ class MainWindow(LibrarySafety, QMainWindow):
         self.model.moveRequested.connect(lambda move: self.do(move, self.tr("Move")))
         self.model.planChanged.connect(self._plan_changed)
         self.model.modelReset.connect(self._update_actions)
+        self.model.modelAboutToBeReset.connect(self._remember_folds)
+        self.model.modelReset.connect(self._restore_folds)
         self.node_editor.edit.connect(self.do)
         self.node_editor.title.returnPressed.connect(self.tree.setFocus)
         self.plan_properties.edit.connect(self.do)
@@ -389,6 +412,9 @@ class MainWindow(LibrarySafety, QMainWindow):
             return False
         self.tree.expandAll()
         self.library_pane.select(plan_id)
+        from .recent import remember
+
+        remember(self, plan_id)
         self.select_node(node_id if node_id is not None and self.model.node(node_id) else PLAN_ID)
         self._update_title()
         self._update_actions()
@@ -496,7 +522,10 @@ class MainWindow(LibrarySafety, QMainWindow):
             self.plan_properties.show_plan(self.model.plan, source)
             self.editor_stack.setCurrentWidget(self.plan_properties)
         else:
-            self.node_editor.show_node(self.model.node(node_id), self.model.number(node_id))
+            from ..core.progress import is_tracked
+
+            node = self.model.node(node_id)
+            self.node_editor.show_node(node, self.model.number(node_id), is_tracked(self.model.plan, node))
             self.editor_stack.setCurrentWidget(self.node_editor)
 
     def _model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
@@ -526,6 +555,7 @@ class MainWindow(LibrarySafety, QMainWindow):
             act.setEnabled(has_plan)
         for act in (self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent):
             act.setEnabled(on_node)
+        self.act_paste.setEnabled(has_plan)
         self._safety_actions()
 
     def focus_filter(self) -> None:
@@ -535,6 +565,21 @@ class MainWindow(LibrarySafety, QMainWindow):
     def collapse_to_sections(self) -> None:
         self.tree.collapseAll()
         self.tree.expand(self.model.plan_index())
+
+    def _remember_folds(self) -> None:
+        """Before the tree is rebuilt (a paste, 规范标点, another program's change): which rows were folded."""
+        plan = self.model.plan
+        folded = {i for i in self.model._nodes if not self.tree.isExpanded(self.model.index_of(i))} if plan else set()
+        self._folds = (self.model.plan_id, folded)
+
+    def _restore_folds(self) -> None:
+        """The same plan shown afresh keeps its folds (every row open when it was another plan)."""
+        plan_id, folded = getattr(self, "_folds", (None, set()))
+        self.tree.expandAll()
+        if plan_id is not None and plan_id == self.model.plan_id:
+            for node_id in folded:
+                if (index := self.model.index_of(node_id)).isValid():
+                    self.tree.collapse(index)
 
     # ---- keyboard: editing the selected row, going round the panes -----------------------------------
 
@@ -620,12 +665,13 @@ class MainWindow(LibrarySafety, QMainWindow):
     def _add_text(self, kind: NodeKind) -> str:
         return self.tr("Add {0}").format(short_kind_names()[kind])
 
-    def delete_node(self) -> None:
+    def delete_node(self, name: str | None = None) -> None:
         current = self.current_id()
         if current in (None, PLAN_ID):
             return
         node = self.model.node(current)
-        change = self.do(editing.DeleteNode(current), self.tr("Delete {0}").format(short_kind_names()[node.kind]))
+        name = name or self.tr("Delete {0}").format(short_kind_names()[node.kind])
+        change = self.do(editing.DeleteNode(current), name)
         if change is not None:
             self.select_node(self._focus(change))
 
@@ -1128,6 +1174,18 @@ class MainWindow(LibrarySafety, QMainWindow):
         box.open()
 
     # ---- help, language, settings ---------------------------------------------------------------------
+
+    def show_guide(self):
+        """Help ▸ User Guide (F1): one guide window, raised again when asked for again."""
+        from .help import GuideWindow
+
+        guide = getattr(self, "_guide", None)
+        if guide is None:
+            guide = self._guide = GuideWindow(self.language, self)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
+        return guide
 
     def about(self) -> None:
         from PySide6 import __version__ as qt_version

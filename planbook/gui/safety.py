@@ -213,7 +213,7 @@ class LibrarySafety:
         for act in (self.act_new_plan, self.act_new_from, self.act_duplicate, self.act_delete_plan,
                     self.act_next_year, self.act_import, self.act_import_clipboard, self.act_new_child,
                     self.act_new_sibling, *self.act_new_kind.values(), self.act_delete, self.act_up, self.act_down,
-                    self.act_indent, self.act_outdent, self.act_tidy, self.act_rename_unit):
+                    self.act_indent, self.act_outdent, self.act_tidy, self.act_rename_unit, self.act_cut, self.act_paste):
             act.setEnabled(False)
 
     # ---- failed edits -----------------------------------------------------------------------------------

@@ -169,8 +169,11 @@ class SearchPanel(QWidget):
             edit.textChanged.connect(restart)
         for spin in (self.year_from, self.year_to):
             spin.valueChanged.connect(restart)
+        # One click opens a hit, as in a browser's result list; Enter on a hit too. (Not on every current-item
+        # change: a refresh after an edit re-selects the hit and must not move the tree's selection.)
+        self.results.itemClicked.connect(self._activated)
         self.results.itemActivated.connect(self._activated)
-        self.results.itemDoubleClicked.connect(self._activated)
+        self.current_plan = lambda: None  # the window's open plan id: Enter prefers its hits
 
     def _year_box(self, name: str) -> QSpinBox:
         spin = QSpinBox(objectName=name)
@@ -317,9 +320,24 @@ class SearchPanel(QWidget):
         emit(self.hitChosen, plan_id, node_id, list(getattr(self, "terms", [])))
 
     def _open_first(self) -> None:
+        """Enter in the search box: the first hit in the open plan (else the first of all) is opened, and the
+        keyboard goes to the results, where ↑/↓ and Enter open the others."""
         self.timer.stop()
+<<<<<<< HEAD
         self.run_now()
         first = self.results.topLevelItem(0)
         if first is not None and first.childCount():
             self.results.setCurrentItem(first.child(0))
             self._activated(first.child(0))
+=======
+        self.run()
+        groups = [self.results.topLevelItem(i) for i in range(self.results.topLevelItemCount())]
+        groups = [g for g in groups if g.childCount()]
+        if not groups:
+            return
+        mine = [g for g in groups if g.data(0, HIT_ROLE)[0] == self.current_plan()]
+        first = (mine or groups)[0].child(0)
+        self.results.setCurrentItem(first)
+        self._activated(first)
+        self.results.setFocus()
+>>>>>>> main

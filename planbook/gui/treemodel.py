@@ -65,19 +65,19 @@ def _plan_shape(p: QPainter, colour: QColor) -> None:
         p.drawLine(5, y, 11, y)
 
 
-def _check_shape(p: QPainter, colour: QColor) -> None:
-    p.setBrush(QColor("white"))
-    p.drawRoundedRect(3, 3, 10, 10, 2, 2)
-    p.setPen(colour)
-    p.drawLine(5, 8, 7, 11)
-    p.drawLine(7, 11, 11, 5)
+def _card_shape(p: QPainter, _colour: QColor) -> None:
+    """A card with lines of text (a tick here read as "done", which a task is not until its status says so)."""
+    p.drawRoundedRect(3, 2, 10, 12, 2, 2)
+    p.setPen(QColor("white"))
+    for y in (6, 9, 12):
+        p.drawLine(5, y, 11 if y < 12 else 9, y)
 
 
 _SHAPES = {
     "plan": _plan_shape,
     "block": lambda p, _: p.drawRoundedRect(1, 2, 14, 12, 2, 2),
     "small-block": lambda p, _: p.drawRoundedRect(3, 3, 11, 10, 2, 2),
-    "check": _check_shape,
+    "card": _card_shape,
     "dot": lambda p, _: p.drawEllipse(5, 5, 6, 6),
 }
 
@@ -99,7 +99,8 @@ class PlanTreeModel(QAbstractItemModel):
         self._parent: dict[int, int] = {}  # node id → parent node id (PLAN_ID at the top level)
         self._rows: dict[int, int] = {}  # node id → row among its siblings
         self._numbers: dict[int, str] = {}
-        self._headers = (self.tr("Structure"), self.tr("Lead unit"))
+        # The column shows the lead unit, else the responsible units (lead_unit): "Lead unit" named 责任单位 values wrongly.
+        self._headers = (self.tr("Structure"), self.tr("Lead or responsible unit"))
         self.untitled = self.tr("(untitled)")
         self._bold = QFont()
         self._bold.setBold(True)

@@ -31,20 +31,28 @@ class GrowingTextEdit(QPlainTextEdit):
         self.document().documentLayout().documentSizeChanged.connect(lambda _: self._fit())
         self._fit()
 
-    def _lines_shown(self) -> int:
+    def _lines(self) -> int:
         # With WidgetWidth wrapping the plain-text layout counts visual lines in its document size height.
-        lines = int(self.document().documentLayout().documentSize().height())
-        return max(self.min_lines, min(self.max_lines, lines))
+        return int(self.document().documentLayout().documentSize().height())
+
+    def _line_height(self) -> float:
+        """The height of a laid-out line: Chinese set in a fallback face is taller than the widget font's line."""
+        total, lines, block = 0.0, 0, self.document().firstBlock()
+        while block.isValid() and lines < self.max_lines:
+            total += self.blockBoundingRect(block).height()
+            lines += max(block.layout().lineCount(), 1) if block.layout() else 1
+            block = block.next()
+        return total / lines if lines and total else float(self.fontMetrics().lineSpacing())
 
     def _fit(self) -> None:
+        shown = max(self.min_lines, min(self.max_lines, self._lines()))
         margins = self.contentsMargins()
         frame = 2 * self.document().documentMargin() + margins.top() + margins.bottom()
-        height = int(self.fontMetrics().lineSpacing() * self._lines_shown() + frame + 2)
+        height = int(self._line_height() * shown + frame + 1)
         if height != self.height() or self.minimumHeight() != height:
             self.setFixedHeight(height)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded
-                                        if self._lines_shown() >= self.max_lines else
-                                        Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if self._lines() > self.max_lines
+                                        else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

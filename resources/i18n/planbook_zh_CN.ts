@@ -237,48 +237,109 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
 </context>
 <context>
+    <name>Clipboard</name>
+    <message>
+        <location filename="../../planbook/gui/clipboard.py" line="61"/>
+        <source>Copied: paste it into a plan here, or into Word or WPS</source>
+        <translation>已复制：可粘贴到本程序的方案中，或粘贴到 Word、WPS</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/clipboard.py" line="72"/>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/clipboard.py" line="106"/>
+        <source>The clipboard holds no sections or tasks</source>
+        <translation>剪贴板中没有可粘贴的部分或任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/clipboard.py" line="112"/>
+        <source>These rows cannot go here: select a task or section</source>
+        <translation>这些条目不能放在这里：请选中一个任务或部分</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/clipboard.py" line="114"/>
+        <source>Paste {0} Rows</source>
+        <translation>粘贴 {0} 条</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="315"/>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="316"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="317"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="318"/>
+        <source>Dropped</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="359"/>
-        <location filename="../../planbook/gui/follow.py" line="410"/>
+        <location filename="../../planbook/gui/follow.py" line="375"/>
+        <location filename="../../planbook/gui/follow.py" line="427"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="365"/>
+        <location filename="../../planbook/gui/follow.py" line="381"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="376"/>
+        <location filename="../../planbook/gui/follow.py" line="392"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="403"/>
+        <location filename="../../planbook/gui/follow.py" line="420"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="408"/>
+        <location filename="../../planbook/gui/follow.py" line="425"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="409"/>
-        <location filename="../../planbook/gui/follow.py" line="416"/>
+        <location filename="../../planbook/gui/follow.py" line="426"/>
+        <location filename="../../planbook/gui/follow.py" line="433"/>
         <source>Comparing tasks…</source>
         <translation>正在比较任务…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="433"/>
+        <location filename="../../planbook/gui/follow.py" line="450"/>
         <source>Comparison cancelled.</source>
         <translation>已取消比较。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="438"/>
+        <location filename="../../planbook/gui/follow.py" line="455"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="489"/>
+        <source>(no section)</source>
+        <translation>（未分节）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="514"/>
+        <source>The two plans have the same tasks: nothing was changed, added or dropped.</source>
+        <translation>两个方案的任务相同：没有修改、新增或删除。</translation>
     </message>
 </context>
 <context>
@@ -302,6 +363,14 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/follow.py" line="305"/>
         <source>Tasks by lead unit and status</source>
         <translation>各牵头单位任务进展</translation>
+    </message>
+</context>
+<context>
+    <name>Drop</name>
+    <message>
+        <location filename="../../planbook/gui/dropimport.py" line="48"/>
+        <source>Drop to import: a preview comes first</source>
+        <translation>松开即可导入：先显示导入预览</translation>
     </message>
 </context>
 <context>
@@ -365,54 +434,62 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="251"/>
+        <location filename="../../planbook/gui/editors.py" line="254"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="258"/>
+        <location filename="../../planbook/gui/editors.py" line="261"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="259"/>
+        <location filename="../../planbook/gui/editors.py" line="262"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="266"/>
+        <location filename="../../planbook/gui/editors.py" line="269"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="267"/>
+        <location filename="../../planbook/gui/editors.py" line="270"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="268"/>
+        <location filename="../../planbook/gui/editors.py" line="271"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="360"/>
+        <location filename="../../planbook/gui/editors.py" line="363"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="368"/>
+        <location filename="../../planbook/gui/editors.py" line="371"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="377"/>
+        <location filename="../../planbook/gui/editors.py" line="380"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="392"/>
+        <location filename="../../planbook/gui/editors.py" line="395"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../../planbook/gui/help.py" line="25"/>
+        <source>Planbook User Guide</source>
+        <translation>Planbook 使用指南</translation>
     </message>
 </context>
 <context>
@@ -457,48 +534,53 @@ or run Planbook on Python 3.12 or later.</source>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
+    <message>
+        <location filename="../../planbook/gui/importpreview.py" line="110"/>
+        <source>Issuing notice: {0}</source>
+        <translation>印发通知：{0}</translation>
+    </message>
 </context>
 <context>
     <name>Kinds</name>
     <message>
         <location filename="../../planbook/core/model.py" line="81"/>
         <source>Section (一、)</source>
-        <translation type="unfinished"></translation>
+        <translation>一级标题（一、）</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="82"/>
         <source>section</source>
-        <translation type="unfinished"></translation>
+        <translation>一级标题</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="85"/>
         <source>Subsection (（一）)</source>
-        <translation type="unfinished"></translation>
+        <translation>二级标题（（一））</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="86"/>
         <source>subsection</source>
-        <translation type="unfinished"></translation>
+        <translation>二级标题</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="89"/>
         <source>Task (1.)</source>
-        <translation type="unfinished"></translation>
+        <translation>任务（1.）</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="90"/>
         <source>task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="93"/>
         <source>Item (（1）)</source>
-        <translation type="unfinished"></translation>
+        <translation>子项（（1））</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="94"/>
         <source>item</source>
-        <translation type="unfinished"></translation>
+        <translation>子项</translation>
     </message>
 </context>
 <context>
@@ -567,617 +649,647 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="93"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="94"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="150"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="740"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="742"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="749"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="786"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="788"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="640"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="205"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
         <source>Chec&amp;k Before Issuing…</source>
         <translation>发文前检查(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="221"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="227"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="229"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="247"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="253"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="242"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="261"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="250"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="269"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="255"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1142"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="274"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1200"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="261"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="280"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="269"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="288"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="274"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="293"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="279"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="298"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="283"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="302"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="304"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="325"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="407"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="433"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="435"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="461"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="455"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="481"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="458"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="484"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="459"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="485"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="464"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="490"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="465"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="491"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="495"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="521"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="511"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="540"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="515"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="544"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="621"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="628"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="673"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="638"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="684"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="638"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="684"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="644"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="644"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="195"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="647"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="693"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
         <source>&amp;Edit Selected</source>
         <translation>编辑所选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
         <source>Next Pane</source>
         <translation>下一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
         <source>Previous Pane</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="647"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="693"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="672"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="718"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="673"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="704"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="719"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="750"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="737"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="738"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="699"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="699"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="715"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="761"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="763"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="719"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="765"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="750"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="796"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="753"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="799"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="754"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="800"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="772"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="810"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="818"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="765"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="811"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="768"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="783"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="837"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="829"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="883"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="784"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="830"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="800"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="846"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="806"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="852"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="807"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="853"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="831"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="877"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="842"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="888"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="855"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="901"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="857"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="903"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="924"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="886"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="932"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="887"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="899"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="945"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="900"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="946"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="931"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="977"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="960"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1006"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="962"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="965"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1008"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1011"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="962"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1008"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="965"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1011"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="975"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1021"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="977"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1023"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1054"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1100"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1058"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1104"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="883"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1101"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="929"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1147"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1103"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1149"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1109"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1155"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1117"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1163"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1117"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1163"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1135"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1193"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1136"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1194"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1142"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1200"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="216"/>
         <source>&amp;Review Draft…</source>
         <translation>审阅草稿(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="217"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="902"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="948"/>
         <source>Review Draft</source>
         <translation>审阅草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="211"/>
+        <source>&amp;User Guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
+        <source>New from &amp;Template</source>
+        <translation>从模板新建(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="239"/>
+        <source>Recent P&amp;lans</source>
+        <translation>最近打开的方案(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1422,37 +1534,37 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="261"/>
+        <location filename="../../planbook/core/search.py" line="266"/>
         <source>search text too long ({length} characters; at most {limit})</source>
         <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="269"/>
+        <location filename="../../planbook/core/search.py" line="274"/>
         <source>a filter cannot be negated: -{word}</source>
         <translation>筛选条件不能取反：-{word}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="277"/>
+        <location filename="../../planbook/core/search.py" line="282"/>
         <source>too many search words (at most {limit})</source>
         <translation>搜索词过多（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="296"/>
+        <location filename="../../planbook/core/search.py" line="301"/>
         <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
         <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="300"/>
+        <location filename="../../planbook/core/search.py" line="305"/>
         <source>{key}: needs something after it, e.g. unit:基教科</source>
         <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="309"/>
+        <location filename="../../planbook/core/search.py" line="314"/>
         <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
         <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="389"/>
+        <location filename="../../planbook/core/search.py" line="394"/>
         <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
@@ -2222,22 +2334,22 @@ or run Planbook on Python 3.12 or later.</source>
     <message>
         <location filename="../../planbook/core/model.py" line="81"/>
         <source>section</source>
-        <translation type="unfinished"></translation>
+        <translation>一级标题</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="85"/>
         <source>subsection</source>
-        <translation type="unfinished"></translation>
+        <translation>二级标题</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="89"/>
         <source>task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="93"/>
         <source>item</source>
-        <translation type="unfinished"></translation>
+        <translation>子项</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="249"/>
@@ -2308,17 +2420,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="197"/>
+        <location filename="../../planbook/gui/editors.py" line="200"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="201"/>
+        <location filename="../../planbook/gui/editors.py" line="204"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="206"/>
+        <location filename="../../planbook/gui/editors.py" line="209"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2507,217 +2619,217 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="424"/>
+        <location filename="../../planbook/gui/editors.py" line="427"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="426"/>
+        <location filename="../../planbook/gui/editors.py" line="429"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="431"/>
+        <location filename="../../planbook/gui/editors.py" line="434"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="434"/>
+        <location filename="../../planbook/gui/editors.py" line="437"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="436"/>
+        <location filename="../../planbook/gui/editors.py" line="439"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="437"/>
+        <location filename="../../planbook/gui/editors.py" line="440"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="437"/>
+        <location filename="../../planbook/gui/editors.py" line="440"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="439"/>
+        <location filename="../../planbook/gui/editors.py" line="442"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="440"/>
+        <location filename="../../planbook/gui/editors.py" line="443"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="442"/>
+        <location filename="../../planbook/gui/editors.py" line="445"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="444"/>
+        <location filename="../../planbook/gui/editors.py" line="447"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="445"/>
+        <location filename="../../planbook/gui/editors.py" line="448"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="447"/>
+        <location filename="../../planbook/gui/editors.py" line="450"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="448"/>
+        <location filename="../../planbook/gui/editors.py" line="451"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="449"/>
+        <location filename="../../planbook/gui/editors.py" line="452"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="453"/>
+        <location filename="../../planbook/gui/editors.py" line="456"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="455"/>
+        <location filename="../../planbook/gui/editors.py" line="458"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="456"/>
+        <location filename="../../planbook/gui/editors.py" line="459"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="457"/>
+        <location filename="../../planbook/gui/editors.py" line="460"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="460"/>
+        <location filename="../../planbook/gui/editors.py" line="463"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="462"/>
+        <location filename="../../planbook/gui/editors.py" line="465"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="463"/>
+        <location filename="../../planbook/gui/editors.py" line="466"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="464"/>
+        <location filename="../../planbook/gui/editors.py" line="467"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="465"/>
+        <location filename="../../planbook/gui/editors.py" line="468"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="467"/>
+        <location filename="../../planbook/gui/editors.py" line="470"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="468"/>
+        <location filename="../../planbook/gui/editors.py" line="471"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="469"/>
+        <location filename="../../planbook/gui/editors.py" line="472"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="470"/>
+        <location filename="../../planbook/gui/editors.py" line="473"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="471"/>
+        <location filename="../../planbook/gui/editors.py" line="474"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="472"/>
+        <location filename="../../planbook/gui/editors.py" line="475"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="473"/>
+        <location filename="../../planbook/gui/editors.py" line="476"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="474"/>
+        <location filename="../../planbook/gui/editors.py" line="477"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="475"/>
+        <location filename="../../planbook/gui/editors.py" line="478"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="476"/>
+        <location filename="../../planbook/gui/editors.py" line="479"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="477"/>
+        <location filename="../../planbook/gui/editors.py" line="480"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="478"/>
+        <location filename="../../planbook/gui/editors.py" line="481"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="479"/>
+        <location filename="../../planbook/gui/editors.py" line="482"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="480"/>
+        <location filename="../../planbook/gui/editors.py" line="483"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="513"/>
+        <location filename="../../planbook/gui/editors.py" line="514"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="606"/>
+        <location filename="../../planbook/gui/editors.py" line="607"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="618"/>
+        <location filename="../../planbook/gui/editors.py" line="619"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="629"/>
+        <location filename="../../planbook/gui/editors.py" line="630"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="642"/>
+        <location filename="../../planbook/gui/editors.py" line="643"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
@@ -2725,19 +2837,19 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="102"/>
+        <location filename="../../planbook/gui/treemodel.py" line="103"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="102"/>
-        <source>Lead unit</source>
-        <translation>牵头单位</translation>
+        <location filename="../../planbook/gui/treemodel.py" line="104"/>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/treemodel.py" line="103"/>
-        <source>(untitled)</source>
-        <translation>（无标题）</translation>
+        <source>Lead or responsible unit</source>
+        <translation>牵头/责任单位</translation>
     </message>
 </context>
 <context>
@@ -3337,42 +3449,42 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="178"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="181"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="207"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="210"/>
         <source>Type to search every plan: words, &quot;phrases&quot;, -exclude, year:2019, issuer:…, unit:…, field:责任单位=…, kind:task</source>
         <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，year:2019，issuer:机关，unit:单位，field:责任单位=…，kind:task</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="210"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="213"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="247"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="250"/>
         <source>No plan contains that.</source>
         <translation>没有找到包含这些内容的方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="248"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="251"/>
         <source>Counting… (first {0} shown)</source>
         <translation>正在统计…（先显示前 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="284"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="287"/>
         <source>(plan title and notice)</source>
         <translation>（方案标题与印发通知）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="312"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="315"/>
         <source>{0} hits</source>
         <translation>{0} 处</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="313"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="316"/>
         <source>{0} hits in {1} plans</source>
         <translation>共 {0} 处，分布在 {1} 个方案中</translation>
     </message>
@@ -3506,6 +3618,20 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/wordfonts.py" line="221"/>
         <source>Rename {0} to {1} and use the default names?</source>
         <translation>将 {0} 改名为 {1}，并改用默认字体名称？</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../planbook/gui/recent.py" line="40"/>
+        <location filename="../../planbook/gui/templates.py" line="53"/>
+        <source>(none)</source>
+        <translation type="unfinished">（无）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/templates.py" line="64"/>
+        <source>New Plan</source>
+        <translation type="unfinished">新建方案</translation>
     </message>
 </context>
 </TS>
