@@ -323,14 +323,7 @@ class SearchPanel(QWidget):
         """Enter in the search box: the first hit in the open plan (else the first of all) is opened, and the
         keyboard goes to the results, where ↑/↓ and Enter open the others."""
         self.timer.stop()
-<<<<<<< HEAD
         self.run_now()
-        first = self.results.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.results.setCurrentItem(first.child(0))
-            self._activated(first.child(0))
-=======
-        self.run()
         groups = [self.results.topLevelItem(i) for i in range(self.results.topLevelItemCount())]
         groups = [g for g in groups if g.childCount()]
         if not groups:
@@ -340,4 +333,3 @@ class SearchPanel(QWidget):
         self.results.setCurrentItem(first)
         self._activated(first)
         self.results.setFocus()
->>>>>>> main
