@@ -390,10 +390,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--soffice", action="store_true", help="also time LibreOffice DOCX→PDF (slow)")
     parser.add_argument("--no-reindex", action="store_true", help="skip the reindex row (minutes at 10,000 plans)")
+    parser.add_argument("--sizes", help="other columns, e.g. 20/12,50/24 (plans/tasks; for a quick check)")
     args = parser.parse_args()
     sizes = [(100, 30), (1000, 300)]
     if args.large or args.only_large:
         sizes = [*([] if args.only_large else sizes), (10_000, 3000)]
+    if args.sizes:
+        sizes = [tuple(int(n) for n in column.split("/")) for column in args.sizes.split(",")]
     _, seeded = sentences()
     if not seeded:
         print("(no seed plans found: sentences come from a small built-in vocabulary)")
