@@ -208,6 +208,8 @@ def open_library(args) -> Library:
     lib = Library.open(args.library)
     if args.command not in READING:
         backup.daily(lib)
+    elif not lib.readonly:
+        backup.clean_parts(lib.path)  # copies a killed process left half-written go, as on every opening
     return lib
 
 
