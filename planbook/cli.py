@@ -213,9 +213,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that only read take no daily backup: the copy guards against a day's writes, and a first `list` of
+# the day must not wait for it (the window takes it on a thread of its own).
+READING = {"list", "show", "export", "diff", "units", "search", "check", "review"}
+
+
 def open_library(args) -> Library:
     lib = Library.open(args.library)
-    backup.daily(lib)
+    if args.command not in READING:
+        backup.daily(lib)
+    elif not lib.readonly:
+        backup.clean_parts(lib.path)  # copies a killed process left half-written go, as on every opening
     return lib
 
 

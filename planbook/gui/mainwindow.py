@@ -117,7 +117,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         self.statusBar().addPermanentWidget(self.export_links)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._library_timer = QTimer(self, singleShot=True, interval=400)
-        self._library_timer.timeout.connect(self.refresh_library)
+        self._library_timer.timeout.connect(self.refresh_open_plan_row)
         self._check = None  # the 发文前检查 dialog, once opened (check_dialog)
 
         self._build_docks()
@@ -449,6 +449,11 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         if ids:
             self.open_plan(ids[0])
         return True
+
+    def refresh_open_plan_row(self) -> None:
+        """The open plan's row in the library pane follows its edits; no other plan is read or touched."""
+        if self.model.plan_id is not None:
+            self.library_pane.update_plans(self.lib.list_plans([self.model.plan_id]))
 
     def refresh_library(self) -> None:
         self.library_pane.set_plans(self.lib.list_plans(), self.model.plan_id)
