@@ -15,7 +15,7 @@ from pathlib import Path
 from ..core import exchange
 from ..core.errors import FormatError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
-from ..core.model import Plan
+from ..core.model import Plan, Status
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # no plan is this big; larger files are refused, not read into memory
 
@@ -112,4 +112,16 @@ def import_with_warnings(path: Path) -> ImportResult:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name}: cannot import files without a suffix "
                                                         "(supported: {kinds})"), name=path.name, kinds=kinds)
     result = importer(path)
-    return result if isinstance(result, ImportResult) else ImportResult(list(result))
+    result = result if isinstance(result, ImportResult) else ImportResult(list(result))
+    if importer is not read_json:  # planbook/1 files carry their own status
+        mark_issued(result.plans)
+    return result
+
+
+def mark_issued(plans: list[Plan]) -> None:
+    """A plan read off a web page or a Word file with a 发文字号 and a date of signing or publishing was issued:
+    it is stored as 已印发, not as a draft."""
+    for plan in plans:
+        n = plan.notice
+        if n.doc_number.strip() and (n.signed_on or n.published_on):
+            plan.status = Status.ISSUED
