@@ -12,7 +12,7 @@ import itertools
 import re
 import sqlite3
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -90,6 +90,14 @@ def check_doc_number(text: str, year: int | None) -> str:
     return ""
 
 
+def _scroll_minimum(area: QScrollArea) -> QSize:
+    """A pane that scrolls only vertically is as narrow as its content allows, never narrower: the splitter then
+    takes the room from the other panes instead of cutting the editors off (seen at 1024×640 with a dock open)."""
+    inner = area.widget()
+    width = inner.minimumSizeHint().width() if inner is not None else 100
+    return QSize(width + area.verticalScrollBar().sizeHint().width() + 2 * area.frameWidth(), 100)
+
+
 class NodeEditor(QScrollArea):
     """Kind, title, body and fields of one node, in a pane that scrolls: every box grows with its text, so long
     prose shows whole and nothing is squeezed on a small screen."""
@@ -117,7 +125,7 @@ class NodeEditor(QScrollArea):
         self.title = QLineEdit()
         self.title.setObjectName("titleEdit")
         self.title.setPlaceholderText(self.tr("Title, e.g. 切实加强德育工作。"))
-        self.body = GrowingTextEdit(min_lines=2, max_lines=14)
+        self.body = GrowingTextEdit(min_lines=2, max_lines=30)
         self.body.setObjectName("bodyEdit")
         self.body.setPlaceholderText(self.tr("What is to be done"))
         self.fields = FieldsForm()
@@ -149,6 +157,9 @@ class NodeEditor(QScrollArea):
         self.body.textChanged.connect(self._body_changed)
         self.fields.changed.connect(self._fields_changed)
         self.progress.changed.connect(lambda edit, name: emit(self.edit, edit, name, None))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return _scroll_minimum(self)
 
     def highlight(self, terms: list[str]) -> None:
         """Mark every occurrence of the search terms in the text (until another node is shown)."""
@@ -233,7 +244,7 @@ class _FieldRow:
         self.label.addItems(USUAL_LABELS)
         self.label.setCurrentText(label)
         self.label.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.value = GrowingTextEdit(single_paragraph=True)
+        self.value = GrowingTextEdit(max_lines=40, single_paragraph=True)  # the pane scrolls; the box need not
         self.value.setObjectName("fieldValue")
         self.value.setPlainText(value)
         self.label.installEventFilter(form)
@@ -428,6 +439,9 @@ class PlanProperties(QScrollArea):
         layout.addWidget(self._notice_group())
         layout.addStretch()
         self.setWidget(inner)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return _scroll_minimum(self)
 
     # ---- building ------------------------------------------------------------------------------------
 
