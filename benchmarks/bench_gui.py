@@ -240,7 +240,7 @@ def working_day(window, huge: int, other: int, runs: int) -> None:
 
     row("dashboard refresh (300 tasks)", timed(dashboard, runs), 0.100)
     window.act_dashboard.trigger()
-    plan = window.lib.load_plan(huge)
+    plan = window.lib.load_plan(other)  # the 100-task plan: a notice of some 20–30 pages, like seed 003's 26
     pages = []
 
     def preview() -> None:

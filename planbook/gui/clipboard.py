@@ -114,7 +114,8 @@ def paste_rows(window) -> list[int]:
     inverse = window.do(batch, QCoreApplication.translate("Clipboard", "Paste {0} Rows").format(len(nodes)))
     if inverse is None:
         return []
-    added = [e.node_id for e in inverse.edits if isinstance(e, editing.DeleteNode)]
+    inverses = inverse.edits if isinstance(inverse, editing.Batch) else (inverse,)
+    added = [e.node_id for e in inverses if isinstance(e, editing.DeleteNode)]
     if added:
         window.select_node(min(added, key=lambda i: window.model.index_of(i).row()))
     return added
