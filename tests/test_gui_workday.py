@@ -300,3 +300,25 @@ def test_an_action_plan_whose_work_is_its_numbered_items_is_tracked(windows, qtb
     w.refresh_follow()
     assert sum(w.dashboard.counts.values()) == 3 and w.dashboard.counts[Progress.BEHIND] == 1
     assert w.dashboard.chart.categories == ["市教育局", "市财政局", "各区县政府"]
+
+
+def test_qt_dialogs_speak_chinese_on_a_system_with_no_locale(tmp_path):
+    """LANG=C, Chinese interface: Qt's file dialog types ("Folder") and dates come out Chinese."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from planbook.gui import prepare_locale\n"
+            "prepare_locale(None)  # as planbook.gui.launch does, first\n"
+            "from planbook.gui.app import setup_application\n"
+            "from PySide6.QtCore import QDate, QLocale\n"
+            "app, settings, language = setup_application(None)\n"
+            "print(language, QLocale.system().name(),\n"
+            "      app.translate('QAbstractFileIconProvider', 'Folder', 'All other platforms'),\n"
+            "      QLocale.system().toString(QDate(2026, 12, 3), QLocale.FormatType.ShortFormat))\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update(LANG="C", QT_QPA_PLATFORM="offscreen", PLANBOOK_SETTINGS=str(tmp_path / "s.ini"))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
+                         check=True).stdout.split()
+    assert out[:3] == ["zh", "zh_CN", "文件夹"]
+    assert out[3].startswith("2026") and "3 12 2026" not in out[3]

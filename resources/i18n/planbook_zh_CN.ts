@@ -377,52 +377,52 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="262"/>
+        <location filename="../../planbook/gui/editors.py" line="273"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="269"/>
+        <location filename="../../planbook/gui/editors.py" line="280"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="270"/>
+        <location filename="../../planbook/gui/editors.py" line="281"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="277"/>
+        <location filename="../../planbook/gui/editors.py" line="288"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="278"/>
+        <location filename="../../planbook/gui/editors.py" line="289"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="279"/>
+        <location filename="../../planbook/gui/editors.py" line="290"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="371"/>
+        <location filename="../../planbook/gui/editors.py" line="382"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="379"/>
+        <location filename="../../planbook/gui/editors.py" line="390"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="388"/>
+        <location filename="../../planbook/gui/editors.py" line="399"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="403"/>
+        <location filename="../../planbook/gui/editors.py" line="414"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -592,629 +592,629 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="93"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="100"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="787"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="793"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="792"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="794"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="800"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="185"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="196"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="205"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="216"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="217"/>
         <source>&amp;User Guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="211"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="220"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="221"/>
         <source>Chec&amp;k Before Issuing…</source>
         <translation>发文前检查(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="216"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="223"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="225"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="221"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="228"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="228"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="232"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="239"/>
         <source>New from &amp;Template</source>
         <translation>从模板新建(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="236"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="243"/>
         <source>Recent P&amp;lans</source>
         <translation>最近打开的方案(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="244"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="251"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="250"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="257"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="257"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="264"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="265"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="272"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="270"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="277"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1175"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="276"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="283"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="284"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="291"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="289"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="296"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="294"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="301"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  年度:2019  单位:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="298"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="305"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="321"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="328"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="437"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="444"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="460"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="467"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="480"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="487"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="483"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="490"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="484"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="491"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="489"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="496"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="490"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="497"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="520"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="527"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="539"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="546"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="543"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="550"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="665"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="672"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="673"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="680"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="683"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="683"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="689"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="696"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="689"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="696"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="699"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
         <source>&amp;Edit Selected</source>
         <translation>编辑所选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="205"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
         <source>Next Pane</source>
         <translation>下一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
         <source>Previous Pane</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="699"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="724"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="718"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="749"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="725"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="756"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="736"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="743"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="737"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="751"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="751"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="760"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="767"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="762"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="771"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="789"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="796"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="794"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="801"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="797"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="804"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="798"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="805"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="808"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="815"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="823"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="809"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="812"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="819"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="827"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="881"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="834"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="888"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="828"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="835"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="844"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="851"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="850"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="857"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="851"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="858"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="875"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="882"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="886"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="893"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="899"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="906"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="901"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="908"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="922"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="929"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="925"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="932"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="938"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="945"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="939"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="946"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="965"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="983"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="994"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1012"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="996"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="999"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1014"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1017"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="996"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1014"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="999"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1017"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1009"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1027"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1011"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1029"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1057"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1075"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1061"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1079"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1104"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1122"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1106"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1124"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1112"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1130"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1120"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1138"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1120"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1138"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1150"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1168"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1151"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1169"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1175"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -2188,47 +2188,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="119"/>
+        <location filename="../../planbook/gui/editors.py" line="127"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="122"/>
+        <location filename="../../planbook/gui/editors.py" line="130"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="130"/>
+        <location filename="../../planbook/gui/editors.py" line="138"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="131"/>
+        <location filename="../../planbook/gui/editors.py" line="139"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="135"/>
+        <location filename="../../planbook/gui/editors.py" line="143"/>
         <source>Te&amp;xt</source>
         <translation>正文(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="139"/>
+        <location filename="../../planbook/gui/editors.py" line="147"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="208"/>
+        <location filename="../../planbook/gui/editors.py" line="219"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="212"/>
+        <location filename="../../planbook/gui/editors.py" line="223"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="217"/>
+        <location filename="../../planbook/gui/editors.py" line="228"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2236,107 +2236,107 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PdfFonts</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="61"/>
+        <location filename="../../planbook/gui/preferences.py" line="63"/>
         <source>Title (Xiaobiaosong)</source>
         <translation>标题（小标宋）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="62"/>
+        <location filename="../../planbook/gui/preferences.py" line="64"/>
         <source>Body text (Fangsong)</source>
         <translation>正文（仿宋）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="63"/>
+        <location filename="../../planbook/gui/preferences.py" line="65"/>
         <source>Level-1 headings (Heiti)</source>
         <translation>一级标题（黑体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="64"/>
+        <location filename="../../planbook/gui/preferences.py" line="66"/>
         <source>Level-2 headings (Kaiti)</source>
         <translation>二级标题（楷体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="65"/>
+        <location filename="../../planbook/gui/preferences.py" line="67"/>
         <source>Page numbers (Songti)</source>
         <translation>页码（宋体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="66"/>
+        <location filename="../../planbook/gui/preferences.py" line="68"/>
         <source>Fallback face</source>
         <translation>备用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="73"/>
+        <location filename="../../planbook/gui/preferences.py" line="75"/>
         <source>Formal notices use 方正小标宋简体</source>
         <translation>公文用 方正小标宋简体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="74"/>
+        <location filename="../../planbook/gui/preferences.py" line="76"/>
         <source>Formal notices use 仿宋_GB2312</source>
         <translation>公文用 仿宋_GB2312</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="75"/>
+        <location filename="../../planbook/gui/preferences.py" line="77"/>
         <source>Formal notices use 黑体</source>
         <translation>公文用 黑体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="76"/>
+        <location filename="../../planbook/gui/preferences.py" line="78"/>
         <source>Formal notices use 楷体_GB2312</source>
         <translation>公文用 楷体_GB2312</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="77"/>
+        <location filename="../../planbook/gui/preferences.py" line="79"/>
         <source>Formal notices use 宋体</source>
         <translation>公文用 宋体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="78"/>
+        <location filename="../../planbook/gui/preferences.py" line="80"/>
         <source>For rare characters the other fonts lack</source>
         <translation>排印其他字体缺少的生僻字</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="91"/>
+        <location filename="../../planbook/gui/preferences.py" line="93"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="92"/>
+        <location filename="../../planbook/gui/preferences.py" line="94"/>
         <source>{0} (U+{1})</source>
         <translation>{0}（U+{1}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="100"/>
+        <location filename="../../planbook/gui/preferences.py" line="102"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="101"/>
+        <location filename="../../planbook/gui/preferences.py" line="103"/>
         <source>{1} in {0}</source>
         <translation>{0}中的{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="103"/>
+        <location filename="../../planbook/gui/preferences.py" line="105"/>
         <source>Drawn with the fallback face, as the chosen fonts lack them: {0}.</source>
         <translation>所选字体缺字，已用备用字体排印：{0}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="110"/>
+        <location filename="../../planbook/gui/preferences.py" line="112"/>
         <source>These characters are in none of the fonts and were printed as 〓: {0}.</source>
         <translation>以下字符在所有字体中都没有，已印成〓：{0}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="113"/>
+        <location filename="../../planbook/gui/preferences.py" line="115"/>
         <source>{0} was written, but these characters are in none of the fonts and were printed as 〓: {1}.</source>
         <translation>{0} 已导出，但以下字符在所有字体中都没有，已印成〓：{1}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="115"/>
+        <location filename="../../planbook/gui/preferences.py" line="117"/>
         <source>Check the text, or choose a font that has them as the fallback face in Edit ▸ Preferences ▸ PDF Fonts.</source>
         <translation>请核对文字，或在“编辑 ▸ 首选项 ▸ PDF 字体”中把含有这些字的字体设为备用字体。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="126"/>
+        <location filename="../../planbook/gui/preferences.py" line="128"/>
         <source>Characters Missing from the PDF</source>
         <translation>PDF 中有字符缺字</translation>
     </message>
@@ -2344,217 +2344,217 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="435"/>
+        <location filename="../../planbook/gui/editors.py" line="449"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="437"/>
+        <location filename="../../planbook/gui/editors.py" line="451"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="442"/>
+        <location filename="../../planbook/gui/editors.py" line="456"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="445"/>
+        <location filename="../../planbook/gui/editors.py" line="459"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="447"/>
+        <location filename="../../planbook/gui/editors.py" line="461"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="448"/>
+        <location filename="../../planbook/gui/editors.py" line="462"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="448"/>
+        <location filename="../../planbook/gui/editors.py" line="462"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="450"/>
+        <location filename="../../planbook/gui/editors.py" line="464"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="451"/>
+        <location filename="../../planbook/gui/editors.py" line="465"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="453"/>
+        <location filename="../../planbook/gui/editors.py" line="467"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="455"/>
+        <location filename="../../planbook/gui/editors.py" line="469"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="456"/>
+        <location filename="../../planbook/gui/editors.py" line="470"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="458"/>
+        <location filename="../../planbook/gui/editors.py" line="472"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="459"/>
+        <location filename="../../planbook/gui/editors.py" line="473"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="460"/>
+        <location filename="../../planbook/gui/editors.py" line="474"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="464"/>
+        <location filename="../../planbook/gui/editors.py" line="478"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="466"/>
+        <location filename="../../planbook/gui/editors.py" line="480"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="467"/>
+        <location filename="../../planbook/gui/editors.py" line="481"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="468"/>
+        <location filename="../../planbook/gui/editors.py" line="482"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="471"/>
+        <location filename="../../planbook/gui/editors.py" line="485"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="473"/>
+        <location filename="../../planbook/gui/editors.py" line="487"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="474"/>
+        <location filename="../../planbook/gui/editors.py" line="488"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="475"/>
+        <location filename="../../planbook/gui/editors.py" line="489"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="476"/>
+        <location filename="../../planbook/gui/editors.py" line="490"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="478"/>
+        <location filename="../../planbook/gui/editors.py" line="492"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="479"/>
+        <location filename="../../planbook/gui/editors.py" line="493"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="480"/>
+        <location filename="../../planbook/gui/editors.py" line="494"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="481"/>
+        <location filename="../../planbook/gui/editors.py" line="495"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="482"/>
+        <location filename="../../planbook/gui/editors.py" line="496"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="483"/>
+        <location filename="../../planbook/gui/editors.py" line="497"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="484"/>
+        <location filename="../../planbook/gui/editors.py" line="498"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="485"/>
+        <location filename="../../planbook/gui/editors.py" line="499"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="486"/>
+        <location filename="../../planbook/gui/editors.py" line="500"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="487"/>
+        <location filename="../../planbook/gui/editors.py" line="501"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="488"/>
+        <location filename="../../planbook/gui/editors.py" line="502"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="489"/>
+        <location filename="../../planbook/gui/editors.py" line="503"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="490"/>
+        <location filename="../../planbook/gui/editors.py" line="504"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="491"/>
+        <location filename="../../planbook/gui/editors.py" line="505"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="522"/>
+        <location filename="../../planbook/gui/editors.py" line="536"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="615"/>
+        <location filename="../../planbook/gui/editors.py" line="629"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="627"/>
+        <location filename="../../planbook/gui/editors.py" line="641"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="638"/>
+        <location filename="../../planbook/gui/editors.py" line="652"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="651"/>
+        <location filename="../../planbook/gui/editors.py" line="665"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
@@ -2580,12 +2580,12 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="194"/>
+        <location filename="../../planbook/gui/preferences.py" line="196"/>
         <source>Start Over</source>
         <translation>重新设置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="202"/>
+        <location filename="../../planbook/gui/preferences.py" line="204"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
@@ -2593,122 +2593,122 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="218"/>
+        <location filename="../../planbook/gui/preferences.py" line="229"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="224"/>
+        <location filename="../../planbook/gui/preferences.py" line="237"/>
         <source>PDF Fonts</source>
         <translation>PDF 字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="226"/>
+        <location filename="../../planbook/gui/preferences.py" line="237"/>
         <source>Word Fonts</source>
         <translation>Word 字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="239"/>
+        <location filename="../../planbook/gui/preferences.py" line="254"/>
         <source>The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only (.ttf, .ttc).</source>
         <translation>导出 PDF 时用以下字体排印公文。Planbook 自带免费的替代字体；如果本机装有公文规定的字体，请在这里选择它们的字体文件。仅支持 TrueType 字体（.ttf、.ttc）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="243"/>
+        <location filename="../../planbook/gui/preferences.py" line="258"/>
         <source>Start Over…</source>
         <translation>重新设置…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="244"/>
+        <location filename="../../planbook/gui/preferences.py" line="259"/>
         <source>Put the unreadable file aside and use the bundled fonts</source>
         <translation>将无法读取的文件改名保留，改用内置字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="259"/>
+        <location filename="../../planbook/gui/preferences.py" line="274"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="260"/>
+        <location filename="../../planbook/gui/preferences.py" line="275"/>
         <source>Choose a font file for {0}</source>
         <translation>为{0}选择字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="262"/>
+        <location filename="../../planbook/gui/preferences.py" line="277"/>
         <source>Use Bundled</source>
         <translation>恢复内置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="263"/>
+        <location filename="../../planbook/gui/preferences.py" line="278"/>
         <source>Draw {0} with the font that ships with Planbook</source>
         <translation>{0}改用 Planbook 自带的字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="272"/>
+        <location filename="../../planbook/gui/preferences.py" line="287"/>
         <source>Saved in {0}; the command line uses the same file.</source>
         <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="297"/>
+        <location filename="../../planbook/gui/preferences.py" line="312"/>
         <source>Nothing here can be changed until the file is corrected by hand, or you start over with the bundled fonts (the file is kept beside it, renamed).</source>
         <translation>在手工改正该文件或点“重新设置”改用内置字体之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="314"/>
+        <location filename="../../planbook/gui/preferences.py" line="329"/>
         <source>Bundled: {0}</source>
         <translation>内置：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="317"/>
+        <location filename="../../planbook/gui/preferences.py" line="332"/>
         <source>Not found: {0}</source>
         <translation>找不到：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="319"/>
+        <location filename="../../planbook/gui/preferences.py" line="334"/>
         <source>The PDF export stops until this file is back or another is chosen</source>
         <translation>在该文件恢复或另选字体之前，无法导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="352"/>
+        <location filename="../../planbook/gui/preferences.py" line="367"/>
         <source>Font for {0}</source>
         <translation>{0}所用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="353"/>
+        <location filename="../../planbook/gui/preferences.py" line="368"/>
         <source>TrueType fonts (*.ttf *.ttc *.otf);;All files (*)</source>
         <translation>TrueType 字体 (*.ttf *.ttc *.otf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="375"/>
+        <location filename="../../planbook/gui/preferences.py" line="390"/>
         <source>Choose a Font</source>
         <translation>选择字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="376"/>
+        <location filename="../../planbook/gui/preferences.py" line="391"/>
         <source>{0} holds several fonts. Which one?</source>
         <translation>{0} 中有多个字体，使用哪一个？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="399"/>
+        <location filename="../../planbook/gui/preferences.py" line="414"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="411"/>
+        <location filename="../../planbook/gui/preferences.py" line="426"/>
         <source>Rename {0} to {1} and use the bundled fonts?</source>
         <translation>将 {0} 改名为 {1}，并改用内置字体？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="419"/>
+        <location filename="../../planbook/gui/preferences.py" line="434"/>
         <source>{0} cannot be used for {1}: {2}.</source>
         <translation>{0} 不能用作{1}：{2}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="421"/>
+        <location filename="../../planbook/gui/preferences.py" line="436"/>
         <source>Font Not Used</source>
         <translation>未采用该字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="421"/>
+        <location filename="../../planbook/gui/preferences.py" line="436"/>
         <source>Nothing was changed.</source>
         <translation>设置未作任何更改。</translation>
     </message>
