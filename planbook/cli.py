@@ -17,7 +17,7 @@ from . import __version__
 from .core import backup
 from .core.errors import PlanbookError
 from .core.exchange import dumps, plan_to_text
-from .core.library import LIBRARY_ENV, Library, default_library_path, explain
+from .core.library import LIBRARY_ENV, Library, default_library_path, explain, refuse_library_output
 from .core.model import Plan
 
 
@@ -98,8 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="the year the plan is for")
     p.add_argument("--kind", default="工作要点", help="工作要点, 工作计划, 行动计划 … (default: 工作要点)")
 
-    p = command("import", cmd_import, "import plans from files: .txt, .docx, .html/.htm, planbook/1 .json, and "
-                "the .doc/.wps/.mht files web sites give (read by what they contain)")
+    p = command("import", cmd_import, "import plans from files: .txt, .docx, .pdf, .doc/.wps (old Word), .md, "
+                ".html/.htm, .mht, planbook/1 .json (.doc/.wps/.mht are read by what they contain)")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE",
                    help="files, or folders whose supported files are all imported")
     p.add_argument("--dry-run", action="store_true", help="show what is recognised and write nothing")
@@ -107,11 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("export", cmd_export, "write a plan to a file")
     p.add_argument("id", type=int, help="plan id")
-    from .exporters import EXPORTERS  # only the registry: each writer's library loads when it is used
+    from .exporters import FORMATS, layouts_help  # only the registry: each writer's library loads when it is used
 
-    p.add_argument("--format", required=True, help=f"one of: {', '.join(EXPORTERS)}")
+    p.add_argument("--format", required=True, help=f"one of: {', '.join(FORMATS)}")
     p.add_argument("--layout", default=None,
-                   help="docx/pdf: notice (the issuing notice with the plan, default) or plan (the plan alone)")
+                   help=f"{layouts_help()} (notice: the issuing notice with the plan, the default; plan: the plan "
+                        "alone)")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT", help="the file to write")
 
     p = command("delete", cmd_delete, "delete a plan")
@@ -169,6 +170,21 @@ def build_parser() -> argparse.ArgumentParser:
                 "structure; exit status 1 when there is an error")
     p.add_argument("id", type=int, help="plan id")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("review", cmd_review, "review next year's draft: years, dates, periods, meetings, events and "
+                "targets that are probably stale, last year's done or late tasks, empty fields, renamed units")
+    p.add_argument("id", type=int, help="plan id (the draft)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("replace", cmd_replace, "replace text in a plan's titles, bodies, fields, preamble, closing and "
+                "notice, as one change; --dry-run shows every hit in context")
+    p.add_argument("id", type=int, help="plan id")
+    p.add_argument("old", help="the text to find (exactly as written)")
+    p.add_argument("new", help="what to put instead")
+    p.add_argument("--dry-run", action="store_true", help="list the hits and change nothing")
+    p.add_argument("--all-plans", action="store_true", help="list the hits in every plan (read only: implies "
+                   "--dry-run)")
+    p.add_argument("--json", action="store_true", help="print the hits as JSON")
 
     p = command("tidy", cmd_tidy, "store full-width punctuation in a plan's Chinese text, as print has it")
     p.add_argument("id", type=int, help="plan id")
@@ -328,13 +344,11 @@ def _report_import(args, path: Path, result, ids: list, documents: list) -> None
 
 def _recognised_summary(plan: Plan) -> list[str]:
     """What --dry-run shows above the plan text: the structure in numbers and the notice's parts."""
-    from .core.model import DATE_FIELDS, NOTICE_FIELDS, NodeKind
+    from .core.model import DATE_FIELDS, KINDS, NOTICE_FIELDS
 
-    count = {kind: sum(1 for n in plan.walk() if n.kind is kind) for kind in NodeKind}
+    kinds = "，".join(spec.counted.format(sum(1 for n in plan.walk() if n.kind is k)) for k, spec in KINDS.items())
     fields = sum(len(n.fields) for n in plan.walk())
-    lines = [f"结构：{count[NodeKind.SECTION]}个一级标题，{count[NodeKind.SUBSECTION]}个二级标题，"
-             f"{count[NodeKind.TASK]}项任务，{count[NodeKind.ITEM]}个子项，{fields}个字段；"
-             f"{'连续编号' if plan.numbering == 'continuous' else '分节编号'}"]
+    lines = [f"结构：{kinds}，{fields}个字段；{'连续编号' if plan.numbering == 'continuous' else '分节编号'}"]
     for name in NOTICE_FIELDS:
         value = getattr(plan.notice, name)
         if value:
@@ -361,15 +375,16 @@ class _Progress:
 
 
 def cmd_export(args) -> None:
-    from .exporters import EXPORTERS
+    from .exporters import FORMATS
 
-    exporter = EXPORTERS.get(args.format)
-    if exporter is None:
+    fmt = FORMATS.get(args.format)
+    if fmt is None:
         raise PlanbookError("unknown format {format!r} (choose from {choices})", format=args.format,
-                            choices=", ".join(EXPORTERS))
+                            choices=", ".join(FORMATS))
     with open_library(args) as lib:
+        refuse_library_output(args.output, lib.path)
         plan = lib.load_plan(args.id)
-    exporter(plan, args.output, args.layout)
+    fmt.writer(plan, args.output, args.layout)
     print(args.output)
 
 
@@ -378,6 +393,8 @@ def cmd_diff(args) -> None:
     from .exporters import atomic_write
 
     with open_library(args) as lib:
+        if args.html:
+            refuse_library_output(args.html, lib.path)
         diff = compare.compare(lib.load_plan(args.old), lib.load_plan(args.new))
     if args.html:
         with atomic_write(args.html) as tmp:
@@ -415,12 +432,15 @@ def cmd_units(args) -> None:
 
 def cmd_rename_unit(args) -> None:
     from .core import editing, units
+    from .core.review import record_rename
 
     with open_library(args) as lib:
         batch = units.rename_unit(lib, args.id, args.old, args.new)
         if not batch.edits:
             raise PlanbookError("no field of plan {id} names the unit {unit!r}", id=args.id, unit=args.old)
-        editing.apply(lib, batch)
+        with lib.transaction():
+            editing.apply(lib, batch)
+            record_rename(lib, args.old, args.new)
     print(f"renamed {args.old} to {args.new} in {len(batch.edits)} task(s)")
 
 
@@ -472,7 +492,8 @@ def cmd_backup(args) -> None:
 
 
 def cmd_restore(args) -> None:
-    with open_library(args) as lib:
+    # No daily backup first: the restore takes its own, and pruning old copies must not touch the one restored.
+    with Library.open(args.library) as lib:
         before = backup.restore(lib, args.file)
     print(f"restored {args.file}; what was there before is kept as {before}")
 
@@ -535,7 +556,7 @@ def cmd_fonts(args) -> int:
     """Roles: xiaobiaosong fangsong heiti kaiti song (and fallback, PDF only). Settings are per user, shared with
     Edit ▸ Preferences in the window."""
     from .exporters import docx_fonts
-    from .exporters import pdf_writer as pdf
+    from .exporters import pdf_fonts as pdf
 
     files, names = pdf.read_user_fonts(), docx_fonts.read_word_fonts()
     if args.reset in ("pdf", "all"):
@@ -595,6 +616,50 @@ def cmd_check(args) -> int:
         if not findings:
             print("no problems found")
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def cmd_review(args) -> None:
+    from .core.review import KIND_NAMES, review_plan
+
+    with open_library(args) as lib:
+        findings = review_plan(lib, args.id)
+    if args.json:
+        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+        return
+    for f in findings:
+        where = f.place or f.spot.part
+        proposal = f"  → {f.replacement}" if f.replacement is not None else ""
+        print(f"{KIND_NAMES[f.kind]}: {where}: “{f.text}”{proposal}: {f.message}")
+    print(f"{len(findings)} finding(s)" if findings else "nothing looks stale")
+
+
+def cmd_replace(args) -> None:
+    from .core import editing
+    from .core.replace import find, find_library, replace_edit
+
+    if not args.old:
+        raise PlanbookError("the text to find is empty")
+    with open_library(args) as lib:
+        if args.all_plans:
+            hits = find_library(lib, args.old, limit=10**9).hits
+        else:
+            plan = lib.load_plan(args.id)
+            hits = find(plan, args.old)
+            if not args.dry_run and hits:
+                editing.apply(lib, replace_edit(plan, hits, args.new))
+    if args.json:
+        print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+    else:
+        for h in hits:
+            plan = f"{h.plan_id}\t" if args.all_plans else ""
+            print(f"{plan}{h.place}: …{h.before}[{h.match}]{h.after}…".replace("\n", " "))
+    done = not (args.dry_run or args.all_plans)
+    if not hits:
+        print(f"“{args.old}” is not found", file=sys.stderr)
+    elif done:
+        print(f"replaced {len(hits)} hit(s) in plan {args.id}", file=sys.stderr)
+    else:
+        print(f"{len(hits)} hit(s); nothing changed", file=sys.stderr)
 
 
 def cmd_tidy(args) -> None:

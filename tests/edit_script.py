@@ -33,7 +33,7 @@ class Session:
             return
         edit = self.pick(op)
         if edit is not None:
-            self.undo.append(ed.apply(self.lib, edit))
+            self.undo.append(ed.apply(self.lib, edit).inverse)
 
     def pick(self, op: str) -> ed.Edit | None:
         ids = [n.id for n in self.lib.load_plan(self.plan_id).walk()]

@@ -25,3 +25,10 @@ def test_start_benchmark_runs():
                           "--bundle", "/nonexistent"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "source: window shown" in out.stdout and "source: planbook --version" in out.stdout
+
+
+def test_review_benchmark_runs():
+    out = subprocess.run([sys.executable, "benchmarks/bench_review.py", "--tasks", "20", "--plans", "10", "--runs",
+                          "2"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "review a drafted plan (values)" in out.stdout and "replace preview, all 12 plans" in out.stdout

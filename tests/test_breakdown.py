@@ -46,3 +46,15 @@ def test_xlsx_export_has_one_row_a_task_and_prints_landscape_with_repeated_heade
                         ["3", "1.丙。", "办公室", "各科室", "全年", ""]]
     assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$2:$2"
     assert sheet["B3"].font.name == "仿宋_GB2312"
+    # The look the workbook is written with (row by row, in write-only mode): a merged 18 pt title, a framed 黑体
+    # header, framed 12 pt body cells wrapped and centred vertically, 序号 centred, widths from the columns.
+    assert [str(r) for r in sheet.merged_cells.ranges] == ["A1:F1"] and sheet.row_dimensions[1].height == 36
+    assert (sheet["A1"].font.name, sheet["A1"].font.sz, sheet["A1"].alignment.horizontal) == ("方正小标宋简体", 18,
+                                                                                              "center")
+    assert all(c.font.name == "黑体" and c.border.top.style == "thin" and c.alignment.wrap_text for c in sheet[2])
+    for row in sheet.iter_rows(min_row=3):
+        assert all(c.border.left.style == c.border.bottom.style == "thin" and c.font.sz == 12 for c in row)
+        assert all(c.alignment.vertical == "center" and c.alignment.wrap_text for c in row)
+        assert [c.alignment.horizontal for c in row] == ["center"] + ["left"] * 5
+    assert sheet.freeze_panes == "A3" and sheet.page_setup.paperSize == 9 and sheet.print_options.horizontalCentered
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.column_dimensions["B"].width > 40

@@ -189,7 +189,7 @@ def test_units_view_lists_opens_filters_and_renames(windows, tmp_path):
     assert "教育督导室" not in plan_units(stored_plan(w.lib.path, old_id))
 
 
-def test_compare_view_side_by_side(windows, tmp_path):
+def test_compare_view_side_by_side(windows, qtbot, tmp_path):
     old = realistic_plan(2021)
     new = next_year_plan(copy.deepcopy(old))
     tasks = tasks_of(new)
@@ -203,6 +203,7 @@ def test_compare_view_side_by_side(windows, tmp_path):
     w, (old_id, new_id) = open_with(windows, tmp_path, old, new)
     dialog = w.compare_dialog(old_id)
     dialog.resize(1400, 800)
+    qtbot.waitUntil(lambda: dialog.diff is not None)  # compared on a worker thread
     settle()
     counts = dialog.diff.counts()
     assert counts["changed"] == 1 and counts["added"] == 1 and counts["dropped"] == 1
@@ -215,6 +216,31 @@ def test_compare_view_side_by_side(windows, tmp_path):
     dialog.kept.setChecked(False)
     settle()
     dialog.grab().save(str(SHOTS / "planbook-follow-compare.png"))
+    dialog.close()
+
+
+def test_a_long_comparison_runs_off_the_window_and_can_be_cancelled(windows, qtbot, tmp_path):
+    """Two 400-task plans rewritten throughout: the dialog shows at once, says it is comparing, and the clerk
+    can cancel; choosing the plan again compares in full."""
+    old = realistic_plan(2021)
+    template = tasks_of(old)
+    section = old.nodes[0]
+    section.children = [copy.deepcopy(template[i % len(template)]) for i in range(400)]
+    for i, node in enumerate(section.children):
+        node.title = f"{node.title}{i}"
+    new = copy.deepcopy(old)
+    for node in new.nodes[0].children:
+        node.title += "（修订）"  # every title changed: all of them reach the similarity step
+        node.body += "有关要求。"
+    w, (old_id, new_id) = open_with(windows, tmp_path, old, new)
+    dialog = w.compare_dialog(old_id)
+    assert dialog.diff is None and dialog.summary.text() == "正在比较…"  # the window is not waiting
+    dialog._runner.cancel()  # what the progress dialog's Cancel button does
+    qtbot.waitUntil(lambda: dialog._runner is None)
+    assert dialog.diff is None and dialog.summary.text() == "已取消比较。"
+    with qtbot.waitSignal(dialog.compared, timeout=60_000):
+        dialog.refresh()
+    assert dialog.diff.counts()["changed"] == 400
     dialog.close()
 
 

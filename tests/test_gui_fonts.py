@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from planbook.core.exchange import dumps
 from planbook.core.library import Library
-from planbook.exporters.pdf_writer import FONT_DIR
+from planbook.exporters.pdf_fonts import FONT_DIR
 from planbook.gui.preferences import PreferencesDialog
 from planbook.gui.print_preview import PrintPreview
 

@@ -69,10 +69,10 @@ def test_each_edit_then_undo_then_redo_keeps_model_valid_and_in_step(setup, make
     before = tree_lines(model)
     edit = make(lib, model, plan_id)
     assert edit is not None
-    inverse = model.apply(edit)
+    inverse = model.apply(edit).inverse
     check(*setup)
     assert tree_lines(model) != before or isinstance(edit, editing.UpdatePlan)
-    redo = model.apply(inverse)
+    redo = model.apply(inverse).inverse
     check(*setup)
     assert tree_lines(model) == before
     model.apply(redo)
@@ -109,3 +109,23 @@ def test_drop_moves_only_where_the_hierarchy_allows(setup):
     model.apply(moves[0])
     check(*setup)
     assert model.parent_id(task) == other_section
+
+
+def test_the_model_follows_change_records_not_edit_types(setup):
+    """An edit on another plan leaves the shown tree alone; every change is announced with its record."""
+    path, lib, plan_id, model, tester = setup
+    other = lib.add_plan(realistic_plan())
+    records = []
+    model.changeApplied.connect(records.append)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(True))
+    before = tree_lines(model)
+    other_task = next(n.id for n in lib.load_plan(other).walk() if n.kind is NodeKind.TASK)
+    change = model.apply(editing.Batch((editing.EditNode(other_task, title="别的方案。"),)))
+    assert tree_lines(model) == before and not resets  # not this plan's change: no reload
+    assert records == [change] and change.plans == {other}
+    mine = ids(model, NodeKind.TASK)[0]
+    change = model.apply(editing.Batch((editing.EditNode(mine, title="本方案。"),)))
+    assert records[-1] is change and change.plans == {plan_id} and change.aspects == editing.Aspect.TEXT
+    assert model.index_of(mine).data().endswith("本方案。")
+    check(*setup)

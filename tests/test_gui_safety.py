@@ -173,7 +173,7 @@ def test_undo_of_an_edit_whose_node_another_process_deleted_is_refused_and_the_s
     # Another process deletes the last task and adds a new one, which gets the freed id.
     out = other_process(path, f"""
 ed.apply(lib, ed.DeleteNode({last}))
-inverse = ed.apply(lib, ed.AddNode({plan_id}, None, 0, Node(NodeKind.SECTION, "外部新增的部分")))
+inverse = ed.apply(lib, ed.AddNode({plan_id}, None, 0, Node(NodeKind.SECTION, "外部新增的部分"))).inverse
 print(inverse.node_id)
 """)
     reused = int(out)

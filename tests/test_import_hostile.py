@@ -113,7 +113,7 @@ def test_a_folder_goes_on_past_bad_files(tmp_path, library):
     (folder / "b_bad.docx").write_text("not a docx", encoding="utf-8")
     (folder / "c_good.docx").write_bytes(_real_docx())
     (folder / "d_empty.txt").write_bytes(b"")
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "notes.pptx").write_bytes(b"PK")
     (folder / ".hidden.txt").write_text(PLAN, encoding="utf-8")
     r = run_cli("import", folder, library=library)
     assert r.code == 1

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from planbook.core.model import Notice, Plan
+from planbook.core.model import Notice, Plan, Sealing
 from planbook.layout import (
     FACES,
     PAGE,
@@ -88,10 +88,29 @@ def test_no_data_no_element():
     plan = Plan(title="某局2021年工作要点")
     blocks = build_document(plan, "notice")
     assert kinds(blocks) == ["plan_title"]
-    plan.notice = Notice(title="关于印发《某局2021年工作要点》的通知")
+    plan.notice = Notice(title="关于印发《某局2021年工作要点》的通知", recipients="各科室：", body="现印发给你们。")
     blocks = build_document(plan, "notice")
-    assert kinds(blocks) == ["title", "page_break", "plan_title"]
+    assert kinds(blocks) == ["title", "recipients", "body", "page_break", "plan_title"]
     assert not any(isinstance(b, (Masthead, Rule, Imprint, Signature)) for b in blocks)
+    plan.notice = Notice(published_on=dt.date(2021, 3, 1), index_no="001")  # a web page's metadata: no notice
+    assert kinds(build_document(plan, "notice")) == ["plan_title"]
+
+
+@pytest.mark.parametrize("notice, missing", [
+    (Notice(doc_number="某教发〔2021〕3号"), ["title", "recipients", "body"]),
+    (Notice(masthead="某局文件", recipients="各科室：", body="现印发。"), ["title"]),
+    (Notice(title="关于印发《某局2021年工作要点》的通知", body="现印发。"), ["recipients"]),
+    (Notice(title="关于印发《某局2021年工作要点》的通知", recipients="各科室：", signers=["某局"]), ["body"]),
+])
+def test_incomplete_notice_is_refused_saying_what_is_missing(notice, missing):
+    from planbook.layout import NoticeIncomplete
+
+    plan = Plan(title="某局2021年工作要点", notice=notice)
+    with pytest.raises(NoticeIncomplete) as refused:
+        build_document(plan, "notice")
+    assert refused.value.missing == missing
+    assert "title (标题)" in str(refused.value) if "title" in missing else "title (标题)" not in str(refused.value)
+    assert kinds(build_document(plan, "plan")) == ["plan_title"]  # the plan alone still goes out
 
 
 def test_plan_layout_has_no_notice_parts():
@@ -112,10 +131,45 @@ def test_imprint_and_signature_follow_the_standard():
     assert imprint.cc == "抄送：省教育厅，市人民政府办公室。"
     assert imprint.printed_on == "2020年3月9日印发"
     sig = next(b for b in blocks if isinstance(b, Signature))
-    # 署名 右空二字, the date 2 characters further right than the 署名 starts
+    # Sealed (the default for a 印发通知, 7.3.5.1): date 右空四字, 署名 centred over it, the seal's centre there
+    date_centre = sig.date.indent_chars + text_width(sig.date.text) / 2
+    assert sig.date.indent_chars + text_width(sig.date.text) == PAGE.chars_per_line - 4
+    assert sig.signers[0].indent_chars + text_width("某市教育局") / 2 == date_centre
+    assert [(s.x_chars, s.line) for s in sig.seals] == [(date_centre, 0.25)]
+    i = blocks.index(sig)
+    assert sum(b.lines for b in blocks[i - 2:i] if isinstance(b, Blank)) == 2  # 空二行: the seal's room
+    plan = full_plan()
+    plan.notice.sealing = Sealing.UNSEALED
+    sig = next(b for b in build_document(plan, "notice") if isinstance(b, Signature))
+    # 署名 右空二字, the date 2 characters further right than the 署名 starts (7.3.5.2)
     assert sig.signers[0].indent_chars + text_width("某市教育局") <= PAGE.chars_per_line - 2
     assert sig.date.indent_chars == sig.signers[0].indent_chars + 2
     assert sig.date.indent_chars + text_width(sig.date.text) == PAGE.chars_per_line - 2
+    assert not sig.seals
+
+
+@pytest.mark.parametrize("signers", [["湖南省教育厅", "中共湖南省委教育工作委员会"],
+                                     ["甲市教育局", "甲市财政局", "甲市人力资源和社会保障局"],
+                                     ["甲局", "乙局", "丙局"]])
+def test_joint_sealed_signature_one_seal_per_organ_aligned_and_apart(signers):
+    from planbook.layout import SEAL_MM, sealed_signature
+
+    sig = sealed_signature(signers, "2020年3月6日", [b"png"] * len(signers))
+    assert [line.text for line in sig.signers] == signers and len(sig.seals) == len(signers)
+    cell_mm, line_mm = PAGE.cell_pt * 25.4 / 72, PAGE.line_pitch_pt * 25.4 / 72
+    last = sig.seals[-1]
+    assert last.x_chars == sig.date.indent_chars + text_width(sig.date.text) / 2  # the last seal covers the date
+    assert sig.date.line == sig.signers[-1].line + 1
+    for a, seal in zip(sig.signers, sig.seals):  # each name centred under its own seal
+        assert a.indent_chars + text_width(a.text) / 2 == pytest.approx(seal.x_chars) or a.indent_chars == 0
+        assert seal.image == b"png"
+        r = SEAL_MM / 2 / cell_mm
+        assert seal.x_chars - r >= 0 and seal.x_chars + r <= PAGE.chars_per_line  # within the type area
+    for i, a in enumerate(sig.seals):
+        for b in sig.seals[i + 1:]:
+            dist = ((a.x_chars - b.x_chars) * cell_mm) ** 2 + ((a.line - b.line) * line_mm) ** 2
+            assert dist ** 0.5 > SEAL_MM  # neither touching nor overlapping
+    assert len({s.line for s in sig.seals if s.line == sig.seals[0].line}) == 1  # rows aligned
 
 
 def test_joint_masthead_stacks_names_with_wenjian_to_the_right():
@@ -145,9 +199,12 @@ def test_title_lines_fit_and_keep_pairs_and_years(title):
     for line in lines:
         assert line[0] not in "，。、）》" and line[-1] not in "（《"
         assert not line[0].isdigit() or line[:4].isdigit()  # a year is never cut
+    assert all(text_width(line) >= 4 for line in lines)  # never a 的通知 or a stub alone
     book = title[title.find("《"): title.find("》") + 1]
-    if book and text_width(book) <= 20:
-        assert any(book in line for line in lines)
+    if book and text_width(book) <= 20 and not any(book in line for line in lines):
+        # broken inside only to get a 梯形 (keeping it whole would leave a short line or climb)
+        widths = [text_width(x) for x in lines]
+        assert all(a > b for a, b in zip(widths, widths[1:])), lines
 
 
 def test_title_shape_is_trapezoid_or_diamond():
@@ -157,6 +214,15 @@ def test_title_shape_is_trapezoid_or_diamond():
     diamond = len(widths) == 3 and widths[1] > max(widths[0], widths[2])
     assert descending or diamond, lines
     assert lines[0] == "关于印发《湖南省教育厅"  # the joint issuers break at their space, not inside a name
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("关于印发《某市教育局2021年工作要点》的通知", ["关于印发《某市教育局2021年", "工作要点》的通知"]),
+    ("盘锦市人民政府办公室关于印发盘锦市推进教育高质量发展行动计划的通知",
+     ["盘锦市人民政府办公室关于印发盘锦市", "推进教育高质量发展行动计划的通知"]),
+])
+def test_title_never_leaves_de_tongzhi_alone_nor_climbs(title, expected):
+    assert break_title(title, 20) == expected
 
 
 def test_short_title_stays_on_one_line():

@@ -86,7 +86,7 @@ class EditingMachine(RuleBasedStateMachine):
         if edit is None:
             return
         before = copy.deepcopy(self.model.nodes)
-        self.undo.append((ed.apply(self.lib, edit), before))
+        self.undo.append((ed.apply(self.lib, edit).inverse, before))
         change_model()
         self.redo.clear()
 
@@ -206,7 +206,7 @@ class EditingMachine(RuleBasedStateMachine):
             return
         inverse, before = self.undo.pop()
         after = copy.deepcopy(self.model.nodes)
-        self.redo.append((ed.apply(self.lib, inverse), after))
+        self.redo.append((ed.apply(self.lib, inverse).inverse, after))
         self.model.nodes = before
 
     @rule()
@@ -215,7 +215,7 @@ class EditingMachine(RuleBasedStateMachine):
             return
         edit, after = self.redo.pop()
         before = copy.deepcopy(self.model.nodes)
-        self.undo.append((ed.apply(self.lib, edit), before))
+        self.undo.append((ed.apply(self.lib, edit).inverse, before))
         self.model.nodes = after
 
     # -- after every step --------------------------------------------------------------------------------

@@ -383,7 +383,7 @@ def test_imprint_rules_sit_on_the_foot_of_the_last_page(tmp_path: Path) -> None:
 
 def test_user_fonts_replace_the_bundled_ones(tmp_path: Path) -> None:
     """Settings may point a role at the user's own font file (e.g. the real 仿宋_GB2312); a CFF font is refused."""
-    from planbook.exporters.pdf_writer import FONT_DIR
+    from planbook.exporters.pdf_fonts import FONT_DIR
 
     out = tmp_path / "u.pdf"
     render(sample_plan(), out, "plan", fonts=Fonts(overrides={"fang": FONT_DIR / "FandolKai-Regular.ttf"}))
@@ -404,7 +404,7 @@ def test_notice_with_only_metadata_leaves_no_blank_page(tmp_path: Path) -> None:
 
 
 def test_fonts_json_names_the_users_own_fonts(tmp_path: Path, library: Path, monkeypatch) -> None:
-    from planbook.exporters.pdf_writer import FONT_DIR
+    from planbook.exporters.pdf_fonts import FONT_DIR
 
     src = tmp_path / "plan.json"
     src.write_text(dumps(sample_plan()), encoding="utf-8")
@@ -502,7 +502,7 @@ def render_to(plan: Plan, out: Path) -> Path:
 
 def test_save_user_fonts_round_trips_and_keeps_unknown_keys_out(tmp_path: Path) -> None:
     """The core side of Edit ▸ Preferences ▸ PDF Fonts: what the window saves is what the writer reads."""
-    from planbook.exporters.pdf_writer import (
+    from planbook.exporters.pdf_fonts import (
         FONT_DIR,
         FontChoice,
         FontFileError,

@@ -27,7 +27,7 @@ def test_progress_persists_undoes_and_shows_in_the_counts(tmp_path):
         plan_id = lib.add_plan(sample_plan())
         a, b = first_tasks(lib.load_plan(plan_id))
         total = lib.load_plan(plan_id).task_count()
-        undo_a = editing.apply(lib, editing.SetProgress(a.id, Progress.IN_PROGRESS, (NOTE,)))
+        undo_a = editing.apply(lib, editing.SetProgress(a.id, Progress.IN_PROGRESS, (NOTE,))).inverse
         editing.apply(lib, editing.SetProgress(b.id, Progress.BEHIND))
     with Library.open(path) as lib:  # persisted: a new connection sees it
         plan = lib.load_plan(plan_id)
@@ -37,7 +37,7 @@ def test_progress_persists_undoes_and_shows_in_the_counts(tmp_path):
         counts = status_counts(plan)
         assert counts[Progress.IN_PROGRESS] == 1 and counts[Progress.BEHIND] == 1
         assert counts[Progress.NOT_STARTED] == total - 2 and sum(counts.values()) == total
-        redo = editing.apply(lib, undo_a)
+        redo = editing.apply(lib, undo_a).inverse
         a3 = first_tasks(lib.load_plan(plan_id))[0]
         assert (a3.status, a3.notes) == (Progress.NOT_STARTED, [])
         assert status_counts(lib.load_plan(plan_id))[Progress.IN_PROGRESS] == 0
@@ -50,7 +50,7 @@ def test_a_deleted_task_comes_back_with_its_progress(tmp_path):
         plan_id = lib.add_plan(sample_plan())
         a = first_tasks(lib.load_plan(plan_id))[0]
         editing.apply(lib, editing.SetProgress(a.id, Progress.DONE, (NOTE, ProgressNote(dt.date(2021, 6, 1), "验收"))))
-        undo = editing.apply(lib, editing.DeleteNode(a.id))
+        undo = editing.apply(lib, editing.DeleteNode(a.id)).inverse
         assert lib.db.execute("SELECT count(*) FROM progress_notes").fetchone()[0] == 0
         assert lib.db.execute("SELECT count(*) FROM node_progress").fetchone()[0] == 0
         editing.apply(lib, undo)
@@ -130,7 +130,7 @@ def test_progress_is_searchable_and_undo_unindexes_it(tmp_path):
         plan_id = lib.add_plan(sample_plan())
         a = first_tasks(lib.load_plan(plan_id))[0]
         assert search.search(lib, "完成调研").total == 0
-        undo = editing.apply(lib, editing.SetProgress(a.id, Progress.BEHIND, (NOTE,)))
+        undo = editing.apply(lib, editing.SetProgress(a.id, Progress.BEHIND, (NOTE,))).inverse
         hits = search.search(lib, "完成调研")
         assert hits.total == 1 and hits.hits[0].node_id == a.id
         assert [h.node_id for h in search.search(lib, "滞后").hits] == [a.id]

@@ -237,31 +237,31 @@ def a_task_with(lib: Library, text: str) -> int:
 def test_edits_moves_deletes_and_undo_keep_the_index_exact(lib):
     undo = []
     nid = a_task_with(lib, "师德")
-    undo.append(editing.apply(lib, editing.EditNode(nid, title="新词汇的标题", body="正文换成新词汇。")))
+    undo.append(editing.apply(lib, editing.EditNode(nid, title="新词汇的标题", body="正文换成新词汇。")).inverse)
     check_all(lib)
-    undo.append(editing.apply(lib, editing.SetFields(nid, (Field("牵头单位", "新科室"), Field("完成时限", "年底")))))
+    undo.append(editing.apply(lib, editing.SetFields(nid, (Field("牵头单位", "新科室"), Field("完成时限", "年底")))).inverse)
     check_all(lib)
     plan_id = lib.node_row(nid)["plan_id"]
     section = lib.child_ids(plan_id, None)[-1]
-    undo.append(editing.apply(lib, editing.MoveNode(nid, section, 0)))
+    undo.append(editing.apply(lib, editing.MoveNode(nid, section, 0)).inverse)
     check_all(lib)
     indent = editing.indent(lib, nid)
     if indent:
-        undo.append(editing.apply(lib, indent))
+        undo.append(editing.apply(lib, indent).inverse)
         check_all(lib)
     add = editing.new_node(lib, plan_id, section, title="新增任务：校园足球")
-    undo.append(editing.apply(lib, add))
+    undo.append(editing.apply(lib, add).inverse)
     check_all(lib)
     victim = lib.db.execute("SELECT node_id FROM fields WHERE value LIKE '%基教科%' LIMIT 1").fetchone()[0]
-    undo.append(editing.apply(lib, editing.DeleteNode(lib.node_row(victim)["parent_id"] or victim)))
+    undo.append(editing.apply(lib, editing.DeleteNode(lib.node_row(victim)["parent_id"] or victim)).inverse)
     check_all(lib)
     undo.append(editing.apply(lib, editing.UpdatePlan.of(plan_id, year=2030, title="湘潭新标题",
-                                                         **{"notice.doc_number": "新〔2030〕1号"})))
+                                                         **{"notice.doc_number": "新〔2030〕1号"})).inverse)
     check_all(lib)
     undo.append(editing.apply(lib, editing.Batch((
         editing.EditNode(a_task_with(lib, "教育"), body="教育 与 师德"),
         editing.SetFields(a_task_with(lib, "教育"), ()),
-    ))))
+    ))).inverse)
     check_all(lib)
     before = {q: oracle(lib, q) for q in STEP_QUERIES}
     while undo:

@@ -28,7 +28,7 @@ def test_the_rule_reaches_every_text_and_leaves_numbers_and_addresses(tmp_path):
     with Library.open(tmp_path / "lib.db") as lib:
         plan_id = lib.add_plan(pasted_plan())
         original = lib.load_plan(plan_id)
-        inverse = editing.apply(lib, punctuation_edit(original))
+        inverse = editing.apply(lib, punctuation_edit(original)).inverse
         after = lib.load_plan(plan_id)
         task = after.nodes[0].children[0]
         assert after.title == "某市2021年工作要点（征求意见稿）"

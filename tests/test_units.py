@@ -51,7 +51,7 @@ def test_rename_a_unit_in_one_undoable_step(tmp_path):
     with Library.open(tmp_path / "lib.db") as lib:
         plan_id = lib.add_plan(make_plan())
         before = lib.load_plan(plan_id)
-        undo = editing.apply(lib, rename_unit(lib, plan_id, "基教科", "基础教育科"))
+        undo = editing.apply(lib, rename_unit(lib, plan_id, "基教科", "基础教育科")).inverse
         after = lib.load_plan(plan_id)
         values = [f.value for n in after.walk() for f in n.fields]
         assert "基础教育科" in values and "基础教育科等" in values and "计财科、督导室" in values

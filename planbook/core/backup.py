@@ -2,18 +2,25 @@
 
 A copy is taken at most once a day when a library is opened for writing (`daily`), on demand (`backup`), and
 of the current file before any restore, so a restore can itself be undone.
+
+Copies are named after the library's full file name (`lib.db-20260101-120000.db`), so two libraries with one
+stem in a folder (`lib.db`, `lib.sqlite`) never list, restore or prune each other's copies. Copies named by the
+stem alone (`lib-20260101-120000.db`, before that) still count where no other file in the folder shares the stem.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import glob
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LibraryError
-from .library import Library
+from .library import Library, _check_identity
 from .messages import QT_TRANSLATE_NOOP
+from .parts import part_name, remove_stale
 
 KEEP = 10
 SUFFIX = ".db"
@@ -30,33 +37,60 @@ def folder_of(library_path: Path) -> Path:
     return library_path.parent / "backups"
 
 
+def _prefixes(library_path: Path) -> list[str]:
+    prefixes = [f"{library_path.name}-"]
+    if not _stem_shared(library_path):
+        prefixes.append(f"{library_path.stem}-")
+    return prefixes
+
+
+def _stem_shared(library_path: Path) -> bool:
+    """Whether another file beside the library has its stem (lib.db and lib.sqlite): then the old stem-named
+    copies cannot be told apart and belong to neither."""
+    for other in library_path.parent.glob(f"{glob.escape(library_path.stem)}.*"):
+        if not other.name.startswith(library_path.name):  # lib.db-wal, lib.db-shm are the library's own
+            return True
+    return False
+
+
 def list_backups(library_path: Path) -> list[BackupFile]:
     """The library's backups, newest first."""
     folder = folder_of(library_path)
     if not folder.is_dir():
         return []
-    found = []
-    prefix = f"{library_path.stem}-"
-    for path in folder.glob(f"{prefix}*{SUFFIX}"):
-        try:
-            # name-YYYYmmdd-HHMMSS[-N]: N tells apart copies taken in the same second
-            taken = dt.datetime.strptime(path.stem.removeprefix(prefix)[:15], "%Y%m%d-%H%M%S")
-        except ValueError:
-            continue  # not one of ours
-        found.append(BackupFile(path, taken, path.stat().st_size))
-    return sorted(found, key=lambda b: (b.taken_at, b.path.stat().st_mtime_ns), reverse=True)
+    found: dict[Path, BackupFile] = {}
+    for prefix in _prefixes(library_path):
+        for path in folder.glob(f"{glob.escape(prefix)}*{SUFFIX}"):
+            try:
+                # prefix-YYYYmmdd-HHMMSS[-N]: N tells apart copies taken in the same second
+                rest = path.name.removeprefix(prefix).removesuffix(SUFFIX)
+                taken = dt.datetime.strptime(rest[:15], "%Y%m%d-%H%M%S")
+                if rest[15:] and not (rest[15] == "-" and rest[16:].isdigit()):
+                    continue
+                found.setdefault(path, BackupFile(path, taken, path.stat().st_size))
+            except (ValueError, OSError):
+                continue  # not one of ours, or gone meanwhile
+    return sorted(found.values(), key=lambda b: (b.taken_at, _mtime(b.path)), reverse=True)
 
 
-def backup(lib: Library, keep: int = KEEP) -> Path:
-    """Copy the open library into its backups folder now; keep the newest `keep` copies. Returns the copy."""
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def backup(lib: Library, keep: int = KEEP, protect: Path | None = None) -> Path:
+    """Copy the open library into its backups folder now; keep the newest `keep` copies (never deleting
+    `protect`, the file a restore is reading). Returns the copy."""
     folder = folder_of(lib.path)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{lib.path.stem}-{stamp}{SUFFIX}"
+    target = folder / f"{lib.path.name}-{stamp}{SUFFIX}"
     n = 1
     while target.exists():
         n += 1
-        target = folder / f"{lib.path.stem}-{stamp}-{n}{SUFFIX}"
-    part = target.with_suffix(".part")
+        target = folder / f"{lib.path.name}-{stamp}-{n}{SUFFIX}"
+    part = target.with_name(part_name(target.name))
     try:
         folder.mkdir(exist_ok=True)
         dest = sqlite3.connect(part)
@@ -70,15 +104,36 @@ def backup(lib: Library, keep: int = KEEP) -> Path:
         part.unlink(missing_ok=True)
         raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot write a backup in {folder}: {reason}"), folder=folder,
                            reason=e) from e
-    for old in list_backups(lib.path)[keep:]:
-        old.path.unlink(missing_ok=True)
+    prune(lib.path, keep, protect)
     return target
+
+
+def prune(library_path: Path, keep: int = KEEP, protect: Path | None = None) -> None:
+    """Delete all but the newest `keep` backups, never the one named by `protect`."""
+    for old in list_backups(library_path)[keep:]:
+        if protect is not None and _same_file(old.path, protect):
+            continue
+        old.path.unlink(missing_ok=True)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
+
+
+def clean_parts(library_path: Path) -> None:
+    """Remove copies a killed process left half-written (`*.part` in the backups folder)."""
+    for prefix in _prefixes(library_path):
+        remove_stale(folder_of(library_path), prefix)
 
 
 def daily(lib: Library, keep: int = KEEP) -> Path | None:
     """Back up if the newest backup is not from today. A failure here must not stop the user's work."""
     if lib.readonly:
         return None
+    clean_parts(lib.path)
     backups = list_backups(lib.path)
     if backups and backups[0].taken_at.date() == dt.date.today():
         return None
@@ -93,19 +148,60 @@ def daily(lib: Library, keep: int = KEEP) -> Path | None:
 def restore(lib: Library, source: Path) -> Path:
     """Replace the library's contents with a backup's, after backing up the current contents.
 
-    Returns the backup of what was there before. The backup is checked first: a file that is not a Planbook
-    library (or is damaged) is refused and the library is left as it was.
+    Returns the backup of what was there before. The source is read once, through SQLite (its -wal included),
+    into a snapshot beside the backups; the checks read that snapshot and the restore copies it, so what was
+    checked is exactly what comes in. A file that is not a Planbook library (or is damaged) is refused and the
+    library is left as it was; the source itself is never deleted by the clean-up of old backups.
     """
     source = Path(source)
-    Library.check_file(source)
-    before = backup(lib, keep=KEEP + 1)
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    if not source.is_file():
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "no library at {path}"), path=source)
+    folder = folder_of(lib.path)
+    snapshot = folder / part_name(f"{lib.path.name}-restoring")
     try:
-        src.backup(lib.db.conn)
+        _snapshot(source, snapshot, lib)
+        Library.check_file(snapshot, shown=source)
+        before = backup(lib, keep=KEEP + 1, protect=source)
+        src = sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            src.backup(lib.db.conn)
+        except sqlite3.Error as e:
+            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot restore {name}: {reason}"), name=source.name,
+                               reason=e) from e
+        finally:
+            src.close()
+    finally:
+        snapshot.unlink(missing_ok=True)
+    lib.migrate()  # an older backup comes back in today's schema
+    return before
+
+
+def _snapshot(source: Path, snapshot: Path, lib: Library) -> None:
+    """Copy `source` as SQLite reads it (committed -wal included) into `snapshot`, in the library's page size
+    (the online backup cannot change a WAL library's page size)."""
+    try:
+        snapshot.parent.mkdir(exist_ok=True)
+        snapshot.unlink(missing_ok=True)
+    except OSError as e:
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot write a backup in {folder}: {reason}"),
+                           folder=snapshot.parent, reason=e) from e
+    _check_identity(source, readonly=True)  # another program's file is not even copied
+    wal = source.with_name(source.name + "-wal")
+    uri = f"{source.resolve().as_uri()}?mode=ro" + ("" if wal.exists() else "&immutable=1")
+    try:
+        src = sqlite3.connect(uri, uri=True)
+        dest = sqlite3.connect(snapshot)
+        try:
+            src.execute("PRAGMA trusted_schema = OFF")
+            src.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+            size = lib.db.execute("PRAGMA page_size").fetchone()[0]
+            if dest.execute("PRAGMA page_size").fetchone()[0] != size:
+                dest.execute(f"PRAGMA page_size = {int(size)}")
+                dest.execute("VACUUM")
+        finally:
+            dest.close()
+            src.close()
     except sqlite3.Error as e:
         raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot restore {name}: {reason}"), name=source.name,
                            reason=e) from e
-    finally:
-        src.close()
-    lib.migrate()  # an older backup comes back in today's schema
-    return before

@@ -17,7 +17,7 @@ from enum import StrEnum
 from . import docnumbers
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP, Message
-from .model import KIND_NAMES, Node, NodeKind, Plan, masthead_organs
+from .model import KIND_NAMES, KINDS, Node, NodeKind, Plan, masthead_organs
 from .numbering import number_tree
 from .progress import lead_units
 
@@ -286,7 +286,7 @@ def check_empty_headings(ctx: _Context) -> Iterator[Finding]:
     # A heading with nothing under it is usually left over from last year's plan. A (一) with text of its own
     # is content (plans such as 盘锦's write their measures as subsections), so only bare headings count.
     for node in ctx.plan.walk():
-        if node.kind in (NodeKind.SECTION, NodeKind.SUBSECTION) and not node.children and not node.body.strip() \
+        if KINDS[node.kind].heading and not node.children and not node.body.strip() \
                 and not node.fields:
             yield ctx.node(Severity.WARNING, node, Message(QT_TRANSLATE_NOOP(
                 "Messages", "this {kind} has no tasks"), kind=KIND_NAMES[node.kind]))
@@ -339,8 +339,59 @@ def check_deadlines(ctx: _Context) -> Iterator[Finding]:
                     "Messages", "{label} “{value}” is not a time"), label=f.label, value=value))
 
 
+# ---- the notice's required parts and the draft review ----------------------------------------------------------
+
+# What makes the notice one: any of these filled means the plan is issued with a notice (印发通知).
+_NOTICE_CONTENT = ("doc_number", "title", "recipients", "body", "signers")
+
+
+def check_notice_parts(ctx: _Context) -> Iterator[Finding]:
+    # A notice needs its 发文机关标志, 标题 and 主送机关 (GB/T 9704 7.2.2, 7.3.1, 7.3.2); a web copy often lacks the
+    # masthead, which the page shows as an image or not at all.
+    n = ctx.plan.notice
+    if not any(getattr(n, part) for part in _NOTICE_CONTENT):
+        return
+    if not n.masthead.strip():
+        yield Finding(Severity.ERROR, "notice.masthead", Message(QT_TRANSLATE_NOOP(
+            "Messages", "the notice has no issuing organ's mark (发文机关标志)")))
+    if not n.title.strip():
+        yield Finding(Severity.ERROR, "notice.title", Message(QT_TRANSLATE_NOOP(
+            "Messages", "the notice has no title (标题)")))
+    if not n.recipients.strip():
+        yield Finding(Severity.ERROR, "notice.recipients", Message(QT_TRANSLATE_NOOP(
+            "Messages", "the notice has no principal recipients (主送机关)")))
+
+
+def check_stale_years(ctx: _Context) -> Iterator[Finding]:
+    # The draft review's year findings: a year behind the plan's, written in the text (2020年, 2020年9月).
+    from .review import Kind, review
+
+    for f in review(ctx.plan):
+        if f.kind not in (Kind.YEAR, Kind.DATE) or not f.text[:1].isdigit():
+            continue
+        if f.place:  # in a node (whose id is None in a plan not stored)
+            yield Finding(Severity.WARNING, f.spot.node_id, f.message, f.place)
+        elif f.spot.part not in ("title", "notice.title"):  # the title checks above say those in their words
+            where = f.spot.part if f.spot.part.startswith("notice.") else f"plan.{f.spot.part}"
+            yield Finding(Severity.WARNING, where, f.message)
+
+
+def check_open_review(ctx: _Context) -> Iterator[Finding]:
+    # Next year's draft: what the review still lists, neither accepted, edited away nor ignored.
+    from .drafting import link_of
+    from .review import review_plan
+
+    if ctx.lib is None or ctx.plan.id is None or (link := link_of(ctx.lib, ctx.plan.id)) is None \
+            or link.relation != "next-year":
+        return
+    if count := len(review_plan(ctx.lib, ctx.plan.id, ctx.plan)):
+        yield Finding(Severity.WARNING, "review", Message(QT_TRANSLATE_NOOP(
+            "Messages", "the draft has {count} open review findings (Plan ▸ Review Draft)"), count=count))
+
+
 CHECKS: tuple[Callable[[_Context], Iterator[Finding]], ...] = (
     check_title_year, check_notice_title_year, check_number_year, check_signed_year, check_notice_title,
     check_number_form, check_number_taken, check_signature, check_date_order, check_joint_signers, check_imprint,
-    check_empty_headings, check_duplicate_tasks, check_lead_units, check_deadlines,
+    check_notice_parts, check_empty_headings, check_duplicate_tasks, check_lead_units, check_deadlines,
+    check_stale_years, check_open_review,
 )

@@ -1,8 +1,11 @@
 """Editing operations on a stored plan, as reversible values.
 
 Every operation is a small frozen dataclass. `apply(library, edit)` performs it in one transaction and returns
-the edit that undoes it, so undo is `apply(library, inverse)` and redo is applying that result's inverse. The
-GUI's undo stack, the CLI and the tests all go through here; nothing else writes the tree.
+a `Change`: the edit that undoes it (`change.inverse`, so undo is `apply(library, change.inverse)`), which plans
+and nodes it touched, what about them changed (`Aspect`) and where the user's eye should go. Views, the undo
+stack and the safety checks read the change record and each edit's `needs()`, never the edit's type, so a new
+operation is written here alone: its dataclass (with `needs`), its function returning a `Change`, one `_APPLY`
+entry. The GUI's undo stack, the CLI and the tests all go through here; nothing else writes the tree.
 
 Convenience builders (`indent`, `outdent`, `move_by`, `new_sibling` …) only compute an edit; they do not apply it.
 """
@@ -11,12 +14,25 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from enum import Flag, auto
 from typing import Union
 
 from .errors import HierarchyError
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP
-from .model import DEFAULT_CHILD, KIND_NAMES, Field, Node, NodeKind, Plan, Progress, ProgressNote, may_contain
+from .model import (
+    DEFAULT_CHILD,
+    KIND_NAMES,
+    KINDS,
+    Field,
+    Node,
+    NodeKind,
+    Plan,
+    Progress,
+    ProgressNote,
+    may_contain,
+    misfit,
+)
 
 
 @dataclass(frozen=True)
@@ -31,12 +47,18 @@ class AddNode:
     position: int
     node: Node = field(compare=False)
 
+    def needs(self) -> Needs:
+        return _needs(nodes=(self.parent_id,), plans=(self.plan_id,))
+
 
 @dataclass(frozen=True)
 class DeleteNode:
     """Delete a node and its whole subtree."""
 
     node_id: int
+
+    def needs(self) -> Needs:
+        return _needs(nodes=(self.node_id,))
 
 
 @dataclass(frozen=True)
@@ -48,6 +70,9 @@ class EditNode:
     body: str | None = None
     kind: NodeKind | None = None
 
+    def needs(self) -> Needs:
+        return _needs(nodes=(self.node_id,))
+
 
 @dataclass(frozen=True)
 class SetFields:
@@ -55,6 +80,9 @@ class SetFields:
 
     node_id: int
     fields: tuple[Field, ...]
+
+    def needs(self) -> Needs:
+        return _needs(nodes=(self.node_id,))
 
 
 @dataclass(frozen=True)
@@ -64,6 +92,9 @@ class SetProgress:
     node_id: int
     status: Progress
     notes: tuple[ProgressNote, ...] = ()
+
+    def needs(self) -> Needs:
+        return _needs(nodes=(self.node_id,))
 
 
 @dataclass(frozen=True)
@@ -78,6 +109,9 @@ class MoveNode:
     position: int
     kind: NodeKind | None = None
 
+    def needs(self) -> Needs:
+        return _needs(nodes=(self.node_id, self.parent_id))
+
 
 @dataclass(frozen=True)
 class UpdatePlan:
@@ -89,6 +123,9 @@ class UpdatePlan:
     @classmethod
     def of(cls, plan_id: int, **changes) -> UpdatePlan:
         return cls(plan_id, tuple(changes.items()))
+
+    def needs(self) -> Needs:
+        return _needs(plans=(self.plan_id,))
 
 
 @dataclass(frozen=True)
@@ -102,12 +139,18 @@ class AddPlan:
     plan: Plan = field(compare=False)
     link: object | None = field(default=None, compare=False)
 
+    def needs(self) -> Needs:
+        return _needs()  # a whole plan needs nothing that exists; kept ids are its own
+
 
 @dataclass(frozen=True)
 class DeletePlan:
     """Delete a whole plan; its inverse restores it with the same ids."""
 
     plan_id: int
+
+    def needs(self) -> Needs:
+        return _needs(plans=(self.plan_id,))
 
 
 @dataclass(frozen=True)
@@ -116,32 +159,85 @@ class Batch:
 
     edits: tuple[Edit, ...]
 
+    def needs(self) -> Needs:
+        parts = [edit.needs() for edit in self.edits]
+        return Needs(frozenset().union(*(n.nodes for n in parts)), frozenset().union(*(n.plans for n in parts)))
+
 
 Edit = Union[AddNode, DeleteNode, EditNode, SetFields, SetProgress, MoveNode, UpdatePlan, AddPlan, DeletePlan, Batch]  # noqa: UP007
 
 
-def apply(lib: Library, edit: Edit) -> Edit:
-    """Perform `edit` atomically; return the edit that undoes it."""
+@dataclass(frozen=True)
+class Needs:
+    """The node and plan ids that must still exist (and be what they were) for a stored edit to mean what it
+    meant: an undo step naming a node another program deleted must be refused, not run."""
+
+    nodes: frozenset[int] = frozenset()
+    plans: frozenset[int] = frozenset()
+
+
+def _needs(nodes: tuple[int | None, ...] = (), plans: tuple[int | None, ...] = ()) -> Needs:
+    return Needs(frozenset(n for n in nodes if n is not None), frozenset(p for p in plans if p is not None))
+
+
+# ---- the change record ----------------------------------------------------------------------------------
+
+
+class Aspect(Flag):
+    """What a change altered, so that each view refreshes only what it shows."""
+
+    NONE = 0
+    STRUCTURE = auto()  # nodes added, removed or moved: the outline and its numbers
+    KIND = auto()  # a node's kind (its number, icon and style)
+    TEXT = auto()  # a node's title or body
+    FIELDS = auto()  # a node's labelled fields
+    PROGRESS = auto()  # a task's status or progress notes
+    METADATA = auto()  # the plan's own properties and notice
+    PLANS = auto()  # whole plans added or removed
+
+
+PLAN_FOCUS = 0  # `Change.focus` for "the plan itself" (node ids start at 1)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What `apply` did: the edit that undoes it and what it touched.
+
+    `plans` holds every plan whose content changed (added and removed ones too), `nodes` the nodes changed,
+    added, moved or removed (the roots of subtrees). `focus` is where the user's eye goes next: a node id,
+    `PLAN_FOCUS` for the plan itself, None to keep the selection.
+    """
+
+    inverse: Edit
+    aspects: Aspect = Aspect.NONE
+    plans: frozenset[int] = frozenset()
+    nodes: frozenset[int] = frozenset()
+    added_plans: frozenset[int] = frozenset()
+    removed_plans: frozenset[int] = frozenset()
+    focus: int | None = None
+
+    @property
+    def added_plan(self) -> int | None:
+        """The plan this change added (a new plan, an undone deletion), if it added one."""
+        return min(self.added_plans) if self.added_plans else None
+
+
+def _node_change(inverse: Edit, aspects: Aspect, plan_id: int, *nodes: int, focus: int | None) -> Change:
+    return Change(inverse, aspects, frozenset({plan_id}), frozenset(nodes), focus=focus)
+
+
+def apply(lib: Library, edit: Edit) -> Change:
+    """Perform `edit` atomically; return what it changed, with the edit that undoes it (`Change.inverse`)."""
+    if isinstance(edit, Change):
+        raise TypeError("apply() takes an edit; to undo a change apply its .inverse")
     with lib.transaction():
-        inverse = _APPLY[type(edit)](lib, edit)
-        if plan_id := _plan_of(lib, edit, inverse):
+        change = _APPLY[type(edit)](lib, edit)
+        for plan_id in sorted(change.plans - change.added_plans - change.removed_plans):
             lib.touch(plan_id)
-        return inverse
+        return change
 
 
-def _plan_of(lib: Library, edit: Edit, inverse: Edit) -> int | None:
-    if isinstance(edit, (AddPlan, DeletePlan)):
-        return None
-    if isinstance(edit, (AddNode, UpdatePlan)):
-        return edit.plan_id
-    if isinstance(inverse, AddNode):
-        return inverse.plan_id
-    if isinstance(edit, (EditNode, SetFields, SetProgress, MoveNode)):
-        return lib.node_row(edit.node_id)["plan_id"]
-    return None
-
-
-def _add(lib: Library, e: AddNode) -> Edit:
+def _add(lib: Library, e: AddNode) -> Change:
     parent_kind = _kind_of(lib, e.parent_id)
     _check_subtree(parent_kind, e.node)
     siblings = lib.child_ids(e.plan_id, e.parent_id)
@@ -153,10 +249,10 @@ def _add(lib: Library, e: AddNode) -> Edit:
     lib.shift_siblings(e.plan_id, e.parent_id, e.position, +1)
     keep_ids = e.node.id is not None
     node_id = lib.insert_subtree(e.plan_id, e.parent_id, e.position, e.node, keep_ids=keep_ids)
-    return DeleteNode(node_id)
+    return _node_change(DeleteNode(node_id), Aspect.STRUCTURE, e.plan_id, node_id, focus=node_id)
 
 
-def _delete(lib: Library, e: DeleteNode) -> Edit:
+def _delete(lib: Library, e: DeleteNode) -> Change:
     row = lib.node_row(e.node_id)
     snapshot = lib.load_subtree(e.node_id)
     ids = lib.subtree_ids(e.node_id)
@@ -164,10 +260,12 @@ def _delete(lib: Library, e: DeleteNode) -> Edit:
     lib.db.execute(f"DELETE FROM fields WHERE node_id IN ({marks})", ids)
     lib.db.execute(f"DELETE FROM nodes WHERE id IN ({marks})", ids)
     lib.shift_siblings(row["plan_id"], row["parent_id"], row["position"] + 1, -1)
-    return AddNode(row["plan_id"], row["parent_id"], row["position"], snapshot)
+    inverse = AddNode(row["plan_id"], row["parent_id"], row["position"], snapshot)
+    parent = row["parent_id"] if row["parent_id"] is not None else PLAN_FOCUS
+    return _node_change(inverse, Aspect.STRUCTURE, row["plan_id"], e.node_id, focus=parent)
 
 
-def _edit(lib: Library, e: EditNode) -> Edit:
+def _edit(lib: Library, e: EditNode) -> Change:
     row = lib.node_row(e.node_id)
     changes = {k: v for k, v in (("title", e.title), ("body", e.body), ("kind", e.kind)) if v is not None}
     if "kind" in changes:
@@ -176,31 +274,36 @@ def _edit(lib: Library, e: EditNode) -> Edit:
         changes["kind"] = str(kind)
     if changes:
         lib.db["nodes"].update(e.node_id, changes)
-    return EditNode(
+    inverse = EditNode(
         e.node_id,
         title=row["title"] if e.title is not None else None,
         body=row["body"] if e.body is not None else None,
         kind=NodeKind(row["kind"]) if e.kind is not None else None,
     )
+    aspects = (Aspect.TEXT if e.title is not None or e.body is not None else Aspect.NONE) | (
+        Aspect.KIND if e.kind is not None else Aspect.NONE)
+    return _node_change(inverse, aspects, row["plan_id"], e.node_id, focus=e.node_id)
 
 
-def _set_fields(lib: Library, e: SetFields) -> Edit:
+def _set_fields(lib: Library, e: SetFields) -> Change:
+    row = lib.node_row(e.node_id)  # NotFound for a node that is gone
     old = lib.node_fields(e.node_id)
     lib.db.execute("DELETE FROM fields WHERE node_id = ?", [e.node_id])
     lib.db["fields"].insert_all(
         {"node_id": e.node_id, "position": i, "label": f.label, "value": f.value} for i, f in enumerate(e.fields)
     )
-    return SetFields(e.node_id, tuple(old))
+    return _node_change(SetFields(e.node_id, tuple(old)), Aspect.FIELDS, row["plan_id"], e.node_id, focus=e.node_id)
 
 
-def _set_progress(lib: Library, e: SetProgress) -> Edit:
-    lib.node_row(e.node_id)  # NotFound for a node that is gone
+def _set_progress(lib: Library, e: SetProgress) -> Change:
+    row = lib.node_row(e.node_id)  # NotFound for a node that is gone
     status, notes = lib.node_progress(e.node_id)
     lib.set_progress(e.node_id, Progress(e.status), e.notes)
-    return SetProgress(e.node_id, status, tuple(notes))
+    inverse = SetProgress(e.node_id, status, tuple(notes))
+    return _node_change(inverse, Aspect.PROGRESS, row["plan_id"], e.node_id, focus=e.node_id)
 
 
-def _move(lib: Library, e: MoveNode) -> Edit:
+def _move(lib: Library, e: MoveNode) -> Change:
     row = lib.node_row(e.node_id)
     plan_id = row["plan_id"]
     if e.parent_id is not None:
@@ -218,37 +321,57 @@ def _move(lib: Library, e: MoveNode) -> Edit:
                              position=e.position)
     lib.shift_siblings(plan_id, e.parent_id, e.position, +1)
     lib.db["nodes"].update(e.node_id, {"parent_id": e.parent_id, "position": e.position, "kind": str(kind)})
-    return MoveNode(
+    inverse = MoveNode(
         e.node_id, row["parent_id"], row["position"], NodeKind(row["kind"]) if e.kind is not None else None
     )
+    aspects = Aspect.STRUCTURE | (Aspect.KIND if kind != row["kind"] else Aspect.NONE)
+    return _node_change(inverse, aspects, plan_id, e.node_id, focus=e.node_id)
 
 
-def _update_plan(lib: Library, e: UpdatePlan) -> Edit:
+def _update_plan(lib: Library, e: UpdatePlan) -> Change:
     old = lib.update_plan(e.plan_id, dict(e.changes))
-    return UpdatePlan(e.plan_id, tuple(old.items()))
+    inverse = UpdatePlan(e.plan_id, tuple(old.items()))
+    return Change(inverse, Aspect.METADATA, frozenset({e.plan_id}), focus=PLAN_FOCUS)
 
 
-def _add_plan(lib: Library, e: AddPlan) -> Edit:
+def _add_plan(lib: Library, e: AddPlan) -> Change:
     from .drafting import set_link
 
     plan_id = lib.add_plan(e.plan, keep_ids=e.plan.id is not None)
     if e.link is not None:
         set_link(lib, plan_id, e.link)
-    return DeletePlan(plan_id)
+    ids = frozenset({plan_id})
+    return Change(DeletePlan(plan_id), Aspect.PLANS, ids, added_plans=ids, focus=PLAN_FOCUS)
 
 
-def _delete_plan(lib: Library, e: DeletePlan) -> Edit:
+def _delete_plan(lib: Library, e: DeletePlan) -> Change:
     from .drafting import link_of
 
     snapshot = lib.load_plan(e.plan_id)
     link = link_of(lib, e.plan_id)
     lib.delete_plan(e.plan_id)
-    return AddPlan(snapshot, link)
+    ids = frozenset({e.plan_id})
+    return Change(AddPlan(snapshot, link), Aspect.PLANS, ids, removed_plans=ids)
 
 
-def _batch(lib: Library, e: Batch) -> Edit:
-    inverses = [_APPLY[type(edit)](lib, edit) for edit in e.edits]
-    return Batch(tuple(reversed(inverses)))
+def _batch(lib: Library, e: Batch) -> Change:
+    parts = [_APPLY[type(edit)](lib, edit) for edit in e.edits]
+    return Change(
+        Batch(tuple(reversed([part.inverse for part in parts]))),
+        _union_aspects(parts),
+        frozenset().union(*(p.plans for p in parts)),
+        frozenset().union(*(p.nodes for p in parts)),
+        frozenset().union(*(p.added_plans for p in parts)),
+        frozenset().union(*(p.removed_plans for p in parts)),
+        focus=None,  # many places at once: the selection stays where it is
+    )
+
+
+def _union_aspects(parts: list[Change]) -> Aspect:
+    aspects = Aspect.NONE
+    for part in parts:
+        aspects |= part.aspects
+    return aspects
 
 
 _APPLY = {
@@ -273,14 +396,13 @@ def _kind_of(lib: Library, node_id: int | None) -> NodeKind | None:
 
 
 def _check_subtree(parent_kind: NodeKind | None, node: Node) -> None:
-    if not may_contain(parent_kind, node.kind):
-        if parent_kind is None:
+    if found := misfit(parent_kind, node):
+        parent, wrong = found
+        if parent is None:
             raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "a {kind} cannot sit at the top level"),
-                                 kind=KIND_NAMES[node.kind])
+                                 kind=KIND_NAMES[wrong.kind])
         raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "a {kind} cannot sit inside a {parent}"),
-                             kind=KIND_NAMES[node.kind], parent=KIND_NAMES[parent_kind])
-    for child in node.children:
-        _check_subtree(node.kind, child)
+                             kind=KIND_NAMES[wrong.kind], parent=KIND_NAMES[parent])
 
 
 def _check_kind_in_place(lib: Library, row: dict, kind: NodeKind) -> None:
@@ -318,12 +440,6 @@ def move_by(lib: Library, node_id: int, delta: int) -> MoveNode | None:
     return MoveNode(node_id, row["parent_id"], target)
 
 
-_INDENTED = {NodeKind.SECTION: NodeKind.SUBSECTION, NodeKind.SUBSECTION: NodeKind.TASK,
-             NodeKind.TASK: NodeKind.ITEM, NodeKind.ITEM: NodeKind.ITEM}
-_OUTDENTED = {NodeKind.ITEM: NodeKind.TASK, NodeKind.TASK: NodeKind.TASK,
-              NodeKind.SUBSECTION: NodeKind.SECTION, NodeKind.SECTION: NodeKind.SECTION}
-
-
 def indent(lib: Library, node_id: int) -> MoveNode | None:
     """Make the node the last child of its previous sibling, one level down (Tab). None where impossible."""
     row = lib.node_row(node_id)
@@ -332,7 +448,7 @@ def indent(lib: Library, node_id: int) -> MoveNode | None:
     previous = lib.child_ids(row["plan_id"], row["parent_id"])[row["position"] - 1]
     prev_kind = NodeKind(lib.node_row(previous)["kind"])
     kind = NodeKind(row["kind"])
-    for candidate in (kind, _INDENTED[kind]):
+    for candidate in (kind, KINDS[kind].indented):
         if may_contain(prev_kind, candidate):
             edit = MoveNode(node_id, previous, len(lib.child_ids(row["plan_id"], previous)),
                             candidate if candidate != kind else None)
@@ -348,7 +464,7 @@ def outdent(lib: Library, node_id: int) -> MoveNode | None:
     parent = lib.node_row(row["parent_id"])
     grand_kind = _kind_of(lib, parent["parent_id"])
     kind = NodeKind(row["kind"])
-    for candidate in (kind, _OUTDENTED[kind], NodeKind(parent["kind"])):
+    for candidate in (kind, KINDS[kind].outdented, NodeKind(parent["kind"])):
         if may_contain(grand_kind, candidate):
             edit = MoveNode(node_id, parent["parent_id"], parent["position"] + 1,
                             candidate if candidate != kind else None)
@@ -359,11 +475,7 @@ def outdent(lib: Library, node_id: int) -> MoveNode | None:
 def _fits(lib: Library, edit: MoveNode) -> bool:
     probe = lib.load_subtree(edit.node_id)
     probe.kind = edit.kind or probe.kind
-    try:
-        _check_subtree(_kind_of(lib, edit.parent_id), probe)
-    except HierarchyError:
-        return False
-    return True
+    return misfit(_kind_of(lib, edit.parent_id), probe) is None
 
 
 def duplicate_plan(lib: Library, plan_id: int, **changes) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 from typing import Any
@@ -10,8 +11,10 @@ from .errors import FormatError
 from .messages import QT_TRANSLATE_NOOP
 from .model import (
     DATE_FIELDS,
+    ISSUE_FIELDS,
     KIND_NAMES,
     NOTICE_FIELDS,
+    DocFormat,
     Field,
     Node,
     NodeKind,
@@ -20,22 +23,35 @@ from .model import (
     Plan,
     Progress,
     ProgressNote,
+    Sealing,
     Status,
     may_contain,
 )
 from .numbering import number_tree
 
 FORMAT = "planbook/1"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 # ---- planbook/1 JSON ----------------------------------------------------------------------------------
 
 
-def plan_to_dict(plan: Plan) -> dict[str, Any]:
+def plan_to_dict(plan: Plan, seals: bool = False) -> dict[str, Any]:
+    """The plan as planbook/1 data. Electronic seals go in only when asked (`seals`): a plan file is passed
+    around, and an organ's seal must not travel with it unnoticed."""
     notice = {name: getattr(plan.notice, name) for name in NOTICE_FIELDS}
     for name in DATE_FIELDS:
         notice[name] = notice[name].isoformat() if notice[name] else None
     notice["signers"] = list(plan.notice.signers)
+    # Optional keys: a notice issued the default way writes exactly what it wrote before they existed.
+    if plan.notice.doc_format is not DocFormat.FILE:
+        notice["doc_format"] = str(plan.notice.doc_format)
+    if plan.notice.sealing is not Sealing.SEALED:
+        notice["sealing"] = str(plan.notice.sealing)
+    if plan.notice.masthead_proposed:
+        notice["masthead_proposed"] = True
+    if seals and plan.notice.seals:
+        notice["seals"] = [base64.b64encode(image).decode("ascii") for image in plan.notice.seals]
     return {
         "format": FORMAT,
         "plan": {
@@ -69,8 +85,8 @@ def _node_to_dict(node: Node) -> dict[str, Any]:
     return d
 
 
-def dumps(plan: Plan) -> str:
-    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+def dumps(plan: Plan, seals: bool = False) -> str:
+    return json.dumps(plan_to_dict(plan, seals), ensure_ascii=False, indent=2) + "\n"
 
 
 def loads(text: str) -> Plan:
@@ -110,7 +126,7 @@ def plan_from_dict(data: Any) -> Plan:
 
 def _notice(data: Any) -> Notice:
     d = _obj(data, "plan.notice")
-    unknown = set(d) - set(NOTICE_FIELDS)
+    unknown = set(d) - set(NOTICE_FIELDS) - set(ISSUE_FIELDS)
     if unknown:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "plan.notice has unknown keys: {keys}"),
                           keys=", ".join(sorted(unknown)))
@@ -122,7 +138,25 @@ def _notice(data: Any) -> Notice:
             values[name] = _str_list(d, name, "plan.notice")
         else:
             values[name] = _str(d, name, "plan.notice")
+    values["doc_format"] = _enum(DocFormat, d.get("doc_format", "file"), "plan.notice.doc_format")
+    values["sealing"] = _enum(Sealing, d.get("sealing", "sealed"), "plan.notice.sealing")
+    proposed = d.get("masthead_proposed", False)
+    if not isinstance(proposed, bool):
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be true or false"),
+                          where="plan.notice.masthead_proposed")
+    values["masthead_proposed"] = proposed
+    values["seals"] = [_seal(v, f"plan.notice.seals[{i}]") for i, v in enumerate(_str_list(d, "seals", "plan.notice"))]
     return Notice(**values)
+
+
+def _seal(text: str, where: str) -> bytes:
+    try:
+        image = base64.b64decode(text, validate=True)
+    except ValueError as e:
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} is not base64 data"), where=where) from e
+    if not image.startswith(PNG_SIGNATURE):
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} is not a PNG image"), where=where)
+    return image
 
 
 def _node(data: Any, where: str, parent: NodeKind | None) -> Node:

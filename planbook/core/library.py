@@ -13,7 +13,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 
 import sqlite_utils
@@ -22,7 +21,9 @@ from .errors import LibraryError, NotFound, ReadOnlyLibrary
 from .messages import QT_TRANSLATE_NOOP, Message
 from .model import (
     DATE_FIELDS,
+    ISSUE_FIELDS,
     NOTICE_FIELDS,
+    DocFormat,
     Field,
     Node,
     NodeKind,
@@ -32,9 +33,10 @@ from .model import (
     PlanSummary,
     Progress,
     ProgressNote,
+    Sealing,
     Status,
 )
-from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, schema_difference
 
 LIBRARY_ENV = "PLANBOOK_LIBRARY"
 PLAN_COLUMNS = ("title", "kind", "year", "issuers", "preamble", "closing", "numbering", "status")
@@ -89,21 +91,26 @@ class Library:
         return lib
 
     @staticmethod
-    def check_file(path: Path) -> None:
-        """Raise LibraryError unless `path` is a Planbook library this version can read; writes nothing."""
+    def check_file(path: Path, shown: Path | None = None) -> None:
+        """Raise LibraryError unless `path` is a Planbook library this version can read; writes nothing.
+
+        `shown` is the name messages give (a restore checks its snapshot of the file the user named).
+        """
         path = Path(path)
+        shown = Path(shown) if shown is not None else path
         if not path.is_file():
-            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "no library at {path}"), path=path)
-        _check_identity(path, readonly=True)
-        conn = sqlite3.connect(_read_only_uri(path, immutable=True), uri=True)
+            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "no library at {path}"), path=shown)
+        _check_identity(path, readonly=True, shown=shown)
+        conn = sqlite3.connect(_read_only_uri(path, immutable=_immutable(path, True)), uri=True)
         try:
+            conn.execute("PRAGMA trusted_schema = OFF")
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
         except sqlite3.DatabaseError as e:
             result = str(e)
         finally:
             conn.close()
         if result != "ok":
-            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{name} is damaged ({result})"), name=path.name,
+            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{name} is damaged ({result})"), name=shown.name,
                                result=result)
 
     def migrate(self) -> None:
@@ -201,7 +208,34 @@ class Library:
         values["signers"] = json.loads(values["signers"] or "[]")
         for name in DATE_FIELDS:
             values[name] = dt.date.fromisoformat(values[name]) if values[name] else None
-        return Notice(**values)
+        return Notice(**values, **self._load_issue(plan_id))
+
+    def _load_issue(self, plan_id: int) -> dict:
+        """The notice's format, sealing, proposed masthead and seals (schema v5); the defaults before it."""
+        try:
+            row = self.db.execute("SELECT doc_format, sealing, masthead_proposed FROM notice_issue WHERE plan_id = ?",
+                                  [plan_id]).fetchone()
+            seals = [bytes(r[0]) for r in self.db.execute(
+                "SELECT image FROM notice_seals WHERE plan_id = ? ORDER BY position", [plan_id])]
+        except sqlite3.OperationalError:  # a read-only library from before v5
+            return {}
+        values: dict = {"seals": seals}
+        if row is not None:
+            values.update(doc_format=DocFormat(row[0]), sealing=Sealing(row[1]), masthead_proposed=bool(row[2]))
+        return values
+
+    def _store_issue(self, plan_id: int, notice: Notice, names: set[str] | None = None) -> None:
+        """Write the notice's v5 parts (`names`: only these of ISSUE_FIELDS; None: all)."""
+        names = set(ISSUE_FIELDS) if names is None else names
+        if names - {"seals"}:
+            self.db["notice_issue"].upsert({"plan_id": plan_id, "doc_format": str(notice.doc_format),
+                                            "sealing": str(notice.sealing),
+                                            "masthead_proposed": int(notice.masthead_proposed)}, pk="plan_id")
+        if "seals" in names:
+            self.db.execute("DELETE FROM notice_seals WHERE plan_id = ?", [plan_id])
+            for position, image in enumerate(notice.seals):
+                self.db.execute("INSERT INTO notice_seals (plan_id, position, image) VALUES (?, ?, ?)",
+                                [plan_id, position, image])
 
     def _load_tree(self, plan_id: int) -> list[Node]:
         nodes: dict[int, Node] = {}
@@ -238,6 +272,7 @@ class Library:
                 row["id"] = plan.id
             plan_id = self.db["plans"].insert(row).last_pk
             self.db["notices"].insert({"plan_id": plan_id, **_notice_row(plan.notice)})
+            self._store_issue(plan_id, plan.notice)
             for position, node in enumerate(plan.nodes):
                 self.insert_subtree(plan_id, None, position, node, keep_ids=keep_ids)
         return plan_id
@@ -251,14 +286,18 @@ class Library:
         old: dict = {}
         plan_row: dict = {}
         notice_row: dict = {}
+        issue: set[str] = set()
         for key, value in changes.items():
             if key.startswith("notice."):
                 name = key.removeprefix("notice.")
-                if name not in NOTICE_FIELDS:
+                if name not in NOTICE_FIELDS and name not in ISSUE_FIELDS:
                     raise KeyError(key)
                 old[key] = getattr(plan.notice, name)
                 setattr(plan.notice, name, value)
-                notice_row[name] = _notice_row(plan.notice)[name]
+                if name in ISSUE_FIELDS:
+                    issue.add(name)
+                else:
+                    notice_row[name] = _notice_row(plan.notice)[name]
             else:
                 if key not in PLAN_COLUMNS:
                     raise KeyError(key)
@@ -268,6 +307,8 @@ class Library:
         with self.transaction():
             if notice_row:
                 self.db["notices"].upsert({"plan_id": plan_id, **notice_row}, pk="plan_id")
+            if issue:
+                self._store_issue(plan_id, plan.notice, issue)
             self.db["plans"].update(plan_id, {**plan_row, "modified_at": now()})
         return old
 
@@ -300,6 +341,8 @@ class Library:
             )
             self.db.execute("DELETE FROM nodes WHERE plan_id = ?", [plan_id])
             self.db.execute("DELETE FROM notices WHERE plan_id = ?", [plan_id])
+            for table in ("notice_issue", "notice_seals"):  # (ON DELETE CASCADE too; explicit like the rest)
+                self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
             self.db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
 
     def touch(self, plan_id: int) -> None:
@@ -417,6 +460,29 @@ class Library:
         )
 
 
+def refuse_library_output(out: Path, library_path: Path) -> None:
+    """Refuse to write an export or report over the library, its -wal/-shm/-journal, or one of its backups.
+
+    Compared as files (the same file under another name or through a link counts), never by opening them: that
+    would drop this process's locks on the open library.
+    """
+    out, library_path = Path(out), Path(library_path)
+    own = [library_path] + [library_path.with_name(library_path.name + tail) for tail in ("-wal", "-shm", "-journal")]
+    backups = library_path.parent / "backups"
+    target = out.resolve()
+    if any(_same_path(out, p) for p in own) or target.parent == backups.resolve() or _same_path(out.parent, backups):
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "will not write over {path}: it is the library {library} or "
+                                                         "one of its files or backups; choose another name"),
+                           path=out, library=library_path.name)
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
 def _plan_row(plan: Plan) -> dict:
     return {
         "title": plan.title,
@@ -431,7 +497,7 @@ def _plan_row(plan: Plan) -> dict:
 
 
 def _notice_row(notice: Notice) -> dict:
-    row = asdict(notice)
+    row = {name: getattr(notice, name) for name in NOTICE_FIELDS}
     row["signers"] = json.dumps(notice.signers, ensure_ascii=False)
     for name in DATE_FIELDS:
         row[name] = row[name].isoformat() if row[name] else None
@@ -448,28 +514,71 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _check_identity(path: Path, readonly: bool) -> None:
+def _check_identity(path: Path, readonly: bool, shown: Path | None = None) -> None:
+    shown = shown if shown is not None else path
     try:
-        conn = sqlite3.connect(_read_only_uri(path, immutable=readonly), uri=True)
+        conn = sqlite3.connect(_read_only_uri(path, immutable=_immutable(path, readonly)), uri=True)
         try:
+            # A crafted file's triggers and views must never run Planbook's (or SQLite's risky) functions.
+            conn.execute("PRAGMA trusted_schema = OFF")
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            encoding = conn.execute("PRAGMA encoding").fetchone()[0]
+            different = (schema_difference(conn, version)
+                         if app_id == APPLICATION_ID and 0 <= version <= SCHEMA_VERSION else None)
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
         if getattr(e, "sqlite_errorname", "") == "SQLITE_NOTADB":
             raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library (it is not an SQLite "
-                                                             "database)"), path=path) from e
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"), path=path,
+                                                             "database)"), path=shown) from e
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"), path=shown,
                            reason=explain(e, path)) from e
     if app_id != APPLICATION_ID and (tables or app_id):
         raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is an SQLite database of another program, not a "
-                                                         "Planbook library"), path=path)
+                                                         "Planbook library"), path=shown)
     if version > SCHEMA_VERSION:
         raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} was written by a newer Planbook (library version "
                                              "{version}; this one reads up to {supported}): please update Planbook"),
-                           path=path, version=version, supported=SCHEMA_VERSION)
+                           path=shown, version=version, supported=SCHEMA_VERSION)
+    if version < 0:
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library (its version {version} is "
+                                                         "not one Planbook writes)"), path=shown, version=version)
+    if tables and encoding != "UTF-8":
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} stores its text as {encoding}; a Planbook library "
+                                                         "is UTF-8"), path=shown, encoding=encoding)
+    if different:
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library as this version makes "
+                                                         "them ({difference}): it was refused and left as it was"),
+                           path=shown, difference=different)
+
+
+def _trust_verified_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """Verify the schema once more on the working connection itself, with the file's SQL distrusted while it is
+    read (the file may have been swapped since the opening checks). Only then is it trusted: the search index's
+    own views call json_valid(), which SQLite runs from a schema only when trusted_schema is on."""
+    conn.execute("PRAGMA trusted_schema = OFF")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if 0 <= version <= SCHEMA_VERSION and (different := schema_difference(conn, version)):
+        conn.close()
+        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library as this version makes "
+                                                         "them ({difference}): it was refused and left as it was"),
+                           path=path, difference=different)
+    conn.execute("PRAGMA trusted_schema = ON")
+
+
+def _immutable(path: Path, readonly: bool) -> bool:
+    # A read-only library is opened immutable (a read-only medium cannot hold the WAL index) unless it has a
+    # -wal: then its committed changes live there, and reading without them would show old content.
+    return readonly and not _wal_pending(path)
+
+
+def _wal_pending(path: Path) -> bool:
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 # What each kind of SQLite failure means for the user. The window has its own words for each key (gui/safety.py);
@@ -523,13 +632,15 @@ def _read_only_uri(path: Path, immutable: bool) -> str:
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     try:
         if readonly:
-            conn = sqlite3.connect(_read_only_uri(path, immutable=True), uri=True, isolation_level=None)
+            conn = sqlite3.connect(_read_only_uri(path, immutable=_immutable(path, True)), uri=True,
+                                   isolation_level=None)
         else:
             conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
+        _trust_verified_schema(conn, path)
     except sqlite3.DatabaseError as e:
         raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"), path=path,
                            reason=explain(e, path)) from e

@@ -31,43 +31,99 @@ class Status(StrEnum):
     ISSUED = "issued"
 
 
-# Where each kind may sit: None is the plan's top level.
-ALLOWED_PARENTS: dict[NodeKind, frozenset[NodeKind | None]] = {
-    NodeKind.SECTION: frozenset({None}),
-    NodeKind.SUBSECTION: frozenset({NodeKind.SECTION}),
-    NodeKind.TASK: frozenset({None, NodeKind.SECTION, NodeKind.SUBSECTION}),
-    NodeKind.ITEM: frozenset({NodeKind.TASK, NodeKind.SUBSECTION, NodeKind.ITEM}),
-}
+class DocFormat(StrEnum):
+    """The notice's format (GB/T 9704 7 and 10.1)."""
 
-# The kind a new child of a parent gets when the user does not say (None: top level).
+    FILE = "file"  # 文件格式: the 红头文件, masthead 35 mm below the type area, one red rule
+    LETTER = "letter"  # 信函格式: organ name without 文件 30 mm from the paper top, red double rules
+
+
+class Sealing(StrEnum):
+    """How the notice is signed (7.3.5): most 印发通知 carry the organ's seal."""
+
+    SEALED = "sealed"  # 加盖印章 (7.3.5.1): date 右空四字, 署名 centred over it, the seal across both
+    UNSEALED = "unsealed"  # 不加盖印章 (7.3.5.2): 署名 右空二字, the date 2 characters further right
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """Everything the program knows about one kind of node, in one row of `KINDS`.
+
+    The hierarchy rule, numbering, Tab/Shift+Tab, the import's nesting, the layout's style, the tree's icon, the
+    names and the Ctrl+N shortcut all read this row; adding a kind is adding a `NodeKind` member and a row
+    (plus its style in `layout/styles.py` when it wants a new one, and the translations of its names).
+    """
+
+    kind: NodeKind
+    depth: int  # outline level: 1 is the top
+    parents: frozenset[NodeKind | None]  # where it may sit; None is the plan's top level
+    default_child: NodeKind  # what a new child gets when the user does not say
+    indented: NodeKind  # what Tab makes it, as the last child of its previous sibling
+    outdented: NodeKind  # what Shift+Tab makes it, beside its parent
+    number: str  # its printed number: {cn} a Chinese numeral, {n} an Arabic one
+    runs_on: bool  # numbered through the plan (or the section, per-section), not among its siblings only
+    style: str  # the layout's paragraph style (`layout.styles`)
+    bold_lead: bool  # number and title set in bold
+    runs_in: bool  # a title that ends a sentence runs on into the body's first paragraph
+    heading: bool  # a heading that groups tasks (an empty one is reported by the pre-issue check)
+    icon: str  # the tree icon's shape (`gui.treemodel.kind_icon`) …
+    colour: str  # … and colour
+    name: Message  # inside core messages: "a task cannot sit inside an item"
+    label: str  # the editor's kind list, translated in context "Kinds"
+    short: str  # menus and undo steps ("Add task"), translated in context "Kinds"
+    shortcut: str  # View ▸ New … where it fits
+    counted: str  # the CLI's structure summary: "{} 项任务" (document vocabulary, so data)
+
+
+KINDS: dict[NodeKind, KindSpec] = {spec.kind: spec for spec in (
+    KindSpec(NodeKind.SECTION, 1, frozenset({None}), NodeKind.TASK, NodeKind.SUBSECTION, NodeKind.SECTION,
+             "{cn}、", False, "heading1", False, False, True, "block", "#b03a2e",
+             Message(QT_TRANSLATE_NOOP("Messages", "section")), QT_TRANSLATE_NOOP("Kinds", "Section (一、)"),
+             QT_TRANSLATE_NOOP("Kinds", "section"), "Ctrl+1", "{}个一级标题"),
+    KindSpec(NodeKind.SUBSECTION, 2, frozenset({NodeKind.SECTION}), NodeKind.TASK, NodeKind.TASK,
+             NodeKind.SECTION, "（{cn}）", False, "heading2", False, False, True, "small-block", "#c87f0a",
+             Message(QT_TRANSLATE_NOOP("Messages", "subsection")), QT_TRANSLATE_NOOP("Kinds", "Subsection (（一）)"),
+             QT_TRANSLATE_NOOP("Kinds", "subsection"), "Ctrl+2", "{}个二级标题"),
+    KindSpec(NodeKind.TASK, 3, frozenset({None, NodeKind.SECTION, NodeKind.SUBSECTION}), NodeKind.ITEM,
+             NodeKind.ITEM, NodeKind.TASK, "{n}.", True, "task", True, True, False, "card", "#2e6da4",
+             Message(QT_TRANSLATE_NOOP("Messages", "task")), QT_TRANSLATE_NOOP("Kinds", "Task (1.)"),
+             QT_TRANSLATE_NOOP("Kinds", "task"), "Ctrl+3", "{}项任务"),
+    KindSpec(NodeKind.ITEM, 4, frozenset({NodeKind.TASK, NodeKind.SUBSECTION, NodeKind.ITEM}), NodeKind.ITEM,
+             NodeKind.ITEM, NodeKind.TASK, "（{n}）", False, "item", False, True, False, "dot", "#6c757d",
+             Message(QT_TRANSLATE_NOOP("Messages", "item")), QT_TRANSLATE_NOOP("Kinds", "Item (（1）)"),
+             QT_TRANSLATE_NOOP("Kinds", "item"), "Ctrl+4", "{}个子项"),
+)}
+
+# Views of the table under the names the code has long used.
+ALLOWED_PARENTS: dict[NodeKind, frozenset[NodeKind | None]] = {k: spec.parents for k, spec in KINDS.items()}
 DEFAULT_CHILD: dict[NodeKind | None, NodeKind] = {
-    None: NodeKind.SECTION,
-    NodeKind.SECTION: NodeKind.TASK,
-    NodeKind.SUBSECTION: NodeKind.TASK,
-    NodeKind.TASK: NodeKind.ITEM,
-    NodeKind.ITEM: NodeKind.ITEM,
+    None: next(k for k, spec in KINDS.items() if None in spec.parents and spec.depth == 1),
+    **{k: spec.default_child for k, spec in KINDS.items()},
 }
-
-# Outline depth of each kind, for checks that a whole subtree still fits after a move.
-DEPTH: dict[NodeKind, int] = {
-    NodeKind.SECTION: 1,
-    NodeKind.SUBSECTION: 2,
-    NodeKind.TASK: 3,
-    NodeKind.ITEM: 4,
-}
+DEPTH: dict[NodeKind, int] = {k: spec.depth for k, spec in KINDS.items()}
+KIND_NAMES = {k: spec.name for k, spec in KINDS.items()}  # translated inside the messages that use them
 
 
 def may_contain(parent: NodeKind | None, child: NodeKind) -> bool:
-    return parent in ALLOWED_PARENTS[child]
+    return parent in KINDS[child].parents
 
 
-# The kinds' names inside messages ("a task cannot sit inside a section"), translated with them.
-KIND_NAMES = {
-    NodeKind.SECTION: Message(QT_TRANSLATE_NOOP("Messages", "section")),
-    NodeKind.SUBSECTION: Message(QT_TRANSLATE_NOOP("Messages", "subsection")),
-    NodeKind.TASK: Message(QT_TRANSLATE_NOOP("Messages", "task")),
-    NodeKind.ITEM: Message(QT_TRANSLATE_NOOP("Messages", "item")),
-}
+def misfit(parent: NodeKind | None, node: Node) -> tuple[NodeKind | None, Node] | None:
+    """The first (parent kind, node) in `node`'s subtree that may not sit where it is, were `node` placed under
+    a `parent`; None when the whole subtree fits. The one hierarchy check: edits, drops and imports use it."""
+    if not may_contain(parent, node.kind):
+        return parent, node
+    for child in node.children:
+        if found := misfit(node.kind, child):
+            return found
+    return None
+
+
+def outer_kinds(kind: NodeKind) -> tuple[NodeKind, ...]:
+    """The kinds that may hold `kind`, nearest (deepest) first, not counting its own: where a reader of a
+    document hangs a node of this kind (an item under the open task, else the open subsection)."""
+    outer = (k for k in KINDS[kind].parents if k is not None and k is not kind)
+    return tuple(sorted(outer, key=lambda k: KINDS[k].depth, reverse=True))
 
 
 class Progress(StrEnum):
@@ -148,9 +204,24 @@ class Notice:
     urgency: str = ""  # 紧急程度
     category: str = ""  # 主题分类
     attachments: str = ""  # 附件说明
+    # How it is issued (schema v5, table notice_issue; not text, so kept out of NOTICE_FIELDS):
+    doc_format: DocFormat = DocFormat.FILE
+    sealing: Sealing = Sealing.SEALED
+    masthead_proposed: bool = False  # the masthead was filled in by Planbook and nobody has confirmed it yet
+    seals: list[bytes] = field(default_factory=list)  # electronic seals (PNG), one per signer in signer order
 
     def is_empty(self) -> bool:
         return self == Notice()
+
+    def prints(self) -> bool:
+        """Is there a notice to print? Web-page metadata alone (索引号, 发布日期 …) is not one."""
+        return any(getattr(self, name) for name in PRINTED_FIELDS)
+
+    def missing(self) -> list[str]:
+        """The parts without which the notice cannot be issued (7.3.1–7.3.3): keys of NOTICE_PART_NAMES."""
+        if not self.prints():
+            return []
+        return [name for name in ("title", "recipients", "body") if not getattr(self, name).strip()]
 
 
 def masthead_organs(masthead: str) -> tuple[list[str], str]:
@@ -170,7 +241,25 @@ def masthead_organs(masthead: str) -> tuple[list[str], str]:
 
 
 DATE_FIELDS = ("signed_on", "printed_on", "published_on")
-NOTICE_FIELDS = tuple(f.name for f in fields(Notice))
+ISSUE_FIELDS = ("doc_format", "sealing", "masthead_proposed", "seals")
+NOTICE_FIELDS = tuple(f.name for f in fields(Notice) if f.name not in ISSUE_FIELDS)  # the notices table's columns
+# What makes a notice a document to print rather than a web page's metadata.
+PRINTED_FIELDS = ("masthead", "doc_number", "title", "recipients", "body", "signers", "signed_on")
+NOTICE_PART_NAMES = {
+    "masthead": Message(QT_TRANSLATE_NOOP("Messages", "masthead (发文机关标志)")),
+    "title": Message(QT_TRANSLATE_NOOP("Messages", "title (标题)")),
+    "recipients": Message(QT_TRANSLATE_NOOP("Messages", "recipients (主送机关)")),
+    "body": Message(QT_TRANSLATE_NOOP("Messages", "body (正文)")),
+}
+
+
+def listing(parts: list[Message]) -> Message:
+    """"a", "a and b", "a, b and c" as one message whose parts are translated too."""
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return Message(QT_TRANSLATE_NOOP("Messages", "{a} and {b}"), a=parts[0], b=parts[1])
+    return Message(QT_TRANSLATE_NOOP("Messages", "{a}, {b}"), a=parts[0], b=listing(parts[1:]))
 
 
 @dataclass

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from .model import Node, NodeKind, Numbering
+from .model import KINDS, Node, NodeKind, Numbering
+
+T = TypeVar("T")
 
 _DIGITS = "零一二三四五六七八九"
 _UNITS = ((1000, "千"), (100, "百"), (10, "十"))
@@ -37,47 +40,60 @@ def chinese_numeral(n: int) -> str:
 
 
 def label(kind: NodeKind, n: int) -> str:
-    """The printed number of the n-th node of a kind: 一、 （一） 1. （1）."""
-    match kind:
-        case NodeKind.SECTION:
-            return f"{chinese_numeral(n)}、"
-        case NodeKind.SUBSECTION:
-            return f"（{chinese_numeral(n)}）"
-        case NodeKind.TASK:
-            return f"{n}."
-        case NodeKind.ITEM:
-            return f"（{n}）"
-    raise ValueError(kind)
+    """The printed number of the n-th node of a kind: 一、 （一） 1. （1） (the kind's `KindSpec.number`)."""
+    pattern = KINDS[kind].number
+    return pattern.format(n=n, cn=chinese_numeral(n) if "{cn}" in pattern else "")
+
+
+def counted(top: Iterable[T], children: Callable[[T], Iterable[T]], kind: Callable[[T], NodeKind],
+            numbering: Numbering) -> list[tuple[T, NodeKind, int]]:
+    """(node, kind, n) for a whole plan tree in document order, over any shape of node: the one counting rule,
+    used for `Node` trees here and for the search index's (id, kind) rows (which print `label(kind, n)` only for
+    the few nodes that hit; a list, not a generator, as this runs for 50 plans on every keystroke).
+
+    Kinds count among their siblings (sections among top-level sections, items within their parent); kinds
+    that run on (tasks) count through the plan (continuous) or restart under each section and subsection
+    (per-section).
+    """
+    per_section = numbering is Numbering.PER_SECTION
+    runs_on = {k for k, spec in KINDS.items() if spec.runs_on}
+    out: list[tuple[T, NodeKind, int]] = []
+    running = 0
+
+    def visit(nodes: Iterable[T]) -> None:
+        nonlocal running
+        counts: dict[NodeKind, int] = {}
+        if per_section:
+            running = 0
+        for node in nodes:
+            k = kind(node)
+            if k in runs_on:
+                running += 1
+                n = running
+            else:
+                n = counts[k] = counts.get(k, 0) + 1
+            out.append((node, k, n))
+            inner = children(node)
+            if inner:
+                saved = running
+                visit(inner)
+                if per_section:
+                    # A subsection's own restart must not leak into its section's later tasks.
+                    running = saved
+
+    visit(top)
+    return out
 
 
 def number_tree(nodes: Iterable[Node], numbering: Numbering) -> dict[int, str]:
-    """Map id(node) → printed number for a whole plan tree.
+    """Map id(node) → printed number for a whole plan tree (keys are `id()` of the Node objects so that unsaved
+    nodes can be numbered too)."""
+    return {id(node): label(kind, n) for node, kind, n in counted(nodes, _children, _kind, numbering)}
 
-    Sections count among top-level sections, subsections within their section, items within their parent.
-    Tasks run on through the plan (continuous) or restart under each section and subsection (per-section).
-    Keys are `id()` of the Node objects so that unsaved nodes can be numbered too.
-    """
-    numbers: dict[int, str] = {}
-    task_counter = [0]
 
-    def visit(children: list[Node]) -> None:
-        counts: dict[NodeKind, int] = {}
-        if numbering is Numbering.PER_SECTION:
-            task_counter[0] = 0
-        for node in children:
-            if node.kind is NodeKind.TASK:
-                task_counter[0] += 1
-                n = task_counter[0]
-            else:
-                n = counts.get(node.kind, 0) + 1
-                counts[node.kind] = n
-            numbers[id(node)] = label(node.kind, n)
-            if node.children:
-                saved = task_counter[0]
-                visit(node.children)
-                if numbering is Numbering.PER_SECTION:
-                    # A subsection's own restart must not leak into its section's later tasks.
-                    task_counter[0] = saved
+def _children(node: Node) -> list[Node]:
+    return node.children
 
-    visit(list(nodes))
-    return numbers
+
+def _kind(node: Node) -> NodeKind:
+    return node.kind

@@ -8,6 +8,7 @@ thousand plans loads none of them whole; `replace_edit` turns the hits the clerk
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 
 from .editing import Batch
@@ -72,43 +73,96 @@ def replace_edit(plan: Plan, hits: list[Hit], new: str) -> Batch:
     return rewrite(plan, {spot: splice(text_at(plan, spot) or "", s) for spot, s in spans.items()})
 
 
-def find_library(lib: Library, old: str, limit: int | None = None) -> list[Hit]:
-    """Every occurrence of `old` in every plan of the library, newest plans first; read straight from the rows
-    that contain it. Node places are the node's title (numbers would need each plan's tree)."""
+LIBRARY_LIMIT = 1000  # hits listed from all plans; the rest are counted (a preview of more helps nobody)
+
+
+@dataclass(frozen=True)
+class LibraryHits:
+    hits: list[Hit]  # the first `limit`, newest plans first
+    total: int  # every occurrence in the library
+    plans: int  # how many plans hold one
+
+
+def find_library(lib: Library, old: str, limit: int = LIBRARY_LIMIT) -> LibraryHits:
+    """Every occurrence of `old` in every plan of the library (read only), newest plans first; read straight from
+    the rows that contain it, so no plan is loaded. Node places are the node's title (numbers would need each
+    plan's tree)."""
     if not old:
-        return []
-    titles = dict(lib.db.execute("SELECT id, title FROM plans"))
-    order = {pid: i for i, (pid,) in enumerate(lib.db.execute(
+        return LibraryHits([], 0, 0)
+    db = lib.db
+    titles = dict(db.execute("SELECT id, title FROM plans"))
+    order = {pid: i for i, (pid,) in enumerate(db.execute(
         "SELECT id FROM plans ORDER BY coalesce(year, 0) DESC, id DESC"))}
-    hits: list[Hit] = []
-
-    def add(pid: int, spot: Spot, place: str, text: str) -> None:
-        hits.extend(_hits_in(text, old, lambda s, e, b, a: Hit(pid, titles.get(pid, ""), spot, place, s, e, b,
-                                                                old, a)))
-
-    for pid, title, issuers, preamble, closing in lib.db.execute(
+    texts: list[tuple[int, int, str, int, str, str]] = []  # (plan order, node id or 0, part, plan id, place, text)
+    for pid, title, issuers, preamble, closing in db.execute(
             "SELECT id, title, issuers, preamble, closing FROM plans WHERE instr(title, ?) OR instr(issuers, ?) "
             "OR instr(preamble, ?) OR instr(closing, ?)", [old] * 4):
         for part, text in (("title", title), ("issuers", "\n".join(json.loads(issuers or "[]"))),
                            ("preamble", preamble), ("closing", closing)):
-            add(pid, Spot(None, part), part, text or "")
+            texts.append((order.get(pid, 0), 0, part, pid, part, text or ""))
     columns = ", ".join(NOTICE_TEXTS)
     where = " OR ".join(f"instr({c}, ?)" for c in NOTICE_TEXTS)
-    for row in lib.db.execute(f"SELECT plan_id, {columns} FROM notices WHERE {where}", [old] * len(NOTICE_TEXTS)):
+    for row in db.execute(f"SELECT plan_id, {columns} FROM notices WHERE {where}", [old] * len(NOTICE_TEXTS)):
         for part, text in zip(NOTICE_TEXTS, row[1:]):
             if part == "signers":
                 text = "\n".join(json.loads(text or "[]"))
-            add(row[0], Spot(None, f"notice.{part}"), f"notice.{part}", text or "")
-    for nid, pid, title, body in lib.db.execute(
-            "SELECT id, plan_id, title, body FROM nodes WHERE instr(title, ?) OR instr(body, ?)", [old, old]):
-        add(pid, Spot(nid, "title"), title, title)
-        add(pid, Spot(nid, "body"), title, body)
-    for nid, pid, ntitle, position, value in lib.db.execute(
-            "SELECT f.node_id, n.plan_id, n.title, "
-            "(SELECT count(*) FROM fields g WHERE g.node_id = f.node_id AND (g.position < f.position "
-            "OR g.position = f.position AND g.id < f.id)), f.value "
-            "FROM fields f JOIN nodes n ON n.id = f.node_id WHERE instr(f.value, ?)", [old]):
-        add(pid, Spot(nid, f"field:{position}"), ntitle, value)
-    hits.sort(key=lambda h: (order.get(h.plan_id, 0), h.spot.node_id is not None, h.spot.node_id or 0, h.spot.part,
-                             h.start))
-    return hits[:limit] if limit is not None else hits
+            texts.append((order.get(row[0], 0), 0, f"notice.{part}", row[0], f"notice.{part}", text or ""))
+    nodes = _indexed_nodes(lib, old)
+    if nodes is None:  # scan every row
+        node_rows = db.execute("SELECT id, plan_id, title, body FROM nodes WHERE instr(title, ?) OR instr(body, ?)",
+                               [old, old]).fetchall()
+        field_rows = db.execute(f"{_FIELDS} WHERE instr(f.value, ?)", [old]).fetchall()
+    else:  # only the rows the search index names
+        node_rows, field_rows = [], []
+        for chunk in _chunks(nodes):
+            marks = ",".join("?" * len(chunk))
+            node_rows += db.execute(f"SELECT id, plan_id, title, body FROM nodes WHERE id IN ({marks})", chunk)
+            field_rows += db.execute(f"{_FIELDS} WHERE f.node_id IN ({marks})", chunk)
+    for nid, pid, title, body in node_rows:
+        if old in title:
+            texts.append((order.get(pid, 0), nid, "title", pid, title, title))
+        if old in body:
+            texts.append((order.get(pid, 0), nid, "body", pid, title, body))
+    for nid, position, value, pid, title in field_rows:
+        if old in value:
+            texts.append((order.get(pid, 0), nid, f"field:{position}", pid, title, value))
+    texts = [t for t in texts if old in t[5]]
+    texts.sort(key=lambda t: t[:3])
+    hits: list[Hit] = []
+    for _, nid, part, pid, place, text in texts:
+        if len(hits) >= limit:
+            break
+        spot = Spot(nid or None, part)
+        hits += _hits_in(text, old, lambda s, e, b, a, pid=pid, spot=spot, place=place: Hit(
+            pid, titles.get(pid, ""), spot, place, s, e, b, old, a))
+    total = sum(t[5].count(old) for t in texts)
+    return LibraryHits(hits[:limit], total, len({t[3] for t in texts}))
+
+
+# Fields are written at positions 0, 1, 2 … (editing.SetFields, Library.insert_subtree): the position is the index.
+_FIELDS = "SELECT f.node_id, f.position, f.value, n.plan_id, n.title FROM fields f JOIN nodes n ON n.id = f.node_id"
+INDEX_LIMIT = 3000  # above this many candidate nodes, reading them one by one costs more than scanning all
+
+
+def _indexed_nodes(lib: Library, old: str) -> list[int] | None:
+    """The nodes whose title, body or fields may hold `old`, from the search index (core.search: it matches
+    exactly what a substring scan of the normalised text finds, so it never misses one); None when there is no
+    index or the word is so common that a scan is quicker."""
+    from . import search
+
+    term = search.norm(old)
+    if not term.strip() or not search.has_index(lib):
+        return None
+    try:
+        count = lib.db.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
+                               [search.phrase(term)]).fetchone()[0]
+        if count > INDEX_LIMIT:
+            return None
+        docs = search.matching(lib, search.Query(terms=[term]))
+    except (search.SearchError, sqlite3.Error):
+        return None
+    return [node for _, node in docs if node is not None]
+
+
+def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
+    return [ids[i:i + size] for i in range(0, len(ids), size)]

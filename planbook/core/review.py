@@ -139,9 +139,22 @@ class _Ctx:
         self.found.append(Finding(kind, spot, start, end, text, message, place, replacement, action))
 
 
-def review(plan: Plan, *, source: Plan | None = None, renames: dict[str, str] | None = None,
+@dataclass(frozen=True)
+class LastYear:
+    """What the review needs of the plan a draft came from: its title and how far each task got."""
+
+    title: str
+    statuses: dict[str, Progress]  # task title (squeezed) → status, for tasks that were started
+
+    @classmethod
+    def of(cls, plan: Plan) -> LastYear:
+        return cls(plan.title, {_squeeze(n.title): n.status for n in plan.walk()
+                                if n.kind is NodeKind.TASK and n.title.strip() and n.status is not Progress.NOT_STARTED})
+
+
+def review(plan: Plan, *, last: LastYear | None = None, renames: dict[str, str] | None = None,
            ignored: Iterable[str] = ()) -> list[Finding]:
-    """The open findings for `plan` (a draft for `plan.year`), in document order; `source` is the plan it was
+    """The open findings for `plan` (a draft for `plan.year`), in document order; `last` is the plan it was
     drafted from (for last year's task statuses), `renames` old → new unit names, `ignored` keys to leave out."""
     year = plan_year(plan)
     if year is None:
@@ -161,8 +174,8 @@ def review(plan: Plan, *, source: Plan | None = None, renames: dict[str, str] | 
             _targets(ctx, spot, node, text)
             if spot.part.startswith("field:"):  # task fields hold prose too (目标任务, 工作措施)
                 _field(ctx, spot, node, text, renames or {})
-    if source is not None:
-        _tasks(ctx, source)
+    if last is not None:
+        _tasks(ctx, last)
     return _keyed(ctx.found, order, set(ignored))
 
 
@@ -271,14 +284,17 @@ def _years(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
 
 _PERIOD = re.compile(r"(十[一二三四五六七八九]?五)(?=[”\"」』]?\s*(?:规划|期间|时期|以来|末|初|计划|目标|发展|中期|$|[^\d五]))")
 _PERIOD_HISTORY = re.compile(r"^[”\"」』]?\s*(?:期间|时期|以来|末|成就|成果|收官|完成情况)")
-_DRAFTING = re.compile(r"(?<!启动)(编制|研制|制定|起草)(?=[^。；，,]{0,24}?[“\"]?十[一二三四五六七八九]?五[”\"]?[^。；]{0,12}?规划)")
+_DRAFTING = re.compile(r"(?<!启动)(编制|研制|制定|起草)(?=[^。；，,]{0,24}?[“\"]?十[一二三四五六七八九]?五[”\"]?[^。；]{0,12}?规划(?!实施|中期|年度|执行|的实施))")
 
 
+@functools.cache
 def _period_of(year: int) -> tuple[str, int, int] | None:
     return next((p for p in data().periods if p[1] <= year <= p[2]), None)
 
 
 def _periods(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
+    if "五" not in text:
+        return  # no 十X五 here
     current = _period_of(ctx.year)
     if current is None:
         return
@@ -288,8 +304,9 @@ def _periods(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
         period = names.get(m[1])
         if period is None or period[2] >= ctx.year:
             continue
-        history = _PERIOD_HISTORY.match(text[m.end():m.end() + 6])
-        sure = previous is not None and period == previous and not _in_brackets(text, m.start()) and not history
+        if _PERIOD_HISTORY.match(text[m.end():m.end() + 6]):
+            continue  # “十三五”期间/以来: history of that period, true as it stands
+        sure = previous is not None and period == previous and not _in_brackets(text, m.start())
         ctx.add(Kind.PERIOD, spot, node, m.start(), m.end(), m[1], Message(QT_TRANSLATE_NOOP(
             "Messages", "“{found}” ({first}–{last}) is over; the plan's year {year} is in “{current}”"),
             found=m[1], first=period[1], last=period[2], year=ctx.year, current=current[0]),
@@ -309,6 +326,7 @@ _PLENUMS = re.compile(r"(十[六七八九]|二十)届((?:[一二三四五六七]
 _CONGRESS = re.compile(r"(?<![一二三四五六七八九十第])(十[六七八九]大|二十大)")
 
 
+@functools.cache
 def _latest_before(year: int) -> tuple[tuple[str, str] | None, tuple[str, str, str] | None]:
     """The last congress and the last plenary session (not a congress's first) held before `year` began."""
     cutoff = f"{year}-01"
@@ -318,6 +336,8 @@ def _latest_before(year: int) -> tuple[tuple[str, str] | None, tuple[str, str, s
 
 
 def _meetings(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
+    if "届" not in text and "大" not in text:
+        return  # most texts name no meeting: skip the patterns
     congress, plenum = _latest_before(ctx.year)
     if plenum is not None:
         latest_name = f"{plenum[0]}届{plenum[1]}中全会"
@@ -357,10 +377,18 @@ def _campaigns(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
                 found=m[1] + "年", year=ctx.year))
 
 
+@functools.cache
+def _any_event() -> re.Pattern:
+    return re.compile("|".join(re.escape(e["phrase"]) for e in data().events))
+
+
 def _events(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
+    if not _any_event().search(text):
+        return  # one pattern for all events first: most texts name none
+    flagged: set[str] = set()  # phrases of one event (新冠肺炎, 疫情防控) send the clerk to a text once
     for event in data().events:
         first, until = event.get("from", 0), event["until"]
-        if ctx.year < first:
+        if ctx.year < first or event.get("group", event["phrase"]) in flagged:
             continue
         phrase = event["phrase"]
         for start in _occurrences(text, phrase, event.get("except", ())):
@@ -377,6 +405,7 @@ def _events(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
                                                                 "does it still hold in {year}?"),
                                   phrase=phrase, first=first, until=until, year=ctx.year)
             ctx.add(Kind.EVENT, spot, node, start, end, phrase, message)
+            flagged.add(event.get("group", phrase))
             break  # once per text is enough to send the clerk there
 
 
@@ -408,7 +437,7 @@ def _field(ctx: _Ctx, spot: Spot, node: Node, text: str, renames: dict[str, str]
         ctx.add(Kind.FIELD, spot, node, 0, len(text), text, Message(QT_TRANSLATE_NOOP(
             "Messages", "{name} is empty"), name=label))
         return
-    if unit_role(label) is None:
+    if not renames or unit_role(label) is None:
         return
     for unit in split_units(text):
         if unit in renames:
@@ -421,8 +450,8 @@ def _squeeze(title: str) -> str:
     return re.sub(r"\s+", "", title).rstrip("。.；;")
 
 
-def _tasks(ctx: _Ctx, source: Plan) -> None:
-    statuses = {_squeeze(n.title): n.status for n in source.walk() if n.kind is NodeKind.TASK and n.title.strip()}
+def _tasks(ctx: _Ctx, last: LastYear) -> None:
+    statuses = last.statuses
     for node in ctx.plan.walk():
         if node.kind is not NodeKind.TASK or node.id is None:
             continue
@@ -430,11 +459,12 @@ def _tasks(ctx: _Ctx, source: Plan) -> None:
         spot = Spot(node.id, "title")
         if status is Progress.DONE:
             ctx.add(Kind.TASK, spot, node, 0, len(node.title), node.title, Message(QT_TRANSLATE_NOOP(
-                "Messages", "done in {source}: drop it from this plan?"), source=source.title), action=Action.DROP)
-        elif status in (Progress.BEHIND, Progress.IN_PROGRESS):
+                "Messages", "done in {source}: drop it from this plan?"), source=last.title), action=Action.DROP)
+        elif status in (Progress.BEHIND, Progress.IN_PROGRESS) and not any(
+                n.text == CARRIED_OVER.format(status=PROGRESS_NAMES[status]) for n in node.notes):
             ctx.add(Kind.TASK, spot, node, 0, len(node.title), node.title, Message(QT_TRANSLATE_NOOP(
                 "Messages", "{status} in {source}: kept, noted as carried over"),
-                status=PROGRESS_NAMES[status], source=source.title), action=Action.NOTE)
+                status=PROGRESS_NAMES[status], source=last.title), action=Action.NOTE)
 
 
 # ---- accepting ---------------------------------------------------------------------------------------------------
@@ -442,14 +472,14 @@ def _tasks(ctx: _Ctx, source: Plan) -> None:
 CARRIED_OVER = "上年度{status}，结转本年度继续推进"  # document vocabulary: the progress note a kept task gets
 
 
-def accept_edit(plan: Plan, findings: Iterable[Finding], source: Plan | None = None) -> editing.Batch:
+def accept_edit(plan: Plan, findings: Iterable[Finding], last: LastYear | None = None) -> editing.Batch:
     """The one undoable edit that accepts `findings` on the stored `plan` (those with nothing to accept, or whose
     text has changed since, are skipped); an empty Batch when none applies."""
     findings = [f for f in findings if f.action is not None]
     spans: dict[Spot, list[tuple[int, int, str]]] = {}
     drops: list[int] = []
     notes: list[editing.Edit] = []
-    statuses = {_squeeze(n.title): n.status for n in source.walk()} if source is not None else {}
+    statuses = last.statuses if last is not None else {}
     nodes = {n.id: n for n in plan.walk()}
     for f in findings:
         current = text_at(plan, f.spot, nodes)
@@ -479,18 +509,25 @@ def accept_edit(plan: Plan, findings: Iterable[Finding], source: Plan | None = N
 def review_plan(lib: Library, plan_id: int, plan: Plan | None = None) -> list[Finding]:
     """The open findings of stored plan `plan_id` (pass `plan` when it is loaded already)."""
     plan = plan if plan is not None else lib.load_plan(plan_id)
-    return review(plan, source=source_of(lib, plan_id), renames=renames(lib), ignored=ignored(lib, plan_id))
+    return review(plan, last=last_year(lib, plan_id), renames=renames(lib), ignored=ignored(lib, plan_id))
 
 
-def source_of(lib: Library, plan_id: int) -> Plan | None:
-    """The plan this one was drafted from, when it is still in the library."""
+def last_year(lib: Library, plan_id: int) -> LastYear | None:
+    """The plan this one was drafted as next year's from, when it is still in the library: its title and its
+    tasks' statuses, read straight from the tables (a whole plan need not be loaded)."""
     link = link_of(lib, plan_id)
     if link is None or link.relation != "next-year":
         return None
-    try:
-        return lib.load_plan(link.source_id)
-    except Exception:  # noqa: BLE001 - deleted since: the review goes on without last year's statuses
+    row = lib.db.execute("SELECT title FROM plans WHERE id = ?", [link.source_id]).fetchone()
+    if row is None:  # deleted since: the review goes on without last year's statuses
         return None
+    try:
+        rows = lib.db.execute(
+            "SELECT n.title, p.status FROM nodes n JOIN node_progress p ON p.node_id = n.id "
+            "WHERE n.plan_id = ? AND n.kind = 'task' AND p.status != 'not_started'", [link.source_id]).fetchall()
+    except sqlite3.OperationalError:  # a read-only library from before progress existed
+        rows = []
+    return LastYear(row[0], {_squeeze(title): Progress(status) for title, status in rows if title.strip()})
 
 
 def renames(lib: Library) -> dict[str, str]:
@@ -525,7 +562,7 @@ def ignored(lib: Library, plan_id: int) -> set[str]:
 
 def ignore(lib: Library, plan_id: int, keys: Iterable[str]) -> None:
     with lib.transaction():
-        lib.db.executemany("INSERT OR IGNORE INTO review_ignored (plan_id, key) VALUES (?, ?)",
+        lib.db.conn.executemany("INSERT OR IGNORE INTO review_ignored (plan_id, key) VALUES (?, ?)",
                            [(plan_id, k) for k in keys])
 
 

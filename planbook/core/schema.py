@@ -278,6 +278,84 @@ def _v5_review(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v6_notice_issue(db: sqlite_utils.Database) -> None:
+    """How a notice is issued: its format (文件/信函), sealed or not, whether its masthead is Planbook's proposal,
+    and the electronic seals (PNG, one per signer). Tables of their own, like v2 and v4, so a library opened
+    read-only at an older version still loads its notices (with the defaults); both go with their plan.
+    """
+    db.execute(
+        """CREATE TABLE notice_issue (
+               plan_id INTEGER PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
+               doc_format TEXT NOT NULL DEFAULT 'file',
+               sealing TEXT NOT NULL DEFAULT 'sealed',
+               masthead_proposed INTEGER NOT NULL DEFAULT 0)"""
+    )
+    db.execute(
+        """CREATE TABLE notice_seals (
+               plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+               position INTEGER NOT NULL,
+               image BLOB NOT NULL,
+               PRIMARY KEY (plan_id, position))"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_plan_links, _v3_search, _v4_progress,
-                                                            _v5_review]
+                                                            _v5_review, _v6_notice_issue]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# ---- verifying a file's schema: a library holds exactly the objects the migrations make ---------------------
+# A crafted file with Planbook's application_id could carry a trigger or view of its own (one that deletes
+# every other plan on each insert, say). Every table, index, trigger and view of a library must therefore be
+# one the migrations up to its user_version create, with the same SQL. The SQL is compared with quotes,
+# case and spacing evened out, so a table written by another sqlite-utils release ("id" or [id]) still matches.
+# The FTS5 shadow tables are SQLite's own, compared by name; sqlite_* objects are SQLite's internals.
+
+
+def _normal_sql(sql: str | None) -> str:
+    if sql is None:
+        return ""
+    return " ".join(sql.translate(str.maketrans("", "", "\"'`[]")).lower().split())
+
+
+def _objects(conn) -> dict[tuple[str, str], str]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    virtual = {name for kind, name, _, sql in rows if kind == "table" and (sql or "").upper().startswith(
+        "CREATE VIRTUAL TABLE")}
+    shadow = {f"{v}_{part}" for v in virtual for part in ("data", "idx", "content", "docsize", "config")}
+    found = {}
+    for kind, name, table, sql in rows:
+        if name.startswith("sqlite_"):
+            continue
+        found[(kind, name)] = "" if name in shadow else f"{table}:{_normal_sql(sql)}"
+    return found
+
+
+_EXPECTED: dict[int, dict[tuple[str, str], str]] = {}
+
+
+def expected_objects(version: int) -> dict[tuple[str, str], str]:
+    """What the migrations up to `version` make, built once in memory."""
+    if version not in _EXPECTED:
+        import sqlite3
+
+        conn = sqlite3.connect(":memory:")
+        try:
+            db = sqlite_utils.Database(conn)
+            for migration in MIGRATIONS[:version]:
+                migration(db)
+            _EXPECTED[version] = _objects(conn)
+        finally:
+            conn.close()
+    return _EXPECTED[version]
+
+
+def schema_difference(conn, version: int) -> str | None:
+    """The first object by which the open database differs from a Planbook library of `version`, or None."""
+    found, expected = _objects(conn), expected_objects(version)
+    for key in sorted(found.keys() | expected.keys()):
+        if found.get(key) != expected.get(key):
+            kind, name = key
+            what = "unexpected" if key not in expected else "missing" if key not in found else "altered"
+            return f"{what} {kind} {name}"
+    return None

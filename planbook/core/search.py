@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from .errors import PlanbookError
 from .messages import QT_TRANSLATE_NOOP
 from .model import NodeKind, Numbering
-from .numbering import label
+from .numbering import counted, label
 
 TOKENIZER_VERSION = "1"
 KEY_YEAR = 10_000_000_000  # rowid = year * KEY_YEAR + node id
@@ -788,28 +788,14 @@ def _plan_numbers(db, plans: dict[int, str], wanted: set[int] | None = None) -> 
 
 def _count(tree: dict[int | None, list[tuple[int, NodeKind]]], per_section: bool, out: dict[int, str],
            wanted: set[int] | None) -> None:
-    task_counter = 0
+    numbering = Numbering.PER_SECTION if per_section else Numbering.CONTINUOUS
+    for (nid, _), kind, n in counted(tree.get(None, ()), lambda row: tree.get(row[0], ()), _kind_of_row, numbering):
+        if wanted is None or nid in wanted:
+            out[nid] = label(kind, n)
 
-    def visit(parent: int | None) -> None:
-        nonlocal task_counter
-        counts: dict[NodeKind, int] = {}
-        if per_section:
-            task_counter = 0
-        for nid, kind in tree.get(parent, ()):
-            if kind is NodeKind.TASK:
-                task_counter += 1
-                n = task_counter
-            else:
-                n = counts[kind] = counts.get(kind, 0) + 1
-            if wanted is None or nid in wanted:
-                out[nid] = label(kind, n)
-            if nid in tree:
-                saved = task_counter
-                visit(nid)
-                if per_section:
-                    task_counter = saved
 
-    visit(None)
+def _kind_of_row(row: tuple[int, NodeKind]) -> NodeKind:
+    return row[1]
 
 
 # ---- snippets -----------------------------------------------------------------------------------------

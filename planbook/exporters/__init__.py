@@ -1,5 +1,9 @@
 """Exporters: each writes one plan to a file in one format. The CLI and GUI pick one by format name.
 
+`FORMATS` is the one registry of export formats: name, file suffix, the documents (layouts) each can make with
+their file-type labels, and the writer. The CLI's --format/--layout help and the window's File ▸ Export… file
+types are read from it, so a new format is its writer module and one row here.
+
 An exporter is `(plan, out_path, layout) -> result`: None, or something the one who exported should hear about
 (the PDF writer's `GlyphReport` of characters it could not draw as asked). Files are written through
 `atomic_write`, so a failed export never leaves a partial file behind.
@@ -12,12 +16,14 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import exchange
 from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.model import Plan
+from ..core.parts import remove_stale
 
 CANNOT_WRITE = QT_TRANSLATE_NOOP("Messages", "cannot write {path}: {reason}")
 
@@ -26,7 +32,9 @@ CANNOT_WRITE = QT_TRANSLATE_NOOP("Messages", "cannot write {path}: {reason}")
 def atomic_write(out: Path) -> Iterator[Path]:
     """Yield a temporary path beside `out`; on success it replaces `out`, on failure it is removed."""
     out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent or ".")
+    folder = out.parent or Path(".")
+    remove_stale(folder, f".{out.name}.")  # left by an export that was killed
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.{os.getpid()}-", suffix=".part", dir=folder)
     os.close(fd)
     os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it owner-only; an export is an ordinary file
     try:
@@ -122,10 +130,54 @@ def _lazy(module: str, name: str) -> Callable[[Plan, Path, str | None], object]:
     return export
 
 
-EXPORTERS: dict[str, Callable[[Plan, Path, str | None], object]] = {
-    "json": export_json,
-    "txt": export_txt,
-    "xlsx": _lazy(".xlsx_writer", "export_xlsx"),
-    "docx": _lazy(".docx_writer", "export_docx"),  # GB/T 9704; layout "notice" (default) or "plan"
-    "pdf": _lazy(".pdf_writer", "write_pdf"),  # the same layouts, typeset on the 22 × 28 grid
-}
+Writer = Callable[[Plan, Path, str | None], object]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document a format makes: its layout (None: the format's only one) and its file type in File ▸ Export…
+    (translated in context "Export"; its pattern shows the suffix)."""
+
+    layout: str | None
+    label: str
+    in_dialog: bool = True  # False: made from its own menu item (Plan ▸ 导出任务分解表, the dashboard)
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str  # --format
+    suffix: str  # of the file written, without the dot
+    documents: tuple[Document, ...]
+    writer: Writer
+
+    @property
+    def layouts(self) -> tuple[str, ...]:
+        return tuple(d.layout for d in self.documents if d.layout)
+
+
+FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
+    ExportFormat("docx", "docx", (  # GB/T 9704
+        Document("notice", QT_TRANSLATE_NOOP("Export", "Word: issuing notice and plan (*.docx)")),
+        Document("plan", QT_TRANSLATE_NOOP("Export", "Word: the plan alone (*.docx)")),
+        Document("breakdown", QT_TRANSLATE_NOOP("Export", "Word: task breakdown table (*.docx)"), in_dialog=False),
+        Document("progress", QT_TRANSLATE_NOOP("Export", "Word: progress report (*.docx)"), in_dialog=False),
+    ), _lazy(".docx_writer", "export_docx")),
+    ExportFormat("pdf", "pdf", (  # the same layouts, typeset on the 22 × 28 grid
+        Document("notice", QT_TRANSLATE_NOOP("Export", "PDF: issuing notice and plan (*.pdf)")),
+        Document("plan", QT_TRANSLATE_NOOP("Export", "PDF: the plan alone (*.pdf)")),
+    ), _lazy(".pdf_writer", "write_pdf")),
+    ExportFormat("xlsx", "xlsx", (
+        Document(None, QT_TRANSLATE_NOOP("Export", "Excel: task breakdown table (*.xlsx)")),
+    ), _lazy(".xlsx_writer", "export_xlsx")),
+    ExportFormat("txt", "txt", (Document(None, QT_TRANSLATE_NOOP("Export", "Plain text, numbered (*.txt)")),),
+                 export_txt),
+    ExportFormat("json", "json", (Document(None, QT_TRANSLATE_NOOP("Export", "Planbook exchange file (*.json)")),),
+                 export_json),
+)}
+
+EXPORTERS: dict[str, Writer] = {name: f.writer for name, f in FORMATS.items()}  # name → writer, as before
+
+
+def layouts_help() -> str:
+    """The --layout help: each format's layouts, the first its default."""
+    return "; ".join(f"{f.name}: {', '.join(f.layouts)}" for f in FORMATS.values() if f.layouts)

@@ -50,6 +50,7 @@ from . import write_file
 from .docx_fonts import resolve_faces
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 BODY_CHAR_WIDTH = 98  # percent: 28 × 16 pt × 0.98 = 439 pt fits the 442.2 pt type width
 LINE = PAGE.line_pitch_twips
 CELL_TWIPS = PAGE.cell_pt * 20  # one body character on the 28-a-line grid
@@ -187,6 +188,7 @@ class _Writer:
         self.break_next = False
         self.keep_blanks = False
         self.pitch: int | None = None  # twips: a notice page's tightened pitch (layout.fit, 7.3.5.5)
+        self.seal_ids = 0  # floating seal pictures so far (each needs its own drawing id)
 
     def write(self, blocks) -> docx.document.Document:
         self._page()
@@ -393,10 +395,7 @@ class _Writer:
             case Rule():
                 self._red_rule()
             case Signature():
-                for line in block.signers:
-                    self._indented(block.style, line.text, line.indent_chars)
-                if block.date:
-                    self._indented(block.date_style, block.date.text, block.date.indent_chars)
+                self._signature(block)
             case PageBreak():
                 self.break_next = True
             case Imprint():
@@ -435,10 +434,77 @@ class _Writer:
         p.append(r)
         return r
 
-    def _indented(self, style_key: str, text: str, indent_chars: float) -> None:
-        p = self._para(style_key)
-        _put(_ppr(p), _el("ind", left=round(indent_chars * CELL_TWIPS), right=0, firstLine=0))
-        self._run(p, text, style_key)
+    def _signature(self, sig: Signature) -> None:
+        """One paragraph per grid line of the block: the first text by its indent, others on the same line (joint
+        organs side by side) at left tab stops; each electronic seal a floating picture anchored to the
+        paragraph of its line. Every line keeps with the next, so the block never splits."""
+        by_line: dict[int, list[tuple[str, object]]] = {}
+        for line in sig.signers:
+            by_line.setdefault(line.line, []).append((sig.style, line))
+        if sig.date:
+            by_line.setdefault(sig.date.line, []).append((sig.date_style, sig.date))
+        paras = []
+        for n in range(sig.lines):
+            items = sorted(by_line.get(n, []), key=lambda it: it[1].indent_chars)
+            if not items:
+                p = self._para("normal")
+            else:
+                p = self._para(items[0][0])
+                first = items[0][1]
+                _put(_ppr(p), _el("ind", left=round(first.indent_chars * CELL_TWIPS), right=0, firstLine=0))
+                if len(items) > 1:
+                    tabs = _el("tabs")
+                    for _, line in items[1:]:
+                        tabs.append(_el("tab", val="left", pos=round(line.indent_chars * CELL_TWIPS)))
+                    _put(_ppr(p), tabs)
+                for j, (_, line) in enumerate(items):
+                    if j:
+                        r = _el("r")
+                        set_fonts(_rpr(r), self.faces[STYLES[sig.style].face].docx_name)
+                        r.append(_el("tab"))
+                        p.append(r)
+                    self._run(p, line.text, items[0][0])
+            if n < sig.lines - 1:
+                _put(_ppr(p), _el("keepNext"))
+            paras.append(p)
+        pitch = self.pitch or LINE
+        for seal in sig.seals:
+            if seal.image:
+                row = min(int(seal.line), len(paras) - 1)
+                self._float_seal(paras[row], seal, round((seal.line - row) * pitch))
+
+    def _float_seal(self, p, seal, centre_twips: int) -> None:
+        """The seal's PNG as a floating picture in front of the text (no wrapping), its centre `centre_twips`
+        below the top of paragraph `p` and `seal.x_chars` cells from the type area's left edge."""
+        import io
+
+        size = Mm(seal.diameter_mm)
+        inline = self.doc.part.new_pic_inline(io.BytesIO(seal.image), width=size)
+        height = int(inline.extent.cy)
+        emu_per_twip = 635
+        x = round(seal.x_chars * CELL_TWIPS * emu_per_twip) - int(size) // 2
+        y = centre_twips * emu_per_twip - height // 2
+        self.seal_ids += 1
+        anchor = parse_xml(
+            f'<wp:anchor xmlns:wp="{WP_NS}" distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+            f'relativeHeight="{251659264 + self.seal_ids}" behindDoc="0" locked="1" layoutInCell="1" '
+            'allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+            f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{int(size)}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            '<wp:wrapNone/></wp:anchor>')
+        doc_pr = inline.find(f"{{{WP_NS}}}docPr")
+        doc_pr.set("name", f"印章{self.seal_ids}")
+        for tag in ("docPr", "cNvGraphicFramePr"):
+            el = inline.find(f"{{{WP_NS}}}{tag}")
+            if el is not None:
+                anchor.append(el)
+        anchor.append(inline.find(qn("a:graphic")))
+        drawing = _el("drawing")
+        drawing.append(anchor)
+        r = _el("r")
+        r.append(drawing)
+        p.append(r)
 
     def _masthead(self, m: Masthead) -> None:
         """Red 小标宋, its top edge 35 mm below the type area (7.2.4): space before, exact height = type size."""

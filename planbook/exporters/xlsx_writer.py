@@ -19,39 +19,57 @@ def export_xlsx(plan: Plan, out: Path, layout: str | None = None) -> None:
         raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "XLSX has one layout, breakdown (not {layout!r})"),
                             layout=layout)
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.cell_range import CellRange
+    from openpyxl.worksheet.worksheet import Worksheet
 
     table = breakdown(plan)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "任务分解表"
+    # Write-only: rows stream to the file as they come, so a 3,000-task table costs what its rows cost (the
+    # ordinary sheet looked up `sheet[sheet.max_row]` per row, scanning every cell). Sizes, merges and page setup
+    # must be set before the first row.
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("任务分解表")
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     width = len(table.columns)
-    sheet.append([table.title])
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    sheet["A1"].font = Font(name="方正小标宋简体", size=18)
-    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
-    sheet.row_dimensions[1].height = 36
-    sheet.append([c.title for c in table.columns])
-    for cell in sheet[2]:
-        cell.font = Font(name=HEAD_FONT, size=12)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = border
-    for row in table.rows:
-        sheet.append(list(row))
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(name=BODY_FONT, size=12)
-            cell.alignment = Alignment(vertical="center", wrap_text=True,
-                                       horizontal="center" if cell.column == 1 else "left")
-            cell.border = border
     for i, column in enumerate(table.columns, start=1):
-        sheet.column_dimensions[sheet.cell(row=2, column=i).column_letter].width = column.width * 2.1
+        sheet.column_dimensions[get_column_letter(i)].width = column.width * 2.1
+    sheet.row_dimensions[1].height = 36
+    sheet.merged_cells.add(CellRange(min_row=1, min_col=1, max_row=1, max_col=width))
     sheet.freeze_panes = "A3"
     sheet.print_title_rows = "2:2"  # the header row on every printed page
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
+
+    # Named styles: a cell takes one by name (a copied tuple), where setting font, alignment and border on each
+    # cell hashes the style objects every time (3,000 tasks: 7 of 11 s). Excel lists them under Cell Styles.
+    def named(name: str, font: Font, horizontal: str, framed: bool = True, wrap: bool = True) -> str:
+        book.add_named_style(NamedStyle(name=name, font=font, border=border if framed else Border(left=Side(), right=Side(), top=Side(), bottom=Side(), diagonal=Side()),
+                                        alignment=Alignment(horizontal=horizontal, vertical="center",
+                                                            wrap_text=wrap or None)))
+        return name
+
+    title_style = named("任务分解表标题", Font(name="方正小标宋简体", size=18), "center", framed=False, wrap=False)
+    head_style = named("任务分解表表头", Font(name=HEAD_FONT, size=12), "center")
+    body_font = Font(name=BODY_FONT, size=12)
+    body_styles = [named("任务分解表序号", body_font, "center"), named("任务分解表正文", body_font, "left")]
+
+    def row_of(values, styles: list[str]) -> list:
+        cells = []
+        for value, style in zip(values, styles):
+            cell = WriteOnlyCell(sheet, value)
+            cell.style = style
+            cells.append(cell)
+        return cells
+
+    sheet.append(row_of([table.title], [title_style]))
+    sheet.append(row_of([c.title for c in table.columns], [head_style] * width))
+    styles = [body_styles[0]] + [body_styles[1]] * (width - 1)
+    for row in table.rows:
+        sheet.append(row_of(row, styles))
     write_file(out, book.save)

@@ -120,6 +120,12 @@ class CheckDialog(QDialog):
             "notice.printed_by": self.tr("Printed by"),
             "notice.printed_on": self.tr("Printed on"),
             "notice.published_on": self.tr("Published on"),
+            "notice.masthead": self.tr("Masthead"),
+            "notice.recipients": self.tr("Recipients"),
+            "notice.body": self.tr("Notice text"),
+            "plan.preamble": self.tr("Preamble"),
+            "plan.closing": self.tr("Closing"),
+            "review": self.tr("Review Draft"),
         }
         return names.get(key, key)
 

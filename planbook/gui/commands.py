@@ -1,4 +1,4 @@
-"""Undo commands: each wraps one core edit and the inverse `editing.apply` returned for it.
+"""Undo commands: each wraps one core edit and the inverse `editing.apply` returned for it (`Change.inverse`).
 
 A command is pushed after its edit has already been applied (so a refused edit never reaches the stack); the
 first `redo` that `QUndoStack.push` calls is therefore skipped. Typing in one field merges into one command.
@@ -19,7 +19,7 @@ from ..core import editing
 
 TYPING_ID = 1  # commands with this id may merge (same field, same node, same typing session)
 
-Apply = Callable[[editing.Edit, int | None], editing.Edit]
+Apply = Callable[[editing.Edit, int | None], editing.Change]
 OnError = Callable[["EditCommand", Exception, bool], None]  # (command, error, undoing)
 
 
@@ -30,8 +30,7 @@ class StaleEdit(Exception):
 class EditCommand(QUndoCommand):
     """One undoable step: `forward` was applied and `backward` undoes it.
 
-    `run(edit, plan_id)` applies an edit (opening plan `plan_id` first when another plan is shown) and returns
-    the inverse.
+    `run(edit, plan_id)` applies an edit (showing the plan it changed) and returns its change record.
     """
 
     def __init__(self, run: Apply, text: str, forward: editing.Edit, backward: editing.Edit,
@@ -64,7 +63,7 @@ class EditCommand(QUndoCommand):
         try:
             if self.stale:
                 raise StaleEdit(self.text())
-            inverse = self._run(edit, self.plan_id)
+            inverse = self._run(edit, self.plan_id).inverse
         except Exception as e:  # noqa: BLE001 - any failure must leave the stack sane, never half-run
             self.setObsolete(True)  # QUndoStack drops it once undo()/redo() returns
             if self.on_error is None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import docnumbers, editing
-from ..core.model import Field, Node, NodeKind, Numbering, Plan, Status
+from ..core.model import KINDS, Field, Node, NodeKind, Numbering, Plan, Status
 from .qtcompat import emit
 from .widgets import ElidedLabel, GrowingTextEdit
 
@@ -45,21 +45,13 @@ _session = itertools.count(1)  # typing sessions: a new one whenever an editor s
 
 
 def kind_names() -> dict[NodeKind, str]:
-    return {
-        NodeKind.SECTION: QCoreApplication.translate("Kinds", "Section (一、)"),
-        NodeKind.SUBSECTION: QCoreApplication.translate("Kinds", "Subsection (（一）)"),
-        NodeKind.TASK: QCoreApplication.translate("Kinds", "Task (1.)"),
-        NodeKind.ITEM: QCoreApplication.translate("Kinds", "Item (（1）)"),
-    }
+    """The editor's kind list, from the kind table (`model.KINDS`)."""
+    return {k: QCoreApplication.translate("Kinds", spec.label) for k, spec in KINDS.items()}
 
 
 def short_kind_names() -> dict[NodeKind, str]:
-    return {
-        NodeKind.SECTION: QCoreApplication.translate("Kinds", "section"),
-        NodeKind.SUBSECTION: QCoreApplication.translate("Kinds", "subsection"),
-        NodeKind.TASK: QCoreApplication.translate("Kinds", "task"),
-        NodeKind.ITEM: QCoreApplication.translate("Kinds", "item"),
-    }
+    """Kinds as menus and undo steps name them ("Add task")."""
+    return {k: QCoreApplication.translate("Kinds", spec.short) for k, spec in KINDS.items()}
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ..exporters import FORMATS
 from .qtcompat import emit
 
 T = QCoreApplication
@@ -23,20 +24,16 @@ T = QCoreApplication
 class ExportKind:
     key: str  # as remembered in the settings
     label: str  # the dialog's file type, ending in its pattern
-    fmt: str  # a key of planbook.exporters.EXPORTERS
+    fmt: str  # a key of planbook.exporters.FORMATS
     layout: str | None
+    suffix: str = ""
 
 
 def export_kinds() -> list[ExportKind]:
-    return [
-        ExportKind("docx:notice", T.translate("Export", "Word: issuing notice and plan (*.docx)"), "docx", "notice"),
-        ExportKind("docx:plan", T.translate("Export", "Word: the plan alone (*.docx)"), "docx", "plan"),
-        ExportKind("pdf:notice", T.translate("Export", "PDF: issuing notice and plan (*.pdf)"), "pdf", "notice"),
-        ExportKind("pdf:plan", T.translate("Export", "PDF: the plan alone (*.pdf)"), "pdf", "plan"),
-        ExportKind("xlsx", T.translate("Export", "Excel: task breakdown table (*.xlsx)"), "xlsx", None),
-        ExportKind("txt", T.translate("Export", "Plain text, numbered (*.txt)"), "txt", None),
-        ExportKind("json", T.translate("Export", "Planbook exchange file (*.json)"), "json", None),
-    ]
+    """The file types File ▸ Export… offers, from the export registry (`exporters.FORMATS`)."""
+    return [ExportKind(f"{f.name}:{d.layout}" if d.layout else f.name, T.translate("Export", d.label), f.name,
+                       d.layout, f.suffix)
+            for f in FORMATS.values() for d in f.documents if d.in_dialog]
 
 
 def safe_file_name(title: str) -> str:
@@ -59,8 +56,8 @@ class ExportDialog(QFileDialog):
         self.setNameFilters([k.label for k in self.kinds])
         last = next((k for k in self.kinds if k.key == settings.value("export/kind")), self.kinds[0])
         self.selectNameFilter(last.label)
-        self.setDefaultSuffix(last.fmt)
-        self.filterSelected.connect(lambda label: self.setDefaultSuffix(self.kind(label).fmt))
+        self.setDefaultSuffix(last.suffix)
+        self.filterSelected.connect(lambda label: self.setDefaultSuffix(self.kind(label).suffix))
         self.setDirectory(str(self._start_folder()))
         self.selectFile(safe_file_name(title))
         self.fileSelected.connect(self._chosen)
@@ -80,10 +77,10 @@ class ExportDialog(QFileDialog):
         out = Path(path)
         kind = self.kind(self.selectedNameFilter())
         typed = out.suffix.lower().lstrip(".")
-        if typed != kind.fmt and typed in {k.fmt for k in self.kinds}:
+        if typed != kind.suffix and typed in {k.suffix for k in self.kinds}:
             # A typed suffix wins over the file type left selected: report.pdf is a PDF, of the same layout.
-            kind = next((k for k in self.kinds if k.fmt == typed and k.layout in (kind.layout, None)),
-                        next(k for k in self.kinds if k.fmt == typed))
+            kind = next((k for k in self.kinds if k.suffix == typed and k.layout in (kind.layout, None)),
+                        next(k for k in self.kinds if k.suffix == typed))
         self.settings.setValue("export/kind", kind.key)
         self.settings.setValue("export/folder", str(out.parent))
         emit(self.chosen, out, kind.fmt, kind.layout)

@@ -41,6 +41,7 @@ from ..core.progress import counts_by_lead_unit, status_counts
 from ..core.units import ROLE_NAMES, library_units, plan_units, unit_tasks
 from .barchart import BarChart, Series
 from .editors import parse_date
+from .jobs import Job, start_job
 from .qtcompat import emit
 from .screen import fit_to_screen
 
@@ -366,6 +367,8 @@ def side_html(t: compare.TaskDiff, old: bool) -> str:
 class CompareView(QDialog):
     """The open plan beside another (by default the one it was drafted from, else last year's)."""
 
+    compared = Signal()  # a comparison finished and is shown
+
     def __init__(self, lib: Library, plan_id: int, parent: QWidget | None = None, other_id: int | None = None):
         super().__init__(parent)
         self.setObjectName("compareView")
@@ -394,6 +397,7 @@ class CompareView(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         self.diff: compare.PlanDiff | None = None
+        self._runner = None  # the comparison running on a worker, if any
         self.empty_note = ""  # what the table says when it has no row to show
         if other_id is None:  # by default the plan of the year before, if the library has one
             year = lib.load_plan_header(plan_id).year
@@ -406,67 +410,116 @@ class CompareView(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        """Compare with the chosen plan on a worker thread (a 3,000-task plan takes seconds), under a progress
+        dialog that can cancel it; `compared` is emitted when the result is shown."""
         other = self.other.currentData()
+        if self._runner is not None:
+            self._runner.cancel()  # a comparison with the plan chosen before: its result is dropped
+            self._runner = None
         if other is None:
             self.summary.setText(self.tr("There is no other plan in the library to compare with."))
             self.diff = None
             self._fill()
             return
-        old, new = self.lib.load_plan(other), self.lib.load_plan(self.plan_id)
-        self.diff = compare.compare(old, new)
+        old, new = self.lib.load_plan(other), self.lib.load_plan(self.plan_id)  # the connection stays here
+        self.summary.setText(self.tr("Comparing…"))
+        job = Job([(old, new)], lambda pair: self._compare(job, *pair), lambda _: self.tr("Comparing tasks…"))
+        runner = start_job(self, self.tr("Compare Plans"), job, lambda results: self._compared(runner, results))
+        runner.dialog.setRange(0, 100)
+        self._runner = runner
+
+    def _compare(self, job: Job, old: Plan, new: Plan) -> tuple[Plan, Plan, compare.PlanDiff] | None:
+        """On the worker: the diff, or None when cancelled."""
+        label = self.tr("Comparing tasks…")
+
+        def progress(done: int, total: int) -> None:
+            emit(job.progress, 100 * done // max(total, 1), label)
+
+        try:
+            return old, new, compare.compare(old, new, progress=progress, cancelled=lambda: job.cancelled)
+        except compare.Cancelled:
+            return None
+
+    def _compared(self, runner, results: list) -> None:
+        if runner is not self._runner:
+            return  # superseded by another choice of plan
+        self._runner = None
+        result = results[0][1] if results else None
+        if result is None:
+            self.diff = None
+            self.summary.setText(self.tr("Comparison cancelled."))
+            self._fill()
+            return
+        old, new, self.diff = result
         counts = self.diff.counts()
         self.summary.setText(self.tr("{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}").format(
             old.title, new.title, counts["kept"], counts["changed"], counts["added"], counts["dropped"]))
         self.table.setHorizontalHeaderLabels(["", old.title, new.title])
         self._fill()
+        emit(self.compared)
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt's name
+        """Closing while a comparison runs: stop the worker first (the dialog and its thread go together)."""
+        if self._runner is not None:
+            self._runner.stop()
+            self._runner = None
+        super().done(result)
 
     def _fill(self) -> None:
+        # ResizeToContents measures every row on each row added (a 1,500-task diff froze for over a minute):
+        # the first column is sized once, after the rows are in
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setUpdatesEnabled(False)
+        try:
+            self._fill_rows()
+        finally:
+            self.table.resizeColumnToContents(0)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            self.table.setUpdatesEnabled(True)
+
+    def _fill_rows(self) -> None:
         self.table.setRowCount(0)
         if self.diff is None:
             return
+        rows: list[tuple[str, compare.TaskDiff | None]] = []  # (section heading, None) or ("", task)
         for section in self.diff.sections:
             shown = [t for t in section.tasks if self.kept.isChecked() or t.change is not compare.Change.KEPT]
-            if not shown:
+            if shown:
+                rows += [(section.heading or self.tr("(no section)"), None), *(("", t) for t in shown)]
+        self.table.setRowCount(len(rows))  # at once: inserting rows one by one moves every cell widget each time
+        for row, (heading, t) in enumerate(rows):
+            if t is None:
+                head = QTableWidgetItem(heading)
+                font = head.font()
+                font.setBold(True)
+                head.setFont(font)
+                head.setBackground(QBrush(QColor("#eef1f5")))
+                self.table.setItem(row, 0, head)
+                self.table.setSpan(row, 0, 1, 3)
                 continue
-            row = self._row()
-            head = QTableWidgetItem(section.heading or self.tr("(no section)"))
-            font = head.font()
-            font.setBold(True)
-            head.setFont(font)
-            head.setBackground(QBrush(QColor("#eef1f5")))
-            self.table.setItem(row, 0, head)
-            self.table.setSpan(row, 0, 1, 3)
-            for t in shown:
-                row = self._row()
-                mark = QTableWidgetItem(change_names()[t.change])
-                mark.setData(Qt.ItemDataRole.UserRole, str(t.change))
-                mark.setBackground(QBrush(QColor(_CHANGE_COLOURS[t.change])))
-                self.table.setItem(row, 0, mark)
-                for col, old in ((1, True), (2, False)):
-                    label = QLabel(side_html(t, old))
-                    label.setWordWrap(True)
-                    label.setTextFormat(Qt.TextFormat.RichText)
-                    label.setContentsMargins(6, 4, 6, 4)
-                    label.setStyleSheet(f"background:{_CHANGE_COLOURS[t.change]}")
-                    self.table.setCellWidget(row, col, label)
-        if self.table.rowCount() == 0:  # say so, rather than show an empty table
+            mark = QTableWidgetItem(change_names()[t.change])
+            mark.setData(Qt.ItemDataRole.UserRole, str(t.change))
+            mark.setBackground(QBrush(QColor(_CHANGE_COLOURS[t.change])))
+            self.table.setItem(row, 0, mark)
+            for col, old in ((1, True), (2, False)):
+                label = QLabel(side_html(t, old))
+                label.setWordWrap(True)
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setContentsMargins(6, 4, 6, 4)
+                label.setStyleSheet(f"background:{_CHANGE_COLOURS[t.change]}")
+                self.table.setCellWidget(row, col, label)
+        if not rows:  # say so, rather than show an empty table
             # (changed, added and dropped tasks are always shown: an empty table means none)
             text = self.tr("The two plans have the same tasks: nothing was changed, added or dropped.")
-            row = self._row()
+            self.table.setRowCount(1)
             note = QTableWidgetItem(text)
             note.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.table.setItem(row, 0, note)
-            self.table.setSpan(row, 0, 1, 3)
-            self.table.setRowHeight(row, 60)
-            self.empty_note = text
-        else:
-            self.empty_note = ""
+            self.table.setItem(0, 0, note)
+            self.table.setSpan(0, 0, 1, 3)
+            self.table.setRowHeight(0, 60)
+        self.empty_note = "" if rows else text
         self.table.resizeRowsToContents()
-
-    def _row(self) -> int:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        return row
 
     def changes(self) -> list[str]:
         """The change of each task row shown, top to bottom (what the user reads in the first column)."""

@@ -1,8 +1,8 @@
 """The main window: library pane, structure tree, editor pane; menus, undo, settings.
 
 Every change to a plan is a core edit run through `do`, which applies it (the library file has it at once: there
-is no Save) and pushes an undo command. Undo and redo run the stored inverse edits through `_run`, which first
-shows the plan the edit belongs to.
+is no Save) and pushes an undo command. Undo and redo run the stored inverse edits through `_run`, which shows
+the plan and the node the edit's change record names.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core import drafting, editing
 from ..core.errors import PlanbookError, ReadOnlyLibrary
-from ..core.library import Library
-from ..core.model import NodeKind, Plan, may_contain
+from ..core.library import Library, refuse_library_output
+from ..core.model import KINDS, NodeKind, Plan, may_contain
 from .commands import EditCommand
 from .dropimport import DropImport
 from .editors import NodeEditor, PlanProperties, short_kind_names
@@ -41,6 +41,7 @@ from .jobs import Job, start_job
 from .librarypane import LibraryPane
 from .messages import describe
 from .qtcompat import emit
+from .review import ReplaceDialog, ReviewPanel
 from .safety import LibrarySafety
 from .screen import fit_to_screen, keep_on_screen
 from .searchpanel import SearchPanel
@@ -193,9 +194,9 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
                                ["Ctrl+Return", "Ctrl+Enter"], tree_only=True)
         names = short_kind_names()
         self.act_new_kind = {}
-        for kind, key in zip(NodeKind, ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
+        for kind, spec in KINDS.items():
             self.act_new_kind[kind] = a(f"actNew_{kind}", self.tr("New {0}").format(names[kind]),
-                                        lambda _=False, k=kind: self.new_of_kind(k), key)
+                                        lambda _=False, k=kind: self.new_of_kind(k), spec.shortcut)
         self.act_delete = a("actDelete", self.tr("Delete"), lambda: self.delete_node(), S.Delete, tree_only=True)
         from . import clipboard
 
@@ -219,6 +220,8 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         self.act_search = a("actSearch", self.tr("Search All Plans"), self.focus_search, [S.Find, "Ctrl+K"])
         self.act_compare = a("actCompare", self.tr("&Compare With…"), self.compare_dialog)
         self.act_check = a("actCheck", self.tr("Chec&k Before Issuing…"), self.check_dialog, "Ctrl+Shift+K")
+        self.act_review = a("actReview", self.tr("&Review Draft…"), self.review_draft, "Ctrl+Shift+R")
+        self.act_replace = a("actReplace", self.tr("Find and &Replace…"), self.replace_dialog, "Ctrl+H")
         self.act_rename_unit = a("actRenameUnit", self.tr("&Rename Unit…"), lambda: self.rename_unit_dialog())
         self.act_export_breakdown = a("actExportBreakdown", self.tr("Export Task &Breakdown Table…"),
                                       self.export_breakdown_dialog)
@@ -258,6 +261,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         m.setObjectName("editMenu")
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
+        m.addAction(self.act_replace)
         m.addActions([self.act_cut, self.act_copy, self.act_paste])
         m.addSeparator()
         m.addActions([self.act_edit_node, self.act_new_sibling, self.act_new_child])
@@ -283,7 +287,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         m = bar.addMenu(self.tr("&Plan"))
         m.addActions([self.act_next_year, self.act_duplicate, self.act_delete_plan])
         m.addSeparator()
-        m.addActions([self.act_check, self.act_compare, self.act_rename_unit, self.act_tidy,
+        m.addActions([self.act_review, self.act_check, self.act_compare, self.act_rename_unit, self.act_tidy,
                       self.act_export_breakdown])
         m.addSeparator()
         m.addAction(self.act_properties)
@@ -342,6 +346,9 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             signal.connect(lambda *_: self._follow_timer.start())
         self.units_dock.visibilityChanged.connect(lambda _: self._follow_timer.start())
         self.dashboard_dock.visibilityChanged.connect(lambda _: self._follow_timer.start())
+        self.review_dock.visibilityChanged.connect(lambda _: self._follow_timer.start())
+        self.review_panel.edit.connect(self.do)
+        self.review_panel.openFinding.connect(self.go_to_finding)
         self.units_view.openTask.connect(lambda plan_id, node_id: self.open_plan(plan_id, node_id))
         self.units_view.filterUnit.connect(self.filter_unit)
         self.units_view.renameUnit.connect(self.rename_unit_dialog)
@@ -349,11 +356,12 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
 
     # ---- the edit path ---------------------------------------------------------------------------------
 
-    def do(self, edit: editing.Edit, text: str, merge_key=None) -> editing.Edit | None:
-        """Apply an edit now (autosave) and make it undoable; None (with a status message) if refused."""
+    def do(self, edit: editing.Edit, text: str, merge_key=None) -> editing.Change | None:
+        """Apply an edit now (autosave) and make it undoable; its change record, or None (with a status
+        message) if refused."""
         plan_id = self.model.plan_id
         try:
-            inverse = self.model.apply(edit)
+            change = self.model.apply(edit)
         except (sqlite3.Error, ReadOnlyLibrary) as e:  # disk full, locked, damaged, read-only: nothing was written
             self._edit_failed(e)
             return None
@@ -361,50 +369,38 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             self.statusBar().showMessage(describe(e), 5000)
             self._show_current()  # the editor shows what is stored, not the refused value
             return None
-        if isinstance(inverse, editing.DeletePlan):  # a plan was added
-            plan_id = inverse.plan_id
-        elif isinstance(edit, editing.DeletePlan):
-            plan_id = edit.plan_id
-        self.undo_stack.push(EditCommand(self._run, text, edit, inverse, plan_id, merge_key,
+        whole = change.added_plans | change.removed_plans
+        if whole:  # a plan was added or removed: the step belongs to it
+            plan_id = min(whole)
+        self.undo_stack.push(EditCommand(self._run, text, edit, change.inverse, plan_id, merge_key,
                                            on_error=self._command_failed))
-        if isinstance(edit, (editing.AddPlan, editing.DeletePlan)):
+        if change.aspects & editing.Aspect.PLANS:
             self.refresh_library()
         self._update_actions()
-        return inverse
+        return change
 
-    def _run(self, edit: editing.Edit, plan_id: int | None) -> editing.Edit:
-        """Undo/redo: apply a stored edit, on the plan it belongs to, and show what it changed."""
-        if isinstance(edit, editing.AddPlan):
-            inverse = editing.apply(self.lib, edit)
+    def _run(self, edit: editing.Edit, plan_id: int | None) -> editing.Change:
+        """Undo/redo: apply a stored edit and show what it changed, on the plan it changed."""
+        change = self.model.apply(edit)
+        if change.aspects & editing.Aspect.PLANS:
             self.refresh_library()
-            self.open_plan(inverse.plan_id)
-            return inverse
-        if isinstance(edit, editing.DeletePlan):
-            inverse = self.model.apply(edit)
-            self.refresh_library()
-            if self.model.plan is None:
+            if change.added_plan is not None:
+                self.open_plan(change.added_plan)
+            elif self.model.plan is None:
                 self._show_nothing()
-            return inverse
-        if plan_id is not None and plan_id != self.model.plan_id:
-            self.open_plan(plan_id)
-        focus = self._focus_after(edit)
-        inverse = self.model.apply(edit)
-        if isinstance(inverse, editing.DeleteNode) and isinstance(edit, editing.AddNode):
-            focus = inverse.node_id
-        self.select_node(focus)
+            return change
+        elsewhere = change.plans - {self.model.plan_id}
+        if elsewhere:  # a step on a plan that is not shown: show it, as it now is
+            self.open_plan(min(elsewhere))
+        self.select_node(self._focus(change))
         self._update_actions()
-        return inverse
+        return change
 
-    def _focus_after(self, edit: editing.Edit) -> int | None:
-        """Which node to select once `edit` is applied (before it runs: a deleted node's neighbour)."""
-        if isinstance(edit, editing.DeleteNode):
-            parent = self.model.parent_id(edit.node_id)
-            return parent if parent is not None else PLAN_ID
-        if isinstance(edit, (editing.EditNode, editing.SetFields, editing.SetProgress, editing.MoveNode)):
-            return edit.node_id
-        if isinstance(edit, editing.UpdatePlan):
-            return PLAN_ID
-        return self.current_id()
+    def _focus(self, change: editing.Change) -> int | None:
+        """Which row to select once `change` is made: what its record points at, else where the user was."""
+        if change.focus is None:
+            return self.current_id()
+        return PLAN_ID if change.focus == editing.PLAN_FOCUS else change.focus
 
     # ---- opening plans and libraries ----------------------------------------------------------------
 
@@ -555,7 +551,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         current = self.current_id()
         on_node = has_plan and current not in (None, PLAN_ID)
         for act in (self.act_duplicate, self.act_delete_plan, self.act_next_year, self.act_export,
-                    self.act_compare, self.act_check, self.act_rename_unit, self.act_tidy, self.act_export_breakdown,
+                    self.act_compare, self.act_check, self.act_review, self.act_replace, self.act_rename_unit, self.act_tidy, self.act_export_breakdown,
                     self.act_print_preview, self.act_print, self.act_edit_node,
                     self.act_properties, self.act_new_child, self.act_new_sibling, *self.act_new_kind.values()):
             act.setEnabled(has_plan)
@@ -623,9 +619,9 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
 
     # ---- tree commands --------------------------------------------------------------------------------
 
-    def _after_new(self, inverse: editing.Edit | None) -> None:
-        if isinstance(inverse, editing.DeleteNode):
-            self.select_node(inverse.node_id)
+    def _after_new(self, change: editing.Change | None) -> None:
+        if change is not None:
+            self.select_node(self._focus(change))
             self.node_editor.title.setFocus()
 
     def new_sibling(self) -> None:
@@ -676,10 +672,10 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         if current in (None, PLAN_ID):
             return
         node = self.model.node(current)
-        focus = self._focus_after(editing.DeleteNode(current))
         name = name or self.tr("Delete {0}").format(short_kind_names()[node.kind])
-        if self.do(editing.DeleteNode(current), name):
-            self.select_node(focus)
+        change = self.do(editing.DeleteNode(current), name)
+        if change is not None:
+            self.select_node(self._focus(change))
 
     def move(self, delta: int) -> None:
         current = self.current_id()
@@ -713,11 +709,11 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
     # ---- plan commands ----------------------------------------------------------------------------------
 
     def _add_plan(self, plan: Plan, text: str, link: drafting.Link | None = None) -> int | None:
-        inverse = self.do(editing.AddPlan(plan, link), text)
-        if inverse is None:
+        change = self.do(editing.AddPlan(plan, link), text)
+        if change is None or change.added_plan is None:
             return None
-        self.open_plan(inverse.plan_id)
-        return inverse.plan_id
+        self.open_plan(change.added_plan)
+        return change.added_plan
 
     def new_plan(self) -> int | None:
         year = dt.date.today().year
@@ -794,6 +790,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         plan_id = self._add_plan(draft, self.tr("Draft Next Year's Plan"), drafting.Link(source.id, source.title))
         if plan_id is not None:
             self.statusBar().showMessage(self.tr("Drafted “{0}” from “{1}”").format(draft.title, source.title), 6000)
+            self.review_draft()  # what still says last year, right away
         return plan_id
 
     def _ask_about_draft(self, title: str) -> str:
@@ -890,9 +887,9 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             for path, result, error in outcomes:
                 ids = []
                 for plan in result.plans if result else []:
-                    inverse = self.do(editing.AddPlan(plan), self.tr("Import Plan"))
-                    if inverse is not None:
-                        ids.append(inverse.plan_id)
+                    change = self.do(editing.AddPlan(plan), self.tr("Import Plan"))
+                    if change is not None and change.added_plan is not None:
+                        ids.append(change.added_plan)
                 added += ids
                 report.append((path, ids, error))
         finally:
@@ -928,6 +925,11 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         if exporter is None:
             self.statusBar().showMessage(self.tr("Unknown format {0}").format(fmt), 5000)
             return
+        try:
+            refuse_library_output(out, self.lib.path)
+        except PlanbookError as e:
+            self._warn(self.tr("Export"), describe(e))
+            return
         plan = self.lib.load_plan(self.model.plan_id)  # a value: the worker never touches the library
         job = Job([out], lambda path: exporter(plan, path, layout), lambda p: self.tr("Writing {0}").format(p.name))
         start_job(self, self.tr("Exporting"), job, self._exported)
@@ -944,6 +946,9 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         self._follow_timer.timeout.connect(self.refresh_follow)
         self.units_dock = self._dock("unitsDock", self.tr("Units"), self.units_view)
         self.dashboard_dock = self._dock("dashboardDock", self.tr("Progress Dashboard"), self.dashboard)
+        self.review_panel = ReviewPanel(lambda: self.lib)
+        self.review_dock = self._dock("reviewDock", self.tr("Review Draft"), self.review_panel)
+        self._replace = None  # the Find and Replace dialog, once opened
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -972,6 +977,8 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             self.units_view.show_plan(self.lib, plan)
         if self.dashboard_dock.isVisible():
             self.dashboard.show_plan(plan)
+        if self.review_dock.isVisible():
+            self.review_panel.show_plan(self.model.plan_id)
         if self.unit_filter:
             self._apply_filter()
 
@@ -1062,8 +1069,39 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         dialog.activateWindow()
         return dialog
 
+    def review_draft(self) -> ReviewPanel | None:
+        """Plan ▸ Review Draft: the findings of the draft review in a dock beside the plan."""
+        if self.model.plan is None:
+            return None
+        self.review_dock.show()
+        self.review_dock.raise_()
+        self.review_panel.show_plan(self.model.plan_id)
+        return self.review_panel
+
+    def replace_dialog(self) -> ReplaceDialog | None:
+        """Edit ▸ Find and Replace (Ctrl+H): the open plan's texts, or every plan's read only."""
+        if self.model.plan is None:
+            return None
+        dialog = self._replace
+        if dialog is None:
+            dialog = self._replace = ReplaceDialog(lambda: self.lib, self.model.plan_id, self)
+            dialog.edit.connect(self.do)
+            dialog.openHit.connect(self.go_to_finding)
+        else:
+            dialog.set_plan(self.model.plan_id)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.find_text.setFocus()
+        dialog.find_text.selectAll()
+        return dialog
+
     def go_to_finding(self, plan_id: int, where: int | str) -> None:
         """Select a finding's node, or the plan row with the field's editor focused, ready for the fix."""
+        if where == "review":  # 发文前检查's "open review findings"
+            if self.open_plan(plan_id):
+                self.review_draft()
+            return
         if isinstance(where, int):
             self.open_plan(plan_id, where)
         elif self.open_plan(plan_id):

@@ -83,7 +83,7 @@ def role_hints() -> dict[str, str]:
 
 def problem_words(problem: str) -> str:
     """Why a font file cannot be used, by the writer's FONT_PROBLEMS key, in the interface language."""
-    from ..exporters.pdf_writer import FONT_PROBLEMS
+    from ..exporters.pdf_fonts import FONT_PROBLEMS
 
     return describe(Message(FONT_PROBLEMS[problem])) if problem in FONT_PROBLEMS else problem
 
@@ -150,7 +150,7 @@ def qt_families(path: Path) -> list[str]:
 def with_fallback_face(widget: QWidget) -> QWidget:
     """Let `widget` draw rare characters (镕 喆) with the PDF's bundled fallback face where the interface font
     lacks them (the bundled 黑体 on a machine with no Chinese font does): a warning naming them must show them."""
-    from ..exporters.pdf_writer import bundled_font_file
+    from ..exporters.pdf_fonts import bundled_font_file
 
     families = qt_families(bundled_font_file("fallback"))
     font = widget.font()
@@ -221,7 +221,7 @@ class PreferencesDialog(QDialog):
     fontsChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        from ..exporters.pdf_writer import FONT_KEYS, user_fonts_file
+        from ..exporters.pdf_fonts import FONT_KEYS, user_fonts_file
         from .wordfonts import WordFontsPage
 
         super().__init__(parent)
@@ -301,7 +301,7 @@ class PreferencesDialog(QDialog):
 
     def reload(self) -> None:
         """Read fonts.json again and show every role; an unreadable file locks the page until it is dealt with."""
-        from ..exporters.pdf_writer import FontSettingsError, read_user_fonts
+        from ..exporters.pdf_fonts import FontSettingsError, read_user_fonts
 
         try:
             self.choices, self.problem = read_user_fonts(self.fonts_file), None
@@ -317,7 +317,7 @@ class PreferencesDialog(QDialog):
             self._show_row(key)
 
     def _show_row(self, key: str) -> None:
-        from ..exporters.pdf_writer import bundled_font_file, font_faces
+        from ..exporters.pdf_fonts import bundled_font_file, font_faces
 
         row = self.rows[key]
         choice = self.choices.get(key)
@@ -371,7 +371,7 @@ class PreferencesDialog(QDialog):
     def choose_font(self, key: str, path: Path, index: int | None = None) -> bool:
         """Use `path` (in a collection, face `index`, asked for when None) for `key` if the PDF writer can; the
         refusal otherwise, with fonts.json untouched."""
-        from ..exporters.pdf_writer import FontChoice, FontFileError, check_font_file, font_faces
+        from ..exporters.pdf_fonts import FontChoice, FontFileError, check_font_file, font_faces
 
         try:
             faces = font_faces(path)
@@ -397,7 +397,7 @@ class PreferencesDialog(QDialog):
         return self._change(key, None)
 
     def _change(self, key: str, choice) -> bool:
-        from ..exporters.pdf_writer import FontSettingsError, read_user_fonts, save_user_fonts
+        from ..exporters.pdf_fonts import FontSettingsError, read_user_fonts, save_user_fonts
 
         try:
             fonts = read_user_fonts(self.fonts_file)  # afresh: another window or an editor may have changed it

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import PlanbookError
+from ..core.library import refuse_library_output
 from ..core.model import Plan
 from ..exporters.pdf_writer import GlyphReport, write_pdf
 from .messages import describe
@@ -129,6 +130,8 @@ class PrintPreview(QDialog):
     def save_to(self, path: Path) -> str | None:
         """Write the PDF to `path`; the one-line reason when it cannot be written."""
         try:
+            if (lib := getattr(self.parent(), "lib", None)) is not None:
+                refuse_library_output(path, lib.path)
             write_pdf(self.plan, path, self.layout_name)
         except PlanbookError as e:
             return describe(e)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import backup, editing
+from ..core import backup
 from ..core.errors import NotFound, PlanbookError, ReadOnlyLibrary
 from ..core.library import Library, problem
 from .commands import EditCommand, StaleEdit
@@ -101,30 +101,6 @@ class LibraryWatcher(QObject):
         self._version = version
         emit(self.changed)
         return True
-
-
-def needed_ids(edit: editing.Edit) -> tuple[set[int], set[int]]:
-    """(node ids, plan ids) that must exist for `edit` to mean what it meant when it was stored."""
-    nodes: set[int] = set()
-    plans: set[int] = set()
-    if isinstance(edit, editing.AddNode):
-        plans.add(edit.plan_id)
-        if edit.parent_id is not None:
-            nodes.add(edit.parent_id)
-    elif isinstance(edit, editing.MoveNode):
-        nodes.add(edit.node_id)
-        if edit.parent_id is not None:
-            nodes.add(edit.parent_id)
-    elif isinstance(edit, (editing.DeleteNode, editing.EditNode, editing.SetFields)):
-        nodes.add(edit.node_id)
-    elif isinstance(edit, (editing.UpdatePlan, editing.DeletePlan)):
-        plans.add(edit.plan_id)
-    elif isinstance(edit, editing.Batch):
-        for part in edit.edits:
-            n, p = needed_ids(part)
-            nodes |= n
-            plans |= p
-    return nodes, plans
 
 
 def _signatures(plan) -> dict[int, tuple]:
@@ -337,8 +313,8 @@ class LibrarySafety:
         if not nodes and not plans:
             return
         for cmd in edit_commands(self.undo_stack):
-            need_nodes, need_plans = needed_ids(cmd.pending())
-            if need_nodes & nodes or need_plans & plans or (cmd.plan_id in plans):
+            needs = cmd.pending().needs()
+            if needs.nodes & nodes or needs.plans & plans or (cmd.plan_id in plans):
                 cmd.stale = True
 
     # ---- backups --------------------------------------------------------------------------------------

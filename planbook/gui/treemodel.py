@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ..core import editing
 from ..core.library import Library
-from ..core.model import Node, NodeKind, Plan, may_contain
+from ..core.model import KINDS, Node, NodeKind, Plan, misfit
 from ..core.numbering import number_tree
 from .qtcompat import emit
 
@@ -35,47 +35,51 @@ def lead_unit(node: Node) -> str:
     return ""
 
 
-_ICON_COLOURS = {
-    None: "#8c2f2f",
-    NodeKind.SECTION: "#b03a2e",
-    NodeKind.SUBSECTION: "#c87f0a",
-    NodeKind.TASK: "#2e6da4",
-    NodeKind.ITEM: "#6c757d",
-}
+_PLAN_COLOUR = "#8c2f2f"
 _icons: dict[NodeKind | None, QIcon] = {}
 
 
 def kind_icon(kind: NodeKind | None) -> QIcon:
-    """A small painted icon per kind: a document for the plan, bars of falling weight for the levels."""
+    """A small painted icon per kind (`KindSpec.icon` and `.colour`): a document for the plan, bars of falling
+    weight for the levels."""
     if kind in _icons:
         return _icons[kind]
     pix = QPixmap(16, 16)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = QColor(_ICON_COLOURS[kind])
+    colour = QColor(_PLAN_COLOUR if kind is None else KINDS[kind].colour)
     p.setPen(colour.darker(130))
     p.setBrush(colour)
-    if kind is None:
-        p.setBrush(QColor("#fdf6e3"))
-        p.drawRect(3, 1, 10, 14)
-        p.setPen(colour)
-        for y in (5, 8, 11):
-            p.drawLine(5, y, 11, y)
-    elif kind is NodeKind.SECTION:
-        p.drawRoundedRect(1, 2, 14, 12, 2, 2)
-    elif kind is NodeKind.SUBSECTION:
-        p.drawRoundedRect(3, 3, 11, 10, 2, 2)
-    elif kind is NodeKind.TASK:  # a card with lines of text (a tick here read as "done", which it is not)
-        p.drawRoundedRect(3, 2, 10, 12, 2, 2)
-        p.setPen(QColor("white"))
-        for y in (6, 9, 12):
-            p.drawLine(5, y, 11 if y < 12 else 9, y)
-    else:
-        p.drawEllipse(5, 5, 6, 6)
+    _SHAPES["plan" if kind is None else KINDS[kind].icon](p, colour)
     p.end()
     _icons[kind] = QIcon(pix)
     return _icons[kind]
+
+
+def _plan_shape(p: QPainter, colour: QColor) -> None:
+    p.setBrush(QColor("#fdf6e3"))
+    p.drawRect(3, 1, 10, 14)
+    p.setPen(colour)
+    for y in (5, 8, 11):
+        p.drawLine(5, y, 11, y)
+
+
+def _card_shape(p: QPainter, _colour: QColor) -> None:
+    """A card with lines of text (a tick here read as "done", which a task is not until its status says so)."""
+    p.drawRoundedRect(3, 2, 10, 12, 2, 2)
+    p.setPen(QColor("white"))
+    for y in (6, 9, 12):
+        p.drawLine(5, y, 11 if y < 12 else 9, y)
+
+
+_SHAPES = {
+    "plan": _plan_shape,
+    "block": lambda p, _: p.drawRoundedRect(1, 2, 14, 12, 2, 2),
+    "small-block": lambda p, _: p.drawRoundedRect(3, 3, 11, 10, 2, 2),
+    "card": _card_shape,
+    "dot": lambda p, _: p.drawEllipse(5, 5, 6, 6),
+}
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -85,6 +89,7 @@ class PlanTreeModel(QAbstractItemModel):
     planChanged = Signal()  # the plan's own metadata changed (title, year, status …)
     structureChanged = Signal()  # nodes were added, removed or moved
     progressChanged = Signal()  # a task's status or progress notes changed
+    changeApplied = Signal(object)  # the editing.Change of every edit made through `apply`, undo and redo too
 
     def __init__(self, lib: Library, parent: QObject | None = None):
         super().__init__(parent)
@@ -240,7 +245,7 @@ class PlanTreeModel(QAbstractItemModel):
             return kind_icon(node.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(x for x in (node.title, node.body[:200]) if x) or None
-        if role == Qt.ItemDataRole.FontRole and col == 0 and node.kind is NodeKind.SECTION:
+        if role == Qt.ItemDataRole.FontRole and col == 0 and KINDS[node.kind].depth == 1:
             return self._bold
         if role == NodeRole:
             return node_id
@@ -305,7 +310,7 @@ class PlanTreeModel(QAbstractItemModel):
                 return None
             walk = self._parent[walk]
         target_kind = None if target == PLAN_ID else self._nodes[target].kind
-        if not _fits(target_kind, node):
+        if misfit(target_kind, node) is not None:
             return None
         siblings = self._children(target)
         position = len(siblings) if row < 0 else min(row, len(siblings))
@@ -331,11 +336,18 @@ class PlanTreeModel(QAbstractItemModel):
 
     # ---- applying edits: the library first, then the mirror ------------------------------------------
 
-    def apply(self, edit: editing.Edit) -> editing.Edit:
-        """Write `edit` to the library and mirror it here; returns the inverse edit (for undo)."""
-        if self.plan is None or not self._concerns_me(edit):
-            return editing.apply(self.lib, edit)
-        handler = {
+    def apply(self, edit: editing.Edit) -> editing.Change:
+        """Write `edit` to the library, then mirror it here when its change record names the shown plan;
+        returns the change (its inverse is the undo)."""
+        shown = self.plan_id
+        change = editing.apply(self.lib, edit)
+        if shown is not None and shown in change.plans:
+            self._mirror(shown, edit, change)
+        emit(self.changeApplied, change)
+        return change
+
+    def _mirror(self, shown: int, edit: editing.Edit, change: editing.Change) -> None:
+        mirror = {
             editing.AddNode: self._apply_add,
             editing.DeleteNode: self._apply_delete,
             editing.EditNode: self._apply_edit,
@@ -343,24 +355,16 @@ class PlanTreeModel(QAbstractItemModel):
             editing.SetProgress: self._apply_progress,
             editing.MoveNode: self._apply_move,
             editing.UpdatePlan: self._apply_plan,
-        }.get(type(edit), self._apply_and_reload)
-        inverse = handler(edit)
+        }.get(type(edit))  # the quick, row-by-row mirrors; any other change shows the plan afresh
+        if mirror is None or shown in change.removed_plans:
+            self._reload(shown, change)
+        else:
+            mirror(edit, change)
         self._renumber()
-        return inverse
 
-    def _concerns_me(self, edit: editing.Edit) -> bool:
-        if isinstance(edit, (editing.AddNode, editing.UpdatePlan)):
-            return edit.plan_id == self.plan.id
-        if isinstance(edit, (editing.DeleteNode, editing.EditNode, editing.SetFields, editing.SetProgress,
-                             editing.MoveNode)):
-            return edit.node_id in self._nodes
-        if isinstance(edit, editing.DeletePlan):
-            return edit.plan_id == self.plan.id
-        return isinstance(edit, editing.Batch)
-
-    def _apply_add(self, edit: editing.AddNode) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
-        node = self.lib.load_subtree(inverse.node_id)
+    def _apply_add(self, edit: editing.AddNode, change: editing.Change) -> None:
+        (node_id,) = change.nodes  # the new node's id
+        node = self.lib.load_subtree(node_id)
         parent = PLAN_ID if edit.parent_id is None else edit.parent_id
         self.beginInsertRows(self.index_of(parent), edit.position, edit.position)
         self._children(parent).insert(edit.position, node)
@@ -368,10 +372,8 @@ class PlanTreeModel(QAbstractItemModel):
         self._reindex(parent)
         self.endInsertRows()
         emit(self.structureChanged)
-        return inverse
 
-    def _apply_delete(self, edit: editing.DeleteNode) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
+    def _apply_delete(self, edit: editing.DeleteNode, change: editing.Change) -> None:
         node = self._nodes[edit.node_id]
         parent = self._parent[edit.node_id]
         row = self._rows[edit.node_id]
@@ -381,10 +383,8 @@ class PlanTreeModel(QAbstractItemModel):
         self._reindex(parent)
         self.endRemoveRows()
         emit(self.structureChanged)
-        return inverse
 
-    def _apply_edit(self, edit: editing.EditNode) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
+    def _apply_edit(self, edit: editing.EditNode, change: editing.Change) -> None:
         node = self._nodes[edit.node_id]
         if edit.title is not None:
             node.title = edit.title
@@ -393,24 +393,18 @@ class PlanTreeModel(QAbstractItemModel):
         if edit.kind is not None:
             node.kind = NodeKind(edit.kind)
         self._changed(edit.node_id)
-        return inverse
 
-    def _apply_fields(self, edit: editing.SetFields) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
+    def _apply_fields(self, edit: editing.SetFields, change: editing.Change) -> None:
         self._nodes[edit.node_id].fields = [type(f)(f.label, f.value) for f in edit.fields]
         self._changed(edit.node_id)
-        return inverse
 
-    def _apply_progress(self, edit: editing.SetProgress) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
+    def _apply_progress(self, edit: editing.SetProgress, change: editing.Change) -> None:
         node = self._nodes[edit.node_id]
         node.status, node.notes = edit.status, list(edit.notes)
         self._changed(edit.node_id)
         emit(self.progressChanged)
-        return inverse
 
-    def _apply_move(self, edit: editing.MoveNode) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
+    def _apply_move(self, edit: editing.MoveNode, change: editing.Change) -> None:
         node = self._nodes[edit.node_id]
         src_parent = self._parent[edit.node_id]
         src_row = self._rows[edit.node_id]
@@ -431,26 +425,19 @@ class PlanTreeModel(QAbstractItemModel):
             node.kind = NodeKind(edit.kind)
             self._changed(edit.node_id)
         emit(self.structureChanged)
-        return inverse
 
-    def _apply_plan(self, edit: editing.UpdatePlan) -> editing.Edit:
-        inverse = editing.apply(self.lib, edit)
+    def _apply_plan(self, edit: editing.UpdatePlan, change: editing.Change) -> None:
         header = self.lib.load_plan_header(self.plan.id)
         header.nodes = self.plan.nodes
         self.plan = header
         top = self.index_of(PLAN_ID)
         emit(self.dataChanged, top, self.index_of(PLAN_ID, 1))
         emit(self.planChanged)
-        return inverse
 
-    def _apply_and_reload(self, edit: editing.Edit) -> editing.Edit:
-        """Edits touching many places at once (a batch, a whole plan): write, then show the plan afresh."""
-        plan_id = self.plan.id
-        inverse = editing.apply(self.lib, edit)
-        exists = self.lib.db.execute("SELECT 1 FROM plans WHERE id = ?", [plan_id]).fetchone()
-        self.load(plan_id if exists else None)
+    def _reload(self, plan_id: int, change: editing.Change) -> None:
+        """Changes touching many places at once (a batch, a whole plan): show the plan afresh."""
+        self.load(None if plan_id in change.removed_plans else plan_id)
         emit(self.structureChanged)
-        return inverse
 
     def _changed(self, node_id: int) -> None:
         emit(self.dataChanged, self.index_of(node_id, 0), self.index_of(node_id, 1))
@@ -465,6 +452,4 @@ class PlanTreeModel(QAbstractItemModel):
             emit(self.dataChanged, index, index, [Qt.ItemDataRole.DisplayRole])
 
 
-def _fits(parent_kind: NodeKind | None, node: Node) -> bool:
-    return may_contain(parent_kind, node.kind) and all(_fits(node.kind, c) for c in node.children)
 

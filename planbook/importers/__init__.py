@@ -79,6 +79,18 @@ def _read_docx(path: Path) -> ImportResult:
     return read_docx(path)
 
 
+def _read_pdf(path: Path) -> ImportResult:
+    from .pdf import read_pdf
+
+    return read_pdf(path)
+
+
+def _read_markdown(path: Path) -> ImportResult:
+    from .markdown import read_markdown
+
+    return read_markdown(path)
+
+
 def _read_legacy(path: Path) -> ImportResult:
     from .legacy import read_legacy
 
@@ -87,6 +99,7 @@ def _read_legacy(path: Path) -> ImportResult:
 
 IMPORTERS: dict[str, Callable[[Path], list[Plan] | ImportResult]] = {
     ".json": read_json, ".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".docx": _read_docx,
+    ".pdf": _read_pdf, ".md": _read_markdown, ".markdown": _read_markdown,
     # what web sites and old folders call .doc/.wps/.mht is read by its content (importers/legacy.py)
     ".doc": _read_legacy, ".wps": _read_legacy, ".mht": _read_legacy, ".mhtml": _read_legacy,
 }

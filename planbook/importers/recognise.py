@@ -25,10 +25,12 @@ from dataclasses import dataclass, field
 
 from ..core.errors import FormatError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
-from ..core.model import Field, Node, NodeKind, Notice, Numbering, Plan
+from ..core.model import KINDS as NODE_KINDS
+from ..core.model import Field, Node, NodeKind, Notice, Numbering, Plan, outer_kinds
 from ..core.numbering import chinese_numeral, number_tree
 from ..core.numbering import label as number_label
 from ..layout.blocks import chinese_date
+from .flat import split_run
 
 # ---- blocks ------------------------------------------------------------------------------------------
 
@@ -81,9 +83,9 @@ ISO_DATE_RE = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
 CN_DATE_RE = re.compile(rf"([{CN_NUM}○O]{{4}})年([{CN_NUM}]{{1,2}})月([{CN_NUM}]{{1,3}})日")
 DIGITS_DATE_RE = re.compile(r"^(\d{4})(\d{2,4})$")
 
-# 机关代字〔2020〕8号, with [] () （） 【】 or spaced 〔 2020 〕 forms.
+# 机关代字〔2020〕8号, with [] () （） 【】 ［］ or spaced 〔 2020 〕 forms, and the 的/第 OCR puts before the serial.
 DOC_NO_RE = re.compile(
-    r"([\u4e00-\u9fffA-Za-z]{1,16}?)\s*[〔\[(（【［]\s*((?:19|20)\d{2})\s*[〕\])）】］]\s*(\d{1,5})\s*号"
+    r"([\u4e00-\u9fffA-Za-z]{1,16}?)\s*[〔\[(（【［]\s*((?:19|20)\d{2})\s*[〕\])）】］]\s*(?:[的第]\s*)?(\d{1,5})\s*号"
 )
 NOTICE_TITLE_RE = re.compile(r"^(.{0,60}?关于.{2,}的(?:通知|决定|通报|函|意见))$")
 MASTHEAD_RE = re.compile(r"^([\u4e00-\u9fff\s]{2,40}?文\s*件)\s*[|｜]?$")
@@ -98,6 +100,7 @@ KINDS = ("工作要点", "工作计划", "行动计划", "行动方案", "实施
 KIND_END_RE = re.compile(rf"({'|'.join(KINDS)})$")
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 ORGAN_END_RE = re.compile(r"(委员会|工委|党委|党组|局|厅|委|政府|办公室|办公厅|部|院|会|中心|办|署|所|站|学校|大学|学院)$")
+DRAFT_RE = re.compile(r"[（(](?:征求意见稿|送审稿|讨论稿|草案|试行|暂行|代拟稿|修订稿|初稿|审议稿)[）)]$")
 CLOSING_RE = re.compile(r"^(在完成上述|在抓好上述|除上述|除以上|以上各项|上述各项|此外|其他工作)")
 
 # ---- web chrome -----------------------------------------------------------------------------------------
@@ -296,11 +299,38 @@ def split_title(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
-def inline_fields(text: str) -> tuple[str, list[Field]]:
-    """Take `（责任单位：市教育局）` off a paragraph's end as fields."""
-    m = INLINE_FIELDS_RE.search(text)
+# （市发展改革委、市财政局负责） or (市教育局牵头,市财政局配合) at a paragraph's end: units named without a label
+RESPONSIBLE_RE = re.compile(r"[（(]((?:[^（）()。:：]|[（(][^（）()]{1,6}[）)]){2,80}?(?:负责|牵头|配合|参与|落实))[）)]"
+                            r"\s*[。.；;]?$")  # a unit may hold one bracket: 各区县（市）人民政府
+_ROLE_LABEL = {"牵头": "牵头单位", "配合": "配合单位", "参与": "配合单位", "负责": "责任单位", "落实": "责任单位"}
+
+
+def responsible_units(text: str) -> tuple[str, list[Field]]:
+    """Take an unlabelled `（A、B负责）` / `（A牵头，B配合）` off a paragraph's end as 责任单位 / 牵头单位 and 配合单位."""
+    m = RESPONSIBLE_RE.search(text)
     if not m:
         return text, []
+    found = []
+    for part in re.split(r"[，,；;]", m[1]):
+        pm = re.fullmatch(r"\s*(.+?)\s*(负责|牵头|配合|参与|落实)\s*", part)
+        if not pm or len(pm[1]) > 60 or re.search(r"\d{4}|年底|月底|前完成", pm[1]):
+            return text, []  # not a list of units (a time limit, a sentence)
+        label = _ROLE_LABEL[pm[2]]
+        if found and found[-1].label == label:
+            found[-1].value += "、" + pm[1]
+        else:
+            found.append(Field(label, pm[1]))
+    rest = text[: m.start()].rstrip()
+    if m[0].rstrip().endswith(("。", ".")) and rest and not rest.endswith("。"):
+        rest += "。"
+    return rest, found
+
+
+def inline_fields(text: str) -> tuple[str, list[Field]]:
+    """Take `（责任单位：市教育局）` off a paragraph's end as fields, or an unlabelled `（市教育局负责）`."""
+    m = INLINE_FIELDS_RE.search(text)
+    if not m:
+        return responsible_units(text)
     found = []
     for part in re.split(rf"[；;]|[，,、\s]+(?=[\u4e00-\u9fff]{{2,6}}\s*{COLON})", m[1]):
         fm = re.match(rf"^\s*([\u4e00-\u9fff]{{2,6}})\s*{COLON}\s*(.*?)\s*$", part)
@@ -335,7 +365,7 @@ def label_pairs(line: str) -> list[tuple[str, str]] | None:
     pairs = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        value = line[m.end(): end].strip(" 【】[]|")
+        value = line[m.end(): end].strip(" 【】[]|•·")
         pairs.append((re.sub(r"\s+", "", m[1]), value))
     return pairs
 
@@ -410,6 +440,7 @@ class _Doc:
     warnings: list[Message] = field(default_factory=list)
     notice: Notice = field(default_factory=Notice)
     numbers: dict[int, int] = field(default_factory=dict)  # id(node) → number the source printed
+    forwarded_signers: list[str] = field(default_factory=list)  # who issued the plan a 转发 notice forwards
 
     def warn(self, template: str, /, **fields: object) -> None:
         message = Message(template, **fields)
@@ -424,6 +455,8 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     if not items:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "no text found"))
     items = _strip_chrome(items, doc)
+    if _notice_alone(items):
+        return _read_notice_alone(items, doc)
     start = next((i for i, x in enumerate(items) if isinstance(x, TableBlock) or marker(x)), None)
     if start is None:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "no plan structure found (no 一、 sections, （一） subsections "
@@ -437,6 +470,35 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     plan = Plan(title=title, preamble="\n".join(preamble), closing=closing, nodes=nodes, notice=doc.notice)
     _fill_plan_metadata(plan, doc)
     plan.numbering = _check_numbers(plan, doc)
+    return Recognised(plan, doc.warnings)
+
+
+# A notice that carries a document (印发/转发 a plan, sends a draft for comment) names it; one that does not is
+# the whole document, and its own 一、二、 points are the notice's body, not a plan's sections.
+_CARRIES_RE = re.compile(r"印发|转发|下发|颁发|发布|征求|送审|报送|《")
+
+
+def _notice_alone(items: list[Block]) -> bool:
+    """A notice with no plan: its title carries nothing, and its signature and date close the document."""
+    lines = [x for x in items if isinstance(x, str)]
+    title = next((x for x in lines[:15] if _notice_title(x)), None)
+    if title is None or _CARRIES_RE.search(title) or len(lines) < 3:
+        return False
+    tail = [x for x in lines[-4:] if not (ANNOTATION_RE.match(x) or IMPRINT_RE.match(x) or CC_RE.match(x))]
+    return any(is_date_line(x) or _signer_and_date(x) for x in tail[-2:])
+
+
+def _read_notice_alone(items: list[Block], doc: _Doc) -> Recognised:
+    lines = [x for x in items if isinstance(x, str)]
+    lines = _read_imprint(lines, doc)
+    _read_notice(lines, doc)
+    n = doc.notice
+    title = re.sub(r"^.*?关于|的(?:通知|决定|通报|函|意见)$", "", n.title) or n.title
+    plan = Plan(title=title, notice=n, issuers=list(n.signers))
+    if m := YEAR_RE.search(n.title):
+        plan.year = int(m[1])
+    doc.warn(QT_TRANSLATE_NOOP("Messages", "this is a notice with no plan in it; it was imported as the notice of an "
+                                           "empty plan"))
     return Recognised(plan, doc.warnings)
 
 
@@ -463,7 +525,9 @@ def _prepare(blocks: Iterable[Block]) -> list[Block]:
                 # a header repeated on every printed page is not a task
                 out.append(TableBlock([rows[head]] + [r for r in rows[head + 1:] if _header(r) != header]))
         else:
-            run.extend(x for x in map(normalise_line, block.splitlines()) if not PAGE_NUMBER_RE.match(x))
+            for line in map(normalise_line, block.splitlines()):
+                if not PAGE_NUMBER_RE.match(line):
+                    run.extend(split_run(line))  # a whole plan on one line (OCR, some PDF viewers) is cut up
     flush()
     return out
 
@@ -568,6 +632,7 @@ def _read_notice(front: list[str], doc: _Doc) -> list[str]:
     """Take the issuing notice out of the lines before the plan's first section; return what is left."""
     n = doc.notice
     used: set[int] = set()
+    front = _join_notice_title(front)
     title_at = next((i for i, x in enumerate(front) if _notice_title(x)), None)
     for i, line in enumerate(front[: (title_at or 0) + 3]):
         if not n.masthead and (m := MASTHEAD_RE.match(line)):
@@ -591,11 +656,56 @@ def _read_notice(front: list[str], doc: _Doc) -> list[str]:
     if anchor is not None:
         _read_notice_body(front, anchor, used, doc)
     _apply_meta(doc)
+    _read_telegram_header(front[: title_at or 0], n)
     if title_at is None and not used:
         return front
     # What sits above the notice's title (a page heading repeating it) is not the plan's.
     last = max(used)
-    return [x for i, x in enumerate(front) if i not in used and i > last]
+    rest = [x for i, x in enumerate(front) if i not in used and i > last]
+    return _read_forwarded(rest, doc)
+
+
+def _read_forwarded(rest: list[str], doc: _Doc) -> list[str]:
+    """A 转发 notice forwards another body's notice, which comes next with its own number, title, signature and
+    date. It is kept, word for word, after the forwarding notice's body; its signers issued the plan."""
+    if not re.search(r"转发|转印", doc.notice.title) or not any(_notice_title(x) for x in rest[:8]):
+        return rest
+    inner = _Doc()
+    after = _read_notice(rest, inner)
+    forwarded = rest[: len(rest) - len(after)]
+    if not inner.notice.title or not forwarded:
+        return rest
+    doc.notice.body = "\n".join(x for x in (doc.notice.body, *forwarded) if x)
+    doc.forwarded_signers = list(inner.notice.signers)
+    return after
+
+
+_TELEGRAM = {"等级": "urgency", "签批盖章": "issued_by", "签发人": "issued_by", "签批": "issued_by"}
+
+
+def _read_telegram_header(lines: list[str], n: Notice) -> None:
+    """A 明电's header: 发电单位 …, 签批盖章 …, 等级 特急 (the 发文字号 is read with the rest)."""
+    for line in lines:
+        for label, attr in _TELEGRAM.items():
+            if (m := re.search(rf"{label}\s*[:：]?\s*([\u4e00-\u9fff·]{{2,8}})", line)) and not getattr(n, attr):
+                setattr(n, attr, m[1])
+
+
+def _join_notice_title(front: list[str]) -> list[str]:
+    """A notice title printed in 梯形 lines (关于印发《… / …2020年 / 工作要点》的通知) as one line again."""
+    if any(_notice_title(x) for x in front[:20]):
+        return front
+    for i in range(min(len(front), 20)):
+        if not front[i].startswith(("关于", "《")) and "关于" not in front[i]:
+            continue
+        acc = front[i]
+        for k in range(i + 1, min(len(front), i + 4)):
+            if not _short(front[k]) or len(acc) > 80:
+                break
+            acc = join_title(acc, front[k])
+            if _notice_title(acc):
+                return [*front[:i], acc, *front[k + 1:]]
+    return front
 
 
 def _notice_title(line: str) -> tuple[str, str] | None:
@@ -730,7 +840,10 @@ def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
     titles: list[str] = []
     acc = ""
     for line in heads:
-        acc = _join_title(acc, line) if acc else line
+        if titles and not acc and DRAFT_RE.fullmatch(line):
+            titles[-1] += line  # 2022年全省教育工作要点 / （征求意见稿）
+            continue
+        acc = join_title(acc, line) if acc else line
         if KIND_END_RE.search(acc):
             titles.append(acc)
             acc = ""
@@ -739,7 +852,7 @@ def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
     if heads:  # no line ends like a plan's title: the one just above the preamble (a page headline may precede)
         last = heads[-1]
         if len(heads) > 1 and ORGAN_END_RE.search(heads[-2]) and last[0].isdigit():
-            last = _join_title(heads[-2], last)
+            last = join_title(heads[-2], last)
         if YEAR_RE.search(last) or not doc.notice.title:
             return last, preamble
     if m := re.search(r"[《〈](.+?)[》〉]", doc.notice.title):
@@ -753,7 +866,7 @@ def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
     return "未命名计划", preamble
 
 
-def _join_title(a: str, b: str) -> str:
+def join_title(a: str, b: str) -> str:
     """Two lines of one title: 湖南省教育厅 中共湖南省委教育工委 + 2020年工作要点; organs keep a space between."""
     if ORGAN_END_RE.search(a) and not b[0].isdigit() and ORGAN_END_RE.search(YEAR_RE.split(b)[0] or b):
         return f"{a} {b}"
@@ -761,7 +874,7 @@ def _join_title(a: str, b: str) -> str:
 
 
 def _fill_plan_metadata(plan: Plan, doc: _Doc) -> None:
-    title = plan.title
+    title = DRAFT_RE.sub("", plan.title)
     if m := KIND_END_RE.search(title):
         plan.kind = "工作要点" if m[1] == "要点" else m[1]
     if m := YEAR_RE.search(title):
@@ -770,8 +883,9 @@ def _fill_plan_metadata(plan: Plan, doc: _Doc) -> None:
         organs = [x for x in re.split(r"[\s、]+", prefix) if x]
         if organs and all(ORGAN_END_RE.search(o) for o in organs):
             plan.issuers = organs
-    if doc.notice.signers and (not plan.issuers or len(doc.notice.signers) == len(plan.issuers)):
-        plan.issuers = list(doc.notice.signers)  # signers are written out in full; titles often abbreviate
+    signers = doc.forwarded_signers or doc.notice.signers
+    if signers and (not plan.issuers or len(signers) == len(plan.issuers)):
+        plan.issuers = list(signers)  # signers are written out in full; titles often abbreviate
     if not plan.issuers and doc.meta.get("publisher"):
         plan.issuers = [doc.meta["publisher"]]
     if plan.year is None:
@@ -784,12 +898,8 @@ def _fill_plan_metadata(plan: Plan, doc: _Doc) -> None:
 # ---- the tree -----------------------------------------------------------------------------------------
 
 
-_PARENT_KINDS = {
-    NodeKind.SECTION: (),
-    NodeKind.SUBSECTION: (NodeKind.SECTION,),
-    NodeKind.TASK: (NodeKind.SUBSECTION, NodeKind.SECTION),
-    NodeKind.ITEM: (NodeKind.TASK, NodeKind.SUBSECTION),  # consecutive items are siblings
-}
+# Where a node of each kind hangs, nearest open kind first (consecutive items are siblings): from `model.KINDS`.
+_PARENT_KINDS = {kind: outer_kinds(kind) for kind in NODE_KINDS}
 
 
 class _Builder:
@@ -837,7 +947,7 @@ class _Builder:
 
 
 def _depth(kind: NodeKind) -> int:
-    return list(NodeKind).index(kind)
+    return NODE_KINDS[kind].depth
 
 
 def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:

@@ -30,8 +30,14 @@ Blocks (`blocks.py`); every block has `.kind` and `.style` (a key of STYLES). In
 - `TitleLines(kind, style, lines)`: kind "title" (notice) or "plan_title"; already broken by `break_title`
   (≤ 20 chars at 2号, whole words and 《》 pairs, 梯形/菱形). Centred, one grid line each.
 - `Blank(lines)`: empty body-grid lines (空N行). The builder has already placed them; writers just advance.
-- `Signature(signers: [SignatureLine(text, indent_chars)], date: SignatureLine | None)`: each line starts
-  `indent_chars` body characters from the type area's left edge (署名 右空二字, date 2 chars further right).
+- `Signature(signers: [SignatureLine(text, indent_chars, line)], date: SignatureLine | None, seals: [Seal])`: each
+  text starts `indent_chars` body characters from the type area's left edge on grid line `line` of the block
+  (`.lines` in all). Unsealed (notice.sealing "unsealed", 7.3.5.2): 署名 右空二字, one organ a line, date 2 chars
+  further right. Sealed (the default, 7.3.5.1; `sealed_signature`): 空二行 under the body, date 右空四字, each
+  organ centred under its `Seal(x_chars, line, image, diameter_mm)` (centre on the name's line, 42 mm), joint
+  organs side by side in rows 5 lines apart ending in the date's column. `image` is the organ's PNG or None
+  (stamped on paper; the room is kept).
+- A notice that prints (`Notice.prints()`) but lacks its title, recipients or body raises `NoticeIncomplete`.
 - `PageBreak()`: between the notice and the plan.
 - `Imprint(cc, printed_by, printed_on)`: 版记 at the foot of the last page: thick rule, cc row ("抄送：….")
   if any, thin rule, printed_by left + printed_on ("2020年3月9日印发") right, thick rule; 4号仿宋.
@@ -52,16 +58,19 @@ from .blocks import (
     Block,
     Imprint,
     Masthead,
+    NoticeIncomplete,
     PageBreak,
     Paragraph,
     Rule,
     Run,
+    Seal,
     Signature,
     SignatureLine,
     TitleLines,
     build_document,
     chinese_date,
     masthead,
+    sealed_signature,
     signature,
 )
 from .styles import (
@@ -72,6 +81,7 @@ from .styles import (
     RED,
     RED_RULE_GAP_MM,
     RED_RULE_PT,
+    SEAL_MM,
     SIZES,
     STYLES,
     Face,
@@ -84,9 +94,9 @@ from .styles import (
 from .titles import break_title, title_chars_per_line
 
 __all__ = [
-    "FACES", "IMPRINT_THICK_PT", "IMPRINT_THIN_PT", "LAYOUTS", "PAGE", "RED", "RED_RULE_GAP_MM", "RED_RULE_PT",
-    "SIZES", "STYLES", "Blank", "Block", "Face", "Imprint", "Masthead", "PageBreak", "PageGeometry", "Paragraph",
+    "FACES", "IMPRINT_THICK_PT", "IMPRINT_THIN_PT", "LAYOUTS", "NoticeIncomplete", "PAGE", "RED", "RED_RULE_GAP_MM",
+    "RED_RULE_PT", "SEAL_MM", "SIZES", "Seal", "STYLES", "Blank", "Block", "Face", "Imprint", "Masthead", "PageBreak", "PageGeometry", "Paragraph",
     "Rule", "Run", "Signature", "SignatureLine", "Style", "TitleLines", "break_title", "build_document",
-    "chinese_date", "cjk_punctuation", "masthead", "masthead_size_pt", "signature", "text_width",
+    "chinese_date", "cjk_punctuation", "masthead", "masthead_size_pt", "sealed_signature", "signature", "text_width",
     "title_chars_per_line",
 ]

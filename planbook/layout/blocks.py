@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..core.model import Node, NodeKind, Notice, Plan, masthead_organs
+from ..core.errors import PlanbookError
+from ..core.messages import QT_TRANSLATE_NOOP
+from ..core.model import KINDS, NOTICE_PART_NAMES, Node, Notice, Plan, Sealing, listing, masthead_organs
 from ..core.numbering import number_tree
-from .styles import PAGE, STYLES, cjk_punctuation, masthead_size_pt, text_width
+from .styles import MM_PER_PT, PAGE, SEAL_MM, STYLES, cjk_punctuation, masthead_size_pt, text_width
 from .titles import break_title, title_chars_per_line
 
 LAYOUTS = ("notice", "plan")
@@ -91,18 +93,43 @@ class PageBreak:
 class SignatureLine:
     text: str
     indent_chars: float  # from the left edge of the type area, in body characters
+    line: int = 0  # the grid line within the signature block (0: its first)
+
+
+@dataclass
+class Seal:
+    """Where one organ's seal goes (7.3.5.1): its centre `x_chars` body characters from the type area's left edge
+    and `line` grid lines below the block's top; `image` a PNG, or None (stamped by hand on paper: the room is
+    kept all the same)."""
+
+    x_chars: float
+    line: float
+    image: bytes | None = None
+    diameter_mm: float = SEAL_MM
 
 
 @dataclass
 class Signature:
-    """Signers (one organ a line) and the date below, placed as 7.3.5.2 says for a notice without seal."""
+    """Signers and the date. Unsealed (7.3.5.2): one organ a line, 右空二字, the date below. Sealed (7.3.5.1): the
+    date 右空四字, each organ's name centred under its seal, joint organs side by side in rows; `seals` says where."""
 
     signers: list[SignatureLine]
     date: SignatureLine | None
+    seals: list[Seal] = field(default_factory=list)
     style: str = "signature"
     date_style: str = "date"
     kind: str = "signature"
     pitch_pt: float | None = None
+
+    @property
+    def lines(self) -> int:
+        """Grid lines the block takes (a seal's lower edge overhangs them by less than one line)."""
+        rows = [s.line for s in self.signers] + ([self.date.line] if self.date else [])
+        return max(rows, default=-1) + 1
+
+    @property
+    def sealed(self) -> bool:
+        return bool(self.seals)
 
 
 @dataclass
@@ -135,6 +162,16 @@ class _Builder:
             self.add(Paragraph(kind, style, [Run(text.strip())]), after_gap=after_gap)
 
 
+class NoticeIncomplete(PlanbookError):
+    """A notice without a title, recipients or body cannot be issued (7.3.1–7.3.3); `missing` names the parts."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__(QT_TRANSLATE_NOOP("Messages", "the notice cannot be issued without its {parts}: fill "
+                                                       "them in, or export the plan layout (the plan alone)"),
+                         parts=listing([NOTICE_PART_NAMES[m] for m in missing]))
+
+
 def chinese_date(d: dt.date | None) -> str:
     """2020年3月6日: Arabic digits, full year, no padding (7.3.5.4)."""
     return f"{d.year}年{d.month}月{d.day}日" if d else ""
@@ -146,7 +183,9 @@ def build_document(plan: Plan, layout: str = "notice") -> list[Block]:
         raise ValueError(f"unknown layout {layout!r} (choose from {', '.join(LAYOUTS)})")
     b = _Builder()
     notice = plan.notice
-    has_notice = layout == "notice" and not notice.is_empty()
+    has_notice = layout == "notice" and notice.prints()
+    if has_notice and (missing := notice.missing()):
+        raise NoticeIncomplete(missing)
     if has_notice:
         _notice_head(b, notice)
         _notice_body(b, notice)
@@ -211,16 +250,29 @@ def _notice_body(b: _Builder, n: Notice) -> None:
         b.add(Paragraph("attachment_note", "attachment_note", [Run(text)]))
         for more in lines[1:]:
             b.add(Paragraph("attachment_note", "attachment_note", [Run(more)]), after_gap=False)
-    sig = signature(n.signers, chinese_date(n.signed_on))
+    date = chinese_date(n.signed_on)
+    sig = sealed_signature(n.signers, date, n.seals) if n.sealing is Sealing.SEALED else signature(n.signers, date)
     if sig:
         if isinstance(b.blocks[-1], Paragraph) and b.blocks[-1].kind in ("body", "attachment_note"):
             b.blocks[-1].keep_with_next = True  # the signature never stands alone on a page
+        if sig.sealed:
+            b.blocks.append(Blank(SEAL_GAP_LINES - STYLES[sig.style].space_before_lines))
         b.add(sig)
     if n.annotation.strip():
         text = n.annotation.strip()
         if not text.startswith(("（", "(")):
             text = f"（{text}）"
+        if sig and _seal_over(sig, STYLES["annotation"].first_indent_chars + text_width(text)):
+            b.blocks.append(Blank(1))  # the 附注 goes under the date, never under a seal's lower edge
         b.add(Paragraph("annotation", "annotation", [Run(text)]), after_gap=False)
+
+
+def _seal_over(sig: Signature, right_chars: float) -> bool:
+    """Does a seal's lower edge reach into the line after the signature left of `right_chars`?"""
+    radius = SEAL_MM / 2 / (PAGE.cell_pt * MM_PER_PT)
+    line_mm = PAGE.line_pitch_pt * MM_PER_PT
+    return any(s.x_chars - radius < right_chars and s.line + SEAL_MM / 2 / line_mm > sig.lines + 0.2
+               for s in sig.seals)
 
 
 def signature(signers: list[str], date: str, chars: int = PAGE.chars_per_line) -> Signature | None:
@@ -236,6 +288,51 @@ def signature(signers: list[str], date: str, chars: int = PAGE.chars_per_line) -
         [SignatureLine(s, start) for s in signers],
         SignatureLine(date, start + offset) if date else None,
     )
+
+
+# The sealed layout (7.3.5.1) in grid lines: 空二行 under the body, so that a 42 mm seal centred on the 署名's line
+# has its top edge 4.5 mm under the body's last line (within one line of it, clear of its ink); joint organs'
+# rows 5 lines apart, so that seals of one column neither touch nor overlap (51 mm > 42 mm).
+SEAL_GAP_LINES = 2
+SEAL_ROW_LINES = 5
+SEAL_GAP_CHARS = 1.0  # between seals side by side
+SEAL_CENTRE_LINE = 0.25
+
+
+def sealed_signature(signers: list[str], date: str, seals: list[bytes] | None = None,
+                     chars: int = PAGE.chars_per_line) -> Signature | None:
+    """7.3.5.1: the date 右空四字; each organ's name centred under its seal, joint organs in rows side by side
+    (columns as wide as the widest name or seal), the last organ over the date, so that its seal covers both."""
+    signers = [s.strip() for s in signers if s.strip()]
+    if not signers and not date:
+        return None
+    seals = list(seals or [])
+    date_w = text_width(date)
+    cell_mm = PAGE.cell_pt * MM_PER_PT
+    seal_w = SEAL_MM / cell_mm
+    widest = max([text_width(s) for s in signers] + [seal_w])
+    # The date's centre is the last column's; the date may be shorter than the name it sits under.
+    centre = chars - 4 - date_w / 2 if date else chars - 4 - widest / 2
+    centre = min(centre, chars - max(widest, seal_w) / 2)  # the last column stays within the type area
+    pitch = widest + SEAL_GAP_CHARS
+    columns = max(1, min(len(signers) or 1, int((centre - widest / 2) // pitch) + 1))
+    rows = [signers[i:i + columns] for i in range(0, len(signers), columns)]
+    lines: list[SignatureLine] = []
+    places: list[Seal] = []
+    k = 0
+    for r, row in enumerate(rows):
+        for j, name in enumerate(row):
+            x = centre - (len(row) - 1 - j) * pitch  # rows end in the date's column
+            lines.append(SignatureLine(name, max(0.0, x - text_width(name) / 2), r * SEAL_ROW_LINES))
+            # The seal's centre a quarter line into the name's line: name and date sit just below it (居中下压,
+            # 居印章中心偏下), its top edge 2 mm under the body's last line.
+            places.append(Seal(x, r * SEAL_ROW_LINES + SEAL_CENTRE_LINE, seals[k] if k < len(seals) else None))
+            k += 1
+    last = (len(rows) - 1) * SEAL_ROW_LINES
+    date_line = SignatureLine(date, centre - date_w / 2, last + 1 if signers else last) if date else None
+    if not signers:
+        places.append(Seal(centre, SEAL_CENTRE_LINE, seals[0] if seals else None))
+    return Signature(lines, date_line, places)
 
 
 def _imprint(n: Notice) -> Imprint | None:
@@ -271,17 +368,14 @@ def _plan(b: _Builder, plan: Plan, with_date: bool) -> None:
         b.add(Paragraph("closing", "closing", [Run(para)]), after_gap=False)
 
 
-_NODE_STYLE = {NodeKind.SECTION: "heading1", NodeKind.SUBSECTION: "heading2", NodeKind.TASK: "task",
-               NodeKind.ITEM: "item"}
-
-
 def _node(b: _Builder, node: Node, number: str) -> None:
-    style = _NODE_STYLE[node.kind]
+    spec = KINDS[node.kind]
+    style = spec.style
     title, body = node.title.strip(), node.body.strip()
-    lead = Run(number + title, bold=node.kind is NodeKind.TASK)
+    lead = Run(number + title, bold=spec.bold_lead)
     body_paras = _paragraphs(body)
     # A task's lead sentence runs on into its body when it ends a sentence; a bare heading stands alone.
-    if body_paras and node.kind in (NodeKind.TASK, NodeKind.ITEM) and title and title[-1] in _SENTENCE_END:
+    if body_paras and spec.runs_in and title and title[-1] in _SENTENCE_END:
         b.add(Paragraph(style, style, [lead, Run(body_paras.pop(0))], number=number), after_gap=False)
     else:  # a bare title line: never left alone at a page's foot
         follows = bool(body_paras or node.fields or node.children)

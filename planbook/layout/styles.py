@@ -139,6 +139,9 @@ STYLES: dict[str, Style] = {s.name: s for s in (
     _style("page_number", "页码", "song", size_pt=SIZES["四号"]),
 )}
 
+# An organ's seal: 42 mm across, the usual size for a city or county organ (a province's is 45 mm).
+SEAL_MM = 42.0
+
 # Rule weights in points: the red rule (practice 0.35–0.5 mm), the 版记's thick (0.35 mm) and thin (0.25 mm) lines.
 RED_RULE_PT = 1.25
 RED_RULE_GAP_MM = 4.0

@@ -19,6 +19,13 @@ NO_END = set("（［｛《〈「『【〔〖“‘([{")
 # Break costs: 0 = where clerks break, higher = worse. None = never.
 _GOOD, _FAIR, _WEAK = 0, 2, 150  # a weak break costs more than an extra line
 _AUTOSPACE = 0.5  # cells: LibreOffice adds ~¼ em each side of a digit run even with autoSpaceDN off
+_INSIDE_PAIR = 12  # breaking inside a 《》 pair that would fit a line
+_STUB = 1000  # a line of fewer than 4 characters (a 的通知 alone): only when nothing else fits
+_MIN_LINE = 4
+# Verbs that open the phrase naming what a notice is about (盘锦市|推进教育高质量发展…): a break before one
+# falls between words.
+_VERBS = ("推进", "加快", "加强", "做好", "开展", "实施", "深化", "进一步", "全面", "促进", "提升", "规范", "完善",
+          "健全", "落实", "贯彻", "印发", "转发", "批转", "建立", "推动", "做实", "切实")
 _DOC_TAILS = ("的通知", "的意见", "的决定", "的批复", "的报告", "的函", "的方案", "的办法", "的规定", "的要点")
 
 
@@ -66,15 +73,20 @@ def _cost_before(prev: str, cur: str, title: str, i: int, raw: list[str]) -> int
         return _FAIR
     if cur[0].isdigit():
         return _FAIR
+    if any(rest.startswith(v) for v in _VERBS):
+        return _FAIR
     return _WEAK
 
 
 def _explode_pairs(units: list[_Unit], limit: float) -> list[_Unit]:
-    """A 《》 pair wider than a line must break inside; its inner breaks keep their ordinary costs."""
+    """A 《》 pair wider than a line must break inside; its inner breaks keep their ordinary costs. A narrower
+    pair may break inside at an extra cost: better 关于印发《某局2021年 / 工作要点》的通知 than a 的通知 alone."""
     out: list[_Unit] = []
     for u in units:
-        if u.text.startswith(("《", "〔")) and u.width > limit:
-            inner = _units(u.text[1:-1])
+        if u.text.startswith(("《", "〔")) and len(u.text) > 2 and (u.width > limit or u.text[0] == "《"):
+            extra = 0 if u.width > limit else _INSIDE_PAIR
+            inner = [_Unit(i.text, i.width, None if i.cost_before is None else i.cost_before + extra)
+                     for i in _units(u.text[1:-1])]
             out.append(_Unit(u.text[0] + inner[0].text, 1 + inner[0].width, u.cost_before))
             out.extend(inner[1:-1])
             last = inner[-1] if len(inner) > 1 else None
@@ -98,10 +110,13 @@ def _shape_cost(widths: list[float]) -> float:
     diamond = n >= 3 and 0 < peak < n - 1 and all(a < b for a, b in zip(widths[:peak], widths[1:peak + 1])) \
         and all(a > b for a, b in zip(widths[peak:], widths[peak + 1:]))
     if not (descending or diamond):
-        cost += 6 if all(a < b for a, b in zip(widths, widths[1:])) else 12
+        cost += 15 if all(a < b for a, b in zip(widths, widths[1:])) else 20
     cost += sum(3 for a, b in zip(widths, widths[1:]) if abs(a - b) < 1)  # equal lines look like body text
     if min(widths) < max(widths) / 3:
         cost += 10  # a stub line
+    if min(widths) < _MIN_LINE:
+        cost += _STUB
+    cost += 0.3 * (max(widths) - min(widths))  # as even as the shape allows
     return cost
 
 

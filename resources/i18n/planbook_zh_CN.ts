@@ -182,26 +182,56 @@ or run Planbook on Python 3.12 or later.</source>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="123"/>
+        <source>Masthead</source>
+        <translation>发文机关标志</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="124"/>
+        <source>Recipients</source>
+        <translation>主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="125"/>
+        <source>Notice text</source>
+        <translation>通知正文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="126"/>
+        <source>Preamble</source>
+        <translation>总体要求</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="127"/>
+        <source>Closing</source>
+        <translation>结束语</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/checkdialog.py" line="128"/>
+        <source>Review Draft</source>
+        <translation>审阅草稿</translation>
+    </message>
 </context>
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="84"/>
+        <location filename="../../planbook/gui/editors.py" line="76"/>
         <source>Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号</source>
         <translation>年份应使用六角括号〔〕，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="85"/>
+        <location filename="../../planbook/gui/editors.py" line="77"/>
         <source>A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号</source>
         <translation>发文字号由机关代字、〔年份〕、发文顺序号和“号”组成，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="87"/>
+        <location filename="../../planbook/gui/editors.py" line="79"/>
         <source>The serial number takes no leading zero (3号, not 03号)</source>
         <translation>发文顺序号不编虚位（写作 3号，不写 03号）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="89"/>
+        <location filename="../../planbook/gui/editors.py" line="81"/>
         <source>The year in the number ({0}) is far from the plan&apos;s year ({1})</source>
         <translation>文号中的年份（{0}）与方案年度（{1}）相差较远</translation>
     </message>
@@ -237,22 +267,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="314"/>
+        <location filename="../../planbook/gui/follow.py" line="315"/>
         <source>Kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="315"/>
+        <location filename="../../planbook/gui/follow.py" line="316"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="316"/>
+        <location filename="../../planbook/gui/follow.py" line="317"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="317"/>
+        <location filename="../../planbook/gui/follow.py" line="318"/>
         <source>Dropped</source>
         <translation>删除</translation>
     </message>
@@ -260,37 +290,54 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="372"/>
+        <location filename="../../planbook/gui/follow.py" line="375"/>
+        <location filename="../../planbook/gui/follow.py" line="427"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="378"/>
+        <location filename="../../planbook/gui/follow.py" line="381"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="389"/>
+        <location filename="../../planbook/gui/follow.py" line="392"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="411"/>
+        <location filename="../../planbook/gui/follow.py" line="420"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="418"/>
+        <location filename="../../planbook/gui/follow.py" line="425"/>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="426"/>
+        <location filename="../../planbook/gui/follow.py" line="433"/>
+        <source>Comparing tasks…</source>
+        <translation>正在比较任务…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="450"/>
+        <source>Comparison cancelled.</source>
+        <translation>已取消比较。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="455"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="432"/>
+        <location filename="../../planbook/gui/follow.py" line="489"/>
         <source>(no section)</source>
         <translation>（未分节）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="454"/>
+        <location filename="../../planbook/gui/follow.py" line="514"/>
         <source>The two plans have the same tasks: nothing was changed, added or dropped.</source>
         <translation>两个方案的任务相同：没有修改、新增或删除。</translation>
     </message>
@@ -298,22 +345,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="281"/>
+        <location filename="../../planbook/gui/follow.py" line="282"/>
         <source>Export Progress Report…</source>
         <translation>导出进展报告…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="298"/>
+        <location filename="../../planbook/gui/follow.py" line="299"/>
         <source>{0} tasks: </source>
         <translation>共 {0} 项任务：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="299"/>
+        <location filename="../../planbook/gui/follow.py" line="300"/>
         <source>&#x3000;({0}% done)</source>
         <translation>&#x3000;（已完成 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="304"/>
+        <location filename="../../planbook/gui/follow.py" line="305"/>
         <source>Tasks by lead unit and status</source>
         <translation>各牵头单位任务进展</translation>
     </message>
@@ -329,47 +376,57 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="32"/>
+        <location filename="../../planbook/exporters/__init__.py" line="160"/>
         <source>Word: issuing notice and plan (*.docx)</source>
         <translation>Word 文档：印发通知及方案 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="33"/>
+        <location filename="../../planbook/exporters/__init__.py" line="161"/>
         <source>Word: the plan alone (*.docx)</source>
         <translation>Word 文档：仅方案 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="34"/>
+        <location filename="../../planbook/exporters/__init__.py" line="162"/>
+        <source>Word: task breakdown table (*.docx)</source>
+        <translation>Word 文档：任务分解表 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/__init__.py" line="163"/>
+        <source>Word: progress report (*.docx)</source>
+        <translation>Word 文档：工作进展情况报告 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/__init__.py" line="166"/>
         <source>PDF: issuing notice and plan (*.pdf)</source>
         <translation>PDF：印发通知及方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="35"/>
+        <location filename="../../planbook/exporters/__init__.py" line="167"/>
         <source>PDF: the plan alone (*.pdf)</source>
         <translation>PDF：仅方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="36"/>
+        <location filename="../../planbook/exporters/__init__.py" line="170"/>
         <source>Excel: task breakdown table (*.xlsx)</source>
         <translation>Excel 表格：任务分解表 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="37"/>
+        <location filename="../../planbook/exporters/__init__.py" line="172"/>
         <source>Plain text, numbered (*.txt)</source>
         <translation>纯文本（带编号） (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="38"/>
+        <location filename="../../planbook/exporters/__init__.py" line="174"/>
         <source>Planbook exchange file (*.json)</source>
         <translation>Planbook 交换文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="45"/>
+        <location filename="../../planbook/gui/exportdialog.py" line="42"/>
         <source>plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exportdialog.py" line="54"/>
+        <location filename="../../planbook/gui/exportdialog.py" line="51"/>
         <source>Export Plan</source>
         <translation>导出方案</translation>
     </message>
@@ -377,52 +434,52 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="273"/>
+        <location filename="../../planbook/gui/editors.py" line="265"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="280"/>
+        <location filename="../../planbook/gui/editors.py" line="272"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="281"/>
+        <location filename="../../planbook/gui/editors.py" line="273"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="288"/>
+        <location filename="../../planbook/gui/editors.py" line="280"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="289"/>
+        <location filename="../../planbook/gui/editors.py" line="281"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="290"/>
+        <location filename="../../planbook/gui/editors.py" line="282"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="382"/>
+        <location filename="../../planbook/gui/editors.py" line="374"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="390"/>
+        <location filename="../../planbook/gui/editors.py" line="382"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="399"/>
+        <location filename="../../planbook/gui/editors.py" line="391"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="414"/>
+        <location filename="../../planbook/gui/editors.py" line="406"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -486,42 +543,42 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="49"/>
+        <location filename="../../planbook/core/model.py" line="81"/>
         <source>Section (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="50"/>
-        <source>Subsection (（一）)</source>
-        <translation>二级标题（（一））</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="51"/>
-        <source>Task (1.)</source>
-        <translation>任务（1.）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="52"/>
-        <source>Item (（1）)</source>
-        <translation>子项（（1））</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="58"/>
+        <location filename="../../planbook/core/model.py" line="82"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="59"/>
+        <location filename="../../planbook/core/model.py" line="85"/>
+        <source>Subsection (（一）)</source>
+        <translation>二级标题（（一））</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="86"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="60"/>
+        <location filename="../../planbook/core/model.py" line="89"/>
+        <source>Task (1.)</source>
+        <translation>任务（1.）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="90"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="61"/>
+        <location filename="../../planbook/core/model.py" line="93"/>
+        <source>Item (（1）)</source>
+        <translation>子项（（1））</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="94"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -592,642 +649,660 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="100"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="101"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="792"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="794"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="800"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="788"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="797"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
-        <source>Cu&amp;t</source>
-        <translation>剪切(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="205"/>
-        <source>&amp;Paste</source>
-        <translation>粘贴(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="688"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="688"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="216"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="216"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="217"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="217"/>
-        <source>&amp;User Guide</source>
-        <translation>使用指南(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="220"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="220"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="221"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="221"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
         <source>Chec&amp;k Before Issuing…</source>
         <translation>发文前检查(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="225"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="223"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="226"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="225"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="228"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="228"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="234"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="238"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="239"/>
-        <source>New from &amp;Template</source>
-        <translation>从模板新建(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="243"/>
-        <source>Recent P&amp;lans</source>
-        <translation>最近打开的方案(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="251"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="254"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="257"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="260"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="264"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="268"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="272"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="276"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="277"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1175"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="281"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1213"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="283"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="287"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="291"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="295"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="296"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="300"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="301"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="305"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
-        <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  年度:2019  单位:基教科</translation>
+        <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="305"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="309"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="328"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="332"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="444"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="440"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="467"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="463"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="487"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="483"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="490"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="486"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="491"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="487"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="496"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="492"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="497"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="493"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="527"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="523"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="546"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="542"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="550"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="546"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="672"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="668"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="680"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="675"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="696"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="696"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="692"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="699"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="695"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
         <source>&amp;Edit Selected</source>
         <translation>编辑所选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
         <source>Next Pane</source>
         <translation>下一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
         <source>Previous Pane</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="699"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="695"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="724"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="720"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="725"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="756"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="721"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="752"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="743"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="739"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="740"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="751"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="747"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="751"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="747"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="767"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="763"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="765"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="771"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="767"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="796"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="792"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="801"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="798"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="804"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="801"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="805"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="802"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="815"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="823"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="812"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="820"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="813"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="819"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="834"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="888"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="831"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="885"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="835"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="832"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="851"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="848"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="857"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="858"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="855"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="882"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="879"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="893"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="890"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="906"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="903"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="908"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="905"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="929"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="926"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="932"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="934"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="935"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="945"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="947"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="946"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="948"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="983"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="990"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1012"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1019"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1014"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1017"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1021"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1024"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1014"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1021"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1017"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1024"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1027"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1034"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1029"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1036"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1075"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1113"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1079"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1117"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1122"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="931"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1160"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1124"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1162"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1130"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1168"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1138"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1176"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1138"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1176"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1168"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1206"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1169"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1207"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1175"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1213"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="223"/>
+        <source>&amp;Review Draft…</source>
+        <translation>审阅草稿(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
+        <source>Find and &amp;Replace…</source>
+        <translation>查找和替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="950"/>
+        <source>Review Draft</source>
+        <translation>审阅草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="205"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
+        <source>&amp;User Guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="242"/>
+        <source>New from &amp;Template</source>
+        <translation>从模板新建(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/mainwindow.py" line="246"/>
+        <source>Recent P&amp;lans</source>
+        <translation>最近打开的方案(&amp;L)</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../planbook/core/backup.py" line="71"/>
+        <location filename="../../planbook/core/backup.py" line="105"/>
+        <location filename="../../planbook/core/backup.py" line="186"/>
         <source>cannot write a backup in {folder}: {reason}</source>
         <translation>无法在 {folder} 中写入备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="106"/>
+        <location filename="../../planbook/core/backup.py" line="169"/>
+        <location filename="../../planbook/core/backup.py" line="206"/>
         <source>cannot restore {name}: {reason}</source>
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
@@ -1237,215 +1312,211 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="149"/>
+        <location filename="../../planbook/core/editing.py" line="245"/>
         <source>position {position} is outside 0…{last}</source>
         <translation>位置 {position} 超出范围（0…{last}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="152"/>
+        <location filename="../../planbook/core/editing.py" line="248"/>
         <source>the parent belongs to another plan</source>
         <translation>上级条目属于另一个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="208"/>
+        <location filename="../../planbook/core/editing.py" line="311"/>
         <source>a node cannot move inside itself</source>
         <translation>条目不能移到自身之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="210"/>
+        <location filename="../../planbook/core/editing.py" line="313"/>
         <source>a node can only move within its plan</source>
         <translation>条目只能在本方案内移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="217"/>
+        <location filename="../../planbook/core/editing.py" line="320"/>
         <source>position {position} is outside the new parent&apos;s children</source>
         <translation>位置 {position} 超出新上级条目的下级范围</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="278"/>
+        <location filename="../../planbook/core/editing.py" line="402"/>
         <source>a {kind} cannot sit at the top level</source>
         <translation>{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="280"/>
+        <location filename="../../planbook/core/editing.py" line="404"/>
         <source>a {kind} cannot sit inside a {parent}</source>
         <translation>{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="81"/>
+        <location filename="../../planbook/core/exchange.py" line="97"/>
         <source>not valid JSON (line {line}, column {column}: {reason})</source>
         <translation>不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="89"/>
+        <location filename="../../planbook/core/exchange.py" line="105"/>
         <source>not a Planbook file: expected &quot;format&quot;: &quot;{expected}&quot;, found {found!r}</source>
         <translation>不是 Planbook 文件：应有 &quot;format&quot;: &quot;{expected}&quot;，实为 {found!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="106"/>
-        <location filename="../../planbook/core/exchange.py" line="139"/>
-        <location filename="../../planbook/core/exchange.py" line="142"/>
-        <location filename="../../planbook/core/exchange.py" line="145"/>
+        <location filename="../../planbook/core/exchange.py" line="122"/>
+        <location filename="../../planbook/core/exchange.py" line="173"/>
+        <location filename="../../planbook/core/exchange.py" line="176"/>
+        <location filename="../../planbook/core/exchange.py" line="179"/>
         <source>{where} must be a list</source>
         <translation>{where} 应为列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="115"/>
+        <location filename="../../planbook/core/exchange.py" line="131"/>
         <source>plan.notice has unknown keys: {keys}</source>
         <translation>plan.notice 中有未知的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="133"/>
+        <location filename="../../planbook/core/exchange.py" line="145"/>
+        <source>{where} must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="156"/>
+        <source>{where} is not base64 data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="158"/>
+        <source>{where} is not a PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="167"/>
         <source>{where}: a {kind} cannot sit at the top level</source>
         <translation>{where}：{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="135"/>
+        <location filename="../../planbook/core/exchange.py" line="169"/>
         <source>{where}: a {kind} cannot sit inside a {parent}</source>
         <translation>{where}：{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="161"/>
-        <location filename="../../planbook/core/exchange.py" line="180"/>
+        <location filename="../../planbook/core/exchange.py" line="195"/>
+        <location filename="../../planbook/core/exchange.py" line="214"/>
         <source>{where} is missing</source>
         <translation>缺少 {where}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="172"/>
+        <location filename="../../planbook/core/exchange.py" line="206"/>
         <source>{where} must be an object</source>
         <translation>{where} 应为对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="183"/>
+        <location filename="../../planbook/core/exchange.py" line="217"/>
         <source>{where} must be text</source>
         <translation>{where} 应为文本</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="190"/>
+        <location filename="../../planbook/core/exchange.py" line="224"/>
         <source>{where} must be a list of text</source>
         <translation>{where} 应为文本列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="198"/>
+        <location filename="../../planbook/core/exchange.py" line="232"/>
         <source>plan.year must be a year such as 2020, not {value!r}</source>
         <translation>plan.year 应为年份（如 2020），实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="209"/>
+        <location filename="../../planbook/core/exchange.py" line="243"/>
         <source>{where} must be a date YYYY-MM-DD, not {value!r}</source>
         <translation>{where} 应为 YYYY-MM-DD 格式的日期，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="218"/>
+        <location filename="../../planbook/core/exchange.py" line="252"/>
         <source>{where} must be one of {allowed}, not {value!r}</source>
         <translation>{where} 应为 {allowed} 之一，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="71"/>
+        <location filename="../../planbook/core/library.py" line="73"/>
         <source>{path} is a folder, not a library file</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="75"/>
-        <location filename="../../planbook/core/library.py" line="96"/>
+        <location filename="../../planbook/core/backup.py" line="158"/>
+        <location filename="../../planbook/core/library.py" line="77"/>
+        <location filename="../../planbook/core/library.py" line="102"/>
         <source>no library at {path}</source>
         <translation>{path} 处没有方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="80"/>
+        <location filename="../../planbook/core/library.py" line="82"/>
         <source>cannot create the library folder {folder}: {reason}</source>
         <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="106"/>
+        <location filename="../../planbook/core/library.py" line="113"/>
         <source>{name} is damaged ({result})</source>
         <translation>{name} 已损坏（{result}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="132"/>
+        <location filename="../../planbook/core/library.py" line="139"/>
         <source>the library {path} is read-only; changes cannot be saved</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="280"/>
+        <location filename="../../planbook/core/library.py" line="321"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="372"/>
+        <location filename="../../planbook/core/library.py" line="415"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="462"/>
+        <location filename="../../planbook/core/library.py" line="534"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="464"/>
-        <location filename="../../planbook/core/library.py" line="534"/>
+        <location filename="../../planbook/core/library.py" line="536"/>
+        <location filename="../../planbook/core/library.py" line="645"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="467"/>
+        <location filename="../../planbook/core/library.py" line="539"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="470"/>
+        <location filename="../../planbook/core/library.py" line="542"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="478"/>
+        <location filename="../../planbook/core/library.py" line="587"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="480"/>
+        <location filename="../../planbook/core/library.py" line="589"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="482"/>
+        <location filename="../../planbook/core/library.py" line="591"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="483"/>
+        <location filename="../../planbook/core/library.py" line="592"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="484"/>
+        <location filename="../../planbook/core/library.py" line="593"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="485"/>
+        <location filename="../../planbook/core/library.py" line="594"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="66"/>
-        <source>section</source>
-        <translation>一级标题</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="67"/>
-        <source>subsection</source>
-        <translation>二级标题</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="68"/>
-        <source>task</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/model.py" line="69"/>
-        <source>item</source>
-        <translation>子项</translation>
     </message>
     <message>
         <location filename="../../planbook/core/search.py" line="176"/>
@@ -1498,82 +1569,82 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="22"/>
+        <location filename="../../planbook/exporters/__init__.py" line="28"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_writer.py" line="89"/>
+        <location filename="../../planbook/exporters/docx_writer.py" line="90"/>
         <source>unknown layout {layout!r} for docx (choose from {choices})</source>
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="108"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="50"/>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="109"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="51"/>
         <source>the file cannot be read</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="110"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="52"/>
         <source>it is an OpenType font with PostScript (CFF) outlines; a PDF can embed only fonts with TrueType outlines (.ttf, .ttc)</source>
         <translation>这是 PostScript（CFF）轮廓的 OpenType 字体，PDF 只能嵌入 TrueType 轮廓的字体（.ttf、.ttc）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="112"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="54"/>
         <source>the font&apos;s licence does not allow embedding it in a PDF</source>
         <translation>字体的授权不允许嵌入 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="113"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="55"/>
         <source>it is not a usable TrueType font file</source>
         <translation>不是可用的 TrueType 字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="114"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="56"/>
         <source>the font collection has no such face</source>
         <translation>字体集中没有这个字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="115"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="57"/>
         <source>the font has no Chinese characters</source>
         <translation>字体中没有汉字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="116"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="58"/>
         <source>the font has no digits for the page numbers</source>
         <translation>字体中没有页码所用的数字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="128"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="70"/>
         <source>cannot use the font file {path} (font setting {key}): {reason}{detail}</source>
         <translation>无法使用字体文件 {path}（字体设置 {key}）：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="131"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="73"/>
         <source>cannot use the font file {path}: {reason}{detail}</source>
         <translation>无法使用字体文件 {path}：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="168"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="110"/>
         <source>cannot read the font settings file {path}: {reason}</source>
         <translation>字体设置文件 {path} 无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="169"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="111"/>
         <source>the font settings file {path} must be an object {{role: font file}}</source>
         <translation>字体设置文件 {path} 应是 {{角色: 字体文件}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="171"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="113"/>
         <source>the font settings file {path} names unknown roles: {unknown} (known: {known})</source>
         <translation>字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="188"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="130"/>
         <source>in the font settings file {path}, {key} must name a font file, or be {{&quot;file&quot;: file name, &quot;index&quot;: number}}</source>
         <translation>字体设置文件 {path} 中 {key} 的值应是字体文件名，或 {{&quot;file&quot;: 文件名, &quot;index&quot;: 序号}}</translation>
     </message>
@@ -1623,32 +1694,32 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>Word 字体设置文件 {path} 中，{key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="72"/>
+        <location filename="../../planbook/exporters/__init__.py" line="80"/>
         <source>unknown font roles: {unknown} (known: {known})</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="329"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="140"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="828"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="655"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="855"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="682"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="864"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="691"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="867"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="694"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -1683,12 +1754,12 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="110"/>
+        <location filename="../../planbook/importers/__init__.py" line="123"/>
         <source>{name}: cannot import {suffix} (supported: {kinds})</source>
         <translation>{name}：不能导入 {suffix} 文件（支持：{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="112"/>
+        <location filename="../../planbook/importers/__init__.py" line="125"/>
         <source>{name}: cannot import files without a suffix (supported: {kinds})</source>
         <translation>{name}：不能导入没有扩展名的文件（支持：{kinds}）</translation>
     </message>
@@ -1854,7 +1925,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/core/checks.py" line="335"/>
-        <location filename="../../planbook/core/review.py" line="408"/>
+        <location filename="../../planbook/core/review.py" line="437"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
@@ -1880,72 +1951,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="425"/>
+        <location filename="../../planbook/importers/recognise.py" line="456"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="429"/>
+        <location filename="../../planbook/importers/recognise.py" line="462"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="630"/>
+        <location filename="../../planbook/importers/recognise.py" line="740"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="679"/>
+        <location filename="../../planbook/importers/recognise.py" line="789"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="683"/>
+        <location filename="../../planbook/importers/recognise.py" line="793"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="752"/>
+        <location filename="../../planbook/importers/recognise.py" line="865"/>
         <source>no plan title found</source>
-        <translation>未找到方案标题</translation>
+        <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="805"/>
+        <location filename="../../planbook/importers/recognise.py" line="915"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="812"/>
+        <location filename="../../planbook/importers/recognise.py" line="922"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="949"/>
+        <location filename="../../planbook/importers/recognise.py" line="1059"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="954"/>
+        <location filename="../../planbook/importers/recognise.py" line="1064"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="993"/>
+        <location filename="../../planbook/importers/recognise.py" line="1103"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="995"/>
+        <location filename="../../planbook/importers/recognise.py" line="1105"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="997"/>
+        <location filename="../../planbook/importers/recognise.py" line="1107"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1000"/>
+        <location filename="../../planbook/importers/recognise.py" line="1110"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2015,220 +2086,351 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>方案库中已有此方案《{title}》（编号 {id}），导入将再添加一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="30"/>
-        <source>{name} is in the old binary Word or WPS format; open it in Word or WPS and save it as .docx, or copy its text and import it from the clipboard</source>
-        <translation>{name} 是旧版二进制 Word 或 WPS 格式：请用 Word 或 WPS 打开后另存为 .docx，或复制其文字后从剪贴板导入</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/importers/legacy.py" line="34"/>
+        <location filename="../../planbook/importers/legacy.py" line="35"/>
         <source>{name} is an RTF document; open it in Word or WPS and save it as .docx</source>
         <translation>{name} 是 RTF 文档：请用 Word 或 WPS 打开后另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="40"/>
+        <location filename="../../planbook/importers/legacy.py" line="41"/>
         <source>{name} is neither a Word document nor a web page</source>
         <translation>{name} 既不是 Word 文档，也不是网页</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="57"/>
+        <location filename="../../planbook/importers/legacy.py" line="91"/>
         <source>{name} is a web archive with no page in it</source>
         <translation>{name} 是网页存档，但其中没有网页</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="59"/>
         <source>years</source>
-        <translation type="unfinished"></translation>
+        <translation>年份</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="60"/>
         <source>dates</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="61"/>
         <source>planning periods</source>
-        <translation type="unfinished"></translation>
+        <translation>规划期</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="62"/>
         <source>meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>会议</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="63"/>
         <source>campaign years</source>
-        <translation type="unfinished"></translation>
+        <translation>主题年</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="64"/>
         <source>events of their time</source>
-        <translation type="unfinished"></translation>
+        <translation>时效性提法</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="65"/>
         <source>numbered targets</source>
-        <translation type="unfinished"></translation>
+        <translation>量化目标</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="66"/>
         <source>last year&apos;s tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>上年度任务</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="67"/>
         <source>empty fields</source>
-        <translation type="unfinished"></translation>
+        <translation>空白字段</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="68"/>
         <source>renamed units</source>
-        <translation type="unfinished"></translation>
+        <translation>已更名单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="232"/>
+        <location filename="../../planbook/core/review.py" line="245"/>
         <source>the years {found} are over before the plan&apos;s year {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>{found} 已在方案年度 {year} 年之前结束</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="238"/>
+        <location filename="../../planbook/core/review.py" line="251"/>
         <source>{date} is a date before the plan&apos;s year {year}: set the date anew</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 早于方案年度 {year} 年，请重新确定日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="243"/>
+        <location filename="../../planbook/core/review.py" line="256"/>
         <source>“{found}年后” has begun by {year}; does the sentence still hold?</source>
-        <translation type="unfinished"></translation>
+        <translation>到 {year} 年已是“{found}年后”，这句话是否仍然适用？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="247"/>
+        <location filename="../../planbook/core/review.py" line="260"/>
         <source>{found} is last year; the plan is for {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>{found}是上一年度，本方案为 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="249"/>
+        <location filename="../../planbook/core/review.py" line="262"/>
         <source>{found} is before the plan&apos;s year {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>{found}早于方案年度 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="257"/>
+        <location filename="../../planbook/core/review.py" line="270"/>
         <source>“{word}” in last year&apos;s plan meant {year}, the plan&apos;s own year</source>
-        <translation type="unfinished"></translation>
+        <translation>上年度方案中的“{word}”指 {year} 年，即本方案年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="261"/>
+        <location filename="../../planbook/core/review.py" line="274"/>
         <source>“{word}” now means {last}; in last year&apos;s plan it meant {before}</source>
-        <translation type="unfinished"></translation>
+        <translation>“{word}”现在指 {last} 年，在上年度方案中指 {before} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="265"/>
+        <location filename="../../planbook/core/review.py" line="278"/>
         <source>“{word}” now means {year}: is what it says still to be done this year?</source>
-        <translation type="unfinished"></translation>
+        <translation>“{word}”现在指 {year} 年：所说事项今年是否仍要做？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="293"/>
+        <location filename="../../planbook/core/review.py" line="310"/>
         <source>“{found}” ({first}–{last}) is over; the plan&apos;s year {year} is in “{current}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{found}”（{first}—{last}年）已结束，方案年度 {year} 年属于“{current}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="300"/>
+        <location filename="../../planbook/core/review.py" line="317"/>
         <source>the “{current}” period began in {first}: its plan was drafted before; now it is carried out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/review.py" line="335"/>
-        <source>a later plenary session has been held: the latest before {year} is {latest} ({date})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../planbook/core/review.py" line="342"/>
-        <source>a later party congress has been held: the latest before {year} is {latest} ({date})</source>
-        <translation type="unfinished"></translation>
+        <translation>“{current}”时期已于 {first} 年开始：规划此前已编制，现在应是实施</translation>
     </message>
     <message>
         <location filename="../../planbook/core/review.py" line="355"/>
+        <source>a later plenary session has been held: the latest before {year} is {latest} ({date})</source>
+        <translation>此后已召开新的全会：{year} 年之前最近一次是{latest}（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="362"/>
+        <source>a later party congress has been held: the latest before {year} is {latest} ({date})</source>
+        <translation>此后已召开新的党代会：{year} 年之前最近一次是党的{latest}（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="375"/>
         <source>{found} named a theme for its year; is there one, and the same, for {year}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{found}确定了当年的主题年，{year} 年是否还有、是否相同？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="369"/>
+        <location filename="../../planbook/core/review.py" line="397"/>
         <source>“{phrase}” belongs to the years up to {until}; the plan is for {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>“{phrase}”是 {until} 年及以前的提法，本方案为 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="373"/>
+        <location filename="../../planbook/core/review.py" line="401"/>
         <source>{reason}; since then: {instead}</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason}；现行提法：{instead}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="376"/>
+        <location filename="../../planbook/core/review.py" line="404"/>
         <source>“{phrase}” is of its time ({first}–{until}): does it still hold in {year}?</source>
-        <translation type="unfinished"></translation>
+        <translation>“{phrase}”是特定时期（{first}—{until}年）的提法，{year} 年是否仍适用？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="398"/>
+        <location filename="../../planbook/core/review.py" line="427"/>
         <source>a numbered target: is “{found}” still the figure for {year}?</source>
-        <translation type="unfinished"></translation>
+        <translation>量化目标：“{found}”是否仍是 {year} 年的指标？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="416"/>
+        <location filename="../../planbook/core/review.py" line="445"/>
         <source>{old} was renamed {new}</source>
-        <translation type="unfinished"></translation>
+        <translation>{old}已更名为{new}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="432"/>
+        <location filename="../../planbook/core/review.py" line="461"/>
         <source>done in {source}: drop it from this plan?</source>
+        <translation>已在《{source}》中完成：是否从本方案删除？</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/review.py" line="465"/>
+        <source>{status} in {source}: kept, noted as carried over</source>
+        <translation>在《{source}》中{status}：保留，并注明结转</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="474"/>
+        <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
+        <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="546"/>
+        <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
+        <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="549"/>
+        <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
+        <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/library.py" line="552"/>
+        <location filename="../../planbook/core/library.py" line="565"/>
+        <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
+        <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="500"/>
+        <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
+        <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/legacy.py" line="56"/>
+        <source>{name} is a password-protected Word document; open it, save a copy without the password and import that</source>
+        <translation>{name} 是设有密码的 Word 文档：请打开后另存一份不带密码的副本，再导入该副本</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/legacy.py" line="60"/>
+        <source>{name} is in the old binary Word or WPS format but cannot be read ({reason}); open it in Word or WPS and save it as .docx</source>
+        <translation>{name} 是旧版二进制 Word 或 WPS 格式，但无法读取（{reason}）：请用 Word 或 WPS 打开后另存为 .docx</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/legacy.py" line="71"/>
+        <source>{name} is in the old Word format; some of its formatting could not be carried over ({what}), please check the text</source>
+        <translation>{name} 是旧版 Word 格式，部分格式未能保留（{what}），请核对文字</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/pdf.py" line="46"/>
+        <source>{name} has no text layer (a scanned PDF); run it through OCR first, or type or copy the text in</source>
+        <translation>{name} 没有文字层（是扫描件 PDF）：请先做文字识别（OCR），或录入、复制其文字后导入</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/pdf.py" line="62"/>
+        <source>{name} is a password-protected PDF; open it, save a copy without the password and import that</source>
+        <translation>{name} 是设有密码的 PDF：请打开后另存一份不带密码的副本，再导入该副本</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/pdf.py" line="64"/>
+        <source>{name} is not a readable PDF (damaged, incomplete or not a PDF at all)</source>
+        <translation>{name} 不是可读取的 PDF（文件已损坏、不完整或根本不是 PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/pdf.py" line="69"/>
+        <source>{name} has {pages} pages, more than any plan (at most {limit})</source>
+        <translation>{name} 有 {pages} 页，超出任何方案的篇幅（最多 {limit} 页）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="355"/>
+        <source>the notice has no issuing organ&apos;s mark (发文机关标志)</source>
+        <translation>印发通知没有发文机关标志</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="358"/>
+        <source>the notice has no title (标题)</source>
+        <translation>印发通知没有标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="361"/>
+        <source>the notice has no principal recipients (主送机关)</source>
+        <translation>印发通知没有主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="388"/>
+        <source>the draft has {count} open review findings (Plan ▸ Review Draft)</source>
+        <translation>草稿还有 {count} 条审阅意见未处理（方案 ▸ 审阅草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="81"/>
+        <source>section</source>
+        <translation>一级标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="85"/>
+        <source>subsection</source>
+        <translation>二级标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="89"/>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="93"/>
+        <source>item</source>
+        <translation>子项</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="249"/>
+        <source>masthead (发文机关标志)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="435"/>
-        <source>{status} in {source}: kept, noted as carried over</source>
+        <location filename="../../planbook/core/model.py" line="250"/>
+        <source>title (标题)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="251"/>
+        <source>recipients (主送机关)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="252"/>
+        <source>body (正文)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="261"/>
+        <source>{a} and {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="262"/>
+        <source>{a}, {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/layout/blocks.py" line="170"/>
+        <source>the notice cannot be issued without its {parts}: fill them in, or export the plan layout (the plan alone)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="127"/>
+        <location filename="../../planbook/gui/editors.py" line="119"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="130"/>
+        <location filename="../../planbook/gui/editors.py" line="122"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="138"/>
+        <location filename="../../planbook/gui/editors.py" line="130"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="139"/>
+        <location filename="../../planbook/gui/editors.py" line="131"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="143"/>
+        <location filename="../../planbook/gui/editors.py" line="135"/>
         <source>Te&amp;xt</source>
         <translation>正文(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="147"/>
+        <location filename="../../planbook/gui/editors.py" line="139"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="219"/>
+        <location filename="../../planbook/gui/editors.py" line="211"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="223"/>
+        <location filename="../../planbook/gui/editors.py" line="215"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="228"/>
+        <location filename="../../planbook/gui/editors.py" line="220"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2342,219 +2544,292 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
 </context>
 <context>
-    <name>PlanProperties</name>
+    <name>PlanParts</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="449"/>
-        <source>Plan</source>
-        <translation>方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="451"/>
+        <location filename="../../planbook/gui/review.py" line="44"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="456"/>
-        <source>Kind of plan</source>
-        <translation>文种</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="459"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="461"/>
-        <source>Year</source>
-        <translation>年度</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="462"/>
-        <source>Issuing organs</source>
+        <location filename="../../planbook/gui/review.py" line="44"/>
+        <source>Issuers</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="462"/>
-        <source>Separate several with 、</source>
-        <translation>多个机关用“、”分隔</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="464"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="465"/>
-        <source>Issued</source>
-        <translation>已印发</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="467"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="469"/>
-        <source>Tasks numbered through the plan</source>
-        <translation>任务全文连续编号</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="470"/>
-        <source>Tasks numbered afresh in each section</source>
-        <translation>任务在各部分内重新编号</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="472"/>
-        <source>Numbering</source>
-        <translation>编号方式</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="473"/>
+        <location filename="../../planbook/gui/review.py" line="44"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="474"/>
+        <location filename="../../planbook/gui/review.py" line="45"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="478"/>
-        <source>Issuing notice</source>
-        <translation>印发通知</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="480"/>
+        <location filename="../../planbook/gui/review.py" line="45"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="481"/>
-        <source>Next Free Number</source>
-        <translation>取下一个文号</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="482"/>
-        <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
-        <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="485"/>
+        <location filename="../../planbook/gui/review.py" line="46"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="487"/>
+        <location filename="../../planbook/gui/review.py" line="46"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="488"/>
+        <location filename="../../planbook/gui/review.py" line="47"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="489"/>
-        <source>Body</source>
-        <translation>正文</translation>
+        <location filename="../../planbook/gui/review.py" line="47"/>
+        <source>Notice text</source>
+        <translation>通知正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="490"/>
-        <source>Signers (one a line)</source>
-        <translation>发文机关署名（每行一个）</translation>
+        <location filename="../../planbook/gui/review.py" line="48"/>
+        <source>Signers</source>
+        <translation>署名机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="492"/>
-        <source>Signed on</source>
-        <translation>成文日期</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="493"/>
+        <location filename="../../planbook/gui/review.py" line="48"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="494"/>
+        <location filename="../../planbook/gui/review.py" line="49"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="495"/>
+        <location filename="../../planbook/gui/review.py" line="49"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="496"/>
+        <location filename="../../planbook/gui/review.py" line="50"/>
+        <source>Attachments</source>
+        <translation>附件说明</translation>
+    </message>
+</context>
+<context>
+    <name>PlanProperties</name>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="441"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="443"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="448"/>
+        <source>Kind of plan</source>
+        <translation>文种</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="451"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="453"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="454"/>
+        <source>Issuing organs</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="454"/>
+        <source>Separate several with 、</source>
+        <translation>多个机关用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="456"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="457"/>
+        <source>Issued</source>
+        <translation>已印发</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="459"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="461"/>
+        <source>Tasks numbered through the plan</source>
+        <translation>任务全文连续编号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="462"/>
+        <source>Tasks numbered afresh in each section</source>
+        <translation>任务在各部分内重新编号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="464"/>
+        <source>Numbering</source>
+        <translation>编号方式</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="465"/>
+        <source>Preamble</source>
+        <translation>总体要求</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="466"/>
+        <source>Closing</source>
+        <translation>结束语</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="470"/>
+        <source>Issuing notice</source>
+        <translation>印发通知</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="472"/>
+        <source>Masthead</source>
+        <translation>发文机关标志</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="473"/>
+        <source>Next Free Number</source>
+        <translation>取下一个文号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="474"/>
+        <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
+        <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="477"/>
+        <source>Document number</source>
+        <translation>发文字号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="479"/>
+        <source>Notice title</source>
+        <translation>通知标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="480"/>
+        <source>Recipients</source>
+        <translation>主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="481"/>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="482"/>
+        <source>Signers (one a line)</source>
+        <translation>发文机关署名（每行一个）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="484"/>
+        <source>Signed on</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="485"/>
+        <source>Annotation</source>
+        <translation>附注</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="486"/>
+        <source>Copies to</source>
+        <translation>抄送机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="487"/>
+        <source>Printed by</source>
+        <translation>印发机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="488"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="497"/>
+        <location filename="../../planbook/gui/editors.py" line="489"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="498"/>
+        <location filename="../../planbook/gui/editors.py" line="490"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="499"/>
+        <location filename="../../planbook/gui/editors.py" line="491"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="500"/>
+        <location filename="../../planbook/gui/editors.py" line="492"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="501"/>
+        <location filename="../../planbook/gui/editors.py" line="493"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="502"/>
+        <location filename="../../planbook/gui/editors.py" line="494"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="503"/>
+        <location filename="../../planbook/gui/editors.py" line="495"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="504"/>
+        <location filename="../../planbook/gui/editors.py" line="496"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="505"/>
+        <location filename="../../planbook/gui/editors.py" line="497"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="536"/>
+        <location filename="../../planbook/gui/editors.py" line="528"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="629"/>
+        <location filename="../../planbook/gui/editors.py" line="621"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="641"/>
+        <location filename="../../planbook/gui/editors.py" line="633"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="652"/>
+        <location filename="../../planbook/gui/editors.py" line="644"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="665"/>
+        <location filename="../../planbook/gui/editors.py" line="657"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
@@ -2562,19 +2837,19 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="98"/>
+        <location filename="../../planbook/gui/treemodel.py" line="103"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="98"/>
-        <source>Lead or responsible unit</source>
-        <translation>牵头/责任单位</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/treemodel.py" line="99"/>
+        <location filename="../../planbook/gui/treemodel.py" line="104"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treemodel.py" line="103"/>
+        <source>Lead or responsible unit</source>
+        <translation>牵头/责任单位</translation>
     </message>
 </context>
 <context>
@@ -2716,63 +2991,63 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="49"/>
+        <location filename="../../planbook/gui/print_preview.py" line="50"/>
         <source>Print Preview — {0}</source>
         <translation>打印预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="53"/>
-        <source>Notice with the plan</source>
-        <translation>印发通知及方案</translation>
-    </message>
-    <message>
         <location filename="../../planbook/gui/print_preview.py" line="54"/>
-        <source>Plan only</source>
-        <translation>仅方案</translation>
+        <source>Notice with the plan</source>
+        <translation>印发通知及要点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="64"/>
+        <location filename="../../planbook/gui/print_preview.py" line="55"/>
+        <source>Plan only</source>
+        <translation>仅要点正文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="65"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="66"/>
+        <location filename="../../planbook/gui/print_preview.py" line="67"/>
         <source>&amp;Save PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="68"/>
+        <location filename="../../planbook/gui/print_preview.py" line="69"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="78"/>
+        <location filename="../../planbook/gui/print_preview.py" line="79"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="108"/>
+        <location filename="../../planbook/gui/print_preview.py" line="109"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="114"/>
+        <location filename="../../planbook/gui/print_preview.py" line="115"/>
         <source>fallback face: {0}</source>
         <translation>备用字体排印：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="125"/>
-        <location filename="../../planbook/gui/print_preview.py" line="127"/>
+        <location filename="../../planbook/gui/print_preview.py" line="126"/>
+        <location filename="../../planbook/gui/print_preview.py" line="128"/>
         <source>Save PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="164"/>
+        <location filename="../../planbook/gui/print_preview.py" line="167"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="164"/>
+        <location filename="../../planbook/gui/print_preview.py" line="167"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
@@ -2780,22 +3055,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="50"/>
+        <location filename="../../planbook/gui/follow.py" line="51"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="51"/>
+        <location filename="../../planbook/gui/follow.py" line="52"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="52"/>
+        <location filename="../../planbook/gui/follow.py" line="53"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="53"/>
+        <location filename="../../planbook/gui/follow.py" line="54"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
@@ -2803,57 +3078,57 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ProgressEditor</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="69"/>
+        <location filename="../../planbook/gui/follow.py" line="70"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="78"/>
+        <location filename="../../planbook/gui/follow.py" line="79"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="78"/>
+        <location filename="../../planbook/gui/follow.py" line="79"/>
         <source>Progress note</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="82"/>
+        <location filename="../../planbook/gui/follow.py" line="83"/>
         <source>Add a note dated today</source>
         <translation>添加一条今天的进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="83"/>
+        <location filename="../../planbook/gui/follow.py" line="84"/>
         <source>Remove the selected note</source>
         <translation>删除所选进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="85"/>
+        <location filename="../../planbook/gui/follow.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="92"/>
+        <location filename="../../planbook/gui/follow.py" line="93"/>
         <source>Set Status</source>
         <translation>设置进展状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="93"/>
+        <location filename="../../planbook/gui/follow.py" line="94"/>
         <source>Edit Progress Note</source>
         <translation>修改进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="134"/>
+        <location filename="../../planbook/gui/follow.py" line="135"/>
         <source>Add Progress Note</source>
         <translation>添加进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="148"/>
+        <location filename="../../planbook/gui/follow.py" line="149"/>
         <source>Remove Progress Note</source>
         <translation>删除进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="125"/>
+        <location filename="../../planbook/gui/follow.py" line="126"/>
         <source>Write dates as 2021-03-15 or 2021年3月15日</source>
         <translation>日期请写作 2021-03-15 或 2021年3月15日</translation>
     </message>
@@ -2869,6 +3144,162 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/qtstrings.py" line="11"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceDialog</name>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="240"/>
+        <source>Find and Replace</source>
+        <translation>查找和替换</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="245"/>
+        <source>Search all plans (read only)</source>
+        <translation>在全部方案中查找（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="249"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="249"/>
+        <source>In context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="255"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="256"/>
+        <source>Replace Ticked</source>
+        <translation>替换勾选项</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="262"/>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="263"/>
+        <source>Replace with:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="325"/>
+        <source>Type the text to find.</source>
+        <translation>请输入要查找的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="327"/>
+        <source>{0} hits in {1} plans (all plans are shown read only; open one to replace in it)</source>
+        <translation>{1} 个方案中共有 {0} 处（全部方案只读显示；要替换请打开该方案）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="330"/>
+        <source>The first {0} are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="333"/>
+        <source>{0} hits in this plan</source>
+        <translation>本方案中有 {0} 处</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="351"/>
+        <source>Replace “{0}” with “{1}”</source>
+        <translation>将“{0}”替换为“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="353"/>
+        <source>Replaced {0} hits (one undo step)</source>
+        <translation>已替换 {0} 处（可一步撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="69"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="69"/>
+        <source>Found</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="69"/>
+        <source>Proposed</source>
+        <translation>建议改为</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="69"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="80"/>
+        <source>Accept</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="81"/>
+        <source>Accept All of This Kind</source>
+        <translation>采纳此类全部</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="82"/>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="83"/>
+        <source>Show Ignored Again</source>
+        <translation>恢复已忽略项</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="88"/>
+        <source>Double-click a finding (or press Enter) to edit it by hand. Nothing changes until you accept; each accept is one undo step.</source>
+        <translation>双击某条意见（或按回车键）可转到原文手工修改。未经采纳不会改动任何内容；每次采纳都可一步撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="117"/>
+        <source>Open a plan to review it.</source>
+        <translation>请先打开一个方案再审阅。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="139"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="151"/>
+        <source>{0} findings to look at</source>
+        <translation>共 {0} 条审阅意见待处理</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="152"/>
+        <source>Nothing in this plan looks stale.</source>
+        <translation>本方案没有发现过时的提法。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="159"/>
+        <source>drop the task</source>
+        <translation>删除该任务</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="161"/>
+        <source>keep, with a note</source>
+        <translation>保留并注明结转</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/review.py" line="194"/>
+        <source>Accept {0} Review Findings</source>
+        <translation>采纳 {0} 条审阅意见</translation>
     </message>
 </context>
 <context>
@@ -2905,67 +3336,67 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法打开方案库文件（请检查文件夹是否存在、是否有读取权限）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="178"/>
+        <location filename="../../planbook/gui/safety.py" line="154"/>
         <source>This library is read-only: changes are not saved</source>
         <translation>此方案库为只读，修改不会保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="192"/>
+        <location filename="../../planbook/gui/safety.py" line="168"/>
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="251"/>
+        <location filename="../../planbook/gui/safety.py" line="227"/>
         <source>The change was not saved</source>
         <translation>修改未能保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="259"/>
+        <location filename="../../planbook/gui/safety.py" line="235"/>
         <source>What it changes was deleted or changed by another program.</source>
         <translation>它所修改的内容已被其他程序删除或更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="262"/>
+        <location filename="../../planbook/gui/safety.py" line="238"/>
         <source>Cannot undo “{0}”.</source>
         <translation>无法撤销“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="262"/>
+        <location filename="../../planbook/gui/safety.py" line="238"/>
         <source>Cannot redo “{0}”.</source>
         <translation>无法重做“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="263"/>
+        <location filename="../../planbook/gui/safety.py" line="239"/>
         <source>The step was taken off the undo list; nothing was changed.</source>
         <translation>此步骤已从撤销记录中移除，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="266"/>
+        <location filename="../../planbook/gui/safety.py" line="242"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="266"/>
+        <location filename="../../planbook/gui/safety.py" line="242"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="305"/>
+        <location filename="../../planbook/gui/safety.py" line="281"/>
         <source>The plan that was open was deleted by another program.</source>
         <translation>当前打开的方案已被其他程序删除。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="310"/>
+        <location filename="../../planbook/gui/safety.py" line="286"/>
         <source>Another program changed the library: shown as it is now.</source>
         <translation>其他程序修改了方案库，已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="359"/>
+        <location filename="../../planbook/gui/safety.py" line="335"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="367"/>
+        <location filename="../../planbook/gui/safety.py" line="343"/>
         <source>Restored {0}. What was there before is kept as {1}.</source>
         <translation>已恢复 {0}。恢复前的内容已另存为 {1}。</translation>
     </message>
@@ -3036,37 +3467,37 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>UnitsView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="175"/>
+        <location filename="../../planbook/gui/follow.py" line="176"/>
         <source>This plan</source>
         <translation>本方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="176"/>
+        <location filename="../../planbook/gui/follow.py" line="177"/>
         <source>All plans</source>
         <translation>全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="179"/>
+        <location filename="../../planbook/gui/follow.py" line="180"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="179"/>
+        <location filename="../../planbook/gui/follow.py" line="180"/>
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="179"/>
+        <location filename="../../planbook/gui/follow.py" line="180"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="182"/>
+        <location filename="../../planbook/gui/follow.py" line="183"/>
         <source>Show only this unit&apos;s tasks in the tree</source>
         <translation>结构树中只显示该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="183"/>
+        <location filename="../../planbook/gui/follow.py" line="184"/>
         <source>Rename Unit…</source>
         <translation>单位更名…</translation>
     </message>

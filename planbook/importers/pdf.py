@@ -1,0 +1,233 @@
+"""PDF (.pdf): the file most government sites give. The text layer is read with pypdfium2 (PDFium).
+
+What the page knows is used before the text reaches the recogniser:
+- page numbers (— 3 —, - 3 -, 第3页) and running heads (a line repeated at the same place on most pages) go;
+- a line that runs to the right margin and is followed by one that is not indented is a wrap, and is joined;
+- consecutive centred lines in a larger size (a title broken into 梯形 lines) are one title again;
+- a line drawn in red in the largest size at the top of the first page is the masthead (…文件).
+A PDF with no text layer (a scan) is refused with a message saying so, never imported as an empty plan.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.errors import FormatError
+from ..core.messages import QT_TRANSLATE_NOOP
+from . import ImportResult, read_bytes
+from .recognise import PAGE_NUMBER_RE, field_line, join_title, marker, normalise_line, recognise
+
+MAX_PDF_BYTES = 50 * 1024 * 1024
+MAX_PAGES = 500  # a plan is tens of pages; a 5,000-page file is not one
+
+
+@dataclass
+class Line:
+    text: str
+    left: float
+    right: float
+    top: float
+    size: float
+    red: bool
+    page: int
+
+
+def read_pdf(path: Path) -> ImportResult:
+    return parse_pdf(read_bytes(path, MAX_PDF_BYTES), path.name)
+
+
+def parse_pdf(data: bytes, name: str = "document.pdf") -> ImportResult:
+    lines, pages = pdf_lines(data, name)
+    if not any(line.text for line in lines):
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has no text layer (a scanned PDF); run it through "
+                                                        "OCR first, or type or copy the text in"), name=name)
+    found = recognise(paragraphs(lines, pages))
+    return ImportResult([found.plan], found.warnings)
+
+
+def pdf_lines(data: bytes, name: str) -> tuple[list[Line], int]:
+    """Every text line of every page, with its geometry, size and colour."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        reason = str(e)
+        if "password" in reason.lower():
+            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is a password-protected PDF; open it, save a copy "
+                                                            "without the password and import that"), name=name) from None
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is not a readable PDF (damaged, incomplete or not a "
+                                                        "PDF at all)"), name=name) from None
+    try:
+        count = len(document)
+        if count > MAX_PAGES:
+            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has {pages} pages, more than any plan (at most "
+                                                            "{limit})"), name=name, pages=count, limit=MAX_PAGES)
+        out: list[Line] = []
+        rgba = [ctypes.c_uint() for _ in range(4)]
+        for number in range(count):
+            page = document[number]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    out += _page_lines(textpage, raw, rgba, number)
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+        return out, count
+    finally:
+        document.close()
+
+
+def _page_lines(textpage, raw, rgba, number: int) -> list[Line]:
+    text = textpage.get_text_range()
+    lines = []
+    at = 0
+    for piece in text.split("\r\n"):
+        start, end = at, at + len(piece)
+        at = end + 2  # PDFium writes its own \r\n between lines; they count as characters
+        if " " in piece:
+            piece = _mark_generated_spaces(textpage, raw, piece, start)
+        blank = " \t" + GAP
+        if not piece.strip(blank):
+            continue
+        first = start + (len(piece) - len(piece.lstrip(blank)))
+        last = end - 1 - (len(piece) - len(piece.rstrip(blank)))
+        left, _, right, top = textpage.get_charbox(first)  # (left, bottom, right, top)
+        right = max(right, textpage.get_charbox(last)[2])
+        if any(c in "“”‘’" for c in piece):
+            piece, left, right = _in_reading_order(textpage, piece, start)
+        stripped = normalise_line(piece).strip(GAP)
+        size = raw.FPDFText_GetFontSize(textpage.raw, first)
+        red = bool(raw.FPDFText_GetFillColor(textpage.raw, first, *rgba)) and rgba[0].value > 160 and \
+            rgba[1].value < 90 and rgba[2].value < 90
+        lines.append(Line(stripped, left, right, top, size, red, number))
+    return lines
+
+
+GAP = "\x00"  # a space PDFium made up, until the line's size tells whether to keep it
+
+
+def _mark_generated_spaces(textpage, raw, piece: str, start: int) -> str:
+    """PDFium writes a space where it sees a gap between glyphs. In justified Chinese body text that is only the
+    spread of a full line (推进 特 殊 教育), never a space the document has; in a title it is the gap between two
+    organ names (中共乐山市委教育工作委员会 乐山市教育局). Such spaces are marked here and settled in `paragraphs`,
+    which knows the body size; spaces really in the text stay. Only the spaces' places are asked about."""
+    chars = list(piece)
+    for i, ch in enumerate(piece):
+        if ch == " " and raw.FPDFText_IsGenerated(textpage.raw, start + i) == 1:
+            chars[i] = GAP
+    return "".join(chars)
+
+
+def _in_reading_order(textpage, piece: str, start: int) -> tuple[str, float, float]:
+    """The line's characters left to right, and its left and right edges. A writer that draws the quotation marks
+    in a fallback font emits them after the rest of the line (LibreOffice does); PDFium reports drawing order."""
+    boxes = [textpage.get_charbox(start + i) if not ch.isspace() and ch != GAP else None
+             for i, ch in enumerate(piece)]
+    known = [b for b in boxes if b is not None]
+    left, right = min(b[0] for b in known), max(b[2] for b in known)
+    lefts = [b[0] for b in known]
+    if lefts == sorted(lefts):
+        return piece, left, right
+    order, last = [], 0.0
+    for i, b in enumerate(boxes):
+        last = b[0] if b is not None else last + 0.01  # a space keeps its place after the glyph before it
+        order.append((last, i))
+    return "".join(piece[i] for _, i in sorted(order)), left, right
+
+
+# ---- lines back into paragraphs ---------------------------------------------------------------------
+
+
+def paragraphs(lines: list[Line], pages: int) -> list[str]:
+    """The document's lines as the recogniser wants them: one paragraph a line, furniture gone."""
+    lines = [x for x in lines if not PAGE_NUMBER_RE.match(x.text)]
+    lines = _drop_running_heads(lines, pages)
+    lines = _hanging_punctuation(lines)
+    if not lines:
+        return []
+    body = statistics.median(x.size for x in lines)
+    for x in lines:
+        x.text = _settle_gaps(x.text, title=x.size > body * 1.15)
+    left = _mode(round(x.left) for x in lines if abs(x.size - body) < 1)
+    right = statistics.quantiles([x.right for x in lines], n=10)[-1] if len(lines) >= 10 else max(x.right for x in lines)
+    middle = (left + right) / 2
+    out: list[str] = []
+    prev: Line | None = None
+    for line in lines:
+        if prev is not None and out:
+            if _centred(prev, middle, body) and _centred(line, middle, body) and line.size > body * 1.1 \
+                    and abs(line.size - prev.size) < 1 and not prev.red and not line.red:
+                out[-1] = join_title(out[-1], line.text)  # a title in 梯形 lines
+                prev = line
+                continue
+            full = prev.right >= right - 1.5 * body and abs(prev.size - body) < 1
+            indented = line.left > left + 0.9 * body
+            if full and not indented and abs(line.size - body) < 1 and not marker(line.text) \
+                    and not field_line(line.text):
+                out[-1] += line.text
+                prev = line
+                continue
+        out.append(line.text)
+        prev = line
+    return out
+
+
+_CLOSING = set("，。、；：！？”’）》」』〕】,.;:!?)")
+
+
+def _hanging_punctuation(lines: list[Line]) -> list[Line]:
+    """A stop hung in the margin (GB/T 9704 禁则) is set a little lower, so PDFium reports it as a line of its
+    own; it belongs to the end of the line before."""
+    out: list[Line] = []
+    for line in lines:
+        if out and set(line.text) <= _CLOSING and line.page == out[-1].page:
+            out[-1].text += line.text
+            out[-1].right = max(out[-1].right, line.right)
+        else:
+            out.append(line)
+    return out
+
+
+def _settle_gaps(text: str, title: bool) -> str:
+    if GAP not in text:
+        return text
+    if title:  # keep the gap between two organ names; a digit and 年 were never apart
+        text = re.sub(f"(?<=[\u4e00-\u9fff]){GAP}+(?=[\u4e00-\u9fff])", " ", text)
+    return text.replace(GAP, "")
+
+
+def _centred(line: Line, middle: float, body: float) -> bool:
+    return abs((line.left + line.right) / 2 - middle) < body and line.right - line.left > body
+
+
+def _drop_running_heads(lines: list[Line], pages: int) -> list[Line]:
+    """Lines that repeat at the top or foot of most pages (a page header, the document's short title)."""
+    if pages < 3:
+        return lines
+    by_page: dict[int, list[Line]] = {}
+    for x in lines:
+        by_page.setdefault(x.page, []).append(x)
+    edges: dict[str, int] = {}
+    for page_lines in by_page.values():
+        ends = page_lines[:2] + page_lines[-2:] if len(page_lines) > 4 else []
+        for key in {re.sub(r"\d+", "#", x.text) for x in ends}:
+            edges[key] = edges.get(key, 0) + 1
+    repeated = {k for k, n in edges.items() if n >= max(3, pages // 2)}
+    if not repeated:
+        return lines
+    return [x for x in lines if re.sub(r"\d+", "#", x.text) not in repeated]
+
+
+def _mode(values) -> float:
+    counts: dict[int, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda k: (counts[k], -k)) if counts else 0.0

@@ -1,0 +1,217 @@
+"""Every kind of document an office keeps, imported as the clerk brings it: text with no line breaks, PDF, old
+Word .doc, Markdown, and the wrappers around a plan (转发, 函, 明电, a notice alone).
+
+Plans are compared by what the user sees: the tree (kinds, titles), fields, numbering mode and notice metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from planbook.core.model import Plan
+from planbook.core.punctuation import cjk_punctuation
+from planbook.importers.plaintext import parse_text
+
+
+def shape(plan: Plan) -> list[tuple]:
+    """The outline as the user sees it: each node's depth, kind, title and fields (punctuation as print has it,
+    since our exports set ， for a pasted ,)."""
+    out = []
+    p = cjk_punctuation
+
+    def visit(nodes, depth):
+        for n in nodes:
+            out.append((depth, n.kind.value, p(n.title), [(f.label, p(f.value)) for f in n.fields]))
+            visit(n.children, depth + 1)
+
+    visit(plan.nodes, 0)
+    return out
+
+
+def notice_facts(plan: Plan) -> tuple:
+    n = plan.notice
+    p = cjk_punctuation
+    return n.doc_number, p(n.title), n.signed_on, p(n.recipients), n.signers, plan.title, plan.year
+
+
+# ---- text with no line breaks -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_flattened_seed_reads_as_the_original(seeds, prefix):
+    text = next(seeds.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    original = parse_text(text).plans[0]
+    flat = parse_text("".join(text.splitlines())).plans[0]
+    assert shape(flat) == shape(original)
+    assert flat.numbering == original.numbering
+    assert notice_facts(flat) == notice_facts(original)
+
+
+OCR_LINE = (
+    "长沙市教育局关于印发2021年全市教育工作要点的通知长教通〔2021〕的43号各区县(市)教育局:现将《长沙市教育局2021年工作要点》"
+    "印发给你们,请认真贯彻执行。长沙市教育局二〇二一年三月二日长沙市教育局2021年工作要点2021年全市教育工作总体要求是:办好人民满意的教育。"
+    "一、强化党建引领(一)加强政治建设1.深入学习党的理论。组织专题学习。(责任单位:组宣科)2.抓好基层党组织建设。"
+    "建强支部。(市教育局牵头,市财政局配合)二、推进教育公平(一)扩大学位供给3.新建中小学20所。新增学位3.5万个。"
+    "(市发展改革委、市财政局负责)"
+)
+
+
+def test_one_line_notice_and_plan_from_ocr():
+    """An OCR'd notice in one line, with a Chinese-numeral date, a noisy 发文字号, half-width brackets and
+    unlabelled responsibilities at the tasks' ends."""
+    found = parse_text(OCR_LINE)
+    plan = found.plans[0]
+    assert plan.notice.title == "长沙市教育局关于印发2021年全市教育工作要点的通知"
+    assert plan.notice.doc_number == "长教通〔2021〕43号"
+    assert plan.notice.recipients == "各区县(市)教育局："
+    assert plan.notice.signers == ["长沙市教育局"]
+    assert plan.notice.signed_on == dt.date(2021, 3, 2)
+    assert plan.title == "长沙市教育局2021年工作要点" and plan.year == 2021
+    assert [(d, k, t) for d, k, t, _ in shape(plan)] == [
+        (0, "section", "强化党建引领"), (1, "subsection", "加强政治建设"), (2, "task", "深入学习党的理论。"),
+        (2, "task", "抓好基层党组织建设。"), (0, "section", "推进教育公平"), (1, "subsection", "扩大学位供给"),
+        (2, "task", "新建中小学20所。"),
+    ]
+    tasks = [n for n in plan.walk() if n.kind.value == "task"]
+    assert [(f.label, f.value) for f in tasks[0].fields] == [("责任单位", "组宣科")]
+    assert [(f.label, f.value) for f in tasks[1].fields] == [("牵头单位", "市教育局"), ("配合单位", "市财政局")]
+    assert [(f.label, f.value) for f in tasks[2].fields] == [("责任单位", "市发展改革委、市财政局")]
+    assert tasks[2].body == "新增学位3.5万个。"  # 3.5 is a quantity, not task 3 and item 5
+
+
+def test_a_label_in_prose_is_not_a_field():
+    plan = parse_text("2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n"
+                      "2.做好验收。牵头单位:基建科\n").plans[0]
+    t1, t2 = [n for n in plan.walk() if n.kind.value == "task"]
+    assert t1.fields == [] and "各项目牵头单位要倒排工期" in t1.body
+    assert t2.title == "做好验收。"
+
+
+@pytest.mark.parametrize("unit", ["一、二、", "1.2.", "(一)", "关于的通知", "2020年1月1日。", "。各位:", "牵头单位:"])
+def test_crafted_one_line_ends_in_bounded_time(unit):
+    """A long line of markers, titles or dates that never make a plan is cut up in linear time."""
+    import time
+
+    line = "一、总体要求。" + unit * (300_000 // len(unit))
+    started = time.process_time()
+    try:
+        parse_text(line)
+    except Exception as e:  # refusing is fine; hanging is not
+        assert "structure" in str(e) or "text" in str(e)
+    assert time.process_time() - started < 10
+
+
+# ---- wrappers around the plan ---------------------------------------------------------------------------
+
+KINDS = Path(__file__).parent / "data" / "kinds"
+
+
+def read_kind(name: str):
+    return parse_text((KINDS / name).read_text(encoding="utf-8"))
+
+
+def test_forwarding_notice_keeps_the_forwarded_notice_and_its_issuer():
+    found = read_kind("zhuanfa.txt")
+    plan = found.plans[0]
+    n = plan.notice
+    assert n.doc_number == "长教发〔2021〕12号" and n.signers == ["长沙市教育局"]
+    assert n.signed_on == dt.date(2021, 3, 15)
+    assert "湘教发〔2021〕5号" in n.body and "湖南省教育厅关于印发《2021年全省教育工作要点》的通知" in n.body
+    assert plan.title == "2021年全省教育工作要点" and plan.issuers == ["湖南省教育厅"]
+    assert plan.preamble == "2021年全省教育工作的总体要求是：办好人民满意的教育。"
+    assert [k for _, k, _, _ in shape(plan)] == ["section", "task", "task", "section", "task"]
+
+
+def test_letter_carrying_a_draft_for_comment():
+    plan = read_kind("han.txt").plans[0]
+    assert plan.notice.title.endswith("意见的函") and plan.notice.doc_number == "湘教函〔2022〕31号"
+    assert plan.notice.attachments == "附件：2022年全省教育工作要点（征求意见稿）"
+    assert plan.title == "2022年全省教育工作要点（征求意见稿）"
+    assert plan.kind == "工作要点" and plan.year == 2022
+    assert len(plan.nodes) == 2
+
+
+def test_telegram_header():
+    plan = read_kind("mingdian.txt").plans[0]
+    n = plan.notice
+    assert n.doc_number == "长政办明电〔2023〕5号" and n.urgency == "特急" and n.issued_by == "张三"
+    tasks = [x for x in plan.walk() if x.kind.value == "task"]
+    assert [(f.label, f.value) for f in tasks[0].fields] == [("牵头单位", "市应急局"),
+                                                             ("责任单位", "各区县（市）人民政府")]
+
+
+def test_notice_alone_is_an_empty_plan_not_sections_made_of_its_points():
+    found = read_kind("alone.txt")
+    plan = found.plans[0]
+    assert plan.nodes == []
+    assert "一、做好开学准备。" in plan.notice.body and "三、强化督导检查。" in plan.notice.body
+    assert plan.notice.signers == ["长沙市教育局"] and plan.notice.signed_on == dt.date(2023, 2, 1)
+    assert any("notice with no plan" in str(w) for w in found.warnings)
+
+
+def test_plan_alone_without_a_notice():
+    plan = parse_text("长沙市教育局2023年工作要点\n一、加强党建\n1.抓学习。\n二、抓质量\n2.抓教学。\n").plans[0]
+    assert plan.notice.title == "" and plan.title == "长沙市教育局2023年工作要点"
+    assert len(plan.nodes) == 2
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("湘教发[2020]8号", "湘教发〔2020〕8号"), ("湘教发［2020］8号", "湘教发〔2020〕8号"),
+    ("湘教发（2020）8号", "湘教发〔2020〕8号"), ("湘教发 〔 2020 〕 8 号", "湘教发〔2020〕8号"),
+    ("湘教发〔2020〕第8号", "湘教发〔2020〕8号"), ("湘教发〔2020〕的43号", "湘教发〔2020〕43号"),
+])
+def test_document_number_forms(text, number):
+    from planbook.importers.recognise import normalise_doc_number
+
+    assert normalise_doc_number(text) == number
+
+
+@pytest.mark.parametrize("line", ["1．加强党建。", "１．加强党建。", "1、加强党建。", "(1)加强党建。", "①加强党建。"])
+def test_task_numbering_variants_under_a_subsection(line):
+    plan = parse_text(f"2023年工作要点\n一、总体要求。\n(一)党建工作\n{line}\n").plans[0]
+    leaf = plan.nodes[0].children[0].children[0]
+    assert leaf.title == "加强党建。"
+
+
+# ---- Markdown and odd task-table headers ------------------------------------------------------------------
+
+
+def test_markdown_with_front_matter_and_a_pipe_table():
+    from planbook.importers import import_with_warnings
+
+    plan = import_with_warnings(KINDS / "plan.md").plans[0]
+    assert plan.title == "某县教育局2024年工作要点" and plan.year == 2024 and plan.issuers == ["某县教育局"]
+    assert plan.notice.doc_number == "某教发〔2024〕3号" and plan.notice.published_on == dt.date(2024, 2, 20)
+    assert plan.preamble == "2024年全县教育工作的总体要求是：办好人民满意的教育。"  # ** is emphasis, not text
+    assert [(k, t) for _, k, t, _ in shape(plan)] == [
+        ("section", "加强党的建设"), ("task", "抓好理论学习。"), ("task", "建强基层组织。"),
+        ("section", "重点任务分工"), ("task", "新建中小学2所"), ("task", "推进集团化办学")]
+    tasks = [n for n in plan.walk() if n.kind.value == "task"]
+    assert [(f.label, f.value) for f in tasks[0].fields] == [("责任单位", "办公室")]
+    assert [(f.label, f.value) for f in tasks[2].fields] == [("牵头部门", "计财股"), ("推进单位", "各乡镇"),
+                                                             ("时间节点", "2024年8月")]
+
+
+def test_markdown_english_front_matter_and_headings_without_numbers():
+    from planbook.importers.markdown import parse_markdown
+
+    text = ("---\ntitle: 2023年工作要点\nnumber: \"某办发[2023]9号\"\nissuer: 某市人民政府办公室\n---\n"
+            "# 2023年工作要点\n## 一、总体要求\n### （一）指导思想\n以人民为中心。\n")
+    plan = parse_markdown(text).plans[0]
+    assert plan.notice.doc_number == "某办发〔2023〕9号" and plan.issuers == ["某市人民政府办公室"]
+    assert [(k, t) for _, k, t, _ in shape(plan)] == [("section", "总体要求"), ("subsection", "指导思想")]
+
+
+def test_task_table_header_labels_are_kept_as_the_document_spells_them():
+    from planbook.importers.recognise import TableBlock, recognise
+
+    table = TableBlock([["序号", "重点任务", "实施主体", "支撑单位", "完成时限"],
+                        ["1", "建设智慧校园", "市教育局", "市数据局", "2024年底"]])
+    plan = recognise(["2024年行动计划", "一、重点任务", table]).plan
+    task = plan.nodes[0].children[0]
+    assert task.title == "建设智慧校园"
+    assert [(f.label, f.value) for f in task.fields] == [("实施主体", "市教育局"), ("支撑单位", "市数据局"),
+                                                         ("完成时限", "2024年底")]
