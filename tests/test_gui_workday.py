@@ -386,3 +386,17 @@ def test_keyboard_only_from_an_empty_library_to_an_exported_pdf(windows, qtbot, 
     text = read_pdf(out).text
     assert "WorkPlan2031" in text.replace(" ", "") and "Partybuilding" in text.replace(" ", "")
     assert "Office" in text and "Trainthecadres" in text.replace(" ", "")
+
+
+def test_normalize_punctuation_keeps_the_folds(windows, qtbot, tmp_path):
+    plan = realistic_plan()
+    plan.nodes[0].children[0].title = "加强德育工作(试点)。"  # ASCII brackets for 规范标点 to fix
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        plan_id = lib.add_plan(plan)
+    w = windows.open(path, plan=plan_id)
+    first, second = w.model.plan.nodes[0].id, w.model.plan.nodes[1].id
+    w.tree.collapse(w.model.index_of(second))
+    assert w.tidy_punctuation() == 1  # a batch: the tree is rebuilt from the library
+    assert stored_plan(path, plan_id).nodes[0].children[0].title == "加强德育工作（试点）。"
+    assert w.tree.isExpanded(w.model.index_of(first)) and not w.tree.isExpanded(w.model.index_of(second))
