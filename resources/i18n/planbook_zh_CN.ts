@@ -267,22 +267,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="315"/>
+        <location filename="../../planbook/gui/follow.py" line="323"/>
         <source>Kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="316"/>
+        <location filename="../../planbook/gui/follow.py" line="324"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="317"/>
+        <location filename="../../planbook/gui/follow.py" line="325"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="318"/>
+        <location filename="../../planbook/gui/follow.py" line="326"/>
         <source>Dropped</source>
         <translation>删除</translation>
     </message>
@@ -290,54 +290,54 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="375"/>
-        <location filename="../../planbook/gui/follow.py" line="427"/>
+        <location filename="../../planbook/gui/follow.py" line="383"/>
+        <location filename="../../planbook/gui/follow.py" line="435"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="381"/>
+        <location filename="../../planbook/gui/follow.py" line="389"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="392"/>
+        <location filename="../../planbook/gui/follow.py" line="400"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="420"/>
+        <location filename="../../planbook/gui/follow.py" line="428"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="425"/>
+        <location filename="../../planbook/gui/follow.py" line="433"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="426"/>
-        <location filename="../../planbook/gui/follow.py" line="433"/>
+        <location filename="../../planbook/gui/follow.py" line="434"/>
+        <location filename="../../planbook/gui/follow.py" line="441"/>
         <source>Comparing tasks…</source>
         <translation>正在比较任务…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="450"/>
+        <location filename="../../planbook/gui/follow.py" line="458"/>
         <source>Comparison cancelled.</source>
         <translation>已取消比较。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="455"/>
+        <location filename="../../planbook/gui/follow.py" line="463"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="489"/>
+        <location filename="../../planbook/gui/follow.py" line="497"/>
         <source>(no section)</source>
         <translation>（未分节）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="514"/>
+        <location filename="../../planbook/gui/follow.py" line="522"/>
         <source>The two plans have the same tasks: nothing was changed, added or dropped.</source>
         <translation>两个方案的任务相同：没有修改、新增或删除。</translation>
     </message>
@@ -345,22 +345,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="282"/>
+        <location filename="../../planbook/gui/follow.py" line="290"/>
         <source>Export Progress Report…</source>
         <translation>导出进展报告…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="299"/>
+        <location filename="../../planbook/gui/follow.py" line="307"/>
         <source>{0} tasks: </source>
         <translation>共 {0} 项任务：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="300"/>
+        <location filename="../../planbook/gui/follow.py" line="308"/>
         <source>&#x3000;({0}% done)</source>
         <translation>&#x3000;（已完成 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="305"/>
+        <location filename="../../planbook/gui/follow.py" line="313"/>
         <source>Tasks by lead unit and status</source>
         <translation>各牵头单位任务进展</translation>
     </message>
@@ -3078,57 +3078,57 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ProgressEditor</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="70"/>
+        <location filename="../../planbook/gui/follow.py" line="78"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="79"/>
+        <location filename="../../planbook/gui/follow.py" line="87"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="79"/>
+        <location filename="../../planbook/gui/follow.py" line="87"/>
         <source>Progress note</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="83"/>
+        <location filename="../../planbook/gui/follow.py" line="91"/>
         <source>Add a note dated today</source>
         <translation>添加一条今天的进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="84"/>
+        <location filename="../../planbook/gui/follow.py" line="92"/>
         <source>Remove the selected note</source>
         <translation>删除所选进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="86"/>
+        <location filename="../../planbook/gui/follow.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="93"/>
+        <location filename="../../planbook/gui/follow.py" line="101"/>
         <source>Set Status</source>
         <translation>设置进展状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="94"/>
+        <location filename="../../planbook/gui/follow.py" line="102"/>
         <source>Edit Progress Note</source>
         <translation>修改进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="135"/>
+        <location filename="../../planbook/gui/follow.py" line="143"/>
         <source>Add Progress Note</source>
         <translation>添加进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="149"/>
+        <location filename="../../planbook/gui/follow.py" line="157"/>
         <source>Remove Progress Note</source>
         <translation>删除进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="126"/>
+        <location filename="../../planbook/gui/follow.py" line="134"/>
         <source>Write dates as 2021-03-15 or 2021年3月15日</source>
         <translation>日期请写作 2021-03-15 或 2021年3月15日</translation>
     </message>
@@ -3465,39 +3465,62 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
 </context>
 <context>
+    <name>Units</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="59"/>
+        <source>Lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="60"/>
+        <source>Responsible</source>
+        <translation>责任</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="61"/>
+        <source>Cooperating</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="62"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>UnitsView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="176"/>
+        <location filename="../../planbook/gui/follow.py" line="184"/>
         <source>This plan</source>
         <translation>本方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="177"/>
+        <location filename="../../planbook/gui/follow.py" line="185"/>
         <source>All plans</source>
         <translation>全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="180"/>
+        <location filename="../../planbook/gui/follow.py" line="188"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="180"/>
+        <location filename="../../planbook/gui/follow.py" line="188"/>
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="180"/>
+        <location filename="../../planbook/gui/follow.py" line="188"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="183"/>
+        <location filename="../../planbook/gui/follow.py" line="191"/>
         <source>Show only this unit&apos;s tasks in the tree</source>
         <translation>结构树中只显示该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="184"/>
+        <location filename="../../planbook/gui/follow.py" line="192"/>
         <source>Rename Unit…</source>
         <translation>单位更名…</translation>
     </message>
