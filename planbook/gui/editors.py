@@ -440,6 +440,7 @@ class PlanProperties(QScrollArea):
     def _plan_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Plan"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._line(form, "title", self.tr("Title"))
         kind = QComboBox()
         kind.setEditable(True)
@@ -469,12 +470,15 @@ class PlanProperties(QScrollArea):
     def _notice_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Issuing notice"))
         form = QFormLayout(box)
+        # In a narrow pane (1024×640) a field goes under its label rather than shrinking to a few characters.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._line(form, "notice.masthead", self.tr("Masthead"), "某市教育局文件")
         self.next_number = QToolButton(objectName="nextDocNumber", text=self.tr("Next Free Number"))
         self.next_number.setToolTip(self.tr("The next serial of this agency code in the plan's year, counted over "
                                             "every plan in the library"))
         self.next_number.clicked.connect(self.take_next_number)
-        self._line(form, "notice.doc_number", self.tr("Document number"), "某教发〔2021〕3号", self.next_number)
+        number = self._line(form, "notice.doc_number", self.tr("Document number"), "某教发〔2021〕3号", self.next_number)
+        number.setMinimumWidth(number.fontMetrics().horizontalAdvance("某某教发〔2021〕123号") + 16)
         self.doc_number_error = self._error(form)
         self._line(form, "notice.title", self.tr("Notice title"), "关于印发《…》的通知")
         self._line(form, "notice.recipients", self.tr("Recipients"), "各县（市、区）教育局：")
