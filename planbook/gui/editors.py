@@ -12,7 +12,7 @@ import itertools
 import re
 import sqlite3
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -82,6 +82,14 @@ def check_doc_number(text: str, year: int | None) -> str:
     return ""
 
 
+def _scroll_minimum(area: QScrollArea) -> QSize:
+    """A pane that scrolls only vertically is as narrow as its content allows, never narrower: the splitter then
+    takes the room from the other panes instead of cutting the editors off (seen at 1024×640 with a dock open)."""
+    inner = area.widget()
+    width = inner.minimumSizeHint().width() if inner is not None else 100
+    return QSize(width + area.verticalScrollBar().sizeHint().width() + 2 * area.frameWidth(), 100)
+
+
 class NodeEditor(QScrollArea):
     """Kind, title, body and fields of one node, in a pane that scrolls: every box grows with its text, so long
     prose shows whole and nothing is squeezed on a small screen."""
@@ -109,7 +117,7 @@ class NodeEditor(QScrollArea):
         self.title = QLineEdit()
         self.title.setObjectName("titleEdit")
         self.title.setPlaceholderText(self.tr("Title, e.g. 切实加强德育工作。"))
-        self.body = GrowingTextEdit(min_lines=2, max_lines=14)
+        self.body = GrowingTextEdit(min_lines=2, max_lines=30)
         self.body.setObjectName("bodyEdit")
         self.body.setPlaceholderText(self.tr("What is to be done"))
         self.fields = FieldsForm()
@@ -141,6 +149,9 @@ class NodeEditor(QScrollArea):
         self.body.textChanged.connect(self._body_changed)
         self.fields.changed.connect(self._fields_changed)
         self.progress.changed.connect(lambda edit, name: emit(self.edit, edit, name, None))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return _scroll_minimum(self)
 
     def highlight(self, terms: list[str]) -> None:
         """Mark every occurrence of the search terms in the text (until another node is shown)."""
@@ -225,7 +236,7 @@ class _FieldRow:
         self.label.addItems(USUAL_LABELS)
         self.label.setCurrentText(label)
         self.label.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.value = GrowingTextEdit(single_paragraph=True)
+        self.value = GrowingTextEdit(max_lines=40, single_paragraph=True)  # the pane scrolls; the box need not
         self.value.setObjectName("fieldValue")
         self.value.setPlainText(value)
         self.label.installEventFilter(form)
@@ -421,11 +432,15 @@ class PlanProperties(QScrollArea):
         layout.addStretch()
         self.setWidget(inner)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return _scroll_minimum(self)
+
     # ---- building ------------------------------------------------------------------------------------
 
     def _plan_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Plan"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._line(form, "title", self.tr("Title"))
         kind = QComboBox()
         kind.setEditable(True)
@@ -455,6 +470,8 @@ class PlanProperties(QScrollArea):
     def _notice_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Issuing notice"))
         form = QFormLayout(box)
+        # In a narrow pane (1024×640) a field goes under its label rather than shrinking to a few characters.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.confirm_masthead = QToolButton(objectName="confirmMasthead", text=self.tr("Confirm"))
         self.confirm_masthead.setToolTip(self.tr("Keep the proposed masthead as it is"))
         self.confirm_masthead.clicked.connect(
@@ -475,7 +492,9 @@ class PlanProperties(QScrollArea):
                 self._text(form, spec.key, label, rows=2 if spec.type == "lines" else 4)
             else:
                 beside = {"notice.doc_number": self.next_number, "notice.masthead": self.confirm_masthead}
-                self._line(form, spec.key, label, spec.placeholder, beside.get(spec.key))
+                line = self._line(form, spec.key, label, spec.placeholder, beside.get(spec.key))
+                if spec.key == "notice.doc_number":  # readable whole at 1024×640
+                    line.setMinimumWidth(line.fontMetrics().horizontalAdvance("某某教发〔2021〕123号") + 16)
             if spec.key == "notice.masthead":  # "proposed by Planbook" until the clerk confirms it (issuing.py)
                 form.addRow("", self.masthead_note)
             elif spec.key == "notice.doc_number":

@@ -267,22 +267,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="315"/>
+        <location filename="../../planbook/gui/follow.py" line="323"/>
         <source>Kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="316"/>
+        <location filename="../../planbook/gui/follow.py" line="324"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="317"/>
+        <location filename="../../planbook/gui/follow.py" line="325"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="318"/>
+        <location filename="../../planbook/gui/follow.py" line="326"/>
         <source>Dropped</source>
         <translation>删除</translation>
     </message>
@@ -290,54 +290,54 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="375"/>
-        <location filename="../../planbook/gui/follow.py" line="427"/>
+        <location filename="../../planbook/gui/follow.py" line="383"/>
+        <location filename="../../planbook/gui/follow.py" line="435"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="381"/>
+        <location filename="../../planbook/gui/follow.py" line="389"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="392"/>
+        <location filename="../../planbook/gui/follow.py" line="400"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="420"/>
+        <location filename="../../planbook/gui/follow.py" line="428"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="425"/>
+        <location filename="../../planbook/gui/follow.py" line="433"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="426"/>
-        <location filename="../../planbook/gui/follow.py" line="433"/>
+        <location filename="../../planbook/gui/follow.py" line="434"/>
+        <location filename="../../planbook/gui/follow.py" line="441"/>
         <source>Comparing tasks…</source>
         <translation>正在比较任务…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="450"/>
+        <location filename="../../planbook/gui/follow.py" line="458"/>
         <source>Comparison cancelled.</source>
         <translation>已取消比较。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="455"/>
+        <location filename="../../planbook/gui/follow.py" line="463"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="489"/>
+        <location filename="../../planbook/gui/follow.py" line="497"/>
         <source>(no section)</source>
         <translation>（未分节）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="514"/>
+        <location filename="../../planbook/gui/follow.py" line="522"/>
         <source>The two plans have the same tasks: nothing was changed, added or dropped.</source>
         <translation>两个方案的任务相同：没有修改、新增或删除。</translation>
     </message>
@@ -345,22 +345,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="282"/>
+        <location filename="../../planbook/gui/follow.py" line="290"/>
         <source>Export Progress Report…</source>
         <translation>导出进展报告…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="299"/>
+        <location filename="../../planbook/gui/follow.py" line="307"/>
         <source>{0} tasks: </source>
         <translation>共 {0} 项任务：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="300"/>
+        <location filename="../../planbook/gui/follow.py" line="308"/>
         <source>&#x3000;({0}% done)</source>
         <translation>&#x3000;（已完成 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="305"/>
+        <location filename="../../planbook/gui/follow.py" line="313"/>
         <source>Tasks by lead unit and status</source>
         <translation>各牵头单位任务进展</translation>
     </message>
@@ -444,52 +444,52 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="254"/>
+        <location filename="../../planbook/gui/editors.py" line="265"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="261"/>
+        <location filename="../../planbook/gui/editors.py" line="272"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="262"/>
+        <location filename="../../planbook/gui/editors.py" line="273"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="269"/>
+        <location filename="../../planbook/gui/editors.py" line="280"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="270"/>
+        <location filename="../../planbook/gui/editors.py" line="281"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="271"/>
+        <location filename="../../planbook/gui/editors.py" line="282"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="363"/>
+        <location filename="../../planbook/gui/editors.py" line="374"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="371"/>
+        <location filename="../../planbook/gui/editors.py" line="382"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="380"/>
+        <location filename="../../planbook/gui/editors.py" line="391"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="395"/>
+        <location filename="../../planbook/gui/editors.py" line="406"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -659,645 +659,645 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="94"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="101"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="786"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="788"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="793"/>
         <location filename="../../planbook/gui/mainwindow.py" line="795"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="802"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="693"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="686"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="693"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="216"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="217"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="220"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="221"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
         <source>Chec&amp;k Before Issuing…</source>
         <translation>发文前检查(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="225"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="226"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="221"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="228"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="227"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="234"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="238"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="247"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="254"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="253"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="260"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="261"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="268"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="269"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="276"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="274"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="281"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1225"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="280"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="287"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="288"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="295"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="293"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="300"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="298"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="305"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="302"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="309"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="325"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="332"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="433"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="440"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="461"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="468"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="481"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="488"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="484"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="491"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="485"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="492"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="490"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="497"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="491"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="498"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="521"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="528"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="540"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="547"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="544"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="551"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="673"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="673"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="680"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="684"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="684"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="693"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="700"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
         <source>&amp;Edit Selected</source>
         <translation>编辑所选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
         <source>Next Pane</source>
         <translation>下一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
         <source>Previous Pane</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="693"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="700"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="718"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="725"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="719"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="750"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="757"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="737"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="738"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="752"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="752"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="761"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="768"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="763"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="770"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="765"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="772"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="797"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="796"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="803"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="799"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="806"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="800"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="807"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="810"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="818"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="817"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="825"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="811"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="818"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="821"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="829"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="883"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="836"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="890"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="830"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="837"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="846"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="853"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="852"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="853"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="860"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="877"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="884"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="888"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="895"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="901"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="908"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="903"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="910"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="924"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="931"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="932"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="939"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="933"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="940"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="945"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="952"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="946"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="953"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="977"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="995"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1006"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1024"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1008"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1011"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1026"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1029"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1008"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1026"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1011"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1029"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1021"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1039"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1023"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1041"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1107"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1125"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1111"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1129"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="929"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="936"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1172"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1156"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1174"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1162"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1180"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1170"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1188"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1170"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1188"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1200"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1218"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1201"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1219"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1225"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="216"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="223"/>
         <source>&amp;Review Draft…</source>
         <translation>审阅草稿(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="217"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="948"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="955"/>
         <source>Review Draft</source>
         <translation>审阅草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="205"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="211"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
         <source>&amp;User Guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="242"/>
         <source>New from &amp;Template</source>
         <translation>从模板新建(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="239"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="246"/>
         <source>Recent P&amp;lans</source>
         <translation>最近打开的方案(&amp;L)</translation>
     </message>
@@ -1750,7 +1750,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/importers/__init__.py" line="48"/>
-        <location filename="../../planbook/importers/__init__.py" line="160"/>
+        <location filename="../../planbook/importers/__init__.py" line="162"/>
         <source>{name} is a folder, not a file</source>
         <translation>{name} 是文件夹，不是文件</translation>
     </message>
@@ -1766,7 +1766,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/importers/__init__.py" line="61"/>
-        <location filename="../../planbook/importers/__init__.py" line="157"/>
+        <location filename="../../planbook/importers/__init__.py" line="159"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
@@ -2449,27 +2449,27 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法读取 {name}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="145"/>
+        <location filename="../../planbook/importers/__init__.py" line="147"/>
         <source>removed {count} control character(s) that no document can hold</source>
         <translation>已删除 {count} 个任何文档都无法容纳的控制字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="162"/>
+        <location filename="../../planbook/importers/__init__.py" line="164"/>
         <source>{name} is not a regular file (a pipe or device?); not read</source>
         <translation>{name} 不是普通文件（可能是管道或设备），未读取</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="169"/>
+        <location filename="../../planbook/importers/__init__.py" line="171"/>
         <source>{name} nests its items {depth} levels deep; a plan may have at most {limit}</source>
         <translation>{name} 的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="180"/>
+        <location filename="../../planbook/importers/__init__.py" line="182"/>
         <source>{name} has {count} headings, tasks and items; a plan may have at most {limit}</source>
         <translation>{name} 共有 {count} 个标题、任务和子项，一个方案最多允许 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="184"/>
+        <location filename="../../planbook/importers/__init__.py" line="186"/>
         <source>{name} holds {count} characters of text; a plan may hold at most {limit}</source>
         <translation>{name} 含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
@@ -2547,47 +2547,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="111"/>
+        <location filename="../../planbook/gui/editors.py" line="119"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="114"/>
+        <location filename="../../planbook/gui/editors.py" line="122"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="122"/>
+        <location filename="../../planbook/gui/editors.py" line="130"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="123"/>
+        <location filename="../../planbook/gui/editors.py" line="131"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="127"/>
+        <location filename="../../planbook/gui/editors.py" line="135"/>
         <source>Te&amp;xt</source>
         <translation>正文(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="131"/>
+        <location filename="../../planbook/gui/editors.py" line="139"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="200"/>
+        <location filename="../../planbook/gui/editors.py" line="211"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="204"/>
+        <location filename="../../planbook/gui/editors.py" line="215"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="209"/>
+        <location filename="../../planbook/gui/editors.py" line="220"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2595,107 +2595,107 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PdfFonts</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="61"/>
+        <location filename="../../planbook/gui/preferences.py" line="63"/>
         <source>Title (Xiaobiaosong)</source>
         <translation>标题（小标宋）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="62"/>
+        <location filename="../../planbook/gui/preferences.py" line="64"/>
         <source>Body text (Fangsong)</source>
         <translation>正文（仿宋）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="63"/>
+        <location filename="../../planbook/gui/preferences.py" line="65"/>
         <source>Level-1 headings (Heiti)</source>
         <translation>一级标题（黑体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="64"/>
+        <location filename="../../planbook/gui/preferences.py" line="66"/>
         <source>Level-2 headings (Kaiti)</source>
         <translation>二级标题（楷体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="65"/>
+        <location filename="../../planbook/gui/preferences.py" line="67"/>
         <source>Page numbers (Songti)</source>
         <translation>页码（宋体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="66"/>
+        <location filename="../../planbook/gui/preferences.py" line="68"/>
         <source>Fallback face</source>
         <translation>备用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="73"/>
+        <location filename="../../planbook/gui/preferences.py" line="75"/>
         <source>Formal notices use 方正小标宋简体</source>
         <translation>公文用 方正小标宋简体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="74"/>
+        <location filename="../../planbook/gui/preferences.py" line="76"/>
         <source>Formal notices use 仿宋_GB2312</source>
         <translation>公文用 仿宋_GB2312</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="75"/>
+        <location filename="../../planbook/gui/preferences.py" line="77"/>
         <source>Formal notices use 黑体</source>
         <translation>公文用 黑体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="76"/>
+        <location filename="../../planbook/gui/preferences.py" line="78"/>
         <source>Formal notices use 楷体_GB2312</source>
         <translation>公文用 楷体_GB2312</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="77"/>
+        <location filename="../../planbook/gui/preferences.py" line="79"/>
         <source>Formal notices use 宋体</source>
         <translation>公文用 宋体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="78"/>
+        <location filename="../../planbook/gui/preferences.py" line="80"/>
         <source>For rare characters the other fonts lack</source>
         <translation>排印其他字体缺少的生僻字</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="91"/>
+        <location filename="../../planbook/gui/preferences.py" line="93"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="92"/>
+        <location filename="../../planbook/gui/preferences.py" line="94"/>
         <source>{0} (U+{1})</source>
         <translation>{0}（U+{1}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="100"/>
+        <location filename="../../planbook/gui/preferences.py" line="102"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="101"/>
+        <location filename="../../planbook/gui/preferences.py" line="103"/>
         <source>{1} in {0}</source>
         <translation>{0}中的{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="103"/>
+        <location filename="../../planbook/gui/preferences.py" line="105"/>
         <source>Drawn with the fallback face, as the chosen fonts lack them: {0}.</source>
         <translation>所选字体缺字，已用备用字体排印：{0}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="110"/>
+        <location filename="../../planbook/gui/preferences.py" line="112"/>
         <source>These characters are in none of the fonts and were printed as 〓: {0}.</source>
         <translation>以下字符在所有字体中都没有，已印成〓：{0}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="113"/>
+        <location filename="../../planbook/gui/preferences.py" line="115"/>
         <source>{0} was written, but these characters are in none of the fonts and were printed as 〓: {1}.</source>
         <translation>{0} 已导出，但以下字符在所有字体中都没有，已印成〓：{1}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="115"/>
+        <location filename="../../planbook/gui/preferences.py" line="117"/>
         <source>Check the text, or choose a font that has them as the fallback face in Edit ▸ Preferences ▸ PDF Fonts.</source>
         <translation>请核对文字，或在“编辑 ▸ 首选项 ▸ PDF 字体”中把含有这些字的字体设为备用字体。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="126"/>
+        <location filename="../../planbook/gui/preferences.py" line="128"/>
         <source>Characters Missing from the PDF</source>
         <translation>PDF 中有字符缺字</translation>
     </message>
@@ -2776,90 +2776,90 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="427"/>
+        <location filename="../../planbook/gui/editors.py" line="441"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="298"/>
-        <location filename="../../planbook/gui/editors.py" line="429"/>
+        <location filename="../../planbook/gui/editors.py" line="444"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="299"/>
-        <location filename="../../planbook/gui/editors.py" line="434"/>
+        <location filename="../../planbook/gui/editors.py" line="449"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="437"/>
+        <location filename="../../planbook/gui/editors.py" line="452"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="300"/>
-        <location filename="../../planbook/gui/editors.py" line="439"/>
+        <location filename="../../planbook/gui/editors.py" line="454"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="301"/>
-        <location filename="../../planbook/gui/editors.py" line="440"/>
+        <location filename="../../planbook/gui/editors.py" line="455"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="440"/>
+        <location filename="../../planbook/gui/editors.py" line="455"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="442"/>
+        <location filename="../../planbook/gui/editors.py" line="457"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="443"/>
+        <location filename="../../planbook/gui/editors.py" line="458"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="302"/>
-        <location filename="../../planbook/gui/editors.py" line="445"/>
+        <location filename="../../planbook/gui/editors.py" line="460"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="447"/>
+        <location filename="../../planbook/gui/editors.py" line="462"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="448"/>
+        <location filename="../../planbook/gui/editors.py" line="463"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="303"/>
-        <location filename="../../planbook/gui/editors.py" line="450"/>
+        <location filename="../../planbook/gui/editors.py" line="465"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="304"/>
-        <location filename="../../planbook/gui/editors.py" line="451"/>
+        <location filename="../../planbook/gui/editors.py" line="466"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="305"/>
-        <location filename="../../planbook/gui/editors.py" line="452"/>
+        <location filename="../../planbook/gui/editors.py" line="467"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="456"/>
+        <location filename="../../planbook/gui/editors.py" line="471"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
@@ -2869,12 +2869,12 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="465"/>
+        <location filename="../../planbook/gui/editors.py" line="482"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="466"/>
+        <location filename="../../planbook/gui/editors.py" line="483"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
@@ -2974,102 +2974,102 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="538"/>
+        <location filename="../../planbook/gui/editors.py" line="557"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="675"/>
+        <location filename="../../planbook/gui/editors.py" line="694"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="687"/>
+        <location filename="../../planbook/gui/editors.py" line="706"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="698"/>
+        <location filename="../../planbook/gui/editors.py" line="717"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="711"/>
+        <location filename="../../planbook/gui/editors.py" line="730"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="458"/>
+        <location filename="../../planbook/gui/editors.py" line="475"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="459"/>
+        <location filename="../../planbook/gui/editors.py" line="476"/>
         <source>Keep the proposed masthead as it is</source>
         <translation>采用拟定的发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="490"/>
+        <location filename="../../planbook/gui/editors.py" line="509"/>
         <source>Sealed (加盖印章)</source>
         <translation>加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="491"/>
+        <location filename="../../planbook/gui/editors.py" line="510"/>
         <source>Not sealed (不加盖印章)</source>
         <translation>不加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="492"/>
+        <location filename="../../planbook/gui/editors.py" line="511"/>
         <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
         <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="496"/>
+        <location filename="../../planbook/gui/editors.py" line="515"/>
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="498"/>
+        <location filename="../../planbook/gui/editors.py" line="517"/>
         <source>Choose Seal Images…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="499"/>
+        <location filename="../../planbook/gui/editors.py" line="518"/>
         <source>PNG images with a transparent background, one per signing organ in their order</source>
         <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="501"/>
+        <location filename="../../planbook/gui/editors.py" line="520"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="507"/>
+        <location filename="../../planbook/gui/editors.py" line="526"/>
         <source>Electronic seals</source>
         <translation>电子印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="601"/>
+        <location filename="../../planbook/gui/editors.py" line="620"/>
         <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
         <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="606"/>
+        <location filename="../../planbook/gui/editors.py" line="625"/>
         <source>{0} for {1} signing organs</source>
         <translation>{0} 个，签署机关 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="607"/>
+        <location filename="../../planbook/gui/editors.py" line="626"/>
         <source>None: stamped on paper</source>
         <translation>无（盖实物印章）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="617"/>
+        <location filename="../../planbook/gui/editors.py" line="636"/>
         <source>Choose Seal Images</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="618"/>
+        <location filename="../../planbook/gui/editors.py" line="637"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -3095,12 +3095,12 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="194"/>
+        <location filename="../../planbook/gui/preferences.py" line="196"/>
         <source>Start Over</source>
         <translation>重新设置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="202"/>
+        <location filename="../../planbook/gui/preferences.py" line="204"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
@@ -3108,122 +3108,122 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="218"/>
+        <location filename="../../planbook/gui/preferences.py" line="229"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="224"/>
+        <location filename="../../planbook/gui/preferences.py" line="237"/>
         <source>PDF Fonts</source>
         <translation>PDF 字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="226"/>
+        <location filename="../../planbook/gui/preferences.py" line="237"/>
         <source>Word Fonts</source>
         <translation>Word 字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="239"/>
+        <location filename="../../planbook/gui/preferences.py" line="254"/>
         <source>The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only (.ttf, .ttc).</source>
         <translation>导出 PDF 时用以下字体排印公文。Planbook 自带免费的替代字体；如果本机装有公文规定的字体，请在这里选择它们的字体文件。仅支持 TrueType 字体（.ttf、.ttc）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="243"/>
+        <location filename="../../planbook/gui/preferences.py" line="258"/>
         <source>Start Over…</source>
         <translation>重新设置…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="244"/>
+        <location filename="../../planbook/gui/preferences.py" line="259"/>
         <source>Put the unreadable file aside and use the bundled fonts</source>
         <translation>将无法读取的文件改名保留，改用内置字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="259"/>
+        <location filename="../../planbook/gui/preferences.py" line="274"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="260"/>
+        <location filename="../../planbook/gui/preferences.py" line="275"/>
         <source>Choose a font file for {0}</source>
         <translation>为{0}选择字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="262"/>
+        <location filename="../../planbook/gui/preferences.py" line="277"/>
         <source>Use Bundled</source>
         <translation>恢复内置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="263"/>
+        <location filename="../../planbook/gui/preferences.py" line="278"/>
         <source>Draw {0} with the font that ships with Planbook</source>
         <translation>{0}改用 Planbook 自带的字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="272"/>
+        <location filename="../../planbook/gui/preferences.py" line="287"/>
         <source>Saved in {0}; the command line uses the same file.</source>
         <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="297"/>
+        <location filename="../../planbook/gui/preferences.py" line="312"/>
         <source>Nothing here can be changed until the file is corrected by hand, or you start over with the bundled fonts (the file is kept beside it, renamed).</source>
         <translation>在手工改正该文件或点“重新设置”改用内置字体之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="314"/>
+        <location filename="../../planbook/gui/preferences.py" line="329"/>
         <source>Bundled: {0}</source>
         <translation>内置：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="317"/>
+        <location filename="../../planbook/gui/preferences.py" line="332"/>
         <source>Not found: {0}</source>
         <translation>找不到：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="319"/>
+        <location filename="../../planbook/gui/preferences.py" line="334"/>
         <source>The PDF export stops until this file is back or another is chosen</source>
         <translation>在该文件恢复或另选字体之前，无法导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="352"/>
+        <location filename="../../planbook/gui/preferences.py" line="367"/>
         <source>Font for {0}</source>
         <translation>{0}所用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="353"/>
+        <location filename="../../planbook/gui/preferences.py" line="368"/>
         <source>TrueType fonts (*.ttf *.ttc *.otf);;All files (*)</source>
         <translation>TrueType 字体 (*.ttf *.ttc *.otf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="375"/>
+        <location filename="../../planbook/gui/preferences.py" line="390"/>
         <source>Choose a Font</source>
         <translation>选择字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="376"/>
+        <location filename="../../planbook/gui/preferences.py" line="391"/>
         <source>{0} holds several fonts. Which one?</source>
         <translation>{0} 中有多个字体，使用哪一个？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="399"/>
+        <location filename="../../planbook/gui/preferences.py" line="414"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="411"/>
+        <location filename="../../planbook/gui/preferences.py" line="426"/>
         <source>Rename {0} to {1} and use the bundled fonts?</source>
         <translation>将 {0} 改名为 {1}，并改用内置字体？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="419"/>
+        <location filename="../../planbook/gui/preferences.py" line="434"/>
         <source>{0} cannot be used for {1}: {2}.</source>
         <translation>{0} 不能用作{1}：{2}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="421"/>
+        <location filename="../../planbook/gui/preferences.py" line="436"/>
         <source>Font Not Used</source>
         <translation>未采用该字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="421"/>
+        <location filename="../../planbook/gui/preferences.py" line="436"/>
         <source>Nothing was changed.</source>
         <translation>设置未作任何更改。</translation>
     </message>
@@ -3338,57 +3338,57 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ProgressEditor</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="70"/>
+        <location filename="../../planbook/gui/follow.py" line="78"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="79"/>
+        <location filename="../../planbook/gui/follow.py" line="87"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="79"/>
+        <location filename="../../planbook/gui/follow.py" line="87"/>
         <source>Progress note</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="83"/>
+        <location filename="../../planbook/gui/follow.py" line="91"/>
         <source>Add a note dated today</source>
         <translation>添加一条今天的进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="84"/>
+        <location filename="../../planbook/gui/follow.py" line="92"/>
         <source>Remove the selected note</source>
         <translation>删除所选进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="86"/>
+        <location filename="../../planbook/gui/follow.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="93"/>
+        <location filename="../../planbook/gui/follow.py" line="101"/>
         <source>Set Status</source>
         <translation>设置进展状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="94"/>
+        <location filename="../../planbook/gui/follow.py" line="102"/>
         <source>Edit Progress Note</source>
         <translation>修改进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="135"/>
+        <location filename="../../planbook/gui/follow.py" line="143"/>
         <source>Add Progress Note</source>
         <translation>添加进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="149"/>
+        <location filename="../../planbook/gui/follow.py" line="157"/>
         <source>Remove Progress Note</source>
         <translation>删除进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="126"/>
+        <location filename="../../planbook/gui/follow.py" line="134"/>
         <source>Write dates as 2021-03-15 or 2021年3月15日</source>
         <translation>日期请写作 2021-03-15 或 2021年3月15日</translation>
     </message>
@@ -3730,39 +3730,62 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
 </context>
 <context>
+    <name>Units</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="59"/>
+        <source>Lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="60"/>
+        <source>Responsible</source>
+        <translation>责任</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="61"/>
+        <source>Cooperating</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="62"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>UnitsView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="176"/>
+        <location filename="../../planbook/gui/follow.py" line="184"/>
         <source>This plan</source>
         <translation>本方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="177"/>
+        <location filename="../../planbook/gui/follow.py" line="185"/>
         <source>All plans</source>
         <translation>全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="180"/>
+        <location filename="../../planbook/gui/follow.py" line="188"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="180"/>
+        <location filename="../../planbook/gui/follow.py" line="188"/>
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="180"/>
+        <location filename="../../planbook/gui/follow.py" line="188"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="183"/>
+        <location filename="../../planbook/gui/follow.py" line="191"/>
         <source>Show only this unit&apos;s tasks in the tree</source>
         <translation>结构树中只显示该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="184"/>
+        <location filename="../../planbook/gui/follow.py" line="192"/>
         <source>Rename Unit…</source>
         <translation>单位更名…</translation>
     </message>
