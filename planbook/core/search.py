@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from .errors import PlanbookError
 from .messages import QT_TRANSLATE_NOOP
+from .model import KINDS as NODE_KINDS
 from .model import NodeKind, Numbering
 from .numbering import counted, label
 
@@ -189,6 +190,15 @@ def reindex(lib) -> int:
         return _rebuild(lib)
 
 
+def rebuild_if_unbuilt(lib) -> None:
+    """After the library's contents were replaced (a restore): forget what was known of the index, and build it
+    if the contents came without one (a compact backup), so the first search finds everything at once."""
+    lib._search_current = False
+    lib._search_index = None
+    if not lib.readonly and has_index(lib) and not _version_ok(lib):
+        reindex(lib)
+
+
 def _chunks(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -206,9 +216,8 @@ NO_INDEX = QT_TRANSLATE_NOOP("Messages", "this library has no search index yet: 
                                          "planbook reindex)")
 
 
-KINDS = {
-    "task": "task", "任务": "task", "section": "section", "部分": "section", "大标题": "section",
-    "subsection": "subsection", "小标题": "subsection", "item": "item", "条目": "item", "子项": "item",
+KINDS = {  # kind: filter words → stored kind: each node kind's own (`model.KINDS`), and the plan's
+    **{word: str(k) for k, spec in NODE_KINDS.items() for word in (str(k), *spec.query_words)},
     "plan": "plan", "计划": "plan", "方案": "plan", "文件": "plan",
 }
 # Filters by their English key or the Chinese one a clerk types (单位:基教科), with an ASCII or full-width colon.

@@ -112,8 +112,9 @@ def _write_text(text: str, out: Path) -> None:
     write_file(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
-def export_json(plan: Plan, out: Path, layout: str | None = None) -> None:
-    _write_text(exchange.dumps(plan), out)
+def export_json(plan: Plan, out: Path, layout: str | None = None, seals: bool = False) -> None:
+    """planbook/1 JSON; the notice's electronic seals only with `seals` (they are an organ's, not the plan's)."""
+    _write_text(exchange.dumps(plan, seals), out)
 
 
 def export_txt(plan: Plan, out: Path, layout: str | None = None) -> None:
@@ -179,6 +180,10 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
         Document("notice", QT_TRANSLATE_NOOP("Export", "PDF: issuing notice and plan (*.pdf)")),
         Document("plan", QT_TRANSLATE_NOOP("Export", "PDF: the plan alone (*.pdf)")),
     ), _writable(_lazy(".pdf_writer", "write_pdf"))),
+    ExportFormat("ofd", "ofd", (  # GB/T 33190, painted from the PDF's typeset pages
+        Document("notice", QT_TRANSLATE_NOOP("Export", "OFD: issuing notice and plan (*.ofd)")),
+        Document("plan", QT_TRANSLATE_NOOP("Export", "OFD: the plan alone (*.ofd)")),
+    ), _writable(_lazy(".ofd_writer", "write_ofd"))),
     ExportFormat("xlsx", "xlsx", (
         Document(None, QT_TRANSLATE_NOOP("Export", "Excel: task breakdown table (*.xlsx)")),
     ), _writable(_lazy(".xlsx_writer", "export_xlsx"))),
