@@ -1717,13 +1717,13 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/ofd_writer.py" line="320"/>
+        <location filename="../../planbook/exporters/ofd_writer.py" line="326"/>
         <location filename="../../planbook/exporters/pdf_writer.py" line="688"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/ofd_writer.py" line="342"/>
+        <location filename="../../planbook/exporters/ofd_writer.py" line="348"/>
         <location filename="../../planbook/exporters/pdf_writer.py" line="714"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
