@@ -246,6 +246,8 @@ def cmd_show(args) -> None:
 
 
 def cmd_new(args) -> None:
+    if args.year is not None and not 1 <= args.year <= 9999:
+        raise PlanbookError("--year must be a year such as 2021, not {year}", year=args.year)
     with open_library(args) as lib:
         plan_id = lib.add_plan(Plan(title=args.title, year=args.year, kind=args.kind))
     print(plan_id)
@@ -438,15 +440,15 @@ def cmd_issue(args) -> None:
 
 def cmd_diff(args) -> None:
     from .core import compare
-    from .exporters import atomic_write
+    from .exporters import write_file
 
     with open_library(args) as lib:
         if args.html:
             refuse_library_output(args.html, lib.path)
         diff = compare.compare(lib.load_plan(args.old), lib.load_plan(args.new))
     if args.html:
-        with atomic_write(args.html) as tmp:
-            tmp.write_text(compare.to_html(diff), encoding="utf-8")
+        report = compare.to_html(diff)
+        write_file(args.html, lambda tmp: tmp.write_text(report, encoding="utf-8"))
     if args.json:
         print(json.dumps(compare.to_dict(diff), ensure_ascii=False, indent=2))
     else:

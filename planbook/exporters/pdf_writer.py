@@ -14,10 +14,10 @@ Two steps, so that every fixed-layout format prints the same positions:
 - `Typesetter` places the layout's blocks top to bottom and appends items to `Page.items` in drawing order:
   `TextItem(baseline, size, colour, pieces)` — one line; each `Piece(x, text, role, bold, step)` is characters of
   one asked face role, glyph origins `step` pt apart (or the font's advances when None); `TextItem.glyphs(fonts)`
-  gives every printed character's x and the face that really draws it (fallback faces, 〓 included).
-  `RuleItem(x0, x1, y, width, colour)` — the red rule and 版记 rules. `ImageItem(x, y, width, height, file)` —
+  gives every printed character's x, the face that really draws it (fallback faces, 〓 included) and its weight.
+  `RuleItem(x0, x1, y, width, colour)` — the red rule and 版记 rules. `ImageItem(x, y, width, height, data)` —
   a picture such as a seal. All lengths are pt, y measured DOWN from the paper top (painters flip for PDF),
-  colours CMYK 0–1. `Typesetter.marks` are the outline targets (notice/plan title, sections).
+  colours CMYK 0–1. `Page.marks` are the outline targets on that page (notice/plan title, sections).
 - Painters only draw: no measuring or page decisions, so that a change of typography is made once, above.
 """
 
@@ -210,13 +210,13 @@ class TextItem:
     colour: CMYK
     pieces: list[Piece]
 
-    def glyphs(self, fonts: Fonts) -> Iterable[tuple[float, str, str]]:
-        """(x of the glyph origin, character, face role that draws it) for every character as printed."""
+    def glyphs(self, fonts: Fonts) -> Iterable[tuple[float, str, str, bool]]:
+        """(x of the glyph origin, character, face role that draws it, bold) for every character as printed."""
         for piece in self.pieces:
             x = piece.x
             for role, run in fonts.segments(piece.text, piece.role):
                 for ch in run:
-                    yield x, ch, role
+                    yield x, ch, role, piece.bold
                     x += piece.step if piece.step else fonts.width(ch, role, self.size)
 
 
@@ -233,14 +233,14 @@ class RuleItem:
 
 @dataclass
 class ImageItem:
-    """A picture (e.g. a seal) with its top-left corner at (x, y) from the paper's top-left, in pt."""
+    """A picture (e.g. a seal) with its top-left corner at (x, y) from the paper's top-left, in pt; `data` is the
+    PNG or JPEG file's bytes (a PNG keeps its transparency)."""
 
     x: float
     y: float
     width: float
     height: float
-    file: Path | None = None
-    png: bytes | None = None  # the picture itself (an electronic seal from the library), instead of a file
+    data: bytes
 
 
 Item = TextItem | RuleItem | ImageItem
@@ -252,7 +252,6 @@ class Mark:
 
     level: int  # 0 notice or plan title, 1 section
     title: str
-    page: int
     y: float  # top of its first line, pt from the paper top
 
 
@@ -263,6 +262,7 @@ class Page:
     body_text: int = 0  # lines of the notice's 正文 (or 附件说明) on the page
     numbered: bool = True  # "— N —" drawn; not on a blank page before the 版记 nor on that 版记 page (7.5)
     items: list[Item] = field(default_factory=list)  # in drawing order
+    marks: list[Mark] = field(default_factory=list)  # where the outline's entries on this page point
 
 
 @dataclass
@@ -273,7 +273,6 @@ class Typesetter:
     y: float = TOP  # top of the next grid line, measured from the paper top
     page: Page = field(default_factory=lambda: Page(1))
     pages: list[Page] = field(default_factory=list)
-    marks: list[Mark] = field(default_factory=list)
     last_baseline: float = 0.0  # of the last line drawn, for the red rule under the doc number
     pitch: float = PITCH  # of the block being placed: the grid's, or tighter on a notice page (layout.fit)
 
@@ -398,7 +397,7 @@ class Typesetter:
             if self.room() <= 0 or carry:
                 self.new_page()
             if n == 0 and p.kind == "heading1":
-                self.marks.append(Mark(1, p.text, self.page.number, self.y))
+                self.page.marks.append(Mark(1, p.text, self.y))
             self.draw_line(line, st, cell, roles)
             self.y += self.pitch
             self.page.body_lines += 1
@@ -453,7 +452,7 @@ class Typesetter:
         st = STYLES[t.style]
         if self.y > TOP and self.room() < len(t.lines) + 2:
             self.new_page()
-        self.marks.append(Mark(0, "".join(t.lines), self.page.number, self.y))
+        self.page.marks.append(Mark(0, "".join(t.lines), self.y))
         for text in t.lines:
             w = self.fonts.width(text, "title", st.size_pt)
             self.draw_text(LEFT + (TYPE_W - w) / 2, self.baseline(st.size_pt), text, ROLE_OF_FACE[st.face],
@@ -509,14 +508,14 @@ class Typesetter:
         self.page.body_lines += s.lines
 
     def draw_seal(self, seal: Seal, top: float) -> None:
-        """The seal's PNG (its transparency kept), `diameter_mm` wide, centred where the layout says."""
-        from PIL import Image
+        """The seal's PNG (its transparency kept) `diameter_mm` wide, centred where the layout says."""
+        from reportlab.lib.utils import ImageReader
 
-        w, h = Image.open(io.BytesIO(seal.image)).size  # reads the header only
+        w, h = ImageReader(io.BytesIO(seal.image)).getSize()
         width = seal.diameter_mm * MM
         height = width * h / w
         cx, cy = LEFT + seal.x_chars * CELL, top + seal.line * self.pitch
-        self.page.items.append(ImageItem(cx - width / 2, cy - height / 2, width, height, png=seal.image))
+        self.page.items.append(ImageItem(cx - width / 2, cy - height / 2, width, height, seal.image))
 
     def place_imprint(self, imp: Imprint) -> None:
         """版记: rows of one grid line, its last thick rule on the 版心's bottom edge of the last face (7.4.1).
@@ -623,8 +622,8 @@ class PdfPainter:
     def image(self, im: ImageItem) -> None:
         from reportlab.lib.utils import ImageReader
 
-        source = ImageReader(io.BytesIO(im.png)) if im.png is not None else str(im.file)
-        self.canvas.drawImage(source, im.x, PAGE_H - im.y - im.height, im.width, im.height, mask="auto")
+        self.canvas.drawImage(ImageReader(io.BytesIO(im.data)), im.x, PAGE_H - im.y - im.height, im.width,
+                              im.height, mask="auto")
 
     def text(self, item: TextItem) -> None:
         """One text object for the plain pieces of a line, one for the bold."""
@@ -711,7 +710,6 @@ def write_pdf(plan: Plan, out: Path, layout: str | None = None,
     """
     out = Path(out)
     layout = layout or "notice"
-    warn = warn or log.warning
     if out.is_dir():
         raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot write {path}: it is a folder"), path=out)
     try:
@@ -719,6 +717,12 @@ def write_pdf(plan: Plan, out: Path, layout: str | None = None,
             fonts = render(plan, tmp, layout)
     except OSError as e:
         raise PlanbookError(CANNOT_WRITE, path=out, reason=e.strerror or e) from e
+    return report_glyphs(fonts, warn)
+
+
+def report_glyphs(fonts: Fonts, warn: Callable[[Message], None] | None = None) -> GlyphReport:
+    """What the fonts could not draw as asked, told to `warn` (the log by default) and returned."""
+    warn = warn or log.warning
     report = fonts.report()
     if report.substituted:
         chars = "".join(sorted(fonts.substituted))

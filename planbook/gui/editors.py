@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import docnumbers, editing
-from ..core.model import KINDS, Field, Node, NodeKind, Numbering, Plan, Sealing, Status
+from ..core.model import KINDS, NOTICE_SPECS, PLAN_FIELDS, Field, Node, NodeKind, Numbering, Plan, Sealing, Status
 from .qtcompat import emit
 from .widgets import ElidedLabel, GrowingTextEdit
 
@@ -459,23 +459,33 @@ class PlanProperties(QScrollArea):
         self.confirm_masthead.setToolTip(self.tr("Keep the proposed masthead as it is"))
         self.confirm_masthead.clicked.connect(
             lambda: self._set("notice.masthead_proposed", False, merge=False))
-        self._line(form, "notice.masthead", self.tr("Masthead"), "某市教育局文件", self.confirm_masthead)
         self.masthead_note = QLabel(objectName="mastheadProposed")
         self.masthead_note.setStyleSheet("color: #a05a00")
         self.masthead_note.setWordWrap(True)
-        form.addRow("", self.masthead_note)
         self.next_number = QToolButton(objectName="nextDocNumber", text=self.tr("Next Free Number"))
         self.next_number.setToolTip(self.tr("The next serial of this agency code in the plan's year, counted over "
                                             "every plan in the library"))
         self.next_number.clicked.connect(self.take_next_number)
-        self._line(form, "notice.doc_number", self.tr("Document number"), "某教发〔2021〕3号", self.next_number)
-        self.doc_number_error = self._error(form)
-        self._line(form, "notice.title", self.tr("Notice title"), "关于印发《…》的通知")
-        self._line(form, "notice.recipients", self.tr("Recipients"), "各县（市、区）教育局：")
-        self._text(form, "notice.body", self.tr("Body"))
-        self._text(form, "notice.signers", self.tr("Signers (one a line)"), rows=2)
         self.date_errors: dict[str, QLabel] = {}
-        self._date(form, "notice.signed_on", self.tr("Signed on"))
+        for spec in NOTICE_SPECS:  # one editor per row of the field table, as its type asks
+            label = QCoreApplication.translate("PlanProperties", spec.label)
+            if spec.type == "date":
+                self._date(form, spec.key, label)
+            elif spec.type in ("text", "lines"):
+                self._text(form, spec.key, label, rows=2 if spec.type == "lines" else 4)
+            else:
+                beside = {"notice.doc_number": self.next_number, "notice.masthead": self.confirm_masthead}.get(spec.key)
+                self._line(form, spec.key, label, spec.placeholder, beside)
+            if spec.key == "notice.doc_number":
+                self.doc_number_error = self._error(form)
+            elif spec.key == "notice.masthead":
+                form.addRow("", self.masthead_note)
+            elif spec.key == "notice.signed_on":
+                self._seal_rows(form)
+        return box
+
+    def _seal_rows(self, form: QFormLayout) -> None:
+        """加盖印章 or not, and the electronic seals (7.3.5.1), under the date of signing."""
         sealing = QComboBox()
         sealing.addItem(self.tr("Sealed (加盖印章)"), Sealing.SEALED)
         sealing.addItem(self.tr("Not sealed (不加盖印章)"), Sealing.UNSEALED)
@@ -496,20 +506,6 @@ class PlanProperties(QScrollArea):
         row.addWidget(self.remove_seals)
         form.addRow(self.tr("Electronic seals"), row)
         self.seal_error = self._error(form)
-        self._line(form, "notice.annotation", self.tr("Annotation"), "（此件公开发布）")
-        self._line(form, "notice.cc", self.tr("Copies to"))
-        self._line(form, "notice.printed_by", self.tr("Printed by"))
-        self._date(form, "notice.printed_on", self.tr("Printed on"))
-        self._date(form, "notice.published_on", self.tr("Published on"))
-        self._line(form, "notice.attachments", self.tr("Attachments"))
-        self._line(form, "notice.index_no", self.tr("Index number"))
-        self._line(form, "notice.subject_words", self.tr("Subject words"))
-        self._line(form, "notice.category", self.tr("Category"))
-        self._line(form, "notice.issued_by", self.tr("Signed off by"))
-        self._line(form, "notice.copy_no", self.tr("Copy number"))
-        self._line(form, "notice.classification", self.tr("Classification"))
-        self._line(form, "notice.urgency", self.tr("Urgency"))
-        return box
 
     def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget, beside: QWidget | None = None) -> None:
         widget.setObjectName("prop_" + key.replace(".", "_"))
@@ -572,16 +568,17 @@ class PlanProperties(QScrollArea):
             "preamble": plan.preamble, "closing": plan.closing,
         }
         n = plan.notice
-        for key in ("masthead", "doc_number", "title", "recipients", "body", "annotation", "cc", "printed_by",
-                    "attachments", "index_no", "subject_words", "category", "issued_by", "copy_no",
-                    "classification", "urgency"):
-            values[f"notice.{key}"] = getattr(n, key)
-        values["notice.signers"] = "\n".join(n.signers)
+        for spec in NOTICE_SPECS:
+            value = getattr(n, spec.name)
+            if spec.type != "date":
+                values[spec.key] = "\n".join(value) if spec.type == "lines" else value
         for key, value in values.items():
             self._show_text(key, value)
-        for key in ("signed_on", "printed_on", "published_on"):
-            widget = self._widgets[f"notice.{key}"]
-            date = getattr(n, key)
+        for spec in NOTICE_SPECS:
+            if spec.type != "date":
+                continue
+            widget = self._widgets[spec.key]
+            date = getattr(n, spec.name)
             try:
                 current = parse_date(widget.text())
             except ValueError:
@@ -589,7 +586,7 @@ class PlanProperties(QScrollArea):
             if current != date:
                 with QSignalBlocker(widget):
                     widget.setText(date.isoformat() if date else "")
-                self.date_errors[f"notice.{key}"].hide()
+                self.date_errors[spec.key].hide()
         with QSignalBlocker(self._widgets["year"]):
             self._widgets["year"].setValue(plan.year or 1899)
         self._show_issue(n)
@@ -667,7 +664,7 @@ class PlanProperties(QScrollArea):
             return
         if key == "issuers":
             value = [s for s in re.split(r"[、，,;；\n]+", value.strip()) if s]
-        elif key == "notice.signers":
+        elif (spec := PLAN_FIELDS.get(key)) is not None and spec.type == "lines":
             value = [s.strip() for s in value.splitlines() if s.strip()]
         if key == "notice.doc_number":
             self._check_doc_number()

@@ -1016,6 +1016,13 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             self.statusBar().showMessage(self.tr("No field names {0}").format(old), 5000)
             return False
         done = self.do(batch, self.tr("Rename Unit {0} to {1}").format(old, new)) is not None
+        if done:  # next year's drafts are reviewed for the old name (core.review)
+            import contextlib
+
+            from ..core.review import record_rename
+
+            with contextlib.suppress(PlanbookError, sqlite3.Error):  # the rename is done; only the reminder is lost
+                record_rename(self.lib, old, new)
         if done and self.units_view.isVisible():
             self.units_view.refresh()
             self.units_view.select_unit(new)

@@ -88,127 +88,127 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="42"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="43"/>
         <source>Check Before Issuing</source>
         <translation>发文前检查</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="49"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="50"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="49"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="50"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="57"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="58"/>
         <source>Re-check</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="64"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="65"/>
         <source>Double-click a problem (or press Enter) to go to it in the plan.</source>
         <translation>双击问题（或按回车键）可转到方案中的相应位置。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="88"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="89"/>
         <source>Check Before Issuing: {0}</source>
         <translation>发文前检查：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="101"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="102"/>
         <source>No problems found.</source>
         <translation>没有发现问题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="103"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="104"/>
         <source>No errors; {0} warnings to look at</source>
         <translation>没有错误，{0} 个提醒请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="105"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="106"/>
         <source>{0} errors</source>
         <translation>{0} 个错误</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="107"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="108"/>
         <source>{0} errors, {1} warnings</source>
         <translation>{0} 个错误，{1} 个提醒</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="114"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="116"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="116"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="117"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="117"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="118"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="118"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="119"/>
         <source>Signers</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="119"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="120"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="120"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="121"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="121"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="122"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="122"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="123"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="123"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="124"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="124"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="125"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="125"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="126"/>
         <source>Notice text</source>
         <translation>通知正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="126"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="127"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="127"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="128"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="128"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="129"/>
         <source>Review Draft</source>
         <translation>审阅草稿</translation>
     </message>
@@ -376,47 +376,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="161"/>
+        <location filename="../../planbook/exporters/__init__.py" line="174"/>
         <source>Word: issuing notice and plan (*.docx)</source>
         <translation>Word 文档：印发通知及方案 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="162"/>
+        <location filename="../../planbook/exporters/__init__.py" line="175"/>
         <source>Word: the plan alone (*.docx)</source>
         <translation>Word 文档：仅方案 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="163"/>
+        <location filename="../../planbook/exporters/__init__.py" line="176"/>
         <source>Word: task breakdown table (*.docx)</source>
         <translation>Word 文档：任务分解表 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="164"/>
+        <location filename="../../planbook/exporters/__init__.py" line="177"/>
         <source>Word: progress report (*.docx)</source>
         <translation>Word 文档：工作进展情况报告 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="167"/>
+        <location filename="../../planbook/exporters/__init__.py" line="180"/>
         <source>PDF: issuing notice and plan (*.pdf)</source>
         <translation>PDF：印发通知及方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="168"/>
+        <location filename="../../planbook/exporters/__init__.py" line="181"/>
         <source>PDF: the plan alone (*.pdf)</source>
         <translation>PDF：仅方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="171"/>
+        <location filename="../../planbook/exporters/__init__.py" line="188"/>
         <source>Excel: task breakdown table (*.xlsx)</source>
         <translation>Excel 表格：任务分解表 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="173"/>
+        <location filename="../../planbook/exporters/__init__.py" line="190"/>
         <source>Plain text, numbered (*.txt)</source>
         <translation>纯文本（带编号） (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="175"/>
+        <location filename="../../planbook/exporters/__init__.py" line="192"/>
         <source>Planbook exchange file (*.json)</source>
         <translation>Planbook 交换文件 (*.json)</translation>
     </message>
@@ -429,6 +429,16 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/exportdialog.py" line="51"/>
         <source>Export Plan</source>
         <translation>导出方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/__init__.py" line="184"/>
+        <source>OFD: issuing notice and plan (*.ofd)</source>
+        <translation>OFD 版式文件：印发通知及方案 (*.ofd)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/exporters/__init__.py" line="185"/>
+        <source>OFD: the plan alone (*.ofd)</source>
+        <translation>OFD 版式文件：仅方案 (*.ofd)</translation>
     </message>
 </context>
 <context>
@@ -543,42 +553,42 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../planbook/core/model.py" line="81"/>
+        <location filename="../../planbook/core/model.py" line="75"/>
         <source>Section (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="82"/>
+        <location filename="../../planbook/core/model.py" line="76"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="85"/>
+        <location filename="../../planbook/core/model.py" line="79"/>
         <source>Subsection (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="86"/>
+        <location filename="../../planbook/core/model.py" line="80"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="89"/>
+        <location filename="../../planbook/core/model.py" line="83"/>
         <source>Task (1.)</source>
         <translation>任务（1.）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="90"/>
+        <location filename="../../planbook/core/model.py" line="84"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="93"/>
+        <location filename="../../planbook/core/model.py" line="87"/>
         <source>Item (（1）)</source>
         <translation>子项（（1））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="94"/>
+        <location filename="../../planbook/core/model.py" line="88"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -860,7 +870,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="274"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1202"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1196,53 +1206,53 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1095"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1102"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1099"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1106"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="924"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1142"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1149"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1144"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1151"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1150"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1157"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1165"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1165"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1188"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1195"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1189"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1196"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1202"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1312,264 +1322,267 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="245"/>
+        <location filename="../../planbook/core/editing.py" line="248"/>
         <source>position {position} is outside 0…{last}</source>
         <translation>位置 {position} 超出范围（0…{last}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="248"/>
+        <location filename="../../planbook/core/editing.py" line="251"/>
         <source>the parent belongs to another plan</source>
         <translation>上级条目属于另一个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="311"/>
+        <location filename="../../planbook/core/editing.py" line="314"/>
         <source>a node cannot move inside itself</source>
         <translation>条目不能移到自身之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="313"/>
+        <location filename="../../planbook/core/editing.py" line="316"/>
         <source>a node can only move within its plan</source>
         <translation>条目只能在本方案内移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="320"/>
+        <location filename="../../planbook/core/editing.py" line="324"/>
         <source>position {position} is outside the new parent&apos;s children</source>
         <translation>位置 {position} 超出新上级条目的下级范围</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="402"/>
+        <location filename="../../planbook/core/editing.py" line="418"/>
         <source>a {kind} cannot sit at the top level</source>
         <translation>{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="404"/>
+        <location filename="../../planbook/core/editing.py" line="420"/>
         <source>a {kind} cannot sit inside a {parent}</source>
         <translation>{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="97"/>
+        <location filename="../../planbook/core/exchange.py" line="96"/>
         <source>not valid JSON (line {line}, column {column}: {reason})</source>
         <translation>不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="105"/>
+        <location filename="../../planbook/core/exchange.py" line="108"/>
         <source>not a Planbook file: expected &quot;format&quot;: &quot;{expected}&quot;, found {found!r}</source>
         <translation>不是 Planbook 文件：应有 &quot;format&quot;: &quot;{expected}&quot;，实为 {found!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="122"/>
-        <location filename="../../planbook/core/exchange.py" line="173"/>
-        <location filename="../../planbook/core/exchange.py" line="176"/>
-        <location filename="../../planbook/core/exchange.py" line="179"/>
+        <location filename="../../planbook/core/exchange.py" line="125"/>
+        <location filename="../../planbook/core/exchange.py" line="192"/>
+        <location filename="../../planbook/core/exchange.py" line="195"/>
+        <location filename="../../planbook/core/exchange.py" line="198"/>
         <source>{where} must be a list</source>
         <translation>{where} 应为列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="131"/>
+        <location filename="../../planbook/core/exchange.py" line="148"/>
         <source>plan.notice has unknown keys: {keys}</source>
         <translation>plan.notice 中有未知的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="145"/>
+        <location filename="../../planbook/core/exchange.py" line="161"/>
         <source>{where} must be true or false</source>
         <translation>{where} 必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="156"/>
+        <location filename="../../planbook/core/exchange.py" line="172"/>
         <source>{where} is not base64 data</source>
         <translation>{where} 不是 base64 数据</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="158"/>
+        <location filename="../../planbook/core/exchange.py" line="174"/>
         <source>{where} is not a PNG image</source>
         <translation>{where} 不是 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="167"/>
+        <location filename="../../planbook/core/exchange.py" line="186"/>
         <source>{where}: a {kind} cannot sit at the top level</source>
         <translation>{where}：{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="169"/>
+        <location filename="../../planbook/core/exchange.py" line="188"/>
         <source>{where}: a {kind} cannot sit inside a {parent}</source>
         <translation>{where}：{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="195"/>
         <location filename="../../planbook/core/exchange.py" line="214"/>
+        <location filename="../../planbook/core/exchange.py" line="233"/>
         <source>{where} is missing</source>
         <translation>缺少 {where}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="206"/>
+        <location filename="../../planbook/core/exchange.py" line="225"/>
         <source>{where} must be an object</source>
         <translation>{where} 应为对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="217"/>
+        <location filename="../../planbook/core/exchange.py" line="236"/>
         <source>{where} must be text</source>
         <translation>{where} 应为文本</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="224"/>
+        <location filename="../../planbook/core/exchange.py" line="243"/>
         <source>{where} must be a list of text</source>
         <translation>{where} 应为文本列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="232"/>
+        <location filename="../../planbook/core/exchange.py" line="251"/>
         <source>plan.year must be a year such as 2020, not {value!r}</source>
         <translation>plan.year 应为年份（如 2020），实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="243"/>
+        <location filename="../../planbook/core/exchange.py" line="262"/>
         <source>{where} must be a date YYYY-MM-DD, not {value!r}</source>
         <translation>{where} 应为 YYYY-MM-DD 格式的日期，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="252"/>
+        <location filename="../../planbook/core/exchange.py" line="271"/>
         <source>{where} must be one of {allowed}, not {value!r}</source>
         <translation>{where} 应为 {allowed} 之一，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="73"/>
+        <location filename="../../planbook/core/library.py" line="77"/>
         <source>{path} is a folder, not a library file</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
         <location filename="../../planbook/core/backup.py" line="158"/>
-        <location filename="../../planbook/core/library.py" line="77"/>
-        <location filename="../../planbook/core/library.py" line="102"/>
+        <location filename="../../planbook/core/library.py" line="81"/>
+        <location filename="../../planbook/core/library.py" line="106"/>
         <source>no library at {path}</source>
         <translation>{path} 处没有方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="82"/>
+        <location filename="../../planbook/core/library.py" line="86"/>
         <source>cannot create the library folder {folder}: {reason}</source>
         <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="113"/>
+        <location filename="../../planbook/core/library.py" line="117"/>
         <source>{name} is damaged ({result})</source>
         <translation>{name} 已损坏（{result}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="139"/>
+        <location filename="../../planbook/core/library.py" line="143"/>
         <source>the library {path} is read-only; changes cannot be saved</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
         <location filename="../../planbook/core/library.py" line="321"/>
+        <location filename="../../planbook/core/library.py" line="326"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="415"/>
+        <location filename="../../planbook/core/library.py" line="417"/>
+        <location filename="../../planbook/core/library.py" line="422"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="534"/>
+        <location filename="../../planbook/core/library.py" line="547"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="536"/>
-        <location filename="../../planbook/core/library.py" line="645"/>
+        <location filename="../../planbook/core/library.py" line="74"/>
+        <location filename="../../planbook/core/library.py" line="549"/>
+        <location filename="../../planbook/core/library.py" line="658"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="539"/>
+        <location filename="../../planbook/core/library.py" line="552"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="542"/>
+        <location filename="../../planbook/core/library.py" line="555"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="587"/>
+        <location filename="../../planbook/core/library.py" line="600"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="589"/>
+        <location filename="../../planbook/core/library.py" line="602"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="591"/>
+        <location filename="../../planbook/core/library.py" line="604"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="592"/>
+        <location filename="../../planbook/core/library.py" line="605"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="593"/>
+        <location filename="../../planbook/core/library.py" line="606"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="594"/>
+        <location filename="../../planbook/core/library.py" line="607"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="176"/>
+        <location filename="../../planbook/core/search.py" line="187"/>
         <source>this library has no search index (open it writable once to upgrade it)</source>
         <translation>这个方案库没有搜索索引（请以可写方式打开一次，完成升级）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="194"/>
+        <location filename="../../planbook/core/search.py" line="205"/>
         <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
         <translation>年份写法不对：year:{raw}（例如 year:2019 或 year:2017-2020）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="195"/>
+        <location filename="../../planbook/core/search.py" line="206"/>
         <source>this library has no search index yet: open it writable once (or run planbook reindex)</source>
         <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="257"/>
+        <location filename="../../planbook/core/search.py" line="267"/>
         <source>search text too long ({length} characters; at most {limit})</source>
         <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="265"/>
+        <location filename="../../planbook/core/search.py" line="275"/>
         <source>a filter cannot be negated: -{word}</source>
         <translation>筛选条件不能取反：-{word}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="273"/>
+        <location filename="../../planbook/core/search.py" line="283"/>
         <source>too many search words (at most {limit})</source>
         <translation>搜索词过多（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="292"/>
+        <location filename="../../planbook/core/search.py" line="302"/>
         <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
         <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="296"/>
+        <location filename="../../planbook/core/search.py" line="306"/>
         <source>{key}: needs something after it, e.g. unit:基教科</source>
         <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="305"/>
+        <location filename="../../planbook/core/search.py" line="315"/>
         <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
         <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="385"/>
+        <location filename="../../planbook/core/search.py" line="395"/>
         <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="28"/>
+        <location filename="../../planbook/exporters/__init__.py" line="29"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -1694,7 +1707,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>Word 字体设置文件 {path} 中，{key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="80"/>
+        <location filename="../../planbook/exporters/__init__.py" line="81"/>
         <source>unknown font roles: {unknown} (known: {known})</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
@@ -1704,62 +1717,66 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="669"/>
+        <location filename="../../planbook/exporters/ofd_writer.py" line="320"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="688"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="696"/>
+        <location filename="../../planbook/exporters/ofd_writer.py" line="342"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="714"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="705"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="729"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="708"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="732"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/xlsx_writer.py" line="19"/>
+        <location filename="../../planbook/exporters/xlsx_writer.py" line="33"/>
         <source>XLSX has one layout, breakdown (not {layout!r})</source>
         <translation>XLSX 只有 breakdown（任务分解表）一种版式，没有 {layout!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="32"/>
+        <location filename="../../planbook/importers/__init__.py" line="33"/>
         <source>{name} is not UTF-8 text (byte {byte})</source>
         <translation>{name} 不是 UTF-8 文本（第 {byte} 字节）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="47"/>
+        <location filename="../../planbook/importers/__init__.py" line="48"/>
+        <location filename="../../planbook/importers/__init__.py" line="160"/>
         <source>{name} is a folder, not a file</source>
         <translation>{name} 是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="50"/>
+        <location filename="../../planbook/importers/__init__.py" line="51"/>
         <source>{name} is {size:.1f} MB, too large for a plan (at most {limit} MB)</source>
         <translation>{name} 有 {size:.1f} MB，作为方案文件过大（最多 {limit} MB）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="56"/>
+        <location filename="../../planbook/importers/__init__.py" line="57"/>
         <source>{name} is larger than {limit} MB, too large for a plan</source>
         <translation>{name} 超过 {limit} MB，作为方案文件过大</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="60"/>
+        <location filename="../../planbook/importers/__init__.py" line="61"/>
+        <location filename="../../planbook/importers/__init__.py" line="157"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="123"/>
+        <location filename="../../planbook/importers/__init__.py" line="124"/>
         <source>{name}: cannot import {suffix} (supported: {kinds})</source>
         <translation>{name}：不能导入 {suffix} 文件（支持：{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="125"/>
+        <location filename="../../planbook/importers/__init__.py" line="126"/>
         <source>{name}: cannot import files without a suffix (supported: {kinds})</source>
         <translation>{name}：不能导入没有扩展名的文件（支持：{kinds}）</translation>
     </message>
@@ -1829,114 +1846,114 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>发文字号 {number} 的年份为 {found}，但方案年度为 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="157"/>
+        <location filename="../../planbook/core/checks.py" line="170"/>
         <source>the notice issues 《{issued}》 but the plan is titled 《{title}》</source>
         <translation>通知印发的是《{issued}》，但方案标题为《{title}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="189"/>
+        <location filename="../../planbook/core/checks.py" line="202"/>
         <source>the year goes in 〔 〕, not {brackets}</source>
         <translation>年份应当用六角括号〔〕括入，不用 {brackets}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="192"/>
+        <location filename="../../planbook/core/checks.py" line="205"/>
         <source>the year is written in full, four digits</source>
         <translation>年份应标全称（四位数字）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="194"/>
+        <location filename="../../planbook/core/checks.py" line="207"/>
         <source>the serial takes no 第</source>
         <translation>发文顺序号不加“第”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="196"/>
+        <location filename="../../planbook/core/checks.py" line="209"/>
         <source>the serial is not padded with zeros</source>
         <translation>发文顺序号不编虚位（不在前面加 0）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="198"/>
+        <location filename="../../planbook/core/checks.py" line="211"/>
         <source>the serial is followed by 号</source>
         <translation>发文顺序号后应加“号”字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="211"/>
+        <location filename="../../planbook/core/checks.py" line="224"/>
         <source>the document number {number} is not of the form 机关代字〔年份〕序号号, e.g. 湘教发〔2020〕8号</source>
         <translation>发文字号 {number} 不符合“机关代字〔年份〕序号号”的格式，如 湘教发〔2020〕8号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="216"/>
+        <location filename="../../planbook/core/checks.py" line="229"/>
         <source>the document number {number} should read {fixed}: {reason}</source>
         <translation>发文字号 {number} 应写作 {fixed}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="226"/>
+        <location filename="../../planbook/core/checks.py" line="239"/>
         <source>the document number {number} is already carried by plan {id}, {title}</source>
         <translation>发文字号 {number} 已被方案 {id}（{title}）使用</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="236"/>
+        <location filename="../../planbook/core/checks.py" line="249"/>
         <source>{seals} electronic seals for {signers} signing organs: each organ seals once</source>
         <translation>电子印章 {seals} 枚，署名机关 {signers} 个：应每个机关各盖一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="248"/>
+        <location filename="../../planbook/core/checks.py" line="261"/>
         <source>the notice is signed but has no date of signing (成文日期)</source>
         <translation>通知有署名，但没有成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="251"/>
+        <location filename="../../planbook/core/checks.py" line="264"/>
         <source>the notice has a date of signing but no signing organ (署名)</source>
         <translation>通知有成文日期，但没有署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="260"/>
+        <location filename="../../planbook/core/checks.py" line="273"/>
         <source>the date of printing {printed} is before the date of signing {signed}</source>
         <translation>印发日期 {printed} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="264"/>
+        <location filename="../../planbook/core/checks.py" line="277"/>
         <source>the date of publication {published} is before the date of signing {signed}</source>
         <translation>发布日期 {published} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="276"/>
+        <location filename="../../planbook/core/checks.py" line="289"/>
         <source>the masthead names {organs} organs but the notice has {signers} signers</source>
         <translation>发文机关标志列出 {organs} 个机关，但署名有 {signers} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="285"/>
+        <location filename="../../planbook/core/checks.py" line="298"/>
         <source>the imprint has a date of printing but no printing organ (印发机关)</source>
         <translation>版记有印发日期，但没有印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="288"/>
+        <location filename="../../planbook/core/checks.py" line="301"/>
         <source>the imprint names the printing organ but has no date of printing (印发日期)</source>
         <translation>版记有印发机关，但没有印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="301"/>
+        <location filename="../../planbook/core/checks.py" line="314"/>
         <source>this {kind} has no tasks</source>
         <translation>此{kind}下没有任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="315"/>
+        <location filename="../../planbook/core/checks.py" line="328"/>
         <source>task {number} has the same title</source>
         <translation>与第 {number} 项任务标题相同</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="327"/>
+        <location filename="../../planbook/core/checks.py" line="340"/>
         <source>no lead unit, while {count} of the plan&apos;s {total} tasks name one</source>
         <translation>未写牵头单位（本方案 {total} 项任务中有 {count} 项写明了）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="345"/>
+        <location filename="../../planbook/core/checks.py" line="359"/>
         <location filename="../../planbook/core/review.py" line="437"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="348"/>
+        <location filename="../../planbook/core/checks.py" line="362"/>
         <source>{label} “{value}” is not a time</source>
         <translation>{label}“{value}”不是可识别的时间</translation>
     </message>
@@ -1956,127 +1973,127 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="457"/>
+        <location filename="../../planbook/importers/recognise.py" line="488"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="463"/>
+        <location filename="../../planbook/importers/recognise.py" line="495"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="475"/>
+        <location filename="../../planbook/importers/recognise.py" line="508"/>
         <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
         <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="744"/>
+        <location filename="../../planbook/importers/recognise.py" line="844"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="793"/>
+        <location filename="../../planbook/importers/recognise.py" line="893"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="797"/>
+        <location filename="../../planbook/importers/recognise.py" line="897"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="869"/>
+        <location filename="../../planbook/importers/recognise.py" line="977"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="919"/>
+        <location filename="../../planbook/importers/recognise.py" line="1030"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="926"/>
+        <location filename="../../planbook/importers/recognise.py" line="1037"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1063"/>
+        <location filename="../../planbook/importers/recognise.py" line="1187"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1068"/>
+        <location filename="../../planbook/importers/recognise.py" line="1192"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1107"/>
+        <location filename="../../planbook/importers/recognise.py" line="1231"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1109"/>
+        <location filename="../../planbook/importers/recognise.py" line="1233"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1111"/>
+        <location filename="../../planbook/importers/recognise.py" line="1235"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1114"/>
+        <location filename="../../planbook/importers/recognise.py" line="1238"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/webpage.py" line="174"/>
+        <location filename="../../planbook/importers/webpage.py" line="211"/>
         <source>{name} has no HTML in it; name it .txt to import it as text</source>
         <translation>{name} 中没有 HTML 内容；如要作为文本导入，请把扩展名改为 .txt</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="26"/>
+        <location filename="../../planbook/importers/word.py" line="27"/>
         <source>{name} is not a readable Word .docx document ({reason})</source>
         <translation>{name} 不是可以读取的 Word .docx 文档（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="32"/>
+        <location filename="../../planbook/importers/word.py" line="33"/>
         <source>{name} is an old Word .doc file, not .docx; open it in Word or WPS and save as .docx</source>
         <translation>{name} 是旧版 Word .doc 文件，不是 .docx 文件；请用 Word 或 WPS 打开后另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="35"/>
+        <location filename="../../planbook/importers/word.py" line="36"/>
         <source>{name} is not a Word .docx document (not a zip archive)</source>
         <translation>{name} 不是 Word .docx 文档（不是 zip 压缩包）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="41"/>
+        <location filename="../../planbook/importers/word.py" line="42"/>
         <source>{name} has {parts} parts; no Word document has that many</source>
         <translation>{name} 包含 {parts} 个部件，正常的 Word 文档不会有这么多</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="45"/>
+        <location filename="../../planbook/importers/word.py" line="46"/>
         <source>{name} would unpack to {size} MB; refused as a possible zip bomb</source>
         <translation>{name} 解压后将达 {size} MB，可能是“压缩炸弹”，已拒绝</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="49"/>
+        <location filename="../../planbook/importers/word.py" line="50"/>
         <source>{name}: part {part} is compressed {ratio}:1; refused as a possible zip bomb</source>
         <translation>{name}：部件 {part} 的压缩比为 {ratio}:1，可能是“压缩炸弹”，已拒绝</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="54"/>
+        <location filename="../../planbook/importers/word.py" line="60"/>
         <source>{name} is a zip archive but not a Word document</source>
         <translation>{name} 是 zip 压缩包，但不是 Word 文档</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="60"/>
+        <location filename="../../planbook/importers/word.py" line="66"/>
         <source>{name}: part {part} declares a DOCTYPE/entities, which Word never writes; refused</source>
         <translation>{name}：部件 {part} 声明了 DOCTYPE/实体，Word 从不写入这些内容，已拒绝</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="226"/>
+        <location filename="../../planbook/importers/word.py" line="232"/>
         <source>{count} paragraph(s) use Word automatic numbering that cannot be read; their levels may not have been recognised, please check</source>
         <translation>有{count}段使用了无法读取的Word自动编号，这些段落的层级可能未被识别，请核对</translation>
     </message>
@@ -2096,17 +2113,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>方案库中已有此方案《{title}》（编号 {id}），导入将再添加一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="35"/>
+        <location filename="../../planbook/importers/legacy.py" line="37"/>
         <source>{name} is an RTF document; open it in Word or WPS and save it as .docx</source>
         <translation>{name} 是 RTF 文档：请用 Word 或 WPS 打开后另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="41"/>
+        <location filename="../../planbook/importers/legacy.py" line="43"/>
         <source>{name} is neither a Word document nor a web page</source>
         <translation>{name} 既不是 Word 文档，也不是网页</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="91"/>
+        <location filename="../../planbook/importers/legacy.py" line="173"/>
         <source>{name} is a web archive with no page in it</source>
         <translation>{name} 是网页存档，但其中没有网页</translation>
     </message>
@@ -2261,43 +2278,43 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="474"/>
+        <location filename="../../planbook/core/library.py" line="481"/>
         <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
         <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="546"/>
+        <location filename="../../planbook/core/library.py" line="559"/>
         <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
         <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="549"/>
+        <location filename="../../planbook/core/library.py" line="562"/>
         <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
         <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="552"/>
         <location filename="../../planbook/core/library.py" line="565"/>
+        <location filename="../../planbook/core/library.py" line="578"/>
         <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="504"/>
+        <location filename="../../planbook/importers/recognise.py" line="567"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="56"/>
+        <location filename="../../planbook/importers/legacy.py" line="58"/>
         <source>{name} is a password-protected Word document; open it, save a copy without the password and import that</source>
         <translation>{name} 是设有密码的 Word 文档：请打开后另存一份不带密码的副本，再导入该副本</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="60"/>
+        <location filename="../../planbook/importers/legacy.py" line="62"/>
         <source>{name} is in the old binary Word or WPS format but cannot be read ({reason}); open it in Word or WPS and save it as .docx</source>
         <translation>{name} 是旧版二进制 Word 或 WPS 格式，但无法读取（{reason}）：请用 Word 或 WPS 打开后另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="71"/>
+        <location filename="../../planbook/importers/legacy.py" line="153"/>
         <source>{name} is in the old Word format; some of its formatting could not be carried over ({what}), please check the text</source>
         <translation>{name} 是旧版 Word 格式，部分格式未能保留（{what}），请核对文字</translation>
     </message>
@@ -2322,89 +2339,169 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 有 {pages} 页，超出任何方案的篇幅（最多 {limit} 页）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="362"/>
+        <location filename="../../planbook/core/checks.py" line="376"/>
         <source>the notice has no issuing organ&apos;s mark (发文机关标志)</source>
         <translation>印发通知没有发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="365"/>
+        <location filename="../../planbook/core/checks.py" line="379"/>
         <source>the masthead “{masthead}” was proposed by Planbook: confirm it or change it</source>
         <translation>发文机关标志“{masthead}”是本程序拟定的，请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="370"/>
+        <location filename="../../planbook/core/checks.py" line="384"/>
         <source>the notice has no title (标题)</source>
         <translation>印发通知没有标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="373"/>
+        <location filename="../../planbook/core/checks.py" line="387"/>
         <source>the notice has no principal recipients (主送机关)</source>
         <translation>印发通知没有主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="376"/>
+        <location filename="../../planbook/core/checks.py" line="390"/>
         <source>the notice has no body (正文)</source>
         <translation>通知没有正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="403"/>
+        <location filename="../../planbook/core/checks.py" line="417"/>
         <source>the draft has {count} open review findings (Plan ▸ Review Draft)</source>
         <translation>草稿还有 {count} 条审阅意见未处理（方案 ▸ 审阅草稿）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="81"/>
+        <location filename="../../planbook/core/model.py" line="75"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="85"/>
+        <location filename="../../planbook/core/model.py" line="79"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="89"/>
+        <location filename="../../planbook/core/model.py" line="83"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="93"/>
+        <location filename="../../planbook/core/model.py" line="87"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="249"/>
+        <location filename="../../planbook/core/model.py" line="343"/>
         <source>masthead (发文机关标志)</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="250"/>
+        <location filename="../../planbook/core/model.py" line="344"/>
         <source>title (标题)</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="251"/>
+        <location filename="../../planbook/core/model.py" line="345"/>
         <source>recipients (主送机关)</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="252"/>
+        <location filename="../../planbook/core/model.py" line="346"/>
         <source>body (正文)</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="261"/>
+        <location filename="../../planbook/core/model.py" line="355"/>
         <source>{a} and {b}</source>
         <translation>{a}和{b}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="262"/>
+        <location filename="../../planbook/core/model.py" line="356"/>
         <source>{a}, {b}</source>
         <translation>{a}、{b}</translation>
     </message>
     <message>
         <location filename="../../planbook/layout/blocks.py" line="170"/>
         <source>the notice cannot be issued without its {parts}: fill them in, or export the plan layout (the plan alone)</source>
-        <translation>通知缺少{parts}，不能印发：请补齐，或按“仅方案”版式导出</translation>
+        <translation>缺少{parts}，通知无法印发：请补全，或改为导出“仅方案”版式</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/drafting.py" line="54"/>
+        <source>“{title}” nests its items {depth} levels deep; a plan may have at most {limit}</source>
+        <translation>“{title}”的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/editing.py" line="410"/>
+        <source>items may nest at most {limit} levels deep</source>
+        <translation>子项最多只能嵌套 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="99"/>
+        <source>not a plan: the JSON is nested too deeply</source>
+        <translation>不是方案文件：JSON 嵌套层次过深</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="101"/>
+        <source>not valid JSON ({reason})</source>
+        <translation>不是有效的 JSON（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="138"/>
+        <source>the plan has more than {limit} headings, tasks and items; a plan may have at most {limit}</source>
+        <translation>方案的标题、任务和子项超过 {limit} 个，一个方案最多允许 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/exchange.py" line="180"/>
+        <source>{where}: nodes nest deeper than {limit} levels</source>
+        <translation>{where}：节点嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="134"/>
+        <source>{name} is nested too deeply to be a plan</source>
+        <translation>{name} 嵌套层次过深，不可能是方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="137"/>
+        <source>{name} is too large to read</source>
+        <translation>{name} 太大，无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="139"/>
+        <source>{name} cannot be read ({reason})</source>
+        <translation>无法读取 {name}（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="145"/>
+        <source>removed {count} control character(s) that no document can hold</source>
+        <translation>已删除 {count} 个任何文档都无法容纳的控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="162"/>
+        <source>{name} is not a regular file (a pipe or device?); not read</source>
+        <translation>{name} 不是普通文件（可能是管道或设备），未读取</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="169"/>
+        <source>{name} nests its items {depth} levels deep; a plan may have at most {limit}</source>
+        <translation>{name} 的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="180"/>
+        <source>{name} has {count} headings, tasks and items; a plan may have at most {limit}</source>
+        <translation>{name} 共有 {count} 个标题、任务和子项，一个方案最多允许 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/__init__.py" line="184"/>
+        <source>{name} holds {count} characters of text; a plan may hold at most {limit}</source>
+        <translation>{name} 含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="517"/>
+        <source>the document holds {count} characters of text; a plan may hold at most {limit}</source>
+        <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/word.py" line="55"/>
+        <source>{name} holds {size} MB of document text (XML); a plan has at most {limit} MB</source>
+        <translation>{name} 的文档正文（XML）有 {size} MB，一个方案最多 {limit} MB</translation>
     </message>
     <message>
         <location filename="../../planbook/core/seals.py" line="33"/>
@@ -2684,11 +2781,13 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>方案</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="298"/>
         <location filename="../../planbook/gui/editors.py" line="429"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="299"/>
         <location filename="../../planbook/gui/editors.py" line="434"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
@@ -2699,11 +2798,13 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>（无）</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="300"/>
         <location filename="../../planbook/gui/editors.py" line="439"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="301"/>
         <location filename="../../planbook/gui/editors.py" line="440"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
@@ -2724,6 +2825,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>已印发</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="302"/>
         <location filename="../../planbook/gui/editors.py" line="445"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -2739,16 +2841,19 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="303"/>
         <location filename="../../planbook/gui/editors.py" line="450"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="304"/>
         <location filename="../../planbook/gui/editors.py" line="451"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
+        <location filename="../../planbook/core/model.py" line="305"/>
         <location filename="../../planbook/gui/editors.py" line="452"/>
         <source>Closing</source>
         <translation>结束语</translation>
@@ -2757,6 +2862,116 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/editors.py" line="456"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="307"/>
+        <source>Masthead</source>
+        <translation>发文机关标志</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="465"/>
+        <source>Next Free Number</source>
+        <translation>取下一个文号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="466"/>
+        <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
+        <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="309"/>
+        <source>Document number</source>
+        <translation>发文字号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="311"/>
+        <source>Notice title</source>
+        <translation>通知标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="313"/>
+        <source>Recipients</source>
+        <translation>主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="315"/>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="316"/>
+        <source>Signers (one a line)</source>
+        <translation>发文机关署名（每行一个）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="317"/>
+        <source>Signed on</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="318"/>
+        <source>Annotation</source>
+        <translation>附注</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="320"/>
+        <source>Copies to</source>
+        <translation>抄送机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="321"/>
+        <source>Printed by</source>
+        <translation>印发机关</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="322"/>
+        <source>Printed on</source>
+        <translation>印发日期</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="323"/>
+        <source>Published on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="325"/>
+        <source>Attachments</source>
+        <translation>附件说明</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="326"/>
+        <source>Index number</source>
+        <translation>索引号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="327"/>
+        <source>Subject words</source>
+        <translation>主题词</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="328"/>
+        <source>Category</source>
+        <translation>主题分类</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="329"/>
+        <source>Signed off by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="330"/>
+        <source>Copy number</source>
+        <translation>份号</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="331"/>
+        <source>Classification</source>
+        <translation>密级和保密期限</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/model.py" line="332"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/editors.py" line="458"/>
@@ -2769,202 +2984,92 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>采用拟定的发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="462"/>
-        <source>Masthead</source>
-        <translation>发文机关标志</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="467"/>
-        <source>Next Free Number</source>
-        <translation>取下一个文号</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="468"/>
-        <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
-        <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="471"/>
-        <source>Document number</source>
-        <translation>发文字号</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="473"/>
-        <source>Notice title</source>
-        <translation>通知标题</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="474"/>
-        <source>Recipients</source>
-        <translation>主送机关</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="475"/>
-        <source>Body</source>
-        <translation>正文</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="476"/>
-        <source>Signers (one a line)</source>
-        <translation>发文机关署名（每行一个）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="478"/>
-        <source>Signed on</source>
-        <translation>成文日期</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="480"/>
+        <location filename="../../planbook/gui/editors.py" line="490"/>
         <source>Sealed (加盖印章)</source>
         <translation>加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="481"/>
+        <location filename="../../planbook/gui/editors.py" line="491"/>
         <source>Not sealed (不加盖印章)</source>
         <translation>不加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="482"/>
+        <location filename="../../planbook/gui/editors.py" line="492"/>
         <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
         <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="486"/>
+        <location filename="../../planbook/gui/editors.py" line="496"/>
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="488"/>
+        <location filename="../../planbook/gui/editors.py" line="498"/>
         <source>Choose Seal Images…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="489"/>
+        <location filename="../../planbook/gui/editors.py" line="499"/>
         <source>PNG images with a transparent background, one per signing organ in their order</source>
         <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="491"/>
+        <location filename="../../planbook/gui/editors.py" line="501"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="497"/>
+        <location filename="../../planbook/gui/editors.py" line="507"/>
         <source>Electronic seals</source>
         <translation>电子印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="499"/>
-        <source>Annotation</source>
-        <translation>附注</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="500"/>
-        <source>Copies to</source>
-        <translation>抄送机关</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="501"/>
-        <source>Printed by</source>
-        <translation>印发机关</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="502"/>
-        <source>Printed on</source>
-        <translation>印发日期</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="503"/>
-        <source>Published on</source>
-        <translation>发布日期</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="504"/>
-        <source>Attachments</source>
-        <translation>附件说明</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="505"/>
-        <source>Index number</source>
-        <translation>索引号</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="506"/>
-        <source>Subject words</source>
-        <translation>主题词</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="507"/>
-        <source>Category</source>
-        <translation>主题分类</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="508"/>
-        <source>Signed off by</source>
-        <translation>签发人</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="509"/>
-        <source>Copy number</source>
-        <translation>份号</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="510"/>
-        <source>Classification</source>
-        <translation>密级和保密期限</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="511"/>
-        <source>Urgency</source>
-        <translation>紧急程度</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="542"/>
+        <location filename="../../planbook/gui/editors.py" line="539"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="604"/>
+        <location filename="../../planbook/gui/editors.py" line="602"/>
         <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
         <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="609"/>
+        <location filename="../../planbook/gui/editors.py" line="607"/>
         <source>{0} for {1} signing organs</source>
         <translation>{0} 个，签署机关 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="610"/>
+        <location filename="../../planbook/gui/editors.py" line="608"/>
         <source>None: stamped on paper</source>
         <translation>无（盖实物印章）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="620"/>
+        <location filename="../../planbook/gui/editors.py" line="618"/>
         <source>Choose Seal Images</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="621"/>
+        <location filename="../../planbook/gui/editors.py" line="619"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="678"/>
+        <location filename="../../planbook/gui/editors.py" line="676"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="690"/>
+        <location filename="../../planbook/gui/editors.py" line="688"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="701"/>
+        <location filename="../../planbook/gui/editors.py" line="699"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="714"/>
+        <location filename="../../planbook/gui/editors.py" line="712"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
@@ -3336,7 +3441,7 @@ or run Planbook on Python 3.12 or later.</source>
     <message>
         <location filename="../../planbook/gui/review.py" line="330"/>
         <source>The first {0} are listed.</source>
-        <translation>仅列出前 {0} 条。</translation>
+        <translation>仅列出前 {0} 项。</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/review.py" line="333"/>
