@@ -15,7 +15,7 @@ from .errors import PlanbookError
 from .issuing import fill_masthead
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP
-from .model import ISSUE_FIELDS, MAX_DEPTH, PLAN_FIELDS, Carry, Notice, Plan, Progress, tree_depth
+from .model import MAX_DEPTH, PLAN_FIELDS, Carry, Notice, Plan, Progress, tree_depth
 
 # A four-digit year not glued to other digits, e.g. the 2021 of 某市教育局2021年工作要点.
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
@@ -72,11 +72,10 @@ def next_year_plan(plan: Plan) -> Plan:
         elif spec.next_year is Carry.CLEAR:
             value = getattr(Notice() if spec.in_notice else blank, spec.name)
         setattr(target, spec.name, list(value) if isinstance(value, list) else value)
-    # How the notice is issued carries over (the same organs seal next year's notice); the masthead is proposed
-    # from the issuers where the source had none.
-    for name in ISSUE_FIELDS:
-        value = getattr(plan.notice, name)
-        setattr(draft.notice, name, list(value) if isinstance(value, list) else value)
+    # How it is issued: the same organs seal next year's notice; a head still missing is proposed.
+    draft.notice.sealing = plan.notice.sealing
+    draft.notice.masthead_proposed = plan.notice.masthead_proposed
+    draft.notice.seals = list(plan.notice.seals)
     fill_masthead(draft)
     return draft
 
