@@ -23,7 +23,6 @@ from .model import (
     DATE_FIELDS,
     ISSUE_FIELDS,
     NOTICE_FIELDS,
-    DocFormat,
     Field,
     Node,
     NodeKind,
@@ -69,9 +68,14 @@ class Library:
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, *, create: bool = True) -> Library:
         path = Path(path).expanduser() if path is not None else default_library_path()
-        if path.is_dir():
+        try:
+            exists, is_dir = path.exists(), path.is_dir()
+        except OSError as e:  # a name too long, a folder that cannot be searched
+            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"),
+                               path=_shown(path), reason=e.strerror or e) from None
+        if is_dir:
             raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a library file"), path=path)
-        if path.exists():
+        if exists:
             readonly = not _writable(path)
         elif not create:
             raise LibraryError(QT_TRANSLATE_NOOP("Messages", "no library at {path}"), path=path)
@@ -216,7 +220,7 @@ class Library:
     def _load_issue(self, plan_id: int) -> dict:
         """The notice's format, sealing, proposed masthead and seals (schema v5); the defaults before it."""
         try:
-            row = self.db.execute("SELECT doc_format, sealing, masthead_proposed FROM notice_issue WHERE plan_id = ?",
+            row = self.db.execute("SELECT sealing, masthead_proposed FROM notice_issue WHERE plan_id = ?",
                                   [plan_id]).fetchone()
             seals = [bytes(r[0]) for r in self.db.execute(
                 "SELECT image FROM notice_seals WHERE plan_id = ? ORDER BY position", [plan_id])]
@@ -224,15 +228,14 @@ class Library:
             return {}
         values: dict = {"seals": seals}
         if row is not None:
-            values.update(doc_format=DocFormat(row[0]), sealing=Sealing(row[1]), masthead_proposed=bool(row[2]))
+            values.update(sealing=Sealing(row[0]), masthead_proposed=bool(row[1]))
         return values
 
     def _store_issue(self, plan_id: int, notice: Notice, names: set[str] | None = None) -> None:
         """Write the notice's v5 parts (`names`: only these of ISSUE_FIELDS; None: all)."""
         names = set(ISSUE_FIELDS) if names is None else names
         if names - {"seals"}:
-            self.db["notice_issue"].upsert({"plan_id": plan_id, "doc_format": str(notice.doc_format),
-                                            "sealing": str(notice.sealing),
+            self.db["notice_issue"].upsert({"plan_id": plan_id, "sealing": str(notice.sealing),
                                             "masthead_proposed": int(notice.masthead_proposed)}, pk="plan_id")
         if "seals" in names:
             self.db.execute("DELETE FROM notice_seals WHERE plan_id = ?", [plan_id])
@@ -317,6 +320,8 @@ class Library:
 
     def load_plan_header(self, plan_id: int) -> Plan:
         """The plan's metadata and notice without its tree."""
+        if not 0 < plan_id < 2**63:  # beyond SQLite's integers: no such plan (not an overflow)
+            raise NotFound(QT_TRANSLATE_NOOP("Messages", "no plan with id {id}"), id=plan_id)
         row = self.db.execute(
             f"SELECT {', '.join(PLAN_COLUMNS)} FROM plans WHERE id = ?", [plan_id]
         ).fetchone()
@@ -421,6 +426,8 @@ class Library:
         )
 
     def node_row(self, node_id: int) -> dict:
+        if not 0 < node_id < 2**63:
+            raise NotFound(QT_TRANSLATE_NOOP("Messages", "no node with id {id}"), id=node_id)
         row = self.db.execute(
             "SELECT id, plan_id, parent_id, position, kind, title, body FROM nodes WHERE id = ?", [node_id]
         ).fetchone()
@@ -520,6 +527,12 @@ def _notice_row(notice: Notice) -> dict:
 # ---- opening checks: all read-only, so a refused file is left byte-for-byte as it was -----------------
 # They go through SQLite only. Opening and closing the file any other way (even to read its header) would
 # drop every POSIX lock this process holds on it, and with them the safety of its other open connections.
+
+
+def _shown(path: Path) -> str:
+    """A path as messages give it: whole, unless absurdly long."""
+    text = str(path)
+    return text if len(text) <= 200 else f"{text[:100]}…{text[-60:]}"
 
 
 def _writable(path: Path) -> bool:
