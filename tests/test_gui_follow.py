@@ -279,7 +279,7 @@ def test_dashboard_reads_on_a_laptop_screen(windows, tmp_path, qtbot):
     w.dashboard.grab().save(str(SHOTS / "planbook-follow-dashboard-laptop.png"))
 
 
-def test_compare_marks_changed_characters_in_place_and_says_when_nothing_differs(windows, tmp_path):
+def test_compare_marks_changed_characters_in_place_and_says_when_nothing_differs(windows, tmp_path, qtbot):
     from planbook.core.model import Field
 
     old = realistic_plan(2021)
@@ -291,7 +291,7 @@ def test_compare_marks_changed_characters_in_place_and_says_when_nothing_differs
     w, (old_id, new_id, same_id) = open_with(windows, tmp_path, old, new, same)
     w.open_plan(new_id)
     dialog = w.compare_dialog(old_id)
-    settle()
+    qtbot.waitUntil(lambda: dialog.diff is not None, timeout=30000)  # compared on a worker thread
     assert dialog.changes() == ["changed"]
     right = next(dialog.table.cellWidget(r, 2) for r in range(dialog.table.rowCount()) if dialog.table.cellWidget(r, 2))
     text = right.text()
@@ -304,7 +304,7 @@ def test_compare_marks_changed_characters_in_place_and_says_when_nothing_differs
     # A plan compared with an unchanged copy: a sentence, not an empty table.
     w.open_plan(same_id)
     dialog = w.compare_dialog(old_id)
-    settle()
+    qtbot.waitUntil(lambda: dialog.diff is not None, timeout=30000)
     assert dialog.changes() == [] and dialog.table.rowCount() == 1
     assert dialog.empty_note == "两个方案的任务相同：没有修改、新增或删除。"
     assert dialog.table.item(0, 0).text() == dialog.empty_note

@@ -24,9 +24,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..core.errors import FormatError
+from ..core.issuing import fill_masthead
 from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..core.model import KINDS as NODE_KINDS
-from ..core.model import Field, Node, NodeKind, Notice, Numbering, Plan, outer_kinds
+from ..core.model import MAX_CHARACTERS, NOTICE_SPECS, Field, Node, NodeKind, Notice, Numbering, Plan, outer_kinds
 from ..core.numbering import chinese_numeral, number_tree
 from ..core.numbering import label as number_label
 from ..layout.blocks import chinese_date
@@ -90,7 +91,8 @@ DOC_NO_RE = re.compile(
 NOTICE_TITLE_RE = re.compile(r"^(.{0,60}?关于.{2,}的(?:通知|决定|通报|函|(?:实施|指导|若干)?意见))$")
 MASTHEAD_RE = re.compile(r"^([\u4e00-\u9fff\s]{2,40}?文\s*件)\s*[|｜]?$")
 ANNOTATION_RE = re.compile(r"^[（(]\s*(此件[^）)]{1,20}|[^）)]{2,20}发布)\s*[）)]$")
-IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*((?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|(?:\d{4}-\d{1,2}-\d{1,2}))\s*印\s*发$")
+# An imprint line is short: the length is checked first (a long line of spaces made every split be tried).
+IMPRINT_RE = re.compile(r"^(?=.{4,200}$)(.{2,40}?)\s*((?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|(?:\d{4}-\d{1,2}-\d{1,2}))\s*印\s*发$")
 # Page numbers and running heads a PDF copy leaves between the lines: — 3 —, - 3 -, 第3页 共10页.
 PAGE_NUMBER_RE = re.compile(r"^(?:[-—–－─\s]*\d{1,3}[-—–－─\s]*|第\s*\d+\s*页\s*(?:[，,/]?\s*共\s*\d+\s*页)?)$")
 CC_RE = re.compile(rf"^抄\s*送\s*{COLON}\s*(.*)$")
@@ -115,11 +117,11 @@ def _spaced(word: str) -> str:
 
 # Page-header labels whose values Planbook keeps, and where they go.
 META_LABELS = {
-    "索引号": "index_no", "发布机构": "publisher", "发文机关": "publisher", "发文机构": "publisher",
-    "发文日期": "published_on", "发布日期": "published_on", "发布时间": "published_on", "主题词": "subject_words",
-    "主题分类": "category", "发文字号": "doc_number", "文号": "doc_number", "成文日期": "signed_on",
-    "名称": "title", "标题": "title", "发布单位": "publisher", "制定机关": "publisher", "发文单位": "publisher",
-    "字号": "doc_number", "公布日期": "published_on",
+    **{label: spec.name for spec in NOTICE_SPECS for label in spec.import_labels},  # the notice's, from its table
+    "发布机构": "publisher", "发文机关": "publisher", "发文机构": "publisher", "名称": "title", "标题": "title",
+    # legal databases' and other sites' names for the same (【制定机关】, 【字号】)
+    "发布单位": "publisher", "制定机关": "publisher", "发文单位": "publisher", "字号": "doc_number",
+    "公布日期": "published_on",
 }
 # Labels of page furniture: the line is dropped, the value is not kept.
 CHROME_LABELS = (
@@ -136,9 +138,9 @@ CHROME_LINE_RES = [re.compile(p) for p in (
     r"扫一扫", r"^上一(条|篇)", r"^下一(条|篇)", r"(主办|承办|维护)单位\s*[:：]", r"联系(地址|电话|方式|我们)\s*[:：]?",
     r"网站标识码", r"ICP\s*备", r"公网安备", r"网站地图", r"版权所有", r"(?i)copyright", r"欢迎(您|光临)",
     r"【\s*字体", r"字体\s*[:：]?\s*[【\[]?\s*大\s*中\s*小", r"^文件解读", r"^(相关|推荐)(链接|文件|阅读|新闻|附件)",
-    r"^(【?\s*(打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回|我要纠错|加入收藏)\s*】?\s*)+$",
+    r"^(?:[【】\s]*(?:打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回|我要纠错|加入收藏))+[【】\s]*$",
     r"点击上方.{0,8}关注", r"^阅读原文$", r"长按(识别|二维码)", r"^(微信|手机)扫一扫", r"^(全文|正文|文章属性)$",
-    r"^((打印|分享到?|收藏|关闭)\s*[:：]?\s*)+$", r"^[|>•·\-—*#\s:：]*$",
+    r"^(?:(?:打印|分享到?|收藏|关闭)[\s:：]*)+$", r"^[|>•·\-—*#\s:：]*$",
 )]
 FOOTER_RES = [re.compile(p) for p in (
     r"扫一扫", r"^上一(条|篇)", r"^下一(条|篇)", r"(主办|承办)单位\s*[:：]", r"网站标识码", r"ICP\s*备", r"网站地图",
@@ -151,8 +153,27 @@ def normalise_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _wide_class() -> re.Pattern:
+    """A character class of the wide and full-width characters (East Asian Width W or F), built once from
+    unicodedata for the BMP; the planes above it are wide from U+20000 to U+3FFFD."""
+    ranges, start = [], None
+    for code in range(0x10000):
+        wide = unicodedata.east_asian_width(chr(code)) in "WF"
+        if wide and start is None:
+            start = code
+        elif not wide and start is not None:
+            ranges.append((start, code - 1))
+            start = None
+    parts = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    return re.compile(f"[{parts}\\U00020000-\\U0003fffd]")
+
+
+_WIDE = _wide_class()
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    # Counted by one regex scan: a Python loop over every character cost minutes on a long document.
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
 
 
 # ---- numbers and dates --------------------------------------------------------------------------------
@@ -275,7 +296,8 @@ def _is_label(label: str) -> bool:
     return label in KNOWN_FIELD_LABELS or (len(label) <= 6 and label.endswith(_FIELD_SUFFIXES))
 
 
-_NEXT_LABEL = re.compile(rf"\s+(?=([\u4e00-\u9fff]{{2,8}})\s*{COLON})")
+_NEXT_LABEL = re.compile(rf"(?<!\s)\s+(?=([\u4e00-\u9fff]{{2,8}})\s*{COLON})")
+_FIELD_HEAD = re.compile(rf"([\u4e00-\u9fff]{{2,8}})\s*{COLON}\s*")
 
 
 def fields_of_line(line: str) -> list[Field]:
@@ -283,16 +305,17 @@ def fields_of_line(line: str) -> list[Field]:
     first = field_line(line)
     if first is None:
         return []
-    out = [first]
-    while True:
-        cut = next((m for m in _NEXT_LABEL.finditer(out[-1].value) if _is_label(m[1])), None)
-        if cut is None:
-            return out
-        rest = field_line(out[-1].value[cut.end():])
-        if rest is None:
-            return out
-        out[-1].value = out[-1].value[: cut.start()].strip()
-        out.append(rest)
+    # One pass over the value: each label found cuts it (slicing the rest again at every label was quadratic).
+    value, start, out = first.value, 0, [first]
+    for cut in _NEXT_LABEL.finditer(value):
+        if cut.start() < start or not _is_label(cut[1]):
+            continue
+        head = _FIELD_HEAD.match(value, cut.end())
+        out[-1].value = value[start: cut.start()].strip()
+        out.append(Field(head[1], ""))
+        start = head.end()
+    out[-1].value = value[start:].strip()
+    return out
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -301,6 +324,10 @@ def split_title(text: str) -> tuple[str, str]:
     if 0 <= cut < len(text) - 1:
         return text[: cut + 1].strip(), text[cut + 1:].strip()
     return text.strip(), ""
+
+
+# A run of separators is tried once, from its start (from each of its characters it was quadratic).
+_INLINE_SPLIT = re.compile(rf"[；;]|(?<![，,、\s])[，,、\s]+(?=[\u4e00-\u9fff]{{2,6}}\s*{COLON})")
 
 
 # （市发展改革委、市财政局负责） or (市教育局牵头,市财政局配合) at a paragraph's end: units named without a label
@@ -336,7 +363,7 @@ def inline_fields(text: str) -> tuple[str, list[Field]]:
     if not m:
         return responsible_units(text)
     found = []
-    for part in re.split(rf"[；;]|[，,、\s]+(?=[\u4e00-\u9fff]{{2,6}}\s*{COLON})", m[1]):
+    for part in _INLINE_SPLIT.split(m[1]):
         fm = re.match(rf"^\s*([\u4e00-\u9fff]{{2,6}})\s*{COLON}\s*(.*?)\s*$", part)
         if not fm:
             return text, []
@@ -394,18 +421,21 @@ def unwrap(lines: list[str]) -> list[str]:
     measure, best = _wrap_width(lines)
     if not best:
         return lines
-    out: list[str] = []
+    # Each output line is kept as its pieces and joined once at the end: adding to a growing string at every
+    # line was quadratic when thousands of lines run on into one.
+    out: list[list[str]] = []
     joining = False
     for line in lines:
         if joining and line and not marker(line) and not field_line(line) and (
-            not out[-1].endswith(_TERMINAL) or measure(line) >= best - 2 or line.endswith(_TERMINAL)
+            not out[-1][-1].endswith(_TERMINAL) or measure(line) >= best - 2 or line.endswith(_TERMINAL)
         ):
-            out[-1] = _join(out[-1], line)
+            tail = out[-1][-1]
+            out[-1].append(_join(tail, line)[len(tail):])  # the line, with the space _join puts between words
         else:
-            out.append(line)
-        current = out[-1]
-        joining = bool(current) and measure(line) >= best - max(6, best // 6) and not current.endswith(_LEAD_IN)
-    return out
+            out.append([line])
+        tail = out[-1][-1]
+        joining = bool(tail) and measure(line) >= best - max(6, best // 6) and not tail.endswith(_LEAD_IN)
+    return ["".join(parts) for parts in out]
 
 
 def _wrap_width(lines: list[str]):
@@ -446,11 +476,13 @@ class _Doc:
     warnings: list[Message] = field(default_factory=list)
     notice: Notice = field(default_factory=Notice)
     numbers: dict[int, int] = field(default_factory=dict)  # id(node) → number the source printed
+    _said: set[str] = field(default_factory=set)  # the warnings' sentences, for a constant-time "said already?"
     forwarded_signers: list[str] = field(default_factory=list)  # who issued the plan a 转发 notice forwards
 
     def warn(self, template: str, /, **fields: object) -> None:
         message = Message(template, **fields)
-        if message not in self.warnings:
+        if message not in self._said:
+            self._said.add(message)
             self.warnings.append(message)
 
 
@@ -460,6 +492,7 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     items = _prepare(blocks)
     if not items:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "no text found"))
+    _check_length(items)
     items = _strip_chrome(items, doc)
     if _notice_alone(items):
         return _read_notice_alone(items, doc)
@@ -477,7 +510,18 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     plan = Plan(title=title, preamble="\n".join(preamble), closing=closing, nodes=nodes, notice=doc.notice)
     _fill_plan_metadata(plan, doc)
     plan.numbering = _check_numbers(plan, doc)
+    if fill_masthead(plan):  # web copies lose the red head: propose one, for the clerk to confirm
+        doc.warn(QT_TRANSLATE_NOOP("Messages", "the notice has no masthead (发文机关标志); proposed “{masthead}”: "
+                                               "confirm or change it before issuing"), masthead=plan.notice.masthead)
     return Recognised(plan, doc.warnings)
+
+
+def _check_length(items: list[Block]) -> None:
+    """Refuse a document too long to be a plan before reading its structure (6 million characters took minutes)."""
+    count = sum(len(x) if isinstance(x, str) else sum(len(c) for row in x.rows for c in row) for x in items)
+    if count > MAX_CHARACTERS:
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "the document holds {count} characters of text; a plan may "
+                                                        "hold at most {limit}"), count=count, limit=MAX_CHARACTERS)
 
 
 # A notice that carries a document (印发/转发 a plan, sends a draft for comment) names it; one that does not is
