@@ -111,9 +111,10 @@ def paste_rows(window) -> list[int]:
     if batch is None:
         window.statusBar().showMessage(QCoreApplication.translate("Clipboard", "These rows cannot go here: select a task or section"), 5000)
         return []
-    inverse = window.do(batch, QCoreApplication.translate("Clipboard", "Paste {0} Rows").format(len(nodes)))
-    if inverse is None:
+    change = window.do(batch, QCoreApplication.translate("Clipboard", "Paste {0} Rows").format(len(nodes)))
+    if change is None:
         return []
+    inverse = change.inverse  # deleting the added rows
     inverses = inverse.edits if isinstance(inverse, editing.Batch) else (inverse,)
     added = [e.node_id for e in inverses if isinstance(e, editing.DeleteNode)]
     if added:
