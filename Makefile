@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-search dist dist-check clean
+.PHONY: run test lint typecheck bench bench-search dist dist-check clean
 
 run: $(STAMP)
 	$(PY) main.py
@@ -15,6 +15,12 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+
+# Optional, not yet in `make test`: pyright in standard mode over planbook/ (pyrightconfig.json). Its Python
+# wrapper installs on first use and fetches pyright itself through npm (Node.js must be on PATH).
+typecheck: $(STAMP)
+	test -x $(VENV)/bin/pyright || $(PY) -m pip install --quiet pyright
+	$(VENV)/bin/pyright
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_library.py

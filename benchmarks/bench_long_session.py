@@ -1,7 +1,7 @@
 """Long sessions at scale survive the binding (issue 21): start on a 10,000-plan library, then 10,000 keystrokes
 in the search box, in fresh processes, with the reference counts of None, True and False before and after.
 
-    python benchmarks/bench_long_session.py [--plans 10000] [--keys 10000] [--python OTHER_VENV/bin/python]
+    python benchmarks/bench_long_session.py [--plans 10000] [--keys 10000] [--reuse LIB.db] [--python OTHER/bin/python]
 
 Each row says whether the process survived (exit status 0; an abort on a leaking binding is -6/134) and how
 the singletons' counts moved. The baseline, in the same run, is a bare QLineEdit fed the same keystrokes, so
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,13 +46,15 @@ print(time.perf_counter() - start)
 def run(command: list[str], env: dict) -> tuple[int, str, float]:
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=3600)
-    out = done.stdout if done.returncode == 0 or "PySide6" not in done.stderr else "refused: " + done.stderr
-    return done.returncode, out, time.perf_counter() - start
+    refused = done.returncode == 1 and "loses a reference to None" in done.stderr  # qtcompat's refusal
+    return done.returncode, "refused" if refused else done.stdout, time.perf_counter() - start
 
 
 def outcome(code: int, out: str) -> str:
-    """Survived, refused to start with the fix (qtcompat), or died (an abort is -6)."""
-    return "survived" if code == 0 else "refused" if out.startswith("refused") else f"exit {code}"
+    """Survived, refused to start with the fix (qtcompat), or died (an abort is signal 6)."""
+    if code == 0:
+        return "survived"
+    return "refused" if out == "refused" else f"signal {-code}" if code < 0 else f"exit {code}"
 
 
 def rows_for(python: str, library: Path, keys: int, env: dict, tmp: Path) -> list[tuple[str, str, str, str]]:
@@ -71,7 +74,7 @@ def rows_for(python: str, library: Path, keys: int, env: dict, tmp: Path) -> lis
         deltas = ", ".join(f"{k} {v:+d}" for k, v in data["delta"].items())
         rows.append((who, f"{keys:,} keys in search box", "survived", f"{per_key:.2f} ms/key; refs {deltas}"))
     else:
-        rows.append((who, f"{keys:,} keys in search box", outcome(code, out), "died" if code < 0 else ""))
+        rows.append((who, f"{keys:,} keys in search box", outcome(code, out), "aborted" if code < 0 else ""))
     return rows
 
 
@@ -79,16 +82,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plans", type=int, default=10_000)
     parser.add_argument("--keys", type=int, default=10_000)
+    parser.add_argument("--reuse", type=Path, help="keep the generated library here and use it on later runs")
     parser.add_argument("--python", action="append", default=[], help="another interpreter to run the rows on")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         library = tmp / "lib.db"
-        started = time.perf_counter()
-        with Library.open(library) as lib, lib.transaction():
-            for plan in generate_plans(args.plans):
-                lib.add_plan(plan)
-        print(f"library of {args.plans:,} plans generated in {time.perf_counter() - started:.0f} s")
+        if args.reuse and args.reuse.exists():
+            shutil.copyfile(args.reuse, library)  # a copy: the runs write to it (settings, backups, edits)
+        else:
+            started = time.perf_counter()
+            with Library.open(library) as lib, lib.transaction():
+                for plan in generate_plans(args.plans):
+                    lib.add_plan(plan)
+            print(f"library of {args.plans:,} plans generated in {time.perf_counter() - started:.0f} s", flush=True)
+            if args.reuse:
+                shutil.copyfile(library, args.reuse)
         env = {**os.environ, "PLANBOOK_LIBRARY": str(library), "QT_QPA_PLATFORM": "offscreen",
                "PLANBOOK_SETTINGS": str(tmp / "settings.ini"), "PYTHONPATH": str(ROOT)}
         code, out, _ = run([sys.executable, "-c", BARE_TYPING, str(args.keys)], env)

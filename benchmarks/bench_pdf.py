@@ -6,6 +6,7 @@
 Default input: seed 003 (the longest, ~29 pages) from $PLANBOOK_SEEDS or ../shared/seeds. Prints one table of
 medians, timed in the same run:
   * pdf (warm): `write_pdf` in a process that has already registered the fonts (the GUI's case);
+  * ofd (warm): `write_ofd`, the same typeset pages as a GB/T 33190 package (target: ≤ 1.5 × the PDF's time);
   * pdf (cold process): a fresh `python` that imports Planbook, registers the fonts and writes the PDF (the
     CLI's case, start-up included);
   * docx: our DOCX writer, in process;
@@ -37,6 +38,7 @@ from planbook.importers import IMPORTERS, import_file  # noqa: E402
 
 SEEDS = Path(os.environ.get("PLANBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
 TARGET_MS = 500
+OFD_RATIO = 1.5  # OFD of seed 003 at most this many times our PDF's time, measured in the same run
 
 
 def load_plan(path: Path | None) -> tuple[Plan, str]:
@@ -63,6 +65,13 @@ def main() -> None:
     pdf = tmp / "plan.pdf"
     write_pdf(plan, pdf, "notice")  # registers the fonts once, as a running GUI has
     rows.append(("pdf (warm, in process)", timed(lambda: write_pdf(plan, pdf, "notice"), args.runs)))
+
+    from planbook.exporters.ofd_writer import write_ofd
+
+    ofd = tmp / "plan.ofd"
+    write_ofd(plan, ofd, "notice")  # fontTools' modules load once, as in a running GUI
+    ofd_row = ("ofd (warm, in process)", timed(lambda: write_ofd(plan, ofd, "notice"), args.runs))
+    rows.append(ofd_row)
 
     plan_json = tmp / "plan.json"
     EXPORTERS["json"](plan, plan_json, None)
@@ -99,6 +108,8 @@ def main() -> None:
         print(f"{label:<42}{statistics.median(times):>11.0f}{min(times):>9.0f}{max(times):>9.0f}")
     warm = statistics.median(rows[0][1])
     print(f"target: pdf ≤ {TARGET_MS} ms median → {'met' if warm <= TARGET_MS else 'MISSED'} ({warm:.0f} ms)")
+    ratio = statistics.median(ofd_row[1]) / warm
+    print(f"target: ofd ≤ {OFD_RATIO}× pdf → {'met' if ratio <= OFD_RATIO else 'MISSED'} ({ratio:.2f}×)")
     if lo_row:
         lo_med = statistics.median(lo_row[1])
         print(f"LibreOffice / our PDF: {lo_med / warm:.1f}× (warm), "

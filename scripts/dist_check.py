@@ -62,7 +62,7 @@ def main() -> int:
         source.write_text(json.dumps(SAMPLE, ensure_ascii=False), encoding="utf-8")
     step(f"import {source.name}", "import", str(source))
     formats = step("list formats", "export", "--help")
-    for fmt in ("json", "txt", "xlsx", "docx", "pdf"):
+    for fmt in ("json", "txt", "xlsx", "docx", "pdf", "ofd"):
         if fmt in formats:
             out = work / f"plan.{fmt}"
             step(f"export {fmt}", "export", "1", "--format", fmt, "-o", str(out),

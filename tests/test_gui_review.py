@@ -176,7 +176,32 @@ def test_find_and_replace_003_changes_exactly_the_previewed_hits_one_undo(window
     dialog.all_plans.setChecked(True)
     settle()
     assert dialog.list.topLevelItemCount() == 2 and not dialog.replace_button.isEnabled()
+    assert dialog.summary.text().startswith("2 个方案中共有 14 处")
+    assert [dialog.list.topLevelItem(1).child(i).text(0) for i in range(7)] == [
+        "标题", "发文机关", "发文机关标志", "通知标题", "通知正文", "署名机关", "印发机关"]  # as in the plan
     assert [dialog.list.topLevelItem(i).childCount() for i in range(2)] == [7, 7]
     assert dialog.list.topLevelItem(0).text(0) == "湖南省教育厅 中共湖南省委教育工委2021年工作要点 (7)"  # newest first
     assert dialog.list.topLevelItem(0).child(0).data(0, Qt.ItemDataRole.CheckStateRole) is None  # nothing to tick
     dialog.grab().save(str(SHOTS / "planbook-replace-all.png"))
+
+
+def test_a_unit_renamed_in_the_window_is_found_in_other_drafts(windows, tmp_path):
+    from planbook.core.review import renames
+
+    from .conftest import sample_plan
+
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        first = lib.add_plan(sample_plan())
+        second = lib.add_plan(sample_plan(title="某市教育局2022年工作要点", year=2022))
+    w = windows.open(path, plan=first)
+    w.open_plan(first)
+    assert w.rename_unit("基教科", "基础教育科")
+    assert renames(w.lib) == {"基教科": "基础教育科"}
+    w.open_plan(second)
+    panel = w.review_draft()
+    assert group_of(panel, Kind.UNIT).text(0) == "已更名单位 (6)"
+    panel.list.setCurrentItem(group_of(panel, Kind.UNIT))
+    panel.accept_kind_button.click()
+    settle()
+    assert "基教科" not in str(stored_plan(path, second).nodes) and panel.list.topLevelItemCount() == 0

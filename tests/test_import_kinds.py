@@ -215,3 +215,25 @@ def test_task_table_header_labels_are_kept_as_the_document_spells_them():
     assert task.title == "建设智慧校园"
     assert [(f.label, f.value) for f in task.fields] == [("实施主体", "市教育局"), ("支撑单位", "市数据局"),
                                                          ("完成时限", "2024年底")]
+
+
+def test_labels_on_their_own_line_take_the_next_line_as_value():
+    plan = read_kind("labels_own_line.txt").plans[0]
+    t1, t2, t3 = [n for n in plan.walk() if n.kind.value == "task"]
+    assert [(f.label, f.value) for f in t1.fields] == [("牵头单位", "办公室"), ("完成时限", "2024年6月")]
+    assert t1.body == "组织学习。"
+    assert [(f.label, f.value) for f in t2.fields] == [("责任单位", "组织科")]
+    assert plan.nodes[0].title == "总体要求。" and plan.nodes[0].body == "坚持稳中求进。"  # a heading that runs on
+
+
+def test_clipboard_reads_a_one_line_copy_and_a_markdown_table_copy():
+    """Import from Clipboard goes through the same readers: an OCR'd line and a copied pipe table both work."""
+    from planbook.importers.pasted import parse_pasted
+
+    plan = parse_pasted("", OCR_LINE).plans[0]
+    assert plan.notice.doc_number == "长教通〔2021〕43号" and len(plan.nodes) == 2
+    html = ("<table><tr><td>序号</td><td>重点任务</td><td>牵头部门</td><td>时间节点</td></tr>"
+            "<tr><td>1</td><td>建设智慧校园</td><td>电教馆</td><td>2024年底</td></tr></table>")
+    plan = parse_pasted(html, "序号 重点任务 牵头部门 时间节点\n1 建设智慧校园 电教馆 2024年底").plans[0]
+    task = next(n for n in plan.walk() if n.kind.value == "task")
+    assert [(f.label, f.value) for f in task.fields] == [("牵头部门", "电教馆"), ("时间节点", "2024年底")]

@@ -99,3 +99,60 @@ def test_pdf_import_through_the_cli(exported, tmp_path):
     plan = json.loads(r.out)["plan"]
     assert plan["notice"]["doc_number"] == "湘教发〔2020〕8号"
     assert len(plan["nodes"]) == 8
+
+
+def _table_docx(path, numbered: bool) -> None:
+    """A plan with a task table (and, if `numbered`, sections numbered by Word's own list numbering)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县2024年重点工作任务分解")
+    for k, heading in enumerate(["一、加强党的建设", "二、推进教育公平"]):
+        document.add_paragraph(heading[2:], style="List Number") if numbered else document.add_paragraph(heading)
+        table = document.add_table(rows=1, cols=4)
+        for cell, text in zip(table.rows[0].cells, ["序号", "工作任务", "牵头单位", "完成时限"]):
+            cell.text = text
+        for i in range(2):
+            row = table.add_row().cells
+            row[0].text, row[2].text, row[3].text = str(2 * k + i + 1), "基教科", f"2024年{i + 6}月"
+            row[1].text = f"任务{2 * k + i + 1}"
+            row[1].add_paragraph("（分两段写的任务）")
+    document.save(path)
+
+
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice (soffice) is not installed: it writes the .doc files")
+def test_doc_with_task_tables_reads_as_its_docx(tmp_path):
+    """A .doc with task tables reads as the .docx it was saved from: straight from the text when it has no list
+    numbering, through the full conversion when Word numbers its paragraphs."""
+    for numbered in (False, True):
+        source = tmp_path / f"tables{int(numbered)}.docx"
+        _table_docx(source, numbered)
+        subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
+                        "doc:MS Word 97", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True,
+                       timeout=300)
+        from_docx = import_with_warnings(source).plans[0]
+        from_doc = import_with_warnings(source.with_suffix(".doc")).plans[0]
+        assert shape(from_doc) == shape(from_docx)
+        if numbered:  # Word's "List Number" writes 1. 2.: the headings come back as numbered paragraphs
+            assert [n.title for n in from_doc.walk()][:1] == ["加强党的建设"]
+            continue
+        tasks = [n for n in from_doc.walk() if n.kind.value == "task"]
+        assert [t.title for t in tasks] == [f"任务{i}（分两段写的任务）" for i in range(1, 5)]
+        assert [(f.label, f.value) for f in tasks[3].fields] == [("牵头单位", "基教科"), ("完成时限", "2024年7月")]
+        assert [n.title for n in from_doc.nodes] == ["加强党的建设", "推进教育公平"]
+
+
+def test_word_story_marks_become_paragraphs_and_tables():
+    """The quick .doc reading: \\r ends a paragraph, \\x07 a cell, two in a row a row; field codes go, results stay."""
+    from planbook.importers.legacy import _FIELD_CODE, _split_story
+    from planbook.importers.recognise import TableBlock
+
+    story = ("二、重点任务\r序号\x07工作任务\x07牵头单位\x07\x07"
+             "1\x07建设智慧校园\r分两期\x07市教育局\x07\x07"
+             "2\x07\x13 HYPERLINK \"x\" \x14建设数据中心\x15\x07市数据局\x0b市财政局\x07\x07"
+             "三、保障措施\r加强领导。\r")
+    blocks = _split_story(_FIELD_CODE.sub("", story))
+    assert blocks[0] == "二、重点任务" and blocks[2:] == ["三、保障措施", "加强领导。"]
+    assert isinstance(blocks[1], TableBlock)
+    assert blocks[1].rows == [["序号", "工作任务", "牵头单位"], ["1", "建设智慧校园\n分两期", "市教育局"],
+                              ["2", "建设数据中心", "市数据局\n市财政局"]]

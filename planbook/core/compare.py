@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import re
 import unicodedata
 from collections import deque
 from collections.abc import Callable
@@ -203,16 +204,40 @@ def _pair_by_similarity(old: list[TaskRef], new: list[TaskRef], rest_old: list[i
             taken.add(j)
 
 
+# SequenceMatcher costs up to len(a) × len(b): texts longer than this are compared sentence by sentence, and
+# sentence lists longer than this keep their common start and end and show the middle as replaced.
+_CHARACTER_DIFF_CELLS = 1_000_000
+_SENTENCE_DIFF_CELLS = 250_000
+_SENTENCE = re.compile(r"[^。！？；!?;\n]*[。！？；!?;\n]+|[^。！？；!?;\n]+")
+
+
 def inline_diff(a: str, b: str) -> list[Segment]:
+    if len(a) * len(b) <= _CHARACTER_DIFF_CELLS:
+        return _diff(a, b, "")
+    sa, sb = _SENTENCE.findall(a), _SENTENCE.findall(b)
+    if len(sa) * len(sb) <= _SENTENCE_DIFF_CELLS:
+        return _diff(sa, sb, "")
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    parts = [("equal", a[:head]), ("delete", a[head:len(a) - tail]), ("insert", b[head:len(b) - tail]),
+             ("equal", a[len(a) - tail:])]
+    return [(op, text) for op, text in parts if text]
+
+
+def _diff(a, b, joiner: str) -> list[Segment]:
     segments: list[Segment] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            segments.append(("equal", a[i1:i2]))
+            segments.append(("equal", joiner.join(a[i1:i2])))
         else:
             if i2 > i1:
-                segments.append(("delete", a[i1:i2]))
+                segments.append(("delete", joiner.join(a[i1:i2])))
             if j2 > j1:
-                segments.append(("insert", b[j1:j2]))
+                segments.append(("insert", joiner.join(b[j1:j2])))
     return segments
 
 

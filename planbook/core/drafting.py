@@ -12,9 +12,10 @@ import sqlite3
 from dataclasses import dataclass
 
 from .errors import PlanbookError
+from .issuing import fill_masthead
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP
-from .model import Notice, Plan, Progress, Status
+from .model import MAX_DEPTH, PLAN_FIELDS, Carry, Notice, Plan, Progress, tree_depth
 
 # A four-digit year not glued to other digits, e.g. the 2021 of 某市教育局2021年工作要点.
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
@@ -49,31 +50,33 @@ def next_year_plan(plan: Plan) -> Plan:
         raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "“{title}” names no year, so there is no next year "
                                                           "to draft"),
                              title=plan.title)
+    if (depth := tree_depth(plan.nodes)) > MAX_DEPTH:  # from before the limit: copying it would overflow the stack
+        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "“{title}” nests its items {depth} levels deep; a plan may "
+                                                          "have at most {limit}"), title=plan.title, depth=depth,
+                            limit=MAX_DEPTH)
     draft = copy.deepcopy(plan)
     draft.id = None
     for node in draft.walk():
         node.id = None
         node.status, node.notes = Progress.NOT_STARTED, []  # a new year starts from nothing done
-    draft.year = year + 1
-    draft.title = shift_year(plan.title, year)
-    draft.preamble = shift_year(plan.preamble, year)
-    draft.status = Status.DRAFT
-    old = plan.notice
-    # Keep who sends it and to whom; what belongs to one issued document (number, dates, index) goes.
-    draft.notice = Notice(
-        masthead=old.masthead,
-        title=shift_year(old.title, year),
-        recipients=old.recipients,
-        body=shift_year(old.body, year),
-        signers=list(old.signers),
-        annotation=old.annotation,
-        cc=old.cc,
-        printed_by=old.printed_by,
-        subject_words=old.subject_words,
-        classification=old.classification,
-        category=old.category,
-        attachments=shift_year(old.attachments, year),
-    )
+    # Each field as its row in `model.PLAN_FIELDS` says: kept, its years moved on, cleared, or (the year) one on.
+    draft.notice = Notice()
+    blank = Plan(title="")
+    for spec in PLAN_FIELDS.values():
+        source, target = (plan.notice, draft.notice) if spec.in_notice else (plan, draft)
+        value = getattr(source, spec.name)
+        if spec.next_year is Carry.ADVANCE:
+            value = year + 1
+        elif spec.next_year is Carry.SHIFT:
+            value = shift_year(value, year)
+        elif spec.next_year is Carry.CLEAR:
+            value = getattr(Notice() if spec.in_notice else blank, spec.name)
+        setattr(target, spec.name, list(value) if isinstance(value, list) else value)
+    # How it is issued: the same organs seal next year's notice; a head still missing is proposed.
+    draft.notice.sealing = plan.notice.sealing
+    draft.notice.masthead_proposed = plan.notice.masthead_proposed
+    draft.notice.seals = list(plan.notice.seals)
+    fill_masthead(draft)
     return draft
 
 

@@ -24,6 +24,7 @@ from .model import (
     DEFAULT_CHILD,
     KIND_NAMES,
     KINDS,
+    MAX_DEPTH,
     Field,
     Node,
     NodeKind,
@@ -32,6 +33,7 @@ from .model import (
     ProgressNote,
     may_contain,
     misfit,
+    tree_depth,
 )
 
 
@@ -240,6 +242,7 @@ def apply(lib: Library, edit: Edit) -> Change:
 def _add(lib: Library, e: AddNode) -> Change:
     parent_kind = _kind_of(lib, e.parent_id)
     _check_subtree(parent_kind, e.node)
+    _check_depth(lib, e.parent_id, e.node)
     siblings = lib.child_ids(e.plan_id, e.parent_id)
     if not 0 <= e.position <= len(siblings):
         raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "position {position} is outside 0…{last}"),
@@ -315,6 +318,7 @@ def _move(lib: Library, e: MoveNode) -> Change:
     probe = lib.load_subtree(e.node_id)
     probe.kind = kind
     _check_subtree(_kind_of(lib, e.parent_id), probe)
+    _check_depth(lib, e.parent_id, probe)
     lib.shift_siblings(plan_id, row["parent_id"], row["position"] + 1, -1)
     if not 0 <= e.position <= len(lib.child_ids(plan_id, e.parent_id)) - (e.parent_id == row["parent_id"]):
         raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "position {position} is outside the new parent's children"),
@@ -393,6 +397,18 @@ _APPLY = {
 
 def _kind_of(lib: Library, node_id: int | None) -> NodeKind | None:
     return None if node_id is None else NodeKind(lib.node_row(node_id)["kind"])
+
+
+def _check_depth(lib: Library, parent_id: int | None, node: Node) -> None:
+    """A node (with its subtree) under `parent_id` must stay within MAX_DEPTH levels, the limit import keeps."""
+    above = 0 if parent_id is None else lib.db.execute(
+        """WITH RECURSIVE up(id, n) AS (SELECT ?, 1 UNION ALL
+               SELECT nodes.parent_id, up.n + 1 FROM nodes JOIN up ON nodes.id = up.id
+               WHERE nodes.parent_id IS NOT NULL AND up.n <= ?)
+           SELECT max(n) FROM up""", [parent_id, MAX_DEPTH + 1]).fetchone()[0]
+    if above + tree_depth([node]) > MAX_DEPTH:
+        raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "items may nest at most {limit} levels deep"),
+                             limit=MAX_DEPTH)
 
 
 def _check_subtree(parent_kind: NodeKind | None, node: Node) -> None:

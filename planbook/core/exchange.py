@@ -13,8 +13,9 @@ from .model import (
     DATE_FIELDS,
     ISSUE_FIELDS,
     KIND_NAMES,
+    MAX_DEPTH,
+    MAX_NODES,
     NOTICE_FIELDS,
-    DocFormat,
     Field,
     Node,
     NodeKind,
@@ -44,8 +45,6 @@ def plan_to_dict(plan: Plan, seals: bool = False) -> dict[str, Any]:
         notice[name] = notice[name].isoformat() if notice[name] else None
     notice["signers"] = list(plan.notice.signers)
     # Optional keys: a notice issued the default way writes exactly what it wrote before they existed.
-    if plan.notice.doc_format is not DocFormat.FILE:
-        notice["doc_format"] = str(plan.notice.doc_format)
     if plan.notice.sealing is not Sealing.SEALED:
         notice["sealing"] = str(plan.notice.sealing)
     if plan.notice.masthead_proposed:
@@ -96,6 +95,10 @@ def loads(text: str) -> Plan:
     except json.JSONDecodeError as e:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "not valid JSON (line {line}, column {column}: {reason})"),
                           line=e.lineno, column=e.colno, reason=e.msg) from e
+    except RecursionError:
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "not a plan: the JSON is nested too deeply")) from None
+    except ValueError as e:  # a number of thousands of digits
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "not valid JSON ({reason})"), reason=e) from None
     return plan_from_dict(data)
 
 
@@ -120,8 +123,22 @@ def plan_from_dict(data: Any) -> Plan:
     nodes = p.get("nodes", [])
     if not isinstance(nodes, list):
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be a list"), where="plan.nodes")
-    plan.nodes = [_node(n, f"plan.nodes[{i}]", None) for i, n in enumerate(nodes)]
+    _count_nodes(nodes)
+    plan.nodes = [_node(n, f"plan.nodes[{i}]", None, 1) for i, n in enumerate(nodes)]
     return plan
+
+
+def _count_nodes(nodes: list) -> None:
+    """Refuse a file of more than MAX_NODES nodes before building any (a million took minutes to refuse)."""
+    count, stack = 0, list(nodes)
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise FormatError(QT_TRANSLATE_NOOP("Messages", "the plan has more than {limit} headings, tasks and items; "
+                                                            "a plan may have at most {limit}"), limit=MAX_NODES)
+        if isinstance(item, dict) and isinstance(item.get("children"), list):
+            stack.extend(item["children"])
 
 
 def _notice(data: Any) -> Notice:
@@ -138,7 +155,6 @@ def _notice(data: Any) -> Notice:
             values[name] = _str_list(d, name, "plan.notice")
         else:
             values[name] = _str(d, name, "plan.notice")
-    values["doc_format"] = _enum(DocFormat, d.get("doc_format", "file"), "plan.notice.doc_format")
     values["sealing"] = _enum(Sealing, d.get("sealing", "sealed"), "plan.notice.sealing")
     proposed = d.get("masthead_proposed", False)
     if not isinstance(proposed, bool):
@@ -159,7 +175,10 @@ def _seal(text: str, where: str) -> bytes:
     return image
 
 
-def _node(data: Any, where: str, parent: NodeKind | None) -> Node:
+def _node(data: Any, where: str, parent: NodeKind | None, depth: int) -> Node:
+    if depth > MAX_DEPTH:
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where}: nodes nest deeper than {limit} levels"),
+                          where=where[:60] + "…", limit=MAX_DEPTH)
     d = _obj(data, where)
     kind = _enum(NodeKind, d.get("kind"), f"{where}.kind")
     if not may_contain(parent, kind):
@@ -182,7 +201,7 @@ def _node(data: Any, where: str, parent: NodeKind | None) -> Node:
         title=_str(d, "title", where),
         body=_str(d, "body", where),
         fields=[_field(f, f"{where}.fields[{i}]") for i, f in enumerate(fields_)],
-        children=[_node(c, f"{where}.children[{i}]", kind) for i, c in enumerate(children)],
+        children=[_node(c, f"{where}.children[{i}]", kind, depth + 1) for i, c in enumerate(children)],
         status=_enum(Progress, d.get("status", "not_started"), f"{where}.status"),
         notes=[_note(n, f"{where}.notes[{i}]") for i, n in enumerate(notes)],
     )

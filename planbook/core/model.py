@@ -31,13 +31,6 @@ class Status(StrEnum):
     ISSUED = "issued"
 
 
-class DocFormat(StrEnum):
-    """The notice's format (GB/T 9704 7 and 10.1)."""
-
-    FILE = "file"  # 文件格式: the 红头文件, masthead 35 mm below the type area, one red rule
-    LETTER = "letter"  # 信函格式: organ name without 文件 30 mm from the paper top, red double rules
-
-
 class Sealing(StrEnum):
     """How the notice is signed (7.3.5): most 印发通知 carry the organ's seal."""
 
@@ -73,25 +66,26 @@ class KindSpec:
     short: str  # menus and undo steps ("Add task"), translated in context "Kinds"
     shortcut: str  # View ▸ New … where it fits
     counted: str  # the CLI's structure summary: "{} 项任务" (document vocabulary, so data)
+    query_words: tuple[str, ...] = ()  # what a search's kind: filter accepts for it, besides its own value
 
 
 KINDS: dict[NodeKind, KindSpec] = {spec.kind: spec for spec in (
     KindSpec(NodeKind.SECTION, 1, frozenset({None}), NodeKind.TASK, NodeKind.SUBSECTION, NodeKind.SECTION,
              "{cn}、", False, "heading1", False, False, True, "block", "#b03a2e",
              Message(QT_TRANSLATE_NOOP("Messages", "section")), QT_TRANSLATE_NOOP("Kinds", "Section (一、)"),
-             QT_TRANSLATE_NOOP("Kinds", "section"), "Ctrl+1", "{}个一级标题"),
+             QT_TRANSLATE_NOOP("Kinds", "section"), "Ctrl+1", "{}个一级标题", ("部分", "大标题")),
     KindSpec(NodeKind.SUBSECTION, 2, frozenset({NodeKind.SECTION}), NodeKind.TASK, NodeKind.TASK,
              NodeKind.SECTION, "（{cn}）", False, "heading2", False, False, True, "small-block", "#c87f0a",
              Message(QT_TRANSLATE_NOOP("Messages", "subsection")), QT_TRANSLATE_NOOP("Kinds", "Subsection (（一）)"),
-             QT_TRANSLATE_NOOP("Kinds", "subsection"), "Ctrl+2", "{}个二级标题"),
+             QT_TRANSLATE_NOOP("Kinds", "subsection"), "Ctrl+2", "{}个二级标题", ("小标题",)),
     KindSpec(NodeKind.TASK, 3, frozenset({None, NodeKind.SECTION, NodeKind.SUBSECTION}), NodeKind.ITEM,
              NodeKind.ITEM, NodeKind.TASK, "{n}.", True, "task", True, True, False, "card", "#2e6da4",
              Message(QT_TRANSLATE_NOOP("Messages", "task")), QT_TRANSLATE_NOOP("Kinds", "Task (1.)"),
-             QT_TRANSLATE_NOOP("Kinds", "task"), "Ctrl+3", "{}项任务"),
+             QT_TRANSLATE_NOOP("Kinds", "task"), "Ctrl+3", "{}项任务", ("任务",)),
     KindSpec(NodeKind.ITEM, 4, frozenset({NodeKind.TASK, NodeKind.SUBSECTION, NodeKind.ITEM}), NodeKind.ITEM,
              NodeKind.ITEM, NodeKind.TASK, "（{n}）", False, "item", False, True, False, "dot", "#6c757d",
              Message(QT_TRANSLATE_NOOP("Messages", "item")), QT_TRANSLATE_NOOP("Kinds", "Item (（1）)"),
-             QT_TRANSLATE_NOOP("Kinds", "item"), "Ctrl+4", "{}个子项"),
+             QT_TRANSLATE_NOOP("Kinds", "item"), "Ctrl+4", "{}个子项", ("条目", "子项")),
 )}
 
 # Views of the table under the names the code has long used.
@@ -102,6 +96,25 @@ DEFAULT_CHILD: dict[NodeKind | None, NodeKind] = {
 }
 DEPTH: dict[NodeKind, int] = {k: spec.depth for k, spec in KINDS.items()}
 KIND_NAMES = {k: spec.name for k, spec in KINDS.items()}  # translated inside the messages that use them
+
+
+# How deeply nodes may nest (items within items): one limit for import, editing and drafting, far beyond any
+# real plan (four or five levels) and well within what the recursive exports and copies can take.
+MAX_DEPTH = 64
+# What one plan may hold: far beyond any real plan (a long one has 500 nodes and 100,000 characters), and small
+# enough that reading, indexing and exporting it take seconds, not hours.
+MAX_NODES = 20_000
+MAX_CHARACTERS = 4_000_000
+
+
+def tree_depth(nodes: list[Node]) -> int:
+    """Levels of nesting under a list of nodes (0 for none), counted without recursion."""
+    deepest, stack = 0, [(n, 1) for n in nodes]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((c, depth + 1) for c in node.children)
+    return deepest
 
 
 def may_contain(parent: NodeKind | None, child: NodeKind) -> bool:
@@ -204,8 +217,7 @@ class Notice:
     urgency: str = ""  # 紧急程度
     category: str = ""  # 主题分类
     attachments: str = ""  # 附件说明
-    # How it is issued (schema v5, table notice_issue; not text, so kept out of NOTICE_FIELDS):
-    doc_format: DocFormat = DocFormat.FILE
+    # How it is issued (schema v6, tables notice_issue and notice_seals; not text, so kept out of NOTICE_FIELDS):
     sealing: Sealing = Sealing.SEALED
     masthead_proposed: bool = False  # the masthead was filled in by Planbook and nobody has confirmed it yet
     seals: list[bytes] = field(default_factory=list)  # electronic seals (PNG), one per signer in signer order
@@ -240,8 +252,90 @@ def masthead_organs(masthead: str) -> tuple[list[str], str]:
     return names, suffix
 
 
-DATE_FIELDS = ("signed_on", "printed_on", "published_on")
-ISSUE_FIELDS = ("doc_format", "sealing", "masthead_proposed", "seals")
+class Carry(StrEnum):
+    """What next year's draft does with a field (`drafting.next_year_plan`)."""
+
+    KEEP = "keep"  # the same next year: who sends it, to whom
+    SHIFT = "shift"  # kept, with the plan's year moved on in its text (2021 → 2022)
+    CLEAR = "clear"  # back to its default: it belongs to one issued document (number, dates, index)
+    ADVANCE = "advance"  # the year itself, one on
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a plan or its issuing notice, in one row of `PLAN_FIELDS`.
+
+    The properties pane, 规范标点 (tidy), next year's draft, the import's page-header labels and the pre-issue
+    check's field names read this row; adding a notice field is adding its `Notice` attribute and a row (plus the
+    library column, a migration in `schema.py`, and the translation of its label).
+    """
+
+    key: str  # as `UpdatePlan` and the pre-issue check name it: "title", "notice.doc_number"
+    label: str  # the properties pane's label, translated in context "PlanProperties"
+    type: str  # its editor: "line", "text" (paragraphs), "lines" (one item a line), "date", or the plan's own
+    prose: bool  # Chinese prose: 规范标点 stores the print's punctuation in it
+    next_year: Carry
+    import_labels: tuple[str, ...] = ()  # labels a government site's page header gives it under (索引号：…)
+    placeholder: str = ""
+
+    @property
+    def name(self) -> str:
+        """The attribute on `Plan` or on `Notice`."""
+        return self.key.removeprefix("notice.")
+
+    @property
+    def in_notice(self) -> bool:
+        return self.key.startswith("notice.")
+
+
+def _field(key: str, label: str, type_: str, prose: bool, next_year: Carry, *import_labels: str,
+           placeholder: str = "") -> FieldSpec:
+    return FieldSpec(key, label, type_, prose, next_year, import_labels, placeholder)
+
+
+K, S, C = Carry.KEEP, Carry.SHIFT, Carry.CLEAR
+PLAN_FIELDS: dict[str, FieldSpec] = {f.key: f for f in (
+    _field("title", QT_TRANSLATE_NOOP("PlanProperties", "Title"), "line", True, S),
+    _field("kind", QT_TRANSLATE_NOOP("PlanProperties", "Kind of plan"), "kind", False, K),
+    _field("year", QT_TRANSLATE_NOOP("PlanProperties", "Year"), "year", False, Carry.ADVANCE),
+    _field("issuers", QT_TRANSLATE_NOOP("PlanProperties", "Issuing organs"), "organs", True, K),
+    _field("status", QT_TRANSLATE_NOOP("PlanProperties", "Status"), "status", False, C),
+    _field("numbering", QT_TRANSLATE_NOOP("PlanProperties", "Numbering"), "numbering", False, K),
+    _field("preamble", QT_TRANSLATE_NOOP("PlanProperties", "Preamble"), "text", True, S),
+    _field("closing", QT_TRANSLATE_NOOP("PlanProperties", "Closing"), "text", True, K),
+    # The issuing notice, in the order the properties pane shows it.
+    _field("notice.masthead", QT_TRANSLATE_NOOP("PlanProperties", "Masthead"), "line", True, K,
+           placeholder="某市教育局文件"),
+    _field("notice.doc_number", QT_TRANSLATE_NOOP("PlanProperties", "Document number"), "line", False, C,
+           "发文字号", "文号", placeholder="某教发〔2021〕3号"),  # keeps its own brackets
+    _field("notice.title", QT_TRANSLATE_NOOP("PlanProperties", "Notice title"), "line", True, S,
+           placeholder="关于印发《…》的通知"),
+    _field("notice.recipients", QT_TRANSLATE_NOOP("PlanProperties", "Recipients"), "line", True, K,
+           placeholder="各县（市、区）教育局："),
+    _field("notice.body", QT_TRANSLATE_NOOP("PlanProperties", "Body"), "text", True, S),
+    _field("notice.signers", QT_TRANSLATE_NOOP("PlanProperties", "Signers (one a line)"), "lines", True, K),
+    _field("notice.signed_on", QT_TRANSLATE_NOOP("PlanProperties", "Signed on"), "date", False, C, "成文日期"),
+    _field("notice.annotation", QT_TRANSLATE_NOOP("PlanProperties", "Annotation"), "line", True, K,
+           placeholder="（此件公开发布）"),
+    _field("notice.cc", QT_TRANSLATE_NOOP("PlanProperties", "Copies to"), "line", True, K),
+    _field("notice.printed_by", QT_TRANSLATE_NOOP("PlanProperties", "Printed by"), "line", True, K),
+    _field("notice.printed_on", QT_TRANSLATE_NOOP("PlanProperties", "Printed on"), "date", False, C),
+    _field("notice.published_on", QT_TRANSLATE_NOOP("PlanProperties", "Published on"), "date", False, C,
+           "发文日期", "发布日期", "发布时间"),
+    _field("notice.attachments", QT_TRANSLATE_NOOP("PlanProperties", "Attachments"), "line", True, S),
+    _field("notice.index_no", QT_TRANSLATE_NOOP("PlanProperties", "Index number"), "line", False, C, "索引号"),
+    _field("notice.subject_words", QT_TRANSLATE_NOOP("PlanProperties", "Subject words"), "line", True, K, "主题词"),
+    _field("notice.category", QT_TRANSLATE_NOOP("PlanProperties", "Category"), "line", True, K, "主题分类"),
+    _field("notice.issued_by", QT_TRANSLATE_NOOP("PlanProperties", "Signed off by"), "line", False, C),
+    _field("notice.copy_no", QT_TRANSLATE_NOOP("PlanProperties", "Copy number"), "line", False, C),
+    _field("notice.classification", QT_TRANSLATE_NOOP("PlanProperties", "Classification"), "line", False, K),
+    _field("notice.urgency", QT_TRANSLATE_NOOP("PlanProperties", "Urgency"), "line", False, C),
+)}
+del K, S, C
+NOTICE_SPECS = tuple(f for f in PLAN_FIELDS.values() if f.in_notice)
+
+DATE_FIELDS = tuple(f.name for f in NOTICE_SPECS if f.type == "date")  # ("signed_on", "printed_on", "published_on")
+ISSUE_FIELDS = ("sealing", "masthead_proposed", "seals")
 NOTICE_FIELDS = tuple(f.name for f in fields(Notice) if f.name not in ISSUE_FIELDS)  # the notices table's columns
 # What makes a notice a document to print rather than a web page's metadata.
 PRINTED_FIELDS = ("masthead", "doc_number", "title", "recipients", "body", "signers", "signed_on")

@@ -127,7 +127,7 @@ def find_library(lib: Library, old: str, limit: int = LIBRARY_LIMIT) -> LibraryH
         if old in value:
             texts.append((order.get(pid, 0), nid, f"field:{position}", pid, title, value))
     texts = [t for t in texts if old in t[5]]
-    texts.sort(key=lambda t: t[:3])
+    texts.sort(key=lambda t: (t[0], _PART_ORDER.get(t[2], 1), t[1], t[2]))  # plan, then document order
     hits: list[Hit] = []
     for _, nid, part, pid, place, text in texts:
         if len(hits) >= limit:
@@ -138,6 +138,10 @@ def find_library(lib: Library, old: str, limit: int = LIBRARY_LIMIT) -> LibraryH
     total = sum(t[5].count(old) for t in texts)
     return LibraryHits(hits[:limit], total, len({t[3] for t in texts}))
 
+
+# Where a plan's own texts stand among its nodes' (1), as `texts.plan_texts` reads them.
+_PART_ORDER = {"title": 0.1, "issuers": 0.2, "preamble": 0.3, "closing": 2.0,
+               **{f"notice.{name}": 3 + i / 100 for i, name in enumerate(NOTICE_TEXTS)}}
 
 # Fields are written at positions 0, 1, 2 … (editing.SetFields, Library.insert_subtree): the position is the index.
 _FIELDS = "SELECT f.node_id, f.position, f.value, n.plan_id, n.title FROM fields f JOIN nodes n ON n.id = f.node_id"

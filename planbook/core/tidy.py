@@ -4,12 +4,11 @@ plan's texts, as one undoable edit."""
 from __future__ import annotations
 
 from .editing import Batch, EditNode, SetFields, UpdatePlan
-from .model import Field, Plan
+from .model import PLAN_FIELDS, Field, Plan
 from .punctuation import cjk_punctuation
 
-# Notice parts that are prose; the document number keeps its own brackets, dates are not text.
-_NOTICE_TEXT = ("masthead", "title", "recipients", "body", "annotation", "cc", "printed_by", "attachments",
-                "subject_words", "category")
+# The prose fields (`model.PLAN_FIELDS`): the document number keeps its own brackets, dates are not text.
+_PROSE = tuple(f for f in PLAN_FIELDS.values() if f.prose)
 
 
 def punctuation_edit(plan: Plan) -> Batch:
@@ -23,17 +22,11 @@ def punctuation_edit(plan: Plan) -> Batch:
         if fields != tuple(node.fields):
             edits.append(SetFields(node.id, fields))
     changes: dict[str, object] = {}
-    for key in ("title", "preamble", "closing"):
-        if (fixed := cjk_punctuation(getattr(plan, key))) != getattr(plan, key):
-            changes[key] = fixed
-    if (issuers := [cjk_punctuation(i) for i in plan.issuers]) != plan.issuers:
-        changes["issuers"] = issuers
-    for key in _NOTICE_TEXT:
-        value = getattr(plan.notice, key)
-        if (fixed := cjk_punctuation(value)) != value:
-            changes[f"notice.{key}"] = fixed
-    if (signers := [cjk_punctuation(s) for s in plan.notice.signers]) != plan.notice.signers:
-        changes["notice.signers"] = signers
+    for spec in _PROSE:
+        value = getattr(plan.notice if spec.in_notice else plan, spec.name)
+        fixed = [cjk_punctuation(v) for v in value] if isinstance(value, list) else cjk_punctuation(value)
+        if fixed != value:
+            changes[spec.key] = fixed
     if changes:
         edits.append(UpdatePlan(plan.id, tuple(changes.items())))
     return Batch(tuple(edits))

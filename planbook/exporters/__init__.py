@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import exchange
+from ..core.cleantext import clean_plan
 from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.model import Plan
@@ -111,8 +112,9 @@ def _write_text(text: str, out: Path) -> None:
     write_file(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
-def export_json(plan: Plan, out: Path, layout: str | None = None) -> None:
-    _write_text(exchange.dumps(plan), out)
+def export_json(plan: Plan, out: Path, layout: str | None = None, seals: bool = False) -> None:
+    """planbook/1 JSON; the notice's electronic seals only with `seals` (they are an organ's, not the plan's)."""
+    _write_text(exchange.dumps(plan, seals), out)
 
 
 def export_txt(plan: Plan, out: Path, layout: str | None = None) -> None:
@@ -155,24 +157,40 @@ class ExportFormat:
         return tuple(d.layout for d in self.documents if d.layout)
 
 
+def _writable(exporter: Writer) -> Writer:
+    """The exporter, given the plan without characters no file format can hold (NUL, lone surrogates …: a
+    library from before import removed them would otherwise stop a DOCX or XLSX export). Cleans `plan` in place:
+    callers pass a plan loaded for the export."""
+
+    def export(plan: Plan, out: Path, layout: str | None = None) -> object:
+        clean_plan(plan)
+        return exporter(plan, out, layout)
+
+    return export
+
+
 FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("docx", "docx", (  # GB/T 9704
         Document("notice", QT_TRANSLATE_NOOP("Export", "Word: issuing notice and plan (*.docx)")),
         Document("plan", QT_TRANSLATE_NOOP("Export", "Word: the plan alone (*.docx)")),
         Document("breakdown", QT_TRANSLATE_NOOP("Export", "Word: task breakdown table (*.docx)"), in_dialog=False),
         Document("progress", QT_TRANSLATE_NOOP("Export", "Word: progress report (*.docx)"), in_dialog=False),
-    ), _lazy(".docx_writer", "export_docx")),
+    ), _writable(_lazy(".docx_writer", "export_docx"))),
     ExportFormat("pdf", "pdf", (  # the same layouts, typeset on the 22 × 28 grid
         Document("notice", QT_TRANSLATE_NOOP("Export", "PDF: issuing notice and plan (*.pdf)")),
         Document("plan", QT_TRANSLATE_NOOP("Export", "PDF: the plan alone (*.pdf)")),
-    ), _lazy(".pdf_writer", "write_pdf")),
+    ), _writable(_lazy(".pdf_writer", "write_pdf"))),
+    ExportFormat("ofd", "ofd", (  # GB/T 33190, painted from the PDF's typeset pages
+        Document("notice", QT_TRANSLATE_NOOP("Export", "OFD: issuing notice and plan (*.ofd)")),
+        Document("plan", QT_TRANSLATE_NOOP("Export", "OFD: the plan alone (*.ofd)")),
+    ), _writable(_lazy(".ofd_writer", "write_ofd"))),
     ExportFormat("xlsx", "xlsx", (
         Document(None, QT_TRANSLATE_NOOP("Export", "Excel: task breakdown table (*.xlsx)")),
-    ), _lazy(".xlsx_writer", "export_xlsx")),
+    ), _writable(_lazy(".xlsx_writer", "export_xlsx"))),
     ExportFormat("txt", "txt", (Document(None, QT_TRANSLATE_NOOP("Export", "Plain text, numbered (*.txt)")),),
-                 export_txt),
+                 _writable(export_txt)),
     ExportFormat("json", "json", (Document(None, QT_TRANSLATE_NOOP("Export", "Planbook exchange file (*.json)")),),
-                 export_json),
+                 _writable(export_json)),
 )}
 
 EXPORTERS: dict[str, Writer] = {name: f.writer for name, f in FORMATS.items()}  # name → writer, as before

@@ -14,10 +14,10 @@ Two steps, so that every fixed-layout format prints the same positions:
 - `Typesetter` places the layout's blocks top to bottom and appends items to `Page.items` in drawing order:
   `TextItem(baseline, size, colour, pieces)` — one line; each `Piece(x, text, role, bold, step)` is characters of
   one asked face role, glyph origins `step` pt apart (or the font's advances when None); `TextItem.glyphs(fonts)`
-  gives every printed character's x and the face that really draws it (fallback faces, 〓 included).
-  `RuleItem(x0, x1, y, width, colour)` — the red rule and 版记 rules. `ImageItem(x, y, width, height, file)` —
+  gives every printed character's x, the face that really draws it (fallback faces, 〓 included) and its weight.
+  `RuleItem(x0, x1, y, width, colour)` — the red rule and 版记 rules. `ImageItem(x, y, width, height, data)` —
   a picture such as a seal. All lengths are pt, y measured DOWN from the paper top (painters flip for PDF),
-  colours CMYK 0–1. `Typesetter.marks` are the outline targets (notice/plan title, sections).
+  colours CMYK 0–1. `Page.marks` are the outline targets on that page (notice/plan title, sections).
 - Painters only draw: no measuring or page decisions, so that a change of typography is made once, above.
 """
 
@@ -210,13 +210,13 @@ class TextItem:
     colour: CMYK
     pieces: list[Piece]
 
-    def glyphs(self, fonts: Fonts) -> Iterable[tuple[float, str, str]]:
-        """(x of the glyph origin, character, face role that draws it) for every character as printed."""
+    def glyphs(self, fonts: Fonts) -> Iterable[tuple[float, str, str, bool]]:
+        """(x of the glyph origin, character, face role that draws it, bold) for every character as printed."""
         for piece in self.pieces:
             x = piece.x
             for role, run in fonts.segments(piece.text, piece.role):
                 for ch in run:
-                    yield x, ch, role
+                    yield x, ch, role, piece.bold
                     x += piece.step if piece.step else fonts.width(ch, role, self.size)
 
 
@@ -233,13 +233,14 @@ class RuleItem:
 
 @dataclass
 class ImageItem:
-    """A picture (e.g. a seal) with its top-left corner at (x, y) from the paper's top-left, in pt."""
+    """A picture (e.g. a seal) with its top-left corner at (x, y) from the paper's top-left, in pt; `data` is the
+    PNG or JPEG file's bytes (a PNG keeps its transparency)."""
 
     x: float
     y: float
     width: float
     height: float
-    file: Path
+    data: bytes
 
 
 Item = TextItem | RuleItem | ImageItem
@@ -251,7 +252,6 @@ class Mark:
 
     level: int  # 0 notice or plan title, 1 section
     title: str
-    page: int
     y: float  # top of its first line, pt from the paper top
 
 
@@ -259,8 +259,10 @@ class Mark:
 class Page:
     number: int
     body_lines: int = 0
+    body_text: int = 0  # lines of the notice's 正文 (or 附件说明) on the page
     numbered: bool = True  # "— N —" drawn; not on a blank page before the 版记 nor on that 版记 page (7.5)
     items: list[Item] = field(default_factory=list)  # in drawing order
+    marks: list[Mark] = field(default_factory=list)  # where the outline's entries on this page point
 
 
 @dataclass
@@ -271,7 +273,6 @@ class Typesetter:
     y: float = TOP  # top of the next grid line, measured from the paper top
     page: Page = field(default_factory=lambda: Page(1))
     pages: list[Page] = field(default_factory=list)
-    marks: list[Mark] = field(default_factory=list)
     last_baseline: float = 0.0  # of the last line drawn, for the red rule under the doc number
     pitch: float = PITCH  # of the block being placed: the grid's, or tighter on a notice page (layout.fit)
 
@@ -353,7 +354,15 @@ class Typesetter:
         return need if has_tail else 0
 
     def cells(self, text: str, role: str, size: float, cell: float) -> float:
+        """Width in cells: a number (1.47, 95%, 2018-) half a cell a character, as the grid has it; other Latin
+        text as the font has it."""
+        if any(c in _DIGITS for c in text):
+            return sum(self._number_cells(c, role, size, cell) for c in text)
         return self.fonts.width(text, role, size) / cell
+
+    def _number_cells(self, c: str, role: str, size: float, cell: float) -> float:
+        """A character of a number: a digit (or . , - inside one) half a cell, a hanzi one, % and letters their own."""
+        return 1.0 if is_wide(c) else 0.5 if c in _HALF else self.fonts.width(c, role, size) / cell
 
     def lines_of(self, p: Paragraph) -> tuple[list[Line], Style, float]:
         st = STYLES[p.style]
@@ -377,15 +386,22 @@ class Typesetter:
         if keep and self.y > TOP and self.room() < min(len(lines) + keep, LINES):
             self.new_page()
         roles = _roles(p, st)
+        # The last line carries the signature over with it (7.3.5.5), but never the only 正文 of page 1 (7.3.3): a
+        # signature too tall for any pitch (three long-named organs, each under its seal) then takes the next page.
+        body = p.kind in ("body", "attachment_note")
         for n, line in enumerate(lines):
             last = n == len(lines) - 1
-            if self.room() <= 0 or last and tail and self.room() < 1 + tail and self.y > TOP:
-                self.new_page()  # (the last line carries the signature over with it)
+            carry = last and tail and self.room() < 1 + tail and self.y > TOP
+            if carry and body and n == 0 and not self.page.body_text:
+                carry = False
+            if self.room() <= 0 or carry:
+                self.new_page()
             if n == 0 and p.kind == "heading1":
-                self.marks.append(Mark(1, p.text, self.page.number, self.y))
+                self.page.marks.append(Mark(1, p.text, self.y))
             self.draw_line(line, st, cell, roles)
             self.y += self.pitch
             self.page.body_lines += 1
+            self.page.body_text += body
         if tail and self.room() < tail:
             self.new_page()
 
@@ -419,6 +435,14 @@ class Typesetter:
                     items[-1][4] = step
                     last_x = x
                     continue
+            if len(u.text) > 1 and any(c in _DIGITS for c in u.text):
+                # A number (2020年, 3.5%): each digit in its half cell, a hanzi centred in its cell, so that a
+                # year takes exactly two cells rather than the face's 2.03.
+                for c in u.text:
+                    items.append([x + ((cell - size) / 2 if is_wide(c) else 0.0), c, role, bold, None])
+                    x += self._number_cells(c, role, size, cell) * cell
+                mergeable = False
+                continue
             items.append([x, u.text, role, bold, None])
             last_x, mergeable = x, single
         self.draw_items(items, base, size, color)
@@ -428,7 +452,7 @@ class Typesetter:
         st = STYLES[t.style]
         if self.y > TOP and self.room() < len(t.lines) + 2:
             self.new_page()
-        self.marks.append(Mark(0, "".join(t.lines), self.page.number, self.y))
+        self.page.marks.append(Mark(0, "".join(t.lines), self.y))
         for text in t.lines:
             w = self.fonts.width(text, "title", st.size_pt)
             self.draw_text(LEFT + (TYPE_W - w) / 2, self.baseline(st.size_pt), text, ROLE_OF_FACE[st.face],
@@ -471,9 +495,12 @@ class Typesetter:
         top = self.y
         for line, style in rows:
             st = STYLES[style]
+            role = ROLE_OF_FACE[st.face]
             self.y = top + line.line * self.pitch
-            self.draw_text(LEFT + line.indent_chars * CELL, self.baseline(st.size_pt), line.text,
-                           ROLE_OF_FACE[st.face], st.size_pt)
+            # On the cells, as body text is: a name 16 cells wide ends where 16 cells end, not 16 ems on.
+            cells = break_lines(line.text, width=CHARS * 4, first_indent=0, justify=False,
+                                measure=lambda run, role=role, size=st.size_pt: self.cells(run, role, size, CELL))
+            self.draw_line(cells[0], st, CELL, [(role, False)] * len(line.text), left_cells=line.indent_chars)
         for seal in s.seals:
             if seal.image:
                 self.draw_seal(seal, top)
@@ -481,15 +508,14 @@ class Typesetter:
         self.page.body_lines += s.lines
 
     def draw_seal(self, seal: Seal, top: float) -> None:
-        """The seal's PNG (its transparency kept) as a `diameter_mm` square centred where the layout says."""
-        from reportlab.lib.utils import ImageReader
+        """The seal's PNG (its transparency kept) `diameter_mm` wide, centred where the layout says."""
+        from PIL import Image
 
-        image = ImageReader(io.BytesIO(seal.image))
-        w, h = image.getSize()
+        w, h = Image.open(io.BytesIO(seal.image)).size  # reads the header only
         width = seal.diameter_mm * MM
         height = width * h / w
         cx, cy = LEFT + seal.x_chars * CELL, top + seal.line * self.pitch
-        self.canvas.drawImage(image, cx - width / 2, PAGE_H - cy - height / 2, width, height, mask="auto")
+        self.page.items.append(ImageItem(cx - width / 2, cy - height / 2, width, height, seal.image))
 
     def place_imprint(self, imp: Imprint) -> None:
         """版记: rows of one grid line, its last thick rule on the 版心's bottom edge of the last face (7.4.1).
@@ -552,6 +578,10 @@ def typeset(blocks: list[Block], fonts: Fonts) -> list[Page]:
     return setter.pages
 
 
+_DIGITS = frozenset("0123456789")
+_HALF = _DIGITS | frozenset(".,:-–+/")  # as wide as a digit or narrower: set in a digit's half cell
+
+
 def _roles(p: Paragraph, st: Style) -> list[tuple[str, bool]]:
     """(font role, bold) for every character of the paragraph."""
     out: list[tuple[str, bool]] = []
@@ -590,7 +620,10 @@ class PdfPainter:
         c.restoreState()
 
     def image(self, im: ImageItem) -> None:
-        self.canvas.drawImage(str(im.file), im.x, PAGE_H - im.y - im.height, im.width, im.height, mask="auto")
+        from reportlab.lib.utils import ImageReader
+
+        self.canvas.drawImage(ImageReader(io.BytesIO(im.data)), im.x, PAGE_H - im.y - im.height, im.width,
+                              im.height, mask="auto")
 
     def text(self, item: TextItem) -> None:
         """One text object for the plain pieces of a line, one for the bold."""
@@ -677,7 +710,6 @@ def write_pdf(plan: Plan, out: Path, layout: str | None = None,
     """
     out = Path(out)
     layout = layout or "notice"
-    warn = warn or log.warning
     if out.is_dir():
         raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot write {path}: it is a folder"), path=out)
     try:
@@ -685,6 +717,12 @@ def write_pdf(plan: Plan, out: Path, layout: str | None = None,
             fonts = render(plan, tmp, layout)
     except OSError as e:
         raise PlanbookError(CANNOT_WRITE, path=out, reason=e.strerror or e) from e
+    return report_glyphs(fonts, warn)
+
+
+def report_glyphs(fonts: Fonts, warn: Callable[[Message], None] | None = None) -> GlyphReport:
+    """What the fonts could not draw as asked, told to `warn` (the log by default) and returned."""
+    warn = warn or log.warning
     report = fonts.report()
     if report.substituted:
         chars = "".join(sorted(fonts.substituted))

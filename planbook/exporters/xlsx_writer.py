@@ -14,6 +14,20 @@ BODY_FONT = "仿宋_GB2312"
 HEAD_FONT = "黑体"
 
 
+# What Excel reads as the start of a formula when a cell is typed or edited.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _as_text(cell) -> None:
+    """A text cell stays text: `=HYPERLINK(…)` or `=2+2` from an imported file or a title is written as a string
+    (openpyxl would write it as a formula Excel runs) and gets a quote prefix, so editing it in Excel keeps it
+    text too. Numbers (序号) stay numbers."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+        if cell.value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
+
+
 def export_xlsx(plan: Plan, out: Path, layout: str | None = None) -> None:
     if layout not in (None, "breakdown"):
         raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "XLSX has one layout, breakdown (not {layout!r})"),
@@ -64,6 +78,7 @@ def export_xlsx(plan: Plan, out: Path, layout: str | None = None) -> None:
         for value, style in zip(values, styles):
             cell = WriteOnlyCell(sheet, value)
             cell.style = style
+            _as_text(cell)
             cells.append(cell)
         return cells
 

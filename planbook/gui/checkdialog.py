@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.checks import Finding, Severity, check_plan
 from ..core.errors import PlanbookError
 from ..core.library import Library
+from ..core.model import PLAN_FIELDS
 from .messages import describe
 from .qtcompat import emit
 from .screen import fit_to_screen
@@ -127,7 +128,10 @@ class CheckDialog(QDialog):
             "plan.closing": self.tr("Closing"),
             "review": self.tr("Review Draft"),
         }
-        return names.get(key, key)
+        if key in names:
+            return names[key]
+        spec = PLAN_FIELDS.get(key.removeprefix("plan."))  # any other field: as the properties pane labels it
+        return QCoreApplication.translate("PlanProperties", spec.label) if spec else key
 
     def _activated(self, item: QTreeWidgetItem, column: int = 0) -> None:
         where = item.data(0, WHERE)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import docnumbers, editing
-from ..core.model import KINDS, Field, Node, NodeKind, Numbering, Plan, Status
+from ..core.model import KINDS, NOTICE_SPECS, PLAN_FIELDS, Field, Node, NodeKind, Numbering, Plan, Sealing, Status
 from .qtcompat import emit
 from .widgets import ElidedLabel, GrowingTextEdit
 
@@ -475,34 +475,59 @@ class PlanProperties(QScrollArea):
         form = QFormLayout(box)
         # In a narrow pane (1024×640) a field goes under its label rather than shrinking to a few characters.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._line(form, "notice.masthead", self.tr("Masthead"), "某市教育局文件")
+        self.confirm_masthead = QToolButton(objectName="confirmMasthead", text=self.tr("Confirm"))
+        self.confirm_masthead.setToolTip(self.tr("Keep the proposed masthead as it is"))
+        self.confirm_masthead.clicked.connect(
+            lambda: self._set("notice.masthead_proposed", False, merge=False))
+        self.masthead_note = QLabel(objectName="mastheadProposed")
+        self.masthead_note.setStyleSheet("color: #a05a00")
+        self.masthead_note.setWordWrap(True)
         self.next_number = QToolButton(objectName="nextDocNumber", text=self.tr("Next Free Number"))
         self.next_number.setToolTip(self.tr("The next serial of this agency code in the plan's year, counted over "
                                             "every plan in the library"))
         self.next_number.clicked.connect(self.take_next_number)
-        number = self._line(form, "notice.doc_number", self.tr("Document number"), "某教发〔2021〕3号", self.next_number)
-        number.setMinimumWidth(number.fontMetrics().horizontalAdvance("某某教发〔2021〕123号") + 16)
-        self.doc_number_error = self._error(form)
-        self._line(form, "notice.title", self.tr("Notice title"), "关于印发《…》的通知")
-        self._line(form, "notice.recipients", self.tr("Recipients"), "各县（市、区）教育局：")
-        self._text(form, "notice.body", self.tr("Body"))
-        self._text(form, "notice.signers", self.tr("Signers (one a line)"), rows=2)
         self.date_errors: dict[str, QLabel] = {}
-        self._date(form, "notice.signed_on", self.tr("Signed on"))
-        self._line(form, "notice.annotation", self.tr("Annotation"), "（此件公开发布）")
-        self._line(form, "notice.cc", self.tr("Copies to"))
-        self._line(form, "notice.printed_by", self.tr("Printed by"))
-        self._date(form, "notice.printed_on", self.tr("Printed on"))
-        self._date(form, "notice.published_on", self.tr("Published on"))
-        self._line(form, "notice.attachments", self.tr("Attachments"))
-        self._line(form, "notice.index_no", self.tr("Index number"))
-        self._line(form, "notice.subject_words", self.tr("Subject words"))
-        self._line(form, "notice.category", self.tr("Category"))
-        self._line(form, "notice.issued_by", self.tr("Signed off by"))
-        self._line(form, "notice.copy_no", self.tr("Copy number"))
-        self._line(form, "notice.classification", self.tr("Classification"))
-        self._line(form, "notice.urgency", self.tr("Urgency"))
+        for spec in NOTICE_SPECS:  # one editor per row of the field table, as its type asks
+            label = QCoreApplication.translate("PlanProperties", spec.label)
+            if spec.type == "date":
+                self._date(form, spec.key, label)
+            elif spec.type in ("text", "lines"):
+                self._text(form, spec.key, label, rows=2 if spec.type == "lines" else 4)
+            else:
+                beside = {"notice.doc_number": self.next_number, "notice.masthead": self.confirm_masthead}
+                line = self._line(form, spec.key, label, spec.placeholder, beside.get(spec.key))
+                if spec.key == "notice.doc_number":  # readable whole at 1024×640
+                    line.setMinimumWidth(line.fontMetrics().horizontalAdvance("某某教发〔2021〕123号") + 16)
+            if spec.key == "notice.masthead":  # "proposed by Planbook" until the clerk confirms it (issuing.py)
+                form.addRow("", self.masthead_note)
+            elif spec.key == "notice.doc_number":
+                self.doc_number_error = self._error(form)
+            elif spec.key == "notice.signed_on":  # how it is sealed goes with the signature and date
+                self._seal_rows(form)
         return box
+
+    def _seal_rows(self, form: QFormLayout) -> None:
+        """加盖印章 or not, and the electronic seals (GB/T 9704 7.3.5.1)."""
+        sealing = QComboBox()
+        sealing.addItem(self.tr("Sealed (加盖印章)"), Sealing.SEALED)
+        sealing.addItem(self.tr("Not sealed (不加盖印章)"), Sealing.UNSEALED)
+        sealing.setToolTip(self.tr("Sealed: the date four characters from the right, each organ's name centred "
+                                   "under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without "
+                                   "an electronic one"))
+        sealing.activated.connect(lambda i: self._set("notice.sealing", sealing.itemData(i), merge=False))
+        self._add(form, "notice.sealing", self.tr("Seal"), sealing)
+        self.seal_count = QLabel(objectName="sealCount")
+        choose = QToolButton(objectName="chooseSeals", text=self.tr("Choose Seal Images…"))
+        choose.setToolTip(self.tr("PNG images with a transparent background, one per signing organ in their order"))
+        choose.clicked.connect(self.choose_seals)
+        self.remove_seals = QToolButton(objectName="removeSeals", text=self.tr("Remove"))
+        self.remove_seals.clicked.connect(lambda: self._set("notice.seals", [], merge=False))
+        row = QHBoxLayout()
+        row.addWidget(self.seal_count, 1)
+        row.addWidget(choose)
+        row.addWidget(self.remove_seals)
+        form.addRow(self.tr("Electronic seals"), row)
+        self.seal_error = self._error(form)
 
     def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget, beside: QWidget | None = None) -> None:
         widget.setObjectName("prop_" + key.replace(".", "_"))
@@ -565,16 +590,17 @@ class PlanProperties(QScrollArea):
             "preamble": plan.preamble, "closing": plan.closing,
         }
         n = plan.notice
-        for key in ("masthead", "doc_number", "title", "recipients", "body", "annotation", "cc", "printed_by",
-                    "attachments", "index_no", "subject_words", "category", "issued_by", "copy_no",
-                    "classification", "urgency"):
-            values[f"notice.{key}"] = getattr(n, key)
-        values["notice.signers"] = "\n".join(n.signers)
+        for spec in NOTICE_SPECS:
+            value = getattr(n, spec.name)
+            if spec.type != "date":
+                values[spec.key] = "\n".join(value) if spec.type == "lines" else value
         for key, value in values.items():
             self._show_text(key, value)
-        for key in ("signed_on", "printed_on", "published_on"):
-            widget = self._widgets[f"notice.{key}"]
-            date = getattr(n, key)
+        for spec in NOTICE_SPECS:
+            if spec.type != "date":
+                continue
+            widget = self._widgets[spec.key]
+            date = getattr(n, spec.name)
             try:
                 current = parse_date(widget.text())
             except ValueError:
@@ -582,14 +608,54 @@ class PlanProperties(QScrollArea):
             if current != date:
                 with QSignalBlocker(widget):
                     widget.setText(date.isoformat() if date else "")
-                self.date_errors[f"notice.{key}"].hide()
+                self.date_errors[spec.key].hide()
         with QSignalBlocker(self._widgets["year"]):
             self._widgets["year"].setValue(plan.year or 1899)
-        for key, value in (("status", plan.status), ("numbering", plan.numbering)):
+        self._show_issue(n)
+        for key, value in (("status", plan.status), ("numbering", plan.numbering), ("notice.sealing", n.sealing)):
             box = self._widgets[key]
             with QSignalBlocker(box):
                 box.setCurrentIndex(box.findData(value))
         self._check_doc_number()
+
+    def _show_issue(self, n) -> None:
+        """The masthead's state (Planbook's proposal until confirmed) and the electronic seals."""
+        self.masthead_note.setText(self.tr("Proposed by Planbook from the issuing organs: confirm it or change it "
+                                           "before issuing") if n.masthead_proposed else "")
+        self.masthead_note.setVisible(n.masthead_proposed)
+        self.confirm_masthead.setVisible(n.masthead_proposed)
+        signers = len([s for s in n.signers if s.strip()])
+        self.seal_count.setText(self.tr("{0} for {1} signing organs").format(len(n.seals), signers) if n.seals
+                                else self.tr("None: stamped on paper"))
+        self.remove_seals.setEnabled(bool(n.seals))
+
+    def choose_seals(self) -> None:
+        """Pick one PNG per signing organ; each is checked (transparent, red, not huge) before anything is stored."""
+        from PySide6.QtWidgets import QFileDialog
+
+
+        if self.plan_id is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose Seal Images"), "",
+                                                self.tr("PNG images (*.png)"))
+        if files:
+            self.set_seal_files(files)
+
+    def set_seal_files(self, files: list[str]) -> bool:
+        """Store the seals read from `files` as one undoable edit; a file that cannot serve is shown, nothing stored."""
+        from ..core.errors import PlanbookError
+        from ..core.seals import read_seal
+        from .messages import describe
+
+        try:
+            seals = [read_seal(f) for f in files]
+        except PlanbookError as e:
+            self.seal_error.setText(describe(e))
+            self.seal_error.show()
+            return False
+        self.seal_error.hide()
+        self._set("notice.seals", seals, merge=False)
+        return True
 
     def _show_text(self, key: str, value: str) -> None:
         w = self._widgets[key]
@@ -620,12 +686,15 @@ class PlanProperties(QScrollArea):
             return
         if key == "issuers":
             value = [s for s in re.split(r"[、，,;；\n]+", value.strip()) if s]
-        elif key == "notice.signers":
+        elif (spec := PLAN_FIELDS.get(key)) is not None and spec.type == "lines":
             value = [s.strip() for s in value.splitlines() if s.strip()]
         if key == "notice.doc_number":
             self._check_doc_number()
+        changes: tuple = ((key, value),)
+        if key == "notice.masthead":  # a masthead typed or changed by hand is the clerk's own
+            changes += (("notice.masthead_proposed", False),)
         merge_key = (key, self.plan_id, self._session) if merge else None
-        emit(self.edit, editing.UpdatePlan(self.plan_id, ((key, value),)), self.tr("Edit Plan Properties"), merge_key)
+        emit(self.edit, editing.UpdatePlan(self.plan_id, changes), self.tr("Edit Plan Properties"), merge_key)
 
     def _check_doc_number(self) -> None:
         text = self._widgets["notice.doc_number"].text()

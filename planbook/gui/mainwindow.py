@@ -141,7 +141,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         self.statusBar().addPermanentWidget(self.export_links)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._library_timer = QTimer(self, singleShot=True, interval=400)
-        self._library_timer.timeout.connect(self.refresh_library)
+        self._library_timer.timeout.connect(self.refresh_open_plan_row)
         self._check = None  # the 发文前检查 dialog, once opened (check_dialog)
 
         self._build_docks()
@@ -473,6 +473,11 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         if ids:
             self.open_plan(ids[0])
         return True
+
+    def refresh_open_plan_row(self) -> None:
+        """The open plan's row in the library pane follows its edits; no other plan is read or touched."""
+        if self.model.plan_id is not None:
+            self.library_pane.update_plans(self.lib.list_plans([self.model.plan_id]))
 
     def refresh_library(self) -> None:
         self.library_pane.set_plans(self.lib.list_plans(), self.model.plan_id)
@@ -1051,6 +1056,13 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             self.statusBar().showMessage(self.tr("No field names {0}").format(old), 5000)
             return False
         done = self.do(batch, self.tr("Rename Unit {0} to {1}").format(old, new)) is not None
+        if done:  # next year's drafts are reviewed for the old name (core.review)
+            import contextlib
+
+            from ..core.review import record_rename
+
+            with contextlib.suppress(PlanbookError, sqlite3.Error):  # the rename is done; only the reminder is lost
+                record_rename(self.lib, old, new)
         if done and self.units_view.isVisible():
             self.units_view.refresh()
             self.units_view.select_unit(new)

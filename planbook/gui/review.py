@@ -299,7 +299,7 @@ class ReplaceDialog(QDialog):
                 return
         every = self.all_plans.isChecked()
         self.list.setRootIsDecorated(every)
-        plans: dict[int | None, QTreeWidgetItem] = {}
+        groups: dict[int | None, QTreeWidgetItem] = {}
         for h in self.hits:
             where = h.place if h.spot.node_id is not None else part_name(h.spot.part)
             # an ellipsis only where the text goes on
@@ -310,16 +310,16 @@ class ReplaceDialog(QDialog):
             item.setToolTip(0, where)
             item.setToolTip(1, context)
             if every:  # grouped by plan, nothing to tick: read only
-                if (group := plans.get(h.plan_id)) is None:
-                    group = plans[h.plan_id] = QTreeWidgetItem([h.plan_title])
-                    group.setFirstColumnSpanned(True)
+                if (group := groups.get(h.plan_id)) is None:
+                    group = groups[h.plan_id] = QTreeWidgetItem([h.plan_title])
                     self.list.addTopLevelItem(group)
+                    group.setFirstColumnSpanned(True)  # the plan's whole title (only once in the tree)
                     group.setExpanded(True)
                 group.addChild(item)
             else:
                 item.setCheckState(0, Qt.CheckState.Checked)
                 self.list.addTopLevelItem(item)
-        for group in plans.values():
+        for group in groups.values():
             group.setText(0, f"{group.text(0)} ({group.childCount()})")
         if not old:
             self.summary.setText(self.tr("Type the text to find."))

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core import exchange
-from ..core.errors import FormatError
+from ..core.cleantext import clean_plan
+from ..core.errors import FormatError, PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
-from ..core.model import Plan, Status
+from ..core.model import MAX_CHARACTERS, MAX_DEPTH, MAX_NODES, Plan, Status, tree_depth
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # no plan is this big; larger files are refused, not read into memory
 
@@ -124,11 +125,67 @@ def import_with_warnings(path: Path) -> ImportResult:
                               name=path.name, suffix=path.suffix, kinds=kinds)
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name}: cannot import files without a suffix "
                                                         "(supported: {kinds})"), name=path.name, kinds=kinds)
-    result = importer(path)
+    _check_regular(path)
+    try:
+        result = importer(path)
+    except PlanbookError:
+        raise
+    except RecursionError:
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is nested too deeply to be a plan"),
+                          name=path.name) from None
+    except MemoryError:
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is too large to read"), name=path.name) from None
+    except Exception as e:  # noqa: BLE001 - a crafted file must cost its own import, never the whole folder's
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} cannot be read ({reason})"), name=path.name,
+                          reason=f"{type(e).__name__}: {e}"[:200]) from None
     result = result if isinstance(result, ImportResult) else ImportResult(list(result))
     if importer is not read_json:  # planbook/1 files carry their own status
         mark_issued(result.plans)
+    for plan in result.plans:
+        _check_size(plan, path.name)
+        if removed := clean_plan(plan):
+            result.warnings.append(Message(QT_TRANSLATE_NOOP("Messages", "removed {count} control character(s) "
+                                                                         "that no document can hold"), count=removed))
     return result
+
+
+def _check_regular(path: Path) -> None:
+    """Only regular files are read: a FIFO or device named .txt would block or never end."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "cannot read {path}: {reason}"), path=path,
+                          reason=e.strerror or e) from None
+    if stat.S_ISDIR(mode):
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is a folder, not a file"), name=path.name)
+    if not stat.S_ISREG(mode):
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is not a regular file (a pipe or device?); "
+                                                        "not read"), name=path.name)
+
+
+def _check_size(plan: Plan, name: str) -> None:
+    depth = tree_depth(plan.nodes)
+    if depth > MAX_DEPTH:
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} nests its items {depth} levels deep; a plan may have "
+                                                        "at most {limit}"), name=name, depth=depth, limit=MAX_DEPTH)
+    nodes = characters = 0
+    stack = list(plan.nodes)
+    while stack:
+        node = stack.pop()
+        nodes += 1
+        characters += len(node.title) + len(node.body) + sum(len(f.label) + len(f.value) for f in node.fields)
+        stack.extend(node.children)
+    characters += len(plan.title) + len(plan.preamble) + len(plan.closing) + len(plan.notice.body)
+    if nodes > MAX_NODES:
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has {count} headings, tasks and items; a plan may "
+                                                        "have at most {limit}"), name=name, count=nodes,
+                          limit=MAX_NODES)
+    if characters > MAX_CHARACTERS:
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} holds {count} characters of text; a plan may hold "
+                                                        "at most {limit}"), name=name, count=characters,
+                          limit=MAX_CHARACTERS)
 
 
 def mark_issued(plans: list[Plan]) -> None:

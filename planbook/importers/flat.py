@@ -52,6 +52,9 @@ def split_run(line: str) -> list[str]:
     """A line holding a whole notice and plan → its lines; any ordinary line comes back as it was."""
     if len(line) < _MIN_RUN:
         return [line]
+    # a PDF copy's page numbers between spaces (… - 1 - …) and the space it leaves before 年/月/日/号
+    line = re.sub(r"(?<=\s)[-—－]\s?\d{1,3}\s?[-—－](?=\s)", "", line)
+    line = re.sub(r"(?<=\d)\s(?=[年月日号])|(?<=[年月])\s(?=\d)", "", line)
     cuts = _structure_cuts(line)
     if len(cuts) < 2:  # one paragraph that happens to be long
         return [line]

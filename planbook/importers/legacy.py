@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 import struct
 import tempfile
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 from ..core.errors import FormatError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
 from . import ImportResult, read_bytes
+from .recognise import Block, TableBlock, recognise
 from .webpage import MAX_HTML_BYTES, html_text, parse_html
 from .word import parse_docx
 
@@ -64,7 +66,87 @@ def binary_word_to_docx(data: bytes, name: str) -> tuple[bytes, list[str]]:
         return target.read_bytes(), lost
 
 
+def binary_word_text(data: bytes) -> list[Block] | None:
+    """The main text of a binary Word file as paragraphs and tables, read straight from its piece table.
+
+    A full conversion lays out every run's formatting and writes a .docx (about a second for a 26-page plan);
+    the recogniser needs only the text. Word's own marks say where things end: \\r a paragraph, \\x07 a table cell
+    (two in a row end the row), \\x0b a line break; a field's code (\\x13…\\x14) goes and its result stays.
+    Returns None where the text alone would lose what the reader sees: automatic list numbers (一、 written by
+    Word, not typed) live outside the text, so such documents take the full conversion."""
+    from doc2docx.cfb.container import CompoundFile
+    from doc2docx.diagnostics import ConversionReport
+    from doc2docx.msdoc.fib import FibBase, FileInformationBlock
+    from doc2docx.msdoc.pieces import read_piece_table
+
+    compound = CompoundFile(data)
+    word = compound.open_stream("WordDocument")
+    base = FibBase.parse(word)
+    if base.is_encrypted:
+        return None
+    fib = FileInformationBlock.parse(word)
+    if fib.plf_lst.lcb > 0:
+        return None  # list numbering: only the conversion knows which number each paragraph shows
+    table = compound.open_stream(base.table_stream_name)
+    pieces = read_piece_table(table, word, fc_clx=fib.clx.fc, lcb_clx=fib.clx.lcb, report=ConversionReport("doc"))
+    text = pieces.extract(0, min(fib.ccp_text, pieces.cp_end), ConversionReport("doc"), story="main")
+    return _split_story(_FIELD_CODE.sub("", text))
+
+
+_FIELD_CODE = re.compile("\x13[^\x13\x14\x15]*\x14|\x13[^\x13\x14\x15]*\x15|[\x14\x15\x01\x08]")
+
+
+def _split_story(text: str) -> list[Block]:
+    """Paragraphs and tables of a Word story. A paragraph before a row's first cell mark is taken as body text
+    (the marks do not tell; a row's first cell is nearly always one short paragraph, its 序号); paragraphs
+    later in a row belong to the cell they are in."""
+    blocks: list[Block] = []
+    rows: list[list[str]] = []
+    row: list[str] = []
+    cell: list[str] = []
+    after_cell = False  # the last mark closed a cell: a bare mark now closes the row
+
+    def flush_table() -> None:
+        nonlocal rows
+        if rows:
+            blocks.append(TableBlock(rows))
+            rows = []
+
+    for m in _PARAGRAPH.finditer(text):
+        line, mark = m[1].replace("\x0b", "\n"), m[2]
+        if not line and not mark:
+            break
+        if mark == "\x07":
+            if after_cell and not line and not cell:
+                rows.append(row)  # the row-end mark
+                row, after_cell = [], False
+                continue
+            row.append("\n".join([*cell, line]).strip("\n"))
+            cell, after_cell = [], True
+            continue
+        after_cell = False
+        if row:
+            cell.append(line)  # a cell of several paragraphs
+        else:
+            flush_table()
+            blocks.append(line)
+    flush_table()
+    if row:  # a row the story cut short
+        blocks.append(TableBlock([row]))
+    return blocks
+
+
+_PARAGRAPH = re.compile("([^\r\x07\x0c]*)([\r\x07\x0c]|$)")
+
+
 def read_binary_word(data: bytes, name: str) -> ImportResult:
+    try:
+        blocks = binary_word_text(data)
+    except Exception:  # noqa: BLE001 - anything the quick reading trips on is left to the full conversion
+        blocks = None
+    if blocks is not None:
+        found = recognise(blocks)
+        return ImportResult([found.plan], found.warnings)
     docx_bytes, lost = binary_word_to_docx(data, name)
     result = parse_docx(docx_bytes, name)
     if lost:

@@ -154,10 +154,11 @@ def paragraphs(lines: list[Line], pages: int) -> list[str]:
     if not lines:
         return []
     body = statistics.median(x.size for x in lines)
-    for x in lines:
-        x.text = _settle_gaps(x.text, title=x.size > body * 1.15)
     left = _mode(round(x.left) for x in lines if abs(x.size - body) < 1)
     right = statistics.quantiles([x.right for x in lines], n=10)[-1] if len(lines) >= 10 else max(x.right for x in lines)
+    for x in lines:
+        # a justified (full) line's gaps are its spread; a title's or a short line's gaps are spaces it has
+        x.text = _settle_gaps(x.text, keep=x.size > body * 1.15 or x.right < right - 1.5 * body)
     middle = (left + right) / 2
     out: list[str] = []
     prev: Line | None = None
@@ -196,10 +197,12 @@ def _hanging_punctuation(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _settle_gaps(text: str, title: bool) -> str:
+def _settle_gaps(text: str, keep: bool) -> str:
+    """Kept gaps become spaces only between two Chinese characters: a digit and 年, or a quotation mark drawn in
+    another font, were never apart."""
     if GAP not in text:
         return text
-    if title:  # keep the gap between two organ names; a digit and 年 were never apart
+    if keep:
         text = re.sub(f"(?<=[\u4e00-\u9fff]){GAP}+(?=[\u4e00-\u9fff])", " ", text)
     return text.replace(GAP, "")
 

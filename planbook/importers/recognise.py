@@ -24,9 +24,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..core.errors import FormatError
+from ..core.issuing import fill_masthead
 from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..core.model import KINDS as NODE_KINDS
-from ..core.model import Field, Node, NodeKind, Notice, Numbering, Plan, outer_kinds
+from ..core.model import MAX_CHARACTERS, NOTICE_SPECS, Field, Node, NodeKind, Notice, Numbering, Plan, outer_kinds
 from ..core.numbering import chinese_numeral, number_tree
 from ..core.numbering import label as number_label
 from ..layout.blocks import chinese_date
@@ -87,10 +88,11 @@ DIGITS_DATE_RE = re.compile(r"^(\d{4})(\d{2,4})$")
 DOC_NO_RE = re.compile(
     r"([\u4e00-\u9fffA-Za-z]{1,16}?)\s*[〔\[(（【［]\s*((?:19|20)\d{2})\s*[〕\])）】］]\s*(?:[的第]\s*)?(\d{1,5})\s*号"
 )
-NOTICE_TITLE_RE = re.compile(r"^(.{0,60}?关于.{2,}的(?:通知|决定|通报|函|意见))$")
+NOTICE_TITLE_RE = re.compile(r"^(.{0,60}?关于.{2,}的(?:通知|决定|通报|函|(?:实施|指导|若干)?意见))$")
 MASTHEAD_RE = re.compile(r"^([\u4e00-\u9fff\s]{2,40}?文\s*件)\s*[|｜]?$")
 ANNOTATION_RE = re.compile(r"^[（(]\s*(此件[^）)]{1,20}|[^）)]{2,20}发布)\s*[）)]$")
-IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*((?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|(?:\d{4}-\d{1,2}-\d{1,2}))\s*印\s*发$")
+# An imprint line is short: the length is checked first (a long line of spaces made every split be tried).
+IMPRINT_RE = re.compile(r"^(?=.{4,200}$)(.{2,40}?)\s*((?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|(?:\d{4}-\d{1,2}-\d{1,2}))\s*印\s*发$")
 # Page numbers and running heads a PDF copy leaves between the lines: — 3 —, - 3 -, 第3页 共10页.
 PAGE_NUMBER_RE = re.compile(r"^(?:[-—–－─\s]*\d{1,3}[-—–－─\s]*|第\s*\d+\s*页\s*(?:[，,/]?\s*共\s*\d+\s*页)?)$")
 CC_RE = re.compile(rf"^抄\s*送\s*{COLON}\s*(.*)$")
@@ -100,7 +102,9 @@ KINDS = ("工作要点", "工作计划", "行动计划", "行动方案", "实施
 KIND_END_RE = re.compile(rf"({'|'.join(KINDS)})$")
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 ORGAN_END_RE = re.compile(r"(委员会|工委|党委|党组|局|厅|委|政府|办公室|办公厅|部|院|会|中心|办|署|所|站|学校|大学|学院)$")
-DRAFT_RE = re.compile(r"[（(](?:征求意见稿|送审稿|讨论稿|草案|试行|暂行|代拟稿|修订稿|初稿|审议稿)[）)]$")
+# what a title carries after its name: （征求意见稿）, or the years it covers （2018—2020年）
+DRAFT_RE = re.compile(r"[（(](?:征求意见稿|送审稿|讨论稿|草案|试行|暂行|代拟稿|修订稿|初稿|审议稿"
+                      r"|(?:19|20)\d{2}\s*[—\-–~－至]+\s*(?:19|20)\d{2}\s*年?)[）)]$")
 CLOSING_RE = re.compile(r"^(在完成上述|在抓好上述|除上述|除以上|以上各项|上述各项|此外|其他工作)")
 
 # ---- web chrome -----------------------------------------------------------------------------------------
@@ -113,10 +117,8 @@ def _spaced(word: str) -> str:
 
 # Page-header labels whose values Planbook keeps, and where they go.
 META_LABELS = {
-    "索引号": "index_no", "发布机构": "publisher", "发文机关": "publisher", "发文机构": "publisher",
-    "发文日期": "published_on", "发布日期": "published_on", "发布时间": "published_on", "主题词": "subject_words",
-    "主题分类": "category", "发文字号": "doc_number", "文号": "doc_number", "成文日期": "signed_on",
-    "名称": "title", "标题": "title",
+    **{label: spec.name for spec in NOTICE_SPECS for label in spec.import_labels},  # the notice's, from its table
+    "发布机构": "publisher", "发文机关": "publisher", "发文机构": "publisher", "名称": "title", "标题": "title",
 }
 # Labels of page furniture: the line is dropped, the value is not kept.
 CHROME_LABELS = (
@@ -132,9 +134,9 @@ CHROME_LINE_RES = [re.compile(p) for p in (
     r"扫一扫", r"^上一(条|篇)", r"^下一(条|篇)", r"(主办|承办|维护)单位\s*[:：]", r"联系(地址|电话|方式|我们)\s*[:：]?",
     r"网站标识码", r"ICP\s*备", r"公网安备", r"网站地图", r"版权所有", r"(?i)copyright", r"欢迎(您|光临)",
     r"【\s*字体", r"字体\s*[:：]?\s*[【\[]?\s*大\s*中\s*小", r"^文件解读", r"^(相关|推荐)(链接|文件|阅读|新闻|附件)",
-    r"^(【?\s*(打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回|我要纠错|加入收藏)\s*】?\s*)+$",
-    r"点击上方.{0,8}关注", r"^阅读原文$", r"长按(识别|二维码)", r"^(微信|手机)扫一扫",
-    r"^((打印|分享到?|收藏|关闭)\s*[:：]?\s*)+$", r"^[|>•·\-—*#\s:：]*$",
+    r"^(?:[【】\s]*(?:打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回|我要纠错|加入收藏))+[【】\s]*$",
+    r"点击上方.{0,8}关注", r"^阅读原文$", r"长按(识别|二维码)", r"^(微信|手机)扫一扫", r"^(全文|正文|文章属性)$",
+    r"^(?:(?:打印|分享到?|收藏|关闭)[\s:：]*)+$", r"^[|>•·\-—*#\s:：]*$",
 )]
 FOOTER_RES = [re.compile(p) for p in (
     r"扫一扫", r"^上一(条|篇)", r"^下一(条|篇)", r"(主办|承办)单位\s*[:：]", r"网站标识码", r"ICP\s*备", r"网站地图",
@@ -147,8 +149,27 @@ def normalise_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _wide_class() -> re.Pattern:
+    """A character class of the wide and full-width characters (East Asian Width W or F), built once from
+    unicodedata for the BMP; the planes above it are wide from U+20000 to U+3FFFD."""
+    ranges, start = [], None
+    for code in range(0x10000):
+        wide = unicodedata.east_asian_width(chr(code)) in "WF"
+        if wide and start is None:
+            start = code
+        elif not wide and start is not None:
+            ranges.append((start, code - 1))
+            start = None
+    parts = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    return re.compile(f"[{parts}\\U00020000-\\U0003fffd]")
+
+
+_WIDE = _wide_class()
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    # Counted by one regex scan: a Python loop over every character cost minutes on a long document.
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
 
 
 # ---- numbers and dates --------------------------------------------------------------------------------
@@ -271,7 +292,8 @@ def _is_label(label: str) -> bool:
     return label in KNOWN_FIELD_LABELS or (len(label) <= 6 and label.endswith(_FIELD_SUFFIXES))
 
 
-_NEXT_LABEL = re.compile(rf"\s+(?=([\u4e00-\u9fff]{{2,8}})\s*{COLON})")
+_NEXT_LABEL = re.compile(rf"(?<!\s)\s+(?=([\u4e00-\u9fff]{{2,8}})\s*{COLON})")
+_FIELD_HEAD = re.compile(rf"([\u4e00-\u9fff]{{2,8}})\s*{COLON}\s*")
 
 
 def fields_of_line(line: str) -> list[Field]:
@@ -279,16 +301,17 @@ def fields_of_line(line: str) -> list[Field]:
     first = field_line(line)
     if first is None:
         return []
-    out = [first]
-    while True:
-        cut = next((m for m in _NEXT_LABEL.finditer(out[-1].value) if _is_label(m[1])), None)
-        if cut is None:
-            return out
-        rest = field_line(out[-1].value[cut.end():])
-        if rest is None:
-            return out
-        out[-1].value = out[-1].value[: cut.start()].strip()
-        out.append(rest)
+    # One pass over the value: each label found cuts it (slicing the rest again at every label was quadratic).
+    value, start, out = first.value, 0, [first]
+    for cut in _NEXT_LABEL.finditer(value):
+        if cut.start() < start or not _is_label(cut[1]):
+            continue
+        head = _FIELD_HEAD.match(value, cut.end())
+        out[-1].value = value[start: cut.start()].strip()
+        out.append(Field(head[1], ""))
+        start = head.end()
+    out[-1].value = value[start:].strip()
+    return out
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -297,6 +320,10 @@ def split_title(text: str) -> tuple[str, str]:
     if 0 <= cut < len(text) - 1:
         return text[: cut + 1].strip(), text[cut + 1:].strip()
     return text.strip(), ""
+
+
+# A run of separators is tried once, from its start (from each of its characters it was quadratic).
+_INLINE_SPLIT = re.compile(rf"[；;]|(?<![，,、\s])[，,、\s]+(?=[\u4e00-\u9fff]{{2,6}}\s*{COLON})")
 
 
 # （市发展改革委、市财政局负责） or (市教育局牵头,市财政局配合) at a paragraph's end: units named without a label
@@ -332,7 +359,7 @@ def inline_fields(text: str) -> tuple[str, list[Field]]:
     if not m:
         return responsible_units(text)
     found = []
-    for part in re.split(rf"[；;]|[，,、\s]+(?=[\u4e00-\u9fff]{{2,6}}\s*{COLON})", m[1]):
+    for part in _INLINE_SPLIT.split(m[1]):
         fm = re.match(rf"^\s*([\u4e00-\u9fff]{{2,6}})\s*{COLON}\s*(.*?)\s*$", part)
         if not fm:
             return text, []
@@ -388,18 +415,21 @@ def unwrap(lines: list[str]) -> list[str]:
     measure, best = _wrap_width(lines)
     if not best:
         return lines
-    out: list[str] = []
+    # Each output line is kept as its pieces and joined once at the end: adding to a growing string at every
+    # line was quadratic when thousands of lines run on into one.
+    out: list[list[str]] = []
     joining = False
     for line in lines:
         if joining and line and not marker(line) and not field_line(line) and (
-            not out[-1].endswith(_TERMINAL) or measure(line) >= best - 2 or line.endswith(_TERMINAL)
+            not out[-1][-1].endswith(_TERMINAL) or measure(line) >= best - 2 or line.endswith(_TERMINAL)
         ):
-            out[-1] = _join(out[-1], line)
+            tail = out[-1][-1]
+            out[-1].append(_join(tail, line)[len(tail):])  # the line, with the space _join puts between words
         else:
-            out.append(line)
-        current = out[-1]
-        joining = bool(current) and measure(line) >= best - max(6, best // 6) and not current.endswith(_LEAD_IN)
-    return out
+            out.append([line])
+        tail = out[-1][-1]
+        joining = bool(tail) and measure(line) >= best - max(6, best // 6) and not tail.endswith(_LEAD_IN)
+    return ["".join(parts) for parts in out]
 
 
 def _wrap_width(lines: list[str]):
@@ -440,11 +470,13 @@ class _Doc:
     warnings: list[Message] = field(default_factory=list)
     notice: Notice = field(default_factory=Notice)
     numbers: dict[int, int] = field(default_factory=dict)  # id(node) → number the source printed
+    _said: set[str] = field(default_factory=set)  # the warnings' sentences, for a constant-time "said already?"
     forwarded_signers: list[str] = field(default_factory=list)  # who issued the plan a 转发 notice forwards
 
     def warn(self, template: str, /, **fields: object) -> None:
         message = Message(template, **fields)
-        if message not in self.warnings:
+        if message not in self._said:
+            self._said.add(message)
             self.warnings.append(message)
 
 
@@ -454,6 +486,7 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     items = _prepare(blocks)
     if not items:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "no text found"))
+    _check_length(items)
     items = _strip_chrome(items, doc)
     if _notice_alone(items):
         return _read_notice_alone(items, doc)
@@ -466,11 +499,23 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     rest = _read_notice(front, doc)
     body = _read_imprint(body, doc)
     title, preamble = _read_title(rest, doc)
+    title = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=\d)", "", title)  # 教育局 2021年工作要点: a PDF copy's space
     nodes, closing = _build_tree(body, doc)
     plan = Plan(title=title, preamble="\n".join(preamble), closing=closing, nodes=nodes, notice=doc.notice)
     _fill_plan_metadata(plan, doc)
     plan.numbering = _check_numbers(plan, doc)
+    if fill_masthead(plan):  # web copies lose the red head: propose one, for the clerk to confirm
+        doc.warn(QT_TRANSLATE_NOOP("Messages", "the notice has no masthead (发文机关标志); proposed “{masthead}”: "
+                                               "confirm or change it before issuing"), masthead=plan.notice.masthead)
     return Recognised(plan, doc.warnings)
+
+
+def _check_length(items: list[Block]) -> None:
+    """Refuse a document too long to be a plan before reading its structure (6 million characters took minutes)."""
+    count = sum(len(x) if isinstance(x, str) else sum(len(c) for row in x.rows for c in row) for x in items)
+    if count > MAX_CHARACTERS:
+        raise FormatError(QT_TRANSLATE_NOOP("Messages", "the document holds {count} characters of text; a plan may "
+                                                        "hold at most {limit}"), count=count, limit=MAX_CHARACTERS)
 
 
 # A notice that carries a document (印发/转发 a plan, sends a draft for comment) names it; one that does not is
@@ -481,21 +526,43 @@ _CARRIES_RE = re.compile(r"印发|转发|下发|颁发|发布|征求|送审|报�
 def _notice_alone(items: list[Block]) -> bool:
     """A notice with no plan: its title carries nothing, and its signature and date close the document."""
     lines = [x for x in items if isinstance(x, str)]
-    title = next((x for x in lines[:15] if _notice_title(x)), None)
-    if title is None or _CARRIES_RE.search(title) or len(lines) < 3:
+    if len(lines) < 3 or any(isinstance(x, TableBlock) for x in items):
         return False
+    title = next((x for x in lines[:15] if _notice_title(x)), None)
     tail = [x for x in lines[-4:] if not (ANNOTATION_RE.match(x) or IMPRINT_RE.match(x) or CC_RE.match(x))]
-    return any(is_date_line(x) or _signer_and_date(x) for x in tail[-2:])
+    if not any(is_date_line(x) or _signer_and_date(x) for x in tail[-2:]):
+        # a letter to its recipients with no numbered paragraph at all is a notice, signed or not
+        return _addressed(lines) and not any(map(marker, lines))
+    if title is None:  # only the recipients, the body and the signature: a notice copied without its title
+        return _addressed(lines) and not any(map(marker, lines))
+    if not _CARRIES_RE.search(title):
+        return True
+    # it names a plan, but the plan is not here: the signature and date that close it are its only ones
+    dates = [i for i, x in enumerate(lines) if is_date_line(x) or _signer_and_date(x)]
+    return len(dates) == 1
+
+
+def _addressed(lines: list[str]) -> bool:
+    """The text opens (after its title) with recipients: 各县（市、区）教育局：."""
+    return any(x.startswith("各") and x.endswith((":", "：")) and len(x) <= 200 for x in lines[:4])
 
 
 def _read_notice_alone(items: list[Block], doc: _Doc) -> Recognised:
     lines = [x for x in items if isinstance(x, str)]
     lines = _read_imprint(lines, doc)
-    _read_notice(lines, doc)
+    if any(_notice_title(x) for x in lines[:15]):
+        _read_notice(lines, doc)
+    else:  # copied without its title: recipients, body, signature
+        _read_notice_body(lines, -1, set(), doc)
+        _apply_meta(doc)
     n = doc.notice
-    title = re.sub(r"^.*?关于|的(?:通知|决定|通报|函|意见)$", "", n.title) or n.title
+    if m := re.search(r"《(.+)》", n.title):
+        title = m[1]  # the plan it sends, which is not here
+    else:
+        title = re.sub(r"^.*?关于(?:印发|转发|下发)?|的(?:通知|决定|通报|函|意见)$", "", n.title)
+    title = title or re.sub(rf"^附\s*件\s*\d*\s*{COLON}\s*", "", n.attachments) or "未命名计划"
     plan = Plan(title=title, notice=n, issuers=list(n.signers))
-    if m := YEAR_RE.search(n.title):
+    if m := YEAR_RE.search(n.title) or YEAR_RE.search(title):
         plan.year = int(m[1])
     doc.warn(QT_TRANSLATE_NOOP("Messages", "this is a notice with no plan in it; it was imported as the notice of an "
                                            "empty plan"))
@@ -634,6 +701,12 @@ def _read_notice(front: list[str], doc: _Doc) -> list[str]:
     used: set[int] = set()
     front = _join_notice_title(front)
     title_at = next((i for i, x in enumerate(front) if _notice_title(x)), None)
+    if title_at is not None:
+        # a page's headline often repeats the title above the document's own: the document's is the last one
+        same = _notice_title(front[title_at])[1]
+        title_at = max(i for i, x in enumerate(front[: title_at + 16]) if (t := _notice_title(x)) and t[1] == same)
+        if DIRECT_RE.search(same):
+            return _read_direct(front, title_at, doc)
     for i, line in enumerate(front[: (title_at or 0) + 3]):
         if not n.masthead and (m := MASTHEAD_RE.match(line)):
             n.masthead = _unspace(m[1].strip())
@@ -691,12 +764,31 @@ def _read_telegram_header(lines: list[str], n: Notice) -> None:
                 setattr(n, attr, m[1])
 
 
+# 关于…的实施意见 with a 发文字号 is the document itself (an 意见 issued as it is), not a notice sending one
+DIRECT_RE = re.compile(r"的(?:实施意见|指导意见|若干意见|意见)$")
+
+
+def _read_direct(front: list[str], title_at: int, doc: _Doc) -> list[str]:
+    """A document issued without a covering notice: its title, 发文字号 and 主送机关 head it, and what follows the
+    recipients is its own preamble. The title stays for the plan; the number and recipients go to the notice."""
+    n = doc.notice
+    rest = [front[title_at]]
+    for i in range(title_at + 1, len(front)):
+        line = front[i]
+        if i <= title_at + 3 and not n.doc_number and DOC_NO_RE.fullmatch(line.strip("()（） ")):
+            n.doc_number = normalise_doc_number(line) or ""
+        elif i <= title_at + 4 and not n.recipients and line.endswith((":", "：")) and len(line) >= 3:
+            n.recipients = line[:-1] + "："
+        else:
+            rest.append(line)
+    _apply_meta(doc)
+    return rest
+
+
 def _join_notice_title(front: list[str]) -> list[str]:
     """A notice title printed in 梯形 lines (关于印发《… / …2020年 / 工作要点》的通知) as one line again."""
-    if any(_notice_title(x) for x in front[:20]):
-        return front
     for i in range(min(len(front), 20)):
-        if not front[i].startswith(("关于", "《")) and "关于" not in front[i]:
+        if (not front[i].startswith(("关于", "《")) and "关于" not in front[i]) or _notice_title(front[i]):
             continue
         acc = front[i]
         for k in range(i + 1, min(len(front), i + 4)):
@@ -705,6 +797,11 @@ def _join_notice_title(front: list[str]) -> list[str]:
             acc = join_title(acc, front[k])
             if _notice_title(acc):
                 return [*front[:i], acc, *front[k + 1:]]
+    # the sending organ on a line of its own above 关于…: 济宁市人民政府 / 关于持续深化…的实施意见
+    for i in range(1, min(len(front), 20)):
+        if front[i].startswith("关于") and _notice_title(front[i]) and ORGAN_END_RE.search(front[i - 1]) \
+                and _organ_like(front[i - 1]):
+            return [*front[:i - 1], front[i - 1] + front[i], *front[i + 1:]]
     return front
 
 
@@ -715,7 +812,14 @@ def _notice_title(line: str) -> tuple[str, str] | None:
         line = DOC_NO_RE.sub("", line, count=1).strip()
     if line.startswith("《") and line.endswith("》"):
         line = line[1:-1].strip()
+    line = _title_spaces(line)
     return (no, line) if NOTICE_TITLE_RE.match(line) else None
+
+
+def _title_spaces(title: str) -> str:
+    """A title copied from a page keeps its print line breaks as spaces (…办公室 关于印发…发展 实施方案的通知); only
+    the space between two organ names (湖南省教育厅 中共湖南省委教育工委) belongs to it."""
+    return re.sub(r"(?<![局厅委办部院会府室心])\s+|\s+(?=关于|的(?:通知|决定|通报|函|意见)$)", "", title)
 
 
 def _unspace(text: str) -> str:
@@ -833,11 +937,14 @@ def _short(line: str) -> bool:
 def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
     """The plan's title (possibly broken over lines) and the preamble after it."""
     rest = [x for x in rest if not re.fullmatch(r"附\s*件\s*\d*\s*[:：]?", x)]  # the plan sent as 附件1
+    while rest and not _short(rest[0]) and re.search(r"印发.*的通知$", rest[0]):
+        rest = rest[1:]  # a page's headline naming the notice the page leaves out
     k = 0
     while k < len(rest) and _short(rest[k]):
         k += 1
     heads, preamble = rest[:k], rest[k:]
     titles: list[str] = []
+    heads_done: list[str] = [""]  # after each line: the title just completed, or the part still open
     acc = ""
     for line in heads:
         if titles and not acc and DRAFT_RE.fullmatch(line):
@@ -845,8 +952,13 @@ def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
             continue
         acc = join_title(acc, line) if acc else line
         if KIND_END_RE.search(acc):
-            titles.append(acc)
+            # 立山区政府2023年重点工作 / 任务分解和责任分工方案: a title whose first line already ends like one
+            if titles and titles[-1] == heads_done[-1] and YEAR_RE.search(titles[-1]) and not YEAR_RE.search(acc):
+                titles[-1] = join_title(titles[-1], acc)
+            else:
+                titles.append(acc)
             acc = ""
+        heads_done.append(acc or titles[-1])
     if titles:
         return titles[-1], preamble
     if heads:  # no line ends like a plan's title: the one just above the preamble (a page headline may precede)
@@ -877,12 +989,15 @@ def _fill_plan_metadata(plan: Plan, doc: _Doc) -> None:
     title = DRAFT_RE.sub("", plan.title)
     if m := KIND_END_RE.search(title):
         plan.kind = "工作要点" if m[1] == "要点" else m[1]
-    if m := YEAR_RE.search(title):
-        plan.year = int(m[1])
+    if m := YEAR_RE.search(title) or re.search(r"((?:19|20)\d{2})(?:\s*[—\-–~－至]|(?=工作|行动|重点))", plan.title):
+        plan.year = int(m[1])  # a plan for 2018—2020 is filed under its first year
         prefix = title[: m.start()].strip()
         organs = [x for x in re.split(r"[\s、]+", prefix) if x]
         if organs and all(ORGAN_END_RE.search(o) for o in organs):
             plan.issuers = organs
+    if not plan.issuers and (m := re.match(r"^(.{2,30}?)关于", title)) and ORGAN_END_RE.search(m[1]) \
+            and _organ_like(m[1]):
+        plan.issuers = [m[1]]  # 济宁市人民政府关于…的实施意见: the document names its issuer
     signers = doc.forwarded_signers or doc.notice.signers
     if signers and (not plan.issuers or len(signers) == len(plan.issuers)):
         plan.issuers = list(signers)  # signers are written out in full; titles often abbreviate
@@ -953,18 +1068,31 @@ def _depth(kind: NodeKind) -> int:
 def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
     b = _Builder(doc)
     tail_from = _tail_start(body)
+    waiting: Field | None = None  # a label on a line of its own (牵头单位：), its value on the next line
     for item in body[:tail_from]:
         if isinstance(item, TableBlock):
             _add_table(item, b)
         elif mk := marker(item):
             b.add(mk.kind, mk.number, mk.text)
-        elif (fs := fields_of_line(item)) and b.last is not None:
+        elif waiting is not None and not _bare_label(item) and not fields_of_line(item) and len(item) <= 80:
+            waiting.value = item
+        elif (fs := fields_of_line(item) or _bare_label(item)) and b.last is not None:
             b.last.fields.extend(fs)
         else:
             b.text(item)
+        waiting = None
+        if isinstance(item, str) and b.last is not None and b.last.fields and not b.last.fields[-1].value \
+                and (_bare_label(item) or fields_of_line(item)):
+            waiting = b.last.fields[-1]
     tail = [x for x in body[tail_from:] if isinstance(x, str)]
     closing = "\n".join(_closing_line(x) for x in tail)
     return b.nodes, closing
+
+
+def _bare_label(line: str) -> list[Field]:
+    """`责任单位` alone on a line, as tables pasted as text leave it: a field whose value is the next line."""
+    label = line.rstrip("：: ")
+    return [Field(label, "")] if label in KNOWN_FIELD_LABELS else []
 
 
 def _closing_line(line: str) -> str:

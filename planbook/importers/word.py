@@ -21,6 +21,7 @@ from .recognise import Block, TableBlock, marker, normalise_line, recognise
 
 MAX_DOCX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all entries together, as declared, before anything is inflated
+MAX_XML_BYTES = 40 * 1024 * 1024  # the text parts together: a long plan's document.xml is 2 MB
 MAX_ENTRIES = 2000
 MAX_RATIO = 200  # a real part compresses ~10:1; a bomb's parts 1000:1
 UNREADABLE = QT_TRANSLATE_NOOP("Messages", "{name} is not a readable Word .docx document ({reason})")
@@ -49,6 +50,11 @@ def check_package(data: bytes, name: str) -> None:
                     raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name}: part {part} is compressed {ratio}:1; "
                                                                     "refused as a possible zip bomb"), name=name,
                                       part=info.filename, ratio=info.file_size // max(info.compress_size, 1))
+            xml = sum(i.file_size for i in infos if i.filename.endswith(".xml"))
+            if xml > MAX_XML_BYTES:  # media may be large; the text parts are what must be parsed
+                raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} holds {size} MB of document text (XML); a plan "
+                                                                "has at most {limit} MB"), name=name, size=xml // 2**20,
+                                  limit=MAX_XML_BYTES // 2**20)
             names = {i.filename for i in infos}
             if "word/document.xml" not in names and "[Content_Types].xml" not in names:
                 raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is a zip archive but not a Word document"),
