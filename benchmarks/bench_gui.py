@@ -60,13 +60,18 @@ def plan_with(tasks: int, year: int, n: int) -> Plan:
     return Plan(title=f"第{n}市教育局{year}年工作要点", year=year, issuers=[f"第{n % 40}市教育局"], nodes=sections)
 
 
-def build_library(path: Path, plans: int, tasks: int) -> int:
+def build_library(path: Path, plans: int, tasks: int, huge: int = 300) -> tuple[int, int]:
+    """`plans` plans of 20 tasks, but the first has `tasks` and the second `huge` (with 200-character fields)."""
     with Library.open(path) as lib, lib.transaction():
-        big = 0
+        ids = []
         for i in range(plans):
-            plan_id = lib.add_plan(plan_with(tasks if i == 0 else 20, 2000 + i % 25, i))
-            big = big or plan_id
-    return big
+            plan = plan_with({0: tasks, 1: huge}.get(i, 20), 2000 + i % 25, i)
+            if i == 1:
+                for node in plan.walk():
+                    if node.kind is NodeKind.TASK:
+                        node.fields.append(Field("工作措施", "细化工作举措，明确时间节点和责任分工，" * 10))
+            ids.append(lib.add_plan(plan))
+    return ids[0], ids[1]
 
 
 def spawn(code: str, *args: str, env: dict) -> float:
@@ -101,8 +106,9 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench_gui_"))
     library = folder / "lib.db"
     t = time.perf_counter()
-    big = build_library(library, args.plans, 100)
-    print(f"library: {args.plans} plans, plan {big} has 100 tasks (built in {time.perf_counter() - t:.1f} s)\n")
+    big, huge = build_library(library, args.plans, 100)
+    print(f"library: {args.plans} plans, plan {big} has 100 tasks, plan {huge} 300 tasks with 200-character fields "
+          f"(built in {time.perf_counter() - t:.1f} s)\n")
     env = {**os.environ, "PLANBOOK_SETTINGS": str(folder / "settings.ini"), "PYTHONPATH": str(ROOT)}
 
     base = [spawn(BASELINE, env=env) for _ in range(args.runs)]
@@ -167,8 +173,84 @@ def main() -> None:
         window.library_pane._rebuild()
 
     row("filter the library pane twice", timed(filter_library, runs), 0.100)
+    working_day(window, huge, big, runs)
     window.close()
     lib.close()
+
+
+def working_day(window, huge: int, other: int, runs: int) -> None:
+    """Issue 19: the operations a clerk repeats all day, on a 300-task plan in the same library."""
+    from PySide6.QtWidgets import QApplication
+
+    from planbook.gui import clipboard
+    from planbook.gui.print_preview import PrintPreview
+
+    def process() -> None:
+        QApplication.processEvents()
+
+    def switch_plans() -> None:
+        window.open_plan(other)
+        process()
+        window.open_plan(huge)
+        process()
+
+    row("switch plans: 100-task ↔ 300-task (two opens)", timed(switch_plans, runs), 0.200)
+    window.open_plan(huge)
+    tasks = [n.id for n in window.model.plan.walk() if n.kind is NodeKind.TASK]
+    row("core: load_plan, 300 tasks (base)", timed(lambda: window.lib.load_plan(huge), runs))
+    step = iter(range(10**6))
+
+    def switch_nodes() -> None:
+        window.select_node(tasks[next(step) % len(tasks)])  # the editor shows its title, text, 4 fields, progress
+        process()
+
+    row("select another task (editor with long fields)", timed(switch_nodes, runs), 0.100)
+    window.select_node(tasks[150])
+    value = window.node_editor.fields.rows[-1].value
+
+    def type_in_field() -> None:
+        value.setPlainText(value.toPlainText() + "甲")  # one keystroke: the form, autosave, the tree's column
+        process()
+
+    row("type one character in a 200-character field", timed(type_in_field, runs), 0.100)
+    queries = iter(["德", "德育", "德育工", "德育工作"] * 100)
+
+    def search_as_you_type() -> None:
+        window.search_box.setText(next(queries))
+        window.search_panel.run()  # what the debounce timer runs once typing pauses
+        process()
+
+    row(f"search as you type ({len(window.library_pane.plans)} plans)", timed(search_as_you_type, runs), 0.100)
+    window.search_box.clear()
+
+    def copy_paste_undo() -> None:
+        window.select_node(tasks[10])
+        clipboard.copy_rows(window)
+        clipboard.paste_rows(window)
+        process()
+        window.undo_stack.undo()
+        process()
+
+    row("copy + paste + undo a task (300-task plan)", timed(copy_paste_undo, max(runs // 3, 3)), 0.200)
+    window.act_dashboard.trigger()
+
+    def dashboard() -> None:
+        window.refresh_follow()
+        process()
+
+    row("dashboard refresh (300 tasks)", timed(dashboard, runs), 0.100)
+    window.act_dashboard.trigger()
+    plan = window.lib.load_plan(other)  # the 100-task plan: a notice of some 20–30 pages, like seed 003's 26
+    pages = []
+
+    def preview() -> None:
+        dialog = PrintPreview(plan, parent=window)
+        pages.append(dialog.document.pageCount())
+        dialog.done(0)
+        dialog.deleteLater()
+
+    samples = timed(preview, 3)
+    row(f"open the print preview ({pages[-1]}-page notice)", samples, 0.100)
 
 
 if __name__ == "__main__":

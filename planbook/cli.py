@@ -18,7 +18,7 @@ from .core import backup
 from .core.errors import PlanbookError
 from .core.exchange import dumps, plan_to_text
 from .core.library import LIBRARY_ENV, Library, default_library_path, explain, refuse_library_output
-from .core.model import Plan
+from .core.model import Plan, Sealing
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -114,6 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"{layouts_help()} (notice: the issuing notice with the plan, the default; plan: the plan "
                         "alone)")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT", help="the file to write")
+    p.add_argument("--with-seals", action="store_true",
+                   help="json: include the notice's electronic seals (left out unless asked)")
+
+    p = command("issue", cmd_issue, "how the notice is issued: its masthead, sealed or not, electronic seals")
+    p.add_argument("id", type=int, help="plan id")
+    p.add_argument("--masthead", help="set the masthead (发文机关标志), e.g. 某市教育局文件")
+    p.add_argument("--confirm-masthead", action="store_true", help="confirm the masthead Planbook proposed")
+    p.add_argument("--sealed", dest="sealing", action="store_const", const="sealed",
+                   help="加盖印章 (GB/T 9704 7.3.5.1, the default)")
+    p.add_argument("--unsealed", dest="sealing", action="store_const", const="unsealed",
+                   help="不加盖印章 (7.3.5.2)")
+    p.add_argument("--seal", type=Path, nargs="+", metavar="PNG",
+                   help="electronic seals, one per signing organ in their order (PNG with transparency, red)")
+    p.add_argument("--no-seals", action="store_true", help="remove the electronic seals")
 
     p = command("delete", cmd_delete, "delete a plan")
     p.add_argument("id", type=int, help="plan id")
@@ -199,9 +213,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that only read take no daily backup: the copy guards against a day's writes, and a first `list` of
+# the day must not wait for it (the window takes it on a thread of its own).
+READING = {"list", "show", "export", "diff", "units", "search", "check", "review"}
+
+
 def open_library(args) -> Library:
     lib = Library.open(args.library)
-    backup.daily(lib)
+    if args.command not in READING:
+        backup.daily(lib)
+    elif not lib.readonly:
+        backup.clean_parts(lib.path)  # copies a killed process left half-written go, as on every opening
     return lib
 
 
@@ -310,7 +332,8 @@ def _import_paths(args: list[Path], supported) -> tuple[list[Path], int]:
             paths.append(arg)
             continue
         for path in sorted(arg.rglob("*")):
-            if not path.is_file() or any(part.startswith(".") for part in path.relative_to(arg).parts):
+            # not only regular files: a pipe or device named .txt is listed as skipped, with its reason
+            if path.is_dir() or any(part.startswith(".") for part in path.relative_to(arg).parts):
                 continue
             if supported(path):
                 paths.append(path)
@@ -386,8 +409,42 @@ def cmd_export(args) -> None:
     with open_library(args) as lib:
         refuse_library_output(args.output, lib.path)
         plan = lib.load_plan(args.id)
-    fmt.writer(plan, args.output, args.layout)
+    if args.with_seals:
+        if args.format != "json":
+            raise PlanbookError("--with-seals is for --format json (the other formats print the seals)")
+        from .exporters import export_json
+
+        export_json(plan, args.output, seals=True)
+    else:
+        fmt.writer(plan, args.output, args.layout)
     print(args.output)
+
+
+def cmd_issue(args) -> None:
+    from .core import editing
+    from .core.seals import read_seal
+
+    changes: dict[str, object] = {}
+    if args.masthead is not None:
+        changes.update({"notice.masthead": args.masthead.strip(), "notice.masthead_proposed": False})
+    if args.confirm_masthead:
+        changes["notice.masthead_proposed"] = False
+    if args.sealing:
+        changes["notice.sealing"] = Sealing(args.sealing)
+    if args.seal and args.no_seals:
+        raise PlanbookError("give --seal or --no-seals, not both")
+    if args.seal:
+        changes["notice.seals"] = [read_seal(path) for path in args.seal]
+    elif args.no_seals:
+        changes["notice.seals"] = []
+    with open_library(args) as lib:
+        if changes:
+            editing.apply(lib, editing.UpdatePlan(args.id, tuple(changes.items())))
+        n = lib.load_plan_header(args.id).notice
+    state = "proposed, not confirmed" if n.masthead_proposed else "confirmed" if n.masthead.strip() else "none"
+    print(f"masthead: {' '.join(n.masthead.split()) or '-'} ({state})")
+    print(f"sealing: {n.sealing}; electronic seals: {len(n.seals)} for {len([s for s in n.signers if s.strip()])} "
+          f"signing organ(s)")
 
 
 def cmd_diff(args) -> None:

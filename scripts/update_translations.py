@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "i18n" / "planbook_zh_CN.ts"
+QT_EXTRA = ROOT / "resources" / "i18n" / "qt_extra_zh_CN.ts"
 
 
 def tool(name: str) -> str:
@@ -37,6 +38,9 @@ def main() -> None:
     subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-source-language", "en",
                     "-target-language", "zh_CN", "-ts", str(TS.relative_to(ROOT))], cwd=ROOT, check=True)
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], cwd=ROOT, check=True)
+    # Qt's own strings its catalogue leaves in English (file and print dialogs), kept by hand
+    subprocess.run([tool("pyside6-lrelease"), str(QT_EXTRA), "-qm", str(QT_EXTRA.with_suffix(".qm"))], cwd=ROOT,
+                   check=True)
 
 
 if __name__ == "__main__":

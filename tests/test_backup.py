@@ -1,7 +1,9 @@
 """Backups: daily copies on opening, `planbook backup`, `planbook restore`, and nothing lost on the way."""
 
 import datetime as dt
+import json
 import sqlite3
+from pathlib import Path
 
 from planbook.core import backup
 from planbook.core.exchange import dumps
@@ -76,3 +78,65 @@ def test_restoring_a_damaged_or_foreign_file_changes_nothing(tmp_path, library):
         result = run_cli("restore", bad, library=library)
         assert result.code == 1 and result.err.count("\n") == 1 and "Traceback" not in result.err, result.err
     assert run_cli("show", "1", library=library).out == shown
+
+
+def _plans(n: int):
+    for i in range(n):
+        plan = sample_plan(sections=4, tasks_per_section=5, title=f"某市教育局{2000 + i}年工作要点", year=2000 + i)
+        for k, node in enumerate(plan.walk()):
+            node.body = f"第{i}号方案第{k}项：统筹推进义务教育优质均衡发展，落实立德树人根本任务。" * 3
+        yield plan
+
+
+def test_a_backup_leaves_the_search_index_out_and_a_restore_rebuilds_it(tmp_path, library):
+    with Library.open(library) as lib, lib.transaction():
+        for plan in _plans(40):
+            lib.add_plan(plan)
+    assert "某市教育局2007年" in run_cli("search", "第7号方案", library=library).out  # builds the index
+    shown = run_cli("show", "8", "--json", library=library).out
+    made = run_cli("backup", library=library)
+    assert made.code == 0, made.err
+    copy = Path(made.out.strip())
+    assert copy.stat().st_size < library.stat().st_size / 2  # the index is most of a library
+    with Library.open(copy) as lib:  # a copy is a library as this version makes them (schema checked on opening)
+        assert len(lib.plan_ids()) == 40
+        assert lib.db.execute("SELECT value FROM search_meta WHERE key = 'tokenizer'").fetchone()[0] == "unbuilt"
+        assert lib.db.execute("SELECT count(*) FROM search_fts_data").fetchone()[0] <= 10  # an empty index
+    assert run_cli("delete", "8", library=library).code == 0
+    restored = run_cli("restore", copy, library=library)
+    assert restored.code == 0, restored.err
+    assert run_cli("show", "8", "--json", library=library).out == shown
+    with Library.open(library) as lib:  # rebuilt by the restore, not left for the first search
+        assert lib.db.execute("SELECT value FROM search_meta WHERE key = 'tokenizer'").fetchone()[0] != "unbuilt"
+    found = run_cli("search", "第8号方案", "--json", library=library)
+    assert json.loads(found.out)["total"] > 0, found.out
+
+
+def test_a_backup_is_one_snapshot_while_another_connection_writes(tmp_path):
+    with Library.open(tmp_path / "lib.db") as lib:
+        for plan in _plans(3):
+            lib.add_plan(plan)
+        writer = sqlite3.connect(lib.path, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("UPDATE plans SET title = '改了一半' WHERE id = 1")  # not committed while the copy is made
+        path = backup.backup(lib)
+        writer.execute("COMMIT")
+        writer.close()
+    with Library.open(path) as copy:
+        assert copy.load_plan(1).title == "某市教育局2000年工作要点"
+        assert copy.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_reading_commands_take_no_backup_and_the_window_takes_it_off_its_thread(tmp_path, library):
+    with Library.open(library) as lib:
+        lib.add_plan(sample_plan())
+    for command in (["list"], ["show", "1"], ["search", "教育"], ["check", "1"]):
+        assert run_cli(*command, library=library).code in (0, 1)
+    assert backup.list_backups(library) == []  # the first `list` of the day does not wait for a copy
+    with Library.open(library) as lib:
+        done = []
+        thread = backup.daily_in_background(lib, done.append)
+        assert thread is not None
+        thread.join(60)
+        assert backup.daily_in_background(lib) is None  # once a day
+    assert done == [backup.list_backups(library)[0].path]

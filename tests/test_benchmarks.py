@@ -32,3 +32,14 @@ def test_review_benchmark_runs():
                           "2"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "review a drafted plan (values)" in out.stdout and "replace preview, all 12 plans" in out.stdout
+
+
+def test_growth_benchmark_runs_and_prints_every_row():
+    out = subprocess.run([sys.executable, "benchmarks/bench_growth.py", "--sizes", "6/12", "--runs", "1"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    for row in ("window shown, first start of the day", "`planbook list`, first command of the day",
+                "library pane populate + paint", "compare two versions", "PDF export", "XLSX breakdown",
+                "next-year draft", "library file and backups", "`reindex`"):
+        assert row in out.stdout, out.stdout
+    assert "6 plans / 12 tasks" in out.stdout and "baseline: bare QMainWindow" in out.stdout

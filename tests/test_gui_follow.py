@@ -291,8 +291,7 @@ def test_compare_marks_changed_characters_in_place_and_says_when_nothing_differs
     w, (old_id, new_id, same_id) = open_with(windows, tmp_path, old, new, same)
     w.open_plan(new_id)
     dialog = w.compare_dialog(old_id)
-    qtbot.waitUntil(lambda: dialog.diff is not None)  # compared on a worker thread
-    settle()
+    qtbot.waitUntil(lambda: dialog.diff is not None, timeout=30000)  # compared on a worker thread
     assert dialog.changes() == ["changed"]
     right = next(dialog.table.cellWidget(r, 2) for r in range(dialog.table.rowCount()) if dialog.table.cellWidget(r, 2))
     text = right.text()
@@ -305,8 +304,7 @@ def test_compare_marks_changed_characters_in_place_and_says_when_nothing_differs
     # A plan compared with an unchanged copy: a sentence, not an empty table.
     w.open_plan(same_id)
     dialog = w.compare_dialog(old_id)
-    qtbot.waitUntil(lambda: dialog.diff is not None)
-    settle()
+    qtbot.waitUntil(lambda: dialog.diff is not None, timeout=30000)
     assert dialog.changes() == [] and dialog.table.rowCount() == 1
     assert dialog.empty_note == "两个方案的任务相同：没有修改、新增或删除。"
     assert dialog.table.item(0, 0).text() == dialog.empty_note

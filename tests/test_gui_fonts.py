@@ -255,9 +255,11 @@ def test_print_preview_names_missing_characters_above_the_pages(qtbot, tmp_path,
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=30_000)
     assert dialog.glyph_banner.isVisible() and MISSING in dialog.glyph_banner.text()
     assert "U+20000" in dialog.glyph_banner.text()
     assert RARE in dialog.status.text()  # the fallback face, as a note
     plain = PrintPreview(realistic_plan())
     qtbot.addWidget(plain)
+    qtbot.waitUntil(lambda: plain.ready, timeout=30_000)
     assert plain.glyph_banner.isHidden()

@@ -35,7 +35,7 @@ def type_query(qtbot, window, text: str) -> None:
     before = panel.generation
     window.findChild(QLineEdit, "searchBox").setText(text)  # Chinese through the widget's API, not keyClicks
     qtbot.waitUntil(lambda: panel.generation > before and not panel.timer.isActive()
-                    and "Counting" not in panel.summary.text(), timeout=5000)
+                    and not panel.busy and "Counting" not in panel.summary.text(), timeout=5000)
     settle()
 
 
@@ -92,7 +92,7 @@ def test_results_follow_another_programs_edits(qtbot, windows, tmp_path):
 
 def wait_refreshed(qtbot, panel, before: int) -> None:
     qtbot.waitUntil(lambda: panel.generation > before and not panel.refresh_timer.isActive()
-                    and "Counting" not in panel.summary.text(), timeout=5000)
+                    and not panel.busy and "Counting" not in panel.summary.text(), timeout=5000)
     settle()
 
 
@@ -135,3 +135,20 @@ def test_shown_results_follow_edits_made_in_this_window(qtbot, windows, tmp_path
     window.act_undo.trigger()
     wait_refreshed(qtbot, panel, before)
     assert [t for _, titles in rows(panel.results) for t in titles] == ["2.加强师德建设。"]
+
+
+def test_the_query_runs_off_the_window_and_only_the_newest_query_is_shown(qtbot, windows, tmp_path):
+    fill(tmp_path / "lib.db")
+    window = windows.open(lang="en")
+    panel = window.search_panel
+    box = window.findChild(QLineEdit, "searchBox")
+    box.setText("师德")
+    panel.timer.stop()
+    panel.run()  # what the debounce timer runs: it returns at once, the hits come from a worker
+    assert panel.busy and panel.summary.text() == "Searching…"
+    box.setText("校园足球")  # typed on before the first query's hits came
+    panel.timer.stop()
+    panel.run()
+    qtbot.waitUntil(lambda: not panel.busy and "Counting" not in panel.summary.text(), timeout=5000)
+    assert [g for g, _ in rows(panel.results)] == ["2021 乙县教育局2021年工作要点", "2019 甲市教育局2019年工作要点"]
+    assert "2 hits in 2 plans" in panel.summary.text()

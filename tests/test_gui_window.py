@@ -298,7 +298,8 @@ def test_new_duplicate_delete_plans_and_library_pane(windows, qtbot):
     assert pane.visible_plan_ids()[0] == copy_id
     # Choosing a plan in the pane opens it.
     other = ids[-1]
-    index = next(pane.model.indexFromItem(i) for i in _items(pane) if i.data(Qt.ItemDataRole.UserRole + 1) == other)
+    index = next(pane.proxy.mapFromSource(pane.model.indexFromItem(i)) for i in _items(pane)
+                 if i.data(Qt.ItemDataRole.UserRole + 1) == other)
     pane.view.setCurrentIndex(index)
     settle()
     assert w.model.plan_id == other
@@ -600,3 +601,37 @@ def test_keyboard_leaves_the_tree_edits_rows_and_goes_round_the_panes(windows, q
     # The menus show the keys for demote and promote, now that Tab moves the focus.
     assert w.act_indent.shortcut().toString() == "Ctrl+]"
     assert w.act_outdent.shortcut().toString() == "Ctrl+["
+
+
+def test_typing_a_title_touches_one_row_of_the_library_pane_and_the_filter_matches_every_word(windows, qtbot):
+    lib = Library.open(windows.tmp_path / "lib.db")
+    ids = {}
+    for year in range(2001, 2041):  # 40 plans, 40 years
+        plan = realistic_plan(year)
+        plan.issuers = ["某市教育局" if year % 2 else "某县（区）教育局"]
+        ids[year] = lib.add_plan(plan)
+    lib.close()
+    w = windows.open()
+    pane = w.library_pane
+    assert len(pane.visible_plan_ids()) == 40
+    plan_id = w.model.plan_id
+    changes: list[str] = []
+    for name in ("rowsInserted", "rowsRemoved", "modelReset", "layoutChanged"):
+        getattr(pane.model, name).connect(lambda *_, name=name: changes.append(name))
+    touched: set[int] = set()
+    pane.model.dataChanged.connect(lambda top, bottom, roles=(): touched.update(
+        {pane.model.index(r, 0, top.parent()).data(Qt.ItemDataRole.UserRole + 1) for r in range(top.row(),
+                                                                                              bottom.row() + 1)}))
+    title = w.plan_properties.field("title")
+    for text in ("某市教育局2040年工作要点（", "某市教育局2040年工作要点（修订）"):
+        title.setText(text)
+        qtbot.waitUntil(lambda text=text: pane._items[plan_id].text() == text)
+    assert changes == [] and touched == {plan_id}  # one row changed in place: nothing inserted, removed or reset
+    # The filter: every word, in any case, punctuation matched as typed (not as a pattern).
+    pane.filter.setText("（修订） 2040")
+    qtbot.waitUntil(lambda: pane.visible_plan_ids() == [plan_id])
+    pane.filter.setText("县（区） 2002")
+    qtbot.waitUntil(lambda: pane.visible_plan_ids() == [ids[2002]])
+    pane.filter.setText("")
+    qtbot.waitUntil(lambda: len(pane.visible_plan_ids()) == 40)
+    assert changes == []  # filtering hides rows in the view; the list itself is untouched

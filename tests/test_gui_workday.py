@@ -262,6 +262,7 @@ def test_recent_plans_guide_and_print_keys(windows, qtbot, tmp_path):
     w.act_print.trigger()
     qtbot.waitUntil(lambda: w.findChild(PrintPreview) is not None, timeout=30000)
     preview = w.findChild(PrintPreview)
+    qtbot.waitUntil(lambda: preview.ready, timeout=30000)  # typeset on a worker thread
     assert preview.print_button.isDefault() and preview.document.pageCount() >= 1
     # sized for the screen it opens on, not 1,000 pixels tall
     assert preview.height() <= preview.screen().availableGeometry().height()
@@ -291,8 +292,7 @@ def test_an_action_plan_whose_work_is_its_numbered_items_is_tracked(windows, qtb
     settle()
     stored = stored_plan(path, plan_id)
     assert stored.nodes[1].children[1].status is Progress.BEHIND
-    assert [r[1] for r in breakdown(stored).rows] == [f"（{n}）实施第{i}项行动计划。" for i, n in
-                                                      enumerate("一二三", start=1)]
+    assert [r[1] for r in breakdown(stored).rows] == [f"实施第{i}项行动计划。" for i in range(1, 4)]
     w.select_node(w.model.plan.nodes[0].children[0].id)
     assert not editor.isVisible()  # 指导思想 is not work to track
     w.act_dashboard.trigger()
@@ -300,3 +300,103 @@ def test_an_action_plan_whose_work_is_its_numbered_items_is_tracked(windows, qtb
     w.refresh_follow()
     assert sum(w.dashboard.counts.values()) == 3 and w.dashboard.counts[Progress.BEHIND] == 1
     assert w.dashboard.chart.categories == ["市教育局", "市财政局", "各区县政府"]
+
+
+def test_qt_dialogs_speak_chinese_on_a_system_with_no_locale(tmp_path):
+    """LANG=C, Chinese interface: Qt's file dialog types ("Folder") and dates come out Chinese."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from planbook.gui import prepare_locale\n"
+            "prepare_locale(None)  # as planbook.gui.launch does, first\n"
+            "from planbook.gui.app import setup_application\n"
+            "from PySide6.QtCore import QDate, QLocale\n"
+            "app, settings, language = setup_application(None)\n"
+            "print(language, QLocale.system().name(),\n"
+            "      app.translate('QAbstractFileIconProvider', 'Folder', 'All other platforms'),\n"
+            "      QLocale.system().toString(QDate(2026, 12, 3), QLocale.FormatType.ShortFormat))\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update(LANG="C", QT_QPA_PLATFORM="offscreen", PLANBOOK_SETTINGS=str(tmp_path / "s.ini"))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
+                         check=True).stdout.split()
+    assert out[:3] == ["zh", "zh_CN", "文件夹"]
+    assert out[3].startswith("2026") and "3 12 2026" not in out[3]
+
+
+def test_keyboard_only_from_an_empty_library_to_an_exported_pdf(windows, qtbot, tmp_path):
+    """No mouse: Ctrl+N, type, F6 to the tree, Insert, Ctrl+Enter, Alt+A for a field, Ctrl+] / Ctrl+[, Ctrl+E, a
+    file name and Enter. Text is ASCII here (keyClicks with Chinese aborts the test process)."""
+    from tests.pdfcheck import read_pdf
+
+    w = windows.open(lang="en")
+
+    def keys(key, modifier=Qt.KeyboardModifier.NoModifier, text: str | None = None):
+        target = QApplication.focusWidget() or w
+        if text is not None:
+            qtbot.keyClicks(target, text)
+        else:
+            qtbot.keyClick(target, key, modifier)
+        settle()
+
+    keys(K.Key_N, CTRL)  # File ▸ New Plan: the cursor in the plan's title, selected
+    assert QApplication.focusWidget() is w.plan_properties.field("title")
+    keys(None, text="Work Plan 2031")
+    for _ in range(4):  # F6 round to the tree
+        if w.tree.hasFocus():
+            break
+        keys(K.Key_F6)
+    assert w.tree.hasFocus()
+    keys(K.Key_Insert)  # a section, its title ready
+    keys(None, text="Party building")
+    keys(K.Key_Return)  # back to the tree
+    assert w.tree.hasFocus()
+    keys(K.Key_Return, CTRL)  # a task inside
+    keys(None, text="Strengthen the branches.")
+    keys(K.Key_A, Qt.KeyboardModifier.AltModifier)  # Fields ▸ Add: 牵头单位, its value box focused
+    qtbot.waitUntil(lambda: bool(w.node_editor.fields.rows))  # (a mnemonic clicks the button animated)
+    assert QApplication.focusWidget() is w.node_editor.fields.rows[0].value
+    keys(None, text="Office")
+    keys(K.Key_Return)  # Enter in a field value moves on instead of breaking the line
+    for _ in range(6):
+        if w.tree.hasFocus():
+            break
+        keys(K.Key_F6)
+    keys(K.Key_Insert)  # a second task, then demoted under the first and promoted back
+    keys(None, text="Train the cadres.")
+    keys(K.Key_Return)
+    keys(K.Key_BracketRight, CTRL)
+    assert w.model.node(w.current_id()).kind is NodeKind.ITEM
+    keys(K.Key_BracketLeft, CTRL)
+    assert w.model.node(w.current_id()).kind is NodeKind.TASK
+    assert tree_lines(w.model) == ["一、Party building", "  1.Strengthen the branches. | Office",
+                                   "  2.Train the cadres."]
+    assert tree_lines(w.model) == library_lines(w.lib.path, w.model.plan_id, w.model.untitled)
+
+    keys(K.Key_E, CTRL)  # File ▸ Export…: the file name box has the keyboard
+    from planbook.gui.exportdialog import ExportDialog
+
+    qtbot.waitUntil(lambda: w.findChild(ExportDialog) is not None and w.findChild(ExportDialog).isVisible())
+    out = tmp_path / "plan.pdf"
+    keys(K.Key_A, CTRL)
+    keys(None, text=str(out))
+    with qtbot.waitSignal(w.exportFinished, timeout=60000) as done:
+        keys(K.Key_Return)
+    assert done.args[0][0][2] is None and out.exists()
+    text = read_pdf(out).text
+    assert "WorkPlan2031" in text.replace(" ", "") and "Partybuilding" in text.replace(" ", "")
+    assert "Office" in text and "Trainthecadres" in text.replace(" ", "")
+
+
+def test_normalize_punctuation_keeps_the_folds(windows, qtbot, tmp_path):
+    plan = realistic_plan()
+    plan.nodes[0].children[0].title = "加强德育工作(试点)。"  # ASCII brackets for 规范标点 to fix
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        plan_id = lib.add_plan(plan)
+    w = windows.open(path, plan=plan_id)
+    first, second = w.model.plan.nodes[0].id, w.model.plan.nodes[1].id
+    w.tree.collapse(w.model.index_of(second))
+    assert w.tidy_punctuation() == 1  # a batch: the tree is rebuilt from the library
+    assert stored_plan(path, plan_id).nodes[0].children[0].title == "加强德育工作（试点）。"
+    assert w.tree.isExpanded(w.model.index_of(first)) and not w.tree.isExpanded(w.model.index_of(second))

@@ -229,6 +229,22 @@ def test_short_title_stays_on_one_line():
     assert break_title("某局2021年工作要点", 20) == ["某局2021年工作要点"]
 
 
+@pytest.mark.parametrize("typed, printed", [
+    ("达到50%,2020年完成", "达到50%，2020年完成"),  # a number between the mark and the Chinese
+    ("各市州教育(体）局", "各市州教育（体）局"),  # half a pair typed half-width
+    ("完成率95%;其中", "完成率95%；其中"),
+    ("在2020,2021两年", "在2020，2021两年"),
+    ("经费1,000万元", "经费1,000万元"),  # a thousands separator stays
+    ("version 1.2, then", "version 1.2, then"),  # Latin text stays
+])
+def test_print_makes_punctuation_full_width_in_chinese_context_without_changing_the_plan(typed, printed):
+    plan = full_plan()
+    plan.notice.body = typed
+    body = next(b for b in build_document(plan, "notice") if isinstance(b, Paragraph) and b.kind == "body")
+    assert body.text == printed
+    assert plan.notice.body == typed  # the stored plan is not touched: 规范标点 (planbook tidy) stores it
+
+
 def test_half_width_punctuation_in_chinese_text_becomes_full_width():
     assert cjk_punctuation("各市州教育(体)局、普通高等学校,厅委机关:") == "各市州教育（体）局、普通高等学校，厅委机关："
     assert cjk_punctuation("经费1,000万元,推进2.0试点 see http://a.b/c?d=1") == "经费1,000万元，推进2.0试点 see http://a.b/c?d=1"

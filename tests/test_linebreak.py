@@ -114,3 +114,13 @@ def test_a_number_keeps_its_unit() -> None:
     lines = _check(text, first_indent=0)
     assert lines[0].text == "甲" * 26
     assert lines[1].text.startswith("2020年")
+
+
+def test_a_year_range_breaks_after_its_hyphen_never_inside_a_number():
+    """（2018-2020年） is not one 5½-cell block that leaves a line spread wide: it may break after the hyphen."""
+    text = "甲" * 21 + "（2018-2020年）的实施意见"
+    lines = break_lines(text, width=28, first_indent=2)
+    assert lines[0].text.endswith("（2018-") and lines[1].text.startswith("2020年）")
+    assert lines[0].width == pytest.approx(28)  # hardly spread: 24.5 cells of text
+    for line in break_lines("经费" * 12 + "1.47亿元和0771-5551234", width=28, first_indent=2):
+        assert not line.text[0].isdigit() or line.text.startswith(("1.47", "0771-5551234"))  # numbers stay whole

@@ -453,7 +453,9 @@ def test_crowded_notice_is_tightened_onto_page_one(tmp_path: Path) -> None:
     check_document(doc, plan, "notice")
     page1 = doc.on_page(1)
     texts = [line.text for line in page1 if not re.fullmatch(r"—\d+—", line.text)]
-    assert texts[-4:] == ["实。", *plan.notice.signers, "2020年3月6日"], texts
+    # sealed (7.3.5.1): the joint organs side by side on one line, the date under the last
+    assert texts[-3] == "实。" and texts[-1] == "2020年3月6日", texts
+    assert texts[-2].replace(" ", "") == "".join(plan.notice.signers), texts
     assert plan.title.startswith(doc.on_page(2)[0].text[:4])  # the plan opens page 2
     tight = [line for line in page1 if line.size == 16 and "—" not in line.text]
     gaps = {round(b.baseline_mm - a.baseline_mm, 2) for a, b in zip(tight, tight[1:])}
@@ -565,7 +567,9 @@ def test_any_notice_keeps_body_on_page_one_and_with_its_signature(tmp_path: Path
     date = next(line for line in doc.lines if line.text == "2021年3月5日")
     above = [line for line in lines if line.page == date.page and line.baseline_mm < date.baseline_mm
              and line.text not in n.signers]
-    assert above, "the signature stands alone on its page"
+    # Only where page 1's one line of 正文 may not leave it (7.3.3) and three organs under their seals cannot join it
+    only_line = [line for line in lines if line.text.startswith(SENTENCE[:6])] == [first_body]
+    assert above or only_line and signers == 3, "the signature stands alone on its page"
     notice_pages = [line for line in lines if line.page <= date.page]
     gaps = [b.baseline_mm - a.baseline_mm for a, b in zip(notice_pages, notice_pages[1:]) if a.page == b.page]
     assert min(gaps) * MM >= 24 - 0.05

@@ -24,14 +24,17 @@ def test_preview_shows_saves_and_prints(qtbot, tmp_path: Path) -> None:
     dialog = PrintPreview(plan)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert not dialog.ready and not dialog.print_button.isEnabled()  # typesetting on a worker: the dialog is up
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=30_000)
     notice_pages = dialog.document.pageCount()
     assert notice_pages >= 2 and dialog.print_button.isEnabled()
     # QPdfView renders pages in the background: wait until the red masthead shows on screen.
     qtbot.waitUntil(lambda: _has_red(dialog.view.grab().toImage()), timeout=5000)
     dialog.grab().save(str(tmp_path / "preview.png"))
 
-    dialog.layout_box.setCurrentIndex(dialog.layout_box.findData("plan"))
+    with qtbot.waitSignal(dialog.typeset, timeout=30_000):
+        dialog.layout_box.setCurrentIndex(dialog.layout_box.findData("plan"))
     assert dialog.document.pageCount() < notice_pages  # the plan alone has no notice page
 
     saved = tmp_path / "saved.pdf"
@@ -81,6 +84,7 @@ def test_file_menu_opens_the_preview_of_the_open_plan(qtbot, tmp_path: Path) -> 
         window.act_print_preview.trigger()
         dialog = window.findChild(PrintPreview)
         assert dialog is not None and dialog.isVisible()
+        qtbot.waitUntil(lambda: dialog.ready, timeout=30_000)
         assert dialog.document.pageCount() >= 2
         assert dialog.plan.title == realistic_plan().title
         qtbot.waitUntil(lambda: _has_red(dialog.view.grab().toImage()), timeout=5000)
@@ -89,3 +93,24 @@ def test_file_menu_opens_the_preview_of_the_open_plan(qtbot, tmp_path: Path) -> 
         dialog.close()
     finally:
         windows.cleanup()
+
+
+def test_a_long_plan_is_typeset_off_the_window_and_closing_meanwhile_is_safe(qtbot) -> None:
+    from planbook.core.model import Node, NodeKind
+
+    plan = sample_plan()
+    section = plan.nodes[0]
+    section.children = [Node(NodeKind.TASK, f"第{i}项任务。", "细化工作举措，明确时间节点，确保按期完成。" * 6)
+                        for i in range(200)]
+    closed = PrintPreview(plan)
+    qtbot.addWidget(closed)
+    closed.show()
+    assert not closed.ready and closed.status.text() == "Typesetting…"  # shown at once, the pages still to come
+    closed.done(0)  # closing waits for the worker, then removes its files
+    assert not Path(closed._dir.name).exists()
+    dialog = PrintPreview(plan)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.typeset, timeout=120_000):
+        dialog.show()
+    assert dialog.document.pageCount() > 20 and dialog.print_button.isEnabled()
+    assert dialog.status.text().startswith(f"{dialog.document.pageCount()} pages")

@@ -219,7 +219,7 @@ def test_accept_is_one_undoable_edit_and_the_list_follows(library):
         after = lib.load_plan(plan.id)
         assert after.nodes[0].children[0].body == "做好2021年征兵工作，2021年底前完成，深入学习十九届四中全会精神。"
         assert kinds(review(after)) == [("meeting", "十九届四中全会", "十九届五中全会")]
-        editing.apply(lib, inverse)
+        editing.apply(lib, inverse.inverse)
         assert lib.load_plan(plan.id).nodes[0].children[0].body == plan.nodes[0].children[0].body
         # a finding whose text changed since is not applied blindly
         editing.apply(lib, editing.EditNode(plan.nodes[0].children[0].id, body="全新的文字。"))
@@ -316,7 +316,9 @@ def test_check_reports_stale_years_missing_notice_parts_and_open_findings(librar
         draft = lib.load_plan(draft_id)
         found = [(f.severity, f.where, str(f.message)) for f in check_plan(lib, draft)]
     task_id = draft.nodes[0].children[0].id
-    assert (Severity.ERROR, "notice.masthead", "the notice has no issuing organ's mark (发文机关标志)") in found
+    # the draft proposes a head from the signers; an error until the clerk confirms it
+    assert (Severity.ERROR, "notice.masthead", "the masthead “某市教育局文件” was proposed by Planbook: confirm it or "
+                                               "change it") in found
     assert (Severity.ERROR, "notice.recipients", "the notice has no principal recipients (主送机关)") in found
     assert (Severity.WARNING, task_id, "2019年 is before the plan's year 2021") in found
     assert (Severity.WARNING, task_id, "2020年 is last year; the plan is for 2021") in found
@@ -347,7 +349,7 @@ def test_replace_in_seed_003_changes_exactly_the_previewed_hits_and_undoes_in_on
         # exactly the previewed spans changed: the texts match the preview's context with the new word
         for h in hits:
             assert f"{h.before}教育委员会{h.after}" in _text(after, h.spot).replace("教育厅", "?")
-        editing.apply(lib, inverse)  # one step back
+        editing.apply(lib, inverse.inverse)  # one step back
         assert lib.load_plan(plan.id) == plan
 
 

@@ -1,7 +1,13 @@
-"""Backups of a library: consistent copies through SQLite's online backup API in a `backups/` folder beside it.
+"""Backups of a library: consistent, compact copies in a `backups/` folder beside it.
 
-A copy is taken at most once a day when a library is opened for writing (`daily`), on demand (`backup`), and
-of the current file before any restore, so a restore can itself be undone.
+A copy is taken at most once a day when a library is opened for writing (`daily`, which the window runs on a
+thread of its own: `daily_in_background`), on demand (`backup`), and of the current file before any restore, so a
+restore can itself be undone.
+
+A copy holds everything that cannot be rebuilt and leaves out the search index's contents (two thirds of a
+library: its bigrams), marking the index unbuilt; restoring rebuilds it. It is made on a connection of its own,
+in one read transaction (one consistent snapshot, while the library goes on being written), table by table with
+`INSERT … SELECT`, indexes and triggers after the rows.
 
 Copies are named after the library's full file name (`lib.db-20260101-120000.db`), so two libraries with one
 stem in a folder (`lib.db`, `lib.sqlite`) never list, restore or prune each other's copies. Copies named by the
@@ -14,11 +20,14 @@ import datetime as dt
 import glob
 import os
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import search
 from .errors import LibraryError
-from .library import Library, _check_identity
+from .library import Library, _check_identity, _immutable, _read_only_uri
 from .messages import QT_TRANSLATE_NOOP
 from .parts import part_name, remove_stale
 
@@ -80,32 +89,87 @@ def _mtime(path: Path) -> int:
         return 0
 
 
+_NAMING = threading.Lock()  # the daily copy (on its thread) and Back Up Now must not pick one name
+
+
 def backup(lib: Library, keep: int = KEEP, protect: Path | None = None) -> Path:
     """Copy the open library into its backups folder now; keep the newest `keep` copies (never deleting
-    `protect`, the file a restore is reading). Returns the copy."""
-    folder = folder_of(lib.path)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{lib.path.name}-{stamp}{SUFFIX}"
-    n = 1
-    while target.exists():
-        n += 1
-        target = folder / f"{lib.path.name}-{stamp}-{n}{SUFFIX}"
-    part = target.with_name(part_name(target.name))
-    try:
-        folder.mkdir(exist_ok=True)
-        dest = sqlite3.connect(part)
+    `protect`, the file a restore is reading). Returns the copy.
+
+    Reads the file through a connection of its own, so it may run on any thread while `lib` is in use."""
+    return backup_file(lib.path, lib.readonly, keep, protect)
+
+
+def backup_file(path: Path, readonly: bool = False, keep: int = KEEP, protect: Path | None = None) -> Path:
+    """`backup` of the library at `path` (what the daily backup's thread calls: no Library object needed)."""
+    folder = folder_of(path)
+    with _NAMING:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = folder / f"{path.name}-{stamp}{SUFFIX}"
+        n = 1
+        while target.exists():
+            n += 1
+            target = folder / f"{path.name}-{stamp}-{n}{SUFFIX}"
+        part = target.with_name(part_name(target.name))
         try:
-            lib.db.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
-        finally:
-            dest.close()
-        part.replace(target)
-    except (OSError, sqlite3.Error) as e:
-        part.unlink(missing_ok=True)
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot write a backup in {folder}: {reason}"), folder=folder,
-                           reason=e) from e
-    prune(lib.path, keep, protect)
+            folder.mkdir(exist_ok=True)
+            part.unlink(missing_ok=True)
+            compact_copy(path, part, readonly)
+            part.replace(target)
+        except (OSError, sqlite3.Error) as e:
+            part.unlink(missing_ok=True)
+            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot write a backup in {folder}: {reason}"),
+                               folder=folder, reason=e) from e
+    prune(path, keep, protect)
     return target
+
+
+_NOT_COPIED = {"search_queue"}  # what the search index is waiting to take in: rebuilt with the index
+
+
+def compact_copy(source: Path, dest_path: Path, readonly: bool = False) -> None:
+    """Write a copy of the library at `source` into the new file `dest_path`, without the search index's
+    contents: every object is created from the library's own SQL (so the copy's schema is the library's), the
+    rows are copied in one transaction (one snapshot of the source), and the index is marked unbuilt."""
+    dest = sqlite3.connect(dest_path, isolation_level=None, uri=True)
+    try:
+        dest.execute("PRAGMA trusted_schema = OFF")  # the copied SQL is created here, never run
+        dest.execute("ATTACH DATABASE ? AS src", [_read_only_uri(Path(source), immutable=_immutable(source, readonly))])
+        (page_size,) = dest.execute("PRAGMA src.page_size").fetchone()
+        dest.execute(f"PRAGMA main.page_size = {int(page_size)}")
+        dest.execute("PRAGMA main.journal_mode = OFF")  # a copy half-written is a .part file, never used
+        dest.execute("BEGIN")
+        objects = dest.execute("SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL "
+                               "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid").fetchall()
+        virtual = {name for kind, name, sql in objects if kind == "table" and sql.upper().startswith("CREATE VIRTUAL")}
+
+        def shadow(name: str) -> bool:  # made by its virtual table's own CREATE
+            return any(name.startswith(f"{v}_") for v in virtual)
+
+        tables = [name for kind, name, _ in objects if kind == "table" and not shadow(name)]
+        for kind, name, sql in objects:
+            if kind == "table" and not shadow(name):
+                dest.execute(sql)
+        for name in tables:
+            if name not in virtual and name not in _NOT_COPIED:
+                dest.execute(f'INSERT INTO main."{name}" SELECT * FROM src."{name}"')
+        for name in virtual:  # the index's settings (its ranking) are kept; its contents are rebuilt
+            dest.execute(f'INSERT OR REPLACE INTO main."{name}_config" SELECT * FROM src."{name}_config"')
+        if "sqlite_sequence" in {r[0] for r in dest.execute("SELECT name FROM src.sqlite_master")}:
+            dest.execute("INSERT INTO main.sqlite_sequence SELECT * FROM src.sqlite_sequence")
+        if "search_meta" in tables:
+            dest.execute("UPDATE main.search_meta SET value = 'unbuilt' WHERE key = 'tokenizer'")
+        for kind, _, sql in objects:
+            if kind != "table":  # indexes, views, triggers: after the rows, and no trigger fires on the copy
+                dest.execute(sql)
+        for pragma in ("user_version", "application_id"):
+            (value,) = dest.execute(f"PRAGMA src.{pragma}").fetchone()
+            dest.execute(f"PRAGMA main.{pragma} = {int(value)}")
+        dest.execute("COMMIT")
+        dest.execute("DETACH DATABASE src")
+        dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+    finally:
+        dest.close()
 
 
 def prune(library_path: Path, keep: int = KEEP, protect: Path | None = None) -> None:
@@ -130,19 +194,47 @@ def clean_parts(library_path: Path) -> None:
 
 
 def daily(lib: Library, keep: int = KEEP) -> Path | None:
-    """Back up if the newest backup is not from today. A failure here must not stop the user's work."""
-    if lib.readonly:
+    """Back up now if the newest backup is not from today. A failure here must not stop the user's work."""
+    if not due(lib):
         return None
-    clean_parts(lib.path)
-    backups = list_backups(lib.path)
-    if backups and backups[0].taken_at.date() == dt.date.today():
-        return None
-    if not lib.plan_ids():
-        return None  # nothing worth keeping yet
     try:
         return backup(lib, keep)
     except LibraryError:
         return None
+
+
+def due(lib: Library) -> bool:
+    """Whether the day's backup is still to be taken: a writable library with plans and no copy from today."""
+    if lib.readonly:
+        return False
+    clean_parts(lib.path)
+    backups = list_backups(lib.path)
+    if backups and backups[0].taken_at.date() == dt.date.today():
+        return False
+    return bool(lib.plan_ids())
+
+
+def daily_in_background(lib: Library, done: Callable[[Path | None], None] | None = None,
+                        keep: int = KEEP) -> threading.Thread | None:
+    """The day's backup on a thread of its own (its own connection), so opening never waits for it; `done`
+    gets the copy (None if it failed: a failure never stops the user's work) on that thread. Returns the
+    thread, or None when no backup is due."""
+    if not due(lib):
+        return None
+    path = lib.path
+
+    def run() -> None:
+        try:
+            made = backup_file(path, keep=keep)
+        except LibraryError:
+            made = None
+        if done is not None:
+            done(made)
+
+    # A daemon: quitting never waits for a copy; one cut short is a .part file, removed on the next opening.
+    thread = threading.Thread(target=run, name="planbook-daily-backup", daemon=True)
+    thread.start()
+    return thread
 
 
 def restore(lib: Library, source: Path) -> Path:
@@ -173,6 +265,7 @@ def restore(lib: Library, source: Path) -> Path:
     finally:
         snapshot.unlink(missing_ok=True)
     lib.migrate()  # an older backup comes back in today's schema
+    search.rebuild_if_unbuilt(lib)  # a backup leaves the index out
     return before
 
 

@@ -17,7 +17,7 @@ from enum import StrEnum
 from . import docnumbers
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP, Message
-from .model import KIND_NAMES, KINDS, Node, NodeKind, Plan, masthead_organs
+from .model import KIND_NAMES, KINDS, Node, NodeKind, Plan, Sealing, masthead_organs
 from .numbering import number_tree
 from .progress import lead_units
 
@@ -241,6 +241,16 @@ def check_number_taken(ctx: _Context) -> Iterator[Finding]:
             number=number, id=pid, title=title))
 
 
+def check_seals(ctx: _Context) -> Iterator[Finding]:
+    # One seal per signing organ (7.3.5.1); a notice not sealed prints none.
+    n = ctx.plan.notice
+    signers = [s for s in n.signers if s.strip()]
+    if n.seals and n.sealing is Sealing.SEALED and len(n.seals) != len(signers):
+        yield Finding(Severity.WARNING, "notice.seals", Message(QT_TRANSLATE_NOOP(
+            "Messages", "{seals} electronic seals for {signers} signing organs: each organ seals once"),
+            seals=len(n.seals), signers=len(signers)))
+
+
 # ---- dates, signers, 版记 ----------------------------------------------------------------------------------------
 
 
@@ -355,25 +365,30 @@ def check_deadlines(ctx: _Context) -> Iterator[Finding]:
 
 # ---- the notice's required parts and the draft review ----------------------------------------------------------
 
-# What makes the notice one: any of these filled means the plan is issued with a notice (印发通知).
-_NOTICE_CONTENT = ("doc_number", "title", "recipients", "body", "signers")
-
-
 def check_notice_parts(ctx: _Context) -> Iterator[Finding]:
-    # A notice needs its 发文机关标志, 标题 and 主送机关 (GB/T 9704 7.2.2, 7.3.1, 7.3.2); a web copy often lacks the
-    # masthead, which the page shows as an image or not at all.
+    # A notice needs its 发文机关标志, 标题, 主送机关 and 正文 (GB/T 9704 7.2.4, 7.3.1–7.3.3); the exports refuse the
+    # last three. A web copy often lacks the masthead, which the page shows as an image or not at all: Planbook
+    # proposes one from the issuing organs (core.issuing), and it is an error until the clerk confirms it.
     n = ctx.plan.notice
-    if not any(getattr(n, part) for part in _NOTICE_CONTENT):
+    if not n.prints():
         return
     if not n.masthead.strip():
         yield Finding(Severity.ERROR, "notice.masthead", Message(QT_TRANSLATE_NOOP(
             "Messages", "the notice has no issuing organ's mark (发文机关标志)")))
-    if not n.title.strip():
+    elif n.masthead_proposed:
+        yield Finding(Severity.ERROR, "notice.masthead", Message(QT_TRANSLATE_NOOP(
+            "Messages", "the masthead “{masthead}” was proposed by Planbook: confirm it or change it"),
+            masthead=" ".join(n.masthead.split())))
+    missing = n.missing()
+    if "title" in missing:
         yield Finding(Severity.ERROR, "notice.title", Message(QT_TRANSLATE_NOOP(
             "Messages", "the notice has no title (标题)")))
-    if not n.recipients.strip():
+    if "recipients" in missing:
         yield Finding(Severity.ERROR, "notice.recipients", Message(QT_TRANSLATE_NOOP(
             "Messages", "the notice has no principal recipients (主送机关)")))
+    if "body" in missing:
+        yield Finding(Severity.ERROR, "notice.body", Message(QT_TRANSLATE_NOOP(
+            "Messages", "the notice has no body (正文)")))
 
 
 def check_stale_years(ctx: _Context) -> Iterator[Finding]:
@@ -405,7 +420,7 @@ def check_open_review(ctx: _Context) -> Iterator[Finding]:
 
 CHECKS: tuple[Callable[[_Context], Iterator[Finding]], ...] = (
     check_title_year, check_notice_title_year, check_number_year, check_signed_year, check_notice_title,
-    check_number_form, check_number_taken, check_signature, check_date_order, check_joint_signers, check_imprint,
-    check_notice_parts, check_empty_headings, check_duplicate_tasks, check_lead_units, check_deadlines,
-    check_stale_years, check_open_review,
+    check_number_form, check_number_taken, check_signature, check_seals, check_date_order, check_joint_signers,
+    check_imprint, check_notice_parts, check_empty_headings, check_duplicate_tasks, check_lead_units,
+    check_deadlines, check_stale_years, check_open_review,
 )

@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from .errors import PlanbookError
+from .issuing import fill_masthead
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP
 from .model import MAX_DEPTH, PLAN_FIELDS, Carry, Notice, Plan, Progress, tree_depth
@@ -71,6 +72,11 @@ def next_year_plan(plan: Plan) -> Plan:
         elif spec.next_year is Carry.CLEAR:
             value = getattr(Notice() if spec.in_notice else blank, spec.name)
         setattr(target, spec.name, list(value) if isinstance(value, list) else value)
+    # How it is issued: the same organs seal next year's notice; a head still missing is proposed.
+    draft.notice.sealing = plan.notice.sealing
+    draft.notice.masthead_proposed = plan.notice.masthead_proposed
+    draft.notice.seals = list(plan.notice.seals)
+    fill_masthead(draft)
     return draft
 
 

@@ -16,7 +16,6 @@ from .model import (
     MAX_DEPTH,
     MAX_NODES,
     NOTICE_FIELDS,
-    DocFormat,
     Field,
     Node,
     NodeKind,
@@ -46,8 +45,6 @@ def plan_to_dict(plan: Plan, seals: bool = False) -> dict[str, Any]:
         notice[name] = notice[name].isoformat() if notice[name] else None
     notice["signers"] = list(plan.notice.signers)
     # Optional keys: a notice issued the default way writes exactly what it wrote before they existed.
-    if plan.notice.doc_format is not DocFormat.FILE:
-        notice["doc_format"] = str(plan.notice.doc_format)
     if plan.notice.sealing is not Sealing.SEALED:
         notice["sealing"] = str(plan.notice.sealing)
     if plan.notice.masthead_proposed:
@@ -158,7 +155,6 @@ def _notice(data: Any) -> Notice:
             values[name] = _str_list(d, name, "plan.notice")
         else:
             values[name] = _str(d, name, "plan.notice")
-    values["doc_format"] = _enum(DocFormat, d.get("doc_format", "file"), "plan.notice.doc_format")
     values["sealing"] = _enum(Sealing, d.get("sealing", "sealed"), "plan.notice.sealing")
     proposed = d.get("masthead_proposed", False)
     if not isinstance(proposed, bool):

@@ -96,7 +96,7 @@ def _kind(lib: Library, node_id: int | None) -> NodeKind | None:
     return None if node_id is None else NodeKind(lib.node_row(node_id)["kind"])
 
 
-def paste_edit(lib: Library, plan_id: int, anchor_id: int | None, nodes: list[Node]) -> Batch | None:
+def paste_edit(lib: Library, plan_id: int, anchor_id: int | None, nodes: list[Node]) -> AddNode | Batch | None:
     """Add copies of `nodes` where they fit nearest `anchor_id` (None: the plan row): beside a node of their own
     kind, else inside the node (at its end), else beside it, else beside its nearest ancestor where they fit.
     None when they fit nowhere along that path (an item pasted on the plan row)."""
@@ -132,4 +132,5 @@ def paste_edit(lib: Library, plan_id: int, anchor_id: int | None, nodes: list[No
         for n in _walk([fresh]):
             n.id = None
         edits.append(AddNode(plan_id, parent, position + i, fresh))
-    return Batch(tuple(edits))
+    # One row (the usual copy) is a plain AddNode: the window inserts it in place instead of reloading the tree.
+    return edits[0] if len(edits) == 1 else Batch(tuple(edits))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .model import DocFormat, Plan
+from .model import Plan
 
 # Signers typed on one line: 湖南省教育厅、中共湖南省委教育工作委员会
 _ORGAN_SPLIT = re.compile(r"[、，,；;\s]+")
@@ -37,9 +37,9 @@ def propose_masthead(plan: Plan) -> str:
 
 
 def fill_masthead(plan: Plan) -> bool:
-    """Propose a masthead for a notice in 文件格式 that has none; True when one was filled in."""
+    """Propose a masthead for a notice that has none; True when one was filled in."""
     n = plan.notice
-    if n.masthead.strip() or not n.prints() or n.doc_format is not DocFormat.FILE:
+    if n.masthead.strip() or not n.prints():
         return False
     proposal = propose_masthead(plan)
     if not proposal:

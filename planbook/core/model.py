@@ -31,13 +31,6 @@ class Status(StrEnum):
     ISSUED = "issued"
 
 
-class DocFormat(StrEnum):
-    """The notice's format (GB/T 9704 7 and 10.1)."""
-
-    FILE = "file"  # 文件格式: the 红头文件, masthead 35 mm below the type area, one red rule
-    LETTER = "letter"  # 信函格式: organ name without 文件 30 mm from the paper top, red double rules
-
-
 class Sealing(StrEnum):
     """How the notice is signed (7.3.5): most 印发通知 carry the organ's seal."""
 
@@ -224,8 +217,7 @@ class Notice:
     urgency: str = ""  # 紧急程度
     category: str = ""  # 主题分类
     attachments: str = ""  # 附件说明
-    # How it is issued (schema v5, table notice_issue; not text, so kept out of NOTICE_FIELDS):
-    doc_format: DocFormat = DocFormat.FILE
+    # How it is issued (schema v6, tables notice_issue and notice_seals; not text, so kept out of NOTICE_FIELDS):
     sealing: Sealing = Sealing.SEALED
     masthead_proposed: bool = False  # the masthead was filled in by Planbook and nobody has confirmed it yet
     seals: list[bytes] = field(default_factory=list)  # electronic seals (PNG), one per signer in signer order
@@ -343,7 +335,7 @@ del K, S, C
 NOTICE_SPECS = tuple(f for f in PLAN_FIELDS.values() if f.in_notice)
 
 DATE_FIELDS = tuple(f.name for f in NOTICE_SPECS if f.type == "date")  # ("signed_on", "printed_on", "published_on")
-ISSUE_FIELDS = ("doc_format", "sealing", "masthead_proposed", "seals")
+ISSUE_FIELDS = ("sealing", "masthead_proposed", "seals")
 NOTICE_FIELDS = tuple(f.name for f in fields(Notice) if f.name not in ISSUE_FIELDS)  # the notices table's columns
 # What makes a notice a document to print rather than a web page's metadata.
 PRINTED_FIELDS = ("masthead", "doc_number", "title", "recipients", "body", "signers", "signed_on")

@@ -26,9 +26,27 @@ def cjk_punctuation(text: str) -> str:
         return text
     out = list(text)
     for i, ch in enumerate(text):
-        if ch in _HALF_TO_FULL:
-            before = text[i - 1] if i else ""
-            after = text[i + 1] if i + 1 < len(text) else ""
-            if _is_cjk(before) or _is_cjk(after):
-                out[i] = _HALF_TO_FULL[ch]
+        # Numbers between the mark and the Chinese do not make it Latin: 达到50%,2020年 → 达到50%，2020年.
+        if ch in _HALF_TO_FULL and not _thousands(text, i) and (
+                _is_cjk(_nearest(text, i, -1)) or _is_cjk(_nearest(text, i, 1))):
+            out[i] = _HALF_TO_FULL[ch]
     return "".join(out)
+
+
+_NUMBERISH = set("0123456789%‰.")
+
+
+def _nearest(text: str, i: int, step: int) -> str:
+    """The first character from `i` in direction `step` that is not part of a number ("" at the text's end)."""
+    j = i + step
+    while 0 <= j < len(text) and text[j] in _NUMBERISH:
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def _thousands(text: str, i: int) -> bool:
+    """A comma grouping digits (1,000): a digit before it and exactly three after it."""
+    if text[i] != "," or not i or not text[i - 1].isdigit():
+        return False
+    group = text[i + 1:i + 4]
+    return len(group) == 3 and group.isdigit() and not text[i + 4:i + 5].isdigit()

@@ -279,9 +279,10 @@ def _v5_review(db: sqlite_utils.Database) -> None:
 
 
 def _v6_notice_issue(db: sqlite_utils.Database) -> None:
-    """How a notice is issued: its format (文件/信函), sealed or not, whether its masthead is Planbook's proposal,
-    and the electronic seals (PNG, one per signer). Tables of their own, like v2 and v4, so a library opened
-    read-only at an older version still loads its notices (with the defaults); both go with their plan.
+    """How a notice is issued: sealed or not, whether its masthead is Planbook's proposal, and the electronic seals
+    (PNG, one per signer). Tables of their own, like v2 and v4, so a library opened read-only at an older version
+    still loads its notices (with the defaults); both go with their plan. `doc_format` is kept for the 信函格式
+    (10.1), which has no layout yet: every notice is 'file' (文件格式) until it has one.
     """
     db.execute(
         """CREATE TABLE notice_issue (

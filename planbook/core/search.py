@@ -190,6 +190,15 @@ def reindex(lib) -> int:
         return _rebuild(lib)
 
 
+def rebuild_if_unbuilt(lib) -> None:
+    """After the library's contents were replaced (a restore): forget what was known of the index, and build it
+    if the contents came without one (a compact backup), so the first search finds everything at once."""
+    lib._search_current = False
+    lib._search_index = None
+    if not lib.readonly and has_index(lib) and not _version_ok(lib):
+        reindex(lib)
+
+
 def _chunks(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i:i + size]

@@ -112,8 +112,9 @@ def _write_text(text: str, out: Path) -> None:
     write_file(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
-def export_json(plan: Plan, out: Path, layout: str | None = None) -> None:
-    _write_text(exchange.dumps(plan), out)
+def export_json(plan: Plan, out: Path, layout: str | None = None, seals: bool = False) -> None:
+    """planbook/1 JSON; the notice's electronic seals only with `seals` (they are an organ's, not the plan's)."""
+    _write_text(exchange.dumps(plan, seals), out)
 
 
 def export_txt(plan: Plan, out: Path, layout: str | None = None) -> None:

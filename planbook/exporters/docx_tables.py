@@ -76,8 +76,7 @@ def _landscape(w: _Writer) -> None:
 
 def _table(w: _Writer, table: BreakdownTable) -> None:
     type_width = round((PAGE.height_mm - PAGE.bottom_mm - PAGE.top_mm) * TWIPS_PER_MM)
-    weights = [c.width for c in table.columns]
-    widths = [type_width * x // sum(weights) for x in weights]
+    widths = _widths(table, type_width)
     tbl = _el("tbl")
     tbl_pr = _el("tblPr")
     tbl_pr.append(_el("tblW", w=sum(widths), type="dxa"))
@@ -101,6 +100,18 @@ def _table(w: _Writer, table: BreakdownTable) -> None:
         tbl.append(_row(w, list(values), widths, head=False))
     w.sect_pr.addprevious(tbl)
     w._para("normal")  # Word needs a paragraph after a table before the section ends
+
+
+def _widths(table: BreakdownTable, type_width: int) -> list[int]:
+    """Twips per column: each short column exactly its characters at the table's size (so a unit's name never
+    breaks inside, 教师处 not 教师/处), the task's text the rest; scaled down only if even that does not fit."""
+    char, pad = TABLE_PT * 20, 2 * 80  # one character; the cell's left and right margins
+    widths = [c.width * char + pad for c in table.columns]
+    task = type_width - (sum(widths) - widths[1])
+    if task >= 12 * char + pad:
+        widths[1] = task
+        return widths
+    return [type_width * x // sum(widths) for x in widths]
 
 
 def _row(w: _Writer, values: list[str], widths: list[int], head: bool):

@@ -311,6 +311,9 @@ class _Writer:
             _put(ppr, _el("keepNext"))
         _put(ppr, _el("autoSpaceDE", val=0))
         _put(ppr, _el("autoSpaceDN", val=0))
+        # No punctuation hanging past the type area (Word and LibreOffice hang line-end ，。、 by default; the grid
+        # wants no ink beyond the 版心, 6.1): they squeeze or push a character down, as the PDF does.
+        _put(ppr, _el("overflowPunct", val=0))
         if spec.size_pt > 16:  # LibreOffice gives large type two grid lines unless it is taken off the grid
             _put(ppr, _el("snapToGrid", val=0))
         _put(ppr, _el("spacing", before=0, after=0, line=LINE, lineRule="exact"))
@@ -444,6 +447,7 @@ class _Writer:
         if sig.date:
             by_line.setdefault(sig.date.line, []).append((sig.date_style, sig.date))
         paras = []
+        centres = {round(s.x_chars, 3) for s in sig.seals}
         for n in range(sig.lines):
             items = sorted(by_line.get(n, []), key=lambda it: it[1].indent_chars)
             if not items:
@@ -452,6 +456,8 @@ class _Writer:
                 p = self._para(items[0][0])
                 first = items[0][1]
                 _put(_ppr(p), _el("ind", left=round(first.indent_chars * CELL_TWIPS), right=0, firstLine=0))
+                if len(items) == 1:
+                    self._aligned_line(p, first, sig.date is first, centres)
                 if len(items) > 1:
                     tabs = _el("tabs")
                     for _, line in items[1:]:
@@ -472,6 +478,25 @@ class _Writer:
             if seal.image:
                 row = min(int(seal.line), len(paras) - 1)
                 self._float_seal(paras[row], seal, round((seal.line - row) * pitch))
+
+    def _aligned_line(self, p, line, is_date: bool, centres: set[float]) -> None:
+        """A line alone: a date that ends 右空四字 (sealed, 7.3.5.1) or 右空二字 (unsealed, 7.3.5.2) right-aligned
+        there, a name centred on its seal's centre, so that a renderer that spaces digits its own way (LibreOffice
+        adds space around digit runs even with autoSpaceDN off) still keeps the date's edge and the name's centre."""
+        width = text_width(line.text)
+        right_edge = line.indent_chars + width
+        if is_date and round(PAGE.chars_per_line - right_edge, 3) in (2.0, 4.0):
+            _put(_ppr(p), _el("ind", left=0, right=round((PAGE.chars_per_line - right_edge) * CELL_TWIPS),
+                              firstLine=0))
+            _put(_ppr(p), _el("jc", val="right"))
+            return
+        centre = line.indent_chars + width / 2
+        if is_date or round(centre, 3) not in centres:
+            return  # a name not under a seal (clamped at the left edge): keep its indent
+        half = min(centre, PAGE.chars_per_line - centre)
+        _put(_ppr(p), _el("ind", left=round((centre - half) * CELL_TWIPS),
+                          right=round((PAGE.chars_per_line - centre - half) * CELL_TWIPS), firstLine=0))
+        _put(_ppr(p), _el("jc", val="center"))
 
     def _float_seal(self, p, seal, centre_twips: int) -> None:
         """The seal's PNG as a floating picture in front of the text (no wrapping), its centre `centre_twips`

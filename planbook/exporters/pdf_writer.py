@@ -259,6 +259,7 @@ class Mark:
 class Page:
     number: int
     body_lines: int = 0
+    body_text: int = 0  # lines of the notice's 正文 (or 附件说明) on the page
     numbered: bool = True  # "— N —" drawn; not on a blank page before the 版记 nor on that 版记 page (7.5)
     items: list[Item] = field(default_factory=list)  # in drawing order
     marks: list[Mark] = field(default_factory=list)  # where the outline's entries on this page point
@@ -353,7 +354,15 @@ class Typesetter:
         return need if has_tail else 0
 
     def cells(self, text: str, role: str, size: float, cell: float) -> float:
+        """Width in cells: a number (1.47, 95%, 2018-) half a cell a character, as the grid has it; other Latin
+        text as the font has it."""
+        if any(c in _DIGITS for c in text):
+            return sum(self._number_cells(c, role, size, cell) for c in text)
         return self.fonts.width(text, role, size) / cell
+
+    def _number_cells(self, c: str, role: str, size: float, cell: float) -> float:
+        """A character of a number: a digit (or . , - inside one) half a cell, a hanzi one, % and letters their own."""
+        return 1.0 if is_wide(c) else 0.5 if c in _HALF else self.fonts.width(c, role, size) / cell
 
     def lines_of(self, p: Paragraph) -> tuple[list[Line], Style, float]:
         st = STYLES[p.style]
@@ -377,15 +386,22 @@ class Typesetter:
         if keep and self.y > TOP and self.room() < min(len(lines) + keep, LINES):
             self.new_page()
         roles = _roles(p, st)
+        # The last line carries the signature over with it (7.3.5.5), but never the only 正文 of page 1 (7.3.3): a
+        # signature too tall for any pitch (three long-named organs, each under its seal) then takes the next page.
+        body = p.kind in ("body", "attachment_note")
         for n, line in enumerate(lines):
             last = n == len(lines) - 1
-            if self.room() <= 0 or last and tail and self.room() < 1 + tail and self.y > TOP:
-                self.new_page()  # (the last line carries the signature over with it)
+            carry = last and tail and self.room() < 1 + tail and self.y > TOP
+            if carry and body and n == 0 and not self.page.body_text:
+                carry = False
+            if self.room() <= 0 or carry:
+                self.new_page()
             if n == 0 and p.kind == "heading1":
                 self.page.marks.append(Mark(1, p.text, self.y))
             self.draw_line(line, st, cell, roles)
             self.y += self.pitch
             self.page.body_lines += 1
+            self.page.body_text += body
         if tail and self.room() < tail:
             self.new_page()
 
@@ -419,6 +435,14 @@ class Typesetter:
                     items[-1][4] = step
                     last_x = x
                     continue
+            if len(u.text) > 1 and any(c in _DIGITS for c in u.text):
+                # A number (2020年, 3.5%): each digit in its half cell, a hanzi centred in its cell, so that a
+                # year takes exactly two cells rather than the face's 2.03.
+                for c in u.text:
+                    items.append([x + ((cell - size) / 2 if is_wide(c) else 0.0), c, role, bold, None])
+                    x += self._number_cells(c, role, size, cell) * cell
+                mergeable = False
+                continue
             items.append([x, u.text, role, bold, None])
             last_x, mergeable = x, single
         self.draw_items(items, base, size, color)
@@ -471,9 +495,12 @@ class Typesetter:
         top = self.y
         for line, style in rows:
             st = STYLES[style]
+            role = ROLE_OF_FACE[st.face]
             self.y = top + line.line * self.pitch
-            self.draw_text(LEFT + line.indent_chars * CELL, self.baseline(st.size_pt), line.text,
-                           ROLE_OF_FACE[st.face], st.size_pt)
+            # On the cells, as body text is: a name 16 cells wide ends where 16 cells end, not 16 ems on.
+            cells = break_lines(line.text, width=CHARS * 4, first_indent=0, justify=False,
+                                measure=lambda run, role=role, size=st.size_pt: self.cells(run, role, size, CELL))
+            self.draw_line(cells[0], st, CELL, [(role, False)] * len(line.text), left_cells=line.indent_chars)
         for seal in s.seals:
             if seal.image:
                 self.draw_seal(seal, top)
@@ -482,9 +509,9 @@ class Typesetter:
 
     def draw_seal(self, seal: Seal, top: float) -> None:
         """The seal's PNG (its transparency kept) `diameter_mm` wide, centred where the layout says."""
-        from reportlab.lib.utils import ImageReader
+        from PIL import Image
 
-        w, h = ImageReader(io.BytesIO(seal.image)).getSize()
+        w, h = Image.open(io.BytesIO(seal.image)).size  # reads the header only
         width = seal.diameter_mm * MM
         height = width * h / w
         cx, cy = LEFT + seal.x_chars * CELL, top + seal.line * self.pitch
@@ -549,6 +576,10 @@ def typeset(blocks: list[Block], fonts: Fonts) -> list[Page]:
     setter = Typesetter(fonts)
     setter.place(blocks)
     return setter.pages
+
+
+_DIGITS = frozenset("0123456789")
+_HALF = _DIGITS | frozenset(".,:-–+/")  # as wide as a digit or narrower: set in a digit's half cell
 
 
 def _roles(p: Paragraph, st: Style) -> list[tuple[str, bool]]:

@@ -48,7 +48,9 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     if language != "zh":
         return translators
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase_zh_CN", qt_dir), ("planbook_zh_CN", str(resources_dir() / "i18n"))):
+    ours = str(resources_dir() / "i18n")
+    # (installed later = asked first: qt_extra fills what qtbase leaves in English, such as "Folder")
+    for name, folder in (("qtbase_zh_CN", qt_dir), ("qt_extra_zh_CN", ours), ("planbook_zh_CN", ours)):
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

@@ -61,9 +61,22 @@ class BarChart(QWidget):
         widest = max((fm.horizontalAdvance(c) for c in self.categories), default=0)
         return min(widest + PAD, int(self.width() * 0.4))
 
+    def _legend(self) -> list[tuple[float, int]]:
+        """Where each series' key goes: (x, line), wrapping onto further lines in a narrow dock."""
+        fm = QFontMetrics(self.font())
+        out, x, line = [], float(PAD), 0
+        for s in self.series:
+            width = 16 + fm.horizontalAdvance(s.name) + 14
+            if x > PAD and x + width > self.width():
+                x, line = float(PAD), line + 1
+            out.append((x, line))
+            x += width
+        return out
+
     def _plot(self) -> QRectF:
         fm = QFontMetrics(self.font())
-        top = fm.height() * 2 + PAD  # the title, then the legend
+        lines = 1 + max((line for _, line in self._legend()), default=0)
+        top = fm.height() * (1 + lines) + PAD  # the title, then the legend
         left = self._label_width() + PAD
         return QRectF(left, top, max(self.width() - left - 2 * PAD, 10), ROW * len(self.categories))
 
@@ -81,7 +94,12 @@ class BarChart(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         fm = QFontMetrics(self.font())
-        return QSize(400, fm.height() * 3 + 2 * PAD + ROW * max(len(self.categories), 1) + PAD)
+        return QSize(400, int(self._plot().top()) + fm.height() + 2 * PAD + ROW * max(len(self.categories), 1))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.height() != self.sizeHint().height():  # the legend took another line, or gave one back
+            self.setFixedHeight(self.sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(200, self.sizeHint().height())
@@ -100,12 +118,11 @@ class BarChart(QWidget):
         p.setFont(title_font)
         p.drawText(QRectF(0, 0, self.width(), fm.height()), Qt.AlignmentFlag.AlignHCenter, self.title)
         p.setFont(self.font())
-        x = PAD
-        for s in self.series:  # the legend
-            p.fillRect(QRectF(x, fm.height() + 4, 12, 12), QColor(s.colour))
+        for s, (x, line) in zip(self.series, self._legend()):  # the legend, wrapped where narrow
+            y = fm.height() * (1 + line)
+            p.fillRect(QRectF(x, y + 4, 12, 12), QColor(s.colour))
             p.setPen(text)
-            p.drawText(int(x + 16), fm.height() + fm.ascent(), s.name)
-            x += 16 + fm.horizontalAdvance(s.name) + 14
+            p.drawText(int(x + 16), y + fm.ascent(), s.name)
         plot = self._plot()
         ticks = self.ticks()
         scale = plot.width() / ticks[-1]

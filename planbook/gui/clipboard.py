@@ -114,7 +114,9 @@ def paste_rows(window) -> list[int]:
     change = window.do(batch, QCoreApplication.translate("Clipboard", "Paste {0} Rows").format(len(nodes)))
     if change is None:
         return []
-    added = [e.node_id for e in change.inverse.edits if isinstance(e, editing.DeleteNode)]
+    inverse = change.inverse
+    inverses = inverse.edits if isinstance(inverse, editing.Batch) else (inverse,)
+    added = [e.node_id for e in inverses if isinstance(e, editing.DeleteNode)]
     if added:
         window.select_node(min(added, key=lambda i: window.model.index_of(i).row()))
     return added

@@ -12,7 +12,7 @@ import itertools
 import re
 import sqlite3
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import docnumbers, editing
-from ..core.model import KINDS, NOTICE_SPECS, PLAN_FIELDS, Field, Node, NodeKind, Numbering, Plan, Status
+from ..core.model import KINDS, NOTICE_SPECS, PLAN_FIELDS, Field, Node, NodeKind, Numbering, Plan, Sealing, Status
 from .qtcompat import emit
 from .widgets import ElidedLabel, GrowingTextEdit
 
@@ -82,6 +82,14 @@ def check_doc_number(text: str, year: int | None) -> str:
     return ""
 
 
+def _scroll_minimum(area: QScrollArea) -> QSize:
+    """A pane that scrolls only vertically is as narrow as its content allows, never narrower: the splitter then
+    takes the room from the other panes instead of cutting the editors off (seen at 1024×640 with a dock open)."""
+    inner = area.widget()
+    width = inner.minimumSizeHint().width() if inner is not None else 100
+    return QSize(width + area.verticalScrollBar().sizeHint().width() + 2 * area.frameWidth(), 100)
+
+
 class NodeEditor(QScrollArea):
     """Kind, title, body and fields of one node, in a pane that scrolls: every box grows with its text, so long
     prose shows whole and nothing is squeezed on a small screen."""
@@ -109,7 +117,7 @@ class NodeEditor(QScrollArea):
         self.title = QLineEdit()
         self.title.setObjectName("titleEdit")
         self.title.setPlaceholderText(self.tr("Title, e.g. 切实加强德育工作。"))
-        self.body = GrowingTextEdit(min_lines=2, max_lines=14)
+        self.body = GrowingTextEdit(min_lines=2, max_lines=30)
         self.body.setObjectName("bodyEdit")
         self.body.setPlaceholderText(self.tr("What is to be done"))
         self.fields = FieldsForm()
@@ -141,6 +149,9 @@ class NodeEditor(QScrollArea):
         self.body.textChanged.connect(self._body_changed)
         self.fields.changed.connect(self._fields_changed)
         self.progress.changed.connect(lambda edit, name: emit(self.edit, edit, name, None))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return _scroll_minimum(self)
 
     def highlight(self, terms: list[str]) -> None:
         """Mark every occurrence of the search terms in the text (until another node is shown)."""
@@ -225,7 +236,7 @@ class _FieldRow:
         self.label.addItems(USUAL_LABELS)
         self.label.setCurrentText(label)
         self.label.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.value = GrowingTextEdit(single_paragraph=True)
+        self.value = GrowingTextEdit(max_lines=40, single_paragraph=True)  # the pane scrolls; the box need not
         self.value.setObjectName("fieldValue")
         self.value.setPlainText(value)
         self.label.installEventFilter(form)
@@ -421,11 +432,15 @@ class PlanProperties(QScrollArea):
         layout.addStretch()
         self.setWidget(inner)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return _scroll_minimum(self)
+
     # ---- building ------------------------------------------------------------------------------------
 
     def _plan_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Plan"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._line(form, "title", self.tr("Title"))
         kind = QComboBox()
         kind.setEditable(True)
@@ -455,6 +470,15 @@ class PlanProperties(QScrollArea):
     def _notice_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Issuing notice"))
         form = QFormLayout(box)
+        # In a narrow pane (1024×640) a field goes under its label rather than shrinking to a few characters.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.confirm_masthead = QToolButton(objectName="confirmMasthead", text=self.tr("Confirm"))
+        self.confirm_masthead.setToolTip(self.tr("Keep the proposed masthead as it is"))
+        self.confirm_masthead.clicked.connect(
+            lambda: self._set("notice.masthead_proposed", False, merge=False))
+        self.masthead_note = QLabel(objectName="mastheadProposed")
+        self.masthead_note.setStyleSheet("color: #a05a00")
+        self.masthead_note.setWordWrap(True)
         self.next_number = QToolButton(objectName="nextDocNumber", text=self.tr("Next Free Number"))
         self.next_number.setToolTip(self.tr("The next serial of this agency code in the plan's year, counted over "
                                             "every plan in the library"))
@@ -467,11 +491,40 @@ class PlanProperties(QScrollArea):
             elif spec.type in ("text", "lines"):
                 self._text(form, spec.key, label, rows=2 if spec.type == "lines" else 4)
             else:
-                beside = self.next_number if spec.key == "notice.doc_number" else None
-                self._line(form, spec.key, label, spec.placeholder, beside)
-            if spec.key == "notice.doc_number":
+                beside = {"notice.doc_number": self.next_number, "notice.masthead": self.confirm_masthead}
+                line = self._line(form, spec.key, label, spec.placeholder, beside.get(spec.key))
+                if spec.key == "notice.doc_number":  # readable whole at 1024×640
+                    line.setMinimumWidth(line.fontMetrics().horizontalAdvance("某某教发〔2021〕123号") + 16)
+            if spec.key == "notice.masthead":  # "proposed by Planbook" until the clerk confirms it (issuing.py)
+                form.addRow("", self.masthead_note)
+            elif spec.key == "notice.doc_number":
                 self.doc_number_error = self._error(form)
+            elif spec.key == "notice.signed_on":  # how it is sealed goes with the signature and date
+                self._seal_rows(form)
         return box
+
+    def _seal_rows(self, form: QFormLayout) -> None:
+        """加盖印章 or not, and the electronic seals (GB/T 9704 7.3.5.1)."""
+        sealing = QComboBox()
+        sealing.addItem(self.tr("Sealed (加盖印章)"), Sealing.SEALED)
+        sealing.addItem(self.tr("Not sealed (不加盖印章)"), Sealing.UNSEALED)
+        sealing.setToolTip(self.tr("Sealed: the date four characters from the right, each organ's name centred "
+                                   "under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without "
+                                   "an electronic one"))
+        sealing.activated.connect(lambda i: self._set("notice.sealing", sealing.itemData(i), merge=False))
+        self._add(form, "notice.sealing", self.tr("Seal"), sealing)
+        self.seal_count = QLabel(objectName="sealCount")
+        choose = QToolButton(objectName="chooseSeals", text=self.tr("Choose Seal Images…"))
+        choose.setToolTip(self.tr("PNG images with a transparent background, one per signing organ in their order"))
+        choose.clicked.connect(self.choose_seals)
+        self.remove_seals = QToolButton(objectName="removeSeals", text=self.tr("Remove"))
+        self.remove_seals.clicked.connect(lambda: self._set("notice.seals", [], merge=False))
+        row = QHBoxLayout()
+        row.addWidget(self.seal_count, 1)
+        row.addWidget(choose)
+        row.addWidget(self.remove_seals)
+        form.addRow(self.tr("Electronic seals"), row)
+        self.seal_error = self._error(form)
 
     def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget, beside: QWidget | None = None) -> None:
         widget.setObjectName("prop_" + key.replace(".", "_"))
@@ -555,11 +608,51 @@ class PlanProperties(QScrollArea):
                 self.date_errors[spec.key].hide()
         with QSignalBlocker(self._widgets["year"]):
             self._widgets["year"].setValue(plan.year or 1899)
-        for key, value in (("status", plan.status), ("numbering", plan.numbering)):
+        self._show_issue(n)
+        for key, value in (("status", plan.status), ("numbering", plan.numbering), ("notice.sealing", n.sealing)):
             box = self._widgets[key]
             with QSignalBlocker(box):
                 box.setCurrentIndex(box.findData(value))
         self._check_doc_number()
+
+    def _show_issue(self, n) -> None:
+        """The masthead's state (Planbook's proposal until confirmed) and the electronic seals."""
+        self.masthead_note.setText(self.tr("Proposed by Planbook from the issuing organs: confirm it or change it "
+                                           "before issuing") if n.masthead_proposed else "")
+        self.masthead_note.setVisible(n.masthead_proposed)
+        self.confirm_masthead.setVisible(n.masthead_proposed)
+        signers = len([s for s in n.signers if s.strip()])
+        self.seal_count.setText(self.tr("{0} for {1} signing organs").format(len(n.seals), signers) if n.seals
+                                else self.tr("None: stamped on paper"))
+        self.remove_seals.setEnabled(bool(n.seals))
+
+    def choose_seals(self) -> None:
+        """Pick one PNG per signing organ; each is checked (transparent, red, not huge) before anything is stored."""
+        from PySide6.QtWidgets import QFileDialog
+
+
+        if self.plan_id is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose Seal Images"), "",
+                                                self.tr("PNG images (*.png)"))
+        if files:
+            self.set_seal_files(files)
+
+    def set_seal_files(self, files: list[str]) -> bool:
+        """Store the seals read from `files` as one undoable edit; a file that cannot serve is shown, nothing stored."""
+        from ..core.errors import PlanbookError
+        from ..core.seals import read_seal
+        from .messages import describe
+
+        try:
+            seals = [read_seal(f) for f in files]
+        except PlanbookError as e:
+            self.seal_error.setText(describe(e))
+            self.seal_error.show()
+            return False
+        self.seal_error.hide()
+        self._set("notice.seals", seals, merge=False)
+        return True
 
     def _show_text(self, key: str, value: str) -> None:
         w = self._widgets[key]
@@ -594,8 +687,11 @@ class PlanProperties(QScrollArea):
             value = [s.strip() for s in value.splitlines() if s.strip()]
         if key == "notice.doc_number":
             self._check_doc_number()
+        changes: tuple = ((key, value),)
+        if key == "notice.masthead":  # a masthead typed or changed by hand is the clerk's own
+            changes += (("notice.masthead_proposed", False),)
         merge_key = (key, self.plan_id, self._session) if merge else None
-        emit(self.edit, editing.UpdatePlan(self.plan_id, ((key, value),)), self.tr("Edit Plan Properties"), merge_key)
+        emit(self.edit, editing.UpdatePlan(self.plan_id, changes), self.tr("Edit Plan Properties"), merge_key)
 
     def _check_doc_number(self) -> None:
         text = self._widgets["notice.doc_number"].text()

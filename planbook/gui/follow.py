@@ -38,7 +38,7 @@ from ..core import compare, editing
 from ..core.library import Library
 from ..core.model import Node, Plan, Progress, ProgressNote
 from ..core.progress import counts_by_lead_unit, status_counts
-from ..core.units import ROLE_NAMES, library_units, plan_units, unit_tasks
+from ..core.units import Role, library_units, plan_units, unit_tasks
 from .barchart import BarChart, Series
 from .editors import parse_date
 from .jobs import Job, start_job
@@ -52,6 +52,14 @@ def progress_names() -> dict[Progress, str]:
             Progress.IN_PROGRESS: QCoreApplication.translate("Progress", "In progress"),
             Progress.DONE: QCoreApplication.translate("Progress", "Done"),
             Progress.BEHIND: QCoreApplication.translate("Progress", "Behind")}
+
+
+def role_names() -> dict[Role, str]:
+    """A unit's role in a task, in the interface's language (the core's ROLE_NAMES are the document's words)."""
+    return {Role.LEAD: QCoreApplication.translate("Units", "Lead"),
+            Role.RESPONSIBLE: QCoreApplication.translate("Units", "Responsible"),
+            Role.COOPERATING: QCoreApplication.translate("Units", "Cooperating"),
+            Role.OTHER: QCoreApplication.translate("Units", "Other")}
 
 
 STATUS_COLOURS = {Progress.NOT_STARTED: "#9aa0a6", Progress.IN_PROGRESS: "#2e6da4", Progress.DONE: "#2e8b57",
@@ -245,7 +253,7 @@ class UnitsView(QWidget):
             found = plan_units(self.plan).get(unit, []) if self.plan else []
             titles = {self.plan.id: self.plan.title} if self.plan else {}
         for a in found:
-            item = QTreeWidgetItem([f"{a.number}{a.title}", ROLE_NAMES[a.role], titles.get(a.plan_id, "")])
+            item = QTreeWidgetItem([f"{a.number}{a.title}", role_names()[a.role], titles.get(a.plan_id, "")])
             item.setData(0, Qt.ItemDataRole.UserRole, (a.plan_id, a.node_id))
             item.setToolTip(0, a.title)
             self.tasks.addTopLevelItem(item)

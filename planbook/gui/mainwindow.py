@@ -67,6 +67,13 @@ class PlanTreeView(QTreeView):
         self.setAllColumnsShowFocus(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.unit_width = 110  # the unit column's width when there is room (the user may drag it)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # In a narrow tree the unit column gives way, so numbers and titles stay readable.
+        width = self.viewport().width()
+        self.header().resizeSection(1, min(self.unit_width, max(60, width // 3)))
 
 
 class MainWindow(LibrarySafety, DropImport, QMainWindow):
@@ -87,7 +94,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.Interactive)
-        self.tree.header().resizeSection(1, 110)
+        self.tree.header().resizeSection(1, self.tree.unit_width)
         self.node_editor = NodeEditor()
         self.plan_properties = PlanProperties()
         self.plan_properties.library = lambda: self.lib
@@ -117,7 +124,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         self.statusBar().addPermanentWidget(self.export_links)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._library_timer = QTimer(self, singleShot=True, interval=400)
-        self._library_timer.timeout.connect(self.refresh_library)
+        self._library_timer.timeout.connect(self.refresh_open_plan_row)
         self._check = None  # the 发文前检查 dialog, once opened (check_dialog)
 
         self._build_docks()
@@ -449,6 +456,11 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         if ids:
             self.open_plan(ids[0])
         return True
+
+    def refresh_open_plan_row(self) -> None:
+        """The open plan's row in the library pane follows its edits; no other plan is read or touched."""
+        if self.model.plan_id is not None:
+            self.library_pane.update_plans(self.lib.list_plans([self.model.plan_id]))
 
     def refresh_library(self) -> None:
         self.library_pane.set_plans(self.lib.list_plans(), self.model.plan_id)
@@ -947,10 +959,21 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        widget.setMinimumWidth(400)  # task titles and unit names need room; the window's panes give way
+        widget.setMinimumWidth(300)  # task titles and unit names need room; the panes give way (1024 wide too)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
+        dock.visibilityChanged.connect(lambda shown, d=dock: shown and self._make_room_for(d))
         return dock
+
+    def _make_room_for(self, dock: QDockWidget) -> None:
+        """A dock opened on a narrow window (1024 wide): it takes a third of the width, and the library pane
+        folds away (its splitter handle brings it back), so the tree and the editor keep room to work in."""
+        if dock.isFloating() or self.width() >= 1200:
+            return
+        self.resizeDocks([dock], [max(300, self.width() // 3)], Qt.Orientation.Horizontal)
+        sizes = self.splitter.sizes()
+        if sizes[0] > 0:
+            self.splitter.setSizes([0, sizes[1] + sizes[0], sizes[2]])
 
     def refresh_follow(self) -> None:
         """Bring the visible follow-up views up to date with the open plan (hidden ones wait until shown)."""

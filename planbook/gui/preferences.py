@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,7 @@ from ..core.errors import PlanbookError
 from ..core.messages import Message
 from .messages import describe
 from .qtcompat import emit
+from .screen import fit_to_screen
 
 T = QCoreApplication  # T.translate("PdfFonts", …) for the helpers outside the dialog
 SAMPLE_PX = 20
@@ -204,6 +206,15 @@ def set_aside(parent: QWidget, path: Path, aside: Path, question: str, tell) -> 
     return True
 
 
+def _scrolling(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(page)
+    return area
+
+
 class PreferencesDialog(QDialog):
     """Edit ▸ Preferences…: the PDF fonts and the Word font names. Changes are saved as they are made."""
 
@@ -221,15 +232,19 @@ class PreferencesDialog(QDialog):
         self.problem: PlanbookError | None = None
         self.rows: dict[str, dict[str, QWidget]] = {}
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._fonts_page(FONT_KEYS), self.tr("PDF Fonts"))
-        self.word_fonts = WordFontsPage()
-        self.tabs.addTab(self.word_fonts, self.tr("Word Fonts"))
+        pages = [self._fonts_page(FONT_KEYS), WordFontsPage()]
+        self.word_fonts = pages[1]
+        for page, name in zip(pages, (self.tr("PDF Fonts"), self.tr("Word Fonts"))):
+            self.tabs.addTab(_scrolling(page), name)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         box.addWidget(self.tabs)
         box.addWidget(buttons)
         self.reload()
+        # As tall as the pages want, but within the screen: on 1024×640 the pages scroll, Close stays in reach.
+        width = max(max(p.sizeHint().width(), p.minimumSizeHint().width()) for p in pages)
+        fit_to_screen(self, max(width + 60, 680), 780, share=0.95)
 
     # ---- building ------------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -32,17 +32,24 @@ from ..core.errors import PlanbookError
 from ..core.library import refuse_library_output
 from ..core.model import Plan
 from ..exporters.pdf_writer import GlyphReport, write_pdf
+from .jobs import Job, start_job
 from .messages import describe
 from .preferences import fallback_note, glyph_warning_text, with_fallback_face
+from .qtcompat import emit
 from .screen import fit_to_screen
 
 PRINT_DPI = 300  # enough for 三号 text; a 600 dpi A4 page image would take 140 MB
 
 
 class PrintPreview(QDialog):
+    typeset = Signal()  # the PDF is typeset and shown (or could not be made): `ready` is True from then on
+
     def __init__(self, plan: Plan, layout: str = "notice", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
+        self.ready = False
+        self._runner = None  # the typesetting worker, while it runs
+        self._typesetting = 0
         self.warnings: list[str] = []
         self.report = GlyphReport()
         self._dir = tempfile.TemporaryDirectory(prefix="planbook-preview-")
@@ -92,18 +99,38 @@ class PrintPreview(QDialog):
         return self.layout_box.currentData()
 
     def refresh(self) -> None:
-        """Typeset the plan again and show the new file."""
+        """Typeset the plan again on a worker thread (a 1,000-page plan takes seconds), under a progress dialog,
+        and show the new file when it is done; `typeset` is emitted then (also after a failure)."""
+        if self._runner is not None:
+            self._runner.cancel()  # typesetting for the layout chosen before: its file is dropped
+        self.ready = False
         self.warnings.clear()
         self.document.close()
         self.report = GlyphReport()
         self.glyph_banner.hide()
-        try:
-            self.report = write_pdf(self.plan, self.pdf_path, self.layout_name, warn=self.warnings.append)
-        except PlanbookError as e:
-            self.status.setText(describe(e))
-            self.print_button.setEnabled(False)
-            self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Typesetting…"))
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self._typesetting += 1
+        out = Path(self._dir.name) / f"preview-{self._typesetting}.pdf"  # each run its own file
+        plan, layout, warnings = self.plan, self.layout_name, []
+        job = Job([out], lambda path: (write_pdf(plan, path, layout, warn=warnings.append), warnings),
+                  lambda _: self.tr("Typesetting {0}").format(plan.title))
+        runner = start_job(self, self.tr("Print Preview"), job, lambda results: self._typeset(runner, results))
+        self._runner = runner
+
+    def _typeset(self, runner, results: list) -> None:
+        if runner is not self._runner:
+            return  # superseded by another refresh
+        self._runner = None
+        self.ready = True
+        if not results or results[0][2] is not None:
+            self.status.setText(describe(results[0][2]) if results else self.tr("Cancelled."))
+            emit(self.typeset)
             return
+        path, (self.report, warnings) = results[0][0], results[0][1]
+        self.warnings[:] = warnings
+        self.pdf_path = path
         self.document.load(str(self.pdf_path))
         pages = self.document.pageCount()
         text = self.tr("{0} pages").format(pages)
@@ -120,6 +147,7 @@ class PrintPreview(QDialog):
             self.glyph_banner.show()
         self.print_button.setEnabled(pages > 0)
         self.save_button.setEnabled(pages > 0)
+        emit(self.typeset)
 
     # -- save
     def save_dialog(self) -> None:
@@ -178,6 +206,11 @@ class PrintPreview(QDialog):
         return len(pages)
 
     def done(self, result: int) -> None:
+        if self._runner is not None:  # the worker writes into the folder cleaned up below: let it finish
+            self._runner.cancel()
+            self._runner.thread.quit()
+            self._runner.thread.wait()
+            self._runner = None
         self.document.close()
         self._dir.cleanup()
         super().done(result)

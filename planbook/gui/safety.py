@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import sys
 import traceback
@@ -67,6 +68,16 @@ def explained(error: Exception, path: Path | None = None) -> str:
     }
     key = problem(error, path)
     return words[key] if key else str(error)
+
+
+class BackupDone(QObject):
+    """Carries the daily backup's end from its thread to the GUI thread: `finished(path or None)`."""
+
+    finished = Signal(object)
+
+    def send(self, made: Path | None) -> None:  # on the backup's thread: the signal arrives queued
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            emit(self.finished, made)
 
 
 class LibraryWatcher(QObject):
@@ -175,6 +186,7 @@ class LibrarySafety:
 
         self.watcher = LibraryWatcher(self.lib, self)
         self.watcher.changed.connect(self.reload_from_library)
+        self.daily_backup_done = BackupDone(self)
         self._library_opened()
 
     def _library_opened(self) -> None:
@@ -185,8 +197,9 @@ class LibrarySafety:
         self.tree.setAcceptDrops(not self.lib.readonly)
         for editor in (self.node_editor, self.plan_properties):
             set_read_only(editor, self.lib.readonly)
-        if not self.lib.readonly:
-            backup.daily(self.lib)  # at most once a day; a failure never stops the user's work
+        # At most once a day, on a thread of its own: the window is usable at once (a 10,000-plan library's copy
+        # takes seconds). A failure never stops the user's work.
+        self.daily_backup = backup.daily_in_background(self.lib, self.daily_backup_done.send)
         self._update_actions()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name; MainWindow's runs first, then this

@@ -1,8 +1,9 @@
 """Search every plan as you type: the toolbar's `searchBox` and a results panel grouped by plan.
 
-Queries go to `core.search` (exact for Chinese terms of any length). The first ranked hits come back on the GUI
-thread in a few milliseconds; the total and per-plan counts, which can take longer for very common terms in a
-large library, are counted on a worker thread with its own connection, so typing never waits for them.
+Queries go to `core.search` (exact for Chinese terms of any length) on a worker thread with its own connection:
+the ranked hits and their highlighted rows are made there (up to 200 ms a query in a 10,000-plan library), and
+only the tree items are made on the GUI thread; the total and per-plan counts follow from a second worker, so
+typing never waits for either. Enter (open the best hit) searches at once, on the window's connection.
 """
 
 from __future__ import annotations
@@ -94,6 +95,27 @@ class _Count(QRunnable):
             emit(self.signals.done, self.generation, describe(e))  # QCoreApplication.translate is thread-safe
 
 
+class _Search(QRunnable):
+    """Runs a query on a worker thread, through its own connection; hands back plain rows for the tree:
+    (plan id, node id or None, plan heading, number + title, snippet as HTML)."""
+
+    def __init__(self, path: Path, query: str, generation: int, signals: _Counted, latest):
+        super().__init__()
+        self.path, self.query, self.generation, self.signals, self.latest = path, query, generation, signals, latest
+
+    def run(self) -> None:
+        if self.latest() != self.generation:
+            return  # typed on meanwhile: a newer query is queued
+        try:
+            with Library.open(self.path, create=False) as lib:
+                results = search.search(lib, self.query, limit=LIMIT, counts=False)
+            rows = [(hit.plan_id, hit.node_id, f"{hit.plan_year} {hit.plan_title}" if hit.plan_year
+                     else hit.plan_title, f"{hit.number}{hit.title}", marked_html(hit)) for hit in results.hits]
+            emit(self.signals.done, self.generation, (results.query.highlight_terms(), rows))
+        except (PlanbookError, OSError, RuntimeError) as e:
+            emit(self.signals.done, self.generation, describe(e))
+
+
 class SearchPanel(QWidget):
     """Filters, a one-line summary and the results tree; the query text comes from the toolbar box."""
 
@@ -135,6 +157,10 @@ class SearchPanel(QWidget):
         self.refresh_timer.timeout.connect(self.refresh)
         self.counted = _Counted()
         self.counted.done.connect(self._counted)
+        self.found = _Counted()  # the worker's hits, queued to this thread
+        self.found.done.connect(self._found)
+        self._restore = None  # (chosen hit, scroll position) to keep when a refresh's results come
+        self._shown_generation = 0  # the generation whose hits the list shows
         # Not connect(self.timer.start): a spin box's value would be taken as the interval in milliseconds.
         restart = lambda *_: self.timer.start()  # noqa: E731
         box.textChanged.connect(restart)
@@ -175,25 +201,63 @@ class SearchPanel(QWidget):
         return " ".join(p for p in parts if p)
 
     def run(self) -> None:
+        """Search for what the box and filters say, on a worker; the results replace the list when they come."""
         self.generation += 1
-        self.results.clear()
+        self._restore = None
         text = self.query_text()
         if not text or self.lib is None:
+            self.results.clear()
             self.summary.setText(self.tr("Type to search every plan: words, \"phrases\", -exclude, year:2019, "
                                          "issuer:…, unit:…, field:责任单位=…, kind:task"))
+            return
+        self.summary.setText(self.tr("Searching…"))
+        generation = self.generation
+        QThreadPool.globalInstance().start(_Search(self.lib.path, text, generation, self.found,
+                                                   lambda: self.generation))
+
+    def run_now(self) -> None:
+        """The same search at once on the window's connection (Enter opens the best hit: it must be there)."""
+        self.generation += 1
+        self._restore = None
+        text = self.query_text()
+        if not text or self.lib is None:
             return
         try:
             results = search.search(self.lib, text, limit=LIMIT, counts=False)
         except PlanbookError as e:
             self.summary.setText(describe(e))
             return
-        self.terms = results.query.highlight_terms()
-        self._fill(results.hits)
-        shown = len(results.hits)
+        rows = [(hit.plan_id, hit.node_id, f"{hit.plan_year} {hit.plan_title}" if hit.plan_year
+                 else hit.plan_title, f"{hit.number}{hit.title}", marked_html(hit)) for hit in results.hits]
+        self._found(self.generation, (results.query.highlight_terms(), rows))
+
+    @property
+    def busy(self) -> bool:
+        """A search was started whose hits are not shown yet."""
+        return self._shown_generation != self.generation and bool(self.query_text())
+
+    def _found(self, generation: int, outcome) -> None:
+        if generation != self.generation:
+            return  # an older query's hits
+        self._shown_generation = generation
+        self.results.clear()
+        if isinstance(outcome, str):
+            self.summary.setText(outcome)
+            return
+        self.terms, rows = outcome
+        self._fill(rows)
+        shown = len(rows)
         self.summary.setText(self.tr("No plan contains that.") if not shown
                              else self.tr("Counting… (first {0} shown)").format(shown))
-        if shown:
-            QThreadPool.globalInstance().start(_Count(self.lib.path, text, self.generation, self.counted))
+        if self._restore is not None:  # a refresh: the clerk's chosen hit and scroll position stay
+            chosen, scroll = self._restore
+            self._restore = None
+            if chosen is not None and (found := self._item(chosen)) is not None:
+                self.results.setCurrentItem(found)
+            self.results.verticalScrollBar().setValue(scroll)
+        if shown and self.lib is not None:
+            QThreadPool.globalInstance().start(_Count(self.lib.path, self.query_text(), self.generation,
+                                                      self.counted))
 
     def refresh_soon(self) -> None:
         if self.lib is not None and self.query_text():
@@ -208,11 +272,7 @@ class SearchPanel(QWidget):
         chosen = current.data(0, HIT_ROLE) if current is not None else None
         scroll = self.results.verticalScrollBar().value()
         self.run()
-        if chosen is not None:
-            found = self._item(chosen)
-            if found is not None:
-                self.results.setCurrentItem(found)
-        self.results.verticalScrollBar().setValue(scroll)
+        self._restore = (chosen, scroll)  # applied when the new results come
 
     def _item(self, key: tuple) -> QTreeWidgetItem | None:
         for i in range(self.results.topLevelItemCount()):
@@ -222,24 +282,26 @@ class SearchPanel(QWidget):
                     return item
         return None
 
-    def _fill(self, hits: list[search.Hit]) -> None:
+    def _fill(self, rows: list[tuple]) -> None:
         groups: dict[int, QTreeWidgetItem] = {}
-        for hit in hits:
-            group = groups.get(hit.plan_id)
+        plan_level = self.tr("(plan title and notice)")
+        self.results.setUpdatesEnabled(False)
+        for plan_id, node_id, heading, where, snippet in rows:
+            group = groups.get(plan_id)
             if group is None:
-                year = f"{hit.plan_year} " if hit.plan_year else ""
-                group = QTreeWidgetItem(self.results, [f"{year}{hit.plan_title}", ""])
-                group.setData(0, HIT_ROLE, (hit.plan_id, None))
+                group = QTreeWidgetItem(self.results, [heading, ""])
+                group.setData(0, HIT_ROLE, (plan_id, None))
                 font = group.font(0)
                 font.setBold(True)
                 group.setFont(0, font)
                 group.setFirstColumnSpanned(False)
-                groups[hit.plan_id] = group
-            where = f"{hit.number}{hit.title}" if hit.node_id is not None else self.tr("(plan title and notice)")
-            item = QTreeWidgetItem(group, [where, marked_html(hit)])
-            item.setData(0, HIT_ROLE, (hit.plan_id, hit.node_id))
+                groups[plan_id] = group
+            where = where if node_id is not None else plan_level
+            item = QTreeWidgetItem(group, [where, snippet])
+            item.setData(0, HIT_ROLE, (plan_id, node_id))
             item.setToolTip(0, where)
         self.results.expandAll()
+        self.results.setUpdatesEnabled(True)
         self.groups = groups
 
     def _counted(self, generation: int, outcome) -> None:
@@ -261,7 +323,7 @@ class SearchPanel(QWidget):
         """Enter in the search box: the first hit in the open plan (else the first of all) is opened, and the
         keyboard goes to the results, where ↑/↓ and Enter open the others."""
         self.timer.stop()
-        self.run()
+        self.run_now()
         groups = [self.results.topLevelItem(i) for i in range(self.results.topLevelItemCount())]
         groups = [g for g in groups if g.childCount()]
         if not groups:

@@ -16,7 +16,7 @@ from ..core import exchange
 from ..core.cleantext import clean_plan
 from ..core.errors import FormatError, PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
-from ..core.model import MAX_CHARACTERS, MAX_DEPTH, MAX_NODES, Plan, tree_depth
+from ..core.model import MAX_CHARACTERS, MAX_DEPTH, MAX_NODES, Plan, Status, tree_depth
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # no plan is this big; larger files are refused, not read into memory
 
@@ -139,6 +139,8 @@ def import_with_warnings(path: Path) -> ImportResult:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} cannot be read ({reason})"), name=path.name,
                           reason=f"{type(e).__name__}: {e}"[:200]) from None
     result = result if isinstance(result, ImportResult) else ImportResult(list(result))
+    if importer is not read_json:  # planbook/1 files carry their own status
+        mark_issued(result.plans)
     for plan in result.plans:
         _check_size(plan, path.name)
         if removed := clean_plan(plan):
@@ -184,3 +186,12 @@ def _check_size(plan: Plan, name: str) -> None:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} holds {count} characters of text; a plan may hold "
                                                         "at most {limit}"), name=name, count=characters,
                           limit=MAX_CHARACTERS)
+
+
+def mark_issued(plans: list[Plan]) -> None:
+    """A plan read off a web page or a Word file with a 发文字号 and a date of signing or publishing was issued:
+    it is stored as 已印发, not as a draft."""
+    for plan in plans:
+        n = plan.notice
+        if n.doc_number.strip() and (n.signed_on or n.published_on):
+            plan.status = Status.ISSUED

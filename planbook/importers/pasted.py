@@ -31,7 +31,11 @@ def parse_pasted(html: str, text: str) -> ImportResult:
                 problems.append(e)
     if not readings:
         raise problems[0] if problems else FormatError(QT_TRANSLATE_NOOP("Messages", "the clipboard holds no text"))
-    return max(readings, key=recognised)
+    best = max(readings, key=recognised)
+    from . import mark_issued  # (the package imports this module)
+
+    mark_issued(best.plans)
+    return best
 
 
 def recognised(result: ImportResult) -> int:

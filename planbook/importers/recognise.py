@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..core.errors import FormatError
+from ..core.issuing import fill_masthead
 from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..core.model import KINDS as NODE_KINDS
 from ..core.model import MAX_CHARACTERS, NOTICE_SPECS, Field, Node, NodeKind, Notice, Numbering, Plan, outer_kinds
@@ -503,6 +504,9 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     plan = Plan(title=title, preamble="\n".join(preamble), closing=closing, nodes=nodes, notice=doc.notice)
     _fill_plan_metadata(plan, doc)
     plan.numbering = _check_numbers(plan, doc)
+    if fill_masthead(plan):  # web copies lose the red head: propose one, for the clerk to confirm
+        doc.warn(QT_TRANSLATE_NOOP("Messages", "the notice has no masthead (发文机关标志); proposed “{masthead}”: "
+                                               "confirm or change it before issuing"), masthead=plan.notice.masthead)
     return Recognised(plan, doc.warnings)
 
 

@@ -285,8 +285,8 @@ def signature(signers: list[str], date: str, chars: int = PAGE.chars_per_line) -
     offset = 2 if signers and date else 0
     start = max(0.0, chars - 2 - max(signer_w, offset + date_w))
     return Signature(
-        [SignatureLine(s, start) for s in signers],
-        SignatureLine(date, start + offset) if date else None,
+        [SignatureLine(s, start, i) for i, s in enumerate(signers)],
+        SignatureLine(date, start + offset, len(signers)) if date else None,
     )
 
 

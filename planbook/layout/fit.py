@@ -34,8 +34,8 @@ def fit_notice(blocks: list[Block]) -> None:
     notice = blocks[:end]
     sig = next((i for i, b in enumerate(notice) if isinstance(b, Signature)), None)
     body = [i for i, b in enumerate(notice[:sig]) if isinstance(b, Paragraph) and b.kind in _BODY_KINDS]
-    if sig is None or not body or len({s.line for s in notice[sig].seals}) > 1:
-        return  # (rows of seals are spaced for the grid's pitch: a tighter one would make them touch)
+    if sig is None or not body:
+        return
     counts = [_lines(b) for b in notice]  # lines break the same at any pitch: break them once
     if _signature_fits(list(_line_pages(notice, counts)), body[-1], sig):
         return

@@ -94,17 +94,33 @@ def split_units(text: str, measure: Callable[[str], float] = default_measure, wi
     """Cut text into unbreakable units with their widths; a run wider than a whole line is cut per character."""
     units: list[Unit] = []
     for m in _UNIT.finditer(text):
-        piece = m.group()
-        if piece.isspace():
-            piece = " "  # newlines and tabs inside a paragraph read as one space
-        w = _width(piece, measure)
-        if piece in ("——", "……"):
-            w = 2.0
-        if w > width and len(piece) > 1:
-            units.extend(Unit(c, width=measure(c), start=m.start() + k) for k, c in enumerate(piece))
-        else:
-            units.append(Unit(piece, width=w, start=m.start()))
+        for piece, start in _ranges(m.group(), m.start()):
+            if piece.isspace():
+                piece = " "  # newlines and tabs inside a paragraph read as one space
+            w = _width(piece, measure)
+            if piece in ("——", "……"):
+                w = 2.0
+            if w > width and len(piece) > 1:
+                units.extend(Unit(c, width=measure(c), start=start + k) for k, c in enumerate(piece))
+            else:
+                units.append(Unit(piece, width=w, start=start))
     return units
+
+
+# A range of years breaks after its hyphen (2018-|2020年), never inside a number: the hyphen stays at the line's end.
+_YEAR_RANGE = re.compile(r"(?<=(?:19|20)\d\d[-–~])(?=(?:19|20)\d\d)")
+
+
+def _ranges(piece: str, start: int) -> list[tuple[str, int]]:
+    """A unit split after the hyphen of each year range in it, with each part's offset in the paragraph."""
+    if len(piece) < 9 or not _YEAR_RANGE.search(piece):
+        return [(piece, start)]
+    parts, at = [], 0
+    for m in _YEAR_RANGE.finditer(piece):
+        parts.append((piece[at:m.start()], start + at))
+        at = m.start()
+    parts.append((piece[at:], start + at))
+    return parts
 
 
 def _width(piece: str, measure: Callable[[str], float]) -> float:

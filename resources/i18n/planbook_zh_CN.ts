@@ -267,22 +267,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="315"/>
+        <location filename="../../planbook/gui/follow.py" line="323"/>
         <source>Kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="316"/>
+        <location filename="../../planbook/gui/follow.py" line="324"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="317"/>
+        <location filename="../../planbook/gui/follow.py" line="325"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="318"/>
+        <location filename="../../planbook/gui/follow.py" line="326"/>
         <source>Dropped</source>
         <translation>删除</translation>
     </message>
@@ -290,54 +290,54 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="375"/>
-        <location filename="../../planbook/gui/follow.py" line="427"/>
+        <location filename="../../planbook/gui/follow.py" line="383"/>
+        <location filename="../../planbook/gui/follow.py" line="435"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="381"/>
+        <location filename="../../planbook/gui/follow.py" line="389"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="392"/>
+        <location filename="../../planbook/gui/follow.py" line="400"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="420"/>
+        <location filename="../../planbook/gui/follow.py" line="428"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="425"/>
+        <location filename="../../planbook/gui/follow.py" line="433"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="426"/>
-        <location filename="../../planbook/gui/follow.py" line="433"/>
+        <location filename="../../planbook/gui/follow.py" line="434"/>
+        <location filename="../../planbook/gui/follow.py" line="441"/>
         <source>Comparing tasks…</source>
         <translation>正在比较任务…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="450"/>
+        <location filename="../../planbook/gui/follow.py" line="458"/>
         <source>Comparison cancelled.</source>
         <translation>已取消比较。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="455"/>
+        <location filename="../../planbook/gui/follow.py" line="463"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="489"/>
+        <location filename="../../planbook/gui/follow.py" line="497"/>
         <source>(no section)</source>
         <translation>（未分节）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="514"/>
+        <location filename="../../planbook/gui/follow.py" line="522"/>
         <source>The two plans have the same tasks: nothing was changed, added or dropped.</source>
         <translation>两个方案的任务相同：没有修改、新增或删除。</translation>
     </message>
@@ -345,22 +345,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="282"/>
+        <location filename="../../planbook/gui/follow.py" line="290"/>
         <source>Export Progress Report…</source>
         <translation>导出进展报告…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="299"/>
+        <location filename="../../planbook/gui/follow.py" line="307"/>
         <source>{0} tasks: </source>
         <translation>共 {0} 项任务：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="300"/>
+        <location filename="../../planbook/gui/follow.py" line="308"/>
         <source>&#x3000;({0}% done)</source>
         <translation>&#x3000;（已完成 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="305"/>
+        <location filename="../../planbook/gui/follow.py" line="313"/>
         <source>Tasks by lead unit and status</source>
         <translation>各牵头单位任务进展</translation>
     </message>
@@ -376,47 +376,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="173"/>
+        <location filename="../../planbook/exporters/__init__.py" line="174"/>
         <source>Word: issuing notice and plan (*.docx)</source>
         <translation>Word 文档：印发通知及方案 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="174"/>
+        <location filename="../../planbook/exporters/__init__.py" line="175"/>
         <source>Word: the plan alone (*.docx)</source>
         <translation>Word 文档：仅方案 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="175"/>
+        <location filename="../../planbook/exporters/__init__.py" line="176"/>
         <source>Word: task breakdown table (*.docx)</source>
         <translation>Word 文档：任务分解表 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="176"/>
+        <location filename="../../planbook/exporters/__init__.py" line="177"/>
         <source>Word: progress report (*.docx)</source>
         <translation>Word 文档：工作进展情况报告 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="179"/>
+        <location filename="../../planbook/exporters/__init__.py" line="180"/>
         <source>PDF: issuing notice and plan (*.pdf)</source>
         <translation>PDF：印发通知及方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="180"/>
+        <location filename="../../planbook/exporters/__init__.py" line="181"/>
         <source>PDF: the plan alone (*.pdf)</source>
         <translation>PDF：仅方案 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="187"/>
+        <location filename="../../planbook/exporters/__init__.py" line="188"/>
         <source>Excel: task breakdown table (*.xlsx)</source>
         <translation>Excel 表格：任务分解表 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="189"/>
+        <location filename="../../planbook/exporters/__init__.py" line="190"/>
         <source>Plain text, numbered (*.txt)</source>
         <translation>纯文本（带编号） (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="191"/>
+        <location filename="../../planbook/exporters/__init__.py" line="192"/>
         <source>Planbook exchange file (*.json)</source>
         <translation>Planbook 交换文件 (*.json)</translation>
     </message>
@@ -431,12 +431,12 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>导出方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="183"/>
+        <location filename="../../planbook/exporters/__init__.py" line="184"/>
         <source>OFD: issuing notice and plan (*.ofd)</source>
         <translation>OFD 版式文件：印发通知及方案 (*.ofd)</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/__init__.py" line="184"/>
+        <location filename="../../planbook/exporters/__init__.py" line="185"/>
         <source>OFD: the plan alone (*.ofd)</source>
         <translation>OFD 版式文件：仅方案 (*.ofd)</translation>
     </message>
@@ -444,52 +444,52 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="254"/>
+        <location filename="../../planbook/gui/editors.py" line="265"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="261"/>
+        <location filename="../../planbook/gui/editors.py" line="272"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="262"/>
+        <location filename="../../planbook/gui/editors.py" line="273"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="269"/>
+        <location filename="../../planbook/gui/editors.py" line="280"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="270"/>
+        <location filename="../../planbook/gui/editors.py" line="281"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="271"/>
+        <location filename="../../planbook/gui/editors.py" line="282"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="363"/>
+        <location filename="../../planbook/gui/editors.py" line="374"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="371"/>
+        <location filename="../../planbook/gui/editors.py" line="382"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="380"/>
+        <location filename="../../planbook/gui/editors.py" line="391"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="395"/>
+        <location filename="../../planbook/gui/editors.py" line="406"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -553,42 +553,42 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../planbook/core/model.py" line="82"/>
+        <location filename="../../planbook/core/model.py" line="75"/>
         <source>Section (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="83"/>
+        <location filename="../../planbook/core/model.py" line="76"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="86"/>
+        <location filename="../../planbook/core/model.py" line="79"/>
         <source>Subsection (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="87"/>
+        <location filename="../../planbook/core/model.py" line="80"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="90"/>
+        <location filename="../../planbook/core/model.py" line="83"/>
         <source>Task (1.)</source>
         <translation>任务（1.）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="91"/>
+        <location filename="../../planbook/core/model.py" line="84"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="94"/>
+        <location filename="../../planbook/core/model.py" line="87"/>
         <source>Item (（1）)</source>
         <translation>子项（（1））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="95"/>
+        <location filename="../../planbook/core/model.py" line="88"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -626,32 +626,32 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="59"/>
+        <location filename="../../planbook/gui/librarypane.py" line="72"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="60"/>
+        <location filename="../../planbook/gui/librarypane.py" line="73"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="98"/>
+        <location filename="../../planbook/gui/librarypane.py" line="175"/>
         <source>Year {0}</source>
         <translation>{0}年</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="98"/>
+        <location filename="../../planbook/gui/librarypane.py" line="175"/>
         <source>No year</source>
         <translation>未注明年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="105"/>
+        <location filename="../../planbook/gui/librarypane.py" line="182"/>
         <source>No issuing organ</source>
         <translation>未注明发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="114"/>
+        <location filename="../../planbook/gui/librarypane.py" line="227"/>
         <source>{0} nodes · modified {1}</source>
         <translation>{0} 个条目 · 修改于 {1}</translation>
     </message>
@@ -659,645 +659,645 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="94"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="101"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="153"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="154"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="157"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="781"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="783"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="793"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="802"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="159"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="160"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="163"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="164"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="172"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="166"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="173"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="168"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="175"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="170"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="193"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="200"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="681"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="693"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="681"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="693"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="216"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="217"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="212"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="220"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="221"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
         <source>Chec&amp;k Before Issuing…</source>
         <translation>发文前检查(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="225"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="219"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="226"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="221"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="228"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="227"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="234"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="238"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="247"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="254"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="253"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="260"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="261"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="268"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="269"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="276"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="274"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1202"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="281"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1225"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="280"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="287"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="288"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="295"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="293"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="300"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="298"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="305"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="302"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="309"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="325"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="332"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="433"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="440"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="456"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="468"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="476"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="488"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="479"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="491"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="480"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="492"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="485"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="497"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="486"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="498"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="516"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="528"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="535"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="547"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="539"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="551"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="661"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="673"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="668"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="680"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="679"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="679"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="691"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="688"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="700"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="167"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="182"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
         <source>&amp;Edit Selected</source>
         <translation>编辑所选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="213"/>
         <source>Next Pane</source>
         <translation>下一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="207"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="214"/>
         <source>Previous Pane</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="688"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="700"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="725"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="714"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="757"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="732"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="733"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="740"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="752"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="740"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="752"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="756"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="768"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="758"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="770"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="760"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="772"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="797"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="791"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="803"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="794"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="806"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="807"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="805"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="813"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="817"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="825"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="806"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="818"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="809"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="821"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="824"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="836"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="890"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="825"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="837"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="841"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="853"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="847"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="859"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="848"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="860"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="884"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="883"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="895"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="896"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="908"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="898"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="910"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="919"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="931"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="939"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="928"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="940"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="940"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="952"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="941"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="953"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="972"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="995"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1001"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1024"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1003"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1006"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1026"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1029"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1003"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1026"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1006"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1029"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1016"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1039"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1018"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1041"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1102"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1125"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1106"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1129"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="924"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1149"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="936"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1172"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1151"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1174"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1157"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1180"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1188"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1165"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1188"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1218"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1196"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1219"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1202"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1225"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="216"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="223"/>
         <source>&amp;Review Draft…</source>
         <translation>审阅草稿(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="217"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="943"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="955"/>
         <source>Review Draft</source>
         <translation>审阅草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="197"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="205"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="199"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="211"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="218"/>
         <source>&amp;User Guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="242"/>
         <source>New from &amp;Template</source>
         <translation>从模板新建(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="239"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="246"/>
         <source>Recent P&amp;lans</source>
         <translation>最近打开的方案(&amp;L)</translation>
     </message>
@@ -1305,19 +1305,19 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../planbook/core/backup.py" line="105"/>
-        <location filename="../../planbook/core/backup.py" line="186"/>
+        <location filename="../../planbook/core/backup.py" line="121"/>
+        <location filename="../../planbook/core/backup.py" line="279"/>
         <source>cannot write a backup in {folder}: {reason}</source>
         <translation>无法在 {folder} 中写入备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="169"/>
-        <location filename="../../planbook/core/backup.py" line="206"/>
+        <location filename="../../planbook/core/backup.py" line="261"/>
+        <location filename="../../planbook/core/backup.py" line="299"/>
         <source>cannot restore {name}: {reason}</source>
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/drafting.py" line="49"/>
+        <location filename="../../planbook/core/drafting.py" line="50"/>
         <source>“{title}” names no year, so there is no next year to draft</source>
         <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
     </message>
@@ -1357,177 +1357,177 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="99"/>
+        <location filename="../../planbook/core/exchange.py" line="96"/>
         <source>not valid JSON (line {line}, column {column}: {reason})</source>
         <translation>不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="111"/>
+        <location filename="../../planbook/core/exchange.py" line="108"/>
         <source>not a Planbook file: expected &quot;format&quot;: &quot;{expected}&quot;, found {found!r}</source>
         <translation>不是 Planbook 文件：应有 &quot;format&quot;: &quot;{expected}&quot;，实为 {found!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="128"/>
-        <location filename="../../planbook/core/exchange.py" line="196"/>
-        <location filename="../../planbook/core/exchange.py" line="199"/>
-        <location filename="../../planbook/core/exchange.py" line="202"/>
+        <location filename="../../planbook/core/exchange.py" line="125"/>
+        <location filename="../../planbook/core/exchange.py" line="192"/>
+        <location filename="../../planbook/core/exchange.py" line="195"/>
+        <location filename="../../planbook/core/exchange.py" line="198"/>
         <source>{where} must be a list</source>
         <translation>{where} 应为列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="151"/>
+        <location filename="../../planbook/core/exchange.py" line="148"/>
         <source>plan.notice has unknown keys: {keys}</source>
         <translation>plan.notice 中有未知的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="165"/>
+        <location filename="../../planbook/core/exchange.py" line="161"/>
         <source>{where} must be true or false</source>
         <translation>{where} 必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="176"/>
+        <location filename="../../planbook/core/exchange.py" line="172"/>
         <source>{where} is not base64 data</source>
         <translation>{where} 不是 base64 数据</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="178"/>
+        <location filename="../../planbook/core/exchange.py" line="174"/>
         <source>{where} is not a PNG image</source>
         <translation>{where} 不是 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="190"/>
+        <location filename="../../planbook/core/exchange.py" line="186"/>
         <source>{where}: a {kind} cannot sit at the top level</source>
         <translation>{where}：{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="192"/>
+        <location filename="../../planbook/core/exchange.py" line="188"/>
         <source>{where}: a {kind} cannot sit inside a {parent}</source>
         <translation>{where}：{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="218"/>
-        <location filename="../../planbook/core/exchange.py" line="237"/>
+        <location filename="../../planbook/core/exchange.py" line="214"/>
+        <location filename="../../planbook/core/exchange.py" line="233"/>
         <source>{where} is missing</source>
         <translation>缺少 {where}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="229"/>
+        <location filename="../../planbook/core/exchange.py" line="225"/>
         <source>{where} must be an object</source>
         <translation>{where} 应为对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="240"/>
+        <location filename="../../planbook/core/exchange.py" line="236"/>
         <source>{where} must be text</source>
         <translation>{where} 应为文本</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="247"/>
+        <location filename="../../planbook/core/exchange.py" line="243"/>
         <source>{where} must be a list of text</source>
         <translation>{where} 应为文本列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="255"/>
+        <location filename="../../planbook/core/exchange.py" line="251"/>
         <source>plan.year must be a year such as 2020, not {value!r}</source>
         <translation>plan.year 应为年份（如 2020），实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="266"/>
+        <location filename="../../planbook/core/exchange.py" line="262"/>
         <source>{where} must be a date YYYY-MM-DD, not {value!r}</source>
         <translation>{where} 应为 YYYY-MM-DD 格式的日期，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="275"/>
+        <location filename="../../planbook/core/exchange.py" line="271"/>
         <source>{where} must be one of {allowed}, not {value!r}</source>
         <translation>{where} 应为 {allowed} 之一，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="78"/>
+        <location filename="../../planbook/core/library.py" line="77"/>
         <source>{path} is a folder, not a library file</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="158"/>
-        <location filename="../../planbook/core/library.py" line="82"/>
-        <location filename="../../planbook/core/library.py" line="107"/>
+        <location filename="../../planbook/core/backup.py" line="250"/>
+        <location filename="../../planbook/core/library.py" line="81"/>
+        <location filename="../../planbook/core/library.py" line="106"/>
         <source>no library at {path}</source>
         <translation>{path} 处没有方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="87"/>
+        <location filename="../../planbook/core/library.py" line="86"/>
         <source>cannot create the library folder {folder}: {reason}</source>
         <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="118"/>
+        <location filename="../../planbook/core/library.py" line="117"/>
         <source>{name} is damaged ({result})</source>
         <translation>{name} 已损坏（{result}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="144"/>
+        <location filename="../../planbook/core/library.py" line="143"/>
         <source>the library {path} is read-only; changes cannot be saved</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="323"/>
-        <location filename="../../planbook/core/library.py" line="328"/>
+        <location filename="../../planbook/core/library.py" line="324"/>
+        <location filename="../../planbook/core/library.py" line="329"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="419"/>
-        <location filename="../../planbook/core/library.py" line="424"/>
+        <location filename="../../planbook/core/library.py" line="430"/>
+        <location filename="../../planbook/core/library.py" line="435"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="549"/>
+        <location filename="../../planbook/core/library.py" line="560"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="75"/>
-        <location filename="../../planbook/core/library.py" line="551"/>
-        <location filename="../../planbook/core/library.py" line="660"/>
+        <location filename="../../planbook/core/library.py" line="74"/>
+        <location filename="../../planbook/core/library.py" line="562"/>
+        <location filename="../../planbook/core/library.py" line="671"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="554"/>
+        <location filename="../../planbook/core/library.py" line="565"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="557"/>
+        <location filename="../../planbook/core/library.py" line="568"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="602"/>
+        <location filename="../../planbook/core/library.py" line="613"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="604"/>
+        <location filename="../../planbook/core/library.py" line="615"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="606"/>
+        <location filename="../../planbook/core/library.py" line="617"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="607"/>
+        <location filename="../../planbook/core/library.py" line="618"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="608"/>
+        <location filename="../../planbook/core/library.py" line="619"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="609"/>
+        <location filename="../../planbook/core/library.py" line="620"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
@@ -1537,47 +1537,47 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>这个方案库没有搜索索引（请以可写方式打开一次，完成升级）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="205"/>
+        <location filename="../../planbook/core/search.py" line="214"/>
         <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
         <translation>年份写法不对：year:{raw}（例如 year:2019 或 year:2017-2020）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="206"/>
+        <location filename="../../planbook/core/search.py" line="215"/>
         <source>this library has no search index yet: open it writable once (or run planbook reindex)</source>
         <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="267"/>
+        <location filename="../../planbook/core/search.py" line="276"/>
         <source>search text too long ({length} characters; at most {limit})</source>
         <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="275"/>
+        <location filename="../../planbook/core/search.py" line="284"/>
         <source>a filter cannot be negated: -{word}</source>
         <translation>筛选条件不能取反：-{word}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="283"/>
+        <location filename="../../planbook/core/search.py" line="292"/>
         <source>too many search words (at most {limit})</source>
         <translation>搜索词过多（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="302"/>
+        <location filename="../../planbook/core/search.py" line="311"/>
         <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
         <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="306"/>
+        <location filename="../../planbook/core/search.py" line="315"/>
         <source>{key}: needs something after it, e.g. unit:基教科</source>
         <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="315"/>
+        <location filename="../../planbook/core/search.py" line="324"/>
         <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
         <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="395"/>
+        <location filename="../../planbook/core/search.py" line="404"/>
         <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
@@ -1717,24 +1717,24 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/ofd_writer.py" line="320"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="657"/>
+        <location filename="../../planbook/exporters/ofd_writer.py" line="326"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="688"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/ofd_writer.py" line="342"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="683"/>
+        <location filename="../../planbook/exporters/ofd_writer.py" line="348"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="714"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="698"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="729"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="701"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="732"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -1750,7 +1750,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/importers/__init__.py" line="48"/>
-        <location filename="../../planbook/importers/__init__.py" line="160"/>
+        <location filename="../../planbook/importers/__init__.py" line="162"/>
         <source>{name} is a folder, not a file</source>
         <translation>{name} 是文件夹，不是文件</translation>
     </message>
@@ -1766,7 +1766,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/importers/__init__.py" line="61"/>
-        <location filename="../../planbook/importers/__init__.py" line="157"/>
+        <location filename="../../planbook/importers/__init__.py" line="159"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
@@ -1891,64 +1891,64 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>发文字号 {number} 已被方案 {id}（{title}）使用</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="251"/>
+        <location filename="../../planbook/core/checks.py" line="261"/>
         <source>the notice is signed but has no date of signing (成文日期)</source>
         <translation>通知有署名，但没有成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="254"/>
+        <location filename="../../planbook/core/checks.py" line="264"/>
         <source>the notice has a date of signing but no signing organ (署名)</source>
         <translation>通知有成文日期，但没有署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="263"/>
+        <location filename="../../planbook/core/checks.py" line="273"/>
         <source>the date of printing {printed} is before the date of signing {signed}</source>
         <translation>印发日期 {printed} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="267"/>
+        <location filename="../../planbook/core/checks.py" line="277"/>
         <source>the date of publication {published} is before the date of signing {signed}</source>
         <translation>发布日期 {published} 早于成文日期 {signed}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="279"/>
+        <location filename="../../planbook/core/checks.py" line="289"/>
         <source>the masthead names {organs} organs but the notice has {signers} signers</source>
         <translation>发文机关标志列出 {organs} 个机关，但署名有 {signers} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="288"/>
+        <location filename="../../planbook/core/checks.py" line="298"/>
         <source>the imprint has a date of printing but no printing organ (印发机关)</source>
         <translation>版记有印发日期，但没有印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="291"/>
+        <location filename="../../planbook/core/checks.py" line="301"/>
         <source>the imprint names the printing organ but has no date of printing (印发日期)</source>
         <translation>版记有印发机关，但没有印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="304"/>
+        <location filename="../../planbook/core/checks.py" line="314"/>
         <source>this {kind} has no tasks</source>
         <translation>此{kind}下没有任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="318"/>
+        <location filename="../../planbook/core/checks.py" line="328"/>
         <source>task {number} has the same title</source>
         <translation>与第 {number} 项任务标题相同</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="330"/>
+        <location filename="../../planbook/core/checks.py" line="340"/>
         <source>no lead unit, while {count} of the plan&apos;s {total} tasks name one</source>
         <translation>未写牵头单位（本方案 {total} 项任务中有 {count} 项写明了）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="349"/>
-        <location filename="../../planbook/core/review.py" line="437"/>
+        <location filename="../../planbook/core/checks.py" line="359"/>
+        <location filename="../../planbook/core/review.py" line="438"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="352"/>
+        <location filename="../../planbook/core/checks.py" line="362"/>
         <source>{label} “{value}” is not a time</source>
         <translation>{label}“{value}”不是可识别的时间</translation>
     </message>
@@ -1968,72 +1968,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="487"/>
+        <location filename="../../planbook/importers/recognise.py" line="488"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="494"/>
+        <location filename="../../planbook/importers/recognise.py" line="495"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="840"/>
+        <location filename="../../planbook/importers/recognise.py" line="844"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="889"/>
+        <location filename="../../planbook/importers/recognise.py" line="893"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="893"/>
+        <location filename="../../planbook/importers/recognise.py" line="897"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="973"/>
+        <location filename="../../planbook/importers/recognise.py" line="977"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1026"/>
+        <location filename="../../planbook/importers/recognise.py" line="1030"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1033"/>
+        <location filename="../../planbook/importers/recognise.py" line="1037"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1183"/>
+        <location filename="../../planbook/importers/recognise.py" line="1187"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1188"/>
+        <location filename="../../planbook/importers/recognise.py" line="1192"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1227"/>
+        <location filename="../../planbook/importers/recognise.py" line="1231"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1229"/>
+        <location filename="../../planbook/importers/recognise.py" line="1233"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1231"/>
+        <location filename="../../planbook/importers/recognise.py" line="1235"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1234"/>
+        <location filename="../../planbook/importers/recognise.py" line="1238"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2168,128 +2168,128 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>已更名单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="245"/>
+        <location filename="../../planbook/core/review.py" line="246"/>
         <source>the years {found} are over before the plan&apos;s year {year}</source>
         <translation>{found} 已在方案年度 {year} 年之前结束</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="251"/>
+        <location filename="../../planbook/core/review.py" line="252"/>
         <source>{date} is a date before the plan&apos;s year {year}: set the date anew</source>
         <translation>{date} 早于方案年度 {year} 年，请重新确定日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="256"/>
+        <location filename="../../planbook/core/review.py" line="257"/>
         <source>“{found}年后” has begun by {year}; does the sentence still hold?</source>
         <translation>到 {year} 年已是“{found}年后”，这句话是否仍然适用？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="260"/>
+        <location filename="../../planbook/core/review.py" line="261"/>
         <source>{found} is last year; the plan is for {year}</source>
         <translation>{found}是上一年度，本方案为 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="262"/>
+        <location filename="../../planbook/core/review.py" line="263"/>
         <source>{found} is before the plan&apos;s year {year}</source>
         <translation>{found}早于方案年度 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="270"/>
+        <location filename="../../planbook/core/review.py" line="271"/>
         <source>“{word}” in last year&apos;s plan meant {year}, the plan&apos;s own year</source>
         <translation>上年度方案中的“{word}”指 {year} 年，即本方案年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="274"/>
+        <location filename="../../planbook/core/review.py" line="275"/>
         <source>“{word}” now means {last}; in last year&apos;s plan it meant {before}</source>
         <translation>“{word}”现在指 {last} 年，在上年度方案中指 {before} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="278"/>
+        <location filename="../../planbook/core/review.py" line="279"/>
         <source>“{word}” now means {year}: is what it says still to be done this year?</source>
         <translation>“{word}”现在指 {year} 年：所说事项今年是否仍要做？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="310"/>
+        <location filename="../../planbook/core/review.py" line="311"/>
         <source>“{found}” ({first}–{last}) is over; the plan&apos;s year {year} is in “{current}”</source>
         <translation>“{found}”（{first}—{last}年）已结束，方案年度 {year} 年属于“{current}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="317"/>
+        <location filename="../../planbook/core/review.py" line="318"/>
         <source>the “{current}” period began in {first}: its plan was drafted before; now it is carried out</source>
         <translation>“{current}”时期已于 {first} 年开始：规划此前已编制，现在应是实施</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="355"/>
+        <location filename="../../planbook/core/review.py" line="356"/>
         <source>a later plenary session has been held: the latest before {year} is {latest} ({date})</source>
         <translation>此后已召开新的全会：{year} 年之前最近一次是{latest}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="362"/>
+        <location filename="../../planbook/core/review.py" line="363"/>
         <source>a later party congress has been held: the latest before {year} is {latest} ({date})</source>
         <translation>此后已召开新的党代会：{year} 年之前最近一次是党的{latest}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="375"/>
+        <location filename="../../planbook/core/review.py" line="376"/>
         <source>{found} named a theme for its year; is there one, and the same, for {year}?</source>
         <translation>{found}确定了当年的主题年，{year} 年是否还有、是否相同？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="397"/>
+        <location filename="../../planbook/core/review.py" line="398"/>
         <source>“{phrase}” belongs to the years up to {until}; the plan is for {year}</source>
         <translation>“{phrase}”是 {until} 年及以前的提法，本方案为 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="401"/>
+        <location filename="../../planbook/core/review.py" line="402"/>
         <source>{reason}; since then: {instead}</source>
         <translation>{reason}；现行提法：{instead}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="404"/>
+        <location filename="../../planbook/core/review.py" line="405"/>
         <source>“{phrase}” is of its time ({first}–{until}): does it still hold in {year}?</source>
         <translation>“{phrase}”是特定时期（{first}—{until}年）的提法，{year} 年是否仍适用？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="427"/>
+        <location filename="../../planbook/core/review.py" line="428"/>
         <source>a numbered target: is “{found}” still the figure for {year}?</source>
         <translation>量化目标：“{found}”是否仍是 {year} 年的指标？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="445"/>
+        <location filename="../../planbook/core/review.py" line="446"/>
         <source>{old} was renamed {new}</source>
         <translation>{old}已更名为{new}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="461"/>
+        <location filename="../../planbook/core/review.py" line="462"/>
         <source>done in {source}: drop it from this plan?</source>
         <translation>已在《{source}》中完成：是否从本方案删除？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="465"/>
+        <location filename="../../planbook/core/review.py" line="466"/>
         <source>{status} in {source}: kept, noted as carried over</source>
         <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="483"/>
+        <location filename="../../planbook/core/library.py" line="494"/>
         <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
         <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="561"/>
+        <location filename="../../planbook/core/library.py" line="572"/>
         <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
         <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="564"/>
+        <location filename="../../planbook/core/library.py" line="575"/>
         <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
         <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="567"/>
-        <location filename="../../planbook/core/library.py" line="580"/>
+        <location filename="../../planbook/core/library.py" line="578"/>
+        <location filename="../../planbook/core/library.py" line="591"/>
         <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="563"/>
+        <location filename="../../planbook/importers/recognise.py" line="567"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
@@ -2329,72 +2329,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 有 {pages} 页，超出任何方案的篇幅（最多 {limit} 页）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="369"/>
+        <location filename="../../planbook/core/checks.py" line="376"/>
         <source>the notice has no issuing organ&apos;s mark (发文机关标志)</source>
         <translation>印发通知没有发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="372"/>
+        <location filename="../../planbook/core/checks.py" line="384"/>
         <source>the notice has no title (标题)</source>
         <translation>印发通知没有标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="375"/>
+        <location filename="../../planbook/core/checks.py" line="387"/>
         <source>the notice has no principal recipients (主送机关)</source>
         <translation>印发通知没有主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/checks.py" line="402"/>
+        <location filename="../../planbook/core/checks.py" line="417"/>
         <source>the draft has {count} open review findings (Plan ▸ Review Draft)</source>
         <translation>草稿还有 {count} 条审阅意见未处理（方案 ▸ 审阅草稿）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="82"/>
+        <location filename="../../planbook/core/model.py" line="75"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="86"/>
+        <location filename="../../planbook/core/model.py" line="79"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="90"/>
+        <location filename="../../planbook/core/model.py" line="83"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="94"/>
+        <location filename="../../planbook/core/model.py" line="87"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="351"/>
+        <location filename="../../planbook/core/model.py" line="343"/>
         <source>masthead (发文机关标志)</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="352"/>
+        <location filename="../../planbook/core/model.py" line="344"/>
         <source>title (标题)</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="353"/>
+        <location filename="../../planbook/core/model.py" line="345"/>
         <source>recipients (主送机关)</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="354"/>
+        <location filename="../../planbook/core/model.py" line="346"/>
         <source>body (正文)</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="363"/>
+        <location filename="../../planbook/core/model.py" line="355"/>
         <source>{a} and {b}</source>
         <translation>{a}和{b}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="364"/>
+        <location filename="../../planbook/core/model.py" line="356"/>
         <source>{a}, {b}</source>
         <translation>{a}、{b}</translation>
     </message>
@@ -2404,7 +2404,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>缺少{parts}，通知无法印发：请补全，或改为导出“仅方案”版式</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/drafting.py" line="53"/>
+        <location filename="../../planbook/core/drafting.py" line="54"/>
         <source>“{title}” nests its items {depth} levels deep; a plan may have at most {limit}</source>
         <translation>“{title}”的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
     </message>
@@ -2414,22 +2414,22 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>子项最多只能嵌套 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="102"/>
+        <location filename="../../planbook/core/exchange.py" line="99"/>
         <source>not a plan: the JSON is nested too deeply</source>
         <translation>不是方案文件：JSON 嵌套层次过深</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="104"/>
+        <location filename="../../planbook/core/exchange.py" line="101"/>
         <source>not valid JSON ({reason})</source>
         <translation>不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="141"/>
+        <location filename="../../planbook/core/exchange.py" line="138"/>
         <source>the plan has more than {limit} headings, tasks and items; a plan may have at most {limit}</source>
         <translation>方案的标题、任务和子项超过 {limit} 个，一个方案最多允许 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="184"/>
+        <location filename="../../planbook/core/exchange.py" line="180"/>
         <source>{where}: nodes nest deeper than {limit} levels</source>
         <translation>{where}：节点嵌套超过 {limit} 层</translation>
     </message>
@@ -2449,32 +2449,32 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法读取 {name}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="145"/>
+        <location filename="../../planbook/importers/__init__.py" line="147"/>
         <source>removed {count} control character(s) that no document can hold</source>
         <translation>已删除 {count} 个任何文档都无法容纳的控制字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="162"/>
+        <location filename="../../planbook/importers/__init__.py" line="164"/>
         <source>{name} is not a regular file (a pipe or device?); not read</source>
         <translation>{name} 不是普通文件（可能是管道或设备），未读取</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="169"/>
+        <location filename="../../planbook/importers/__init__.py" line="171"/>
         <source>{name} nests its items {depth} levels deep; a plan may have at most {limit}</source>
         <translation>{name} 的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="180"/>
+        <location filename="../../planbook/importers/__init__.py" line="182"/>
         <source>{name} has {count} headings, tasks and items; a plan may have at most {limit}</source>
         <translation>{name} 共有 {count} 个标题、任务和子项，一个方案最多允许 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/__init__.py" line="184"/>
+        <location filename="../../planbook/importers/__init__.py" line="186"/>
         <source>{name} holds {count} characters of text; a plan may hold at most {limit}</source>
         <translation>{name} 含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="513"/>
+        <location filename="../../planbook/importers/recognise.py" line="517"/>
         <source>the document holds {count} characters of text; a plan may hold at most {limit}</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
@@ -2483,51 +2483,111 @@ or run Planbook on Python 3.12 or later.</source>
         <source>{name} holds {size} MB of document text (XML); a plan has at most {limit} MB</source>
         <translation>{name} 的文档正文（XML）有 {size} MB，一个方案最多 {limit} MB</translation>
     </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="249"/>
+        <source>{seals} electronic seals for {signers} signing organs: each organ seals once</source>
+        <translation>电子印章 {seals} 枚，署名机关 {signers} 个：应每个机关各盖一枚</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise.py" line="508"/>
+        <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
+        <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="379"/>
+        <source>the masthead “{masthead}” was proposed by Planbook: confirm it or change it</source>
+        <translation>发文机关标志“{masthead}”是本程序拟定的，请确认或修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="390"/>
+        <source>the notice has no body (正文)</source>
+        <translation>通知没有正文</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="33"/>
+        <source>cannot read the seal image {path}: {reason}</source>
+        <translation>无法读取印章图片 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="36"/>
+        <source>the seal image {path} is larger than {limit} MB</source>
+        <translation>印章图片 {path} 超过 {limit} MB</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="49"/>
+        <source>the seal image {path} is not a PNG file</source>
+        <translation>印章图片 {path} 不是 PNG 文件</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="54"/>
+        <source>the seal image {path} is {width} × {height} pixels; at most {limit} a side</source>
+        <translation>印章图片 {path} 为 {width} × {height} 像素，每边最多 {limit} 像素</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="61"/>
+        <source>the seal image {path} is damaged: {reason}</source>
+        <translation>印章图片 {path} 已损坏：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="63"/>
+        <source>the seal image {path} has no transparent background: save the seal as a PNG with transparency</source>
+        <translation>印章图片 {path} 没有透明背景：请将印章另存为带透明背景的 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="68"/>
+        <source>the seal image {path} is empty (fully transparent)</source>
+        <translation>印章图片 {path} 是空的（完全透明）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/seals.py" line="71"/>
+        <source>the seal image {path} is not red: a seal is printed in red</source>
+        <translation>印章图片 {path} 不是红色的：印章应为红色</translation>
+    </message>
 </context>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="111"/>
+        <location filename="../../planbook/gui/editors.py" line="119"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="114"/>
+        <location filename="../../planbook/gui/editors.py" line="122"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="122"/>
+        <location filename="../../planbook/gui/editors.py" line="130"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="123"/>
+        <location filename="../../planbook/gui/editors.py" line="131"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="127"/>
+        <location filename="../../planbook/gui/editors.py" line="135"/>
         <source>Te&amp;xt</source>
         <translation>正文(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="131"/>
+        <location filename="../../planbook/gui/editors.py" line="139"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="200"/>
+        <location filename="../../planbook/gui/editors.py" line="211"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="204"/>
+        <location filename="../../planbook/gui/editors.py" line="215"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="209"/>
+        <location filename="../../planbook/gui/editors.py" line="220"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2535,107 +2595,107 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PdfFonts</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="61"/>
+        <location filename="../../planbook/gui/preferences.py" line="63"/>
         <source>Title (Xiaobiaosong)</source>
         <translation>标题（小标宋）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="62"/>
+        <location filename="../../planbook/gui/preferences.py" line="64"/>
         <source>Body text (Fangsong)</source>
         <translation>正文（仿宋）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="63"/>
+        <location filename="../../planbook/gui/preferences.py" line="65"/>
         <source>Level-1 headings (Heiti)</source>
         <translation>一级标题（黑体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="64"/>
+        <location filename="../../planbook/gui/preferences.py" line="66"/>
         <source>Level-2 headings (Kaiti)</source>
         <translation>二级标题（楷体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="65"/>
+        <location filename="../../planbook/gui/preferences.py" line="67"/>
         <source>Page numbers (Songti)</source>
         <translation>页码（宋体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="66"/>
+        <location filename="../../planbook/gui/preferences.py" line="68"/>
         <source>Fallback face</source>
         <translation>备用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="73"/>
+        <location filename="../../planbook/gui/preferences.py" line="75"/>
         <source>Formal notices use 方正小标宋简体</source>
         <translation>公文用 方正小标宋简体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="74"/>
+        <location filename="../../planbook/gui/preferences.py" line="76"/>
         <source>Formal notices use 仿宋_GB2312</source>
         <translation>公文用 仿宋_GB2312</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="75"/>
+        <location filename="../../planbook/gui/preferences.py" line="77"/>
         <source>Formal notices use 黑体</source>
         <translation>公文用 黑体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="76"/>
+        <location filename="../../planbook/gui/preferences.py" line="78"/>
         <source>Formal notices use 楷体_GB2312</source>
         <translation>公文用 楷体_GB2312</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="77"/>
+        <location filename="../../planbook/gui/preferences.py" line="79"/>
         <source>Formal notices use 宋体</source>
         <translation>公文用 宋体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="78"/>
+        <location filename="../../planbook/gui/preferences.py" line="80"/>
         <source>For rare characters the other fonts lack</source>
         <translation>排印其他字体缺少的生僻字</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="91"/>
+        <location filename="../../planbook/gui/preferences.py" line="93"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="92"/>
+        <location filename="../../planbook/gui/preferences.py" line="94"/>
         <source>{0} (U+{1})</source>
         <translation>{0}（U+{1}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="100"/>
+        <location filename="../../planbook/gui/preferences.py" line="102"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="101"/>
+        <location filename="../../planbook/gui/preferences.py" line="103"/>
         <source>{1} in {0}</source>
         <translation>{0}中的{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="103"/>
+        <location filename="../../planbook/gui/preferences.py" line="105"/>
         <source>Drawn with the fallback face, as the chosen fonts lack them: {0}.</source>
         <translation>所选字体缺字，已用备用字体排印：{0}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="110"/>
+        <location filename="../../planbook/gui/preferences.py" line="112"/>
         <source>These characters are in none of the fonts and were printed as 〓: {0}.</source>
         <translation>以下字符在所有字体中都没有，已印成〓：{0}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="113"/>
+        <location filename="../../planbook/gui/preferences.py" line="115"/>
         <source>{0} was written, but these characters are in none of the fonts and were printed as 〓: {1}.</source>
         <translation>{0} 已导出，但以下字符在所有字体中都没有，已印成〓：{1}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="115"/>
+        <location filename="../../planbook/gui/preferences.py" line="117"/>
         <source>Check the text, or choose a font that has them as the fallback face in Edit ▸ Preferences ▸ PDF Fonts.</source>
         <translation>请核对文字，或在“编辑 ▸ 首选项 ▸ PDF 字体”中把含有这些字的字体设为备用字体。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="126"/>
+        <location filename="../../planbook/gui/preferences.py" line="128"/>
         <source>Characters Missing from the PDF</source>
         <translation>PDF 中有字符缺字</translation>
     </message>
@@ -2716,227 +2776,302 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="427"/>
+        <location filename="../../planbook/gui/editors.py" line="441"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="306"/>
-        <location filename="../../planbook/gui/editors.py" line="429"/>
+        <location filename="../../planbook/core/model.py" line="298"/>
+        <location filename="../../planbook/gui/editors.py" line="444"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="307"/>
-        <location filename="../../planbook/gui/editors.py" line="434"/>
+        <location filename="../../planbook/core/model.py" line="299"/>
+        <location filename="../../planbook/gui/editors.py" line="449"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="437"/>
+        <location filename="../../planbook/gui/editors.py" line="452"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="308"/>
-        <location filename="../../planbook/gui/editors.py" line="439"/>
+        <location filename="../../planbook/core/model.py" line="300"/>
+        <location filename="../../planbook/gui/editors.py" line="454"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="309"/>
-        <location filename="../../planbook/gui/editors.py" line="440"/>
+        <location filename="../../planbook/core/model.py" line="301"/>
+        <location filename="../../planbook/gui/editors.py" line="455"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="440"/>
+        <location filename="../../planbook/gui/editors.py" line="455"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="442"/>
+        <location filename="../../planbook/gui/editors.py" line="457"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="443"/>
+        <location filename="../../planbook/gui/editors.py" line="458"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="310"/>
-        <location filename="../../planbook/gui/editors.py" line="445"/>
+        <location filename="../../planbook/core/model.py" line="302"/>
+        <location filename="../../planbook/gui/editors.py" line="460"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="447"/>
+        <location filename="../../planbook/gui/editors.py" line="462"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="448"/>
+        <location filename="../../planbook/gui/editors.py" line="463"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="311"/>
-        <location filename="../../planbook/gui/editors.py" line="450"/>
+        <location filename="../../planbook/core/model.py" line="303"/>
+        <location filename="../../planbook/gui/editors.py" line="465"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="312"/>
-        <location filename="../../planbook/gui/editors.py" line="451"/>
+        <location filename="../../planbook/core/model.py" line="304"/>
+        <location filename="../../planbook/gui/editors.py" line="466"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="313"/>
-        <location filename="../../planbook/gui/editors.py" line="452"/>
+        <location filename="../../planbook/core/model.py" line="305"/>
+        <location filename="../../planbook/gui/editors.py" line="467"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="456"/>
+        <location filename="../../planbook/gui/editors.py" line="471"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="315"/>
+        <location filename="../../planbook/core/model.py" line="307"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="458"/>
+        <location filename="../../planbook/gui/editors.py" line="482"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="459"/>
+        <location filename="../../planbook/gui/editors.py" line="483"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="317"/>
+        <location filename="../../planbook/core/model.py" line="309"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="319"/>
+        <location filename="../../planbook/core/model.py" line="311"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="321"/>
+        <location filename="../../planbook/core/model.py" line="313"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="323"/>
+        <location filename="../../planbook/core/model.py" line="315"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="324"/>
+        <location filename="../../planbook/core/model.py" line="316"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="325"/>
+        <location filename="../../planbook/core/model.py" line="317"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="326"/>
+        <location filename="../../planbook/core/model.py" line="318"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="328"/>
+        <location filename="../../planbook/core/model.py" line="320"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="329"/>
+        <location filename="../../planbook/core/model.py" line="321"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="330"/>
+        <location filename="../../planbook/core/model.py" line="322"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="331"/>
+        <location filename="../../planbook/core/model.py" line="323"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="333"/>
+        <location filename="../../planbook/core/model.py" line="325"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="334"/>
+        <location filename="../../planbook/core/model.py" line="326"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="335"/>
+        <location filename="../../planbook/core/model.py" line="327"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="336"/>
+        <location filename="../../planbook/core/model.py" line="328"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="337"/>
+        <location filename="../../planbook/core/model.py" line="329"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="338"/>
+        <location filename="../../planbook/core/model.py" line="330"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="339"/>
+        <location filename="../../planbook/core/model.py" line="331"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="340"/>
+        <location filename="../../planbook/core/model.py" line="332"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="504"/>
+        <location filename="../../planbook/gui/editors.py" line="557"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="598"/>
+        <location filename="../../planbook/gui/editors.py" line="694"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="610"/>
+        <location filename="../../planbook/gui/editors.py" line="706"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="621"/>
+        <location filename="../../planbook/gui/editors.py" line="717"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="634"/>
+        <location filename="../../planbook/gui/editors.py" line="730"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="475"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="476"/>
+        <source>Keep the proposed masthead as it is</source>
+        <translation>采用拟定的发文机关标志</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="509"/>
+        <source>Sealed (加盖印章)</source>
+        <translation>加盖印章</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="510"/>
+        <source>Not sealed (不加盖印章)</source>
+        <translation>不加盖印章</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="511"/>
+        <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
+        <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="515"/>
+        <source>Seal</source>
+        <translation>印章</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="517"/>
+        <source>Choose Seal Images…</source>
+        <translation>选择印章图片…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="518"/>
+        <source>PNG images with a transparent background, one per signing organ in their order</source>
+        <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="520"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="526"/>
+        <source>Electronic seals</source>
+        <translation>电子印章</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="620"/>
+        <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
+        <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="625"/>
+        <source>{0} for {1} signing organs</source>
+        <translation>{0} 个，签署机关 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="626"/>
+        <source>None: stamped on paper</source>
+        <translation>无（盖实物印章）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="636"/>
+        <source>Choose Seal Images</source>
+        <translation>选择印章图片</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="637"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
 </context>
 <context>
@@ -2960,12 +3095,12 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="194"/>
+        <location filename="../../planbook/gui/preferences.py" line="196"/>
         <source>Start Over</source>
         <translation>重新设置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="202"/>
+        <location filename="../../planbook/gui/preferences.py" line="204"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
@@ -2973,122 +3108,122 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="218"/>
+        <location filename="../../planbook/gui/preferences.py" line="229"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="224"/>
+        <location filename="../../planbook/gui/preferences.py" line="237"/>
         <source>PDF Fonts</source>
         <translation>PDF 字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="226"/>
+        <location filename="../../planbook/gui/preferences.py" line="237"/>
         <source>Word Fonts</source>
         <translation>Word 字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="239"/>
+        <location filename="../../planbook/gui/preferences.py" line="254"/>
         <source>The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only (.ttf, .ttc).</source>
         <translation>导出 PDF 时用以下字体排印公文。Planbook 自带免费的替代字体；如果本机装有公文规定的字体，请在这里选择它们的字体文件。仅支持 TrueType 字体（.ttf、.ttc）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="243"/>
+        <location filename="../../planbook/gui/preferences.py" line="258"/>
         <source>Start Over…</source>
         <translation>重新设置…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="244"/>
+        <location filename="../../planbook/gui/preferences.py" line="259"/>
         <source>Put the unreadable file aside and use the bundled fonts</source>
         <translation>将无法读取的文件改名保留，改用内置字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="259"/>
+        <location filename="../../planbook/gui/preferences.py" line="274"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="260"/>
+        <location filename="../../planbook/gui/preferences.py" line="275"/>
         <source>Choose a font file for {0}</source>
         <translation>为{0}选择字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="262"/>
+        <location filename="../../planbook/gui/preferences.py" line="277"/>
         <source>Use Bundled</source>
         <translation>恢复内置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="263"/>
+        <location filename="../../planbook/gui/preferences.py" line="278"/>
         <source>Draw {0} with the font that ships with Planbook</source>
         <translation>{0}改用 Planbook 自带的字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="272"/>
+        <location filename="../../planbook/gui/preferences.py" line="287"/>
         <source>Saved in {0}; the command line uses the same file.</source>
         <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="297"/>
+        <location filename="../../planbook/gui/preferences.py" line="312"/>
         <source>Nothing here can be changed until the file is corrected by hand, or you start over with the bundled fonts (the file is kept beside it, renamed).</source>
         <translation>在手工改正该文件或点“重新设置”改用内置字体之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="314"/>
+        <location filename="../../planbook/gui/preferences.py" line="329"/>
         <source>Bundled: {0}</source>
         <translation>内置：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="317"/>
+        <location filename="../../planbook/gui/preferences.py" line="332"/>
         <source>Not found: {0}</source>
         <translation>找不到：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="319"/>
+        <location filename="../../planbook/gui/preferences.py" line="334"/>
         <source>The PDF export stops until this file is back or another is chosen</source>
         <translation>在该文件恢复或另选字体之前，无法导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="352"/>
+        <location filename="../../planbook/gui/preferences.py" line="367"/>
         <source>Font for {0}</source>
         <translation>{0}所用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="353"/>
+        <location filename="../../planbook/gui/preferences.py" line="368"/>
         <source>TrueType fonts (*.ttf *.ttc *.otf);;All files (*)</source>
         <translation>TrueType 字体 (*.ttf *.ttc *.otf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="375"/>
+        <location filename="../../planbook/gui/preferences.py" line="390"/>
         <source>Choose a Font</source>
         <translation>选择字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="376"/>
+        <location filename="../../planbook/gui/preferences.py" line="391"/>
         <source>{0} holds several fonts. Which one?</source>
         <translation>{0} 中有多个字体，使用哪一个？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="399"/>
+        <location filename="../../planbook/gui/preferences.py" line="414"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="411"/>
+        <location filename="../../planbook/gui/preferences.py" line="426"/>
         <source>Rename {0} to {1} and use the bundled fonts?</source>
         <translation>将 {0} 改名为 {1}，并改用内置字体？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="419"/>
+        <location filename="../../planbook/gui/preferences.py" line="434"/>
         <source>{0} cannot be used for {1}: {2}.</source>
         <translation>{0} 不能用作{1}：{2}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="421"/>
+        <location filename="../../planbook/gui/preferences.py" line="436"/>
         <source>Font Not Used</source>
         <translation>未采用该字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="421"/>
+        <location filename="../../planbook/gui/preferences.py" line="436"/>
         <source>Nothing was changed.</source>
         <translation>设置未作任何更改。</translation>
     </message>
@@ -3096,65 +3231,85 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="50"/>
+        <location filename="../../planbook/gui/print_preview.py" line="57"/>
         <source>Print Preview — {0}</source>
         <translation>打印预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="54"/>
+        <location filename="../../planbook/gui/print_preview.py" line="61"/>
         <source>Notice with the plan</source>
         <translation>印发通知及要点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="55"/>
+        <location filename="../../planbook/gui/print_preview.py" line="62"/>
         <source>Plan only</source>
         <translation>仅要点正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="65"/>
+        <location filename="../../planbook/gui/print_preview.py" line="72"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="67"/>
+        <location filename="../../planbook/gui/print_preview.py" line="74"/>
         <source>&amp;Save PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="69"/>
+        <location filename="../../planbook/gui/print_preview.py" line="76"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="79"/>
+        <location filename="../../planbook/gui/print_preview.py" line="86"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="109"/>
+        <location filename="../../planbook/gui/print_preview.py" line="136"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="115"/>
+        <location filename="../../planbook/gui/print_preview.py" line="142"/>
         <source>fallback face: {0}</source>
         <translation>备用字体排印：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="126"/>
-        <location filename="../../planbook/gui/print_preview.py" line="128"/>
+        <location filename="../../planbook/gui/print_preview.py" line="154"/>
+        <location filename="../../planbook/gui/print_preview.py" line="156"/>
         <source>Save PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="167"/>
+        <location filename="../../planbook/gui/print_preview.py" line="195"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="167"/>
+        <location filename="../../planbook/gui/print_preview.py" line="195"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="111"/>
+        <source>Typesetting…</source>
+        <translation>正在排版…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="118"/>
+        <source>Typesetting {0}</source>
+        <translation>正在排版：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="119"/>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="128"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -3183,57 +3338,57 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ProgressEditor</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="70"/>
+        <location filename="../../planbook/gui/follow.py" line="78"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="79"/>
+        <location filename="../../planbook/gui/follow.py" line="87"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="79"/>
+        <location filename="../../planbook/gui/follow.py" line="87"/>
         <source>Progress note</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="83"/>
+        <location filename="../../planbook/gui/follow.py" line="91"/>
         <source>Add a note dated today</source>
         <translation>添加一条今天的进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="84"/>
+        <location filename="../../planbook/gui/follow.py" line="92"/>
         <source>Remove the selected note</source>
         <translation>删除所选进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="86"/>
+        <location filename="../../planbook/gui/follow.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="93"/>
+        <location filename="../../planbook/gui/follow.py" line="101"/>
         <source>Set Status</source>
         <translation>设置进展状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="94"/>
+        <location filename="../../planbook/gui/follow.py" line="102"/>
         <source>Edit Progress Note</source>
         <translation>修改进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="135"/>
+        <location filename="../../planbook/gui/follow.py" line="143"/>
         <source>Add Progress Note</source>
         <translation>添加进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="149"/>
+        <location filename="../../planbook/gui/follow.py" line="157"/>
         <source>Remove Progress Note</source>
         <translation>删除进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="126"/>
+        <location filename="../../planbook/gui/follow.py" line="134"/>
         <source>Write dates as 2021-03-15 or 2021年3月15日</source>
         <translation>日期请写作 2021-03-15 或 2021年3月15日</translation>
     </message>
@@ -3410,98 +3565,98 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="53"/>
-        <location filename="../../planbook/gui/safety.py" line="64"/>
+        <location filename="../../planbook/gui/safety.py" line="54"/>
+        <location filename="../../planbook/gui/safety.py" line="65"/>
         <source>The library is read-only; changes cannot be saved.</source>
         <translation>方案库为只读，修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="57"/>
+        <location filename="../../planbook/gui/safety.py" line="58"/>
         <source>The disk is full: free some space and try again (nothing was changed).</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="58"/>
+        <location filename="../../planbook/gui/safety.py" line="59"/>
         <source>The disk could not be read or written (was it removed, or is it failing?).</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="60"/>
+        <location filename="../../planbook/gui/safety.py" line="61"/>
         <source>The library file is damaged: restore a backup with File ▸ Backups and Restore….</source>
         <translation>方案库文件已损坏：请通过“文件 ▸ 备份与恢复…”恢复一份备份。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="62"/>
+        <location filename="../../planbook/gui/safety.py" line="63"/>
         <source>Another program is busy with the library: try again in a moment (nothing was changed).</source>
         <translation>另一个程序正在使用方案库：请稍后再试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="65"/>
+        <location filename="../../planbook/gui/safety.py" line="66"/>
         <source>The library file cannot be opened (check the folder exists and may be read).</source>
         <translation>无法打开方案库文件（请检查文件夹是否存在、是否有读取权限）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="154"/>
+        <location filename="../../planbook/gui/safety.py" line="165"/>
         <source>This library is read-only: changes are not saved</source>
         <translation>此方案库为只读，修改不会保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="168"/>
+        <location filename="../../planbook/gui/safety.py" line="179"/>
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="227"/>
+        <location filename="../../planbook/gui/safety.py" line="240"/>
         <source>The change was not saved</source>
         <translation>修改未能保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="235"/>
+        <location filename="../../planbook/gui/safety.py" line="248"/>
         <source>What it changes was deleted or changed by another program.</source>
         <translation>它所修改的内容已被其他程序删除或更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="238"/>
+        <location filename="../../planbook/gui/safety.py" line="251"/>
         <source>Cannot undo “{0}”.</source>
         <translation>无法撤销“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="238"/>
+        <location filename="../../planbook/gui/safety.py" line="251"/>
         <source>Cannot redo “{0}”.</source>
         <translation>无法重做“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="239"/>
+        <location filename="../../planbook/gui/safety.py" line="252"/>
         <source>The step was taken off the undo list; nothing was changed.</source>
         <translation>此步骤已从撤销记录中移除，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="242"/>
+        <location filename="../../planbook/gui/safety.py" line="255"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="242"/>
+        <location filename="../../planbook/gui/safety.py" line="255"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="281"/>
+        <location filename="../../planbook/gui/safety.py" line="294"/>
         <source>The plan that was open was deleted by another program.</source>
         <translation>当前打开的方案已被其他程序删除。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="286"/>
+        <location filename="../../planbook/gui/safety.py" line="299"/>
         <source>Another program changed the library: shown as it is now.</source>
         <translation>其他程序修改了方案库，已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="335"/>
+        <location filename="../../planbook/gui/safety.py" line="348"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="343"/>
+        <location filename="../../planbook/gui/safety.py" line="356"/>
         <source>Restored {0}. What was there before is kept as {1}.</source>
         <translation>已恢复 {0}。恢复前的内容已另存为 {1}。</translation>
     </message>
@@ -3509,100 +3664,128 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="110"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="132"/>
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="111"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="133"/>
         <source>Unit, e.g. 基教科</source>
         <translation>单位，如 基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="113"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="135"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="121"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="143"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="121"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="143"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="155"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="181"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="182"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="210"/>
         <source>Type to search every plan: words, &quot;phrases&quot;, -exclude, year:2019, issuer:…, unit:…, field:责任单位=…, kind:task</source>
         <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，year:2019，issuer:机关，unit:单位，field:责任单位=…，kind:task</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="193"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="250"/>
         <source>No plan contains that.</source>
         <translation>没有找到包含这些内容的方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="194"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="251"/>
         <source>Counting… (first {0} shown)</source>
         <translation>正在统计…（先显示前 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="238"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="287"/>
         <source>(plan title and notice)</source>
         <translation>（方案标题与印发通知）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="253"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="315"/>
         <source>{0} hits</source>
         <translation>{0} 处</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="254"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="316"/>
         <source>{0} hits in {1} plans</source>
         <translation>共 {0} 处，分布在 {1} 个方案中</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/searchpanel.py" line="213"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="59"/>
+        <source>Lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="60"/>
+        <source>Responsible</source>
+        <translation>责任</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="61"/>
+        <source>Cooperating</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/follow.py" line="62"/>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
     <name>UnitsView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="176"/>
+        <location filename="../../planbook/gui/follow.py" line="184"/>
         <source>This plan</source>
         <translation>本方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="177"/>
+        <location filename="../../planbook/gui/follow.py" line="185"/>
         <source>All plans</source>
         <translation>全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="180"/>
+        <location filename="../../planbook/gui/follow.py" line="188"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="180"/>
+        <location filename="../../planbook/gui/follow.py" line="188"/>
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="180"/>
+        <location filename="../../planbook/gui/follow.py" line="188"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="183"/>
+        <location filename="../../planbook/gui/follow.py" line="191"/>
         <source>Show only this unit&apos;s tasks in the tree</source>
         <translation>结构树中只显示该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="184"/>
+        <location filename="../../planbook/gui/follow.py" line="192"/>
         <source>Rename Unit…</source>
         <translation>单位更名…</translation>
     </message>

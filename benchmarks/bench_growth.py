@@ -1,0 +1,434 @@
+"""Growth: every step of issue 22's table at growing sizes, each against a baseline measured in the same run.
+
+    .venv/bin/python benchmarks/bench_growth.py [--large] [--cache DIR] [--runs 3] [--soffice] [--no-reindex]
+
+Columns are (plans in the library, tasks in one plan): 100 / 30 and 1,000 / 300; `--large` adds 10,000 / 3,000
+(generating that library takes minutes: `--cache DIR` keeps the generated libraries between runs). Library steps
+run on the library of that many plans (30 tasks each), plan steps on one plan of that many tasks, generated from
+the seed sentences (benchmarks/generate.py). Times are medians of `--runs` (worst gaps: the worst keystroke).
+
+Targets at 10,000 plans / 3,000 tasks (issue 22): window shown ≤ 1.0 s on every start, pane refresh ≤ 1.5× its
+baseline, no GUI-thread gap above 100 ms while typing or filtering, compare ≤ 3 s (≤ 0.3 s at 300 tasks),
+print preview first page ≤ 0.5 s, PDF ≤ 12 ms/page, XLSX ≤ 2× write-only, next-year ≤ 5× executemany.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import difflib
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from generate import generate_plan, generate_plans, sentences  # noqa: E402
+
+from planbook.core import backup, search  # noqa: E402
+from planbook.core.library import Library  # noqa: E402
+from planbook.core.model import NodeKind  # noqa: E402
+
+BARE = ("import time; from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication([]); "
+        "w = QMainWindow(); w.resize(1280, 800); w.show(); app.processEvents(); print(f'shown {time.time():.6f}')")
+SELECT = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+          "rows = c.execute('SELECT p.id, p.title, p.year, p.status, n.doc_number FROM plans p "
+          "LEFT JOIN notices n ON n.plan_id = p.id ORDER BY p.year DESC, p.title').fetchall(); "
+          "print('\\n'.join(f'{r[0]} {r[1]}' for r in rows))")
+
+
+def ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def once(fn) -> tuple[float, object]:
+    start = time.perf_counter()
+    value = fn()
+    return (time.perf_counter() - start) * 1000, value
+
+
+# ---- the libraries -------------------------------------------------------------------------------------
+
+
+def library_of(plans: int, cache: Path) -> Path:
+    path = cache / f"growth-{plans}.db"
+    if path.exists():
+        return path
+    print(f"(generating a library of {plans:,} plans in {path} …)", flush=True)
+    part = path.with_suffix(".part")
+    part.unlink(missing_ok=True)
+    with Library.open(part) as lib:
+        with lib.transaction():
+            for plan in generate_plans(plans):
+                lib.add_plan(plan)
+        search.reindex(lib)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{part}{suffix}").unlink(missing_ok=True)
+    part.rename(path)
+    return path
+
+
+def fresh_copy(path: Path, tmp: Path) -> Path:
+    """The library in a folder of its own, no backups yet: the first start of the day."""
+    folder = tmp / f"day-{time.time_ns()}"
+    folder.mkdir()
+    shutil.copy(path, folder / "lib.db")
+    return folder / "lib.db"
+
+
+def text_bytes(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        nodes = conn.execute("SELECT sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))) "
+                             "FROM nodes").fetchone()[0] or 0
+        fields = conn.execute("SELECT sum(length(CAST(label AS BLOB)) + length(CAST(value AS BLOB))) "
+                              "FROM fields").fetchone()[0] or 0
+        plans = conn.execute("SELECT sum(length(CAST(title AS BLOB)) + length(CAST(preamble AS BLOB))) "
+                             "FROM plans").fetchone()[0] or 0
+    finally:
+        conn.close()
+    return nodes + fields + plans
+
+
+# ---- rows measured in fresh processes ------------------------------------------------------------------
+
+
+def wall(command: list[str], env: dict, until_shown: bool) -> float:
+    start = time.time()
+    out = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    if out.returncode not in (0,):
+        raise SystemExit(f"{' '.join(command)} failed: {out.stderr[-500:]}")
+    end = float(out.stdout.split("shown ")[-1]) if until_shown else time.time()
+    return end - start
+
+
+def process_rows(path: Path, tmp: Path, runs: int) -> dict[str, tuple[str, str]]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PLANBOOK_SETTINGS": str(tmp / "settings.ini"),
+           "PLANBOOK_QUIT_WHEN_SHOWN": "1"}
+    first, later, lists, bare, select = [], [], [], [], []
+    for _ in range(runs):
+        day = fresh_copy(path, tmp)
+        first.append(wall([sys.executable, "main.py"], {**env, "PLANBOOK_LIBRARY": str(day)}, True))
+        with Library.open(day) as lib:
+            backup.backup(lib)  # today's copy exists: a later start
+        later.append(wall([sys.executable, "main.py"], {**env, "PLANBOOK_LIBRARY": str(day)}, True))
+        day = fresh_copy(path, tmp)
+        lists.append(wall([sys.executable, "main.py", "list"], {**env, "PLANBOOK_LIBRARY": str(day)}, False))
+        bare.append(wall([sys.executable, "-c", BARE], env, True))
+        select.append(wall([sys.executable, "-c", SELECT, str(day)], env, False))
+    med = statistics.median
+    return {
+        "start": (f"{med(first):.2f} s", f"bare QMainWindow {med(bare):.2f} s; same start, backup already taken "
+                                         f"{med(later):.2f} s"),
+        "list": (f"{med(lists):.2f} s", f"SELECT {med(select):.2f} s"),
+    }
+
+
+# ---- rows measured in this process --------------------------------------------------------------------
+
+
+def gui_rows(path: Path, runs: int) -> dict[str, tuple[str, str]]:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTreeView
+
+    from planbook.gui.app import setup_application
+    from planbook.gui.librarypane import LibraryPane
+    from planbook.gui.mainwindow import MainWindow
+
+    app = QApplication.instance() or setup_application("zh")[0]
+    with Library.open(path) as lib:
+        plans = lib.list_plans()
+
+        def populate() -> None:
+            pane = LibraryPane()
+            pane.resize(320, 800)
+            pane.set_plans(lib.list_plans())
+            pane.grab()
+            pane.deleteLater()
+
+        def baseline() -> None:
+            rows = lib.db.execute("SELECT id, title, status FROM plans ORDER BY year DESC, title").fetchall()
+            model = QStandardItemModel(0, 2)
+            for _, title, status in rows:
+                model.appendRow([QStandardItem(title), QStandardItem(status)])
+            view = QTreeView()
+            view.resize(320, 800)
+            view.setModel(model)
+            view.grab()
+            view.deleteLater()
+
+        pane_ms, base_ms = ms(populate, runs), ms(baseline, runs)
+        pane = LibraryPane()
+        pane.resize(320, 800)
+        pane.set_plans(plans)
+        pane.show()
+        app.processEvents()
+
+        def refresh() -> None:
+            pane.set_plans(lib.list_plans())
+            pane.grab()
+
+        refresh_ms = ms(refresh, runs)
+        gaps = []
+        for text in ("乐", "乐山", "乐山 2", "乐山 20", "乐山 201", "乐山 2019", "乐山 201", "乐山 20", ""):
+            start = time.perf_counter()
+            pane.filter.setText(text)
+            pane._apply_filter()  # what the debounce timer runs
+            pane.grab()
+            gaps.append((time.perf_counter() - start) * 1000)
+        pane.deleteLater()
+
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat)
+    day = Path(tempfile.mkdtemp()) / "lib.db"
+    shutil.copy(path, day)
+    w = MainWindow(Library.open(day), settings, "zh")
+    w.resize(1280, 800)
+    w.show()
+    w.open_plan(plans[0].id)
+    app.processEvents()
+    title = w.plan_properties.field("title")
+    typing = []
+    base = title.text()
+    for i in range(1, 9):
+        start = time.perf_counter()
+        title.setText(base + "修订稿"[: i % 3 + 1] * (i // 3 + 1))
+        app.processEvents()
+        typing.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        w.refresh_open_plan_row()  # what the library pane's timer runs after a burst of keys
+        app.processEvents()
+        typing.append((time.perf_counter() - start) * 1000)
+    task = next(n for n in w.model.plan.walk() if n.kind is NodeKind.TASK)
+    w.select_node(task.id)
+    app.processEvents()
+    new_task = []
+    for _ in range(max(runs, 3)):
+        start = time.perf_counter()
+        w.act_new_sibling.trigger()
+        app.processEvents()
+        new_task.append((time.perf_counter() - start) * 1000)
+        w.select_node(task.id)
+    w.close()
+    w.lib.close()
+    return {
+        "pane": (f"{pane_ms:.0f} ms ({pane_ms / base_ms:.1f}×); refresh {refresh_ms:.0f} ms",
+                 f"SELECT + flat QTreeView {base_ms:.0f} ms"),
+        "filter": (f"{max(gaps):.0f} ms", "—"),
+        "typing": (f"{max(typing):.0f} ms", "—"),
+        "renumber": (f"{statistics.median(new_task):.0f} ms", "—"),
+    }
+
+
+def plan_rows(tasks: int, runs: int, soffice: bool, tmp: Path) -> dict[str, tuple[str, str]]:
+    from openpyxl import Workbook
+
+    from planbook.core.breakdown import breakdown
+    from planbook.core.compare import compare
+    from planbook.core.drafting import draft_next_year
+    from planbook.core.exchange import plan_to_text
+    from planbook.exporters.docx_writer import export_docx
+    from planbook.exporters.pdf_writer import write_pdf
+    from planbook.exporters.xlsx_writer import export_xlsx
+
+    pool, _ = sentences()
+    rng = random.Random(3)
+    old = generate_plan(rng, pool, tasks, 2020)
+    new = copy.deepcopy(old)
+    edited = [n for n in new.walk() if n.kind is NodeKind.TASK]
+    for node in rng.sample(edited, len(edited) // 5):
+        node.body = rng.choice(pool) + node.body[len(node.body) // 2:]
+    compare_ms = ms(lambda: compare(old, new), runs)
+    texts = plan_to_text(old).splitlines(), plan_to_text(new).splitlines()
+    difflib_ms = ms(lambda: list(difflib.unified_diff(*texts)), runs)
+
+    pdf = tmp / f"plan-{tasks}.pdf"
+    pdf_ms = ms(lambda: write_pdf(old, pdf, "notice"), max(1, runs // 2))
+    import pypdfium2  # comes with pdfplumber (the test extra)
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    pages = len(document)
+    document.close()
+    office = "—"
+    if soffice and shutil.which("soffice"):
+        docx = tmp / f"plan-{tasks}.docx"
+        export_docx(old, docx, "notice")
+        start = time.perf_counter()
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(docx)],
+                       capture_output=True, timeout=1200)
+        office = f"LibreOffice DOCX→PDF {(time.perf_counter() - start):.1f} s"
+
+    xlsx = tmp / f"plan-{tasks}.xlsx"
+    xlsx_ms = ms(lambda: export_xlsx(old, xlsx), runs)
+    table = breakdown(old)
+
+    def write_only() -> None:
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("任务分解表")
+        sheet.append([table.title])
+        sheet.append([c.title for c in table.columns])
+        for row in table.rows:
+            sheet.append(list(row))
+        book.save(tmp / "plain.xlsx")
+
+    plain_ms = ms(write_only, runs)
+
+    with Library.open(tmp / f"draft-{tasks}.db") as lib:
+        plan_id = lib.add_plan(old)
+        draft_ms = ms(lambda: draft_next_year(lib, plan_id), runs)
+        rows = lib.db.execute("SELECT plan_id, parent_id, position, kind, title, body FROM nodes "
+                              "WHERE plan_id = ?", [plan_id]).fetchall()
+        fields = lib.db.execute("SELECT f.node_id, f.position, f.label, f.value FROM fields f JOIN nodes n "
+                                "ON n.id = f.node_id WHERE n.plan_id = ?", [plan_id]).fetchall()
+        lib.db.execute("CREATE TEMP TABLE n2 AS SELECT plan_id, parent_id, position, kind, title, body FROM nodes "
+                       "WHERE 0")
+        lib.db.execute("CREATE TEMP TABLE f2 AS SELECT node_id, position, label, value FROM fields WHERE 0")
+
+        def executemany() -> None:
+            with lib.db.conn:
+                lib.db.conn.executemany("INSERT INTO n2 VALUES (?, ?, ?, ?, ?, ?)", rows)
+                lib.db.conn.executemany("INSERT INTO f2 VALUES (?, ?, ?, ?)", fields)
+
+        many_ms = ms(executemany, runs)
+
+    preview_ms = "—"
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from planbook.gui.print_preview import PrintPreview
+
+        app = QApplication.instance()
+        if app is not None:
+            def preview() -> None:
+                dialog = PrintPreview(old)
+                dialog.show()
+                app.processEvents()
+                dialog.done(0)
+                dialog.deleteLater()
+
+            preview_ms = f"{once(preview)[0] / 1000:.1f} s"
+    except ImportError:
+        pass
+    return {
+        "compare": (f"{compare_ms / 1000:.2f} s", f"difflib of the texts {difflib_ms / 1000:.2f} s"),
+        "preview": (f"{preview_ms} ({pages} pages)", "—"),
+        "pdf": (f"{pdf_ms / 1000:.1f} s ({pages} pages, {pdf_ms / pages:.0f} ms/page)", office),
+        "xlsx": (f"{xlsx_ms / 1000:.2f} s ({xlsx_ms / plain_ms:.1f}×)", f"openpyxl write-only, same rows "
+                                                                       f"{plain_ms / 1000:.2f} s"),
+        "next": (f"{draft_ms / 1000:.2f} s ({draft_ms / many_ms:.1f}×)", f"executemany of the same rows "
+                                                                        f"{many_ms / 1000:.3f} s"),
+    }
+
+
+def size_rows(path: Path, tmp: Path, reindex: bool) -> dict[str, tuple[str, str]]:
+    day = fresh_copy(path, tmp)
+    with Library.open(day) as lib:
+        made = backup.backup(lib)
+        index_ms = "—"
+        trigram = "—"
+        if reindex:
+            index_ms = f"{once(lambda: search.reindex(lib))[0] / 1000:.1f} s"
+            conn = lib.db.conn
+
+            def trigram_build() -> None:
+                conn.execute("CREATE VIRTUAL TABLE temp.tri USING fts5(title, body, units, fields, "
+                             "tokenize='trigram')")
+                conn.execute("INSERT INTO temp.tri SELECT title, body, units, fields FROM search_node_src")
+                conn.execute("INSERT INTO temp.tri SELECT title, body, units, fields FROM search_plan_src")
+                conn.commit()
+                conn.execute("DROP TABLE temp.tri")
+
+            trigram = f"trigram FTS5 build of the same documents {once(trigram_build)[0] / 1000:.1f} s"
+    mb = 1 << 20
+    text = text_bytes(day)
+    return {
+        "size": (f"{day.stat().st_size / mb:.0f} MB for {text / mb:.0f} MB of text "
+                 f"({day.stat().st_size / text:.1f}×); a backup {made.stat().st_size / mb:.0f} MB "
+                 f"({made.stat().st_size / text:.1f}×)", "—"),
+        "reindex": (index_ms, trigram),
+    }
+
+
+ROWS = [
+    ("start", "window shown, first start of the day (daily backup due)"),
+    ("list", "`planbook list`, first command of the day"),
+    ("pane", "library pane populate + paint"),
+    ("filter", "library filter: worst gap per keystroke"),
+    ("typing", "typing in the plan title: worst gap"),
+    ("compare", "compare two versions (1/5 of tasks edited)"),
+    ("preview", "print preview of the notice (whole document)"),
+    ("pdf", "PDF export"),
+    ("xlsx", "XLSX breakdown"),
+    ("next", "next-year draft"),
+    ("size", "library file and backups"),
+    ("renumber", "new task (renumber) in the window"),
+    ("reindex", "`reindex`"),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--large", action="store_true", help="add 10,000 plans / 3,000 tasks (minutes)")
+    parser.add_argument("--only-large", action="store_true", help="only 10,000 plans / 3,000 tasks")
+    parser.add_argument("--cache", type=Path, help="keep generated libraries in this folder between runs")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--soffice", action="store_true", help="also time LibreOffice DOCX→PDF (slow)")
+    parser.add_argument("--no-reindex", action="store_true", help="skip the reindex row (minutes at 10,000 plans)")
+    parser.add_argument("--sizes", help="other columns, e.g. 20/12,50/24 (plans/tasks; for a quick check)")
+    args = parser.parse_args()
+    sizes = [(100, 30), (1000, 300)]
+    if args.large or args.only_large:
+        sizes = [*([] if args.only_large else sizes), (10_000, 3000)]
+    if args.sizes:
+        sizes = [tuple(int(n) for n in column.split("/")) for column in args.sizes.split(",")]
+    _, seeded = sentences()
+    if not seeded:
+        print("(no seed plans found: sentences come from a small built-in vocabulary)")
+    from PySide6.QtWidgets import QApplication
+
+    from planbook.gui.app import setup_application
+
+    if QApplication.instance() is None:
+        setup_application("zh")
+    columns = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        cache = args.cache or tmp
+        cache.mkdir(parents=True, exist_ok=True)
+        for plans, tasks in sizes:
+            path = library_of(plans, cache)
+            print(f"(measuring {plans:,} plans / {tasks:,} tasks …)", flush=True)
+            found = {}
+            found.update(process_rows(path, tmp, args.runs))
+            found.update(gui_rows(path, args.runs))
+            found.update(plan_rows(tasks, args.runs, args.soffice, tmp))
+            found.update(size_rows(path, tmp, not args.no_reindex))
+            columns.append((f"{plans:,} plans / {tasks:,} tasks", found))
+    print()
+    for key, name in ROWS:
+        print(f"{name}")
+        for label, found in columns:
+            value, baseline = found.get(key, ("—", "—"))
+            print(f"    {label:<26} {value:<60} baseline: {baseline}")
+    print("\ncolumns: library steps on the library of that many plans (30 tasks each); plan steps on one plan of "
+          "that many tasks")
+
+
+if __name__ == "__main__":
+    main()
