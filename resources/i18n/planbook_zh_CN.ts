@@ -1317,7 +1317,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/drafting.py" line="50"/>
+        <location filename="../../planbook/core/drafting.py" line="57"/>
         <source>“{title}” names no year, so there is no next year to draft</source>
         <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
     </message>
@@ -2404,7 +2404,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>缺少{parts}，通知无法印发：请补全，或改为导出“仅方案”版式</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/drafting.py" line="54"/>
+        <location filename="../../planbook/core/drafting.py" line="61"/>
         <source>“{title}” nests its items {depth} levels deep; a plan may have at most {limit}</source>
         <translation>“{title}”的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
     </message>
