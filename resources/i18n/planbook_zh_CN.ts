@@ -1317,7 +1317,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/drafting.py" line="50"/>
+        <location filename="../../planbook/core/drafting.py" line="57"/>
         <source>“{title}” names no year, so there is no next year to draft</source>
         <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
     </message>
@@ -1978,62 +1978,62 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="844"/>
+        <location filename="../../planbook/importers/recognise.py" line="856"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="893"/>
+        <location filename="../../planbook/importers/recognise.py" line="906"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="897"/>
+        <location filename="../../planbook/importers/recognise.py" line="910"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="977"/>
+        <location filename="../../planbook/importers/recognise.py" line="990"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1030"/>
+        <location filename="../../planbook/importers/recognise.py" line="1043"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1037"/>
+        <location filename="../../planbook/importers/recognise.py" line="1050"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1187"/>
+        <location filename="../../planbook/importers/recognise.py" line="1200"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1192"/>
+        <location filename="../../planbook/importers/recognise.py" line="1205"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1231"/>
+        <location filename="../../planbook/importers/recognise.py" line="1244"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1233"/>
+        <location filename="../../planbook/importers/recognise.py" line="1246"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1235"/>
+        <location filename="../../planbook/importers/recognise.py" line="1248"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1238"/>
+        <location filename="../../planbook/importers/recognise.py" line="1251"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2404,7 +2404,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>缺少{parts}，通知无法印发：请补全，或改为导出“仅方案”版式</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/drafting.py" line="54"/>
+        <location filename="../../planbook/core/drafting.py" line="61"/>
         <source>“{title}” nests its items {depth} levels deep; a plan may have at most {limit}</source>
         <translation>“{title}”的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
     </message>
