@@ -114,7 +114,10 @@ def _parse(text: str) -> _TreeBuilder:
     data = text.encode("utf-8", "surrogatepass")
     for start in range(0, len(data), 1 << 20):  # in pieces, so no single call holds libxml2 for long
         parser.feed(data[start: start + (1 << 20)])
-    parser.close()
+    try:
+        parser.close()
+    except etree.XMLSyntaxError:  # nothing that is an element at all (an empty page): nothing was built
+        pass
     return builder
 
 
