@@ -1942,7 +1942,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/core/checks.py" line="359"/>
-        <location filename="../../planbook/core/review.py" line="437"/>
+        <location filename="../../planbook/core/review.py" line="438"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
@@ -2168,102 +2168,102 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>已更名单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="245"/>
+        <location filename="../../planbook/core/review.py" line="246"/>
         <source>the years {found} are over before the plan&apos;s year {year}</source>
         <translation>{found} 已在方案年度 {year} 年之前结束</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="251"/>
+        <location filename="../../planbook/core/review.py" line="252"/>
         <source>{date} is a date before the plan&apos;s year {year}: set the date anew</source>
         <translation>{date} 早于方案年度 {year} 年，请重新确定日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="256"/>
+        <location filename="../../planbook/core/review.py" line="257"/>
         <source>“{found}年后” has begun by {year}; does the sentence still hold?</source>
         <translation>到 {year} 年已是“{found}年后”，这句话是否仍然适用？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="260"/>
+        <location filename="../../planbook/core/review.py" line="261"/>
         <source>{found} is last year; the plan is for {year}</source>
         <translation>{found}是上一年度，本方案为 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="262"/>
+        <location filename="../../planbook/core/review.py" line="263"/>
         <source>{found} is before the plan&apos;s year {year}</source>
         <translation>{found}早于方案年度 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="270"/>
+        <location filename="../../planbook/core/review.py" line="271"/>
         <source>“{word}” in last year&apos;s plan meant {year}, the plan&apos;s own year</source>
         <translation>上年度方案中的“{word}”指 {year} 年，即本方案年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="274"/>
+        <location filename="../../planbook/core/review.py" line="275"/>
         <source>“{word}” now means {last}; in last year&apos;s plan it meant {before}</source>
         <translation>“{word}”现在指 {last} 年，在上年度方案中指 {before} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="278"/>
+        <location filename="../../planbook/core/review.py" line="279"/>
         <source>“{word}” now means {year}: is what it says still to be done this year?</source>
         <translation>“{word}”现在指 {year} 年：所说事项今年是否仍要做？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="310"/>
+        <location filename="../../planbook/core/review.py" line="311"/>
         <source>“{found}” ({first}–{last}) is over; the plan&apos;s year {year} is in “{current}”</source>
         <translation>“{found}”（{first}—{last}年）已结束，方案年度 {year} 年属于“{current}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="317"/>
+        <location filename="../../planbook/core/review.py" line="318"/>
         <source>the “{current}” period began in {first}: its plan was drafted before; now it is carried out</source>
         <translation>“{current}”时期已于 {first} 年开始：规划此前已编制，现在应是实施</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="355"/>
+        <location filename="../../planbook/core/review.py" line="356"/>
         <source>a later plenary session has been held: the latest before {year} is {latest} ({date})</source>
         <translation>此后已召开新的全会：{year} 年之前最近一次是{latest}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="362"/>
+        <location filename="../../planbook/core/review.py" line="363"/>
         <source>a later party congress has been held: the latest before {year} is {latest} ({date})</source>
         <translation>此后已召开新的党代会：{year} 年之前最近一次是党的{latest}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="375"/>
+        <location filename="../../planbook/core/review.py" line="376"/>
         <source>{found} named a theme for its year; is there one, and the same, for {year}?</source>
         <translation>{found}确定了当年的主题年，{year} 年是否还有、是否相同？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="397"/>
+        <location filename="../../planbook/core/review.py" line="398"/>
         <source>“{phrase}” belongs to the years up to {until}; the plan is for {year}</source>
         <translation>“{phrase}”是 {until} 年及以前的提法，本方案为 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="401"/>
+        <location filename="../../planbook/core/review.py" line="402"/>
         <source>{reason}; since then: {instead}</source>
         <translation>{reason}；现行提法：{instead}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="404"/>
+        <location filename="../../planbook/core/review.py" line="405"/>
         <source>“{phrase}” is of its time ({first}–{until}): does it still hold in {year}?</source>
         <translation>“{phrase}”是特定时期（{first}—{until}年）的提法，{year} 年是否仍适用？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="427"/>
+        <location filename="../../planbook/core/review.py" line="428"/>
         <source>a numbered target: is “{found}” still the figure for {year}?</source>
         <translation>量化目标：“{found}”是否仍是 {year} 年的指标？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="445"/>
+        <location filename="../../planbook/core/review.py" line="446"/>
         <source>{old} was renamed {new}</source>
         <translation>{old}已更名为{new}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="461"/>
+        <location filename="../../planbook/core/review.py" line="462"/>
         <source>done in {source}: drop it from this plan?</source>
         <translation>已在《{source}》中完成：是否从本方案删除？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="465"/>
+        <location filename="../../planbook/core/review.py" line="466"/>
         <source>{status} in {source}: kept, noted as carried over</source>
         <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
