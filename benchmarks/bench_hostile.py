@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hostile import PLAN_TEXT, hostile_files  # noqa: E402
+from hostile import PLAN_TEXT  # noqa: E402
 
 
 @dataclass
@@ -85,7 +85,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         folder = work / "hostile"
-        files = hostile_files(folder, args.scale)
+        # made in a process of its own: a child's peak memory counts what it shares with this one at the fork
+        subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from hostile import "
+                        "hostile_files; from pathlib import Path; hostile_files(Path(sys.argv[2]), float(sys.argv[3]))",
+                        str(Path(__file__).resolve().parent), str(folder), str(args.scale)], check=True)
+        files = {p.name: p for p in sorted(folder.iterdir())}
         library = work / "lib.db"
         ordinary = work / "ordinary.txt"
         ordinary.write_text(PLAN_TEXT, encoding="utf-8")

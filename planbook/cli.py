@@ -332,7 +332,8 @@ def _import_paths(args: list[Path], supported) -> tuple[list[Path], int]:
             paths.append(arg)
             continue
         for path in sorted(arg.rglob("*")):
-            if not path.is_file() or any(part.startswith(".") for part in path.relative_to(arg).parts):
+            # not only regular files: a pipe or device named .txt is listed as skipped, with its reason
+            if path.is_dir() or any(part.startswith(".") for part in path.relative_to(arg).parts):
                 continue
             if supported(path):
                 paths.append(path)

@@ -262,6 +262,7 @@ def test_recent_plans_guide_and_print_keys(windows, qtbot, tmp_path):
     w.act_print.trigger()
     qtbot.waitUntil(lambda: w.findChild(PrintPreview) is not None, timeout=30000)
     preview = w.findChild(PrintPreview)
+    qtbot.waitUntil(lambda: preview.ready, timeout=30000)  # typeset on a worker thread
     assert preview.print_button.isDefault() and preview.document.pageCount() >= 1
     # sized for the screen it opens on, not 1,000 pixels tall
     assert preview.height() <= preview.screen().availableGeometry().height()

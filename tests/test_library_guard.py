@@ -300,3 +300,35 @@ def test_half_written_copies_of_a_killed_process_are_removed_on_the_next_opening
     assert run_cli("export", "1", "--format", "txt", "-o", tmp_path / "out.pdf", library=path).code == 0
     assert not left[2].exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part")) == []
+
+
+# ---- the window takes the same paths --------------------------------------------------------------------
+
+def test_the_window_refuses_to_export_over_its_library_and_restores_the_oldest_backup(windows, qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    path = make_library(tmp_path / "lib.db", ["旧计划"])
+    copies = old_backups(path, 10)
+    with Library.open(path) as lib:
+        plan_id = lib.add_plan(sample_plan(title="新计划"))
+    w = windows.open(path, plan=plan_id)
+    raw = path.read_bytes()
+    w.export_plan(path, "txt")
+    qtbot.waitUntil(lambda: w.findChild(QMessageBox, "warningBox") is not None)
+    box = w.findChild(QMessageBox, "warningBox")
+    assert "lib.db" in box.text()
+    if shots := os.environ.get("PLANBOOK_SHOTS"):  # to look at it: PLANBOOK_SHOTS=folder
+        box.grab().save(str(Path(shots) / "window-export-refused.png"))
+    box.close()
+    assert path.read_bytes() == raw
+    import datetime as dt
+
+    # the day's backup on opening (on its own thread) prunes to ten: the oldest is then the second of January
+    qtbot.waitUntil(lambda: backup.list_backups(path)[0].taken_at.date() == dt.date.today(), timeout=20000)
+    oldest = backup.list_backups(path)[-1].path
+    assert oldest == copies[1]
+    for _ in range(2):  # 10, then 11 backups: the oldest is asked for each time
+        restored = w.restore_backup(oldest)
+        assert restored, [b.text() for b in w.findChildren(QMessageBox)]
+        assert oldest.exists()
+        assert sorted(p.title for p in w.lib.list_plans()) == ["旧计划"]

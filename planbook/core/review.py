@@ -201,7 +201,8 @@ def _replace_key(f: Finding, key: str) -> Finding:
 
 _YEAR = re.compile(r"(?<![\d.．/／])((?:19|20)\d\d)(?![\d.．])")
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:年)?\s*[-—–~～至到]+\s*$")
-_RANGE_AFTER = re.compile(r"^\s*(?:年)?\s*[-—–~～至到]+\s*((?:19|20)\d\d)")
+# possessive spaces: \s* (年)? \s* could split one run of spaces every way (quadratic; issue 15 regex audit)
+_RANGE_AFTER = re.compile(r"^\s*+(?:年\s*+)?[-—–~～至到]+\s*+((?:19|20)\d\d)")
 _LIST_AFTER = re.compile(r"^\s*[、和及与]\s*(?:19|20)\d\d")
 _HISTORY_BEFORE = re.compile(r"(?:自|从|截至|截止|截止到|截至到|早在|始于|比|较|与|同|相比|对比|回顾)\s*$")
 _HISTORY_AFTER = re.compile(r"^(?:年度?)?(?:以来|至今|起|开始|以后|之后|以前|年初以来|同期|相比|比较)")

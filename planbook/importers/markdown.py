@@ -27,13 +27,15 @@ FRONT_KEYS = {
     "成文日期": "成文日期", "signed": "成文日期", "signed_on": "成文日期",
     "索引号": "索引号", "主题词": "主题词", "主题分类": "主题分类",
 }
-_FRONT_LINE = re.compile(r"^\s*([^:：#]{1,20}?)\s*[:：]\s*(.*?)\s*$")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# No two neighbouring parts may both take the same spaces (possessive \s*+, the value up to its last non-space):
+# each of these was quadratic or worse on a long line of spaces (a regex audit, issue 15).
+_FRONT_LINE = re.compile(r"^\s*+([^:：#]{1,20}?)\s*[:：]\s*+((?:.*\S)?)\s*$")
+_TABLE_RULE = re.compile(r"^\s*+\|?\s*+:?-{2,}:?\s*+(\|\s*+:?-{2,}:?\s*+)*\|?\s*+$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _BULLET = re.compile(r"^\s*(?:[-*+]\s+|>\s?)")
 _EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|(?<!\S)_(?!\s)|`)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")  # each [ and ( scans only to the next one, not to the end
 
 
 def read_markdown(path: Path) -> ImportResult:

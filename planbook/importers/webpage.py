@@ -7,6 +7,7 @@ no network), no script runs, and the text of <script>, <style> and hidden elemen
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,7 +115,8 @@ def _parse(text: str) -> _TreeBuilder:
     data = text.encode("utf-8", "surrogatepass")
     for start in range(0, len(data), 1 << 20):  # in pieces, so no single call holds libxml2 for long
         parser.feed(data[start: start + (1 << 20)])
-    parser.close()
+    with contextlib.suppress(etree.XMLSyntaxError):  # no element at all (an empty page): nothing was built
+        parser.close()
     return builder
 
 
