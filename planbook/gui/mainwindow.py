@@ -970,6 +970,10 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         self.dashboard_dock = self._dock("dashboardDock", self.tr("Progress Dashboard"), self.dashboard)
         self.review_panel = ReviewPanel(lambda: self.lib)
         self.review_dock = self._dock("reviewDock", self.tr("Review Draft"), self.review_panel)
+        # It opens by itself after drafting: as a window of its own beside the plan (double-click its title to dock
+        # it), so the main window's panes keep their sizes.
+        self.review_dock.setFloating(True)
+        self.review_dock.resize(900, 520)
         self._replace = None  # the Find and Replace dialog, once opened
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
@@ -999,7 +1003,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             self.units_view.show_plan(self.lib, plan)
         if self.dashboard_dock.isVisible():
             self.dashboard.show_plan(plan)
-        if self.review_dock.isVisible():
+        if self.review_dock.isVisible() and self.isVisible():  # a floating dock outlives a closing window
             self.review_panel.show_plan(self.model.plan_id)
         if self.unit_filter:
             self._apply_filter()

@@ -7,6 +7,7 @@ ignored findings, which is no part of the plan's text, is written here (core.rev
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -119,8 +120,8 @@ class ReviewPanel(QWidget):
             return
         try:
             self.findings = review_plan(self.library(), self.plan_id)
-        except PlanbookError as e:  # the plan was deleted, or the library is gone
-            self.summary.setText(describe(e))
+        except (PlanbookError, sqlite3.Error) as e:  # the plan was deleted, or the library is gone
+            self.summary.setText(describe(e) if isinstance(e, PlanbookError) else str(e))
             self._update_buttons()
             return
         groups: dict[Kind, QTreeWidgetItem] = {}

@@ -870,7 +870,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="298"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1242"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1246"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1170,89 +1170,89 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1012"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1016"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1041"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1045"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1043"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1046"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1047"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1050"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1043"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1047"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1046"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1050"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1056"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1060"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1058"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1062"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1142"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1146"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1146"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1150"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="953"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1189"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1193"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1191"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1195"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1197"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1201"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1205"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1209"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1205"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1209"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1235"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1239"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1236"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1240"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1242"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1246"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -2703,72 +2703,72 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanParts</name>
     <message>
-        <location filename="../../planbook/gui/review.py" line="44"/>
+        <location filename="../../planbook/gui/review.py" line="45"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="44"/>
+        <location filename="../../planbook/gui/review.py" line="45"/>
         <source>Issuers</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="44"/>
+        <location filename="../../planbook/gui/review.py" line="45"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="45"/>
+        <location filename="../../planbook/gui/review.py" line="46"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="45"/>
+        <location filename="../../planbook/gui/review.py" line="46"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="46"/>
+        <location filename="../../planbook/gui/review.py" line="47"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="46"/>
+        <location filename="../../planbook/gui/review.py" line="47"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="47"/>
+        <location filename="../../planbook/gui/review.py" line="48"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="47"/>
+        <location filename="../../planbook/gui/review.py" line="48"/>
         <source>Notice text</source>
         <translation>通知正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="48"/>
+        <location filename="../../planbook/gui/review.py" line="49"/>
         <source>Signers</source>
         <translation>署名机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="48"/>
+        <location filename="../../planbook/gui/review.py" line="49"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="49"/>
+        <location filename="../../planbook/gui/review.py" line="50"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="49"/>
+        <location filename="../../planbook/gui/review.py" line="50"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="50"/>
+        <location filename="../../planbook/gui/review.py" line="51"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
@@ -3409,72 +3409,72 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ReplaceDialog</name>
     <message>
-        <location filename="../../planbook/gui/review.py" line="240"/>
+        <location filename="../../planbook/gui/review.py" line="241"/>
         <source>Find and Replace</source>
         <translation>查找和替换</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="245"/>
+        <location filename="../../planbook/gui/review.py" line="246"/>
         <source>Search all plans (read only)</source>
         <translation>在全部方案中查找（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="249"/>
+        <location filename="../../planbook/gui/review.py" line="250"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="249"/>
+        <location filename="../../planbook/gui/review.py" line="250"/>
         <source>In context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="255"/>
+        <location filename="../../planbook/gui/review.py" line="256"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="256"/>
+        <location filename="../../planbook/gui/review.py" line="257"/>
         <source>Replace Ticked</source>
         <translation>替换勾选项</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="262"/>
+        <location filename="../../planbook/gui/review.py" line="263"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="263"/>
+        <location filename="../../planbook/gui/review.py" line="264"/>
         <source>Replace with:</source>
         <translation>替换为：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="325"/>
+        <location filename="../../planbook/gui/review.py" line="326"/>
         <source>Type the text to find.</source>
         <translation>请输入要查找的文字。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="327"/>
+        <location filename="../../planbook/gui/review.py" line="328"/>
         <source>{0} hits in {1} plans (all plans are shown read only; open one to replace in it)</source>
         <translation>{1} 个方案中共有 {0} 处（全部方案只读显示；要替换请打开该方案）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="330"/>
+        <location filename="../../planbook/gui/review.py" line="331"/>
         <source>The first {0} are listed.</source>
         <translation>仅列出前 {0} 项。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="333"/>
+        <location filename="../../planbook/gui/review.py" line="334"/>
         <source>{0} hits in this plan</source>
         <translation>本方案中有 {0} 处</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="351"/>
+        <location filename="../../planbook/gui/review.py" line="352"/>
         <source>Replace “{0}” with “{1}”</source>
         <translation>将“{0}”替换为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="353"/>
+        <location filename="../../planbook/gui/review.py" line="354"/>
         <source>Replaced {0} hits (one undo step)</source>
         <translation>已替换 {0} 处（可一步撤销）</translation>
     </message>
@@ -3482,82 +3482,82 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../planbook/gui/review.py" line="69"/>
+        <location filename="../../planbook/gui/review.py" line="70"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="69"/>
+        <location filename="../../planbook/gui/review.py" line="70"/>
         <source>Found</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="69"/>
+        <location filename="../../planbook/gui/review.py" line="70"/>
         <source>Proposed</source>
         <translation>建议改为</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="69"/>
+        <location filename="../../planbook/gui/review.py" line="70"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="80"/>
+        <location filename="../../planbook/gui/review.py" line="81"/>
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="81"/>
+        <location filename="../../planbook/gui/review.py" line="82"/>
         <source>Accept All of This Kind</source>
         <translation>采纳此类全部</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="82"/>
+        <location filename="../../planbook/gui/review.py" line="83"/>
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="83"/>
+        <location filename="../../planbook/gui/review.py" line="84"/>
         <source>Show Ignored Again</source>
         <translation>恢复已忽略项</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="88"/>
+        <location filename="../../planbook/gui/review.py" line="89"/>
         <source>Double-click a finding (or press Enter) to edit it by hand. Nothing changes until you accept; each accept is one undo step.</source>
         <translation>双击某条意见（或按回车键）可转到原文手工修改。未经采纳不会改动任何内容；每次采纳都可一步撤销。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="117"/>
+        <location filename="../../planbook/gui/review.py" line="118"/>
         <source>Open a plan to review it.</source>
         <translation>请先打开一个方案再审阅。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="139"/>
+        <location filename="../../planbook/gui/review.py" line="140"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="151"/>
+        <location filename="../../planbook/gui/review.py" line="152"/>
         <source>{0} findings to look at</source>
         <translation>共 {0} 条审阅意见待处理</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="152"/>
+        <location filename="../../planbook/gui/review.py" line="153"/>
         <source>Nothing in this plan looks stale.</source>
         <translation>本方案没有发现过时的提法。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="159"/>
+        <location filename="../../planbook/gui/review.py" line="160"/>
         <source>drop the task</source>
         <translation>删除该任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="161"/>
+        <location filename="../../planbook/gui/review.py" line="162"/>
         <source>keep, with a note</source>
         <translation>保留并注明结转</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="194"/>
+        <location filename="../../planbook/gui/review.py" line="195"/>
         <source>Accept {0} Review Findings</source>
         <translation>采纳 {0} 条审阅意见</translation>
     </message>
