@@ -112,9 +112,12 @@ def _parse(text: str) -> _TreeBuilder:
     parser = etree.HTMLParser(target=_Target(builder), encoding="utf-8", recover=True, no_network=True,
                               huge_tree=True)
     data = text.encode("utf-8", "surrogatepass")
-    for start in range(0, len(data), 1 << 20):  # in pieces, so no single call holds libxml2 for long
-        parser.feed(data[start: start + (1 << 20)])
-    parser.close()
+    try:
+        for start in range(0, len(data), 1 << 20):  # in pieces, so no single call holds libxml2 for long
+            parser.feed(data[start: start + (1 << 20)])
+        parser.close()
+    except etree.XMLSyntaxError:
+        pass  # nothing libxml2 could use (an empty page): the tree holds whatever came before
     return builder
 
 
