@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMessageBox
 
 from planbook.core.library import Library
 from planbook.core.model import NodeKind, Status
@@ -255,6 +255,8 @@ def test_next_year_draft_close_and_reopen(windows, qtbot):
     # Pick a task in the draft, then close; reopening shows the same plan and node, and the splitter.
     task = [n for n in w.model.plan.walk() if n.kind is NodeKind.TASK][5]
     w.select_node(task.id)
+    for dock in w.findChildren(QDockWidget):  # (a draft opens the review dock; the reopened window has none)
+        dock.hide()
     w.resize(780, 560)  # fits the offscreen screen, so the restored geometry is not clamped
     settle()
     w.splitter.setSizes([150, 300, 300])

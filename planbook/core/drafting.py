@@ -7,6 +7,7 @@ source. The link lives in the `plan_links` table (schema v2), read and written o
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from .errors import PlanbookError
 from .issuing import fill_masthead
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP
-from .model import ISSUE_FIELDS, MAX_DEPTH, PLAN_FIELDS, Carry, Notice, Plan, Progress, tree_depth
+from .model import MAX_DEPTH, PLAN_FIELDS, Carry, Field, Node, Notice, Plan, tree_depth
 
 # A four-digit year not glued to other digits, e.g. the 2021 of 某市教育局2021年工作要点.
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
@@ -43,6 +44,12 @@ def shift_year(text: str, year: int) -> str:
     return re.sub(rf"(?<!\d){year}(?!\d)", str(year + 1), text)
 
 
+def _fresh(node: Node) -> Node:
+    """A copy of `node` and its subtree for a new plan: text and fields kept; no id, status or notes."""
+    return Node(node.kind, node.title, node.body, [Field(f.label, f.value) for f in node.fields],
+                [_fresh(child) for child in node.children])
+
+
 def next_year_plan(plan: Plan) -> Plan:
     """A draft for the year after `plan`: year moved on, issuing details cleared, tasks and fields kept."""
     year = plan_year(plan)
@@ -54,11 +61,11 @@ def next_year_plan(plan: Plan) -> Plan:
         raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "“{title}” nests its items {depth} levels deep; a plan may "
                                                           "have at most {limit}"), title=plan.title, depth=depth,
                             limit=MAX_DEPTH)
-    draft = copy.deepcopy(plan)
+    # The tree is built afresh (no ids, nothing done: a new year starts from nothing), not deep-copied and then
+    # cleared: a 3,000-task plan's deepcopy took a quarter of the draft's time.
+    draft = copy.deepcopy(dataclasses.replace(plan, nodes=[]))
     draft.id = None
-    for node in draft.walk():
-        node.id = None
-        node.status, node.notes = Progress.NOT_STARTED, []  # a new year starts from nothing done
+    draft.nodes = [_fresh(node) for node in plan.nodes]
     # Each field as its row in `model.PLAN_FIELDS` says: kept, its years moved on, cleared, or (the year) one on.
     draft.notice = Notice()
     blank = Plan(title="")
@@ -72,11 +79,10 @@ def next_year_plan(plan: Plan) -> Plan:
         elif spec.next_year is Carry.CLEAR:
             value = getattr(Notice() if spec.in_notice else blank, spec.name)
         setattr(target, spec.name, list(value) if isinstance(value, list) else value)
-    # How the notice is issued carries over (the same organs seal next year's notice); the masthead is proposed
-    # from the issuers where the source had none.
-    for name in ISSUE_FIELDS:
-        value = getattr(plan.notice, name)
-        setattr(draft.notice, name, list(value) if isinstance(value, list) else value)
+    # How it is issued: the same organs seal next year's notice; a head still missing is proposed.
+    draft.notice.sealing = plan.notice.sealing
+    draft.notice.masthead_proposed = plan.notice.masthead_proposed
+    draft.notice.seals = list(plan.notice.seals)
     fill_masthead(draft)
     return draft
 

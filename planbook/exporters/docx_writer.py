@@ -456,8 +456,8 @@ class _Writer:
                 p = self._para(items[0][0])
                 first = items[0][1]
                 _put(_ppr(p), _el("ind", left=round(first.indent_chars * CELL_TWIPS), right=0, firstLine=0))
-                if sig.sealed and len(items) == 1:
-                    self._sealed_line(p, first, sig.date is first, centres)
+                if len(items) == 1:
+                    self._aligned_line(p, first, sig.date is first, centres)
                 if len(items) > 1:
                     tabs = _el("tabs")
                     for _, line in items[1:]:
@@ -479,19 +479,19 @@ class _Writer:
                 row = min(int(seal.line), len(paras) - 1)
                 self._float_seal(paras[row], seal, round((seal.line - row) * pitch))
 
-    def _sealed_line(self, p, line, is_date: bool, centres: set[float]) -> None:
-        """Sealed (7.3.5.1), a line alone: the date right-aligned 右空四字, a name centred on its seal's centre, so
-        that a renderer that spaces digits or letters its own way (LibreOffice adds space around digit runs even
-        with autoSpaceDN off) still keeps the date's right edge and the name's centre."""
+    def _aligned_line(self, p, line, is_date: bool, centres: set[float]) -> None:
+        """A line alone: a date that ends 右空四字 (sealed, 7.3.5.1) or 右空二字 (unsealed, 7.3.5.2) right-aligned
+        there, a name centred on its seal's centre, so that a renderer that spaces digits its own way (LibreOffice
+        adds space around digit runs even with autoSpaceDN off) still keeps the date's edge and the name's centre."""
         width = text_width(line.text)
         right_edge = line.indent_chars + width
-        if is_date:
+        if is_date and round(PAGE.chars_per_line - right_edge, 3) in (2.0, 4.0):
             _put(_ppr(p), _el("ind", left=0, right=round((PAGE.chars_per_line - right_edge) * CELL_TWIPS),
                               firstLine=0))
             _put(_ppr(p), _el("jc", val="right"))
             return
         centre = line.indent_chars + width / 2
-        if round(centre, 3) not in centres:
+        if is_date or round(centre, 3) not in centres:
             return  # a name not under a seal (clamped at the left edge): keep its indent
         half = min(centre, PAGE.chars_per_line - centre)
         _put(_ppr(p), _el("ind", left=round((centre - half) * CELL_TWIPS),

@@ -75,7 +75,11 @@ def xml_attr(text: str) -> str:
 
 def mm(pt: float) -> str:
     """A length in pt as OFD's millimetres, to 1/1000 mm (far below a printer's dot)."""
-    text = f"{pt / MM:.3f}".rstrip("0").rstrip(".")
+    return _short(pt / MM)
+
+
+def _short(value_mm: float) -> str:
+    text = f"{value_mm:.3f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
@@ -153,7 +157,9 @@ class OfdPainter:
             left, top = glyphs[0][0] - size, item.baseline - 1.5 * size
             width = glyphs[-1][0] - left + 2 * size
             box = f"{mm(left)} {mm(top)} {mm(width)} {mm(2.5 * size)}"
-            deltas = " ".join(mm(b[0] - a[0]) for a, b in zip(glyphs, glyphs[1:]))
+            # Steps between rounded positions, so that rounding never adds up along a line
+            at = [round((x - left) / MM, 3) for x, _ in glyphs]
+            deltas = " ".join(_short(b - a) for a, b in zip(at, at[1:]))
             text = escape("".join(ch for _, ch in glyphs))  # (control characters are already left out)
             stroke = (f' Stroke="true" LineWidth="{mm(size * BOLD_STROKE)}"' if bold else "")
             out.append(f'<ofd:TextObject ID="{self.ids()}" Boundary="{box}" Font="{font}" Size="{mm(size)}"'
@@ -161,7 +167,7 @@ class OfdPainter:
             if bold:
                 out.append(f'<ofd:StrokeColor Value="{colour}"/>')
             delta = f' DeltaX="{deltas}"' if deltas else ""
-            out.append(f'<ofd:TextCode X="{mm(glyphs[0][0] - left)}" Y="{mm(item.baseline - top)}"{delta}>'
+            out.append(f'<ofd:TextCode X="{_short(at[0])}" Y="{mm(item.baseline - top)}"{delta}>'
                        f'{text}</ofd:TextCode></ofd:TextObject>')
 
     def rule(self, r: RuleItem, out: list[str]) -> None:

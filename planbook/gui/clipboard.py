@@ -114,7 +114,7 @@ def paste_rows(window) -> list[int]:
     change = window.do(batch, QCoreApplication.translate("Clipboard", "Paste {0} Rows").format(len(nodes)))
     if change is None:
         return []
-    inverse = change.inverse
+    inverse = change.inverse  # deleting the added rows
     inverses = inverse.edits if isinstance(inverse, editing.Batch) else (inverse,)
     added = [e.node_id for e in inverses if isinstance(e, editing.DeleteNode)]
     if added:

@@ -16,7 +16,7 @@ MAX_FILES = 5000  # a dropped folder of a whole archive is read in one backgroun
 
 def dropped_paths(mime) -> list[Path]:
     """The local files in a drag, a dropped folder standing for the files in it Planbook reads. A file of a kind
-    Planbook does not read (a .pdf) is kept: the import preview then says why, in one line, and what to do."""
+    Planbook does not read (a .png, a damaged .pdf) is kept: the import preview then says why, in one line, and what to do."""
     from ..importers import supported
 
     if mime is None or not mime.hasUrls():

@@ -114,6 +114,9 @@ class NodeEditor(QScrollArea):
         self.kind.setObjectName("kindBox")
         for kind, name in kind_names().items():
             self.kind.addItem(name, kind)
+        # (its longest name need not set the pane's minimum width: the box shows it whole when there is room)
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(8)
         self.title = QLineEdit()
         self.title.setObjectName("titleEdit")
         self.title.setPlaceholderText(self.tr("Title, e.g. 切实加强德育工作。"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -76,6 +77,20 @@ class PlanTreeView(QTreeView):
         self.header().resizeSection(1, min(self.unit_width, max(60, width // 3)))
 
 
+class EditorStack(QStackedWidget):
+    """The editor pane's pages (placeholder, node editor, plan properties). Qt makes a stack as wide as its widest
+    page, shown or not; here the page on show decides, so a task's editor leaves the tree more room."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # no minimum from hidden pages
+        self.currentChanged.connect(lambda _: self.updateGeometry())
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
 class MainWindow(LibrarySafety, DropImport, QMainWindow):
     importFinished = Signal(list)  # [(path, plan ids, error)] once an import is in the library
     exportFinished = Signal(list)
@@ -101,12 +116,14 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         self.placeholder = QLabel(self.tr("Choose a plan in the library, or create one with File ▸ New Plan."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.editor_stack = QStackedWidget()
+        self.editor_stack = EditorStack()
         for page in (self.placeholder, self.node_editor, self.plan_properties):
             self.editor_stack.addWidget(page)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
+        # The library pane may be narrowed to a sliver (or folded) when a dock needs the room on a small screen.
+        self.library_pane.setMinimumWidth(60)
         for pane in (self.library_pane, self.tree, self.editor_stack):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(0, 2)

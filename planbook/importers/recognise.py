@@ -827,6 +827,18 @@ def _unspace(text: str) -> str:
     return text.replace(" ", "") if re.fullmatch(r"(\S )+\S", text) else text
 
 
+def _side_by_side(line: str) -> list[str]:
+    """湖南省教育厅 中共湖南省委教育工作委员会 → both organs; a name with one space in it stays whole unless both
+    halves read as organs."""
+    parts = line.split(" ")
+    if len(parts) > 1 and all(len(p) >= 4 and ORGAN_END_RE.search(p) for p in parts):
+        return parts
+    return [line]
+
+
+ORGAN_END_RE = re.compile(r"(局|厅|委员会|委|办公室|政府|部|院|会|办|处|中心|集团|公司|学校|大学)$")
+
+
 def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) -> None:
     n = doc.notice
     recip = next((i for i in range(anchor + 1, min(len(front), anchor + 6))
@@ -848,7 +860,8 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
     first_signer = date_at
     while first_signer - 1 >= start and _organ_like(front[first_signer - 1]) and date_at - first_signer < 4:
         first_signer -= 1
-    n.signers = front[first_signer:date_at]
+    # Sealed joint notices print the organs side by side on one line (7.3.5.1): one signer each.
+    n.signers = [part for line in front[first_signer:date_at] for part in _side_by_side(line)]
     if pair := _signer_and_date(date_line):
         n.signers.append(pair[0])
         date_line = pair[1]

@@ -7,6 +7,7 @@ no network), no script runs, and the text of <script>, <style> and hidden elemen
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,12 +113,10 @@ def _parse(text: str) -> _TreeBuilder:
     parser = etree.HTMLParser(target=_Target(builder), encoding="utf-8", recover=True, no_network=True,
                               huge_tree=True)
     data = text.encode("utf-8", "surrogatepass")
-    try:
-        for start in range(0, len(data), 1 << 20):  # in pieces, so no single call holds libxml2 for long
-            parser.feed(data[start: start + (1 << 20)])
+    for start in range(0, len(data), 1 << 20):  # in pieces, so no single call holds libxml2 for long
+        parser.feed(data[start: start + (1 << 20)])
+    with contextlib.suppress(etree.XMLSyntaxError):  # no element at all (an empty page): nothing was built
         parser.close()
-    except etree.XMLSyntaxError:
-        pass  # nothing libxml2 could use (an empty page): the tree holds whatever came before
     return builder
 
 
