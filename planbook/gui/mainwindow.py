@@ -738,8 +738,10 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         return change.added_plan
 
     def new_plan(self) -> int | None:
-        year = dt.date.today().year
-        plan = Plan(title=self.tr("Untitled plan"), year=year)
+        return self.add_plan_to_name(Plan(title=self.tr("Untitled plan"), year=dt.date.today().year))
+
+    def add_plan_to_name(self, plan: Plan) -> int | None:
+        """File ▸ New Plan and New from Template: add it as one undo step, its title selected for typing."""
         plan_id = self._add_plan(plan, self.tr("New Plan"))
         if plan_id is not None:
             title = self.plan_properties.field("title")

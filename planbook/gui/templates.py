@@ -61,9 +61,4 @@ def new_from_template(window, path: Path) -> int | None:
 
         window._warn(path.name, describe(e) if isinstance(e, PlanbookError) else str(e))
         return None
-    plan_id = window._add_plan(plan, window.tr("New Plan"))
-    if plan_id is not None:
-        title = window.plan_properties.field("title")
-        title.setFocus()
-        title.selectAll()
-    return plan_id
+    return window.add_plan_to_name(plan)

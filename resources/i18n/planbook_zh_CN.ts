@@ -690,9 +690,9 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="181"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="810"/>
         <location filename="../../planbook/gui/mainwindow.py" line="812"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="819"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="821"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
@@ -870,7 +870,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="298"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1246"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1248"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1017,242 +1017,242 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="742"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="741"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="743"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="774"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="776"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="761"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="763"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="762"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="771"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="771"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="785"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="787"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="787"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="789"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="789"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="791"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="820"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="822"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="823"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="825"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="824"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="826"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="834"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="842"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="836"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="844"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="835"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="837"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="838"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="840"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="853"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="907"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="855"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="909"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="856"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="870"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="876"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="877"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="879"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="901"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="903"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="912"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="925"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="929"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="948"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="950"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="956"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="958"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="957"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="959"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="969"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="971"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="970"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="972"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1016"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1018"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1045"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1047"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1047"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1050"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1049"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1047"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1049"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1050"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1060"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1062"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1062"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1064"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1146"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1148"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1150"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1152"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="953"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1193"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="955"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1195"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1197"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1201"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1203"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1211"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1211"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1239"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1241"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1240"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1242"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1246"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1248"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1267,7 +1267,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="972"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="974"/>
         <source>Review Draft</source>
         <translation>审阅草稿</translation>
     </message>
@@ -3890,11 +3890,6 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/templates.py" line="53"/>
         <source>(none)</source>
         <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/templates.py" line="64"/>
-        <source>New Plan</source>
-        <translation>新建方案</translation>
     </message>
 </context>
 </TS>
