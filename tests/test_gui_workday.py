@@ -324,6 +324,24 @@ def test_qt_dialogs_speak_chinese_on_a_system_with_no_locale(tmp_path):
     assert out[3].startswith("2026") and "3 12 2026" not in out[3]
 
 
+def test_the_interface_is_chinese_on_a_c_utf8_system(tmp_path):
+    """LANG=C.UTF-8 (Debian's default in containers and CI): no language named, so the interface is Chinese."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from planbook.gui import prepare_locale\n"
+            "prepare_locale(None)\n"
+            "from planbook.gui.app import setup_application\n"
+            "app, settings, language = setup_application(None)\n"
+            "print(language, app.translate('MainWindow', '&File'))\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update(LANG="C.UTF-8", QT_QPA_PLATFORM="offscreen", PLANBOOK_SETTINGS=str(tmp_path / "s.ini"))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
+                         check=True).stdout.split()
+    assert out[0] == "zh" and out[1] != "&File"
+
+
 def test_keyboard_only_from_an_empty_library_to_an_exported_pdf(windows, qtbot, tmp_path):
     """No mouse: Ctrl+N, type, F6 to the tree, Insert, Ctrl+Enter, Alt+A for a field, Ctrl+] / Ctrl+[, Ctrl+E, a
     file name and Enter. Text is ASCII here (keyClicks with Chinese aborts the test process)."""

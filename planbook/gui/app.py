@@ -39,6 +39,8 @@ def pick_language(requested: str | None, settings: QSettings | None = None) -> s
     env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
     if sys.platform.startswith("linux") and env.split(".")[0] in ("", "C", "POSIX"):
         return "zh"
+    if env.startswith("zh"):  # also what prepare_locale set for a C.UTF-8 system, which Qt may still read as C
+        return "zh"
     return "zh" if QLocale.system().name().startswith("zh") else "en"
 
 
