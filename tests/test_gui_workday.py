@@ -302,11 +302,20 @@ def test_an_action_plan_whose_work_is_its_numbered_items_is_tracked(windows, qtb
     assert w.dashboard.chart.categories == ["市教育局", "市财政局", "各区县政府"]
 
 
-def test_qt_dialogs_speak_chinese_on_a_system_with_no_locale(tmp_path):
-    """LANG=C, Chinese interface: Qt's file dialog types ("Folder") and dates come out Chinese."""
+def started_under(tmp_path, lang: str, code: str) -> list[str]:
+    """What `code` prints, run in a fresh process under LANG=`lang` with no LC_* set (as a bare system starts)."""
     import os
     import subprocess
     import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update(LANG=lang, QT_QPA_PLATFORM="offscreen", PLANBOOK_SETTINGS=str(tmp_path / "s.ini"))
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
+                          check=True).stdout.split()
+
+
+def test_qt_dialogs_speak_chinese_on_a_system_with_no_locale(tmp_path):
+    """LANG=C, Chinese interface: Qt's file dialog types ("Folder") and dates come out Chinese."""
 
     code = ("from planbook.gui import prepare_locale\n"
             "prepare_locale(None)  # as planbook.gui.launch does, first\n"
@@ -316,29 +325,20 @@ def test_qt_dialogs_speak_chinese_on_a_system_with_no_locale(tmp_path):
             "print(language, QLocale.system().name(),\n"
             "      app.translate('QAbstractFileIconProvider', 'Folder', 'All other platforms'),\n"
             "      QLocale.system().toString(QDate(2026, 12, 3), QLocale.FormatType.ShortFormat))\n")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
-    env.update(LANG="C", QT_QPA_PLATFORM="offscreen", PLANBOOK_SETTINGS=str(tmp_path / "s.ini"))
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
-                         check=True).stdout.split()
+    out = started_under(tmp_path, "C", code)
     assert out[:3] == ["zh", "zh_CN", "文件夹"]
     assert out[3].startswith("2026") and "3 12 2026" not in out[3]
 
 
 def test_the_interface_is_chinese_on_a_c_utf8_system(tmp_path):
     """LANG=C.UTF-8 (Debian's default in containers and CI): no language named, so the interface is Chinese."""
-    import os
-    import subprocess
-    import sys
 
     code = ("from planbook.gui import prepare_locale\n"
             "prepare_locale(None)\n"
             "from planbook.gui.app import setup_application\n"
             "app, settings, language = setup_application(None)\n"
             "print(language, app.translate('MainWindow', '&File'))\n")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
-    env.update(LANG="C.UTF-8", QT_QPA_PLATFORM="offscreen", PLANBOOK_SETTINGS=str(tmp_path / "s.ini"))
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
-                         check=True).stdout.split()
+    out = started_under(tmp_path, "C.UTF-8", code)
     assert out[0] == "zh" and out[1] != "&File"
 
 
