@@ -409,6 +409,18 @@ def test_switch_library_and_recent_libraries(windows, qtbot, tmp_path):
     assert junk.read_bytes() == b"not a database at all" and w.lib.path.resolve() == first.resolve()
 
 
+def window_with_notice(windows):
+    """The window, in Chinese, on a library of one plan whose notice can be issued (head and title), open."""
+    lib = Library.open(windows.tmp_path / "lib.db")
+    plan = realistic_plan()
+    plan.notice.masthead, plan.notice.title = "某市教育局文件", "关于印发《某市教育局2021年工作要点》的通知"
+    lib.add_plan(plan)
+    lib.close()
+    w = windows.open(lang="zh")
+    w.open_plan(1)
+    return w
+
+
 def export_through_dialog(w, qtbot, folder: Path, name: str, file_type: int | None):
     """File ▸ Export… as a clerk does it: pick a file type (by its place in the list), type a name, Save."""
     from PySide6.QtWidgets import QFileDialog
@@ -430,13 +442,7 @@ def test_export_dialog_offers_both_layouts_and_remembers_the_choice(windows, qtb
     what the next export starts from."""
     import docx
 
-    lib = Library.open(windows.tmp_path / "lib.db")
-    plan = realistic_plan()
-    plan.notice.masthead, plan.notice.title = "某市教育局文件", "关于印发《某市教育局2021年工作要点》的通知"
-    lib.add_plan(plan)
-    lib.close()
-    w = windows.open(lang="zh")
-    w.open_plan(1)
+    w = window_with_notice(windows)
     dialog = w.export_dialog()
     filters = dialog.nameFilters()
     assert filters[:4] == ["Word 文档：印发通知及方案 (*.docx)", "Word 文档：仅方案 (*.docx)",

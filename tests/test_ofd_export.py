@@ -357,18 +357,9 @@ def test_control_characters_from_a_pasted_plan_do_not_break_the_xml(tmp_path: Pa
 def test_the_window_exports_ofd_from_file_export(windows, qtbot, tmp_path: Path) -> None:
     """File ▸ 导出…: the two OFD file types write the notice with the plan, or the plan alone; a typed .ofd wins
     over another file type left selected."""
-    from planbook.core.library import Library
+    from .test_gui_window import export_through_dialog, window_with_notice
 
-    from .gui_support import realistic_plan
-    from .test_gui_window import export_through_dialog
-
-    lib = Library.open(windows.tmp_path / "lib.db")
-    plan = realistic_plan()
-    plan.notice.masthead, plan.notice.title = "某市教育局文件", "关于印发《某市教育局2021年工作要点》的通知"
-    lib.add_plan(plan)
-    lib.close()
-    w = windows.open(lang="zh")
-    w.open_plan(1)
+    w = window_with_notice(windows)
     dialog = w.export_dialog()
     filters = dialog.nameFilters()
     assert filters[4:6] == ["OFD 版式文件：印发通知及方案 (*.ofd)", "OFD 版式文件：仅方案 (*.ofd)"], filters
@@ -382,7 +373,7 @@ def test_the_window_exports_ofd_from_file_export(windows, qtbot, tmp_path: Path)
     assert notice[0].startswith("某市教育局文件") and "关于印发" in notice[0]
     export_through_dialog(w, qtbot, folder, "草稿.ofd", 1)  # Word, plan alone, selected; the name says OFD
     alone = page_texts_ofdkit(folder / "草稿.ofd")
-    assert "某市教育局文件" not in "".join(alone) and alone[0].startswith(plan.title)
+    assert "某市教育局文件" not in "".join(alone) and alone[0].startswith(w.model.plan.title)
     assert w.settings.value("export/kind") == "ofd:plan"
 
 
