@@ -664,32 +664,32 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="117"/>
+        <location filename="../../planbook/gui/actions.py" line="118"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="119"/>
+        <location filename="../../planbook/gui/actions.py" line="120"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="210"/>
+        <location filename="../../planbook/gui/actions.py" line="211"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="212"/>
+        <location filename="../../planbook/gui/actions.py" line="213"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="223"/>
+        <location filename="../../planbook/gui/actions.py" line="224"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="208"/>
+        <location filename="../../planbook/gui/actions.py" line="209"/>
         <location filename="../../planbook/gui/mainwindow.py" line="635"/>
         <location filename="../../planbook/gui/mainwindow.py" line="637"/>
         <location filename="../../planbook/gui/mainwindow.py" line="644"/>
@@ -697,190 +697,190 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="126"/>
+        <location filename="../../planbook/gui/actions.py" line="127"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="128"/>
+        <location filename="../../planbook/gui/actions.py" line="129"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="130"/>
+        <location filename="../../planbook/gui/actions.py" line="131"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="132"/>
+        <location filename="../../planbook/gui/actions.py" line="133"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="136"/>
+        <location filename="../../planbook/gui/actions.py" line="137"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="138"/>
+        <location filename="../../planbook/gui/actions.py" line="139"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="147"/>
+        <location filename="../../planbook/gui/actions.py" line="148"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="228"/>
+        <location filename="../../planbook/gui/actions.py" line="229"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="184"/>
+        <location filename="../../planbook/gui/actions.py" line="185"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="149"/>
+        <location filename="../../planbook/gui/actions.py" line="150"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="150"/>
+        <location filename="../../planbook/gui/actions.py" line="151"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="167"/>
+        <location filename="../../planbook/gui/actions.py" line="168"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="169"/>
+        <location filename="../../planbook/gui/actions.py" line="170"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="243"/>
+        <location filename="../../planbook/gui/actions.py" line="244"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="172"/>
+        <location filename="../../planbook/gui/actions.py" line="173"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="175"/>
+        <location filename="../../planbook/gui/actions.py" line="176"/>
         <location filename="../../planbook/gui/mainwindow.py" line="533"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="177"/>
+        <location filename="../../planbook/gui/actions.py" line="178"/>
         <location filename="../../planbook/gui/mainwindow.py" line="533"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="191"/>
+        <location filename="../../planbook/gui/actions.py" line="192"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="192"/>
+        <location filename="../../planbook/gui/actions.py" line="193"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="232"/>
+        <location filename="../../planbook/gui/actions.py" line="233"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="189"/>
+        <location filename="../../planbook/gui/actions.py" line="190"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="187"/>
+        <location filename="../../planbook/gui/actions.py" line="188"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="219"/>
+        <location filename="../../planbook/gui/actions.py" line="220"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="217"/>
+        <location filename="../../planbook/gui/actions.py" line="218"/>
         <source>Chec&amp;k Before Issuing…</source>
         <translation>发文前检查(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="221"/>
+        <location filename="../../planbook/gui/actions.py" line="222"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="225"/>
+        <location filename="../../planbook/gui/actions.py" line="226"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="203"/>
+        <location filename="../../planbook/gui/actions.py" line="204"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="200"/>
+        <location filename="../../planbook/gui/actions.py" line="201"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="201"/>
+        <location filename="../../planbook/gui/actions.py" line="202"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="106"/>
+        <location filename="../../planbook/gui/actions.py" line="107"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="140"/>
+        <location filename="../../planbook/gui/actions.py" line="141"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="107"/>
+        <location filename="../../planbook/gui/actions.py" line="108"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="171"/>
+        <location filename="../../planbook/gui/actions.py" line="172"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="108"/>
+        <location filename="../../planbook/gui/actions.py" line="109"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="205"/>
+        <location filename="../../planbook/gui/actions.py" line="206"/>
         <location filename="../../planbook/gui/mainwindow.py" line="1071"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="109"/>
+        <location filename="../../planbook/gui/actions.py" line="110"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="110"/>
+        <location filename="../../planbook/gui/actions.py" line="111"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -892,7 +892,7 @@ or run Planbook on Python 3.12 or later.</source>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="176"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
-        <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
+        <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  年度:2019  单位:基教科</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="180"/>
@@ -975,7 +975,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="181"/>
+        <location filename="../../planbook/gui/actions.py" line="182"/>
         <location filename="../../planbook/gui/mainwindow.py" line="537"/>
         <source>Demote</source>
         <translation>降一级</translation>
@@ -986,28 +986,28 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="179"/>
+        <location filename="../../planbook/gui/actions.py" line="180"/>
         <location filename="../../planbook/gui/mainwindow.py" line="540"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="134"/>
+        <location filename="../../planbook/gui/actions.py" line="135"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="165"/>
+        <location filename="../../planbook/gui/actions.py" line="166"/>
         <source>&amp;Edit Selected</source>
         <translation>编辑所选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="195"/>
+        <location filename="../../planbook/gui/actions.py" line="196"/>
         <source>Next Pane</source>
         <translation>下一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="197"/>
+        <location filename="../../planbook/gui/actions.py" line="198"/>
         <source>Previous Pane</source>
         <translation>上一窗格</translation>
     </message>
@@ -1257,12 +1257,12 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="215"/>
+        <location filename="../../planbook/gui/actions.py" line="216"/>
         <source>&amp;Review Draft…</source>
         <translation>审阅草稿(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="154"/>
+        <location filename="../../planbook/gui/actions.py" line="155"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
@@ -1272,32 +1272,32 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>审阅草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="157"/>
+        <location filename="../../planbook/gui/actions.py" line="158"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="159"/>
+        <location filename="../../planbook/gui/actions.py" line="160"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="161"/>
+        <location filename="../../planbook/gui/actions.py" line="162"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="231"/>
+        <location filename="../../planbook/gui/actions.py" line="232"/>
         <source>&amp;User Guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="121"/>
+        <location filename="../../planbook/gui/actions.py" line="122"/>
         <source>New from &amp;Template</source>
         <translation>从模板新建(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="123"/>
+        <location filename="../../planbook/gui/actions.py" line="124"/>
         <source>Recent P&amp;lans</source>
         <translation>最近打开的方案(&amp;L)</translation>
     </message>
@@ -1539,7 +1539,7 @@ or run Planbook on Python 3.12 or later.</source>
     <message>
         <location filename="../../planbook/core/search.py" line="214"/>
         <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
-        <translation>年份写法不对：year:{raw}（例如 year:2019 或 year:2017-2020）</translation>
+        <translation>年份写法不对：{raw}（例如 年度:2019 或 年度:2017-2020）</translation>
     </message>
     <message>
         <location filename="../../planbook/core/search.py" line="215"/>
@@ -1968,72 +1968,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="494"/>
+        <location filename="../../planbook/importers/recognise.py" line="496"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="501"/>
+        <location filename="../../planbook/importers/recognise.py" line="503"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="862"/>
+        <location filename="../../planbook/importers/recognise.py" line="870"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="912"/>
+        <location filename="../../planbook/importers/recognise.py" line="920"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="916"/>
+        <location filename="../../planbook/importers/recognise.py" line="924"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="996"/>
+        <location filename="../../planbook/importers/recognise.py" line="1004"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1049"/>
+        <location filename="../../planbook/importers/recognise.py" line="1057"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1056"/>
+        <location filename="../../planbook/importers/recognise.py" line="1064"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1206"/>
+        <location filename="../../planbook/importers/recognise.py" line="1214"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1211"/>
+        <location filename="../../planbook/importers/recognise.py" line="1219"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1250"/>
+        <location filename="../../planbook/importers/recognise.py" line="1258"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1252"/>
+        <location filename="../../planbook/importers/recognise.py" line="1260"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1254"/>
+        <location filename="../../planbook/importers/recognise.py" line="1262"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1257"/>
+        <location filename="../../planbook/importers/recognise.py" line="1265"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2289,7 +2289,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="573"/>
+        <location filename="../../planbook/importers/recognise.py" line="581"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
@@ -2474,7 +2474,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="523"/>
+        <location filename="../../planbook/importers/recognise.py" line="527"/>
         <source>the document holds {count} characters of text; a plan may hold at most {limit}</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
@@ -2489,7 +2489,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>电子印章 {seals} 枚，署名机关 {signers} 个：应每个机关各盖一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="514"/>
+        <location filename="../../planbook/importers/recognise.py" line="516"/>
         <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
         <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
     </message>
@@ -3601,7 +3601,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>此方案库为只读，修改不会保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="144"/>
+        <location filename="../../planbook/gui/actions.py" line="145"/>
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
@@ -3696,7 +3696,7 @@ or run Planbook on Python 3.12 or later.</source>
     <message>
         <location filename="../../planbook/gui/searchpanel.py" line="210"/>
         <source>Type to search every plan: words, &quot;phrases&quot;, -exclude, year:2019, issuer:…, unit:…, field:责任单位=…, kind:task</source>
-        <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，year:2019，issuer:机关，unit:单位，field:责任单位=…，kind:task</translation>
+        <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，年度:2019，机关:…，单位:…，字段:责任单位=…，类型:任务</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/searchpanel.py" line="250"/>
