@@ -91,7 +91,7 @@ def plan_units(plan: Plan) -> dict[str, list[Assignment]]:
 def library_units(lib: Library) -> Counter[str]:
     """Units across all plans with the number of tasks naming them; read straight from the fields table."""
     counts: Counter[str] = Counter()
-    for label, value in lib.db.execute("SELECT label, value FROM fields"):
+    for label, value in lib.all_fields():
         if unit_role(label) is not None:
             counts.update(split_units(value))
     return counts

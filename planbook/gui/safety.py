@@ -101,7 +101,7 @@ class LibraryWatcher(QObject):
 
     def _read(self) -> int | None:
         try:
-            return self.lib.db.execute("PRAGMA data_version").fetchone()[0]
+            return self.lib.data_version()
         except sqlite3.Error:
             return None  # busy or gone this instant: the next poll looks again
 
