@@ -15,10 +15,13 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from enum import Flag, auto
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from .errors import HierarchyError
 from .library import Library
+
+if TYPE_CHECKING:  # drafting builds on editing's edits, so its Link is named here for the checker only
+    from .drafting import Link
 from .messages import QT_TRANSLATE_NOOP
 from .model import (
     DEFAULT_CHILD,
@@ -139,7 +142,7 @@ class AddPlan:
     """
 
     plan: Plan = field(compare=False)
-    link: object | None = field(default=None, compare=False)
+    link: Link | None = field(default=None, compare=False)
 
     def needs(self) -> Needs:
         return _needs()  # a whole plan needs nothing that exists; kept ids are its own

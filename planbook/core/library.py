@@ -372,14 +372,13 @@ class Library(Queries):
         (top,) = self.db.execute("SELECT coalesce(max(id), 0) FROM nodes").fetchone()
         next_id = max([top, *kept]) + 1
         stack: list[tuple[Node, int | None, int]] = [(node, parent_id, position)]
-        root_id = None
+        root_id = node.id if keep_ids and node.id is not None else next_id  # the first one popped
         while stack:  # depth first, parents before their children (the parent_id foreign key)
             current, parent, pos = stack.pop()
             if keep_ids and current.id is not None:
                 node_id = current.id
             else:
                 node_id, next_id = next_id, next_id + 1
-            root_id = root_id if root_id is not None else node_id
             nodes.append((node_id, plan_id, parent, pos, str(current.kind), current.title, current.body))
             fields += [(node_id, i, f.label, f.value) for i, f in enumerate(current.fields)]
             if current.status != Progress.NOT_STARTED or current.notes:

@@ -90,8 +90,7 @@ def find_library(lib: Library, old: str, limit: int = LIBRARY_LIMIT) -> LibraryH
     if not old:
         return LibraryHits([], 0, 0)
     order = {pid: i for i, pid in enumerate(lib.plans_newest_first())}
-    # (plan order, node id or 0, part, plan id, place, text)
-    texts = [(order.get(t[2], 0), *t) for t in _plan_texts(lib, old) + _node_texts(lib, old) if old in t[4]]
+    texts = _plan_texts(lib, old, order) + _node_texts(lib, old, order)
     texts.sort(key=lambda t: (t[0], _PART_ORDER.get(t[2], 1), t[1], t[2]))  # plan, then document order
     titles = lib.plan_titles()
     hits: list[Hit] = []
@@ -105,34 +104,38 @@ def find_library(lib: Library, old: str, limit: int = LIBRARY_LIMIT) -> LibraryH
     return LibraryHits(hits[:limit], total, len({t[3] for t in texts}))
 
 
-# One text that may hold the word: (node id or 0, part, plan id, place, text).
-_Text = tuple[int, str, int, str, str]
+# One text that holds the word: (plan's place in `order`, node id or 0, part, plan id, place, text).
+_Text = tuple[int, int, str, int, str, str]
 
 
-def _plan_texts(lib: Library, old: str) -> list[_Text]:
-    """The plans' own texts and their notices' in the rows where one holds `old` (the caller keeps those that do)."""
+def _plan_texts(lib: Library, old: str, order: dict[int, int]) -> list[_Text]:
+    """The plans' own texts and their notices' that hold `old`."""
     texts: list[_Text] = []
     for pid, title, issuers, preamble, closing in lib.plans_containing(old):
         for part, text in (("title", title), ("issuers", "\n".join(issuers)), ("preamble", preamble),
                            ("closing", closing)):
-            texts.append((0, part, pid, part, text))
+            texts.append((order.get(pid, 0), 0, part, pid, part, text))
     for row in lib.notices_containing(old, NOTICE_TEXTS):
         for part, text in zip(NOTICE_TEXTS, row[1:]):
             if part == "signers":
                 text = "\n".join(json.loads(text or "[]"))
-            texts.append((0, f"notice.{part}", row[0], f"notice.{part}", text or ""))
-    return texts
+            texts.append((order.get(row[0], 0), 0, f"notice.{part}", row[0], f"notice.{part}", text or ""))
+    return [t for t in texts if old in t[5]]
 
 
-def _node_texts(lib: Library, old: str) -> list[_Text]:
-    """The titles, bodies and field values of the nodes that may hold `old`: only the rows the search index names,
-    or a scan of every row without an index (or for a word too common to be worth looking up)."""
+def _node_texts(lib: Library, old: str, order: dict[int, int]) -> list[_Text]:
+    """The titles, bodies and field values that hold `old`, read from the rows the search index names, or from a
+    scan of every row without an index (or for a word too common to be worth looking up)."""
     nodes = _indexed_nodes(lib, old)
     node_rows, field_rows = lib.nodes_containing(old) if nodes is None else lib.nodes_by_id(nodes)
     texts: list[_Text] = []
     for nid, pid, title, body in node_rows:
-        texts += [(nid, "title", pid, title, title), (nid, "body", pid, title, body)]
-    texts += [(nid, f"field:{position}", pid, title, value) for nid, position, value, pid, title in field_rows]
+        if old in title:
+            texts.append((order.get(pid, 0), nid, "title", pid, title, title))
+        if old in body:
+            texts.append((order.get(pid, 0), nid, "body", pid, title, body))
+    texts += [(order.get(pid, 0), nid, f"field:{position}", pid, title, value)
+              for nid, position, value, pid, title in field_rows if old in value]
     return texts
 
 

@@ -37,7 +37,7 @@ from .library import Library
 from .messages import QT_TRANSLATE_NOOP, Message
 from .model import PROGRESS_NAMES, Node, NodeKind, Plan, Progress, ProgressNote
 from .numbering import number_tree
-from .texts import Spot, plan_texts, rewrite, splice, text_at
+from .texts import Spot, nodes_by_id, plan_texts, rewrite, splice, text_at
 from .units import split_units, unit_role
 
 
@@ -472,7 +472,7 @@ def _tasks(ctx: _Ctx, last: LastYear) -> None:
         if status is Progress.DONE:
             ctx.add(Kind.TASK, spot, node, 0, len(node.title), node.title, Message(QT_TRANSLATE_NOOP(
                 "Messages", "done in {source}: drop it from this plan?"), source=last.title), action=Action.DROP)
-        elif status in (Progress.BEHIND, Progress.IN_PROGRESS) and not any(
+        elif (status is Progress.BEHIND or status is Progress.IN_PROGRESS) and not any(
                 n.text == CARRIED_OVER.format(status=PROGRESS_NAMES[status]) for n in node.notes):
             ctx.add(Kind.TASK, spot, node, 0, len(node.title), node.title, Message(QT_TRANSLATE_NOOP(
                 "Messages", "{status} in {source}: kept, noted as carried over"),
@@ -492,7 +492,7 @@ def accept_edit(plan: Plan, findings: Iterable[Finding], last: LastYear | None =
     drops: list[int] = []
     notes: list[editing.Edit] = []
     statuses = last.statuses if last is not None else {}
-    nodes = {n.id: n for n in plan.walk()}
+    nodes = nodes_by_id(plan)
     for f in findings:
         current = text_at(plan, f.spot, nodes)
         if current is None or current[f.start:f.end] != f.text:
@@ -501,6 +501,8 @@ def accept_edit(plan: Plan, findings: Iterable[Finding], last: LastYear | None =
             taken = spans.setdefault(f.spot, [])
             if not any(s < f.end and f.start < e for s, e, _ in taken):  # overlapping proposals: first wins
                 taken.append((f.start, f.end, f.replacement or ""))
+        elif f.spot.node_id is None:
+            continue  # dropping a task and noting it carried over concern a node
         elif f.action is Action.DROP:
             drops.append(f.spot.node_id)
         elif f.action is Action.NOTE:
@@ -509,7 +511,7 @@ def accept_edit(plan: Plan, findings: Iterable[Finding], last: LastYear | None =
             note = ProgressNote(dt.date(plan_year(plan) or dt.date.today().year, 1, 1),
                                 CARRIED_OVER.format(status=PROGRESS_NAMES[status]))
             if note not in node.notes:
-                notes.append(editing.SetProgress(node.id, Progress.IN_PROGRESS, (*node.notes, note)))
+                notes.append(editing.SetProgress(f.spot.node_id, Progress.IN_PROGRESS, (*node.notes, note)))
     texts = {spot: splice(text_at(plan, spot, nodes) or "", s) for spot, s in spans.items()}
     edits = [*rewrite(plan, texts).edits, *notes, *(editing.DeleteNode(nid) for nid in dict.fromkeys(drops))]
     return editing.Batch(tuple(edits))

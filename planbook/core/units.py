@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from . import editing
 from .library import Library
-from .model import Field, Node, Plan
+from .model import Field, Node, Plan, stored_id
 from .numbering import number_tree
 
 
@@ -112,7 +112,7 @@ def rename_unit(lib: Library, plan_id: int, old: str, new: str) -> editing.Batch
     for node in lib.load_plan(plan_id).walk():
         fields = [_renamed(f, old, new) for f in node.fields]
         if fields != node.fields:
-            edits.append(editing.SetFields(node.id, tuple(fields)))
+            edits.append(editing.SetFields(stored_id(node), tuple(fields)))
     return editing.Batch(tuple(edits))
 
 

@@ -44,6 +44,7 @@ from .editors import parse_date
 from .jobs import Job, start_job
 from .qtcompat import emit
 from .screen import fit_to_screen
+from .widgets import named
 
 
 def progress_names() -> dict[Progress, str]:
@@ -88,8 +89,11 @@ class ProgressEditor(QGroupBox):
         self.notes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.notes.verticalHeader().hide()
         self.notes.setWordWrap(True)
-        self.add = QToolButton(text="+", objectName="addNote", toolTip=self.tr("Add a note dated today"))
-        self.remove = QToolButton(text="−", objectName="removeNote", toolTip=self.tr("Remove the selected note"))
+        self.add, self.remove = named(QToolButton(), "addNote"), named(QToolButton(), "removeNote")
+        self.add.setText("+")
+        self.add.setToolTip(self.tr("Add a note dated today"))
+        self.remove.setText("−")
+        self.remove.setToolTip(self.tr("Remove the selected note"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Status")))
         top.addWidget(self.status, 1)
@@ -129,9 +133,10 @@ class ProgressEditor(QGroupBox):
             try:
                 date = parse_date(date_item.text() if date_item else "")
             except ValueError:
-                with QSignalBlocker(self.notes):
-                    date_item.setBackground(QBrush(QColor("#f8c6c6")))
-                    date_item.setToolTip(self.tr("Write dates as 2021-03-15 or 2021年3月15日"))
+                if date_item is not None:  # only a typed date can be wrong
+                    with QSignalBlocker(self.notes):
+                        date_item.setBackground(QBrush(QColor("#f8c6c6")))
+                        date_item.setToolTip(self.tr("Write dates as 2021-03-15 or 2021年3月15日"))
                 return None
             notes.append(ProgressNote(date or dt.date.today(), text_item.text() if text_item else ""))
         return tuple(notes)
@@ -143,10 +148,10 @@ class ProgressEditor(QGroupBox):
         emit(self.changed, editing.SetProgress(self.node_id, self.status.currentData(), notes), self.tr("Add Progress Note"))
         # The new note opens for typing: keys go to its text, not to the status box beside the button.
         row = self.notes.rowCount() - 1
-        if row >= 0 and self.notes.item(row, 1) is not None:
+        if row >= 0 and (item := self.notes.item(row, 1)) is not None:
             self.notes.setFocus(Qt.FocusReason.OtherFocusReason)
             self.notes.setCurrentCell(row, 1)
-            self.notes.editItem(self.notes.item(row, 1))
+            self.notes.editItem(item)
 
     def remove_note(self) -> None:
         row = self.notes.currentRow()
@@ -180,16 +185,16 @@ class UnitsView(QWidget):
         self.setObjectName("unitsView")
         self.lib: Library | None = None
         self.plan: Plan | None = None
-        self.scope = QComboBox(objectName="unitScope")
+        self.scope = named(QComboBox(), "unitScope")
         self.scope.addItem(self.tr("This plan"), "plan")
         self.scope.addItem(self.tr("All plans"), "all")
-        self.units = QListWidget(objectName="unitList")
-        self.tasks = QTreeWidget(objectName="unitTasks")
+        self.units = named(QListWidget(), "unitList")
+        self.tasks = named(QTreeWidget(), "unitTasks")
         self.tasks.setHeaderLabels([self.tr("Task"), self.tr("Role"), self.tr("Plan")])
         self.tasks.setRootIsDecorated(False)
         self.tasks.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.filter = QCheckBox(self.tr("Show only this unit's tasks in the tree"), objectName="unitFilter")
-        self.rename = QPushButton(self.tr("Rename Unit…"), objectName="renameUnit")
+        self.filter = named(QCheckBox(self.tr("Show only this unit's tasks in the tree")), "unitFilter")
+        self.rename = named(QPushButton(self.tr("Rename Unit…")), "renameUnit")
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.units)
         split.addWidget(self.tasks)
@@ -248,7 +253,7 @@ class UnitsView(QWidget):
             return
         if self.scope.currentData() == "all":
             found = unit_tasks(self.lib, unit)
-            titles = {p.id: p.title for p in self.lib.list_plans()}
+            titles: dict[int | None, str] = {p.id: p.title for p in self.lib.list_plans()}
         else:
             found = plan_units(self.plan).get(unit, []) if self.plan else []
             titles = {self.plan.id: self.plan.title} if self.plan else {}
@@ -279,7 +284,7 @@ class Dashboard(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("dashboard")
-        self.summary = QLabel(objectName="statusSummary")
+        self.summary = named(QLabel(), "statusSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.chart = BarChart()
         # The chart scrolls when a plan names many units; the export button below it stays on screen.
@@ -287,7 +292,7 @@ class Dashboard(QWidget):
         self.view.setWidgetResizable(True)
         self.view.setWidget(self.chart)
         self.view.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.export = QPushButton(self.tr("Export Progress Report…"), objectName="exportProgress")
+        self.export = named(QPushButton(self.tr("Export Progress Report…")), "exportProgress")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
@@ -382,13 +387,13 @@ class CompareView(QDialog):
         self.setObjectName("compareView")
         self.setWindowTitle(self.tr("Compare Plans"))
         self.lib, self.plan_id = lib, plan_id
-        self.other = QComboBox(objectName="comparePlan")
+        self.other = named(QComboBox(), "comparePlan")
         for p in lib.list_plans():
             if p.id != plan_id:
                 self.other.addItem(f"{p.title}（{p.year or '—'}）", p.id)
-        self.kept = QCheckBox(self.tr("Show kept tasks"), objectName="showKept")
-        self.summary = QLabel(objectName="compareSummary")
-        self.table = QTableWidget(0, 3, objectName="compareTable")
+        self.kept = named(QCheckBox(self.tr("Show kept tasks")), "showKept")
+        self.summary = named(QLabel(), "compareSummary")
+        self.table = named(QTableWidget(0, 3), "compareTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
@@ -458,8 +463,9 @@ class CompareView(QDialog):
             self.summary.setText(self.tr("Comparison cancelled."))
             self._fill()
             return
-        old, new, self.diff = result
-        counts = self.diff.counts()
+        old, new, diff = result
+        self.diff = diff
+        counts = diff.counts()
         self.summary.setText(self.tr("{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}").format(
             old.title, new.title, counts["kept"], counts["changed"], counts["added"], counts["dropped"]))
         self.table.setHorizontalHeaderLabels(["", old.title, new.title])
@@ -517,6 +523,7 @@ class CompareView(QDialog):
                 label.setContentsMargins(6, 4, 6, 4)
                 label.setStyleSheet(f"background:{_CHANGE_COLOURS[t.change]}")
                 self.table.setCellWidget(row, col, label)
+        self.empty_note = ""
         if not rows:  # say so, rather than show an empty table
             # (changed, added and dropped tasks are always shown: an empty table means none)
             text = self.tr("The two plans have the same tasks: nothing was changed, added or dropped.")
@@ -526,10 +533,11 @@ class CompareView(QDialog):
             self.table.setItem(0, 0, note)
             self.table.setSpan(0, 0, 1, 3)
             self.table.setRowHeight(0, 60)
-        self.empty_note = "" if rows else text
+            self.empty_note = text
         self.table.resizeRowsToContents()
 
     def changes(self) -> list[str]:
         """The change of each task row shown, top to bottom (what the user reads in the first column)."""
-        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.table.rowCount())
-                if self.table.item(r, 0) and self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)]
+        items = [self.table.item(r, 0) for r in range(self.table.rowCount())]
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items
+                if item is not None and item.data(Qt.ItemDataRole.UserRole)]
