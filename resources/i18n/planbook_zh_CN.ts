@@ -664,640 +664,640 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
+        <location filename="../../planbook/gui/actions.py" line="118"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
+        <location filename="../../planbook/gui/actions.py" line="120"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
+        <location filename="../../planbook/gui/actions.py" line="211"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
+        <location filename="../../planbook/gui/actions.py" line="213"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
+        <location filename="../../planbook/gui/actions.py" line="224"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="812"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="821"/>
+        <location filename="../../planbook/gui/actions.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="635"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="637"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="644"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/actions.py" line="127"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/actions.py" line="129"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
+        <location filename="../../planbook/gui/actions.py" line="131"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
+        <location filename="../../planbook/gui/actions.py" line="133"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
+        <location filename="../../planbook/gui/actions.py" line="137"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
+        <location filename="../../planbook/gui/actions.py" line="139"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
+        <location filename="../../planbook/gui/actions.py" line="148"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
+        <location filename="../../planbook/gui/actions.py" line="229"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
+        <location filename="../../planbook/gui/actions.py" line="185"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/actions.py" line="150"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
+        <location filename="../../planbook/gui/actions.py" line="151"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/actions.py" line="168"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
+        <location filename="../../planbook/gui/actions.py" line="170"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
+        <location filename="../../planbook/gui/actions.py" line="244"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="217"/>
+        <location filename="../../planbook/gui/actions.py" line="173"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
+        <location filename="../../planbook/gui/actions.py" line="176"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="533"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="225"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
+        <location filename="../../planbook/gui/actions.py" line="178"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="533"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="232"/>
+        <location filename="../../planbook/gui/actions.py" line="192"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="233"/>
+        <location filename="../../planbook/gui/actions.py" line="193"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="234"/>
+        <location filename="../../planbook/gui/actions.py" line="233"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="236"/>
+        <location filename="../../planbook/gui/actions.py" line="190"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="237"/>
+        <location filename="../../planbook/gui/actions.py" line="188"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="238"/>
+        <location filename="../../planbook/gui/actions.py" line="220"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="239"/>
+        <location filename="../../planbook/gui/actions.py" line="218"/>
         <source>Chec&amp;k Before Issuing…</source>
         <translation>发文前检查(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="242"/>
+        <location filename="../../planbook/gui/actions.py" line="222"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="243"/>
+        <location filename="../../planbook/gui/actions.py" line="226"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="245"/>
+        <location filename="../../planbook/gui/actions.py" line="204"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="248"/>
+        <location filename="../../planbook/gui/actions.py" line="201"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="251"/>
+        <location filename="../../planbook/gui/actions.py" line="202"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="255"/>
+        <location filename="../../planbook/gui/actions.py" line="107"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="271"/>
+        <location filename="../../planbook/gui/actions.py" line="141"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="277"/>
+        <location filename="../../planbook/gui/actions.py" line="108"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="285"/>
+        <location filename="../../planbook/gui/actions.py" line="172"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="293"/>
+        <location filename="../../planbook/gui/actions.py" line="109"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="298"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1248"/>
+        <location filename="../../planbook/gui/actions.py" line="206"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1071"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="304"/>
+        <location filename="../../planbook/gui/actions.py" line="110"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="312"/>
+        <location filename="../../planbook/gui/actions.py" line="111"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="317"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="322"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
-        <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
+        <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  年度:2019  单位:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="326"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="349"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="457"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="311"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="485"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="337"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="505"/>
+        <location filename="../../planbook/gui/session.py" line="65"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="508"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="340"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="341"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="514"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="346"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="515"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="347"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="545"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="377"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="564"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="396"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="568"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="400"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="513"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="520"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="531"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="531"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="226"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="714"/>
+        <location filename="../../planbook/gui/actions.py" line="182"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="537"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="714"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="537"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="227"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
+        <location filename="../../planbook/gui/actions.py" line="180"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="540"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
+        <location filename="../../planbook/gui/actions.py" line="135"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
+        <location filename="../../planbook/gui/actions.py" line="166"/>
         <source>&amp;Edit Selected</source>
         <translation>编辑所选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="230"/>
+        <location filename="../../planbook/gui/actions.py" line="196"/>
         <source>Next Pane</source>
         <translation>下一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
+        <location filename="../../planbook/gui/actions.py" line="198"/>
         <source>Previous Pane</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="540"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="741"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="564"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="776"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="568"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="599"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="763"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="586"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="587"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="771"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="594"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="771"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="594"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="787"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="610"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="789"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="612"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="791"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="614"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="639"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="822"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="645"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="825"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="648"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="826"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="649"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="836"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="844"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="837"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="660"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="840"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="663"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="855"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="909"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="678"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="732"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="856"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="679"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="695"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="701"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="879"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="903"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="737"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="750"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="929"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="752"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="950"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="773"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="958"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="781"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="959"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="782"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="971"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="794"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="972"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1018"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="841"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1047"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="870"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1049"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="875"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1049"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="875"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1062"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="885"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1064"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="887"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1148"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="971"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="975"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="955"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="778"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1018"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1197"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1020"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1203"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1026"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1211"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1034"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1211"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1034"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1241"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1064"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1242"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1065"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1248"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1071"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="240"/>
+        <location filename="../../planbook/gui/actions.py" line="216"/>
         <source>&amp;Review Draft…</source>
         <translation>审阅草稿(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="241"/>
+        <location filename="../../planbook/gui/actions.py" line="155"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="974"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="797"/>
         <source>Review Draft</source>
         <translation>审阅草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="221"/>
+        <location filename="../../planbook/gui/actions.py" line="158"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
+        <location filename="../../planbook/gui/actions.py" line="160"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="223"/>
+        <location filename="../../planbook/gui/actions.py" line="162"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
+        <location filename="../../planbook/gui/actions.py" line="232"/>
         <source>&amp;User Guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="259"/>
+        <location filename="../../planbook/gui/actions.py" line="122"/>
         <source>New from &amp;Template</source>
         <translation>从模板新建(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="263"/>
+        <location filename="../../planbook/gui/actions.py" line="124"/>
         <source>Recent P&amp;lans</source>
         <translation>最近打开的方案(&amp;L)</translation>
     </message>
@@ -1539,7 +1539,7 @@ or run Planbook on Python 3.12 or later.</source>
     <message>
         <location filename="../../planbook/core/search.py" line="214"/>
         <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
-        <translation>年份写法不对：year:{raw}（例如 year:2019 或 year:2017-2020）</translation>
+        <translation>年份写法不对：{raw}（例如 年度:2019 或 年度:2017-2020）</translation>
     </message>
     <message>
         <location filename="../../planbook/core/search.py" line="215"/>
@@ -1968,72 +1968,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="494"/>
+        <location filename="../../planbook/importers/recognise.py" line="496"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="501"/>
+        <location filename="../../planbook/importers/recognise.py" line="503"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="862"/>
+        <location filename="../../planbook/importers/recognise.py" line="870"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="912"/>
+        <location filename="../../planbook/importers/recognise.py" line="920"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="916"/>
+        <location filename="../../planbook/importers/recognise.py" line="924"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="996"/>
+        <location filename="../../planbook/importers/recognise.py" line="1004"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1049"/>
+        <location filename="../../planbook/importers/recognise.py" line="1057"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1056"/>
+        <location filename="../../planbook/importers/recognise.py" line="1064"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1206"/>
+        <location filename="../../planbook/importers/recognise.py" line="1214"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1211"/>
+        <location filename="../../planbook/importers/recognise.py" line="1219"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1250"/>
+        <location filename="../../planbook/importers/recognise.py" line="1258"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1252"/>
+        <location filename="../../planbook/importers/recognise.py" line="1260"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1254"/>
+        <location filename="../../planbook/importers/recognise.py" line="1262"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1257"/>
+        <location filename="../../planbook/importers/recognise.py" line="1265"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2289,7 +2289,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="573"/>
+        <location filename="../../planbook/importers/recognise.py" line="581"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
@@ -2474,7 +2474,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="523"/>
+        <location filename="../../planbook/importers/recognise.py" line="527"/>
         <source>the document holds {count} characters of text; a plan may hold at most {limit}</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
@@ -2489,7 +2489,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>电子印章 {seals} 枚，署名机关 {signers} 个：应每个机关各盖一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="514"/>
+        <location filename="../../planbook/importers/recognise.py" line="516"/>
         <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
         <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
     </message>
@@ -3565,98 +3565,98 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="54"/>
-        <location filename="../../planbook/gui/safety.py" line="65"/>
+        <location filename="../../planbook/gui/safety.py" line="53"/>
+        <location filename="../../planbook/gui/safety.py" line="64"/>
         <source>The library is read-only; changes cannot be saved.</source>
         <translation>方案库为只读，修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="58"/>
+        <location filename="../../planbook/gui/safety.py" line="57"/>
         <source>The disk is full: free some space and try again (nothing was changed).</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="59"/>
+        <location filename="../../planbook/gui/safety.py" line="58"/>
         <source>The disk could not be read or written (was it removed, or is it failing?).</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="61"/>
+        <location filename="../../planbook/gui/safety.py" line="60"/>
         <source>The library file is damaged: restore a backup with File ▸ Backups and Restore….</source>
         <translation>方案库文件已损坏：请通过“文件 ▸ 备份与恢复…”恢复一份备份。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="63"/>
+        <location filename="../../planbook/gui/safety.py" line="62"/>
         <source>Another program is busy with the library: try again in a moment (nothing was changed).</source>
         <translation>另一个程序正在使用方案库：请稍后再试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="66"/>
+        <location filename="../../planbook/gui/safety.py" line="65"/>
         <source>The library file cannot be opened (check the folder exists and may be read).</source>
         <translation>无法打开方案库文件（请检查文件夹是否存在、是否有读取权限）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="165"/>
+        <location filename="../../planbook/gui/safety.py" line="164"/>
         <source>This library is read-only: changes are not saved</source>
         <translation>此方案库为只读，修改不会保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="179"/>
+        <location filename="../../planbook/gui/actions.py" line="145"/>
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="240"/>
+        <location filename="../../planbook/gui/safety.py" line="219"/>
         <source>The change was not saved</source>
         <translation>修改未能保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="248"/>
+        <location filename="../../planbook/gui/safety.py" line="227"/>
         <source>What it changes was deleted or changed by another program.</source>
         <translation>它所修改的内容已被其他程序删除或更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="251"/>
+        <location filename="../../planbook/gui/safety.py" line="230"/>
         <source>Cannot undo “{0}”.</source>
         <translation>无法撤销“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="251"/>
+        <location filename="../../planbook/gui/safety.py" line="230"/>
         <source>Cannot redo “{0}”.</source>
         <translation>无法重做“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="252"/>
+        <location filename="../../planbook/gui/safety.py" line="231"/>
         <source>The step was taken off the undo list; nothing was changed.</source>
         <translation>此步骤已从撤销记录中移除，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="255"/>
+        <location filename="../../planbook/gui/safety.py" line="234"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="255"/>
+        <location filename="../../planbook/gui/safety.py" line="234"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="294"/>
+        <location filename="../../planbook/gui/safety.py" line="273"/>
         <source>The plan that was open was deleted by another program.</source>
         <translation>当前打开的方案已被其他程序删除。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="299"/>
+        <location filename="../../planbook/gui/safety.py" line="278"/>
         <source>Another program changed the library: shown as it is now.</source>
         <translation>其他程序修改了方案库，已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="348"/>
+        <location filename="../../planbook/gui/safety.py" line="327"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="356"/>
+        <location filename="../../planbook/gui/safety.py" line="335"/>
         <source>Restored {0}. What was there before is kept as {1}.</source>
         <translation>已恢复 {0}。恢复前的内容已另存为 {1}。</translation>
     </message>
@@ -3696,7 +3696,7 @@ or run Planbook on Python 3.12 or later.</source>
     <message>
         <location filename="../../planbook/gui/searchpanel.py" line="210"/>
         <source>Type to search every plan: words, &quot;phrases&quot;, -exclude, year:2019, issuer:…, unit:…, field:责任单位=…, kind:task</source>
-        <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，year:2019，issuer:机关，unit:单位，field:责任单位=…，kind:task</translation>
+        <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，年度:2019，机关:…，单位:…，字段:责任单位=…，类型:任务</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/searchpanel.py" line="250"/>
