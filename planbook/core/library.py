@@ -198,6 +198,9 @@ class Library:
             for r in rows
         ]
 
+    def plan_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM plans").fetchone()[0]
+
     def plan_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM plans ORDER BY id")]
 

@@ -344,6 +344,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
 
     def _connect(self) -> None:
         self.library_pane.planChosen.connect(lambda pid: self.open_plan(pid))
+        self.library_pane.loaded.connect(self._library_loaded)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.model.dataChanged.connect(self._model_data_changed)
         self.model.moveRequested.connect(lambda move: self.do(move, self.tr("Move")))
@@ -391,16 +392,15 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             plan_id = min(whole)
         self.undo_stack.push(EditCommand(self._run, text, edit, change.inverse, plan_id, merge_key,
                                            on_error=self._command_failed))
-        if change.aspects & editing.Aspect.PLANS:
-            self.refresh_library()
+        self._library_follows(change)
         self._update_actions()
         return change
 
     def _run(self, edit: editing.Edit, plan_id: int | None) -> editing.Change:
         """Undo/redo: apply a stored edit and show what it changed, on the plan it changed."""
         change = self.model.apply(edit)
+        self._library_follows(change)
         if change.aspects & editing.Aspect.PLANS:
-            self.refresh_library()
             if change.added_plan is not None:
                 self.open_plan(change.added_plan)
             elif self.model.plan is None:
@@ -480,9 +480,28 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             self.library_pane.update_plans(self.lib.list_plans([self.model.plan_id]))
 
     def refresh_library(self) -> None:
-        self.library_pane.set_plans(self.lib.list_plans(), self.model.plan_id)
-        count = len(self.library_pane.plans)
+        """The whole list again (start, another library); a large one is read on a worker (`_library_loaded`)."""
+        self.library_pane.fill(self.lib, self.model.plan_id)
+        if not self.library_pane.loading:
+            count = len(self.library_pane.model.summaries)
+            self.statusBar().showMessage(self.tr("{0} plans in {1}").format(count, self.lib.path), 4000)
+
+    def _library_loaded(self, problem: str) -> None:
+        """A large library's list has arrived: it catches up with edits made meanwhile; with no plan open yet,
+        the first one opens (as `restore` does with a small library)."""
+        if problem:
+            self.statusBar().showMessage(problem, 8000)
+            return
+        self.library_pane.catch_up(self.lib)
+        count = len(self.library_pane.model.summaries)
         self.statusBar().showMessage(self.tr("{0} plans in {1}").format(count, self.lib.path), 4000)
+        if self.model.plan is None and (first := self.library_pane.first_plan_id()) is not None:
+            self.open_plan(first)
+
+    def _library_follows(self, change: editing.Change) -> None:
+        """Plans added, removed, or changed other than the open one (whose row follows its edits on a timer)."""
+        if change.aspects & editing.Aspect.PLANS or change.plans - {self.model.plan_id}:
+            self.library_pane.apply_change(self.lib, change)
 
     def _remember_library(self) -> None:
         path = str(self.lib.path.resolve())
@@ -918,7 +937,6 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
                 report.append((path, ids, error))
         finally:
             self.undo_stack.endMacro()
-        self.refresh_library()
         if added:
             self.open_plan(added[-1])
         from .importpreview import file_line
