@@ -248,7 +248,7 @@ class UnitsView(QWidget):
             return
         if self.scope.currentData() == "all":
             found = unit_tasks(self.lib, unit)
-            titles = {p.id: p.title for p in self.lib.list_plans()}
+            titles = {p.id: p.title for p in self.lib.list_plans(counts=False)}
         else:
             found = plan_units(self.plan).get(unit, []) if self.plan else []
             titles = {self.plan.id: self.plan.title} if self.plan else {}
@@ -383,7 +383,7 @@ class CompareView(QDialog):
         self.setWindowTitle(self.tr("Compare Plans"))
         self.lib, self.plan_id = lib, plan_id
         self.other = QComboBox(objectName="comparePlan")
-        for p in lib.list_plans():
+        for p in lib.list_plans(counts=False):
             if p.id != plan_id:
                 self.other.addItem(f"{p.title}（{p.year or '—'}）", p.id)
         self.kept = QCheckBox(self.tr("Show kept tasks"), objectName="showKept")
@@ -409,7 +409,7 @@ class CompareView(QDialog):
         self.empty_note = ""  # what the table says when it has no row to show
         if other_id is None:  # by default the plan of the year before, if the library has one
             year = lib.load_plan_header(plan_id).year
-            other_id = next((p.id for p in lib.list_plans() if year and p.year == year - 1), None)
+            other_id = next((p.id for p in lib.list_plans(counts=False) if year and p.year == year - 1), None)
         if other_id is not None and (i := self.other.findData(other_id)) >= 0:
             self.other.setCurrentIndex(i)
         self.other.currentIndexChanged.connect(lambda _: self.refresh())

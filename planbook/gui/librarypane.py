@@ -9,6 +9,8 @@ lays out a few hundred group rows rather than every plan.
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -42,10 +44,11 @@ class _ReadPlans(QRunnable):
     def run(self) -> None:
         try:
             with Library.open(self.path, create=False) as lib:
-                plans = lib.list_plans()
-            emit(self.signals.done, self.generation, plans)
-        except (PlanbookError, OSError, RuntimeError) as e:
-            emit(self.signals.done, self.generation, describe(e))
+                result: list[PlanSummary] | str = lib.list_plans(counts=False)
+        except (PlanbookError, OSError, RuntimeError, sqlite3.Error) as e:
+            result = describe(e)  # QCoreApplication.translate is thread-safe
+        with suppress(RuntimeError):  # the pane was closed meanwhile: nobody to tell
+            emit(self.signals.done, self.generation, result)
 
 
 class LibraryPane(QWidget):
@@ -80,7 +83,10 @@ class LibraryPane(QWidget):
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.view.header().setStretchLastSection(False)
         self.view.header().setSectionResizeMode(0, self.view.header().ResizeMode.Stretch)
-        self.view.header().setSectionResizeMode(1, self.view.header().ResizeMode.ResizeToContents)
+        # A fixed status column: sized to its contents, every changed row would measure every row laid out.
+        self.view.header().setSectionResizeMode(1, self.view.header().ResizeMode.Fixed)
+        words = [self.tr("Draft"), self.tr("Issued"), self.tr("Status"), "00000"]
+        self.view.header().resizeSection(1, max(self.fontMetrics().horizontalAdvance(w) for w in words) + 24)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
 
         top = QHBoxLayout()
@@ -117,23 +123,24 @@ class LibraryPane(QWidget):
 
     def fill(self, lib: Library, current_id: int | None = None) -> None:
         """The whole list from the library: at once when it is small, else on a worker (`loaded` follows)."""
+        self.model.count_nodes = lib.count_nodes  # tooltips: the lists below are read without counts
         if lib.plan_count() >= READ_IN_BACKGROUND_FROM:
             self.load_in_background(lib.path, current_id)
         else:
-            self.set_plans(lib.list_plans(), current_id)
+            self.set_plans(lib.list_plans(counts=False), current_id)
 
     def catch_up(self, lib: Library) -> None:
         """Once a background read has arrived: the plans changed while it was under way, as they are now."""
         ids, self.pending = sorted(self.pending), set()
         if ids:
-            fresh = lib.list_plans(ids)
+            fresh = lib.list_plans(ids, counts=False)
             self.update_plans(fresh, set(ids) - {p.id for p in fresh})
 
     def apply_change(self, lib: Library, change: Change) -> None:
         """An edit's change record: the plans it added, removed or changed are read again; nothing else is."""
         removed = set(change.removed_plans)
         ids = sorted((change.plans | change.added_plans) - removed)
-        self.update_plans(lib.list_plans(ids) if ids else [], removed)
+        self.update_plans(lib.list_plans(ids, counts=False) if ids else [], removed)
 
     def load_in_background(self, path: Path, current_id: int | None = None) -> None:
         """Read the list on a worker (a large library): the window is usable meanwhile; `loaded` follows."""
@@ -161,7 +168,7 @@ class LibraryPane(QWidget):
         if self.loading:
             self.pending |= {p.id for p in changed} | set(removed)
         self.model.update(changed, removed)
-        if self.model.order == "year" and len(self.model.shown) <= UNFOLD_UP_TO:
+        if len(self.model.shown) <= UNFOLD_UP_TO:
             self.view.expandAll()  # a new year or organ opens like the others
         self._mark_current()
 
@@ -180,8 +187,6 @@ class LibraryPane(QWidget):
 
     def _fold(self) -> None:
         """A short list opens every group; a long one its years, and the organ of the open plan."""
-        if self.model.order != "year":
-            return
         if len(self.model.shown) <= UNFOLD_UP_TO:
             self.view.expandAll()
             return
