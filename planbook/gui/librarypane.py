@@ -64,6 +64,7 @@ class LibraryPane(QWidget):
         self.loading = False  # a background read is under way (`load_in_background`)
         self.pending: set[int] = set()  # plans changed while it was: to read again once it arrives
         self._generation = 0
+        self._marking = False  # the pane itself is moving the current row to the open plan
         self.filter = QLineEdit()
         self.filter.setObjectName("libraryFilter")
         self.filter.setPlaceholderText(self.tr("Filter by title, organ, number…"))
@@ -199,18 +200,20 @@ class LibraryPane(QWidget):
         index = self.model.index_of(self.current_id)
         if index.isValid() and index == self.view.currentIndex():
             return  # already shown as current: no scrolling, no repaint
-        sel = self.view.selectionModel()
-        sel.blockSignals(True)  # showing the open plan is not choosing one
-        if not index.isValid():
-            self.view.clearSelection()
-            self.view.setCurrentIndex(QModelIndex())
-        else:
+        # Showing the open plan is not choosing one. The selection model keeps its signals, so the view
+        # repaints just the rows whose selection changed (blocking them cost a repaint of the whole list).
+        self._marking = True
+        try:
+            if not index.isValid():
+                self.view.clearSelection()
+                self.view.setCurrentIndex(QModelIndex())
+                return
             if (group := self.model.group_index(self.current_id or 0)).isValid():
                 self.view.expand(group)
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
-        sel.blockSignals(False)
-        self.view.viewport().update()
+        finally:
+            self._marking = False
 
     def select(self, plan_id: int | None) -> None:
         """Highlight the open plan (the list is not touched)."""
@@ -230,6 +233,6 @@ class LibraryPane(QWidget):
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         plan_id = self.model.plan_id(current)
-        if plan_id is not None and plan_id != self.current_id:
+        if plan_id is not None and plan_id != self.current_id and not self._marking:
             self.current_id = plan_id
             emit(self.planChosen, plan_id)

@@ -434,7 +434,6 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         if plan_id is None:
             self._show_nothing()
             return False
-        self.tree.expandAll()
         self.library_pane.select(plan_id)
         from .recent import remember
 
@@ -611,7 +610,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
 
     def _remember_folds(self) -> None:
         """Before the tree is rebuilt (a paste, 规范标点, another program's change): which rows were folded."""
-        plan = self.model.plan
+        plan = self.model.plan if self.model.loading_id == self.model.plan_id else None  # another plan: all open
         folded = {i for i in self.model._nodes if not self.tree.isExpanded(self.model.index_of(i))} if plan else set()
         self._folds = (self.model.plan_id, folded)
 
