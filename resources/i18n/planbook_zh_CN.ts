@@ -596,62 +596,71 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="28"/>
+        <location filename="../../planbook/gui/librarypane.py" line="70"/>
+        <location filename="../../planbook/gui/librarypane.py" line="159"/>
         <source>Filter by title, organ, number…</source>
         <translation>按标题、机关、文号筛选…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="32"/>
+        <location filename="../../planbook/gui/librarypane.py" line="74"/>
         <source>By year</source>
         <translation>按年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="33"/>
+        <location filename="../../planbook/gui/librarypane.py" line="75"/>
         <source>By title</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="34"/>
+        <location filename="../../planbook/gui/librarypane.py" line="76"/>
         <source>Recently modified</source>
         <translation>最近修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="36"/>
+        <location filename="../../planbook/gui/librarypane.py" line="79"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="36"/>
+        <location filename="../../planbook/gui/librarypane.py" line="79"/>
+        <location filename="../../planbook/gui/librarypane.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="72"/>
+        <location filename="../../planbook/gui/librarypane.py" line="153"/>
+        <source>Reading the library…</source>
+        <translation>正在读取方案库…</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="78"/>
+        <location filename="../../planbook/gui/librarypane.py" line="89"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="73"/>
+        <location filename="../../planbook/gui/librarypane.py" line="78"/>
+        <location filename="../../planbook/gui/librarypane.py" line="89"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="175"/>
+        <location filename="../../planbook/gui/librarypane.py" line="78"/>
         <source>Year {0}</source>
         <translation>{0}年</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="175"/>
+        <location filename="../../planbook/gui/librarypane.py" line="78"/>
         <source>No year</source>
         <translation>未注明年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="182"/>
+        <location filename="../../planbook/gui/librarypane.py" line="78"/>
         <source>No issuing organ</source>
         <translation>未注明发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="227"/>
+        <location filename="../../planbook/gui/librarypane.py" line="79"/>
         <source>{0} nodes · modified {1}</source>
         <translation>{0} 个条目 · 修改于 {1}</translation>
     </message>
@@ -690,9 +699,9 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="181"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="812"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="821"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="830"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="832"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="839"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
@@ -773,13 +782,13 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="224"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="728"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="225"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="728"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
@@ -870,7 +879,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="298"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1248"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1265"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -900,94 +909,95 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="349"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="350"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="457"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="456"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="485"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="486"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="496"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="505"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="523"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="508"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="526"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="527"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="514"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="532"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="515"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="533"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="545"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="563"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="564"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="582"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="568"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="586"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="715"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="226"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="714"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="732"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="714"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="732"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/mainwindow.py" line="227"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="735"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
@@ -1012,247 +1022,247 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="735"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="741"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="759"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="776"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="763"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="794"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="763"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="781"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="782"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="771"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="789"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="771"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="789"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="787"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="805"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="789"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="807"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="791"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="809"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="834"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="822"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="840"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="825"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="843"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="826"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="844"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="836"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="844"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="854"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="862"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="837"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="855"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="840"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="858"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="855"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="909"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="873"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="856"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="874"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="890"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="896"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="879"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="897"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="903"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="921"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="932"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="944"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="929"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="946"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="950"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="967"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="958"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="975"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="959"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="976"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="971"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="988"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="972"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="989"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1018"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1035"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1047"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1064"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1049"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1066"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1069"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1049"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1066"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1069"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1062"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1079"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1064"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1081"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1148"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1165"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1169"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="955"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="972"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1212"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1197"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1214"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1203"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1220"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1211"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1228"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1211"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1228"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1241"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1258"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1242"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1259"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1248"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1265"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1267,7 +1277,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="974"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="991"/>
         <source>Review Draft</source>
         <translation>审阅草稿</translation>
     </message>
@@ -1468,66 +1478,66 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="324"/>
-        <location filename="../../planbook/core/library.py" line="329"/>
+        <location filename="../../planbook/core/library.py" line="332"/>
+        <location filename="../../planbook/core/library.py" line="337"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="430"/>
-        <location filename="../../planbook/core/library.py" line="435"/>
+        <location filename="../../planbook/core/library.py" line="438"/>
+        <location filename="../../planbook/core/library.py" line="443"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="560"/>
+        <location filename="../../planbook/core/library.py" line="568"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
         <location filename="../../planbook/core/library.py" line="74"/>
-        <location filename="../../planbook/core/library.py" line="562"/>
-        <location filename="../../planbook/core/library.py" line="671"/>
+        <location filename="../../planbook/core/library.py" line="570"/>
+        <location filename="../../planbook/core/library.py" line="679"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="565"/>
+        <location filename="../../planbook/core/library.py" line="573"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="568"/>
+        <location filename="../../planbook/core/library.py" line="576"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="613"/>
+        <location filename="../../planbook/core/library.py" line="621"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="615"/>
+        <location filename="../../planbook/core/library.py" line="623"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="617"/>
+        <location filename="../../planbook/core/library.py" line="625"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="618"/>
+        <location filename="../../planbook/core/library.py" line="626"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="619"/>
+        <location filename="../../planbook/core/library.py" line="627"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="620"/>
+        <location filename="../../planbook/core/library.py" line="628"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
@@ -1968,72 +1978,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="494"/>
+        <location filename="../../planbook/importers/recognise.py" line="496"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="501"/>
+        <location filename="../../planbook/importers/recognise.py" line="503"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="862"/>
+        <location filename="../../planbook/importers/recognise.py" line="870"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="912"/>
+        <location filename="../../planbook/importers/recognise.py" line="920"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="916"/>
+        <location filename="../../planbook/importers/recognise.py" line="924"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="996"/>
+        <location filename="../../planbook/importers/recognise.py" line="1004"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1049"/>
+        <location filename="../../planbook/importers/recognise.py" line="1057"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1056"/>
+        <location filename="../../planbook/importers/recognise.py" line="1064"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1206"/>
+        <location filename="../../planbook/importers/recognise.py" line="1214"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1211"/>
+        <location filename="../../planbook/importers/recognise.py" line="1219"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1250"/>
+        <location filename="../../planbook/importers/recognise.py" line="1258"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1252"/>
+        <location filename="../../planbook/importers/recognise.py" line="1260"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1254"/>
+        <location filename="../../planbook/importers/recognise.py" line="1262"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1257"/>
+        <location filename="../../planbook/importers/recognise.py" line="1265"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2268,28 +2278,28 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="494"/>
+        <location filename="../../planbook/core/library.py" line="502"/>
         <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
         <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="572"/>
+        <location filename="../../planbook/core/library.py" line="580"/>
         <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
         <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="575"/>
+        <location filename="../../planbook/core/library.py" line="583"/>
         <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
         <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="578"/>
-        <location filename="../../planbook/core/library.py" line="591"/>
+        <location filename="../../planbook/core/library.py" line="586"/>
+        <location filename="../../planbook/core/library.py" line="599"/>
         <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="573"/>
+        <location filename="../../planbook/importers/recognise.py" line="581"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
@@ -2474,7 +2484,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="523"/>
+        <location filename="../../planbook/importers/recognise.py" line="527"/>
         <source>the document holds {count} characters of text; a plan may hold at most {limit}</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
@@ -2489,7 +2499,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>电子印章 {seals} 枚，署名机关 {signers} 个：应每个机关各盖一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="514"/>
+        <location filename="../../planbook/importers/recognise.py" line="516"/>
         <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
         <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
     </message>
@@ -3077,17 +3087,17 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="103"/>
+        <location filename="../../planbook/gui/treemodel.py" line="106"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="104"/>
+        <location filename="../../planbook/gui/treemodel.py" line="107"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="103"/>
+        <location filename="../../planbook/gui/treemodel.py" line="106"/>
         <source>Lead or responsible unit</source>
         <translation>牵头/责任单位</translation>
     </message>
