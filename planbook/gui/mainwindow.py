@@ -1093,7 +1093,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
 
     def compare_dialog(self, other_id: int | None = None):
         """Plan ▸ Compare With…: this plan beside another, by default the one it was drafted from."""
-        from .follow import CompareView
+        from .compareview import CompareView
 
         if self.model.plan is None:
             return None

@@ -267,22 +267,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="323"/>
+        <location filename="../../planbook/gui/compareview.py" line="43"/>
         <source>Kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="324"/>
+        <location filename="../../planbook/gui/compareview.py" line="44"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="325"/>
+        <location filename="../../planbook/gui/compareview.py" line="45"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="326"/>
+        <location filename="../../planbook/gui/compareview.py" line="46"/>
         <source>Dropped</source>
         <translation>删除</translation>
     </message>
@@ -290,54 +290,54 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="383"/>
-        <location filename="../../planbook/gui/follow.py" line="435"/>
+        <location filename="../../planbook/gui/compareview.py" line="249"/>
+        <location filename="../../planbook/gui/compareview.py" line="301"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="389"/>
+        <location filename="../../planbook/gui/compareview.py" line="256"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="400"/>
+        <location filename="../../planbook/gui/compareview.py" line="266"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="428"/>
+        <location filename="../../planbook/gui/compareview.py" line="294"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="433"/>
+        <location filename="../../planbook/gui/compareview.py" line="299"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="434"/>
-        <location filename="../../planbook/gui/follow.py" line="441"/>
+        <location filename="../../planbook/gui/compareview.py" line="300"/>
+        <location filename="../../planbook/gui/compareview.py" line="307"/>
         <source>Comparing tasks…</source>
         <translation>正在比较任务…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="458"/>
+        <location filename="../../planbook/gui/compareview.py" line="324"/>
         <source>Comparison cancelled.</source>
         <translation>已取消比较。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="463"/>
+        <location filename="../../planbook/gui/compareview.py" line="329"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="497"/>
+        <location filename="../../planbook/gui/compareview.py" line="347"/>
         <source>(no section)</source>
         <translation>（未分节）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="522"/>
+        <location filename="../../planbook/gui/compareview.py" line="349"/>
         <source>The two plans have the same tasks: nothing was changed, added or dropped.</source>
         <translation>两个方案的任务相同：没有修改、新增或删除。</translation>
     </message>
@@ -345,22 +345,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="290"/>
+        <location filename="../../planbook/gui/follow.py" line="286"/>
         <source>Export Progress Report…</source>
         <translation>导出进展报告…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="307"/>
+        <location filename="../../planbook/gui/follow.py" line="303"/>
         <source>{0} tasks: </source>
         <translation>共 {0} 项任务：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="308"/>
+        <location filename="../../planbook/gui/follow.py" line="304"/>
         <source>&#x3000;({0}% done)</source>
         <translation>&#x3000;（已完成 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="313"/>
+        <location filename="../../planbook/gui/follow.py" line="309"/>
         <source>Tasks by lead unit and status</source>
         <translation>各牵头单位任务进展</translation>
     </message>
@@ -1316,13 +1316,13 @@ or run Planbook on Python 3.12 or later.</source>
     <name>Messages</name>
     <message>
         <location filename="../../planbook/core/backup.py" line="121"/>
-        <location filename="../../planbook/core/backup.py" line="279"/>
+        <location filename="../../planbook/core/backup.py" line="283"/>
         <source>cannot write a backup in {folder}: {reason}</source>
         <translation>无法在 {folder} 中写入备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="261"/>
-        <location filename="../../planbook/core/backup.py" line="299"/>
+        <location filename="../../planbook/core/backup.py" line="265"/>
+        <location filename="../../planbook/core/backup.py" line="303"/>
         <source>cannot restore {name}: {reason}</source>
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
@@ -1456,7 +1456,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="250"/>
+        <location filename="../../planbook/core/backup.py" line="254"/>
         <location filename="../../planbook/core/library.py" line="81"/>
         <location filename="../../planbook/core/library.py" line="106"/>
         <source>no library at {path}</source>
@@ -3325,22 +3325,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="51"/>
+        <location filename="../../planbook/gui/follow.py" line="47"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="52"/>
+        <location filename="../../planbook/gui/follow.py" line="48"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="53"/>
+        <location filename="../../planbook/gui/follow.py" line="49"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="54"/>
+        <location filename="../../planbook/gui/follow.py" line="50"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
@@ -3348,57 +3348,57 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ProgressEditor</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="78"/>
+        <location filename="../../planbook/gui/follow.py" line="74"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="87"/>
+        <location filename="../../planbook/gui/follow.py" line="83"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="87"/>
+        <location filename="../../planbook/gui/follow.py" line="83"/>
         <source>Progress note</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="91"/>
+        <location filename="../../planbook/gui/follow.py" line="87"/>
         <source>Add a note dated today</source>
         <translation>添加一条今天的进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="92"/>
+        <location filename="../../planbook/gui/follow.py" line="88"/>
         <source>Remove the selected note</source>
         <translation>删除所选进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="94"/>
+        <location filename="../../planbook/gui/follow.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="101"/>
+        <location filename="../../planbook/gui/follow.py" line="97"/>
         <source>Set Status</source>
         <translation>设置进展状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="102"/>
+        <location filename="../../planbook/gui/follow.py" line="98"/>
         <source>Edit Progress Note</source>
         <translation>修改进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="143"/>
+        <location filename="../../planbook/gui/follow.py" line="139"/>
         <source>Add Progress Note</source>
         <translation>添加进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="157"/>
+        <location filename="../../planbook/gui/follow.py" line="153"/>
         <source>Remove Progress Note</source>
         <translation>删除进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="134"/>
+        <location filename="../../planbook/gui/follow.py" line="130"/>
         <source>Write dates as 2021-03-15 or 2021年3月15日</source>
         <translation>日期请写作 2021-03-15 或 2021年3月15日</translation>
     </message>
@@ -3742,22 +3742,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="59"/>
+        <location filename="../../planbook/gui/follow.py" line="55"/>
         <source>Lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="60"/>
+        <location filename="../../planbook/gui/follow.py" line="56"/>
         <source>Responsible</source>
         <translation>责任</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="61"/>
+        <location filename="../../planbook/gui/follow.py" line="57"/>
         <source>Cooperating</source>
         <translation>配合</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="62"/>
+        <location filename="../../planbook/gui/follow.py" line="58"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -3765,37 +3765,37 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>UnitsView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="184"/>
+        <location filename="../../planbook/gui/follow.py" line="180"/>
         <source>This plan</source>
         <translation>本方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="185"/>
+        <location filename="../../planbook/gui/follow.py" line="181"/>
         <source>All plans</source>
         <translation>全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="188"/>
+        <location filename="../../planbook/gui/follow.py" line="184"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="188"/>
+        <location filename="../../planbook/gui/follow.py" line="184"/>
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="188"/>
+        <location filename="../../planbook/gui/follow.py" line="184"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="191"/>
+        <location filename="../../planbook/gui/follow.py" line="187"/>
         <source>Show only this unit&apos;s tasks in the tree</source>
         <translation>结构树中只显示该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="192"/>
+        <location filename="../../planbook/gui/follow.py" line="188"/>
         <source>Rename Unit…</source>
         <translation>单位更名…</translation>
     </message>
