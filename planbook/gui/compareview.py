@@ -248,13 +248,16 @@ class CompareView(QDialog):
         self.setObjectName("compareView")
         self.setWindowTitle(self.tr("Compare Plans"))
         self.lib, self.plan_id = lib, plan_id
-        self.other = QComboBox(objectName="comparePlan")
+        self.other = QComboBox()
+        self.other.setObjectName("comparePlan")
         plans = lib.list_plans(counts=False)
         for p in plans:
             if p.id != plan_id:
                 self.other.addItem(f"{p.title}（{p.year or '—'}）", p.id)
-        self.kept = QCheckBox(self.tr("Show kept tasks"), objectName="showKept")
-        self.summary = QLabel(objectName="compareSummary")
+        self.kept = QCheckBox(self.tr("Show kept tasks"))
+        self.kept.setObjectName("showKept")
+        self.summary = QLabel()
+        self.summary.setObjectName("compareSummary")
         self.model = CompareModel(self)
         self.table = CompareTable()
         self.table.setModel(self.model)
@@ -324,8 +327,9 @@ class CompareView(QDialog):
             self.summary.setText(self.tr("Comparison cancelled."))
             self._fill()
             return
-        old, new, self.diff = result
-        counts = self.diff.counts()
+        old, new, diff = result
+        self.diff = diff
+        counts = diff.counts()
         self.summary.setText(self.tr("{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}").format(
             old.title, new.title, counts["kept"], counts["changed"], counts["added"], counts["dropped"]))
         self.model.headers = ["", old.title, new.title]
