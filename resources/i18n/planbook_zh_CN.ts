@@ -553,42 +553,42 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../planbook/core/model.py" line="75"/>
+        <location filename="../../planbook/core/model.py" line="78"/>
         <source>Section (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="76"/>
+        <location filename="../../planbook/core/model.py" line="79"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="79"/>
+        <location filename="../../planbook/core/model.py" line="82"/>
         <source>Subsection (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="80"/>
+        <location filename="../../planbook/core/model.py" line="83"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="83"/>
+        <location filename="../../planbook/core/model.py" line="86"/>
         <source>Task (1.)</source>
         <translation>任务（1.）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="84"/>
+        <location filename="../../planbook/core/model.py" line="87"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="87"/>
+        <location filename="../../planbook/core/model.py" line="90"/>
         <source>Item (（1）)</source>
         <translation>子项（（1））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="88"/>
+        <location filename="../../planbook/core/model.py" line="91"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -1597,7 +1597,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_writer.py" line="90"/>
+        <location filename="../../planbook/exporters/docx_writer.py" line="99"/>
         <source>unknown layout {layout!r} for docx (choose from {choices})</source>
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
@@ -1722,29 +1722,29 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="140"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="141"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="328"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="688"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="754"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="350"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="714"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="780"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="729"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="795"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="732"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="798"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -2018,32 +2018,32 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1214"/>
+        <location filename="../../planbook/importers/recognise.py" line="1275"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1219"/>
+        <location filename="../../planbook/importers/recognise.py" line="1280"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1258"/>
+        <location filename="../../planbook/importers/recognise.py" line="1320"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1260"/>
+        <location filename="../../planbook/importers/recognise.py" line="1322"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1262"/>
+        <location filename="../../planbook/importers/recognise.py" line="1324"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1265"/>
+        <location filename="../../planbook/importers/recognise.py" line="1327"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2359,52 +2359,52 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>草稿还有 {count} 条审阅意见未处理（方案 ▸ 审阅草稿）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="75"/>
+        <location filename="../../planbook/core/model.py" line="78"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="79"/>
+        <location filename="../../planbook/core/model.py" line="82"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="83"/>
+        <location filename="../../planbook/core/model.py" line="86"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="87"/>
+        <location filename="../../planbook/core/model.py" line="90"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="343"/>
+        <location filename="../../planbook/core/model.py" line="346"/>
         <source>masthead (发文机关标志)</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="344"/>
+        <location filename="../../planbook/core/model.py" line="347"/>
         <source>title (标题)</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="345"/>
+        <location filename="../../planbook/core/model.py" line="348"/>
         <source>recipients (主送机关)</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="346"/>
+        <location filename="../../planbook/core/model.py" line="349"/>
         <source>body (正文)</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="355"/>
+        <location filename="../../planbook/core/model.py" line="358"/>
         <source>{a} and {b}</source>
         <translation>{a}和{b}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="356"/>
+        <location filename="../../planbook/core/model.py" line="359"/>
         <source>{a}, {b}</source>
         <translation>{a}、{b}</translation>
     </message>
@@ -2791,13 +2791,13 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="298"/>
+        <location filename="../../planbook/core/model.py" line="301"/>
         <location filename="../../planbook/gui/editors.py" line="450"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="299"/>
+        <location filename="../../planbook/core/model.py" line="302"/>
         <location filename="../../planbook/gui/editors.py" line="455"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
@@ -2808,13 +2808,13 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="300"/>
+        <location filename="../../planbook/core/model.py" line="303"/>
         <location filename="../../planbook/gui/editors.py" line="460"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="301"/>
+        <location filename="../../planbook/core/model.py" line="304"/>
         <location filename="../../planbook/gui/editors.py" line="461"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
@@ -2835,7 +2835,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="302"/>
+        <location filename="../../planbook/core/model.py" line="305"/>
         <location filename="../../planbook/gui/editors.py" line="466"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -2851,237 +2851,242 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="303"/>
-        <location filename="../../planbook/gui/editors.py" line="471"/>
+        <location filename="../../planbook/core/model.py" line="306"/>
+        <location filename="../../planbook/gui/editors.py" line="472"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="304"/>
-        <location filename="../../planbook/gui/editors.py" line="472"/>
+        <location filename="../../planbook/core/model.py" line="307"/>
+        <location filename="../../planbook/gui/editors.py" line="473"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="305"/>
-        <location filename="../../planbook/gui/editors.py" line="473"/>
+        <location filename="../../planbook/core/model.py" line="308"/>
+        <location filename="../../planbook/gui/editors.py" line="474"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="477"/>
+        <location filename="../../planbook/gui/editors.py" line="478"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="307"/>
+        <location filename="../../planbook/core/model.py" line="310"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="490"/>
+        <location filename="../../planbook/gui/editors.py" line="491"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="491"/>
+        <location filename="../../planbook/gui/editors.py" line="492"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="309"/>
+        <location filename="../../planbook/core/model.py" line="312"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="311"/>
+        <location filename="../../planbook/core/model.py" line="314"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="313"/>
+        <location filename="../../planbook/core/model.py" line="316"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="315"/>
+        <location filename="../../planbook/core/model.py" line="318"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="316"/>
+        <location filename="../../planbook/core/model.py" line="319"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="317"/>
+        <location filename="../../planbook/core/model.py" line="320"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="318"/>
+        <location filename="../../planbook/core/model.py" line="321"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="320"/>
+        <location filename="../../planbook/core/model.py" line="323"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="321"/>
+        <location filename="../../planbook/core/model.py" line="324"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="322"/>
+        <location filename="../../planbook/core/model.py" line="325"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="323"/>
+        <location filename="../../planbook/core/model.py" line="326"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="325"/>
+        <location filename="../../planbook/core/model.py" line="328"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="326"/>
+        <location filename="../../planbook/core/model.py" line="329"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="327"/>
+        <location filename="../../planbook/core/model.py" line="330"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="328"/>
+        <location filename="../../planbook/core/model.py" line="331"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="329"/>
+        <location filename="../../planbook/core/model.py" line="332"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="330"/>
+        <location filename="../../planbook/core/model.py" line="333"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="331"/>
+        <location filename="../../planbook/core/model.py" line="334"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="332"/>
+        <location filename="../../planbook/core/model.py" line="335"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="574"/>
+        <location filename="../../planbook/gui/editors.py" line="575"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="712"/>
+        <location filename="../../planbook/gui/editors.py" line="713"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="724"/>
+        <location filename="../../planbook/gui/editors.py" line="725"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="735"/>
+        <location filename="../../planbook/gui/editors.py" line="736"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="748"/>
+        <location filename="../../planbook/gui/editors.py" line="749"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="482"/>
+        <location filename="../../planbook/gui/editors.py" line="483"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="483"/>
+        <location filename="../../planbook/gui/editors.py" line="484"/>
         <source>Keep the proposed masthead as it is</source>
         <translation>采用拟定的发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="517"/>
+        <location filename="../../planbook/gui/editors.py" line="518"/>
         <source>Sealed (加盖印章)</source>
         <translation>加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="518"/>
+        <location filename="../../planbook/gui/editors.py" line="519"/>
         <source>Not sealed (不加盖印章)</source>
         <translation>不加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="519"/>
+        <location filename="../../planbook/gui/editors.py" line="520"/>
         <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
         <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="523"/>
+        <location filename="../../planbook/gui/editors.py" line="524"/>
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="526"/>
+        <location filename="../../planbook/gui/editors.py" line="527"/>
         <source>Choose Seal Images…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="527"/>
+        <location filename="../../planbook/gui/editors.py" line="528"/>
         <source>PNG images with a transparent background, one per signing organ in their order</source>
         <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="530"/>
+        <location filename="../../planbook/gui/editors.py" line="531"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="536"/>
+        <location filename="../../planbook/gui/editors.py" line="537"/>
         <source>Electronic seals</source>
         <translation>电子印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="638"/>
+        <location filename="../../planbook/gui/editors.py" line="639"/>
         <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
         <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="643"/>
+        <location filename="../../planbook/gui/editors.py" line="644"/>
         <source>{0} for {1} signing organs</source>
         <translation>{0} 个，签署机关 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="644"/>
+        <location filename="../../planbook/gui/editors.py" line="645"/>
         <source>None: stamped on paper</source>
         <translation>无（盖实物印章）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="654"/>
+        <location filename="../../planbook/gui/editors.py" line="655"/>
         <source>Choose Seal Images</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="655"/>
+        <location filename="../../planbook/gui/editors.py" line="656"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="470"/>
+        <source>Numbered by level (a task under a section is （一）)</source>
+        <translation>按层级编号（部分下的任务编为（一））</translation>
     </message>
 </context>
 <context>
