@@ -26,12 +26,13 @@ from __future__ import annotations
 import io
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -315,33 +316,47 @@ class Typesetter:
 
     # -- blocks
     def place(self, blocks: list[Block]) -> None:
-        for i, block in enumerate(blocks):
-            rest = blocks[i + 1:]
-            self.pitch = getattr(block, "pitch_pt", None) or PITCH
-            match block:
-                case Blank():
-                    if self.y > TOP:  # blank lines never open a page
-                        self.y += self.pitch * block.lines
-                        if self.room() <= 0:
-                            self.new_page()
-                case PageBreak():
-                    if self.page.body_lines or self.y > TOP:  # a notice with nothing printable leaves no blank page
-                        self.new_page()
-                case Masthead():
-                    self.place_masthead(block)
-                case Rule():
-                    self.place_rule()
-                case TitleLines():
-                    self.place_title(block, rest)
-                case Paragraph():
-                    self.place_paragraph(block, rest)
-                case Signature():
-                    self.place_signature(block)
-                case Imprint():
-                    self.place_imprint(block)
-        self.finish_page()
+        for _ in self.pages_of(blocks):
+            pass
 
-    def _lines_after(self, rest: list[Block]) -> int:
+    def pages_of(self, blocks: list[Block]) -> Iterator[Page]:
+        """Place the blocks, handing out each page as soon as it is finished (so that a preview shows page 1 while
+        the rest is typeset, and a painter draws as it goes); the pages are also kept in `pages`."""
+        given = 0
+        for i, block in enumerate(blocks):
+            self.place_block(block, _Rest(blocks, i + 1))
+            while given < len(self.pages):
+                yield self.pages[given]
+                given += 1
+        self.finish_page()
+        yield from self.pages[given:]
+
+    def place_block(self, block: Block, rest: Sequence[Block]) -> None:
+        """One block, with the blocks after it (for keep rules) as a view: a copy per block was quadratic."""
+        self.pitch = getattr(block, "pitch_pt", None) or PITCH
+        match block:
+            case Blank():
+                if self.y > TOP:  # blank lines never open a page
+                    self.y += self.pitch * block.lines
+                    if self.room() <= 0:
+                        self.new_page()
+            case PageBreak():
+                if self.page.body_lines or self.y > TOP:  # a notice with nothing printable leaves no blank page
+                    self.new_page()
+            case Masthead():
+                self.place_masthead(block)
+            case Rule():
+                self.place_rule()
+            case TitleLines():
+                self.place_title(block, rest)
+            case Paragraph():
+                self.place_paragraph(block, rest)
+            case Signature():
+                self.place_signature(block)
+            case Imprint():
+                self.place_imprint(block)
+
+    def _lines_after(self, rest: Sequence[Block]) -> int:
         """Grid lines the next blocks need on the same page as this one's last line (keep-with-next, 7.3.5.5)."""
         need = 0
         for block in rest:
@@ -383,7 +398,7 @@ class Typesetter:
                             justify=st.align == "justify", grid=True)
         return lines, st, cell
 
-    def place_paragraph(self, p: Paragraph, rest: list[Block]) -> None:
+    def place_paragraph(self, p: Paragraph, rest: Sequence[Block]) -> None:
         """Lines go on as many pages as they take, never one alone at a page's foot or head (widow/orphan control,
         2 lines, as the DOCX's Normal style asks), except the last body paragraph, which Word then carries over
         with the signature line by line."""
@@ -508,7 +523,7 @@ class Typesetter:
             x += self._number_cells(c, role, size, cell) * cell
         return items
 
-    def place_title(self, t: TitleLines, rest: list[Block]) -> None:
+    def place_title(self, t: TitleLines, rest: Sequence[Block]) -> None:
         st = STYLES[t.style]
         if self.y > TOP and self.room() < len(t.lines) + 2:
             self.new_page()
@@ -632,11 +647,36 @@ class Typesetter:
             self.y += PITCH
 
 
+class _Rest(Sequence[Block]):
+    """The blocks from `start` on, without copying them: the keep rules look at the next few only."""
+
+    def __init__(self, blocks: list[Block], start: int) -> None:
+        self.blocks, self.start = blocks, start
+
+    def __len__(self) -> int:
+        return max(0, len(self.blocks) - self.start)
+
+    def __getitem__(self, i):  # an int or a slice, as a list answers
+        if isinstance(i, slice):
+            return [self.blocks[self.start + k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.blocks[self.start + i]
+
+    def __iter__(self) -> Iterator[Block]:
+        return (self.blocks[k] for k in range(self.start, len(self.blocks)))
+
+
 def typeset(blocks: list[Block], fonts: Fonts) -> list[Page]:
     """The pages every painter draws (PDF here, OFD in ofd_writer)."""
-    setter = Typesetter(fonts)
-    setter.place(blocks)
-    return setter.pages
+    return list(typeset_pages(blocks, fonts))
+
+
+def typeset_pages(blocks: list[Block], fonts: Fonts) -> Iterator[Page]:
+    """The pages one by one, each as soon as it is finished (a long plan's page 1 in milliseconds)."""
+    return Typesetter(fonts).pages_of(blocks)
 
 
 _DIGITS = frozenset("0123456789")
@@ -664,7 +704,7 @@ class PdfPainter:
     canvas: Canvas
     fonts: Fonts
 
-    def paint(self, pages: list[Page]) -> None:
+    def paint(self, pages: Iterable[Page]) -> None:
         for n, page in enumerate(pages):
             if n:
                 self.canvas.showPage()
@@ -728,33 +768,63 @@ class PdfPainter:
                 if r != current:
                     t.setFont(self.fonts.names[r], size)
                     current = r
+                font = pdfmetrics.getFont(self.fonts.names[r])
+                chunks = font.splitString(run, self.canvas._doc)
                 if not step:
                     if x != origin:
                         t.moveCursor(x - origin, 0)  # Td: two numbers where Tm takes six
                         origin = x
-                    t.textOut(run)
+                    _show(t, font, chunks, self.canvas._doc)
                     continue
                 # One Tj per embedded subset, each from its own origin: readers disagree on whether Tc follows
                 # the last glyph of a Tj (pdfminer does not), so no position may depend on it.
-                font = pdfmetrics.getFont(self.fonts.names[r])
-                for _, codes in font.splitString(run, self.canvas._doc):
+                for chunk in chunks:
                     at = x + done * step
                     if at != origin:
                         t.moveCursor(at - origin, 0)
                         origin = at
-                    t.textOut(run[:len(codes)])
-                    run, done = run[len(codes):], done + len(codes)
+                    _show(t, font, [chunk], self.canvas._doc)
+                    done += len(chunk[1])
+
+
+def _show(t, font, chunks: list[tuple[int, bytes]], doc) -> None:
+    """`t.textOut` of text already split into (subset, codes), writing what reportlab writes: its textOut split
+    the text again and measured it to move a cursor nothing here reads, most of the painting time."""
+    out = []
+    for subset, codes in chunks:
+        if subset != t._curSubset:
+            out.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(t._fontsize)} Tf {fp_str(t._leading)} TL")
+            t._curSubset = subset
+        out.append(f"({escapePDF(codes)}) Tj")
+    t._code.append(" ".join(out))
 
 
 
 # ------------------------------------------------------------------------------------------------- entry point
-def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | None = None) -> Fonts:
-    """Write the PDF to `out` (no atomicity: use `write_pdf`). Returns the fonts with their substitution log."""
+def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | None = None,
+           on_page: Callable[[Page], None] | None = None) -> Fonts:
+    """Write the PDF to `out` (no atomicity: use `write_pdf`). Returns the fonts with their substitution log.
+
+    Pages are typeset and painted one at a time; `on_page` sees each as soon as it is typeset (a preview shows
+    page 1 from it while the rest is still to come, and may stop the work by raising)."""
     if layout not in LAYOUTS:
         raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "unknown layout {layout!r} (choose from {choices})"),
                             layout=layout, choices=", ".join(LAYOUTS))
     blocks = build_document(plan, layout)
     fonts = fonts or Fonts()
+    pages = typeset_pages(blocks, fonts)
+    paint_pdf(_watched(pages, on_page) if on_page else pages, out, fonts, plan, layout)
+    return fonts
+
+
+def _watched(pages: Iterable[Page], on_page: Callable[[Page], None]) -> Iterator[Page]:
+    for page in pages:
+        on_page(page)
+        yield page
+
+
+def paint_pdf(pages: Iterable[Page], out: Path | str, fonts: Fonts, plan: Plan, layout: str = "notice") -> None:
+    """Paint typeset pages as a PDF of `plan` (its title and author in the document information)."""
     rl_config.useA85 = 0  # binary streams: ASCII85 (reportlab's default) costs a fifth of the time and 25 % size
     canvas = Canvas(str(out), pagesize=A4, pageCompression=1, initialFontName=fonts.names["fang"],
                     initialFontSize=BODY)
@@ -762,17 +832,18 @@ def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | N
     canvas.setTitle(" ".join(title.split()))
     canvas.setAuthor("、".join(plan.notice.signers or plan.issuers))
     canvas.setCreator("Planbook")
-    PdfPainter(canvas, fonts).paint(typeset(blocks, fonts))
+    PdfPainter(canvas, fonts).paint(pages)
     canvas.save()
-    return fonts
 
 
 def write_pdf(plan: Plan, out: Path, layout: str | None = None,
-              warn: Callable[[Message], None] | None = None) -> GlyphReport:
+              warn: Callable[[Message], None] | None = None, *, fonts: Fonts | None = None,
+              on_page: Callable[[Page], None] | None = None) -> GlyphReport:
     """Export through a temporary file; unwritable targets and missing fonts become one-line errors.
 
     Returns what the fonts could not draw as asked (also passed to `warn` as sentences, the log by default), so
-    that a window can tell the one who exported instead of leaving it in a log nobody reads.
+    that a window can tell the one who exported instead of leaving it in a log nobody reads. `fonts` and
+    `on_page` are passed to `render`.
     """
     out = Path(out)
     layout = layout or "notice"
@@ -780,7 +851,7 @@ def write_pdf(plan: Plan, out: Path, layout: str | None = None,
         raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot write {path}: it is a folder"), path=out)
     try:
         with atomic_write(out) as tmp:
-            fonts = render(plan, tmp, layout)
+            fonts = render(plan, tmp, layout, fonts, on_page)
     except OSError as e:
         raise PlanbookError(CANNOT_WRITE, path=out, reason=e.strerror or e) from e
     return report_glyphs(fonts, warn)

@@ -100,7 +100,7 @@ class LibraryWatcher(QObject):
 
     def _read(self) -> int | None:
         try:
-            return self.lib.db.execute("PRAGMA data_version").fetchone()[0]
+            return self.lib.data_version()
         except sqlite3.Error:
             return None  # busy or gone this instant: the next poll looks again
 
@@ -251,7 +251,7 @@ class LibrarySafety:
     def reload_from_library(self, force: bool = False) -> None:
         """Show what the file holds now, keeping the user's place; mark undo steps whose targets are gone."""
         try:
-            plans = self.lib.list_plans()
+            plans = self.lib.list_plans(counts=False)
             fresh = self.lib.load_plan(self.model.plan_id) if self.model.plan_id is not None else None
         except NotFound:
             fresh = None

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP
-from ..core.model import KINDS, NOTICE_PART_NAMES, Node, Notice, Plan, Sealing, listing, masthead_organs
-from ..core.numbering import number_tree
+from ..core.model import KINDS, NOTICE_PART_NAMES, Node, NodeKind, Notice, Plan, Sealing, listing, masthead_organs
+from ..core.numbering import printed_tree
 from .styles import MM_PER_PT, PAGE, SEAL_MM, STYLES, cjk_punctuation, grid_width, masthead_size_pt, text_width
 from .titles import break_title, title_chars_per_line
 
@@ -361,15 +361,16 @@ def _plan(b: _Builder, plan: Plan, with_date: bool) -> None:
         b.add(Paragraph("issuers", "issuers", [Run(f"（{date}）")]), after_gap=not issuers)
     for i, para in enumerate(_paragraphs(plan.preamble)):
         b.add(Paragraph("preamble", "preamble", [Run(para)]), after_gap=i == 0)
-    numbers = number_tree(plan.nodes, plan.numbering)
+    printed = printed_tree(plan.nodes, plan.numbering)
     for node in plan.walk():
-        _node(b, node, numbers[id(node)])
+        _node(b, node, *printed[id(node)])
     for para in _paragraphs(plan.closing):
         b.add(Paragraph("closing", "closing", [Run(para)]), after_gap=False)
 
 
-def _node(b: _Builder, node: Node, number: str) -> None:
-    spec = KINDS[node.kind]
+def _node(b: _Builder, node: Node, number: str, printed_as: NodeKind) -> None:
+    """A node in the style of the kind it prints as (its own, or its outline level's: `numbering.printed_tree`)."""
+    spec = KINDS[printed_as]
     style = spec.style
     title, body = node.title.strip(), node.body.strip()
     lead = Run(number + title, bold=spec.bold_lead)
