@@ -206,6 +206,7 @@ class _Writer:
         self.keep_blanks = False
         self.pitch: int | None = None  # twips: a notice page's tightened pitch (layout.fit, 7.3.5.5)
         self.seal_ids = 0  # floating seal pictures so far (each needs its own drawing id)
+        self.fitted: int | None = None  # twips: the fitted notice section's line pitch while it is being written
 
     def write(self, blocks) -> docx.document.Document:
         self._page()
