@@ -366,14 +366,6 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
 </context>
 <context>
-    <name>Drop</name>
-    <message>
-        <location filename="../../planbook/gui/dropimport.py" line="48"/>
-        <source>Drop to import: a preview comes first</source>
-        <translation>松开即可导入：先显示导入预览</translation>
-    </message>
-</context>
-<context>
     <name>Export</name>
     <message>
         <location filename="../../planbook/exporters/__init__.py" line="174"/>
@@ -442,6 +434,60 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
 </context>
 <context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="50"/>
+        <source>Export Task Breakdown Table</source>
+        <translation>导出任务分解表</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="54"/>
+        <source>Export Progress Report</source>
+        <translation>导出进展报告</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="73"/>
+        <source>Unknown format {0}</source>
+        <translation>未知格式 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="78"/>
+        <location filename="../../planbook/gui/exports.py" line="88"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="81"/>
+        <source>Writing {0}</source>
+        <translation>正在写入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="82"/>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="90"/>
+        <source>Exported to {0}</source>
+        <translation>已导出到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="96"/>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="104"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="104"/>
+        <source>Show Folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
     <name>FieldsForm</name>
     <message>
         <location filename="../../planbook/gui/editors.py" line="268"/>
@@ -495,11 +541,119 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
 </context>
 <context>
+    <name>FollowDocks</name>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="33"/>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="34"/>
+        <source>Progress Dashboard</source>
+        <translation>进展看板</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="36"/>
+        <source>Review Draft</source>
+        <translation>审阅草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="97"/>
+        <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
+        <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="128"/>
+        <source>This plan names no units</source>
+        <translation>本方案没有写明任何单位</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="130"/>
+        <location filename="../../planbook/gui/docks.py" line="133"/>
+        <source>Rename Unit</source>
+        <translation>单位更名</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="130"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="133"/>
+        <source>New name for {0}</source>
+        <translation>{0}的新名称</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="145"/>
+        <source>No field names {0}</source>
+        <translation>没有字段写到{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="147"/>
+        <source>Rename Unit {0} to {1}</source>
+        <translation>单位更名：{0} → {1}</translation>
+    </message>
+</context>
+<context>
     <name>GuideWindow</name>
     <message>
         <location filename="../../planbook/gui/help.py" line="25"/>
         <source>Planbook User Guide</source>
         <translation>Planbook 使用指南</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="43"/>
+        <location filename="../../planbook/gui/imports.py" line="94"/>
+        <source>Import Plans</source>
+        <translation>导入方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="44"/>
+        <source>Plans ({0});;All files (*)</source>
+        <translation>方案文件 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="60"/>
+        <source>Clipboard</source>
+        <translation>剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="66"/>
+        <source>Reading {0}</source>
+        <translation>正在读取 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="67"/>
+        <source>Importing plans</source>
+        <translation>正在导入方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="87"/>
+        <source>Import cancelled: nothing was added</source>
+        <translation>已取消导入：没有添加任何方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="99"/>
+        <source>Import Plan</source>
+        <translation>导入方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="115"/>
+        <source>Imported {0} plans from {1} files</source>
+        <translation>已从 {1} 个文件导入 {0} 个方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="117"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="141"/>
+        <source>Drop to import: a preview comes first</source>
+        <translation>松开即可导入：先显示导入预览</translation>
     </message>
 </context>
 <context>
@@ -659,258 +813,253 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="116"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="70"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="117"/>
+        <location filename="../../planbook/gui/actions.py" line="118"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="119"/>
+        <location filename="../../planbook/gui/actions.py" line="120"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="210"/>
+        <location filename="../../planbook/gui/actions.py" line="211"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="212"/>
+        <location filename="../../planbook/gui/actions.py" line="213"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="223"/>
+        <location filename="../../planbook/gui/actions.py" line="224"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="208"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="635"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="637"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="644"/>
+        <location filename="../../planbook/gui/actions.py" line="209"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="126"/>
+        <location filename="../../planbook/gui/actions.py" line="127"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="128"/>
+        <location filename="../../planbook/gui/actions.py" line="129"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="130"/>
+        <location filename="../../planbook/gui/actions.py" line="131"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="132"/>
+        <location filename="../../planbook/gui/actions.py" line="133"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="136"/>
+        <location filename="../../planbook/gui/actions.py" line="137"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="138"/>
+        <location filename="../../planbook/gui/actions.py" line="139"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="147"/>
+        <location filename="../../planbook/gui/actions.py" line="148"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="228"/>
+        <location filename="../../planbook/gui/actions.py" line="229"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="184"/>
+        <location filename="../../planbook/gui/actions.py" line="185"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="149"/>
+        <location filename="../../planbook/gui/actions.py" line="150"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="150"/>
+        <location filename="../../planbook/gui/actions.py" line="151"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="167"/>
+        <location filename="../../planbook/gui/actions.py" line="168"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="169"/>
+        <location filename="../../planbook/gui/actions.py" line="170"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="243"/>
+        <location filename="../../planbook/gui/actions.py" line="244"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="172"/>
+        <location filename="../../planbook/gui/actions.py" line="173"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="175"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="533"/>
+        <location filename="../../planbook/gui/actions.py" line="176"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="177"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="533"/>
+        <location filename="../../planbook/gui/actions.py" line="178"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="191"/>
+        <location filename="../../planbook/gui/actions.py" line="192"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="192"/>
+        <location filename="../../planbook/gui/actions.py" line="193"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="232"/>
+        <location filename="../../planbook/gui/actions.py" line="233"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="189"/>
+        <location filename="../../planbook/gui/actions.py" line="190"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="187"/>
+        <location filename="../../planbook/gui/actions.py" line="188"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="219"/>
+        <location filename="../../planbook/gui/actions.py" line="220"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="217"/>
+        <location filename="../../planbook/gui/actions.py" line="218"/>
         <source>Chec&amp;k Before Issuing…</source>
         <translation>发文前检查(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="221"/>
+        <location filename="../../planbook/gui/actions.py" line="222"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="225"/>
+        <location filename="../../planbook/gui/actions.py" line="226"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="203"/>
+        <location filename="../../planbook/gui/actions.py" line="204"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="200"/>
+        <location filename="../../planbook/gui/actions.py" line="201"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="201"/>
+        <location filename="../../planbook/gui/actions.py" line="202"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="106"/>
+        <location filename="../../planbook/gui/actions.py" line="107"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="140"/>
+        <location filename="../../planbook/gui/actions.py" line="141"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="107"/>
+        <location filename="../../planbook/gui/actions.py" line="108"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="171"/>
+        <location filename="../../planbook/gui/actions.py" line="172"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="108"/>
+        <location filename="../../planbook/gui/actions.py" line="109"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="205"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1071"/>
+        <location filename="../../planbook/gui/actions.py" line="206"/>
+        <location filename="../../planbook/gui/helpmenu.py" line="43"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="109"/>
+        <location filename="../../planbook/gui/actions.py" line="110"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="110"/>
+        <location filename="../../planbook/gui/actions.py" line="111"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="119"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="124"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="128"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="203"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="151"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="311"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="247"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="337"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="273"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
@@ -920,384 +1069,122 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="340"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="276"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="341"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="277"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="346"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="282"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="347"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="283"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="377"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="313"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="396"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="332"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="400"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="336"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="513"/>
-        <source>Add {0}</source>
-        <translation>新建{0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="520"/>
-        <source>Delete {0}</source>
-        <translation>删除{0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="531"/>
-        <source>Already at the top</source>
-        <translation>已在最上面</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="531"/>
-        <source>Already at the bottom</source>
-        <translation>已在最下面</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/actions.py" line="181"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="537"/>
+        <location filename="../../planbook/gui/actions.py" line="182"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="537"/>
-        <source>Cannot demote here</source>
-        <translation>此处无法降级</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/actions.py" line="179"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="540"/>
+        <location filename="../../planbook/gui/actions.py" line="180"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="134"/>
+        <location filename="../../planbook/gui/actions.py" line="135"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="165"/>
+        <location filename="../../planbook/gui/actions.py" line="166"/>
         <source>&amp;Edit Selected</source>
         <translation>编辑所选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="195"/>
+        <location filename="../../planbook/gui/actions.py" line="196"/>
         <source>Next Pane</source>
         <translation>下一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="197"/>
+        <location filename="../../planbook/gui/actions.py" line="198"/>
         <source>Previous Pane</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="540"/>
-        <source>Cannot promote here</source>
-        <translation>此处无法升级</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="564"/>
-        <source>Untitled plan</source>
-        <translation>未命名方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="568"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="599"/>
-        <source>New Plan</source>
-        <translation>新建方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="586"/>
-        <source>{0} (copy)</source>
-        <translation>{0}（副本）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="587"/>
-        <source>Duplicate Plan</source>
-        <translation>复制方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="594"/>
-        <source>New Plan From</source>
-        <translation>从现有方案新建</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="594"/>
-        <source>Start from a copy of:</source>
-        <translation>以下列方案的副本为起点：</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="610"/>
-        <source>The punctuation is already as print has it</source>
-        <translation>标点已符合印制要求，无需修改</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="612"/>
-        <source>Normalize Punctuation</source>
-        <translation>规范标点</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="614"/>
-        <source>Punctuation made full-width: {0} changes, one undo step</source>
-        <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="639"/>
-        <source>Drafted “{0}” from “{1}”</source>
-        <translation>已由《{1}》起草《{0}》</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="645"/>
-        <source>This plan already has next year&apos;s draft “{0}”.</source>
-        <translation>此方案已有下一年度草稿《{0}》。</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="648"/>
-        <source>Open That Draft</source>
-        <translation>打开该草稿</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="649"/>
-        <source>Draft Another</source>
-        <translation>再起草一份</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="659"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
-        <source>Delete Plan</source>
-        <translation>删除方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="660"/>
-        <source>Delete “{0}” and its {1} items?</source>
-        <translation>删除《{0}》及其 {1} 个条目？</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="663"/>
-        <source>You can undo this with Edit ▸ Undo.</source>
-        <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="678"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="732"/>
-        <source>Import Plans</source>
-        <translation>导入方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="679"/>
-        <source>Plans ({0});;All files (*)</source>
-        <translation>方案文件 ({0});;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="695"/>
-        <source>Clipboard</source>
-        <translation>剪贴板</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="701"/>
-        <source>Reading {0}</source>
-        <translation>正在读取 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="702"/>
-        <source>Importing plans</source>
-        <translation>正在导入方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="726"/>
-        <source>Import cancelled: nothing was added</source>
-        <translation>已取消导入：没有添加任何方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="737"/>
-        <source>Import Plan</source>
-        <translation>导入方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="750"/>
-        <source>Imported {0} plans from {1} files</source>
-        <translation>已从 {1} 个文件导入 {0} 个方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="752"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="773"/>
-        <source>Unknown format {0}</source>
-        <translation>未知格式 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="781"/>
-        <source>Writing {0}</source>
-        <translation>正在写入 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="782"/>
-        <source>Exporting</source>
-        <translation>正在导出</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="794"/>
-        <source>Units</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
-        <source>Progress Dashboard</source>
-        <translation>进展看板</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="841"/>
-        <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
-        <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="870"/>
-        <source>This plan names no units</source>
-        <translation>本方案没有写明任何单位</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="875"/>
-        <source>Rename Unit</source>
-        <translation>单位更名</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="875"/>
-        <source>New name for {0}</source>
-        <translation>{0}的新名称</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="885"/>
-        <source>No field names {0}</source>
-        <translation>没有字段写到{0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="887"/>
-        <source>Rename Unit {0} to {1}</source>
-        <translation>单位更名：{0} → {1}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="971"/>
-        <source>Export Task Breakdown Table</source>
-        <translation>导出任务分解表</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="975"/>
-        <source>Export Progress Report</source>
-        <translation>导出进展报告</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="778"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1018"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1020"/>
-        <source>Exported to {0}</source>
-        <translation>已导出到 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1026"/>
-        <source>. </source>
-        <translation>。</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1034"/>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1034"/>
-        <source>Show Folder</source>
-        <translation>打开所在文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1064"/>
+        <location filename="../../planbook/gui/helpmenu.py" line="35"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1065"/>
+        <location filename="../../planbook/gui/helpmenu.py" line="35"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1071"/>
+        <location filename="../../planbook/gui/helpmenu.py" line="44"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="215"/>
+        <location filename="../../planbook/gui/actions.py" line="216"/>
         <source>&amp;Review Draft…</source>
         <translation>审阅草稿(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="154"/>
+        <location filename="../../planbook/gui/actions.py" line="155"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="797"/>
-        <source>Review Draft</source>
-        <translation>审阅草稿</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/actions.py" line="157"/>
+        <location filename="../../planbook/gui/actions.py" line="158"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="159"/>
+        <location filename="../../planbook/gui/actions.py" line="160"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="161"/>
+        <location filename="../../planbook/gui/actions.py" line="162"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="231"/>
+        <location filename="../../planbook/gui/actions.py" line="232"/>
         <source>&amp;User Guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="121"/>
+        <location filename="../../planbook/gui/actions.py" line="122"/>
         <source>New from &amp;Template</source>
         <translation>从模板新建(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="123"/>
+        <location filename="../../planbook/gui/actions.py" line="124"/>
         <source>Recent P&amp;lans</source>
         <translation>最近打开的方案(&amp;L)</translation>
     </message>
@@ -1322,37 +1209,37 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="248"/>
+        <location filename="../../planbook/core/editing.py" line="247"/>
         <source>position {position} is outside 0…{last}</source>
         <translation>位置 {position} 超出范围（0…{last}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="251"/>
+        <location filename="../../planbook/core/editing.py" line="250"/>
         <source>the parent belongs to another plan</source>
         <translation>上级条目属于另一个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="314"/>
+        <location filename="../../planbook/core/editing.py" line="313"/>
         <source>a node cannot move inside itself</source>
         <translation>条目不能移到自身之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="316"/>
+        <location filename="../../planbook/core/editing.py" line="315"/>
         <source>a node can only move within its plan</source>
         <translation>条目只能在本方案内移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="324"/>
+        <location filename="../../planbook/core/editing.py" line="323"/>
         <source>position {position} is outside the new parent&apos;s children</source>
         <translation>位置 {position} 超出新上级条目的下级范围</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="418"/>
+        <location filename="../../planbook/core/editing.py" line="417"/>
         <source>a {kind} cannot sit at the top level</source>
         <translation>{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="420"/>
+        <location filename="../../planbook/core/editing.py" line="419"/>
         <source>a {kind} cannot sit inside a {parent}</source>
         <translation>{kind}不能位于{parent}之下</translation>
     </message>
@@ -1968,72 +1855,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="494"/>
+        <location filename="../../planbook/importers/recognise.py" line="496"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="501"/>
+        <location filename="../../planbook/importers/recognise.py" line="503"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="862"/>
+        <location filename="../../planbook/importers/recognise.py" line="870"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="912"/>
+        <location filename="../../planbook/importers/recognise.py" line="920"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="916"/>
+        <location filename="../../planbook/importers/recognise.py" line="924"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="996"/>
+        <location filename="../../planbook/importers/recognise.py" line="1004"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1049"/>
+        <location filename="../../planbook/importers/recognise.py" line="1057"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1056"/>
+        <location filename="../../planbook/importers/recognise.py" line="1064"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1206"/>
+        <location filename="../../planbook/importers/recognise.py" line="1214"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1211"/>
+        <location filename="../../planbook/importers/recognise.py" line="1219"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1250"/>
+        <location filename="../../planbook/importers/recognise.py" line="1258"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1252"/>
+        <location filename="../../planbook/importers/recognise.py" line="1260"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1254"/>
+        <location filename="../../planbook/importers/recognise.py" line="1262"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1257"/>
+        <location filename="../../planbook/importers/recognise.py" line="1265"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2289,7 +2176,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="573"/>
+        <location filename="../../planbook/importers/recognise.py" line="581"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
@@ -2409,7 +2296,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>“{title}”的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="410"/>
+        <location filename="../../planbook/core/editing.py" line="409"/>
         <source>items may nest at most {limit} levels deep</source>
         <translation>子项最多只能嵌套 {limit} 层</translation>
     </message>
@@ -2474,7 +2361,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="523"/>
+        <location filename="../../planbook/importers/recognise.py" line="527"/>
         <source>the document holds {count} characters of text; a plan may hold at most {limit}</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
@@ -2489,7 +2376,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>电子印章 {seals} 枚，署名机关 {signers} 个：应每个机关各盖一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="514"/>
+        <location filename="../../planbook/importers/recognise.py" line="516"/>
         <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
         <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
     </message>
@@ -2698,6 +2585,98 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/preferences.py" line="128"/>
         <source>Characters Missing from the PDF</source>
         <translation>PDF 中有字符缺字</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCommands</name>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="35"/>
+        <source>Untitled plan</source>
+        <translation>未命名方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="39"/>
+        <location filename="../../planbook/gui/plancommands.py" line="63"/>
+        <source>New Plan</source>
+        <translation>新建方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="50"/>
+        <source>{0} (copy)</source>
+        <translation>{0}（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="51"/>
+        <source>Duplicate Plan</source>
+        <translation>复制方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="58"/>
+        <source>New Plan From</source>
+        <translation>从现有方案新建</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="58"/>
+        <source>Start from a copy of:</source>
+        <translation>以下列方案的副本为起点：</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="75"/>
+        <source>The punctuation is already as print has it</source>
+        <translation>标点已符合印制要求，无需修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="77"/>
+        <source>Normalize Punctuation</source>
+        <translation>规范标点</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="79"/>
+        <source>Punctuation made full-width: {0} changes, one undo step</source>
+        <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="100"/>
+        <location filename="../../planbook/gui/plancommands.py" line="102"/>
+        <location filename="../../planbook/gui/plancommands.py" line="110"/>
+        <source>Draft Next Year&apos;s Plan</source>
+        <translation>新建下一年度草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="104"/>
+        <source>Drafted “{0}” from “{1}”</source>
+        <translation>已由《{1}》起草《{0}》</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="111"/>
+        <source>This plan already has next year&apos;s draft “{0}”.</source>
+        <translation>此方案已有下一年度草稿《{0}》。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="114"/>
+        <source>Open That Draft</source>
+        <translation>打开该草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="115"/>
+        <source>Draft Another</source>
+        <translation>再起草一份</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="126"/>
+        <location filename="../../planbook/gui/plancommands.py" line="134"/>
+        <source>Delete Plan</source>
+        <translation>删除方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="127"/>
+        <source>Delete “{0}” and its {1} items?</source>
+        <translation>删除《{0}》及其 {1} 个条目？</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="130"/>
+        <source>You can undo this with Edit ▸ Undo.</source>
+        <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
 </context>
 <context>
@@ -3565,98 +3544,98 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="53"/>
-        <location filename="../../planbook/gui/safety.py" line="64"/>
+        <location filename="../../planbook/gui/safety.py" line="57"/>
+        <location filename="../../planbook/gui/safety.py" line="68"/>
         <source>The library is read-only; changes cannot be saved.</source>
         <translation>方案库为只读，修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="57"/>
+        <location filename="../../planbook/gui/safety.py" line="61"/>
         <source>The disk is full: free some space and try again (nothing was changed).</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="58"/>
+        <location filename="../../planbook/gui/safety.py" line="62"/>
         <source>The disk could not be read or written (was it removed, or is it failing?).</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="60"/>
+        <location filename="../../planbook/gui/safety.py" line="64"/>
         <source>The library file is damaged: restore a backup with File ▸ Backups and Restore….</source>
         <translation>方案库文件已损坏：请通过“文件 ▸ 备份与恢复…”恢复一份备份。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="62"/>
+        <location filename="../../planbook/gui/safety.py" line="66"/>
         <source>Another program is busy with the library: try again in a moment (nothing was changed).</source>
         <translation>另一个程序正在使用方案库：请稍后再试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="65"/>
+        <location filename="../../planbook/gui/safety.py" line="69"/>
         <source>The library file cannot be opened (check the folder exists and may be read).</source>
         <translation>无法打开方案库文件（请检查文件夹是否存在、是否有读取权限）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="164"/>
+        <location filename="../../planbook/gui/safety.py" line="171"/>
         <source>This library is read-only: changes are not saved</source>
         <translation>此方案库为只读，修改不会保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/actions.py" line="144"/>
+        <location filename="../../planbook/gui/actions.py" line="145"/>
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="219"/>
+        <location filename="../../planbook/gui/safety.py" line="229"/>
         <source>The change was not saved</source>
         <translation>修改未能保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="227"/>
+        <location filename="../../planbook/gui/safety.py" line="237"/>
         <source>What it changes was deleted or changed by another program.</source>
         <translation>它所修改的内容已被其他程序删除或更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="230"/>
+        <location filename="../../planbook/gui/safety.py" line="240"/>
         <source>Cannot undo “{0}”.</source>
         <translation>无法撤销“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="230"/>
+        <location filename="../../planbook/gui/safety.py" line="240"/>
         <source>Cannot redo “{0}”.</source>
         <translation>无法重做“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="231"/>
+        <location filename="../../planbook/gui/safety.py" line="241"/>
         <source>The step was taken off the undo list; nothing was changed.</source>
         <translation>此步骤已从撤销记录中移除，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="234"/>
+        <location filename="../../planbook/gui/safety.py" line="244"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="234"/>
+        <location filename="../../planbook/gui/safety.py" line="244"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="273"/>
+        <location filename="../../planbook/gui/safety.py" line="283"/>
         <source>The plan that was open was deleted by another program.</source>
         <translation>当前打开的方案已被其他程序删除。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="278"/>
+        <location filename="../../planbook/gui/safety.py" line="288"/>
         <source>Another program changed the library: shown as it is now.</source>
         <translation>其他程序修改了方案库，已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="327"/>
+        <location filename="../../planbook/gui/safety.py" line="337"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="335"/>
+        <location filename="../../planbook/gui/safety.py" line="345"/>
         <source>Restored {0}. What was there before is kept as {1}.</source>
         <translation>已恢复 {0}。恢复前的内容已另存为 {1}。</translation>
     </message>
@@ -3727,6 +3706,59 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/searchpanel.py" line="213"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
+    </message>
+</context>
+<context>
+    <name>TreeCommands</name>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="73"/>
+        <source>Add {0}</source>
+        <translation>新建{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="80"/>
+        <source>Delete {0}</source>
+        <translation>删除{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="91"/>
+        <source>Already at the top</source>
+        <translation>已在最上面</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="92"/>
+        <source>Already at the bottom</source>
+        <translation>已在最下面</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="94"/>
+        <source>Move Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="94"/>
+        <source>Move Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="98"/>
+        <source>Demote</source>
+        <translation>降一级</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="98"/>
+        <source>Cannot demote here</source>
+        <translation>此处无法降级</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="101"/>
+        <source>Promote</source>
+        <translation>升一级</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="101"/>
+        <source>Cannot promote here</source>
+        <translation>此处无法升级</translation>
     </message>
 </context>
 <context>
