@@ -157,7 +157,7 @@ class FollowDocks(QObject):
 
     def compare_dialog(self, other_id: int | None = None):
         """Plan ▸ Compare With…: this plan beside another, by default the one it was drafted from."""
-        from .follow import CompareView
+        from .compareview import CompareView
 
         w = self.w
         if w.model.plan_id is None:

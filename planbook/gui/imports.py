@@ -103,7 +103,6 @@ class ImportController(QObject):
                 report.append((path, ids, error))
         finally:
             w.undo_stack.endMacro()
-        w.refresh_library()
         if added:
             w.open_plan(added[-1])
         self._report(report, len(added), len(outcomes))

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter
 
@@ -25,6 +25,7 @@ from .docks import FollowDocks
 from .editors import NodeEditor, PlanProperties
 from .exports import ExportController
 from .imports import ImportController
+from .jobs import stop_jobs
 from .librarypane import LibraryPane
 from .messages import describe
 from .panes import EditorStack, PlanTreeView
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.library_pane.planChosen.connect(lambda pid: self.open_plan(pid))
+        self.library_pane.loaded.connect(self._library_loaded)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.model.dataChanged.connect(self._model_data_changed)
         self.model.moveRequested.connect(lambda move: self.do(move, self.tr("Move")))
@@ -184,16 +186,15 @@ class MainWindow(QMainWindow):
             plan_id = min(whole)
         self.undo_stack.push(EditCommand(self._run, text, edit, change.inverse, plan_id, merge_key,
                                            on_error=self.safety.command_failed))
-        if change.aspects & editing.Aspect.PLANS:
-            self.refresh_library()
+        self._library_follows(change)
         self._update_actions()
         return change
 
     def _run(self, edit: editing.Edit, plan_id: int | None) -> editing.Change:
         """Undo/redo: apply a stored edit and show what it changed, on the plan it changed."""
         change = self.model.apply(edit)
+        self._library_follows(change)
         if change.aspects & editing.Aspect.PLANS:
-            self.refresh_library()
             if change.added_plan is not None:
                 self.open_plan(change.added_plan)
             elif self.model.plan is None:
@@ -227,7 +228,6 @@ class MainWindow(QMainWindow):
         if plan_id is None:
             self._show_nothing()
             return False
-        self.tree.expandAll()
         self.library_pane.select(plan_id)
         from .recent import remember
 
@@ -271,9 +271,28 @@ class MainWindow(QMainWindow):
             self.library_pane.update_plans(self.lib.list_plans([self.model.plan_id]))
 
     def refresh_library(self) -> None:
-        self.library_pane.set_plans(self.lib.list_plans(), self.model.plan_id)
-        count = len(self.library_pane.plans)
+        """The whole list again (start, another library); a large one is read on a worker (`_library_loaded`)."""
+        self.library_pane.fill(self.lib, self.model.plan_id)
+        if not self.library_pane.loading:
+            count = len(self.library_pane.model.summaries)
+            self.statusBar().showMessage(self.tr("{0} plans in {1}").format(count, self.lib.path), 4000)
+
+    def _library_loaded(self, problem: str) -> None:
+        """A large library's list has arrived: it catches up with edits made meanwhile; with no plan open yet,
+        the first one opens (as `restore` does with a small library)."""
+        if problem:
+            self.statusBar().showMessage(problem, 8000)
+            return
+        self.library_pane.catch_up(self.lib)
+        count = len(self.library_pane.model.summaries)
         self.statusBar().showMessage(self.tr("{0} plans in {1}").format(count, self.lib.path), 4000)
+        if self.model.plan is None and (first := self.library_pane.first_plan_id()) is not None:
+            self.open_plan(first)
+
+    def _library_follows(self, change: editing.Change) -> None:
+        """Plans added, removed, or changed other than the open one (whose row follows its edits on a timer)."""
+        if change.aspects & editing.Aspect.PLANS or change.plans - {self.model.plan_id}:
+            self.library_pane.apply_change(self.lib, change)
 
     def open_library_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Library"), str(self.lib.path.parent),
@@ -354,7 +373,7 @@ class MainWindow(QMainWindow):
 
     def _remember_folds(self) -> None:
         """Before the tree is rebuilt (a paste, 规范标点, another program's change): which rows were folded."""
-        plan = self.model.plan
+        plan = self.model.plan if self.model.loading_id == self.model.plan_id else None  # another plan: all open
         folded = {i for i in self.model._nodes if not self.tree.isExpanded(self.model.index_of(i))} if plan else set()
         self._folds = (self.model.plan_id, folded)
 
@@ -411,8 +430,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self._save_session()
         self._library_timer.stop()
-        for runner in self.findChildren(QObject, "jobRunner"):
-            runner.stop()
+        stop_jobs(self)
         self.safety.close()
         super().closeEvent(event)
 

@@ -105,7 +105,7 @@ class LibraryWatcher(QObject):
 
     def _read(self) -> int | None:
         try:
-            return self.lib.db.execute("PRAGMA data_version").fetchone()[0]
+            return self.lib.data_version()
         except sqlite3.Error:
             return None  # busy or gone this instant: the next poll looks again
 
@@ -263,7 +263,7 @@ class LibrarySafety(QObject):
     def reload_from_library(self, force: bool = False) -> None:
         """Show what the file holds now, keeping the user's place; mark undo steps whose targets are gone."""
         try:
-            plans = self.w.lib.list_plans()
+            plans = self.w.lib.list_plans(counts=False)
             fresh = self._fresh_plan()
         except sqlite3.Error as e:
             self.w.statusBar().showMessage(explained(e, self.w.lib.path), 8000)
