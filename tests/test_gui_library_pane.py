@@ -33,7 +33,7 @@ def test_a_large_library_is_read_in_the_background_and_catches_up_with_edits_mad
     qtbot.addWidget(w)
     pane = w.library_pane
     assert pane.loading and pane.visible_plan_ids() == []  # the window exists before the list is read
-    new_id = w.new_plan()  # an edit while the list is on its way
+    new_id = w.plans.new_plan()  # an edit while the list is on its way
     assert new_id is not None
     qtbot.waitUntil(lambda: not pane.loading, timeout=10000)
     assert sorted(pane.visible_plan_ids()) == sorted([*ids, new_id])
@@ -82,10 +82,10 @@ def test_adding_and_removing_plans_moves_their_rows_only(windows, qtbot):
     read: list = []
     original = w.lib.list_plans
     w.lib.list_plans = lambda ids=None, counts=True: read.append(ids) or original(ids, counts)
-    copy_id = w.duplicate_plan()
+    copy_id = w.plans.duplicate_plan()
     assert copy_id in w.library_pane.visible_plan_ids()
     assert model.index_of(copy_id).data().endswith("（副本）")
-    w.delete_plan(confirm=False)
+    w.plans.delete_plan(confirm=False)
     settle()
     assert copy_id not in w.library_pane.visible_plan_ids()
     w.undo_stack.undo()  # the deletion undone: the row is back

@@ -366,14 +366,6 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
 </context>
 <context>
-    <name>Drop</name>
-    <message>
-        <location filename="../../planbook/gui/dropimport.py" line="48"/>
-        <source>Drop to import: a preview comes first</source>
-        <translation>松开即可导入：先显示导入预览</translation>
-    </message>
-</context>
-<context>
     <name>Export</name>
     <message>
         <location filename="../../planbook/exporters/__init__.py" line="174"/>
@@ -442,6 +434,60 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
 </context>
 <context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="54"/>
+        <source>Export Task Breakdown Table</source>
+        <translation>导出任务分解表</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="58"/>
+        <source>Export Progress Report</source>
+        <translation>导出进展报告</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="79"/>
+        <source>Unknown format {0}</source>
+        <translation>未知格式 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="84"/>
+        <location filename="../../planbook/gui/exports.py" line="94"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="87"/>
+        <source>Writing {0}</source>
+        <translation>正在写入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="88"/>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="96"/>
+        <source>Exported to {0}</source>
+        <translation>已导出到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="102"/>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="110"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/exports.py" line="110"/>
+        <source>Show Folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
     <name>FieldsForm</name>
     <message>
         <location filename="../../planbook/gui/editors.py" line="272"/>
@@ -495,11 +541,119 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
 </context>
 <context>
+    <name>FollowDocks</name>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="33"/>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="34"/>
+        <source>Progress Dashboard</source>
+        <translation>进展看板</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="36"/>
+        <source>Review Draft</source>
+        <translation>审阅草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="97"/>
+        <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
+        <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="128"/>
+        <source>This plan names no units</source>
+        <translation>本方案没有写明任何单位</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="130"/>
+        <location filename="../../planbook/gui/docks.py" line="133"/>
+        <source>Rename Unit</source>
+        <translation>单位更名</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="130"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="133"/>
+        <source>New name for {0}</source>
+        <translation>{0}的新名称</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="145"/>
+        <source>No field names {0}</source>
+        <translation>没有字段写到{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/docks.py" line="147"/>
+        <source>Rename Unit {0} to {1}</source>
+        <translation>单位更名：{0} → {1}</translation>
+    </message>
+</context>
+<context>
     <name>GuideWindow</name>
     <message>
         <location filename="../../planbook/gui/help.py" line="26"/>
         <source>Planbook User Guide</source>
         <translation>Planbook 使用指南</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="43"/>
+        <location filename="../../planbook/gui/imports.py" line="94"/>
+        <source>Import Plans</source>
+        <translation>导入方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="44"/>
+        <source>Plans ({0});;All files (*)</source>
+        <translation>方案文件 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="60"/>
+        <source>Clipboard</source>
+        <translation>剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="66"/>
+        <source>Reading {0}</source>
+        <translation>正在读取 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="67"/>
+        <source>Importing plans</source>
+        <translation>正在导入方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="87"/>
+        <source>Import cancelled: nothing was added</source>
+        <translation>已取消导入：没有添加任何方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="99"/>
+        <source>Import Plan</source>
+        <translation>导入方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="114"/>
+        <source>Imported {0} plans from {1} files</source>
+        <translation>已从 {1} 个文件导入 {0} 个方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="116"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/imports.py" line="140"/>
+        <source>Drop to import: a preview comes first</source>
+        <translation>松开即可导入：先显示导入预览</translation>
     </message>
 </context>
 <context>
@@ -668,7 +822,7 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="116"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="70"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
@@ -699,9 +853,6 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/actions.py" line="209"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="653"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="655"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="662"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
@@ -782,13 +933,11 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/actions.py" line="176"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="551"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/actions.py" line="178"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="551"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
@@ -879,7 +1028,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/actions.py" line="206"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1088"/>
+        <location filename="../../planbook/gui/helpmenu.py" line="43"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -894,33 +1043,33 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="121"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="127"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  年度:2019  单位:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="131"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="310"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="249"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="338"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="348"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="277"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="287"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
@@ -930,74 +1079,47 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="358"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="297"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="359"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="298"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="364"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="303"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="365"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="304"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="395"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="335"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="414"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="353"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="418"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="357"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="531"/>
-        <source>Add {0}</source>
-        <translation>新建{0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="538"/>
-        <source>Delete {0}</source>
-        <translation>删除{0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="549"/>
-        <source>Already at the top</source>
-        <translation>已在最上面</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="549"/>
-        <source>Already at the bottom</source>
-        <translation>已在最下面</translation>
-    </message>
-    <message>
         <location filename="../../planbook/gui/actions.py" line="182"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="555"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="555"/>
-        <source>Cannot demote here</source>
-        <translation>此处无法降级</translation>
-    </message>
-    <message>
         <location filename="../../planbook/gui/actions.py" line="180"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="558"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
@@ -1022,247 +1144,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="558"/>
-        <source>Cannot promote here</source>
-        <translation>此处无法升级</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="582"/>
-        <source>Untitled plan</source>
-        <translation>未命名方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="586"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="617"/>
-        <source>New Plan</source>
-        <translation>新建方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="604"/>
-        <source>{0} (copy)</source>
-        <translation>{0}（副本）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="605"/>
-        <source>Duplicate Plan</source>
-        <translation>复制方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="612"/>
-        <source>New Plan From</source>
-        <translation>从现有方案新建</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="612"/>
-        <source>Start from a copy of:</source>
-        <translation>以下列方案的副本为起点：</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="628"/>
-        <source>The punctuation is already as print has it</source>
-        <translation>标点已符合印制要求，无需修改</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="630"/>
-        <source>Normalize Punctuation</source>
-        <translation>规范标点</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="632"/>
-        <source>Punctuation made full-width: {0} changes, one undo step</source>
-        <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="657"/>
-        <source>Drafted “{0}” from “{1}”</source>
-        <translation>已由《{1}》起草《{0}》</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="663"/>
-        <source>This plan already has next year&apos;s draft “{0}”.</source>
-        <translation>此方案已有下一年度草稿《{0}》。</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
-        <source>Open That Draft</source>
-        <translation>打开该草稿</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
-        <source>Draft Another</source>
-        <translation>再起草一份</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="677"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
-        <source>Delete Plan</source>
-        <translation>删除方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="678"/>
-        <source>Delete “{0}” and its {1} items?</source>
-        <translation>删除《{0}》及其 {1} 个条目？</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="681"/>
-        <source>You can undo this with Edit ▸ Undo.</source>
-        <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="696"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="750"/>
-        <source>Import Plans</source>
-        <translation>导入方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
-        <source>Plans ({0});;All files (*)</source>
-        <translation>方案文件 ({0});;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
-        <source>Clipboard</source>
-        <translation>剪贴板</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="719"/>
-        <source>Reading {0}</source>
-        <translation>正在读取 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="720"/>
-        <source>Importing plans</source>
-        <translation>正在导入方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
-        <source>Import cancelled: nothing was added</source>
-        <translation>已取消导入：没有添加任何方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="755"/>
-        <source>Import Plan</source>
-        <translation>导入方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="767"/>
-        <source>Imported {0} plans from {1} files</source>
-        <translation>已从 {1} 个文件导入 {0} 个方案</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
-        <source>Unknown format {0}</source>
-        <translation>未知格式 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="798"/>
-        <source>Writing {0}</source>
-        <translation>正在写入 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="799"/>
-        <source>Exporting</source>
-        <translation>正在导出</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="811"/>
-        <source>Units</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="812"/>
-        <source>Progress Dashboard</source>
-        <translation>进展看板</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="858"/>
-        <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
-        <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="887"/>
-        <source>This plan names no units</source>
-        <translation>本方案没有写明任何单位</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="889"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="892"/>
-        <source>Rename Unit</source>
-        <translation>单位更名</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="889"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="892"/>
-        <source>New name for {0}</source>
-        <translation>{0}的新名称</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="902"/>
-        <source>No field names {0}</source>
-        <translation>没有字段写到{0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="904"/>
-        <source>Rename Unit {0} to {1}</source>
-        <translation>单位更名：{0} → {1}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="988"/>
-        <source>Export Task Breakdown Table</source>
-        <translation>导出任务分解表</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="992"/>
-        <source>Export Progress Report</source>
-        <translation>导出进展报告</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1035"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1037"/>
-        <source>Exported to {0}</source>
-        <translation>已导出到 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1043"/>
-        <source>. </source>
-        <translation>。</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1051"/>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1051"/>
-        <source>Show Folder</source>
-        <translation>打开所在文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1081"/>
+        <location filename="../../planbook/gui/helpmenu.py" line="35"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1082"/>
+        <location filename="../../planbook/gui/helpmenu.py" line="35"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1088"/>
+        <location filename="../../planbook/gui/helpmenu.py" line="44"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1275,11 +1167,6 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/actions.py" line="155"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
-        <source>Review Draft</source>
-        <translation>审阅草稿</translation>
     </message>
     <message>
         <location filename="../../planbook/gui/actions.py" line="158"/>
@@ -1332,37 +1219,37 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="251"/>
+        <location filename="../../planbook/core/editing.py" line="250"/>
         <source>position {position} is outside 0…{last}</source>
         <translation>位置 {position} 超出范围（0…{last}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="254"/>
+        <location filename="../../planbook/core/editing.py" line="253"/>
         <source>the parent belongs to another plan</source>
         <translation>上级条目属于另一个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="311"/>
+        <location filename="../../planbook/core/editing.py" line="310"/>
         <source>a node cannot move inside itself</source>
         <translation>条目不能移到自身之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="313"/>
+        <location filename="../../planbook/core/editing.py" line="312"/>
         <source>a node can only move within its plan</source>
         <translation>条目只能在本方案内移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="321"/>
+        <location filename="../../planbook/core/editing.py" line="320"/>
         <source>position {position} is outside the new parent&apos;s children</source>
         <translation>位置 {position} 超出新上级条目的下级范围</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="411"/>
+        <location filename="../../planbook/core/editing.py" line="410"/>
         <source>a {kind} cannot sit at the top level</source>
         <translation>{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="413"/>
+        <location filename="../../planbook/core/editing.py" line="412"/>
         <source>a {kind} cannot sit inside a {parent}</source>
         <translation>{kind}不能位于{parent}之下</translation>
     </message>
@@ -1722,29 +1609,29 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="141"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="142"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="328"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="754"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="811"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="350"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="780"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="851"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="795"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="866"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="798"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="869"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -2419,7 +2306,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>“{title}”的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="403"/>
+        <location filename="../../planbook/core/editing.py" line="402"/>
         <source>items may nest at most {limit} levels deep</source>
         <translation>子项最多只能嵌套 {limit} 层</translation>
     </message>
@@ -2708,6 +2595,98 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/preferences.py" line="130"/>
         <source>Characters Missing from the PDF</source>
         <translation>PDF 中有字符缺字</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCommands</name>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="35"/>
+        <source>Untitled plan</source>
+        <translation>未命名方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="39"/>
+        <location filename="../../planbook/gui/plancommands.py" line="63"/>
+        <source>New Plan</source>
+        <translation>新建方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="50"/>
+        <source>{0} (copy)</source>
+        <translation>{0}（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="51"/>
+        <source>Duplicate Plan</source>
+        <translation>复制方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="58"/>
+        <source>New Plan From</source>
+        <translation>从现有方案新建</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="58"/>
+        <source>Start from a copy of:</source>
+        <translation>以下列方案的副本为起点：</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="75"/>
+        <source>The punctuation is already as print has it</source>
+        <translation>标点已符合印制要求，无需修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="77"/>
+        <source>Normalize Punctuation</source>
+        <translation>规范标点</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="79"/>
+        <source>Punctuation made full-width: {0} changes, one undo step</source>
+        <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="100"/>
+        <location filename="../../planbook/gui/plancommands.py" line="102"/>
+        <location filename="../../planbook/gui/plancommands.py" line="110"/>
+        <source>Draft Next Year&apos;s Plan</source>
+        <translation>新建下一年度草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="104"/>
+        <source>Drafted “{0}” from “{1}”</source>
+        <translation>已由《{1}》起草《{0}》</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="111"/>
+        <source>This plan already has next year&apos;s draft “{0}”.</source>
+        <translation>此方案已有下一年度草稿《{0}》。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="114"/>
+        <source>Open That Draft</source>
+        <translation>打开该草稿</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="115"/>
+        <source>Draft Another</source>
+        <translation>再起草一份</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="127"/>
+        <location filename="../../planbook/gui/plancommands.py" line="135"/>
+        <source>Delete Plan</source>
+        <translation>删除方案</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="128"/>
+        <source>Delete “{0}” and its {1} items?</source>
+        <translation>删除《{0}》及其 {1} 个条目？</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/plancommands.py" line="131"/>
+        <source>You can undo this with Edit ▸ Undo.</source>
+        <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
 </context>
 <context>
@@ -3580,38 +3559,38 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="53"/>
-        <location filename="../../planbook/gui/safety.py" line="64"/>
+        <location filename="../../planbook/gui/safety.py" line="58"/>
+        <location filename="../../planbook/gui/safety.py" line="69"/>
         <source>The library is read-only; changes cannot be saved.</source>
         <translation>方案库为只读，修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="57"/>
+        <location filename="../../planbook/gui/safety.py" line="62"/>
         <source>The disk is full: free some space and try again (nothing was changed).</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="58"/>
+        <location filename="../../planbook/gui/safety.py" line="63"/>
         <source>The disk could not be read or written (was it removed, or is it failing?).</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="60"/>
+        <location filename="../../planbook/gui/safety.py" line="65"/>
         <source>The library file is damaged: restore a backup with File ▸ Backups and Restore….</source>
         <translation>方案库文件已损坏：请通过“文件 ▸ 备份与恢复…”恢复一份备份。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="62"/>
+        <location filename="../../planbook/gui/safety.py" line="67"/>
         <source>Another program is busy with the library: try again in a moment (nothing was changed).</source>
         <translation>另一个程序正在使用方案库：请稍后再试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="65"/>
+        <location filename="../../planbook/gui/safety.py" line="70"/>
         <source>The library file cannot be opened (check the folder exists and may be read).</source>
         <translation>无法打开方案库文件（请检查文件夹是否存在、是否有读取权限）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="164"/>
+        <location filename="../../planbook/gui/safety.py" line="172"/>
         <source>This library is read-only: changes are not saved</source>
         <translation>此方案库为只读，修改不会保存</translation>
     </message>
@@ -3621,57 +3600,57 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="219"/>
+        <location filename="../../planbook/gui/safety.py" line="231"/>
         <source>The change was not saved</source>
         <translation>修改未能保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="227"/>
+        <location filename="../../planbook/gui/safety.py" line="239"/>
         <source>What it changes was deleted or changed by another program.</source>
         <translation>它所修改的内容已被其他程序删除或更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="230"/>
+        <location filename="../../planbook/gui/safety.py" line="242"/>
         <source>Cannot undo “{0}”.</source>
         <translation>无法撤销“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="230"/>
+        <location filename="../../planbook/gui/safety.py" line="242"/>
         <source>Cannot redo “{0}”.</source>
         <translation>无法重做“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="231"/>
+        <location filename="../../planbook/gui/safety.py" line="243"/>
         <source>The step was taken off the undo list; nothing was changed.</source>
         <translation>此步骤已从撤销记录中移除，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="234"/>
+        <location filename="../../planbook/gui/safety.py" line="246"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="234"/>
+        <location filename="../../planbook/gui/safety.py" line="246"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="273"/>
+        <location filename="../../planbook/gui/safety.py" line="283"/>
         <source>The plan that was open was deleted by another program.</source>
         <translation>当前打开的方案已被其他程序删除。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="278"/>
+        <location filename="../../planbook/gui/safety.py" line="288"/>
         <source>Another program changed the library: shown as it is now.</source>
         <translation>其他程序修改了方案库，已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="327"/>
+        <location filename="../../planbook/gui/safety.py" line="346"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="335"/>
+        <location filename="../../planbook/gui/safety.py" line="354"/>
         <source>Restored {0}. What was there before is kept as {1}.</source>
         <translation>已恢复 {0}。恢复前的内容已另存为 {1}。</translation>
     </message>
@@ -3742,6 +3721,59 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/gui/searchpanel.py" line="226"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
+    </message>
+</context>
+<context>
+    <name>TreeCommands</name>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="73"/>
+        <source>Add {0}</source>
+        <translation>新建{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="80"/>
+        <source>Delete {0}</source>
+        <translation>删除{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="91"/>
+        <source>Already at the top</source>
+        <translation>已在最上面</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="92"/>
+        <source>Already at the bottom</source>
+        <translation>已在最下面</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="94"/>
+        <source>Move Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="94"/>
+        <source>Move Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="98"/>
+        <source>Demote</source>
+        <translation>降一级</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="98"/>
+        <source>Cannot demote here</source>
+        <translation>此处无法降级</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="101"/>
+        <source>Promote</source>
+        <translation>升一级</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/treecommands.py" line="101"/>
+        <source>Cannot promote here</source>
+        <translation>此处无法升级</translation>
     </message>
 </context>
 <context>
