@@ -95,3 +95,19 @@ def test_adding_and_removing_plans_moves_their_rows_only(windows, qtbot):
     # The tooltip counts the plan's rows (read for the one plan hovered, not for every plan in the list).
     tip = model.index_of(ids[1]).data(Qt.ItemDataRole.ToolTipRole)
     assert f"{w.lib.count_nodes(ids[1])} 个条目" in tip and w.lib.count_nodes(ids[1]) > 5
+
+
+def test_a_title_typed_past_its_neighbour_moves_its_row_within_its_organ(windows, qtbot):
+    ids = _library(windows.tmp_path / "lib.db", [(2021, "甲市教育局"), (2021, "甲市教育局"), (2022, "乙市教育局")])
+    w = windows.open(plan=ids[0])
+    pane, model = w.library_pane, w.library_pane.model
+    resets: list[str] = []
+    model.modelReset.connect(lambda: resets.append("reset"))
+    with Library.open(windows.tmp_path / "lib.db") as lib:
+        first, second = sorted(ids[:2], key=lambda i: (lib.load_plan_header(i).title, i))
+    w.open_plan(first)
+    w.plan_properties.field("title").setText("甲市教育局2021年工作要点（修订稿）")  # now after the other
+    qtbot.waitUntil(lambda: pane.visible_plan_ids()[1:] == [second, first], timeout=5000)
+    assert model.index_of(first).data() == "甲市教育局2021年工作要点（修订稿）"
+    assert model.index_of(first).row() == 1 and pane.view.currentIndex() == model.index_of(first)
+    assert resets == []

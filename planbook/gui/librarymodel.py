@@ -8,6 +8,7 @@ set) changes its one row.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import count, groupby, repeat
@@ -137,7 +138,7 @@ class LibraryModel(QAbstractItemModel):
         for pid in removed:
             self.summaries.pop(pid, None)
             self._haystacks.pop(pid, None)
-        in_place = []
+        in_place, within = [], []
         for p in changed:
             old = self.summaries.get(p.id)
             self.summaries[p.id] = p
@@ -146,15 +147,42 @@ class LibraryModel(QAbstractItemModel):
                 continue
             if old is not None and self._keeps_place(old, p):
                 in_place.append(p.id)
+            elif old is not None and self._stays_in_organ(old, p):
+                within.append(p.id)
             else:
                 moved = True
         if moved:
             self._sorted = None
             self._relayout()
             return
+        if within:
+            self._relayout(lambda: self._resort(within), regroup=False)
         for pid in in_place:
             if pid in self._where:
                 self.dataChanged.emit(self.index_of(pid, 0), self.index_of(pid, 1))
+
+    def _stays_in_organ(self, old: PlanSummary, new: PlanSummary) -> bool:
+        """Shown before and after, in the same organ, by title: only its organ's plans are sorted again."""
+        return (self.order != "modified" and new.id in self._where and self._matches(new.id)
+                and _place(old) == _place(new))
+
+    def _resort(self, ids: list[int]) -> None:
+        """Plans whose titles moved them within their organ: that organ's rows, and the whole-library order,
+        are put in order again without sorting or regrouping the other plans."""
+        summaries = self.summaries
+        for uid in {self._where[pid][0] for pid in ids}:
+            organ = self._groups[uid]
+            organ.plans.sort(key=lambda pid: (summaries[pid].title, pid))
+            self._where.update(zip(organ.plans, zip(repeat(uid), range(len(organ.plans)))))
+        if self._sorted is not None:
+            def key(pid: int) -> tuple:
+                p = summaries[pid]
+                return (-(p.year or 0), organ_of(p), p.title, p.id)
+
+            for pid in ids:
+                self._sorted.remove(pid)
+                insort(self._sorted, pid, key=key)
+        self.shown = [pid for year in self.years for organ in year.organs for pid in organ.plans]
 
     def _keeps_place(self, old: PlanSummary, new: PlanSummary) -> bool:
         if self._matches(new.id) != (new.id in self._where):
@@ -209,14 +237,15 @@ class LibraryModel(QAbstractItemModel):
         self._groups[uid] = group
         return group
 
-    def _relayout(self, change: Callable[[], None] = lambda: None) -> None:
+    def _relayout(self, change: Callable[[], None] = lambda: None, regroup: bool = True) -> None:
         """Make `change`, regroup, and move the view's folds, selection and current row along with what they
         pointed at."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         keys = [self._key_of(i) for i in persistent]
         change()
-        self._regroup()
+        if regroup:
+            self._regroup()
         self.changePersistentIndexList(persistent, [self._index_for(k, i.column()) for k, i in
                                                     zip(keys, persistent)])
         self.layoutChanged.emit()

@@ -113,11 +113,17 @@ class LibraryPane(QWidget):
     # ---- filling it -------------------------------------------------------------------------------------
 
     def set_plans(self, plans: list[PlanSummary], current_id: int | None = None) -> None:
-        """Show these plans (a whole new list: at start, after another program changed the file)."""
+        """Show these plans (the whole list: at start, after another program changed the file). Over a list
+        already shown, the plans that differ are updated as a change record would (`update_plans`)."""
         self._generation += 1  # a background read still under way is older than this
         self.loading = False
         if current_id is not None:
             self.current_id = current_id
+        if self.model.summaries:  # a list shown already: only the plans that differ move or change
+            old = self.model.summaries
+            fresh = {p.id for p in plans}
+            self.update_plans([p for p in plans if old.get(p.id) != p], old.keys() - fresh)
+            return
         self.model.set_plans(plans)
         self._fold()
         self._mark_current()
