@@ -381,7 +381,7 @@ def test_switch_library_and_recent_libraries(windows, qtbot, tmp_path):
     assert w.switch_library(other)
     assert w.model.plan.title == "某市教育局2023年工作要点"
     assert "other.db" in w.windowTitle()
-    w._fill_recent()
+    emit(w.recent_menu.aboutToShow)
     entries = [a.text() for a in w.recent_menu.actions()]
     assert entries[:2] == [str(other.resolve()), str(first.resolve())]
     assert not w.recent_menu.actions()[0].isEnabled()  # the open one

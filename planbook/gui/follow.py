@@ -40,6 +40,7 @@ from ..core.units import Role, library_units, plan_units, unit_tasks
 from .barchart import BarChart, Series
 from .editors import parse_date
 from .qtcompat import emit
+from .widgets import named
 
 
 def progress_names() -> dict[Progress, str]:
@@ -84,8 +85,11 @@ class ProgressEditor(QGroupBox):
         self.notes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.notes.verticalHeader().hide()
         self.notes.setWordWrap(True)
-        self.add = QToolButton(text="+", objectName="addNote", toolTip=self.tr("Add a note dated today"))
-        self.remove = QToolButton(text="−", objectName="removeNote", toolTip=self.tr("Remove the selected note"))
+        self.add, self.remove = named(QToolButton(), "addNote"), named(QToolButton(), "removeNote")
+        self.add.setText("+")
+        self.add.setToolTip(self.tr("Add a note dated today"))
+        self.remove.setText("−")
+        self.remove.setToolTip(self.tr("Remove the selected note"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Status")))
         top.addWidget(self.status, 1)
@@ -125,9 +129,10 @@ class ProgressEditor(QGroupBox):
             try:
                 date = parse_date(date_item.text() if date_item else "")
             except ValueError:
-                with QSignalBlocker(self.notes):
-                    date_item.setBackground(QBrush(QColor("#f8c6c6")))
-                    date_item.setToolTip(self.tr("Write dates as 2021-03-15 or 2021年3月15日"))
+                if date_item is not None:  # only a typed date can be wrong
+                    with QSignalBlocker(self.notes):
+                        date_item.setBackground(QBrush(QColor("#f8c6c6")))
+                        date_item.setToolTip(self.tr("Write dates as 2021-03-15 or 2021年3月15日"))
                 return None
             notes.append(ProgressNote(date or dt.date.today(), text_item.text() if text_item else ""))
         return tuple(notes)
@@ -139,10 +144,10 @@ class ProgressEditor(QGroupBox):
         emit(self.changed, editing.SetProgress(self.node_id, self.status.currentData(), notes), self.tr("Add Progress Note"))
         # The new note opens for typing: keys go to its text, not to the status box beside the button.
         row = self.notes.rowCount() - 1
-        if row >= 0 and self.notes.item(row, 1) is not None:
+        if row >= 0 and (item := self.notes.item(row, 1)) is not None:
             self.notes.setFocus(Qt.FocusReason.OtherFocusReason)
             self.notes.setCurrentCell(row, 1)
-            self.notes.editItem(self.notes.item(row, 1))
+            self.notes.editItem(item)
 
     def remove_note(self) -> None:
         row = self.notes.currentRow()
@@ -176,16 +181,16 @@ class UnitsView(QWidget):
         self.setObjectName("unitsView")
         self.lib: Library | None = None
         self.plan: Plan | None = None
-        self.scope = QComboBox(objectName="unitScope")
+        self.scope = named(QComboBox(), "unitScope")
         self.scope.addItem(self.tr("This plan"), "plan")
         self.scope.addItem(self.tr("All plans"), "all")
-        self.units = QListWidget(objectName="unitList")
-        self.tasks = QTreeWidget(objectName="unitTasks")
+        self.units = named(QListWidget(), "unitList")
+        self.tasks = named(QTreeWidget(), "unitTasks")
         self.tasks.setHeaderLabels([self.tr("Task"), self.tr("Role"), self.tr("Plan")])
         self.tasks.setRootIsDecorated(False)
         self.tasks.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.filter = QCheckBox(self.tr("Show only this unit's tasks in the tree"), objectName="unitFilter")
-        self.rename = QPushButton(self.tr("Rename Unit…"), objectName="renameUnit")
+        self.filter = named(QCheckBox(self.tr("Show only this unit's tasks in the tree")), "unitFilter")
+        self.rename = named(QPushButton(self.tr("Rename Unit…")), "renameUnit")
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.units)
         split.addWidget(self.tasks)
@@ -244,7 +249,7 @@ class UnitsView(QWidget):
             return
         if self.scope.currentData() == "all":
             found = unit_tasks(self.lib, unit)
-            titles = {p.id: p.title for p in self.lib.list_plans(counts=False)}
+            titles: dict[int | None, str] = {p.id: p.title for p in self.lib.list_plans(counts=False)}
         else:
             found = plan_units(self.plan).get(unit, []) if self.plan else []
             titles = {self.plan.id: self.plan.title} if self.plan else {}
@@ -275,7 +280,7 @@ class Dashboard(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("dashboard")
-        self.summary = QLabel(objectName="statusSummary")
+        self.summary = named(QLabel(), "statusSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.chart = BarChart()
         # The chart scrolls when a plan names many units; the export button below it stays on screen.
@@ -283,7 +288,7 @@ class Dashboard(QWidget):
         self.view.setWidgetResizable(True)
         self.view.setWidget(self.chart)
         self.view.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.export = QPushButton(self.tr("Export Progress Report…"), objectName="exportProgress")
+        self.export = named(QPushButton(self.tr("Export Progress Report…")), "exportProgress")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
