@@ -152,6 +152,7 @@ class LibraryPane(QWidget):
     def load_in_background(self, path: Path, current_id: int | None = None) -> None:
         """Read the list on a worker (a large library): the window is usable meanwhile; `loaded` follows."""
         self._generation += 1
+        self.model.set_plans([])  # another library's list (switching libraries) is not shown meanwhile
         self.loading = True
         self.pending = set()
         if current_id is not None:
