@@ -22,6 +22,7 @@ from .treemodel import kind_icon
 PlanIdRole = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
 _YEAR, _ORGAN = "y", "o"
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # made once: Python's enum `|` is slow
 
 
 @dataclass(eq=False)
@@ -94,6 +95,7 @@ class LibraryModel(QAbstractItemModel):
         self.years: list[Group] = []
         self.shown: list[int] = []  # the plans shown, top to bottom
         self._haystacks: dict[int, str] = {}
+        self._places: dict[int, tuple[int | None, str]] = {}  # plan id → (year, organ): its group
         self._sorted: list[int] | None = None  # every plan in `order`, kept until plans change
         self._groups: dict[int, Group] = {}
         self._uids: dict[tuple, int] = {}
@@ -112,6 +114,7 @@ class LibraryModel(QAbstractItemModel):
         self.beginResetModel()
         self.summaries = {p.id: p for p in plans}
         self._haystacks = {pid: haystack(p) for pid, p in self.summaries.items()}
+        self._places = {pid: _place(p) for pid, p in self.summaries.items()}
         self._sorted = None
         self._regroup()
         self.endResetModel()
@@ -138,11 +141,13 @@ class LibraryModel(QAbstractItemModel):
         for pid in removed:
             self.summaries.pop(pid, None)
             self._haystacks.pop(pid, None)
+            self._places.pop(pid, None)
         in_place, within = [], []
         for p in changed:
             old = self.summaries.get(p.id)
             self.summaries[p.id] = p
             self._haystacks[p.id] = haystack(p)
+            self._places[p.id] = _place(p)
             if old == p:
                 continue
             if old is not None and self._keeps_place(old, p):
@@ -216,9 +221,8 @@ class LibraryModel(QAbstractItemModel):
             shown = [pid for pid in shown if word in hay[pid]]
         self.shown = list(shown)
         self.years, self._groups, self._where = [], {}, {}
-        summaries = self.summaries
         # Runs of the same (year, organ) in the sorted list are the organ groups.
-        for (year_value, organ_name), run in groupby(self.shown, lambda pid: _place(summaries[pid])):
+        for (year_value, organ_name), run in groupby(self.shown, self._places.__getitem__):
             self._add_organ(year_value, organ_name, list(run))
 
     def _add_organ(self, year_value: int | None, organ_name: str, plans: list[int]) -> None:
@@ -356,9 +360,7 @@ class LibraryModel(QAbstractItemModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
