@@ -82,6 +82,23 @@ def sorted_ids(order: str, plans: Iterable[PlanSummary]) -> list[int]:
         years[p.year], p.year or 0, organs[(p.year, organ_of(p))], organ_of(p), p.modified_at, p.id))]
 
 
+@dataclass
+class Listing:
+    """Plans with what the model keeps beside each (filter text, group, order): plain Python, so it can be
+    made on the worker that read the plans, and the GUI thread only groups and shows them."""
+
+    summaries: dict[int, PlanSummary]
+    haystacks: dict[int, str]
+    places: dict[int, tuple[int | None, str]]
+    by_year: list[int]  # `sorted_ids("year", …)`
+
+    @classmethod
+    def of(cls, plans: Iterable[PlanSummary]) -> Listing:
+        summaries = {p.id: p for p in plans}
+        return cls(summaries, {pid: haystack(p) for pid, p in summaries.items()},
+                   {pid: _place(p) for pid, p in summaries.items()}, sorted_ids("year", summaries.values()))
+
+
 class LibraryModel(QAbstractItemModel):
     """Rows from `PlanSummary` values. Internal ids: 0 for a year row, the year's uid for an organ row, the
     organ's uid for a plan row."""
@@ -110,12 +127,12 @@ class LibraryModel(QAbstractItemModel):
 
     # ---- what the pane tells it -------------------------------------------------------------------------
 
-    def set_plans(self, plans: Iterable[PlanSummary]) -> None:
+    def set_plans(self, plans: Iterable[PlanSummary] | Listing) -> None:
+        """A whole new list; a `Listing` was prepared already (on a worker: see `Listing.of`)."""
+        listing = plans if isinstance(plans, Listing) else Listing.of(plans)
         self.beginResetModel()
-        self.summaries = {p.id: p for p in plans}
-        self._haystacks = {pid: haystack(p) for pid, p in self.summaries.items()}
-        self._places = {pid: _place(p) for pid, p in self.summaries.items()}
-        self._sorted = None
+        self.summaries, self._haystacks, self._places = listing.summaries, listing.haystacks, listing.places
+        self._sorted = list(listing.by_year) if self.order == "year" else None
         self._regroup()
         self.endResetModel()
 
