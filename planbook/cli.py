@@ -373,7 +373,8 @@ def _recognised_summary(plan: Plan) -> list[str]:
 
     kinds = "，".join(spec.counted.format(sum(1 for n in plan.walk() if n.kind is k)) for k, spec in KINDS.items())
     fields = sum(len(n.fields) for n in plan.walk())
-    lines = [f"结构：{kinds}，{fields}个字段；{'连续编号' if plan.numbering == 'continuous' else '分节编号'}"]
+    mode = {"continuous": "连续编号", "per-section": "分节编号", "outline": "按层级编号"}[plan.numbering]
+    lines = [f"结构：{kinds}，{fields}个字段；{mode}"]
     for name in NOTICE_FIELDS:
         value = getattr(plan.notice, name)
         if value:

@@ -24,6 +24,9 @@ class NodeKind(StrEnum):
 class Numbering(StrEnum):
     CONTINUOUS = "continuous"  # task numbers run on through the plan
     PER_SECTION = "per-section"  # task numbers restart under every section and subsection
+    # Numbers follow the outline level, as an action plan prints them: a task directly under a section is （一）,
+    # its items 1.; every node counts among its siblings (`numbering.counted`).
+    OUTLINE = "outline"
 
 
 class Status(StrEnum):

@@ -812,13 +812,12 @@ def _plan_numbers(db, plans: dict[int, str], wanted: set[int] | None = None) -> 
                 "ORDER BY plan_id, parent_id, position", chunk):
             children[pid].setdefault(parent, []).append((nid, _KINDS[kind]))
         for pid, tree in children.items():
-            _count(tree, Numbering(plans[pid]) is Numbering.PER_SECTION, out, wanted)
+            _count(tree, Numbering(plans[pid]), out, wanted)
     return out
 
 
-def _count(tree: dict[int | None, list[tuple[int, NodeKind]]], per_section: bool, out: dict[int, str],
+def _count(tree: dict[int | None, list[tuple[int, NodeKind]]], numbering: Numbering, out: dict[int, str],
            wanted: set[int] | None) -> None:
-    numbering = Numbering.PER_SECTION if per_section else Numbering.CONTINUOUS
     for (nid, _), kind, n in counted(tree.get(None, ()), lambda row: tree.get(row[0], ()), _kind_of_row, numbering):
         if wanted is None or nid in wanted:
             out[nid] = label(kind, n)

@@ -198,6 +198,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
 
     def _connect(self) -> None:
         self.library_pane.planChosen.connect(lambda pid: self.open_plan(pid))
+        self.library_pane.loaded.connect(self._library_loaded)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.model.dataChanged.connect(self._model_data_changed)
         self.model.moveRequested.connect(lambda move: self.do(move, self.tr("Move")))
@@ -245,16 +246,15 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             plan_id = min(whole)
         self.undo_stack.push(EditCommand(self._run, text, edit, change.inverse, plan_id, merge_key,
                                            on_error=self._command_failed))
-        if change.aspects & editing.Aspect.PLANS:
-            self.refresh_library()
+        self._library_follows(change)
         self._update_actions()
         return change
 
     def _run(self, edit: editing.Edit, plan_id: int | None) -> editing.Change:
         """Undo/redo: apply a stored edit and show what it changed, on the plan it changed."""
         change = self.model.apply(edit)
+        self._library_follows(change)
         if change.aspects & editing.Aspect.PLANS:
-            self.refresh_library()
             if change.added_plan is not None:
                 self.open_plan(change.added_plan)
             elif self.model.plan is None:
@@ -288,7 +288,6 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         if plan_id is None:
             self._show_nothing()
             return False
-        self.tree.expandAll()
         self.library_pane.select(plan_id)
         from .recent import remember
 
@@ -332,9 +331,28 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             self.library_pane.update_plans(self.lib.list_plans([self.model.plan_id]))
 
     def refresh_library(self) -> None:
-        self.library_pane.set_plans(self.lib.list_plans(), self.model.plan_id)
-        count = len(self.library_pane.plans)
+        """The whole list again (start, another library); a large one is read on a worker (`_library_loaded`)."""
+        self.library_pane.fill(self.lib, self.model.plan_id)
+        if not self.library_pane.loading:
+            count = len(self.library_pane.model.summaries)
+            self.statusBar().showMessage(self.tr("{0} plans in {1}").format(count, self.lib.path), 4000)
+
+    def _library_loaded(self, problem: str) -> None:
+        """A large library's list has arrived: it catches up with edits made meanwhile; with no plan open yet,
+        the first one opens (as `restore` does with a small library)."""
+        if problem:
+            self.statusBar().showMessage(problem, 8000)
+            return
+        self.library_pane.catch_up(self.lib)
+        count = len(self.library_pane.model.summaries)
         self.statusBar().showMessage(self.tr("{0} plans in {1}").format(count, self.lib.path), 4000)
+        if self.model.plan is None and (first := self.library_pane.first_plan_id()) is not None:
+            self.open_plan(first)
+
+    def _library_follows(self, change: editing.Change) -> None:
+        """Plans added, removed, or changed other than the open one (whose row follows its edits on a timer)."""
+        if change.aspects & editing.Aspect.PLANS or change.plans - {self.model.plan_id}:
+            self.library_pane.apply_change(self.lib, change)
 
     def open_library_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Library"), str(self.lib.path.parent),
@@ -415,7 +433,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
 
     def _remember_folds(self) -> None:
         """Before the tree is rebuilt (a paste, 规范标点, another program's change): which rows were folded."""
-        plan = self.model.plan
+        plan = self.model.plan if self.model.loading_id == self.model.plan_id else None  # another plan: all open
         folded = {i for i in self.model._nodes if not self.tree.isExpanded(self.model.index_of(i))} if plan else set()
         self._folds = (self.model.plan_id, folded)
 
@@ -741,7 +759,6 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
                 report.append((path, ids, error))
         finally:
             self.undo_stack.endMacro()
-        self.refresh_library()
         if added:
             self.open_plan(added[-1])
         from .importpreview import file_line
@@ -899,7 +916,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
 
     def compare_dialog(self, other_id: int | None = None):
         """Plan ▸ Compare With…: this plan beside another, by default the one it was drafted from."""
-        from .follow import CompareView
+        from .compareview import CompareView
 
         if self.model.plan is None:
             return None

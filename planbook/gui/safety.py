@@ -251,7 +251,7 @@ class LibrarySafety:
     def reload_from_library(self, force: bool = False) -> None:
         """Show what the file holds now, keeping the user's place; mark undo steps whose targets are gone."""
         try:
-            plans = self.lib.list_plans()
+            plans = self.lib.list_plans(counts=False)
             fresh = self.lib.load_plan(self.model.plan_id) if self.model.plan_id is not None else None
         except NotFound:
             fresh = None

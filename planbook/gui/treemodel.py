@@ -31,6 +31,8 @@ from .qtcompat import emit
 
 _ROOT = QModelIndex()
 PLAN_ID = 0  # internal id of the plan row; node ids start at 1
+_PLAN_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+_NODE_FLAGS = _PLAN_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 MIME = "application/x-planbook-node"
 LEAD_LABELS = ("牵头单位", "牵头科室", "牵头处室", "牵头部门", "责任单位", "责任科室", "责任处室", "牵头领导")
 NodeRole = Qt.ItemDataRole.UserRole + 1  # the node id (0 for the plan)
@@ -109,6 +111,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._nodes: dict[int, Node] = {}
         self._parent: dict[int, int] = {}  # node id → parent node id (PLAN_ID at the top level)
         self._rows: dict[int, int] = {}  # node id → row among its siblings
+        self.loading_id: int | None = None  # set by `load` just before its reset
         self._numbers: dict[int, str] = {}
         # The column shows the lead unit, else the responsible units (lead_unit): "Lead unit" named 责任单位 values wrongly.
         self._headers = (self.tr("Structure"), self.tr("Lead or responsible unit"))
@@ -120,6 +123,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     def load(self, plan_id: int | None) -> None:
         """Show plan `plan_id` (None: nothing)."""
+        self.loading_id = plan_id  # what the reset about to be announced will show (the window's folds)
         self.beginResetModel()
         self.plan = self.lib.load_plan(plan_id) if plan_id is not None else None
         self._nodes.clear()
@@ -277,12 +281,10 @@ class PlanTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        # Asked for every row as the tree lays out: made once (Python's enum `|` took a third of a plan switch).
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
-        if index.internalId() != PLAN_ID:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        return _PLAN_FLAGS if index.internalId() == PLAN_ID else _NODE_FLAGS
 
     # ---- drag and drop: move only, and only where the hierarchy allows -----------------------------------
 
