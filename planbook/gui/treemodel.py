@@ -298,7 +298,8 @@ class PlanTreeModel(QAbstractItemModel):
         return [MIME]
 
     # Qt allows nullptr here (no drag), which the stubs do not say.
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # pyright: ignore[reportIncompatibleMethodOverride]
+    def mimeData(  # pyright: ignore[reportIncompatibleMethodOverride]
+            self, indexes: Sequence[QModelIndex]) -> QMimeData | None:
         ids = [i.internalId() for i in indexes if i.isValid() and i.column() == 0 and i.internalId() != PLAN_ID]
         if not ids:
             return None
