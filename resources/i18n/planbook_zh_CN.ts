@@ -1712,29 +1712,29 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="140"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="143"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="326"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="688"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="774"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="348"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="714"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="814"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="729"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="829"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="732"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="832"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -3231,83 +3231,79 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="57"/>
+        <location filename="../../planbook/gui/print_preview.py" line="146"/>
         <source>Print Preview — {0}</source>
         <translation>打印预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="61"/>
+        <location filename="../../planbook/gui/print_preview.py" line="150"/>
         <source>Notice with the plan</source>
         <translation>印发通知及要点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="62"/>
+        <location filename="../../planbook/gui/print_preview.py" line="151"/>
         <source>Plan only</source>
         <translation>仅要点正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="72"/>
+        <location filename="../../planbook/gui/print_preview.py" line="161"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="74"/>
+        <location filename="../../planbook/gui/print_preview.py" line="163"/>
         <source>&amp;Save PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="76"/>
+        <location filename="../../planbook/gui/print_preview.py" line="165"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="86"/>
+        <location filename="../../planbook/gui/print_preview.py" line="175"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="136"/>
+        <location filename="../../planbook/gui/print_preview.py" line="221"/>
+        <location filename="../../planbook/gui/print_preview.py" line="228"/>
+        <source>Typesetting… {0} pages so far</source>
+        <translation>正在排版…已排 {0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="255"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="142"/>
+        <location filename="../../planbook/gui/print_preview.py" line="261"/>
         <source>fallback face: {0}</source>
         <translation>备用字体排印：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="154"/>
-        <location filename="../../planbook/gui/print_preview.py" line="156"/>
+        <location filename="../../planbook/gui/print_preview.py" line="272"/>
+        <location filename="../../planbook/gui/print_preview.py" line="274"/>
         <source>Save PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="195"/>
+        <location filename="../../planbook/gui/print_preview.py" line="313"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="195"/>
+        <location filename="../../planbook/gui/print_preview.py" line="313"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="111"/>
+        <location filename="../../planbook/gui/print_preview.py" line="199"/>
         <source>Typesetting…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="118"/>
-        <source>Typesetting {0}</source>
-        <translation>正在排版：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/print_preview.py" line="119"/>
-        <source>Print Preview</source>
-        <translation>打印预览</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/print_preview.py" line="128"/>
+        <location filename="../../planbook/gui/print_preview.py" line="244"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
