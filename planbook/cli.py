@@ -373,7 +373,8 @@ def _recognised_summary(plan: Plan) -> list[str]:
 
     kinds = "，".join(spec.counted.format(sum(1 for n in plan.walk() if n.kind is k)) for k, spec in KINDS.items())
     fields = sum(len(n.fields) for n in plan.walk())
-    lines = [f"结构：{kinds}，{fields}个字段；{'连续编号' if plan.numbering == 'continuous' else '分节编号'}"]
+    mode = {"continuous": "连续编号", "per-section": "分节编号", "outline": "按层级编号"}[plan.numbering]
+    lines = [f"结构：{kinds}，{fields}个字段；{mode}"]
     for name in NOTICE_FIELDS:
         value = getattr(plan.notice, name)
         if value:
@@ -472,7 +473,7 @@ def cmd_units(args) -> None:
     with open_library(args) as lib:
         if args.unit:
             found = units.unit_tasks(lib, args.unit, args.id)
-            titles = {p.id: p.title for p in lib.list_plans()}
+            titles: dict[int | None, str] = {p.id: p.title for p in lib.list_plans()}
             if args.json:
                 print(json.dumps([asdict(a) for a in found], ensure_ascii=False, indent=2))
             for a in [] if args.json else found:

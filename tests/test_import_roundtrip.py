@@ -12,6 +12,7 @@ import subprocess
 
 import pytest
 
+from planbook.core.model import Numbering
 from planbook.core.punctuation import cjk_punctuation
 from planbook.exporters import EXPORTERS
 from planbook.importers import import_with_warnings
@@ -21,6 +22,9 @@ from .conftest import SEEDS
 from .test_import_kinds import notice_facts, shape
 
 PREFIXES = ["000", "001", "002", "003", "004"]
+# How each seed numbers its tasks: 002 is an action plan whose tasks are the （一） items under its sections.
+NUMBERING = {"000": Numbering.CONTINUOUS, "001": Numbering.CONTINUOUS, "002": Numbering.OUTLINE,
+             "003": Numbering.CONTINUOUS, "004": Numbering.PER_SECTION}
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
@@ -55,7 +59,9 @@ def test_seed_comes_back_from_print(exported, prefix, kind):
     result = import_with_warnings(path)
     original, back = plans[prefix], result.plans[0]
     assert shape(back) == shape(original)
+    assert original.numbering is NUMBERING[prefix]
     assert back.numbering == original.numbering
+    assert back.task_count() == original.task_count() > 0
     assert notice_facts(back) == notice_facts(original)
     assert cjk_punctuation(back.preamble) == cjk_punctuation(original.preamble)
 

@@ -12,7 +12,7 @@ from tests.conftest import run_cli
 TABLE = {
     "000": (5, [0, 0, 0, 0, 0], [6, 4, 5, 8, 5], "continuous"),
     "001": (6, [0] * 6, [4, 3, 7, 3, 7, 3], "continuous"),
-    "002": (3, [2, 10, 4], [0, 0, 0], "continuous"),
+    "002": (3, [2, 0, 4], [0, 10, 0], "outline"),  # an action plan: its tasks are （一） items
     "003": (8, [0] * 8, [4, 4, 3, 2, 5, 7, 3, 5], "continuous"),
     "004": (7, [0] * 7, [4, 8, 5, 5, 6, 4, 5], "per-section"),
 }
@@ -95,7 +95,7 @@ def test_001_leshan_joint_issuers_and_blank_fields(seeds):
         assert chrome not in text
 
 
-def test_002_panjin_notice_and_subsections_with_fields(seeds):
+def test_002_panjin_notice_and_tasks_numbered_as_subsections(seeds):
     doc = recognised(seeds, "002")
     plan, notice = doc["plan"], doc["plan"]["notice"]
     assert plan["title"] == "盘锦市推进教育高质量发展行动计划"
@@ -112,10 +112,11 @@ def test_002_panjin_notice_and_subsections_with_fields(seeds):
     assert second["title"] == "重点任务"
     assert len(second["children"]) == 10
     assert all([f["label"] for f in s["fields"]] == ["责任单位"] for s in second["children"])
+    assert {s["kind"] for s in second["children"]} == {"task"}
     assert second["children"][0]["title"] == "实施教育系统党的建设行动计划。"
     assert fields(second["children"][2]) == {"责任单位": "各区县政府,市教育局、市自然资源局、市住房城乡建设局"}
     first = plan["nodes"][0]["children"][0]
-    assert first["title"] == "指导思想。" and first["fields"] == []
+    assert first["title"] == "指导思想。" and first["fields"] == [] and first["kind"] == "subsection"
     assert "文件解读" not in json.dumps(doc, ensure_ascii=False)
 
 

@@ -24,6 +24,9 @@ class NodeKind(StrEnum):
 class Numbering(StrEnum):
     CONTINUOUS = "continuous"  # task numbers run on through the plan
     PER_SECTION = "per-section"  # task numbers restart under every section and subsection
+    # Numbers follow the outline level, as an action plan prints them: a task directly under a section is （一）,
+    # its items 1.; every node counts among its siblings (`numbering.counted`).
+    OUTLINE = "outline"
 
 
 class Status(StrEnum):
@@ -377,6 +380,14 @@ class Plan:
 
     def task_count(self) -> int:
         return sum(1 for n in self.walk() if n.kind is NodeKind.TASK)
+
+
+def stored_id(item: Node | Plan) -> int:
+    """The library row id of a node or plan loaded from the library. Edits name stored rows only; a value not yet
+    stored has no id, and building an edit for it is a bug, not bad input."""
+    if item.id is None:
+        raise ValueError(f"{type(item).__name__} {item.title!r} is not stored in the library")
+    return item.id
 
 
 @dataclass(frozen=True)

@@ -47,14 +47,17 @@ def label(kind: NodeKind, n: int) -> str:
 
 def counted(top: Iterable[T], children: Callable[[T], Iterable[T]], kind: Callable[[T], NodeKind],
             numbering: Numbering) -> list[tuple[T, NodeKind, int]]:
-    """(node, kind, n) for a whole plan tree in document order, over any shape of node: the one counting rule,
-    used for `Node` trees here and for the search index's (id, kind) rows (which print `label(kind, n)` only for
-    the few nodes that hit; a list, not a generator, as this runs for 50 plans on every keystroke).
+    """(node, printed kind, n) for a whole plan tree in document order, over any shape of node: the one counting
+    rule, used for `Node` trees here and for the search index's (id, kind) rows (which print `label(kind, n)` only
+    for the few nodes that hit; a list, not a generator, as this runs for 50 plans on every keystroke).
 
     Kinds count among their siblings (sections among top-level sections, items within their parent); kinds
     that run on (tasks) count through the plan (continuous) or restart under each section and subsection
-    (per-section).
+    (per-section). In outline numbering a node prints as its level's kind (`level_kind`), counted among all its
+    siblings: a task directly under a section is （一）, as action plans print it.
     """
+    if numbering is Numbering.OUTLINE:
+        return _outline_counted(top, children)
     per_section = numbering is Numbering.PER_SECTION
     runs_on = {k for k, spec in KINDS.items() if spec.runs_on}
     out: list[tuple[T, NodeKind, int]] = []
@@ -85,10 +88,38 @@ def counted(top: Iterable[T], children: Callable[[T], Iterable[T]], kind: Callab
     return out
 
 
+# The kinds in outline order: the kind whose number and style a node at each level prints with.
+_LEVELS = sorted(KINDS, key=lambda k: KINDS[k].depth)
+
+
+def level_kind(depth: int) -> NodeKind:
+    """The kind a node at outline level `depth` (1: the top) prints as; the deepest kind for anything deeper."""
+    return _LEVELS[min(depth, len(_LEVELS)) - 1]
+
+
+def _outline_counted(top: Iterable[T], children: Callable[[T], Iterable[T]]) -> list[tuple[T, NodeKind, int]]:
+    out: list[tuple[T, NodeKind, int]] = []
+
+    def visit(nodes: Iterable[T], depth: int) -> None:  # depth is bounded by model.MAX_DEPTH
+        for n, node in enumerate(nodes, 1):
+            out.append((node, level_kind(depth), n))
+            if inner := children(node):
+                visit(inner, depth + 1)
+
+    visit(top, 1)
+    return out
+
+
 def number_tree(nodes: Iterable[Node], numbering: Numbering) -> dict[int, str]:
     """Map id(node) → printed number for a whole plan tree (keys are `id()` of the Node objects so that unsaved
     nodes can be numbered too)."""
     return {id(node): label(kind, n) for node, kind, n in counted(nodes, _children, _kind, numbering)}
+
+
+def printed_tree(nodes: Iterable[Node], numbering: Numbering) -> dict[int, tuple[str, NodeKind]]:
+    """Map id(node) → (printed number, the kind whose style it prints in): its own kind, or in outline numbering
+    its level's (a task directly under a section prints as a （一） heading does)."""
+    return {id(node): (label(kind, n), kind) for node, kind, n in counted(nodes, _children, _kind, numbering)}
 
 
 def _children(node: Node) -> list[Node]:

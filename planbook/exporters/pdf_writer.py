@@ -43,6 +43,7 @@ from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..core.model import Node, Plan
 from ..layout import (
+    BODY_CHAR_SCALE,
     IMPRINT_THICK_PT,
     IMPRINT_THIN_PT,
     LAYOUTS,
@@ -64,7 +65,7 @@ from ..layout import (
     TitleLines,
     build_document,
 )
-from ..layout.linebreak import Line, break_lines, is_wide
+from ..layout.linebreak import Line, Unit, break_lines, is_wide
 from . import CANNOT_WRITE, atomic_write
 from .pdf_fonts import (  # noqa: F401 - also re-exported for callers of the old place
     FACES,
@@ -378,41 +379,43 @@ class Typesetter:
             return sum(self._number_cells(c, role, size, cell) for c in text)
         return self.fonts.width(text, role, size) / cell
 
+    def grid_cells(self, run: str, role: str, size: float, cell: float) -> float:
+        """Width in cells of a run of Latin letters or digits as the DOCX's grid measures it before rounding up to
+        whole cells: the face's advances at the width the DOCX gives body text (98 %)."""
+        scale = BODY_CHAR_SCALE if size == BODY else 1.0
+        return self.fonts.width(run, role, size) * scale / cell
+
     def _number_cells(self, c: str, role: str, size: float, cell: float) -> float:
         """A character of a number: a digit (or . , - inside one) half a cell, a hanzi one, % and letters their own."""
         return 1.0 if is_wide(c) else 0.5 if c in _HALF else self.fonts.width(c, role, size) / cell
 
     def lines_of(self, p: Paragraph) -> tuple[list[Line], Style, float]:
+        """The paragraph broken as the DOCX's character grid breaks it: Latin and digit runs in whole cells, no
+        punctuation squeezed (linebreak.snap, break_lines(squeeze=False))."""
         st = STYLES[p.style]
         cell = CELL * st.size_pt / BODY  # a 4号 版记 gets a proportionally smaller cell
         role = ROLE_OF_FACE[p.runs[0].face or st.face] if p.runs else "fang"
         width = CHARS * CELL / cell - st.left_indent_chars - st.right_indent_chars
         lines = break_lines(p.text, width=width, first_indent=st.first_indent_chars if st.align != "center" else 0,
-                            measure=lambda run: self.cells(run, role, st.size_pt, cell),
-                            justify=st.align == "justify")
+                            measure=lambda run: self.grid_cells(run, role, st.size_pt, cell),
+                            justify=st.align == "justify", grid=True)
         return lines, st, cell
 
     def place_paragraph(self, p: Paragraph, rest: Sequence[Block]) -> None:
+        """Lines go on as many pages as they take, never one alone at a page's foot or head (widow/orphan control,
+        2 lines, as the DOCX's Normal style asks), except the last body paragraph, which Word then carries over
+        with the signature line by line."""
         lines, st, cell = self.lines_of(p)
-        # Headings keep with the next line (style sheet), and so does a bare task title (the block says so),
-        # so that neither stands alone at a page's foot.
-        keeps = st.keep_with_next or p.keep_with_next
-        keep = 1 if keeps and rest and isinstance(rest[0], Paragraph | TitleLines) else 0
-        if st.keep_with_next and rest and isinstance(rest[0], Blank) and len(rest) > 1:
-            keep = rest[0].lines + 1
-        tail = self._lines_after(rest)
+        keep = self._keep_with_next(p, st, rest)
         if keep and self.y > TOP and self.room() < min(len(lines) + keep, LINES):
             self.new_page()
         roles = _roles(p, st)
-        # The last line carries the signature over with it (7.3.5.5), but never the only 正文 of page 1 (7.3.3): a
-        # signature too tall for any pitch (three long-named organs, each under its seal) then takes the next page.
+        tail = self._lines_after(rest)
         body = p.kind in ("body", "attachment_note")
+        least = 1 if p.keep_with_next and body else 2
         for n, line in enumerate(lines):
-            last = n == len(lines) - 1
-            carry = last and tail and self.room() < 1 + tail and self.y > TOP
-            if carry and body and n == 0 and not self.page.body_text:
-                carry = False
-            if self.room() <= 0 or carry:
+            if self._breaks_before(len(lines) - n, n, least) or self._carries_tail(n == len(lines) - 1, tail,
+                                                                                    body and n == 0):
                 self.new_page()
             if n == 0 and p.kind == "heading1":
                 self.page.marks.append(Mark(1, p.text, self.y))
@@ -423,17 +426,71 @@ class Typesetter:
         if tail and self.room() < tail:
             self.new_page()
 
+    def _breaks_before(self, left: int, done: int, least: int) -> bool:
+        """Does the page end before the next of a paragraph's lines, `left` of them still to place after `done`?
+        At a full page; before a first line that would stand alone (orphan) or whose paragraph cannot leave
+        `least` lines on each side of a break; before the last `least` lines when they would be split (widow)."""
+        room = self.room()
+        if room <= 0:
+            return True
+        if left <= room or self.y <= TOP:
+            return False
+        if done == 0:
+            return min(room, left - least) < least
+        return left <= least
+
+    def _keep_with_next(self, p: Paragraph, st: Style, rest: list[Block]) -> int:
+        """Lines of what follows that this paragraph keeps on its page: a heading (style sheet) or a bare task
+        title (the block says so) keeps with the next block, down a chain of such paragraphs as Word's and
+        LibreOffice's keep-with-next does, ending in the first lines of a paragraph that keeps nothing (2 of them,
+        or all of one too short to be split, as widow/orphan control would have it)."""
+        keep = 0
+        keeps = st.keep_with_next or p.keep_with_next
+        for nxt in rest:
+            if not keeps:
+                break
+            if isinstance(nxt, Blank):
+                keep += nxt.lines
+                continue
+            if not isinstance(nxt, Paragraph):  # a title line, or a signature: fit.py and the tail see to that
+                return keep + 1 if isinstance(nxt, TitleLines) else 0
+            n = len(self.lines_of(nxt)[0])
+            keeps = STYLES[nxt.style].keep_with_next or nxt.keep_with_next
+            keep += n if keeps or n <= 3 else 2
+        return keep
+
+    def _carries_tail(self, last: bool, tail: int, first_body_line: bool) -> bool:
+        """Does this last line go over with the signature after it (7.3.5.5)? Never when it would leave page 1
+        without 正文 (7.3.3): a signature too tall for any pitch (three long-named organs, each under its seal) then
+        takes the next page alone."""
+        if not (last and tail and self.room() < 1 + tail and self.y > TOP):
+            return False
+        return not (first_body_line and not self.page.body_text)
+
     def draw_line(self, line: Line, st: Style, cell: float, roles: list[tuple[str, bool]],
                   left_cells: float | None = None) -> None:
         size = st.size_pt
         base = self.baseline(size)
+        items = self._line_items(line, self._line_start(line, st, cell, left_cells), size, cell, roles)
+        self.draw_items(items, base, size, RED_CMYK if st.colour == RED else None)
+        self.last_baseline = base
+
+    @staticmethod
+    def _line_start(line: Line, st: Style, cell: float, left_cells: float | None) -> float:
+        """x of the line's cell 0: after the left indent (or `left_cells`), moved for centred and right lines."""
         x0 = LEFT + (st.left_indent_chars if left_cells is None else left_cells) * cell
         if st.align in ("center", "right") and left_cells is None:
             avail = TYPE_W - (st.left_indent_chars + st.right_indent_chars) * cell
             span = (line.width - line.indent) * cell
             x0 += (avail - span) / 2 - line.indent * cell if st.align == "center" else avail - span
-        color = RED_CMYK if st.colour == RED else None
-        items: list[list] = []  # [x, text, role, bold, step]
+        return x0
+
+    def _line_items(self, line: Line, x0: float, size: float, cell: float,
+                    roles: list[tuple[str, bool]]) -> list[list]:
+        """[x, text, role, bold, step] pieces of one line. Evenly spaced hanzi of one style become one string drawn
+        with character spacing (Tc): far fewer text operators than one per character, which is most of the time
+        spent."""
+        items: list[list] = []
         last_x, mergeable = 0.0, False
         for u in line.units:
             if u.text.isspace():
@@ -444,27 +501,30 @@ class Typesetter:
             single = len(u.text) == 1 and is_wide(u.text) and u.width == 1 and not u.shift
             if single:
                 x += (cell - size) / 2  # centre the 16 pt em box in its 15.79 pt cell
-            # Evenly spaced hanzi of one style become one string drawn with character spacing (Tc): far fewer
-            # text operators than one per character, which is most of the time spent.
-            if single and mergeable and items[-1][2:4] == [role, bold]:
-                step = x - last_x
-                if items[-1][4] is None or abs(step - items[-1][4]) < 1e-6:
-                    items[-1][1] += u.text
-                    items[-1][4] = step
-                    last_x = x
-                    continue
-            if len(u.text) > 1 and any(c in _DIGITS for c in u.text):
-                # A number (2020年, 3.5%): each digit in its half cell, a hanzi centred in its cell, so that a
-                # year takes exactly two cells rather than the face's 2.03.
-                for c in u.text:
-                    items.append([x + ((cell - size) / 2 if is_wide(c) else 0.0), c, role, bold, None])
-                    x += self._number_cells(c, role, size, cell) * cell
-                mergeable = False
-                continue
-            items.append([x, u.text, role, bold, None])
+            if single and mergeable and items[-1][2:4] == [role, bold] and _same_step(items[-1], x - last_x):
+                items[-1][1] += u.text
+                items[-1][4] = x - last_x
+            elif len(u.text) > 1 and any(c in _DIGITS for c in u.text):
+                items += self._number_items(u, x, role, bold, size, cell)
+                single = False
+            else:
+                items.append([x, u.text, role, bold, None])
             last_x, mergeable = x, single
-        self.draw_items(items, base, size, color)
-        self.last_baseline = base
+        return items
+
+    def _number_items(self, u: Unit, x: float, role: str, bold: bool, size: float, cell: float) -> list[list]:
+        """A number (2020年, 3.5%): each digit in its half cell from the unit's left, a closing hanzi (年, ％)
+        centred in the unit's last cell, after the grid's padding, so that a year takes exactly two cells rather
+        than the face's 2.03."""
+        items = []
+        end = x + u.width * cell
+        for c in u.text:
+            if is_wide(c) and c == u.text[-1]:
+                items.append([end - cell + (cell - size) / 2, c, role, bold, None])
+                break
+            items.append([x + ((cell - size) / 2 if is_wide(c) else 0.0), c, role, bold, None])
+            x += self._number_cells(c, role, size, cell) * cell
+        return items
 
     def place_title(self, t: TitleLines, rest: Sequence[Block]) -> None:
         st = STYLES[t.style]
@@ -517,7 +577,8 @@ class Typesetter:
             self.y = top + line.line * self.pitch
             # On the cells, as body text is: a name 16 cells wide ends where 16 cells end, not 16 ems on.
             cells = break_lines(line.text, width=CHARS * 4, first_indent=0, justify=False,
-                                measure=lambda run, role=role, size=st.size_pt: self.cells(run, role, size, CELL))
+                                measure=lambda run, role=role, size=st.size_pt: self.cells(run, role, size, CELL),
+                                grid=True)
             self.draw_line(cells[0], st, CELL, [(role, False)] * len(line.text), left_cells=line.indent_chars)
         for seal in s.seals:
             if seal.image:
@@ -656,6 +717,11 @@ def _head(plan: Plan, lines: int) -> Plan:
 
 _DIGITS = frozenset("0123456789")
 _HALF = _DIGITS | frozenset(".,:-–+/")  # as wide as a digit or narrower: set in a digit's half cell
+
+
+def _same_step(item: list, step: float) -> bool:
+    """Can a hanzi `step` pt after the last one join `item` (a merged run keeps one step)?"""
+    return item[4] is None or abs(step - item[4]) < 1e-6
 
 
 def _roles(p: Paragraph, st: Style) -> list[tuple[str, bool]]:

@@ -39,6 +39,7 @@ from .messages import describe
 from .preferences import fallback_note, glyph_warning_text, with_fallback_face
 from .qtcompat import emit
 from .screen import fit_to_screen
+from .widgets import named
 
 PRINT_DPI = 300  # enough for 三号 text; a 600 dpi A4 page image would take 140 MB
 SHOWN_EARLY = 12  # pages typeset when they are shown again, a few screens, while the rest is typeset
@@ -152,7 +153,7 @@ class PrintPreview(QDialog):
         self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(layout)))
         self.layout_box.currentIndexChanged.connect(self.refresh)
         self.status = QLabel()
-        self.glyph_banner = QLabel(objectName="glyphWarning")
+        self.glyph_banner = named(QLabel(), "glyphWarning")
         self.glyph_banner.setWordWrap(True)
         self.glyph_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.glyph_banner.setStyleSheet(
