@@ -216,22 +216,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="79"/>
+        <location filename="../../planbook/gui/editors.py" line="83"/>
         <source>Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号</source>
         <translation>年份应使用六角括号〔〕，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="80"/>
+        <location filename="../../planbook/gui/editors.py" line="84"/>
         <source>A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号</source>
         <translation>发文字号由机关代字、〔年份〕、发文顺序号和“号”组成，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="82"/>
+        <location filename="../../planbook/gui/editors.py" line="86"/>
         <source>The serial number takes no leading zero (3号, not 03号)</source>
         <translation>发文顺序号不编虚位（写作 3号，不写 03号）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="84"/>
+        <location filename="../../planbook/gui/editors.py" line="88"/>
         <source>The year in the number ({0}) is far from the plan&apos;s year ({1})</source>
         <translation>文号中的年份（{0}）与方案年度（{1}）相差较远</translation>
     </message>
@@ -490,52 +490,52 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="272"/>
+        <location filename="../../planbook/gui/editors.py" line="276"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="279"/>
+        <location filename="../../planbook/gui/editors.py" line="283"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="280"/>
+        <location filename="../../planbook/gui/editors.py" line="284"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="287"/>
+        <location filename="../../planbook/gui/editors.py" line="291"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="288"/>
+        <location filename="../../planbook/gui/editors.py" line="292"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="289"/>
+        <location filename="../../planbook/gui/editors.py" line="293"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="381"/>
+        <location filename="../../planbook/gui/editors.py" line="385"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="389"/>
+        <location filename="../../planbook/gui/editors.py" line="393"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="398"/>
+        <location filename="../../planbook/gui/editors.py" line="402"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="412"/>
+        <location filename="../../planbook/gui/editors.py" line="416"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -751,7 +751,7 @@ or run Planbook on Python 3.12 or later.</source>
     <name>LibraryPane</name>
     <message>
         <location filename="../../planbook/gui/librarypane.py" line="70"/>
-        <location filename="../../planbook/gui/librarypane.py" line="159"/>
+        <location filename="../../planbook/gui/librarypane.py" line="166"/>
         <source>Filter by title, organ, number…</source>
         <translation>按标题、机关、文号筛选…</translation>
     </message>
@@ -814,7 +814,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{0} 个条目 · 修改于 {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="153"/>
+        <location filename="../../planbook/gui/librarypane.py" line="160"/>
         <source>Reading the library…</source>
         <translation>正在读取方案库…</translation>
     </message>
@@ -822,7 +822,7 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="70"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="71"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
@@ -1043,33 +1043,33 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="121"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="122"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="127"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="128"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  年度:2019  单位:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="131"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="132"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="155"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="156"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="249"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="250"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="277"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="287"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="278"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="288"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
@@ -1079,37 +1079,37 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="297"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="298"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="298"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="299"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="303"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="304"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="304"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="305"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="335"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="336"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="353"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="354"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="357"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="358"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -1429,52 +1429,52 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="193"/>
+        <location filename="../../planbook/core/search.py" line="198"/>
         <source>this library has no search index (open it writable once to upgrade it)</source>
         <translation>这个方案库没有搜索索引（请以可写方式打开一次，完成升级）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="220"/>
+        <location filename="../../planbook/core/search.py" line="225"/>
         <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
         <translation>年份写法不对：{raw}（例如 年度:2019 或 年度:2017-2020）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="221"/>
+        <location filename="../../planbook/core/search.py" line="226"/>
         <source>this library has no search index yet: open it writable once (or run planbook reindex)</source>
         <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="282"/>
+        <location filename="../../planbook/core/search.py" line="287"/>
         <source>search text too long ({length} characters; at most {limit})</source>
         <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="290"/>
+        <location filename="../../planbook/core/search.py" line="295"/>
         <source>a filter cannot be negated: -{word}</source>
         <translation>筛选条件不能取反：-{word}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="298"/>
+        <location filename="../../planbook/core/search.py" line="303"/>
         <source>too many search words (at most {limit})</source>
         <translation>搜索词过多（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="317"/>
+        <location filename="../../planbook/core/search.py" line="322"/>
         <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
         <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="321"/>
+        <location filename="../../planbook/core/search.py" line="326"/>
         <source>{key}: needs something after it, e.g. unit:基教科</source>
         <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="330"/>
+        <location filename="../../planbook/core/search.py" line="335"/>
         <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
         <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="410"/>
+        <location filename="../../planbook/core/search.py" line="415"/>
         <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
@@ -1609,29 +1609,29 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="142"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="145"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="328"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="811"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="848"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="350"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="851"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="888"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="866"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="903"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="869"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="906"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -2206,22 +2206,22 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 是旧版 Word 格式，部分格式未能保留（{what}），请核对文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="46"/>
+        <location filename="../../planbook/importers/pdf.py" line="47"/>
         <source>{name} has no text layer (a scanned PDF); run it through OCR first, or type or copy the text in</source>
         <translation>{name} 没有文字层（是扫描件 PDF）：请先做文字识别（OCR），或录入、复制其文字后导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="62"/>
+        <location filename="../../planbook/importers/pdf.py" line="63"/>
         <source>{name} is a password-protected PDF; open it, save a copy without the password and import that</source>
         <translation>{name} 是设有密码的 PDF：请打开后另存一份不带密码的副本，再导入该副本</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="64"/>
+        <location filename="../../planbook/importers/pdf.py" line="65"/>
         <source>{name} is not a readable PDF (damaged, incomplete or not a PDF at all)</source>
         <translation>{name} 不是可读取的 PDF（文件已损坏、不完整或根本不是 PDF）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="69"/>
+        <location filename="../../planbook/importers/pdf.py" line="70"/>
         <source>{name} has {pages} pages, more than any plan (at most {limit})</source>
         <translation>{name} 有 {pages} 页，超出任何方案的篇幅（最多 {limit} 页）</translation>
     </message>
@@ -2444,47 +2444,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="125"/>
+        <location filename="../../planbook/gui/editors.py" line="129"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="128"/>
+        <location filename="../../planbook/gui/editors.py" line="132"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="136"/>
+        <location filename="../../planbook/gui/editors.py" line="140"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="137"/>
+        <location filename="../../planbook/gui/editors.py" line="141"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="141"/>
+        <location filename="../../planbook/gui/editors.py" line="145"/>
         <source>Te&amp;xt</source>
         <translation>正文(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="145"/>
+        <location filename="../../planbook/gui/editors.py" line="149"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="217"/>
+        <location filename="../../planbook/gui/editors.py" line="221"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="221"/>
+        <location filename="../../planbook/gui/editors.py" line="225"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="226"/>
+        <location filename="../../planbook/gui/editors.py" line="230"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2765,90 +2765,90 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="447"/>
+        <location filename="../../planbook/gui/editors.py" line="451"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="301"/>
-        <location filename="../../planbook/gui/editors.py" line="450"/>
+        <location filename="../../planbook/gui/editors.py" line="454"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="302"/>
-        <location filename="../../planbook/gui/editors.py" line="455"/>
+        <location filename="../../planbook/gui/editors.py" line="459"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="458"/>
+        <location filename="../../planbook/gui/editors.py" line="462"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="303"/>
-        <location filename="../../planbook/gui/editors.py" line="460"/>
+        <location filename="../../planbook/gui/editors.py" line="464"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="304"/>
-        <location filename="../../planbook/gui/editors.py" line="461"/>
+        <location filename="../../planbook/gui/editors.py" line="465"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="461"/>
+        <location filename="../../planbook/gui/editors.py" line="465"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="463"/>
+        <location filename="../../planbook/gui/editors.py" line="467"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="464"/>
+        <location filename="../../planbook/gui/editors.py" line="468"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="305"/>
-        <location filename="../../planbook/gui/editors.py" line="466"/>
+        <location filename="../../planbook/gui/editors.py" line="470"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="468"/>
+        <location filename="../../planbook/gui/editors.py" line="472"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="469"/>
+        <location filename="../../planbook/gui/editors.py" line="473"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="306"/>
-        <location filename="../../planbook/gui/editors.py" line="472"/>
+        <location filename="../../planbook/gui/editors.py" line="476"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="307"/>
-        <location filename="../../planbook/gui/editors.py" line="473"/>
+        <location filename="../../planbook/gui/editors.py" line="477"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="308"/>
-        <location filename="../../planbook/gui/editors.py" line="474"/>
+        <location filename="../../planbook/gui/editors.py" line="478"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="478"/>
+        <location filename="../../planbook/gui/editors.py" line="482"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
@@ -2858,12 +2858,12 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="491"/>
+        <location filename="../../planbook/gui/editors.py" line="495"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="492"/>
+        <location filename="../../planbook/gui/editors.py" line="496"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
@@ -2963,107 +2963,107 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="575"/>
+        <location filename="../../planbook/gui/editors.py" line="579"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="713"/>
+        <location filename="../../planbook/gui/editors.py" line="717"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="725"/>
+        <location filename="../../planbook/gui/editors.py" line="729"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="736"/>
+        <location filename="../../planbook/gui/editors.py" line="740"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="749"/>
+        <location filename="../../planbook/gui/editors.py" line="753"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="483"/>
+        <location filename="../../planbook/gui/editors.py" line="487"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="484"/>
+        <location filename="../../planbook/gui/editors.py" line="488"/>
         <source>Keep the proposed masthead as it is</source>
         <translation>采用拟定的发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="518"/>
+        <location filename="../../planbook/gui/editors.py" line="522"/>
         <source>Sealed (加盖印章)</source>
         <translation>加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="519"/>
+        <location filename="../../planbook/gui/editors.py" line="523"/>
         <source>Not sealed (不加盖印章)</source>
         <translation>不加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="520"/>
+        <location filename="../../planbook/gui/editors.py" line="524"/>
         <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
         <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="524"/>
+        <location filename="../../planbook/gui/editors.py" line="528"/>
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="527"/>
+        <location filename="../../planbook/gui/editors.py" line="531"/>
         <source>Choose Seal Images…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="528"/>
+        <location filename="../../planbook/gui/editors.py" line="532"/>
         <source>PNG images with a transparent background, one per signing organ in their order</source>
         <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="531"/>
+        <location filename="../../planbook/gui/editors.py" line="535"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="537"/>
+        <location filename="../../planbook/gui/editors.py" line="541"/>
         <source>Electronic seals</source>
         <translation>电子印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="639"/>
+        <location filename="../../planbook/gui/editors.py" line="643"/>
         <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
         <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="644"/>
+        <location filename="../../planbook/gui/editors.py" line="648"/>
         <source>{0} for {1} signing organs</source>
         <translation>{0} 个，签署机关 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="645"/>
+        <location filename="../../planbook/gui/editors.py" line="649"/>
         <source>None: stamped on paper</source>
         <translation>无（盖实物印章）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="655"/>
+        <location filename="../../planbook/gui/editors.py" line="659"/>
         <source>Choose Seal Images</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="656"/>
+        <location filename="../../planbook/gui/editors.py" line="660"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="470"/>
+        <location filename="../../planbook/gui/editors.py" line="474"/>
         <source>Numbered by level (a task under a section is （一）)</source>
         <translation>按层级编号（部分下的任务编为（一））</translation>
     </message>
@@ -3225,85 +3225,81 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="58"/>
+        <location filename="../../planbook/gui/print_preview.py" line="147"/>
         <source>Print Preview — {0}</source>
         <translation>打印预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="62"/>
+        <location filename="../../planbook/gui/print_preview.py" line="151"/>
         <source>Notice with the plan</source>
         <translation>印发通知及要点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="63"/>
+        <location filename="../../planbook/gui/print_preview.py" line="152"/>
         <source>Plan only</source>
         <translation>仅要点正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="73"/>
+        <location filename="../../planbook/gui/print_preview.py" line="162"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="75"/>
+        <location filename="../../planbook/gui/print_preview.py" line="164"/>
         <source>&amp;Save PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="77"/>
+        <location filename="../../planbook/gui/print_preview.py" line="166"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="87"/>
+        <location filename="../../planbook/gui/print_preview.py" line="176"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="137"/>
+        <location filename="../../planbook/gui/print_preview.py" line="256"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="143"/>
+        <location filename="../../planbook/gui/print_preview.py" line="262"/>
         <source>fallback face: {0}</source>
         <translation>备用字体排印：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="155"/>
-        <location filename="../../planbook/gui/print_preview.py" line="157"/>
+        <location filename="../../planbook/gui/print_preview.py" line="273"/>
+        <location filename="../../planbook/gui/print_preview.py" line="275"/>
         <source>Save PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="196"/>
+        <location filename="../../planbook/gui/print_preview.py" line="314"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="196"/>
+        <location filename="../../planbook/gui/print_preview.py" line="314"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="112"/>
+        <location filename="../../planbook/gui/print_preview.py" line="200"/>
         <source>Typesetting…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="119"/>
-        <source>Typesetting {0}</source>
-        <translation>正在排版：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/print_preview.py" line="120"/>
-        <source>Print Preview</source>
-        <translation>打印预览</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/print_preview.py" line="129"/>
+        <location filename="../../planbook/gui/print_preview.py" line="245"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/print_preview.py" line="222"/>
+        <location filename="../../planbook/gui/print_preview.py" line="229"/>
+        <source>Typesetting… {0} pages so far</source>
+        <translation>正在排版…已排 {0} 页</translation>
     </message>
 </context>
 <context>
@@ -3658,67 +3654,67 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="145"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="146"/>
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="146"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="147"/>
         <source>Unit, e.g. 基教科</source>
         <translation>单位，如 基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="148"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="149"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="156"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="157"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="156"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="157"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="194"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="195"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="223"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="224"/>
         <source>Type to search every plan: words, &quot;phrases&quot;, -exclude, year:2019, issuer:…, unit:…, field:责任单位=…, kind:task</source>
         <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，年度:2019，机关:…，单位:…，字段:责任单位=…，类型:任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="263"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="264"/>
         <source>No plan contains that.</source>
         <translation>没有找到包含这些内容的方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="264"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="265"/>
         <source>Counting… (first {0} shown)</source>
         <translation>正在统计…（先显示前 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="299"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="300"/>
         <source>(plan title and notice)</source>
         <translation>（方案标题与印发通知）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="327"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="328"/>
         <source>{0} hits</source>
         <translation>{0} 处</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="328"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="329"/>
         <source>{0} hits in {1} plans</source>
         <translation>共 {0} 处，分布在 {1} 个方案中</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="226"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="227"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
