@@ -517,7 +517,7 @@ class Typesetter:
         centred in the unit's last cell, after the grid's padding, so that a year takes exactly two cells rather
         than the face's 2.03."""
         items = []
-        end = x + u.width * cell
+        end = x + (u.width - u.shift) * cell  # x includes the grid's padding before the number (u.shift)
         for c in u.text:
             if is_wide(c) and c == u.text[-1]:
                 items.append([end - cell + (cell - size) / 2, c, role, bold, None])
