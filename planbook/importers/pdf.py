@@ -158,32 +158,53 @@ def paragraphs(lines: list[Line], pages: int) -> list[str]:
     lines = _hanging_punctuation(lines)
     if not lines:
         return []
-    body = statistics.median(x.size for x in lines)
-    left = _mode(round(x.left) for x in lines if abs(x.size - body) < 1)
-    right = statistics.quantiles([x.right for x in lines], n=10)[-1] if len(lines) >= 10 else max(x.right for x in lines)
+    page = _Measure.of(lines)
     for x in lines:
         # a justified (full) line's gaps are its spread; a title's or a short line's gaps are spaces it has
-        x.text = _settle_gaps(x.text, keep=x.size > body * 1.15 or x.right < right - 1.5 * body)
-    middle = (left + right) / 2
+        x.text = _settle_gaps(x.text, keep=x.size > page.body * 1.15 or x.right < page.right - 1.5 * page.body)
     out: list[str] = []
     prev: Line | None = None
     for line in lines:
-        if prev is not None and out:
-            if _centred(prev, middle, body) and _centred(line, middle, body) and line.size > body * 1.1 \
-                    and abs(line.size - prev.size) < 1 and not prev.red and not line.red:
-                out[-1] = join_title(out[-1], line.text)  # a title in 梯形 lines
-                prev = line
-                continue
-            full = prev.right >= right - 1.5 * body and abs(prev.size - body) < 1
-            indented = line.left > left + 0.9 * body
-            if full and not indented and abs(line.size - body) < 1 and not marker(line.text) \
-                    and not field_line(line.text):
-                out[-1] += line.text
-                prev = line
-                continue
-        out.append(line.text)
+        joint = page.joint(prev, line) if prev is not None and out else None
+        if joint == "title":
+            out[-1] = join_title(out[-1], line.text)  # a title in 梯形 lines
+        elif joint == "wrap":
+            out[-1] += line.text
+        else:
+            out.append(line.text)
         prev = line
     return out
+
+
+@dataclass
+class _Measure:
+    """The body text's size, and the left and right margins most lines keep."""
+
+    body: float
+    left: float
+    right: float
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Measure:
+        body = statistics.median(x.size for x in lines)
+        left = _mode(round(x.left) for x in lines if abs(x.size - body) < 1)
+        right = statistics.quantiles([x.right for x in lines], n=10)[-1] if len(lines) >= 10 \
+            else max(x.right for x in lines)
+        return cls(body, left, right)
+
+    def joint(self, prev: Line, line: Line) -> str | None:
+        """How `line` goes on from `prev`: "title" (the next line of a centred title), "wrap" (the rest of a body
+        line that ran to the margin), or None (a paragraph of its own)."""
+        body, middle = self.body, (self.left + self.right) / 2
+        if _centred(prev, middle, body) and _centred(line, middle, body) and line.size > body * 1.1 \
+                and abs(line.size - prev.size) < 1 and not prev.red and not line.red:
+            return "title"
+        full = prev.right >= self.right - 1.5 * body and abs(prev.size - body) < 1
+        indented = line.left > self.left + 0.9 * body
+        if full and not indented and abs(line.size - body) < 1 and not marker(line.text) \
+                and not field_line(line.text):
+            return "wrap"
+        return None
 
 
 _CLOSING = set("，。、；：！？”’）》」』〕】,.;:!?)")
