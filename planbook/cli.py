@@ -473,7 +473,7 @@ def cmd_units(args) -> None:
     with open_library(args) as lib:
         if args.unit:
             found = units.unit_tasks(lib, args.unit, args.id)
-            titles = {p.id: p.title for p in lib.list_plans()}
+            titles: dict[int | None, str] = {p.id: p.title for p in lib.list_plans()}
             if args.json:
                 print(json.dumps([asdict(a) for a in found], ensure_ascii=False, indent=2))
             for a in [] if args.json else found:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from planbook.core.library import Library
 from planbook.core.model import Field, Node, NodeKind, Notice, Plan
 from planbook.core.numbering import number_tree
+from planbook.gui.app import remove_translations
 
 
 def tree_lines(model) -> list[str]:
@@ -142,7 +143,4 @@ class Windows:
     def cleanup(self) -> None:
         for window in list(self.opened):
             self.close(window)
-        app = QApplication.instance()
-        for translator in getattr(app, "_planbook_translators", []):
-            app.removeTranslator(translator)
-        app._planbook_translators = []
+        remove_translations()

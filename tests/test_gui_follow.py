@@ -208,8 +208,7 @@ def test_compare_view_side_by_side(windows, qtbot, tmp_path):
     counts = dialog.diff.counts()
     assert counts["changed"] == 1 and counts["added"] == 1 and counts["dropped"] == 1
     assert sorted(dialog.changes()) == ["added", "changed", "dropped"]
-    labels = [dialog.table.cellWidget(r, 2) for r in range(dialog.table.rowCount()) if dialog.table.cellWidget(r, 2)]
-    assert any("c8ecc8" in label.text() and "改进新时代" in label.text() for label in labels)
+    assert any("c8ecc8" in text and "改进新时代" in text for text in dialog.side_texts(2))
     dialog.kept.setChecked(True)
     settle()
     assert dialog.changes().count("kept") == counts["kept"] > 0
@@ -293,8 +292,7 @@ def test_compare_marks_changed_characters_in_place_and_says_when_nothing_differs
     dialog = w.compare_dialog(old_id)
     qtbot.waitUntil(lambda: dialog.diff is not None, timeout=30000)  # compared on a worker thread
     assert dialog.changes() == ["changed"]
-    right = next(dialog.table.cellWidget(r, 2) for r in range(dialog.table.rowCount()) if dialog.table.cellWidget(r, 2))
-    text = right.text()
+    text = dialog.side_texts(2)[0]
     # Only the added characters are marked, the field stays first, the unchanged ones follow in their order.
     assert "<span style='background:#c8ecc8;color:#060'>、督导室</span>" in text
     positions = [text.index(f"{label}：") for label in labels]
@@ -305,7 +303,37 @@ def test_compare_marks_changed_characters_in_place_and_says_when_nothing_differs
     w.open_plan(same_id)
     dialog = w.compare_dialog(old_id)
     qtbot.waitUntil(lambda: dialog.diff is not None, timeout=30000)
-    assert dialog.changes() == [] and dialog.table.rowCount() == 1
+    assert dialog.changes() == [] and dialog.model.rowCount() == 1
     assert dialog.empty_note == "两个方案的任务相同：没有修改、新增或删除。"
-    assert dialog.table.item(0, 0).text() == dialog.empty_note
+    assert dialog.model.index(0, 0).data() == dialog.empty_note
+    dialog.close()
+
+
+def test_a_long_comparison_lays_out_only_the_rows_in_view(windows, tmp_path, qtbot):
+    """The compare table has no widget per cell: rows are measured as they scroll into view (issue 22)."""
+    old = realistic_plan(2021)
+    for section in old.nodes:  # some 200 tasks
+        tasks = [n for n in section.children if n.kind is NodeKind.TASK]
+        for i in range(60 // max(len(tasks), 1)):
+            for task in tasks:
+                extra = copy.deepcopy(task)
+                extra.title = f"{task.title[:-1]}（{i}）。"
+                section.children.append(extra)
+    new = next_year_plan(copy.deepcopy(old))
+    for i, task in enumerate(tasks_of(new)):
+        task.title += f"（第{i}项调整）"  # every task changed
+    w, (old_id, _) = open_with(windows, tmp_path, old, new)
+    dialog = w.compare_dialog(old_id)
+    dialog.resize(1000, 600)
+    qtbot.waitUntil(lambda: dialog.diff is not None, timeout=30000)
+    settle()
+    table, total = dialog.table, dialog.model.rowCount()
+    assert len(dialog.changes()) >= len(tasks_of(new)) > 150 and total > 150  # none kept: all shown
+    assert 0 < len(table.measured) < 40  # the rows in view and a few below, not every row
+    first = next(r for r in range(total) if dialog.model.index(r, 0).data(Qt.ItemDataRole.UserRole))
+    assert table.rowHeight(first) > 2 * table.fontMetrics().height()  # title, body and fields wrap: measured
+    table.scrollToBottom()
+    settle()
+    assert total - 1 in table.measured and len(table.measured) < 80
+    assert "（第" in dialog.side_texts(2)[-1] and "c8ecc8" in dialog.side_texts(2)[-1]
     dialog.close()

@@ -17,7 +17,7 @@ SAID = {
         "binary": "扫描件.txt 是二进制文件，不是文本文件",
         "skipped": "原文编号跳过了2，已按位置编为“2.”",
         "not imported": "未导入：",
-        "query": "年份写法不对：year:abc（例如 year:2019 或 year:2017-2020）",
+        "query": "年份写法不对：abc（例如 年度:2019 或 年度:2017-2020）",
     },
     "en": {
         "old": "旧通知.docx is an old Word .doc file, not .docx; open it in Word or WPS and save as .docx",

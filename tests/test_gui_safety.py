@@ -291,13 +291,13 @@ def test_backups_daily_now_and_restore(windows, qtbot, tmp_path):
     path = tmp_path / "lib.db"
     (plan_id,) = make_library(path)
     w = windows.open(path, plan=plan_id)
-    assert w.isVisible() and w.daily_backup is not None  # the window did not wait for the copy
-    qtbot.waitUntil(lambda: not w.daily_backup.is_alive(), timeout=30_000)  # the copy is made on its own thread
+    assert w.isVisible() and w.session.daily_backup is not None  # the window did not wait for the copy
+    qtbot.waitUntil(lambda: not w.session.daily_backup.is_alive(), timeout=30_000)  # the copy is made on its own thread
     daily = backup.list_backups(path)
     assert len(daily) == 1  # taken when the window opened the library
     windows.close(w)
     w = windows.open(path, plan=plan_id)
-    assert w.daily_backup is None and backup.list_backups(path) == daily  # once a day, not once a window
+    assert w.session.daily_backup is None and backup.list_backups(path) == daily  # once a day, not once a window
 
     dialog = w.backups_dialog()
     qtbot.waitExposed(dialog)

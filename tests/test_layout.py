@@ -23,6 +23,7 @@ from planbook.layout import (
     build_document,
     chinese_date,
     cjk_punctuation,
+    grid_width,
     text_width,
 )
 
@@ -132,9 +133,9 @@ def test_imprint_and_signature_follow_the_standard():
     assert imprint.printed_on == "2020年3月9日印发"
     sig = next(b for b in blocks if isinstance(b, Signature))
     # Sealed (the default for a 印发通知, 7.3.5.1): date 右空四字, 署名 centred over it, the seal's centre there
-    date_centre = sig.date.indent_chars + text_width(sig.date.text) / 2
-    assert sig.date.indent_chars + text_width(sig.date.text) == PAGE.chars_per_line - 4
-    assert sig.signers[0].indent_chars + text_width("某市教育局") / 2 == date_centre
+    date_centre = sig.date.indent_chars + grid_width(sig.date.text) / 2
+    assert sig.date.indent_chars + grid_width(sig.date.text) == PAGE.chars_per_line - 4
+    assert sig.signers[0].indent_chars + grid_width("某市教育局") / 2 == date_centre
     assert [(s.x_chars, s.line) for s in sig.seals] == [(date_centre, 0.25)]
     i = blocks.index(sig)
     assert sum(b.lines for b in blocks[i - 2:i] if isinstance(b, Blank)) == 2  # 空二行: the seal's room
@@ -142,9 +143,9 @@ def test_imprint_and_signature_follow_the_standard():
     plan.notice.sealing = Sealing.UNSEALED
     sig = next(b for b in build_document(plan, "notice") if isinstance(b, Signature))
     # 署名 右空二字, the date 2 characters further right than the 署名 starts (7.3.5.2)
-    assert sig.signers[0].indent_chars + text_width("某市教育局") <= PAGE.chars_per_line - 2
+    assert sig.signers[0].indent_chars + grid_width("某市教育局") <= PAGE.chars_per_line - 2
     assert sig.date.indent_chars == sig.signers[0].indent_chars + 2
-    assert sig.date.indent_chars + text_width(sig.date.text) == PAGE.chars_per_line - 2
+    assert sig.date.indent_chars + grid_width(sig.date.text) == PAGE.chars_per_line - 2
     assert not sig.seals
 
 
@@ -158,10 +159,10 @@ def test_joint_sealed_signature_one_seal_per_organ_aligned_and_apart(signers):
     assert [line.text for line in sig.signers] == signers and len(sig.seals) == len(signers)
     cell_mm, line_mm = PAGE.cell_pt * 25.4 / 72, PAGE.line_pitch_pt * 25.4 / 72
     last = sig.seals[-1]
-    assert last.x_chars == sig.date.indent_chars + text_width(sig.date.text) / 2  # the last seal covers the date
+    assert last.x_chars == sig.date.indent_chars + grid_width(sig.date.text) / 2  # the last seal covers the date
     assert sig.date.line == sig.signers[-1].line + 1
     for a, seal in zip(sig.signers, sig.seals):  # each name centred under its own seal
-        assert a.indent_chars + text_width(a.text) / 2 == pytest.approx(seal.x_chars) or a.indent_chars == 0
+        assert a.indent_chars + grid_width(a.text) / 2 == pytest.approx(seal.x_chars) or a.indent_chars == 0
         assert seal.image == b"png"
         r = SEAL_MM / 2 / cell_mm
         assert seal.x_chars - r >= 0 and seal.x_chars + r <= PAGE.chars_per_line  # within the type area

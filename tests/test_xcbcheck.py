@@ -53,3 +53,22 @@ def test_missing_xcb_libraries_are_named_in_one_apt_get_line(tmp_path):
     assert "libxcb-cursoz.so.0" in lines[0] and "libxcb-icccz.so.4" in lines[0]
     assert lines[-1].strip() == "sudo apt-get install libxcb-cursoz0 libxcb-icccz4"
     assert not (tmp_path / "lib.db").exists()  # stopped before anything was opened
+
+
+def test_missing_qt_libraries_are_named_without_a_display_too(tmp_path):
+    """A fresh Debian container lacks even what QtCore loads (libglib-2.0): one apt-get line, not a traceback."""
+    files = [f for f in xcbcheck.qt_files(xcb=False) if f.name == "libQt6Core.so.6"]
+    if not sys.platform.startswith("linux") or not files or shutil.which("ldd") is None:
+        pytest.skip("needs Linux, ldd and PySide6's QtCore library")
+    data = files[0].read_bytes()
+    assert b"libgthread-2.0.so.0\0" in data
+    broken = tmp_path / "libQt6Core.so.6"
+    broken.write_bytes(data.replace(b"libgthread-2.0.so.0\0", b"libgthreaz-2.0.so.0\0"))
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "DISPLAY")}
+    env.update(PLANBOOK_XCB_PLUGIN=str(broken), PLANBOOK_LIBRARY=str(tmp_path / "lib.db"))
+    done = subprocess.run([sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert "libgthreaz-2.0.so.0" in lines[0] and "Traceback" not in done.stderr
+    assert lines[-1].strip() == "sudo apt-get install libgthreaz-2.0-0"
+    assert not (tmp_path / "lib.db").exists()

@@ -195,6 +195,8 @@ def clean_parts(library_path: Path) -> None:
 
 def daily(lib: Library, keep: int = KEEP) -> Path | None:
     """Back up now if the newest backup is not from today. A failure here must not stop the user's work."""
+    if not lib.readonly:
+        clean_parts(lib.path)
     if not due(lib):
         return None
     try:
@@ -207,11 +209,10 @@ def due(lib: Library) -> bool:
     """Whether the day's backup is still to be taken: a writable library with plans and no copy from today."""
     if lib.readonly:
         return False
-    clean_parts(lib.path)
     backups = list_backups(lib.path)
     if backups and backups[0].taken_at.date() == dt.date.today():
         return False
-    return bool(lib.plan_ids())
+    return lib.plan_count() > 0
 
 
 def daily_in_background(lib: Library, done: Callable[[Path | None], None] | None = None,
@@ -219,11 +220,14 @@ def daily_in_background(lib: Library, done: Callable[[Path | None], None] | None
     """The day's backup on a thread of its own (its own connection), so opening never waits for it; `done`
     gets the copy (None if it failed: a failure never stops the user's work) on that thread. Returns the
     thread, or None when no backup is due."""
-    if not due(lib):
+    path, needed = lib.path, due(lib)
+    if lib.readonly:
         return None
-    path = lib.path
 
     def run() -> None:
+        clean_parts(path)  # off the GUI thread: removing a killed copy of a large library took 0.3 s at start
+        if not needed:
+            return
         try:
             made = backup_file(path, keep=keep)
         except LibraryError:
@@ -234,7 +238,7 @@ def daily_in_background(lib: Library, done: Callable[[Path | None], None] | None
     # A daemon: quitting never waits for a copy; one cut short is a .part file, removed on the next opening.
     thread = threading.Thread(target=run, name="planbook-daily-backup", daemon=True)
     thread.start()
-    return thread
+    return thread if needed else None
 
 
 def restore(lib: Library, source: Path) -> Path:

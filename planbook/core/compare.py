@@ -308,7 +308,7 @@ def to_text(diff: PlanDiff, show_kept: bool = False) -> str:
             ref = t.ref
             was = f" (原{t.old.number})" if t.old and t.new and t.old.number != t.new.number else ""
             lines.append(f"  {_MARK[t.change]} {ref.number}{ref.title}{was}")
-            if t.change is Change.CHANGED:
+            if t.change is Change.CHANGED and t.old and t.new:  # a changed task has both sides
                 if t.old.title != t.new.title:
                     lines.append(f"      标题：{_marked(t.title)}")
                 if t.old.body != t.new.body:
@@ -358,7 +358,7 @@ def to_html(diff: PlanDiff) -> str:
             ref = t.ref
             title = marked(t.title) if t.change is Change.CHANGED else esc(ref.title)
             out.append(f"<li class='{t.change}'><b>{labels[t.change]}</b> {esc(ref.number)}{title}")
-            if t.change is Change.CHANGED and t.old.body != t.new.body:
+            if t.change is Change.CHANGED and t.old and t.new and t.old.body != t.new.body:
                 out.append(f"<p>{marked(t.body)}</p>")
             if t.fields:
                 out.append("<table>" + "".join(

@@ -8,7 +8,6 @@ the agency code, so that the window can ask on every keystroke of a large librar
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -36,10 +35,7 @@ def parse(text: str) -> DocNumber | None:
 
 def _numbers(lib: Library, like: str = "") -> list[tuple[int, str, list[str], DocNumber]]:
     """(plan id, title, issuers, number) of the numbered plans whose number contains `like`."""
-    rows = lib.db.execute(
-        """SELECT p.id, p.title, p.issuers, n.doc_number FROM plans p JOIN notices n ON n.plan_id = p.id
-           WHERE n.doc_number <> '' AND instr(n.doc_number, ?) > 0 ORDER BY p.id""", (like,))
-    return [(pid, title, json.loads(issuers), number) for pid, title, issuers, text in rows
+    return [(pid, title, issuers, number) for pid, title, issuers, text in lib.doc_numbers(like)
             if (number := parse(text)) is not None]
 
 
@@ -61,11 +57,10 @@ def next_number(lib: Library, code: str, year: int, exclude: int | None = None) 
 def suggest(lib: Library, plan_id: int, year: int) -> DocNumber | None:
     """The next free number for plan `plan_id` in `year`: with its own agency code if it has a number, else the
     code its issuers use most; None when neither is known (the clerk types the first one)."""
-    row = lib.db.execute("""SELECT p.issuers, coalesce(n.doc_number, '') FROM plans p
-                            LEFT JOIN notices n ON n.plan_id = p.id WHERE p.id = ?""", (plan_id,)).fetchone()
+    row = lib.issuers_and_number(plan_id)
     if row is None:
         return None
-    issuers, own = set(json.loads(row[0])), parse(row[1])
+    issuers, own = set(row[0]), parse(row[1])
     if own is not None:
         code = own.code
     else:

@@ -1,7 +1,8 @@
 """Drafting next year's plan from this year's: the clerks' main job.
 
 `next_year_plan` is a pure function on values; `draft_next_year` stores the draft with a link back to its
-source. The link lives in the `plan_links` table (schema v2), read and written only through this module.
+source. The link lives in the `plan_links` table (schema v2), read and written only through this module (and the
+storage layer's `Library.plan_link`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-import sqlite3
 from dataclasses import dataclass
 
 from .errors import PlanbookError
@@ -99,31 +99,15 @@ def draft_next_year(lib: Library, plan_id: int) -> int:
 
 def link_of(lib: Library, plan_id: int) -> Link | None:
     """The plan's source, or None (also for a library not yet upgraded to hold links)."""
-    try:
-        row = lib.db.execute(
-            "SELECT source_id, source_title, relation FROM plan_links WHERE plan_id = ?", [plan_id]
-        ).fetchone()
-    except sqlite3.OperationalError:  # a read-only library from before links existed
-        return None
+    row = lib.plan_link(plan_id)
     return Link(*row) if row else None
 
 
 def drafts_of(lib: Library, plan_id: int) -> list[tuple[int, str]]:
     """(id, title) of the plans still in the library that were drafted from plan `plan_id`, oldest first."""
-    try:
-        rows = lib.db.execute(
-            """SELECT p.id, p.title FROM plan_links l JOIN plans p ON p.id = l.plan_id
-               WHERE l.source_id = ? AND l.relation = 'next-year' ORDER BY p.id""", [plan_id]).fetchall()
-    except sqlite3.OperationalError:  # a read-only library from before links existed
-        return []
-    return [(pid, title) for pid, title in rows]
+    return lib.linked_from(plan_id, "next-year")
 
 
 def set_link(lib: Library, plan_id: int, link: Link | None) -> None:
     with lib.transaction():
-        lib.db.execute("DELETE FROM plan_links WHERE plan_id = ?", [plan_id])
-        if link is not None:
-            lib.db.execute(
-                "INSERT INTO plan_links (plan_id, source_id, source_title, relation) VALUES (?, ?, ?, ?)",
-                [plan_id, link.source_id, link.source_title, link.relation],
-            )
+        lib.set_plan_link(plan_id, None if link is None else (link.source_id, link.source_title, link.relation))

@@ -16,8 +16,7 @@ def copies_of(lib: Library, plan: Plan) -> list[tuple[int, str]]:
     """(id, title) of the plans in the library that are this plan by number, or by title and year."""
     same = dict(docnumbers.holders(lib, plan.notice.doc_number))
     if plan.title.strip():
-        same.update(lib.db.execute("SELECT id, title FROM plans WHERE title = ? AND year IS ?",
-                                   (plan.title, plan.year)).fetchall())
+        same.update(lib.plans_titled(plan.title, plan.year))
     return sorted(same.items())
 
 

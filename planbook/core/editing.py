@@ -15,10 +15,13 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from enum import Flag, auto
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from .errors import HierarchyError
 from .library import Library
+
+if TYPE_CHECKING:  # drafting builds on editing's edits, so its Link is named here for the checker only
+    from .drafting import Link
 from .messages import QT_TRANSLATE_NOOP
 from .model import (
     DEFAULT_CHILD,
@@ -139,7 +142,7 @@ class AddPlan:
     """
 
     plan: Plan = field(compare=False)
-    link: object | None = field(default=None, compare=False)
+    link: Link | None = field(default=None, compare=False)
 
     def needs(self) -> Needs:
         return _needs()  # a whole plan needs nothing that exists; kept ids are its own
@@ -258,10 +261,7 @@ def _add(lib: Library, e: AddNode) -> Change:
 def _delete(lib: Library, e: DeleteNode) -> Change:
     row = lib.node_row(e.node_id)
     snapshot = lib.load_subtree(e.node_id)
-    ids = lib.subtree_ids(e.node_id)
-    marks = ",".join("?" * len(ids))
-    lib.db.execute(f"DELETE FROM fields WHERE node_id IN ({marks})", ids)
-    lib.db.execute(f"DELETE FROM nodes WHERE id IN ({marks})", ids)
+    lib.delete_nodes(lib.subtree_ids(e.node_id))
     lib.shift_siblings(row["plan_id"], row["parent_id"], row["position"] + 1, -1)
     inverse = AddNode(row["plan_id"], row["parent_id"], row["position"], snapshot)
     parent = row["parent_id"] if row["parent_id"] is not None else PLAN_FOCUS
@@ -276,7 +276,7 @@ def _edit(lib: Library, e: EditNode) -> Change:
         _check_kind_in_place(lib, row, kind)
         changes["kind"] = str(kind)
     if changes:
-        lib.db["nodes"].update(e.node_id, changes)
+        lib.update_node(e.node_id, changes)
     inverse = EditNode(
         e.node_id,
         title=row["title"] if e.title is not None else None,
@@ -291,10 +291,7 @@ def _edit(lib: Library, e: EditNode) -> Change:
 def _set_fields(lib: Library, e: SetFields) -> Change:
     row = lib.node_row(e.node_id)  # NotFound for a node that is gone
     old = lib.node_fields(e.node_id)
-    lib.db.execute("DELETE FROM fields WHERE node_id = ?", [e.node_id])
-    lib.db["fields"].insert_all(
-        {"node_id": e.node_id, "position": i, "label": f.label, "value": f.value} for i, f in enumerate(e.fields)
-    )
+    lib.set_fields(e.node_id, e.fields)
     return _node_change(SetFields(e.node_id, tuple(old)), Aspect.FIELDS, row["plan_id"], e.node_id, focus=e.node_id)
 
 
@@ -324,7 +321,7 @@ def _move(lib: Library, e: MoveNode) -> Change:
         raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "position {position} is outside the new parent's children"),
                              position=e.position)
     lib.shift_siblings(plan_id, e.parent_id, e.position, +1)
-    lib.db["nodes"].update(e.node_id, {"parent_id": e.parent_id, "position": e.position, "kind": str(kind)})
+    lib.update_node(e.node_id, {"parent_id": e.parent_id, "position": e.position, "kind": str(kind)})
     inverse = MoveNode(
         e.node_id, row["parent_id"], row["position"], NodeKind(row["kind"]) if e.kind is not None else None
     )
@@ -401,11 +398,7 @@ def _kind_of(lib: Library, node_id: int | None) -> NodeKind | None:
 
 def _check_depth(lib: Library, parent_id: int | None, node: Node) -> None:
     """A node (with its subtree) under `parent_id` must stay within MAX_DEPTH levels, the limit import keeps."""
-    above = 0 if parent_id is None else lib.db.execute(
-        """WITH RECURSIVE up(id, n) AS (SELECT ?, 1 UNION ALL
-               SELECT nodes.parent_id, up.n + 1 FROM nodes JOIN up ON nodes.id = up.id
-               WHERE nodes.parent_id IS NOT NULL AND up.n <= ?)
-           SELECT max(n) FROM up""", [parent_id, MAX_DEPTH + 1]).fetchone()[0]
+    above = lib.depth_at(parent_id, MAX_DEPTH + 1)
     if above + tree_depth([node]) > MAX_DEPTH:
         raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "items may nest at most {limit} levels deep"),
                              limit=MAX_DEPTH)

@@ -57,11 +57,16 @@ def from_json(text: str) -> list[Node]:
     return plan.nodes
 
 
+def _number(numbers: dict[int, str], node: Node) -> str:
+    """The node's printed number (none for a node not stored: it was never numbered)."""
+    return numbers.get(node.id, "") if node.id is not None else ""
+
+
 def to_text(nodes: list[Node], numbers: dict[int, str]) -> str:
     """As `planbook show` prints a plan: number and title, then the text, then 标签：值 a line."""
     lines: list[str] = []
     for node in _walk(nodes):
-        lines.append(f"{numbers.get(node.id, '')}{node.title}")
+        lines.append(f"{_number(numbers, node)}{node.title}")
         if node.body:
             lines.append(node.body)
         lines += [f"{f.label}：{f.value}" for f in node.fields]
@@ -82,7 +87,7 @@ _BODY = "font-family:仿宋_GB2312,仿宋;font-size:16pt;text-indent:2em;margin:
 def to_html(nodes: list[Node], numbers: dict[int, str]) -> str:
     out = ["<html><head><meta charset='utf-8'></head><body>"]
     for node in _walk(nodes):
-        head = html.escape(f"{numbers.get(node.id, '')}{node.title}")
+        head = html.escape(f"{_number(numbers, node)}{node.title}")
         out.append(f"<p style='{_STYLE[node.kind]};text-indent:2em;margin:0'>{head}</p>")
         if node.body:
             out.append(f"<p style='{_BODY}'>{html.escape(node.body)}</p>")

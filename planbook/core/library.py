@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from .model import (
     Sealing,
     Status,
 )
+from .queries import Queries
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, schema_difference
 
 LIBRARY_ENV = "PLANBOOK_LIBRARY"
@@ -54,7 +55,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
-class Library:
+class Library(Queries):
     """An open library file. Use `Library.open`; close it (or use it as a context manager) when done."""
 
     def __init__(self, path: Path, db: sqlite_utils.Database, readonly: bool):
@@ -172,13 +173,15 @@ class Library:
 
     # ---- plans ---------------------------------------------------------------------------------------
 
-    def list_plans(self, ids: list[int] | None = None) -> list[PlanSummary]:
-        """Every plan's summary, or only those of `ids` (one plan's row in the window, as its title is typed)."""
+    def list_plans(self, ids: list[int] | None = None, counts: bool = True) -> list[PlanSummary]:
+        """Every plan's summary, or only those of `ids` (one plan's row in the window, as its title is typed).
+        Without `counts` each `node_count` is -1 (`count_nodes` gives it for one plan): counting every plan's
+        nodes doubled the time at 10,000 plans, and the window's list shows the count only in a tooltip."""
         where = f"WHERE p.id IN ({', '.join('?' * len(ids))})" if ids is not None else ""
+        count = "(SELECT count(*) FROM nodes WHERE nodes.plan_id = p.id)" if counts else "-1"
         rows = self.db.execute(
             f"""SELECT p.id, p.title, p.kind, p.year, p.issuers, p.status, p.modified_at,
-                       coalesce(n.doc_number, ''),
-                       (SELECT count(*) FROM nodes WHERE nodes.plan_id = p.id)
+                       coalesce(n.doc_number, ''), {count}
                 FROM plans p LEFT JOIN notices n ON n.plan_id = p.id {where}
                 ORDER BY p.year DESC, p.title, p.id""", list(ids or [])
         ).fetchall()
@@ -197,6 +200,12 @@ class Library:
             )
             for r in rows
         ]
+
+    def count_nodes(self, plan_id: int) -> int:
+        return self.db.execute("SELECT count(*) FROM nodes WHERE plan_id = ?", [plan_id]).fetchone()[0]
+
+    def plan_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM plans").fetchone()[0]
 
     def plan_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM plans ORDER BY id")]
@@ -235,7 +244,7 @@ class Library:
         """Write the notice's v5 parts (`names`: only these of ISSUE_FIELDS; None: all)."""
         names = set(ISSUE_FIELDS) if names is None else names
         if names - {"seals"}:
-            self.db["notice_issue"].upsert({"plan_id": plan_id, "sealing": str(notice.sealing),
+            self.db.table("notice_issue").upsert({"plan_id": plan_id, "sealing": str(notice.sealing),
                                             "masthead_proposed": int(notice.masthead_proposed)}, pk="plan_id")
         if "seals" in names:
             self.db.execute("DELETE FROM notice_seals WHERE plan_id = ?", [plan_id])
@@ -276,8 +285,8 @@ class Library:
             row = {**_plan_row(plan), "created_at": stamp, "modified_at": stamp}
             if keep_ids and plan.id is not None:
                 row["id"] = plan.id
-            plan_id = self.db["plans"].insert(row).last_pk
-            self.db["notices"].insert({"plan_id": plan_id, **_notice_row(plan.notice)})
+            plan_id = int(self.db.table("plans").insert(row).last_pk or 0)  # an INTEGER PRIMARY KEY, never None
+            self.db.table("notices").insert({"plan_id": plan_id, **_notice_row(plan.notice)})
             self._store_issue(plan_id, plan.notice)
             for position, node in enumerate(plan.nodes):
                 self.insert_subtree(plan_id, None, position, node, keep_ids=keep_ids)
@@ -312,10 +321,10 @@ class Library:
                 plan_row[key] = _plan_row(plan)[key]
         with self.transaction():
             if notice_row:
-                self.db["notices"].upsert({"plan_id": plan_id, **notice_row}, pk="plan_id")
+                self.db.table("notices").upsert({"plan_id": plan_id, **notice_row}, pk="plan_id")
             if issue:
                 self._store_issue(plan_id, plan.notice, issue)
-            self.db["plans"].update(plan_id, {**plan_row, "modified_at": now()})
+            self.db.table("plans").update(plan_id, {**plan_row, "modified_at": now()})
         return old
 
     def load_plan_header(self, plan_id: int) -> Plan:
@@ -371,14 +380,13 @@ class Library:
         (top,) = self.db.execute("SELECT coalesce(max(id), 0) FROM nodes").fetchone()
         next_id = max([top, *kept]) + 1
         stack: list[tuple[Node, int | None, int]] = [(node, parent_id, position)]
-        root_id = None
+        root_id = node.id if keep_ids and node.id is not None else next_id  # the first one popped
         while stack:  # depth first, parents before their children (the parent_id foreign key)
             current, parent, pos = stack.pop()
             if keep_ids and current.id is not None:
                 node_id = current.id
             else:
                 node_id, next_id = next_id, next_id + 1
-            root_id = root_id if root_id is not None else node_id
             nodes.append((node_id, plan_id, parent, pos, str(current.kind), current.title, current.body))
             fields += [(node_id, i, f.label, f.value) for i, f in enumerate(current.fields)]
             if current.status != Progress.NOT_STARTED or current.notes:
@@ -478,6 +486,32 @@ class Library:
             "UPDATE nodes SET position = position + ? WHERE plan_id = ? AND parent_id IS ? AND position >= ?",
             [delta, plan_id, parent_id, from_position],
         )
+
+    def update_node(self, node_id: int, changes: dict) -> None:
+        """Set some of a node's columns (parent_id, position, kind, title, body)."""
+        self.db.table("nodes").update(node_id, changes)
+
+    def delete_nodes(self, ids: list[int]) -> None:
+        """Remove these nodes and their fields (the caller passes a whole subtree and closes the gap)."""
+        marks = ",".join("?" * len(ids))
+        self.db.execute(f"DELETE FROM fields WHERE node_id IN ({marks})", ids)
+        self.db.execute(f"DELETE FROM nodes WHERE id IN ({marks})", ids)
+
+    def set_fields(self, node_id: int, fields: Iterable[Field]) -> None:
+        """Replace a node's fields, stored at positions 0, 1, 2 …"""
+        self.db.execute("DELETE FROM fields WHERE node_id = ?", [node_id])
+        self.db.table("fields").insert_all(
+            {"node_id": node_id, "position": i, "label": f.label, "value": f.value} for i, f in enumerate(fields))
+
+    def depth_at(self, node_id: int | None, limit: int) -> int:
+        """How many levels deep node `node_id` stands (1 at the top, 0 for None), counted up to `limit` + 1."""
+        if node_id is None:
+            return 0
+        return self.db.execute(
+            """WITH RECURSIVE up(id, n) AS (SELECT ?, 1 UNION ALL
+                   SELECT nodes.parent_id, up.n + 1 FROM nodes JOIN up ON nodes.id = up.id
+                   WHERE nodes.parent_id IS NOT NULL AND up.n <= ?)
+               SELECT max(n) FROM up""", [node_id, limit]).fetchone()[0]
 
 
 def refuse_library_output(out: Path, library_path: Path) -> None:

@@ -382,6 +382,14 @@ class Plan:
         return sum(1 for n in self.walk() if n.kind is NodeKind.TASK)
 
 
+def stored_id(item: Node | Plan) -> int:
+    """The library row id of a node or plan loaded from the library. Edits name stored rows only; a value not yet
+    stored has no id, and building an edit for it is a bug, not bad input."""
+    if item.id is None:
+        raise ValueError(f"{type(item).__name__} {item.title!r} is not stored in the library")
+    return item.id
+
+
 @dataclass(frozen=True)
 class PlanSummary:
     """One row of the library's plan list: what a list view needs without loading the tree."""

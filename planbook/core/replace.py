@@ -89,45 +89,10 @@ def find_library(lib: Library, old: str, limit: int = LIBRARY_LIMIT) -> LibraryH
     plan's tree)."""
     if not old:
         return LibraryHits([], 0, 0)
-    db = lib.db
-    titles = dict(db.execute("SELECT id, title FROM plans"))
-    order = {pid: i for i, (pid,) in enumerate(db.execute(
-        "SELECT id FROM plans ORDER BY coalesce(year, 0) DESC, id DESC"))}
-    texts: list[tuple[int, int, str, int, str, str]] = []  # (plan order, node id or 0, part, plan id, place, text)
-    for pid, title, issuers, preamble, closing in db.execute(
-            "SELECT id, title, issuers, preamble, closing FROM plans WHERE instr(title, ?) OR instr(issuers, ?) "
-            "OR instr(preamble, ?) OR instr(closing, ?)", [old] * 4):
-        for part, text in (("title", title), ("issuers", "\n".join(json.loads(issuers or "[]"))),
-                           ("preamble", preamble), ("closing", closing)):
-            texts.append((order.get(pid, 0), 0, part, pid, part, text or ""))
-    columns = ", ".join(NOTICE_TEXTS)
-    where = " OR ".join(f"instr({c}, ?)" for c in NOTICE_TEXTS)
-    for row in db.execute(f"SELECT plan_id, {columns} FROM notices WHERE {where}", [old] * len(NOTICE_TEXTS)):
-        for part, text in zip(NOTICE_TEXTS, row[1:]):
-            if part == "signers":
-                text = "\n".join(json.loads(text or "[]"))
-            texts.append((order.get(row[0], 0), 0, f"notice.{part}", row[0], f"notice.{part}", text or ""))
-    nodes = _indexed_nodes(lib, old)
-    if nodes is None:  # scan every row
-        node_rows = db.execute("SELECT id, plan_id, title, body FROM nodes WHERE instr(title, ?) OR instr(body, ?)",
-                               [old, old]).fetchall()
-        field_rows = db.execute(f"{_FIELDS} WHERE instr(f.value, ?)", [old]).fetchall()
-    else:  # only the rows the search index names
-        node_rows, field_rows = [], []
-        for chunk in _chunks(nodes):
-            marks = ",".join("?" * len(chunk))
-            node_rows += db.execute(f"SELECT id, plan_id, title, body FROM nodes WHERE id IN ({marks})", chunk)
-            field_rows += db.execute(f"{_FIELDS} WHERE f.node_id IN ({marks})", chunk)
-    for nid, pid, title, body in node_rows:
-        if old in title:
-            texts.append((order.get(pid, 0), nid, "title", pid, title, title))
-        if old in body:
-            texts.append((order.get(pid, 0), nid, "body", pid, title, body))
-    for nid, position, value, pid, title in field_rows:
-        if old in value:
-            texts.append((order.get(pid, 0), nid, f"field:{position}", pid, title, value))
-    texts = [t for t in texts if old in t[5]]
+    order = {pid: i for i, pid in enumerate(lib.plans_newest_first())}
+    texts = _plan_texts(lib, old, order) + _node_texts(lib, old, order)
     texts.sort(key=lambda t: (t[0], _PART_ORDER.get(t[2], 1), t[1], t[2]))  # plan, then document order
+    titles = lib.plan_titles()
     hits: list[Hit] = []
     for _, nid, part, pid, place, text in texts:
         if len(hits) >= limit:
@@ -139,12 +104,45 @@ def find_library(lib: Library, old: str, limit: int = LIBRARY_LIMIT) -> LibraryH
     return LibraryHits(hits[:limit], total, len({t[3] for t in texts}))
 
 
+# One text that holds the word: (plan's place in `order`, node id or 0, part, plan id, place, text).
+_Text = tuple[int, int, str, int, str, str]
+
+
+def _plan_texts(lib: Library, old: str, order: dict[int, int]) -> list[_Text]:
+    """The plans' own texts and their notices' that hold `old`."""
+    texts: list[_Text] = []
+    for pid, title, issuers, preamble, closing in lib.plans_containing(old):
+        for part, text in (("title", title), ("issuers", "\n".join(issuers)), ("preamble", preamble),
+                           ("closing", closing)):
+            texts.append((order.get(pid, 0), 0, part, pid, part, text))
+    for row in lib.notices_containing(old, NOTICE_TEXTS):
+        for part, text in zip(NOTICE_TEXTS, row[1:]):
+            if part == "signers":
+                text = "\n".join(json.loads(text or "[]"))
+            texts.append((order.get(row[0], 0), 0, f"notice.{part}", row[0], f"notice.{part}", text or ""))
+    return [t for t in texts if old in t[5]]
+
+
+def _node_texts(lib: Library, old: str, order: dict[int, int]) -> list[_Text]:
+    """The titles, bodies and field values that hold `old`, read from the rows the search index names, or from a
+    scan of every row without an index (or for a word too common to be worth looking up)."""
+    nodes = _indexed_nodes(lib, old)
+    node_rows, field_rows = lib.nodes_containing(old) if nodes is None else lib.nodes_by_id(nodes)
+    texts: list[_Text] = []
+    for nid, pid, title, body in node_rows:
+        if old in title:
+            texts.append((order.get(pid, 0), nid, "title", pid, title, title))
+        if old in body:
+            texts.append((order.get(pid, 0), nid, "body", pid, title, body))
+    texts += [(order.get(pid, 0), nid, f"field:{position}", pid, title, value)
+              for nid, position, value, pid, title in field_rows if old in value]
+    return texts
+
+
 # Where a plan's own texts stand among its nodes' (1), as `texts.plan_texts` reads them.
 _PART_ORDER = {"title": 0.1, "issuers": 0.2, "preamble": 0.3, "closing": 2.0,
                **{f"notice.{name}": 3 + i / 100 for i, name in enumerate(NOTICE_TEXTS)}}
 
-# Fields are written at positions 0, 1, 2 … (editing.SetFields, Library.insert_subtree): the position is the index.
-_FIELDS = "SELECT f.node_id, f.position, f.value, n.plan_id, n.title FROM fields f JOIN nodes n ON n.id = f.node_id"
 INDEX_LIMIT = 3000  # above this many candidate nodes, reading them one by one costs more than scanning all
 
 
@@ -158,15 +156,9 @@ def _indexed_nodes(lib: Library, old: str) -> list[int] | None:
     if not term.strip() or not search.has_index(lib):
         return None
     try:
-        count = lib.db.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
-                               [search.phrase(term)]).fetchone()[0]
-        if count > INDEX_LIMIT:
+        if search.documents_with(lib, term) > INDEX_LIMIT:
             return None
         docs = search.matching(lib, search.Query(terms=[term]))
     except (search.SearchError, sqlite3.Error):
         return None
     return [node for _, node in docs if node is not None]
-
-
-def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
-    return [ids[i:i + size] for i in range(0, len(ids), size)]

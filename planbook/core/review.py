@@ -26,7 +26,6 @@ import datetime as dt
 import functools
 import json
 import re
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -38,7 +37,7 @@ from .library import Library
 from .messages import QT_TRANSLATE_NOOP, Message
 from .model import PROGRESS_NAMES, Node, NodeKind, Plan, Progress, ProgressNote
 from .numbering import number_tree
-from .texts import Spot, plan_texts, rewrite, splice, text_at
+from .texts import Spot, nodes_by_id, plan_texts, rewrite, splice, text_at
 from .units import split_units, unit_role
 
 
@@ -228,57 +227,69 @@ def _clause(text: str, pos: int) -> str:
 
 
 def _years(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
-    year = ctx.year
     for m in _YEAR.finditer(text):
-        y, start, end = int(m[1]), m.start(), m.end()
-        before, after = text[max(0, start - 8):start], text[end:end + 12]
-        if y >= year or _in_brackets(text, start):
-            continue
-        if _RANGE_BEFORE.search(before):
-            continue  # the end of a range: counted with its start
-        if (r := _RANGE_AFTER.match(after)) and int(r[1]) >= year:
-            continue  # a range that still covers the plan's year
-        if _LIST_AFTER.match(after) or not after.lstrip().startswith("年") and not r:
-            continue  # not a year (a number, a list of years handled by its last)
-        if _HISTORY_BEFORE.search(before) or _HISTORY_AFTER.match(after.lstrip()) or _STATS.search(_clause(text, start)):
-            continue  # history or a statistic of a past year: true as it stands
-        if r:  # a range wholly past, outside a document's name
-            ctx.add(Kind.YEAR, spot, node, start, r.end() + end, text[start:r.end() + end], Message(QT_TRANSLATE_NOOP(
-                "Messages", "the years {found} are over before the plan's year {year}"),
-                found=text[start:r.end() + end], year=year))
-            continue
-        if d := _DATE_AFTER.match(after):
-            stop = end + d.end()
-            ctx.add(Kind.DATE, spot, node, start, stop, text[start:stop], Message(QT_TRANSLATE_NOOP(
-                "Messages", "{date} is a date before the plan's year {year}: set the date anew"),
-                date=text[start:stop], year=year))
-            continue
-        if _AFTER_ERA.match(after):
-            ctx.add(Kind.YEAR, spot, node, start, end, m[1], Message(QT_TRANSLATE_NOOP(
-                "Messages", "“{found}年后” has begun by {year}; does the sentence still hold?"), found=y, year=year))
-            continue
-        replacement = str(year) if y == year - 1 else None
-        message = (Message(QT_TRANSLATE_NOOP("Messages", "{found} is last year; the plan is for {year}"),
-                           found=f"{y}年", year=year) if replacement else
-                   Message(QT_TRANSLATE_NOOP("Messages", "{found} is before the plan's year {year}"),
-                           found=f"{y}年", year=year))
-        ctx.add(Kind.YEAR, spot, node, start, end, m[1], message, replacement)
+        if not _year_holds(text, m, ctx.year):
+            _past_year(ctx, spot, node, text, m)
     for m in _RELATIVE.finditer(text):
-        word = m[0]
-        if _in_brackets(text, m.start()):
-            continue
-        if word in ("明年", "来年", "下年度", "下一年度"):
-            ctx.add(Kind.YEAR, spot, node, m.start(), m.end(), word, Message(QT_TRANSLATE_NOOP(
-                "Messages", "“{word}” in last year's plan meant {year}, the plan's own year"), word=word, year=year),
-                "今年" if word in ("明年", "来年") else "本年度")
-        elif word in ("去年", "上年度", "上一年度"):
-            ctx.add(Kind.YEAR, spot, node, m.start(), m.end(), word, Message(QT_TRANSLATE_NOOP(
-                "Messages", "“{word}” now means {last}; in last year's plan it meant {before}"),
-                word=word, last=year - 1, before=year - 2))
-        else:
-            ctx.add(Kind.YEAR, spot, node, m.start(), m.end(), word, Message(QT_TRANSLATE_NOOP(
-                "Messages", "“{word}” now means {year}: is what it says still to be done this year?"),
-                word=word, year=year))
+        if not _in_brackets(text, m.start()):
+            _relative_year(ctx, spot, node, m)
+
+
+def _year_holds(text: str, m: re.Match, year: int) -> bool:
+    """Whether the year `m` found in `text` stands as written in a plan for `year`: not past, quoted, the end
+    of a range counted with its start, a range still running, not a year at all, history or a statistic."""
+    y, start, end = int(m[1]), m.start(), m.end()
+    before, after = text[max(0, start - 8):start], text[end:end + 12]
+    if y >= year or _in_brackets(text, start) or _RANGE_BEFORE.search(before):
+        return True
+    r = _RANGE_AFTER.match(after)
+    if r and int(r[1]) >= year:
+        return True
+    if _LIST_AFTER.match(after) or not after.lstrip().startswith("年") and not r:
+        return True  # not a year (a number, a list of years handled by its last)
+    return bool(_HISTORY_BEFORE.search(before) or _HISTORY_AFTER.match(after.lstrip())
+                or _STATS.search(_clause(text, start)))
+
+
+def _past_year(ctx: _Ctx, spot: Spot, node: Node | None, text: str, m: re.Match) -> None:
+    """The finding for a past year that should have moved on: a range, a date, 某年后, or a plain year."""
+    year, y, start, end = ctx.year, int(m[1]), m.start(), m.end()
+    after = text[end:end + 12]
+    if r := _RANGE_AFTER.match(after):  # a range wholly past, outside a document's name
+        ctx.add(Kind.YEAR, spot, node, start, r.end() + end, text[start:r.end() + end], Message(QT_TRANSLATE_NOOP(
+            "Messages", "the years {found} are over before the plan's year {year}"),
+            found=text[start:r.end() + end], year=year))
+    elif d := _DATE_AFTER.match(after):
+        stop = end + d.end()
+        ctx.add(Kind.DATE, spot, node, start, stop, text[start:stop], Message(QT_TRANSLATE_NOOP(
+            "Messages", "{date} is a date before the plan's year {year}: set the date anew"),
+            date=text[start:stop], year=year))
+    elif _AFTER_ERA.match(after):
+        ctx.add(Kind.YEAR, spot, node, start, end, m[1], Message(QT_TRANSLATE_NOOP(
+            "Messages", "“{found}年后” has begun by {year}; does the sentence still hold?"), found=y, year=year))
+    elif y == year - 1:
+        ctx.add(Kind.YEAR, spot, node, start, end, m[1], Message(QT_TRANSLATE_NOOP(
+            "Messages", "{found} is last year; the plan is for {year}"), found=f"{y}年", year=year), str(year))
+    else:
+        ctx.add(Kind.YEAR, spot, node, start, end, m[1], Message(QT_TRANSLATE_NOOP(
+            "Messages", "{found} is before the plan's year {year}"), found=f"{y}年", year=year), None)
+
+
+def _relative_year(ctx: _Ctx, spot: Spot, node: Node | None, m: re.Match) -> None:
+    """The finding for 明年, 去年, 今年 and their kin, which meant another year when last year's plan was written."""
+    word, year = m[0], ctx.year
+    if word in ("明年", "来年", "下年度", "下一年度"):
+        ctx.add(Kind.YEAR, spot, node, m.start(), m.end(), word, Message(QT_TRANSLATE_NOOP(
+            "Messages", "“{word}” in last year's plan meant {year}, the plan's own year"), word=word, year=year),
+            "今年" if word in ("明年", "来年") else "本年度")
+    elif word in ("去年", "上年度", "上一年度"):
+        ctx.add(Kind.YEAR, spot, node, m.start(), m.end(), word, Message(QT_TRANSLATE_NOOP(
+            "Messages", "“{word}” now means {last}; in last year's plan it meant {before}"),
+            word=word, last=year - 1, before=year - 2))
+    else:
+        ctx.add(Kind.YEAR, spot, node, m.start(), m.end(), word, Message(QT_TRANSLATE_NOOP(
+            "Messages", "“{word}” now means {year}: is what it says still to be done this year?"),
+            word=word, year=year))
 
 
 # ---- planning periods ------------------------------------------------------------------------------------------
@@ -461,7 +472,7 @@ def _tasks(ctx: _Ctx, last: LastYear) -> None:
         if status is Progress.DONE:
             ctx.add(Kind.TASK, spot, node, 0, len(node.title), node.title, Message(QT_TRANSLATE_NOOP(
                 "Messages", "done in {source}: drop it from this plan?"), source=last.title), action=Action.DROP)
-        elif status in (Progress.BEHIND, Progress.IN_PROGRESS) and not any(
+        elif (status is Progress.BEHIND or status is Progress.IN_PROGRESS) and not any(
                 n.text == CARRIED_OVER.format(status=PROGRESS_NAMES[status]) for n in node.notes):
             ctx.add(Kind.TASK, spot, node, 0, len(node.title), node.title, Message(QT_TRANSLATE_NOOP(
                 "Messages", "{status} in {source}: kept, noted as carried over"),
@@ -481,7 +492,7 @@ def accept_edit(plan: Plan, findings: Iterable[Finding], last: LastYear | None =
     drops: list[int] = []
     notes: list[editing.Edit] = []
     statuses = last.statuses if last is not None else {}
-    nodes = {n.id: n for n in plan.walk()}
+    nodes = nodes_by_id(plan)
     for f in findings:
         current = text_at(plan, f.spot, nodes)
         if current is None or current[f.start:f.end] != f.text:
@@ -490,6 +501,8 @@ def accept_edit(plan: Plan, findings: Iterable[Finding], last: LastYear | None =
             taken = spans.setdefault(f.spot, [])
             if not any(s < f.end and f.start < e for s, e, _ in taken):  # overlapping proposals: first wins
                 taken.append((f.start, f.end, f.replacement or ""))
+        elif f.spot.node_id is None:
+            continue  # dropping a task and noting it carried over concern a node
         elif f.action is Action.DROP:
             drops.append(f.spot.node_id)
         elif f.action is Action.NOTE:
@@ -498,7 +511,7 @@ def accept_edit(plan: Plan, findings: Iterable[Finding], last: LastYear | None =
             note = ProgressNote(dt.date(plan_year(plan) or dt.date.today().year, 1, 1),
                                 CARRIED_OVER.format(status=PROGRESS_NAMES[status]))
             if note not in node.notes:
-                notes.append(editing.SetProgress(node.id, Progress.IN_PROGRESS, (*node.notes, note)))
+                notes.append(editing.SetProgress(f.spot.node_id, Progress.IN_PROGRESS, (*node.notes, note)))
     texts = {spot: splice(text_at(plan, spot, nodes) or "", s) for spot, s in spans.items()}
     edits = [*rewrite(plan, texts).edits, *notes, *(editing.DeleteNode(nid) for nid in dict.fromkeys(drops))]
     return editing.Batch(tuple(edits))
@@ -519,26 +532,17 @@ def last_year(lib: Library, plan_id: int) -> LastYear | None:
     link = link_of(lib, plan_id)
     if link is None or link.relation != "next-year":
         return None
-    row = lib.db.execute("SELECT title FROM plans WHERE id = ?", [link.source_id]).fetchone()
-    if row is None:  # deleted since: the review goes on without last year's statuses
+    source_title = lib.plan_title(link.source_id)
+    if source_title is None:  # deleted since: the review goes on without last year's statuses
         return None
-    try:
-        rows = lib.db.execute(
-            "SELECT n.title, p.status FROM nodes n JOIN node_progress p ON p.node_id = n.id "
-            "WHERE n.plan_id = ? AND n.kind = 'task' AND p.status != 'not_started'", [link.source_id]).fetchall()
-    except sqlite3.OperationalError:  # a read-only library from before progress existed
-        rows = []
-    return LastYear(row[0], {_squeeze(title): Progress(status) for title, status in rows if title.strip()})
+    rows = lib.task_statuses(link.source_id)
+    return LastYear(source_title, {_squeeze(title): Progress(status) for title, status in rows if title.strip()})
 
 
 def renames(lib: Library) -> dict[str, str]:
     """Units renamed in the library, old name → latest name (a chain 甲→乙→丙 gives 甲→丙)."""
-    try:
-        rows = lib.db.execute("SELECT old, new FROM unit_renames ORDER BY id").fetchall()
-    except sqlite3.OperationalError:  # a read-only library from before v5
-        return {}
     names: dict[str, str] = {}
-    for old, new in rows:
+    for old, new in lib.unit_renames():
         for k, v in names.items():
             if v == old:
                 names[k] = new
@@ -549,25 +553,19 @@ def renames(lib: Library) -> dict[str, str]:
 def record_rename(lib: Library, old: str, new: str) -> None:
     """Remember that unit `old` is now called `new`, so next year's drafts are reviewed for it."""
     with lib.transaction():
-        lib.db.execute("INSERT INTO unit_renames (old, new, renamed_at) VALUES (?, ?, ?)",
-                       [old, new, dt.datetime.now().isoformat(timespec="seconds")])
+        lib.add_unit_rename(old, new, dt.datetime.now().isoformat(timespec="seconds"))
 
 
 def ignored(lib: Library, plan_id: int) -> set[str]:
-    try:
-        rows = lib.db.execute("SELECT key FROM review_ignored WHERE plan_id = ?", [plan_id]).fetchall()
-    except sqlite3.OperationalError:  # a read-only library from before v5
-        return set()
-    return {r[0] for r in rows}
+    return lib.ignored_keys(plan_id)
 
 
 def ignore(lib: Library, plan_id: int, keys: Iterable[str]) -> None:
     with lib.transaction():
-        lib.db.conn.executemany("INSERT OR IGNORE INTO review_ignored (plan_id, key) VALUES (?, ?)",
-                           [(plan_id, k) for k in keys])
+        lib.add_ignored_keys(plan_id, keys)
 
 
 def unignore_all(lib: Library, plan_id: int) -> int:
     """Bring back every finding ignored in this plan; returns how many."""
     with lib.transaction():
-        return lib.db.execute("DELETE FROM review_ignored WHERE plan_id = ?", [plan_id]).rowcount
+        return lib.clear_ignored_keys(plan_id)

@@ -15,7 +15,7 @@ APPLICATION_ID = 0x504C4E42
 
 
 def _v1(db: sqlite_utils.Database) -> None:
-    db["plans"].create(
+    db.table("plans").create(
         {
             "id": int,
             "title": str,
@@ -40,7 +40,7 @@ def _v1(db: sqlite_utils.Database) -> None:
             "status": "draft",
         },
     )
-    db["notices"].create(
+    db.table("notices").create(
         {
             "plan_id": int,
             "masthead": str,
@@ -67,7 +67,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk="plan_id",
         foreign_keys=[("plan_id", "plans", "id")],
     )
-    db["nodes"].create(
+    db.table("nodes").create(
         {
             "id": int,
             "plan_id": int,
@@ -82,16 +82,16 @@ def _v1(db: sqlite_utils.Database) -> None:
         defaults={"title": "", "body": ""},
         foreign_keys=[("plan_id", "plans", "id"), ("parent_id", "nodes", "id")],
     )
-    db["fields"].create(
+    db.table("fields").create(
         {"id": int, "node_id": int, "position": int, "label": str, "value": str},
         pk="id",
         not_null={"node_id", "position", "label", "value"},
         foreign_keys=[("node_id", "nodes", "id")],
     )
-    db["nodes"].create_index(["plan_id", "parent_id", "position"])
-    db["nodes"].create_index(["parent_id"])
-    db["fields"].create_index(["node_id", "position"])
-    db["plans"].create_index(["year"])
+    db.table("nodes").create_index(["plan_id", "parent_id", "position"])
+    db.table("nodes").create_index(["parent_id"])
+    db.table("fields").create_index(["node_id", "position"])
+    db.table("plans").create_index(["year"])
 
 
 def _v2_plan_links(db: sqlite_utils.Database) -> None:

@@ -133,6 +133,12 @@ def has_index(lib) -> bool:
     return cached
 
 
+def documents_with(lib, term: str) -> int:
+    """How many documents the index holds whose normalised text contains `term` (normalised), without listing
+    them: what a caller checks before asking for `matching` on a word so common that a scan is quicker."""
+    return lib.db.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", [phrase(term)]).fetchone()[0]
+
+
 def _version_ok(lib) -> bool:
     row = lib.db.execute("SELECT value FROM search_meta WHERE key = 'tokenizer'").fetchone()
     return bool(row) and row[0] == TOKENIZER_VERSION
@@ -534,29 +540,34 @@ class _Context:
         if not (q.kinds or q.issuers or q.fields):
             return set(docs)
         node_ids = [d for d in docs.values() if d > 0]
+        info = self._nodes_of(node_ids)
+        labelled = self._fields_of(node_ids) if q.fields else {}
+        return {key for key, doc in docs.items() if self._passes(doc, info, labelled)}
+
+    def _nodes_of(self, node_ids: list[int]) -> dict[int, tuple[int, str]]:
+        """Node id → (plan id, kind) of the nodes still in the library."""
         info: dict[int, tuple[int, str]] = {}
         for chunk in _chunks(node_ids, 500):
             marks = ",".join("?" * len(chunk))
             for nid, plan_id, kind in self.db.execute(
                     f"SELECT id, plan_id, kind FROM nodes WHERE id IN ({marks})", chunk):
                 info[nid] = (plan_id, kind)
-        labelled = self._fields_of(node_ids) if q.fields else {}
-        ok = set()
-        for key, doc in docs.items():
-            if doc < 0:
-                plan_id, kind = -doc, "plan"
-            elif doc in info:
-                plan_id, kind = info[doc]
-            else:
-                continue
-            if q.kinds and kind not in q.kinds:
-                continue
-            if q.fields and (kind == "plan" or not _fields_match(q.fields, labelled.get(doc, []))):
-                continue
-            if q.issuers and plan_id not in self.issuer_plans():
-                continue
-            ok.add(key)
-        return ok
+        return info
+
+    def _passes(self, doc: int, info: dict[int, tuple[int, str]], labelled: dict[int, list[tuple[str, str]]]) -> bool:
+        """Whether document `doc` (a plan below 0, a node above) passes the kind, field and issuer filters."""
+        q = self.q
+        if doc < 0:
+            plan_id, kind = -doc, "plan"
+        elif doc in info:
+            plan_id, kind = info[doc]
+        else:
+            return False  # deleted since it was indexed
+        if q.kinds and kind not in q.kinds:
+            return False
+        if q.fields and (kind == "plan" or not _fields_match(q.fields, labelled.get(doc, []))):
+            return False
+        return not q.issuers or plan_id in self.issuer_plans()
 
     def _fields_of(self, node_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
         out: dict[int, list[tuple[str, str]]] = {}

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .editing import Batch, Edit, EditNode, SetFields, UpdatePlan
-from .model import Field, Node, Plan
+from .model import Field, Node, Plan, stored_id
 
 # Notice parts that are words (dates are not text; the document number is searched but rarely replaced).
 NOTICE_TEXTS = ("masthead", "doc_number", "title", "recipients", "body", "signers", "annotation", "cc",
@@ -100,8 +100,9 @@ def rewrite(plan: Plan, new_texts: dict[Spot, str]) -> Batch:
             fields[int(spot.part.removeprefix("field:"))].value = text
         else:
             node_edits.setdefault(spot.node_id, {})[spot.part] = text
-    edits: list[Edit] = [EditNode(nid, **parts) for nid, parts in node_edits.items()]
+    edits: list[Edit] = [EditNode(nid, title=parts.get("title"), body=parts.get("body"))
+                         for nid, parts in node_edits.items()]
     edits += [SetFields(nid, tuple(fields)) for nid, fields in field_edits.items()]
     if plan_changes:
-        edits.append(UpdatePlan(plan.id, tuple(plan_changes.items())))
+        edits.append(UpdatePlan(stored_id(plan), tuple(plan_changes.items())))
     return Batch(tuple(edits))

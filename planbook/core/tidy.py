@@ -4,7 +4,7 @@ plan's texts, as one undoable edit."""
 from __future__ import annotations
 
 from .editing import Batch, EditNode, SetFields, UpdatePlan
-from .model import PLAN_FIELDS, Field, Plan
+from .model import PLAN_FIELDS, Field, Plan, stored_id
 from .punctuation import cjk_punctuation
 
 # The prose fields (`model.PLAN_FIELDS`): the document number keeps its own brackets, dates are not text.
@@ -17,10 +17,10 @@ def punctuation_edit(plan: Plan) -> Batch:
     for node in plan.walk():
         title, body = cjk_punctuation(node.title), cjk_punctuation(node.body)
         if title != node.title or body != node.body:
-            edits.append(EditNode(node.id, title=title, body=body))
+            edits.append(EditNode(stored_id(node), title=title, body=body))
         fields = tuple(Field(cjk_punctuation(f.label), cjk_punctuation(f.value)) for f in node.fields)
         if fields != tuple(node.fields):
-            edits.append(SetFields(node.id, fields))
+            edits.append(SetFields(stored_id(node), fields))
     changes: dict[str, object] = {}
     for spec in _PROSE:
         value = getattr(plan.notice if spec.in_notice else plan, spec.name)
@@ -28,5 +28,5 @@ def punctuation_edit(plan: Plan) -> Batch:
         if fixed != value:
             changes[spec.key] = fixed
     if changes:
-        edits.append(UpdatePlan(plan.id, tuple(changes.items())))
+        edits.append(UpdatePlan(stored_id(plan), tuple(changes.items())))
     return Batch(tuple(edits))

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from . import editing
 from .library import Library
-from .model import Field, Node, Plan
+from .model import Field, Node, Plan, stored_id
 from .numbering import number_tree
 
 
@@ -91,7 +91,7 @@ def plan_units(plan: Plan) -> dict[str, list[Assignment]]:
 def library_units(lib: Library) -> Counter[str]:
     """Units across all plans with the number of tasks naming them; read straight from the fields table."""
     counts: Counter[str] = Counter()
-    for label, value in lib.db.execute("SELECT label, value FROM fields"):
+    for label, value in lib.all_fields():
         if unit_role(label) is not None:
             counts.update(split_units(value))
     return counts
@@ -112,7 +112,7 @@ def rename_unit(lib: Library, plan_id: int, old: str, new: str) -> editing.Batch
     for node in lib.load_plan(plan_id).walk():
         fields = [_renamed(f, old, new) for f in node.fields]
         if fields != node.fields:
-            edits.append(editing.SetFields(node.id, tuple(fields)))
+            edits.append(editing.SetFields(stored_id(node), tuple(fields)))
     return editing.Batch(tuple(edits))
 
 

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
+from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
@@ -65,7 +66,7 @@ def build_breakdown(plan: Plan, faces: Mapping[str, Face] | None = None):
 
 def _landscape(w: _Writer) -> None:
     s = w.doc.sections[0]
-    s.orientation = 1  # WD_ORIENT.LANDSCAPE
+    s.orientation = WD_ORIENT.LANDSCAPE
     s.page_width, s.page_height = Mm(PAGE.height_mm), Mm(PAGE.width_mm)
     s.top_margin, s.bottom_margin = Mm(PAGE.left_mm), Mm(PAGE.right_mm)  # head toward the binding edge
     s.left_margin, s.right_margin = Mm(PAGE.bottom_mm), Mm(PAGE.top_mm)

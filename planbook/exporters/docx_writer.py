@@ -1,8 +1,11 @@
 """The plan as a Word document in the GB/T 9704-2012 layout, from the shared blocks of `planbook.layout`.
 
-Choices made by rendering in LibreOffice 7.4 (fonts.md §3.2): `docGrid type="lines"` + exact 579-twip lines
-+ 98 % character width gives 22 lines × 28 characters; Word's `linesAndChars` character grid rendered 14 a line
-there, and −5-twip condensing lost line-final punctuation. Every style and run names its fonts in
+Choices made by rendering in LibreOffice 7.4: Word's `linesAndChars` character grid with the 15.79 pt pitch, exact
+579-twip lines and body text at 98 % width gives 22 lines × 28 cells, each hanzi in one cell and each run of
+digits or Latin letters in whole cells (at 100 % a 16 pt hanzi is wider than its cell and takes two: fonts.md
+§3.2), with first-line indents of whole cells. The PDF typesetter breaks lines and pages by the same rules
+(`linebreak.break_lines(grid=True)`, widow/orphan control, keep-with-next chains), so both paginate alike.
+−5-twip condensing lost line-final punctuation. Every style and run names its fonts in
 ascii/hAnsi/eastAsia with `w:hint="eastAsia"` (so — … “” stay in the Chinese face), theme fonts are removed, and
 the font table gives each Windows name one fallback (`w:altName`). The names are the user's choice where they
 made one (Edit ▸ Preferences ▸ Word Fonts, `docx_fonts.py`).
@@ -26,6 +29,7 @@ from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.model import Plan
 from ..layout import (
+    BODY_CHAR_SCALE,
     IMPRINT_THICK_PT,
     IMPRINT_THIN_PT,
     LAYOUTS,
@@ -43,6 +47,7 @@ from ..layout import (
     Style,
     TitleLines,
     build_document,
+    grid_width,
     text_width,
 )
 from ..layout.styles import TWIPS_PER_MM
@@ -51,9 +56,13 @@ from .docx_fonts import resolve_faces
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-BODY_CHAR_WIDTH = 98  # percent: 28 × 16 pt × 0.98 = 439 pt fits the 442.2 pt type width
+BODY_CHAR_WIDTH = round(BODY_CHAR_SCALE * 100)  # percent: 28 × 16 pt × 0.98 = 439 pt fits the 442.2 pt type width
 LINE = PAGE.line_pitch_twips
 CELL_TWIPS = PAGE.cell_pt * 20  # one body character on the 28-a-line grid
+# The character grid's pitch is the default font size (16 pt) plus charSpace/4096 pt (ECMA-376 17.6.5): −848 gives
+# the 15.79 pt cell, 28 to the line. Each hanzi (16 pt at 98 % width) then takes one cell and each run of digits or
+# Latin letters whole cells, padded on its right; the PDF typesetter follows the same rule (linebreak.snap).
+CHAR_SPACE = round((PAGE.cell_pt - 16) * 4096)
 RED_RULE_SPACE_PT = 7  # border distance below the doc number's line: 3.9 mm to the rule in LibreOffice
 # LibreOffice puts the masthead's ink 0.7 mm above the space-before it is given; this brings its top edge to
 # 72 mm from the paper's top (35 mm below the type area). Word may differ (unverified).
@@ -172,7 +181,7 @@ def _twips_mm(mm: float) -> int:
 
 def _char_twips(style: Style) -> float:
     """One character of the style's own size: a grid cell for 3号 text, the em otherwise."""
-    return CELL_TWIPS if style.size_pt == 16 else style.size_pt * 20
+    return int(CELL_TWIPS) if style.size_pt == 16 else style.size_pt * 20
 
 
 # ---- the writer ----------------------------------------------------------------------------------------
@@ -211,7 +220,7 @@ class _Writer:
         s.gutter = 0
         for grid in self.sect_pr.findall(qn("w:docGrid")):
             self.sect_pr.remove(grid)
-        self.sect_pr.append(_el("docGrid", type="lines", linePitch=LINE))
+        self.sect_pr.append(_el("docGrid", type="linesAndChars", linePitch=LINE, charSpace=CHAR_SPACE))
         self.doc.settings.odd_and_even_pages_header_footer = True
 
     def _footers(self) -> None:
@@ -309,11 +318,17 @@ class _Writer:
         ppr = _ppr_style(el)
         if spec.keep_with_next:
             _put(ppr, _el("keepNext"))
+        # Never one line of a paragraph alone at a page's foot or head (Word: 2 lines; LibreOffice: widows and
+        # orphans 2), as the PDF typesetter does.
+        _put(ppr, _el("widowControl", val=1))
         _put(ppr, _el("autoSpaceDE", val=0))
         _put(ppr, _el("autoSpaceDN", val=0))
-        # No punctuation hanging past the type area (Word and LibreOffice hang line-end ，。、 by default; the grid
-        # wants no ink beyond the 版心, 6.1): they squeeze or push a character down, as the PDF does.
-        _put(ppr, _el("overflowPunct", val=0))
+        # No punctuation hanging past the type area (the grid wants no ink beyond the 版心, 6.1): a mark that may
+        # not start a line pulls a character down with it, as the PDF does. LibreOffice 7.4 reads overflowPunct
+        # inverted (writerfilter sets ParaIsHangingPunctuation to val == 0), so "1" is what turns its hanging off;
+        # Word reads "1" as allowing hanging (ECMA-376 17.3.1.21). Rendered, LibreOffice's ink stays 0.16 mm
+        # inside the right edge on the seeds; Word is unverified here.
+        _put(ppr, _el("overflowPunct", val=1))
         if spec.size_pt > 16:  # LibreOffice gives large type two grid lines unless it is taken off the grid
             _put(ppr, _el("snapToGrid", val=0))
         _put(ppr, _el("spacing", before=0, after=0, line=LINE, lineRule="exact"))
@@ -483,7 +498,7 @@ class _Writer:
         """A line alone: a date that ends 右空四字 (sealed, 7.3.5.1) or 右空二字 (unsealed, 7.3.5.2) right-aligned
         there, a name centred on its seal's centre, so that a renderer that spaces digits its own way (LibreOffice
         adds space around digit runs even with autoSpaceDN off) still keeps the date's edge and the name's centre."""
-        width = text_width(line.text)
+        width = grid_width(line.text)
         right_edge = line.indent_chars + width
         if is_date and round(PAGE.chars_per_line - right_edge, 3) in (2.0, 4.0):
             _put(_ppr(p), _el("ind", left=0, right=round((PAGE.chars_per_line - right_edge) * CELL_TWIPS),

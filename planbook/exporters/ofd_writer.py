@@ -196,7 +196,8 @@ class OfdPainter:
             used: set[str] = set()
             out.append("<ofd:Fonts>")
             for role, font_id in self.font_ids.items():
-                face = pdfmetrics.getFont(self.fonts.names[role]).face
+                # Every reportlab font has its face; the checker cannot see the attribute set in __init__.
+                face = pdfmetrics.getFont(self.fonts.names[role]).face  # pyright: ignore[reportAttributeAccessIssue]
                 name, family = font_names(face)
                 # Named after the font (readers such as ofd2img register an embedded file under its name)
                 file = f"{name}.ttf" if name not in used and re.fullmatch(r"[\w.-]+", name) else f"font_{font_id}.ttf"
@@ -285,18 +286,19 @@ def subset_font(face, codes: list[int]) -> bytes:
     """The face's TrueType file (a reportlab TTFontFile) cut down to `codes`, with a Unicode cmap (platform 3:
     format 4, and 12 beyond the BMP)."""
     from fontTools.ttLib import TTFont as FontFile
-    from fontTools.ttLib.tables._c_m_a_p import cmap_format_4, cmap_format_12
+    from fontTools.ttLib.tables._c_m_a_p import CmapSubtable, cmap_format_4, cmap_format_12
 
     font = FontFile(io.BytesIO(face.makeSubset(codes)), lazy=True, recalcBBoxes=False, recalcTimestamp=False)
     by_index = font["cmap"].tables[0].cmap  # reportlab's subset maps the i-th code to its glyph
     cmap = {codes[i]: glyph for i, glyph in by_index.items() if i < len(codes)}
+    # fontTools declares platformID and platEncID as None on the class, to be set on each table.
     bmp = cmap_format_4(4)
-    bmp.platformID, bmp.platEncID, bmp.language = 3, 1, 0
+    bmp.platformID, bmp.platEncID, bmp.language = 3, 1, 0  # pyright: ignore[reportAttributeAccessIssue]
     bmp.cmap = {code: glyph for code, glyph in cmap.items() if code <= 0xFFFF}
-    tables = [bmp]
+    tables: list[CmapSubtable] = [bmp]
     if any(code > 0xFFFF for code in cmap):
         full = cmap_format_12(12)
-        full.platformID, full.platEncID, full.language = 3, 10, 0
+        full.platformID, full.platEncID, full.language = 3, 10, 0  # pyright: ignore[reportAttributeAccessIssue]
         full.cmap = cmap
         tables.append(full)
     font["cmap"].tables = tables

@@ -9,6 +9,7 @@ names for callers of the old place.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,7 +140,7 @@ def user_font_overrides(path: Path | None = None) -> dict[str, FontChoice]:
     return {ROLE_OF_KEY[key]: choice for key, choice in read_user_fonts(path).items()}
 
 
-def save_user_fonts(fonts: dict[str, FontChoice | Path | str], path: Path | None = None) -> Path:
+def save_user_fonts(fonts: Mapping[str, FontChoice | Path | str], path: Path | None = None) -> Path:
     """Write fonts.json (temporary file, then rename) with only the known keys; returns where it went.
 
     The caller reads the file first with `read_user_fonts`, so a file that cannot be read is never replaced

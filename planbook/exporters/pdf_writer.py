@@ -26,12 +26,13 @@ from __future__ import annotations
 import io
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -39,6 +40,7 @@ from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..core.model import Plan
 from ..layout import (
+    BODY_CHAR_SCALE,
     IMPRINT_THICK_PT,
     IMPRINT_THIN_PT,
     LAYOUTS,
@@ -60,7 +62,7 @@ from ..layout import (
     TitleLines,
     build_document,
 )
-from ..layout.linebreak import Line, break_lines, is_wide
+from ..layout.linebreak import Line, Unit, break_lines, is_wide
 from . import CANNOT_WRITE, atomic_write
 from .pdf_fonts import (  # noqa: F401 - also re-exported for callers of the old place
     FACES,
@@ -314,33 +316,47 @@ class Typesetter:
 
     # -- blocks
     def place(self, blocks: list[Block]) -> None:
-        for i, block in enumerate(blocks):
-            rest = blocks[i + 1:]
-            self.pitch = getattr(block, "pitch_pt", None) or PITCH
-            match block:
-                case Blank():
-                    if self.y > TOP:  # blank lines never open a page
-                        self.y += self.pitch * block.lines
-                        if self.room() <= 0:
-                            self.new_page()
-                case PageBreak():
-                    if self.page.body_lines or self.y > TOP:  # a notice with nothing printable leaves no blank page
-                        self.new_page()
-                case Masthead():
-                    self.place_masthead(block)
-                case Rule():
-                    self.place_rule()
-                case TitleLines():
-                    self.place_title(block, rest)
-                case Paragraph():
-                    self.place_paragraph(block, rest)
-                case Signature():
-                    self.place_signature(block)
-                case Imprint():
-                    self.place_imprint(block)
-        self.finish_page()
+        for _ in self.pages_of(blocks):
+            pass
 
-    def _lines_after(self, rest: list[Block]) -> int:
+    def pages_of(self, blocks: list[Block]) -> Iterator[Page]:
+        """Place the blocks, handing out each page as soon as it is finished (so that a preview shows page 1 while
+        the rest is typeset, and a painter draws as it goes); the pages are also kept in `pages`."""
+        given = 0
+        for i, block in enumerate(blocks):
+            self.place_block(block, _Rest(blocks, i + 1))
+            while given < len(self.pages):
+                yield self.pages[given]
+                given += 1
+        self.finish_page()
+        yield from self.pages[given:]
+
+    def place_block(self, block: Block, rest: Sequence[Block]) -> None:
+        """One block, with the blocks after it (for keep rules) as a view: a copy per block was quadratic."""
+        self.pitch = getattr(block, "pitch_pt", None) or PITCH
+        match block:
+            case Blank():
+                if self.y > TOP:  # blank lines never open a page
+                    self.y += self.pitch * block.lines
+                    if self.room() <= 0:
+                        self.new_page()
+            case PageBreak():
+                if self.page.body_lines or self.y > TOP:  # a notice with nothing printable leaves no blank page
+                    self.new_page()
+            case Masthead():
+                self.place_masthead(block)
+            case Rule():
+                self.place_rule()
+            case TitleLines():
+                self.place_title(block, rest)
+            case Paragraph():
+                self.place_paragraph(block, rest)
+            case Signature():
+                self.place_signature(block)
+            case Imprint():
+                self.place_imprint(block)
+
+    def _lines_after(self, rest: Sequence[Block]) -> int:
         """Grid lines the next blocks need on the same page as this one's last line (keep-with-next, 7.3.5.5)."""
         need = 0
         for block in rest:
@@ -360,41 +376,43 @@ class Typesetter:
             return sum(self._number_cells(c, role, size, cell) for c in text)
         return self.fonts.width(text, role, size) / cell
 
+    def grid_cells(self, run: str, role: str, size: float, cell: float) -> float:
+        """Width in cells of a run of Latin letters or digits as the DOCX's grid measures it before rounding up to
+        whole cells: the face's advances at the width the DOCX gives body text (98 %)."""
+        scale = BODY_CHAR_SCALE if size == BODY else 1.0
+        return self.fonts.width(run, role, size) * scale / cell
+
     def _number_cells(self, c: str, role: str, size: float, cell: float) -> float:
         """A character of a number: a digit (or . , - inside one) half a cell, a hanzi one, % and letters their own."""
         return 1.0 if is_wide(c) else 0.5 if c in _HALF else self.fonts.width(c, role, size) / cell
 
     def lines_of(self, p: Paragraph) -> tuple[list[Line], Style, float]:
+        """The paragraph broken as the DOCX's character grid breaks it: Latin and digit runs in whole cells, no
+        punctuation squeezed (linebreak.snap, break_lines(squeeze=False))."""
         st = STYLES[p.style]
         cell = CELL * st.size_pt / BODY  # a 4号 版记 gets a proportionally smaller cell
         role = ROLE_OF_FACE[p.runs[0].face or st.face] if p.runs else "fang"
         width = CHARS * CELL / cell - st.left_indent_chars - st.right_indent_chars
         lines = break_lines(p.text, width=width, first_indent=st.first_indent_chars if st.align != "center" else 0,
-                            measure=lambda run: self.cells(run, role, st.size_pt, cell),
-                            justify=st.align == "justify")
+                            measure=lambda run: self.grid_cells(run, role, st.size_pt, cell),
+                            justify=st.align == "justify", grid=True)
         return lines, st, cell
 
-    def place_paragraph(self, p: Paragraph, rest: list[Block]) -> None:
+    def place_paragraph(self, p: Paragraph, rest: Sequence[Block]) -> None:
+        """Lines go on as many pages as they take, never one alone at a page's foot or head (widow/orphan control,
+        2 lines, as the DOCX's Normal style asks), except the last body paragraph, which Word then carries over
+        with the signature line by line."""
         lines, st, cell = self.lines_of(p)
-        # Headings keep with the next line (style sheet), and so does a bare task title (the block says so),
-        # so that neither stands alone at a page's foot.
-        keeps = st.keep_with_next or p.keep_with_next
-        keep = 1 if keeps and rest and isinstance(rest[0], Paragraph | TitleLines) else 0
-        if st.keep_with_next and rest and isinstance(rest[0], Blank) and len(rest) > 1:
-            keep = rest[0].lines + 1
-        tail = self._lines_after(rest)
+        keep = self._keep_with_next(p, st, rest)
         if keep and self.y > TOP and self.room() < min(len(lines) + keep, LINES):
             self.new_page()
         roles = _roles(p, st)
-        # The last line carries the signature over with it (7.3.5.5), but never the only 正文 of page 1 (7.3.3): a
-        # signature too tall for any pitch (three long-named organs, each under its seal) then takes the next page.
+        tail = self._lines_after(rest)
         body = p.kind in ("body", "attachment_note")
+        least = 1 if p.keep_with_next and body else 2
         for n, line in enumerate(lines):
-            last = n == len(lines) - 1
-            carry = last and tail and self.room() < 1 + tail and self.y > TOP
-            if carry and body and n == 0 and not self.page.body_text:
-                carry = False
-            if self.room() <= 0 or carry:
+            if self._breaks_before(len(lines) - n, n, least) or self._carries_tail(n == len(lines) - 1, tail,
+                                                                                    body and n == 0):
                 self.new_page()
             if n == 0 and p.kind == "heading1":
                 self.page.marks.append(Mark(1, p.text, self.y))
@@ -405,17 +423,71 @@ class Typesetter:
         if tail and self.room() < tail:
             self.new_page()
 
+    def _breaks_before(self, left: int, done: int, least: int) -> bool:
+        """Does the page end before the next of a paragraph's lines, `left` of them still to place after `done`?
+        At a full page; before a first line that would stand alone (orphan) or whose paragraph cannot leave
+        `least` lines on each side of a break; before the last `least` lines when they would be split (widow)."""
+        room = self.room()
+        if room <= 0:
+            return True
+        if left <= room or self.y <= TOP:
+            return False
+        if done == 0:
+            return min(room, left - least) < least
+        return left <= least
+
+    def _keep_with_next(self, p: Paragraph, st: Style, rest: list[Block]) -> int:
+        """Lines of what follows that this paragraph keeps on its page: a heading (style sheet) or a bare task
+        title (the block says so) keeps with the next block, down a chain of such paragraphs as Word's and
+        LibreOffice's keep-with-next does, ending in the first lines of a paragraph that keeps nothing (2 of them,
+        or all of one too short to be split, as widow/orphan control would have it)."""
+        keep = 0
+        keeps = st.keep_with_next or p.keep_with_next
+        for nxt in rest:
+            if not keeps:
+                break
+            if isinstance(nxt, Blank):
+                keep += nxt.lines
+                continue
+            if not isinstance(nxt, Paragraph):  # a title line, or a signature: fit.py and the tail see to that
+                return keep + 1 if isinstance(nxt, TitleLines) else 0
+            n = len(self.lines_of(nxt)[0])
+            keeps = STYLES[nxt.style].keep_with_next or nxt.keep_with_next
+            keep += n if keeps or n <= 3 else 2
+        return keep
+
+    def _carries_tail(self, last: bool, tail: int, first_body_line: bool) -> bool:
+        """Does this last line go over with the signature after it (7.3.5.5)? Never when it would leave page 1
+        without 正文 (7.3.3): a signature too tall for any pitch (three long-named organs, each under its seal) then
+        takes the next page alone."""
+        if not (last and tail and self.room() < 1 + tail and self.y > TOP):
+            return False
+        return not (first_body_line and not self.page.body_text)
+
     def draw_line(self, line: Line, st: Style, cell: float, roles: list[tuple[str, bool]],
                   left_cells: float | None = None) -> None:
         size = st.size_pt
         base = self.baseline(size)
+        items = self._line_items(line, self._line_start(line, st, cell, left_cells), size, cell, roles)
+        self.draw_items(items, base, size, RED_CMYK if st.colour == RED else None)
+        self.last_baseline = base
+
+    @staticmethod
+    def _line_start(line: Line, st: Style, cell: float, left_cells: float | None) -> float:
+        """x of the line's cell 0: after the left indent (or `left_cells`), moved for centred and right lines."""
         x0 = LEFT + (st.left_indent_chars if left_cells is None else left_cells) * cell
         if st.align in ("center", "right") and left_cells is None:
             avail = TYPE_W - (st.left_indent_chars + st.right_indent_chars) * cell
             span = (line.width - line.indent) * cell
             x0 += (avail - span) / 2 - line.indent * cell if st.align == "center" else avail - span
-        color = RED_CMYK if st.colour == RED else None
-        items: list[list] = []  # [x, text, role, bold, step]
+        return x0
+
+    def _line_items(self, line: Line, x0: float, size: float, cell: float,
+                    roles: list[tuple[str, bool]]) -> list[list]:
+        """[x, text, role, bold, step] pieces of one line. Evenly spaced hanzi of one style become one string drawn
+        with character spacing (Tc): far fewer text operators than one per character, which is most of the time
+        spent."""
+        items: list[list] = []
         last_x, mergeable = 0.0, False
         for u in line.units:
             if u.text.isspace():
@@ -426,29 +498,32 @@ class Typesetter:
             single = len(u.text) == 1 and is_wide(u.text) and u.width == 1 and not u.shift
             if single:
                 x += (cell - size) / 2  # centre the 16 pt em box in its 15.79 pt cell
-            # Evenly spaced hanzi of one style become one string drawn with character spacing (Tc): far fewer
-            # text operators than one per character, which is most of the time spent.
-            if single and mergeable and items[-1][2:4] == [role, bold]:
-                step = x - last_x
-                if items[-1][4] is None or abs(step - items[-1][4]) < 1e-6:
-                    items[-1][1] += u.text
-                    items[-1][4] = step
-                    last_x = x
-                    continue
-            if len(u.text) > 1 and any(c in _DIGITS for c in u.text):
-                # A number (2020年, 3.5%): each digit in its half cell, a hanzi centred in its cell, so that a
-                # year takes exactly two cells rather than the face's 2.03.
-                for c in u.text:
-                    items.append([x + ((cell - size) / 2 if is_wide(c) else 0.0), c, role, bold, None])
-                    x += self._number_cells(c, role, size, cell) * cell
-                mergeable = False
-                continue
-            items.append([x, u.text, role, bold, None])
+            if single and mergeable and items[-1][2:4] == [role, bold] and _same_step(items[-1], x - last_x):
+                items[-1][1] += u.text
+                items[-1][4] = x - last_x
+            elif len(u.text) > 1 and any(c in _DIGITS for c in u.text):
+                items += self._number_items(u, x, role, bold, size, cell)
+                single = False
+            else:
+                items.append([x, u.text, role, bold, None])
             last_x, mergeable = x, single
-        self.draw_items(items, base, size, color)
-        self.last_baseline = base
+        return items
 
-    def place_title(self, t: TitleLines, rest: list[Block]) -> None:
+    def _number_items(self, u: Unit, x: float, role: str, bold: bool, size: float, cell: float) -> list[list]:
+        """A number (2020年, 3.5%): each digit in its half cell from the unit's left, a closing hanzi (年, ％)
+        centred in the unit's last cell, after the grid's padding, so that a year takes exactly two cells rather
+        than the face's 2.03."""
+        items = []
+        end = x + u.width * cell
+        for c in u.text:
+            if is_wide(c) and c == u.text[-1]:
+                items.append([end - cell + (cell - size) / 2, c, role, bold, None])
+                break
+            items.append([x + ((cell - size) / 2 if is_wide(c) else 0.0), c, role, bold, None])
+            x += self._number_cells(c, role, size, cell) * cell
+        return items
+
+    def place_title(self, t: TitleLines, rest: Sequence[Block]) -> None:
         st = STYLES[t.style]
         if self.y > TOP and self.room() < len(t.lines) + 2:
             self.new_page()
@@ -499,7 +574,8 @@ class Typesetter:
             self.y = top + line.line * self.pitch
             # On the cells, as body text is: a name 16 cells wide ends where 16 cells end, not 16 ems on.
             cells = break_lines(line.text, width=CHARS * 4, first_indent=0, justify=False,
-                                measure=lambda run, role=role, size=st.size_pt: self.cells(run, role, size, CELL))
+                                measure=lambda run, role=role, size=st.size_pt: self.cells(run, role, size, CELL),
+                                grid=True)
             self.draw_line(cells[0], st, CELL, [(role, False)] * len(line.text), left_cells=line.indent_chars)
         for seal in s.seals:
             if seal.image:
@@ -571,15 +647,45 @@ class Typesetter:
             self.y += PITCH
 
 
+class _Rest(Sequence[Block]):
+    """The blocks from `start` on, without copying them: the keep rules look at the next few only."""
+
+    def __init__(self, blocks: list[Block], start: int) -> None:
+        self.blocks, self.start = blocks, start
+
+    def __len__(self) -> int:
+        return max(0, len(self.blocks) - self.start)
+
+    def __getitem__(self, i):  # an int or a slice, as a list answers
+        if isinstance(i, slice):
+            return [self.blocks[self.start + k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.blocks[self.start + i]
+
+    def __iter__(self) -> Iterator[Block]:
+        return (self.blocks[k] for k in range(self.start, len(self.blocks)))
+
+
 def typeset(blocks: list[Block], fonts: Fonts) -> list[Page]:
     """The pages every painter draws (PDF here, OFD in ofd_writer)."""
-    setter = Typesetter(fonts)
-    setter.place(blocks)
-    return setter.pages
+    return list(typeset_pages(blocks, fonts))
+
+
+def typeset_pages(blocks: list[Block], fonts: Fonts) -> Iterator[Page]:
+    """The pages one by one, each as soon as it is finished (a long plan's page 1 in milliseconds)."""
+    return Typesetter(fonts).pages_of(blocks)
 
 
 _DIGITS = frozenset("0123456789")
 _HALF = _DIGITS | frozenset(".,:-–+/")  # as wide as a digit or narrower: set in a digit's half cell
+
+
+def _same_step(item: list, step: float) -> bool:
+    """Can a hanzi `step` pt after the last one join `item` (a merged run keeps one step)?"""
+    return item[4] is None or abs(step - item[4]) < 1e-6
 
 
 def _roles(p: Paragraph, st: Style) -> list[tuple[str, bool]]:
@@ -598,7 +704,7 @@ class PdfPainter:
     canvas: Canvas
     fonts: Fonts
 
-    def paint(self, pages: list[Page]) -> None:
+    def paint(self, pages: Iterable[Page]) -> None:
         for n, page in enumerate(pages):
             if n:
                 self.canvas.showPage()
@@ -662,33 +768,63 @@ class PdfPainter:
                 if r != current:
                     t.setFont(self.fonts.names[r], size)
                     current = r
+                font = pdfmetrics.getFont(self.fonts.names[r])
+                chunks = font.splitString(run, self.canvas._doc)
                 if not step:
                     if x != origin:
                         t.moveCursor(x - origin, 0)  # Td: two numbers where Tm takes six
                         origin = x
-                    t.textOut(run)
+                    _show(t, font, chunks, self.canvas._doc)
                     continue
                 # One Tj per embedded subset, each from its own origin: readers disagree on whether Tc follows
                 # the last glyph of a Tj (pdfminer does not), so no position may depend on it.
-                font = pdfmetrics.getFont(self.fonts.names[r])
-                for _, codes in font.splitString(run, self.canvas._doc):
+                for chunk in chunks:
                     at = x + done * step
                     if at != origin:
                         t.moveCursor(at - origin, 0)
                         origin = at
-                    t.textOut(run[:len(codes)])
-                    run, done = run[len(codes):], done + len(codes)
+                    _show(t, font, [chunk], self.canvas._doc)
+                    done += len(chunk[1])
+
+
+def _show(t, font, chunks: list[tuple[int, bytes]], doc) -> None:
+    """`t.textOut` of text already split into (subset, codes), writing what reportlab writes: its textOut split
+    the text again and measured it to move a cursor nothing here reads, most of the painting time."""
+    out = []
+    for subset, codes in chunks:
+        if subset != t._curSubset:
+            out.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(t._fontsize)} Tf {fp_str(t._leading)} TL")
+            t._curSubset = subset
+        out.append(f"({escapePDF(codes)}) Tj")
+    t._code.append(" ".join(out))
 
 
 
 # ------------------------------------------------------------------------------------------------- entry point
-def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | None = None) -> Fonts:
-    """Write the PDF to `out` (no atomicity: use `write_pdf`). Returns the fonts with their substitution log."""
+def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | None = None,
+           on_page: Callable[[Page], None] | None = None) -> Fonts:
+    """Write the PDF to `out` (no atomicity: use `write_pdf`). Returns the fonts with their substitution log.
+
+    Pages are typeset and painted one at a time; `on_page` sees each as soon as it is typeset (a preview shows
+    page 1 from it while the rest is still to come, and may stop the work by raising)."""
     if layout not in LAYOUTS:
         raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "unknown layout {layout!r} (choose from {choices})"),
                             layout=layout, choices=", ".join(LAYOUTS))
     blocks = build_document(plan, layout)
     fonts = fonts or Fonts()
+    pages = typeset_pages(blocks, fonts)
+    paint_pdf(_watched(pages, on_page) if on_page else pages, out, fonts, plan, layout)
+    return fonts
+
+
+def _watched(pages: Iterable[Page], on_page: Callable[[Page], None]) -> Iterator[Page]:
+    for page in pages:
+        on_page(page)
+        yield page
+
+
+def paint_pdf(pages: Iterable[Page], out: Path | str, fonts: Fonts, plan: Plan, layout: str = "notice") -> None:
+    """Paint typeset pages as a PDF of `plan` (its title and author in the document information)."""
     rl_config.useA85 = 0  # binary streams: ASCII85 (reportlab's default) costs a fifth of the time and 25 % size
     canvas = Canvas(str(out), pagesize=A4, pageCompression=1, initialFontName=fonts.names["fang"],
                     initialFontSize=BODY)
@@ -696,17 +832,18 @@ def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | N
     canvas.setTitle(" ".join(title.split()))
     canvas.setAuthor("、".join(plan.notice.signers or plan.issuers))
     canvas.setCreator("Planbook")
-    PdfPainter(canvas, fonts).paint(typeset(blocks, fonts))
+    PdfPainter(canvas, fonts).paint(pages)
     canvas.save()
-    return fonts
 
 
 def write_pdf(plan: Plan, out: Path, layout: str | None = None,
-              warn: Callable[[Message], None] | None = None) -> GlyphReport:
+              warn: Callable[[Message], None] | None = None, *, fonts: Fonts | None = None,
+              on_page: Callable[[Page], None] | None = None) -> GlyphReport:
     """Export through a temporary file; unwritable targets and missing fonts become one-line errors.
 
     Returns what the fonts could not draw as asked (also passed to `warn` as sentences, the log by default), so
-    that a window can tell the one who exported instead of leaving it in a log nobody reads.
+    that a window can tell the one who exported instead of leaving it in a log nobody reads. `fonts` and
+    `on_page` are passed to `render`.
     """
     out = Path(out)
     layout = layout or "notice"
@@ -714,7 +851,7 @@ def write_pdf(plan: Plan, out: Path, layout: str | None = None,
         raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot write {path}: it is a folder"), path=out)
     try:
         with atomic_write(out) as tmp:
-            fonts = render(plan, tmp, layout)
+            fonts = render(plan, tmp, layout, fonts, on_page)
     except OSError as e:
         raise PlanbookError(CANNOT_WRITE, path=out, reason=e.strerror or e) from e
     return report_glyphs(fonts, warn)

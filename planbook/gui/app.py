@@ -85,17 +85,28 @@ def make_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
+# The translators installed in the application, kept alive here (Qt holds no reference of its own).
+_translators: list[QTranslator] = []
+
+
+def remove_translations() -> None:
+    """Take Planbook's translators out of the application (tests open windows in several languages)."""
+    for old in _translators:
+        QCoreApplication.removeTranslator(old)
+    _translators.clear()
+
+
 def setup_application(language: str | None) -> tuple[QApplication, QSettings, str]:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Planbook")
     app.setOrganizationName(APP_NAME)
     QGuiApplication.setDesktopFileName(APP_NAME)
     settings = make_settings()
     language = pick_language(language, settings)
-    for old in getattr(app, "_planbook_translators", []):  # a second window in one process (tests)
-        app.removeTranslator(old)
-    app._planbook_translators = install_translations(app, language)  # kept alive with the app
+    remove_translations()  # a second window in one process (tests)
+    _translators[:] = install_translations(app, language)
     register_fonts()
     return app, settings, language
 
@@ -118,7 +129,7 @@ def run(library: str | None, *, plan: int | None = None, lang: str | None = None
     if problem := binding_problem():  # before any window: the binding would abort it (qtcompat)
         print("planbook: " + " ".join(problem.split()), file=sys.stderr)
         if screenshot is None and not os.environ.get("PLANBOOK_QUIT_WHEN_SHOWN"):
-            QMessageBox.critical(None, "Planbook", binding_problem(QCoreApplication.translate))
+            QMessageBox.critical(None, "Planbook", binding_problem(QCoreApplication.translate) or problem)
         return 1
     if library is None and not os.environ.get("PLANBOOK_LIBRARY"):
         last = settings.value("session/library")

@@ -26,6 +26,7 @@ from ..core import backup
 from ..core.errors import PlanbookError
 from .messages import describe
 from .screen import fit_to_screen
+from .widgets import top_items
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 
@@ -85,7 +86,7 @@ class BackupDialog(QDialog):
             if select is not None and b.path == select:
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None and self.list.topLevelItemCount():
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+            self.list.setCurrentItem(top_items(self.list)[0])
         if not self.list.topLevelItemCount():
             self.status.setText(self.tr("No backups yet."))
         self._update_buttons()
@@ -114,7 +115,7 @@ class BackupDialog(QDialog):
         if path is None:
             return False
         if confirm:
-            taken = self.list.currentItem().text(0)
+            taken = item.text(0) if (item := self.list.currentItem()) else ""
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore Backup"),
                               self.tr("Replace everything in the library with the backup of {0}?").format(taken),
                               QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)

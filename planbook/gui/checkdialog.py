@@ -30,6 +30,7 @@ from ..core.model import PLAN_FIELDS
 from .messages import describe
 from .qtcompat import emit
 from .screen import fit_to_screen
+from .widgets import named, top_items
 
 WHERE = Qt.ItemDataRole.UserRole  # a finding's `where` on its row
 
@@ -43,9 +44,9 @@ class CheckDialog(QDialog):
         self.setWindowTitle(self.tr("Check Before Issuing"))
         self.library, self.plan_id = library, plan_id
         self.findings: list[Finding] = []
-        self.summary = QLabel(objectName="checkSummary")
+        self.summary = named(QLabel(), "checkSummary")
         self.summary.setWordWrap(True)
-        self.list = QTreeWidget(objectName="checkFindings")
+        self.list = named(QTreeWidget(), "checkFindings")
         self.list.setColumnCount(2)
         self.list.setHeaderLabels([self.tr("Where"), self.tr("Problem")])
         self.list.setRootIsDecorated(False)
@@ -55,12 +56,13 @@ class CheckDialog(QDialog):
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.list.header().resizeSection(0, 260)
         self.list.itemActivated.connect(self._activated)  # double-click, or Enter
-        self.recheck = QPushButton(self.tr("Re-check"), objectName="recheckButton")
+        self.recheck = named(QPushButton(self.tr("Re-check")), "recheckButton")
         self.recheck.clicked.connect(self.refresh)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.recheck, QDialogButtonBox.ButtonRole.ActionRole)
         for button in buttons.buttons():  # Enter on a finding goes to it, and presses no button as well
-            button.setAutoDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         buttons.rejected.connect(self.close)
         hint = QLabel(self.tr("Double-click a problem (or press Enter) to go to it in the plan."))
         hint.setWordWrap(True)
@@ -107,7 +109,7 @@ class CheckDialog(QDialog):
         else:
             self.summary.setText(self.tr("{0} errors, {1} warnings").format(errors, warnings))
         if self.findings:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+            self.list.setCurrentItem(top_items(self.list)[0])
 
     def field_name(self, key: str) -> str:
         """A plan or notice field as the properties pane labels it."""

@@ -80,7 +80,7 @@ def clipboard_nodes(window) -> list[Node]:
         return []
     try:
         if mime.hasFormat(fragments.MIME_TYPE):
-            return fragments.from_json(bytes(mime.data(fragments.MIME_TYPE)).decode("utf-8"))
+            return fragments.from_json(bytes(mime.data(fragments.MIME_TYPE).data()).decode("utf-8"))
         from ..importers.pasted import parse_pasted
 
         html = mime.html() if mime.hasHtml() else ""

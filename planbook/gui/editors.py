@@ -11,6 +11,8 @@ import datetime as dt
 import itertools
 import re
 import sqlite3
+from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QTextCursor
@@ -35,12 +37,13 @@ from PySide6.QtWidgets import (
 from ..core import docnumbers, editing
 from ..core.model import KINDS, NOTICE_SPECS, PLAN_FIELDS, Field, Node, NodeKind, Numbering, Plan, Sealing, Status
 from .qtcompat import emit
-from .widgets import ElidedLabel, GrowingTextEdit
+from .widgets import ElidedLabel, GrowingTextEdit, named
 
 # The labels offices use most; any other label may be typed. Document vocabulary, so data, not translations.
 USUAL_LABELS = ("牵头领导", "牵头单位", "责任单位", "配合单位", "目标任务", "工作措施", "完成时限", "牵头科室",
                 "责任科室", "牵头处室", "责任处室")
 DOC_NUMBER = re.compile(r"^\S*〔(\d{4})〕(\d+)号$")
+_W = TypeVar("_W", bound=QWidget)
 _session = itertools.count(1)  # typing sessions: a new one whenever an editor shows another node or loses focus
 
 
@@ -210,8 +213,8 @@ class NodeEditor(QScrollArea):
         self.fields.session = self._session
 
     def _kind_chosen(self, row: int) -> None:
-        kind = self.kind.itemData(row)
-        emit(self.edit, editing.EditNode(self.node_id, kind=kind), self.tr("Change Kind"), None)
+        if self.node_id is not None:
+            emit(self.edit, editing.EditNode(self.node_id, kind=self.kind.itemData(row)), self.tr("Change Kind"), None)
 
     def _title_changed(self, text: str) -> None:
         if self.node_id is not None:
@@ -243,7 +246,8 @@ class _FieldRow:
         self.value.setObjectName("fieldValue")
         self.value.setPlainText(value)
         self.label.installEventFilter(form)
-        self.label.lineEdit().installEventFilter(form)
+        if (line := self.label.lineEdit()) is not None:  # an editable box has one
+            line.installEventFilter(form)
         self.value.installEventFilter(form)
 
     def texts(self) -> Field:
@@ -396,11 +400,10 @@ class FieldsForm(QWidget):
 
     def set_value(self, row: int, column: int, text: str) -> None:
         """Type into a label (column 0) or value (1) as the user would (tests use it for Chinese text)."""
-        widget = self.rows[row].label if column == 0 else self.rows[row].value
         if column == 0:
-            widget.setCurrentText(text)
+            self.rows[row].label.setCurrentText(text)
         else:
-            widget.setPlainText(text)
+            self.rows[row].value.setPlainText(text)
 
     def _edited(self, row: _FieldRow, column: int) -> None:
         if row not in self.rows:
@@ -476,14 +479,16 @@ class PlanProperties(QScrollArea):
         form = QFormLayout(box)
         # In a narrow pane (1024×640) a field goes under its label rather than shrinking to a few characters.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.confirm_masthead = QToolButton(objectName="confirmMasthead", text=self.tr("Confirm"))
+        self.confirm_masthead = named(QToolButton(), "confirmMasthead")
+        self.confirm_masthead.setText(self.tr("Confirm"))
         self.confirm_masthead.setToolTip(self.tr("Keep the proposed masthead as it is"))
         self.confirm_masthead.clicked.connect(
             lambda: self._set("notice.masthead_proposed", False, merge=False))
-        self.masthead_note = QLabel(objectName="mastheadProposed")
+        self.masthead_note = named(QLabel(), "mastheadProposed")
         self.masthead_note.setStyleSheet("color: #a05a00")
         self.masthead_note.setWordWrap(True)
-        self.next_number = QToolButton(objectName="nextDocNumber", text=self.tr("Next Free Number"))
+        self.next_number = named(QToolButton(), "nextDocNumber")
+        self.next_number.setText(self.tr("Next Free Number"))
         self.next_number.setToolTip(self.tr("The next serial of this agency code in the plan's year, counted over "
                                             "every plan in the library"))
         self.next_number.clicked.connect(self.take_next_number)
@@ -517,11 +522,13 @@ class PlanProperties(QScrollArea):
                                    "an electronic one"))
         sealing.activated.connect(lambda i: self._set("notice.sealing", sealing.itemData(i), merge=False))
         self._add(form, "notice.sealing", self.tr("Seal"), sealing)
-        self.seal_count = QLabel(objectName="sealCount")
-        choose = QToolButton(objectName="chooseSeals", text=self.tr("Choose Seal Images…"))
+        self.seal_count = named(QLabel(), "sealCount")
+        choose = named(QToolButton(), "chooseSeals")
+        choose.setText(self.tr("Choose Seal Images…"))
         choose.setToolTip(self.tr("PNG images with a transparent background, one per signing organ in their order"))
         choose.clicked.connect(self.choose_seals)
-        self.remove_seals = QToolButton(objectName="removeSeals", text=self.tr("Remove"))
+        self.remove_seals = named(QToolButton(), "removeSeals")
+        self.remove_seals.setText(self.tr("Remove"))
         self.remove_seals.clicked.connect(lambda: self._set("notice.seals", [], merge=False))
         row = QHBoxLayout()
         row.addWidget(self.seal_count, 1)
@@ -529,6 +536,13 @@ class PlanProperties(QScrollArea):
         row.addWidget(self.remove_seals)
         form.addRow(self.tr("Electronic seals"), row)
         self.seal_error = self._error(form)
+
+    def _editor(self, key: str, cls: type[_W]) -> _W:
+        """The editor of `key`, which the form built as a `cls`."""
+        widget = self._widgets[key]
+        if not isinstance(widget, cls):
+            raise TypeError(f"the editor of {key} is a {type(widget).__name__}, not a {cls.__name__}")
+        return widget
 
     def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget, beside: QWidget | None = None) -> None:
         widget.setObjectName("prop_" + key.replace(".", "_"))
@@ -600,7 +614,7 @@ class PlanProperties(QScrollArea):
         for spec in NOTICE_SPECS:
             if spec.type != "date":
                 continue
-            widget = self._widgets[spec.key]
+            widget = self._editor(spec.key, QLineEdit)
             date = getattr(n, spec.name)
             try:
                 current = parse_date(widget.text())
@@ -610,11 +624,12 @@ class PlanProperties(QScrollArea):
                 with QSignalBlocker(widget):
                     widget.setText(date.isoformat() if date else "")
                 self.date_errors[spec.key].hide()
-        with QSignalBlocker(self._widgets["year"]):
-            self._widgets["year"].setValue(plan.year or 1899)
+        year = self._editor("year", QSpinBox)
+        with QSignalBlocker(year):
+            year.setValue(plan.year or 1899)
         self._show_issue(n)
         for key, value in (("status", plan.status), ("numbering", plan.numbering), ("notice.sealing", n.sealing)):
-            box = self._widgets[key]
+            box = self._editor(key, QComboBox)
             with QSignalBlocker(box):
                 box.setCurrentIndex(box.findData(value))
         self._check_doc_number()
@@ -649,7 +664,7 @@ class PlanProperties(QScrollArea):
         from .messages import describe
 
         try:
-            seals = [read_seal(f) for f in files]
+            seals = [read_seal(Path(f)) for f in files]
         except PlanbookError as e:
             self.seal_error.setText(describe(e))
             self.seal_error.show()
@@ -668,7 +683,7 @@ class PlanProperties(QScrollArea):
             if w.toPlainText() != value:
                 with QSignalBlocker(w):
                     w.setPlainText(value)
-        elif w.text() != value:
+        elif isinstance(w, QLineEdit) and w.text() != value:
             with QSignalBlocker(w):
                 w.setText(value)
                 if not w.hasFocus():
@@ -698,7 +713,7 @@ class PlanProperties(QScrollArea):
         emit(self.edit, editing.UpdatePlan(self.plan_id, changes), self.tr("Edit Plan Properties"), merge_key)
 
     def _check_doc_number(self) -> None:
-        text = self._widgets["notice.doc_number"].text()
+        text = self._editor("notice.doc_number", QLineEdit).text()
         problem = check_doc_number(text, self.year)
         lib = self.library()
         if not problem and text.strip() and lib is not None:
@@ -723,7 +738,7 @@ class PlanProperties(QScrollArea):
             self.doc_number_error.show()
             return
         self._new_session()
-        self._widgets["notice.doc_number"].setText(str(found))
+        self._editor("notice.doc_number", QLineEdit).setText(str(found))
         self._new_session()
 
     def _date_typed(self, key: str, text: str) -> None:

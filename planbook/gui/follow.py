@@ -1,4 +1,5 @@
-"""Following a plan through the year: task progress in the editor, the units view, the dashboard, the compare view.
+"""Following a plan through the year: task progress in the editor, the units view, the dashboard (the compare
+view is in compareview.py).
 
 Like the other editors these widgets never write to the library: progress edits leave as `edit` signals for the
 window's undo stack; the views only read plans and ask the window (signals) to open a task or filter the tree.
@@ -7,15 +8,12 @@ window's undo stack; the views only read plans and ask the window (signals) to o
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,16 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import compare, editing
+from ..core import editing
 from ..core.library import Library
 from ..core.model import Node, Plan, Progress, ProgressNote
 from ..core.progress import counts_by_lead_unit, status_counts
 from ..core.units import Role, library_units, plan_units, unit_tasks
 from .barchart import BarChart, Series
 from .editors import parse_date
-from .jobs import Job, start_job
 from .qtcompat import emit
-from .screen import fit_to_screen
+from .widgets import named
 
 
 def progress_names() -> dict[Progress, str]:
@@ -88,8 +85,11 @@ class ProgressEditor(QGroupBox):
         self.notes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.notes.verticalHeader().hide()
         self.notes.setWordWrap(True)
-        self.add = QToolButton(text="+", objectName="addNote", toolTip=self.tr("Add a note dated today"))
-        self.remove = QToolButton(text="−", objectName="removeNote", toolTip=self.tr("Remove the selected note"))
+        self.add, self.remove = named(QToolButton(), "addNote"), named(QToolButton(), "removeNote")
+        self.add.setText("+")
+        self.add.setToolTip(self.tr("Add a note dated today"))
+        self.remove.setText("−")
+        self.remove.setToolTip(self.tr("Remove the selected note"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Status")))
         top.addWidget(self.status, 1)
@@ -129,9 +129,10 @@ class ProgressEditor(QGroupBox):
             try:
                 date = parse_date(date_item.text() if date_item else "")
             except ValueError:
-                with QSignalBlocker(self.notes):
-                    date_item.setBackground(QBrush(QColor("#f8c6c6")))
-                    date_item.setToolTip(self.tr("Write dates as 2021-03-15 or 2021年3月15日"))
+                if date_item is not None:  # only a typed date can be wrong
+                    with QSignalBlocker(self.notes):
+                        date_item.setBackground(QBrush(QColor("#f8c6c6")))
+                        date_item.setToolTip(self.tr("Write dates as 2021-03-15 or 2021年3月15日"))
                 return None
             notes.append(ProgressNote(date or dt.date.today(), text_item.text() if text_item else ""))
         return tuple(notes)
@@ -143,10 +144,10 @@ class ProgressEditor(QGroupBox):
         emit(self.changed, editing.SetProgress(self.node_id, self.status.currentData(), notes), self.tr("Add Progress Note"))
         # The new note opens for typing: keys go to its text, not to the status box beside the button.
         row = self.notes.rowCount() - 1
-        if row >= 0 and self.notes.item(row, 1) is not None:
+        if row >= 0 and (item := self.notes.item(row, 1)) is not None:
             self.notes.setFocus(Qt.FocusReason.OtherFocusReason)
             self.notes.setCurrentCell(row, 1)
-            self.notes.editItem(self.notes.item(row, 1))
+            self.notes.editItem(item)
 
     def remove_note(self) -> None:
         row = self.notes.currentRow()
@@ -180,16 +181,16 @@ class UnitsView(QWidget):
         self.setObjectName("unitsView")
         self.lib: Library | None = None
         self.plan: Plan | None = None
-        self.scope = QComboBox(objectName="unitScope")
+        self.scope = named(QComboBox(), "unitScope")
         self.scope.addItem(self.tr("This plan"), "plan")
         self.scope.addItem(self.tr("All plans"), "all")
-        self.units = QListWidget(objectName="unitList")
-        self.tasks = QTreeWidget(objectName="unitTasks")
+        self.units = named(QListWidget(), "unitList")
+        self.tasks = named(QTreeWidget(), "unitTasks")
         self.tasks.setHeaderLabels([self.tr("Task"), self.tr("Role"), self.tr("Plan")])
         self.tasks.setRootIsDecorated(False)
         self.tasks.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.filter = QCheckBox(self.tr("Show only this unit's tasks in the tree"), objectName="unitFilter")
-        self.rename = QPushButton(self.tr("Rename Unit…"), objectName="renameUnit")
+        self.filter = named(QCheckBox(self.tr("Show only this unit's tasks in the tree")), "unitFilter")
+        self.rename = named(QPushButton(self.tr("Rename Unit…")), "renameUnit")
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.units)
         split.addWidget(self.tasks)
@@ -248,7 +249,7 @@ class UnitsView(QWidget):
             return
         if self.scope.currentData() == "all":
             found = unit_tasks(self.lib, unit)
-            titles = {p.id: p.title for p in self.lib.list_plans()}
+            titles: dict[int | None, str] = {p.id: p.title for p in self.lib.list_plans(counts=False)}
         else:
             found = plan_units(self.plan).get(unit, []) if self.plan else []
             titles = {self.plan.id: self.plan.title} if self.plan else {}
@@ -279,7 +280,7 @@ class Dashboard(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("dashboard")
-        self.summary = QLabel(objectName="statusSummary")
+        self.summary = named(QLabel(), "statusSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.chart = BarChart()
         # The chart scrolls when a plan names many units; the export button below it stays on screen.
@@ -287,7 +288,7 @@ class Dashboard(QWidget):
         self.view.setWidgetResizable(True)
         self.view.setWidget(self.chart)
         self.view.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.export = QPushButton(self.tr("Export Progress Report…"), objectName="exportProgress")
+        self.export = named(QPushButton(self.tr("Export Progress Report…")), "exportProgress")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
@@ -315,221 +316,3 @@ class Dashboard(QWidget):
     def bar_values(self) -> dict[str, list[float]]:
         """What the chart draws, per status name (for tests and for reading it back)."""
         return {s.name: list(s.values) for s in self.chart.series}
-
-
-# ---- compare two plans side by side ---------------------------------------------------------------------------
-
-def change_names() -> dict[compare.Change, str]:
-    return {compare.Change.KEPT: QCoreApplication.translate("Compare", "Kept"),
-            compare.Change.CHANGED: QCoreApplication.translate("Compare", "Changed"),
-            compare.Change.ADDED: QCoreApplication.translate("Compare", "Added"),
-            compare.Change.DROPPED: QCoreApplication.translate("Compare", "Dropped")}
-_CHANGE_COLOURS = {compare.Change.KEPT: "#ffffff", compare.Change.CHANGED: "#fff8e1",
-                   compare.Change.ADDED: "#e8f5e9", compare.Change.DROPPED: "#fdecea"}
-
-
-def _side(segments: list[compare.Segment], keep: str) -> str:
-    """One side of an inline diff as HTML: equal text plus this side's changes (deleted red, inserted green)."""
-    style = {"delete": "background:#f8c6c6;text-decoration:line-through;color:#900",
-             "insert": "background:#c8ecc8;color:#060"}
-    return "".join(html.escape(t) if op == "equal" else f"<span style='{style[op]}'>{html.escape(t)}</span>"
-                   for op, t in segments if op in ("equal", keep))
-
-
-MAX_INLINE = 4000  # characters: longer field values are marked whole (difflib is quadratic at worst)
-
-
-def _field_html(label: str, before: str | None, after: str | None, old: bool) -> str:
-    """One changed field on one side, in its place: the changed characters marked, the rest as it was."""
-    mine = before if old else after
-    if mine is None:
-        return ""  # the field is only on the other side, where it shows struck out or inserted
-    if len(before or "") + len(after or "") <= MAX_INLINE:
-        value = _side(compare.inline_diff(before or "", after or ""), "delete" if old else "insert")
-    else:
-        value = _side([("delete" if old else "insert", mine)], "delete" if old else "insert")
-    return f"{html.escape(label)}：{value}"
-
-
-def side_html(t: compare.TaskDiff, old: bool) -> str:
-    ref = t.old if old else t.new
-    if ref is None:
-        return ""
-    if t.change is compare.Change.CHANGED:
-        keep = "delete" if old else "insert"
-        title, body = _side(t.title, keep), _side(t.body, keep)
-        changed = {label: (before, after) for label, before, after in t.fields}
-        rows = [_field_html(k, *changed[k], old) if k in changed else f"{html.escape(k)}：{html.escape(v)}"
-                for k, v in ref.fields]  # in the task's own order, a changed field where it stands
-    else:
-        title, body = html.escape(ref.title), html.escape(ref.body)
-        rows = [f"{html.escape(k)}：{html.escape(v)}" for k, v in ref.fields]
-    out = f"<b>{html.escape(ref.number)}{title}</b>"
-    if body:
-        out += f"<br>{body}"
-    if rows := [r for r in rows if r]:
-        out += "<br><small>" + "<br>".join(rows) + "</small>"
-    return out
-
-
-class CompareView(QDialog):
-    """The open plan beside another (by default the one it was drafted from, else last year's)."""
-
-    compared = Signal()  # a comparison finished and is shown
-
-    def __init__(self, lib: Library, plan_id: int, parent: QWidget | None = None, other_id: int | None = None):
-        super().__init__(parent)
-        self.setObjectName("compareView")
-        self.setWindowTitle(self.tr("Compare Plans"))
-        self.lib, self.plan_id = lib, plan_id
-        self.other = QComboBox(objectName="comparePlan")
-        for p in lib.list_plans():
-            if p.id != plan_id:
-                self.other.addItem(f"{p.title}（{p.year or '—'}）", p.id)
-        self.kept = QCheckBox(self.tr("Show kept tasks"), objectName="showKept")
-        self.summary = QLabel(objectName="compareSummary")
-        self.table = QTableWidget(0, 3, objectName="compareTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.verticalHeader().hide()
-        h = self.table.horizontalHeader()
-        h.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Compare with")))
-        top.addWidget(self.other, 1)
-        top.addWidget(self.kept)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        self.diff: compare.PlanDiff | None = None
-        self._runner = None  # the comparison running on a worker, if any
-        self.empty_note = ""  # what the table says when it has no row to show
-        if other_id is None:  # by default the plan of the year before, if the library has one
-            year = lib.load_plan_header(plan_id).year
-            other_id = next((p.id for p in lib.list_plans() if year and p.year == year - 1), None)
-        if other_id is not None and (i := self.other.findData(other_id)) >= 0:
-            self.other.setCurrentIndex(i)
-        self.other.currentIndexChanged.connect(lambda _: self.refresh())
-        self.kept.toggled.connect(lambda _: self._fill())
-        fit_to_screen(self, 1100, 700)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Compare with the chosen plan on a worker thread (a 3,000-task plan takes seconds), under a progress
-        dialog that can cancel it; `compared` is emitted when the result is shown."""
-        other = self.other.currentData()
-        if self._runner is not None:
-            self._runner.cancel()  # a comparison with the plan chosen before: its result is dropped
-            self._runner = None
-        if other is None:
-            self.summary.setText(self.tr("There is no other plan in the library to compare with."))
-            self.diff = None
-            self._fill()
-            return
-        old, new = self.lib.load_plan(other), self.lib.load_plan(self.plan_id)  # the connection stays here
-        self.summary.setText(self.tr("Comparing…"))
-        job = Job([(old, new)], lambda pair: self._compare(job, *pair), lambda _: self.tr("Comparing tasks…"))
-        runner = start_job(self, self.tr("Compare Plans"), job, lambda results: self._compared(runner, results))
-        runner.dialog.setRange(0, 100)
-        self._runner = runner
-
-    def _compare(self, job: Job, old: Plan, new: Plan) -> tuple[Plan, Plan, compare.PlanDiff] | None:
-        """On the worker: the diff, or None when cancelled."""
-        label = self.tr("Comparing tasks…")
-
-        def progress(done: int, total: int) -> None:
-            emit(job.progress, 100 * done // max(total, 1), label)
-
-        try:
-            return old, new, compare.compare(old, new, progress=progress, cancelled=lambda: job.cancelled)
-        except compare.Cancelled:
-            return None
-
-    def _compared(self, runner, results: list) -> None:
-        if runner is not self._runner:
-            return  # superseded by another choice of plan
-        self._runner = None
-        result = results[0][1] if results else None
-        if result is None:
-            self.diff = None
-            self.summary.setText(self.tr("Comparison cancelled."))
-            self._fill()
-            return
-        old, new, self.diff = result
-        counts = self.diff.counts()
-        self.summary.setText(self.tr("{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}").format(
-            old.title, new.title, counts["kept"], counts["changed"], counts["added"], counts["dropped"]))
-        self.table.setHorizontalHeaderLabels(["", old.title, new.title])
-        self._fill()
-        emit(self.compared)
-
-    def done(self, result: int) -> None:  # noqa: D401 - Qt's name
-        """Closing while a comparison runs: stop the worker first (the dialog and its thread go together)."""
-        if self._runner is not None:
-            self._runner.stop()
-            self._runner = None
-        super().done(result)
-
-    def _fill(self) -> None:
-        # ResizeToContents measures every row on each row added (a 1,500-task diff froze for over a minute):
-        # the first column is sized once, after the rows are in
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.table.setUpdatesEnabled(False)
-        try:
-            self._fill_rows()
-        finally:
-            self.table.resizeColumnToContents(0)
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-            self.table.setUpdatesEnabled(True)
-
-    def _fill_rows(self) -> None:
-        self.table.setRowCount(0)
-        if self.diff is None:
-            return
-        rows: list[tuple[str, compare.TaskDiff | None]] = []  # (section heading, None) or ("", task)
-        for section in self.diff.sections:
-            shown = [t for t in section.tasks if self.kept.isChecked() or t.change is not compare.Change.KEPT]
-            if shown:
-                rows += [(section.heading or self.tr("(no section)"), None), *(("", t) for t in shown)]
-        self.table.setRowCount(len(rows))  # at once: inserting rows one by one moves every cell widget each time
-        for row, (heading, t) in enumerate(rows):
-            if t is None:
-                head = QTableWidgetItem(heading)
-                font = head.font()
-                font.setBold(True)
-                head.setFont(font)
-                head.setBackground(QBrush(QColor("#eef1f5")))
-                self.table.setItem(row, 0, head)
-                self.table.setSpan(row, 0, 1, 3)
-                continue
-            mark = QTableWidgetItem(change_names()[t.change])
-            mark.setData(Qt.ItemDataRole.UserRole, str(t.change))
-            mark.setBackground(QBrush(QColor(_CHANGE_COLOURS[t.change])))
-            self.table.setItem(row, 0, mark)
-            for col, old in ((1, True), (2, False)):
-                label = QLabel(side_html(t, old))
-                label.setWordWrap(True)
-                label.setTextFormat(Qt.TextFormat.RichText)
-                label.setContentsMargins(6, 4, 6, 4)
-                label.setStyleSheet(f"background:{_CHANGE_COLOURS[t.change]}")
-                self.table.setCellWidget(row, col, label)
-        if not rows:  # say so, rather than show an empty table
-            # (changed, added and dropped tasks are always shown: an empty table means none)
-            text = self.tr("The two plans have the same tasks: nothing was changed, added or dropped.")
-            self.table.setRowCount(1)
-            note = QTableWidgetItem(text)
-            note.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.table.setItem(0, 0, note)
-            self.table.setSpan(0, 0, 1, 3)
-            self.table.setRowHeight(0, 60)
-        self.empty_note = "" if rows else text
-        self.table.resizeRowsToContents()
-
-    def changes(self) -> list[str]:
-        """The change of each task row shown, top to bottom (what the user reads in the first column)."""
-        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.table.rowCount())
-                if self.table.item(r, 0) and self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)]

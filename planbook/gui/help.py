@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from .app import resources_dir
 from .screen import fit_to_screen
+from .widgets import named
 
 
 def guide_path(language: str) -> Path:
@@ -23,7 +24,7 @@ class GuideWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("userGuide")
         self.setWindowTitle(self.tr("Planbook User Guide"))
-        self.browser = QTextBrowser(objectName="guideBrowser")
+        self.browser = named(QTextBrowser(), "guideBrowser")
         self.browser.setOpenExternalLinks(True)
         path = guide_path(language)
         self.browser.setSearchPaths([str(path.parent)])

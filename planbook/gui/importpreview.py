@@ -28,6 +28,7 @@ from ..core.numbering import number_tree
 from ..importers import ImportResult
 from .messages import describe
 from .screen import fit_to_screen
+from .widgets import named, top_items
 
 # (file, what it gave, or the one-line error that stopped it)
 FileOutcome = tuple[Path, ImportResult | None, str | None]
@@ -52,16 +53,18 @@ class ImportPreview(QDialog):
         self.setObjectName("importPreview")
         self.setWindowTitle(self.tr("Import Preview"))
         self.outcomes = outcomes
-        self.tree = QTreeWidget(objectName="previewTree")
+        self.tree = named(QTreeWidget(), "previewTree")
         self.tree.setHeaderLabels([self.tr("Recognised structure"), self.tr("Tasks")])
         self.tree.setColumnWidth(0, 520)
-        self.problems = QListWidget(objectName="previewWarnings")
+        self.problems = named(QListWidget(), "previewWarnings")
         plans = 0
         for path, result, error in outcomes:
             if error is not None:
                 item = QListWidgetItem(file_line(path.name, describe(error), imported=False))
                 item.setForeground(_ERROR)
                 self.problems.addItem(item)
+                continue
+            if result is None:  # each outcome has a result or an error
                 continue
             for plan in result.plans:
                 self.tree.addTopLevelItem(_plan_item(plan, path))
@@ -70,9 +73,9 @@ class ImportPreview(QDialog):
                 item = QListWidgetItem(file_line(path.name, describe(warning)))
                 item.setForeground(_WARN)
                 self.problems.addItem(item)
-        for i in range(self.tree.topLevelItemCount()):
-            self.tree.topLevelItem(i).setExpanded(True)
-        self.summary = QLabel(objectName="previewSummary")
+        for item in top_items(self.tree):
+            item.setExpanded(True)
+        self.summary = named(QLabel(), "previewSummary")
         self.summary.setText(self.tr("{0} plan(s) from {1} file(s); {2} warning(s) or error(s) to check.")
                              .format(plans, len(outcomes), self.problems.count()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -93,7 +96,8 @@ class ImportPreview(QDialog):
 
     def plans(self) -> list[tuple[Path, list[Plan]]]:
         """The files that gave plans, with their plans, for the caller to write once accepted."""
-        return [(path, result.plans) for path, result, error in self.outcomes if error is None and result.plans]
+        return [(path, result.plans) for path, result, error in self.outcomes
+                if error is None and result is not None and result.plans]
 
 
 def _plan_item(plan: Plan, path: Path) -> QTreeWidgetItem:

@@ -55,7 +55,7 @@ class _Runner(QObject):
         self.setObjectName("jobRunner")
         self.job = job
         self.on_done = on_done
-        self.thread = QThread(self)
+        self.worker_thread = QThread(self)
         self.dialog = QProgressDialog(parent)  # its Cancel button comes translated by Qt's own catalogue
         self.dialog.setObjectName("progressDialog")
         self.dialog.setWindowTitle(title)
@@ -65,13 +65,13 @@ class _Runner(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.cancel)
-        job.moveToThread(self.thread)
+        job.moveToThread(self.worker_thread)
         job.progress.connect(self._progress)
         job.finished.connect(self._finished)
-        self.thread.started.connect(job.run)
+        self.worker_thread.started.connect(job.run)
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker_thread.start()
 
     @Slot()
     def cancel(self) -> None:
@@ -85,18 +85,18 @@ class _Runner(QObject):
     @Slot(list)
     def _finished(self, results: list) -> None:
         self.dialog.close()
-        self.thread.quit()
-        self.thread.wait()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
         self.on_done(results)
         self.dialog.deleteLater()
         self.deleteLater()
 
     def stop(self) -> None:
         """On closing the window: cancel and wait for the worker."""
-        if self.thread.isRunning():
+        if self.worker_thread.isRunning():
             self.job.cancel()
-            self.thread.quit()
-            self.thread.wait(3000)
+            self.worker_thread.quit()
+            self.worker_thread.wait(3000)
 
 
 def start_job(parent: QWidget, title: str, job: Job, on_done: Callable[[list], None]) -> _Runner:

@@ -1,28 +1,70 @@
-"""The library pane: every plan, grouped by year and issuing organ, with a filter box and a sort order."""
+"""The library pane: every plan, grouped by year and issuing organ (or one list by title or by date), with a
+filter box.
+
+It stays quick at 10,000 plans: the model (`librarymodel.py`) makes no Qt item per plan; a large library is
+read on a worker while the window is already shown; changes come in as the summaries of the plans that changed
+(from issue 16's change records), not as a refill; and a long list opens with its organs folded, so the view
+lays out a few hundred group rows rather than every plan.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+import sqlite3
+from contextlib import suppress
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from ..core.model import PlanSummary, Status
+from ..core.editing import Change
+from ..core.errors import PlanbookError
+from ..core.library import Library
+from ..core.model import PlanSummary
+from .librarymodel import LibraryModel, PlanIdRole, Texts
+from .messages import describe
 from .qtcompat import emit
-from .treemodel import kind_icon
 
-PlanIdRole = Qt.ItemDataRole.UserRole + 1
-HaystackRole = Qt.ItemDataRole.UserRole + 2  # what the filter box matches: title, kind, year, number, organs
+__all__ = ["LibraryPane", "PlanIdRole"]
+
+READ_IN_BACKGROUND_FROM = 1500  # plans; fewer are read at once (some 40 ms at 1,000)
+UNFOLD_UP_TO = 400  # shown plans up to this many: every group open; more: the years open, organs folded
+
+
+class _Loaded(QObject):
+    done = Signal(int, object)  # generation, [PlanSummary] or an error message
+
+
+class _ReadPlans(QRunnable):
+    """Reads every plan's summary on a worker thread, through its own connection to the library."""
+
+    def __init__(self, path: Path, generation: int, signals: _Loaded):
+        super().__init__()
+        self.path, self.generation, self.signals = path, generation, signals
+
+    def run(self) -> None:
+        try:
+            with Library.open(self.path, create=False) as lib:
+                result: list[PlanSummary] | str = lib.list_plans(counts=False)
+        except (PlanbookError, OSError, RuntimeError, sqlite3.Error) as e:
+            result = describe(e)  # QCoreApplication.translate is thread-safe
+        with suppress(RuntimeError):  # the pane was closed meanwhile: nobody to tell
+            emit(self.signals.done, self.generation, result)
 
 
 class LibraryPane(QWidget):
-    """Emits `planChosen(id)` when the user picks a plan."""
+    """Emits `planChosen(id)` when the user picks a plan, and `loaded(message)` when a list read in the
+    background has arrived (message: empty, or why it could not be read)."""
 
     planChosen = Signal(int)
+    loaded = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.current_id: int | None = None
-        self.plans: list[PlanSummary] = []
+        self.loading = False  # a background read is under way (`load_in_background`)
+        self.pending: set[int] = set()  # plans changed while it was: to read again once it arrives
+        self._generation = 0
+        self._marking = False  # the pane itself is moving the current row to the open plan
         self.filter = QLineEdit()
         self.filter.setObjectName("libraryFilter")
         self.filter.setPlaceholderText(self.tr("Filter by title, organ, number…"))
@@ -32,20 +74,20 @@ class LibraryPane(QWidget):
         self.sort.addItem(self.tr("By year"), "year")
         self.sort.addItem(self.tr("By title"), "title")
         self.sort.addItem(self.tr("Recently modified"), "modified")
-        self.model = QStandardItemModel(0, 2, self)
-        self.model.setHorizontalHeaderLabels([self.tr("Plan"), self.tr("Status")])
-        self.proxy = QSortFilterProxyModel(self)  # the filter; `model` always holds every plan
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setRecursiveFilteringEnabled(True)  # a year or organ shows while one of its plans does
-        self.proxy.setFilterRole(HaystackRole)
+        self.model = LibraryModel(Texts(
+            self.tr("Year {0}"), self.tr("No year"), self.tr("No issuing organ"), self.tr("Draft"), self.tr("Issued"),
+            self.tr("{0} nodes · modified {1}"), [self.tr("Plan"), self.tr("Status")]), self)
         self.view = QTreeView()
         self.view.setObjectName("libraryView")
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.view.header().setStretchLastSection(False)
         self.view.header().setSectionResizeMode(0, self.view.header().ResizeMode.Stretch)
-        self.view.header().setSectionResizeMode(1, self.view.header().ResizeMode.ResizeToContents)
+        # A fixed status column: sized to its contents, every changed row would measure every row laid out.
+        self.view.header().setSectionResizeMode(1, self.view.header().ResizeMode.Fixed)
+        words = [self.tr("Draft"), self.tr("Issued"), self.tr("Status"), "00000"]
+        self.view.header().resizeSection(1, max(self.fontMetrics().horizontalAdvance(w) for w in words) + 24)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
 
         top = QHBoxLayout()
@@ -56,197 +98,125 @@ class LibraryPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view)
 
-        self._items: dict[int, QStandardItem] = {}
-        self._organ_items: list[list[QStandardItem]] = []  # [year][organ] → the organ's row
-        self._organ_ids: list[list[list[int]]] = []  # [year][organ] → its plans' ids, in the order shown
-        self._shape: list | None = None  # the years and organs the tree was built with
-        self._shown: dict[int, PlanSummary] = {}  # what each plan's row shows
-        self._position: dict[int, int] = {}  # plan id → its index in `plans`
-        self._bold = self.font()
-        self._bold.setBold(True)
-        self._grey = QBrush(QColor("#777777"))
+        self._loaded = _Loaded(self)
+        self._loaded.done.connect(self._arrived)
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(lambda: self._timer.start())
-        self.sort.currentIndexChanged.connect(self._rebuild)
-        self._draft = self.tr("Draft")
-        self._issued = self.tr("Issued")
+        self.sort.currentIndexChanged.connect(self._apply_filter)
+
+    @property
+    def plans(self) -> list[PlanSummary]:
+        """Every plan in the library (whatever the filter shows)."""
+        return list(self.model.summaries.values())
+
+    # ---- filling it -------------------------------------------------------------------------------------
 
     def set_plans(self, plans: list[PlanSummary], current_id: int | None = None) -> None:
-        """Show these plans. Only what changed is touched: a plan whose title changed updates its row (or, when its
-        place among its organ's plans moved, that organ's rows); the whole tree is built again only when years or
-        organs come or go, or the order changes."""
-        self.plans = plans
-        self._position = {p.id: i for i, p in enumerate(plans)}
+        """Show these plans (a whole new list: at start, after another program changed the file)."""
+        self._generation += 1  # a background read still under way is older than this
+        self.loading = False
         if current_id is not None:
             self.current_id = current_id
-        self._rebuild()
-
-    def update_plans(self, changed: list[PlanSummary]) -> None:
-        """Plans that changed (e.g. the open plan's title as it is typed): the rest of the list is not read again,
-        and a plan that keeps its place (same year, organ, and order among its organ's plans) has its row set
-        without sorting or comparing the others."""
-        if len(self._position) != len(self.plans):
-            self._position = {p.id: i for i, p in enumerate(self.plans)}
-        for p in changed:
-            if (i := self._position.get(p.id)) is not None:
-                self.plans[i] = p
-            else:
-                self._position[p.id] = len(self.plans)
-                self.plans.append(p)
-        if all(self._set_in_place(p) for p in changed):
-            return
-        self._rebuild()
-
-    def _set_in_place(self, p: PlanSummary) -> bool:
-        old = self._shown.get(p.id)
-        order = self.sort.currentData()
-        if old is None or order == "modified" or (p.year, p.issuers[:1]) != (old.year, old.issuers[:1]):
-            return False
-        if old == p:
-            return True
-        key = (lambda q: q.title) if order == "title" else (lambda q: (q.title, q.id))
-        for y, organs in enumerate(self._organ_ids):
-            for o, ids in enumerate(organs):
-                if p.id not in ids:
-                    continue
-                r = ids.index(p.id)
-                before = self._shown[ids[r - 1]] if r > 0 else None
-                after = self._shown[ids[r + 1]] if r + 1 < len(ids) else None
-                if (before and key(before) > key(p)) or (after and key(p) > key(after)):
-                    return False  # its place among its organ's plans moved
-                organ_item = self._organ_items[y][o]
-                self._set_row(organ_item.child(r, 0), organ_item.child(r, 1), p)
-                self._shown[p.id] = p
-                return True
-        return False
-
-    def _apply_filter(self) -> None:
-        # Every word must occur in the plan's haystack: one regular expression of lookaheads, matched in C++ by
-        # the proxy model (a Python match per row cost 455 ms a keystroke at 10,000 plans).
-        words = self.filter.text().split()
-        pattern = "".join(f"(?=.*{QRegularExpression.escape(w)})" for w in words)
-        expression = QRegularExpression(f"^{pattern}" if words else "",
-                                        QRegularExpression.PatternOption.CaseInsensitiveOption)
-        if expression.pattern() != self.proxy.filterRegularExpression().pattern():
-            self.proxy.setFilterRegularExpression(expression)
-            self.view.expandAll()
-            self._mark_current()
-
-    def _groups(self) -> list[tuple[int | None, list[tuple[str, list[PlanSummary]]]]]:
-        """Years → issuing organs → plans, in the chosen order (years newest first; with "recently modified",
-        the freshest group first)."""
-        plans = list(self.plans)
-        order = self.sort.currentData()
-        if order == "title":
-            plans.sort(key=lambda p: p.title)
-        elif order == "modified":
-            plans.sort(key=lambda p: (p.modified_at, p.id), reverse=True)  # ties: the newer plan first
-        else:
-            plans.sort(key=lambda p: (p.title, p.id))
-        groups: dict[int | None, dict[str, list[PlanSummary]]] = {}
-        for p in plans:
-            organ = p.issuers[0] if p.issuers else ""
-            groups.setdefault(p.year, {}).setdefault(organ, []).append(p)
-        years = list(groups)
-        if order != "modified":
-            years.sort(key=lambda y: -(y or 0))
-        return [(year, list(groups[year].items())) for year in years]
-
-    def _rebuild(self) -> None:
-        groups = self._groups()
-        shape = [(year, [organ for organ, _ in organs]) for year, organs in groups]
-        if shape != self._shape:
-            self._build(groups)
-            self._shape = shape
-        else:
-            self._update(groups)
-        self._shown = {p.id: p for p in self.plans}
-        self._apply_filter()
+        self.model.set_plans(plans)
+        self._fold()
         self._mark_current()
 
-    def _build(self, groups) -> None:
-        self.model.removeRows(0, self.model.rowCount())
-        self._items = {}
-        self._organ_items = []
-        self._organ_ids = [[[p.id for p in members] for _, members in organs] for _, organs in groups]
-        root = self.model.invisibleRootItem()
-        for year, organs in groups:
-            year_item = QStandardItem(self.tr("Year {0}").format(year) if year else self.tr("No year"))
-            year_item.setFont(self._bold)
-            year_count = QStandardItem(str(sum(len(m) for _, m in organs)))
-            year_count.setForeground(self._grey)
-            root.appendRow([year_item, year_count])
-            row: list[QStandardItem] = []
-            for organ, members in organs:
-                organ_item = QStandardItem(organ or self.tr("No issuing organ"))
-                organ_item.setForeground(self._grey)
-                year_item.appendRow([organ_item, QStandardItem()])
-                self._fill_organ(organ_item, members)
-                row.append(organ_item)
-            self._organ_items.append(row)
-        self.view.expandAll()
+    def fill(self, lib: Library, current_id: int | None = None) -> None:
+        """The whole list from the library: at once when it is small, else on a worker (`loaded` follows)."""
+        self.model.count_nodes = lib.count_nodes  # tooltips: the lists below are read without counts
+        if lib.plan_count() >= READ_IN_BACKGROUND_FROM:
+            self.load_in_background(lib.path, current_id)
+        else:
+            self.set_plans(lib.list_plans(counts=False), current_id)
 
-    def _update(self, groups) -> None:
-        """The same years and organs: refill an organ whose plans or their order changed, else touch only the
-        rows of plans that changed."""
-        for y, (_, organs) in enumerate(groups):
-            year_count = self.model.item(y, 1)
-            count = str(sum(len(m) for _, m in organs))
-            if year_count.text() != count:
-                year_count.setText(count)
-            for o, (_, members) in enumerate(organs):
-                organ_item = self._organ_items[y][o]
-                ids = [p.id for p in members]
-                if ids != self._organ_ids[y][o]:
-                    for plan_id in self._organ_ids[y][o]:
-                        self._items.pop(plan_id, None)
-                    self._organ_ids[y][o] = ids
-                    organ_item.removeRows(0, organ_item.rowCount())
-                    self._fill_organ(organ_item, members)
-                    self.view.expand(self.proxy.mapFromSource(organ_item.index()))
-                    continue
-                for r, p in enumerate(members):
-                    if self._shown.get(p.id) != p:
-                        self._set_row(organ_item.child(r, 0), organ_item.child(r, 1), p)
+    def catch_up(self, lib: Library) -> None:
+        """Once a background read has arrived: the plans changed while it was under way, as they are now."""
+        ids, self.pending = sorted(self.pending), set()
+        if ids:
+            fresh = lib.list_plans(ids, counts=False)
+            self.update_plans(fresh, set(ids) - {p.id for p in fresh})
 
-    def _fill_organ(self, organ_item: QStandardItem, members: list[PlanSummary]) -> None:
-        for p in members:
-            item, status = QStandardItem(kind_icon(None), ""), QStandardItem()
-            self._set_row(item, status, p)
-            organ_item.appendRow([item, status])
-            self._items[p.id] = item
+    def apply_change(self, lib: Library, change: Change) -> None:
+        """An edit's change record: the plans it added, removed or changed are read again; nothing else is."""
+        removed = set(change.removed_plans)
+        ids = sorted((change.plans | change.added_plans) - removed)
+        self.update_plans(lib.list_plans(ids, counts=False) if ids else [], removed)
 
-    def _set_row(self, item: QStandardItem, status: QStandardItem, p: PlanSummary) -> None:
-        item.setText(p.title)
-        item.setData(p.id, PlanIdRole)
-        item.setData(" ".join([p.title, p.kind, str(p.year or ""), p.doc_number, *p.issuers]), HaystackRole)
-        tip = [p.title]
-        if p.doc_number:
-            tip.append(p.doc_number)
-        tip.append(self.tr("{0} nodes · modified {1}").format(p.node_count, p.modified_at[:16].replace("T", " ")))
-        item.setToolTip("\n".join(tip))
-        status.setText(self._issued if p.status is Status.ISSUED else self._draft)
-        status.setForeground(QBrush(QColor("#2e7d32" if p.status is Status.ISSUED else "#b26a00")))
+    def load_in_background(self, path: Path, current_id: int | None = None) -> None:
+        """Read the list on a worker (a large library): the window is usable meanwhile; `loaded` follows."""
+        self._generation += 1
+        self.loading = True
+        self.pending = set()
+        if current_id is not None:
+            self.current_id = current_id
+        self.filter.setPlaceholderText(self.tr("Reading the library…"))
+        QThreadPool.globalInstance().start(_ReadPlans(path, self._generation, self._loaded))
+
+    def _arrived(self, generation: int, result) -> None:
+        if generation != self._generation:
+            return  # a newer list was set meanwhile
+        self.filter.setPlaceholderText(self.tr("Filter by title, organ, number…"))
+        if isinstance(result, str):
+            self.loading = False
+            emit(self.loaded, result)
+            return
+        self.set_plans(result)
+        emit(self.loaded, "")
+
+    def update_plans(self, changed: list[PlanSummary], removed: set[int] | frozenset[int] = frozenset()) -> None:
+        """Plans added or changed, and plans removed (from a change record): only their rows move or change."""
+        if self.loading:
+            self.pending |= {p.id for p in changed} | set(removed)
+        self.model.update(changed, removed)
+        if len(self.model.shown) <= UNFOLD_UP_TO:
+            self.view.expandAll()  # a new year or organ opens like the others
+        self._mark_current()
+
+    # ---- showing it -------------------------------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        # Every word must occur in the plan's title, kind, year, number or organs, in any case (model.py).
+        if self.model.set_view(self.sort.currentData(), self.filter.text().split()):
+            self._fold()
+            self._mark_current()
+
+    def _rebuild(self) -> None:
+        """Apply the filter and the order now (what the filter box's timer runs once typing pauses)."""
+        self._timer.stop()
+        self._apply_filter()
+
+    def _fold(self) -> None:
+        """A short list opens every group; a long one its years, and the organ of the open plan."""
+        if len(self.model.shown) <= UNFOLD_UP_TO:
+            self.view.expandAll()
+            return
+        self.view.collapseAll()
+        self.view.expandToDepth(0)
+        if self.current_id is not None and (group := self.model.group_index(self.current_id)).isValid():
+            self.view.expand(group)
 
     def _mark_current(self) -> None:
-        item = self._items.get(self.current_id) if self.current_id is not None else None
-        if item is not None and self.view.currentIndex() == self.proxy.mapFromSource(self.model.indexFromItem(item)):
+        index = self.model.index_of(self.current_id)
+        if index.isValid() and index == self.view.currentIndex():
             return  # already shown as current: no scrolling, no repaint
-        sel = self.view.selectionModel()
-        sel.blockSignals(True)  # showing the open plan is not choosing one
-        if item is None:
-            self.view.clearSelection()
-            self.view.setCurrentIndex(QModelIndex())
-        else:
-            index = self.proxy.mapFromSource(self.model.indexFromItem(item))
+        # Showing the open plan is not choosing one. The selection model keeps its signals, so the view
+        # repaints just the rows whose selection changed (blocking them cost a repaint of the whole list).
+        self._marking = True
+        try:
+            if not index.isValid():
+                self.view.clearSelection()
+                self.view.setCurrentIndex(QModelIndex())
+                return
+            if (group := self.model.group_index(self.current_id or 0)).isValid():
+                self.view.expand(group)
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
-        sel.blockSignals(False)
-        self.view.viewport().update()
+        finally:
+            self._marking = False
 
     def select(self, plan_id: int | None) -> None:
-        """Highlight the open plan (no rebuild: the list is not touched)."""
+        """Highlight the open plan (the list is not touched)."""
         self.current_id = plan_id
         self._mark_current()
 
@@ -255,22 +225,14 @@ class LibraryPane(QWidget):
         return int(value) if value is not None else None
 
     def visible_plan_ids(self) -> list[int]:
-        """The plans shown, top to bottom (for tests and keyboard navigation)."""
-        out = []
+        """The plans the filter shows, top to bottom, folded or not (for tests and keyboard navigation)."""
+        return list(self.model.shown)
 
-        def walk(parent: QModelIndex) -> None:
-            for row in range(self.proxy.rowCount(parent)):
-                index = self.proxy.index(row, 0, parent)
-                if (pid := self.plan_at(index)) is not None:
-                    out.append(pid)
-                walk(index)
-
-        walk(QModelIndex())
-        return out
+    def first_plan_id(self) -> int | None:
+        return self.model.shown[0] if self.model.shown else None
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        plan_id = self.plan_at(current)
-        if plan_id is not None and plan_id != self.current_id:
+        plan_id = self.model.plan_id(current)
+        if plan_id is not None and plan_id != self.current_id and not self._marking:
             self.current_id = plan_id
             emit(self.planChosen, plan_id)
-

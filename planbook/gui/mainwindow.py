@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QObject, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -34,7 +34,8 @@ from .. import __version__
 from ..core import drafting, editing
 from ..core.errors import PlanbookError, ReadOnlyLibrary
 from ..core.library import Library, refuse_library_output
-from ..core.model import KINDS, NodeKind, Plan, may_contain
+from ..core.model import NodeKind, Plan, may_contain
+from .actions import ActionSet
 from .commands import EditCommand
 from .dropimport import DropImport
 from .editors import NodeEditor, PlanProperties, short_kind_names
@@ -46,9 +47,8 @@ from .review import ReplaceDialog, ReviewPanel
 from .safety import LibrarySafety
 from .screen import fit_to_screen, keep_on_screen
 from .searchpanel import SearchPanel
+from .session import LibrarySession
 from .treemodel import PLAN_ID, PlanTreeModel
-
-MAX_RECENT = 8
 
 
 class PlanTreeView(QTreeView):
@@ -98,7 +98,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
     def __init__(self, lib: Library, settings: QSettings, language: str = "zh"):
         super().__init__()
         self.setObjectName("mainWindow")
-        self.lib = lib
+        self.session = LibrarySession(lib, settings)
         self.settings = settings
         self.language = language
         self.undo_stack = QUndoStack(self)
@@ -146,7 +146,6 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
 
         self._build_docks()
         self._build_actions()
-        self._build_menus()
         self._build_search()
         self._connect()
         self.refresh_library()
@@ -155,162 +154,17 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         self._init_safety()  # read-only banner, watching other programs' changes, backups (safety.py)
         self._init_drops()  # files dropped on the window are imported through the preview (dropimport.py)
 
+    @property
+    def lib(self) -> Library:
+        """The open library (the session holds it; switching libraries replaces it)."""
+        return self.session.lib
+
     # ---- building ------------------------------------------------------------------------------------
 
-    def _action(self, name: str, text: str, slot, shortcut=None, tree_only: bool = False) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.triggered.connect(self._guard(slot))  # library errors become one message (safety.py)
-        if shortcut is not None:
-            keys = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        if tree_only:
-            # Keys such as Enter, Delete and Tab mean something else in the text editors.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.tree.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        S = QKeySequence.StandardKey
-        a = self._action
-        self.act_new_plan = a("actNewPlan", self.tr("&New Plan"), self.new_plan, S.New)
-        self.act_new_from = a("actNewFrom", self.tr("New Plan &From…"), self.new_plan_from)
-        self.act_duplicate = a("actDuplicate", self.tr("D&uplicate Plan"), self.duplicate_plan)
-        self.act_delete_plan = a("actDeletePlan", self.tr("Delete Plan…"), self.delete_plan)
-        self.act_tidy = a("actTidy", self.tr("Normalize &Punctuation"), self.tidy_punctuation)
-        self.act_next_year = a("actNextYear", self.tr("Draft Next Year's Plan"), self.draft_next_year,
-                               "Ctrl+Shift+N")
-        self.act_import = a("actImport", self.tr("&Import…"), self.import_dialog, "Ctrl+I")
-        self.act_import_clipboard = a("actImportClipboard", self.tr("Import from &Clipboard"),
-                                      self.import_clipboard, "Ctrl+Shift+V")
-        self.act_export = a("actExport", self.tr("&Export…"), self.export_dialog, "Ctrl+E")
-        self.act_print_preview = a("actPrintPreview", self.tr("Print Pre&view…"), self.print_preview, "Ctrl+Shift+P")
-        self.act_open_library = a("actOpenLibrary", self.tr("&Open Library…"), self.open_library_dialog, S.Open)
-        self.act_new_library = a("actNewLibrary", self.tr("New &Library…"), self.new_library_dialog)
-        self.act_quit = a("actQuit", self.tr("&Quit"), self.close, S.Quit)
-        self.act_print = a("actPrint", self.tr("&Print…"), self.print_now, S.Print)  # Ctrl+P, as in Word and WPS
-        self.act_properties = a("actProperties", self.tr("Plan &Properties"), self.select_plan_row, "Alt+Return")
-        # Ctrl+, where the platform names no key of its own for Preferences (Windows, most X11 desktops)
-        self.act_preferences = a("actPreferences", self.tr("Pre&ferences…"), self.preferences_dialog,
-                                 [S.Preferences] if QKeySequence.keyBindings(S.Preferences) else "Ctrl+,")
-        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-
-        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.act_undo.setObjectName("actUndo")
-        self.act_undo.setShortcuts([QKeySequence(S.Undo)])
-        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.act_redo.setObjectName("actRedo")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-
-        # Enter and F2 on a row edit it (the cursor goes to its title); Insert adds a row after it.
-        self.act_edit_node = a("actEditNode", self.tr("&Edit Selected"), self.edit_current,
-                               ["F2", "Return", "Enter"], tree_only=True)
-        self.act_new_sibling = a("actNewSibling", self.tr("New Sibling"), self.new_sibling,
-                                 ["Insert", "Shift+Return"], tree_only=True)
-        self.act_new_child = a("actNewChild", self.tr("New Child"), self.new_child,
-                               ["Ctrl+Return", "Ctrl+Enter"], tree_only=True)
-        names = short_kind_names()
-        self.act_new_kind = {}
-        for kind, spec in KINDS.items():
-            self.act_new_kind[kind] = a(f"actNew_{kind}", self.tr("New {0}").format(names[kind]),
-                                        lambda _=False, k=kind: self.new_of_kind(k), spec.shortcut)
-        self.act_delete = a("actDelete", self.tr("Delete"), lambda: self.delete_node(), S.Delete, tree_only=True)
-        from . import clipboard
-
-        # Rows in the tree; in a text box the same menu items act on its text (clipboard.py).
-        self.act_cut = a("actCut", self.tr("Cu&t"), lambda: clipboard.cut_rows(self), S.Cut, tree_only=True)
-        self.act_copy = a("actCopy", self.tr("&Copy"), lambda: clipboard.copy_rows(self), S.Copy, tree_only=True)
-        self.act_paste = a("actPaste", self.tr("&Paste"), lambda: clipboard.paste_rows(self), S.Paste, tree_only=True)
-        self.act_up = a("actMoveUp", self.tr("Move Up"), lambda: self.move(-1), "Ctrl+Up", tree_only=True)
-        self.act_down = a("actMoveDown", self.tr("Move Down"), lambda: self.move(+1), "Ctrl+Down", tree_only=True)
-        self.act_indent = a("actIndent", self.tr("Demote"), self.indent, ["Ctrl+]", "Alt+Shift+Right"], tree_only=True)
-        self.act_outdent = a("actOutdent", self.tr("Promote"), self.outdent, ["Ctrl+[", "Alt+Shift+Left"],
-                             tree_only=True)
-        # F6 and Shift+F6 go round the panes: library, structure, editor, fields.
-        self.act_next_pane = a("actNextPane", self.tr("Next Pane"), lambda: self.cycle_panes(+1), "F6")
-        self.act_prev_pane = a("actPrevPane", self.tr("Previous Pane"), lambda: self.cycle_panes(-1), "Shift+F6")
-        self.act_expand = a("actExpand", self.tr("Expand All"), lambda: self.tree.expandAll())
-        self.act_collapse = a("actCollapse", self.tr("Collapse to Sections"), self.collapse_to_sections)
-        self.act_about = a("actAbout", self.tr("&About Planbook"), self.about)
-        self.act_guide = a("actGuide", self.tr("&User Guide"), self.show_guide, S.HelpContents)  # F1
-        self.act_filter = a("actFilter", self.tr("Find Plan"), self.focus_filter, "Ctrl+Shift+L")
-        self.act_search = a("actSearch", self.tr("Search All Plans"), self.focus_search, [S.Find, "Ctrl+K"])
-        self.act_compare = a("actCompare", self.tr("&Compare With…"), self.compare_dialog)
-        self.act_check = a("actCheck", self.tr("Chec&k Before Issuing…"), self.check_dialog, "Ctrl+Shift+K")
-        self.act_review = a("actReview", self.tr("&Review Draft…"), self.review_draft, "Ctrl+Shift+R")
-        self.act_replace = a("actReplace", self.tr("Find and &Replace…"), self.replace_dialog, "Ctrl+H")
-        self.act_rename_unit = a("actRenameUnit", self.tr("&Rename Unit…"), lambda: self.rename_unit_dialog())
-        self.act_export_breakdown = a("actExportBreakdown", self.tr("Export Task &Breakdown Table…"),
-                                      self.export_breakdown_dialog)
-        self.act_show_all = a("actShowAll", self.tr("Show All Tasks"), lambda: self.filter_unit(""))
-        self.act_units = self.units_dock.toggleViewAction()
-        self.act_units.setObjectName("actUnitsView")
-        self.act_units.setText(self.tr("&Units"))
-        self.act_dashboard = self.dashboard_dock.toggleViewAction()
-        self.act_dashboard.setObjectName("actDashboard")
-        self.act_dashboard.setText(self.tr("Progress &Dashboard"))
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        m = bar.addMenu(self.tr("&File"))
-        m.addActions([self.act_new_plan, self.act_new_from])
-        from . import recent, templates
-
-        self.template_menu = m.addMenu(self.tr("New from &Template"))
-        self.template_menu.setObjectName("templateMenu")
-        self.template_menu.aboutToShow.connect(lambda: templates.fill_menu(self.template_menu, self))
-        templates.fill_menu(self.template_menu, self)
-        self.recent_plans_menu = m.addMenu(self.tr("Recent P&lans"))
-        self.recent_plans_menu.setObjectName("recentPlansMenu")
-        self.recent_plans_menu.aboutToShow.connect(lambda: recent.fill_menu(self.recent_plans_menu, self))
-        m.addSeparator()
-        m.addActions([self.act_import, self.act_import_clipboard, self.act_export, self.act_print_preview,
-                      self.act_print])
-        m.addSeparator()
-        m.addActions([self.act_open_library, self.act_new_library])
-        self.recent_menu = m.addMenu(self.tr("Recent Libraries"))
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        m.addSeparator()
-        m.addAction(self.act_quit)
-
-        m = bar.addMenu(self.tr("&Edit"))
-        m.setObjectName("editMenu")
-        m.addActions([self.act_undo, self.act_redo])
-        m.addSeparator()
-        m.addAction(self.act_replace)
-        m.addActions([self.act_cut, self.act_copy, self.act_paste])
-        m.addSeparator()
-        m.addActions([self.act_edit_node, self.act_new_sibling, self.act_new_child])
-        kinds = m.addMenu(self.tr("New…"))
-        kinds.addActions(list(self.act_new_kind.values()))
-        m.addAction(self.act_delete)
-        m.addSeparator()
-        m.addActions([self.act_up, self.act_down, self.act_outdent, self.act_indent])
-        m.addSeparator()
-        m.addAction(self.act_preferences)
-
-        m = bar.addMenu(self.tr("&View"))
-        m.addActions([self.act_search, self.act_filter, self.act_expand, self.act_collapse])
-        m.addActions([self.act_next_pane, self.act_prev_pane])
-        m.addSeparator()
-        m.addActions([self.act_units, self.act_dashboard, self.act_show_all])
-        lang = m.addMenu(self.tr("Language"))
-        for code, name in (("zh", "中文（简体）"), ("en", "English")):
-            act = lang.addAction(name, lambda _=False, c=code: self.set_language(c))
-            act.setCheckable(True)
-            act.setChecked(code == self.language)
-
-        m = bar.addMenu(self.tr("&Plan"))
-        m.addActions([self.act_next_year, self.act_duplicate, self.act_delete_plan])
-        m.addSeparator()
-        m.addActions([self.act_review, self.act_check, self.act_compare, self.act_rename_unit, self.act_tidy,
-                      self.act_export_breakdown])
-        m.addSeparator()
-        m.addAction(self.act_properties)
-
-        m = bar.addMenu(self.tr("&Help"))
-        m.addActions([self.act_guide, self.act_about])
+        """Actions and menus from the one table in actions.py (read-only mode reads its `writes` column)."""
+        self.action_set = ActionSet(self, self._guard)
+        self.action_set.build_menus(self.menuBar())
 
     def _build_search(self) -> None:
         """The toolbar's search box and the results panel docked below (shown when there is a query)."""
@@ -344,6 +198,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
 
     def _connect(self) -> None:
         self.library_pane.planChosen.connect(lambda pid: self.open_plan(pid))
+        self.library_pane.loaded.connect(self._library_loaded)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.model.dataChanged.connect(self._model_data_changed)
         self.model.moveRequested.connect(lambda move: self.do(move, self.tr("Move")))
@@ -391,16 +246,15 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             plan_id = min(whole)
         self.undo_stack.push(EditCommand(self._run, text, edit, change.inverse, plan_id, merge_key,
                                            on_error=self._command_failed))
-        if change.aspects & editing.Aspect.PLANS:
-            self.refresh_library()
+        self._library_follows(change)
         self._update_actions()
         return change
 
     def _run(self, edit: editing.Edit, plan_id: int | None) -> editing.Change:
         """Undo/redo: apply a stored edit and show what it changed, on the plan it changed."""
         change = self.model.apply(edit)
+        self._library_follows(change)
         if change.aspects & editing.Aspect.PLANS:
-            self.refresh_library()
             if change.added_plan is not None:
                 self.open_plan(change.added_plan)
             elif self.model.plan is None:
@@ -434,7 +288,6 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         if plan_id is None:
             self._show_nothing()
             return False
-        self.tree.expandAll()
         self.library_pane.select(plan_id)
         from .recent import remember
 
@@ -459,14 +312,12 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         self._save_session()
         if self._check is not None:  # it lists a plan of the library being closed
             self._check.close()
-        old = self.lib
-        self.lib = lib
+        self.session.replace(lib)
         self.undo_stack.clear()
         self.model.set_library(lib)
         self.search_panel.set_library(lib)
-        old.close()
         self._library_opened()
-        self._remember_library()
+        self.session.remember()
         self.refresh_library()
         self._show_nothing()
         ids = [p.id for p in self.library_pane.plans]
@@ -480,29 +331,28 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
             self.library_pane.update_plans(self.lib.list_plans([self.model.plan_id]))
 
     def refresh_library(self) -> None:
-        self.library_pane.set_plans(self.lib.list_plans(), self.model.plan_id)
-        count = len(self.library_pane.plans)
+        """The whole list again (start, another library); a large one is read on a worker (`_library_loaded`)."""
+        self.library_pane.fill(self.lib, self.model.plan_id)
+        if not self.library_pane.loading:
+            count = len(self.library_pane.model.summaries)
+            self.statusBar().showMessage(self.tr("{0} plans in {1}").format(count, self.lib.path), 4000)
+
+    def _library_loaded(self, problem: str) -> None:
+        """A large library's list has arrived: it catches up with edits made meanwhile; with no plan open yet,
+        the first one opens (as `restore` does with a small library)."""
+        if problem:
+            self.statusBar().showMessage(problem, 8000)
+            return
+        self.library_pane.catch_up(self.lib)
+        count = len(self.library_pane.model.summaries)
         self.statusBar().showMessage(self.tr("{0} plans in {1}").format(count, self.lib.path), 4000)
+        if self.model.plan is None and (first := self.library_pane.first_plan_id()) is not None:
+            self.open_plan(first)
 
-    def _remember_library(self) -> None:
-        path = str(self.lib.path.resolve())
-        recent = [p for p in self._recent() if p != path]
-        self.settings.setValue("recentLibraries", [path, *recent][:MAX_RECENT])
-        self.settings.setValue("session/library", path)
-
-    def _recent(self) -> list[str]:
-        value = self.settings.value("recentLibraries", []) or []
-        return [value] if isinstance(value, str) else list(value)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        current = str(self.lib.path.resolve())
-        recent = [p for p in self._recent() if Path(p).exists()]  # missing files are dropped
-        for path in recent:
-            act = self.recent_menu.addAction(path, lambda _=False, p=path: self.switch_library(p))
-            act.setEnabled(path != current)
-        if not recent:
-            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+    def _library_follows(self, change: editing.Change) -> None:
+        """Plans added, removed, or changed other than the open one (whose row follows its edits on a timer)."""
+        if change.aspects & editing.Aspect.PLANS or change.plans - {self.model.plan_id}:
+            self.library_pane.apply_change(self.lib, change)
 
     def open_library_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Library"), str(self.lib.path.parent),
@@ -570,17 +420,8 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
 
     def _update_actions(self) -> None:
         has_plan = self.model.plan is not None
-        current = self.current_id()
-        on_node = has_plan and current not in (None, PLAN_ID)
-        for act in (self.act_duplicate, self.act_delete_plan, self.act_next_year, self.act_export,
-                    self.act_compare, self.act_check, self.act_review, self.act_replace, self.act_rename_unit, self.act_tidy, self.act_export_breakdown,
-                    self.act_print_preview, self.act_print, self.act_edit_node,
-                    self.act_properties, self.act_new_child, self.act_new_sibling, *self.act_new_kind.values()):
-            act.setEnabled(has_plan)
-        for act in (self.act_delete, self.act_up, self.act_down, self.act_indent, self.act_outdent):
-            act.setEnabled(on_node)
-        self.act_paste.setEnabled(has_plan)
-        self._safety_actions()
+        on_node = has_plan and self.current_id() not in (None, PLAN_ID)
+        self.action_set.update(has_plan, on_node, self.lib.readonly)
 
     def focus_filter(self) -> None:
         self.library_pane.filter.setFocus()
@@ -592,7 +433,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
 
     def _remember_folds(self) -> None:
         """Before the tree is rebuilt (a paste, 规范标点, another program's change): which rows were folded."""
-        plan = self.model.plan
+        plan = self.model.plan if self.model.loading_id == self.model.plan_id else None  # another plan: all open
         folded = {i for i in self.model._nodes if not self.tree.isExpanded(self.model.index_of(i))} if plan else set()
         self._folds = (self.model.plan_id, folded)
 
@@ -918,7 +759,6 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
                 report.append((path, ids, error))
         finally:
             self.undo_stack.endMacro()
-        self.refresh_library()
         if added:
             self.open_plan(added[-1])
         from .importpreview import file_line
@@ -1076,7 +916,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
 
     def compare_dialog(self, other_id: int | None = None):
         """Plan ▸ Compare With…: this plan beside another, by default the one it was drafted from."""
-        from .follow import CompareView
+        from .compareview import CompareView
 
         if self.model.plan is None:
             return None
@@ -1258,7 +1098,7 @@ class MainWindow(LibrarySafety, DropImport, QMainWindow):
         state = self.settings.value("window/splitter") if geometry else None
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
-        self._remember_library()
+        self.session.remember()
         node_id = None
         same_library = self.settings.value("session/planLibrary") == str(self.lib.path.resolve())
         if plan_id is None and same_library:

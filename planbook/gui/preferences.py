@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
@@ -40,6 +41,7 @@ from ..core.messages import Message
 from .messages import describe
 from .qtcompat import emit
 from .screen import fit_to_screen
+from .widgets import named
 
 T = QCoreApplication  # T.translate("PdfFonts", …) for the helpers outside the dialog
 SAMPLE_PX = 20
@@ -162,7 +164,7 @@ def with_fallback_face(widget: QWidget) -> QWidget:
 
 def problem_banner(text_name: str, button: QPushButton) -> tuple[QLabel, QHBoxLayout]:
     """The yellow banner that says a settings file cannot be read, with the button that starts over beside it."""
-    label = QLabel(objectName=text_name)
+    label = named(QLabel(), text_name)
     label.setWordWrap(True)
     label.setStyleSheet(_BANNER)
     row = QHBoxLayout()
@@ -179,7 +181,7 @@ def role_labels(grid: QGridLayout, row: int, key: str, name_id: str, columns: in
         line.setFrameShadow(QFrame.Shadow.Sunken)
         grid.addWidget(line, row, 0, 1, columns)
         row += 1
-    name = QLabel(role_names()[key], objectName=name_id)
+    name = named(QLabel(role_names()[key]), name_id)
     bold = name.font()
     bold.setBold(True)
     name.setFont(bold)
@@ -215,6 +217,15 @@ def _scrolling(page: QWidget) -> QScrollArea:
     return area
 
 
+class _FontRow(NamedTuple):
+    """One role's widgets on the PDF fonts page."""
+
+    file: QLabel
+    sample: QLabel
+    browse: QPushButton
+    reset: QPushButton
+
+
 class PreferencesDialog(QDialog):
     """Edit ▸ Preferences…: the PDF fonts and the Word font names. Changes are saved as they are made."""
 
@@ -230,7 +241,7 @@ class PreferencesDialog(QDialog):
         self.fonts_file = user_fonts_file()
         self.choices: dict = {}
         self.problem: PlanbookError | None = None
-        self.rows: dict[str, dict[str, QWidget]] = {}
+        self.rows: dict[str, _FontRow] = {}
         self.tabs = QTabWidget()
         pages = [self._fonts_page(FONT_KEYS), WordFontsPage()]
         self.word_fonts = pages[1]
@@ -249,13 +260,13 @@ class PreferencesDialog(QDialog):
     # ---- building ------------------------------------------------------------------------------------
 
     def _fonts_page(self, keys) -> QWidget:
-        page = QWidget(objectName="pdfFontsPage")
+        page = named(QWidget(), "pdfFontsPage")
         intro = QLabel(self.tr(
             "The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this "
             "computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only "
             "(.ttf, .ttc)."))
         intro.setWordWrap(True)
-        self.replace_button = QPushButton(self.tr("Start Over…"), objectName="replaceFontsFile")
+        self.replace_button = named(QPushButton(self.tr("Start Over…")), "replaceFontsFile")
         self.replace_button.setToolTip(self.tr("Put the unreadable file aside and use the bundled fonts"))
         self.replace_button.clicked.connect(lambda: self.replace_unreadable())
         self.problem_label, problem = problem_banner("fontsFileProblem", self.replace_button)
@@ -268,24 +279,24 @@ class PreferencesDialog(QDialog):
         row = 0
         for key in keys:
             row, _, _ = role_labels(grid, row, key, f"role_{key}", 4)
-            file = QLabel(objectName=f"file_{key}")
+            file = named(QLabel(), f"file_{key}")
             file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            sample = QLabel(SAMPLES[key], objectName=f"sample_{key}")
-            browse = QPushButton(self.tr("Browse…"), objectName=f"browse_{key}")
+            sample = named(QLabel(SAMPLES[key]), f"sample_{key}")
+            browse = named(QPushButton(self.tr("Browse…")), f"browse_{key}")
             browse.setToolTip(self.tr("Choose a font file for {0}").format(names[key]))
             browse.clicked.connect(lambda _=False, k=key: self.browse(k))
-            reset = QPushButton(self.tr("Use Bundled"), objectName=f"reset_{key}")
+            reset = named(QPushButton(self.tr("Use Bundled")), f"reset_{key}")
             reset.setToolTip(self.tr("Draw {0} with the font that ships with Planbook").format(names[key]))
             reset.clicked.connect(lambda _=False, k=key: self.reset(k))
             grid.addWidget(file, row, 1)
             grid.addWidget(browse, row, 2)
             grid.addWidget(reset, row, 3)
             grid.addWidget(sample, row + 1, 1, 1, 3)
-            self.rows[key] = {"file": file, "sample": sample, "browse": browse, "reset": reset}
+            self.rows[key] = _FontRow(file, sample, browse, reset)
             row += 2
 
-        where = QLabel(self.tr("Saved in {0}; the command line uses the same file.").format(
-            f"<a href=\"{self.fonts_file.parent.as_uri()}\">{self.fonts_file}</a>"), objectName="fontsFileName")
+        where = named(QLabel(self.tr("Saved in {0}; the command line uses the same file.").format(
+            f"<a href=\"{self.fonts_file.parent.as_uri()}\">{self.fonts_file}</a>")), "fontsFileName")
         where.setOpenExternalLinks(True)
         box = QVBoxLayout(page)
         box.addWidget(intro)
@@ -322,7 +333,7 @@ class PreferencesDialog(QDialog):
         row = self.rows[key]
         choice = self.choices.get(key)
         path = choice.file if choice else bundled_font_file(key)
-        label: QLabel = row["file"]
+        label = row.file
         label.setStyleSheet("")
         if choice is None:
             families = qt_families(path)
@@ -342,12 +353,12 @@ class PreferencesDialog(QDialog):
             label.setText(label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, FILE_PX))
             label.setToolTip(str(path))
         self._show_sample(key, path, choice.index if choice else 0)
-        row["browse"].setEnabled(self.problem is None)
-        row["reset"].setEnabled(self.problem is None and choice is not None)
+        row.browse.setEnabled(self.problem is None)
+        row.reset.setEnabled(self.problem is None and choice is not None)
 
     def _show_sample(self, key: str, path: Path, index: int) -> None:
         """The role's sample line in the face itself, as Qt draws it (a face Qt cannot load shows in the UI font)."""
-        sample: QLabel = self.rows[key]["sample"]
+        sample = self.rows[key].sample
         families = qt_families(path) if path.is_file() else []
         font = QFont(self.font())
         if families:

@@ -37,6 +37,7 @@ from .messages import describe
 from .preferences import fallback_note, glyph_warning_text, with_fallback_face
 from .qtcompat import emit
 from .screen import fit_to_screen
+from .widgets import named
 
 PRINT_DPI = 300  # enough for 三号 text; a 600 dpi A4 page image would take 140 MB
 
@@ -63,7 +64,7 @@ class PrintPreview(QDialog):
         self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(layout)))
         self.layout_box.currentIndexChanged.connect(self.refresh)
         self.status = QLabel()
-        self.glyph_banner = QLabel(objectName="glyphWarning")
+        self.glyph_banner = named(QLabel(), "glyphWarning")
         self.glyph_banner.setWordWrap(True)
         self.glyph_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.glyph_banner.setStyleSheet(
@@ -208,8 +209,8 @@ class PrintPreview(QDialog):
     def done(self, result: int) -> None:
         if self._runner is not None:  # the worker writes into the folder cleaned up below: let it finish
             self._runner.cancel()
-            self._runner.thread.quit()
-            self._runner.thread.wait()
+            self._runner.worker_thread.quit()
+            self._runner.worker_thread.wait()
             self._runner = None
         self.document.close()
         self._dir.cleanup()

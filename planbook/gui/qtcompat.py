@@ -21,8 +21,10 @@ import sys
 from collections.abc import Callable
 
 import PySide6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, SignalInstance
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QStandardItem
+
+from ..core.messages import QT_TRANSLATE_NOOP  # typed: PySide6's is declared to return object
 
 PROBES = 16  # calls per probe; a leaking binding loses exactly one reference per call
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 from ..core import editing
 from ..core.errors import PlanbookError
 from ..core.library import Library
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.replace import CONTEXT, Hit, find, find_library, replace_edit
 from ..core.review import KIND_NAMES, Finding, Kind, accept_edit, ignore, last_year, review_plan, unignore_all
 from .messages import describe
 from .qtcompat import emit
+from .widgets import named, top_items
 
 ROW = Qt.ItemDataRole.UserRole  # a row's finding or hit
 
@@ -64,9 +66,9 @@ class ReviewPanel(QWidget):
         self.library = library
         self.plan_id: int | None = None
         self.findings: list[Finding] = []
-        self.summary = QLabel(objectName="reviewSummary")
+        self.summary = named(QLabel(), "reviewSummary")
         self.summary.setWordWrap(True)
-        self.list = QTreeWidget(objectName="reviewFindings")
+        self.list = named(QTreeWidget(), "reviewFindings")
         self.list.setHeaderLabels([self.tr("Where"), self.tr("Found"), self.tr("Proposed"), self.tr("Why")])
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setWordWrap(True)
@@ -78,10 +80,10 @@ class ReviewPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.list.itemActivated.connect(self._activated)
         self.list.itemSelectionChanged.connect(self._update_buttons)
-        self.accept_button = QPushButton(self.tr("Accept"), objectName="reviewAccept")
-        self.accept_kind_button = QPushButton(self.tr("Accept All of This Kind"), objectName="reviewAcceptKind")
-        self.ignore_button = QPushButton(self.tr("Ignore"), objectName="reviewIgnore")
-        self.restore_button = QPushButton(self.tr("Show Ignored Again"), objectName="reviewRestore")
+        self.accept_button = named(QPushButton(self.tr("Accept")), "reviewAccept")
+        self.accept_kind_button = named(QPushButton(self.tr("Accept All of This Kind")), "reviewAcceptKind")
+        self.ignore_button = named(QPushButton(self.tr("Ignore")), "reviewIgnore")
+        self.restore_button = named(QPushButton(self.tr("Show Ignored Again")), "reviewRestore")
         self.accept_button.clicked.connect(lambda: self.accept_findings(self.selected()))
         self.accept_kind_button.clicked.connect(self._accept_kind)
         self.ignore_button.clicked.connect(lambda: self.ignore_findings(self.selected()))
@@ -110,8 +112,7 @@ class ReviewPanel(QWidget):
     def refresh(self) -> None:
         """Review the plan as it is now, keeping the selected finding's place where it still exists."""
         keep = {f.key for f in self.selected()}
-        collapsed = {self.list.topLevelItem(i).data(0, ROW) for i in range(self.list.topLevelItemCount())
-                  if not self.list.topLevelItem(i).isExpanded()}
+        collapsed = {item.data(0, ROW) for item in top_items(self.list) if not item.isExpanded()}
         self.list.clear()
         self.findings = []
         if self.plan_id is None:
@@ -241,20 +242,20 @@ class ReplaceDialog(QDialog):
         self.setWindowTitle(self.tr("Find and Replace"))
         self.library, self.plan_id = library, plan_id
         self.hits: list[Hit] = []
-        self.find_text = QLineEdit(objectName="findText")
-        self.replace_text = QLineEdit(objectName="replaceText")
-        self.all_plans = QCheckBox(self.tr("Search all plans (read only)"), objectName="allPlans")
-        self.summary = QLabel(objectName="replaceSummary")
+        self.find_text = named(QLineEdit(), "findText")
+        self.replace_text = named(QLineEdit(), "replaceText")
+        self.all_plans = named(QCheckBox(self.tr("Search all plans (read only)")), "allPlans")
+        self.summary = named(QLabel(), "replaceSummary")
         self.summary.setWordWrap(True)
-        self.list = QTreeWidget(objectName="replaceHits")
+        self.list = named(QTreeWidget(), "replaceHits")
         self.list.setHeaderLabels([self.tr("Where"), self.tr("In context")])
         self.list.setRootIsDecorated(False)
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.list.header().resizeSection(0, 240)
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.list.itemActivated.connect(self._activated)
-        self.find_button = QPushButton(self.tr("Find"), objectName="findButton")
-        self.replace_button = QPushButton(self.tr("Replace Ticked"), objectName="replaceButton")
+        self.find_button = named(QPushButton(self.tr("Find")), "findButton")
+        self.replace_button = named(QPushButton(self.tr("Replace Ticked")), "replaceButton")
         self.find_button.clicked.connect(self.search)
         self.replace_button.clicked.connect(self.replace)
         self.find_text.returnPressed.connect(self.search)
@@ -267,7 +268,8 @@ class ReplaceDialog(QDialog):
         buttons.addButton(self.find_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.replace_button, QDialogButtonBox.ButtonRole.ActionRole)
         for button in buttons.buttons():
-            button.setAutoDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -335,8 +337,7 @@ class ReplaceDialog(QDialog):
         self._update_buttons()
 
     def ticked(self) -> list[Hit]:
-        return [item.data(0, ROW) for i in range(self.list.topLevelItemCount())
-                if (item := self.list.topLevelItem(i)).checkState(0) == Qt.CheckState.Checked]
+        return [item.data(0, ROW) for item in top_items(self.list) if item.checkState(0) == Qt.CheckState.Checked]
 
     def _update_buttons(self) -> None:
         self.replace_button.setEnabled(bool(self.hits) and not self.all_plans.isChecked() and self.plan_id is not None)

@@ -22,7 +22,6 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -101,7 +100,7 @@ class LibraryWatcher(QObject):
 
     def _read(self) -> int | None:
         try:
-            return self.lib.db.execute("PRAGMA data_version").fetchone()[0]
+            return self.lib.data_version()
         except sqlite3.Error:
             return None  # busy or gone this instant: the next poll looks again
 
@@ -176,14 +175,6 @@ class LibrarySafety:
         layout.addWidget(body, 1)
         self.setCentralWidget(central)
 
-        self.act_backups = QAction(T.translate("Safety", "&Backups and Restore…"), self)
-        self.act_backups.setObjectName("actBackups")
-        self.act_backups.triggered.connect(self.backups_dialog)
-        file_menu = self.act_quit.associatedObjects()[0] if self.act_quit.associatedObjects() else None
-        if file_menu is not None and hasattr(file_menu, "insertAction"):
-            file_menu.insertAction(self.act_quit, self.act_backups)
-            file_menu.insertSeparator(self.act_quit)
-
         self.watcher = LibraryWatcher(self.lib, self)
         self.watcher.changed.connect(self.reload_from_library)
         self.daily_backup_done = BackupDone(self)
@@ -197,24 +188,12 @@ class LibrarySafety:
         self.tree.setAcceptDrops(not self.lib.readonly)
         for editor in (self.node_editor, self.plan_properties):
             set_read_only(editor, self.lib.readonly)
-        # At most once a day, on a thread of its own: the window is usable at once (a 10,000-plan library's copy
-        # takes seconds). A failure never stops the user's work.
-        self.daily_backup = backup.daily_in_background(self.lib, self.daily_backup_done.send)
+        self.session.start_daily_backup(self.daily_backup_done.send)
         self._update_actions()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name; MainWindow's runs first, then this
         self.watcher.timer.stop()  # the library is closed after the window: no poll may reach it then
         super().closeEvent(event)
-
-    def _safety_actions(self) -> None:
-        """Called at the end of `_update_actions`: a read-only library offers no action that writes."""
-        if not getattr(self, "watcher", None) or not self.lib.readonly:
-            return
-        for act in (self.act_new_plan, self.act_new_from, self.act_duplicate, self.act_delete_plan,
-                    self.act_next_year, self.act_import, self.act_import_clipboard, self.act_new_child,
-                    self.act_new_sibling, *self.act_new_kind.values(), self.act_delete, self.act_up, self.act_down,
-                    self.act_indent, self.act_outdent, self.act_tidy, self.act_rename_unit, self.act_cut, self.act_paste):
-            act.setEnabled(False)
 
     # ---- failed edits -----------------------------------------------------------------------------------
 
@@ -272,7 +251,7 @@ class LibrarySafety:
     def reload_from_library(self, force: bool = False) -> None:
         """Show what the file holds now, keeping the user's place; mark undo steps whose targets are gone."""
         try:
-            plans = self.lib.list_plans()
+            plans = self.lib.list_plans(counts=False)
             fresh = self.lib.load_plan(self.model.plan_id) if self.model.plan_id is not None else None
         except NotFound:
             fresh = None

@@ -11,9 +11,21 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +44,7 @@ from ..core.errors import PlanbookError
 from ..core.library import Library
 from .messages import describe
 from .qtcompat import emit
+from .widgets import child_items, named, top_items
 
 LIMIT = 200  # hits listed; the counts cover all of them
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,14 +64,14 @@ def marked_html(hit: search.Hit) -> str:
 class HtmlDelegate(QStyledItemDelegate):
     """Draws an item's text as rich text (the highlighted snippets)."""
 
-    def paint(self, painter, option, index: QModelIndex) -> None:
+    def paint(self, painter, option, index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         doc = QTextDocument()
         doc.setDefaultFont(opt.font)
         doc.setHtml(opt.text)
         opt.text = ""
-        style = opt.widget.style() if opt.widget else None
+        style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         context = QAbstractTextDocumentLayout.PaintContext()
         if opt.state & QStyle.StateFlag.State_Selected:
@@ -70,7 +83,7 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option, index: QModelIndex) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self, option, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802 - Qt's name
         size = super().sizeHint(option, index)
         return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 6))
 
@@ -129,17 +142,17 @@ class SearchPanel(QWidget):
         self.generation = 0
         self.year_from = self._year_box("searchYearFrom")
         self.year_to = self._year_box("searchYearTo")
-        self.issuer = QLineEdit(objectName="searchIssuer", placeholderText=self.tr("Issuer"))
-        self.unit = QLineEdit(objectName="searchUnit", placeholderText=self.tr("Unit, e.g. 基教科"))
+        self.issuer = named(QLineEdit(placeholderText=self.tr("Issuer")), "searchIssuer")
+        self.unit = named(QLineEdit(placeholderText=self.tr("Unit, e.g. 基教科")), "searchUnit")
         filters = QHBoxLayout()
         for label, widget in ((self.tr("Year"), self.year_from), ("–", self.year_to), (None, self.issuer),
                               (None, self.unit)):
             if label:
                 filters.addWidget(QLabel(label))
             filters.addWidget(widget)
-        self.summary = QLabel(objectName="searchSummary")
+        self.summary = named(QLabel(), "searchSummary")
         self.summary.setWordWrap(True)
-        self.results = QTreeWidget(objectName="searchResults")
+        self.results = named(QTreeWidget(), "searchResults")
         self.results.setHeaderLabels([self.tr("Where"), self.tr("Text")])
         self.results.setItemDelegateForColumn(1, HtmlDelegate(self.results))
         self.results.setUniformRowHeights(True)
@@ -176,7 +189,7 @@ class SearchPanel(QWidget):
         self.current_plan = lambda: None  # the window's open plan id: Enter prefers its hits
 
     def _year_box(self, name: str) -> QSpinBox:
-        spin = QSpinBox(objectName=name)
+        spin = named(QSpinBox(), name)
         spin.setRange(1999, 2100)
         spin.setSpecialValueText(self.tr("any"))  # the minimum means no limit
         spin.setValue(1999)
@@ -275,9 +288,8 @@ class SearchPanel(QWidget):
         self._restore = (chosen, scroll)  # applied when the new results come
 
     def _item(self, key: tuple) -> QTreeWidgetItem | None:
-        for i in range(self.results.topLevelItemCount()):
-            group = self.results.topLevelItem(i)
-            for item in (group, *(group.child(j) for j in range(group.childCount()))):
+        for group in top_items(self.results):
+            for item in (group, *child_items(group)):
                 if item.data(0, HIT_ROLE) == key:
                     return item
         return None
@@ -324,12 +336,11 @@ class SearchPanel(QWidget):
         keyboard goes to the results, where ↑/↓ and Enter open the others."""
         self.timer.stop()
         self.run_now()
-        groups = [self.results.topLevelItem(i) for i in range(self.results.topLevelItemCount())]
-        groups = [g for g in groups if g.childCount()]
+        groups = [g for g in top_items(self.results) if g.childCount()]
         if not groups:
             return
         mine = [g for g in groups if g.data(0, HIT_ROLE)[0] == self.current_plan()]
-        first = (mine or groups)[0].child(0)
+        first = child_items((mine or groups)[0])[0]
         self.results.setCurrentItem(first)
         self._activated(first)
         self.results.setFocus()

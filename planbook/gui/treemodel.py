@@ -9,17 +9,30 @@ after each structural change, and announced with `dataChanged` where they moved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ..core import editing
 from ..core.library import Library
-from ..core.model import KINDS, Node, NodeKind, Plan, misfit
+from ..core.model import KINDS, Node, NodeKind, Plan, misfit, stored_id
 from ..core.numbering import number_tree
 from .qtcompat import emit
 
 _ROOT = QModelIndex()
 PLAN_ID = 0  # internal id of the plan row; node ids start at 1
+_PLAN_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+_NODE_FLAGS = _PLAN_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 MIME = "application/x-planbook-node"
 LEAD_LABELS = ("牵头单位", "牵头科室", "牵头处室", "牵头部门", "责任单位", "责任科室", "责任处室", "牵头领导")
 NodeRole = Qt.ItemDataRole.UserRole + 1  # the node id (0 for the plan)
@@ -98,6 +111,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._nodes: dict[int, Node] = {}
         self._parent: dict[int, int] = {}  # node id → parent node id (PLAN_ID at the top level)
         self._rows: dict[int, int] = {}  # node id → row among its siblings
+        self.loading_id: int | None = None  # set by `load` just before its reset
         self._numbers: dict[int, str] = {}
         # The column shows the lead unit, else the responsible units (lead_unit): "Lead unit" named 责任单位 values wrongly.
         self._headers = (self.tr("Structure"), self.tr("Lead or responsible unit"))
@@ -109,6 +123,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     def load(self, plan_id: int | None) -> None:
         """Show plan `plan_id` (None: nothing)."""
+        self.loading_id = plan_id  # what the reset about to be announced will show (the window's folds)
         self.beginResetModel()
         self.plan = self.lib.load_plan(plan_id) if plan_id is not None else None
         self._nodes.clear()
@@ -128,32 +143,33 @@ class PlanTreeModel(QAbstractItemModel):
         return self.plan.id if self.plan else None
 
     def _register(self, children: list[Node], parent_id: int) -> None:
-        for row, node in enumerate(children):
-            self._nodes[node.id] = node
-            self._parent[node.id] = parent_id
-            self._rows[node.id] = row
-            self._register(node.children, node.id)
+        for row, node in enumerate(children):  # nodes loaded from the library: each has its id
+            node_id = stored_id(node)
+            self._nodes[node_id] = node
+            self._parent[node_id] = parent_id
+            self._rows[node_id] = row
+            self._register(node.children, node_id)
 
     def _unregister(self, node: Node) -> None:
-        for n in node.walk():
-            self._nodes.pop(n.id, None)
-            self._parent.pop(n.id, None)
-            self._rows.pop(n.id, None)
+        for node_id in (stored_id(n) for n in node.walk()):
+            self._nodes.pop(node_id, None)
+            self._parent.pop(node_id, None)
+            self._rows.pop(node_id, None)
 
     def _reindex(self, parent_id: int) -> None:
         for row, node in enumerate(self._children(parent_id)):
-            self._rows[node.id] = row
+            self._rows[stored_id(node)] = row
 
     def _children(self, parent_id: int) -> list[Node]:
         if parent_id == PLAN_ID:
-            return self.plan.nodes
+            return self.plan.nodes if self.plan is not None else []
         return self._nodes[parent_id].children
 
     def _compute_numbers(self) -> dict[int, str]:
         if self.plan is None:
             return {}
         by_object = number_tree(self.plan.nodes, self.plan.numbering)
-        return {node.id: by_object[id(node)] for node in self.plan.walk()}
+        return {stored_id(node): by_object[id(node)] for node in self.plan.walk()}
 
     # ---- lookups for the window -----------------------------------------------------------------------
 
@@ -188,7 +204,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     # ---- QAbstractItemModel ------------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: QModelIndex = _ROOT) -> QModelIndex:
+    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> QModelIndex:
         if self.plan is None or not 0 <= column < 2 or row < 0:
             return QModelIndex()
         if not parent.isValid():
@@ -209,7 +225,7 @@ class PlanTreeModel(QAbstractItemModel):
             return self.createIndex(0, 0, PLAN_ID)
         return self.createIndex(self._rows[parent_id], 0, parent_id)
 
-    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         if self.plan is None:
             return 0
         if not parent.isValid():
@@ -218,7 +234,7 @@ class PlanTreeModel(QAbstractItemModel):
             return 0
         return len(self._children(parent.internalId()))
 
-    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 2
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -226,7 +242,7 @@ class PlanTreeModel(QAbstractItemModel):
             return self._headers[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.plan is None:
             return None
         node_id = index.internalId()
@@ -255,7 +271,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     def _plan_data(self, col: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.plan.title if col == 0 else ""
+            return self.plan.title if col == 0 and self.plan is not None else ""
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return kind_icon(None)
         if role == Qt.ItemDataRole.FontRole and col == 0:
@@ -264,13 +280,11 @@ class PlanTreeModel(QAbstractItemModel):
             return PLAN_ID
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        # Asked for every row as the tree lays out: made once (Python's enum `|` took a third of a plan switch).
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
-        if index.internalId() != PLAN_ID:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        return _PLAN_FLAGS if index.internalId() == PLAN_ID else _NODE_FLAGS
 
     # ---- drag and drop: move only, and only where the hierarchy allows -----------------------------------
 
@@ -283,7 +297,8 @@ class PlanTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:
+    # Qt allows nullptr here (no drag), which the stubs do not say.
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # pyright: ignore[reportIncompatibleMethodOverride]
         ids = [i.internalId() for i in indexes if i.isValid() and i.column() == 0 and i.internalId() != PLAN_ID]
         if not ids:
             return None
@@ -296,7 +311,7 @@ class PlanTreeModel(QAbstractItemModel):
         if self.plan is None or not data.hasFormat(MIME) or not parent.isValid():
             return None
         try:
-            node_id = int(bytes(data.data(MIME)).decode())
+            node_id = int(bytes(data.data(MIME).data()).decode())
         except ValueError:
             return None
         node = self._nodes.get(node_id)
@@ -427,7 +442,9 @@ class PlanTreeModel(QAbstractItemModel):
         emit(self.structureChanged)
 
     def _apply_plan(self, edit: editing.UpdatePlan, change: editing.Change) -> None:
-        header = self.lib.load_plan_header(self.plan.id)
+        if self.plan is None:  # a plan edit reaches a model showing that plan
+            return
+        header = self.lib.load_plan_header(stored_id(self.plan))
         header.nodes = self.plan.nodes
         self.plan = header
         top = self.index_of(PLAN_ID)

@@ -1,4 +1,5 @@
-"""Small widgets the editors share: a text box that grows with its text, a label that elides instead of widening.
+"""Small widgets the editors share: a text box that grows with its text, a label that elides instead of widening;
+and `named`, which gives a new widget its object name.
 
 Both exist so that long Chinese prose (a 200-character 工作措施, a 122-character task title) never widens the
 window or hides behind a one-line editor: the box grows in height, the label shortens with "…".
@@ -6,9 +7,31 @@ window or hides behind a one-line editor: the box grows in height, the label sho
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QTreeWidget, QTreeWidgetItem, QWidget
+
+_Object = TypeVar("_Object", bound=QObject)
+
+
+def named(widget: _Object, name: str) -> _Object:
+    """`widget` with its object name set (how tests and the stylesheet find it). PySide6 takes any Qt property
+    as a constructor keyword, but its type stubs list only the class's own properties, not inherited ones like
+    objectName: this keeps the one-line construction checkable."""
+    widget.setObjectName(name)
+    return widget
+
+
+def top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """The tree's top-level items, in order (Qt's `topLevelItem(i)` may answer None, never within the count)."""
+    return [item for i in range(tree.topLevelItemCount()) if (item := tree.topLevelItem(i)) is not None]
+
+
+def child_items(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The item's children, in order."""
+    return [child for i in range(item.childCount()) if (child := item.child(i)) is not None]
 
 
 class GrowingTextEdit(QPlainTextEdit):

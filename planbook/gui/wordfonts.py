@@ -38,6 +38,7 @@ from ..exporters.docx_fonts import (
 from ..layout import FACES
 from .messages import describe
 from .preferences import _free_name, problem_banner, role_labels, role_names, set_aside
+from .widgets import named
 
 COMBO_PX = 240  # room for the longest usual name (方正小标宋_GBK) with the arrow
 
@@ -74,7 +75,7 @@ class WordFontsPage(QWidget):
             "Word uses a named font where the reader's computer has it, otherwise the fallback shown beside it. "
             "Choose a name from the list, or type the one your office uses."))
         intro.setWordWrap(True)
-        self.replace_button = QPushButton(self.tr("Start Over…"), objectName="replaceWordFontsFile")
+        self.replace_button = named(QPushButton(self.tr("Start Over…")), "replaceWordFontsFile")
         self.replace_button.setToolTip(self.tr("Put the unreadable file aside and use the default names"))
         self.replace_button.clicked.connect(lambda: self.replace_unreadable())
         self.problem_label, problem = problem_banner("wordFontsFileProblem", self.replace_button)
@@ -87,32 +88,35 @@ class WordFontsPage(QWidget):
         row = 0
         for key in WORD_FONT_KEYS:
             row, name, _ = role_labels(grid, row, key, f"wordRole_{key}", 3)
-            combo = NameBox(objectName=f"wordFont_{key}")
+            combo = named(NameBox(), f"wordFont_{key}")
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a typed name is saved, not added to the list
-            combo.setCompleter(None)  # inline completion would turn a typed 仿宋 into 仿宋_GB2312 on Enter
+            # Inline completion would turn a typed 仿宋 into 仿宋_GB2312 on Enter. Qt takes None (no completer);
+            # the stubs do not say so.
+            combo.setCompleter(None)  # pyright: ignore[reportArgumentType]
             combo.addItems(COMMON_NAMES[key])
             combo.setMinimumWidth(COMBO_PX)
             combo.setToolTip(self.tr("The font name written into Word files for {0}").format(names[key]))
             name.setBuddy(combo)
             combo.activated.connect(lambda _=0, k=key: self.commit(k))
-            combo.lineEdit().editingFinished.connect(lambda k=key: self.commit(k))
-            fallback = QLabel(objectName=f"wordFallback_{key}")
+            if (line := combo.lineEdit()) is not None:  # an editable box has one
+                line.editingFinished.connect(lambda k=key: self.commit(k))
+            fallback = named(QLabel(), f"wordFallback_{key}")
             fallback.setEnabled(False)
             grid.addWidget(combo, row, 1)
             grid.addWidget(fallback, row, 2)
             self.combos[key], self.fallbacks[key] = combo, fallback
             row += 2
 
-        self.reset_button = QPushButton(self.tr("Reset to Defaults"), objectName="resetWordFonts")
+        self.reset_button = named(QPushButton(self.tr("Reset to Defaults")), "resetWordFonts")
         self.reset_button.setToolTip(self.tr("Use the default names again: {0}").format(
             self.tr(", ").join(FACES[key].docx_name for key in WORD_FONT_KEYS)))
         self.reset_button.clicked.connect(lambda: self.reset())
         reset = QHBoxLayout()
         reset.addStretch(1)
         reset.addWidget(self.reset_button)
-        where = QLabel(self.tr("Saved in {0}; the command line uses the same file.").format(
-            f"<a href=\"{self.fonts_file.parent.as_uri()}\">{self.fonts_file}</a>"), objectName="wordFontsFileName")
+        where = named(QLabel(self.tr("Saved in {0}; the command line uses the same file.").format(
+            f"<a href=\"{self.fonts_file.parent.as_uri()}\">{self.fonts_file}</a>")), "wordFontsFileName")
         where.setOpenExternalLinks(True)
         box = QVBoxLayout(self)
         box.addWidget(intro)
@@ -197,7 +201,7 @@ class WordFontsPage(QWidget):
         except WordFontSettingsError:
             self.reload()  # shows why, and locks the page
             return False
-        if key is None:
+        if key is None or name is None:  # Reset to Defaults
             names = {}
         elif name == FACES[key].docx_name:
             names.pop(key, None)

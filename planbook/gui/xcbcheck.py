@@ -1,9 +1,10 @@
-"""Before Qt starts on X11: are the system libraries Qt's xcb platform plugin needs there? If not, say which
-Debian/Ubuntu packages to install, in one apt-get line.
+"""Before Qt starts on Linux: are the system libraries Qt needs there (its own libraries always; the xcb platform
+plugin's too when the window goes to X11)? If not, say which Debian/Ubuntu packages to install, in one apt-get line.
 
-Qt itself would abort naming one library (libxcb-cursor0) or none, after a page of plugin names; a minimal Debian
-lacks a dozen. `ldd` on the plugin (and on Qt's XcbQpa library it loads) lists every missing one at once. No Qt
-is imported here, so the check runs even where Qt cannot load.
+Qt itself would abort naming one library (libxcb-cursor0) or none, after a page of plugin names, and a fresh
+Debian container lacks even what QtCore loads (libglib-2.0): importing PySide6 there ends in a traceback. `ldd`
+on Qt's libraries and the plugin lists every missing one at once. No Qt is imported here, so the check runs
+even where Qt cannot load.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 import sysconfig
 from pathlib import Path
 
-PLUGIN_ENV = "PLANBOOK_XCB_PLUGIN"  # another libqxcb.so to check (tests)
+PLUGIN_ENV = "PLANBOOK_XCB_PLUGIN"  # another Qt library or plugin to check instead (tests)
 
 # Shared object → Debian package, for the libraries the xcb plugin and Qt's GUI libraries load.
 PACKAGES = {
@@ -40,6 +41,9 @@ XCB_NEEDS = ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-util.so.1", "lib
              "libxcb-keysyms.so.1", "libxcb-randr.so.0", "libxcb-render.so.0", "libxcb-render-util.so.0",
              "libxcb-shape.so.0", "libxcb-shm.so.0", "libxcb-sync.so.1", "libxcb.so.1", "libxcb-xfixes.so.0",
              "libxcb-xkb.so.1", "libxkbcommon.so.0", "libX11-xcb.so.1", "libxkbcommon-x11.so.0")
+# What QtCore, QtGui and QtWidgets load from the system, whatever the platform (offscreen included).
+QT_NEEDS = ("libglib-2.0.so.0", "libgthread-2.0.so.0", "libEGL.so.1", "libGL.so.1", "libfontconfig.so.1",
+            "libfreetype.so.6", "libxkbcommon.so.0", "libdbus-1.so.3")
 NOT_FOUND = re.compile(r"^\s*(\S+)\s+=>\s+not found", re.MULTILINE)
 
 
@@ -54,15 +58,18 @@ def package_for(soname: str) -> str:
     return f"{stem}-{version}" if stem[-1:].isdigit() else f"{stem}{version}"
 
 
-def qt_files() -> list[Path]:
-    """The xcb plugin and the Qt libraries the window loads, in the installed PySide6 (or the bundle)."""
+def qt_files(xcb: bool = True) -> list[Path]:
+    """Qt's libraries the window loads, and with `xcb` the X11 plugin and its XcbQpa library, in the installed
+    PySide6 (or the bundle)."""
     if override := os.environ.get(PLUGIN_ENV):
         return [Path(override)]
     spec = importlib.util.find_spec("PySide6")
     if spec is None or not spec.submodule_search_locations:
         return []
     qt = Path(list(spec.submodule_search_locations)[0]) / "Qt"
-    names = ["plugins/platforms/libqxcb.so", "lib/libQt6XcbQpa.so.6", "lib/libQt6Gui.so.6", "lib/libQt6Widgets.so.6"]
+    names = ["lib/libQt6Core.so.6", "lib/libQt6Gui.so.6", "lib/libQt6Widgets.so.6"]
+    if xcb:
+        names += ["plugins/platforms/libqxcb.so", "lib/libQt6XcbQpa.so.6"]
     return [qt / n for n in names if (qt / n).exists()]
 
 
@@ -91,10 +98,10 @@ def library_dirs() -> list[Path]:
     return [Path(d) for d in dict.fromkeys(dirs) if d and not d.endswith("/")]
 
 
-def seems_complete() -> bool:
-    """Every library the xcb plugin loads is in a usual folder (the quick look; `ldd` decides otherwise)."""
+def seems_complete(needs: tuple[str, ...]) -> bool:
+    """Every one of these libraries is in a usual folder (the quick look; `ldd` decides otherwise)."""
     dirs = [d for d in library_dirs() if d.is_dir()]
-    return all(any((d / name).exists() for d in dirs) for name in XCB_NEEDS)
+    return all(any((d / name).exists() for d in dirs) for name in needs)
 
 
 def install_line(missing: list[str]) -> str:
@@ -109,11 +116,14 @@ def will_use_xcb() -> bool:
 
 
 def check() -> str | None:
-    """The message to print, or None when the window can start (or when this is not X11)."""
-    if not will_use_xcb() or (not os.environ.get(PLUGIN_ENV) and seems_complete()):
+    """The message to print, or None when Qt can start (or when this is not Linux)."""
+    if not sys.platform.startswith("linux"):
         return None
-    missing = missing_libraries(qt_files())
+    xcb = will_use_xcb()
+    if not os.environ.get(PLUGIN_ENV) and seems_complete(QT_NEEDS + (XCB_NEEDS if xcb else ())):
+        return None
+    missing = missing_libraries(qt_files(xcb))
     if not missing:
         return None
-    return ("planbook: the window needs X11 libraries this system lacks (" + ", ".join(missing) + "). "
+    return ("planbook: the window needs system libraries this system lacks (" + ", ".join(missing) + "). "
             "Install them with one command, then start Planbook again:\n  " + install_line(missing))

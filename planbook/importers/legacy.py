@@ -162,7 +162,9 @@ def mhtml_page(data: bytes, name: str) -> str:
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)  # bytes for a part that is not itself multipart
+            if not isinstance(payload, bytes):
+                payload = b""
             charset = part.get_content_charset()
             if charset:
                 try:

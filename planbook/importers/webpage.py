@@ -107,7 +107,7 @@ class _Target:
 
 
 def _parse(text: str) -> _TreeBuilder:
-    from lxml import etree
+    from lxml import etree  # pyright: ignore[reportAttributeAccessIssue]  (compiled; lxml ships no stubs)
 
     builder = _TreeBuilder()
     parser = etree.HTMLParser(target=_Target(builder), encoding="utf-8", recover=True, no_network=True,

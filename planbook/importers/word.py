@@ -12,12 +12,16 @@ import io
 import zipfile
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.errors import FormatError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
 from ..core.numbering import chinese_numeral
 from . import ImportResult, read_bytes
 from .recognise import Block, TableBlock, marker, normalise_line, recognise
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 MAX_DOCX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all entries together, as declared, before anything is inflated
@@ -160,7 +164,7 @@ class _AutoNumbers:
         return text
 
 
-def _style_numbering(document) -> dict[str, object]:
+def _style_numbering(document) -> dict[str, BaseOxmlElement]:
     """style id → the numPr it (or a style it is based on) carries; read once, not per paragraph."""
     own, based_on = {}, {}
     for style in document.styles.element.findall(_w("style")):
@@ -183,7 +187,7 @@ def _style_numbering(document) -> dict[str, object]:
     return resolved
 
 
-def _num_pr(paragraph, by_style: dict[str, object]) -> tuple[str | None, int]:
+def _num_pr(paragraph, by_style: dict[str, BaseOxmlElement]) -> tuple[str | None, int]:
     """The paragraph's list (numId, level), from its own properties or its style's."""
     ppr = paragraph._p.pPr
     num_pr = ppr.find(_w("numPr")) if ppr is not None else None

@@ -74,6 +74,7 @@ from .blocks import (
     signature,
 )
 from .styles import (
+    BODY_CHAR_SCALE,
     FACES,
     IMPRINT_THICK_PT,
     IMPRINT_THIN_PT,
@@ -88,15 +89,17 @@ from .styles import (
     PageGeometry,
     Style,
     cjk_punctuation,
+    grid_width,
     masthead_size_pt,
     text_width,
 )
 from .titles import break_title, title_chars_per_line
 
 __all__ = [
+    "BODY_CHAR_SCALE",
     "FACES", "IMPRINT_THICK_PT", "IMPRINT_THIN_PT", "LAYOUTS", "NoticeIncomplete", "PAGE", "RED", "RED_RULE_GAP_MM",
     "RED_RULE_PT", "SEAL_MM", "SIZES", "Seal", "STYLES", "Blank", "Block", "Face", "Imprint", "Masthead", "PageBreak", "PageGeometry", "Paragraph",
     "Rule", "Run", "Signature", "SignatureLine", "Style", "TitleLines", "break_title", "build_document",
-    "chinese_date", "cjk_punctuation", "masthead", "masthead_size_pt", "sealed_signature", "signature", "text_width",
+    "chinese_date", "cjk_punctuation", "masthead", "masthead_size_pt", "sealed_signature", "signature", "text_width", "grid_width",
     "title_chars_per_line",
 ]

@@ -9,7 +9,7 @@ from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.model import KINDS, NOTICE_PART_NAMES, Node, NodeKind, Notice, Plan, Sealing, listing, masthead_organs
 from ..core.numbering import printed_tree
-from .styles import MM_PER_PT, PAGE, SEAL_MM, STYLES, cjk_punctuation, masthead_size_pt, text_width
+from .styles import MM_PER_PT, PAGE, SEAL_MM, STYLES, cjk_punctuation, grid_width, masthead_size_pt, text_width
 from .titles import break_title, title_chars_per_line
 
 LAYOUTS = ("notice", "plan")
@@ -280,8 +280,8 @@ def signature(signers: list[str], date: str, chars: int = PAGE.chars_per_line) -
     signers = [s.strip() for s in signers if s.strip()]
     if not signers and not date:
         return None
-    signer_w = max((text_width(s) for s in signers), default=0)
-    date_w = text_width(date)
+    signer_w = max((grid_width(s) for s in signers), default=0)
+    date_w = grid_width(date)
     offset = 2 if signers and date else 0
     start = max(0.0, chars - 2 - max(signer_w, offset + date_w))
     return Signature(
@@ -307,10 +307,10 @@ def sealed_signature(signers: list[str], date: str, seals: list[bytes] | None = 
     if not signers and not date:
         return None
     seals = list(seals or [])
-    date_w = text_width(date)
+    date_w = grid_width(date)
     cell_mm = PAGE.cell_pt * MM_PER_PT
     seal_w = SEAL_MM / cell_mm
-    widest = max([text_width(s) for s in signers] + [seal_w])
+    widest = max([grid_width(s) for s in signers] + [seal_w])
     # The date's centre is the last column's; the date may be shorter than the name it sits under.
     centre = chars - 4 - date_w / 2 if date else chars - 4 - widest / 2
     centre = min(centre, chars - max(widest, seal_w) / 2)  # the last column stays within the type area
@@ -323,7 +323,7 @@ def sealed_signature(signers: list[str], date: str, seals: list[bytes] | None = 
     for r, row in enumerate(rows):
         for j, name in enumerate(row):
             x = centre - (len(row) - 1 - j) * pitch  # rows end in the date's column
-            lines.append(SignatureLine(name, max(0.0, x - text_width(name) / 2), r * SEAL_ROW_LINES))
+            lines.append(SignatureLine(name, max(0.0, x - grid_width(name) / 2), r * SEAL_ROW_LINES))
             # The seal's centre a quarter line into the name's line: name and date sit just below it (居中下压,
             # 居印章中心偏下), its top edge 2 mm under the body's last line.
             places.append(Seal(x, r * SEAL_ROW_LINES + SEAL_CENTRE_LINE, seals[k] if k < len(seals) else None))

@@ -95,5 +95,5 @@ def _lines(b: Block) -> int:
             st = STYLES[b.style]
             return len(break_lines(b.text, width=PAGE.chars_per_line - st.left_indent_chars - st.right_indent_chars,
                                    first_indent=st.first_indent_chars if st.align != "center" else 0,
-                                   justify=st.align == "justify"))
+                                   justify=st.align == "justify", grid=True))
     return 0

@@ -14,6 +14,7 @@ Qt-free and font-free: the result is positions in cells, which each writer scale
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -90,8 +91,15 @@ def _no_end(unit: Unit) -> bool:
     return unit.text[-1] in NO_END
 
 
-def split_units(text: str, measure: Callable[[str], float] = default_measure, width: float = 28) -> list[Unit]:
-    """Cut text into unbreakable units with their widths; a run wider than a whole line is cut per character."""
+def split_units(text: str, measure: Callable[[str], float] = default_measure, width: float = 28,
+                grid: bool = False) -> list[Unit]:
+    """Cut text into unbreakable units with their widths; a run wider than a whole line is cut per character.
+    On the character `grid`, runs of Latin letters and digits take whole cells (`_snap_runs`)."""
+    units = _split(text, measure, width)
+    return _snap_runs(text, units, measure) if grid else units
+
+
+def _split(text: str, measure: Callable[[str], float], width: float) -> list[Unit]:
     units: list[Unit] = []
     for m in _UNIT.finditer(text):
         for piece, start in _ranges(m.group(), m.start()):
@@ -128,6 +136,41 @@ def _width(piece: str, measure: Callable[[str], float]) -> float:
     wide = sum(1 for c in piece if is_wide(c))
     narrow = "".join(c for c in piece if not is_wide(c))
     return wide + (measure(narrow) if narrow else 0.0)
+
+
+def snap(cells: float) -> float:
+    """Whole cells for a run of Latin letters or digits on the character grid: a 4-digit year 2, 22 one, 5 one.
+
+    This is how a word processor lays out `w:docGrid type="linesAndChars"` (LibreOffice pads each non-Chinese run
+    on its right up to the next grid cell, sw's grid kern portion), so the PDF and the DOCX break lines alike."""
+    return float(math.ceil(cells - 1e-6)) if cells > 0 else 0.0
+
+
+def _snap_runs(text: str, units: list[Unit], measure: Callable[[str], float]) -> list[Unit]:
+    """Each maximal run of Latin letters and digits (1. 2019-2020 3.5) rounded up to whole cells, the padding
+    given to the unit holding the run's last character, as the DOCX's character grid lays them out (`snap`)."""
+    pad: dict[int, float] = {}  # text offset of a run's last character → cells added after it
+    for m in _NARROW_RUN.finditer(text):
+        run = m.group()
+        pad[m.end() - 1] = snap(measure(run)) - sum(measure(piece) for piece in _pieces(units, m.start(), m.end()))
+    out = []
+    for u in units:
+        extra = sum(v for k, v in pad.items() if u.start <= k < u.start + len(u.text))
+        out.append(Unit(u.text, u.x, u.width + extra, u.shift, u.start) if extra > 1e-9 else u)
+    return out
+
+
+def _pieces(units: list[Unit], start: int, end: int) -> list[str]:
+    """The narrow text of each unit within text[start:end], as `_width` measures it."""
+    out = []
+    for u in units:
+        lo, hi = max(start, u.start), min(end, u.start + len(u.text))
+        if lo < hi:
+            out.append(u.text[lo - u.start:hi - u.start])
+    return out
+
+
+_NARROW_RUN = re.compile(r"[0-9A-Za-z.,:%/_+\-@&'–~]+")
 
 
 def _squeeze(line: list[Unit], nxt: Unit, room: float) -> list[Unit] | None:
@@ -174,9 +217,15 @@ def _place(units: list[Unit], indent: float, room: float, justify: bool) -> Line
 
 
 def break_lines(text: str, width: float = 28, first_indent: float = 2, indent: float = 0,
-                measure: Callable[[str], float] = default_measure, justify: bool = True) -> list[Line]:
-    """Break one paragraph into lines of `width` cells; the first line starts after `first_indent` cells."""
-    units = split_units(text, measure, width)
+                measure: Callable[[str], float] = default_measure, justify: bool = True,
+                grid: bool = False) -> list[Line]:
+    """Break one paragraph into lines of `width` cells; the first line starts after `first_indent` cells.
+
+    `grid=True` breaks as Word and LibreOffice break the DOCX's character grid: runs of Latin letters and digits
+    in whole cells, and no punctuation compression (both leave it off by default), so a mark that may not start
+    a line pulls a character down with it (后推出) instead of being squeezed in (先挤进)."""
+    units = split_units(text, measure, width, grid)
+    squeeze = not grid
     lines: list[Line] = []
     line: list[Unit] = []
     used = 0.0  # cells taken by `line`
@@ -198,7 +247,7 @@ def break_lines(text: str, width: float = 28, first_indent: float = 2, indent: f
             used += u.width
             i += 1
             continue
-        if _no_start(u) and (squeezed := _squeeze(line, u, room)) is not None:
+        if squeeze and _no_start(u) and (squeezed := _squeeze(line, u, room)) is not None:
             line, i = squeezed, i + 1
             used = sum(x.width for x in line)
             if i < len(units) and not _no_start(units[i]):

@@ -151,9 +151,9 @@ def break_title(title: str, max_chars: float | None = None) -> list[str]:
             if width > limit:
                 break
             nxt = end + 1
-            if nxt < len(units) and units[nxt].cost_before is None:
-                continue
             break_cost = 0 if nxt == len(units) else units[nxt].cost_before
+            if break_cost is None:  # no break allowed before the next unit
+                continue
             search(nxt, [*lines, units[start:nxt]], cost + break_cost)
 
     search(0, [], 0)

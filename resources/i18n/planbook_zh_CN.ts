@@ -4,67 +4,67 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="38"/>
+        <location filename="../../planbook/gui/backups.py" line="39"/>
         <source>Backups and Restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="41"/>
+        <location filename="../../planbook/gui/backups.py" line="42"/>
         <source>A copy of the library is kept each day it is opened (the last {0}), in {1}</source>
         <translation>每天首次打开方案库时自动备份一份（保留最近 {0} 份），存放在 {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="47"/>
+        <location filename="../../planbook/gui/backups.py" line="48"/>
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="47"/>
+        <location filename="../../planbook/gui/backups.py" line="48"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="47"/>
+        <location filename="../../planbook/gui/backups.py" line="48"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="59"/>
+        <location filename="../../planbook/gui/backups.py" line="60"/>
         <source>Back Up Now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="61"/>
+        <location filename="../../planbook/gui/backups.py" line="62"/>
         <source>Restore Selected…</source>
         <translation>恢复所选…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="90"/>
+        <location filename="../../planbook/gui/backups.py" line="91"/>
         <source>No backups yet.</source>
         <translation>尚无备份。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="109"/>
+        <location filename="../../planbook/gui/backups.py" line="110"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="118"/>
+        <location filename="../../planbook/gui/backups.py" line="119"/>
         <source>Restore Backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="119"/>
+        <location filename="../../planbook/gui/backups.py" line="120"/>
         <source>Replace everything in the library with the backup of {0}?</source>
         <translation>用 {0} 的备份替换方案库中的全部内容吗？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="122"/>
+        <location filename="../../planbook/gui/backups.py" line="123"/>
         <source>What the library holds now is backed up first, so you can go back to it by restoring that copy. Undo history is cleared.</source>
         <translation>恢复前会先备份方案库的当前内容，如需回到现在的状态，恢复那份备份即可。撤销记录将被清空。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/backups.py" line="130"/>
+        <location filename="../../planbook/gui/backups.py" line="131"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
@@ -72,7 +72,7 @@
 <context>
     <name>Binding</name>
     <message>
-        <location filename="../../planbook/gui/qtcompat.py" line="71"/>
+        <location filename="../../planbook/gui/qtcompat.py" line="73"/>
         <source>PySide6 {0} on Python {1} loses a reference to None on every Qt value it converts, so the window would abort within minutes. Install PySide6 6.11 with
 
 {2} -m pip install &quot;PySide6&gt;=6.7,&lt;6.12&quot;
@@ -88,127 +88,127 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="43"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="44"/>
         <source>Check Before Issuing</source>
         <translation>发文前检查</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="50"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="51"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="50"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="51"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="58"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="59"/>
         <source>Re-check</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="65"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="67"/>
         <source>Double-click a problem (or press Enter) to go to it in the plan.</source>
         <translation>双击问题（或按回车键）可转到方案中的相应位置。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="89"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="91"/>
         <source>Check Before Issuing: {0}</source>
         <translation>发文前检查：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="102"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="104"/>
         <source>No problems found.</source>
         <translation>没有发现问题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="104"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="106"/>
         <source>No errors; {0} warnings to look at</source>
         <translation>没有错误，{0} 个提醒请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="106"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="108"/>
         <source>{0} errors</source>
         <translation>{0} 个错误</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="108"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="110"/>
         <source>{0} errors, {1} warnings</source>
         <translation>{0} 个错误，{1} 个提醒</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="115"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="117"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="116"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="118"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="117"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="119"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="118"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="120"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="119"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="121"/>
         <source>Signers</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="120"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="122"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="121"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="123"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="122"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="124"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="123"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="125"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="124"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="126"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="125"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="127"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="126"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="128"/>
         <source>Notice text</source>
         <translation>通知正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="127"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="129"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="128"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="130"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/checkdialog.py" line="129"/>
+        <location filename="../../planbook/gui/checkdialog.py" line="131"/>
         <source>Review Draft</source>
         <translation>审阅草稿</translation>
     </message>
@@ -216,22 +216,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="76"/>
+        <location filename="../../planbook/gui/editors.py" line="79"/>
         <source>Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号</source>
         <translation>年份应使用六角括号〔〕，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="77"/>
+        <location filename="../../planbook/gui/editors.py" line="80"/>
         <source>A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号</source>
         <translation>发文字号由机关代字、〔年份〕、发文顺序号和“号”组成，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="79"/>
+        <location filename="../../planbook/gui/editors.py" line="82"/>
         <source>The serial number takes no leading zero (3号, not 03号)</source>
         <translation>发文顺序号不编虚位（写作 3号，不写 03号）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="81"/>
+        <location filename="../../planbook/gui/editors.py" line="84"/>
         <source>The year in the number ({0}) is far from the plan&apos;s year ({1})</source>
         <translation>文号中的年份（{0}）与方案年度（{1}）相差较远</translation>
     </message>
@@ -267,22 +267,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="323"/>
+        <location filename="../../planbook/gui/compareview.py" line="43"/>
         <source>Kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="324"/>
+        <location filename="../../planbook/gui/compareview.py" line="44"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="325"/>
+        <location filename="../../planbook/gui/compareview.py" line="45"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="326"/>
+        <location filename="../../planbook/gui/compareview.py" line="46"/>
         <source>Dropped</source>
         <translation>删除</translation>
     </message>
@@ -290,54 +290,54 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="383"/>
-        <location filename="../../planbook/gui/follow.py" line="435"/>
+        <location filename="../../planbook/gui/compareview.py" line="249"/>
+        <location filename="../../planbook/gui/compareview.py" line="304"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="389"/>
+        <location filename="../../planbook/gui/compareview.py" line="257"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="400"/>
+        <location filename="../../planbook/gui/compareview.py" line="269"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="428"/>
+        <location filename="../../planbook/gui/compareview.py" line="297"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="433"/>
+        <location filename="../../planbook/gui/compareview.py" line="302"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="434"/>
-        <location filename="../../planbook/gui/follow.py" line="441"/>
+        <location filename="../../planbook/gui/compareview.py" line="303"/>
+        <location filename="../../planbook/gui/compareview.py" line="310"/>
         <source>Comparing tasks…</source>
         <translation>正在比较任务…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="458"/>
+        <location filename="../../planbook/gui/compareview.py" line="327"/>
         <source>Comparison cancelled.</source>
         <translation>已取消比较。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="463"/>
+        <location filename="../../planbook/gui/compareview.py" line="333"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="497"/>
+        <location filename="../../planbook/gui/compareview.py" line="351"/>
         <source>(no section)</source>
         <translation>（未分节）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="522"/>
+        <location filename="../../planbook/gui/compareview.py" line="353"/>
         <source>The two plans have the same tasks: nothing was changed, added or dropped.</source>
         <translation>两个方案的任务相同：没有修改、新增或删除。</translation>
     </message>
@@ -345,22 +345,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="290"/>
+        <location filename="../../planbook/gui/follow.py" line="291"/>
         <source>Export Progress Report…</source>
         <translation>导出进展报告…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="307"/>
+        <location filename="../../planbook/gui/follow.py" line="308"/>
         <source>{0} tasks: </source>
         <translation>共 {0} 项任务：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="308"/>
+        <location filename="../../planbook/gui/follow.py" line="309"/>
         <source>&#x3000;({0}% done)</source>
         <translation>&#x3000;（已完成 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="313"/>
+        <location filename="../../planbook/gui/follow.py" line="314"/>
         <source>Tasks by lead unit and status</source>
         <translation>各牵头单位任务进展</translation>
     </message>
@@ -444,52 +444,52 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="268"/>
+        <location filename="../../planbook/gui/editors.py" line="272"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="275"/>
+        <location filename="../../planbook/gui/editors.py" line="279"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="276"/>
+        <location filename="../../planbook/gui/editors.py" line="280"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="283"/>
+        <location filename="../../planbook/gui/editors.py" line="287"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="284"/>
+        <location filename="../../planbook/gui/editors.py" line="288"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="285"/>
+        <location filename="../../planbook/gui/editors.py" line="289"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="377"/>
+        <location filename="../../planbook/gui/editors.py" line="381"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="385"/>
+        <location filename="../../planbook/gui/editors.py" line="389"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="394"/>
+        <location filename="../../planbook/gui/editors.py" line="398"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="409"/>
+        <location filename="../../planbook/gui/editors.py" line="412"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -497,7 +497,7 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>GuideWindow</name>
     <message>
-        <location filename="../../planbook/gui/help.py" line="25"/>
+        <location filename="../../planbook/gui/help.py" line="26"/>
         <source>Planbook User Guide</source>
         <translation>Planbook 使用指南</translation>
     </message>
@@ -505,47 +505,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="42"/>
+        <location filename="../../planbook/gui/importpreview.py" line="43"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="45"/>
+        <location filename="../../planbook/gui/importpreview.py" line="46"/>
         <source>Not imported: {0}</source>
         <translation>未导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="46"/>
+        <location filename="../../planbook/gui/importpreview.py" line="47"/>
         <source>{0}: not imported: {1}</source>
         <translation>{0}：未导入：{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="53"/>
+        <location filename="../../planbook/gui/importpreview.py" line="54"/>
         <source>Import Preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="56"/>
+        <location filename="../../planbook/gui/importpreview.py" line="57"/>
         <source>Recognised structure</source>
         <translation>识别出的结构</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="56"/>
+        <location filename="../../planbook/gui/importpreview.py" line="57"/>
         <source>Tasks</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="76"/>
+        <location filename="../../planbook/gui/importpreview.py" line="79"/>
         <source>{0} plan(s) from {1} file(s); {2} warning(s) or error(s) to check.</source>
         <translation>{1} 个文件中识别出 {0} 个方案；有 {2} 条警告或错误需要核对。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="79"/>
+        <location filename="../../planbook/gui/importpreview.py" line="82"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="110"/>
+        <location filename="../../planbook/gui/importpreview.py" line="114"/>
         <source>Issuing notice: {0}</source>
         <translation>印发通知：{0}</translation>
     </message>
@@ -596,64 +596,73 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="28"/>
+        <location filename="../../planbook/gui/librarypane.py" line="70"/>
+        <location filename="../../planbook/gui/librarypane.py" line="159"/>
         <source>Filter by title, organ, number…</source>
         <translation>按标题、机关、文号筛选…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="32"/>
+        <location filename="../../planbook/gui/librarypane.py" line="74"/>
         <source>By year</source>
         <translation>按年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="33"/>
+        <location filename="../../planbook/gui/librarypane.py" line="75"/>
         <source>By title</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="34"/>
+        <location filename="../../planbook/gui/librarypane.py" line="76"/>
         <source>Recently modified</source>
         <translation>最近修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="36"/>
+        <location filename="../../planbook/gui/librarypane.py" line="79"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="36"/>
+        <location filename="../../planbook/gui/librarypane.py" line="79"/>
+        <location filename="../../planbook/gui/librarypane.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="72"/>
+        <location filename="../../planbook/gui/librarypane.py" line="78"/>
+        <location filename="../../planbook/gui/librarypane.py" line="89"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="73"/>
+        <location filename="../../planbook/gui/librarypane.py" line="78"/>
+        <location filename="../../planbook/gui/librarypane.py" line="89"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="175"/>
+        <location filename="../../planbook/gui/librarypane.py" line="78"/>
         <source>Year {0}</source>
         <translation>{0}年</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="175"/>
+        <location filename="../../planbook/gui/librarypane.py" line="78"/>
         <source>No year</source>
         <translation>未注明年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="182"/>
+        <location filename="../../planbook/gui/librarypane.py" line="78"/>
         <source>No issuing organ</source>
         <translation>未注明发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="227"/>
+        <location filename="../../planbook/gui/librarypane.py" line="79"/>
         <source>{0} nodes · modified {1}</source>
         <translation>{0} 个条目 · 修改于 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/librarypane.py" line="153"/>
+        <source>Reading the library…</source>
+        <translation>正在读取方案库…</translation>
     </message>
 </context>
 <context>
@@ -664,640 +673,641 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
+        <location filename="../../planbook/gui/actions.py" line="118"/>
         <source>&amp;New Plan</source>
         <translation>新建方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="177"/>
+        <location filename="../../planbook/gui/actions.py" line="120"/>
         <source>New Plan &amp;From…</source>
         <translation>从现有方案新建(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="178"/>
+        <location filename="../../planbook/gui/actions.py" line="211"/>
         <source>D&amp;uplicate Plan</source>
         <translation>复制方案(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="179"/>
+        <location filename="../../planbook/gui/actions.py" line="213"/>
         <source>Delete Plan…</source>
         <translation>删除方案…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
+        <location filename="../../planbook/gui/actions.py" line="224"/>
         <source>Normalize &amp;Punctuation</source>
         <translation>规范标点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="181"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="812"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="821"/>
+        <location filename="../../planbook/gui/actions.py" line="209"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="653"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="655"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="662"/>
         <source>Draft Next Year&apos;s Plan</source>
         <translation>新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="183"/>
+        <location filename="../../planbook/gui/actions.py" line="127"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="184"/>
+        <location filename="../../planbook/gui/actions.py" line="129"/>
         <source>Import from &amp;Clipboard</source>
         <translation>从剪贴板导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="186"/>
+        <location filename="../../planbook/gui/actions.py" line="131"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="187"/>
+        <location filename="../../planbook/gui/actions.py" line="133"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="188"/>
+        <location filename="../../planbook/gui/actions.py" line="137"/>
         <source>&amp;Open Library…</source>
         <translation>打开方案库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="189"/>
+        <location filename="../../planbook/gui/actions.py" line="139"/>
         <source>New &amp;Library…</source>
         <translation>新建方案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="190"/>
+        <location filename="../../planbook/gui/actions.py" line="148"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="192"/>
+        <location filename="../../planbook/gui/actions.py" line="229"/>
         <source>Plan &amp;Properties</source>
         <translation>方案属性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="194"/>
+        <location filename="../../planbook/gui/actions.py" line="185"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="198"/>
+        <location filename="../../planbook/gui/actions.py" line="150"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="201"/>
+        <location filename="../../planbook/gui/actions.py" line="151"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="208"/>
+        <location filename="../../planbook/gui/actions.py" line="168"/>
         <source>New Sibling</source>
         <translation>新建同级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="210"/>
+        <location filename="../../planbook/gui/actions.py" line="170"/>
         <source>New Child</source>
         <translation>新建下级条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="215"/>
+        <location filename="../../planbook/gui/actions.py" line="244"/>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="217"/>
+        <location filename="../../planbook/gui/actions.py" line="173"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="224"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
+        <location filename="../../planbook/gui/actions.py" line="176"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="551"/>
         <source>Move Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="225"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="710"/>
+        <location filename="../../planbook/gui/actions.py" line="178"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="551"/>
         <source>Move Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="232"/>
+        <location filename="../../planbook/gui/actions.py" line="192"/>
         <source>Expand All</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="233"/>
+        <location filename="../../planbook/gui/actions.py" line="193"/>
         <source>Collapse to Sections</source>
         <translation>折叠到一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="234"/>
+        <location filename="../../planbook/gui/actions.py" line="233"/>
         <source>&amp;About Planbook</source>
         <translation>关于 Planbook(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="236"/>
+        <location filename="../../planbook/gui/actions.py" line="190"/>
         <source>Find Plan</source>
         <translation>查找方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="237"/>
+        <location filename="../../planbook/gui/actions.py" line="188"/>
         <source>Search All Plans</source>
         <translation>搜索全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="238"/>
+        <location filename="../../planbook/gui/actions.py" line="220"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="239"/>
+        <location filename="../../planbook/gui/actions.py" line="218"/>
         <source>Chec&amp;k Before Issuing…</source>
         <translation>发文前检查(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="242"/>
+        <location filename="../../planbook/gui/actions.py" line="222"/>
         <source>&amp;Rename Unit…</source>
         <translation>单位更名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="243"/>
+        <location filename="../../planbook/gui/actions.py" line="226"/>
         <source>Export Task &amp;Breakdown Table…</source>
         <translation>导出任务分解表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="245"/>
+        <location filename="../../planbook/gui/actions.py" line="204"/>
         <source>Show All Tasks</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="248"/>
+        <location filename="../../planbook/gui/actions.py" line="201"/>
         <source>&amp;Units</source>
         <translation>单位视图(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="251"/>
+        <location filename="../../planbook/gui/actions.py" line="202"/>
         <source>Progress &amp;Dashboard</source>
         <translation>进展看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="255"/>
+        <location filename="../../planbook/gui/actions.py" line="107"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="271"/>
+        <location filename="../../planbook/gui/actions.py" line="141"/>
         <source>Recent Libraries</source>
         <translation>最近的方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="277"/>
+        <location filename="../../planbook/gui/actions.py" line="108"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="285"/>
+        <location filename="../../planbook/gui/actions.py" line="172"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="293"/>
+        <location filename="../../planbook/gui/actions.py" line="109"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="298"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1248"/>
+        <location filename="../../planbook/gui/actions.py" line="206"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1088"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="304"/>
+        <location filename="../../planbook/gui/actions.py" line="110"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="312"/>
+        <location filename="../../planbook/gui/actions.py" line="111"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="317"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="171"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="322"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="176"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
-        <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</translation>
+        <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  年度:2019  单位:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="326"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="180"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="349"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="204"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="457"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="310"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="485"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="338"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="348"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="505"/>
+        <location filename="../../planbook/gui/session.py" line="65"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="508"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="358"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="509"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="359"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="514"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="364"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="515"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="365"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="545"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="395"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="564"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="414"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="568"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="418"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="690"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="531"/>
         <source>Add {0}</source>
         <translation>新建{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="538"/>
         <source>Delete {0}</source>
         <translation>删除{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="549"/>
         <source>Already at the top</source>
         <translation>已在最上面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="708"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="549"/>
         <source>Already at the bottom</source>
         <translation>已在最下面</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="226"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="714"/>
+        <location filename="../../planbook/gui/actions.py" line="182"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="555"/>
         <source>Demote</source>
         <translation>降一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="714"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="555"/>
         <source>Cannot demote here</source>
         <translation>此处无法降级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="227"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
+        <location filename="../../planbook/gui/actions.py" line="180"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="558"/>
         <source>Promote</source>
         <translation>升一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="191"/>
+        <location filename="../../planbook/gui/actions.py" line="135"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="206"/>
+        <location filename="../../planbook/gui/actions.py" line="166"/>
         <source>&amp;Edit Selected</source>
         <translation>编辑所选(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="230"/>
+        <location filename="../../planbook/gui/actions.py" line="196"/>
         <source>Next Pane</source>
         <translation>下一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="231"/>
+        <location filename="../../planbook/gui/actions.py" line="198"/>
         <source>Previous Pane</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="717"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="558"/>
         <source>Cannot promote here</source>
         <translation>此处无法升级</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="741"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="582"/>
         <source>Untitled plan</source>
         <translation>未命名方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="745"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="776"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="586"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="617"/>
         <source>New Plan</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="763"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="604"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="764"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="605"/>
         <source>Duplicate Plan</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="771"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="612"/>
         <source>New Plan From</source>
         <translation>从现有方案新建</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="771"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="612"/>
         <source>Start from a copy of:</source>
         <translation>以下列方案的副本为起点：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="787"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="628"/>
         <source>The punctuation is already as print has it</source>
         <translation>标点已符合印制要求，无需修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="789"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="630"/>
         <source>Normalize Punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="791"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="632"/>
         <source>Punctuation made full-width: {0} changes, one undo step</source>
         <translation>已将标点改为全角：共 {0} 处修改，可一步撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="816"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="657"/>
         <source>Drafted “{0}” from “{1}”</source>
         <translation>已由《{1}》起草《{0}》</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="822"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="663"/>
         <source>This plan already has next year&apos;s draft “{0}”.</source>
         <translation>此方案已有下一年度草稿《{0}》。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="825"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="666"/>
         <source>Open That Draft</source>
         <translation>打开该草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="826"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="667"/>
         <source>Draft Another</source>
         <translation>再起草一份</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="836"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="844"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="677"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="685"/>
         <source>Delete Plan</source>
         <translation>删除方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="837"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="678"/>
         <source>Delete “{0}” and its {1} items?</source>
         <translation>删除《{0}》及其 {1} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="840"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="681"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="855"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="909"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="696"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="750"/>
         <source>Import Plans</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="856"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="697"/>
         <source>Plans ({0});;All files (*)</source>
         <translation>方案文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="872"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="713"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="878"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="719"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="879"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="720"/>
         <source>Importing plans</source>
         <translation>正在导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="903"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="744"/>
         <source>Import cancelled: nothing was added</source>
         <translation>已取消导入：没有添加任何方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="914"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="755"/>
         <source>Import Plan</source>
         <translation>导入方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="927"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="767"/>
         <source>Imported {0} plans from {1} files</source>
         <translation>已从 {1} 个文件导入 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="929"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="769"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="950"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="790"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="958"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="798"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="959"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="799"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="971"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="811"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="972"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="812"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1018"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="858"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1047"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="887"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1049"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="889"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="892"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1049"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="889"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1052"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="892"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1062"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="902"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1064"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="904"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1148"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="988"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1152"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="992"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="955"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="1195"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="795"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1035"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1197"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1037"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1203"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1043"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1211"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1051"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1211"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1051"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1241"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1081"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1242"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1082"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="1248"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="1088"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="240"/>
+        <location filename="../../planbook/gui/actions.py" line="216"/>
         <source>&amp;Review Draft…</source>
         <translation>审阅草稿(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="241"/>
+        <location filename="../../planbook/gui/actions.py" line="155"/>
         <source>Find and &amp;Replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="974"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="814"/>
         <source>Review Draft</source>
         <translation>审阅草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="221"/>
+        <location filename="../../planbook/gui/actions.py" line="158"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="222"/>
+        <location filename="../../planbook/gui/actions.py" line="160"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="223"/>
+        <location filename="../../planbook/gui/actions.py" line="162"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="235"/>
+        <location filename="../../planbook/gui/actions.py" line="232"/>
         <source>&amp;User Guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="259"/>
+        <location filename="../../planbook/gui/actions.py" line="122"/>
         <source>New from &amp;Template</source>
         <translation>从模板新建(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="263"/>
+        <location filename="../../planbook/gui/actions.py" line="124"/>
         <source>Recent P&amp;lans</source>
         <translation>最近打开的方案(&amp;L)</translation>
     </message>
@@ -1306,13 +1316,13 @@ or run Planbook on Python 3.12 or later.</source>
     <name>Messages</name>
     <message>
         <location filename="../../planbook/core/backup.py" line="121"/>
-        <location filename="../../planbook/core/backup.py" line="279"/>
+        <location filename="../../planbook/core/backup.py" line="283"/>
         <source>cannot write a backup in {folder}: {reason}</source>
         <translation>无法在 {folder} 中写入备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="261"/>
-        <location filename="../../planbook/core/backup.py" line="299"/>
+        <location filename="../../planbook/core/backup.py" line="265"/>
+        <location filename="../../planbook/core/backup.py" line="303"/>
         <source>cannot restore {name}: {reason}</source>
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
@@ -1322,37 +1332,37 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>《{title}》没有写明年度，无法新建下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="248"/>
+        <location filename="../../planbook/core/editing.py" line="251"/>
         <source>position {position} is outside 0…{last}</source>
         <translation>位置 {position} 超出范围（0…{last}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="251"/>
+        <location filename="../../planbook/core/editing.py" line="254"/>
         <source>the parent belongs to another plan</source>
         <translation>上级条目属于另一个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="314"/>
+        <location filename="../../planbook/core/editing.py" line="311"/>
         <source>a node cannot move inside itself</source>
         <translation>条目不能移到自身之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="316"/>
+        <location filename="../../planbook/core/editing.py" line="313"/>
         <source>a node can only move within its plan</source>
         <translation>条目只能在本方案内移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="324"/>
+        <location filename="../../planbook/core/editing.py" line="321"/>
         <source>position {position} is outside the new parent&apos;s children</source>
         <translation>位置 {position} 超出新上级条目的下级范围</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="418"/>
+        <location filename="../../planbook/core/editing.py" line="411"/>
         <source>a {kind} cannot sit at the top level</source>
         <translation>{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="420"/>
+        <location filename="../../planbook/core/editing.py" line="413"/>
         <source>a {kind} cannot sit inside a {parent}</source>
         <translation>{kind}不能位于{parent}之下</translation>
     </message>
@@ -1441,143 +1451,143 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{where} 应为 {allowed} 之一，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="77"/>
+        <location filename="../../planbook/core/library.py" line="78"/>
         <source>{path} is a folder, not a library file</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="250"/>
-        <location filename="../../planbook/core/library.py" line="81"/>
-        <location filename="../../planbook/core/library.py" line="106"/>
+        <location filename="../../planbook/core/backup.py" line="254"/>
+        <location filename="../../planbook/core/library.py" line="82"/>
+        <location filename="../../planbook/core/library.py" line="107"/>
         <source>no library at {path}</source>
         <translation>{path} 处没有方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="86"/>
+        <location filename="../../planbook/core/library.py" line="87"/>
         <source>cannot create the library folder {folder}: {reason}</source>
         <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="117"/>
+        <location filename="../../planbook/core/library.py" line="118"/>
         <source>{name} is damaged ({result})</source>
         <translation>{name} 已损坏（{result}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="143"/>
+        <location filename="../../planbook/core/library.py" line="144"/>
         <source>the library {path} is read-only; changes cannot be saved</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="324"/>
-        <location filename="../../planbook/core/library.py" line="329"/>
+        <location filename="../../planbook/core/library.py" line="333"/>
+        <location filename="../../planbook/core/library.py" line="338"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="430"/>
-        <location filename="../../planbook/core/library.py" line="435"/>
+        <location filename="../../planbook/core/library.py" line="438"/>
+        <location filename="../../planbook/core/library.py" line="443"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="560"/>
+        <location filename="../../planbook/core/library.py" line="594"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="74"/>
-        <location filename="../../planbook/core/library.py" line="562"/>
-        <location filename="../../planbook/core/library.py" line="671"/>
+        <location filename="../../planbook/core/library.py" line="75"/>
+        <location filename="../../planbook/core/library.py" line="596"/>
+        <location filename="../../planbook/core/library.py" line="705"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="565"/>
+        <location filename="../../planbook/core/library.py" line="599"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="568"/>
+        <location filename="../../planbook/core/library.py" line="602"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="613"/>
+        <location filename="../../planbook/core/library.py" line="647"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="615"/>
+        <location filename="../../planbook/core/library.py" line="649"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="617"/>
+        <location filename="../../planbook/core/library.py" line="651"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="618"/>
+        <location filename="../../planbook/core/library.py" line="652"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="619"/>
+        <location filename="../../planbook/core/library.py" line="653"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="620"/>
+        <location filename="../../planbook/core/library.py" line="654"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="187"/>
+        <location filename="../../planbook/core/search.py" line="193"/>
         <source>this library has no search index (open it writable once to upgrade it)</source>
         <translation>这个方案库没有搜索索引（请以可写方式打开一次，完成升级）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="214"/>
+        <location filename="../../planbook/core/search.py" line="220"/>
         <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
-        <translation>年份写法不对：year:{raw}（例如 year:2019 或 year:2017-2020）</translation>
+        <translation>年份写法不对：{raw}（例如 年度:2019 或 年度:2017-2020）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="215"/>
+        <location filename="../../planbook/core/search.py" line="221"/>
         <source>this library has no search index yet: open it writable once (or run planbook reindex)</source>
         <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="276"/>
+        <location filename="../../planbook/core/search.py" line="282"/>
         <source>search text too long ({length} characters; at most {limit})</source>
         <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="284"/>
+        <location filename="../../planbook/core/search.py" line="290"/>
         <source>a filter cannot be negated: -{word}</source>
         <translation>筛选条件不能取反：-{word}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="292"/>
+        <location filename="../../planbook/core/search.py" line="298"/>
         <source>too many search words (at most {limit})</source>
         <translation>搜索词过多（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="311"/>
+        <location filename="../../planbook/core/search.py" line="317"/>
         <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
         <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="315"/>
+        <location filename="../../planbook/core/search.py" line="321"/>
         <source>{key}: needs something after it, e.g. unit:基教科</source>
         <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="324"/>
+        <location filename="../../planbook/core/search.py" line="330"/>
         <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
         <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="404"/>
+        <location filename="../../planbook/core/search.py" line="410"/>
         <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
@@ -1587,77 +1597,77 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_writer.py" line="90"/>
+        <location filename="../../planbook/exporters/docx_writer.py" line="99"/>
         <source>unknown layout {layout!r} for docx (choose from {choices})</source>
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="50"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="51"/>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="51"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="52"/>
         <source>the file cannot be read</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="52"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="53"/>
         <source>it is an OpenType font with PostScript (CFF) outlines; a PDF can embed only fonts with TrueType outlines (.ttf, .ttc)</source>
         <translation>这是 PostScript（CFF）轮廓的 OpenType 字体，PDF 只能嵌入 TrueType 轮廓的字体（.ttf、.ttc）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="54"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="55"/>
         <source>the font&apos;s licence does not allow embedding it in a PDF</source>
         <translation>字体的授权不允许嵌入 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="55"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="56"/>
         <source>it is not a usable TrueType font file</source>
         <translation>不是可用的 TrueType 字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="56"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="57"/>
         <source>the font collection has no such face</source>
         <translation>字体集中没有这个字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="57"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="58"/>
         <source>the font has no Chinese characters</source>
         <translation>字体中没有汉字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="58"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="59"/>
         <source>the font has no digits for the page numbers</source>
         <translation>字体中没有页码所用的数字</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="70"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="71"/>
         <source>cannot use the font file {path} (font setting {key}): {reason}{detail}</source>
         <translation>无法使用字体文件 {path}（字体设置 {key}）：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="73"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="74"/>
         <source>cannot use the font file {path}: {reason}{detail}</source>
         <translation>无法使用字体文件 {path}：{reason}{detail}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="110"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="111"/>
         <source>cannot read the font settings file {path}: {reason}</source>
         <translation>字体设置文件 {path} 无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="111"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="112"/>
         <source>the font settings file {path} must be an object {{role: font file}}</source>
         <translation>字体设置文件 {path} 应是 {{角色: 字体文件}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="113"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="114"/>
         <source>the font settings file {path} names unknown roles: {unknown} (known: {known})</source>
         <translation>字体设置文件 {path} 中有未知的角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_fonts.py" line="130"/>
+        <location filename="../../planbook/exporters/pdf_fonts.py" line="131"/>
         <source>in the font settings file {path}, {key} must name a font file, or be {{&quot;file&quot;: file name, &quot;index&quot;: number}}</source>
         <translation>字体设置文件 {path} 中 {key} 的值应是字体文件名，或 {{&quot;file&quot;: 文件名, &quot;index&quot;: 序号}}</translation>
     </message>
@@ -1712,29 +1722,29 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="140"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="141"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/ofd_writer.py" line="326"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="688"/>
+        <location filename="../../planbook/exporters/ofd_writer.py" line="328"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="754"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/ofd_writer.py" line="348"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="714"/>
+        <location filename="../../planbook/exporters/ofd_writer.py" line="350"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="780"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="729"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="795"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="732"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="798"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -1942,7 +1952,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/core/checks.py" line="359"/>
-        <location filename="../../planbook/core/review.py" line="438"/>
+        <location filename="../../planbook/core/review.py" line="449"/>
         <location filename="../../planbook/importers/decode.py" line="44"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
@@ -1968,72 +1978,72 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name}：无法识别文本编码（既不是 UTF-8、GB18030/GBK，也不是带字节顺序标记的 UTF-16），请另存为 UTF-8 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="494"/>
+        <location filename="../../planbook/importers/recognise.py" line="496"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="501"/>
+        <location filename="../../planbook/importers/recognise.py" line="503"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="862"/>
+        <location filename="../../planbook/importers/recognise.py" line="870"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="912"/>
+        <location filename="../../planbook/importers/recognise.py" line="920"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="916"/>
+        <location filename="../../planbook/importers/recognise.py" line="924"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="996"/>
+        <location filename="../../planbook/importers/recognise.py" line="1004"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1049"/>
+        <location filename="../../planbook/importers/recognise.py" line="1057"/>
         <source>“{heading}” comes before any section; taken as a section</source>
         <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1056"/>
+        <location filename="../../planbook/importers/recognise.py" line="1064"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1267"/>
+        <location filename="../../planbook/importers/recognise.py" line="1275"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1272"/>
+        <location filename="../../planbook/importers/recognise.py" line="1280"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1312"/>
+        <location filename="../../planbook/importers/recognise.py" line="1320"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1314"/>
+        <location filename="../../planbook/importers/recognise.py" line="1322"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1316"/>
+        <location filename="../../planbook/importers/recognise.py" line="1324"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="1319"/>
+        <location filename="../../planbook/importers/recognise.py" line="1327"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2043,47 +2053,47 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 中没有 HTML 内容；如要作为文本导入，请把扩展名改为 .txt</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="27"/>
+        <location filename="../../planbook/importers/word.py" line="31"/>
         <source>{name} is not a readable Word .docx document ({reason})</source>
         <translation>{name} 不是可以读取的 Word .docx 文档（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="33"/>
+        <location filename="../../planbook/importers/word.py" line="37"/>
         <source>{name} is an old Word .doc file, not .docx; open it in Word or WPS and save as .docx</source>
         <translation>{name} 是旧版 Word .doc 文件，不是 .docx 文件；请用 Word 或 WPS 打开后另存为 .docx</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="36"/>
+        <location filename="../../planbook/importers/word.py" line="40"/>
         <source>{name} is not a Word .docx document (not a zip archive)</source>
         <translation>{name} 不是 Word .docx 文档（不是 zip 压缩包）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="42"/>
+        <location filename="../../planbook/importers/word.py" line="46"/>
         <source>{name} has {parts} parts; no Word document has that many</source>
         <translation>{name} 包含 {parts} 个部件，正常的 Word 文档不会有这么多</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="46"/>
+        <location filename="../../planbook/importers/word.py" line="50"/>
         <source>{name} would unpack to {size} MB; refused as a possible zip bomb</source>
         <translation>{name} 解压后将达 {size} MB，可能是“压缩炸弹”，已拒绝</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="50"/>
+        <location filename="../../planbook/importers/word.py" line="54"/>
         <source>{name}: part {part} is compressed {ratio}:1; refused as a possible zip bomb</source>
         <translation>{name}：部件 {part} 的压缩比为 {ratio}:1，可能是“压缩炸弹”，已拒绝</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="60"/>
+        <location filename="../../planbook/importers/word.py" line="64"/>
         <source>{name} is a zip archive but not a Word document</source>
         <translation>{name} 是 zip 压缩包，但不是 Word 文档</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="66"/>
+        <location filename="../../planbook/importers/word.py" line="70"/>
         <source>{name}: part {part} declares a DOCTYPE/entities, which Word never writes; refused</source>
         <translation>{name}：部件 {part} 声明了 DOCTYPE/实体，Word 从不写入这些内容，已拒绝</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="232"/>
+        <location filename="../../planbook/importers/word.py" line="236"/>
         <source>{count} paragraph(s) use Word automatic numbering that cannot be read; their levels may not have been recognised, please check</source>
         <translation>有{count}段使用了无法读取的Word自动编号，这些段落的层级可能未被识别，请核对</translation>
     </message>
@@ -2098,7 +2108,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>剪贴板中没有文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/duplicates.py" line="30"/>
+        <location filename="../../planbook/core/duplicates.py" line="29"/>
         <source>the library already holds this plan as “{title}” (plan {id}); importing it adds a second copy</source>
         <translation>方案库中已有此方案《{title}》（编号 {id}），导入将再添加一份</translation>
     </message>
@@ -2113,183 +2123,183 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 既不是 Word 文档，也不是网页</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/legacy.py" line="173"/>
+        <location filename="../../planbook/importers/legacy.py" line="175"/>
         <source>{name} is a web archive with no page in it</source>
         <translation>{name} 是网页存档，但其中没有网页</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="59"/>
+        <location filename="../../planbook/core/review.py" line="58"/>
         <source>years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="60"/>
+        <location filename="../../planbook/core/review.py" line="59"/>
         <source>dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="61"/>
+        <location filename="../../planbook/core/review.py" line="60"/>
         <source>planning periods</source>
         <translation>规划期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="62"/>
+        <location filename="../../planbook/core/review.py" line="61"/>
         <source>meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="63"/>
+        <location filename="../../planbook/core/review.py" line="62"/>
         <source>campaign years</source>
         <translation>主题年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="64"/>
+        <location filename="../../planbook/core/review.py" line="63"/>
         <source>events of their time</source>
         <translation>时效性提法</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="65"/>
+        <location filename="../../planbook/core/review.py" line="64"/>
         <source>numbered targets</source>
         <translation>量化目标</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="66"/>
+        <location filename="../../planbook/core/review.py" line="65"/>
         <source>last year&apos;s tasks</source>
         <translation>上年度任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="67"/>
+        <location filename="../../planbook/core/review.py" line="66"/>
         <source>empty fields</source>
         <translation>空白字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="68"/>
+        <location filename="../../planbook/core/review.py" line="67"/>
         <source>renamed units</source>
         <translation>已更名单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="246"/>
+        <location filename="../../planbook/core/review.py" line="259"/>
         <source>the years {found} are over before the plan&apos;s year {year}</source>
         <translation>{found} 已在方案年度 {year} 年之前结束</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="252"/>
+        <location filename="../../planbook/core/review.py" line="264"/>
         <source>{date} is a date before the plan&apos;s year {year}: set the date anew</source>
         <translation>{date} 早于方案年度 {year} 年，请重新确定日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="257"/>
+        <location filename="../../planbook/core/review.py" line="268"/>
         <source>“{found}年后” has begun by {year}; does the sentence still hold?</source>
         <translation>到 {year} 年已是“{found}年后”，这句话是否仍然适用？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="261"/>
+        <location filename="../../planbook/core/review.py" line="271"/>
         <source>{found} is last year; the plan is for {year}</source>
         <translation>{found}是上一年度，本方案为 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="263"/>
+        <location filename="../../planbook/core/review.py" line="274"/>
         <source>{found} is before the plan&apos;s year {year}</source>
         <translation>{found}早于方案年度 {year} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="271"/>
+        <location filename="../../planbook/core/review.py" line="282"/>
         <source>“{word}” in last year&apos;s plan meant {year}, the plan&apos;s own year</source>
         <translation>上年度方案中的“{word}”指 {year} 年，即本方案年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="275"/>
+        <location filename="../../planbook/core/review.py" line="286"/>
         <source>“{word}” now means {last}; in last year&apos;s plan it meant {before}</source>
         <translation>“{word}”现在指 {last} 年，在上年度方案中指 {before} 年</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="279"/>
+        <location filename="../../planbook/core/review.py" line="290"/>
         <source>“{word}” now means {year}: is what it says still to be done this year?</source>
         <translation>“{word}”现在指 {year} 年：所说事项今年是否仍要做？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="311"/>
+        <location filename="../../planbook/core/review.py" line="322"/>
         <source>“{found}” ({first}–{last}) is over; the plan&apos;s year {year} is in “{current}”</source>
         <translation>“{found}”（{first}—{last}年）已结束，方案年度 {year} 年属于“{current}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="318"/>
+        <location filename="../../planbook/core/review.py" line="329"/>
         <source>the “{current}” period began in {first}: its plan was drafted before; now it is carried out</source>
         <translation>“{current}”时期已于 {first} 年开始：规划此前已编制，现在应是实施</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="356"/>
+        <location filename="../../planbook/core/review.py" line="367"/>
         <source>a later plenary session has been held: the latest before {year} is {latest} ({date})</source>
         <translation>此后已召开新的全会：{year} 年之前最近一次是{latest}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="363"/>
+        <location filename="../../planbook/core/review.py" line="374"/>
         <source>a later party congress has been held: the latest before {year} is {latest} ({date})</source>
         <translation>此后已召开新的党代会：{year} 年之前最近一次是党的{latest}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="376"/>
+        <location filename="../../planbook/core/review.py" line="387"/>
         <source>{found} named a theme for its year; is there one, and the same, for {year}?</source>
         <translation>{found}确定了当年的主题年，{year} 年是否还有、是否相同？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="398"/>
+        <location filename="../../planbook/core/review.py" line="409"/>
         <source>“{phrase}” belongs to the years up to {until}; the plan is for {year}</source>
         <translation>“{phrase}”是 {until} 年及以前的提法，本方案为 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="402"/>
+        <location filename="../../planbook/core/review.py" line="413"/>
         <source>{reason}; since then: {instead}</source>
         <translation>{reason}；现行提法：{instead}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="405"/>
+        <location filename="../../planbook/core/review.py" line="416"/>
         <source>“{phrase}” is of its time ({first}–{until}): does it still hold in {year}?</source>
         <translation>“{phrase}”是特定时期（{first}—{until}年）的提法，{year} 年是否仍适用？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="428"/>
+        <location filename="../../planbook/core/review.py" line="439"/>
         <source>a numbered target: is “{found}” still the figure for {year}?</source>
         <translation>量化目标：“{found}”是否仍是 {year} 年的指标？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="446"/>
+        <location filename="../../planbook/core/review.py" line="457"/>
         <source>{old} was renamed {new}</source>
         <translation>{old}已更名为{new}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="462"/>
+        <location filename="../../planbook/core/review.py" line="473"/>
         <source>done in {source}: drop it from this plan?</source>
         <translation>已在《{source}》中完成：是否从本方案删除？</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/review.py" line="466"/>
+        <location filename="../../planbook/core/review.py" line="477"/>
         <source>{status} in {source}: kept, noted as carried over</source>
         <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="494"/>
+        <location filename="../../planbook/core/library.py" line="528"/>
         <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
         <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="572"/>
+        <location filename="../../planbook/core/library.py" line="606"/>
         <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
         <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="575"/>
+        <location filename="../../planbook/core/library.py" line="609"/>
         <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
         <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="578"/>
-        <location filename="../../planbook/core/library.py" line="591"/>
+        <location filename="../../planbook/core/library.py" line="612"/>
+        <location filename="../../planbook/core/library.py" line="625"/>
         <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="573"/>
+        <location filename="../../planbook/importers/recognise.py" line="581"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
@@ -2409,7 +2419,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>“{title}”的子项嵌套了 {depth} 层，一个方案最多允许 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/editing.py" line="410"/>
+        <location filename="../../planbook/core/editing.py" line="403"/>
         <source>items may nest at most {limit} levels deep</source>
         <translation>子项最多只能嵌套 {limit} 层</translation>
     </message>
@@ -2474,12 +2484,12 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="523"/>
+        <location filename="../../planbook/importers/recognise.py" line="527"/>
         <source>the document holds {count} characters of text; a plan may hold at most {limit}</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/word.py" line="55"/>
+        <location filename="../../planbook/importers/word.py" line="59"/>
         <source>{name} holds {size} MB of document text (XML); a plan has at most {limit} MB</source>
         <translation>{name} 的文档正文（XML）有 {size} MB，一个方案最多 {limit} MB</translation>
     </message>
@@ -2489,7 +2499,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>电子印章 {seals} 枚，署名机关 {signers} 个：应每个机关各盖一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise.py" line="514"/>
+        <location filename="../../planbook/importers/recognise.py" line="516"/>
         <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
         <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
     </message>
@@ -2547,47 +2557,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="122"/>
+        <location filename="../../planbook/gui/editors.py" line="125"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="125"/>
+        <location filename="../../planbook/gui/editors.py" line="128"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="133"/>
+        <location filename="../../planbook/gui/editors.py" line="136"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="134"/>
+        <location filename="../../planbook/gui/editors.py" line="137"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="138"/>
+        <location filename="../../planbook/gui/editors.py" line="141"/>
         <source>Te&amp;xt</source>
         <translation>正文(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="142"/>
+        <location filename="../../planbook/gui/editors.py" line="145"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="214"/>
+        <location filename="../../planbook/gui/editors.py" line="217"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="218"/>
+        <location filename="../../planbook/gui/editors.py" line="221"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="223"/>
+        <location filename="../../planbook/gui/editors.py" line="226"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2595,107 +2605,107 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PdfFonts</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="63"/>
+        <location filename="../../planbook/gui/preferences.py" line="65"/>
         <source>Title (Xiaobiaosong)</source>
         <translation>标题（小标宋）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="64"/>
+        <location filename="../../planbook/gui/preferences.py" line="66"/>
         <source>Body text (Fangsong)</source>
         <translation>正文（仿宋）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="65"/>
+        <location filename="../../planbook/gui/preferences.py" line="67"/>
         <source>Level-1 headings (Heiti)</source>
         <translation>一级标题（黑体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="66"/>
+        <location filename="../../planbook/gui/preferences.py" line="68"/>
         <source>Level-2 headings (Kaiti)</source>
         <translation>二级标题（楷体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="67"/>
+        <location filename="../../planbook/gui/preferences.py" line="69"/>
         <source>Page numbers (Songti)</source>
         <translation>页码（宋体）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="68"/>
+        <location filename="../../planbook/gui/preferences.py" line="70"/>
         <source>Fallback face</source>
         <translation>备用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="75"/>
+        <location filename="../../planbook/gui/preferences.py" line="77"/>
         <source>Formal notices use 方正小标宋简体</source>
         <translation>公文用 方正小标宋简体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="76"/>
+        <location filename="../../planbook/gui/preferences.py" line="78"/>
         <source>Formal notices use 仿宋_GB2312</source>
         <translation>公文用 仿宋_GB2312</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="77"/>
+        <location filename="../../planbook/gui/preferences.py" line="79"/>
         <source>Formal notices use 黑体</source>
         <translation>公文用 黑体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="78"/>
+        <location filename="../../planbook/gui/preferences.py" line="80"/>
         <source>Formal notices use 楷体_GB2312</source>
         <translation>公文用 楷体_GB2312</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="79"/>
+        <location filename="../../planbook/gui/preferences.py" line="81"/>
         <source>Formal notices use 宋体</source>
         <translation>公文用 宋体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="80"/>
+        <location filename="../../planbook/gui/preferences.py" line="82"/>
         <source>For rare characters the other fonts lack</source>
         <translation>排印其他字体缺少的生僻字</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="93"/>
+        <location filename="../../planbook/gui/preferences.py" line="95"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="94"/>
+        <location filename="../../planbook/gui/preferences.py" line="96"/>
         <source>{0} (U+{1})</source>
         <translation>{0}（U+{1}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="102"/>
+        <location filename="../../planbook/gui/preferences.py" line="104"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="103"/>
+        <location filename="../../planbook/gui/preferences.py" line="105"/>
         <source>{1} in {0}</source>
         <translation>{0}中的{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="105"/>
+        <location filename="../../planbook/gui/preferences.py" line="107"/>
         <source>Drawn with the fallback face, as the chosen fonts lack them: {0}.</source>
         <translation>所选字体缺字，已用备用字体排印：{0}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="112"/>
+        <location filename="../../planbook/gui/preferences.py" line="114"/>
         <source>These characters are in none of the fonts and were printed as 〓: {0}.</source>
         <translation>以下字符在所有字体中都没有，已印成〓：{0}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="115"/>
+        <location filename="../../planbook/gui/preferences.py" line="117"/>
         <source>{0} was written, but these characters are in none of the fonts and were printed as 〓: {1}.</source>
         <translation>{0} 已导出，但以下字符在所有字体中都没有，已印成〓：{1}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="117"/>
+        <location filename="../../planbook/gui/preferences.py" line="119"/>
         <source>Check the text, or choose a font that has them as the fallback face in Edit ▸ Preferences ▸ PDF Fonts.</source>
         <translation>请核对文字，或在“编辑 ▸ 首选项 ▸ PDF 字体”中把含有这些字的字体设为备用字体。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="128"/>
+        <location filename="../../planbook/gui/preferences.py" line="130"/>
         <source>Characters Missing from the PDF</source>
         <translation>PDF 中有字符缺字</translation>
     </message>
@@ -2703,72 +2713,72 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanParts</name>
     <message>
-        <location filename="../../planbook/gui/review.py" line="45"/>
+        <location filename="../../planbook/gui/review.py" line="47"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="45"/>
+        <location filename="../../planbook/gui/review.py" line="47"/>
         <source>Issuers</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="45"/>
+        <location filename="../../planbook/gui/review.py" line="47"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="46"/>
+        <location filename="../../planbook/gui/review.py" line="48"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="46"/>
+        <location filename="../../planbook/gui/review.py" line="48"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="47"/>
+        <location filename="../../planbook/gui/review.py" line="49"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="47"/>
+        <location filename="../../planbook/gui/review.py" line="49"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="48"/>
+        <location filename="../../planbook/gui/review.py" line="50"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="48"/>
+        <location filename="../../planbook/gui/review.py" line="50"/>
         <source>Notice text</source>
         <translation>通知正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="49"/>
+        <location filename="../../planbook/gui/review.py" line="51"/>
         <source>Signers</source>
         <translation>署名机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="49"/>
+        <location filename="../../planbook/gui/review.py" line="51"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="50"/>
+        <location filename="../../planbook/gui/review.py" line="52"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="50"/>
+        <location filename="../../planbook/gui/review.py" line="52"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="51"/>
+        <location filename="../../planbook/gui/review.py" line="53"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
@@ -2776,90 +2786,90 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="444"/>
+        <location filename="../../planbook/gui/editors.py" line="447"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="301"/>
-        <location filename="../../planbook/gui/editors.py" line="447"/>
+        <location filename="../../planbook/gui/editors.py" line="450"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="302"/>
-        <location filename="../../planbook/gui/editors.py" line="452"/>
+        <location filename="../../planbook/gui/editors.py" line="455"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="455"/>
+        <location filename="../../planbook/gui/editors.py" line="458"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="303"/>
-        <location filename="../../planbook/gui/editors.py" line="457"/>
+        <location filename="../../planbook/gui/editors.py" line="460"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="304"/>
-        <location filename="../../planbook/gui/editors.py" line="458"/>
+        <location filename="../../planbook/gui/editors.py" line="461"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="458"/>
+        <location filename="../../planbook/gui/editors.py" line="461"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="460"/>
+        <location filename="../../planbook/gui/editors.py" line="463"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="461"/>
+        <location filename="../../planbook/gui/editors.py" line="464"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="305"/>
-        <location filename="../../planbook/gui/editors.py" line="463"/>
+        <location filename="../../planbook/gui/editors.py" line="466"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="465"/>
+        <location filename="../../planbook/gui/editors.py" line="468"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="466"/>
+        <location filename="../../planbook/gui/editors.py" line="469"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="306"/>
-        <location filename="../../planbook/gui/editors.py" line="469"/>
+        <location filename="../../planbook/gui/editors.py" line="472"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="307"/>
-        <location filename="../../planbook/gui/editors.py" line="470"/>
+        <location filename="../../planbook/gui/editors.py" line="473"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="308"/>
-        <location filename="../../planbook/gui/editors.py" line="471"/>
+        <location filename="../../planbook/gui/editors.py" line="474"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="475"/>
+        <location filename="../../planbook/gui/editors.py" line="478"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
@@ -2869,12 +2879,12 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="486"/>
+        <location filename="../../planbook/gui/editors.py" line="491"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="487"/>
+        <location filename="../../planbook/gui/editors.py" line="492"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
@@ -2974,125 +2984,125 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="561"/>
+        <location filename="../../planbook/gui/editors.py" line="575"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="698"/>
+        <location filename="../../planbook/gui/editors.py" line="713"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="710"/>
+        <location filename="../../planbook/gui/editors.py" line="725"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="721"/>
+        <location filename="../../planbook/gui/editors.py" line="736"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="734"/>
+        <location filename="../../planbook/gui/editors.py" line="749"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="479"/>
+        <location filename="../../planbook/gui/editors.py" line="483"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="467"/>
-        <source>Numbered by level (a task under a section is （一）)</source>
-        <translation>按层级编号（部分下的任务编为（一））</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="480"/>
+        <location filename="../../planbook/gui/editors.py" line="484"/>
         <source>Keep the proposed masthead as it is</source>
         <translation>采用拟定的发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="513"/>
+        <location filename="../../planbook/gui/editors.py" line="518"/>
         <source>Sealed (加盖印章)</source>
         <translation>加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="514"/>
+        <location filename="../../planbook/gui/editors.py" line="519"/>
         <source>Not sealed (不加盖印章)</source>
         <translation>不加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="515"/>
+        <location filename="../../planbook/gui/editors.py" line="520"/>
         <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
         <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="519"/>
+        <location filename="../../planbook/gui/editors.py" line="524"/>
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="521"/>
+        <location filename="../../planbook/gui/editors.py" line="527"/>
         <source>Choose Seal Images…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="522"/>
+        <location filename="../../planbook/gui/editors.py" line="528"/>
         <source>PNG images with a transparent background, one per signing organ in their order</source>
         <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="524"/>
+        <location filename="../../planbook/gui/editors.py" line="531"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="530"/>
+        <location filename="../../planbook/gui/editors.py" line="537"/>
         <source>Electronic seals</source>
         <translation>电子印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="624"/>
+        <location filename="../../planbook/gui/editors.py" line="639"/>
         <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
         <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="629"/>
+        <location filename="../../planbook/gui/editors.py" line="644"/>
         <source>{0} for {1} signing organs</source>
         <translation>{0} 个，签署机关 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="630"/>
+        <location filename="../../planbook/gui/editors.py" line="645"/>
         <source>None: stamped on paper</source>
         <translation>无（盖实物印章）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="640"/>
+        <location filename="../../planbook/gui/editors.py" line="655"/>
         <source>Choose Seal Images</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="641"/>
+        <location filename="../../planbook/gui/editors.py" line="656"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="470"/>
+        <source>Numbered by level (a task under a section is （一）)</source>
+        <translation>按层级编号（部分下的任务编为（一））</translation>
     </message>
 </context>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="103"/>
+        <location filename="../../planbook/gui/treemodel.py" line="117"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="104"/>
+        <location filename="../../planbook/gui/treemodel.py" line="118"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/treemodel.py" line="103"/>
+        <location filename="../../planbook/gui/treemodel.py" line="117"/>
         <source>Lead or responsible unit</source>
         <translation>牵头/责任单位</translation>
     </message>
@@ -3100,12 +3110,12 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="196"/>
+        <location filename="../../planbook/gui/preferences.py" line="198"/>
         <source>Start Over</source>
         <translation>重新设置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="204"/>
+        <location filename="../../planbook/gui/preferences.py" line="206"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
@@ -3113,122 +3123,122 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="229"/>
+        <location filename="../../planbook/gui/preferences.py" line="240"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="237"/>
+        <location filename="../../planbook/gui/preferences.py" line="248"/>
         <source>PDF Fonts</source>
         <translation>PDF 字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="237"/>
+        <location filename="../../planbook/gui/preferences.py" line="248"/>
         <source>Word Fonts</source>
         <translation>Word 字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="254"/>
+        <location filename="../../planbook/gui/preferences.py" line="265"/>
         <source>The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only (.ttf, .ttc).</source>
         <translation>导出 PDF 时用以下字体排印公文。Planbook 自带免费的替代字体；如果本机装有公文规定的字体，请在这里选择它们的字体文件。仅支持 TrueType 字体（.ttf、.ttc）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="258"/>
+        <location filename="../../planbook/gui/preferences.py" line="269"/>
         <source>Start Over…</source>
         <translation>重新设置…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="259"/>
+        <location filename="../../planbook/gui/preferences.py" line="270"/>
         <source>Put the unreadable file aside and use the bundled fonts</source>
         <translation>将无法读取的文件改名保留，改用内置字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="274"/>
+        <location filename="../../planbook/gui/preferences.py" line="285"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="275"/>
+        <location filename="../../planbook/gui/preferences.py" line="286"/>
         <source>Choose a font file for {0}</source>
         <translation>为{0}选择字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="277"/>
+        <location filename="../../planbook/gui/preferences.py" line="288"/>
         <source>Use Bundled</source>
         <translation>恢复内置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="278"/>
+        <location filename="../../planbook/gui/preferences.py" line="289"/>
         <source>Draw {0} with the font that ships with Planbook</source>
         <translation>{0}改用 Planbook 自带的字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="287"/>
+        <location filename="../../planbook/gui/preferences.py" line="298"/>
         <source>Saved in {0}; the command line uses the same file.</source>
         <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="312"/>
+        <location filename="../../planbook/gui/preferences.py" line="323"/>
         <source>Nothing here can be changed until the file is corrected by hand, or you start over with the bundled fonts (the file is kept beside it, renamed).</source>
         <translation>在手工改正该文件或点“重新设置”改用内置字体之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="329"/>
+        <location filename="../../planbook/gui/preferences.py" line="340"/>
         <source>Bundled: {0}</source>
         <translation>内置：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="332"/>
+        <location filename="../../planbook/gui/preferences.py" line="343"/>
         <source>Not found: {0}</source>
         <translation>找不到：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="334"/>
+        <location filename="../../planbook/gui/preferences.py" line="345"/>
         <source>The PDF export stops until this file is back or another is chosen</source>
         <translation>在该文件恢复或另选字体之前，无法导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="367"/>
+        <location filename="../../planbook/gui/preferences.py" line="378"/>
         <source>Font for {0}</source>
         <translation>{0}所用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="368"/>
+        <location filename="../../planbook/gui/preferences.py" line="379"/>
         <source>TrueType fonts (*.ttf *.ttc *.otf);;All files (*)</source>
         <translation>TrueType 字体 (*.ttf *.ttc *.otf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="390"/>
+        <location filename="../../planbook/gui/preferences.py" line="401"/>
         <source>Choose a Font</source>
         <translation>选择字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="391"/>
+        <location filename="../../planbook/gui/preferences.py" line="402"/>
         <source>{0} holds several fonts. Which one?</source>
         <translation>{0} 中有多个字体，使用哪一个？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="414"/>
+        <location filename="../../planbook/gui/preferences.py" line="425"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="426"/>
+        <location filename="../../planbook/gui/preferences.py" line="437"/>
         <source>Rename {0} to {1} and use the bundled fonts?</source>
         <translation>将 {0} 改名为 {1}，并改用内置字体？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="434"/>
+        <location filename="../../planbook/gui/preferences.py" line="445"/>
         <source>{0} cannot be used for {1}: {2}.</source>
         <translation>{0} 不能用作{1}：{2}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="436"/>
+        <location filename="../../planbook/gui/preferences.py" line="447"/>
         <source>Font Not Used</source>
         <translation>未采用该字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="436"/>
+        <location filename="../../planbook/gui/preferences.py" line="447"/>
         <source>Nothing was changed.</source>
         <translation>设置未作任何更改。</translation>
     </message>
@@ -3236,83 +3246,83 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="57"/>
+        <location filename="../../planbook/gui/print_preview.py" line="58"/>
         <source>Print Preview — {0}</source>
         <translation>打印预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="61"/>
+        <location filename="../../planbook/gui/print_preview.py" line="62"/>
         <source>Notice with the plan</source>
         <translation>印发通知及要点</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="62"/>
+        <location filename="../../planbook/gui/print_preview.py" line="63"/>
         <source>Plan only</source>
         <translation>仅要点正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="72"/>
+        <location filename="../../planbook/gui/print_preview.py" line="73"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="74"/>
+        <location filename="../../planbook/gui/print_preview.py" line="75"/>
         <source>&amp;Save PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="76"/>
+        <location filename="../../planbook/gui/print_preview.py" line="77"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="86"/>
+        <location filename="../../planbook/gui/print_preview.py" line="87"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="136"/>
+        <location filename="../../planbook/gui/print_preview.py" line="137"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="142"/>
+        <location filename="../../planbook/gui/print_preview.py" line="143"/>
         <source>fallback face: {0}</source>
         <translation>备用字体排印：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="154"/>
-        <location filename="../../planbook/gui/print_preview.py" line="156"/>
+        <location filename="../../planbook/gui/print_preview.py" line="155"/>
+        <location filename="../../planbook/gui/print_preview.py" line="157"/>
         <source>Save PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="195"/>
+        <location filename="../../planbook/gui/print_preview.py" line="196"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="195"/>
+        <location filename="../../planbook/gui/print_preview.py" line="196"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="111"/>
+        <location filename="../../planbook/gui/print_preview.py" line="112"/>
         <source>Typesetting…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="118"/>
+        <location filename="../../planbook/gui/print_preview.py" line="119"/>
         <source>Typesetting {0}</source>
         <translation>正在排版：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="119"/>
+        <location filename="../../planbook/gui/print_preview.py" line="120"/>
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/print_preview.py" line="128"/>
+        <location filename="../../planbook/gui/print_preview.py" line="129"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -3320,22 +3330,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="51"/>
+        <location filename="../../planbook/gui/follow.py" line="48"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="52"/>
+        <location filename="../../planbook/gui/follow.py" line="49"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="53"/>
+        <location filename="../../planbook/gui/follow.py" line="50"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="54"/>
+        <location filename="../../planbook/gui/follow.py" line="51"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
@@ -3343,22 +3353,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ProgressEditor</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="78"/>
+        <location filename="../../planbook/gui/follow.py" line="75"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="87"/>
+        <location filename="../../planbook/gui/follow.py" line="84"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="87"/>
+        <location filename="../../planbook/gui/follow.py" line="84"/>
         <source>Progress note</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="91"/>
+        <location filename="../../planbook/gui/follow.py" line="90"/>
         <source>Add a note dated today</source>
         <translation>添加一条今天的进展</translation>
     </message>
@@ -3383,17 +3393,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>修改进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="143"/>
+        <location filename="../../planbook/gui/follow.py" line="144"/>
         <source>Add Progress Note</source>
         <translation>添加进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="157"/>
+        <location filename="../../planbook/gui/follow.py" line="158"/>
         <source>Remove Progress Note</source>
         <translation>删除进展情况</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="134"/>
+        <location filename="../../planbook/gui/follow.py" line="135"/>
         <source>Write dates as 2021-03-15 or 2021年3月15日</source>
         <translation>日期请写作 2021-03-15 或 2021年3月15日</translation>
     </message>
@@ -3414,72 +3424,72 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ReplaceDialog</name>
     <message>
-        <location filename="../../planbook/gui/review.py" line="241"/>
+        <location filename="../../planbook/gui/review.py" line="242"/>
         <source>Find and Replace</source>
         <translation>查找和替换</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="246"/>
+        <location filename="../../planbook/gui/review.py" line="247"/>
         <source>Search all plans (read only)</source>
         <translation>在全部方案中查找（只读）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="250"/>
+        <location filename="../../planbook/gui/review.py" line="251"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="250"/>
+        <location filename="../../planbook/gui/review.py" line="251"/>
         <source>In context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="256"/>
+        <location filename="../../planbook/gui/review.py" line="257"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="257"/>
+        <location filename="../../planbook/gui/review.py" line="258"/>
         <source>Replace Ticked</source>
         <translation>替换勾选项</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="263"/>
+        <location filename="../../planbook/gui/review.py" line="264"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="264"/>
+        <location filename="../../planbook/gui/review.py" line="265"/>
         <source>Replace with:</source>
         <translation>替换为：</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="326"/>
+        <location filename="../../planbook/gui/review.py" line="328"/>
         <source>Type the text to find.</source>
         <translation>请输入要查找的文字。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="328"/>
+        <location filename="../../planbook/gui/review.py" line="330"/>
         <source>{0} hits in {1} plans (all plans are shown read only; open one to replace in it)</source>
         <translation>{1} 个方案中共有 {0} 处（全部方案只读显示；要替换请打开该方案）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="331"/>
+        <location filename="../../planbook/gui/review.py" line="333"/>
         <source>The first {0} are listed.</source>
         <translation>仅列出前 {0} 项。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="334"/>
+        <location filename="../../planbook/gui/review.py" line="336"/>
         <source>{0} hits in this plan</source>
         <translation>本方案中有 {0} 处</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="352"/>
+        <location filename="../../planbook/gui/review.py" line="353"/>
         <source>Replace “{0}” with “{1}”</source>
         <translation>将“{0}”替换为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="354"/>
+        <location filename="../../planbook/gui/review.py" line="355"/>
         <source>Replaced {0} hits (one undo step)</source>
         <translation>已替换 {0} 处（可一步撤销）</translation>
     </message>
@@ -3487,82 +3497,82 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../planbook/gui/review.py" line="70"/>
+        <location filename="../../planbook/gui/review.py" line="72"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="70"/>
+        <location filename="../../planbook/gui/review.py" line="72"/>
         <source>Found</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="70"/>
+        <location filename="../../planbook/gui/review.py" line="72"/>
         <source>Proposed</source>
         <translation>建议改为</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="70"/>
+        <location filename="../../planbook/gui/review.py" line="72"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="81"/>
+        <location filename="../../planbook/gui/review.py" line="83"/>
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="82"/>
+        <location filename="../../planbook/gui/review.py" line="84"/>
         <source>Accept All of This Kind</source>
         <translation>采纳此类全部</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="83"/>
+        <location filename="../../planbook/gui/review.py" line="85"/>
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="84"/>
+        <location filename="../../planbook/gui/review.py" line="86"/>
         <source>Show Ignored Again</source>
         <translation>恢复已忽略项</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="89"/>
+        <location filename="../../planbook/gui/review.py" line="91"/>
         <source>Double-click a finding (or press Enter) to edit it by hand. Nothing changes until you accept; each accept is one undo step.</source>
         <translation>双击某条意见（或按回车键）可转到原文手工修改。未经采纳不会改动任何内容；每次采纳都可一步撤销。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="118"/>
+        <location filename="../../planbook/gui/review.py" line="119"/>
         <source>Open a plan to review it.</source>
         <translation>请先打开一个方案再审阅。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="140"/>
+        <location filename="../../planbook/gui/review.py" line="141"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="152"/>
+        <location filename="../../planbook/gui/review.py" line="153"/>
         <source>{0} findings to look at</source>
         <translation>共 {0} 条审阅意见待处理</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="153"/>
+        <location filename="../../planbook/gui/review.py" line="154"/>
         <source>Nothing in this plan looks stale.</source>
         <translation>本方案没有发现过时的提法。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="160"/>
+        <location filename="../../planbook/gui/review.py" line="161"/>
         <source>drop the task</source>
         <translation>删除该任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="162"/>
+        <location filename="../../planbook/gui/review.py" line="163"/>
         <source>keep, with a note</source>
         <translation>保留并注明结转</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/review.py" line="195"/>
+        <location filename="../../planbook/gui/review.py" line="196"/>
         <source>Accept {0} Review Findings</source>
         <translation>采纳 {0} 条审阅意见</translation>
     </message>
@@ -3570,98 +3580,98 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="54"/>
-        <location filename="../../planbook/gui/safety.py" line="65"/>
+        <location filename="../../planbook/gui/safety.py" line="53"/>
+        <location filename="../../planbook/gui/safety.py" line="64"/>
         <source>The library is read-only; changes cannot be saved.</source>
         <translation>方案库为只读，修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="58"/>
+        <location filename="../../planbook/gui/safety.py" line="57"/>
         <source>The disk is full: free some space and try again (nothing was changed).</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="59"/>
+        <location filename="../../planbook/gui/safety.py" line="58"/>
         <source>The disk could not be read or written (was it removed, or is it failing?).</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="61"/>
+        <location filename="../../planbook/gui/safety.py" line="60"/>
         <source>The library file is damaged: restore a backup with File ▸ Backups and Restore….</source>
         <translation>方案库文件已损坏：请通过“文件 ▸ 备份与恢复…”恢复一份备份。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="63"/>
+        <location filename="../../planbook/gui/safety.py" line="62"/>
         <source>Another program is busy with the library: try again in a moment (nothing was changed).</source>
         <translation>另一个程序正在使用方案库：请稍后再试（未作任何更改）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="66"/>
+        <location filename="../../planbook/gui/safety.py" line="65"/>
         <source>The library file cannot be opened (check the folder exists and may be read).</source>
         <translation>无法打开方案库文件（请检查文件夹是否存在、是否有读取权限）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="165"/>
+        <location filename="../../planbook/gui/safety.py" line="164"/>
         <source>This library is read-only: changes are not saved</source>
         <translation>此方案库为只读，修改不会保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="179"/>
+        <location filename="../../planbook/gui/actions.py" line="145"/>
         <source>&amp;Backups and Restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="240"/>
+        <location filename="../../planbook/gui/safety.py" line="219"/>
         <source>The change was not saved</source>
         <translation>修改未能保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="248"/>
+        <location filename="../../planbook/gui/safety.py" line="227"/>
         <source>What it changes was deleted or changed by another program.</source>
         <translation>它所修改的内容已被其他程序删除或更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="251"/>
+        <location filename="../../planbook/gui/safety.py" line="230"/>
         <source>Cannot undo “{0}”.</source>
         <translation>无法撤销“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="251"/>
+        <location filename="../../planbook/gui/safety.py" line="230"/>
         <source>Cannot redo “{0}”.</source>
         <translation>无法重做“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="252"/>
+        <location filename="../../planbook/gui/safety.py" line="231"/>
         <source>The step was taken off the undo list; nothing was changed.</source>
         <translation>此步骤已从撤销记录中移除，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="255"/>
+        <location filename="../../planbook/gui/safety.py" line="234"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="255"/>
+        <location filename="../../planbook/gui/safety.py" line="234"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="294"/>
+        <location filename="../../planbook/gui/safety.py" line="273"/>
         <source>The plan that was open was deleted by another program.</source>
         <translation>当前打开的方案已被其他程序删除。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="299"/>
+        <location filename="../../planbook/gui/safety.py" line="278"/>
         <source>Another program changed the library: shown as it is now.</source>
         <translation>其他程序修改了方案库，已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="348"/>
+        <location filename="../../planbook/gui/safety.py" line="327"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/safety.py" line="356"/>
+        <location filename="../../planbook/gui/safety.py" line="335"/>
         <source>Restored {0}. What was there before is kept as {1}.</source>
         <translation>已恢复 {0}。恢复前的内容已另存为 {1}。</translation>
     </message>
@@ -3669,67 +3679,67 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="132"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="145"/>
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="133"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="146"/>
         <source>Unit, e.g. 基教科</source>
         <translation>单位，如 基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="135"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="148"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="143"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="156"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="143"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="156"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="181"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="194"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="210"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="223"/>
         <source>Type to search every plan: words, &quot;phrases&quot;, -exclude, year:2019, issuer:…, unit:…, field:责任单位=…, kind:task</source>
-        <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，year:2019，issuer:机关，unit:单位，field:责任单位=…，kind:task</translation>
+        <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，年度:2019，机关:…，单位:…，字段:责任单位=…，类型:任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="250"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="263"/>
         <source>No plan contains that.</source>
         <translation>没有找到包含这些内容的方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="251"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="264"/>
         <source>Counting… (first {0} shown)</source>
         <translation>正在统计…（先显示前 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="287"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="299"/>
         <source>(plan title and notice)</source>
         <translation>（方案标题与印发通知）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="315"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="327"/>
         <source>{0} hits</source>
         <translation>{0} 处</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="316"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="328"/>
         <source>{0} hits in {1} plans</source>
         <translation>共 {0} 处，分布在 {1} 个方案中</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="213"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="226"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -3737,22 +3747,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="59"/>
+        <location filename="../../planbook/gui/follow.py" line="56"/>
         <source>Lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="60"/>
+        <location filename="../../planbook/gui/follow.py" line="57"/>
         <source>Responsible</source>
         <translation>责任</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="61"/>
+        <location filename="../../planbook/gui/follow.py" line="58"/>
         <source>Cooperating</source>
         <translation>配合</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="62"/>
+        <location filename="../../planbook/gui/follow.py" line="59"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -3760,37 +3770,37 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>UnitsView</name>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="184"/>
+        <location filename="../../planbook/gui/follow.py" line="185"/>
         <source>This plan</source>
         <translation>本方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="185"/>
+        <location filename="../../planbook/gui/follow.py" line="186"/>
         <source>All plans</source>
         <translation>全部方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="188"/>
+        <location filename="../../planbook/gui/follow.py" line="189"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="188"/>
+        <location filename="../../planbook/gui/follow.py" line="189"/>
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="188"/>
+        <location filename="../../planbook/gui/follow.py" line="189"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="191"/>
+        <location filename="../../planbook/gui/follow.py" line="192"/>
         <source>Show only this unit&apos;s tasks in the tree</source>
         <translation>结构树中只显示该单位的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/follow.py" line="192"/>
+        <location filename="../../planbook/gui/follow.py" line="193"/>
         <source>Rename Unit…</source>
         <translation>单位更名…</translation>
     </message>
@@ -3798,92 +3808,92 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>WordFontsPage</name>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="73"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="74"/>
         <source>The Word export writes these font names into the document; the fonts themselves are not included. Word uses a named font where the reader&apos;s computer has it, otherwise the fallback shown beside it. Choose a name from the list, or type the one your office uses.</source>
         <translation>导出 Word 时把以下字体名称写入文档，字体本身不随文档保存。打开文档的电脑装有该字体时，Word 就用它；没有时改用旁边列出的备用字体。可从列表中选择，也可输入本单位使用的字体名称。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="77"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="78"/>
         <source>Start Over…</source>
         <translation>重新设置…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="78"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="79"/>
         <source>Put the unreadable file aside and use the default names</source>
         <translation>将无法读取的文件改名保留，改用默认字体名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="107"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="111"/>
         <source>Reset to Defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="96"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="99"/>
         <source>The font name written into Word files for {0}</source>
         <translation>写入 Word 文件的{0}字体名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="108"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="112"/>
         <source>Use the default names again: {0}</source>
         <translation>重新使用默认字体名称：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="109"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="113"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="114"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="118"/>
         <source>Saved in {0}; the command line uses the same file.</source>
         <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="142"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="146"/>
         <source>Nothing here can be changed until the file is corrected by hand, or you start over with the default names (the file is kept beside it, renamed).</source>
         <translation>在手工改正该文件或点“重新设置”改用默认字体名称之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="160"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="164"/>
         <source>Fallback: {0}</source>
         <translation>备用：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="160"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="164"/>
         <source>No fallback</source>
         <translation>无备用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="161"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="165"/>
         <source>Where a reader&apos;s computer lacks {0}, Word uses {1}</source>
         <translation>打开文档的电脑没有 {0} 时，Word 改用 {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="162"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="166"/>
         <source>Where a reader&apos;s computer lacks {0}, Word substitutes a font of its own</source>
         <translation>打开文档的电脑没有 {0} 时，由 Word 自行替换为其他字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="178"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="182"/>
         <source>Font Name Not Used</source>
         <translation>字体名称未采用</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="179"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="183"/>
         <source>This name cannot be used for {0} in Word files: {1}.</source>
         <translation>该名称不能用作 Word 文件中{0}的字体：{1}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="181"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="185"/>
         <source>{0} is kept.</source>
         <translation>仍使用 {0}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="209"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="213"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/wordfonts.py" line="221"/>
+        <location filename="../../planbook/gui/wordfonts.py" line="225"/>
         <source>Rename {0} to {1} and use the default names?</source>
         <translation>将 {0} 改名为 {1}，并改用默认字体名称？</translation>
     </message>

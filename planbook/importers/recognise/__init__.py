@@ -47,6 +47,8 @@ __all__ = ["KNOWN_FIELD_LABELS", "META_LABELS", "PAGE_NUMBER_RE", "Block", "Reco
 def recognise(blocks: Iterable[Block]) -> Recognised:
     """Read a plan out of text lines and tables. Raises FormatError when there is no plan to be found."""
     doc = _Doc()
+    blocks = list(blocks)
+    _check_length(blocks, ink_only=True)  # before _prepare, which costs seconds a million characters
     items = _prepare(blocks)
     if not items:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "no text found"))

@@ -15,12 +15,18 @@ from .patterns import PAGE_NUMBER_RE, Block, TableBlock, normalise_line
 from .tables import _header, _table_roles
 
 
-def _check_length(items: list[Block]) -> None:
-    """Refuse a document too long to be a plan before reading its structure (6 million characters took minutes)."""
-    count = sum(len(x) if isinstance(x, str) else sum(len(c) for row in x.rows for c in row) for x in items)
+def _check_length(items: list[Block], ink_only: bool = False) -> None:
+    """Refuse a document too long to be a plan before reading its structure (6 million characters took minutes).
+    `ink_only` counts only non-space characters: what any reading of the raw blocks keeps at least."""
+    size = _ink if ink_only else len
+    count = sum(size(x) if isinstance(x, str) else sum(size(c) for row in x.rows for c in row) for x in items)
     if count > MAX_CHARACTERS:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "the document holds {count} characters of text; a plan may "
                                                         "hold at most {limit}"), count=count, limit=MAX_CHARACTERS)
+
+
+def _ink(text: str) -> int:
+    return sum(map(len, text.split()))
 
 
 def _prepare(blocks: Iterable[Block]) -> list[Block]:
