@@ -32,7 +32,7 @@ from .chrome import META_LABELS, _strip_chrome
 from .dates import digits_date, normalise_doc_number, parse_chinese_numeral, parse_date
 from .fields import field_line
 from .lines import marker
-from .notice import _notice_alone, _read_imprint, _read_notice, _read_notice_alone
+from .notice import _notice_alone, _read_attachments, _read_imprint, _read_notice, _read_notice_alone
 from .numbers import _check_numbers, _outline_tasks
 from .patterns import KNOWN_FIELD_LABELS, PAGE_NUMBER_RE, Block, Recognised, TableBlock, normalise_line
 from .prepare import _check_length, _prepare
@@ -63,7 +63,7 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     front = [x for x in items[:start] if isinstance(x, str)]
     body = items[start:]
     rest = _read_notice(front, doc)
-    body = _read_imprint(body, doc)
+    body = _read_attachments(_read_imprint(body, doc), doc)
     title, preamble = _read_title(rest, doc)
     title = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=\d)", "", title)  # 教育局 2021年工作要点: a PDF copy's space
     nodes, closing = _build_tree(body, doc)

@@ -29,13 +29,16 @@ def marker(line: str) -> Marker | None:
         n = parse_chinese_numeral(m[1])
         if n and m[2]:
             return Marker(NodeKind.SUBSECTION, n, m[2])
-    if (m := TASK_RE.match(line)) and m[2] and not _looks_like_quantity(m[2]):
+    if (m := TASK_RE.match(line)) and m[2] and not (_STOPPED.match(line) is None and _looks_like_quantity(m[2])):
         return Marker(NodeKind.TASK, int(m[1]), m[2])
     if (m := ITEM_RE.match(line)) and m[2]:
         return Marker(NodeKind.ITEM, int(m[1]), m[2])
     if (m := CIRCLED_RE.match(line)) and m[2]:
         return Marker(NodeKind.ITEM, CIRCLED.index(m[1]) + 1, m[2])
     return None
+
+
+_STOPPED = re.compile(r"\d{1,3}\s*[.．、]")  # 29.百名… is a task whatever word follows the stop
 
 
 def _looks_like_quantity(rest: str) -> bool:

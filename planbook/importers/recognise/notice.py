@@ -41,12 +41,16 @@ def _notice_alone(items: list[Block]) -> bool:
     tail = [x for x in lines[-4:] if not (ANNOTATION_RE.match(x) or IMPRINT_RE.match(x) or CC_RE.match(x))]
     if title is None or not any(map(_dated, tail[-2:])):
         # a letter to its recipients with no numbered paragraph at all is a notice, signed or not; so is one
-        # copied without its title (only the recipients, the body and the signature)
-        return _addressed(lines) and not any(map(marker, lines))
+        # copied without its title (only the recipients, the body and the signature), and one that closes as a
+        # notice does (特此通知。), whatever points it numbers
+        return _addressed(lines) and (not any(map(marker, lines)) or any(map(_CLOSES_RE.match, tail[-2:])))
     if not _CARRIES_RE.search(title):
         return True
     # it names a plan, but the plan is not here: the signature and date that close it are its only ones
     return sum(1 for x in lines if _dated(x)) == 1
+
+
+_CLOSES_RE = re.compile(r"^特此(?:通知|通报|函告|函复|批复|公告)[。！!.]?$")
 
 
 def _dated(line: str) -> bool:
@@ -71,13 +75,20 @@ def _read_notice_alone(items: list[Block], doc: _Doc) -> Recognised:
         title = m[1]  # the plan it sends, which is not here
     else:
         title = re.sub(r"^.*?关于(?:印发|转发|下发)?|的(?:通知|决定|通报|函|意见)$", "", n.title)
-    title = title or re.sub(rf"^附\s*件\s*\d*\s*{COLON}\s*", "", n.attachments) or "未命名计划"
+    title = title or re.sub(rf"^附\s*件\s*\d*\s*{COLON}\s*", "", n.attachments) or _sent(n.body) or "未命名计划"
     plan = Plan(title=title, notice=n, issuers=list(n.signers))
     if m := YEAR_RE.search(n.title) or YEAR_RE.search(title):
         plan.year = int(m[1])
     doc.warn(QT_TRANSLATE_NOOP("Messages", "this is a notice with no plan in it; it was imported as the notice of an "
                                            "empty plan"))
     return Recognised(plan, doc.warnings)
+
+
+def _sent(body: str) -> str:
+    """The document a notice's first paragraph forwards or issues: 现将《…》转发你们 → …."""
+    first = body.split("\n")[0]
+    m = re.search(r"(?:转发|印发)[^《]{0,8}《([^《》]+)》|《([^《》]+)》[^《》]{0,30}(?:转发|印发)", first)
+    return (m[1] or m[2]) if m else ""
 
 
 def _read_notice(front: list[str], doc: _Doc) -> list[str]:
@@ -194,7 +205,12 @@ def _read_direct(front: list[str], title_at: int, doc: _Doc) -> list[str]:
 
 
 def _join_notice_title(front: list[str]) -> list[str]:
-    """A notice title printed in 梯形 lines (关于印发《… / …2020年 / 工作要点》的通知) as one line again."""
+    """A notice title printed in 梯形 lines (关于印发《… / …2020年 / 工作要点》的通知) as one line again, with the
+    sending organ on a line of its own above it."""
+    return _join_organ(_join_ladder(front))
+
+
+def _join_ladder(front: list[str]) -> list[str]:
     for i in range(min(len(front), 20)):
         if (not front[i].startswith(("关于", "《")) and "关于" not in front[i]) or _notice_title(front[i]):
             continue
@@ -205,7 +221,11 @@ def _join_notice_title(front: list[str]) -> list[str]:
             acc = join_title(acc, front[k])
             if _notice_title(acc):
                 return [*front[:i], acc, *front[k + 1:]]
-    # the sending organ on a line of its own above 关于…: 济宁市人民政府 / 关于持续深化…的实施意见
+    return front
+
+
+def _join_organ(front: list[str]) -> list[str]:
+    """The sending organ on a line of its own above 关于…: 济宁市人民政府 / 关于持续深化…的实施意见."""
     for i in range(1, min(len(front), 20)):
         if front[i].startswith("关于") and _notice_title(front[i]) and ORGAN_END_RE.search(front[i - 1]) \
                 and _organ_like(front[i - 1]):
@@ -340,6 +360,23 @@ def _apply_meta(doc: _Doc) -> None:
         n.published_on = parse_date(meta["published_on"])
     if not n.signed_on and meta.get("signed_on") and (n.title or n.doc_number):
         n.signed_on = parse_date(meta["signed_on"])
+
+
+_ATTACHMENT_RE = re.compile(rf"^附\s*件\s*\d*\s*{COLON}")
+
+
+def _read_attachments(body: list[Block], doc: _Doc) -> list[Block]:
+    """`附件：1.… / 2.…` closing the document after the plan: the attachment note (附件说明), whose numbered names are
+    no tasks. Kept as the notice's attachments when it has none of its own."""
+    lines = [x if isinstance(x, str) else "" for x in body]
+    start = next((i for i in range(len(lines) - 1, max(0, len(lines) - 12), -1) if _ATTACHMENT_RE.match(lines[i])), None)
+    if start is None or doc.notice.attachments:
+        return body
+    names = body[start + 1:]
+    if not all(isinstance(x, str) and len(x) <= 60 and "。" not in x for x in names):
+        return body
+    doc.notice.attachments = "\n".join(x for x in body[start:] if isinstance(x, str))
+    return body[:start]
 
 
 def _read_imprint(body: list[Block], doc: _Doc) -> list[Block]:

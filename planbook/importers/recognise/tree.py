@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ...core.messages import QT_TRANSLATE_NOOP
@@ -9,7 +10,7 @@ from ...core.model import KINDS as NODE_KINDS
 from ...core.model import Field, Node, NodeKind, outer_kinds
 from ...core.numbering import chinese_numeral
 from .fields import field_line, fields_of_line, inline_fields
-from .lines import marker, split_title
+from .lines import Marker, marker, split_title
 from .patterns import CLOSING_RE, KNOWN_FIELD_LABELS, Block, TableBlock
 from .state import _Doc
 from .tables import _add_table
@@ -73,7 +74,7 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
     for item in body[:tail_from]:
         if isinstance(item, TableBlock):
             _add_table(item, b)
-        elif mk := marker(item):
+        elif mk := marker(item) or _decimal_task(item, b):
             b.add(mk.kind, mk.number, mk.text)
         elif waiting is not None and not _bare_label(item) and not fields_of_line(item) and len(item) <= 80:
             waiting.value = item
@@ -88,6 +89,18 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
     tail = [x for x in body[tail_from:] if isinstance(x, str)]
     closing = "\n".join(_closing_line(x) for x in tail)
     return b.nodes, closing
+
+
+_DECIMAL_TASK_RE = re.compile(r"^(\d{1,3})[.．](\d[^。]{0,30}。.*)$")
+
+
+def _decimal_task(line: str, b: _Builder) -> Marker | None:
+    """`11.121人才梯队项目。…` reads like a decimal, but it is the next task when task 10 came last."""
+    m = _DECIMAL_TASK_RE.match(line)
+    task = b.open.get(NodeKind.TASK)
+    if m is None or task is None or b.doc.numbers.get(id(task)) != int(m[1]) - 1:
+        return None
+    return Marker(NodeKind.TASK, int(m[1]), m[2])
 
 
 def _bare_label(line: str) -> list[Field]:
