@@ -45,8 +45,24 @@ def parse_pdf(data: bytes, name: str = "document.pdf") -> ImportResult:
     if not any(line.text for line in lines):
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has no text layer (a scanned PDF); run it through "
                                                         "OCR first, or type or copy the text in"), name=name)
-    found = recognise(paragraphs(lines, pages))
+    found = recognise(paragraphs(lines, pages), masthead=red_masthead(lines))
     return ImportResult([found.plan], found.warnings)
+
+
+def red_masthead(lines: list[Line]) -> str:
+    """The 发文机关标志: the large red lines heading the first page (joint organs one a line), or ""."""
+    first = [x for x in lines[:8] if x.page == lines[0].page] if lines else []
+    if not first:
+        return ""
+    body = statistics.median(x.size for x in lines)
+    head: list[str] = []
+    for line in first:
+        if not line.red and not head:
+            continue  # 份号, 密级, 紧急程度 print above it in black
+        if not (line.red and line.size > body * 1.3 and re.fullmatch(r"[\u4e00-\u9fff（）() ]{2,40}", line.text)):
+            break
+        head.append(line.text.replace(" ", ""))
+    return " ".join(head)
 
 
 def pdf_lines(data: bytes, name: str) -> tuple[list[Line], int]:
@@ -143,6 +159,8 @@ def _in_reading_order(textpage, piece: str, start: int) -> tuple[str, float, flo
         return piece, left, right
     order, last = [], 0.0
     for i, b in enumerate(boxes):
+        if piece[i] == GAP:
+            continue  # PDFium's made-up spaces belong to the drawing order, not to the line's: they would split 工 匠
         last = b[0] if b is not None else last + 0.01  # a space keeps its place after the glyph before it
         order.append((last, i))
     return "".join(piece[i] for _, i in sorted(order)), left, right
@@ -223,14 +241,19 @@ def _hanging_punctuation(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A space inside full-width quotes or brackets, against the mark (在编不在岗 ”): a writer that draws the marks in
+# another font (LibreOffice) leaves one there; Chinese text never has it.
+_MARK_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[”’》）」』】])|(?<=[“‘《（「『【]) +(?=[\u4e00-\u9fff])")
+
+
 def _settle_gaps(text: str, keep: bool) -> str:
     """Kept gaps become spaces only between two Chinese characters: a digit and 年, or a quotation mark drawn in
     another font, were never apart."""
-    if GAP not in text:
-        return text
-    if keep:
-        text = re.sub(f"(?<=[\u4e00-\u9fff]){GAP}+(?=[\u4e00-\u9fff])", " ", text)
-    return text.replace(GAP, "")
+    if GAP in text:
+        if keep:
+            text = re.sub(f"(?<=[\u4e00-\u9fff]){GAP}+(?=[\u4e00-\u9fff])", " ", text)
+        text = text.replace(GAP, "")
+    return _MARK_SPACE_RE.sub("", text) if " " in text else text
 
 
 def _centred(line: Line, middle: float, body: float) -> bool:

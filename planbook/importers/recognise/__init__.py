@@ -44,8 +44,11 @@ __all__ = ["KNOWN_FIELD_LABELS", "META_LABELS", "PAGE_NUMBER_RE", "Block", "Reco
            "field_line", "join_title", "marker", "normalise_doc_number", "normalise_line", "parse_chinese_numeral",
            "parse_date", "recognise"]
 
-def recognise(blocks: Iterable[Block]) -> Recognised:
-    """Read a plan out of text lines and tables. Raises FormatError when there is no plan to be found."""
+def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
+    """Read a plan out of text lines and tables. Raises FormatError when there is no plan to be found.
+
+    `masthead` is what a format that knows colours (a PDF) saw printed in red at the top: the 发文机关标志, even
+    when it does not end in 文件 (信函格式), kept unless the text names one itself."""
     doc = _Doc()
     blocks = list(blocks)
     _check_length(blocks, ink_only=True)  # before _prepare, which costs seconds a million characters
@@ -63,6 +66,8 @@ def recognise(blocks: Iterable[Block]) -> Recognised:
     front = [x for x in items[:start] if isinstance(x, str)]
     body = items[start:]
     rest = _read_notice(front, doc)
+    if masthead and not doc.notice.masthead and doc.notice.prints():
+        doc.notice.masthead = masthead
     body = _read_attachments(_read_imprint(body, doc), doc)
     title, preamble = _read_title(rest, doc)
     title = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=\d)", "", title)  # 教育局 2021年工作要点: a PDF copy's space
