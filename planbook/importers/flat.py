@@ -189,7 +189,7 @@ def _front_cuts(line: str, end: int) -> tuple[set[int], str]:
     for m in _DOC_NO.finditer(front):
         cuts.add(m.end())
         code = re.match(r"[\u4e00-\u9fff]+", m[0])
-        if (m.start() == 0 or not re.match(r"[\u4e00-\u9fff]", front[m.start() - 1])) and len(code[0]) <= 8:
+        if (m.start() == 0 or not re.match(r"[\u4e00-\u9fff]", front[m.start() - 1])) and code and len(code[0]) <= 8:
             cuts.add(m.start())  # else the notice title's end, found below, is where it starts
     title_end = None
     for m in _NOTICE_END.finditer(front):
