@@ -46,8 +46,24 @@ def parse_pdf(data: bytes, name: str = "document.pdf") -> ImportResult:
     if not any(line.text for line in lines):
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has no text layer (a scanned PDF); run it through "
                                                         "OCR first, or type or copy the text in"), name=name)
-    found = recognise(paragraphs(lines, pages))
+    found = recognise(paragraphs(lines, pages), masthead=red_masthead(lines))
     return ImportResult([found.plan], found.warnings)
+
+
+def red_masthead(lines: list[Line]) -> str:
+    """The 发文机关标志: the large red lines heading the first page (joint organs one a line), or ""."""
+    first = [x for x in lines[:8] if x.page == lines[0].page] if lines else []
+    if not first:
+        return ""
+    body = statistics.median(x.size for x in lines)
+    head: list[str] = []
+    for line in first:
+        if not line.red and not head:
+            continue  # 份号, 密级, 紧急程度 print above it in black
+        if not (line.red and line.size > body * 1.3 and re.fullmatch(r"[\u4e00-\u9fff（）() ]{2,40}", line.text)):
+            break
+        head.append(line.text.replace(" ", ""))
+    return " ".join(head)
 
 
 def pdf_lines(data: bytes, name: str) -> tuple[list[Line], int]:
@@ -167,6 +183,8 @@ def _in_reading_order(textpage, piece: str, start: int) -> tuple[str, float, flo
         return piece, left, right
     order, last = [], 0.0
     for i, b in enumerate(boxes):
+        if piece[i] == GAP:
+            continue  # PDFium's made-up spaces belong to the drawing order, not to the line's: they would split 工 匠
         last = b[0] if b is not None else last + 0.01  # a space keeps its place after the glyph before it
         order.append((last, i))
     return "".join(piece[i] for _, i in sorted(order)), left, right
@@ -182,32 +200,53 @@ def paragraphs(lines: list[Line], pages: int) -> list[str]:
     lines = _hanging_punctuation(lines)
     if not lines:
         return []
-    body = statistics.median(x.size for x in lines)
-    left = _mode(round(x.left) for x in lines if abs(x.size - body) < 1)
-    right = statistics.quantiles([x.right for x in lines], n=10)[-1] if len(lines) >= 10 else max(x.right for x in lines)
+    page = _Measure.of(lines)
     for x in lines:
         # a justified (full) line's gaps are its spread; a title's or a short line's gaps are spaces it has
-        x.text = _settle_gaps(x.text, keep=x.size > body * 1.15 or x.right < right - 1.5 * body)
-    middle = (left + right) / 2
+        x.text = _settle_gaps(x.text, keep=x.size > page.body * 1.15 or x.right < page.right - 1.5 * page.body)
     out: list[str] = []
     prev: Line | None = None
     for line in lines:
-        if prev is not None and out:
-            if _centred(prev, middle, body) and _centred(line, middle, body) and line.size > body * 1.1 \
-                    and abs(line.size - prev.size) < 1 and not prev.red and not line.red:
-                out[-1] = join_title(out[-1], line.text)  # a title in 梯形 lines
-                prev = line
-                continue
-            full = prev.right >= right - 1.5 * body and abs(prev.size - body) < 1
-            indented = line.left > left + 0.9 * body
-            if full and not indented and abs(line.size - body) < 1 and not marker(line.text) \
-                    and not field_line(line.text):
-                out[-1] += line.text
-                prev = line
-                continue
-        out.append(line.text)
+        joint = page.joint(prev, line) if prev is not None and out else None
+        if joint == "title":
+            out[-1] = join_title(out[-1], line.text)  # a title in 梯形 lines
+        elif joint == "wrap":
+            out[-1] += line.text
+        else:
+            out.append(line.text)
         prev = line
     return out
+
+
+@dataclass
+class _Measure:
+    """The body text's size, and the left and right margins most lines keep."""
+
+    body: float
+    left: float
+    right: float
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Measure:
+        body = statistics.median(x.size for x in lines)
+        left = _mode(round(x.left) for x in lines if abs(x.size - body) < 1)
+        right = statistics.quantiles([x.right for x in lines], n=10)[-1] if len(lines) >= 10 \
+            else max(x.right for x in lines)
+        return cls(body, left, right)
+
+    def joint(self, prev: Line, line: Line) -> str | None:
+        """How `line` goes on from `prev`: "title" (the next line of a centred title), "wrap" (the rest of a body
+        line that ran to the margin), or None (a paragraph of its own)."""
+        body, middle = self.body, (self.left + self.right) / 2
+        if _centred(prev, middle, body) and _centred(line, middle, body) and line.size > body * 1.1 \
+                and abs(line.size - prev.size) < 1 and not prev.red and not line.red:
+            return "title"
+        full = prev.right >= self.right - 1.5 * body and abs(prev.size - body) < 1
+        indented = line.left > self.left + 0.9 * body
+        if full and not indented and abs(line.size - body) < 1 and not marker(line.text) \
+                and not field_line(line.text):
+            return "wrap"
+        return None
 
 
 _CLOSING = set("，。、；：！？”’）》」』〕】,.;:!?)")
@@ -226,15 +265,20 @@ def _hanging_punctuation(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A space inside full-width quotes or brackets, against the mark (在编不在岗 ”): a writer that draws the marks in
+# another font (LibreOffice) leaves one there; Chinese text never has it.
+_MARK_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[”’》）」』】])|(?<=[“‘《（「『【]) +(?=[\u4e00-\u9fff])")
+
+
 def _settle_gaps(text: str, keep: bool) -> str:
     """Kept gaps become spaces only between two Chinese characters: a digit and 年, or a quotation mark drawn in
     another font, were never apart."""
     text = text.replace(TOUCH, "")
-    if GAP not in text:
-        return text
-    if keep:
-        text = re.sub(f"(?<=[\u4e00-\u9fff]){GAP}+(?=[\u4e00-\u9fff])", " ", text)
-    return text.replace(GAP, "")
+    if GAP in text:
+        if keep:
+            text = re.sub(f"(?<=[\u4e00-\u9fff]){GAP}+(?=[\u4e00-\u9fff])", " ", text)
+        text = text.replace(GAP, "")
+    return _MARK_SPACE_RE.sub("", text) if " " in text else text
 
 
 def _centred(line: Line, middle: float, body: float) -> bool:
