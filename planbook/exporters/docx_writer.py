@@ -210,7 +210,6 @@ class _Writer:
         self.pitch: int | None = None  # twips: a notice page's tightened pitch (layout.fit, 7.3.5.5)
         self.fitted: int | None = None  # twips: the same pitch, until the fitted notice's section is closed
         self.seal_ids = 0  # floating seal pictures so far (each needs its own drawing id)
-        self.fitted: int | None = None  # twips: the fitted notice's pitch until its section closes (see write)
 
     def write(self, blocks) -> Document:
         self._page()
