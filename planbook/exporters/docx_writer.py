@@ -205,6 +205,7 @@ class _Writer:
         self.break_next = False
         self.keep_blanks = False
         self.pitch: int | None = None  # twips: a notice page's tightened pitch (layout.fit, 7.3.5.5)
+        self.fitted: int | None = None  # twips: the same pitch, until the fitted notice's section is closed
         self.seal_ids = 0  # floating seal pictures so far (each needs its own drawing id)
 
     def write(self, blocks) -> docx.document.Document:
