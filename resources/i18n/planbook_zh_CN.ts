@@ -1484,7 +1484,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_writer.py" line="101"/>
+        <location filename="../../planbook/exporters/docx_writer.py" line="104"/>
         <source>unknown layout {layout!r} for docx (choose from {choices})</source>
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
@@ -2131,22 +2131,22 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 是旧版 Word 格式，部分格式未能保留（{what}），请核对文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="47"/>
+        <location filename="../../planbook/importers/pdf.py" line="48"/>
         <source>{name} has no text layer (a scanned PDF); run it through OCR first, or type or copy the text in</source>
         <translation>{name} 没有文字层（是扫描件 PDF）：请先做文字识别（OCR），或录入、复制其文字后导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="79"/>
+        <location filename="../../planbook/importers/pdf.py" line="80"/>
         <source>{name} is a password-protected PDF; open it, save a copy without the password and import that</source>
         <translation>{name} 是设有密码的 PDF：请打开后另存一份不带密码的副本，再导入该副本</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="81"/>
+        <location filename="../../planbook/importers/pdf.py" line="82"/>
         <source>{name} is not a readable PDF (damaged, incomplete or not a PDF at all)</source>
         <translation>{name} 不是可读取的 PDF（文件已损坏、不完整或根本不是 PDF）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="86"/>
+        <location filename="../../planbook/importers/pdf.py" line="87"/>
         <source>{name} has {pages} pages, more than any plan (at most {limit})</source>
         <translation>{name} 有 {pages} 页，超出任何方案的篇幅（最多 {limit} 页）</translation>
     </message>
@@ -2354,6 +2354,91 @@ or run Planbook on Python 3.12 or later.</source>
         <location filename="../../planbook/core/seals.py" line="71"/>
         <source>the seal image {path} is not red: a seal is printed in red</source>
         <translation>印章图片 {path} 不是红色的：印章应为红色</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="57"/>
+        <source>no text found</source>
+        <translation>未找到任何文字</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="64"/>
+        <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
+        <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="79"/>
+        <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
+        <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/notice.py" line="82"/>
+        <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
+        <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/notice.py" line="276"/>
+        <source>issuing notice: no date of signing and no signature found, please check</source>
+        <translation>印发通知：未找到成文日期和落款，请核对</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/notice.py" line="343"/>
+        <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
+        <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/notice.py" line="347"/>
+        <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
+        <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="83"/>
+        <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
+        <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="88"/>
+        <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
+        <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="128"/>
+        <source>repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="130"/>
+        <source>skips {number}</source>
+        <translation>跳过了{number}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="132"/>
+        <source>skips {first} to {last}</source>
+        <translation>跳过了{first}至{last}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="135"/>
+        <source>goes back (the one before is {number})</source>
+        <translation>倒退（前一项为{number}）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/prepare.py" line="24"/>
+        <source>the document holds {count} characters of text; a plan may hold at most {limit}</source>
+        <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/title.py" line="66"/>
+        <source>no plan title found</source>
+        <translation>未找到计划标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/tree.py" line="32"/>
+        <source>“{heading}” comes before any section; taken as a section</source>
+        <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/importers/recognise/tree.py" line="39"/>
+        <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
+        <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
 </context>
 <context>
