@@ -237,3 +237,22 @@ def test_clipboard_reads_a_one_line_copy_and_a_markdown_table_copy():
     plan = parse_pasted(html, "序号 重点任务 牵头部门 时间节点\n1 建设智慧校园 电教馆 2024年底").plans[0]
     task = next(n for n in plan.walk() if n.kind.value == "task")
     assert [(f.label, f.value) for f in task.fields] == [("牵头部门", "电教馆"), ("时间节点", "2024年底")]
+
+
+def test_a_task_may_open_with_a_quantity_word_after_its_stop():
+    """`29.百名…` and `30.千名…` are tasks; only after a bare space is `2 万人` a number in a sentence."""
+    text = ("某市2022年人才工作要点\n一、引进人才\n1.百名专家引进项目。引进专家。\n2.千名人才培训项目。培训人才。\n"
+            "3.人才公寓。建设公寓。\n全年培训\n2 万人次。\n")
+    plan = parse_text(text).plans[0]
+    assert [t.title for t in plan.nodes[0].children] == ["百名专家引进项目。", "千名人才培训项目。", "人才公寓。"]
+
+
+def test_attachment_names_after_the_plan_are_the_attachment_note():
+    """`附件：1.… / 2.…` closing the document names the attachments: no task is made of `2.`."""
+    text = ("某省人民政府\n关于印发某省营商环境\n实施方案的通知\n某政〔2022〕20号\n各市人民政府：\n现将《某省营商环境实施方案》印发给你们，"
+            "请认真贯彻执行。\n某省人民政府\n2022年6月2日\n某省营商环境实施方案\n为优化营商环境，制定本方案。\n"
+            "一、指导思想。坚持改革。\n二、主要目标。三年见效。\n附件：1.改革事项清单\n2.先进地区改革事项清单\n")
+    plan = parse_text(text).plans[0]
+    assert plan.notice.title == "某省人民政府关于印发某省营商环境实施方案的通知"
+    assert plan.notice.attachments == "附件：1.改革事项清单\n2.先进地区改革事项清单"
+    assert [len(s.children) for s in plan.nodes] == [0, 0] and plan.task_count() == 0

@@ -16,7 +16,7 @@ EXPECTED = json.loads((REAL / "expected.json").read_text(encoding="utf-8"))
 
 
 def test_every_file_has_an_expected_structure_and_a_source():
-    files = sorted(p.name for p in REAL.iterdir() if p.suffix in (".txt", ".pdf", ".doc"))
+    files = sorted(p.name for p in REAL.iterdir() if p.suffix in (".txt", ".pdf", ".doc", ".html"))
     assert files == sorted(EXPECTED)
     readme = (REAL / "README.md").read_text(encoding="utf-8")
     documents = {name.split(".")[0] for name in files}

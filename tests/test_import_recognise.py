@@ -309,9 +309,11 @@ def test_notice_title_in_book_brackets_repeated_and_no_plan_title_line():
     assert plan.title == "Y市2016年政务公开工作要点" and plan.year == 2016
     assert plan.preamble == "今年政务公开工作的总体要求是：深化公开。"
     subs = plan.nodes[0].children
+    # no 1. tasks and no fields: the （一） items are the work, tasks numbered as the document printed them
     assert [(s.kind, s.title, s.body) for s in subs] == [
-        (NodeKind.SUBSECTION, "推进权力清单公开", "对权力清单进行动态调整。"),
-        (NodeKind.SUBSECTION, "推进财政信息公开", "细化预算公开。")]
+        (NodeKind.TASK, "推进权力清单公开", "对权力清单进行动态调整。"),
+        (NodeKind.TASK, "推进财政信息公开", "细化预算公开。")]
+    assert plan.numbering is Numbering.OUTLINE
 
 
 def test_header_labels_with_values_on_the_next_line():

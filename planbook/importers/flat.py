@@ -93,46 +93,73 @@ def _structure_cuts(line: str) -> set[int]:
 
     `last` holds the last accepted number of each level; opening a level resets the deeper ones, so a plan whose
     task numbers restart in each section reads as well as one whose numbers run on."""
-    last: dict[NodeKind, int] = {}
-    cuts: set[int] = set()
-    opened: NodeKind | None = None  # the level of the last marker taken
-    seg_start, seg_marked = 0, False  # the current segment, and whether it opened with a marker or a label
-    events = [(m.start(), "mark", m) for m in _MARKS.finditer(line)]
+    cutter = _Cutter(line)
+    for pos, what, m in _events(line):
+        if pos < cutter.seg_start:
+            continue
+        if what == "label":
+            cutter.label(pos)
+        else:
+            cutter.mark(pos, m)
+    return cutter.cuts
+
+
+def _events(line: str) -> list[tuple[int, str, re.Match[str]]]:
+    """Every number marker and field label in the line, in order."""
     global _LABEL
     _LABEL = _LABEL or _label_re()
+    events = [(m.start(), "mark", m) for m in _MARKS.finditer(line)]
     events += [(m.start(), "label", m) for m in _LABEL.finditer(line)]
     events.sort(key=lambda e: e[0])
-    for pos, what, m in events:
-        if pos < seg_start:
-            continue
+    return events
+
+
+class _Cutter:
+    """The state of one pass over a flattened line: the cuts so far, the last number of each level, the level of the
+    last marker taken, and the current segment (where it starts, whether it opened with a marker or a label)."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.last: dict[NodeKind, int] = {}
+        self.cuts: set[int] = set()
+        self.opened: NodeKind | None = None
+        self.seg_start, self.seg_marked = 0, False
+
+    def context(self, pos: int) -> tuple[bool, bool, bool, bool]:
+        """(after a sentence end, after a space or bracket, after a heading, after a plan's title) at `pos`."""
+        line = self.line
         before = line[max(0, pos - 2):pos].rstrip()[-1:]
         strong = pos == 0 or before in _TERMINAL
         spaced = line[pos - 1:pos].isspace()  # a paragraph's indent survives the join as a space
         spaced = spaced or before in "）)"  # after （责任单位：…） that ended the last paragraph
-        segment = line[seg_start:pos] if pos - seg_start <= 60 else ""  # only a short segment is a heading
-        heading = seg_marked and bool(segment) and not re.search("[。！？；]", segment)
-        title = not seg_marked and len(segment) >= 4 and _KIND_END.search(segment[-6:]) is not None
-        if what == "label":
-            if strong or heading:
-                cuts.add(pos)
-                seg_start, seg_marked = pos, True
-            continue
+        segment = line[self.seg_start:pos] if pos - self.seg_start <= 60 else ""  # only a short segment is a heading
+        heading = self.seg_marked and bool(segment) and not re.search("[。！？；]", segment)
+        title = not self.seg_marked and len(segment) >= 4 and _KIND_END.search(segment[-6:]) is not None
+        return strong, spaced, heading, title
+
+    def label(self, pos: int) -> None:
+        strong, _, heading, _ = self.context(pos)
+        if strong or heading:
+            self.cuts.add(pos)
+            self.seg_start, self.seg_marked = pos, True
+
+    def mark(self, pos: int, m: re.Match[str]) -> None:
         kind = next(k for k in _LEVEL if m[k])
         level, n = _LEVEL[kind], _number(kind, m[kind + "n"])
         if not n:
-            continue
-        expected = _expected(level, n, last)
+            return
+        strong, spaced, heading, title = self.context(pos)
+        expected = _expected(level, n, self.last)
         # a task 1 right after its section's heading restarts the count (tasks numbered per section)
-        fresh = expected == "restart" and opened in (NodeKind.SECTION, NodeKind.SUBSECTION)
+        fresh = expected == "restart" and self.opened in (NodeKind.SECTION, NodeKind.SUBSECTION)
         if not expected or not (strong or ((heading or title or spaced) and (expected == "next" or fresh))):
-            continue
-        cuts.add(pos)
-        seg_start, seg_marked, opened = pos, True, level
-        last[level] = n
+            return
+        self.cuts.add(pos)
+        self.seg_start, self.seg_marked, self.opened = pos, True, level
+        self.last[level] = n
         for deeper in _ORDER[_ORDER.index(level) + 1:]:
             if deeper is not NodeKind.TASK:  # task numbers may run on through the plan
-                last.pop(deeper, None)
-    return cuts
+                self.last.pop(deeper, None)
 
 
 def _expected(level: NodeKind, n: int, last: dict[NodeKind, int]) -> str:
@@ -162,7 +189,7 @@ def _front_cuts(line: str, end: int) -> tuple[set[int], str]:
     for m in _DOC_NO.finditer(front):
         cuts.add(m.end())
         code = re.match(r"[\u4e00-\u9fff]+", m[0])
-        if (m.start() == 0 or not re.match(r"[\u4e00-\u9fff]", front[m.start() - 1])) and len(code[0]) <= 8:
+        if (m.start() == 0 or not re.match(r"[\u4e00-\u9fff]", front[m.start() - 1])) and code and len(code[0]) <= 8:
             cuts.add(m.start())  # else the notice title's end, found below, is where it starts
     title_end = None
     for m in _NOTICE_END.finditer(front):

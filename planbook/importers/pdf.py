@@ -10,6 +10,7 @@ A PDF with no text layer (a scan) is refused with a message saying so, never imp
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import re
 import statistics
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from ..core.errors import FormatError
 from ..core.messages import QT_TRANSLATE_NOOP
+from ..layout.linebreak import leading_width
 from . import ImportResult, read_bytes
 from .recognise import PAGE_NUMBER_RE, field_line, join_title, marker, normalise_line, recognise
 
@@ -45,8 +47,24 @@ def parse_pdf(data: bytes, name: str = "document.pdf") -> ImportResult:
     if not any(line.text for line in lines):
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has no text layer (a scanned PDF); run it through "
                                                         "OCR first, or type or copy the text in"), name=name)
-    found = recognise(paragraphs(lines, pages))
+    found = recognise(paragraphs(lines, pages), masthead=red_masthead(lines))
     return ImportResult([found.plan], found.warnings)
+
+
+def red_masthead(lines: list[Line]) -> str:
+    """The 发文机关标志: the large red lines heading the first page (joint organs one a line), or ""."""
+    first = [x for x in lines[:8] if x.page == lines[0].page] if lines else []
+    if not first:
+        return ""
+    body = statistics.median(x.size for x in lines)
+    head: list[str] = []
+    for line in first:
+        if not line.red and not head:
+            continue  # 份号, 密级, 紧急程度 print above it in black
+        if not (line.red and line.size > body * 1.3 and re.fullmatch(r"[\u4e00-\u9fff（）() ]{2,40}", line.text)):
+            break
+        head.append(line.text.replace(" ", ""))
+    return " ".join(head)
 
 
 def pdf_lines(data: bytes, name: str) -> tuple[list[Line], int]:
@@ -94,7 +112,7 @@ def _page_lines(textpage, raw, rgba, number: int) -> list[Line]:
         at = end + 2  # PDFium writes its own \r\n between lines; they count as characters
         if " " in piece:
             piece = _mark_generated_spaces(textpage, raw, piece, start)
-        blank = " \t" + GAP
+        blank = " \t" + GAP + TOUCH
         if not piece.strip(blank):
             continue
         first = start + (len(piece) - len(piece.lstrip(blank)))
@@ -103,7 +121,7 @@ def _page_lines(textpage, raw, rgba, number: int) -> list[Line]:
         right = max(right, textpage.get_charbox(last)[2])
         if any(c in "“”‘’" for c in piece):
             piece, left, right = _in_reading_order(textpage, piece, start)
-        stripped = normalise_line(piece).strip(GAP)
+        stripped = normalise_line(piece).strip(GAP + TOUCH)
         size = raw.FPDFText_GetFontSize(textpage.raw, first)
         red = bool(raw.FPDFText_GetFillColor(textpage.raw, first, *rgba)) and rgba[0].value > 160 and \
             rgba[1].value < 90 and rgba[2].value < 90
@@ -112,6 +130,7 @@ def _page_lines(textpage, raw, rgba, number: int) -> list[Line]:
 
 
 GAP = "\x00"  # a space PDFium made up, until the line's size tells whether to keep it
+TOUCH = "\x01"  # a space PDFium made up between glyphs that touch: dropped (kept till then: it holds a place)
 
 
 def _mark_generated_spaces(textpage, raw, piece: str, start: int) -> str:
@@ -120,21 +139,46 @@ def _mark_generated_spaces(textpage, raw, piece: str, start: int) -> str:
     organ names (中共乐山市委教育工作委员会 乐山市教育局). Such spaces are marked here and settled in `paragraphs`,
     which knows the body size; spaces really in the text stay. Only the spaces' places are asked about."""
     chars = list(piece)
+    row: _Row | None = None
     for i, ch in enumerate(piece):
         if ch == " " and raw.FPDFText_IsGenerated(textpage.raw, start + i) == 1:
-            chars[i] = GAP
-            cjk = 0 < i < len(piece) - 1 and all("\u4e00" <= c <= "\u9fff" for c in (piece[i - 1], piece[i + 1]))
-            if cjk:  # a gap wider than any spread sets two things side by side (joint signers)
-                gap = textpage.get_charbox(start + i + 1)[0] - textpage.get_charbox(start + i - 1)[2]
-                if gap > 1.6 * max(raw.FPDFText_GetFontSize(textpage.raw, start + i - 1), 1):
-                    chars[i] = " "
+            row = row or _Row(textpage, piece, start)
+            size = max(raw.FPDFText_GetFontSize(textpage.raw, start + max(i - 1, 0)), 1)
+            chars[i] = row.generated_space(textpage.get_charbox(start + i, loose=True)[0], size)
     return "".join(chars)
+
+
+class _Row:
+    """A line's glyphs left to right by their advance boxes, to see what a made-up space really stands between:
+    PDFium judges by drawing order, and LibreOffice draws quotation marks after the rest of the line."""
+
+    def __init__(self, textpage, piece: str, start: int) -> None:
+        boxes = ((textpage.get_charbox(start + i, loose=True), c) for i, c in enumerate(piece) if not c.isspace())
+        self.glyphs = sorted((box[0], box[2], c) for box, c in boxes)
+        self.centres = [(left + right) / 2 for left, right, _ in self.glyphs]
+        gaps = [max(b[0] - a[1], 0.0) for a, b in zip(self.glyphs, self.glyphs[1:])]
+        self.spread = statistics.median(gaps) if gaps else 0.0  # what justification puts between any two glyphs
+
+    def generated_space(self, x: float, size: float) -> str:
+        k = bisect.bisect_left(self.centres, x)
+        if k == 0 or k == len(self.glyphs):
+            return GAP
+        (_, before, a), (after, _, b) = self.glyphs[k - 1], self.glyphs[k]
+        gap = after - before
+        if gap < 0.25 * size:
+            return TOUCH  # the glyphs on either side touch: nothing stands apart there
+        if _HANZI_RE.match(a) and _HANZI_RE.match(b) and (gap > 1.6 * size or gap - self.spread > 0.4 * size):
+            return " "  # wider than the line's spread: a space the text has (不忘初心 牢记使命, joint signers)
+        return GAP
+
+
+_HANZI_RE = re.compile("[\u4e00-\u9fff]")
 
 
 def _in_reading_order(textpage, piece: str, start: int) -> tuple[str, float, float]:
     """The line's characters left to right, and its left and right edges. A writer that draws the quotation marks
     in a fallback font emits them after the rest of the line (LibreOffice does); PDFium reports drawing order."""
-    boxes = [textpage.get_charbox(start + i) if not ch.isspace() and ch != GAP else None
+    boxes = [textpage.get_charbox(start + i) if not ch.isspace() and ch not in (GAP, TOUCH) else None
              for i, ch in enumerate(piece)]
     known = [b for b in boxes if b is not None]
     left, right = min(b[0] for b in known), max(b[2] for b in known)
@@ -143,6 +187,8 @@ def _in_reading_order(textpage, piece: str, start: int) -> tuple[str, float, flo
         return piece, left, right
     order, last = [], 0.0
     for i, b in enumerate(boxes):
+        if piece[i] == GAP:
+            continue  # PDFium's made-up spaces belong to the drawing order, not to the line's: they would split 工 匠
         last = b[0] if b is not None else last + 0.01  # a space keeps its place after the glyph before it
         order.append((last, i))
     return "".join(piece[i] for _, i in sorted(order)), left, right
@@ -158,32 +204,61 @@ def paragraphs(lines: list[Line], pages: int) -> list[str]:
     lines = _hanging_punctuation(lines)
     if not lines:
         return []
-    body = statistics.median(x.size for x in lines)
-    left = _mode(round(x.left) for x in lines if abs(x.size - body) < 1)
-    right = statistics.quantiles([x.right for x in lines], n=10)[-1] if len(lines) >= 10 else max(x.right for x in lines)
+    page = _Measure.of(lines)
     for x in lines:
         # a justified (full) line's gaps are its spread; a title's or a short line's gaps are spaces it has
-        x.text = _settle_gaps(x.text, keep=x.size > body * 1.15 or x.right < right - 1.5 * body)
-    middle = (left + right) / 2
+        x.text = _settle_gaps(x.text, keep=x.size > page.body * 1.15 or x.right < page.right - 1.5 * page.body)
     out: list[str] = []
     prev: Line | None = None
     for line in lines:
-        if prev is not None and out:
-            if _centred(prev, middle, body) and _centred(line, middle, body) and line.size > body * 1.1 \
-                    and abs(line.size - prev.size) < 1 and not prev.red and not line.red:
-                out[-1] = join_title(out[-1], line.text)  # a title in 梯形 lines
-                prev = line
-                continue
-            full = prev.right >= right - 1.5 * body and abs(prev.size - body) < 1
-            indented = line.left > left + 0.9 * body
-            if full and not indented and abs(line.size - body) < 1 and not marker(line.text) \
-                    and not field_line(line.text):
-                out[-1] += line.text
-                prev = line
-                continue
-        out.append(line.text)
+        joint = page.joint(prev, line) if prev is not None and out else None
+        if joint == "title":
+            out[-1] = join_title(out[-1], line.text)  # a title in 梯形 lines
+        elif joint == "wrap":
+            out[-1] += line.text
+        else:
+            out.append(line.text)
         prev = line
     return out
+
+
+@dataclass
+class _Measure:
+    """The body text's size, and the left and right margins most lines keep."""
+
+    body: float
+    left: float
+    right: float
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Measure:
+        body = statistics.median(x.size for x in lines)
+        left = _mode(round(x.left) for x in lines if abs(x.size - body) < 1)
+        right = statistics.quantiles([x.right for x in lines], n=10)[-1] if len(lines) >= 10 \
+            else max(x.right for x in lines)
+        return cls(body, left, right)
+
+    def joint(self, prev: Line, line: Line) -> str | None:
+        """How `line` goes on from `prev`: "title" (the next line of a centred title), "wrap" (the rest of a body
+        line that ran to the margin), or None (a paragraph of its own)."""
+        body, middle = self.body, (self.left + self.right) / 2
+        if _centred(prev, middle, body) and _centred(line, middle, body) and line.size > body * 1.1 \
+                and abs(line.size - prev.size) < 1 and not prev.red and not line.red:
+            return "title"
+        full = (prev.right >= self.right - 1.5 * body or self._pushed_over(prev, line)) and abs(prev.size - body) < 1
+        indented = line.left > self.left + 0.9 * body
+        if full and not indented and abs(line.size - body) < 1 and not marker(line.text) \
+                and not field_line(line.text):
+            return "wrap"
+        return None
+
+
+    def _pushed_over(self, prev: Line, line: Line) -> bool:
+        """`prev` ends short only because what `line` starts with may not be broken (a number such as 2020-2025年,
+        a word, 五”（2018-2020年）): it would not have fitted in the room left."""
+        if prev.text.endswith(("。", "！", "？", "；", "：")):
+            return False
+        return self.right - prev.right < (leading_width(line.text) + 1) * self.body
 
 
 _CLOSING = set("，。、；：！？”’）》」』〕】,.;:!?)")
@@ -202,14 +277,20 @@ def _hanging_punctuation(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A space inside full-width quotes or brackets, against the mark (在编不在岗 ”): a writer that draws the marks in
+# another font (LibreOffice) leaves one there; Chinese text never has it.
+_MARK_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[”’》）」』】])|(?<=[“‘《（「『【]) +(?=[\u4e00-\u9fff])")
+
+
 def _settle_gaps(text: str, keep: bool) -> str:
     """Kept gaps become spaces only between two Chinese characters: a digit and 年, or a quotation mark drawn in
     another font, were never apart."""
-    if GAP not in text:
-        return text
-    if keep:
-        text = re.sub(f"(?<=[\u4e00-\u9fff]){GAP}+(?=[\u4e00-\u9fff])", " ", text)
-    return text.replace(GAP, "")
+    text = text.replace(TOUCH, "")
+    if GAP in text:
+        if keep:
+            text = re.sub(f"(?<=[\u4e00-\u9fff]){GAP}+(?=[\u4e00-\u9fff])", " ", text)
+        text = text.replace(GAP, "")
+    return _MARK_SPACE_RE.sub("", text) if " " in text else text
 
 
 def _centred(line: Line, middle: float, body: float) -> bool:

@@ -1,0 +1,138 @@
+"""The 一、/（一）/1./（1） tree: nodes hung where their kind belongs, fields attached, the closing cut off."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...core.messages import QT_TRANSLATE_NOOP
+from ...core.model import KINDS as NODE_KINDS
+from ...core.model import Field, Node, NodeKind, outer_kinds
+from ...core.numbering import chinese_numeral
+from .fields import field_line, fields_of_line, inline_fields
+from .lines import Marker, marker, split_title
+from .patterns import CLOSING_RE, KNOWN_FIELD_LABELS, Block, TableBlock
+from .state import _Doc
+from .tables import _add_table
+
+# Where a node of each kind hangs, nearest open kind first (consecutive items are siblings): from `model.KINDS`.
+_PARENT_KINDS = {kind: outer_kinds(kind) for kind in NODE_KINDS}
+
+
+class _Builder:
+    def __init__(self, doc: _Doc) -> None:
+        self.doc = doc
+        self.nodes: list[Node] = []
+        self.open: dict[NodeKind, Node] = {}  # the innermost open node of each kind
+        self.last: Node | None = None  # the node text and fields attach to
+        self.items_as_tasks = False  # （1） numbering stands in for tasks in this section
+
+    def add(self, kind: NodeKind, number: int | None, text: str, fields: Sequence[Field] = ()) -> Node:
+        if kind is NodeKind.SUBSECTION and NodeKind.SECTION not in self.open:
+            self.doc.warn(QT_TRANSLATE_NOOP("Messages", "“{heading}” comes before any section; taken as a section"),
+                          heading=f"（{chinese_numeral(number or 1)}）{text[:12]}")
+            kind = NodeKind.SECTION
+        if kind is not NodeKind.ITEM:
+            self.items_as_tasks = False
+        elif self.items_as_tasks or not any(k in self.open for k in _PARENT_KINDS[NodeKind.ITEM]):
+            if NodeKind.SECTION in self.open and not self.items_as_tasks:
+                self.doc.warn(QT_TRANSLATE_NOOP("Messages", "“{heading}” sits directly under a section; taken as "
+                                                            "a task (it will be numbered “{number}.”)"),
+                              heading=f"（{number}）{text[:12]}", number=number)
+            self.items_as_tasks = True  # its siblings (（2）, （3）…) follow it
+            kind = NodeKind.TASK
+        text, inline = inline_fields(text)
+        title, body = split_title(text)
+        node = Node(kind, title, body, [*fields, *inline])
+        if number is not None:
+            self.doc.numbers[id(node)] = number
+        parent = next((self.open[k] for k in _PARENT_KINDS[kind] if k in self.open), None)
+        (parent.children if parent else self.nodes).append(node)
+        # opening a node closes every deeper one (an item closes only deeper items, which it replaces)
+        for k in list(self.open):
+            if _depth(k) >= _depth(kind):
+                del self.open[k]
+        self.open[kind] = node
+        self.last = node
+        return node
+
+    def text(self, line: str) -> None:
+        if self.last is None:
+            return
+        node = self.last
+        node.body = f"{node.body}\n{line}" if node.body else line
+
+
+def _depth(kind: NodeKind) -> int:
+    return NODE_KINDS[kind].depth
+
+
+def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
+    b = _Builder(doc)
+    tail_from = _tail_start(body)
+    waiting: Field | None = None  # a label on a line of its own (牵头单位：), its value on the next line
+    for item in body[:tail_from]:
+        if isinstance(item, TableBlock):
+            _add_table(item, b)
+        elif mk := marker(item) or _decimal_task(item, b):
+            b.add(mk.kind, mk.number, mk.text)
+        elif waiting is not None and not _bare_label(item) and not fields_of_line(item) and len(item) <= 80:
+            waiting.value = item
+        elif (fs := fields_of_line(item) or _bare_label(item)) and b.last is not None:
+            b.last.fields.extend(fs)
+        else:
+            b.text(item)
+        waiting = None
+        if isinstance(item, str) and b.last is not None and b.last.fields and not b.last.fields[-1].value \
+                and (_bare_label(item) or fields_of_line(item)):
+            waiting = b.last.fields[-1]
+    tail = [x for x in body[tail_from:] if isinstance(x, str)]
+    closing = "\n".join(_closing_line(x) for x in tail)
+    return b.nodes, closing
+
+
+_DECIMAL_TASK_RE = re.compile(r"^(\d{1,3})[.．](\d[^。]{0,30}。.*)$")
+
+
+def _decimal_task(line: str, b: _Builder) -> Marker | None:
+    """`11.121人才梯队项目。…` reads like a decimal, but it is the next task when task 10 came last."""
+    m = _DECIMAL_TASK_RE.match(line)
+    task = b.open.get(NodeKind.TASK)
+    if m is None or task is None or b.doc.numbers.get(id(task)) != int(m[1]) - 1:
+        return None
+    return Marker(NodeKind.TASK, int(m[1]), m[2])
+
+
+def _bare_label(line: str) -> list[Field]:
+    """`责任单位` alone on a line, as tables pasted as text leave it: a field whose value is the next line."""
+    label = line.rstrip("：: ")
+    return [Field(label, "")] if label in KNOWN_FIELD_LABELS else []
+
+
+def _closing_line(line: str) -> str:
+    fields = fields_of_line(line)
+    return "\n".join(f"{f.label}：{f.value}" for f in fields) if fields else line
+
+
+def _tail_start(body: list[Block]) -> int:
+    """Where the closing paragraph starts: unnumbered text after the last numbered paragraph's own fields, when it
+    is set apart (that paragraph carried fields, or the text reads like a closing).
+
+    A node's fields do not repeat a label, so a second 责任单位 after the last task belongs to the closing."""
+    last = max((i for i, x in enumerate(body) if isinstance(x, TableBlock) or marker(x)), default=-1)
+    had_fields = last >= 0 and isinstance(body[last], TableBlock)
+    own_end = last + 1
+    labels: set[str] = set()
+    for j in range(last + 1, len(body)):
+        item = body[j]
+        f = field_line(item) if isinstance(item, str) else None
+        if f is None:
+            continue
+        if f.label in labels:
+            break
+        labels.add(f.label)
+        own_end, had_fields = j + 1, True
+    after = body[own_end] if own_end < len(body) else None
+    if isinstance(after, str) and (had_fields or CLOSING_RE.match(after)):
+        return own_end
+    return len(body)
