@@ -53,11 +53,6 @@ def exported(tmp_path_factory):
 @pytest.mark.parametrize("prefix", PREFIXES)
 def test_seed_comes_back_from_print(exported, prefix, kind):
     plans, folder = exported
-    if (prefix, kind) == ("003", "lo/pdf"):
-        # On the DOCX's character grid (issue 18) LibreOffice sets ” after a hanzi as a Latin run padded to a whole
-        # cell, and the PDF importer reads that gap as a space (在编不在岗 ”); the importer should ignore gaps
-        # before closing quotes. Left for the importers' owner.
-        pytest.xfail("LibreOffice's grid padding before ” reads back as a space")
     if kind in ("lo/pdf", "doc") and not SOFFICE:
         pytest.skip("LibreOffice (soffice) is not installed: it writes the .doc and its own PDF")
     path = folder / (f"lo/{prefix}.pdf" if kind == "lo/pdf" else f"{prefix}.{kind}")

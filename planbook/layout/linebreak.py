@@ -207,12 +207,19 @@ def _squeeze(line: list[Unit], nxt: Unit, room: float) -> list[Unit] | None:
             for u in [*line, nxt]]
 
 
-def _push_down(line: list[Unit], rest_first: Unit) -> int:
-    """后推出: how many units to move from the line's end so that the break is legal (0 if it already is)."""
+def _first_ink(units: list[Unit]) -> Unit | None:
+    """The first unit that is not a space: what would start a line broken before these."""
+    return next((u for u in units if not _is_space(u)), None)
+
+
+def _push_down(line: list[Unit], rest: list[Unit]) -> int:
+    """后推出: how many units to move from the line's end so that the break is legal (0 if it already is). A space
+    is passed over on both sides: it is dropped at a break, so the mark after it would start the next line."""
     k = 0
     while k < len(line):  # keep at least one unit on the line
-        last, first = line[len(line) - 1 - k], (line[len(line) - k] if k else rest_first)
-        if not (_no_end(last) or _no_start(first)):
+        last = line[len(line) - 1 - k]
+        first = _first_ink([*line[len(line) - k:], *rest])
+        if not _is_space(last) and not (_no_end(last) or (first is not None and _no_start(first))):
             return k
         k += 1
     return 0  # no legal break (e.g. a line of nothing but marks): break here rather than loop
@@ -267,11 +274,11 @@ def break_lines(text: str, width: float = 28, first_indent: float = 2, indent: f
         if squeeze and _no_start(u) and (squeezed := _squeeze(line, u, room)) is not None:
             line, i = squeezed, i + 1
             used = sum(x.width for x in line)
-            if i < len(units) and not _no_start(units[i]):
+            if (after := _first_ink(units[i:i + 8])) is None or not _no_start(after):
                 lines.append(_place(line, start, room, justify))
                 line, used, start = [], 0.0, indent
             continue
-        k = _push_down(line, u)
+        k = _push_down(line, units[i:i + 8])  # (what may follow a break: a space or two, then a mark)
         i -= k
         line = line[: len(line) - k]
         lines.append(_place(line, start, room, justify))
