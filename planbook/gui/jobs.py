@@ -41,6 +41,11 @@ class Job(QObject):
                 results.append((item, None, e.message))  # translated where it is shown
             except OSError as e:
                 results.append((item, None, e.strerror or str(e)))
+            except Exception as e:  # a bug nobody foresaw: the item fails with a message, the job still reports
+                from ..cli import log_traceback
+
+                results.append((item, None, f"unexpected error ({type(e).__name__}: {e}); details in "
+                                            f"{log_traceback()}"))
         emit(self.finished, results)
 
     def cancel(self) -> None:
