@@ -31,7 +31,7 @@ PACKAGES = ("gui", "core", "importers", "exporters", "layout")
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for package in PACKAGES for p in (ROOT / "planbook" / package).glob("*.py"))
+    return sorted(str(p.relative_to(ROOT)) for package in PACKAGES for p in (ROOT / "planbook" / package).rglob("*.py"))
 
 
 def main() -> None:
