@@ -184,14 +184,16 @@ def gui_rows(path: Path, runs: int) -> dict[str, tuple[str, str]]:
             pane.grab()
 
         refresh_ms = ms(refresh, runs)
+        keys = ("乐", "乐山", "乐山 2", "乐山 20", "乐山 201", "乐山 2019", "乐山 201", "乐山 20", "")
         gaps = []
-        for text in ("乐", "乐山", "乐山 2", "乐山 20", "乐山 201", "乐山 2019", "乐山 201", "乐山 20", ""):
+        for text in keys:
             start = time.perf_counter()
             pane.filter.setText(text)
             pane._rebuild()  # what the debounce timer runs
             pane.grab()
             gaps.append((time.perf_counter() - start) * 1000)
         pane.deleteLater()
+        flat_gaps = flat_filter_gaps(plans, keys)
 
     from PySide6.QtCore import QSettings
 
@@ -203,6 +205,7 @@ def gui_rows(path: Path, runs: int) -> dict[str, tuple[str, str]]:
     w.resize(1280, 800)
     w.show()
     w.open_plan(plans[0].id)
+    app.processEvents()  # the window's first paint (fonts, polish): not the list's doing
     _, start_gap = worst_gap(app, lambda: not w.library_pane.loading)
     arrived = time.perf_counter() - started
     title = w.plan_properties.field("title")
@@ -232,12 +235,40 @@ def gui_rows(path: Path, runs: int) -> dict[str, tuple[str, str]]:
     return {
         "pane": (f"{pane_ms:.0f} ms ({pane_ms / base_ms:.1f}×); refresh {refresh_ms:.0f} ms",
                  f"SELECT + flat QTreeView {base_ms:.0f} ms"),
-        "filter": (f"{max(gaps):.0f} ms", "—"),
+        "filter": (f"{max(gaps):.0f} ms ({max(gaps) / max(flat_gaps):.1f}×)",
+                   f"QSortFilterProxyModel over a flat QStandardItemModel, same keys: {max(flat_gaps):.0f} ms"),
         "typing": (f"{max(typing):.0f} ms", "—"),
         "renumber": (f"{statistics.median(new_task):.0f} ms", "—"),
         "arrive": (f"{arrived * 1000:.0f} ms after the window was made; worst GUI-thread gap meanwhile "
                    f"{start_gap:.0f} ms", "—"),
     }
+
+
+def flat_filter_gaps(plans, keys) -> list[float]:
+    """The baseline for the filter: every plan's row in a flat item model, filtered in C++ by a proxy (a fixed
+    string: the first word), painted the same way."""
+    from PySide6.QtCore import QSortFilterProxyModel
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTreeView
+
+    model = QStandardItemModel(0, 2)
+    for p in plans:
+        model.appendRow([QStandardItem(" ".join([p.title, str(p.year or ""), *p.issuers])), QStandardItem("草稿")])
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    view = QTreeView()
+    view.resize(320, 800)
+    view.setUniformRowHeights(True)
+    view.setModel(proxy)
+    view.show()
+    gaps = []
+    for text in keys:
+        start = time.perf_counter()
+        proxy.setFilterFixedString(text.split()[0] if text else "")
+        view.grab()
+        gaps.append((time.perf_counter() - start) * 1000)
+    view.deleteLater()
+    return gaps
 
 
 def worst_gap(app, done, timeout: float = 120.0) -> tuple[float, float]:
@@ -256,6 +287,38 @@ def worst_gap(app, done, timeout: float = 120.0) -> tuple[float, float]:
     timer.stop()
     gaps = [b - a for a, b in zip(ticks, ticks[1:])]
     return time.perf_counter() - start, max(gaps, default=0) * 1000
+
+
+def wall_and_cpu(fn, runs: int) -> tuple[float, float]:
+    """Medians of wall and CPU milliseconds: on a loaded machine the CPU time is what the code itself costs."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        start, cpu = time.perf_counter(), time.process_time()
+        fn()
+        walls.append((time.perf_counter() - start) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def preview_times(plan) -> tuple[float, float]:
+    """Seconds from opening the print preview until page 1 shows, and until the whole document does."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from planbook.gui.print_preview import PrintPreview
+
+    marks: dict[str, float] = {}
+    start = time.perf_counter()
+    dialog = PrintPreview(plan)
+    loop = QEventLoop()
+    dialog.first_page.connect(lambda: marks.setdefault("first", time.perf_counter() - start))
+    dialog.typeset.connect(lambda: (marks.setdefault("whole", time.perf_counter() - start), loop.quit()))
+    QTimer.singleShot(1_200_000, loop.quit)
+    dialog.show()
+    if "whole" not in marks:
+        loop.exec()
+    dialog.done(0)
+    dialog.deleteLater()
+    return marks.get("first", float("nan")), marks.get("whole", float("nan"))
 
 
 def plan_rows(tasks: int, runs: int, soffice: bool, tmp: Path) -> dict[str, tuple[str, str]]:
@@ -281,7 +344,10 @@ def plan_rows(tasks: int, runs: int, soffice: bool, tmp: Path) -> dict[str, tupl
     difflib_ms = ms(lambda: list(difflib.unified_diff(*texts)), runs)
 
     pdf = tmp / f"plan-{tasks}.pdf"
-    pdf_ms = ms(lambda: write_pdf(old, pdf, "notice"), max(1, runs // 2))
+    from planbook.exporters.pdf_writer import Fonts
+
+    Fonts()  # registering the faces (0.7 s, once a process) is not a page's cost
+    pdf_ms, pdf_cpu = wall_and_cpu(lambda: write_pdf(old, pdf, "notice"), max(1, runs // 2))
     import pypdfium2  # comes with pdfplumber (the test extra)
 
     document = pypdfium2.PdfDocument(str(pdf))
@@ -328,33 +394,25 @@ def plan_rows(tasks: int, runs: int, soffice: bool, tmp: Path) -> dict[str, tupl
                 lib.db.conn.executemany("INSERT INTO f2 VALUES (?, ?, ?, ?)", fields)
 
         many_ms = ms(executemany, runs)
+        real_flush = search.flush
+        search.flush = lambda lib: None  # what the draft costs besides indexing its 4 × tasks documents
+        try:
+            unindexed_ms = ms(lambda: draft_next_year(lib, plan_id), runs)
+        finally:
+            search.flush = real_flush
+        lib.db.execute("DELETE FROM search_queue")
 
-    preview_ms = "—"
-    try:
-        from PySide6.QtWidgets import QApplication
-
-        from planbook.gui.print_preview import PrintPreview
-
-        app = QApplication.instance()
-        if app is not None:
-            def preview() -> None:
-                dialog = PrintPreview(old)
-                dialog.show()
-                app.processEvents()
-                dialog.done(0)
-                dialog.deleteLater()
-
-            preview_ms = f"{once(preview)[0] / 1000:.1f} s"
-    except ImportError:
-        pass
+    first_s, whole_s = preview_times(old)
     return {
         "compare": (f"{compare_ms / 1000:.2f} s", f"difflib of the texts {difflib_ms / 1000:.2f} s"),
-        "preview": (f"{preview_ms} ({pages} pages)", "—"),
-        "pdf": (f"{pdf_ms / 1000:.1f} s ({pages} pages, {pdf_ms / pages:.0f} ms/page)", office),
+        "preview": (f"first page {first_s:.2f} s; all {pages} pages {whole_s:.1f} s", "—"),
+        "pdf": (f"{pdf_ms / 1000:.1f} s ({pages} pages, {pdf_ms / pages:.0f} ms/page; CPU {pdf_cpu / pages:.1f} "
+                f"ms/page)", office),
         "xlsx": (f"{xlsx_ms / 1000:.2f} s ({xlsx_ms / plain_ms:.1f}×)", f"openpyxl write-only, same rows "
                                                                        f"{plain_ms / 1000:.2f} s"),
-        "next": (f"{draft_ms / 1000:.2f} s ({draft_ms / many_ms:.1f}×)", f"executemany of the same rows "
-                                                                        f"{many_ms / 1000:.3f} s"),
+        "next": (f"{draft_ms / 1000:.2f} s ({draft_ms / many_ms:.1f}×); without its search index "
+                 f"{unindexed_ms / 1000:.2f} s ({unindexed_ms / many_ms:.1f}×)",
+                 f"executemany of the same rows {many_ms / 1000:.3f} s"),
     }
 
 
@@ -395,7 +453,7 @@ ROWS = [
     ("filter", "library filter: worst gap per keystroke"),
     ("typing", "typing in the plan title: worst gap"),
     ("compare", "compare two versions (1/5 of tasks edited)"),
-    ("preview", "print preview of the notice (whole document)"),
+    ("preview", "print preview of the notice: first page, whole document"),
     ("pdf", "PDF export"),
     ("xlsx", "XLSX breakdown"),
     ("next", "next-year draft"),

@@ -150,7 +150,7 @@ def main() -> None:
 
     def add_and_undo() -> None:
         window.select_node(task)
-        window.new_sibling()
+        window.tree_edits.new_sibling()
         QApplication.processEvents()
         window.undo_stack.undo()
         QApplication.processEvents()
@@ -159,8 +159,8 @@ def main() -> None:
 
     def move_down_up() -> None:
         window.select_node(task)
-        window.move(+1)
-        window.move(-1)
+        window.tree_edits.move(+1)
+        window.tree_edits.move(-1)
         QApplication.processEvents()
 
     row("move down + move up", timed(move_down_up, runs), 0.100)
@@ -235,7 +235,7 @@ def working_day(window, huge: int, other: int, runs: int) -> None:
     window.act_dashboard.trigger()
 
     def dashboard() -> None:
-        window.refresh_follow()
+        window.docks.refresh_follow()
         process()
 
     row("dashboard refresh (300 tasks)", timed(dashboard, runs), 0.100)

@@ -58,12 +58,12 @@ def main() -> None:
             out = []
             for _ in range(runs):
                 other_edit()  # not timed: the other process's work
-                out += timed(window.watcher.poll, 1)  # notices the commit and refreshes pane, tree, editor
+                out += timed(window.safety.watcher.poll, 1)  # notices the commit and refreshes pane, tree, editor
             return out
 
         print(f"{args.plans} plans, {path.stat().st_size / 1e6:.1f} MB; medians of {args.runs} runs")
         base = timed(lambda: window.lib.db.execute("SELECT 1").fetchone(), args.runs * 100)
-        poll = timed(window.watcher.poll, args.runs * 100)
+        poll = timed(window.safety.watcher.poll, args.runs * 100)
         print(f"{'baseline: SELECT 1':<46} {statistics.median(base) * 1e6:9.1f} µs")
         print(f"{'poll PRAGMA data_version (nothing changed)':<46} {statistics.median(poll) * 1e6:9.1f} µs  "
               f"{statistics.median(poll) / statistics.median(base):5.2f}×")

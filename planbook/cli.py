@@ -262,65 +262,80 @@ def cmd_new(args) -> None:
 
 
 def cmd_import(args) -> int:
-    from .core.duplicates import copy_warning
-    from .importers import import_with_warnings, supported
+    from .importers import IMPORTERS, supported
 
     paths, ignored = _import_paths(args.files, supported)
     if not paths:
-        from .importers import IMPORTERS
-
         return fail("no file to import in " + ", ".join(map(str, args.files))
                     + f" (supported: {', '.join(sorted(IMPORTERS))})")
     folders = any(p.is_dir() for p in args.files)
-    progress = _Progress(len(paths)) if folders and sys.stderr.isatty() else None
-    imported, skipped, documents = 0, [], []
-    lib = None  # opened at the first file that reads well: failed imports do not even create a library
-
-    def skip(path: Path, error: PlanbookError) -> None:
-        skipped.append((path, str(error)))
-        if progress:
-            progress.clear()
-        print(f"planbook: {path}: {error}", file=sys.stderr)
-
+    run = _ImportRun(args, _Progress(len(paths)) if folders and sys.stderr.isatty() else None)
     try:
         for n, path in enumerate(paths, 1):
-            if progress:
-                progress.show(n, path)
-            try:
-                result = import_with_warnings(path)
-            except PlanbookError as e:
-                skip(path, e)
-                continue
-            ids = [None] * len(result.plans)
-            if not args.dry_run:
-                lib = lib or open_library(args)  # a library that cannot be used ends the command
-                try:
-                    result.warnings += [w for plan in result.plans if (w := copy_warning(lib, plan))]
-                    with lib.transaction():  # one file, one transaction: a file that fails leaves nothing
-                        ids = [lib.add_plan(plan) for plan in result.plans]
-                except PlanbookError as e:
-                    skip(path, e)
-                    continue
-            imported += 1
-            if progress:
-                progress.clear()
-            _report_import(args, path, result, ids, documents)
+            run.one(n, path)
     finally:
-        if lib is not None:
-            lib.close()
-        if progress:
-            progress.clear()
+        run.close()
     if args.json:
         # one file named: its plan as one planbook/1 object; folders or several files: a list of them
-        single = len(args.files) == 1 and not folders and len(documents) == 1
-        print(json.dumps(documents[0] if single else documents, ensure_ascii=False, indent=2))
+        single = len(args.files) == 1 and not folders and len(run.documents) == 1
+        print(json.dumps(run.documents[0] if single else run.documents, ensure_ascii=False, indent=2))
     if folders or len(paths) > 1 or ignored:
-        verb = "recognised" if args.dry_run else "imported"
-        print(f"{verb} {imported} file(s), skipped {len(skipped)}"
+        run.summary(ignored)
+    return 1 if run.skipped else 0
+
+
+class _ImportRun:
+    """One `planbook import`: each file read and stored through core.usecases, as the window's import does."""
+
+    def __init__(self, args, progress: _Progress | None) -> None:
+        self.args = args
+        self.progress = progress
+        self.imported = 0
+        self.skipped: list[tuple[Path, str]] = []
+        self.documents: list = []
+        self.lib: Library | None = None  # opened at the first file that reads well: failures create no library
+
+    def one(self, n: int, path: Path) -> None:
+        from .core import usecases
+
+        if self.progress:
+            self.progress.show(n, path)
+        try:
+            result = usecases.read_file(path)
+        except PlanbookError as e:
+            self.skip(path, e)
+            return
+        ids: list = [None] * len(result.plans)
+        if not self.args.dry_run:
+            self.lib = self.lib or open_library(self.args)  # a library that cannot be used ends the command
+            try:
+                ids = usecases.import_into(self.lib, result)
+            except PlanbookError as e:
+                self.skip(path, e)
+                return
+        self.imported += 1
+        if self.progress:
+            self.progress.clear()
+        _report_import(self.args, path, result, ids, self.documents)
+
+    def skip(self, path: Path, error: PlanbookError) -> None:
+        self.skipped.append((path, str(error)))
+        if self.progress:
+            self.progress.clear()
+        print(f"planbook: {path}: {error}", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.lib is not None:
+            self.lib.close()
+        if self.progress:
+            self.progress.clear()
+
+    def summary(self, ignored: int) -> None:
+        verb = "recognised" if self.args.dry_run else "imported"
+        print(f"{verb} {self.imported} file(s), skipped {len(self.skipped)}"
               + (f", ignored {ignored} unsupported file(s)" if ignored else ""), file=sys.stderr)
-        for path, reason in skipped:
+        for path, reason in self.skipped:
             print(f"  skipped {path}: {reason}", file=sys.stderr)
-    return 1 if skipped else 0
 
 
 def _import_paths(args: list[Path], supported) -> tuple[list[Path], int]:
@@ -567,13 +582,13 @@ def cmd_delete(args) -> None:
 
 
 def cmd_next_year(args) -> None:
-    from .core.drafting import draft_next_year, drafts_of
+    from .core import usecases
 
     with open_library(args) as lib:
-        for plan_id, title in drafts_of(lib, args.id):  # drafted again on purpose, or by mistake: say so
+        for plan_id, title in usecases.drafts_of(lib, args.id):  # drafted again on purpose, or by mistake: say so
             print(f"planbook: warning: plan {args.id} already has a next year's draft: {plan_id} “{title}”",
                   file=sys.stderr)
-        print(draft_next_year(lib, args.id))
+        print(usecases.store(lib, usecases.next_year(lib, args.id)))
 
 
 def cmd_gui(args) -> int:

@@ -123,7 +123,7 @@ def session(args: argparse.Namespace, window: MainWindow, app: QApplication) -> 
 
     if args.imports:
         step("import", lambda: wait_for(window.importFinished,
-                                        lambda: window.import_files([Path(p) for p in args.imports], preview=False)))
+                                        lambda: window.imports.import_files([Path(p) for p in args.imports], preview=False)))
     plan_ids = [summary.id for summary in window.lib.list_plans()]
     step("open every plan", lambda: [window.open_plan(pid) for pid in plan_ids[:args.open]])
     step("search box", lambda: type_chars(window.search_box, args.search_chars))
@@ -174,7 +174,7 @@ def session(args: argparse.Namespace, window: MainWindow, app: QApplication) -> 
     watchdog.stop()
     if plan_ids:
         out = Path(args.library).with_name("session-export.pdf")
-        step("export", lambda: wait_for(window.exportFinished, lambda: window.export_plan(out, "pdf", "notice")))
+        step("export", lambda: wait_for(window.exportFinished, lambda: window.exports.export_plan(out, "pdf", "notice")))
     return {"steps": steps, "actions": len(triggered), "plans": len(plan_ids)}
 
 

@@ -47,8 +47,8 @@ with redirect_stderr(errors):
     w.grab().save(str(shot))
     seen = {
         "readonly": lib.readonly,
-        "banner_visible": w.read_only_banner.isVisible(),
-        "banner": w.read_only_banner.text(),
+        "banner_visible": w.safety.read_only_banner.isVisible(),
+        "banner": w.safety.read_only_banner.text(),
         "title": w.windowTitle(),
         "enabled": enabled,
         "title_edit_read_only": w.node_editor.title.isReadOnly() and w.node_editor.body.isReadOnly(),

@@ -40,6 +40,7 @@ def test_growth_benchmark_runs_and_prints_every_row():
     assert out.returncode == 0, out.stderr
     for row in ("window shown, first start of the day", "`planbook list`, first command of the day",
                 "library pane populate + paint", "library list in the pane", "compare two versions", "PDF export", "XLSX breakdown",
+                "print preview of the notice: first page",
                 "next-year draft", "library file and backups", "`reindex`"):
         assert row in out.stdout, out.stdout
     assert "6 plans / 12 tasks" in out.stdout and "baseline: bare QMainWindow" in out.stdout

@@ -67,7 +67,7 @@ def test_page_geometry_and_grid(notice_docx):
     assert {k: int(mar.get(f"{W}{k}")) for k in ("top", "bottom", "left", "right")} == {
         "top": 2098, "bottom": 1984, "left": 1587, "right": 1474}
     # 28 cells of 15.79 pt a line: pitch = 16 pt + charSpace / 4096 pt (ECMA-376 17.6.5)
-    assert (grid.get(f"{W}type"), grid.get(f"{W}linePitch"), grid.get(f"{W}charSpace")) == ("linesAndChars", "579",
+    assert (grid.get(f"{W}type"), grid.get(f"{W}linePitch"), grid.get(f"{W}charSpace")) == ("snapToChars", "579",
                                                                                           "-848")
     body = d.styles["公文正文"].element
     spacing = body.find(f"{W}pPr/{W}spacing")
@@ -268,9 +268,13 @@ def test_seed_003_full_notice(seeds, tmp_path):
     assert sum(1 for s, _ in paras if s == "任务") == 33
 
 
+PAGE_TWIPS = 12756  # the 225 mm type area
+
+
 def test_crowded_notice_gets_one_tighter_pitch_in_word(tmp_path):
-    """7.3.5.5 in the DOCX: the notice's paragraphs after the title carry the pitch the layout chose, off the grid
-    (which would round them back up to 579 twips); title lines and the plan keep the grid."""
+    """7.3.5.5 in the DOCX: the notice is a section of its own whose line grid has the pitch the layout chose (a
+    whole number of lines a page), and its paragraphs after the title carry that pitch on the grid, so they still
+    break on the character grid; title lines and the plan (the next section) keep 579 twips."""
     from .conftest import crowded_notice_plan
 
     path = export_via_cli(tmp_path, crowded_notice_plan())
@@ -283,11 +287,15 @@ def test_crowded_notice_gets_one_tighter_pitch_in_word(tmp_path):
     pitches = set()
     for p in notice:
         ppr = p._p.find(f"{W}pPr")
-        assert ppr.find(f"{W}snapToGrid").get(f"{W}val") == "0", p.text
+        assert ppr.find(f"{W}snapToGrid") is None, p.text
         spacing = ppr.find(f"{W}spacing")
         assert spacing.get(f"{W}lineRule") == "exact"
         pitches.add(int(spacing.get(f"{W}line")))
-    assert len(pitches) == 1 and 480 <= pitches.pop() < 579
+    assert len(pitches) == 1 and 480 <= (pitch := pitches.pop()) < 579
+    sections = d.element.body.findall(f".//{W}sectPr")
+    assert [int(s.find(f"{W}docGrid").get(f"{W}linePitch")) for s in sections] == [pitch, 579]
+    assert PAGE_TWIPS // pitch > PAGE_TWIPS / 579  # a whole number of lines more than 22
+    assert sections[0].find(f"{W}footerReference") is not None  # page 1 keeps its page number
     titles = [p for p in paras if p.style.name == "公文标题"]
     for p in titles + paras[plan_start:]:
         spacing = p._p.find(f"{W}pPr/{W}spacing")

@@ -88,7 +88,7 @@ def test_a_read_only_library_turns_off_exactly_the_actions_that_write(windows, q
 
 def test_a_new_row_that_writes_is_in_its_menu_and_off_on_a_read_only_library(qtbot, tmp_path, monkeypatch):
     """Adding an action is one row: the menu, its key and read-only mode follow without another list."""
-    row = ActionSpec("actSortTasks", "act_sort_tasks", "Sort Tasks", "tidy_punctuation", "plan", ("Ctrl+Alt+S",),
+    row = ActionSpec("actSortTasks", "act_sort_tasks", "Sort Tasks", "plans.tidy_punctuation", "plan", ("Ctrl+Alt+S",),
                      writes=True, needs=actions.Needs.PLAN)
     monkeypatch.setattr(actions, "ROWS", (*actions.ROWS, row))
     w = _read_only_window(qtbot, tmp_path, _library(tmp_path))

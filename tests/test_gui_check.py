@@ -37,7 +37,7 @@ def test_check_dialog_lists_findings_in_chinese_and_goes_to_them(windows, tmp_pa
     assert w.act_check.text() == "发文前检查(&K)…" and w.act_check.shortcut().toString() == "Ctrl+Shift+K"
     w.act_check.trigger()
     settle()
-    dialog = w.findChild(type(w._check), "checkDialog")
+    dialog = w.findChild(type(w.docks.check), "checkDialog")
     assert dialog is not None and dialog.isVisible() and not dialog.isModal()
     assert dialog.summary.text() == "1 个错误，1 个提醒"
     rows = [(dialog.list.topLevelItem(i).text(0), dialog.list.topLevelItem(i).text(1))
@@ -82,7 +82,7 @@ def test_check_dialog_lists_findings_in_chinese_and_goes_to_them(windows, tmp_pa
     dialog.close()
     w.act_check.trigger()
     settle()
-    assert w._check is dialog and dialog.isVisible() and dialog.summary.text() == "1 个错误，1 个提醒"
+    assert w.docks.check is dialog and dialog.isVisible() and dialog.summary.text() == "1 个错误，1 个提醒"
 
 
 def test_check_dialog_in_english_and_on_a_clean_plan(windows, tmp_path):
@@ -94,7 +94,7 @@ def test_check_dialog_in_english_and_on_a_clean_plan(windows, tmp_path):
     w = windows.open(path, lang="en", plan=plan_id)
     w.open_plan(plan_id)
     settle()
-    dialog = w.check_dialog()
+    dialog = w.docks.check_dialog()
     settle()
     assert dialog.windowTitle() == "Check Before Issuing: 某市教育局2021年工作要点"
     assert dialog.summary.text() == "No problems found." and dialog.list.topLevelItemCount() == 0

@@ -66,19 +66,19 @@ def test_progress_is_edited_in_the_editor_undone_and_counted(windows, tmp_path):
 
     w.act_dashboard.trigger()
     settle()
-    w.refresh_follow()
+    w.docks.refresh_follow()
     total = len(stored)
-    assert w.dashboard.counts == {Progress.NOT_STARTED: total - 2, Progress.IN_PROGRESS: 1, Progress.DONE: 0,
+    assert w.docks.dashboard.counts == {Progress.NOT_STARTED: total - 2, Progress.IN_PROGRESS: 1, Progress.DONE: 0,
                                   Progress.BEHIND: 1}
-    bars = w.dashboard.bar_values()
+    bars = w.docks.dashboard.bar_values()
     assert sum(bars["推进中"]) == 1 and sum(bars["滞后"]) == 1 and sum(sum(v) for v in bars.values()) >= total
-    assert "推进中 <b>1</b>" in w.dashboard.summary.text()
+    assert "推进中 <b>1</b>" in w.docks.dashboard.summary.text()
 
     w.act_undo.trigger()  # the status of the second task
     settle()
     assert tasks_of(stored_plan(w.lib.path, plan_id))[1].status is Progress.NOT_STARTED
-    w.refresh_follow()
-    assert w.dashboard.counts[Progress.BEHIND] == 0
+    w.docks.refresh_follow()
+    assert w.docks.dashboard.counts[Progress.BEHIND] == 0
     w.act_undo.trigger()  # the note's text, then the note, then the status
     w.act_undo.trigger()
     w.act_undo.trigger()
@@ -100,15 +100,15 @@ def test_dashboard_chart(windows, tmp_path, qtbot):
     w.act_dashboard.trigger()
     w.resize(1500, 900)
     settle()
-    w.refresh_follow()
+    w.docks.refresh_follow()
     settle()
-    bars = w.dashboard.bar_values()
+    bars = w.docks.dashboard.bar_values()
     for status in Progress:
         assert sum(bars[PROGRESS_NAMES[status]]) == sum(1 for n in tasks_of(plan) if n.status is status)
-    w.dashboard.grab().save(str(SHOTS / "planbook-follow-dashboard.png"))
+    w.docks.dashboard.grab().save(str(SHOTS / "planbook-follow-dashboard.png"))
     out = tmp_path / "进展.docx"  # what 导出进展报告 writes, through the window's export job
     with qtbot.waitSignal(w.exportFinished, timeout=30000) as done:
-        w.export_plan(out, "docx", "progress")
+        w.exports.export_plan(out, "docx", "progress")
     assert done.args[0][0][2] is None
     import docx
 
@@ -137,8 +137,8 @@ def test_units_view_lists_opens_filters_and_renames(windows, tmp_path):
     w.act_units.trigger()
     w.resize(1500, 900)
     settle()
-    w.refresh_follow()
-    view = w.units_view
+    w.docks.refresh_follow()
+    view = w.docks.units_view
     units = plan_units(w.model.plan)
     assert [view.units.item(r).data(256) for r in range(view.units.count())] == list(units)
     assert view.select_unit("督导室")
@@ -179,7 +179,7 @@ def test_units_view_lists_opens_filters_and_renames(windows, tmp_path):
 
     # rename across the open plan: one undo step
     before = w.undo_stack.count()
-    assert w.rename_unit("督导室", "教育督导室")
+    assert w.docks.rename_unit("督导室", "教育督导室")
     assert w.undo_stack.count() == before + 1
     renamed = plan_units(stored_plan(w.lib.path, old_id))
     assert "督导室" not in renamed and len(renamed["教育督导室"]) == len(units["督导室"])
@@ -201,7 +201,7 @@ def test_compare_view_side_by_side(windows, qtbot, tmp_path):
     new.nodes[-1].children[-1].title = "全面推进校园食品安全专项整治。"
     new.nodes[-1].children[-1].body = "建立校园食品安全日管控、周排查、月调度工作机制。"
     w, (old_id, new_id) = open_with(windows, tmp_path, old, new)
-    dialog = w.compare_dialog(old_id)
+    dialog = w.docks.compare_dialog(old_id)
     dialog.resize(1400, 800)
     qtbot.waitUntil(lambda: dialog.diff is not None)  # compared on a worker thread
     settle()
@@ -232,7 +232,7 @@ def test_a_long_comparison_runs_off_the_window_and_can_be_cancelled(windows, qtb
         node.title += "（修订）"  # every title changed: all of them reach the similarity step
         node.body += "有关要求。"
     w, (old_id, new_id) = open_with(windows, tmp_path, old, new)
-    dialog = w.compare_dialog(old_id)
+    dialog = w.docks.compare_dialog(old_id)
     assert dialog.diff is None and dialog.summary.text() == "正在比较…"  # the window is not waiting
     dialog._runner.cancel()  # what the progress dialog's Cancel button does
     qtbot.waitUntil(lambda: dialog._runner is None)
@@ -258,24 +258,24 @@ def test_dashboard_reads_on_a_laptop_screen(windows, tmp_path, qtbot):
     w.resize(1366, 740)
     w.act_dashboard.trigger()
     settle()
-    w.refresh_follow()
-    dock = w.dashboard_dock
-    qtbot.waitUntil(lambda: w.dashboard.chart.categories == units)
+    w.docks.refresh_follow()
+    dock = w.docks.dashboard_dock
+    qtbot.waitUntil(lambda: w.docks.dashboard.chart.categories == units)
     dock.setFloating(False)
     w.resizeDocks([dock], [800], Qt.Orientation.Horizontal)
     settle()
-    chart = w.dashboard.chart
+    chart = w.docks.dashboard.chart
     assert chart.labels_shown() == units  # every name whole, none "…"
     assert chart.ticks() == sorted(set(chart.ticks())) and all(isinstance(t, int) for t in chart.ticks())
     assert chart.ticks()[0] == 0 and chart.ticks()[-1] >= 5
-    button = w.dashboard.export
+    button = w.docks.dashboard.export
     corner = button.mapTo(w, button.rect().bottomRight())
     assert button.isVisible() and corner.y() <= w.height() and corner.x() <= w.width()
     # The step follows the counts: a few ticks, never fractions, whatever the largest count.
     assert integer_ticks(7, 600) == [0, 1, 2, 3, 4, 5, 6, 7]
     assert integer_ticks(37, 300) == [0, 10, 20, 30, 40]
     assert integer_ticks(0, 300) == [0, 1]
-    w.dashboard.grab().save(str(SHOTS / "planbook-follow-dashboard-laptop.png"))
+    w.docks.dashboard.grab().save(str(SHOTS / "planbook-follow-dashboard-laptop.png"))
 
 
 def test_compare_marks_changed_characters_in_place_and_says_when_nothing_differs(windows, tmp_path, qtbot):
@@ -289,7 +289,7 @@ def test_compare_marks_changed_characters_in_place_and_says_when_nothing_differs
     same = next_year_plan(copy.deepcopy(old))
     w, (old_id, new_id, same_id) = open_with(windows, tmp_path, old, new, same)
     w.open_plan(new_id)
-    dialog = w.compare_dialog(old_id)
+    dialog = w.docks.compare_dialog(old_id)
     qtbot.waitUntil(lambda: dialog.diff is not None, timeout=30000)  # compared on a worker thread
     assert dialog.changes() == ["changed"]
     text = dialog.side_texts(2)[0]
@@ -301,7 +301,7 @@ def test_compare_marks_changed_characters_in_place_and_says_when_nothing_differs
     dialog.close()
     # A plan compared with an unchanged copy: a sentence, not an empty table.
     w.open_plan(same_id)
-    dialog = w.compare_dialog(old_id)
+    dialog = w.docks.compare_dialog(old_id)
     qtbot.waitUntil(lambda: dialog.diff is not None, timeout=30000)
     assert dialog.changes() == [] and dialog.model.rowCount() == 1
     assert dialog.empty_note == "两个方案的任务相同：没有修改、新增或删除。"
@@ -323,7 +323,7 @@ def test_a_long_comparison_lays_out_only_the_rows_in_view(windows, tmp_path, qtb
     for i, task in enumerate(tasks_of(new)):
         task.title += f"（第{i}项调整）"  # every task changed
     w, (old_id, _) = open_with(windows, tmp_path, old, new)
-    dialog = w.compare_dialog(old_id)
+    dialog = w.docks.compare_dialog(old_id)
     dialog.resize(1000, 600)
     qtbot.waitUntil(lambda: dialog.diff is not None, timeout=30000)
     settle()

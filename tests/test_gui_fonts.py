@@ -101,7 +101,7 @@ def open_preferences(window) -> PreferencesDialog:
 
 def export_pdf(window, qtbot, out: Path, layout: str = "plan") -> list:
     with qtbot.waitSignal(window.exportFinished, timeout=30000) as done:
-        window.export_plan(out, "pdf", layout)
+        window.exports.export_plan(out, "pdf", layout)
     settle()
     return done.args[0]
 

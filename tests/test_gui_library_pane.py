@@ -33,7 +33,7 @@ def test_a_large_library_is_read_in_the_background_and_catches_up_with_edits_mad
     qtbot.addWidget(w)
     pane = w.library_pane
     assert pane.loading and pane.visible_plan_ids() == []  # the window exists before the list is read
-    new_id = w.new_plan()  # an edit while the list is on its way
+    new_id = w.plans.new_plan()  # an edit while the list is on its way
     assert new_id is not None
     qtbot.waitUntil(lambda: not pane.loading, timeout=10000)
     assert sorted(pane.visible_plan_ids()) == sorted([*ids, new_id])
@@ -82,10 +82,10 @@ def test_adding_and_removing_plans_moves_their_rows_only(windows, qtbot):
     read: list = []
     original = w.lib.list_plans
     w.lib.list_plans = lambda ids=None, counts=True: read.append(ids) or original(ids, counts)
-    copy_id = w.duplicate_plan()
+    copy_id = w.plans.duplicate_plan()
     assert copy_id in w.library_pane.visible_plan_ids()
     assert model.index_of(copy_id).data().endswith("（副本）")
-    w.delete_plan(confirm=False)
+    w.plans.delete_plan(confirm=False)
     settle()
     assert copy_id not in w.library_pane.visible_plan_ids()
     w.undo_stack.undo()  # the deletion undone: the row is back
@@ -95,3 +95,31 @@ def test_adding_and_removing_plans_moves_their_rows_only(windows, qtbot):
     # The tooltip counts the plan's rows (read for the one plan hovered, not for every plan in the list).
     tip = model.index_of(ids[1]).data(Qt.ItemDataRole.ToolTipRole)
     assert f"{w.lib.count_nodes(ids[1])} 个条目" in tip and w.lib.count_nodes(ids[1]) > 5
+
+
+def test_a_title_typed_past_its_neighbour_moves_its_row_within_its_organ(windows, qtbot):
+    ids = _library(windows.tmp_path / "lib.db", [(2021, "甲市教育局"), (2021, "甲市教育局"), (2022, "乙市教育局")])
+    w = windows.open(plan=ids[0])
+    pane, model = w.library_pane, w.library_pane.model
+    resets: list[str] = []
+    model.modelReset.connect(lambda: resets.append("reset"))
+    with Library.open(windows.tmp_path / "lib.db") as lib:
+        first, second = sorted(ids[:2], key=lambda i: (lib.load_plan_header(i).title, i))
+    w.open_plan(first)
+    w.plan_properties.field("title").setText("甲市教育局2021年工作要点（修订稿）")  # now after the other
+    qtbot.waitUntil(lambda: pane.visible_plan_ids()[1:] == [second, first], timeout=5000)
+    assert model.index_of(first).data() == "甲市教育局2021年工作要点（修订稿）"
+    assert model.index_of(first).row() == 1 and pane.view.currentIndex() == model.index_of(first)
+    assert resets == []
+
+
+def test_switching_to_a_large_library_shows_its_own_plans_once_read(windows, qtbot, monkeypatch, tmp_path):
+    small = _library(windows.tmp_path / "lib.db", [(2020, "甲市教育局")])
+    w = windows.open()
+    assert w.library_pane.visible_plan_ids() == small
+    monkeypatch.setattr(librarypane, "READ_IN_BACKGROUND_FROM", 2)
+    large = _library(tmp_path / "large.db", [(2021, "乙市教育局"), (2022, "丙市教育局"), (2023, "丁市教育局")])
+    assert w.switch_library(tmp_path / "large.db")
+    assert w.library_pane.loading and w.library_pane.visible_plan_ids() == []  # not the old library's rows
+    qtbot.waitUntil(lambda: w.model.plan_id is not None, timeout=10000)
+    assert w.library_pane.visible_plan_ids() == large[::-1] and w.model.plan_id == large[-1]

@@ -44,7 +44,7 @@ def files(tmp_path):
 def test_import_errors_and_warnings_in_the_preview_speak_the_interface_language(windows, qtbot, files, lang):
     said = SAID[lang]
     w = windows.open(lang=lang)
-    w.import_files(files)
+    w.imports.import_files(files)
     qtbot.waitUntil(lambda: w.findChild(ImportPreview) is not None, timeout=20000)
     preview = w.findChild(ImportPreview)
     lines = [preview.problems.item(i).text() for i in range(preview.problems.count())]
@@ -58,7 +58,7 @@ def test_import_errors_and_warnings_in_the_preview_speak_the_interface_language(
 def test_a_failed_import_is_reported_in_the_interface_language(windows, qtbot, files, lang):
     w = windows.open(lang=lang)
     with qtbot.waitSignal(w.importFinished, timeout=20000) as done:
-        w.import_files(files[:2], preview=False)
+        w.imports.import_files(files[:2], preview=False)
     assert str(done.args[0][0][2]).startswith("旧通知.docx is an old Word .doc file")  # the report keeps the English
     text = w.findChild(QMessageBox, "warningBox").text()
     said = SAID[lang]

@@ -129,3 +129,26 @@ def test_the_model_follows_change_records_not_edit_types(setup):
     assert records[-1] is change and change.plans == {plan_id} and change.aspects == editing.Aspect.TEXT
     assert model.index_of(mine).data().endswith("本方案。")
     check(*setup)
+
+
+def test_a_task_added_at_the_top_renumbers_every_later_task_with_one_signal_per_section(tmp_path, qapp):
+    """Continuous task numbers run across sections: a task added first moves every later number. The tree shows
+    the numbers a fresh load shows, announced as one range per section, not one signal per row."""
+    lib = Library.open(tmp_path / "lib.db")
+    plan = realistic_plan(tasks_per_section=40)
+    plan.numbering = Numbering.CONTINUOUS
+    plan_id = lib.add_plan(plan)
+    model = PlanTreeModel(lib)
+    model.load(plan_id)
+    ranges: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last, roles=(): ranges.append((first.row(), last.row())))
+    first_task = ids(model, NodeKind.TASK)[0]
+    model.apply(editing.new_sibling(lib, first_task, "新任务。"))
+    fresh = PlanTreeModel(lib)
+    fresh.load(plan_id)
+    assert tree_lines(model) == tree_lines(fresh) == library_lines(tmp_path / "lib.db", plan_id, model.untitled)
+    renumbered = sum(last - first + 1 for first, last in ranges)
+    tasks = len(ids(model, NodeKind.TASK))
+    assert renumbered >= tasks - 2  # every task after the new one (and the new one's neighbour) moved on
+    assert len(ranges) <= len(ids(model, NodeKind.SECTION)) + len(ids(model, NodeKind.SUBSECTION)) + 2
+    lib.close()

@@ -63,15 +63,15 @@ def test_drafting_003_opens_the_review_accept_undo_redo(windows, seeds, tmp_path
     w.act_next_year.trigger()
     settle()
     draft_id = w.model.plan_id
-    assert draft_id != source_id and w.review_dock.isVisible()  # opened right after drafting
-    panel = w.review_panel
+    assert draft_id != source_id and w.docks.review_dock.isVisible()  # opened right after drafting
+    panel = w.docks.review_panel
     assert panel.plan_id == draft_id and panel.list.topLevelItemCount() > 0
     assert group_of(panel, Kind.YEAR).text(0) == "年份 (11)"
     before = texts(path, draft_id)
-    assert w.review_dock.isFloating()  # a window of its own: the plan's panes keep their sizes
-    w.review_dock.resize(1000, 640)
+    assert w.docks.review_dock.isFloating()  # a window of its own: the plan's panes keep their sizes
+    w.docks.review_dock.resize(1000, 640)
     settle()
-    w.review_dock.grab().save(str(SHOTS / "planbook-review.png"))
+    w.docks.review_dock.grab().save(str(SHOTS / "planbook-review.png"))
 
     # Accept All of This Kind on the years group, then Accept on 5.编制…“十四五”规划's period finding.
     panel.list.setCurrentItem(group_of(panel, Kind.YEAR))
@@ -113,9 +113,9 @@ def test_ignore_is_remembered_and_the_list_follows_edits(windows, seeds, tmp_pat
     path, source_id = seed_003(seeds, tmp_path)
     w = windows.open(path, plan=source_id)
     w.open_plan(source_id)
-    w.draft_next_year()
+    w.plans.draft_next_year()
     settle()
-    panel = w.review_panel
+    panel = w.docks.review_panel
     first = group_of(panel, Kind.YEAR).child(0)
     panel.list.setCurrentItem(first)
     first.setSelected(True)
@@ -127,7 +127,7 @@ def test_ignore_is_remembered_and_the_list_follows_edits(windows, seeds, tmp_pat
     w.do(editing.EditNode(node.id, title="促进2020年高校毕业生就业创业"), "title")
     qtbot.waitUntil(lambda: group_of(panel, Kind.YEAR).text(0) == "年份 (11)")
     # closing and reopening the review keeps the ignored one out
-    w.review_dock.close()
+    w.docks.review_dock.close()
     w.act_review.trigger()
     settle()
     assert group_of(panel, Kind.YEAR).text(0) == "年份 (11)"
@@ -144,7 +144,7 @@ def test_find_and_replace_003_changes_exactly_the_previewed_hits_one_undo(window
         draft_next_year(lib, plan_id)
     assert w.act_replace.shortcut().toString() == "Ctrl+H"
     w.act_replace.trigger()
-    dialog = w._replace
+    dialog = w.docks.replace
     assert dialog.isVisible() and not dialog.isModal()
     dialog.find_text.setText("教育厅")
     dialog.replace_text.setText("教育委员会")
@@ -196,10 +196,10 @@ def test_a_unit_renamed_in_the_window_is_found_in_other_drafts(windows, tmp_path
         second = lib.add_plan(sample_plan(title="某市教育局2022年工作要点", year=2022))
     w = windows.open(path, plan=first)
     w.open_plan(first)
-    assert w.rename_unit("基教科", "基础教育科")
+    assert w.docks.rename_unit("基教科", "基础教育科")
     assert renames(w.lib) == {"基教科": "基础教育科"}
     w.open_plan(second)
-    panel = w.review_draft()
+    panel = w.docks.review_draft()
     assert group_of(panel, Kind.UNIT).text(0) == "已更名单位 (6)"
     panel.list.setCurrentItem(group_of(panel, Kind.UNIT))
     panel.accept_kind_button.click()

@@ -203,7 +203,7 @@ def test_undo_before_the_window_noticed_the_deletion_fails_cleanly(windows, qtbo
     path = tmp_path / "lib.db"
     (plan_id,) = make_library(path)
     w = windows.open(path, plan=plan_id)
-    w.watcher.timer.stop()  # the other process's commit has not been seen yet when the clerk presses Undo
+    w.safety.watcher.timer.stop()  # the other process's commit has not been seen yet when the clerk presses Undo
     section = w.model.plan.nodes[1].id
     w.select_node(section)
     w.act_new_child.trigger()  # a new task in the second section
@@ -299,7 +299,7 @@ def test_backups_daily_now_and_restore(windows, qtbot, tmp_path):
     w = windows.open(path, plan=plan_id)
     assert w.session.daily_backup is None and backup.list_backups(path) == daily  # once a day, not once a window
 
-    dialog = w.backups_dialog()
+    dialog = w.safety.backups_dialog()
     qtbot.waitExposed(dialog)
     assert dialog.list.topLevelItemCount() == 1
     made = dialog.back_up_now()
@@ -345,7 +345,7 @@ def test_the_backup_of_a_damaged_file_is_refused_by_restore(windows, qtbot, tmp_
     w = windows.open(path, plan=plan_id)
     bad = backup.folder_of(path) / "lib-20200101-000000.db"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
-    dialog = w.backups_dialog()
+    dialog = w.safety.backups_dialog()
     items = [dialog.list.topLevelItem(i) for i in range(dialog.list.topLevelItemCount())]
     dialog.list.setCurrentItem(next(i for i in items if i.text(2) == bad.name))
     before = file_plan(path, plan_id)

@@ -109,7 +109,7 @@ def test_shown_results_follow_another_program_without_retyping(qtbot, windows, t
     chosen_text = (panel.results.currentItem().parent().text(0), panel.results.currentItem().text(0))
     run_cli("new", "--title", "丙区校园足球专项行动计划", "--year", "2022", library=tmp_path / "lib.db")
     before = panel.generation
-    window.watcher.poll()
+    window.safety.watcher.poll()
     wait_refreshed(qtbot, panel, before)
     assert "2022 丙区校园足球专项行动计划" in [g for g, _ in rows(panel.results)]
     current = panel.results.currentItem()

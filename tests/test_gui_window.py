@@ -243,7 +243,7 @@ def test_next_year_draft_close_and_reopen(windows, qtbot):
     lib.close()
     w = windows.open()
     w.select_plan_row()
-    draft_id = w.draft_next_year()
+    draft_id = w.plans.draft_next_year()
     assert draft_id and draft_id != source_id and w.model.plan_id == draft_id
     draft = stored_plan(w.lib.path, draft_id)
     assert draft.title == "某市教育局2022年工作要点" and draft.year == 2022
@@ -271,7 +271,7 @@ def test_next_year_draft_close_and_reopen(windows, qtbot):
     assert w2.size().width() == 780 and w2.size().height() == 560
     assert w2.splitter.sizes() == sizes
     # Undo of the draft is not kept across sessions, but deleting it is undoable within one.
-    assert w2.delete_plan(confirm=False)
+    assert w2.plans.delete_plan(confirm=False)
     assert w2.model.plan is None and draft_id not in w2.library_pane.visible_plan_ids()
     w2.act_undo.trigger()
     assert w2.model.plan_id == draft_id
@@ -289,7 +289,7 @@ def test_new_duplicate_delete_plans_and_library_pane(windows, qtbot):
     ids = pane.visible_plan_ids()
     assert len(ids) == 3
     assert pane.model.index(0, 0).data() == "2021年"  # newest year first
-    copy_id = w.duplicate_plan()
+    copy_id = w.plans.duplicate_plan()
     assert stored_plan(w.lib.path, copy_id).title.endswith("（副本）")
     pane.filter.setText("2020")
     pane._rebuild()
@@ -319,7 +319,7 @@ def test_import_many_files_in_the_background(windows, qtbot, tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     w = windows.open()
     with qtbot.waitSignal(w.importFinished, timeout=20000) as blocker:
-        w.import_files([*files, bad], preview=False)
+        w.imports.import_files([*files, bad], preview=False)
     report = blocker.args[0]
     assert sum(len(ids) for _, ids, _ in report) == 6
     assert [e for _, _, e in report if e] and "not valid JSON" in report[-1][2]
@@ -337,7 +337,7 @@ def test_export_uses_the_registry(windows, qtbot, tmp_path):
     w = windows.open()
     out = tmp_path / "out.txt"
     with qtbot.waitSignal(w.exportFinished, timeout=20000):
-        w.export_plan(out, "txt")
+        w.exports.export_plan(out, "txt")
     assert out.read_text(encoding="utf-8").startswith("某市教育局2021年工作要点")
 
 
@@ -359,7 +359,7 @@ def test_emit_workaround_keeps_true_alive():
 def test_import_seed_text_through_the_preview(windows, qtbot, seeds):
     files = sorted(seeds.glob("*.txt"))[:3]
     w = windows.open()
-    w.import_files(files)
+    w.imports.import_files(files)
     from planbook.gui.importpreview import ImportPreview
 
     qtbot.waitUntil(lambda: w.findChild(ImportPreview) is not None, timeout=20000)
@@ -413,7 +413,7 @@ def export_through_dialog(w, qtbot, folder: Path, name: str, file_type: int | No
     """File ▸ Export… as a clerk does it: pick a file type (by its place in the list), type a name, Save."""
     from PySide6.QtWidgets import QFileDialog
 
-    dialog = w.export_dialog()
+    dialog = w.exports.export_dialog()
     assert isinstance(dialog, QFileDialog) and dialog.isVisible()
     if file_type is not None:
         dialog.selectNameFilter(dialog.nameFilters()[file_type])
@@ -431,7 +431,7 @@ def test_export_dialog_offers_both_layouts_and_remembers_the_choice(windows, qtb
     import docx
 
     w = window_with_notice(windows)
-    dialog = w.export_dialog()
+    dialog = w.exports.export_dialog()
     filters = dialog.nameFilters()
     assert filters[:4] == ["Word 文档：印发通知及方案 (*.docx)", "Word 文档：仅方案 (*.docx)",
                            "PDF：印发通知及方案 (*.pdf)", "PDF：仅方案 (*.pdf)"], filters
@@ -447,7 +447,7 @@ def test_export_dialog_offers_both_layouts_and_remembers_the_choice(windows, qtb
     assert "发文机关标志" not in alone and "公文标题" not in alone and alone[0] == "要点标题"
     # The next dialog opens where the last export went, on the last file type; a typed .pdf makes a PDF of
     # that same layout.
-    again = w.export_dialog()
+    again = w.exports.export_dialog()
     assert Path(again.directory().absolutePath()) == folder
     assert again.selectedNameFilter() == filters[1]
     links = w.findChild(QLabel, "exportLinks")  # open the file just written, or its folder, from the status bar
@@ -523,7 +523,7 @@ def test_import_preview_names_the_plan_the_library_already_holds(windows, qtbot,
     src = tmp_path / "again.json"
     src.write_text(dumps(plan), encoding="utf-8")
     w = windows.open(lang="zh")
-    w.import_files([src])
+    w.imports.import_files([src])
     qtbot.waitUntil(lambda: w.findChild(ImportPreview) is not None, timeout=20000)
     preview = w.findChild(ImportPreview)
     lines = [preview.problems.item(i).text() for i in range(preview.problems.count())]
@@ -543,7 +543,7 @@ def test_drafting_next_year_again_offers_the_existing_draft(windows, qtbot):
     lib.close()
     w = windows.open(lang="en")
     w.open_plan(source_id)
-    first = w.draft_next_year()
+    first = w.plans.draft_next_year()
     w.open_plan(source_id)
 
     seen = []
@@ -555,12 +555,12 @@ def test_drafting_next_year_again_offers_the_existing_draft(windows, qtbot):
         (button.click if button is not None else box.reject)()  # never leave the test waiting on the box
 
     QTimer.singleShot(0, lambda: answer("Open That Draft"))
-    assert w.draft_next_year() is None and w.model.plan_id == first
+    assert w.plans.draft_next_year() is None and w.model.plan_id == first
     assert seen == ["This plan already has next year's draft “某市教育局2022年工作要点”."]
     w.open_plan(source_id)
     QTimer.singleShot(0, lambda: answer("Cancel"))
-    assert w.draft_next_year() is None and w.model.plan_id == source_id
-    second = w.draft_next_year(existing="another")
+    assert w.plans.draft_next_year() is None and w.model.plan_id == source_id
+    second = w.plans.draft_next_year(existing="another")
     assert second not in (None, first) and w.model.plan_id == second
     assert len(w.library_pane.visible_plan_ids()) == 3
 

@@ -250,7 +250,7 @@ def test_recent_plans_guide_and_print_keys(windows, qtbot, tmp_path):
     assert w.model.plan_id == a
     # F1: the Chinese guide, with the picture of the real window.
     assert w.act_guide.shortcut().toString() == "F1"
-    guide = w.act_guide.trigger() or w._guide
+    guide = w.act_guide.trigger() or w.guide
     assert guide.isVisible() and "使用指南" in guide.browser.toPlainText()
     assert "Ctrl+]" in guide.browser.toPlainText() and "单位:基教科" in guide.browser.toPlainText()
     picture = guide.browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("window.png"))
@@ -297,9 +297,9 @@ def test_an_action_plan_whose_work_is_its_numbered_items_is_tracked(windows, qtb
     assert not editor.isVisible()  # 指导思想 is not work to track
     w.act_dashboard.trigger()
     settle()
-    w.refresh_follow()
-    assert sum(w.dashboard.counts.values()) == 3 and w.dashboard.counts[Progress.BEHIND] == 1
-    assert w.dashboard.chart.categories == ["市教育局", "市财政局", "各区县政府"]
+    w.docks.refresh_follow()
+    assert sum(w.docks.dashboard.counts.values()) == 3 and w.docks.dashboard.counts[Progress.BEHIND] == 1
+    assert w.docks.dashboard.chart.categories == ["市教育局", "市财政局", "各区县政府"]
 
 
 def started_under(tmp_path, lang: str, code: str) -> list[str]:
@@ -415,6 +415,6 @@ def test_normalize_punctuation_keeps_the_folds(windows, qtbot, tmp_path):
     w = windows.open(path, plan=plan_id)
     first, second = w.model.plan.nodes[0].id, w.model.plan.nodes[1].id
     w.tree.collapse(w.model.index_of(second))
-    assert w.tidy_punctuation() == 1  # a batch: the tree is rebuilt from the library
+    assert w.plans.tidy_punctuation() == 1  # a batch: the tree is rebuilt from the library
     assert stored_plan(path, plan_id).nodes[0].children[0].title == "加强德育工作（试点）。"
     assert w.tree.isExpanded(w.model.index_of(first)) and not w.tree.isExpanded(w.model.index_of(second))

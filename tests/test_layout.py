@@ -261,7 +261,7 @@ def _notice_lines(blocks):
 
 
 def test_crowded_notice_is_tightened_onto_one_page():
-    from planbook.layout.fit import MIN_PITCH_PT, STEP_PT
+    from planbook.layout.fit import MIN_PITCH_PT, PITCHES
 
     from .conftest import crowded_notice_plan
 
@@ -274,10 +274,12 @@ def test_crowded_notice_is_tightened_onto_one_page():
     pitch = pitches["Signature"]
     assert set(pitches.values()) == {pitch} and MIN_PITCH_PT <= pitch < PAGE.line_pitch_pt
     assert all(getattr(b, "pitch_pt", None) is None for b in notice if isinstance(b, TitleLines | Masthead))
-    # The loosest pitch that fits: a step looser and the signature would go over onto page 2.
+    # The loosest pitch that fits: a whole line a page looser and the signature would go over onto page 2.
+    assert pitch in PITCHES and PAGE.type_height_mm / 25.4 * 72 / pitch < PITCHES.index(pitch) + 24
+    looser = PITCHES[PITCHES.index(pitch) - 1] if PITCHES.index(pitch) else PAGE.line_pitch_pt
     for b in after_rule:
         if not isinstance(b, TitleLines):
-            b.pitch_pt = pitch + STEP_PT
+            b.pitch_pt = looser
     assert {page for _, page in _notice_lines(blocks)[1]} == {1, 2}
     # Above the rule nothing moves, and the plan after the notice keeps the grid.
     assert all(getattr(b, "pitch_pt", None) is None for b in blocks[len(notice):])

@@ -313,7 +313,7 @@ def test_the_window_refuses_to_export_over_its_library_and_restores_the_oldest_b
         plan_id = lib.add_plan(sample_plan(title="新计划"))
     w = windows.open(path, plan=plan_id)
     raw = path.read_bytes()
-    w.export_plan(path, "txt")
+    w.exports.export_plan(path, "txt")
     qtbot.waitUntil(lambda: w.findChild(QMessageBox, "warningBox") is not None)
     box = w.findChild(QMessageBox, "warningBox")
     assert "lib.db" in box.text()
@@ -328,7 +328,7 @@ def test_the_window_refuses_to_export_over_its_library_and_restores_the_oldest_b
     oldest = backup.list_backups(path)[-1].path
     assert oldest == copies[1]
     for _ in range(2):  # 10, then 11 backups: the oldest is asked for each time
-        restored = w.restore_backup(oldest)
+        restored = w.safety.restore_backup(oldest)
         assert restored, [b.text() for b in w.findChildren(QMessageBox)]
         assert oldest.exists()
         assert sorted(p.title for p in w.lib.list_plans()) == ["旧计划"]

@@ -360,7 +360,7 @@ def test_the_window_exports_ofd_from_file_export(windows, qtbot, tmp_path: Path)
     from .test_gui_window import export_through_dialog, window_with_notice
 
     w = window_with_notice(windows)
-    dialog = w.export_dialog()
+    dialog = w.exports.export_dialog()
     filters = dialog.nameFilters()
     assert filters[4:6] == ["OFD 版式文件：印发通知及方案 (*.ofd)", "OFD 版式文件：仅方案 (*.ofd)"], filters
     dialog.reject()

@@ -91,16 +91,16 @@ def page_lines(pdf: Path) -> list[list[str]]:
     return pages
 
 
-# Known to page apart, and why. Seed 002's notice is fitted onto page 1 with a tighter line pitch (layout.fit);
-# LibreOffice takes paragraphs with their own pitch off the character grid (snapToGrid 0), where it spaces digit
-# runs its own way, so its 附注 spills onto a page 2.
-APART = {"002_b243c2944faa9261"}
+# Known to page apart, and why: the 函 of tests/data/kinds is fitted onto page 1 at 25 lines a page (layout.fit);
+# LibreOffice places the red head of such a page about 7 mm lower than at 22 lines (its off-grid head paragraphs
+# move with the grid's pitch), so its keep-with-next chain of 附件说明 and signature goes to page 2.
+APART = {"han"}
 
 
 def test_page_counts_are_equal_and_first_lines_agree(rendered):
     assert len(rendered) >= 25
     same = total = 0
-    apart = {}
+    apart = {}  # name → how the page counts differ
     for name, (ours, theirs) in rendered.items():
         a, b = page_lines(ours), page_lines(theirs)
         if len(a) != len(b):

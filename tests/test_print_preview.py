@@ -114,3 +114,48 @@ def test_a_long_plan_is_typeset_off_the_window_and_closing_meanwhile_is_safe(qtb
         dialog.show()
     assert dialog.document.pageCount() > 20 and dialog.print_button.isEnabled()
     assert dialog.status.text().startswith(f"{dialog.document.pageCount()} pages")
+
+
+def test_page_one_of_a_long_plan_shows_while_the_rest_is_typeset(qtbot) -> None:
+    from planbook.core.model import Node, NodeKind
+
+    plan = sample_plan()
+    plan.nodes[0].children = [Node(NodeKind.TASK, f"第{i}项任务。", "细化工作举措，明确时间节点，确保按期完成。" * 6)
+                              for i in range(800)]  # ~300 pages: seconds of typesetting
+    dialog = PrintPreview(plan)
+    qtbot.addWidget(dialog)
+    dialog.resize(820, 1000)
+    with qtbot.waitSignal(dialog.first_page, timeout=60_000):
+        dialog.show()
+    # Page 1 is on screen, painted from page 1 alone, and the whole file is not written yet.
+    assert dialog.document.pageCount() == 1 and not dialog.ready and not dialog.print_button.isEnabled()
+    assert not any(Path(dialog._dir.name).glob("preview-1.pdf"))
+    assert dialog.status.text().startswith("Typesetting…")
+    qtbot.waitUntil(lambda: _has_red(dialog.view.grab().toImage()), timeout=10_000)  # the masthead, drawn
+    # Typesetting goes on: the first screens come next, the reader's place is kept, then the whole document.
+    qtbot.waitUntil(lambda: dialog.document.pageCount() > 1, timeout=60_000)
+    bar = dialog.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    kept = bar.value()
+    with qtbot.waitSignal(dialog.typeset, timeout=300_000):
+        pass
+    assert dialog.ready and dialog.document.pageCount() > 100 and dialog.print_button.isEnabled()
+    assert bar.value() == kept
+    dialog.done(0)
+
+
+def test_closing_while_typesetting_stops_the_worker_and_removes_its_files(qtbot) -> None:
+    from planbook.core.model import Node, NodeKind
+
+    plan = sample_plan()
+    plan.nodes[0].children = [Node(NodeKind.TASK, f"第{i}项任务。", "细化工作举措。" * 20) for i in range(800)]
+    dialog = PrintPreview(plan)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.first_page, timeout=60_000):
+        dialog.show()
+    worker = dialog._worker
+    assert worker is not None
+    with qtbot.waitSignal(worker.finished, timeout=60_000) as finished:
+        dialog.done(0)  # waits for the worker, which stops at its next page
+    assert finished.args == [None]  # cancelled, not finished
+    assert not Path(dialog._dir.name).exists()

@@ -124,7 +124,7 @@ def test_choosing_a_name_is_saved_and_every_docx_export_names_it(windows, qtbot,
     # The window's own export follows too.
     out = tmp_path / "window.docx"
     with qtbot.waitSignal(window.exportFinished, timeout=30000):
-        window.export_plan(out, "docx", "plan")
+        window.exports.export_plan(out, "docx", "plan")
     assert 'w:eastAsia="方正仿宋_GBK"' in part(out, "word/styles.xml")
 
     # Reset to Defaults: 仿宋_GB2312 again, in the dialog, the file and the next export.
@@ -197,7 +197,7 @@ def test_an_unreadable_word_fonts_json_is_shown_and_stops_the_docx_export(window
     assert r.code == 1 and r.err.count("\n") == 1 and "Traceback" not in r.err
     assert r.err.startswith(f"planbook: cannot read the Word font settings file {word_fonts_json}: ")
     assert not out.exists()
-    window.export_plan(tmp_path / "window.docx", "docx", "notice")
+    window.exports.export_plan(tmp_path / "window.docx", "docx", "notice")
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "warningBox") is not None, timeout=30000)
     warning = window.findChild(QMessageBox, "warningBox")
     assert f"Word 字体设置文件 {word_fonts_json} 无法读取" in warning.text()

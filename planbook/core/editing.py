@@ -12,7 +12,6 @@ Convenience builders (`indent`, `outdent`, `move_by`, `new_sibling` …) only co
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from enum import Flag, auto
 from typing import TYPE_CHECKING, Union
@@ -489,11 +488,9 @@ def _fits(lib: Library, edit: MoveNode) -> bool:
 
 def duplicate_plan(lib: Library, plan_id: int, **changes) -> int:
     """Copy a whole plan as a new plan (new ids), with optional metadata changes; returns the new id."""
-    plan = lib.load_plan(plan_id)
-    copy_ = copy.deepcopy(plan)
-    copy_.id = None
-    for node in copy_.walk():
-        node.id = None
+    from .usecases import copy_plan  # the one way to copy a plan (the window's Duplicate and New Plan From too)
+
+    copy_ = copy_plan(lib, plan_id).plan
     for key, value in changes.items():
         setattr(copy_, key, value)
     return lib.add_plan(copy_)

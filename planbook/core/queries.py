@@ -18,6 +18,9 @@ import sqlite_utils
 
 # A plan's link to its source: (source id, source title, relation).
 LinkRow = tuple[int, str, str]
+# A node that may hold a text: (id, plan id, title, body); a field: (node id, position, value, plan id, node title).
+NodeRow = tuple[int, int, str, str]
+FieldRow = tuple[int, int, str, int, str]
 
 _CHUNK = 900  # ids per IN (…) list, below SQLite's default limit of 999 parameters
 
@@ -144,18 +147,17 @@ class Queries:
         return self.db.execute(f"SELECT plan_id, {', '.join(columns)} FROM notices WHERE {where}",
                                [text] * len(columns)).fetchall()
 
-    def nodes_containing(self, text: str) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int, str, int, str]]]:
-        """The nodes whose title or body holds `text` as (id, plan id, title, body), and the fields whose value
-        holds it as (node id, position, value, plan id, node title): a scan of every row."""
+    def nodes_containing(self, text: str) -> tuple[list[NodeRow], list[FieldRow]]:
+        """The nodes whose title or body holds `text`, and the fields whose value holds it: a scan of every row."""
         nodes = self.db.execute("SELECT id, plan_id, title, body FROM nodes WHERE instr(title, ?) OR instr(body, ?)",
                                 [text, text]).fetchall()
         fields = self.db.execute(f"{_FIELDS} WHERE instr(f.value, ?)", [text]).fetchall()
         return nodes, fields
 
-    def nodes_by_id(self, ids: list[int]) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int, str, int, str]]]:
+    def nodes_by_id(self, ids: list[int]) -> tuple[list[NodeRow], list[FieldRow]]:
         """The same two lists as `nodes_containing` for the nodes `ids` and all their fields."""
-        nodes: list[tuple[int, int, str, str]] = []
-        fields: list[tuple[int, int, str, int, str]] = []
+        nodes: list[NodeRow] = []
+        fields: list[FieldRow] = []
         for chunk in (ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)):
             marks = ",".join("?" * len(chunk))
             nodes += self.db.execute(f"SELECT id, plan_id, title, body FROM nodes WHERE id IN ({marks})", chunk)

@@ -1,9 +1,10 @@
 """The plan as a Word document in the GB/T 9704-2012 layout, from the shared blocks of `planbook.layout`.
 
-Choices made by rendering in LibreOffice 7.4: Word's `linesAndChars` character grid with the 15.79 pt pitch, exact
-579-twip lines and body text at 98 % width gives 22 lines × 28 cells, each hanzi in one cell and each run of
-digits or Latin letters in whole cells (at 100 % a 16 pt hanzi is wider than its cell and takes two: fonts.md
-§3.2), with first-line indents of whole cells. The PDF typesetter breaks lines and pages by the same rules
+Choices made by rendering in LibreOffice 7.4: Word's character grid with characters snapped to it (`docGrid
+type="snapToChars"`, 文字对齐字符网格, as 公文 templates set it) at the 15.79 pt pitch, exact 579-twip lines and
+body text at 98 % width give 22 lines × 28 cells, each hanzi in one cell and each run of digits or Latin letters
+centred in whole cells (at 100 % a 16 pt hanzi is wider than its cell and takes two: fonts.md §3.2), with
+first-line indents of whole cells. The PDF typesetter breaks lines and pages by the same rules
 (`linebreak.break_lines(grid=True)`, widow/orphan control, keep-with-next chains), so both paginate alike.
 −5-twip condensing lost line-final punctuation. Every style and run names its fonts in
 ascii/hAnsi/eastAsia with `w:hint="eastAsia"` (so — … “” stay in the Chinese face), theme fonts are removed, and
@@ -14,6 +15,7 @@ made one (Edit ▸ Preferences ▸ Word Fonts, `docx_fonts.py`).
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -61,7 +63,7 @@ LINE = PAGE.line_pitch_twips
 CELL_TWIPS = PAGE.cell_pt * 20  # one body character on the 28-a-line grid
 # The character grid's pitch is the default font size (16 pt) plus charSpace/4096 pt (ECMA-376 17.6.5): −848 gives
 # the 15.79 pt cell, 28 to the line. Each hanzi (16 pt at 98 % width) then takes one cell and each run of digits or
-# Latin letters whole cells, padded on its right; the PDF typesetter follows the same rule (linebreak.snap).
+# Latin letters whole cells, centred in them; the PDF typesetter follows the same rule (linebreak.snap).
 CHAR_SPACE = round((PAGE.cell_pt - 16) * 4096)
 RED_RULE_SPACE_PT = 7  # border distance below the doc number's line: 3.9 mm to the rule in LibreOffice
 # LibreOffice puts the masthead's ink 0.7 mm above the space-before it is given; this brings its top edge to
@@ -179,6 +181,12 @@ def _twips_mm(mm: float) -> int:
     return round(mm * TWIPS_PER_MM)
 
 
+def _cells_twips(cells: float) -> int:
+    """An indent of `cells` grid cells in twips, never a hair over: the character grid rounds an indent up to whole
+    cells (LibreOffice), so 15 cells written as 4738 twips (15.0003 cells) would start a cell late."""
+    return math.floor(cells * CELL_TWIPS + 1e-6)
+
+
 def _char_twips(style: Style) -> float:
     """One character of the style's own size: a grid cell for 3号 text, the em otherwise."""
     return int(CELL_TWIPS) if style.size_pt == 16 else style.size_pt * 20
@@ -204,9 +212,24 @@ class _Writer:
         self._styles()
         self._font_table()
         self._footers()
+        # A notice fitted onto page 1 with a tighter pitch (layout.fit) is a section of its own whose grid has that
+        # pitch, so that its paragraphs stay on the character grid and break their lines as the PDF does.
+        self.fitted = next((round(b.pitch_pt * 20) for b in blocks if getattr(b, "pitch_pt", None)), None)
         for block in blocks:
             self._block(block)
         return self.doc
+
+    def _end_fitted_section(self) -> None:
+        """Close the fitted notice's section on its last paragraph: the document's own section settings (page,
+        footers) with the fitted line pitch; the plan's section starts on the next page."""
+        last = self.sect_pr.getprevious()
+        if last is None or last.tag != qn("w:p"):
+            last = self._para("normal")
+            _hairline(last)
+        sect = copy.deepcopy(self.sect_pr)
+        sect.find(qn("w:docGrid")).set(qn("w:linePitch"), str(self.fitted))
+        _ppr(last).append(sect)  # sectPr is the last child of pPr but for pPrChange, which we never write
+        self.fitted = None
 
     # -- page, settings, footers --
 
@@ -220,7 +243,7 @@ class _Writer:
         s.gutter = 0
         for grid in self.sect_pr.findall(qn("w:docGrid")):
             self.sect_pr.remove(grid)
-        self.sect_pr.append(_el("docGrid", type="linesAndChars", linePitch=LINE, charSpace=CHAR_SPACE))
+        self.sect_pr.append(_el("docGrid", type="snapToChars", linePitch=LINE, charSpace=CHAR_SPACE))
         self.doc.settings.odd_and_even_pages_header_footer = True
 
     def _footers(self) -> None:
@@ -415,7 +438,10 @@ class _Writer:
             case Signature():
                 self._signature(block)
             case PageBreak():
-                self.break_next = True
+                if self.fitted:
+                    self._end_fitted_section()
+                else:
+                    self.break_next = True
             case Imprint():
                 self._imprint(block)
 
@@ -427,9 +453,10 @@ class _Writer:
         if self.break_next:
             _put(ppr, _el("pageBreakBefore"))
             self.break_next = False
-        if self.pitch:  # off the grid, or the grid would round each line back up to 579 twips
-            _put(ppr, _el("snapToGrid", val=0))
+        if self.pitch:  # on the fitted section's grid, whose pitch this is
             _put(ppr, _el("spacing", before=0, after=0, line=self.pitch, lineRule="exact"))
+        elif self.fitted:  # a line of the notice's head, of the full pitch: off the tighter grid
+            _put(ppr, _el("snapToGrid", val=0))
         self.sect_pr.addprevious(p)
         return p
 
@@ -470,13 +497,13 @@ class _Writer:
             else:
                 p = self._para(items[0][0])
                 first = items[0][1]
-                _put(_ppr(p), _el("ind", left=round(first.indent_chars * CELL_TWIPS), right=0, firstLine=0))
+                _put(_ppr(p), _el("ind", left=_cells_twips(first.indent_chars), right=0, firstLine=0))
                 if len(items) == 1:
                     self._aligned_line(p, first, sig.date is first, centres)
                 if len(items) > 1:
                     tabs = _el("tabs")
                     for _, line in items[1:]:
-                        tabs.append(_el("tab", val="left", pos=round(line.indent_chars * CELL_TWIPS)))
+                        tabs.append(_el("tab", val="left", pos=_cells_twips(line.indent_chars)))
                     _put(_ppr(p), tabs)
                 for j, (_, line) in enumerate(items):
                     if j:
@@ -501,7 +528,7 @@ class _Writer:
         width = grid_width(line.text)
         right_edge = line.indent_chars + width
         if is_date and round(PAGE.chars_per_line - right_edge, 3) in (2.0, 4.0):
-            _put(_ppr(p), _el("ind", left=0, right=round((PAGE.chars_per_line - right_edge) * CELL_TWIPS),
+            _put(_ppr(p), _el("ind", left=0, right=_cells_twips(PAGE.chars_per_line - right_edge),
                               firstLine=0))
             _put(_ppr(p), _el("jc", val="right"))
             return
@@ -509,8 +536,8 @@ class _Writer:
         if is_date or round(centre, 3) not in centres:
             return  # a name not under a seal (clamped at the left edge): keep its indent
         half = min(centre, PAGE.chars_per_line - centre)
-        _put(_ppr(p), _el("ind", left=round((centre - half) * CELL_TWIPS),
-                          right=round((PAGE.chars_per_line - centre - half) * CELL_TWIPS), firstLine=0))
+        _put(_ppr(p), _el("ind", left=_cells_twips(centre - half),
+                          right=_cells_twips(PAGE.chars_per_line - centre - half), firstLine=0))
         _put(_ppr(p), _el("jc", val="center"))
 
     def _float_seal(self, p, seal, centre_twips: int) -> None:

@@ -23,12 +23,15 @@ Two steps, so that every fixed-layout format prints the same positions:
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import itertools
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast, overload
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
@@ -38,7 +41,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP, Message
-from ..core.model import Plan
+from ..core.model import Node, Plan
 from ..layout import (
     BODY_CHAR_SCALE,
     IMPRINT_THICK_PT,
@@ -514,7 +517,7 @@ class Typesetter:
         centred in the unit's last cell, after the grid's padding, so that a year takes exactly two cells rather
         than the face's 2.03."""
         items = []
-        end = x + u.width * cell
+        end = x + (u.width - u.shift) * cell  # x includes the grid's padding before the number (u.shift)
         for c in u.text:
             if is_wide(c) and c == u.text[-1]:
                 items.append([end - cell + (cell - size) / 2, c, role, bold, None])
@@ -656,7 +659,13 @@ class _Rest(Sequence[Block]):
     def __len__(self) -> int:
         return max(0, len(self.blocks) - self.start)
 
-    def __getitem__(self, i):  # an int or a slice, as a list answers
+    @overload
+    def __getitem__(self, i: int) -> Block: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Block]: ...
+
+    def __getitem__(self, i: int | slice) -> Block | list[Block]:  # as a list answers
         if isinstance(i, slice):
             return [self.blocks[self.start + k] for k in range(*i.indices(len(self)))]
         if i < 0:
@@ -677,6 +686,33 @@ def typeset(blocks: list[Block], fonts: Fonts) -> list[Page]:
 def typeset_pages(blocks: list[Block], fonts: Fonts) -> Iterator[Page]:
     """The pages one by one, each as soon as it is finished (a long plan's page 1 in milliseconds)."""
     return Typesetter(fonts).pages_of(blocks)
+
+
+def first_pages(plan: Plan, layout: str, fonts: Fonts, count: int) -> list[Page]:
+    """The document's first `count` pages, typeset from only as much of the plan as they can hold, so in a time
+    that does not grow with the plan (a preview's page 1 of a 1,300-page plan). They are the whole document's own
+    first pages: what comes after them never moves what is on them, and the part kept fills pages past them."""
+    head = _head(plan, (count + 2) * LINES)
+    blocks = build_document(head, layout)
+    pages = typeset_pages(blocks, fonts)
+    return list(itertools.islice(pages, count))
+
+
+def _head(plan: Plan, lines: int) -> Plan:
+    """`plan` with only the nodes (in reading order) that surely take `lines` grid lines: each paragraph at least
+    one, and one more per 112 characters (28 cells of the narrowest Latin); the closing, which comes last, left out."""
+    budget = [lines]
+
+    def kept(node: Node) -> Node | None:
+        if budget[0] <= 0:
+            return None
+        for text in (node.title + node.body).splitlines() + [f.value for f in node.fields]:
+            budget[0] -= max(1, len(text) // 112)
+        children = [c for c in map(kept, node.children) if c is not None]
+        return dataclasses.replace(node, children=children)
+
+    nodes = [n for n in map(kept, plan.nodes) if n is not None]
+    return dataclasses.replace(plan, nodes=nodes, closing="") if budget[0] <= 0 else plan
 
 
 _DIGITS = frozenset("0123456789")
@@ -764,17 +800,18 @@ class PdfPainter:
                 t.setCharSpace(want)
                 spacing = want
             done = 0
+            doc = cast(Any, self.canvas)._doc  # the document TrueType subsets are numbered in
             for r, run in self.fonts.segments(text, role):
                 if r != current:
                     t.setFont(self.fonts.names[r], size)
                     current = r
-                font = pdfmetrics.getFont(self.fonts.names[r])
-                chunks = font.splitString(run, self.canvas._doc)
+                font: Any = pdfmetrics.getFont(self.fonts.names[r])  # a TTFont: splitString
+                chunks = font.splitString(run, doc)
                 if not step:
                     if x != origin:
                         t.moveCursor(x - origin, 0)  # Td: two numbers where Tm takes six
                         origin = x
-                    _show(t, font, chunks, self.canvas._doc)
+                    _show(t, font, chunks, doc)
                     continue
                 # One Tj per embedded subset, each from its own origin: readers disagree on whether Tc follows
                 # the last glyph of a Tj (pdfminer does not), so no position may depend on it.
@@ -783,7 +820,7 @@ class PdfPainter:
                     if at != origin:
                         t.moveCursor(at - origin, 0)
                         origin = at
-                    _show(t, font, [chunk], self.canvas._doc)
+                    _show(t, font, [chunk], doc)
                     done += len(chunk[1])
 
 
@@ -826,8 +863,8 @@ def _watched(pages: Iterable[Page], on_page: Callable[[Page], None]) -> Iterator
 def paint_pdf(pages: Iterable[Page], out: Path | str, fonts: Fonts, plan: Plan, layout: str = "notice") -> None:
     """Paint typeset pages as a PDF of `plan` (its title and author in the document information)."""
     rl_config.useA85 = 0  # binary streams: ASCII85 (reportlab's default) costs a fifth of the time and 25 % size
-    canvas = Canvas(str(out), pagesize=A4, pageCompression=1, initialFontName=fonts.names["fang"],
-                    initialFontSize=BODY)
+    fang: Any = fonts.names["fang"]  # reportlab's stubs type the font name as a float
+    canvas = Canvas(str(out), pagesize=A4, pageCompression=1, initialFontName=fang, initialFontSize=BODY)
     title = plan.notice.title if layout == "notice" and plan.notice.title else plan.title
     canvas.setTitle(" ".join(title.split()))
     canvas.setAuthor("、".join(plan.notice.signers or plan.issuers))

@@ -116,23 +116,23 @@ A, P, N = ActionSpec, Needs.PLAN, Needs.NODE
 ROWS: tuple[ActionSpec | Separator | Submenu, ...] = (
     # ---- File
     A("actNewPlan", "act_new_plan", QT_TRANSLATE_NOOP("MainWindow", "&New Plan"),
-      "new_plan", "file", (S.New,), writes=True),
+      "plans.new_plan", "file", (S.New,), writes=True),
     A("actNewFrom", "act_new_from", QT_TRANSLATE_NOOP("MainWindow", "New Plan &From…"),
-      "new_plan_from", "file", writes=True),
+      "plans.new_plan_from", "file", writes=True),
     Submenu("file", "templateMenu", "template_menu", QT_TRANSLATE_NOOP("MainWindow", "New from &Template"),
             "templates:fill_menu", Fill.BOTH),
     Submenu("file", "recentPlansMenu", "recent_plans_menu", QT_TRANSLATE_NOOP("MainWindow", "Recent P&lans"),
             "recent:fill_menu"),
     Separator("file"),
     A("actImport", "act_import", QT_TRANSLATE_NOOP("MainWindow", "&Import…"),
-      "import_dialog", "file", ("Ctrl+I",), writes=True),
+      "imports.import_dialog", "file", ("Ctrl+I",), writes=True),
     A("actImportClipboard", "act_import_clipboard", QT_TRANSLATE_NOOP("MainWindow", "Import from &Clipboard"),
-      "import_clipboard", "file", ("Ctrl+Shift+V",), writes=True),
+      "imports.import_clipboard", "file", ("Ctrl+Shift+V",), writes=True),
     A("actExport", "act_export", QT_TRANSLATE_NOOP("MainWindow", "&Export…"),
-      "export_dialog", "file", ("Ctrl+E",), needs=P),
+      "exports.export_dialog", "file", ("Ctrl+E",), needs=P),
     A("actPrintPreview", "act_print_preview", QT_TRANSLATE_NOOP("MainWindow", "Print Pre&view…"),
-      "print_preview", "file", ("Ctrl+Shift+P",), needs=P),
-    A("actPrint", "act_print", QT_TRANSLATE_NOOP("MainWindow", "&Print…"), "print_now", "file", (S.Print,), needs=P),  # as in Word and WPS
+      "exports.print_preview", "file", ("Ctrl+Shift+P",), needs=P),
+    A("actPrint", "act_print", QT_TRANSLATE_NOOP("MainWindow", "&Print…"), "exports.print_now", "file", (S.Print,), needs=P),  # as in Word and WPS
     Separator("file"),
     A("actOpenLibrary", "act_open_library", QT_TRANSLATE_NOOP("MainWindow", "&Open Library…"),
       "open_library_dialog", "file", (S.Open,)),
@@ -143,7 +143,7 @@ ROWS: tuple[ActionSpec | Separator | Submenu, ...] = (
     Separator("file"),
     # The dialog lists backups on a read-only library too, and turns its own Restore off there.
     A("actBackups", "act_backups", QT_TRANSLATE_NOOP("Safety", "&Backups and Restore…"),
-      "backups_dialog", "file", context="Safety"),
+      "safety.backups_dialog", "file", context="Safety"),
     Separator("file"),
     A("actQuit", "act_quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", "file", (S.Quit,)),
     # ---- Edit
@@ -153,7 +153,7 @@ ROWS: tuple[ActionSpec | Separator | Submenu, ...] = (
     Separator("edit"),
     # Finds in every plan; its replacing runs through the window's edits, which a read-only library refuses.
     A("actReplace", "act_replace", QT_TRANSLATE_NOOP("MainWindow", "Find and &Replace…"),
-      "replace_dialog", "edit", ("Ctrl+H",), needs=P),
+      "docks.replace_dialog", "edit", ("Ctrl+H",), needs=P),
     # Rows in the tree; in a text box the same menu items act on its text (clipboard.py).
     A("actCut", "act_cut", QT_TRANSLATE_NOOP("MainWindow", "Cu&t"),
       "clipboard:cut_rows", "edit", (S.Cut,), writes=True, tree_only=True),
@@ -164,26 +164,26 @@ ROWS: tuple[ActionSpec | Separator | Submenu, ...] = (
     Separator("edit"),
     # Enter and F2 on a row edit it (the cursor goes to its title); Insert adds a row after it.
     A("actEditNode", "act_edit_node", QT_TRANSLATE_NOOP("MainWindow", "&Edit Selected"),
-      "edit_current", "edit", ("F2", "Return", "Enter"), needs=P, tree_only=True),
+      "panes:edit_current", "edit", ("F2", "Return", "Enter"), needs=P, tree_only=True),
     A("actNewSibling", "act_new_sibling", QT_TRANSLATE_NOOP("MainWindow", "New Sibling"),
-      "new_sibling", "edit", ("Insert", "Shift+Return"), writes=True, needs=P, tree_only=True),
+      "tree_edits.new_sibling", "edit", ("Insert", "Shift+Return"), writes=True, needs=P, tree_only=True),
     A("actNewChild", "act_new_child", QT_TRANSLATE_NOOP("MainWindow", "New Child"),
-      "new_child", "edit", ("Ctrl+Return", "Ctrl+Enter"), writes=True, needs=P, tree_only=True),
+      "tree_edits.new_child", "edit", ("Ctrl+Return", "Ctrl+Enter"), writes=True, needs=P, tree_only=True),
     Submenu("edit", "", "", QT_TRANSLATE_NOOP("MainWindow", "New…")),  # its rows are `kind_rows()`
     A("actDelete", "act_delete", QT_TRANSLATE_NOOP("MainWindow", "Delete"),
-      "delete_node", "edit", (S.Delete,), writes=True, needs=N, tree_only=True),
+      "tree_edits.delete_node", "edit", (S.Delete,), writes=True, needs=N, tree_only=True),
     Separator("edit"),
     A("actMoveUp", "act_up", QT_TRANSLATE_NOOP("MainWindow", "Move Up"),
-      "move", "edit", ("Ctrl+Up",), (-1,), writes=True, needs=N, tree_only=True),
+      "tree_edits.move", "edit", ("Ctrl+Up",), (-1,), writes=True, needs=N, tree_only=True),
     A("actMoveDown", "act_down", QT_TRANSLATE_NOOP("MainWindow", "Move Down"),
-      "move", "edit", ("Ctrl+Down",), (+1,), writes=True, needs=N, tree_only=True),
+      "tree_edits.move", "edit", ("Ctrl+Down",), (+1,), writes=True, needs=N, tree_only=True),
     A("actOutdent", "act_outdent", QT_TRANSLATE_NOOP("MainWindow", "Promote"),
-      "outdent", "edit", ("Ctrl+[", "Alt+Shift+Left"), writes=True, needs=N, tree_only=True),
+      "tree_edits.outdent", "edit", ("Ctrl+[", "Alt+Shift+Left"), writes=True, needs=N, tree_only=True),
     A("actIndent", "act_indent", QT_TRANSLATE_NOOP("MainWindow", "Demote"),
-      "indent", "edit", ("Ctrl+]", "Alt+Shift+Right"), writes=True, needs=N, tree_only=True),
+      "tree_edits.indent", "edit", ("Ctrl+]", "Alt+Shift+Right"), writes=True, needs=N, tree_only=True),
     Separator("edit"),
     A("actPreferences", "act_preferences", QT_TRANSLATE_NOOP("MainWindow", "Pre&ferences…"),
-      "preferences_dialog", "edit", (PREFERENCES_KEYS,), role=QAction.MenuRole.PreferencesRole),
+      "helpmenu:preferences_dialog", "edit", (PREFERENCES_KEYS,), role=QAction.MenuRole.PreferencesRole),
     # ---- View
     A("actSearch", "act_search", QT_TRANSLATE_NOOP("MainWindow", "Search All Plans"),
       "focus_search", "view", (S.Find, "Ctrl+K")),
@@ -194,43 +194,43 @@ ROWS: tuple[ActionSpec | Separator | Submenu, ...] = (
       "collapse_to_sections", "view"),
     # F6 and Shift+F6 go round the panes: library, structure, editor, fields.
     A("actNextPane", "act_next_pane", QT_TRANSLATE_NOOP("MainWindow", "Next Pane"),
-      "cycle_panes", "view", ("F6",), (+1,)),
+      "panes:cycle_panes", "view", ("F6",), (+1,)),
     A("actPrevPane", "act_prev_pane", QT_TRANSLATE_NOOP("MainWindow", "Previous Pane"),
-      "cycle_panes", "view", ("Shift+F6",), (-1,)),
+      "panes:cycle_panes", "view", ("Shift+F6",), (-1,)),
     Separator("view"),
-    A("actUnitsView", "act_units", QT_TRANSLATE_NOOP("MainWindow", "&Units"), "units_dock", "view", made=Made.DOCK),
+    A("actUnitsView", "act_units", QT_TRANSLATE_NOOP("MainWindow", "&Units"), "docks.units_dock", "view", made=Made.DOCK),
     A("actDashboard", "act_dashboard", QT_TRANSLATE_NOOP("MainWindow", "Progress &Dashboard"),
-      "dashboard_dock", "view", made=Made.DOCK),
+      "docks.dashboard_dock", "view", made=Made.DOCK),
     A("actShowAll", "act_show_all", QT_TRANSLATE_NOOP("MainWindow", "Show All Tasks"),
-      "filter_unit", "view", (), ("",)),
+      "docks.filter_unit", "view", (), ("",)),
     Submenu("view", "", "", QT_TRANSLATE_NOOP("MainWindow", "Language"),
             "actions:fill_languages", Fill.AT_START),
     # ---- Plan
     A("actNextYear", "act_next_year", QT_TRANSLATE_NOOP("MainWindow", "Draft Next Year's Plan"),
-      "draft_next_year", "plan", ("Ctrl+Shift+N",), writes=True, needs=P),
+      "plans.draft_next_year", "plan", ("Ctrl+Shift+N",), writes=True, needs=P),
     A("actDuplicate", "act_duplicate", QT_TRANSLATE_NOOP("MainWindow", "D&uplicate Plan"),
-      "duplicate_plan", "plan", writes=True, needs=P),
+      "plans.duplicate_plan", "plan", writes=True, needs=P),
     A("actDeletePlan", "act_delete_plan", QT_TRANSLATE_NOOP("MainWindow", "Delete Plan…"),
-      "delete_plan", "plan", writes=True, needs=P),
+      "plans.delete_plan", "plan", writes=True, needs=P),
     Separator("plan"),
     A("actReview", "act_review", QT_TRANSLATE_NOOP("MainWindow", "&Review Draft…"),
-      "review_draft", "plan", ("Ctrl+Shift+R",), needs=P),
+      "docks.review_draft", "plan", ("Ctrl+Shift+R",), needs=P),
     A("actCheck", "act_check", QT_TRANSLATE_NOOP("MainWindow", "Chec&k Before Issuing…"),
-      "check_dialog", "plan", ("Ctrl+Shift+K",), needs=P),
+      "docks.check_dialog", "plan", ("Ctrl+Shift+K",), needs=P),
     A("actCompare", "act_compare", QT_TRANSLATE_NOOP("MainWindow", "&Compare With…"),
-      "compare_dialog", "plan", needs=P),
+      "docks.compare_dialog", "plan", needs=P),
     A("actRenameUnit", "act_rename_unit", QT_TRANSLATE_NOOP("MainWindow", "&Rename Unit…"),
-      "rename_unit_dialog", "plan", writes=True, needs=P),
+      "docks.rename_unit_dialog", "plan", writes=True, needs=P),
     A("actTidy", "act_tidy", QT_TRANSLATE_NOOP("MainWindow", "Normalize &Punctuation"),
-      "tidy_punctuation", "plan", writes=True, needs=P),
+      "plans.tidy_punctuation", "plan", writes=True, needs=P),
     A("actExportBreakdown", "act_export_breakdown", QT_TRANSLATE_NOOP("MainWindow", "Export Task &Breakdown Table…"),
-      "export_breakdown_dialog", "plan", needs=P),
+      "exports.export_breakdown_dialog", "plan", needs=P),
     Separator("plan"),
     A("actProperties", "act_properties", QT_TRANSLATE_NOOP("MainWindow", "Plan &Properties"),
       "select_plan_row", "plan", ("Alt+Return",), needs=P),
     # ---- Help
-    A("actGuide", "act_guide", QT_TRANSLATE_NOOP("MainWindow", "&User Guide"), "show_guide", "help", (S.HelpContents,)),
-    A("actAbout", "act_about", QT_TRANSLATE_NOOP("MainWindow", "&About Planbook"), "about", "help"),
+    A("actGuide", "act_guide", QT_TRANSLATE_NOOP("MainWindow", "&User Guide"), "helpmenu:show_guide", "help", (S.HelpContents,)),
+    A("actAbout", "act_about", QT_TRANSLATE_NOOP("MainWindow", "&About Planbook"), "helpmenu:about", "help"),
 )
 # fmt: on
 
@@ -242,7 +242,7 @@ def kind_rows() -> list[ActionSpec]:
             f"actNew_{kind}",
             "",
             QT_TRANSLATE_NOOP("MainWindow", "New {0}"),
-            "new_of_kind",
+            "tree_edits.new_of_kind",
             "",
             (spec.shortcut,),
             (kind,),
@@ -255,7 +255,7 @@ def kind_rows() -> list[ActionSpec]:
 
 def _text(spec: ActionSpec) -> str:
     text = QCoreApplication.translate(spec.context, spec.text)
-    if spec.handler == "new_of_kind":
+    if spec.handler == "tree_edits.new_of_kind":
         from .editors import short_kind_names
 
         text = text.format(short_kind_names()[spec.args[0]])
@@ -321,7 +321,7 @@ class ActionSet:
         if spec.made is Made.REDO:
             return w.undo_stack.createRedoAction(w, text)
         if spec.made is Made.DOCK:
-            action = getattr(w, spec.handler).toggleViewAction()
+            action = attrgetter(spec.handler)(w).toggleViewAction()
             action.setText(text)
             return action
         return QAction(text, w)
@@ -382,7 +382,9 @@ class ActionSet:
 
 def fill_languages(menu: QMenu, window: Any) -> None:
     """View ▸ Language: the languages, the current one checked (the choice counts from the next start)."""
+    from .helpmenu import set_language
+
     for code, name in (("zh", "中文（简体）"), ("en", "English")):
-        act = menu.addAction(name, lambda _=False, c=code: window.set_language(c))
+        act = menu.addAction(name, lambda _=False, c=code: set_language(window, c))
         act.setCheckable(True)
         act.setChecked(code == window.language)

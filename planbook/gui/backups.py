@@ -125,7 +125,7 @@ class BackupDialog(QDialog):
             box.setDefaultButton(QMessageBox.StandardButton.Cancel)
             if box.exec() != QMessageBox.StandardButton.Yes:
                 return False
-        if not self.window_.restore_backup(path):
+        if not self.window_.safety.restore_backup(path):
             return False
         self.fill()
         self.status.setText(self.tr("Restored {0}.").format(path.name))

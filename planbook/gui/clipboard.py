@@ -69,7 +69,7 @@ def cut_rows(window) -> bool:
     node_id = window.current_id()
     if node_id in (None, PLAN_ID) or not copy_rows(window):
         return False
-    window.delete_node(name=QCoreApplication.translate("Clipboard", "Cut"))
+    window.tree_edits.delete_node(name=QCoreApplication.translate("Clipboard", "Cut"))
     return True
 
 

@@ -11,8 +11,9 @@ import datetime as dt
 import itertools
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QTextCursor
@@ -38,6 +39,9 @@ from ..core import docnumbers, editing
 from ..core.model import KINDS, NOTICE_SPECS, PLAN_FIELDS, Field, Node, NodeKind, Numbering, Plan, Sealing, Status
 from .qtcompat import emit
 from .widgets import ElidedLabel, GrowingTextEdit, named
+
+if TYPE_CHECKING:
+    from ..core.library import Library
 
 # The labels offices use most; any other label may be typed. Document vocabulary, so data, not translations.
 USUAL_LABELS = ("牵头领导", "牵头单位", "责任单位", "配合单位", "目标任务", "工作措施", "完成时限", "牵头科室",
@@ -426,7 +430,7 @@ class PlanProperties(QScrollArea):
         self.year: int | None = None
         self._session = 0
         self._widgets: dict[str, QWidget] = {}
-        self.library = lambda: None  # the open Library, for document numbers (set by the window)
+        self.library: Callable[[], Library | None] = lambda: None  # the open Library, for document numbers (set by the window)
         inner = QWidget()
         layout = QVBoxLayout(inner)
         self.source = QLabel()

@@ -104,3 +104,9 @@ def start_job(parent: QWidget, title: str, job: Job, on_done: Callable[[list], N
     runner = _Runner(parent, title, job, on_done)
     runner.start()
     return runner
+
+
+def stop_jobs(parent: QObject) -> None:
+    """Stop the jobs started on `parent` (a closing window): no worker outlives what it reports to."""
+    for runner in parent.findChildren(_Runner):
+        runner.stop()

@@ -8,6 +8,7 @@ set) changes its one row.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import count, groupby, repeat
@@ -21,6 +22,7 @@ from .treemodel import kind_icon
 PlanIdRole = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
 _YEAR, _ORGAN = "y", "o"
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # made once: Python's enum `|` is slow
 
 
 @dataclass(eq=False)
@@ -80,6 +82,23 @@ def sorted_ids(order: str, plans: Iterable[PlanSummary]) -> list[int]:
         years[p.year], p.year or 0, organs[(p.year, organ_of(p))], organ_of(p), p.modified_at, p.id))]
 
 
+@dataclass
+class Listing:
+    """Plans with what the model keeps beside each (filter text, group, order): plain Python, so it can be
+    made on the worker that read the plans, and the GUI thread only groups and shows them."""
+
+    summaries: dict[int, PlanSummary]
+    haystacks: dict[int, str]
+    places: dict[int, tuple[int | None, str]]
+    by_year: list[int]  # `sorted_ids("year", …)`
+
+    @classmethod
+    def of(cls, plans: Iterable[PlanSummary]) -> Listing:
+        summaries = {p.id: p for p in plans}
+        return cls(summaries, {pid: haystack(p) for pid, p in summaries.items()},
+                   {pid: _place(p) for pid, p in summaries.items()}, sorted_ids("year", summaries.values()))
+
+
 class LibraryModel(QAbstractItemModel):
     """Rows from `PlanSummary` values. Internal ids: 0 for a year row, the year's uid for an organ row, the
     organ's uid for a plan row."""
@@ -93,6 +112,7 @@ class LibraryModel(QAbstractItemModel):
         self.years: list[Group] = []
         self.shown: list[int] = []  # the plans shown, top to bottom
         self._haystacks: dict[int, str] = {}
+        self._places: dict[int, tuple[int | None, str]] = {}  # plan id → (year, organ): its group
         self._sorted: list[int] | None = None  # every plan in `order`, kept until plans change
         self._groups: dict[int, Group] = {}
         self._uids: dict[tuple, int] = {}
@@ -107,11 +127,12 @@ class LibraryModel(QAbstractItemModel):
 
     # ---- what the pane tells it -------------------------------------------------------------------------
 
-    def set_plans(self, plans: Iterable[PlanSummary]) -> None:
+    def set_plans(self, plans: Iterable[PlanSummary] | Listing) -> None:
+        """A whole new list; a `Listing` was prepared already (on a worker: see `Listing.of`)."""
+        listing = plans if isinstance(plans, Listing) else Listing.of(plans)
         self.beginResetModel()
-        self.summaries = {p.id: p for p in plans}
-        self._haystacks = {pid: haystack(p) for pid, p in self.summaries.items()}
-        self._sorted = None
+        self.summaries, self._haystacks, self._places = listing.summaries, listing.haystacks, listing.places
+        self._sorted = list(listing.by_year) if self.order == "year" else None
         self._regroup()
         self.endResetModel()
 
@@ -137,24 +158,53 @@ class LibraryModel(QAbstractItemModel):
         for pid in removed:
             self.summaries.pop(pid, None)
             self._haystacks.pop(pid, None)
-        in_place = []
+            self._places.pop(pid, None)
+        in_place, within = [], []
         for p in changed:
             old = self.summaries.get(p.id)
             self.summaries[p.id] = p
             self._haystacks[p.id] = haystack(p)
+            self._places[p.id] = _place(p)
             if old == p:
                 continue
             if old is not None and self._keeps_place(old, p):
                 in_place.append(p.id)
+            elif old is not None and self._stays_in_organ(old, p):
+                within.append(p.id)
             else:
                 moved = True
         if moved:
             self._sorted = None
             self._relayout()
             return
+        if within:
+            self._relayout(lambda: self._resort(within), regroup=False)
         for pid in in_place:
             if pid in self._where:
                 self.dataChanged.emit(self.index_of(pid, 0), self.index_of(pid, 1))
+
+    def _stays_in_organ(self, old: PlanSummary, new: PlanSummary) -> bool:
+        """Shown before and after, in the same organ, by title: only its organ's plans are sorted again."""
+        return (self.order != "modified" and new.id in self._where and self._matches(new.id)
+                and _place(old) == _place(new))
+
+    def _resort(self, ids: list[int]) -> None:
+        """Plans whose titles moved them within their organ: that organ's rows, and the whole-library order,
+        are put in order again without sorting or regrouping the other plans."""
+        summaries = self.summaries
+        for uid in {self._where[pid][0] for pid in ids}:
+            organ = self._groups[uid]
+            organ.plans.sort(key=lambda pid: (summaries[pid].title, pid))
+            self._where.update(zip(organ.plans, zip(repeat(uid), range(len(organ.plans)))))
+        if self._sorted is not None:
+            def key(pid: int) -> tuple:
+                p = summaries[pid]
+                return (-(p.year or 0), organ_of(p), p.title, p.id)
+
+            for pid in ids:
+                self._sorted.remove(pid)
+                insort(self._sorted, pid, key=key)
+        self.shown = [pid for year in self.years for organ in year.organs for pid in organ.plans]
 
     def _keeps_place(self, old: PlanSummary, new: PlanSummary) -> bool:
         if self._matches(new.id) != (new.id in self._where):
@@ -188,9 +238,8 @@ class LibraryModel(QAbstractItemModel):
             shown = [pid for pid in shown if word in hay[pid]]
         self.shown = list(shown)
         self.years, self._groups, self._where = [], {}, {}
-        summaries = self.summaries
         # Runs of the same (year, organ) in the sorted list are the organ groups.
-        for (year_value, organ_name), run in groupby(self.shown, lambda pid: _place(summaries[pid])):
+        for (year_value, organ_name), run in groupby(self.shown, self._places.__getitem__):
             self._add_organ(year_value, organ_name, list(run))
 
     def _add_organ(self, year_value: int | None, organ_name: str, plans: list[int]) -> None:
@@ -209,14 +258,15 @@ class LibraryModel(QAbstractItemModel):
         self._groups[uid] = group
         return group
 
-    def _relayout(self, change: Callable[[], None] = lambda: None) -> None:
+    def _relayout(self, change: Callable[[], None] = lambda: None, regroup: bool = True) -> None:
         """Make `change`, regroup, and move the view's folds, selection and current row along with what they
         pointed at."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         keys = [self._key_of(i) for i in persistent]
         change()
-        self._regroup()
+        if regroup:
+            self._regroup()
         self.changePersistentIndexList(persistent, [self._index_for(k, i.column()) for k, i in
                                                     zip(keys, persistent)])
         self.layoutChanged.emit()
@@ -327,9 +377,7 @@ class LibraryModel(QAbstractItemModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

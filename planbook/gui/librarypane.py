@@ -20,7 +20,7 @@ from ..core.editing import Change
 from ..core.errors import PlanbookError
 from ..core.library import Library
 from ..core.model import PlanSummary
-from .librarymodel import LibraryModel, PlanIdRole, Texts
+from .librarymodel import LibraryModel, Listing, PlanIdRole, Texts
 from .messages import describe
 from .qtcompat import emit
 
@@ -44,7 +44,7 @@ class _ReadPlans(QRunnable):
     def run(self) -> None:
         try:
             with Library.open(self.path, create=False) as lib:
-                result: list[PlanSummary] | str = lib.list_plans(counts=False)
+                result: Listing | str = Listing.of(lib.list_plans(counts=False))  # prepared here, not in the GUI
         except (PlanbookError, OSError, RuntimeError, sqlite3.Error) as e:
             result = describe(e)  # QCoreApplication.translate is thread-safe
         with suppress(RuntimeError):  # the pane was closed meanwhile: nobody to tell
@@ -112,12 +112,18 @@ class LibraryPane(QWidget):
 
     # ---- filling it -------------------------------------------------------------------------------------
 
-    def set_plans(self, plans: list[PlanSummary], current_id: int | None = None) -> None:
-        """Show these plans (a whole new list: at start, after another program changed the file)."""
+    def set_plans(self, plans: list[PlanSummary] | Listing, current_id: int | None = None) -> None:
+        """Show these plans (the whole list: at start, after another program changed the file). Over a list
+        already shown, the plans that differ are updated as a change record would (`update_plans`)."""
         self._generation += 1  # a background read still under way is older than this
         self.loading = False
         if current_id is not None:
             self.current_id = current_id
+        if self.model.summaries:  # a list shown already: only the plans that differ move or change
+            old = self.model.summaries
+            listed = list(plans.summaries.values()) if isinstance(plans, Listing) else plans
+            self.update_plans([p for p in listed if old.get(p.id) != p], old.keys() - {p.id for p in listed})
+            return
         self.model.set_plans(plans)
         self._fold()
         self._mark_current()
@@ -146,6 +152,7 @@ class LibraryPane(QWidget):
     def load_in_background(self, path: Path, current_id: int | None = None) -> None:
         """Read the list on a worker (a large library): the window is usable meanwhile; `loaded` follows."""
         self._generation += 1
+        self.model.set_plans([])  # another library's list (switching libraries) is not shown meanwhile
         self.loading = True
         self.pending = set()
         if current_id is not None:

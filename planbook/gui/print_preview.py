@@ -1,7 +1,9 @@
 """Print preview of the real PDF (QtPdf's QPdfView), with Print (the system dialog) and Save.
 
 The dialog renders the plan with the same `write_pdf` as the command line into a temporary file and shows that
-file, so what the user sees is exactly what is printed or saved. Characters no font has (printed as 〓) are named
+file, so what the user sees is exactly what is printed or saved. A worker thread typesets it page by page: page 1
+is painted into a PDF of its own and shown at once (then the first screens), and the whole file replaces it when
+the last page is done; QPdfView draws only the pages in sight. Characters no font has (printed as 〓) are named
 in a banner above the pages; characters set in the fallback face are noted beside the page count. Wire it to a
 menu with `PrintPreview(plan, parent=window).exec()`.
 """
@@ -9,9 +11,10 @@ menu with `PrintPreview(plan, parent=window).exec()`.
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -31,8 +34,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import PlanbookError
 from ..core.library import refuse_library_output
 from ..core.model import Plan
-from ..exporters.pdf_writer import GlyphReport, write_pdf
-from .jobs import Job, start_job
+from ..exporters.pdf_writer import Fonts, GlyphReport, Page, first_pages, paint_pdf, write_pdf
 from .messages import describe
 from .preferences import fallback_note, glyph_warning_text, with_fallback_face
 from .qtcompat import emit
@@ -40,16 +42,103 @@ from .screen import fit_to_screen
 from .widgets import named
 
 PRINT_DPI = 300  # enough for 三号 text; a 600 dpi A4 page image would take 140 MB
+SHOWN_EARLY = 12  # pages typeset when they are shown again, a few screens, while the rest is typeset
+PROGRESS_EVERY = 0.2  # seconds between page counts sent to the dialog
+
+
+class _Cancelled(Exception):
+    """Raised from the page callback to stop typesetting that nobody waits for any more."""
+
+
+class PreviewWorker(QObject):
+    """Typesets one plan into `folder` on its own thread; tells the dialog of early pages, progress and the end."""
+
+    partial = Signal(str, int)  # a PDF of the first pages (path, their count), while the rest is typeset
+    progress = Signal(int)  # pages typeset so far
+    finished = Signal(object)  # (path, GlyphReport, warnings), an error's message (str), or None when cancelled
+
+    def __init__(self, plan: Plan, layout: str, folder: Path, serial: int) -> None:
+        super().__init__()
+        self.plan, self.layout, self.folder, self.serial = plan, layout, folder, serial
+        self.cancelled = False
+        self._pages: list[Page] = []
+        self._fonts: Fonts | None = None
+        self._told = 0.0
+
+    def cancel(self) -> None:
+        self.cancelled = True  # a plain flag, read between pages
+
+    @Slot()
+    def run(self) -> None:
+        out, warnings = self.folder / f"preview-{self.serial}.pdf", []
+        try:
+            self._fonts = Fonts()
+            self._show(first_pages(self.plan, self.layout, self._fonts, 1))  # typeset from the plan's head: at once
+            report = write_pdf(self.plan, out, self.layout, warn=warnings.append, fonts=self._fonts,
+                               on_page=self._page)
+        except _Cancelled:
+            emit(self.finished, None)
+        except PlanbookError as e:
+            emit(self.finished, e.message)  # translated where it is shown
+        except OSError as e:  # the first pages' file (the whole file's errors are PlanbookErrors)
+            emit(self.finished, e.strerror or str(e))
+        else:
+            emit(self.finished, (out, report, warnings))
+        finally:
+            # The thread ends by itself, so that it never outlives a dialog that is gone without waiting for it.
+            QThread.currentThread().quit()
+
+    def start(self) -> QThread:
+        """Run on a new thread, kept (with this worker) until it has ended even if the dialog is deleted first."""
+        _LIVE[:] = [pair for pair in _LIVE if not pair[1].isFinished()]
+        thread = QThread()
+        self.moveToThread(thread)
+        thread.started.connect(self.run)
+        _LIVE.append((self, thread))
+        thread.start()
+        return thread
+
+    def _page(self, page: Page) -> None:
+        if self.cancelled:
+            raise _Cancelled
+        if len(self._pages) < SHOWN_EARLY:
+            self._pages.append(page)
+            if len(self._pages) == SHOWN_EARLY:
+                self._show(self._pages)
+        if (now := time.monotonic()) - self._told >= PROGRESS_EVERY:
+            self._told = now
+            emit(self.progress, page.number)
+
+
+    def _show(self, pages: list[Page]) -> None:
+        """Paint the first pages into a file of their own for the dialog to show while the rest is typeset."""
+        if not pages or self._fonts is None:
+            return
+        path = self.folder / f"preview-{self.serial}-first-{len(pages)}.pdf"
+        paint_pdf(pages, path, self._fonts, self.plan, self.layout)
+        emit(self.partial, str(path), len(pages))
+
+
+_LIVE: list[tuple[PreviewWorker, QThread]] = []
+
+
+def _wait_for_workers(folder: Path) -> None:
+    """Until every worker writing into `folder` (the current one and those cancelled) has stopped."""
+    for worker, thread in list(_LIVE):
+        if worker.folder == folder:
+            worker.cancel()
+            thread.wait()
 
 
 class PrintPreview(QDialog):
     typeset = Signal()  # the PDF is typeset and shown (or could not be made): `ready` is True from then on
+    first_page = Signal()  # page 1 is shown while the rest is still being typeset
 
     def __init__(self, plan: Plan, layout: str = "notice", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
         self.ready = False
-        self._runner = None  # the typesetting worker, while it runs
+        self._worker: PreviewWorker | None = None  # the typesetting worker, while it runs
         self._typesetting = 0
         self.warnings: list[str] = []
         self.report = GlyphReport()
@@ -100,10 +189,9 @@ class PrintPreview(QDialog):
         return self.layout_box.currentData()
 
     def refresh(self) -> None:
-        """Typeset the plan again on a worker thread (a 1,000-page plan takes seconds), under a progress dialog,
-        and show the new file when it is done; `typeset` is emitted then (also after a failure)."""
-        if self._runner is not None:
-            self._runner.cancel()  # typesetting for the layout chosen before: its file is dropped
+        """Typeset the plan again on a worker thread (a 1,000-page plan takes seconds): page 1 shows as soon as it
+        is typeset (`first_page`), the whole file when the last page is (`typeset`, also after a failure)."""
+        self._stop_worker()  # typesetting for the layout chosen before: its files are dropped
         self.ready = False
         self.warnings.clear()
         self.document.close()
@@ -113,27 +201,58 @@ class PrintPreview(QDialog):
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
         self._typesetting += 1
-        out = Path(self._dir.name) / f"preview-{self._typesetting}.pdf"  # each run its own file
-        plan, layout, warnings = self.plan, self.layout_name, []
-        job = Job([out], lambda path: (write_pdf(plan, path, layout, warn=warnings.append), warnings),
-                  lambda _: self.tr("Typesetting {0}").format(plan.title))
-        runner = start_job(self, self.tr("Print Preview"), job, lambda results: self._typeset(runner, results))
-        self._runner = runner
+        worker = PreviewWorker(self.plan, self.layout_name, Path(self._dir.name), self._typesetting)
+        worker.partial.connect(self._partial)
+        worker.progress.connect(self._progress)
+        worker.finished.connect(self._finished)
+        self._worker = worker
+        worker.start()
 
-    def _typeset(self, runner, results: list) -> None:
-        if runner is not self._runner:
+    def _stop_worker(self) -> None:
+        """Cancel the running worker: it stops at its next page, and what it still sends is ignored."""
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker = None
+
+    @Slot(str, int)
+    def _partial(self, path: str, pages: int) -> None:
+        if self.sender() is not self._worker:
             return  # superseded by another refresh
-        self._runner = None
+        self._show_file(path)
+        self.status.setText(self.tr("Typesetting… {0} pages so far").format(pages))
+        if pages == 1:
+            emit(self.first_page)
+
+    @Slot(int)
+    def _progress(self, pages: int) -> None:
+        if self.sender() is self._worker:
+            self.status.setText(self.tr("Typesetting… {0} pages so far").format(pages))
+
+    def _show_file(self, path: str | Path) -> None:
+        """Load `path` into the view where the reader is: a new file would start again from page 1."""
+        bar = self.view.verticalScrollBar()
+        at = bar.value()
+        self.document.load(str(path))
+        bar.setValue(at)
+
+    @Slot(object)
+    def _finished(self, result: object) -> None:
+        if self.sender() is not self._worker:
+            return  # superseded by another refresh
+        self._worker = None
         self.ready = True
-        if not results or results[0][2] is not None:
-            self.status.setText(describe(results[0][2]) if results else self.tr("Cancelled."))
+        if not isinstance(result, tuple):
+            self.status.setText(describe(result) if isinstance(result, str) else self.tr("Cancelled."))
             emit(self.typeset)
             return
-        path, (self.report, warnings) = results[0][0], results[0][1]
+        path, self.report, warnings = result
         self.warnings[:] = warnings
         self.pdf_path = path
-        self.document.load(str(self.pdf_path))
-        pages = self.document.pageCount()
+        self._show_file(path)
+        self._show_report(self.document.pageCount())
+        emit(self.typeset)
+
+    def _show_report(self, pages: int) -> None:
         text = self.tr("{0} pages").format(pages)
         if self.report:  # the characters named below must show, whatever the interface font lacks
             for label in (self.status, self.glyph_banner):
@@ -148,7 +267,6 @@ class PrintPreview(QDialog):
             self.glyph_banner.show()
         self.print_button.setEnabled(pages > 0)
         self.save_button.setEnabled(pages > 0)
-        emit(self.typeset)
 
     # -- save
     def save_dialog(self) -> None:
@@ -207,12 +325,8 @@ class PrintPreview(QDialog):
         return len(pages)
 
     def done(self, result: int) -> None:
-        if self._runner is not None:  # the worker writes into the folder cleaned up below: let it finish
-            self._runner.cancel()
-            self._runner.worker_thread.quit()
-            self._runner.worker_thread.wait()
-            self._runner = None
+        self._stop_worker()
+        _wait_for_workers(Path(self._dir.name))  # they write into the folder cleaned up below
         self.document.close()
         self._dir.cleanup()
         super().done(result)
-

@@ -1,6 +1,6 @@
 """Keeping the window safe on a shared library: other programs' changes, read-only files, failed writes, backups.
 
-`LibrarySafety` is mixed into the main window. It
+`LibrarySafety` is the main window's collaborator (`window.safety`). It
 
 - polls `PRAGMA data_version` (SQLite's documented way to learn that another connection committed) and, when
   another process (a second window, the CLI) changed the library, refreshes the library pane and the open plan
@@ -20,6 +20,7 @@ import sqlite3
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -38,11 +39,15 @@ from PySide6.QtWidgets import (
 from ..core import backup
 from ..core.errors import NotFound, PlanbookError, ReadOnlyLibrary
 from ..core.library import Library, problem
+from ..core.model import Plan
 from .commands import EditCommand, StaleEdit
 from .messages import describe
 from .qtcompat import emit
 
-T = QCoreApplication  # T.translate("Safety", …): a context of its own, since a mixin's tr() would take the window's
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
+
+T = QCoreApplication  # T.translate("Safety", …): the context these texts have always had
 POLL_MS = 800  # how often to look for other programs' commits; one PRAGMA, microseconds
 
 
@@ -156,48 +161,55 @@ def set_read_only(root: QWidget, readonly: bool) -> None:
                 w.setEditTriggers(QAbstractItemView.EditTrigger(w.property("_editTriggers")))
 
 
-class LibrarySafety:
-    """Mixed into MainWindow (before QMainWindow); uses its lib, model, tree, library_pane, undo_stack, actions."""
+class LibrarySafety(QObject):
+    """The window's collaborator for a shared library: read-only banner and editors, the watcher, failed writes,
+    backups. It reads the window's lib, model, tree, library pane and undo stack."""
 
-    def _init_safety(self) -> None:
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.w = window
         self._error_box: QMessageBox | None = None
         self.read_only_banner = QLabel(T.translate("Safety", "This library is read-only: changes are not saved"))
         self.read_only_banner.setObjectName("readOnlyBanner")
         self.read_only_banner.setStyleSheet(
             "QLabel { background: #fff3b0; color: #5c4a00; border-bottom: 1px solid #e0c84a; padding: 6px 10px; }")
         self.read_only_banner.setWordWrap(True)
-        body = self.takeCentralWidget()
+        self.watcher = LibraryWatcher(window.lib, self)
+        self.watcher.changed.connect(self.reload_from_library)
+        self.daily_backup_done = BackupDone(self)
+
+    def install(self) -> None:
+        """The banner above the window's panes, then what opening a library does."""
+        w = self.w
+        body = w.takeCentralWidget()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.read_only_banner)
-        layout.addWidget(body, 1)
-        self.setCentralWidget(central)
+        if body is not None:
+            layout.addWidget(body, 1)
+        w.setCentralWidget(central)
+        self.library_opened()
 
-        self.watcher = LibraryWatcher(self.lib, self)
-        self.watcher.changed.connect(self.reload_from_library)
-        self.daily_backup_done = BackupDone(self)
-        self._library_opened()
-
-    def _library_opened(self) -> None:
+    def library_opened(self) -> None:
         """A library was opened (at start or by switching): banner, watcher, the day's backup."""
-        self.read_only_banner.setVisible(self.lib.readonly)
-        self.watcher.set_library(self.lib)
-        self.tree.setDragEnabled(not self.lib.readonly)
-        self.tree.setAcceptDrops(not self.lib.readonly)
-        for editor in (self.node_editor, self.plan_properties):
-            set_read_only(editor, self.lib.readonly)
-        self.session.start_daily_backup(self.daily_backup_done.send)
-        self._update_actions()
+        w, readonly = self.w, self.w.lib.readonly
+        self.read_only_banner.setVisible(readonly)
+        self.watcher.set_library(w.lib)
+        w.tree.setDragEnabled(not readonly)
+        w.tree.setAcceptDrops(not readonly)
+        for editor in (w.node_editor, w.plan_properties):
+            set_read_only(editor, readonly)
+        w.session.start_daily_backup(self.daily_backup_done.send)
+        w._update_actions()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name; MainWindow's runs first, then this
+    def close(self) -> None:
         self.watcher.timer.stop()  # the library is closed after the window: no poll may reach it then
-        super().closeEvent(event)
 
     # ---- failed edits -----------------------------------------------------------------------------------
 
-    def _guard(self, slot):
+    def guard(self, slot):
         """An action's slot with library errors caught: reading the library to build an edit can fail too
         (a full disk, a lock held too long, a node another program just deleted)."""
 
@@ -205,41 +217,41 @@ class LibrarySafety:
             try:
                 slot()
             except (sqlite3.Error, ReadOnlyLibrary) as e:
-                self._edit_failed(e)
+                self.edit_failed(e)
             except PlanbookError as e:
-                self.statusBar().showMessage(describe(e), 5000)
+                self.w.statusBar().showMessage(describe(e), 5000)
                 QTimer.singleShot(0, lambda: self.reload_from_library(force=True))  # likely out of date
 
         return run
 
-    def _edit_failed(self, error: Exception) -> None:
+    def edit_failed(self, error: Exception) -> None:
         """An edit the user just made could not be written: say why once; the window stays usable."""
-        text = explained(error, self.lib.path)
-        self.statusBar().showMessage(text, 8000)
+        text = explained(error, self.w.lib.path)
+        self.w.statusBar().showMessage(text, 8000)
         self._tell(T.translate("Safety", "The change was not saved"), text)
-        self._show_current()  # the editor shows what is stored, not the refused value
+        self.w._show_current()  # the editor shows what is stored, not the refused value
 
-    def _command_failed(self, command: EditCommand, error: Exception, undoing: bool) -> None:
+    def command_failed(self, command: EditCommand, error: Exception, undoing: bool) -> None:
         """Undo or redo of `command` failed; the library is unchanged and the step is off the stack."""
         if not isinstance(error, (PlanbookError, sqlite3.Error, StaleEdit)):
             traceback.print_exception(error, file=sys.stderr)  # a bug: keep the details for the report
         if isinstance(error, (StaleEdit, NotFound, PlanbookError)):
             reason = T.translate("Safety", "What it changes was deleted or changed by another program.")
         else:
-            reason = explained(error, self.lib.path)
+            reason = explained(error, self.w.lib.path)
         what = (T.translate("Safety", "Cannot undo “{0}”.") if undoing else T.translate("Safety", "Cannot redo “{0}”.")).format(command.text())
         after = T.translate("Safety", "The step was taken off the undo list; nothing was changed.")
         text = f"{what} {reason} {after}"
-        self.statusBar().showMessage(text, 10000)
+        self.w.statusBar().showMessage(text, 10000)
         self._tell(T.translate("Safety", "Undo") if undoing else T.translate("Safety", "Redo"), text)
         QTimer.singleShot(0, lambda: self.reload_from_library(force=True))  # the mirror follows the file
 
     def _tell(self, title: str, text: str) -> None:
         """One message box at a time: a failing keystroke after keystroke does not stack up dialogs."""
-        if getattr(self, "_error_box", None) is not None and self._error_box.isVisible():
+        if self._error_box is not None and self._error_box.isVisible():
             self._error_box.setText(text)
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.w)
         box.setObjectName("safetyMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.destroyed.connect(lambda: setattr(self, "_error_box", None))
@@ -251,60 +263,67 @@ class LibrarySafety:
     def reload_from_library(self, force: bool = False) -> None:
         """Show what the file holds now, keeping the user's place; mark undo steps whose targets are gone."""
         try:
-            plans = self.lib.list_plans(counts=False)
-            fresh = self.lib.load_plan(self.model.plan_id) if self.model.plan_id is not None else None
-        except NotFound:
-            fresh = None
+            plans = self.w.lib.list_plans(counts=False)
+            fresh = self._fresh_plan()
         except sqlite3.Error as e:
-            self.statusBar().showMessage(explained(e, self.lib.path), 8000)
+            self.w.statusBar().showMessage(explained(e, self.w.lib.path), 8000)
             return
-        old_plan = self.model.plan
+        old_plan = self.w.model.plan
         # Gone: deleted, or changed by the other program (its id may even have been reused for a new node).
         before = _signatures(old_plan) if old_plan is not None else {}
         after = _signatures(fresh) if fresh is not None else {}
         gone_nodes = {nid for nid, sig in before.items() if after.get(nid) != sig}
-        gone_plans = {p.id for p in self.library_pane.plans} - {p.id for p in plans}
+        gone_plans = {p.id for p in self.w.library_pane.plans} - {p.id for p in plans}
         self._mark_stale(gone_nodes, gone_plans)
-        self.library_pane.set_plans(plans, self.model.plan_id)
-        self.search_panel.refresh_soon()
+        self.w.library_pane.set_plans(plans, self.w.model.plan_id)
+        self.w.search_panel.refresh_soon()
         if old_plan is not None and fresh is None:
-            self.model.load(None)
-            self._show_nothing()
-            self.statusBar().showMessage(T.translate("Safety", "The plan that was open was deleted by another program."), 8000)
+            self.w.model.load(None)
+            self.w._show_nothing()
+            self.w.statusBar().showMessage(T.translate("Safety", "The plan that was open was deleted by another program."), 8000)
             return
-        if fresh is not None and (force or fresh != old_plan):
+        if fresh is not None and fresh.id is not None and (force or fresh != old_plan):
             self._reload_plan(fresh.id)
         if not force:
-            self.statusBar().showMessage(T.translate("Safety", "Another program changed the library: shown as it is now."), 5000)
+            self.w.statusBar().showMessage(T.translate("Safety", "Another program changed the library: shown as it is now."), 5000)
+
+    def _fresh_plan(self) -> Plan | None:
+        """The open plan as the file holds it now; None when it is gone (or none is open)."""
+        plan_id = self.w.model.plan_id
+        try:
+            return self.w.lib.load_plan(plan_id) if plan_id is not None else None
+        except NotFound:
+            return None
 
     def _reload_plan(self, plan_id: int) -> None:
-        current = self.current_id()
+        current = self.w.current_id()
         walk, chain = current, []
-        while walk not in (None, 0):
+        while walk is not None and walk != 0:
             chain.append(walk)
-            walk = self.model.parent_id(walk)
-        collapsed = {n.id for n in self.model.plan.walk()
-                     if self.model.node(n.id) is not None and n.children
-                     and not self.tree.isExpanded(self.model.index_of(n.id))}
-        scroll = self.tree.verticalScrollBar().value()
-        with QSignalBlocker(self.tree.selectionModel()):  # no flicker to the placeholder and back
-            self.model.load(plan_id)
-            self.tree.expandAll()
+            walk = self.w.model.parent_id(walk)
+        old = self.w.model.plan
+        collapsed = {n.id for n in (old.walk() if old is not None else ())
+                     if n.id is not None and self.w.model.node(n.id) is not None and n.children
+                     and not self.w.tree.isExpanded(self.w.model.index_of(n.id))}
+        scroll = self.w.tree.verticalScrollBar().value()
+        with QSignalBlocker(self.w.tree.selectionModel()):  # no flicker to the placeholder and back
+            self.w.model.load(plan_id)
+            self.w.tree.expandAll()
             for node_id in collapsed:
-                if self.model.node(node_id) is not None:
-                    self.tree.collapse(self.model.index_of(node_id))
-            keep = next((n for n in chain if self.model.node(n) is not None), 0)
-            self.tree.setCurrentIndex(self.model.index_of(keep))
-        self.tree.verticalScrollBar().setValue(scroll)
-        self.tree.viewport().update()
-        self._show_current()  # refreshes the editor in place: same node, same widget, focus and cursor kept
-        self._update_title()
-        self._update_actions()
+                if self.w.model.node(node_id) is not None:
+                    self.w.tree.collapse(self.w.model.index_of(node_id))
+            keep = next((n for n in chain if self.w.model.node(n) is not None), 0)
+            self.w.tree.setCurrentIndex(self.w.model.index_of(keep))
+        self.w.tree.verticalScrollBar().setValue(scroll)
+        self.w.tree.viewport().update()
+        self.w._show_current()  # refreshes the editor in place: same node, same widget, focus and cursor kept
+        self.w._update_title()
+        self.w._update_actions()
 
     def _mark_stale(self, nodes: set[int], plans: set[int]) -> None:
         if not nodes and not plans:
             return
-        for cmd in edit_commands(self.undo_stack):
+        for cmd in edit_commands(self.w.undo_stack):
             needs = cmd.pending().needs()
             if needs.nodes & nodes or needs.plans & plans or (cmd.plan_id in plans):
                 cmd.stale = True
@@ -314,7 +333,7 @@ class LibrarySafety:
     def backups_dialog(self):
         from .backups import BackupDialog
 
-        dialog = BackupDialog(self)
+        dialog = BackupDialog(self.w)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -322,15 +341,15 @@ class LibrarySafety:
     def restore_backup(self, path: Path) -> bool:
         """Replace the library's contents with a backup (core backs up the current file first), then reload."""
         try:
-            before = backup.restore(self.lib, path)
+            before = backup.restore(self.w.lib, path)
         except (PlanbookError, sqlite3.Error) as e:
-            self._tell(T.translate("Safety", "Restore"), explained(e, self.lib.path))
+            self._tell(T.translate("Safety", "Restore"), explained(e, self.w.lib.path))
             return False
-        self.undo_stack.clear()  # its steps describe the contents that were just replaced
-        self.watcher.set_library(self.lib)
+        self.w.undo_stack.clear()  # its steps describe the contents that were just replaced
+        self.watcher.set_library(self.w.lib)
         self.reload_from_library(force=True)
-        if self.model.plan is None and self.library_pane.plans:
-            self.open_plan(self.library_pane.visible_plan_ids()[0])
-        self.statusBar().showMessage(
+        if self.w.model.plan is None and self.w.library_pane.plans:
+            self.w.open_plan(self.w.library_pane.visible_plan_ids()[0])
+        self.w.statusBar().showMessage(
             T.translate("Safety", "Restored {0}. What was there before is kept as {1}.").format(Path(path).name, before.name), 10000)
         return True

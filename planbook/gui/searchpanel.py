@@ -9,6 +9,7 @@ typing never waits for either. Enter (open the best hit) searches at once, on th
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -186,7 +187,7 @@ class SearchPanel(QWidget):
         # change: a refresh after an edit re-selects the hit and must not move the tree's selection.)
         self.results.itemClicked.connect(self._activated)
         self.results.itemActivated.connect(self._activated)
-        self.current_plan = lambda: None  # the window's open plan id: Enter prefers its hits
+        self.current_plan: Callable[[], int | None] = lambda: None  # the window's open plan id: Enter prefers its hits
 
     def _year_box(self, name: str) -> QSpinBox:
         spin = named(QSpinBox(), name)

@@ -61,4 +61,4 @@ def new_from_template(window, path: Path) -> int | None:
 
         window._warn(path.name, describe(e) if isinstance(e, PlanbookError) else str(e))
         return None
-    return window.add_plan_to_name(plan)
+    return window.plans.add_plan_to_name(plan)

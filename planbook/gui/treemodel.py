@@ -298,7 +298,8 @@ class PlanTreeModel(QAbstractItemModel):
         return [MIME]
 
     # Qt allows nullptr here (no drag), which the stubs do not say.
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # pyright: ignore[reportIncompatibleMethodOverride]
+    def mimeData(  # pyright: ignore[reportIncompatibleMethodOverride]
+            self, indexes: Sequence[QModelIndex]) -> QMimeData | None:
         ids = [i.internalId() for i in indexes if i.isValid() and i.column() == 0 and i.internalId() != PLAN_ID]
         if not ids:
             return None
@@ -464,9 +465,27 @@ class PlanTreeModel(QAbstractItemModel):
         numbers = self._compute_numbers()
         changed = [nid for nid, n in numbers.items() if self._numbers.get(nid) != n]
         self._numbers = numbers
-        for nid in changed:
-            index = self.index_of(nid)
-            emit(self.dataChanged, index, index, [Qt.ItemDataRole.DisplayRole])
+        for parent, first, last in self._row_runs(changed):
+            emit(self.dataChanged, self.index(first, 0, parent), self.index(last, 0, parent),
+                 [Qt.ItemDataRole.DisplayRole])
+
+    def _row_runs(self, node_ids: list[int]) -> list[tuple[QModelIndex, int, int]]:
+        """The nodes as (parent index, first row, last row) runs of adjacent siblings: a task added near the top
+        of continuously numbered tasks renumbers thousands of rows, one signal per section instead of per row
+        (each one runs every slot connected to dataChanged)."""
+        rows: dict[int, list[int]] = {}
+        for nid in node_ids:
+            rows.setdefault(self._parent[nid], []).append(self._rows[nid])
+        runs = []
+        for parent_id, found in rows.items():
+            parent = self.index_of(parent_id)
+            found.sort()
+            start = found[0]
+            for before, row in zip(found, found[1:] + [None]):
+                if row != before + 1:
+                    runs.append((parent, start, before))
+                    start = row
+        return runs
 
 
 

@@ -10,6 +10,7 @@ A PDF with no text layer (a scan) is refused with a message saying so, never imp
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import re
 import statistics
@@ -110,7 +111,7 @@ def _page_lines(textpage, raw, rgba, number: int) -> list[Line]:
         at = end + 2  # PDFium writes its own \r\n between lines; they count as characters
         if " " in piece:
             piece = _mark_generated_spaces(textpage, raw, piece, start)
-        blank = " \t" + GAP
+        blank = " \t" + GAP + TOUCH
         if not piece.strip(blank):
             continue
         first = start + (len(piece) - len(piece.lstrip(blank)))
@@ -119,7 +120,7 @@ def _page_lines(textpage, raw, rgba, number: int) -> list[Line]:
         right = max(right, textpage.get_charbox(last)[2])
         if any(c in "“”‘’" for c in piece):
             piece, left, right = _in_reading_order(textpage, piece, start)
-        stripped = normalise_line(piece).strip(GAP)
+        stripped = normalise_line(piece).strip(GAP + TOUCH)
         size = raw.FPDFText_GetFontSize(textpage.raw, first)
         red = bool(raw.FPDFText_GetFillColor(textpage.raw, first, *rgba)) and rgba[0].value > 160 and \
             rgba[1].value < 90 and rgba[2].value < 90
@@ -128,6 +129,7 @@ def _page_lines(textpage, raw, rgba, number: int) -> list[Line]:
 
 
 GAP = "\x00"  # a space PDFium made up, until the line's size tells whether to keep it
+TOUCH = "\x01"  # a space PDFium made up between glyphs that touch: dropped (kept till then: it holds a place)
 
 
 def _mark_generated_spaces(textpage, raw, piece: str, start: int) -> str:
@@ -136,21 +138,43 @@ def _mark_generated_spaces(textpage, raw, piece: str, start: int) -> str:
     organ names (中共乐山市委教育工作委员会 乐山市教育局). Such spaces are marked here and settled in `paragraphs`,
     which knows the body size; spaces really in the text stay. Only the spaces' places are asked about."""
     chars = list(piece)
+    row: _Row | None = None
     for i, ch in enumerate(piece):
         if ch == " " and raw.FPDFText_IsGenerated(textpage.raw, start + i) == 1:
-            chars[i] = GAP
-            cjk = 0 < i < len(piece) - 1 and all("\u4e00" <= c <= "\u9fff" for c in (piece[i - 1], piece[i + 1]))
-            if cjk:  # a gap wider than any spread sets two things side by side (joint signers)
-                gap = textpage.get_charbox(start + i + 1)[0] - textpage.get_charbox(start + i - 1)[2]
-                if gap > 1.6 * max(raw.FPDFText_GetFontSize(textpage.raw, start + i - 1), 1):
-                    chars[i] = " "
+            row = row or _Row(textpage, piece, start)
+            size = max(raw.FPDFText_GetFontSize(textpage.raw, start + max(i - 1, 0)), 1)
+            chars[i] = row.generated_space(textpage.get_charbox(start + i, loose=True)[0], size)
     return "".join(chars)
+
+
+class _Row:
+    """A line's glyphs left to right by their advance boxes, to see what a made-up space really stands between:
+    PDFium judges by drawing order, and LibreOffice draws quotation marks after the rest of the line."""
+
+    def __init__(self, textpage, piece: str, start: int) -> None:
+        boxes = ((textpage.get_charbox(start + i, loose=True), c) for i, c in enumerate(piece) if not c.isspace())
+        self.glyphs = sorted((box[0], box[2], c) for box, c in boxes)
+        self.centres = [(left + right) / 2 for left, right, _ in self.glyphs]
+
+    def generated_space(self, x: float, size: float) -> str:
+        k = bisect.bisect_left(self.centres, x)
+        if k == 0 or k == len(self.glyphs):
+            return GAP
+        (_, before, a), (after, _, b) = self.glyphs[k - 1], self.glyphs[k]
+        if after - before < 0.25 * size:
+            return TOUCH  # the glyphs on either side touch: nothing stands apart there
+        if after - before > 1.6 * size and _HANZI_RE.match(a) and _HANZI_RE.match(b):
+            return " "  # wider than any spread: two things side by side (joint signers)
+        return GAP
+
+
+_HANZI_RE = re.compile("[\u4e00-\u9fff]")
 
 
 def _in_reading_order(textpage, piece: str, start: int) -> tuple[str, float, float]:
     """The line's characters left to right, and its left and right edges. A writer that draws the quotation marks
     in a fallback font emits them after the rest of the line (LibreOffice does); PDFium reports drawing order."""
-    boxes = [textpage.get_charbox(start + i) if not ch.isspace() and ch != GAP else None
+    boxes = [textpage.get_charbox(start + i) if not ch.isspace() and ch not in (GAP, TOUCH) else None
              for i, ch in enumerate(piece)]
     known = [b for b in boxes if b is not None]
     left, right = min(b[0] for b in known), max(b[2] for b in known)
@@ -249,6 +273,7 @@ _MARK_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[”’》）」』】])|
 def _settle_gaps(text: str, keep: bool) -> str:
     """Kept gaps become spaces only between two Chinese characters: a digit and 年, or a quotation mark drawn in
     another font, were never apart."""
+    text = text.replace(TOUCH, "")
     if GAP in text:
         if keep:
             text = re.sub(f"(?<=[\u4e00-\u9fff]){GAP}+(?=[\u4e00-\u9fff])", " ", text)

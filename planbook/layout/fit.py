@@ -11,6 +11,7 @@ every page are kept free so that a writer whose fonts or head spacing differ a l
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence, Set
 
 from .blocks import Blank, Block, Masthead, PageBreak, Paragraph, Rule, Signature, TitleLines
@@ -20,7 +21,11 @@ from .styles import MM_PER_PT, PAGE, RED_RULE_GAP_MM, STYLES
 PITCH = PAGE.line_pitch_pt
 PAGE_H = PAGE.type_height_mm / MM_PER_PT
 MIN_PITCH_PT = 24.0  # 1.5 lines of 三号: tighter reads as crammed
-STEP_PT = 0.25
+# The tighter pitches, loosest first: the type area divided into 23, 24 … whole lines (in whole twips). A word
+# processor's line grid holds whole lines and centres them in the type area (LibreOffice shrinks the text area to
+# lines × pitch), so any other pitch would lose part of a line there that the PDF still uses.
+PITCHES = tuple(p for n in range(PAGE.lines_per_page + 1, 40)
+                if (p := math.floor(PAGE_H * 20 / n) / 20) >= MIN_PITCH_PT)
 SLACK_LINES = 0.5
 # The red rule sits 4 mm under the doc number's ink, which reaches ~0.56 em below its line's centre.
 RULE_DROP_PT = RED_RULE_GAP_MM / MM_PER_PT - (PITCH - 1.12 * STYLES["body"].size_pt) / 2
@@ -43,13 +48,11 @@ def fit_notice(blocks: list[Block]) -> None:
     tight = {i for i in range(start, len(notice)) if not isinstance(notice[i], TitleLines)}  # 2号 titles keep theirs
     # Tighten only to keep a short notice on one page: a longer one keeps its full pages on the 22-line grid and
     # carries its last lines over instead (the last body paragraph's keep-with-next).
-    pitch = PITCH - STEP_PT
-    while pitch >= MIN_PITCH_PT:
+    for pitch in PITCHES:
         if all(page == 1 for _, page in _line_pages(notice, counts, tight, pitch)):
             for i in tight:
                 notice[i].pitch_pt = pitch
             return
-        pitch -= STEP_PT
 
 
 def _signature_fits(pages: list[tuple[int, int]], last_body: int, sig: int) -> bool:

@@ -141,22 +141,32 @@ def _width(piece: str, measure: Callable[[str], float]) -> float:
 def snap(cells: float) -> float:
     """Whole cells for a run of Latin letters or digits on the character grid: a 4-digit year 2, 22 one, 5 one.
 
-    This is how a word processor lays out `w:docGrid type="linesAndChars"` (LibreOffice pads each non-Chinese run
-    on its right up to the next grid cell, sw's grid kern portion), so the PDF and the DOCX break lines alike."""
+    This is how a word processor lays out `w:docGrid type="snapToChars"` (文字对齐字符网格: LibreOffice centres each
+    non-Chinese run in the grid cells it needs, sw's grid kern portions), so the PDF and the DOCX break alike."""
     return float(math.ceil(cells - 1e-6)) if cells > 0 else 0.0
 
 
 def _snap_runs(text: str, units: list[Unit], measure: Callable[[str], float]) -> list[Unit]:
-    """Each maximal run of Latin letters and digits (1. 2019-2020 3.5) rounded up to whole cells, the padding
-    given to the unit holding the run's last character, as the DOCX's character grid lays them out (`snap`)."""
-    pad: dict[int, float] = {}  # text offset of a run's last character → cells added after it
+    """Each maximal run of Latin letters and digits (1. 2019-2020 3.5) rounded up to whole cells and centred in
+    them, half the padding before its first unit and half after its last, as the DOCX's character grid lays them
+    out (`snap`)."""
+    before: dict[int, float] = {}  # offset of a run's first character → cells of padding before it
+    after: dict[int, float] = {}  # offset of a run's last character → cells of padding after it
     for m in _NARROW_RUN.finditer(text):
-        run = m.group()
-        pad[m.end() - 1] = snap(measure(run)) - sum(measure(piece) for piece in _pieces(units, m.start(), m.end()))
+        pad = snap(measure(m.group())) - sum(measure(piece) for piece in _pieces(units, m.start(), m.end()))
+        if pad > 1e-9:
+            before[m.start()] = after[m.end() - 1] = pad / 2
+    if not before:
+        return units
     out = []
     for u in units:
-        extra = sum(v for k, v in pad.items() if u.start <= k < u.start + len(u.text))
-        out.append(Unit(u.text, u.x, u.width + extra, u.shift, u.start) if extra > 1e-9 else u)
+        span = range(u.start, u.start + len(u.text))
+        lead = sum(v for k, v in before.items() if k in span)
+        extra = lead + sum(v for k, v in after.items() if k in span)
+        # The lead moves the glyphs only when the unit starts with the run (2019-); inside 年3月 it is already
+        # after the 年 in the unit's own placing.
+        shift = lead if u.start in before else 0.0
+        out.append(Unit(u.text, u.x, u.width + extra, u.shift + shift, u.start) if extra > 1e-9 else u)
     return out
 
 

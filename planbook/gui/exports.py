@@ -1,0 +1,133 @@
+"""The window's export flow: File ▸ Export…, the task breakdown and progress tables, print preview and print.
+
+Files are written in a worker thread from a copy of the plan (the worker never touches the library); afterwards
+the status bar says where, with links to open the file or its folder, and the window's `exportFinished` signal
+reports [(path, result, error)].
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtWidgets import QFileDialog, QLabel
+
+from ..core.errors import PlanbookError
+from ..core.library import refuse_library_output
+from .jobs import Job, start_job
+from .messages import describe
+from .qtcompat import emit
+
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
+
+
+class ExportController(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.w = window
+        # After an export: links to open the file or its folder, for a while (the system's own programs open them).
+        self.links = QLabel()
+        self.links.setObjectName("exportLinks")
+        self.links.setOpenExternalLinks(True)
+        self.links.hide()
+        self._links_timer = QTimer(self)
+        self._links_timer.setSingleShot(True)
+        self._links_timer.setInterval(30000)
+        self._links_timer.timeout.connect(self.links.hide)
+        window.statusBar().addPermanentWidget(self.links)
+
+    def export_dialog(self):
+        """File ▸ Export…: file name, format and layout (notice or plan alone) in one save dialog."""
+        from .exportdialog import ExportDialog
+
+        if self.w.model.plan is None:
+            return None
+        dialog = ExportDialog(self.w, self.w.model.plan.title, self.w.settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.export_plan)
+        dialog.open()
+        return dialog
+
+    def export_breakdown_dialog(self) -> None:
+        self._export_layout(self.tr("Export Task Breakdown Table"), "任务分解表", "breakdown",
+                            ["Excel (*.xlsx)", "Word (*.docx)"])
+
+    def export_progress_dialog(self) -> None:
+        self._export_layout(self.tr("Export Progress Report"), "进展情况", "progress", ["Word (*.docx)"])
+
+    def _export_layout(self, caption: str, suffix: str, layout: str, filters: list[str]) -> None:
+        plan = self.w.model.plan
+        if plan is None:
+            return
+        path, chosen = QFileDialog.getSaveFileName(self.w, caption, f"{plan.title}{suffix}", ";;".join(filters))
+        if path:
+            fmt = Path(path).suffix.lstrip(".").lower() or chosen.split("*.")[1].rstrip(")")
+            if not Path(path).suffix:
+                path += f".{fmt}"
+            self.export_plan(Path(path), fmt, layout)
+
+    def export_plan(self, out: Path, fmt: str, layout: str | None = None) -> None:
+        from ..exporters import EXPORTERS
+
+        w = self.w
+        exporter = EXPORTERS.get(fmt)
+        if w.model.plan_id is None:
+            return
+        if exporter is None:
+            w.statusBar().showMessage(self.tr("Unknown format {0}").format(fmt), 5000)
+            return
+        try:
+            refuse_library_output(out, w.lib.path)
+        except PlanbookError as e:
+            w._warn(self.tr("Export"), describe(e))
+            return
+        plan = w.lib.load_plan(w.model.plan_id)  # a value: the worker never touches the library
+        job = Job([out], lambda path: exporter(plan, path, layout), lambda p: self.tr("Writing {0}").format(p.name))
+        start_job(w, self.tr("Exporting"), job, self._exported)
+
+    def _exported(self, results: list) -> None:
+        w = self.w
+        for path, result, error in results:
+            if error:
+                w._warn(self.tr("Export"), describe(error))
+                continue
+            message = self.tr("Exported to {0}").format(path)
+            if getattr(result, "missing", None) is not None:  # the PDF writer's GlyphReport
+                from .preferences import fallback_note, show_glyph_warning, with_fallback_face
+
+                show_glyph_warning(w, result, path)
+                if note := fallback_note(result):
+                    message += self.tr(". ") + note
+                    with_fallback_face(w.statusBar())
+            w.statusBar().showMessage(message, 12000 if result else 6000)
+            self._show_links(Path(path))
+        emit(w.exportFinished, results)
+
+    def _show_links(self, path: Path) -> None:
+        file, folder = QUrl.fromLocalFile(str(path)).toString(), QUrl.fromLocalFile(str(path.parent)).toString()
+        open_text, folder_text = self.tr("Open"), self.tr("Show Folder")  # (lupdate does not read f-strings)
+        self.links.setText(f'<a href="{file}">{open_text}</a> · <a href="{folder}">{folder_text}</a>')
+        self.links.setToolTip(str(path))
+        self.links.show()
+        self._links_timer.start()
+
+    def print_preview(self):
+        """File ▸ Print Preview: the real PDF of the open plan, with Print and Save (window-modal, not blocking)."""
+        from .print_preview import PrintPreview
+
+        if self.w.model.plan_id is None:
+            return None
+        dialog = PrintPreview(self.w.lib.load_plan(self.w.model.plan_id), parent=self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def print_now(self):
+        """File ▸ Print (Ctrl+P): the preview of what will be printed, with Print ready for Enter."""
+        dialog = self.print_preview()
+        if dialog is not None:
+            dialog.print_button.setDefault(True)
+            dialog.print_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return dialog
