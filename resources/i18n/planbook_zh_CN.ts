@@ -2358,87 +2358,87 @@ or run Planbook on Python 3.12 or later.</source>
     <message>
         <location filename="../../planbook/importers/recognise/__init__.py" line="57"/>
         <source>no text found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到任何文字</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/__init__.py" line="64"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
-        <translation type="unfinished"></translation>
+        <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/__init__.py" line="79"/>
         <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
-        <translation type="unfinished"></translation>
+        <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/notice.py" line="82"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
-        <translation type="unfinished"></translation>
+        <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/notice.py" line="276"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
-        <translation type="unfinished"></translation>
+        <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/notice.py" line="343"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
-        <translation type="unfinished"></translation>
+        <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/notice.py" line="347"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
-        <translation type="unfinished"></translation>
+        <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/numbers.py" line="83"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
-        <translation type="unfinished"></translation>
+        <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/numbers.py" line="88"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
-        <translation type="unfinished"></translation>
+        <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/numbers.py" line="128"/>
         <source>repeats</source>
-        <translation type="unfinished"></translation>
+        <translation>重复</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/numbers.py" line="130"/>
         <source>skips {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过了{number}</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/numbers.py" line="132"/>
         <source>skips {first} to {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/numbers.py" line="135"/>
         <source>goes back (the one before is {number})</source>
-        <translation type="unfinished"></translation>
+        <translation>倒退（前一项为{number}）</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/prepare.py" line="24"/>
         <source>the document holds {count} characters of text; a plan may hold at most {limit}</source>
-        <translation type="unfinished"></translation>
+        <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/title.py" line="66"/>
         <source>no plan title found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到计划标题</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/tree.py" line="32"/>
         <source>“{heading}” comes before any section; taken as a section</source>
-        <translation type="unfinished"></translation>
+        <translation>“{heading}”前没有一级标题，已作为一级标题</translation>
     </message>
     <message>
         <location filename="../../planbook/importers/recognise/tree.py" line="39"/>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
-        <translation type="unfinished"></translation>
+        <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
 </context>
 <context>
