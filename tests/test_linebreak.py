@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planbook.layout.linebreak import NO_END, NO_START, break_lines, split_units
+from planbook.layout.linebreak import NO_END, NO_START, break_lines, leading_width, split_units
 
 HANZI = "教育工作要点全面推进改革发展质量体系建设学校教师学生课程"
 MARKS = "，。、；：？！）》”’（《“‘…—"
@@ -124,3 +124,13 @@ def test_a_year_range_breaks_after_its_hyphen_never_inside_a_number():
     assert lines[0].width == pytest.approx(28)  # hardly spread: 24.5 cells of text
     for line in break_lines("经费" * 12 + "1.47亿元和0771-5551234", width=28, first_indent=2):
         assert not line.text[0].isdigit() or line.text.startswith(("1.47", "0771-5551234"))  # numbers stay whole
+
+
+@pytest.mark.parametrize(("text", "cells"), [
+    ("教育", 1.0), ("“不忘初心", 2.0), ("（一）加强", 3.0), ("2020-2025年专业", 5.5), ("1+X证书", 1.5),
+    ("五”（2018-2020年）", 2.0),
+])
+def test_leading_width_is_what_a_line_may_not_start_without(text, cells):
+    """What a reader of printed pages measures to tell a line left short by the 禁则 from a paragraph's end."""
+    assert leading_width(text) == cells
+

@@ -20,12 +20,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import docx
+from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
-from lxml import etree
+from lxml import etree  # pyright: ignore[reportAttributeAccessIssue]  (compiled; lxml ships no stubs)
 
 from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP
@@ -46,6 +48,7 @@ from ..layout import (
     Paragraph,
     Rule,
     Signature,
+    SignatureLine,
     Style,
     TitleLines,
     build_document,
@@ -120,7 +123,7 @@ def build_docx(plan: Plan, layout: str = "notice", faces: Mapping[str, Face] | N
 # ---- small XML helpers ---------------------------------------------------------------------------------
 
 
-def _el(tag: str, **attrs) -> OxmlElement:
+def _el(tag: str, **attrs) -> BaseOxmlElement:
     e = OxmlElement(f"w:{tag}")
     for k, v in attrs.items():
         e.set(qn(f"w:{k}"), str(v))
@@ -205,9 +208,10 @@ class _Writer:
         self.break_next = False
         self.keep_blanks = False
         self.pitch: int | None = None  # twips: a notice page's tightened pitch (layout.fit, 7.3.5.5)
+        self.fitted: int | None = None  # twips: the same pitch, until the fitted notice's section is closed
         self.seal_ids = 0  # floating seal pictures so far (each needs its own drawing id)
 
-    def write(self, blocks) -> docx.document.Document:
+    def write(self, blocks) -> Document:
         self._page()
         self._styles()
         self._font_table()
@@ -310,7 +314,8 @@ class _Writer:
                 self._reset_style(style.element)
             except KeyError:
                 style = styles.add_style(spec.word_name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = normal
+            # python-docx types styles[…] as BaseStyle; a paragraph style has base_style.
+            style.base_style = normal  # pyright: ignore[reportAttributeAccessIssue]
             style.quick_style = True
             self._format_style(style.element, spec)
             self.style_ids[key] = style.style_id
@@ -483,7 +488,7 @@ class _Writer:
         """One paragraph per grid line of the block: the first text by its indent, others on the same line (joint
         organs side by side) at left tab stops; each electronic seal a floating picture anchored to the
         paragraph of its line. Every line keeps with the next, so the block never splits."""
-        by_line: dict[int, list[tuple[str, object]]] = {}
+        by_line: dict[int, list[tuple[str, SignatureLine]]] = {}
         for line in sig.signers:
             by_line.setdefault(line.line, []).append((sig.style, line))
         if sig.date:

@@ -439,7 +439,7 @@ class Typesetter:
             return min(room, left - least) < least
         return left <= least
 
-    def _keep_with_next(self, p: Paragraph, st: Style, rest: list[Block]) -> int:
+    def _keep_with_next(self, p: Paragraph, st: Style, rest: Sequence[Block]) -> int:
         """Lines of what follows that this paragraph keeps on its page: a heading (style sheet) or a bare task
         title (the block says so) keeps with the next block, down a chain of such paragraphs as Word's and
         LibreOffice's keep-with-next does, ending in the first lines of a paragraph that keeps nothing (2 of them,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..core.errors import FormatError
 from ..core.messages import QT_TRANSLATE_NOOP
+from ..layout.linebreak import leading_width
 from . import ImportResult, read_bytes
 from .recognise import PAGE_NUMBER_RE, field_line, join_title, marker, normalise_line, recognise
 
@@ -155,16 +156,19 @@ class _Row:
         boxes = ((textpage.get_charbox(start + i, loose=True), c) for i, c in enumerate(piece) if not c.isspace())
         self.glyphs = sorted((box[0], box[2], c) for box, c in boxes)
         self.centres = [(left + right) / 2 for left, right, _ in self.glyphs]
+        gaps = [max(b[0] - a[1], 0.0) for a, b in zip(self.glyphs, self.glyphs[1:])]
+        self.spread = statistics.median(gaps) if gaps else 0.0  # what justification puts between any two glyphs
 
     def generated_space(self, x: float, size: float) -> str:
         k = bisect.bisect_left(self.centres, x)
         if k == 0 or k == len(self.glyphs):
             return GAP
         (_, before, a), (after, _, b) = self.glyphs[k - 1], self.glyphs[k]
-        if after - before < 0.25 * size:
+        gap = after - before
+        if gap < 0.25 * size:
             return TOUCH  # the glyphs on either side touch: nothing stands apart there
-        if after - before > 1.6 * size and _HANZI_RE.match(a) and _HANZI_RE.match(b):
-            return " "  # wider than any spread: two things side by side (joint signers)
+        if _HANZI_RE.match(a) and _HANZI_RE.match(b) and (gap > 1.6 * size or gap - self.spread > 0.4 * size):
+            return " "  # wider than the line's spread: a space the text has (不忘初心 牢记使命, joint signers)
         return GAP
 
 
@@ -241,12 +245,20 @@ class _Measure:
         if _centred(prev, middle, body) and _centred(line, middle, body) and line.size > body * 1.1 \
                 and abs(line.size - prev.size) < 1 and not prev.red and not line.red:
             return "title"
-        full = prev.right >= self.right - 1.5 * body and abs(prev.size - body) < 1
+        full = (prev.right >= self.right - 1.5 * body or self._pushed_over(prev, line)) and abs(prev.size - body) < 1
         indented = line.left > self.left + 0.9 * body
         if full and not indented and abs(line.size - body) < 1 and not marker(line.text) \
                 and not field_line(line.text):
             return "wrap"
         return None
+
+
+    def _pushed_over(self, prev: Line, line: Line) -> bool:
+        """`prev` ends short only because what `line` starts with may not be broken (a number such as 2020-2025年,
+        a word, 五”（2018-2020年）): it would not have fitted in the room left."""
+        if prev.text.endswith(("。", "！", "？", "；", "：")):
+            return False
+        return self.right - prev.right < (leading_width(line.text) + 1) * self.body
 
 
 _CLOSING = set("，。、；：！？”’）》」』〕】,.;:!?)")

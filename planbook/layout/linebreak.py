@@ -99,6 +99,20 @@ def split_units(text: str, measure: Callable[[str], float] = default_measure, wi
     return _snap_runs(text, units, measure) if grid else units
 
 
+def leading_width(text: str, limit: int = 40) -> float:
+    """Cells taken by what must stay together at the start of `text`: its first unit and every unit that may not
+    be broken from it (五”（2018-2020年）). A reader of printed pages tells by it a line that ended short because
+    this did not fit from a paragraph's last line. Year ranges count whole: not every writer breaks after the
+    hyphen."""
+    units = split_units(text[:limit])
+    width = units[0].width if units else 0.0
+    for before, unit in zip(units, units[1:]):
+        if not (_no_start(unit) or _no_end(before) or (before.text[-1] in "-–~" and unit.text[0].isdigit())):
+            break
+        width += unit.width
+    return width
+
+
 def _split(text: str, measure: Callable[[str], float], width: float) -> list[Unit]:
     units: list[Unit] = []
     for m in _UNIT.finditer(text):

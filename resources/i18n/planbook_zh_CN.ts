@@ -1484,7 +1484,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_writer.py" line="101"/>
+        <location filename="../../planbook/exporters/docx_writer.py" line="104"/>
         <source>unknown layout {layout!r} for docx (choose from {choices})</source>
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
@@ -2131,22 +2131,22 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 是旧版 Word 格式，部分格式未能保留（{what}），请核对文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="47"/>
+        <location filename="../../planbook/importers/pdf.py" line="48"/>
         <source>{name} has no text layer (a scanned PDF); run it through OCR first, or type or copy the text in</source>
         <translation>{name} 没有文字层（是扫描件 PDF）：请先做文字识别（OCR），或录入、复制其文字后导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="79"/>
+        <location filename="../../planbook/importers/pdf.py" line="80"/>
         <source>{name} is a password-protected PDF; open it, save a copy without the password and import that</source>
         <translation>{name} 是设有密码的 PDF：请打开后另存一份不带密码的副本，再导入该副本</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="81"/>
+        <location filename="../../planbook/importers/pdf.py" line="82"/>
         <source>{name} is not a readable PDF (damaged, incomplete or not a PDF at all)</source>
         <translation>{name} 不是可读取的 PDF（文件已损坏、不完整或根本不是 PDF）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="86"/>
+        <location filename="../../planbook/importers/pdf.py" line="87"/>
         <source>{name} has {pages} pages, more than any plan (at most {limit})</source>
         <translation>{name} 有 {pages} 页，超出任何方案的篇幅（最多 {limit} 页）</translation>
     </message>
