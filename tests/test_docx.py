@@ -67,7 +67,7 @@ def test_page_geometry_and_grid(notice_docx):
     assert {k: int(mar.get(f"{W}{k}")) for k in ("top", "bottom", "left", "right")} == {
         "top": 2098, "bottom": 1984, "left": 1587, "right": 1474}
     # 28 cells of 15.79 pt a line: pitch = 16 pt + charSpace / 4096 pt (ECMA-376 17.6.5)
-    assert (grid.get(f"{W}type"), grid.get(f"{W}linePitch"), grid.get(f"{W}charSpace")) == ("snapToChars", "579",
+    assert (grid.get(f"{W}type"), grid.get(f"{W}linePitch"), grid.get(f"{W}charSpace")) == ("linesAndChars", "579",
                                                                                           "-848")
     body = d.styles["公文正文"].element
     spacing = body.find(f"{W}pPr/{W}spacing")

@@ -134,3 +134,9 @@ def test_leading_width_is_what_a_line_may_not_start_without(text, cells):
     """What a reader of printed pages measures to tell a line left short by the 禁则 from a paragraph's end."""
     assert leading_width(text) == cells
 
+
+
+def test_a_space_before_a_mark_does_not_let_the_mark_start_a_line() -> None:
+    """Found by hypothesis: the break went between 教 and the space, the space was dropped, and ， led line 2."""
+    lines = _check("教教教 ，教", width=5, first_indent=2)
+    assert [line.text for line in lines] == ["教教", "教 ，教"]

@@ -1,10 +1,10 @@
 """The plan as a Word document in the GB/T 9704-2012 layout, from the shared blocks of `planbook.layout`.
 
-Choices made by rendering in LibreOffice 7.4: Word's character grid with characters snapped to it (`docGrid
-type="snapToChars"`, 文字对齐字符网格, as 公文 templates set it) at the 15.79 pt pitch, exact 579-twip lines and
-body text at 98 % width give 22 lines × 28 cells, each hanzi in one cell and each run of digits or Latin letters
-centred in whole cells (at 100 % a 16 pt hanzi is wider than its cell and takes two: fonts.md §3.2), with
-first-line indents of whole cells. The PDF typesetter breaks lines and pages by the same rules
+Choices made by rendering in LibreOffice 7.4: Word's character grid (`docGrid type="linesAndChars"`, 指定行和字符网格)
+at the 15.79 pt pitch, exact 579-twip lines and body text at 98 % width give 22 lines × 28 cells, each hanzi in
+one cell and each run of digits or Latin letters in whole cells, padded on its right (at 100 % a 16 pt hanzi is
+wider than its cell and takes two: fonts.md §3.2), with first-line indents of whole cells. `snapToChars`
+(文字对齐字符网格) centres the runs instead but leaves lines that pull a character down unjustified in LibreOffice. The PDF typesetter breaks lines and pages by the same rules
 (`linebreak.break_lines(grid=True)`, widow/orphan control, keep-with-next chains), so both paginate alike.
 −5-twip condensing lost line-final punctuation. Every style and run names its fonts in
 ascii/hAnsi/eastAsia with `w:hint="eastAsia"` (so — … “” stay in the Chinese face), theme fonts are removed, and
@@ -66,7 +66,7 @@ LINE = PAGE.line_pitch_twips
 CELL_TWIPS = PAGE.cell_pt * 20  # one body character on the 28-a-line grid
 # The character grid's pitch is the default font size (16 pt) plus charSpace/4096 pt (ECMA-376 17.6.5): −848 gives
 # the 15.79 pt cell, 28 to the line. Each hanzi (16 pt at 98 % width) then takes one cell and each run of digits or
-# Latin letters whole cells, centred in them; the PDF typesetter follows the same rule (linebreak.snap).
+# Latin letters whole cells, padded on its right; the PDF typesetter follows the same rule (linebreak.snap).
 CHAR_SPACE = round((PAGE.cell_pt - 16) * 4096)
 RED_RULE_SPACE_PT = 7  # border distance below the doc number's line: 3.9 mm to the rule in LibreOffice
 # LibreOffice puts the masthead's ink 0.7 mm above the space-before it is given; this brings its top edge to
@@ -210,6 +210,7 @@ class _Writer:
         self.pitch: int | None = None  # twips: a notice page's tightened pitch (layout.fit, 7.3.5.5)
         self.fitted: int | None = None  # twips: the same pitch, until the fitted notice's section is closed
         self.seal_ids = 0  # floating seal pictures so far (each needs its own drawing id)
+        self.fitted: int | None = None  # twips: the fitted notice section's line pitch while it is being written
 
     def write(self, blocks) -> Document:
         self._page()
@@ -247,7 +248,7 @@ class _Writer:
         s.gutter = 0
         for grid in self.sect_pr.findall(qn("w:docGrid")):
             self.sect_pr.remove(grid)
-        self.sect_pr.append(_el("docGrid", type="snapToChars", linePitch=LINE, charSpace=CHAR_SPACE))
+        self.sect_pr.append(_el("docGrid", type="linesAndChars", linePitch=LINE, charSpace=CHAR_SPACE))
         self.doc.settings.odd_and_even_pages_header_footer = True
 
     def _footers(self) -> None:

@@ -155,32 +155,25 @@ def _width(piece: str, measure: Callable[[str], float]) -> float:
 def snap(cells: float) -> float:
     """Whole cells for a run of Latin letters or digits on the character grid: a 4-digit year 2, 22 one, 5 one.
 
-    This is how a word processor lays out `w:docGrid type="snapToChars"` (文字对齐字符网格: LibreOffice centres each
-    non-Chinese run in the grid cells it needs, sw's grid kern portions), so the PDF and the DOCX break alike."""
+    This is how a word processor lays out `w:docGrid type="linesAndChars"` (LibreOffice pads each non-Chinese run
+    on its right up to the next grid cell, sw's grid kern portion), so the PDF and the DOCX break lines alike."""
     return float(math.ceil(cells - 1e-6)) if cells > 0 else 0.0
 
 
 def _snap_runs(text: str, units: list[Unit], measure: Callable[[str], float]) -> list[Unit]:
-    """Each maximal run of Latin letters and digits (1. 2019-2020 3.5) rounded up to whole cells and centred in
-    them, half the padding before its first unit and half after its last, as the DOCX's character grid lays them
-    out (`snap`)."""
-    before: dict[int, float] = {}  # offset of a run's first character → cells of padding before it
-    after: dict[int, float] = {}  # offset of a run's last character → cells of padding after it
+    """Each maximal run of Latin letters and digits (1. 2019-2020 3.5) rounded up to whole cells, the padding
+    after the unit holding the run's last character, as the DOCX's character grid lays them out (`snap`)."""
+    pad: dict[int, float] = {}  # offset of a run's last character → cells of padding after it
     for m in _NARROW_RUN.finditer(text):
-        pad = snap(measure(m.group())) - sum(measure(piece) for piece in _pieces(units, m.start(), m.end()))
-        if pad > 1e-9:
-            before[m.start()] = after[m.end() - 1] = pad / 2
-    if not before:
+        extra = snap(measure(m.group())) - sum(measure(piece) for piece in _pieces(units, m.start(), m.end()))
+        if extra > 1e-9:
+            pad[m.end() - 1] = extra
+    if not pad:
         return units
     out = []
     for u in units:
-        span = range(u.start, u.start + len(u.text))
-        lead = sum(v for k, v in before.items() if k in span)
-        extra = lead + sum(v for k, v in after.items() if k in span)
-        # The lead moves the glyphs only when the unit starts with the run (2019-); inside 年3月 it is already
-        # after the 年 in the unit's own placing.
-        shift = lead if u.start in before else 0.0
-        out.append(Unit(u.text, u.x, u.width + extra, u.shift + shift, u.start) if extra > 1e-9 else u)
+        extra = sum(v for k, v in pad.items() if u.start <= k < u.start + len(u.text))
+        out.append(Unit(u.text, u.x, u.width + extra, u.shift, u.start) if extra > 1e-9 else u)
     return out
 
 
@@ -214,12 +207,19 @@ def _squeeze(line: list[Unit], nxt: Unit, room: float) -> list[Unit] | None:
             for u in [*line, nxt]]
 
 
-def _push_down(line: list[Unit], rest_first: Unit) -> int:
-    """后推出: how many units to move from the line's end so that the break is legal (0 if it already is)."""
+def _first_ink(units: list[Unit]) -> Unit | None:
+    """The first unit that is not a space: what would start a line broken before these."""
+    return next((u for u in units if not _is_space(u)), None)
+
+
+def _push_down(line: list[Unit], rest: list[Unit]) -> int:
+    """后推出: how many units to move from the line's end so that the break is legal (0 if it already is). A space
+    is passed over on both sides: it is dropped at a break, so the mark after it would start the next line."""
     k = 0
     while k < len(line):  # keep at least one unit on the line
-        last, first = line[len(line) - 1 - k], (line[len(line) - k] if k else rest_first)
-        if not (_no_end(last) or _no_start(first)):
+        last = line[len(line) - 1 - k]
+        first = _first_ink([*line[len(line) - k:], *rest])
+        if not _is_space(last) and not (_no_end(last) or (first is not None and _no_start(first))):
             return k
         k += 1
     return 0  # no legal break (e.g. a line of nothing but marks): break here rather than loop
@@ -274,11 +274,11 @@ def break_lines(text: str, width: float = 28, first_indent: float = 2, indent: f
         if squeeze and _no_start(u) and (squeezed := _squeeze(line, u, room)) is not None:
             line, i = squeezed, i + 1
             used = sum(x.width for x in line)
-            if i < len(units) and not _no_start(units[i]):
+            if (after := _first_ink(units[i:i + 8])) is None or not _no_start(after):
                 lines.append(_place(line, start, room, justify))
                 line, used, start = [], 0.0, indent
             continue
-        k = _push_down(line, u)
+        k = _push_down(line, units[i:i + 8])  # (what may follow a break: a space or two, then a mark)
         i -= k
         line = line[: len(line) - k]
         lines.append(_place(line, start, room, justify))
