@@ -176,6 +176,15 @@ def _expected(level: NodeKind, n: int, last: dict[NodeKind, int]) -> str:
 # ---- the notice before the plan and the 版记 after it ------------------------------------------------
 
 
+def _doc_number_cuts(front: str, cuts: set[int]) -> None:
+    """A 发文字号 ends a landmark; it starts one too when no Chinese runs into its organ code."""
+    for m in _DOC_NO.finditer(front):
+        cuts.add(m.end())
+        code = re.match(r"[\u4e00-\u9fff]+", m[0])
+        if (m.start() == 0 or not re.match(r"[\u4e00-\u9fff]", front[m.start() - 1])) and code and len(code[0]) <= 8:
+            cuts.add(m.start())  # else the notice title's end, found below, is where it starts
+
+
 def _front_cuts(line: str, end: int) -> tuple[set[int], str]:
     """Landmarks of the notice and page header before the first numbered paragraph, and the place name its
     signer starts with (湖南, to find the printing office in the 版记)."""
@@ -186,11 +195,7 @@ def _front_cuts(line: str, end: int) -> tuple[set[int], str]:
     for m in re.finditer(r"文\s?件", front[:60]):  # the masthead: XX文件 at the very top
         cuts.add(m.end())
         break
-    for m in _DOC_NO.finditer(front):
-        cuts.add(m.end())
-        code = re.match(r"[\u4e00-\u9fff]+", m[0])
-        if (m.start() == 0 or not re.match(r"[\u4e00-\u9fff]", front[m.start() - 1])) and code and len(code[0]) <= 8:
-            cuts.add(m.start())  # else the notice title's end, found below, is where it starts
+    _doc_number_cuts(front, cuts)
     title_end = None
     for m in _NOTICE_END.finditer(front):
         start = front.rfind("关于", max(0, m.start() - 120), m.start())

@@ -74,7 +74,7 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
     for item in body[:tail_from]:
         if isinstance(item, TableBlock):
             _add_table(item, b)
-        elif mk := marker(item) or _decimal_task(item, b):
+        elif mk := _marker_of(item, b):
             b.add(mk.kind, mk.number, mk.text)
         elif waiting is not None and not _bare_label(item) and not fields_of_line(item) and len(item) <= 80:
             waiting.value = item
@@ -92,6 +92,10 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
 
 
 _DECIMAL_TASK_RE = re.compile(r"^(\d{1,3})[.．](\d[^。]{0,30}。.*)$")
+
+
+def _marker_of(line: str, b: _Builder) -> Marker | None:
+    return marker(line) or _decimal_task(line, b)
 
 
 def _decimal_task(line: str, b: _Builder) -> Marker | None:
