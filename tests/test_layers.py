@@ -71,18 +71,6 @@ def _worse_than_c() -> list[tuple[str, str]]:
     return found
 
 
-# Still above grade C when the check came in; other parts of issue 16 split them (by name, so a function may move
-# to another module meanwhile, as recognise.py becomes a package). Strike each off as it lands.
-_STILL_OPEN: set[str] = set()  # all struck off: the importers' last two (issue 14) landed
-
-
-def test_no_new_function_above_grade_c():
-    new = [where for name, where in _worse_than_c() if name not in _STILL_OPEN]
-    assert not new, "split these until radon grades them C or better:\n" + "\n".join(new)
-
-
-@pytest.mark.xfail(strict=False, reason="still above grade C, owned by other parts of issue 16: "
-                                        + ", ".join(sorted(_STILL_OPEN)))
 def test_no_function_above_grade_c():
     offenders = sorted(where for _, where in _worse_than_c())
     assert not offenders, "split these until radon grades them C or better:\n" + "\n".join(offenders)

@@ -28,7 +28,7 @@ import io
 import itertools
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast, overload
@@ -128,13 +128,13 @@ class Fonts:
 
     def __init__(self, font_dir: Path | None = None, overrides: dict[str, FontChoice | Path] | None = None) -> None:
         font_dir = Path(font_dir or os.environ.get(FONT_DIR_ENV) or FONT_DIR)
-        overrides = user_font_overrides() if overrides is None else overrides
+        chosen: Mapping[str, FontChoice | Path] = user_font_overrides() if overrides is None else overrides
         self.names: dict[str, str] = {}
         self.cmaps: dict[str, set[int] | dict[int, int]] = {}
         self.substituted: dict[str, str] = {}  # character → the role whose face lacked it
         self.missing: set[str] = set()
         for role, (_, filename) in FACES.items():
-            choice = overrides.get(role)
+            choice = chosen.get(role)
             try:
                 font = load_font(role, choice or font_dir / filename)
             except FontFileError as e:
@@ -169,7 +169,7 @@ class Fonts:
 
     def segments(self, text: str, role: str) -> Iterable[tuple[str, str]]:
         """Split text into (role, text) runs that one face can draw; unknown characters become 〓."""
-        run, run_role = "", None
+        run, run_role = "", role
         for ch in text:
             r = self.face_for(ch, role)
             if not r:
@@ -590,6 +590,8 @@ class Typesetter:
         """The seal's PNG (its transparency kept) `diameter_mm` wide, centred where the layout says."""
         from PIL import Image
 
+        if seal.image is None:
+            return  # the seal's room is kept; there is no picture to put in it
         w, h = Image.open(io.BytesIO(seal.image)).size  # reads the header only
         width = seal.diameter_mm * MM
         height = width * h / w
@@ -610,6 +612,7 @@ class Typesetter:
             return self.cells(run, "fang", size, cell)
 
         cc_lines: list[Line] = []
+        label = ""
         if imp.cc:
             head, _, names = imp.cc.partition("：")
             label = head + "："

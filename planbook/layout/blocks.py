@@ -48,6 +48,7 @@ class TitleLines:
     kind: str  # "title" (the notice's) or "plan_title"
     style: str
     lines: list[str]
+    pitch_pt: float | None = None  # every block has one (fit.py): None, the grid's
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Masthead:
     size_pt: float
     style: str = "masthead"
     kind: str = "masthead"
+    pitch_pt: float | None = None
 
     @property
     def text(self) -> str:
@@ -71,6 +73,7 @@ class Rule:
 
     kind: str = "red_rule"
     style: str = "red_rule"
+    pitch_pt: float | None = None
 
 
 @dataclass
@@ -87,6 +90,7 @@ class Blank:
 class PageBreak:
     kind: str = "page_break"
     style: str = "body"
+    pitch_pt: float | None = None
 
 
 @dataclass
@@ -141,6 +145,7 @@ class Imprint:
     printed_on: str  # right, 右空一字: "2020年3月9日印发" or ""
     style: str = "imprint"
     kind: str = "imprint"
+    pitch_pt: float | None = None
 
 
 Block = Paragraph | TitleLines | Masthead | Rule | Blank | PageBreak | Signature | Imprint
