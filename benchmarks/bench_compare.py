@@ -37,7 +37,7 @@ def main() -> None:
     new = copy.deepcopy(old)
     tasks = [n for n in new.walk() if n.kind is NodeKind.TASK]
     for node in rng.sample(tasks, len(tasks) // 5):
-        node.body = rng.choice(pool) + node.body[len(node.body) // 2:]
+        node.body = rng.choice(pool) + node.body[len(node.body) // 2 :]
     diff = compare(old, new)
     ours = median_ms(lambda: compare(old, new), args.runs)
     texts = plan_to_text(old).splitlines(), plan_to_text(new).splitlines()

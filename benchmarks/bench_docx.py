@@ -33,8 +33,6 @@ from planbook.layout import build_document  # noqa: E402
 SEEDS = Path(os.environ.get("PLANBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
 
 
-
-
 def stand_in() -> Plan:
     """A plan shaped like seed 003: 9 sections, 33 tasks with three long fields each, a full notice."""
     text = "加强统筹协调，完善工作机制，推动各项任务落地见效，确保按期完成年度目标。" * 4
@@ -42,12 +40,25 @@ def stand_in() -> Plan:
     for s in range(9):
         section = Node(NodeKind.SECTION, f"第{s + 1}方面重点工作")
         for t in range(4 if s < 6 else 3):
-            section.children.append(Node(NodeKind.TASK, f"推进第{t + 1}项改革任务", fields=[
-                Field("目标任务", text[:60]), Field("工作措施", text), Field("责任单位", "办公室、规划处")]))
+            section.children.append(
+                Node(
+                    NodeKind.TASK,
+                    f"推进第{t + 1}项改革任务",
+                    fields=[Field("目标任务", text[:60]), Field("工作措施", text), Field("责任单位", "办公室、规划处")],
+                )
+            )
         nodes.append(section)
-    notice = Notice(masthead="某省教育厅文件", doc_number="某教发〔2020〕8号", title="关于印发《某省教育厅2020年工作要点》的通知",
-                    recipients="各市州教育局：", body=text, signers=["某省教育厅"], signed_on=dt.date(2020, 3, 6),
-                    printed_by="某省教育厅办公室", printed_on=dt.date(2020, 3, 9))
+    notice = Notice(
+        masthead="某省教育厅文件",
+        doc_number="某教发〔2020〕8号",
+        title="关于印发《某省教育厅2020年工作要点》的通知",
+        recipients="各市州教育局：",
+        body=text,
+        signers=["某省教育厅"],
+        signed_on=dt.date(2020, 3, 6),
+        printed_by="某省教育厅办公室",
+        printed_on=dt.date(2020, 3, 9),
+    )
     return Plan(title="某省教育厅2020年工作要点", preamble=text, closing=text, notice=notice, nodes=nodes)
 
 
@@ -75,10 +86,18 @@ def main() -> None:
 
         rows = [
             ("baseline: python-docx, empty document, saved", timed(empty_docx, args.runs, warm=True)),
-            ("layout: build_document (blocks only)", timed(lambda: build_document(plan, "notice"), args.runs, warm=True)),
-            ("build_docx (python-docx tree, not saved)", timed(lambda: build_docx(plan, "notice"), args.runs, warm=True)),
-            ("export_docx notice → file (target ≤ 300 ms)", timed(lambda: export_docx(plan, out, "notice"),
-                                                                args.runs, warm=True)),
+            (
+                "layout: build_document (blocks only)",
+                timed(lambda: build_document(plan, "notice"), args.runs, warm=True),
+            ),
+            (
+                "build_docx (python-docx tree, not saved)",
+                timed(lambda: build_docx(plan, "notice"), args.runs, warm=True),
+            ),
+            (
+                "export_docx notice → file (target ≤ 300 ms)",
+                timed(lambda: export_docx(plan, out, "notice"), args.runs, warm=True),
+            ),
             ("export_docx plan → file", timed(lambda: export_docx(plan, out, "plan"), args.runs, warm=True)),
         ]
         size = out.stat().st_size / 1024
@@ -90,7 +109,9 @@ def main() -> None:
         p90 = sorted(times)[int(0.9 * (len(times) - 1))]
         print(f"{name:<48} {med:>10.1f} {p90:>8.1f} {med / base:>11.1f}")
     export_med = statistics.median(rows[3][1])
-    print(f"\nexport of the notice: {export_med:.0f} ms median — {'OK' if export_med <= 300 else 'OVER'} the 300 ms target")
+    print(
+        f"\nexport of the notice: {export_med:.0f} ms median — {'OK' if export_med <= 300 else 'OVER'} the 300 ms target"
+    )
 
 
 if __name__ == "__main__":

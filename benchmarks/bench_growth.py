@@ -39,12 +39,16 @@ from planbook.core import backup, search  # noqa: E402
 from planbook.core.library import Library  # noqa: E402
 from planbook.core.model import NodeKind  # noqa: E402
 
-BARE = ("import time; from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication([]); "
-        "w = QMainWindow(); w.resize(1280, 800); w.show(); app.processEvents(); print(f'shown {time.time():.6f}')")
-SELECT = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-          "rows = c.execute('SELECT p.id, p.title, p.year, p.status, n.doc_number FROM plans p "
-          "LEFT JOIN notices n ON n.plan_id = p.id ORDER BY p.year DESC, p.title').fetchall(); "
-          "print('\\n'.join(f'{r[0]} {r[1]}' for r in rows))")
+BARE = (
+    "import time; from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication([]); "
+    "w = QMainWindow(); w.resize(1280, 800); w.show(); app.processEvents(); print(f'shown {time.time():.6f}')"
+)
+SELECT = (
+    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+    "rows = c.execute('SELECT p.id, p.title, p.year, p.status, n.doc_number FROM plans p "
+    "LEFT JOIN notices n ON n.plan_id = p.id ORDER BY p.year DESC, p.title').fetchall(); "
+    "print('\\n'.join(f'{r[0]} {r[1]}' for r in rows))"
+)
 
 
 def ms(fn, runs: int) -> float:
@@ -94,12 +98,24 @@ def fresh_copy(path: Path, tmp: Path) -> Path:
 def text_bytes(path: Path) -> int:
     conn = sqlite3.connect(path)
     try:
-        nodes = conn.execute("SELECT sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))) "
-                             "FROM nodes").fetchone()[0] or 0
-        fields = conn.execute("SELECT sum(length(CAST(label AS BLOB)) + length(CAST(value AS BLOB))) "
-                              "FROM fields").fetchone()[0] or 0
-        plans = conn.execute("SELECT sum(length(CAST(title AS BLOB)) + length(CAST(preamble AS BLOB))) "
-                             "FROM plans").fetchone()[0] or 0
+        nodes = (
+            conn.execute("SELECT sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))) FROM nodes").fetchone()[
+                0
+            ]
+            or 0
+        )
+        fields = (
+            conn.execute(
+                "SELECT sum(length(CAST(label AS BLOB)) + length(CAST(value AS BLOB))) FROM fields"
+            ).fetchone()[0]
+            or 0
+        )
+        plans = (
+            conn.execute(
+                "SELECT sum(length(CAST(title AS BLOB)) + length(CAST(preamble AS BLOB))) FROM plans"
+            ).fetchone()[0]
+            or 0
+        )
     finally:
         conn.close()
     return nodes + fields + plans
@@ -118,8 +134,12 @@ def wall(command: list[str], env: dict, until_shown: bool) -> float:
 
 
 def process_rows(path: Path, tmp: Path, runs: int) -> dict[str, tuple[str, str]]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PLANBOOK_SETTINGS": str(tmp / "settings.ini"),
-           "PLANBOOK_QUIT_WHEN_SHOWN": "1"}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PLANBOOK_SETTINGS": str(tmp / "settings.ini"),
+        "PLANBOOK_QUIT_WHEN_SHOWN": "1",
+    }
     first, later, lists, bare, select = [], [], [], [], []
     for _ in range(runs):
         day = fresh_copy(path, tmp)
@@ -133,8 +153,10 @@ def process_rows(path: Path, tmp: Path, runs: int) -> dict[str, tuple[str, str]]
         select.append(wall([sys.executable, "-c", SELECT, str(day)], env, False))
     med = statistics.median
     return {
-        "start": (f"{med(first):.2f} s", f"bare QMainWindow {med(bare):.2f} s; same start, backup already taken "
-                                         f"{med(later):.2f} s"),
+        "start": (
+            f"{med(first):.2f} s",
+            f"bare QMainWindow {med(bare):.2f} s; same start, backup already taken {med(later):.2f} s",
+        ),
         "list": (f"{med(lists):.2f} s", f"SELECT {med(select):.2f} s"),
     }
 
@@ -233,14 +255,20 @@ def gui_rows(path: Path, runs: int) -> dict[str, tuple[str, str]]:
     w.close()
     w.lib.close()
     return {
-        "pane": (f"{pane_ms:.0f} ms ({pane_ms / base_ms:.1f}×); refresh {refresh_ms:.0f} ms",
-                 f"SELECT + flat QTreeView {base_ms:.0f} ms"),
-        "filter": (f"{max(gaps):.0f} ms ({max(gaps) / max(flat_gaps):.1f}×)",
-                   f"QSortFilterProxyModel over a flat QStandardItemModel, same keys: {max(flat_gaps):.0f} ms"),
+        "pane": (
+            f"{pane_ms:.0f} ms ({pane_ms / base_ms:.1f}×); refresh {refresh_ms:.0f} ms",
+            f"SELECT + flat QTreeView {base_ms:.0f} ms",
+        ),
+        "filter": (
+            f"{max(gaps):.0f} ms ({max(gaps) / max(flat_gaps):.1f}×)",
+            f"QSortFilterProxyModel over a flat QStandardItemModel, same keys: {max(flat_gaps):.0f} ms",
+        ),
         "typing": (f"{max(typing):.0f} ms", "—"),
         "renumber": (f"{statistics.median(new_task):.0f} ms", "—"),
-        "arrive": (f"{arrived * 1000:.0f} ms after the window was made; worst GUI-thread gap meanwhile "
-                   f"{start_gap:.0f} ms", "—"),
+        "arrive": (
+            f"{arrived * 1000:.0f} ms after the window was made; worst GUI-thread gap meanwhile {start_gap:.0f} ms",
+            "—",
+        ),
     }
 
 
@@ -338,7 +366,7 @@ def plan_rows(tasks: int, runs: int, soffice: bool, tmp: Path) -> dict[str, tupl
     new = copy.deepcopy(old)
     edited = [n for n in new.walk() if n.kind is NodeKind.TASK]
     for node in rng.sample(edited, len(edited) // 5):
-        node.body = rng.choice(pool) + node.body[len(node.body) // 2:]
+        node.body = rng.choice(pool) + node.body[len(node.body) // 2 :]
     compare_ms = ms(lambda: compare(old, new), runs)
     texts = plan_to_text(old).splitlines(), plan_to_text(new).splitlines()
     difflib_ms = ms(lambda: list(difflib.unified_diff(*texts)), runs)
@@ -358,8 +386,11 @@ def plan_rows(tasks: int, runs: int, soffice: bool, tmp: Path) -> dict[str, tupl
         docx = tmp / f"plan-{tasks}.docx"
         export_docx(old, docx, "notice")
         start = time.perf_counter()
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(docx)],
-                       capture_output=True, timeout=1200)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(docx)],
+            capture_output=True,
+            timeout=1200,
+        )
         office = f"LibreOffice DOCX→PDF {(time.perf_counter() - start):.1f} s"
 
     xlsx = tmp / f"plan-{tasks}.xlsx"
@@ -380,12 +411,17 @@ def plan_rows(tasks: int, runs: int, soffice: bool, tmp: Path) -> dict[str, tupl
     with Library.open(tmp / f"draft-{tasks}.db") as lib:
         plan_id = lib.add_plan(old)
         draft_ms = ms(lambda: draft_next_year(lib, plan_id), runs)
-        rows = lib.db.execute("SELECT plan_id, parent_id, position, kind, title, body FROM nodes "
-                              "WHERE plan_id = ?", [plan_id]).fetchall()
-        fields = lib.db.execute("SELECT f.node_id, f.position, f.label, f.value FROM fields f JOIN nodes n "
-                                "ON n.id = f.node_id WHERE n.plan_id = ?", [plan_id]).fetchall()
-        lib.db.execute("CREATE TEMP TABLE n2 AS SELECT plan_id, parent_id, position, kind, title, body FROM nodes "
-                       "WHERE 0")
+        rows = lib.db.execute(
+            "SELECT plan_id, parent_id, position, kind, title, body FROM nodes WHERE plan_id = ?", [plan_id]
+        ).fetchall()
+        fields = lib.db.execute(
+            "SELECT f.node_id, f.position, f.label, f.value FROM fields f JOIN nodes n "
+            "ON n.id = f.node_id WHERE n.plan_id = ?",
+            [plan_id],
+        ).fetchall()
+        lib.db.execute(
+            "CREATE TEMP TABLE n2 AS SELECT plan_id, parent_id, position, kind, title, body FROM nodes WHERE 0"
+        )
         lib.db.execute("CREATE TEMP TABLE f2 AS SELECT node_id, position, label, value FROM fields WHERE 0")
 
         def executemany() -> None:
@@ -406,13 +442,19 @@ def plan_rows(tasks: int, runs: int, soffice: bool, tmp: Path) -> dict[str, tupl
     return {
         "compare": (f"{compare_ms / 1000:.2f} s", f"difflib of the texts {difflib_ms / 1000:.2f} s"),
         "preview": (f"first page {first_s:.2f} s; all {pages} pages {whole_s:.1f} s", "—"),
-        "pdf": (f"{pdf_ms / 1000:.1f} s ({pages} pages, {pdf_ms / pages:.0f} ms/page; CPU {pdf_cpu / pages:.1f} "
-                f"ms/page)", office),
-        "xlsx": (f"{xlsx_ms / 1000:.2f} s ({xlsx_ms / plain_ms:.1f}×)", f"openpyxl write-only, same rows "
-                                                                       f"{plain_ms / 1000:.2f} s"),
-        "next": (f"{draft_ms / 1000:.2f} s ({draft_ms / many_ms:.1f}×); without its search index "
-                 f"{unindexed_ms / 1000:.2f} s ({unindexed_ms / many_ms:.1f}×)",
-                 f"executemany of the same rows {many_ms / 1000:.3f} s"),
+        "pdf": (
+            f"{pdf_ms / 1000:.1f} s ({pages} pages, {pdf_ms / pages:.0f} ms/page; CPU {pdf_cpu / pages:.1f} ms/page)",
+            office,
+        ),
+        "xlsx": (
+            f"{xlsx_ms / 1000:.2f} s ({xlsx_ms / plain_ms:.1f}×)",
+            f"openpyxl write-only, same rows {plain_ms / 1000:.2f} s",
+        ),
+        "next": (
+            f"{draft_ms / 1000:.2f} s ({draft_ms / many_ms:.1f}×); without its search index "
+            f"{unindexed_ms / 1000:.2f} s ({unindexed_ms / many_ms:.1f}×)",
+            f"executemany of the same rows {many_ms / 1000:.3f} s",
+        ),
     }
 
 
@@ -427,8 +469,7 @@ def size_rows(path: Path, tmp: Path, reindex: bool) -> dict[str, tuple[str, str]
             conn = lib.db.conn
 
             def trigram_build() -> None:
-                conn.execute("CREATE VIRTUAL TABLE temp.tri USING fts5(title, body, units, fields, "
-                             "tokenize='trigram')")
+                conn.execute("CREATE VIRTUAL TABLE temp.tri USING fts5(title, body, units, fields, tokenize='trigram')")
                 conn.execute("INSERT INTO temp.tri SELECT title, body, units, fields FROM search_node_src")
                 conn.execute("INSERT INTO temp.tri SELECT title, body, units, fields FROM search_plan_src")
                 conn.commit()
@@ -438,9 +479,12 @@ def size_rows(path: Path, tmp: Path, reindex: bool) -> dict[str, tuple[str, str]
     mb = 1 << 20
     text = text_bytes(day)
     return {
-        "size": (f"{day.stat().st_size / mb:.0f} MB for {text / mb:.0f} MB of text "
-                 f"({day.stat().st_size / text:.1f}×); a backup {made.stat().st_size / mb:.0f} MB "
-                 f"({made.stat().st_size / text:.1f}×)", "—"),
+        "size": (
+            f"{day.stat().st_size / mb:.0f} MB for {text / mb:.0f} MB of text "
+            f"({day.stat().st_size / text:.1f}×); a backup {made.stat().st_size / mb:.0f} MB "
+            f"({made.stat().st_size / text:.1f}×)",
+            "—",
+        ),
         "reindex": (index_ms, trigram),
     }
 
@@ -509,8 +553,10 @@ def main() -> None:
         for label, found in columns:
             value, baseline = found.get(key, ("—", "—"))
             print(f"    {label:<26} {value:<60} baseline: {baseline}")
-    print("\ncolumns: library steps on the library of that many plans (30 tasks each); plan steps on one plan of "
-          "that many tasks")
+    print(
+        "\ncolumns: library steps on the library of that many plans (30 tasks each); plan steps on one plan of "
+        "that many tasks"
+    )
 
 
 if __name__ == "__main__":

@@ -53,9 +53,14 @@ def plan_with(tasks: int, year: int, n: int) -> Plan:
     for s in range(5):
         section = Node(NodeKind.SECTION, f"第{s + 1}部分：坚持改革创新，全面提升教育质量")
         for t in range(per_section):
-            section.children.append(Node(
-                NodeKind.TASK, f"任务{s + 1}-{t + 1}：切实加强德育工作。", "细化工作举措，明确时间节点。" * 4,
-                [Field("牵头单位", "基础教育科"), Field("责任单位", "各县市区教育局"), Field("完成时限", "12月底")]))
+            section.children.append(
+                Node(
+                    NodeKind.TASK,
+                    f"任务{s + 1}-{t + 1}：切实加强德育工作。",
+                    "细化工作举措，明确时间节点。" * 4,
+                    [Field("牵头单位", "基础教育科"), Field("责任单位", "各县市区教育局"), Field("完成时限", "12月底")],
+                )
+            )
         sections.append(section)
     return Plan(title=f"第{n}市教育局{year}年工作要点", year=year, issuers=[f"第{n % 40}市教育局"], nodes=sections)
 
@@ -76,8 +81,9 @@ def build_library(path: Path, plans: int, tasks: int, huge: int = 300) -> tuple[
 
 def spawn(code: str, *args: str, env: dict) -> float:
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=ROOT,
-                         check=True, timeout=120).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=ROOT, check=True, timeout=120
+    ).stdout
     return float(out.strip().splitlines()[-1]) - start
 
 
@@ -107,8 +113,10 @@ def main() -> None:
     library = folder / "lib.db"
     t = time.perf_counter()
     big, huge = build_library(library, args.plans, 100)
-    print(f"library: {args.plans} plans, plan {big} has 100 tasks, plan {huge} 300 tasks with 200-character fields "
-          f"(built in {time.perf_counter() - t:.1f} s)\n")
+    print(
+        f"library: {args.plans} plans, plan {big} has 100 tasks, plan {huge} 300 tasks with 200-character fields "
+        f"(built in {time.perf_counter() - t:.1f} s)\n"
+    )
     env = {**os.environ, "PLANBOOK_SETTINGS": str(folder / "settings.ini"), "PYTHONPATH": str(ROOT)}
 
     base = [spawn(BASELINE, env=env) for _ in range(args.runs)]

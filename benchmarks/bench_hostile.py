@@ -39,8 +39,14 @@ def run(args: list, library: Path, budget: float, cwd: Path) -> Run:
     env = {**os.environ, "PLANBOOK_LIBRARY": str(library), "PYTHONIOENCODING": "utf-8"}
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-m", "planbook", *map(str, args)], stdout=out, stderr=err,
-                                stdin=subprocess.DEVNULL, env=env, cwd=cwd)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "planbook", *map(str, args)],
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            cwd=cwd,
+        )
         deadline = started + budget
         code = None
         while True:
@@ -57,8 +63,13 @@ def run(args: list, library: Path, budget: float, cwd: Path) -> Run:
         seconds = time.perf_counter() - started
         out.seek(0)
         err.seek(0)
-        return Run(code, seconds, usage.ru_maxrss / 1024, err.read().decode("utf-8", "replace"),
-                   out.read().decode("utf-8", "replace"))
+        return Run(
+            code,
+            seconds,
+            usage.ru_maxrss / 1024,
+            err.read().decode("utf-8", "replace"),
+            out.read().decode("utf-8", "replace"),
+        )
 
 
 def cases(files: dict[str, Path], folder: Path) -> list[tuple[str, list, set[int], str]]:
@@ -70,7 +81,12 @@ def cases(files: dict[str, Path], folder: Path) -> list[tuple[str, list, set[int
         ("new --year 10**20", ["new", "--title", "x", "--year", "1" + "0" * 20], {1}, "year overflow"),
         ("--library of 5000 characters", ["--library", "a" * 5000, "list"], {1}, "too-long path"),
         ("diff --html DIR", ["diff", "1", "1", "--html", folder], {1}, "report over a folder"),
-        ("export -o the library", ["export", "1", "--format", "txt", "-o", "{library}"], {1}, "export over the library"),
+        (
+            "export -o the library",
+            ["export", "1", "--format", "txt", "-o", "{library}"],
+            {1},
+            "export over the library",
+        ),
     ]
 
 
@@ -86,9 +102,18 @@ def main() -> int:
         work = args.keep or Path(tmp)
         folder = work / "hostile"
         # made in a process of its own: a child's peak memory counts what it shares with this one at the fork
-        subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from hostile import "
-                        "hostile_files; from pathlib import Path; hostile_files(Path(sys.argv[2]), float(sys.argv[3]))",
-                        str(Path(__file__).resolve().parent), str(folder), str(args.scale)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; sys.path.insert(0, sys.argv[1]); from hostile import "
+                "hostile_files; from pathlib import Path; hostile_files(Path(sys.argv[2]), float(sys.argv[3]))",
+                str(Path(__file__).resolve().parent),
+                str(folder),
+                str(args.scale),
+            ],
+            check=True,
+        )
         files = {p.name: p for p in sorted(folder.iterdir())}
         library = work / "lib.db"
         ordinary = work / "ordinary.txt"
@@ -98,8 +123,10 @@ def main() -> int:
             print(f"baseline failed: {base.err}", file=sys.stderr)
             return 1
         print(f"{'case':34} {'exit':>4} {'seconds':>8} {'× base':>7} {'peak MB':>8} {'× base':>7}  result / message")
-        print(f"{'baseline: import an ordinary plan':34} {base.code:>4} {base.seconds:8.2f} {1:7.1f} "
-              f"{base.peak_mb:8.0f} {1:7.1f}  ok")
+        print(
+            f"{'baseline: import an ordinary plan':34} {base.code:>4} {base.seconds:8.2f} {1:7.1f} "
+            f"{base.peak_mb:8.0f} {1:7.1f}  ok"
+        )
         failed = 0
         for name, command, accepted, _what in cases(files, folder):
             if args.only not in name:
@@ -107,16 +134,19 @@ def main() -> int:
             command = [str(library) if c == "{library}" else c for c in command]
             r = run(command, library, args.budget, root)
             lines = [x for x in r.err.splitlines() if x.strip()]
-            bad = (r.code not in accepted or "Traceback" in r.err or "unexpected error" in r.err
-                   or (r.code and not lines))
+            bad = (
+                r.code not in accepted or "Traceback" in r.err or "unexpected error" in r.err or (r.code and not lines)
+            )
             failed += bad
             said = lines[0] if lines else (r.out.splitlines() or [""])[0]
             if name == "folder of all of them":
                 said = next((x for x in lines if "file(s)" in x), said)
             verdict = "FAIL " if bad else ""
-            print(f"{name[:34]:34} {r.code if r.code is not None else 'kill':>4} {r.seconds:8.2f} "
-                  f"{r.seconds / base.seconds:7.1f} {r.peak_mb:8.0f} {r.peak_mb / base.peak_mb:7.1f}  "
-                  f"{verdict}{said[:110]}")
+            print(
+                f"{name[:34]:34} {r.code if r.code is not None else 'kill':>4} {r.seconds:8.2f} "
+                f"{r.seconds / base.seconds:7.1f} {r.peak_mb:8.0f} {r.peak_mb / base.peak_mb:7.1f}  "
+                f"{verdict}{said[:110]}"
+            )
         print(f"{failed} case(s) failed")
         return 1 if failed else 0
 

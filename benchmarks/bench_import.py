@@ -53,8 +53,12 @@ def make_variants(seeds: list[Path], folder: Path) -> list[Path]:
         text = seed.read_text(encoding="utf-8")
         stem = seed.stem[:3]
         html = folder / f"{stem}.html"
-        html.write_text("<html><body><table><tr><td>" + "".join(f"<p>{line}</p>" for line in text.splitlines())
-                        + "</td></tr></table></body></html>", encoding="utf-8")
+        html.write_text(
+            "<html><body><table><tr><td>"
+            + "".join(f"<p>{line}</p>" for line in text.splitlines())
+            + "</td></tr></table></body></html>",
+            encoding="utf-8",
+        )
         document = docx.Document()
         for line in text.splitlines():
             document.add_paragraph(line)
@@ -88,28 +92,69 @@ def format_rows(seeds: list[Path], tmp: Path, repeat: int) -> None:
     import pypdfium2 as pdfium
 
     pages = len(pdfium.PdfDocument(pdf.read_bytes()))
-    rows = [(f"PDF, {pages} pages (seed 003)", "pypdfium2 text", lambda: extract_only(pdf),
-             lambda: import_with_warnings(pdf), 300)]
+    rows = [
+        (
+            f"PDF, {pages} pages (seed 003)",
+            "pypdfium2 text",
+            lambda: extract_only(pdf),
+            lambda: import_with_warnings(pdf),
+            300,
+        )
+    ]
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp / 'lo'}", "--headless", "--convert-to",
-                        "doc:MS Word 97", "--outdir", str(tmp), str(word)], check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{tmp / 'lo'}",
+                "--headless",
+                "--convert-to",
+                "doc:MS Word 97",
+                "--outdir",
+                str(tmp),
+                str(word),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         doc = tmp / "003.doc"
-        rows.append(("Word 97 .doc (seed 003)", "same .docx", lambda: import_with_warnings(word),
-                     lambda: import_with_warnings(doc), 500))
+        rows.append(
+            (
+                "Word 97 .doc (seed 003)",
+                "same .docx",
+                lambda: import_with_warnings(word),
+                lambda: import_with_warnings(doc),
+                500,
+            )
+        )
         from planbook.importers.legacy import binary_word_to_docx
         from planbook.importers.word import parse_docx
 
         # what a .doc with Word list numbering costs: the whole msdoc2docx conversion, then the Word importer
-        rows.append((".doc, full conversion (003)", "same .docx", lambda: import_with_warnings(word),
-                     lambda: parse_docx(binary_word_to_docx(doc.read_bytes(), doc.name)[0]), 500))
+        rows.append(
+            (
+                ".doc, full conversion (003)",
+                "same .docx",
+                lambda: import_with_warnings(word),
+                lambda: parse_docx(binary_word_to_docx(doc.read_bytes(), doc.name)[0]),
+                500,
+            )
+        )
     else:
         print("(LibreOffice is not installed: no .doc to time)")
     for path in seeds:
         text = path.read_text(encoding="utf-8")
         flat = "".join(text.splitlines())
-        rows.append((f"one line, {len(flat) // 1000} k chars ({path.name[:3]})", "seed as is",
-                     lambda t=text: parse_text(t), lambda f=flat: parse_text(f), 50))
+        rows.append(
+            (
+                f"one line, {len(flat) // 1000} k chars ({path.name[:3]})",
+                "seed as is",
+                lambda t=text: parse_text(t),
+                lambda f=flat: parse_text(f),
+                50,
+            )
+        )
     print(f"{'input':<34}{'baseline':<16}{'base ms':>9}{'import ms':>11}{'ratio':>8}  target")
     for name, base_name, base_fn, full_fn, target in rows:
         full_fn()  # warm imports and caches
@@ -122,7 +167,9 @@ def format_rows(seeds: list[Path], tmp: Path, repeat: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--seeds", type=Path, default=Path(os.environ.get("PLANBOOK_SEEDS", ROOT.parent / "shared" / "seeds")))
+    ap.add_argument(
+        "--seeds", type=Path, default=Path(os.environ.get("PLANBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
+    )
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=30)
     ap.add_argument("--formats-only", action="store_true", help="only the PDF, .doc and one-line rows")
@@ -157,16 +204,19 @@ def main() -> None:
         base = time.perf_counter() - t
         env = {**os.environ, "PLANBOOK_LIBRARY": str(tmp / "bench.db")}
         t = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "planbook", "import", str(folder)], cwd=ROOT, env=env,
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-m", "planbook", "import", str(folder)], cwd=ROOT, env=env, capture_output=True, text=True
+        )
         full = time.perf_counter() - t
         if proc.returncode != 0:
             sys.exit(f"import failed: {proc.stderr[-500:]}")
         kinds = ", ".join(sorted({p.suffix for p in files}))
         print()
         print(f"{'1,000 files':<34}{'files':>6}{'baseline s':>13}{'import s':>11}{'per file':>10}  target ≤ 60 s")
-        print(f"{'planbook import FOLDER (' + kinds + ')':<34}{len(files):6d}{base:13.2f}{full:11.2f}"
-              f"{full / len(files) * 1000:8.1f}ms  {'ok' if full <= 60 else 'SLOW'}")
+        print(
+            f"{'planbook import FOLDER (' + kinds + ')':<34}{len(files):6d}{base:13.2f}{full:11.2f}"
+            f"{full / len(files) * 1000:8.1f}ms  {'ok' if full <= 60 else 'SLOW'}"
+        )
         print(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "")
 
 

@@ -57,8 +57,12 @@ def kill_after(mode: str, library: Path, arg: str, seed: int, steps: int) -> tup
     """Run a worker, SIGKILL it right after its `steps`-th confirmation (0: right after "ready"). Returns the
     confirmed steps and the seconds from start to kill."""
     started = time.perf_counter()
-    worker = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "kill_worker.py"), mode, str(library), arg,
-                               str(seed)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    worker = subprocess.Popen(
+        [sys.executable, str(ROOT / "benchmarks" / "kill_worker.py"), mode, str(library), arg, str(seed)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     seen = []
     try:
         line = worker.stdout.readline()
@@ -114,9 +118,14 @@ class Bench:
             copy_library(self.library, reference)
         with Library.open(self.library) as lib:
             before = sorted(p.title for p in lib.list_plans())
-        arg = {"edit": str(self.plan_id), "import": str(self.plan_file),
-               "restore": ",".join(str(b) for b in self.backups), "backup": "-", "reindex": "-",
-               "export": str(self.export)}[mode]
+        arg = {
+            "edit": str(self.plan_id),
+            "import": str(self.plan_file),
+            "restore": ",".join(str(b) for b in self.backups),
+            "backup": "-",
+            "reindex": "-",
+            "export": str(self.export),
+        }[mode]
         confirmed, seconds = kill_after(mode, self.library, arg, run, steps)
         lost = 0
         with sound(self.library) as lib:
@@ -188,13 +197,16 @@ def main() -> int:
             row["lost"] += lost
             row["seconds"].append(seconds)
     base = statistics.median(baseline)
-    print(f"{'work killed':10} {'kills':>6} {'confirmed':>10} {'lost':>5} {'failed':>7} {'s to kill':>10} "
-          f"{'× base':>7}")
+    print(
+        f"{'work killed':10} {'kills':>6} {'confirmed':>10} {'lost':>5} {'failed':>7} {'s to kill':>10} {'× base':>7}"
+    )
     print(f"{'(baseline)':10} {len(baseline):>6} {'':>10} {'':>5} {'':>7} {base:10.2f} {1:7.1f}")
     for mode, row in rows.items():
         med = statistics.median(row["seconds"]) if row["seconds"] else float("nan")
-        print(f"{mode:10} {row['kills']:>6} {row['confirmed']:>10} {row['lost']:>5} {row['failed']:>7} {med:10.2f} "
-              f"{med / base:7.1f}")
+        print(
+            f"{mode:10} {row['kills']:>6} {row['confirmed']:>10} {row['lost']:>5} {row['failed']:>7} {med:10.2f} "
+            f"{med / base:7.1f}"
+        )
     total = {k: sum(r[k] for r in rows.values()) for k in ("kills", "confirmed", "lost", "failed")}
     print(f"{'all':10} {total['kills']:>6} {total['confirmed']:>10} {total['lost']:>5} {total['failed']:>7}")
     return 1 if total["lost"] or total["failed"] else 0

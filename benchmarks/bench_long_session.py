@@ -58,16 +58,35 @@ def outcome(code: int, out: str) -> str:
 
 
 def rows_for(python: str, library: Path, keys: int, env: dict, tmp: Path) -> list[tuple[str, str, str, str]]:
-    label = subprocess.run([python, "-c", "import PySide6, sys; print(PySide6.__version__, sys.version.split()[0])"],
-                           capture_output=True, text=True).stdout.split()
+    label = subprocess.run(
+        [python, "-c", "import PySide6, sys; print(PySide6.__version__, sys.version.split()[0])"],
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     who = f"PySide6 {label[0]} / Python {label[1]}" if len(label) == 2 else python
     rows = []
     code, out, seconds = run([python, "main.py"], {**env, "PLANBOOK_QUIT_WHEN_SHOWN": "1"})
     rows.append((who, "start, window shown", outcome(code, out), f"{seconds:.2f} s"))
     report = tmp / "session.json"
     report.unlink(missing_ok=True)
-    code, out, seconds = run([python, "tests/long_session_driver.py", str(library), "--search-chars", str(keys),
-                              "--edit-chars", "500", "--switches", "500", "--open", "200", "--json", str(report)], env)
+    code, out, seconds = run(
+        [
+            python,
+            "tests/long_session_driver.py",
+            str(library),
+            "--search-chars",
+            str(keys),
+            "--edit-chars",
+            "500",
+            "--switches",
+            "500",
+            "--open",
+            "200",
+            "--json",
+            str(report),
+        ],
+        env,
+    )
     if code == 0:
         data = json.loads(report.read_text(encoding="utf-8"))
         per_key = data["steps"]["search box"] / keys * 1000
@@ -98,8 +117,13 @@ def main() -> None:
             print(f"library of {args.plans:,} plans generated in {time.perf_counter() - started:.0f} s", flush=True)
             if args.reuse:
                 shutil.copyfile(library, args.reuse)
-        env = {**os.environ, "PLANBOOK_LIBRARY": str(library), "QT_QPA_PLATFORM": "offscreen",
-               "PLANBOOK_SETTINGS": str(tmp / "settings.ini"), "PYTHONPATH": str(ROOT)}
+        env = {
+            **os.environ,
+            "PLANBOOK_LIBRARY": str(library),
+            "QT_QPA_PLATFORM": "offscreen",
+            "PLANBOOK_SETTINGS": str(tmp / "settings.ini"),
+            "PYTHONPATH": str(ROOT),
+        }
         code, out, _ = run([sys.executable, "-c", BARE_TYPING, str(args.keys)], env)
         bare = float(out) / args.keys * 1000 if code == 0 else float("nan")
         rows = []

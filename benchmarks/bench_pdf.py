@@ -49,8 +49,6 @@ def load_plan(path: Path | None) -> tuple[Plan, str]:
     return max(plans, key=lambda p: sum(1 for _ in p.walk())), path.name
 
 
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("plan", nargs="?", type=Path)
@@ -75,12 +73,18 @@ def main() -> None:
 
     plan_json = tmp / "plan.json"
     EXPORTERS["json"](plan, plan_json, None)
-    cold = (f"import sys; sys.path.insert(0, {str(ROOT)!r});"
-            "from pathlib import Path; from planbook.core.exchange import loads;"
-            "from planbook.exporters.pdf_writer import write_pdf;"
-            f"write_pdf(loads(Path({str(plan_json)!r}).read_text('utf-8')), Path({str(tmp / 'cold.pdf')!r}))")
-    rows.append(("pdf (cold process, start-up included)",
-                 timed(lambda: subprocess.run([sys.executable, "-c", cold], check=True), args.runs)))
+    cold = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r});"
+        "from pathlib import Path; from planbook.core.exchange import loads;"
+        "from planbook.exporters.pdf_writer import write_pdf;"
+        f"write_pdf(loads(Path({str(plan_json)!r}).read_text('utf-8')), Path({str(tmp / 'cold.pdf')!r}))"
+    )
+    rows.append(
+        (
+            "pdf (cold process, start-up included)",
+            timed(lambda: subprocess.run([sys.executable, "-c", cold], check=True), args.runs),
+        )
+    )
 
     lo_row = None
     if "docx" in EXPORTERS:
@@ -90,8 +94,16 @@ def main() -> None:
         if soffice:
             env = {**os.environ, "FONTCONFIG_FILE": str(ROOT / "resources" / "fonts" / "fonts.conf")}
             profile = tmp / "lo-profile"
-            cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                   "--outdir", str(tmp / "lo"), str(docx)]
+            cmd = [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp / "lo"),
+                str(docx),
+            ]
             subprocess.run(cmd, check=True, env=env, capture_output=True, timeout=300)  # first start makes the profile
             lo = timed(lambda: subprocess.run(cmd, check=True, env=env, capture_output=True, timeout=300), args.runs)
             lo_row = ("LibreOffice DOCX → PDF (warm profile)", lo)
@@ -101,8 +113,10 @@ def main() -> None:
     from reportlab.lib import rl_accel
 
     accel = "C (rl-accel)" if type(rl_accel.fp_str).__name__ == "builtin_function_or_method" else "pure Python"
-    print(f"plan: {name} ({plan.task_count()} tasks, {pages} PDF pages), {args.runs} runs each; "
-          f"reportlab speed-ups: {accel}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"plan: {name} ({plan.task_count()} tasks, {pages} PDF pages), {args.runs} runs each; "
+        f"reportlab speed-ups: {accel}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     print(f"{'step':<42}{'median ms':>11}{'min ms':>9}{'max ms':>9}")
     for label, times in rows:
         print(f"{label:<42}{statistics.median(times):>11.0f}{min(times):>9.0f}{max(times):>9.0f}")
@@ -112,8 +126,10 @@ def main() -> None:
     print(f"target: ofd ≤ {OFD_RATIO}× pdf → {'met' if ratio <= OFD_RATIO else 'MISSED'} ({ratio:.2f}×)")
     if lo_row:
         lo_med = statistics.median(lo_row[1])
-        print(f"LibreOffice / our PDF: {lo_med / warm:.1f}× (warm), "
-              f"{lo_med / statistics.median(rows[1][1]):.1f}× (against our cold process)")
+        print(
+            f"LibreOffice / our PDF: {lo_med / warm:.1f}× (warm), "
+            f"{lo_med / statistics.median(rows[1][1]):.1f}× (against our cold process)"
+        )
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -43,44 +43,70 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, Library.open(Path(tmp) / "lib.db") as lib:
         # a year's plan whose sentences say 2020年 here and there, drafted for 2021
         rng = random.Random(5)
-        source = generate_plan(rng, [s.replace("2018", "2020").replace("2019", "2020") for s in pool],
-                               args.tasks, 2020)
+        source = generate_plan(rng, [s.replace("2018", "2020").replace("2019", "2020") for s in pool], args.tasks, 2020)
         draft_id = draft_next_year(lib, lib.add_plan(source))
         draft = lib.load_plan(draft_id)
         findings = review(draft)
         texts = [t for _, t, _ in plan_texts(draft)]
         year = re.compile(r"2020年")
-        rows = [("review a drafted plan (values)", median_ms(lambda: review(draft), args.runs), 100),
-                ("review_plan (load + review)", median_ms(lambda: review_plan(lib, draft_id), args.runs), 100),
-                ("baseline: one regex over its texts",
-                 median_ms(lambda: [year.findall(t) for t in texts], args.runs), None)]
+        rows = [
+            ("review a drafted plan (values)", median_ms(lambda: review(draft), args.runs), 100),
+            ("review_plan (load + review)", median_ms(lambda: review_plan(lib, draft_id), args.runs), 100),
+            (
+                "baseline: one regex over its texts",
+                median_ms(lambda: [year.findall(t) for t in texts], args.runs),
+                None,
+            ),
+        ]
         with lib.transaction():
             for plan in generate_plans(args.plans, tasks=30):
                 lib.add_plan(plan)
         hits = find_library(lib, WORD)
         one = find(draft, WORD)
-        columns = [("nodes", "title"), ("nodes", "body"), ("fields", "value"), ("plans", "title"),
-                   ("plans", "preamble"), ("plans", "closing"), ("notices", "title"), ("notices", "body")]
+        columns = [
+            ("nodes", "title"),
+            ("nodes", "body"),
+            ("fields", "value"),
+            ("plans", "title"),
+            ("plans", "preamble"),
+            ("plans", "closing"),
+            ("notices", "title"),
+            ("notices", "body"),
+        ]
 
         def scan() -> int:
-            return sum(lib.db.execute(f"SELECT count(*) FROM {t} WHERE instr({c}, ?)", [WORD]).fetchone()[0]
-                       for t, c in columns)
+            return sum(
+                lib.db.execute(f"SELECT count(*) FROM {t} WHERE instr({c}, ?)", [WORD]).fetchone()[0]
+                for t, c in columns
+            )
 
         common = find_library(lib, COMMON)
-        rows += [(f"replace preview, all {args.plans + 2} plans", median_ms(lambda: find_library(lib, WORD),
-                                                                           args.runs), 200),
-                 (f"  the same for {COMMON} ({common.total} hits)",
-                  median_ms(lambda: find_library(lib, COMMON), args.runs), None),
-                 ("replace preview, the open plan", median_ms(lambda: find(draft, WORD), args.runs), None),
-                 ("baseline: SQL instr() count, every column", median_ms(scan, args.runs), None)]
-    print(f"a {args.tasks}-task draft: {len(findings)} findings; “{WORD}”: {hits.total} hits in {hits.plans} plans "
-          f"of the library, {len(one)} in the draft" + ("" if real else " (no seeds: built-in sentences)"))
+        rows += [
+            (
+                f"replace preview, all {args.plans + 2} plans",
+                median_ms(lambda: find_library(lib, WORD), args.runs),
+                200,
+            ),
+            (
+                f"  the same for {COMMON} ({common.total} hits)",
+                median_ms(lambda: find_library(lib, COMMON), args.runs),
+                None,
+            ),
+            ("replace preview, the open plan", median_ms(lambda: find(draft, WORD), args.runs), None),
+            ("baseline: SQL instr() count, every column", median_ms(scan, args.runs), None),
+        ]
+    print(
+        f"a {args.tasks}-task draft: {len(findings)} findings; “{WORD}”: {hits.total} hits in {hits.plans} plans "
+        f"of the library, {len(one)} in the draft" + ("" if real else " (no seeds: built-in sentences)")
+    )
     print(f"{'operation':<44} {'median ms':>10} {'target':>10}")
     for name, ms, target in rows:
         verdict = "" if target is None else f"≤{target} " + ("ok" if ms <= target else "MISS")
         print(f"{name:<44} {ms:>10.1f} {verdict:>10}")
-    print(f"ratios: review {rows[0][1] / rows[2][1]:.0f}× the regex; library preview "
-          f"{rows[3][1] / rows[6][1]:.1f}× the SQL count")
+    print(
+        f"ratios: review {rows[0][1] / rows[2][1]:.0f}× the regex; library preview "
+        f"{rows[3][1] / rows[6][1]:.1f}× the SQL count"
+    )
 
 
 if __name__ == "__main__":

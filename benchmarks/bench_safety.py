@@ -65,15 +65,20 @@ def main() -> None:
         base = timed(lambda: window.lib.db.execute("SELECT 1").fetchone(), args.runs * 100)
         poll = timed(window.safety.watcher.poll, args.runs * 100)
         print(f"{'baseline: SELECT 1':<46} {statistics.median(base) * 1e6:9.1f} µs")
-        print(f"{'poll PRAGMA data_version (nothing changed)':<46} {statistics.median(poll) * 1e6:9.1f} µs  "
-              f"{statistics.median(poll) / statistics.median(base):5.2f}×")
+        print(
+            f"{'poll PRAGMA data_version (nothing changed)':<46} {statistics.median(poll) * 1e6:9.1f} µs  "
+            f"{statistics.median(poll) / statistics.median(base):5.2f}×"
+        )
         pane = timed(window.refresh_library, args.runs)
         row("baseline: library pane refresh", pane)
         row("refresh after another process's edit", refreshes(args.runs), baseline=statistics.median(pane))
         copy = timed(lambda: shutil.copyfile(path, Path(tmp) / "copy.db"), args.runs)
         row("baseline: shutil.copyfile of the library", copy)
-        row("backup through SQLite's backup API", timed(lambda: backup.backup(window.lib), args.runs),
-            baseline=statistics.median(copy))
+        row(
+            "backup through SQLite's backup API",
+            timed(lambda: backup.backup(window.lib), args.runs),
+            baseline=statistics.median(copy),
+        )
         window.close()
         other.close()
         window.lib.close()

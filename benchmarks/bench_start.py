@@ -25,8 +25,10 @@ from generate import generate_plans  # noqa: E402
 
 from planbook.core.library import Library  # noqa: E402
 
-BARE = ("import time; from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication([]); "
-        "w = QMainWindow(); w.resize(1280, 800); w.show(); app.processEvents(); print(f'shown {time.time():.6f}')")
+BARE = (
+    "import time; from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication([]); "
+    "w = QMainWindow(); w.resize(1280, 800); w.show(); app.processEvents(); print(f'shown {time.time():.6f}')"
+)
 
 
 def timed_runs(command: list[str], env: dict, runs: int, until_shown: bool) -> list[float]:
@@ -52,17 +54,28 @@ def main() -> None:
         with Library.open(library) as lib, lib.transaction():
             for plan in generate_plans(args.plans):
                 lib.add_plan(plan)
-        env = {**os.environ, "PLANBOOK_LIBRARY": str(library), "QT_QPA_PLATFORM": "offscreen",
-               "PLANBOOK_SETTINGS": str(Path(tmp) / "settings.ini"), "PLANBOOK_QUIT_WHEN_SHOWN": "1"}
-        rows = [("bare QApplication + QMainWindow", timed_runs([sys.executable, "-c", BARE], env, args.runs, True),
-                 None),
-                ("source: planbook --version", timed_runs([sys.executable, "main.py", "--version"], env, args.runs,
-                                                          False), 0.3),
-                ("source: window shown", timed_runs([sys.executable, "main.py"], env, args.runs, True), 1.0)]
+        env = {
+            **os.environ,
+            "PLANBOOK_LIBRARY": str(library),
+            "QT_QPA_PLATFORM": "offscreen",
+            "PLANBOOK_SETTINGS": str(Path(tmp) / "settings.ini"),
+            "PLANBOOK_QUIT_WHEN_SHOWN": "1",
+        }
+        rows = [
+            ("bare QApplication + QMainWindow", timed_runs([sys.executable, "-c", BARE], env, args.runs, True), None),
+            (
+                "source: planbook --version",
+                timed_runs([sys.executable, "main.py", "--version"], env, args.runs, False),
+                0.3,
+            ),
+            ("source: window shown", timed_runs([sys.executable, "main.py"], env, args.runs, True), 1.0),
+        ]
         exe = args.bundle / ("planbook.exe" if os.name == "nt" else "planbook")
         if exe.exists():
-            rows += [("bundle: planbook --version", timed_runs([str(exe), "--version"], env, args.runs, False), 0.3),
-                     ("bundle: window shown", timed_runs([str(exe)], env, args.runs, True), 1.0)]
+            rows += [
+                ("bundle: planbook --version", timed_runs([str(exe), "--version"], env, args.runs, False), 0.3),
+                ("bundle: window shown", timed_runs([str(exe)], env, args.runs, True), 1.0),
+            ]
         else:
             print(f"(no bundle at {args.bundle}: `make dist` first to time it)")
     base = statistics.median(rows[0][1])

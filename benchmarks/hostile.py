@@ -26,8 +26,9 @@ def project_patterns(packages: tuple[str, ...] = ("planbook.importers", "planboo
         for name in names:
             module = importlib.import_module(name)
             for attr, value in vars(module).items():
-                values = value.values() if isinstance(value, dict) else value if isinstance(value, list | tuple) \
-                    else [value]
+                values = (
+                    value.values() if isinstance(value, dict) else value if isinstance(value, list | tuple) else [value]
+                )
                 for i, item in enumerate(values):
                     if isinstance(item, re.Pattern) and isinstance(item.pattern, str):
                         found.setdefault(f"{name}.{attr}" + (f"[{i}]" if item is not value else ""), item)
@@ -43,7 +44,7 @@ def hostile_lines(pattern: re.Pattern, length: int = 100_000, words: int = 4) ->
     repeated with each separator, ended by something that makes the match fail at the very end."""
     source = pattern.pattern
     pieces = list(dict.fromkeys(_WORD.findall(source)))[:words]
-    singles = [c for c in dict.fromkeys(source) if not c.isascii() or c in " ,.;:-(<[|#*"][:words * 2]
+    singles = [c for c in dict.fromkeys(source) if not c.isascii() or c in " ,.;:-(<[|#*"][: words * 2]
     for piece in pieces + singles + ["1", "a", " "]:
         for sep in _SEPARATORS:
             unit = piece + sep
@@ -59,8 +60,9 @@ PLAN_TEXT = "某市教育局2021年工作要点\n一、总体要求\n1.抓好开
 
 
 def _json_plan(nodes) -> str:
-    return json.dumps({"format": "planbook/1", "plan": {"title": "某市2021年工作要点", "nodes": nodes}},
-                      ensure_ascii=False)
+    return json.dumps(
+        {"format": "planbook/1", "plan": {"title": "某市2021年工作要点", "nodes": nodes}}, ensure_ascii=False
+    )
 
 
 def _nested_items(depth: int) -> list:
@@ -85,12 +87,14 @@ def _docx(paragraphs: int, path: Path) -> None:
 
 
 def _mht(body: str, charset: str = "utf-8", nesting: int = 0) -> str:
-    head = "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"B0\"\n\n"
+    head = 'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="B0"\n\n'
     parts = ""
     for level in range(nesting):
-        parts += f"--B{level}\nContent-Type: multipart/related; boundary=\"B{level + 1}\"\n\n"
-    parts += (f"--B{nesting}\nContent-Type: text/html; charset={charset}\nContent-Transfer-Encoding: 8bit\n\n"
-              f"<html><body>{body}</body></html>\n")
+        parts += f'--B{level}\nContent-Type: multipart/related; boundary="B{level + 1}"\n\n'
+    parts += (
+        f"--B{nesting}\nContent-Type: text/html; charset={charset}\nContent-Transfer-Encoding: 8bit\n\n"
+        f"<html><body>{body}</body></html>\n"
+    )
     for level in range(nesting, -1, -1):
         parts += f"--B{level}--\n"
     return head + parts
@@ -120,8 +124,18 @@ def hostile_files(folder: Path, scale: float = 1.0) -> dict[str, Path]:
     write("nul.json", _json_plan([{"kind": "section", "title": "一\u0000二\u0007三"}]))
     write("bom-controls.txt", "\ufeff" + PLAN_TEXT + "2.控制\u0001字符\u000c很多\u001b。\n" * 20, "utf-8")
     write("nested-items.json", _json_plan(_nested_items(n(480))))
-    write("many-nodes.json", _json_plan([{"kind": "section", "title": "一", "children": [
-        {"kind": "task", "title": f"任务{i}"} for i in range(n(1_000_000))]}]))
+    write(
+        "many-nodes.json",
+        _json_plan(
+            [
+                {
+                    "kind": "section",
+                    "title": "一",
+                    "children": [{"kind": "task", "title": f"任务{i}"} for i in range(n(1_000_000))],
+                }
+            ]
+        ),
+    )
     write("utf7.mht", _mht("一、总体要求", charset="utf-7"))
     write("mime-nested.mht", _mht("一、总体要求", nesting=n(5_000)))
     _docx(n(20_000), folder / "big.docx")

@@ -69,11 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     # --library is accepted before or after the command; SUPPRESS keeps a later default from hiding an earlier value.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--library", metavar="PATH", default=argparse.SUPPRESS,
+        "--library",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
         help=f"the library file (default: ${LIBRARY_ENV} or planbook.db in your data folder)",
     )
     parser = argparse.ArgumentParser(
-        prog="planbook", parents=[common],
+        prog="planbook",
+        parents=[common],
         description="Draft, keep, search and issue annual work plans. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"planbook {__version__}")
@@ -98,10 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="the year the plan is for")
     p.add_argument("--kind", default="工作要点", help="工作要点, 工作计划, 行动计划 … (default: 工作要点)")
 
-    p = command("import", cmd_import, "import plans from files: .txt, .docx, .pdf, .doc/.wps (old Word), .md, "
-                ".html/.htm, .mht, planbook/1 .json (.doc/.wps/.mht are read by what they contain)")
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE",
-                   help="files, or folders whose supported files are all imported")
+    p = command(
+        "import",
+        cmd_import,
+        "import plans from files: .txt, .docx, .pdf, .doc/.wps (old Word), .md, "
+        ".html/.htm, .mht, planbook/1 .json (.doc/.wps/.mht are read by what they contain)",
+    )
+    p.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="files, or folders whose supported files are all imported"
+    )
     p.add_argument("--dry-run", action="store_true", help="show what is recognised and write nothing")
     p.add_argument("--json", action="store_true", help="print the recognised plans as planbook/1 JSON with warnings")
 
@@ -110,23 +118,35 @@ def build_parser() -> argparse.ArgumentParser:
     from .exporters import FORMATS, layouts_help  # only the registry: each writer's library loads when it is used
 
     p.add_argument("--format", required=True, help=f"one of: {', '.join(FORMATS)}")
-    p.add_argument("--layout", default=None,
-                   help=f"{layouts_help()} (notice: the issuing notice with the plan, the default; plan: the plan "
-                        "alone)")
+    p.add_argument(
+        "--layout",
+        default=None,
+        help=f"{layouts_help()} (notice: the issuing notice with the plan, the default; plan: the plan alone)",
+    )
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT", help="the file to write")
-    p.add_argument("--with-seals", action="store_true",
-                   help="json: include the notice's electronic seals (left out unless asked)")
+    p.add_argument(
+        "--with-seals", action="store_true", help="json: include the notice's electronic seals (left out unless asked)"
+    )
 
     p = command("issue", cmd_issue, "how the notice is issued: its masthead, sealed or not, electronic seals")
     p.add_argument("id", type=int, help="plan id")
     p.add_argument("--masthead", help="set the masthead (发文机关标志), e.g. 某市教育局文件")
     p.add_argument("--confirm-masthead", action="store_true", help="confirm the masthead Planbook proposed")
-    p.add_argument("--sealed", dest="sealing", action="store_const", const="sealed",
-                   help="加盖印章 (GB/T 9704 7.3.5.1, the default)")
-    p.add_argument("--unsealed", dest="sealing", action="store_const", const="unsealed",
-                   help="不加盖印章 (7.3.5.2)")
-    p.add_argument("--seal", type=Path, nargs="+", metavar="PNG",
-                   help="electronic seals, one per signing organ in their order (PNG with transparency, red)")
+    p.add_argument(
+        "--sealed",
+        dest="sealing",
+        action="store_const",
+        const="sealed",
+        help="加盖印章 (GB/T 9704 7.3.5.1, the default)",
+    )
+    p.add_argument("--unsealed", dest="sealing", action="store_const", const="unsealed", help="不加盖印章 (7.3.5.2)")
+    p.add_argument(
+        "--seal",
+        type=Path,
+        nargs="+",
+        metavar="PNG",
+        help="electronic seals, one per signing organ in their order (PNG with transparency, red)",
+    )
     p.add_argument("--no-seals", action="store_true", help="remove the electronic seals")
 
     p = command("delete", cmd_delete, "delete a plan")
@@ -169,45 +189,76 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("gui", cmd_gui, "open the window (what `planbook` alone does)")
     p.add_argument("--plan", type=int, metavar="ID", help="open this plan")
     p.add_argument("--lang", choices=("zh", "en"), help="interface language (default: the system's, else zh)")
-    p.add_argument("--screenshot", type=Path, metavar="OUT.png",
-                   help="render the window to a PNG and quit (offscreen where there is no display)")
+    p.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="OUT.png",
+        help="render the window to a PNG and quit (offscreen where there is no display)",
+    )
 
-    p = command("search", cmd_search, "search every plan (words, \"phrases\", -exclude, year: issuer: unit: "
-                "field:label=value kind:); put -- before a query that starts with -")
+    p = command(
+        "search",
+        cmd_search,
+        'search every plan (words, "phrases", -exclude, year: issuer: unit: '
+        "field:label=value kind:); put -- before a query that starts with -",
+    )
     p.add_argument("query", nargs="+", help="e.g. 校园足球 year:2017-2020 unit:基教科")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default 50)")
 
     command("reindex", cmd_reindex, "rebuild the search index from the library's text")
 
-    p = command("check", cmd_check, "check a plan before it is issued: years, document number, dates, signers, "
-                "structure; exit status 1 when there is an error")
+    p = command(
+        "check",
+        cmd_check,
+        "check a plan before it is issued: years, document number, dates, signers, "
+        "structure; exit status 1 when there is an error",
+    )
     p.add_argument("id", type=int, help="plan id")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = command("review", cmd_review, "review next year's draft: years, dates, periods, meetings, events and "
-                "targets that are probably stale, last year's done or late tasks, empty fields, renamed units")
+    p = command(
+        "review",
+        cmd_review,
+        "review next year's draft: years, dates, periods, meetings, events and "
+        "targets that are probably stale, last year's done or late tasks, empty fields, renamed units",
+    )
     p.add_argument("id", type=int, help="plan id (the draft)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = command("replace", cmd_replace, "replace text in a plan's titles, bodies, fields, preamble, closing and "
-                "notice, as one change; --dry-run shows every hit in context")
+    p = command(
+        "replace",
+        cmd_replace,
+        "replace text in a plan's titles, bodies, fields, preamble, closing and "
+        "notice, as one change; --dry-run shows every hit in context",
+    )
     p.add_argument("id", type=int, help="plan id")
     p.add_argument("old", help="the text to find (exactly as written)")
     p.add_argument("new", help="what to put instead")
     p.add_argument("--dry-run", action="store_true", help="list the hits and change nothing")
-    p.add_argument("--all-plans", action="store_true", help="list the hits in every plan (read only: implies "
-                   "--dry-run)")
+    p.add_argument(
+        "--all-plans", action="store_true", help="list the hits in every plan (read only: implies --dry-run)"
+    )
     p.add_argument("--json", action="store_true", help="print the hits as JSON")
 
     p = command("tidy", cmd_tidy, "store full-width punctuation in a plan's Chinese text, as print has it")
     p.add_argument("id", type=int, help="plan id")
 
     p = command("fonts", cmd_fonts, "show or set the fonts exports use: font files for PDF, font names for Word")
-    p.add_argument("--pdf", action="append", default=[], metavar="ROLE=FILE[#N]",
-                   help="draw ROLE in the PDF with this TrueType file (#N: the N-th face of a .ttc); checked first")
-    p.add_argument("--word", action="append", default=[], metavar="ROLE=NAME",
-                   help="name ROLE's font NAME in Word files, e.g. fangsong=方正仿宋_GBK")
+    p.add_argument(
+        "--pdf",
+        action="append",
+        default=[],
+        metavar="ROLE=FILE[#N]",
+        help="draw ROLE in the PDF with this TrueType file (#N: the N-th face of a .ttc); checked first",
+    )
+    p.add_argument(
+        "--word",
+        action="append",
+        default=[],
+        metavar="ROLE=NAME",
+        help="name ROLE's font NAME in Word files, e.g. fangsong=方正仿宋_GBK",
+    )
     p.add_argument("--reset", choices=("pdf", "word", "all"), help="back to the bundled files / default names")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
@@ -232,9 +283,17 @@ def cmd_list(args) -> None:
         plans = lib.list_plans()
     if args.json:
         rows = [
-            {"id": p.id, "title": p.title, "kind": p.kind, "year": p.year, "issuers": p.issuers,
-             "status": str(p.status), "doc_number": p.doc_number, "modified_at": p.modified_at,
-             "nodes": p.node_count}
+            {
+                "id": p.id,
+                "title": p.title,
+                "kind": p.kind,
+                "year": p.year,
+                "issuers": p.issuers,
+                "status": str(p.status),
+                "doc_number": p.doc_number,
+                "modified_at": p.modified_at,
+                "nodes": p.node_count,
+            }
             for p in plans
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -266,8 +325,9 @@ def cmd_import(args) -> int:
 
     paths, ignored = _import_paths(args.files, supported)
     if not paths:
-        return fail("no file to import in " + ", ".join(map(str, args.files))
-                    + f" (supported: {', '.join(sorted(IMPORTERS))})")
+        return fail(
+            "no file to import in " + ", ".join(map(str, args.files)) + f" (supported: {', '.join(sorted(IMPORTERS))})"
+        )
     folders = any(p.is_dir() for p in args.files)
     run = _ImportRun(args, _Progress(len(paths)) if folders and sys.stderr.isatty() else None)
     try:
@@ -332,8 +392,11 @@ class _ImportRun:
 
     def summary(self, ignored: int) -> None:
         verb = "recognised" if self.args.dry_run else "imported"
-        print(f"{verb} {self.imported} file(s), skipped {len(self.skipped)}"
-              + (f", ignored {ignored} unsupported file(s)" if ignored else ""), file=sys.stderr)
+        print(
+            f"{verb} {self.imported} file(s), skipped {len(self.skipped)}"
+            + (f", ignored {ignored} unsupported file(s)" if ignored else ""),
+            file=sys.stderr,
+        )
         for path, reason in self.skipped:
             print(f"  skipped {path}: {reason}", file=sys.stderr)
 
@@ -420,8 +483,9 @@ def cmd_export(args) -> None:
 
     fmt = FORMATS.get(args.format)
     if fmt is None:
-        raise PlanbookError("unknown format {format!r} (choose from {choices})", format=args.format,
-                            choices=", ".join(FORMATS))
+        raise PlanbookError(
+            "unknown format {format!r} (choose from {choices})", format=args.format, choices=", ".join(FORMATS)
+        )
     with open_library(args) as lib:
         refuse_library_output(args.output, lib.path)
         plan = lib.load_plan(args.id)
@@ -459,8 +523,10 @@ def cmd_issue(args) -> None:
         n = lib.load_plan_header(args.id).notice
     state = "proposed, not confirmed" if n.masthead_proposed else "confirmed" if n.masthead.strip() else "none"
     print(f"masthead: {' '.join(n.masthead.split()) or '-'} ({state})")
-    print(f"sealing: {n.sealing}; electronic seals: {len(n.seals)} for {len([s for s in n.signers if s.strip()])} "
-          f"signing organ(s)")
+    print(
+        f"sealing: {n.sealing}; electronic seals: {len(n.seals)} for {len([s for s in n.signers if s.strip()])} "
+        f"signing organ(s)"
+    )
 
 
 def cmd_diff(args) -> None:
@@ -530,8 +596,9 @@ def cmd_progress(args) -> None:
         tasks = progress.tasks(plan)
         if args.task is not None:
             if not 1 <= args.task <= len(tasks):
-                raise PlanbookError("plan {id} has tasks 1…{last}, not {task}", id=args.id, last=len(tasks),
-                                    task=args.task)
+                raise PlanbookError(
+                    "plan {id} has tasks 1…{last}, not {task}", id=args.id, last=len(tasks), task=args.task
+                )
             node = tasks[args.task - 1]
             notes = list(node.notes)
             if args.note is not None:
@@ -580,14 +647,15 @@ def cmd_delete(args) -> None:
     print(f"deleted {args.id}\t{title}")
 
 
-
 def cmd_next_year(args) -> None:
     from .core import usecases
 
     with open_library(args) as lib:
         for plan_id, title in usecases.drafts_of(lib, args.id):  # drafted again on purpose, or by mistake: say so
-            print(f"planbook: warning: plan {args.id} already has a next year's draft: {plan_id} “{title}”",
-                  file=sys.stderr)
+            print(
+                f"planbook: warning: plan {args.id} already has a next year's draft: {plan_id} “{title}”",
+                file=sys.stderr,
+            )
         print(usecases.store(lib, usecases.next_year(lib, args.id)))
 
 
@@ -595,6 +663,7 @@ def cmd_gui(args) -> int:
     from .gui import launch
 
     return launch(args.library, plan=args.plan, lang=args.lang, screenshot=args.screenshot)
+
 
 def cmd_search(args) -> None:
     from .core.search import search
@@ -605,14 +674,33 @@ def cmd_search(args) -> None:
         results = search(lib, " ".join(args.query), args.limit)
     if args.json:
         rows = [
-            {"plan_id": h.plan_id, "plan_year": h.plan_year, "plan_title": h.plan_title, "node_id": h.node_id,
-             "kind": h.kind, "number": h.number, "title": h.title, "snippet": h.marked(),
-             "score": round(h.score, 4)}
+            {
+                "plan_id": h.plan_id,
+                "plan_year": h.plan_year,
+                "plan_title": h.plan_title,
+                "node_id": h.node_id,
+                "kind": h.kind,
+                "number": h.number,
+                "title": h.title,
+                "snippet": h.marked(),
+                "score": round(h.score, 4),
+            }
             for h in results.hits
         ]
         plans = [{"plan_id": pid, "count": n} for pid, n in sorted(results.plan_counts.items())]
-        print(json.dumps({"query": " ".join(args.query), "mode": results.mode, "total": results.total,
-                          "plans": plans, "results": rows}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "query": " ".join(args.query),
+                    "mode": results.mode,
+                    "total": results.total,
+                    "plans": plans,
+                    "results": rows,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     if not results.hits:
         print("没有找到。")
@@ -623,8 +711,10 @@ def cmd_search(args) -> None:
         where = f"{h.number}{h.title}" if h.node_id is not None else "（文件信息）"
         print(f"[{h.plan_id}] {year} {h.plan_title} › {where}")
         print(f"    {h.marked(*bold)}")
-    print(f"共 {results.total} 处，分布在 {len(results.plan_counts)} 个方案中"
-          + (f"（显示前 {len(results.hits)} 处）" if results.total and results.total > len(results.hits) else ""))
+    print(
+        f"共 {results.total} 处，分布在 {len(results.plan_counts)} 个方案中"
+        + (f"（显示前 {len(results.hits)} 处）" if results.total and results.total > len(results.hits) else "")
+    )
 
 
 def cmd_fonts(args) -> int:
@@ -652,15 +742,29 @@ def cmd_fonts(args) -> int:
     if args.reset in ("word", "all") or args.word:
         docx_fonts.save_word_fonts(names)
     faces = docx_fonts.faces_for(names)  # as just saved
-    rows = [{"role": key,
-             "pdf": str(files[key].file) + (f"#{files[key].index}" if files[key].index else "") if key in files
-             else f"(bundled) {pdf.bundled_font_file(key).name}",
-             "word": faces[key].docx_name if key in faces else "",
-             "word_fallback": (faces[key].docx_alt or "") if key in faces else ""}
-            for key in pdf.FONT_KEYS]
+    rows = [
+        {
+            "role": key,
+            "pdf": str(files[key].file) + (f"#{files[key].index}" if files[key].index else "")
+            if key in files
+            else f"(bundled) {pdf.bundled_font_file(key).name}",
+            "word": faces[key].docx_name if key in faces else "",
+            "word_fallback": (faces[key].docx_alt or "") if key in faces else "",
+        }
+        for key in pdf.FONT_KEYS
+    ]
     if args.json:
-        print(json.dumps({"pdf_settings": str(pdf.user_fonts_file()), "word_settings":
-                          str(docx_fonts.user_word_fonts_file()), "roles": rows}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "pdf_settings": str(pdf.user_fonts_file()),
+                    "word_settings": str(docx_fonts.user_word_fonts_file()),
+                    "roles": rows,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     print("role\tWord name (fallback)\tPDF font file")
     for row in rows:

@@ -81,8 +81,15 @@ def cff_to_glyf(font: TTFont) -> None:
     maxp.tableVersion = 0x00010000
     for attr in ("maxZones",):
         setattr(maxp, attr, 1)
-    for attr in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                 "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+    for attr in (
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ):
         setattr(maxp, attr, 0)
     maxp.compile(font)
     font["post"].formatType = 3.0  # no glyph names: Fandol's are CIDs anyway
@@ -93,8 +100,15 @@ def cff_to_glyf(font: TTFont) -> None:
 def rename(font: TTFont, family: str, style: str = "Regular") -> None:
     """Give a derived face its own family so fontconfig/Qt never mix it with the upstream face."""
     ps = family.replace(" ", "") + "-" + style
-    values = {1: family, 2: style, 3: f"Planbook:{ps}", 4: f"{family} {style}" if style != "Regular" else family,
-              6: ps, 16: family, 17: style}
+    values = {
+        1: family,
+        2: style,
+        3: f"Planbook:{ps}",
+        4: f"{family} {style}" if style != "Regular" else family,
+        6: ps,
+        16: family,
+        17: style,
+    }
     name = font["name"]
     for rec in list(name.names):
         if rec.nameID in (1, 2, 3, 4, 6, 16, 17, 21, 22):
@@ -150,11 +164,19 @@ def build(fandol: Path, noto: Path) -> None:
     jobs = [
         # (source file, output file, new family, code points)
         ("NotoSerifCJK-Bold.ttc", "PlanbookTitleSerif-Bold.ttf", "Planbook Title Serif", title_set),
-        ("NotoSerifCJK-Regular.ttc", "PlanbookPageDigits-Regular.ttf", "Planbook Page Digits",
-         {ord(c) for c in "0123456789— -"}),
+        (
+            "NotoSerifCJK-Regular.ttc",
+            "PlanbookPageDigits-Regular.ttf",
+            "Planbook Page Digits",
+            {ord(c) for c in "0123456789— -"},
+        ),
         # Rare characters (names like 朱镕基, 王喆) that Fandol lacks: a per-character fallback.
-        ("NotoSerifCJK-Regular.ttc", "PlanbookFallbackSerif-Regular.ttf", "Planbook Fallback Serif",
-         (gbk_chars() - fandol_cmap) | {0x3000}),
+        (
+            "NotoSerifCJK-Regular.ttc",
+            "PlanbookFallbackSerif-Regular.ttf",
+            "Planbook Fallback Serif",
+            (gbk_chars() - fandol_cmap) | {0x3000},
+        ),
     ]
     for src, out, family, cps in jobs:
         t = time.perf_counter()

@@ -18,15 +18,38 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path(os.environ.get("PLANBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
-SAMPLE = {"format": "planbook/1", "plan": {
-    "title": "某市教育局2021年工作要点", "year": 2021, "issuers": ["某市教育局"], "preamble": "总体要求。",
-    "notice": {"masthead": "某市教育局文件", "doc_number": "某教发〔2021〕3号",
-               "title": "关于印发《某市教育局2021年工作要点》的通知", "recipients": "各县（市、区）教育局：",
-               "body": "现将《某市教育局2021年工作要点》印发给你们，请认真贯彻落实。", "signers": ["某市教育局"],
-               "signed_on": "2021-03-06"},
-    "nodes": [{"kind": "section", "title": "加强党的建设", "children": [
-        {"kind": "task", "title": "推进校园足球。", "body": "开展联赛。",
-         "fields": [{"label": "牵头单位", "value": "体卫艺科"}]}]}]}}
+SAMPLE = {
+    "format": "planbook/1",
+    "plan": {
+        "title": "某市教育局2021年工作要点",
+        "year": 2021,
+        "issuers": ["某市教育局"],
+        "preamble": "总体要求。",
+        "notice": {
+            "masthead": "某市教育局文件",
+            "doc_number": "某教发〔2021〕3号",
+            "title": "关于印发《某市教育局2021年工作要点》的通知",
+            "recipients": "各县（市、区）教育局：",
+            "body": "现将《某市教育局2021年工作要点》印发给你们，请认真贯彻落实。",
+            "signers": ["某市教育局"],
+            "signed_on": "2021-03-06",
+        },
+        "nodes": [
+            {
+                "kind": "section",
+                "title": "加强党的建设",
+                "children": [
+                    {
+                        "kind": "task",
+                        "title": "推进校园足球。",
+                        "body": "开展联赛。",
+                        "fields": [{"label": "牵头单位", "value": "体卫艺科"}],
+                    }
+                ],
+            }
+        ],
+    },
+}
 
 
 def main() -> int:
@@ -36,8 +59,7 @@ def main() -> int:
         print(f"dist-check: no bundle at {bundle} (run `make dist` first)", file=sys.stderr)
         return 1
     work = Path(tempfile.mkdtemp(prefix="planbook-dist-"))
-    env = {**os.environ, "PLANBOOK_LIBRARY": str(work / "lib.db"), "QT_QPA_PLATFORM": "offscreen",
-           "HOME": str(work)}
+    env = {**os.environ, "PLANBOOK_LIBRARY": str(work / "lib.db"), "QT_QPA_PLATFORM": "offscreen", "HOME": str(work)}
     failures = 0
 
     def step(name: str, *args: str, check=None) -> str:
@@ -49,7 +71,9 @@ def main() -> int:
         failures += not ok
         print(f"{'ok  ' if ok else 'FAIL'} {took:6.2f} s  {name}")
         if not ok:
-            print(f"      exit {proc.returncode}\n      stdout: {proc.stdout[-800:]}\n      stderr: {proc.stderr[-800:]}")
+            print(
+                f"      exit {proc.returncode}\n      stdout: {proc.stdout[-800:]}\n      stderr: {proc.stderr[-800:]}"
+            )
         return proc.stdout
 
     def has(command: str) -> bool:
@@ -65,8 +89,16 @@ def main() -> int:
     for fmt in ("json", "txt", "xlsx", "docx", "pdf", "ofd"):
         if fmt in formats:
             out = work / f"plan.{fmt}"
-            step(f"export {fmt}", "export", "1", "--format", fmt, "-o", str(out),
-                 check=lambda _o, out=out: out.exists() and out.stat().st_size > 0)
+            step(
+                f"export {fmt}",
+                "export",
+                "1",
+                "--format",
+                fmt,
+                "-o",
+                str(out),
+                check=lambda _o, out=out: out.exists() and out.stat().st_size > 0,
+            )
     if has("search"):
         step("search 教育", "search", "教育", check=lambda out: "教育" in out)
     if has("gui"):

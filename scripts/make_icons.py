@@ -1,6 +1,6 @@
 """Render resources/icons/planbook.svg to the PNG and ICO the desktop entry and Windows bundle need.
 
-    .venv/bin/python scripts/make_icons.py
+.venv/bin/python scripts/make_icons.py
 """
 
 from pathlib import Path

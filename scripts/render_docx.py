@@ -61,9 +61,20 @@ def docx_to_pdf(docx: Path, outdir: Path) -> Path:
         else:
             print(f"warning: {FONTS_CONF} missing; LibreOffice will substitute system fonts", file=sys.stderr)
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(outdir), str(docx)],
-            check=True, env=env, capture_output=True, timeout=180,
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                str(docx),
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+            timeout=180,
         )
     pdf = outdir / (docx.stem + ".pdf")
     if not pdf.is_file():
@@ -113,8 +124,9 @@ def main() -> int:
     if not args.plan and not (args.library and args.id is not None):
         p.error("give a plan file, or --library and --id")
     if find_soffice() is None:
-        print("LibreOffice is not installed (apt-get install libreoffice-writer-nogui): nothing rendered",
-              file=sys.stderr)
+        print(
+            "LibreOffice is not installed (apt-get install libreoffice-writer-nogui): nothing rendered", file=sys.stderr
+        )
         return 2
     args.outdir.mkdir(parents=True, exist_ok=True)
     docx = plan_docx(args, args.outdir)

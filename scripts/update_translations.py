@@ -35,12 +35,26 @@ def sources() -> list[str]:
 
 
 def main() -> None:
-    subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-source-language", "en",
-                    "-target-language", "zh_CN", "-ts", str(TS.relative_to(ROOT))], cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *sources(),
+            "-no-obsolete",
+            "-source-language",
+            "en",
+            "-target-language",
+            "zh_CN",
+            "-ts",
+            str(TS.relative_to(ROOT)),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], cwd=ROOT, check=True)
     # Qt's own strings its catalogue leaves in English (file and print dialogs), kept by hand
-    subprocess.run([tool("pyside6-lrelease"), str(QT_EXTRA), "-qm", str(QT_EXTRA.with_suffix(".qm"))], cwd=ROOT,
-                   check=True)
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(QT_EXTRA), "-qm", str(QT_EXTRA.with_suffix(".qm"))], cwd=ROOT, check=True
+    )
 
 
 if __name__ == "__main__":

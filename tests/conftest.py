@@ -25,8 +25,13 @@ class Result:
     err: str
 
 
-def run_cli(*args: str | os.PathLike, library: Path | None = None, env: dict | None = None,
-            wrapper: list[str] | None = None, stdin: str | None = None) -> Result:
+def run_cli(
+    *args: str | os.PathLike,
+    library: Path | None = None,
+    env: dict | None = None,
+    wrapper: list[str] | None = None,
+    stdin: str | None = None,
+) -> Result:
     """Run `python -m planbook ARGS` in a subprocess, as a user would from a terminal.
 
     `wrapper` goes before the command (e.g. a shell that first mounts a folder read-only).
@@ -37,7 +42,13 @@ def run_cli(*args: str | os.PathLike, library: Path | None = None, env: dict | N
         full_env["PLANBOOK_LIBRARY"] = str(library)
     proc = subprocess.run(
         [*(wrapper or []), sys.executable, "-m", "planbook", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", env=full_env, cwd=ROOT, input=stdin, timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full_env,
+        cwd=ROOT,
+        input=stdin,
+        timeout=120,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
@@ -76,8 +87,13 @@ def task(title: str, body: str = "", **fields: str) -> Node:
     return Node(NodeKind.TASK, title, body, [Field(k, v) for k, v in fields.items()])
 
 
-def sample_plan(sections: int = 3, tasks_per_section: int = 2, numbering: Numbering = Numbering.CONTINUOUS,
-                title: str = "某市教育局2021年工作要点", year: int = 2021) -> Plan:
+def sample_plan(
+    sections: int = 3,
+    tasks_per_section: int = 2,
+    numbering: Numbering = Numbering.CONTINUOUS,
+    title: str = "某市教育局2021年工作要点",
+    year: int = 2021,
+) -> Plan:
     """A small plan with notice, sections, a subsection with tasks, and an item."""
     nodes = []
     for s in range(sections):
@@ -89,12 +105,23 @@ def sample_plan(sections: int = 3, tasks_per_section: int = 2, numbering: Number
     sub.children[0].children.append(Node(NodeKind.ITEM, "开展培训。"))
     nodes[0].children.append(sub)
     notice = Notice(
-        masthead="某市教育局文件", doc_number="某教发〔2021〕3号", title="关于印发《某市教育局2021年工作要点》的通知",
-        recipients="各县（市、区）教育局：", body="现将《某市教育局2021年工作要点》印发给你们，请认真贯彻落实。",
+        masthead="某市教育局文件",
+        doc_number="某教发〔2021〕3号",
+        title="关于印发《某市教育局2021年工作要点》的通知",
+        recipients="各县（市、区）教育局：",
+        body="现将《某市教育局2021年工作要点》印发给你们，请认真贯彻落实。",
         signers=["某市教育局"],
     )
-    return Plan(title=title, year=year, issuers=["某市教育局"], preamble="总体要求是……", closing="在完成上述工作的同时……",
-                numbering=numbering, notice=notice, nodes=nodes)
+    return Plan(
+        title=title,
+        year=year,
+        issuers=["某市教育局"],
+        preamble="总体要求是……",
+        closing="在完成上述工作的同时……",
+        numbering=numbering,
+        notice=notice,
+        nodes=nodes,
+    )
 
 
 def crowded_notice_plan() -> Plan:

@@ -1,6 +1,6 @@
 """Worker for the crash and concurrency tests: edits a library, printing each edit's number once committed.
 
-    python tests/crash_worker.py LIBRARY PLAN_ID SEED [STEPS]   (no STEPS: until killed)
+python tests/crash_worker.py LIBRARY PLAN_ID SEED [STEPS]   (no STEPS: until killed)
 """
 
 import sys

@@ -11,8 +11,9 @@ from pathlib import Path
 
 
 def cli(*args):
-    proc = subprocess.run([sys.executable, "-m", "planbook", "--library", str(LIB), *map(str, args)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "planbook", "--library", str(LIB), *map(str, args)], capture_output=True, text=True
+    )
     return {"code": proc.returncode, "out": proc.stdout, "err": proc.stderr}
 
 
@@ -46,6 +47,12 @@ report["outbox_full"] = sorted(p.name for p in outbox.iterdir())
 report["shown_after"] = cli("show", "1")["out"]
 report["list_after"] = cli("list", "--json")["out"]
 report["integrity"] = subprocess.run(
-    [sys.executable, "-c", f"import sqlite3; print(sqlite3.connect({str(LIB)!r}).execute("
-                           "'PRAGMA integrity_check').fetchone()[0])"], capture_output=True, text=True).stdout.strip()
+    [
+        sys.executable,
+        "-c",
+        f"import sqlite3; print(sqlite3.connect({str(LIB)!r}).execute('PRAGMA integrity_check').fetchone()[0])",
+    ],
+    capture_output=True,
+    text=True,
+).stdout.strip()
 print(json.dumps(report, ensure_ascii=False))

@@ -55,8 +55,15 @@ class Session:
             case "edit":
                 return ed.EditNode(target, title=f"标题{n}。", body="正文内容，" * self.rng.randint(0, 40))
             case "fields":
-                return ed.SetFields(target, tuple(Field(label, f"{label}{n}") for label in
-                                                  self.rng.sample(["牵头单位", "责任单位", "完成时限"], 2)))
+                return ed.SetFields(
+                    target,
+                    tuple(
+                        Field(label, f"{label}{n}")
+                        for label in self.rng.sample(["牵头单位", "责任单位", "完成时限"], 2)
+                    ),
+                )
             case "plan":
-                return ed.UpdatePlan.of(self.plan_id, preamble=f"总体要求{n}", **{"notice.doc_number": f"〔2021〕{n}号"})
+                return ed.UpdatePlan.of(
+                    self.plan_id, preamble=f"总体要求{n}", **{"notice.doc_number": f"〔2021〕{n}号"}
+                )
         return None

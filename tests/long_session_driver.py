@@ -66,7 +66,7 @@ def type_text(widget: QWidget, text: str) -> None:
 def type_chars(widget: QWidget, n: int) -> None:
     source = (ASCII + CHINESE) * (n // len(ASCII + CHINESE) + 1)
     for start in range(0, n, 50):  # in bursts, clearing between, as a clerk retypes a query
-        type_text(widget, source[start:min(start + 50, n)])
+        type_text(widget, source[start : min(start + 50, n)])
         QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         QTest.keyClick(widget, Qt.Key.Key_Backspace)
         QApplication.processEvents()
@@ -122,10 +122,15 @@ def session(args: argparse.Namespace, window: MainWindow, app: QApplication) -> 
         steps[name] = round(time.perf_counter() - started, 3)
 
     if args.imports:
-        step("import", lambda: wait_for(window.importFinished,
-                                        lambda: window.imports.import_files([Path(p) for p in args.imports], preview=False)))
+        step(
+            "import",
+            lambda: wait_for(
+                window.importFinished,
+                lambda: window.imports.import_files([Path(p) for p in args.imports], preview=False),
+            ),
+        )
     plan_ids = [summary.id for summary in window.lib.list_plans()]
-    step("open every plan", lambda: [window.open_plan(pid) for pid in plan_ids[:args.open]])
+    step("open every plan", lambda: [window.open_plan(pid) for pid in plan_ids[: args.open]])
     step("search box", lambda: type_chars(window.search_box, args.search_chars))
 
     def switch() -> None:
@@ -174,7 +179,9 @@ def session(args: argparse.Namespace, window: MainWindow, app: QApplication) -> 
     watchdog.stop()
     if plan_ids:
         out = Path(args.library).with_name("session-export.pdf")
-        step("export", lambda: wait_for(window.exportFinished, lambda: window.exports.export_plan(out, "pdf", "notice")))
+        step(
+            "export", lambda: wait_for(window.exportFinished, lambda: window.exports.export_plan(out, "pdf", "notice"))
+        )
     return {"steps": steps, "actions": len(triggered), "plans": len(plan_ids)}
 
 
@@ -204,8 +211,14 @@ def main() -> int:
     after = counts()
     import PySide6
 
-    report.update(binding=PySide6.__version__, python=sys.version.split()[0], before=before, after=after, delta={k: after[k] - before[k] for k in SINGLETONS},
-                  immortal=sys.version_info >= (3, 12))
+    report.update(
+        binding=PySide6.__version__,
+        python=sys.version.split()[0],
+        before=before,
+        after=after,
+        delta={k: after[k] - before[k] for k in SINGLETONS},
+        immortal=sys.version_info >= (3, 12),
+    )
     text = json.dumps(report, ensure_ascii=False)
     if args.json:
         args.json.write_text(text, encoding="utf-8")

@@ -49,7 +49,11 @@ class TextLine:
                     squeezed = i > 0 and c["x0"] - self.chars[i - 1]["x0"] < 0.75 * cell
                 else:
                     squeezed = i + 1 < len(self.chars) and self.chars[i + 1]["x0"] - c["x0"] < 0.75 * cell
-                    squeezed = squeezed or i + 1 == len(self.chars) and c["x0"] + cell / 2 > LEFT_MM * MM + TYPE_W_MM * MM - 0.1 * cell
+                    squeezed = (
+                        squeezed
+                        or i + 1 == len(self.chars)
+                        and c["x0"] + cell / 2 > LEFT_MM * MM + TYPE_W_MM * MM - 0.1 * cell
+                    )
                 total += 0.5 if squeezed else 1
             else:
                 total += 1 if full else 0.5

@@ -31,9 +31,22 @@ with redirect_stderr(errors):
     task = next(n.id for n in w.model.plan.walk() if n.children == [] and n.kind.name == "TASK")
     w.select_node(task)
     app.processEvents()
-    names = ("act_new_plan", "act_new_from", "act_duplicate", "act_delete_plan", "act_next_year", "act_import",
-             "act_new_sibling", "act_new_child", "act_delete", "act_up", "act_down", "act_indent", "act_outdent",
-             "act_backups_restore")
+    names = (
+        "act_new_plan",
+        "act_new_from",
+        "act_duplicate",
+        "act_delete_plan",
+        "act_next_year",
+        "act_import",
+        "act_new_sibling",
+        "act_new_child",
+        "act_delete",
+        "act_up",
+        "act_down",
+        "act_indent",
+        "act_outdent",
+        "act_backups_restore",
+    )
     enabled = {n: getattr(w, n).isEnabled() for n in names if hasattr(w, n)}
     enabled.update({f"new_{k}": a.isEnabled() for k, a in w.act_new_kind.items()})
     # What a clerk might still try: keys in the tree, typing into the (read-only) title, an edit reaching `do`.

@@ -95,7 +95,7 @@ def test_malformed_json_import_adds_nothing(tmp_path, library):
         "other.json": '{"format": "something/2"}',
         "types.json": '{"format": "planbook/1", "plan": {"title": 5}}',
         "hierarchy.json": '{"format": "planbook/1", "plan": {"title": "x", "nodes": '
-                          '[{"kind": "task", "children": [{"kind": "section"}]}]}}',
+        '[{"kind": "task", "children": [{"kind": "section"}]}]}}',
         "date.json": '{"format": "planbook/1", "plan": {"title": "x", "notice": {"signed_on": "2020-13-45"}}}',
         "gbk.json": None,
     }
@@ -199,11 +199,14 @@ def test_randomly_damaged_libraries_answer_in_one_line(tmp_path):
     for trial in range(8):
         damaged = bytearray(data)
         start = rng.randrange(100, len(data) - 4096)
-        damaged[start:start + 4096] = rng.randbytes(4096)
+        damaged[start : start + 4096] = rng.randbytes(4096)
         path = tmp_path / f"damaged{trial}.db"
         path.write_bytes(bytes(damaged))
-        for args in (("list",), ("show", str(rng.randint(1, 30))), ("export", "3", "--format", "txt", "-o",
-                                                                     tmp_path / "out.txt")):
+        for args in (
+            ("list",),
+            ("show", str(rng.randint(1, 30))),
+            ("export", "3", "--format", "txt", "-o", tmp_path / "out.txt"),
+        ):
             result = run_cli(*args, library=path)
             assert result.code in (0, 1) and "Traceback" not in result.err, (trial, args, result.err)
             if result.code:

@@ -10,19 +10,37 @@ from .conftest import run_cli, task
 
 
 def plan_with_fields() -> Plan:
-    return Plan(title="某局2021年工作要点", numbering=Numbering.PER_SECTION, nodes=[
-        Node(NodeKind.SECTION, "一", children=[
-            task("甲。", 牵头领导="张三", 牵头科室="基教科", 责任科室="计财科、督导室", 完成时限="6月底"),
-            task("乙。", 牵头科室="计财科"),
-        ]),
-        Node(NodeKind.SECTION, "二", children=[task("丙。", 牵头科室="办公室", 责任科室="各科室", 完成时限="全年")]),
-    ])
+    return Plan(
+        title="某局2021年工作要点",
+        numbering=Numbering.PER_SECTION,
+        nodes=[
+            Node(
+                NodeKind.SECTION,
+                "一",
+                children=[
+                    task("甲。", 牵头领导="张三", 牵头科室="基教科", 责任科室="计财科、督导室", 完成时限="6月底"),
+                    task("乙。", 牵头科室="计财科"),
+                ],
+            ),
+            Node(
+                NodeKind.SECTION, "二", children=[task("丙。", 牵头科室="办公室", 责任科室="各科室", 完成时限="全年")]
+            ),
+        ],
+    )
 
 
 def test_columns_follow_the_fields_the_plan_uses():
     table = breakdown(plan_with_fields())
     # every label the plan uses (牵头领导 too); the number only in 序号, not repeated in the task's text
-    assert [c.title for c in table.columns] == ["序号", "工作任务", "牵头领导", "牵头科室", "责任科室", "完成时限", "进展"]
+    assert [c.title for c in table.columns] == [
+        "序号",
+        "工作任务",
+        "牵头领导",
+        "牵头科室",
+        "责任科室",
+        "完成时限",
+        "进展",
+    ]
     assert table.rows == (
         ("1", "甲。", "张三", "基教科", "计财科、督导室", "6月底", ""),
         ("2", "乙。", "", "计财科", "", "", ""),
@@ -45,16 +63,21 @@ def test_xlsx_export_has_one_row_a_task_and_prints_landscape_with_repeated_heade
     rows = [[c.value or "" for c in row] for row in sheet.iter_rows()]
     assert rows[0][0] == "某局2021年工作要点任务分解表"
     assert rows[1] == ["序号", "工作任务", "牵头领导", "牵头科室", "责任科室", "完成时限", "进展"]
-    assert rows[2:] == [["1", "甲。", "张三", "基教科", "计财科、督导室", "6月底", ""],
-                        ["2", "乙。", "", "计财科", "", "", ""],
-                        ["3", "丙。", "", "办公室", "各科室", "全年", ""]]
+    assert rows[2:] == [
+        ["1", "甲。", "张三", "基教科", "计财科、督导室", "6月底", ""],
+        ["2", "乙。", "", "计财科", "", "", ""],
+        ["3", "丙。", "", "办公室", "各科室", "全年", ""],
+    ]
     assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$2:$2"
     assert sheet["B3"].font.name == "仿宋_GB2312"
     # The look the workbook is written with (row by row, in write-only mode): a merged 18 pt title, a framed 黑体
     # header, framed 12 pt body cells wrapped and centred vertically, 序号 centred, widths from the columns.
     assert [str(r) for r in sheet.merged_cells.ranges] == ["A1:G1"] and sheet.row_dimensions[1].height == 36
-    assert (sheet["A1"].font.name, sheet["A1"].font.sz, sheet["A1"].alignment.horizontal) == ("方正小标宋简体", 18,
-                                                                                              "center")
+    assert (sheet["A1"].font.name, sheet["A1"].font.sz, sheet["A1"].alignment.horizontal) == (
+        "方正小标宋简体",
+        18,
+        "center",
+    )
     assert all(c.font.name == "黑体" and c.border.top.style == "thin" and c.alignment.wrap_text for c in sheet[2])
     for row in sheet.iter_rows(min_row=3):
         assert all(c.border.left.style == c.border.bottom.style == "thin" and c.font.sz == 12 for c in row)

@@ -45,7 +45,10 @@ def test_next_years_draft_whose_notice_still_says_last_year():
     plan = clean()
     plan.year, plan.title = 2022, "某市教育局2022年工作要点"
     plan.notice.signed_on, plan.notice.printed_on, plan.notice.published_on = (
-        dt.date(2022, 2, 20), dt.date(2022, 2, 22), dt.date(2022, 2, 25))
+        dt.date(2022, 2, 20),
+        dt.date(2022, 2, 22),
+        dt.date(2022, 2, 25),
+    )
     plan.notice.doc_number = "某教发〔2022〕3号"
     assert found(plan) == [("error", "notice.title", "the notice title says 2021 but the plan is for 2022")]
 
@@ -54,8 +57,10 @@ def test_the_plans_title_disagrees_with_its_year():
     plan = clean()
     plan.title = "某市教育局2020年工作要点"
     plan.notice.title = "关于印发《某市教育局2020年工作要点》的通知"
-    assert found(plan) == [("error", "plan.title", "the plan's title says 2020 but the plan is for 2021"),
-                           ("error", "notice.title", "the notice title says 2020 but the plan is for 2021")]
+    assert found(plan) == [
+        ("error", "plan.title", "the plan's title says 2020 but the plan is for 2021"),
+        ("error", "notice.title", "the notice title says 2020 but the plan is for 2021"),
+    ]
 
 
 def test_year_spans_and_school_years_in_titles():
@@ -77,8 +82,13 @@ def test_the_date_of_signing_against_the_plans_year():
     plan.notice.signed_on = dt.date(2020, 12, 28)  # the December before: fine
     assert found(plan) == []
     plan.notice.signed_on = dt.date(2020, 6, 1)
-    assert found(plan) == [("warning", "notice.signed_on",
-                            "the notice is dated 2020-06-01, well before the plan's year 2021; is the date right?")]
+    assert found(plan) == [
+        (
+            "warning",
+            "notice.signed_on",
+            "the notice is dated 2020-06-01, well before the plan's year 2021; is the date right?",
+        )
+    ]
     plan.notice.doc_number = "某教发〔2019〕41号"
     plan.notice.signed_on = dt.date(2019, 12, 28)
     assert found(plan) == [("error", "notice.signed_on", "the notice is dated 2019-12-28 but the plan is for 2021")]
@@ -87,16 +97,28 @@ def test_the_date_of_signing_against_the_plans_year():
 def test_the_numbers_year_follows_the_date_of_signing():
     plan = clean()
     plan.notice.doc_number = "某教发〔2020〕3号"  # last year's number kept, dated this year
-    assert found(plan) == [("error", "notice.doc_number",
-                            "the document number 某教发〔2020〕3号 is of 2020 but the notice is dated 2021-02-20")]
+    assert found(plan) == [
+        (
+            "error",
+            "notice.doc_number",
+            "the document number 某教发〔2020〕3号 is of 2020 but the notice is dated 2021-02-20",
+        )
+    ]
     plan.notice.signers, plan.notice.signed_on = [], None
     plan.notice.printed_on = plan.notice.published_on = None
     plan.notice.printed_by = ""
-    assert found(plan) == [("warning", "notice.doc_number", "the document number 某教发〔2020〕3号 is of 2020, the "
-                            "year before the plan's; right only for a notice issued in December 2020")]
+    assert found(plan) == [
+        (
+            "warning",
+            "notice.doc_number",
+            "the document number 某教发〔2020〕3号 is of 2020, the "
+            "year before the plan's; right only for a notice issued in December 2020",
+        )
+    ]
     plan.notice.doc_number = "某教发〔2019〕3号"
-    assert found(plan) == [("error", "notice.doc_number",
-                            "the document number 某教发〔2019〕3号 is of 2019 but the plan is for 2021")]
+    assert found(plan) == [
+        ("error", "notice.doc_number", "the document number 某教发〔2019〕3号 is of 2019 but the plan is for 2021")
+    ]
 
 
 # ---- the notice's title ------------------------------------------------------------------------------------
@@ -104,40 +126,60 @@ def test_the_numbers_year_follows_the_date_of_signing():
 
 def test_the_notice_issues_another_title():
     assert issued_title("关于印发《某市教育局2021年工作要点》的通知") == "某市教育局2021年工作要点"
-    assert issued_title("盘锦市人民政府办公室关于印发盘锦市推进教育高质量发展行动计划的通知") == "盘锦市推进教育高质量发展行动计划"
+    assert (
+        issued_title("盘锦市人民政府办公室关于印发盘锦市推进教育高质量发展行动计划的通知")
+        == "盘锦市推进教育高质量发展行动计划"
+    )
     assert issued_title("关于做好2021年招生工作的通知") is None
     plan = clean()
     plan.notice.title = "关于印发《某市教育局 2021年 工作要点》的通知"  # spacing aside
     assert found(plan) == []
     plan.notice.title = "关于印发《某市教育体育局2021年工作要点》的通知"
-    assert found(plan) == [("error", "notice.title", "the notice issues 《某市教育体育局2021年工作要点》 but the plan "
-                            "is titled 《某市教育局2021年工作要点》")]
+    assert found(plan) == [
+        (
+            "error",
+            "notice.title",
+            "the notice issues 《某市教育体育局2021年工作要点》 but the plan is titled 《某市教育局2021年工作要点》",
+        )
+    ]
 
 
 # ---- 发文字号 ------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("number, reasons", [
-    ("某教发[2021]3号", ["the year goes in 〔 〕, not [ ]"]),
-    ("某教发【2021】3号", ["the year goes in 〔 〕, not 【 】"]),
-    ("某教发〔21〕3号", ["the year is written in full, four digits"]),
-    ("某教发〔2021〕03号", ["the serial is not padded with zeros"]),
-    ("某教发〔2021〕第3号", ["the serial takes no 第"]),
-    ("某教发(2021)第003号", ["the year goes in 〔 〕, not ( )", "the serial takes no 第",
-                            "the serial is not padded with zeros"]),
-])
+@pytest.mark.parametrize(
+    "number, reasons",
+    [
+        ("某教发[2021]3号", ["the year goes in 〔 〕, not [ ]"]),
+        ("某教发【2021】3号", ["the year goes in 〔 〕, not 【 】"]),
+        ("某教发〔21〕3号", ["the year is written in full, four digits"]),
+        ("某教发〔2021〕03号", ["the serial is not padded with zeros"]),
+        ("某教发〔2021〕第3号", ["the serial takes no 第"]),
+        (
+            "某教发(2021)第003号",
+            ["the year goes in 〔 〕, not ( )", "the serial takes no 第", "the serial is not padded with zeros"],
+        ),
+    ],
+)
 def test_malformed_document_numbers_say_what_is_wrong_and_the_right_form(number, reasons):
     plan = clean()
     plan.notice.doc_number = number
-    assert found(plan) == [("error", "notice.doc_number",
-                            f"the document number {number} should read 某教发〔2021〕3号: {reason}") for reason in reasons]
+    assert found(plan) == [
+        ("error", "notice.doc_number", f"the document number {number} should read 某教发〔2021〕3号: {reason}")
+        for reason in reasons
+    ]
 
 
 def test_a_number_that_cannot_be_read_at_all():
     plan = clean()
     plan.notice.doc_number = "某教发2021年3号"
-    assert found(plan) == [("error", "notice.doc_number", "the document number 某教发2021年3号 is not of the form "
-                            "机关代字〔年份〕序号号, e.g. 湘教发〔2020〕8号")]
+    assert found(plan) == [
+        (
+            "error",
+            "notice.doc_number",
+            "the document number 某教发2021年3号 is not of the form 机关代字〔年份〕序号号, e.g. 湘教发〔2020〕8号",
+        )
+    ]
 
 
 def test_a_number_another_plan_already_carries(tmp_path):
@@ -148,8 +190,14 @@ def test_a_number_another_plan_already_carries(tmp_path):
         first_id = lib.add_plan(first)
         second_id = lib.add_plan(clean())
         plan = lib.load_plan(second_id)
-        assert found(plan, lib) == [("error", "notice.doc_number", "the document number 某教发〔2021〕3号 is already "
-                                     f"carried by plan {first_id}, 某市教育局2021年安全工作要点")]
+        assert found(plan, lib) == [
+            (
+                "error",
+                "notice.doc_number",
+                "the document number 某教发〔2021〕3号 is already "
+                f"carried by plan {first_id}, 某市教育局2021年安全工作要点",
+            )
+        ]
         plan.notice.doc_number = "某教发 〔2021〕 4号"  # a free number, spaced
         assert found(plan, lib) == []
 
@@ -190,12 +238,14 @@ def test_a_joint_masthead_wants_as_many_signers():
 def test_the_imprint_names_the_printing_organ_and_date_together():
     plan = clean()
     plan.notice.printed_by = ""
-    assert found(plan) == [("warning", "notice.printed_by",
-                            "the imprint has a date of printing but no printing organ (印发机关)")]
+    assert found(plan) == [
+        ("warning", "notice.printed_by", "the imprint has a date of printing but no printing organ (印发机关)")
+    ]
     plan = clean()
     plan.notice.printed_on = None
-    assert found(plan) == [("warning", "notice.printed_on",
-                            "the imprint names the printing organ but has no date of printing (印发日期)")]
+    assert found(plan) == [
+        ("warning", "notice.printed_on", "the imprint names the printing organ but has no date of printing (印发日期)")
+    ]
 
 
 # ---- structure -----------------------------------------------------------------------------------------------
@@ -205,9 +255,13 @@ def test_a_heading_with_nothing_under_it():
     plan = clean()
     plan.nodes.append(Node(NodeKind.SECTION, "其他工作"))
     plan.nodes[1].children.insert(0, Node(NodeKind.SUBSECTION, "加强宣传"))
-    plan.nodes[2].children.insert(0, Node(NodeKind.SUBSECTION, "指导思想", "以习近平新时代中国特色社会主义思想为指导。"))
-    assert found(plan) == [("warning", "（一）加强宣传", "this subsection has no tasks"),
-                           ("warning", "四、其他工作", "this section has no tasks")]
+    plan.nodes[2].children.insert(
+        0, Node(NodeKind.SUBSECTION, "指导思想", "以习近平新时代中国特色社会主义思想为指导。")
+    )
+    assert found(plan) == [
+        ("warning", "（一）加强宣传", "this subsection has no tasks"),
+        ("warning", "四、其他工作", "this section has no tasks"),
+    ]
 
 
 def test_two_tasks_with_the_same_title():
@@ -220,8 +274,10 @@ def test_a_task_without_the_lead_unit_most_tasks_name():
     plan = clean()
     plan.nodes[1].children[0].fields = [Field("完成时限", "6月底")]
     plan.nodes[2].children[0].fields[0].value = ""  # the field is there but empty
-    assert found(plan) == [("warning", "4.任务2-1", "no lead unit, while 5 of the plan's 7 tasks name one"),
-                           ("warning", "6.任务3-1", "no lead unit, while 5 of the plan's 7 tasks name one")]
+    assert found(plan) == [
+        ("warning", "4.任务2-1", "no lead unit, while 5 of the plan's 7 tasks name one"),
+        ("warning", "6.任务3-1", "no lead unit, while 5 of the plan's 7 tasks name one"),
+    ]
     for node in plan.walk():  # a plan that names no units at all is not asked for them
         node.fields = [f for f in node.fields if f.label != "牵头单位"]
     assert found(plan) == []
@@ -235,20 +291,24 @@ def test_responsible_units_count_where_a_plan_names_no_lead():
     assert found(plan) == []
 
 
-@pytest.mark.parametrize("value", ["12月底", "2021年6月", "长期", "持续推进", "第三季度", "上半年", "年底前", "每学期",
-                                   "2021.6", "十月底前"])
+@pytest.mark.parametrize(
+    "value", ["12月底", "2021年6月", "长期", "持续推进", "第三季度", "上半年", "年底前", "每学期", "2021.6", "十月底前"]
+)
 def test_deadlines_that_read_as_times(value):
     plan = clean()
     plan.nodes[0].children[0].fields[1].value = value
     assert found(plan) == []
 
 
-@pytest.mark.parametrize("value, message", [
-    ("", "完成时限 is empty"),
-    ("   ", "完成时限 is empty"),
-    ("基教科", "完成时限 “基教科” is not a time"),
-    ("待定", "完成时限 “待定” is not a time"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("", "完成时限 is empty"),
+        ("   ", "完成时限 is empty"),
+        ("基教科", "完成时限 “基教科” is not a time"),
+        ("待定", "完成时限 “待定” is not a time"),
+    ],
+)
 def test_deadlines_that_do_not(value, message):
     plan = clean()
     plan.nodes[0].children[0].fields[1].value = value
@@ -281,9 +341,17 @@ def test_the_seed_plans_have_no_findings(seeds, library):
         title = json.loads(run_cli("show", str(plan_id), "--json", library=library).out)["plan"]["title"]
         if title.startswith(("盘锦", "南宁")):  # Planbook proposed the head they lost: an error until confirmed
             organ = "盘锦市人民政府办公室" if title.startswith("盘锦") else "南宁市教育局"
-            assert (result.code, json.loads(result.out)) == (1, [{
-                "severity": "error", "where": "notice.masthead", "place": "",
-                "message": f"the masthead “{organ}文件” was proposed by Planbook: confirm it or change it"}])
+            assert (result.code, json.loads(result.out)) == (
+                1,
+                [
+                    {
+                        "severity": "error",
+                        "where": "notice.masthead",
+                        "place": "",
+                        "message": f"the masthead “{organ}文件” was proposed by Planbook: confirm it or change it",
+                    }
+                ],
+            )
             assert run_cli("issue", str(plan_id), "--confirm-masthead", library=library).code == 0
             result = run_cli("check", str(plan_id), "--json", library=library)
         assert (result.code, json.loads(result.out)) == (0, []), title
@@ -313,12 +381,17 @@ def test_check_from_the_command_line(library):
     assert result.code == 1
     rows = json.loads(result.out)
     assert [(r["severity"], r["where"]) for r in rows] == [
-        ("error", "notice.title"), ("error", "notice.doc_number"), ("warning", section_id)]
+        ("error", "notice.title"),
+        ("error", "notice.doc_number"),
+        ("warning", section_id),
+    ]
     assert rows[2]["place"] == "四、其他工作" and rows[2]["message"] == "this section has no tasks"
 
     with Library.open(library) as lib:  # warnings alone: exit status 0
-        lib.update_plan(plan_id, {"notice.title": "关于印发《某市教育局2022年工作要点》的通知",
-                                  "notice.doc_number": "某教发〔2022〕3号"})
+        lib.update_plan(
+            plan_id,
+            {"notice.title": "关于印发《某市教育局2022年工作要点》的通知", "notice.doc_number": "某教发〔2022〕3号"},
+        )
     result = run_cli("check", str(plan_id), library=library)
     assert (result.code, result.out) == (0, "warning: 四、其他工作: this section has no tasks\n")
     assert run_cli("check", "99", library=library).code == 1

@@ -27,9 +27,19 @@ def test_new_list_show_delete(library):
     listing = run_cli("list", library=library)
     assert f"{plan_id}  2022  某区教育局2022年工作要点" in listing.out
     rows = json.loads(run_cli("list", "--json", library=library).out)
-    assert rows == [{"id": plan_id, "title": "某区教育局2022年工作要点", "kind": "工作要点", "year": 2022,
-                     "issuers": [], "status": "draft", "doc_number": "", "modified_at": rows[0]["modified_at"],
-                     "nodes": 0}]
+    assert rows == [
+        {
+            "id": plan_id,
+            "title": "某区教育局2022年工作要点",
+            "kind": "工作要点",
+            "year": 2022,
+            "issuers": [],
+            "status": "draft",
+            "doc_number": "",
+            "modified_at": rows[0]["modified_at"],
+            "nodes": 0,
+        }
+    ]
     assert run_cli("show", str(plan_id), library=library).out == "某区教育局2022年工作要点\n"
     deleted = run_cli("delete", str(plan_id), library=library)
     assert deleted.code == 0 and "某区教育局2022年工作要点" in deleted.out
@@ -47,8 +57,10 @@ def test_library_flag_and_environment_variable_pick_the_file(tmp_path):
 
 
 def test_twelve_sections_print_numbers_past_ten(tmp_path, library):
-    plan = Plan(title="十二节计划", nodes=[Node(NodeKind.SECTION, f"第{i + 1}项", children=[task(f"任务{i + 1}。")])
-                                       for i in range(12)])
+    plan = Plan(
+        title="十二节计划",
+        nodes=[Node(NodeKind.SECTION, f"第{i + 1}项", children=[task(f"任务{i + 1}。")]) for i in range(12)],
+    )
     assert run_cli("import", write_plan(tmp_path / "p.json", plan), library=library).code == 0
     text = run_cli("show", "1", library=library).out.splitlines()
     assert "十、第10项" in text and "十一、第11项" in text and "十二、第12项" in text
@@ -71,7 +83,14 @@ def test_per_section_numbering_restarts(tmp_path, library):
     run_cli("import", write_plan(tmp_path / "p.json", plan), library=library)
     lines = run_cli("show", "1", library=library).out.splitlines()
     assert [line for line in lines if line[:2] in ("1.", "2.", "3.")] == [
-        "1.任务1-1。", "2.任务1-2。", "1.抓师德。", "1.任务2-1。", "2.任务2-2。", "1.任务3-1。", "2.任务3-2。"]
+        "1.任务1-1。",
+        "2.任务1-2。",
+        "1.抓师德。",
+        "1.任务2-1。",
+        "2.任务2-2。",
+        "1.任务3-1。",
+        "2.任务3-2。",
+    ]
 
 
 def test_json_round_trip_through_export_and_import(tmp_path, library):
@@ -111,8 +130,7 @@ def test_unknown_plan_and_format_are_one_line_errors(tmp_path, library):
 
 def test_export_to_an_unwritable_place_leaves_nothing(tmp_path, library):
     run_cli("new", "--title", "甲", library=library)
-    result = run_cli("export", "1", "--format", "json", "-o", tmp_path / "no" / "such" / "dir.json",
-                     library=library)
+    result = run_cli("export", "1", "--format", "json", "-o", tmp_path / "no" / "such" / "dir.json", library=library)
     assert result.code == 1 and "cannot write" in result.err
     assert not (tmp_path / "no").exists()
 
@@ -135,8 +153,9 @@ def test_main_py_is_the_same_command(library):
 
     from .conftest import ROOT
 
-    out = subprocess.run([sys.executable, "main.py", "--library", str(library), "list"], cwd=ROOT,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "main.py", "--library", str(library), "list"], cwd=ROOT, capture_output=True, text=True
+    )
     assert out.returncode == 0 and "empty" in out.stdout
 
 

@@ -12,20 +12,30 @@ from planbook.core.model import Field, Node, NodeKind, Plan
 
 from .conftest import run_cli, task
 
-SENTENCES = ["全面加强党的建设，落实全面从严治党主体责任。", "推进学前教育普及普惠发展，扩大公办园学位供给。",
-             "深化义务教育优质均衡发展，化解大班额问题。", "加强师德师风建设，完善教师考核评价制度。",
-             "推进校园足球特色学校建设，组织开展联赛活动。", "加快职业教育产教融合，建设实训基地。",
-             "提升高校人才培养质量，服务地方经济发展。", "完善学生资助体系，确保应助尽助。",
-             "加强校园安全管理，开展隐患排查整治。", "推进教育信息化，建设智慧校园。"]
+SENTENCES = [
+    "全面加强党的建设，落实全面从严治党主体责任。",
+    "推进学前教育普及普惠发展，扩大公办园学位供给。",
+    "深化义务教育优质均衡发展，化解大班额问题。",
+    "加强师德师风建设，完善教师考核评价制度。",
+    "推进校园足球特色学校建设，组织开展联赛活动。",
+    "加快职业教育产教融合，建设实训基地。",
+    "提升高校人才培养质量，服务地方经济发展。",
+    "完善学生资助体系，确保应助尽助。",
+    "加强校园安全管理，开展隐患排查整治。",
+    "推进教育信息化，建设智慧校园。",
+]
 
 
 def year_plan() -> Plan:
     tasks = [task(s.split("，")[0] + "。", s.split("，")[1], 牵头单位=f"科室{i}") for i, s in enumerate(SENTENCES)]
-    return Plan(title="某局2020年工作要点", nodes=[
-        Node(NodeKind.SECTION, "加强党的领导", children=tasks[:3]),
-        Node(NodeKind.SECTION, "推进各类教育发展", children=tasks[3:8]),
-        Node(NodeKind.SECTION, "加强保障", children=tasks[8:]),
-    ])
+    return Plan(
+        title="某局2020年工作要点",
+        nodes=[
+            Node(NodeKind.SECTION, "加强党的领导", children=tasks[:3]),
+            Node(NodeKind.SECTION, "推进各类教育发展", children=tasks[3:8]),
+            Node(NodeKind.SECTION, "加强保障", children=tasks[8:]),
+        ],
+    )
 
 
 def test_rolled_forward_plan_diffs_to_exactly_the_edits():

@@ -33,8 +33,11 @@ def copy_library(source, target):
 
 def kill_after(path, plan_id, seed, edits):
     """Start a worker, SIGKILL it as soon as it has confirmed `edits` edits; returns how many it confirmed."""
-    worker = subprocess.Popen([sys.executable, str(ROOT / "tests" / "crash_worker.py"), str(path), str(plan_id),
-                               str(seed)], stdout=subprocess.PIPE, text=True)
+    worker = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "crash_worker.py"), str(path), str(plan_id), str(seed)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     lines = []
     try:
         while len(lines) < edits and (line := worker.stdout.readline()):

@@ -26,9 +26,26 @@ def test_full_disk_loses_nothing(tmp_path):
         node.body = "推进教育现代化，办好人民满意的教育。" * 20
     big.write_text(dumps(big_plan), encoding="utf-8")
     script = f'mount -t tmpfs -o size=1m tmpfs "{disk}" && mount -t tmpfs -o size=256k tmpfs "{outbox}" && exec "$@"'
-    proc = subprocess.run(["unshare", "-rm", "sh", "-c", script, "sh", sys.executable,
-                           str(ROOT / "tests" / "disk_full_driver.py"), str(disk), str(outbox), str(plan), str(big)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    proc = subprocess.run(
+        [
+            "unshare",
+            "-rm",
+            "sh",
+            "-c",
+            script,
+            "sh",
+            sys.executable,
+            str(ROOT / "tests" / "disk_full_driver.py"),
+            str(disk),
+            str(outbox),
+            str(plan),
+            str(big),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["import_before"]["code"] == 0, report["import_before"]["err"]

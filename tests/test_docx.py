@@ -65,10 +65,17 @@ def test_page_geometry_and_grid(notice_docx):
     size, mar, grid = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar"), sect.find(f"{W}docGrid")
     assert (size.get(f"{W}w"), size.get(f"{W}h")) == ("11906", "16838")
     assert {k: int(mar.get(f"{W}{k}")) for k in ("top", "bottom", "left", "right")} == {
-        "top": 2098, "bottom": 1984, "left": 1587, "right": 1474}
+        "top": 2098,
+        "bottom": 1984,
+        "left": 1587,
+        "right": 1474,
+    }
     # 28 cells of 15.79 pt a line: pitch = 16 pt + charSpace / 4096 pt (ECMA-376 17.6.5)
-    assert (grid.get(f"{W}type"), grid.get(f"{W}linePitch"), grid.get(f"{W}charSpace")) == ("linesAndChars", "579",
-                                                                                          "-848")
+    assert (grid.get(f"{W}type"), grid.get(f"{W}linePitch"), grid.get(f"{W}charSpace")) == (
+        "linesAndChars",
+        "579",
+        "-848",
+    )
     body = d.styles["公文正文"].element
     spacing = body.find(f"{W}pPr/{W}spacing")
     assert (spacing.get(f"{W}line"), spacing.get(f"{W}lineRule")) == ("579", "exact")
@@ -85,8 +92,15 @@ def test_fonts_named_in_every_slot_and_no_theme_fonts(notice_docx):
             names = set(re.findall(r'w:(?:ascii|hAnsi|eastAsia)="([^"]+)"', rf))
             assert len(names) == 1, rf  # — … “” stay in the Chinese face
     d = docx.Document(str(notice_docx))
-    expect = {"发文机关标志": "方正小标宋简体", "公文标题": "方正小标宋简体", "公文正文": "仿宋_GB2312",
-              "Heading 1": "黑体", "Heading 2": "楷体_GB2312", "版记": "仿宋_GB2312", "页码": "宋体"}
+    expect = {
+        "发文机关标志": "方正小标宋简体",
+        "公文标题": "方正小标宋简体",
+        "公文正文": "仿宋_GB2312",
+        "Heading 1": "黑体",
+        "Heading 2": "楷体_GB2312",
+        "版记": "仿宋_GB2312",
+        "页码": "宋体",
+    }
     for style, face in expect.items():
         rf = d.styles[style].element.find(f"{W}rPr/{W}rFonts")
         assert rf.get(f"{W}eastAsia") == face and rf.get(f"{W}ascii") == face, style
@@ -97,9 +111,13 @@ def test_fonts_named_in_every_slot_and_no_theme_fonts(notice_docx):
 
 def test_notice_in_order_with_styles(notice_docx):
     paras = [(s, t) for s, t in paragraphs(notice_docx) if t]
-    assert paras[:5] == [("发文机关标志", "某市教育局文件"), ("发文字号", "某教发〔2021〕3号"),
-                         ("公文标题", "关于印发《某市教育局2021年"), ("公文标题", "工作要点》的通知"),
-                         ("主送机关", "各县（市、区）教育局：")]
+    assert paras[:5] == [
+        ("发文机关标志", "某市教育局文件"),
+        ("发文字号", "某教发〔2021〕3号"),
+        ("公文标题", "关于印发《某市教育局2021年"),
+        ("公文标题", "工作要点》的通知"),
+        ("主送机关", "各县（市、区）教育局："),
+    ]
     assert paras[5][0] == "公文正文"
     assert paras[6:9] == [("发文机关署名", "某市教育局"), ("成文日期", "2021年3月6日"), ("附注", "（此件公开发布）")]
     assert paras[9] == ("要点标题", "某市教育局2021年工作要点")
@@ -165,8 +183,11 @@ def assert_plan_complete(path: Path, plan: Plan) -> None:
     expected: list[tuple[str, str]] = []
     for node in plan.walk():
         expected.append(("start", cjk_punctuation(f"{numbers[id(node)]}{node.title.strip()}")))
-        expected += [("field", cjk_punctuation(f"{f.label.strip()}：{f.value.strip()}")) for f in node.fields
-                     if f.label.strip() or f.value.strip()]
+        expected += [
+            ("field", cjk_punctuation(f"{f.label.strip()}：{f.value.strip()}"))
+            for f in node.fields
+            if f.label.strip() or f.value.strip()
+        ]
     i = 0
     for how, want in expected:
         while i < len(texts) and not (texts[i].startswith(want) if how == "start" else texts[i] == want):
@@ -213,9 +234,13 @@ def test_unwritable_target_and_bad_layout_give_one_line_and_keep_old_file(tmp_pa
 def test_joint_masthead_and_configurable_fonts(tmp_path):
     plan = full_plan()
     plan.notice.masthead = "湖南省教育厅\n中共湖南省委教育工作委员会文件"
-    faces = {"xiaobiaosong": Face("xiaobiaosong", "华文中宋", None), "fangsong": Face("fangsong", "仿宋", None),
-             "heiti": Face("heiti", "SimHei", None), "kaiti": Face("kaiti", "KaiTi", None),
-             "song": Face("song", "SimSun", None)}
+    faces = {
+        "xiaobiaosong": Face("xiaobiaosong", "华文中宋", None),
+        "fangsong": Face("fangsong", "仿宋", None),
+        "heiti": Face("heiti", "SimHei", None),
+        "kaiti": Face("kaiti", "KaiTi", None),
+        "song": Face("song", "SimSun", None),
+    }
     out = tmp_path / "joint.docx"
     export_docx(plan, out, "notice", faces=faces)
     d = docx.Document(str(out))
@@ -259,9 +284,14 @@ def test_seed_003_full_notice(seeds, tmp_path):
     assert paras[0] == ("发文机关标志", "湖南省教育厅文件")
     assert paras[1] == ("发文字号", "湘教发〔2020〕8号")
     assert [t for s, t in paras if s == "公文标题"] == [
-        "关于印发《湖南省教育厅", "中共湖南省委教育工委2020年", "工作要点》的通知"]
+        "关于印发《湖南省教育厅",
+        "中共湖南省委教育工委2020年",
+        "工作要点》的通知",
+    ]
     assert [t for s, t in paras if s in ("发文机关署名", "成文日期")] == [  # sealed: side by side, 7.3.5.1
-        "湖南省教育厅\t中共湖南省委教育工作委员会", "2020年3月6日"]
+        "湖南省教育厅\t中共湖南省委教育工作委员会",
+        "2020年3月6日",
+    ]
     assert paras[-1] == ("版记", "湖南省教育厅办公室\t2020年3月9日印发")
     recipients = next(t for s, t in paras if s == "主送机关")
     assert "," not in recipients and "(" not in recipients and recipients.endswith("：")
@@ -282,7 +312,7 @@ def test_crowded_notice_gets_one_tighter_pitch_in_word(tmp_path):
     paras = d.paragraphs
     title_end = max(i for i, p in enumerate(paras) if p.style.name == "公文标题")
     plan_start = next(i for i, p in enumerate(paras) if p.style.name == "要点标题")
-    notice = paras[title_end + 1:plan_start]
+    notice = paras[title_end + 1 : plan_start]
     assert [p.style.name for p in notice if p.text] == ["主送机关", "公文正文", "发文机关署名", "成文日期"]
     pitches = set()
     for p in notice:

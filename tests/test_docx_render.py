@@ -35,32 +35,39 @@ def test_render_script_says_when_libreoffice_is_missing(tmp_path):
     src = tmp_path / "p.json"
     src.write_text(dumps(sample_plan()), encoding="utf-8")
     env = {**os.environ, "PATH": str(Path(sys.executable).parent)}
-    r = subprocess.run([sys.executable, SCRIPT, src, "-o", tmp_path / "out"], capture_output=True, text=True,
-                       env=env, timeout=60)
+    r = subprocess.run(
+        [sys.executable, SCRIPT, src, "-o", tmp_path / "out"], capture_output=True, text=True, env=env, timeout=60
+    )
     assert r.returncode == 2 and "LibreOffice is not installed" in r.stderr
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
-                    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are needed to render")
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")),
+    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are needed to render",
+)
 def test_libreoffice_renders_22_lines_of_28(tmp_path):
     src = tmp_path / "plan.json"
     src.write_text(dumps(long_plan()), encoding="utf-8")
     r = subprocess.run([sys.executable, SCRIPT, src, "-o", tmp_path], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     pdf = Path(r.stdout.splitlines()[0])
-    bbox = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, text=True,
-                          check=True).stdout
+    bbox = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
     pages = bbox.split("<page ")[1:]
     assert len(pages) >= 4
     lines_per_page, chars_per_line = Counter(), Counter()
     for page in pages[2:-1]:  # full pages of the plan
-        rows = re.findall(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</line>',
-                          page, re.S)
+        rows = re.findall(
+            r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</line>', page, re.S
+        )
         body = [r for r in rows if float(r[1]) * 25.4 / 72 < 263]  # above the page number
         lines_per_page[len(body)] += 1
         for x0, _y, x1, words in body:
             text = "".join(re.findall(r">([^<]+)</word>", words))
-            if abs(float(x0) * 25.4 / 72 - 28) < 0.5 and float(x1) * 25.4 / 72 > 183 and not re.search(r"\w", text, re.A):
+            if (
+                abs(float(x0) * 25.4 / 72 - 28) < 0.5
+                and float(x1) * 25.4 / 72 > 183
+                and not re.search(r"\w", text, re.A)
+            ):
                 chars_per_line[len(text)] += 1
     assert lines_per_page.most_common(1)[0][0] == 22, lines_per_page
     assert chars_per_line.most_common(1)[0][0] == 28, chars_per_line
@@ -69,8 +76,10 @@ def test_libreoffice_renders_22_lines_of_28(tmp_path):
     assert head and 68 < float(head.group(1)) * 25.4 / 72 < 74  # masthead top ≈ 72 mm from the paper's top
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
-                    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are needed to render")
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")),
+    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are needed to render",
+)
 def test_libreoffice_keeps_body_and_signature_on_page_one(tmp_path):
     """The defect this guards: with keep-with-next alone, LibreOffice moved the one-paragraph body of a crowded
     notice to page 2 with the signature, leaving page 1 without 正文 (7.3.3). The tightened pitch keeps all on 1."""
@@ -82,18 +91,22 @@ def test_libreoffice_keeps_body_and_signature_on_page_one(tmp_path):
     r = subprocess.run([sys.executable, SCRIPT, src, "-o", tmp_path], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     pdf = Path(r.stdout.splitlines()[0])
-    page1 = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", pdf, "-"], capture_output=True, text=True,
-                           check=True).stdout
+    page1 = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", pdf, "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = re.sub(r"\s+", "", page1)
     assert "现将《湖南省教育厅" in flat and flat.index("认真贯彻落实。") < flat.index("2020年3月6日"), page1
     assert all(s in flat for s in plan.notice.signers)
-    page2 = subprocess.run(["pdftotext", "-f", "2", "-l", "2", pdf, "-"], capture_output=True, text=True,
-                           check=True).stdout
+    page2 = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", pdf, "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert re.sub(r"\s+", "", page2).startswith(re.sub(r"\s+", "", plan.title)[:8])
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
-                    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are needed to render")
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")),
+    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are needed to render",
+)
 @pytest.mark.parametrize("paragraphs", [2, 5, 12])
 def test_libreoffice_never_leaves_page_one_without_body_or_the_signature_alone(tmp_path, paragraphs):
     from .conftest import crowded_notice_plan

@@ -37,8 +37,13 @@ def test_docx_of_every_layout_opens_cleanly_in_word(tmp_path, layout, make):
 
 @pytest.mark.parametrize("layout", ["notice", "plan", "breakdown", "progress"])
 def test_docx_with_the_users_word_font_names_opens_cleanly(tmp_path, word_fonts_json, layout):
-    names = {"xiaobiaosong": "方正小标宋_GBK", "fangsong": "方正仿宋_GBK", "heiti": "方正黑体_GBK",
-             "kaiti": "方正楷体_GBK", "song": "华文中宋"}
+    names = {
+        "xiaobiaosong": "方正小标宋_GBK",
+        "fangsong": "方正仿宋_GBK",
+        "heiti": "方正黑体_GBK",
+        "kaiti": "方正楷体_GBK",
+        "song": "华文中宋",
+    }
     word_fonts_json.parent.mkdir()
     word_fonts_json.write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
     out = export_via_cli(tmp_path, joint_plan(), "--layout", layout)

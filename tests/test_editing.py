@@ -144,7 +144,9 @@ def test_the_hierarchy_is_enforced_and_a_refused_edit_changes_nothing(lib):
 
 def test_plan_and_notice_updates_undo(lib):
     plan_id = lib.add_plan(sample_plan())
-    undo = ed.apply(lib, ed.UpdatePlan.of(plan_id, title="新标题", **{"notice.doc_number": "某教发〔2022〕1号"})).inverse
+    undo = ed.apply(
+        lib, ed.UpdatePlan.of(plan_id, title="新标题", **{"notice.doc_number": "某教发〔2022〕1号"})
+    ).inverse
     plan = lib.load_plan(plan_id)
     assert (plan.title, plan.notice.doc_number) == ("新标题", "某教发〔2022〕1号")
     ed.apply(lib, undo)
@@ -243,8 +245,12 @@ def test_each_change_record_says_what_it_touched_and_undo_says_the_same(lib):
     assert meta.inverse.needs() == ed.Needs(plans=frozenset({plan_id}))
 
     batch = ed.apply(lib, ed.Batch((ed.EditNode(s1, title="甲"), ed.UpdatePlan.of(other_id, year=2030))))
-    assert (batch.aspects, batch.plans, batch.nodes, batch.focus) == (A.TEXT | A.METADATA, {plan_id, other_id},
-                                                                      {s1}, None)
+    assert (batch.aspects, batch.plans, batch.nodes, batch.focus) == (
+        A.TEXT | A.METADATA,
+        {plan_id, other_id},
+        {s1},
+        None,
+    )
     assert batch.inverse.needs() == ed.Needs(frozenset({s1}), frozenset({other_id}))
 
     gone = ed.apply(lib, ed.DeletePlan(other_id))

@@ -46,7 +46,9 @@ def test_a_format_added_to_the_registry_is_offered_by_the_cli_and_the_export_dia
     assert out.read_text(encoding="utf-8") == "# 某市教育局2021年工作要点\n"
 
     parent = QWidget()
-    dialog = ExportDialog(parent, "某市教育局2021年工作要点", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    dialog = ExportDialog(
+        parent, "某市教育局2021年工作要点", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
     offered = dialog.nameFilters()
     assert offered[-1] == "Markdown (*.md)"
     assert len(offered) == sum(d.in_dialog for f in FORMATS.values() for d in f.documents)

@@ -27,13 +27,23 @@ def test_every_notice_text_field_has_one_row_and_every_row_an_attribute():
 def test_next_years_draft_does_what_each_row_says():
     plan = sample_plan()
     for spec in NOTICE_SPECS:
-        setattr(plan.notice, spec.name, dt.date(2021, 3, 1) if spec.type == "date" else
-                ["2021年某局"] if spec.type == "lines" else f"2021年{spec.name}")
+        setattr(
+            plan.notice,
+            spec.name,
+            dt.date(2021, 3, 1)
+            if spec.type == "date"
+            else ["2021年某局"]
+            if spec.type == "lines"
+            else f"2021年{spec.name}",
+        )
     draft = next_year_plan(plan)
     for spec in NOTICE_SPECS:
         old, new = getattr(plan.notice, spec.name), getattr(draft.notice, spec.name)
-        expected = {Carry.KEEP: old, Carry.CLEAR: getattr(Notice(), spec.name),
-                    Carry.SHIFT: old.replace("2021", "2022") if isinstance(old, str) else old}[spec.next_year]
+        expected = {
+            Carry.KEEP: old,
+            Carry.CLEAR: getattr(Notice(), spec.name),
+            Carry.SHIFT: old.replace("2021", "2022") if isinstance(old, str) else old,
+        }[spec.next_year]
         assert new == expected, spec.key
     assert (draft.year, draft.title) == (2022, "某市教育局2022年工作要点")
 

@@ -45,8 +45,9 @@ def test_seed_units_match_the_unit_names_in_their_fields(seeds, number):
     found = plan_units(plan)
     # A unit line under the closing paragraph (seed 003) stays in the closing's text: it names no task.
     closing = {line.strip() for line in plan.closing.splitlines()}
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip().replace(":", "：") not in closing]
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if line.strip().replace(":", "：") not in closing
+    ]
     assert set(found) == units_in_text("\n".join(lines))
     assert set(SEEDS[number]) <= set(found)
     for unit, assignments in found.items():  # each assignment's task really names the unit
@@ -69,7 +70,9 @@ def expected_rows(plan):
     for node in plan.walk():
         if node.kind is NodeKind.TASK:
             units = node_units(node)
-            rows.append((node.title, [u for u, r in units if r is Role.LEAD], [u for u, r in units if r is Role.RESPONSIBLE]))
+            rows.append(
+                (node.title, [u for u, r in units if r is Role.LEAD], [u for u, r in units if r is Role.RESPONSIBLE])
+            )
     return rows
 
 
@@ -111,7 +114,9 @@ def test_docx_breakdown_is_a_landscape_table_with_a_repeated_head(seeds, number,
     plan_id, plan = store_seed(seeds, number, library)
     with Library.open(library) as lib:  # some progress, for the 进展 column
         first = next(n for n in lib.load_plan(plan_id).walk() if n.kind is NodeKind.TASK)
-        editing.apply(lib, editing.SetProgress(first.id, Progress.BEHIND, (ProgressNote(dt.date(2020, 6, 30), "资金未到位"),)))
+        editing.apply(
+            lib, editing.SetProgress(first.id, Progress.BEHIND, (ProgressNote(dt.date(2020, 6, 30), "资金未到位"),))
+        )
     out = tmp_path / "table.docx"
     result = run_cli("export", str(plan_id), "--format", "docx", "--layout", "breakdown", "-o", out, library=library)
     assert result.code == 0, result.err
@@ -135,7 +140,9 @@ def test_progress_report_groups_tasks_by_lead_unit(seeds, tmp_path, library):
     plan_id, plan = store_seed(seeds, "001", library)
     with Library.open(library) as lib:
         tasks = [n for n in lib.load_plan(plan_id).walk() if n.kind is NodeKind.TASK]
-        editing.apply(lib, editing.SetProgress(tasks[0].id, Progress.DONE, (ProgressNote(dt.date(2020, 9, 1), "已完成验收"),)))
+        editing.apply(
+            lib, editing.SetProgress(tasks[0].id, Progress.DONE, (ProgressNote(dt.date(2020, 9, 1), "已完成验收"),))
+        )
         editing.apply(lib, editing.SetProgress(tasks[1].id, Progress.IN_PROGRESS))
     out = tmp_path / "progress.docx"
     result = run_cli("export", str(plan_id), "--format", "docx", "--layout", "progress", "-o", out, library=library)
@@ -144,7 +151,7 @@ def test_progress_report_groups_tasks_by_lead_unit(seeds, tmp_path, library):
     assert text[0] == f"{plan.title}进展情况"
     headings = [t for t in text if re.match(r"^[一二三四五六七八九十]+、", t)]
     assert [h.split("、", 1)[1] for h in headings][:2] == ["工委办", "基教科"]  # in order of first appearance
-    first_group = text[text.index(headings[0]):text.index(headings[1])]
+    first_group = text[text.index(headings[0]) : text.index(headings[1])]
     assert any(t.endswith("【已完成】") and tasks[0].title in t for t in first_group)
     assert "2020年9月1日：已完成验收" in first_group
     assert first_group[1].startswith("牵头任务") and "已完成1项" in first_group[1]
@@ -159,6 +166,8 @@ def test_unknown_docx_layout_is_one_line(tmp_path, library):
 
     (tmp_path / "p.json").write_text(dumps(sample_plan()), encoding="utf-8")
     run_cli("import", tmp_path / "p.json", library=library)
-    result = run_cli("export", "1", "--format", "docx", "--layout", "sideways", "-o", tmp_path / "x.docx", library=library)
+    result = run_cli(
+        "export", "1", "--format", "docx", "--layout", "sideways", "-o", tmp_path / "x.docx", library=library
+    )
     assert result.code != 0 and "breakdown" in result.err and "Traceback" not in result.err
     assert not (tmp_path / "x.docx").exists()

@@ -58,8 +58,11 @@ def test_menus_show_the_table_in_order_with_its_keys(windows, tmp_path):
     w = windows.open(_library(tmp_path))
     plan_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "方案(&P)")
     names = [a.objectName() or "-" for a in plan_menu.actions()]
-    rows = [r.name if isinstance(r, ActionSpec) else "-" for r in actions.ROWS if getattr(r, "menu", "") == "plan"
-            and isinstance(r, ActionSpec | Separator)]
+    rows = [
+        r.name if isinstance(r, ActionSpec) else "-"
+        for r in actions.ROWS
+        if getattr(r, "menu", "") == "plan" and isinstance(r, ActionSpec | Separator)
+    ]
     assert names == rows
     assert w.act_next_year.text() == "新建下一年度草稿" and w.act_next_year.shortcut().toString() == "Ctrl+Shift+N"
     assert [k.toString() for k in w.act_indent.shortcuts()] == ["Ctrl+]", "Alt+Shift+Right"]
@@ -88,8 +91,16 @@ def test_a_read_only_library_turns_off_exactly_the_actions_that_write(windows, q
 
 def test_a_new_row_that_writes_is_in_its_menu_and_off_on_a_read_only_library(qtbot, tmp_path, monkeypatch):
     """Adding an action is one row: the menu, its key and read-only mode follow without another list."""
-    row = ActionSpec("actSortTasks", "act_sort_tasks", "Sort Tasks", "plans.tidy_punctuation", "plan", ("Ctrl+Alt+S",),
-                     writes=True, needs=actions.Needs.PLAN)
+    row = ActionSpec(
+        "actSortTasks",
+        "act_sort_tasks",
+        "Sort Tasks",
+        "plans.tidy_punctuation",
+        "plan",
+        ("Ctrl+Alt+S",),
+        writes=True,
+        needs=actions.Needs.PLAN,
+    )
     monkeypatch.setattr(actions, "ROWS", (*actions.ROWS, row))
     w = _read_only_window(qtbot, tmp_path, _library(tmp_path))
     plan_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "方案(&P)")

@@ -40,10 +40,14 @@ def test_check_dialog_lists_findings_in_chinese_and_goes_to_them(windows, tmp_pa
     dialog = w.findChild(type(w.docks.check), "checkDialog")
     assert dialog is not None and dialog.isVisible() and not dialog.isModal()
     assert dialog.summary.text() == "1 个错误，1 个提醒"
-    rows = [(dialog.list.topLevelItem(i).text(0), dialog.list.topLevelItem(i).text(1))
-            for i in range(dialog.list.topLevelItemCount())]
-    assert rows == [("通知标题", "通知标题写的是 2021 年，但方案年度为 2022 年"),
-                    ("五、其他工作", "此一级标题下没有任务")]
+    rows = [
+        (dialog.list.topLevelItem(i).text(0), dialog.list.topLevelItem(i).text(1))
+        for i in range(dialog.list.topLevelItemCount())
+    ]
+    assert rows == [
+        ("通知标题", "通知标题写的是 2021 年，但方案年度为 2022 年"),
+        ("五、其他工作", "此一级标题下没有任务"),
+    ]
     dialog.resize(820, 300)
     settle()
     dialog.grab().save(str(SHOT))

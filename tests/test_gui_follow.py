@@ -21,7 +21,6 @@ from tests.gui_support import realistic_plan, settle, stored_plan
 SHOTS = Path("/tmp")
 
 
-
 def open_with(windows, tmp_path, *plans):
     path = tmp_path / "lib.db"
     with Library.open(path) as lib:
@@ -68,8 +67,12 @@ def test_progress_is_edited_in_the_editor_undone_and_counted(windows, tmp_path):
     settle()
     w.docks.refresh_follow()
     total = len(stored)
-    assert w.docks.dashboard.counts == {Progress.NOT_STARTED: total - 2, Progress.IN_PROGRESS: 1, Progress.DONE: 0,
-                                  Progress.BEHIND: 1}
+    assert w.docks.dashboard.counts == {
+        Progress.NOT_STARTED: total - 2,
+        Progress.IN_PROGRESS: 1,
+        Progress.DONE: 0,
+        Progress.BEHIND: 1,
+    }
     bars = w.docks.dashboard.bar_values()
     assert sum(bars["推进中"]) == 1 and sum(bars["滞后"]) == 1 and sum(sum(v) for v in bars.values()) >= total
     assert "推进中 <b>1</b>" in w.docks.dashboard.summary.text()
@@ -156,8 +159,11 @@ def test_units_view_lists_opens_filters_and_renames(windows, tmp_path):
     w.grab().save(str(SHOTS / "planbook-follow-units.png"))
 
     # double-click a task of the other plan: that plan opens with the task selected
-    target = next(view.tasks.topLevelItem(r) for r in range(view.tasks.topLevelItemCount())
-                  if view.tasks.topLevelItem(r).text(2) == older.title)
+    target = next(
+        view.tasks.topLevelItem(r)
+        for r in range(view.tasks.topLevelItemCount())
+        if view.tasks.topLevelItem(r).text(2) == older.title
+    )
     target_id = target.data(0, 256)[1]
     emit(view.tasks.itemDoubleClicked, target, 0)
     settle()
@@ -174,8 +180,9 @@ def test_units_view_lists_opens_filters_and_renames(windows, tmp_path):
     assert visible == [a.title for a in plan_units(w.model.plan)["督导室"]]
     view.filter.setChecked(False)
     settle()
-    assert not any(w.tree.isRowHidden(w.model.index_of(n.id).row(), w.model.index_of(n.id).parent())
-                   for n in w.model.plan.walk())
+    assert not any(
+        w.tree.isRowHidden(w.model.index_of(n.id).row(), w.model.index_of(n.id).parent()) for n in w.model.plan.walk()
+    )
 
     # rename across the open plan: one undo step
     before = w.undo_stack.count()
@@ -248,12 +255,25 @@ def test_dashboard_reads_on_a_laptop_screen(windows, tmp_path, qtbot):
     from planbook.core.model import Field, Node, Plan
     from planbook.gui.barchart import integer_ticks
 
-    units = ["市教育局基础教育科", "德育与体卫艺科", "发展规划与信息化科", "人事科", "督导室", "办公室", "计划财务科",
-             "职业教育与成人教育科", "政策法规科", "安全稳定工作办公室", "学生资助管理中心", "教育考试院"]
+    units = [
+        "市教育局基础教育科",
+        "德育与体卫艺科",
+        "发展规划与信息化科",
+        "人事科",
+        "督导室",
+        "办公室",
+        "计划财务科",
+        "职业教育与成人教育科",
+        "政策法规科",
+        "安全稳定工作办公室",
+        "学生资助管理中心",
+        "教育考试院",
+    ]
     section = Node(NodeKind.SECTION, "重点任务")
     for i in range(60):  # 60 tasks over 12 lead units: counts up to 5 a unit, more than one tick a task
-        section.children.append(Node(NodeKind.TASK, f"任务{i}。", "", [Field("牵头单位", units[i % 12])],
-                                     status=list(Progress)[i % 4]))
+        section.children.append(
+            Node(NodeKind.TASK, f"任务{i}。", "", [Field("牵头单位", units[i % 12])], status=list(Progress)[i % 4])
+        )
     w, _ = open_with(windows, tmp_path, Plan(title="某市教育局2024年工作要点", year=2024, nodes=[section]))
     w.resize(1366, 740)
     w.act_dashboard.trigger()

@@ -118,8 +118,14 @@ def test_a_chosen_font_is_saved_and_the_next_export_embeds_it(windows, qtbot, tm
     window = open_window(windows, tmp_path)
     dialog = open_preferences(window)
     assert dialog.windowTitle() == "首选项" and dialog.tabs.tabText(0) == "PDF 字体"
-    assert [label(dialog, f"role_{k}") for k in ("xiaobiaosong", "fangsong", "heiti", "kaiti", "song", "fallback")] \
-        == ["标题（小标宋）", "正文（仿宋）", "一级标题（黑体）", "二级标题（楷体）", "页码（宋体）", "备用字体"]
+    assert [label(dialog, f"role_{k}") for k in ("xiaobiaosong", "fangsong", "heiti", "kaiti", "song", "fallback")] == [
+        "标题（小标宋）",
+        "正文（仿宋）",
+        "一级标题（黑体）",
+        "二级标题（楷体）",
+        "页码（宋体）",
+        "备用字体",
+    ]
     assert label(dialog, "file_fangsong").startswith("内置") and "FandolFang" in label(dialog, "file_fangsong")
     reset = dialog.findChild(QPushButton, "reset_fangsong")
     assert not reset.isEnabled()  # nothing to reset yet
@@ -142,8 +148,9 @@ def test_a_chosen_font_is_saved_and_the_next_export_embeds_it(windows, qtbot, tm
     src, out = tmp_path / "plan.json", tmp_path / "cli.pdf"
     src.write_text(dumps(realistic_plan()), encoding="utf-8")
     assert run_cli("import", src, library=tmp_path / "cli.db").code == 0
-    assert run_cli("export", "1", "--format", "pdf", "--layout", "plan", "-o", out,
-                   library=tmp_path / "cli.db").code == 0
+    assert (
+        run_cli("export", "1", "--format", "pdf", "--layout", "plan", "-o", out, library=tmp_path / "cli.db").code == 0
+    )
     assert all(line.fonts == {"FangSong_GB2312"} for line in field_lines(read_pdf(out)))
 
     # Reset: the bundled face again, in the file and in the next export.
@@ -189,8 +196,10 @@ def test_a_face_of_a_ttc_collection_is_chosen_by_index(windows, qtbot, tmp_path,
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.ttCollection import TTCollection
 
-    faces = [renamed_font(FONT_DIR / "PlanbookPageDigits-Regular.ttf", tmp_path / f"{n}.ttf", n)
-             for n in ("SimSun", "NSimSun")]
+    faces = [
+        renamed_font(FONT_DIR / "PlanbookPageDigits-Regular.ttf", tmp_path / f"{n}.ttf", n)
+        for n in ("SimSun", "NSimSun")
+    ]
     collection = TTCollection()
     collection.fonts = [TTFont(f) for f in faces]
     ttc = tmp_path / "simsun.ttc"
@@ -220,8 +229,7 @@ def test_an_unreadable_fonts_json_is_shown_and_only_replaced_when_asked(windows,
     assert (fonts_json.parent / "fonts.json.unreadable").read_text(encoding="utf-8") == '{"fangsong": '
     assert not problem.isVisible() and dialog.findChild(QPushButton, "browse_fangsong").isEnabled()
     assert dialog.choose_font("fangsong", FONT_DIR / "FandolKai-Regular.ttf")
-    assert json.loads(fonts_json.read_text(encoding="utf-8")) == {
-        "fangsong": str(FONT_DIR / "FandolKai-Regular.ttf")}
+    assert json.loads(fonts_json.read_text(encoding="utf-8")) == {"fangsong": str(FONT_DIR / "FandolKai-Regular.ttf")}
 
 
 def test_exporting_a_character_no_font_has_warns_and_names_it(windows, qtbot, tmp_path, fonts_json):

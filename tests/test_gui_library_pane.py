@@ -21,8 +21,9 @@ def _library(path, years_and_organs):
     return ids
 
 
-def test_a_large_library_is_read_in_the_background_and_catches_up_with_edits_made_meanwhile(windows, qtbot,
-                                                                                               monkeypatch):
+def test_a_large_library_is_read_in_the_background_and_catches_up_with_edits_made_meanwhile(
+    windows, qtbot, monkeypatch
+):
     monkeypatch.setattr(librarypane, "READ_IN_BACKGROUND_FROM", 1)  # every library counts as large
     ids = _library(windows.tmp_path / "lib.db", [(2020, "甲市教育局"), (2021, "乙市教育局"), (2022, "甲市教育局")])
     from planbook.gui.app import setup_application
@@ -51,11 +52,12 @@ def test_with_nothing_open_the_first_plan_opens_once_the_list_arrives(windows, q
     assert w.library_pane.visible_plan_ids() == [ids[1], ids[0]]
 
 
-def test_a_long_list_folds_its_organs_but_the_open_plans_and_a_short_filtered_list_open(windows, qtbot,
-                                                                                          monkeypatch):
+def test_a_long_list_folds_its_organs_but_the_open_plans_and_a_short_filtered_list_open(windows, qtbot, monkeypatch):
     monkeypatch.setattr(librarypane, "UNFOLD_UP_TO", 3)
-    ids = _library(windows.tmp_path / "lib.db", [(2021, "甲市教育局"), (2021, "乙市教育局"), (2021, "丙县教育局"),
-                                                 (2022, "甲市教育局"), (2022, "乙市教育局")])
+    ids = _library(
+        windows.tmp_path / "lib.db",
+        [(2021, "甲市教育局"), (2021, "乙市教育局"), (2021, "丙县教育局"), (2022, "甲市教育局"), (2022, "乙市教育局")],
+    )
     w = windows.open(plan=ids[1])
     pane, model, view = w.library_pane, w.library_pane.model, w.library_pane.view
     years = [model.index(r, 0) for r in range(model.rowCount())]

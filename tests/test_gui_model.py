@@ -46,24 +46,43 @@ def test_loaded_plan_shows_numbers_titles_and_lead_units(setup):
     assert model.id_of(plan_index) == PLAN_ID
 
 
-@pytest.mark.parametrize("make", [
-    lambda lib, m, pid: editing.new_node(lib, pid, None),  # new section at the end
-    lambda lib, m, pid: editing.new_sibling(lib, ids(m, NodeKind.TASK)[0], "新任务。"),
-    lambda lib, m, pid: editing.new_node(lib, pid, ids(m, NodeKind.TASK)[1]),  # an item under a task
-    lambda lib, m, pid: editing.DeleteNode(ids(m, NodeKind.SECTION)[0]),
-    lambda lib, m, pid: editing.EditNode(ids(m, NodeKind.TASK)[2], title="改过的标题。"),
-    lambda lib, m, pid: editing.SetFields(ids(m, NodeKind.TASK)[0], (Field("牵头单位", "办公室"),)),
-    lambda lib, m, pid: editing.move_by(lib, ids(m, NodeKind.TASK)[0], +1),
-    lambda lib, m, pid: editing.move_by(lib, ids(m, NodeKind.SECTION)[2], -1),
-    lambda lib, m, pid: editing.indent(lib, ids(m, NodeKind.TASK)[1]),
-    lambda lib, m, pid: editing.outdent(lib, ids(m, NodeKind.ITEM)[0]),
-    lambda lib, m, pid: editing.indent(lib, ids(m, NodeKind.SECTION)[3]),  # section becomes a subsection
-    lambda lib, m, pid: editing.MoveNode(ids(m, NodeKind.TASK)[0], ids(m, NodeKind.SECTION)[3], 0),
-    lambda lib, m, pid: editing.UpdatePlan.of(pid, numbering=Numbering.PER_SECTION, title="新标题"),
-    lambda lib, m, pid: editing.Batch((editing.EditNode(ids(m, NodeKind.TASK)[0], title="甲。"),
-                                 editing.DeleteNode(ids(m, NodeKind.TASK)[4]))),
-], ids=["add-section", "add-sibling", "add-item", "delete", "edit", "fields", "down", "up", "indent", "outdent",
-        "indent-section", "move-across", "plan", "batch"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda lib, m, pid: editing.new_node(lib, pid, None),  # new section at the end
+        lambda lib, m, pid: editing.new_sibling(lib, ids(m, NodeKind.TASK)[0], "新任务。"),
+        lambda lib, m, pid: editing.new_node(lib, pid, ids(m, NodeKind.TASK)[1]),  # an item under a task
+        lambda lib, m, pid: editing.DeleteNode(ids(m, NodeKind.SECTION)[0]),
+        lambda lib, m, pid: editing.EditNode(ids(m, NodeKind.TASK)[2], title="改过的标题。"),
+        lambda lib, m, pid: editing.SetFields(ids(m, NodeKind.TASK)[0], (Field("牵头单位", "办公室"),)),
+        lambda lib, m, pid: editing.move_by(lib, ids(m, NodeKind.TASK)[0], +1),
+        lambda lib, m, pid: editing.move_by(lib, ids(m, NodeKind.SECTION)[2], -1),
+        lambda lib, m, pid: editing.indent(lib, ids(m, NodeKind.TASK)[1]),
+        lambda lib, m, pid: editing.outdent(lib, ids(m, NodeKind.ITEM)[0]),
+        lambda lib, m, pid: editing.indent(lib, ids(m, NodeKind.SECTION)[3]),  # section becomes a subsection
+        lambda lib, m, pid: editing.MoveNode(ids(m, NodeKind.TASK)[0], ids(m, NodeKind.SECTION)[3], 0),
+        lambda lib, m, pid: editing.UpdatePlan.of(pid, numbering=Numbering.PER_SECTION, title="新标题"),
+        lambda lib, m, pid: editing.Batch(
+            (editing.EditNode(ids(m, NodeKind.TASK)[0], title="甲。"), editing.DeleteNode(ids(m, NodeKind.TASK)[4]))
+        ),
+    ],
+    ids=[
+        "add-section",
+        "add-sibling",
+        "add-item",
+        "delete",
+        "edit",
+        "fields",
+        "down",
+        "up",
+        "indent",
+        "outdent",
+        "indent-section",
+        "move-across",
+        "plan",
+        "batch",
+    ],
+)
 def test_each_edit_then_undo_then_redo_keeps_model_valid_and_in_step(setup, make):
     path, lib, plan_id, model, tester = setup
     before = tree_lines(model)

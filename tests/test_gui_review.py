@@ -23,10 +23,15 @@ SHOTS = Path("/tmp")
 # each 2020年 in the tasks becomes 2021年 (2020年后 has no sure replacement; ranges and names stay), and
 # 编制…“十四五”规划 becomes 实施…, the period having begun.
 EXPECTED_CHANGES = [
-    ("制定2020年厅党组", "制定2021年厅党组"), ("确定2020年为", "确定2021年为"), ("在2020年底前", "在2021年底前"),
-    ("办好2020年全省学前教育", "办好2021年全省学前教育"), ("2020年基本消除义务教育", "2021年基本消除义务教育"),
-    ("2020年全省高中阶段毛入学率", "2021年全省高中阶段毛入学率"), ("2020年残疾儿童", "2021年残疾儿童"),
-    ("推动2020年秋季", "推动2021年秋季"), ("做好2020年大学生征兵", "做好2021年大学生征兵"),
+    ("制定2020年厅党组", "制定2021年厅党组"),
+    ("确定2020年为", "确定2021年为"),
+    ("在2020年底前", "在2021年底前"),
+    ("办好2020年全省学前教育", "办好2021年全省学前教育"),
+    ("2020年基本消除义务教育", "2021年基本消除义务教育"),
+    ("2020年全省高中阶段毛入学率", "2021年全省高中阶段毛入学率"),
+    ("2020年残疾儿童", "2021年残疾儿童"),
+    ("推动2020年秋季", "推动2021年秋季"),
+    ("做好2020年大学生征兵", "做好2021年大学生征兵"),
     ("计划2020年公费", "计划2021年公费"),
 ]
 
@@ -51,8 +56,11 @@ def rows(panel) -> list[Finding]:
 
 
 def group_of(panel, kind: Kind):
-    return next(panel.list.topLevelItem(i) for i in range(panel.list.topLevelItemCount())
-                if panel.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == str(kind))
+    return next(
+        panel.list.topLevelItem(i)
+        for i in range(panel.list.topLevelItemCount())
+        if panel.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == str(kind)
+    )
 
 
 def test_drafting_003_opens_the_review_accept_undo_redo(windows, seeds, tmp_path, qtbot):
@@ -79,8 +87,11 @@ def test_drafting_003_opens_the_review_accept_undo_redo(windows, seeds, tmp_path
     panel.accept_kind_button.click()
     settle()
     assert [f.text for f in rows(panel) if f.kind is Kind.YEAR] == ["2020"]  # 2020年后, nothing sure to put
-    period = next(i for i in range(group_of(panel, Kind.PERIOD).childCount())
-                  if group_of(panel, Kind.PERIOD).child(i).data(0, Qt.ItemDataRole.UserRole).spot.part == "title")
+    period = next(
+        i
+        for i in range(group_of(panel, Kind.PERIOD).childCount())
+        if group_of(panel, Kind.PERIOD).child(i).data(0, Qt.ItemDataRole.UserRole).spot.part == "title"
+    )
     panel.list.clearSelection()
     item = group_of(panel, Kind.PERIOD).child(period)
     panel.list.setCurrentItem(item)
@@ -150,10 +161,18 @@ def test_find_and_replace_003_changes_exactly_the_previewed_hits_one_undo(window
     dialog.replace_text.setText("教育委员会")
     dialog.find_button.click()
     assert dialog.summary.text() == "本方案中有 7 处"
-    previewed = [dialog.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
-                 for i in range(dialog.list.topLevelItemCount())]
+    previewed = [
+        dialog.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(dialog.list.topLevelItemCount())
+    ]
     assert [dialog.list.topLevelItem(i).text(0) for i in range(7)] == [
-        "标题", "发文机关", "发文机关标志", "通知标题", "通知正文", "署名机关", "印发机关"]
+        "标题",
+        "发文机关",
+        "发文机关标志",
+        "通知标题",
+        "通知正文",
+        "署名机关",
+        "印发机关",
+    ]
     assert dialog.list.topLevelItem(0).text(1) == "湖南省【教育厅】 中共湖南省委教育工委2020年…"
     dialog.resize(900, 420)
     settle()
@@ -178,7 +197,14 @@ def test_find_and_replace_003_changes_exactly_the_previewed_hits_one_undo(window
     assert dialog.list.topLevelItemCount() == 2 and not dialog.replace_button.isEnabled()
     assert dialog.summary.text().startswith("2 个方案中共有 14 处")
     assert [dialog.list.topLevelItem(1).child(i).text(0) for i in range(7)] == [
-        "标题", "发文机关", "发文机关标志", "通知标题", "通知正文", "署名机关", "印发机关"]  # as in the plan
+        "标题",
+        "发文机关",
+        "发文机关标志",
+        "通知标题",
+        "通知正文",
+        "署名机关",
+        "印发机关",
+    ]  # as in the plan
     assert [dialog.list.topLevelItem(i).childCount() for i in range(2)] == [7, 7]
     assert dialog.list.topLevelItem(0).text(0) == "湖南省教育厅 中共湖南省委教育工委2021年工作要点 (7)"  # newest first
     assert dialog.list.topLevelItem(0).child(0).data(0, Qt.ItemDataRole.CheckStateRole) is None  # nothing to tick

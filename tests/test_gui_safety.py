@@ -38,8 +38,9 @@ lib = Library.open(sys.argv[1])
 
 def other_process(path: Path, code: str) -> str:
     """Run core edits in a separate Python process (the CLI has no node-level commands)."""
-    proc = subprocess.run([sys.executable, "-c", OTHER + code, str(path)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", OTHER + code, str(path)], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 
@@ -121,10 +122,13 @@ def test_the_window_shows_what_another_process_changed_without_losing_the_users_
     assert other_id in w.library_pane.visible_plan_ids()
 
     # Another process deletes one task and adds one in the open plan: the tree follows, the place is kept.
-    other_process(path, f"""
+    other_process(
+        path,
+        f"""
 ed.apply(lib, ed.DeleteNode({doomed}))
 ed.apply(lib, ed.AddNode({plan_id}, {w.model.parent_id(chosen)}, 0, Node(NodeKind.TASK, "外部新增的任务。")))
-""")
+""",
+    )
     qtbot.waitUntil(lambda: w.model.node(doomed) is None, timeout=5000)
     lines = tree_lines(w.model)
     assert lines == file_lines(path, plan_id, w.model.untitled)
@@ -157,7 +161,8 @@ ed.apply(lib, ed.AddNode({plan_id}, {w.model.parent_id(chosen)}, 0, Node(NodeKin
 
 
 def test_undo_of_an_edit_whose_node_another_process_deleted_is_refused_and_the_stack_stays_sane(
-        windows, qtbot, tmp_path):
+    windows, qtbot, tmp_path
+):
     path = tmp_path / "lib.db"
     (plan_id,) = make_library(path)
     w = windows.open(path, plan=plan_id)
@@ -171,15 +176,19 @@ def test_undo_of_an_edit_whose_node_another_process_deleted_is_refused_and_the_s
     assert w.undo_stack.count() == 2
 
     # Another process deletes the last task and adds a new one, which gets the freed id.
-    out = other_process(path, f"""
+    out = other_process(
+        path,
+        f"""
 ed.apply(lib, ed.DeleteNode({last}))
 inverse = ed.apply(lib, ed.AddNode({plan_id}, None, 0, Node(NodeKind.SECTION, "外部新增的部分"))).inverse
 print(inverse.node_id)
-""")
+""",
+    )
     reused = int(out)
     assert reused == last  # the hazard is real: the same id now names another node
-    qtbot.waitUntil(lambda: w.model.node(reused) is not None and w.model.node(reused).kind is NodeKind.SECTION,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: w.model.node(reused) is not None and w.model.node(reused).kind is NodeKind.SECTION, timeout=5000
+    )
 
     w.act_undo.trigger()  # undoes the first task's edit: fine
     settle()
@@ -235,10 +244,20 @@ def test_a_library_locked_by_another_process_refuses_the_edit_with_one_message(w
     node = task_ids(w)[0]
     w.select_node(node)
     before = file_plan(path, plan_id)
-    locker = subprocess.Popen([sys.executable, "-c", (
-        "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None);"
-        "c.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(float(sys.argv[2]))"),
-        str(path), "12"], stdout=subprocess.PIPE, text=True)
+    locker = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None);"
+                "c.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(float(sys.argv[2]))"
+            ),
+            str(path),
+            "12",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert locker.stdout.readline().strip() == "locked"
         w.lib.db.execute("PRAGMA busy_timeout = 300")  # the window's usual patience is 5 s; keep the test short
@@ -267,10 +286,19 @@ def test_a_read_only_library_shows_a_banner_and_refuses_edits(tmp_path):
     before = digest(path)
     shot = tmp_path / "readonly.png"
     proc = subprocess.run(
-        [*read_only_mount(folder), sys.executable, str(ROOT / "tests" / "readonly_window_driver.py"), str(path),
-         str(shot)],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PLANBOOK_SETTINGS": str(tmp_path / "s.ini")})
+        [
+            *read_only_mount(folder),
+            sys.executable,
+            str(ROOT / "tests" / "readonly_window_driver.py"),
+            str(path),
+            str(shot),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PLANBOOK_SETTINGS": str(tmp_path / "s.ini")},
+    )
     assert proc.returncode == 0, proc.stderr
     seen = json.loads(proc.stdout.strip().splitlines()[-1])
     assert seen["readonly"] and seen["banner_visible"]
@@ -355,7 +383,6 @@ def test_the_backup_of_a_damaged_file_is_refused_by_restore(windows, qtbot, tmp_
     dialog.close()
 
 
-
 def test_a_full_disk_during_an_edit_gives_one_message_and_loses_nothing(tmp_path):
     probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True)
     if probe.returncode != 0:
@@ -365,10 +392,24 @@ def test_a_full_disk_during_an_edit_gives_one_message_and_loses_nothing(tmp_path
     shot = tmp_path / "diskfull.png"
     script = f'mount -t tmpfs -o size=1m tmpfs "{disk}" && exec "$@"'
     proc = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", script, "sh", sys.executable, str(ROOT / "tests" / "full_disk_window_driver.py"),
-         str(disk), str(shot)],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PLANBOOK_SETTINGS": str(tmp_path / "s.ini")})
+        [
+            "unshare",
+            "-rm",
+            "sh",
+            "-c",
+            script,
+            "sh",
+            sys.executable,
+            str(ROOT / "tests" / "full_disk_window_driver.py"),
+            str(disk),
+            str(shot),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PLANBOOK_SETTINGS": str(tmp_path / "s.ini")},
+    )
     assert proc.returncode == 0, proc.stderr
     seen = json.loads(proc.stdout.strip().splitlines()[-1])
     assert seen["boxes"] == 1 and "磁盘已满" in seen["message"], seen

@@ -62,8 +62,17 @@ def test_cli_screenshot(tmp_path):
     with Library.open(library) as lib:
         plan_id = lib.add_plan(realistic_plan())
     out = tmp_path / "shot.png"
-    result = run_cli("gui", "--plan", str(plan_id), "--lang", "en", "--screenshot", out, library=library,
-                     env={"QT_QPA_PLATFORM": "offscreen", "PLANBOOK_SETTINGS": str(tmp_path / "s.ini")})
+    result = run_cli(
+        "gui",
+        "--plan",
+        str(plan_id),
+        "--lang",
+        "en",
+        "--screenshot",
+        out,
+        library=library,
+        env={"QT_QPA_PLATFORM": "offscreen", "PLANBOOK_SETTINGS": str(tmp_path / "s.ini")},
+    )
     assert result.code == 0, result.err
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)

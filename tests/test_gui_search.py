@@ -12,13 +12,37 @@ from .gui_support import settle
 
 def fill(path):
     with Library.open(path) as lib:
-        lib.add_plan(Plan(title="甲市教育局2019年工作要点", year=2019, issuers=["甲市教育局"], nodes=[
-            Node(NodeKind.SECTION, "体育工作", children=[
-                task("推进体育工作。", "开展校园足球联赛，建设特色学校。", 牵头单位="体卫艺科"),
-                task("加强师德建设。", "开展师德师风专项整治。", 牵头单位="人事科")])]))
-        lib.add_plan(Plan(title="乙县教育局2021年工作要点", year=2021, issuers=["乙县教育局"], nodes=[
-            Node(NodeKind.SECTION, "素质教育", children=[
-                task("发展校园足球。", "组建县级足球队。", 牵头单位="基教科")])]))
+        lib.add_plan(
+            Plan(
+                title="甲市教育局2019年工作要点",
+                year=2019,
+                issuers=["甲市教育局"],
+                nodes=[
+                    Node(
+                        NodeKind.SECTION,
+                        "体育工作",
+                        children=[
+                            task("推进体育工作。", "开展校园足球联赛，建设特色学校。", 牵头单位="体卫艺科"),
+                            task("加强师德建设。", "开展师德师风专项整治。", 牵头单位="人事科"),
+                        ],
+                    )
+                ],
+            )
+        )
+        lib.add_plan(
+            Plan(
+                title="乙县教育局2021年工作要点",
+                year=2021,
+                issuers=["乙县教育局"],
+                nodes=[
+                    Node(
+                        NodeKind.SECTION,
+                        "素质教育",
+                        children=[task("发展校园足球。", "组建县级足球队。", 牵头单位="基教科")],
+                    )
+                ],
+            )
+        )
 
 
 def rows(tree: QTreeWidget) -> list[tuple[str, list[str]]]:
@@ -34,8 +58,15 @@ def type_query(qtbot, window, text: str) -> None:
     panel = window.search_panel
     before = panel.generation
     window.findChild(QLineEdit, "searchBox").setText(text)  # Chinese through the widget's API, not keyClicks
-    qtbot.waitUntil(lambda: panel.generation > before and not panel.timer.isActive()
-                    and not panel.busy and "Counting" not in panel.summary.text(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            panel.generation > before
+            and not panel.timer.isActive()
+            and not panel.busy
+            and "Counting" not in panel.summary.text()
+        ),
+        timeout=5000,
+    )
     settle()
 
 
@@ -49,8 +80,10 @@ def test_typing_searches_every_plan_and_enter_opens_the_best_hit(qtbot, windows,
     type_query(qtbot, window, "足球")  # two characters: what a trigram index would silently miss
     results = window.findChild(QTreeWidget, "searchResults")
     assert window.search_dock.isVisible()
-    assert rows(results) == [("2021 乙县教育局2021年工作要点", ["1.发展校园足球。"]),
-                             ("2019 甲市教育局2019年工作要点", ["1.推进体育工作。"])]
+    assert rows(results) == [
+        ("2021 乙县教育局2021年工作要点", ["1.发展校园足球。"]),
+        ("2019 甲市教育局2019年工作要点", ["1.推进体育工作。"]),
+    ]
     qtbot.waitUntil(lambda: "2 hits in 2 plans" in window.search_panel.summary.text(), timeout=5000)
     assert "<span" in results.topLevelItem(0).child(0).text(1)  # the snippet carries the highlight
     # double-click the 2019 hit: its plan opens, the task is selected, the hit is highlighted in the text
@@ -75,7 +108,7 @@ def test_filters_and_hostile_queries(qtbot, windows, tmp_path):
     type_query(qtbot, window, "足球")  # the year filter and the new words go in one debounced search
     assert [g for g, _ in rows(panel.results)] == ["2021 乙县教育局2021年工作要点"]
     panel.year_from.setValue(1999)
-    for junk in ('"', 'NEAR( * ) AND OR ^', "x" * 2000):
+    for junk in ('"', "NEAR( * ) AND OR ^", "x" * 2000):
         type_query(qtbot, window, junk)  # searched literally or refused with a message, never an exception
         assert panel.summary.text() and panel.results.topLevelItemCount() == 0
     type_query(qtbot, window, "足球 -足球")
@@ -91,8 +124,15 @@ def test_results_follow_another_programs_edits(qtbot, windows, tmp_path):
 
 
 def wait_refreshed(qtbot, panel, before: int) -> None:
-    qtbot.waitUntil(lambda: panel.generation > before and not panel.refresh_timer.isActive()
-                    and not panel.busy and "Counting" not in panel.summary.text(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            panel.generation > before
+            and not panel.refresh_timer.isActive()
+            and not panel.busy
+            and "Counting" not in panel.summary.text()
+        ),
+        timeout=5000,
+    )
     settle()
 
 

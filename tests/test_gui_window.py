@@ -23,8 +23,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-
-
 def in_step(window) -> list[str]:
     """The tree equals the file; returns the lines."""
     lines = tree_lines(window.model)
@@ -73,8 +71,13 @@ def test_create_a_plan_and_build_it_by_keyboard(windows, qtbot):
     type_title(w, "推进教育改革")
     press(qtbot, w.tree, K.Key_Return, CTRL)
     type_title(w, "深化课程改革。")
-    assert in_step(w) == ["一、加强党的建设", "  1.落实主体责任。", "  2.加强作风建设。",
-                          "二、推进教育改革", "  3.深化课程改革。"]
+    assert in_step(w) == [
+        "一、加强党的建设",
+        "  1.落实主体责任。",
+        "  2.加强作风建设。",
+        "二、推进教育改革",
+        "  3.深化课程改革。",
+    ]
 
 
 def test_fields_table_add_edit_reorder_remove(windows, qtbot):
@@ -433,8 +436,12 @@ def test_export_dialog_offers_both_layouts_and_remembers_the_choice(windows, qtb
     w = window_with_notice(windows)
     dialog = w.exports.export_dialog()
     filters = dialog.nameFilters()
-    assert filters[:4] == ["Word 文档：印发通知及方案 (*.docx)", "Word 文档：仅方案 (*.docx)",
-                           "PDF：印发通知及方案 (*.pdf)", "PDF：仅方案 (*.pdf)"], filters
+    assert filters[:4] == [
+        "Word 文档：印发通知及方案 (*.docx)",
+        "Word 文档：仅方案 (*.docx)",
+        "PDF：印发通知及方案 (*.pdf)",
+        "PDF：仅方案 (*.pdf)",
+    ], filters
     assert Path(dialog.selectedFiles()[0]).name == "某市教育局2021年工作要点.docx"
     dialog.reject()
     folder = tmp_path / "out"
@@ -461,8 +468,13 @@ def test_export_dialog_offers_both_layouts_and_remembers_the_choice(windows, qtb
 
 def _task_table_selection() -> tuple[str, str]:
     """A task table as a browser copies it: HTML with the table, and the same cells as tab-separated text."""
-    rows = [("一、立德树人", None, None), ("1", "推进校园足球特色学校建设", "体卫艺科"), ("2", "加强师德师风建设", "人事科"),
-            ("二、教育公平", None, None), ("3", "推进义务教育均衡发展", "基教科")]
+    rows = [
+        ("一、立德树人", None, None),
+        ("1", "推进校园足球特色学校建设", "体卫艺科"),
+        ("2", "加强师德师风建设", "人事科"),
+        ("二、教育公平", None, None),
+        ("3", "推进义务教育均衡发展", "基教科"),
+    ]
     html = "<p>某县教育局2022年工作要点</p><table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr>"
     text = "某县教育局2022年工作要点\n序号\t工作任务\t牵头单位\n"
     for a, b, c in rows:
@@ -493,8 +505,10 @@ def test_import_from_the_clipboard(windows, qtbot):
     assert plan.title == "某县教育局2022年工作要点" and plan.year == 2022
     tasks = [n for n in plan.walk() if n.kind is NodeKind.TASK]
     assert [(t.title, [(f.label, f.value) for f in t.fields]) for t in tasks] == [
-        ("推进校园足球特色学校建设", [("牵头单位", "体卫艺科")]), ("加强师德师风建设", [("牵头单位", "人事科")]),
-        ("推进义务教育均衡发展", [("牵头单位", "基教科")])]
+        ("推进校园足球特色学校建设", [("牵头单位", "体卫艺科")]),
+        ("加强师德师风建设", [("牵头单位", "人事科")]),
+        ("推进义务教育均衡发展", [("牵头单位", "基教科")]),
+    ]
     assert in_step(w)
 
 
@@ -615,9 +629,14 @@ def test_typing_a_title_touches_one_row_of_the_library_pane_and_the_filter_match
     for name in ("rowsInserted", "rowsRemoved", "modelReset", "layoutChanged"):
         getattr(pane.model, name).connect(lambda *_, name=name: changes.append(name))
     touched: set[int] = set()
-    pane.model.dataChanged.connect(lambda top, bottom, roles=(): touched.update(
-        {pane.model.index(r, 0, top.parent()).data(Qt.ItemDataRole.UserRole + 1) for r in range(top.row(),
-                                                                                              bottom.row() + 1)}))
+    pane.model.dataChanged.connect(
+        lambda top, bottom, roles=(): touched.update(
+            {
+                pane.model.index(r, 0, top.parent()).data(Qt.ItemDataRole.UserRole + 1)
+                for r in range(top.row(), bottom.row() + 1)
+            }
+        )
+    )
     title = w.plan_properties.field("title")
     for text in ("某市教育局2040年工作要点（", "某市教育局2040年工作要点（修订）"):
         title.setText(text)

@@ -22,7 +22,9 @@ def two_plans(tmp_path):
     path = tmp_path / "lib.db"
     with Library.open(path) as lib:
         a = lib.add_plan(realistic_plan(2021))
-        b = lib.add_plan(Plan(title="某县教育局2022年工作要点", year=2022, nodes=[Node(NodeKind.SECTION, "加强党的建设")]))
+        b = lib.add_plan(
+            Plan(title="某县教育局2022年工作要点", year=2022, nodes=[Node(NodeKind.SECTION, "加强党的建设")])
+        )
     return path, a, b
 
 
@@ -49,7 +51,9 @@ def test_copy_paste_cut_rows_within_and_between_plans(windows, qtbot, tmp_path):
     assert lines == library_lines(path, a, w.model.untitled)
     assert lines[3].startswith(f"  3.{first.title}")  # after 1. and 2., with the 牵头单位 beside it
     copy = w.model.node(w.current_id())
-    assert copy.id != first.id and [(f.label, f.value) for f in copy.fields] == [(f.label, f.value) for f in first.fields]
+    assert copy.id != first.id and [(f.label, f.value) for f in copy.fields] == [
+        (f.label, f.value) for f in first.fields
+    ]
     assert w.act_undo.text().startswith("撤销 粘贴")
     w.act_undo.trigger()
     settle()
@@ -93,10 +97,15 @@ def test_text_copied_from_word_pastes_as_rows(windows, qtbot, tmp_path):
     w = windows.open(path, plan=b)
     w.open_plan(b)
     w.select_node(w.model.plan.nodes[0].id)
-    QApplication.clipboard().setText("1.严格落实意识形态工作责任制。\n牵头单位：办公室\n2.加强基层党组织建设。\n牵头单位：人事科\n")
+    QApplication.clipboard().setText(
+        "1.严格落实意识形态工作责任制。\n牵头单位：办公室\n2.加强基层党组织建设。\n牵头单位：人事科\n"
+    )
     press(qtbot, w.tree, K.Key_V, CTRL)
-    assert tree_lines(w.model) == ["一、加强党的建设", "  1.严格落实意识形态工作责任制。 | 办公室",
-                                   "  2.加强基层党组织建设。 | 人事科"]
+    assert tree_lines(w.model) == [
+        "一、加强党的建设",
+        "  1.严格落实意识形态工作责任制。 | 办公室",
+        "  2.加强基层党组织建设。 | 人事科",
+    ]
     assert tree_lines(w.model) == library_lines(path, b, w.model.untitled)
     # In a text box Ctrl+V pastes text, not rows.
     w.select_node(w.model.plan.nodes[0].children[0].id)
@@ -112,12 +121,14 @@ def drop(window, paths) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     where = window.rect().center()
-    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    event = QDropEvent(QPointF(where), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(where), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, event)
 
 
@@ -125,7 +136,9 @@ def test_files_dropped_on_the_window_are_imported_through_the_preview(windows, q
     from planbook.gui.importpreview import ImportPreview
 
     plan_file = tmp_path / "要点.txt"
-    plan_file.write_text("某县教育局2023年工作要点\n一、加强党的建设\n1.落实主体责任。\n牵头单位：办公室\n", encoding="utf-8")
+    plan_file.write_text(
+        "某县教育局2023年工作要点\n一、加强党的建设\n1.落实主体责任。\n牵头单位：办公室\n", encoding="utf-8"
+    )
     not_a_plan = tmp_path / "扫描件.pdf"
     not_a_plan.write_bytes(b"%PDF-1.4\n%\xe2\xe3\n")
     w = windows.open()
@@ -149,8 +162,9 @@ def test_long_fields_show_whole_and_a_long_title_does_not_widen_the_window(windo
     task = Node(NodeKind.TASK, title, "", [Field("牵头单位", "基础教育科"), Field("工作措施", measure)])
     path = tmp_path / "lib.db"
     with Library.open(path) as lib:
-        plan_id = lib.add_plan(Plan(title="某市2024年行动计划", year=2024,
-                                    nodes=[Node(NodeKind.SECTION, "重点任务", children=[task])]))
+        plan_id = lib.add_plan(
+            Plan(title="某市2024年行动计划", year=2024, nodes=[Node(NodeKind.SECTION, "重点任务", children=[task])])
+        )
     w = windows.open(path, plan=plan_id)
     w.resize(1366, 740)
     settle()
@@ -177,16 +191,35 @@ def test_long_fields_show_whole_and_a_long_title_does_not_widen_the_window(windo
     assert w.width() == width and w.node_editor.fields.rows[1].value.toPlainText() == measure
 
 
-def test_search_hits_open_with_one_click_enter_stays_in_the_open_plan_and_marks_go_when_cleared(windows, qtbot,
-                                                                                               tmp_path):
+def test_search_hits_open_with_one_click_enter_stays_in_the_open_plan_and_marks_go_when_cleared(
+    windows, qtbot, tmp_path
+):
     from PySide6.QtWidgets import QTreeWidget
 
     path = tmp_path / "lib.db"
     with Library.open(path) as lib:
-        newer = lib.add_plan(Plan(title="乙县2021年工作要点", year=2021, nodes=[Node(NodeKind.SECTION, "体育", children=[
-            Node(NodeKind.TASK, "发展校园足球。", "建设足球特色学校。")])]))
-        older = lib.add_plan(Plan(title="甲市2019年工作要点", year=2019, nodes=[Node(NodeKind.SECTION, "体育", children=[
-            Node(NodeKind.TASK, "推进体育工作。", "开展校园足球联赛。")])]))
+        newer = lib.add_plan(
+            Plan(
+                title="乙县2021年工作要点",
+                year=2021,
+                nodes=[
+                    Node(
+                        NodeKind.SECTION, "体育", children=[Node(NodeKind.TASK, "发展校园足球。", "建设足球特色学校。")]
+                    )
+                ],
+            )
+        )
+        older = lib.add_plan(
+            Plan(
+                title="甲市2019年工作要点",
+                year=2019,
+                nodes=[
+                    Node(
+                        NodeKind.SECTION, "体育", children=[Node(NodeKind.TASK, "推进体育工作。", "开展校园足球联赛。")]
+                    )
+                ],
+            )
+        )
     w = windows.open(path, plan=older)
     w.open_plan(older)
     w.search_box.setFocus()
@@ -275,13 +308,19 @@ def test_an_action_plan_whose_work_is_its_numbered_items_is_tracked(windows, qtb
     from planbook.core.model import Progress
 
     goals = Node(NodeKind.SECTION, "总体要求", children=[Node(NodeKind.SUBSECTION, "指导思想。", "以……为指导。")])
-    work = Node(NodeKind.SECTION, "重点任务", children=[
-        Node(NodeKind.SUBSECTION, f"实施第{i}项行动计划。", "具体措施。", [Field("责任单位", unit)])
-        for i, unit in enumerate(["市教育局、市财政局", "各区县政府", "市教育局"], start=1)])
+    work = Node(
+        NodeKind.SECTION,
+        "重点任务",
+        children=[
+            Node(NodeKind.SUBSECTION, f"实施第{i}项行动计划。", "具体措施。", [Field("责任单位", unit)])
+            for i, unit in enumerate(["市教育局、市财政局", "各区县政府", "市教育局"], start=1)
+        ],
+    )
     path = tmp_path / "lib.db"
     with Library.open(path) as lib:
-        plan_id = lib.add_plan(Plan(title="某市推进教育高质量发展行动计划", year=2019, kind="行动计划",
-                                    nodes=[goals, work]))
+        plan_id = lib.add_plan(
+            Plan(title="某市推进教育高质量发展行动计划", year=2019, kind="行动计划", nodes=[goals, work])
+        )
     w = windows.open(path, plan=plan_id)
     item = w.model.plan.nodes[1].children[1]
     w.select_node(item.id)
@@ -310,21 +349,24 @@ def started_under(tmp_path, lang: str, code: str) -> list[str]:
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
     env.update(LANG=lang, QT_QPA_PLATFORM="offscreen", PLANBOOK_SETTINGS=str(tmp_path / "s.ini"))
-    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
-                          check=True).stdout.split()
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, check=True
+    ).stdout.split()
 
 
 def test_qt_dialogs_speak_chinese_on_a_system_with_no_locale(tmp_path):
     """LANG=C, Chinese interface: Qt's file dialog types ("Folder") and dates come out Chinese."""
 
-    code = ("from planbook.gui import prepare_locale\n"
-            "prepare_locale(None)  # as planbook.gui.launch does, first\n"
-            "from planbook.gui.app import setup_application\n"
-            "from PySide6.QtCore import QDate, QLocale\n"
-            "app, settings, language = setup_application(None)\n"
-            "print(language, QLocale.system().name(),\n"
-            "      app.translate('QAbstractFileIconProvider', 'Folder', 'All other platforms'),\n"
-            "      QLocale.system().toString(QDate(2026, 12, 3), QLocale.FormatType.ShortFormat))\n")
+    code = (
+        "from planbook.gui import prepare_locale\n"
+        "prepare_locale(None)  # as planbook.gui.launch does, first\n"
+        "from planbook.gui.app import setup_application\n"
+        "from PySide6.QtCore import QDate, QLocale\n"
+        "app, settings, language = setup_application(None)\n"
+        "print(language, QLocale.system().name(),\n"
+        "      app.translate('QAbstractFileIconProvider', 'Folder', 'All other platforms'),\n"
+        "      QLocale.system().toString(QDate(2026, 12, 3), QLocale.FormatType.ShortFormat))\n"
+    )
     out = started_under(tmp_path, "C", code)
     assert out[:3] == ["zh", "zh_CN", "文件夹"]
     assert out[3].startswith("2026") and "3 12 2026" not in out[3]
@@ -333,11 +375,13 @@ def test_qt_dialogs_speak_chinese_on_a_system_with_no_locale(tmp_path):
 def test_the_interface_is_chinese_on_a_c_utf8_system(tmp_path):
     """LANG=C.UTF-8 (Debian's default in containers and CI): no language named, so the interface is Chinese."""
 
-    code = ("from planbook.gui import prepare_locale\n"
-            "prepare_locale(None)\n"
-            "from planbook.gui.app import setup_application\n"
-            "app, settings, language = setup_application(None)\n"
-            "print(language, app.translate('MainWindow', '&File'))\n")
+    code = (
+        "from planbook.gui import prepare_locale\n"
+        "prepare_locale(None)\n"
+        "from planbook.gui.app import setup_application\n"
+        "app, settings, language = setup_application(None)\n"
+        "print(language, app.translate('MainWindow', '&File'))\n"
+    )
     out = started_under(tmp_path, "C.UTF-8", code)
     assert out[0] == "zh" and out[1] != "&File"
 
@@ -387,8 +431,11 @@ def test_keyboard_only_from_an_empty_library_to_an_exported_pdf(windows, qtbot, 
     assert w.model.node(w.current_id()).kind is NodeKind.ITEM
     keys(K.Key_BracketLeft, CTRL)
     assert w.model.node(w.current_id()).kind is NodeKind.TASK
-    assert tree_lines(w.model) == ["一、Party building", "  1.Strengthen the branches. | Office",
-                                   "  2.Train the cadres."]
+    assert tree_lines(w.model) == [
+        "一、Party building",
+        "  1.Strengthen the branches. | Office",
+        "  2.Train the cadres.",
+    ]
     assert tree_lines(w.model) == library_lines(w.lib.path, w.model.plan_id, w.model.untitled)
 
     keys(K.Key_E, CTRL)  # File ▸ Export…: the file name box has the keyboard

@@ -36,6 +36,7 @@ def plan_json(nodes, title="某市2021年工作要点"):
 
 # ---- 6. XLSX: every cell is text ---------------------------------------------------------------------------
 
+
 def test_xlsx_cells_that_look_like_formulas_stay_text(tmp_path, library):
     plan = sample_plan(title="=2+2")
     task = plan.nodes[0].children[0]
@@ -56,6 +57,7 @@ def test_xlsx_cells_that_look_like_formulas_stay_text(tmp_path, library):
 
 
 # ---- 7. every regex of the importers and the core, on hostile 100,000-character lines ----------------------
+
 
 def test_no_regex_backtracks_on_hostile_lines():
     """Each pattern searched on lines made of its own words (and characters) repeated, ended so the match fails
@@ -86,13 +88,17 @@ def test_the_chrome_line_of_the_report_imports_at_once(tmp_path, library):
 
 # ---- 8, 9. linear paths: each input would take many minutes on a quadratic path ---------------------------
 
-@pytest.mark.parametrize("name, text", [
-    ("angle.html", "<html><body>" + "<a" * 600_000 + "</body></html>"),
-    ("numbered.txt", PLAN + "".join(f"{i}.第{i}项\n" for i in range(5, 150_000))),
-    ("labels.txt", PLAN + "牵头单位：" + " 责任单位：甲" * 200_000 + "\n"),
-    ("commas.txt", PLAN + "2.做好工作（责任单位：" + "，" * 1_000_000 + "）\n"),
-    ("spaces.txt", PLAN + "2.牵头单位：甲" + " " * 1_000_000 + "x\n"),
-])
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("angle.html", "<html><body>" + "<a" * 600_000 + "</body></html>"),
+        ("numbered.txt", PLAN + "".join(f"{i}.第{i}项\n" for i in range(5, 150_000))),
+        ("labels.txt", PLAN + "牵头单位：" + " 责任单位：甲" * 200_000 + "\n"),
+        ("commas.txt", PLAN + "2.做好工作（责任单位：" + "，" * 1_000_000 + "）\n"),
+        ("spaces.txt", PLAN + "2.牵头单位：甲" + " " * 1_000_000 + "x\n"),
+    ],
+)
 def test_hostile_documents_import_in_bounded_time(tmp_path, library, name, text):
     (tmp_path / name).write_text(text, encoding="utf-8")
     result = run_cli("import", "--dry-run", tmp_path / name, library=library)
@@ -103,8 +109,9 @@ def test_check_and_diff_of_hostile_plans_end_in_bounded_time(tmp_path, library):
     body_a = "".join(f"第{i}句话讲工作。" for i in range(12_000))
     body_b = "".join(f"第{i}句话讲工作。" for i in range(0, 12_000, 2))
     for title, body in (("《" * 300_000, body_a), ("某市2022年工作要点", body_b)):
-        plan = Plan(title=title, year=2021, nodes=[Node(NodeKind.SECTION, "一", children=[
-            Node(NodeKind.TASK, "任务。", body)])])
+        plan = Plan(
+            title=title, year=2021, nodes=[Node(NodeKind.SECTION, "一", children=[Node(NodeKind.TASK, "任务。", body)])]
+        )
         (tmp_path / "p.json").write_text(dumps(plan), encoding="utf-8")
         assert run_cli("import", tmp_path / "p.json", library=library).code == 0
     assert run_cli("check", "1", library=library).code in (0, 1)
@@ -116,9 +123,17 @@ def test_check_and_diff_of_hostile_plans_end_in_bounded_time(tmp_path, library):
 
 # ---- 10. size: limits with a message, and an index that does not hold the text many times over ------------
 
+
 def test_too_large_plans_are_refused_with_a_message(tmp_path, library):
-    many = plan_json([{"kind": "section", "title": "一", "children": [
-        {"kind": "task", "title": f"任务{i}"} for i in range(300_000)]}])
+    many = plan_json(
+        [
+            {
+                "kind": "section",
+                "title": "一",
+                "children": [{"kind": "task", "title": f"任务{i}"} for i in range(300_000)],
+            }
+        ]
+    )
     (tmp_path / "many.json").write_text(many, encoding="utf-8")
     assert_one_line(run_cli("import", tmp_path / "many.json", library=library), "at most 20000")
     (tmp_path / "long.txt").write_text(PLAN + ("2.long. " + "x" * 1_000_000 + "\n") * 5, encoding="utf-8")
@@ -142,6 +157,7 @@ print(tracemalloc.get_traced_memory()[1] / len(text))
 
 # ---- 11. one bad file: skipped with its reason, the others imported, a summary ------------------------------
 
+
 def mht(body, charset="utf-8", nesting=0):
     head = 'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="B0"\n\n'
     parts = "".join(f'--B{n}\nContent-Type: multipart/related; boundary="B{n + 1}"\n\n' for n in range(nesting))
@@ -156,8 +172,15 @@ def test_a_folder_of_crafted_files_imports_the_good_ones_and_lists_every_skipped
         "surrogate-key.json": '{"format": "planbook/1", "plan": {"title": "x", "\\ud800": 1}}',
         "deep.json": "[" * 100_000 + "]" * 100_000,
         "digits.json": '{"format": "planbook/1", "plan": {"title": "x", "year": ' + "9" * 5000 + "}}",
-        "nested.json": plan_json([{"kind": "section", "title": "一", "children": [
-            {"kind": "task", "title": "任务", "children": [json.loads("{}")]}]}]),
+        "nested.json": plan_json(
+            [
+                {
+                    "kind": "section",
+                    "title": "一",
+                    "children": [{"kind": "task", "title": "任务", "children": [json.loads("{}")]}],
+                }
+            ]
+        ),
         "utf7.mht": mht("+ZeVT5Q-", charset="utf-7"),
         "mime.mht": mht(PLAN, nesting=5000),
         "empty.txt": "",
@@ -170,7 +193,7 @@ def test_a_folder_of_crafted_files_imports_the_good_ones_and_lists_every_skipped
     result = run_cli("import", folder, library=library)
     assert result.code == 1
     assert "Traceback" not in result.err and "unexpected" not in result.err, result.err
-    summary = result.err[result.err.index("imported "):]
+    summary = result.err[result.err.index("imported ") :]
     skipped = [line for line in summary.splitlines() if line.startswith("  skipped ")]
     imported = int(summary.split()[1])
     assert imported >= 3 and imported + len(skipped) == len(bad) + 4, summary
@@ -185,9 +208,17 @@ def test_a_folder_of_crafted_files_imports_the_good_ones_and_lists_every_skipped
 
 # ---- 12. control characters: out on the way in, and no writer can be stopped by them ------------------------
 
+
 def test_control_characters_are_removed_on_import_and_exports_succeed(tmp_path, library):
-    nodes = [{"kind": "section", "title": "一\u0000二\u0007三", "children": [
-        {"kind": "task", "title": "任务\u001b。", "fields": [{"label": "牵头单位", "value": "办公室\u000c"}]}]}]
+    nodes = [
+        {
+            "kind": "section",
+            "title": "一\u0000二\u0007三",
+            "children": [
+                {"kind": "task", "title": "任务\u001b。", "fields": [{"label": "牵头单位", "value": "办公室\u000c"}]}
+            ],
+        }
+    ]
     document = {"format": "planbook/1", "plan": {"title": "某市\ud8002021年工作要点", "nodes": nodes}}
     (tmp_path / "nul.json").write_text(json.dumps(document), encoding="utf-8")  # as \u0000 and \ud800 escapes
     text = "\ufeff" + PLAN + "x" * 20_000 + "\n2.后面\u0001有\u0002控制字符。\n"
@@ -208,21 +239,29 @@ def test_every_writer_survives_control_characters_already_in_a_library(tmp_path,
         lib.add_plan(sample_plan())
         lib.db.execute("UPDATE nodes SET title = title || char(0) || char(11), body = char(27) || body")
         lib.db.execute("UPDATE plans SET title = title || char(1)")
-    for fmt, layout in (("docx", "notice"), ("docx", "breakdown"), ("xlsx", None), ("pdf", "notice"),
-                        ("txt", None), ("json", None)):
+    for fmt, layout in (
+        ("docx", "notice"),
+        ("docx", "breakdown"),
+        ("xlsx", None),
+        ("pdf", "notice"),
+        ("txt", None),
+        ("json", None),
+    ):
         extra = ["--layout", layout] if layout else []
-        result = run_cli("export", "1", "--format", fmt, *extra, "-o", tmp_path / f"o-{layout}.{fmt}",
-                         library=library)
+        result = run_cli("export", "1", "--format", fmt, *extra, "-o", tmp_path / f"o-{layout}.{fmt}", library=library)
         assert result.code == 0, (fmt, layout, result.err)
 
 
 # ---- 13. one depth limit, and one-line messages for odd arguments -------------------------------------------
 
+
 def nested_json(depth):
     """A plan whose items nest `depth` levels deep, written out by hand (json.dumps recurses too)."""
     items = '{"kind": "item", "title": "子项", "children": [' * (depth - 2) + "]}" * (depth - 2)
-    return ('{"format": "planbook/1", "plan": {"title": "某市2021年工作要点", "nodes": [{"kind": "section", '
-            '"title": "一", "children": [{"kind": "task", "title": "任务", "children": [' + items + "]}]}]}}")
+    return (
+        '{"format": "planbook/1", "plan": {"title": "某市2021年工作要点", "nodes": [{"kind": "section", '
+        '"title": "一", "children": [{"kind": "task", "title": "任务", "children": [' + items + "]}]}]}}"
+    )
 
 
 def test_one_depth_limit_for_import_editing_and_next_year(tmp_path, library):
@@ -241,8 +280,9 @@ def test_one_depth_limit_for_import_editing_and_next_year(tmp_path, library):
             ed.apply(lib, ed.AddNode(1, deepest.id, 0, Node(NodeKind.ITEM, "再深一层")))
     # a plan stored deeper than the limit (by an older Planbook) is refused by next-year with a message
     with Library.open(library) as lib:
-        plan = Plan(title="某市2021年工作要点", nodes=[Node(NodeKind.SECTION, "一", children=[
-            Node(NodeKind.TASK, "任务")])])
+        plan = Plan(
+            title="某市2021年工作要点", nodes=[Node(NodeKind.SECTION, "一", children=[Node(NodeKind.TASK, "任务")])]
+        )
         node = plan.nodes[0].children[0]
         for _ in range(200):
             child = Node(NodeKind.ITEM, "子项")

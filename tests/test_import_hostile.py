@@ -48,8 +48,12 @@ def test_binary_and_image_files(tmp_path, library):
 
 
 def test_empty_and_blank_files(tmp_path, library):
-    for name, data in (("empty.txt", b""), ("blank.txt", "\n \u3000\n\n".encode()), ("empty.html", b""),
-                       ("empty.docx", b"")):
+    for name, data in (
+        ("empty.txt", b""),
+        ("blank.txt", "\n \u3000\n\n".encode()),
+        ("empty.html", b""),
+        ("empty.docx", b""),
+    ):
         (tmp_path / name).write_bytes(data)
         assert_refused(tmp_path / name, library)
 
@@ -81,8 +85,10 @@ def test_docx_that_is_not_a_zip(tmp_path, library):
 
 def test_zip_bombs_named_docx_are_refused_before_inflating(tmp_path, library):
     bomb = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z, \
-            z.open("word/document.xml", "w", force_zip64=True) as member:
+    with (
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z,
+        z.open("word/document.xml", "w", force_zip64=True) as member,
+    ):
         chunk = b"\0" * (1 << 20)
         for _ in range(110):
             member.write(chunk)
@@ -99,8 +105,11 @@ def test_xml_entities_are_refused(tmp_path, library):
         parts = {name: z.read(name) for name in z.namelist()}
     xml = parts["word/document.xml"].decode()
     decl_end = xml.index("?>") + 2
-    parts["word/document.xml"] = (xml[:decl_end] + '<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                                  + xml[decl_end:].replace("抓好学习", "&x;")).encode()
+    parts["word/document.xml"] = (
+        xml[:decl_end]
+        + '<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        + xml[decl_end:].replace("抓好学习", "&x;")
+    ).encode()
     (tmp_path / "xxe.docx").write_bytes(_zip(parts))
     err = assert_refused(tmp_path / "xxe.docx", library, "DOCTYPE")
     assert "root:" not in err
@@ -132,8 +141,14 @@ def test_progress_bar_on_a_terminal(tmp_path, library):
         (folder / f"p{i}.txt").write_text(PLAN, encoding="utf-8")
     main, secondary = pty.openpty()
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PLANBOOK_LIBRARY": str(library)}
-    proc = subprocess.run([sys.executable, "-m", "planbook", "import", str(folder)], stdout=subprocess.PIPE,
-                          stderr=secondary, env=env, cwd=ROOT, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "planbook", "import", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=secondary,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
     os.close(secondary)
     seen = b""
     while True:

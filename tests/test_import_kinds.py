@@ -71,8 +71,12 @@ def test_one_line_notice_and_plan_from_ocr():
     assert plan.notice.signed_on == dt.date(2021, 3, 2)
     assert plan.title == "长沙市教育局2021年工作要点" and plan.year == 2021
     assert [(d, k, t) for d, k, t, _ in shape(plan)] == [
-        (0, "section", "强化党建引领"), (1, "subsection", "加强政治建设"), (2, "task", "深入学习党的理论。"),
-        (2, "task", "抓好基层党组织建设。"), (0, "section", "推进教育公平"), (1, "subsection", "扩大学位供给"),
+        (0, "section", "强化党建引领"),
+        (1, "subsection", "加强政治建设"),
+        (2, "task", "深入学习党的理论。"),
+        (2, "task", "抓好基层党组织建设。"),
+        (0, "section", "推进教育公平"),
+        (1, "subsection", "扩大学位供给"),
         (2, "task", "新建中小学20所。"),
     ]
     tasks = [n for n in plan.walk() if n.kind.value == "task"]
@@ -83,8 +87,9 @@ def test_one_line_notice_and_plan_from_ocr():
 
 
 def test_a_label_in_prose_is_not_a_field():
-    plan = parse_text("2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n"
-                      "2.做好验收。牵头单位:基建科\n").plans[0]
+    plan = parse_text(
+        "2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n2.做好验收。牵头单位:基建科\n"
+    ).plans[0]
     t1, t2 = [n for n in plan.walk() if n.kind.value == "task"]
     assert t1.fields == [] and "各项目牵头单位要倒排工期" in t1.body
     assert t2.title == "做好验收。"
@@ -139,8 +144,10 @@ def test_telegram_header():
     n = plan.notice
     assert n.doc_number == "长政办明电〔2023〕5号" and n.urgency == "特急" and n.issued_by == "张三"
     tasks = [x for x in plan.walk() if x.kind.value == "task"]
-    assert [(f.label, f.value) for f in tasks[0].fields] == [("牵头单位", "市应急局"),
-                                                             ("责任单位", "各区县（市）人民政府")]
+    assert [(f.label, f.value) for f in tasks[0].fields] == [
+        ("牵头单位", "市应急局"),
+        ("责任单位", "各区县（市）人民政府"),
+    ]
 
 
 def test_notice_alone_is_an_empty_plan_not_sections_made_of_its_points():
@@ -158,11 +165,17 @@ def test_plan_alone_without_a_notice():
     assert len(plan.nodes) == 2
 
 
-@pytest.mark.parametrize(("text", "number"), [
-    ("湘教发[2020]8号", "湘教发〔2020〕8号"), ("湘教发［2020］8号", "湘教发〔2020〕8号"),
-    ("湘教发（2020）8号", "湘教发〔2020〕8号"), ("湘教发 〔 2020 〕 8 号", "湘教发〔2020〕8号"),
-    ("湘教发〔2020〕第8号", "湘教发〔2020〕8号"), ("湘教发〔2020〕的43号", "湘教发〔2020〕43号"),
-])
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("湘教发[2020]8号", "湘教发〔2020〕8号"),
+        ("湘教发［2020］8号", "湘教发〔2020〕8号"),
+        ("湘教发（2020）8号", "湘教发〔2020〕8号"),
+        ("湘教发 〔 2020 〕 8 号", "湘教发〔2020〕8号"),
+        ("湘教发〔2020〕第8号", "湘教发〔2020〕8号"),
+        ("湘教发〔2020〕的43号", "湘教发〔2020〕43号"),
+    ],
+)
 def test_document_number_forms(text, number):
     from planbook.importers.recognise import normalise_doc_number
 
@@ -187,19 +200,29 @@ def test_markdown_with_front_matter_and_a_pipe_table():
     assert plan.notice.doc_number == "某教发〔2024〕3号" and plan.notice.published_on == dt.date(2024, 2, 20)
     assert plan.preamble == "2024年全县教育工作的总体要求是：办好人民满意的教育。"  # ** is emphasis, not text
     assert [(k, t) for _, k, t, _ in shape(plan)] == [
-        ("section", "加强党的建设"), ("task", "抓好理论学习。"), ("task", "建强基层组织。"),
-        ("section", "重点任务分工"), ("task", "新建中小学2所"), ("task", "推进集团化办学")]
+        ("section", "加强党的建设"),
+        ("task", "抓好理论学习。"),
+        ("task", "建强基层组织。"),
+        ("section", "重点任务分工"),
+        ("task", "新建中小学2所"),
+        ("task", "推进集团化办学"),
+    ]
     tasks = [n for n in plan.walk() if n.kind.value == "task"]
     assert [(f.label, f.value) for f in tasks[0].fields] == [("责任单位", "办公室")]
-    assert [(f.label, f.value) for f in tasks[2].fields] == [("牵头部门", "计财股"), ("推进单位", "各乡镇"),
-                                                             ("时间节点", "2024年8月")]
+    assert [(f.label, f.value) for f in tasks[2].fields] == [
+        ("牵头部门", "计财股"),
+        ("推进单位", "各乡镇"),
+        ("时间节点", "2024年8月"),
+    ]
 
 
 def test_markdown_english_front_matter_and_headings_without_numbers():
     from planbook.importers.markdown import parse_markdown
 
-    text = ("---\ntitle: 2023年工作要点\nnumber: \"某办发[2023]9号\"\nissuer: 某市人民政府办公室\n---\n"
-            "# 2023年工作要点\n## 一、总体要求\n### （一）指导思想\n以人民为中心。\n")
+    text = (
+        '---\ntitle: 2023年工作要点\nnumber: "某办发[2023]9号"\nissuer: 某市人民政府办公室\n---\n'
+        "# 2023年工作要点\n## 一、总体要求\n### （一）指导思想\n以人民为中心。\n"
+    )
     plan = parse_markdown(text).plans[0]
     assert plan.notice.doc_number == "某办发〔2023〕9号" and plan.issuers == ["某市人民政府办公室"]
     assert [(k, t) for _, k, t, _ in shape(plan)] == [("section", "总体要求"), ("subsection", "指导思想")]
@@ -208,13 +231,20 @@ def test_markdown_english_front_matter_and_headings_without_numbers():
 def test_task_table_header_labels_are_kept_as_the_document_spells_them():
     from planbook.importers.recognise import TableBlock, recognise
 
-    table = TableBlock([["序号", "重点任务", "实施主体", "支撑单位", "完成时限"],
-                        ["1", "建设智慧校园", "市教育局", "市数据局", "2024年底"]])
+    table = TableBlock(
+        [
+            ["序号", "重点任务", "实施主体", "支撑单位", "完成时限"],
+            ["1", "建设智慧校园", "市教育局", "市数据局", "2024年底"],
+        ]
+    )
     plan = recognise(["2024年行动计划", "一、重点任务", table]).plan
     task = plan.nodes[0].children[0]
     assert task.title == "建设智慧校园"
-    assert [(f.label, f.value) for f in task.fields] == [("实施主体", "市教育局"), ("支撑单位", "市数据局"),
-                                                         ("完成时限", "2024年底")]
+    assert [(f.label, f.value) for f in task.fields] == [
+        ("实施主体", "市教育局"),
+        ("支撑单位", "市数据局"),
+        ("完成时限", "2024年底"),
+    ]
 
 
 def test_labels_on_their_own_line_take_the_next_line_as_value():
@@ -232,8 +262,10 @@ def test_clipboard_reads_a_one_line_copy_and_a_markdown_table_copy():
 
     plan = parse_pasted("", OCR_LINE).plans[0]
     assert plan.notice.doc_number == "长教通〔2021〕43号" and len(plan.nodes) == 2
-    html = ("<table><tr><td>序号</td><td>重点任务</td><td>牵头部门</td><td>时间节点</td></tr>"
-            "<tr><td>1</td><td>建设智慧校园</td><td>电教馆</td><td>2024年底</td></tr></table>")
+    html = (
+        "<table><tr><td>序号</td><td>重点任务</td><td>牵头部门</td><td>时间节点</td></tr>"
+        "<tr><td>1</td><td>建设智慧校园</td><td>电教馆</td><td>2024年底</td></tr></table>"
+    )
     plan = parse_pasted(html, "序号 重点任务 牵头部门 时间节点\n1 建设智慧校园 电教馆 2024年底").plans[0]
     task = next(n for n in plan.walk() if n.kind.value == "task")
     assert [(f.label, f.value) for f in task.fields] == [("牵头部门", "电教馆"), ("时间节点", "2024年底")]
@@ -241,17 +273,21 @@ def test_clipboard_reads_a_one_line_copy_and_a_markdown_table_copy():
 
 def test_a_task_may_open_with_a_quantity_word_after_its_stop():
     """`29.百名…` and `30.千名…` are tasks; only after a bare space is `2 万人` a number in a sentence."""
-    text = ("某市2022年人才工作要点\n一、引进人才\n1.百名专家引进项目。引进专家。\n2.千名人才培训项目。培训人才。\n"
-            "3.人才公寓。建设公寓。\n全年培训\n2 万人次。\n")
+    text = (
+        "某市2022年人才工作要点\n一、引进人才\n1.百名专家引进项目。引进专家。\n2.千名人才培训项目。培训人才。\n"
+        "3.人才公寓。建设公寓。\n全年培训\n2 万人次。\n"
+    )
     plan = parse_text(text).plans[0]
     assert [t.title for t in plan.nodes[0].children] == ["百名专家引进项目。", "千名人才培训项目。", "人才公寓。"]
 
 
 def test_attachment_names_after_the_plan_are_the_attachment_note():
     """`附件：1.… / 2.…` closing the document names the attachments: no task is made of `2.`."""
-    text = ("某省人民政府\n关于印发某省营商环境\n实施方案的通知\n某政〔2022〕20号\n各市人民政府：\n现将《某省营商环境实施方案》印发给你们，"
-            "请认真贯彻执行。\n某省人民政府\n2022年6月2日\n某省营商环境实施方案\n为优化营商环境，制定本方案。\n"
-            "一、指导思想。坚持改革。\n二、主要目标。三年见效。\n附件：1.改革事项清单\n2.先进地区改革事项清单\n")
+    text = (
+        "某省人民政府\n关于印发某省营商环境\n实施方案的通知\n某政〔2022〕20号\n各市人民政府：\n现将《某省营商环境实施方案》印发给你们，"
+        "请认真贯彻执行。\n某省人民政府\n2022年6月2日\n某省营商环境实施方案\n为优化营商环境，制定本方案。\n"
+        "一、指导思想。坚持改革。\n二、主要目标。三年见效。\n附件：1.改革事项清单\n2.先进地区改革事项清单\n"
+    )
     plan = parse_text(text).plans[0]
     assert plan.notice.title == "某省人民政府关于印发某省营商环境实施方案的通知"
     assert plan.notice.attachments == "附件：1.改革事项清单\n2.先进地区改革事项清单"

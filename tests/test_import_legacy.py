@@ -11,23 +11,34 @@ import pytest
 
 from .conftest import run_cli
 
-PLAN = ["某县教育局2022年工作要点", "一、立德树人", "1.推进校园足球。", "牵头单位：体卫艺科", "二、教育公平",
-        "2.推进义务教育均衡发展。", "责任单位：基教科"]
+PLAN = [
+    "某县教育局2022年工作要点",
+    "一、立德树人",
+    "1.推进校园足球。",
+    "牵头单位：体卫艺科",
+    "二、教育公平",
+    "2.推进义务教育均衡发展。",
+    "责任单位：基教科",
+]
 
 
 def page() -> str:
     body = "".join(f"<p>{line}</p>" for line in PLAN)
-    return ("<html xmlns:w='urn:schemas-microsoft-com:office:word'><head>"
-            "<meta http-equiv=Content-Type content='text/html; charset=gb2312'><style>p{mso-x:1}</style></head>"
-            f"<body lang=ZH-CN>{body}</body></html>")
+    return (
+        "<html xmlns:w='urn:schemas-microsoft-com:office:word'><head>"
+        "<meta http-equiv=Content-Type content='text/html; charset=gb2312'><style>p{mso-x:1}</style></head>"
+        f"<body lang=ZH-CN>{body}</body></html>"
+    )
 
 
 def mhtml() -> bytes:
     html = quopri.encodestring(page().encode("gb2312")).decode("ascii")
-    return ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01\"\r\n\r\n"
-            "------=_NextPart_01\r\nContent-Location: file:///C:/x/plan.htm\r\n"
-            "Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\r\n"
-            f"{html}\r\n------=_NextPart_01--\r\n").encode("ascii")
+    return (
+        'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01"\r\n\r\n'
+        "------=_NextPart_01\r\nContent-Location: file:///C:/x/plan.htm\r\n"
+        'Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset="gb2312"\r\n\r\n'
+        f"{html}\r\n------=_NextPart_01--\r\n"
+    ).encode("ascii")
 
 
 def renamed_docx(path) -> None:
@@ -43,29 +54,37 @@ def dry_run(path) -> dict:
     return json.loads(r.out)["plan"]
 
 
-@pytest.mark.parametrize("name, make", [
-    ("plan.doc", lambda p: renamed_docx(p)),
-    ("web.doc", lambda p: p.write_bytes(page().encode("gbk"))),
-    ("single.doc", lambda p: p.write_bytes(mhtml())),
-    ("single.mht", lambda p: p.write_bytes(mhtml())),
-    ("kingsoft.wps", lambda p: p.write_bytes(page().encode("gbk"))),
-])
+@pytest.mark.parametrize(
+    "name, make",
+    [
+        ("plan.doc", lambda p: renamed_docx(p)),
+        ("web.doc", lambda p: p.write_bytes(page().encode("gbk"))),
+        ("single.doc", lambda p: p.write_bytes(mhtml())),
+        ("single.mht", lambda p: p.write_bytes(mhtml())),
+        ("kingsoft.wps", lambda p: p.write_bytes(page().encode("gbk"))),
+    ],
+)
 def test_what_hides_behind_an_old_name_is_read(tmp_path, name, make):
     path = tmp_path / name
     make(path)
     plan = dry_run(path)
     assert plan["title"] == "某县教育局2022年工作要点" and plan["year"] == 2022
     tasks = [t for s in plan["nodes"] for t in s["children"]]
-    assert [(t["title"], t["fields"][0]["value"]) for t in tasks] == [("推进校园足球。", "体卫艺科"),
-                                                                      ("推进义务教育均衡发展。", "基教科")]
+    assert [(t["title"], t["fields"][0]["value"]) for t in tasks] == [
+        ("推进校园足球。", "体卫艺科"),
+        ("推进义务教育均衡发展。", "基教科"),
+    ]
     assert "mso" not in json.dumps(plan, ensure_ascii=False)
 
 
-@pytest.mark.parametrize("data, words", [
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old binary Word or WPS format"),
-    (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}}", "is an RTF document"),
-    ("一些文字，没有网页标记".encode("gbk"), "neither a Word document nor a web page"),
-])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old binary Word or WPS format"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}}", "is an RTF document"),
+        ("一些文字，没有网页标记".encode("gbk"), "neither a Word document nor a web page"),
+    ],
+)
 def test_what_cannot_be_read_says_what_to_do(tmp_path, data, words):
     path = tmp_path / "old.doc"
     path.write_bytes(data)

@@ -31,11 +31,14 @@ def test_html_without_a_plan_falls_back_to_the_text():
     assert recognised(parse_pasted("<p>just a picture</p>", TEXT)) == 3
 
 
-@pytest.mark.parametrize("html, text, message", [
-    ("", "  \n ", "no text"),
-    ("", "明天下午三点开会。", "no plan structure"),
-    ("", "一" * (MAX_PASTE_CHARS + 1), "more text than any plan"),
-])
+@pytest.mark.parametrize(
+    "html, text, message",
+    [
+        ("", "  \n ", "no text"),
+        ("", "明天下午三点开会。", "no plan structure"),
+        ("", "一" * (MAX_PASTE_CHARS + 1), "more text than any plan"),
+    ],
+)
 def test_nothing_to_import_is_one_clear_message(html, text, message):
     with pytest.raises(FormatError, match=message):
         parse_pasted(html, text)

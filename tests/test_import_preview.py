@@ -38,7 +38,11 @@ def test_preview_shows_tree_numbers_fields_and_warnings(qtbot, seeds, tmp_path):
     assert section.text(0) == "一、加强党对教育工作的全面领导" and section.text(1) == "4"
     task = section.child(0)
     assert task.text(0) == "1.进一步健全党对教育工作全面领导的体制机制"
-    assert [task.child(i).text(0).split("：")[0] for i in range(task.childCount())] == ["目标任务", "工作措施", "责任单位"]
+    assert [task.child(i).text(0).split("：")[0] for i in range(task.childCount())] == [
+        "目标任务",
+        "工作措施",
+        "责任单位",
+    ]
     nanning = tree.topLevelItem(1)
     assert nanning.child(2).child(0).text(0) == "1.强化教育改革统筹谋划。"  # per-section numbers restart
     problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]

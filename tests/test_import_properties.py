@@ -15,12 +15,40 @@ from planbook.importers.webpage import parse_html
 from tests.conftest import SEEDS
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] if SEEDS.is_dir() else []
-PIECES = ["一、", "（一）", "(二)", "1.", "2．", "3、", "（1）", "①", "牵头单位：", "责任单位:", "。", "\n", "\u3000",
-          "\u00a0", "关于印发《某市2021年工作要点》的通知", "某教发〔2021〕3号", "2018319", "2020年3月6日", "（此件公开发布）",
-          "各县区教育局：", "您的位置：首页 > ", "扫一扫", "<p>", "</table>", "<td>", "&nbsp;", "工作要点", "湖南省教育厅文件"]
+PIECES = [
+    "一、",
+    "（一）",
+    "(二)",
+    "1.",
+    "2．",
+    "3、",
+    "（1）",
+    "①",
+    "牵头单位：",
+    "责任单位:",
+    "。",
+    "\n",
+    "\u3000",
+    "\u00a0",
+    "关于印发《某市2021年工作要点》的通知",
+    "某教发〔2021〕3号",
+    "2018319",
+    "2020年3月6日",
+    "（此件公开发布）",
+    "各县区教育局：",
+    "您的位置：首页 > ",
+    "扫一扫",
+    "<p>",
+    "</table>",
+    "<td>",
+    "&nbsp;",
+    "工作要点",
+    "湖南省教育厅文件",
+]
 plan_like = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=20)), max_size=60).map("".join)
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                           HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 
 
 def valid(result) -> None:
@@ -60,8 +88,11 @@ def test_any_bytes(tmp_path_factory, data, suffix):
         assert str(e)
 
 
-edit = st.tuples(st.sampled_from(["delete", "duplicate", "swap", "insert", "cut", "join"]),
-                 st.integers(min_value=0, max_value=10_000), st.one_of(st.sampled_from(PIECES), st.text(max_size=12)))
+edit = st.tuples(
+    st.sampled_from(["delete", "duplicate", "swap", "insert", "cut", "join"]),
+    st.integers(min_value=0, max_value=10_000),
+    st.one_of(st.sampled_from(PIECES), st.text(max_size=12)),
+)
 
 
 @pytest.mark.skipif(not SEED_TEXTS, reason="the seed plans are not beside the checkout")

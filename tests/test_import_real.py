@@ -37,7 +37,9 @@ def test_real_document_imports_to_its_structure(name):
     result = import_with_warnings(REAL / name)
     plan, notice = result.plans[0], result.plans[0].notice
     got = {
-        "title": plan.title, "year": plan.year, "doc_number": notice.doc_number,
+        "title": plan.title,
+        "year": plan.year,
+        "doc_number": notice.doc_number,
         "signed_on": notice.signed_on.isoformat() if notice.signed_on else None,
         "sections": [s.title for s in plan.nodes],
         "subsections": [sum(c.kind.value == "subsection" for c in s.children) for s in plan.nodes],

@@ -21,8 +21,18 @@ def plan_of(text: str):
     return result.plans[0], result.warnings
 
 
-@pytest.mark.parametrize("written", ["湘教发〔2020〕8号", "湘教发[2020]8号", "湘教发(2020)8号", "湘教发（2020）8号",
-                                     "湘教发〔 2020 〕8号", "湘教发【2020】8号", "湘教发[2020] 8 号"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "湘教发〔2020〕8号",
+        "湘教发[2020]8号",
+        "湘教发(2020)8号",
+        "湘教发（2020）8号",
+        "湘教发〔 2020 〕8号",
+        "湘教发【2020】8号",
+        "湘教发[2020] 8 号",
+    ],
+)
 def test_doc_number_forms_are_normalised(written):
     assert normalise_doc_number(written) == "湘教发〔2020〕8号"
 
@@ -98,10 +108,12 @@ def test_per_section_numbering_is_detected():
 
 
 def test_web_chrome_goes_and_header_metadata_stays():
-    text = ("XX市人民政府门户网站\n首页 | 政务公开\n当前位置：首页 > 政务公开 > 计划\n索引号：000-2021-1 主题分类：教育\n"
-            "发文机关：XX市教育局 发文字号：X教〔2021〕1号\n发布日期：2021-03-01\n【字体：大 中 小】 【打印】\n"
-            "XX市教育局2021年工作要点\n发布时间：2021-03-01 浏览次数：12\n分享到：\n一、抓党建\n1.学习。内容。\n"
-            "来源：市教育局 责任编辑：张三\n上一篇：某某\n下一篇：某某\n版权所有 XX市人民政府\n")
+    text = (
+        "XX市人民政府门户网站\n首页 | 政务公开\n当前位置：首页 > 政务公开 > 计划\n索引号：000-2021-1 主题分类：教育\n"
+        "发文机关：XX市教育局 发文字号：X教〔2021〕1号\n发布日期：2021-03-01\n【字体：大 中 小】 【打印】\n"
+        "XX市教育局2021年工作要点\n发布时间：2021-03-01 浏览次数：12\n分享到：\n一、抓党建\n1.学习。内容。\n"
+        "来源：市教育局 责任编辑：张三\n上一篇：某某\n下一篇：某某\n版权所有 XX市人民政府\n"
+    )
     plan, _ = plan_of(text)
     assert plan.title == "XX市教育局2021年工作要点"
     assert plan.notice.index_no == "000-2021-1" and plan.notice.category == "教育"
@@ -129,9 +141,14 @@ def test_docx_task_table_with_section_rows_and_blank_cells():
     header = table.add_row().cells
     for cell, head in zip(header, ["序号", "工作任务", "牵头单位", "完成时限"]):
         cell.text = head
-    rows = [("一、党的建设", None, None, None), ("1", "抓好理论学习。每月一次。", "办公室", "全年"),
-            ("2", "推进从严治党", "", "12月底"), ("序号", "工作任务", "牵头单位", "完成时限"),  # header on page 2
-            ("二、教育公平", None, None, None), ("3", "扩大学位供给", "基教科", "")]
+    rows = [
+        ("一、党的建设", None, None, None),
+        ("1", "抓好理论学习。每月一次。", "办公室", "全年"),
+        ("2", "推进从严治党", "", "12月底"),
+        ("序号", "工作任务", "牵头单位", "完成时限"),  # header on page 2
+        ("二、教育公平", None, None, None),
+        ("3", "扩大学位供给", "基教科", ""),
+    ]
     for values in rows:
         cells = table.add_row().cells
         if values[1] is None:
@@ -217,12 +234,16 @@ def _auto_numbered_docx() -> bytes:
     document = docx.Document()
     numbering = document.part.numbering_part.element
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {ns} w:abstractNumId="90">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
-        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
-        '</w:abstractNum>'))
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {ns} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+            '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+            "</w:abstractNum>"
+        ),
+    )
     numbering.append(parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     document.add_paragraph("某区教育局2023年工作要点")
     document.add_paragraph("总体要求：稳中求进。")
@@ -235,8 +256,16 @@ def _auto_numbered_docx() -> bytes:
     style_num.get_or_add_ilvl().val = 0
     heading = document.styles.add_style("Plan Section", WD_STYLE_TYPE.PARAGRAPH)
     heading.base_style = numbered
-    for level, text in [(0, "加强党建"), (1, "理论学习"), (2, "抓学习。每月一次。"), (2, "抓培训。"),
-                        (1, "从严治党"), (2, "抓纪律。"), (0, "发展教育"), (2, "扩学位。")]:
+    for level, text in [
+        (0, "加强党建"),
+        (1, "理论学习"),
+        (2, "抓学习。每月一次。"),
+        (2, "抓培训。"),
+        (1, "从严治党"),
+        (2, "抓纪律。"),
+        (0, "发展教育"),
+        (2, "扩学位。"),
+    ]:
         p = document.add_paragraph(text)
         if level == 0:
             p.style = heading
@@ -265,13 +294,18 @@ def test_docx_automatic_numbering_is_read():
 
 
 def test_several_fields_on_one_line_and_inside_one_parenthesis():
-    text = ("某局2021年工作要点\n一、甲\n1.任务甲。牵头单位：办公室 责任单位：各科室 完成时限：6月底\n"
-            "牵头单位：办公室 责任单位：各科室、直属单位 完成时限：6月底\n"
-            "2.任务乙。要做好。（牵头单位：人事科，配合单位：财务科）\n打印本页 关闭窗口\n")
+    text = (
+        "某局2021年工作要点\n一、甲\n1.任务甲。牵头单位：办公室 责任单位：各科室 完成时限：6月底\n"
+        "牵头单位：办公室 责任单位：各科室、直属单位 完成时限：6月底\n"
+        "2.任务乙。要做好。（牵头单位：人事科，配合单位：财务科）\n打印本页 关闭窗口\n"
+    )
     plan, _ = plan_of(text)
     first, second = plan.nodes[0].children
     assert [(f.label, f.value) for f in first.fields] == [
-        ("牵头单位", "办公室"), ("责任单位", "各科室、直属单位"), ("完成时限", "6月底")]
+        ("牵头单位", "办公室"),
+        ("责任单位", "各科室、直属单位"),
+        ("完成时限", "6月底"),
+    ]
     assert [(f.label, f.value) for f in second.fields] == [("牵头单位", "人事科"), ("配合单位", "财务科")]
     assert second.body == "要做好。"
     assert plan.closing == ""
@@ -281,26 +315,31 @@ def test_json_import_still_works_and_json_output_lists_several_files(tmp_path, l
     (tmp_path / "a.txt").write_text(NOTICE, encoding="utf-8")
     r = run_cli("import", "--dry-run", "--json", tmp_path / "a.txt", library=library)
     exported = tmp_path / "a.json"
-    exported.write_text(json.dumps({k: v for k, v in json.loads(r.out).items() if k in ("format", "plan")},
-                                   ensure_ascii=False), encoding="utf-8")
+    exported.write_text(
+        json.dumps({k: v for k, v in json.loads(r.out).items() if k in ("format", "plan")}, ensure_ascii=False),
+        encoding="utf-8",
+    )
     r = run_cli("import", "--json", exported, tmp_path / "a.txt", library=library)
     assert r.code == 0, r.err
     docs = json.loads(r.out)
     assert [d["source"] for d in docs] == [str(exported), str(tmp_path / "a.txt")]
     assert docs[0]["warnings"] == [] and len(docs[1]["warnings"]) == 3
-    assert docs[1]["warnings"][-1].startswith(f"the library already holds this plan as “{docs[0]['plan']['title']}” "
-                                              f"(plan {docs[0]['id']})")  # the same plan, imported twice
+    assert docs[1]["warnings"][-1].startswith(
+        f"the library already holds this plan as “{docs[0]['plan']['title']}” (plan {docs[0]['id']})"
+    )  # the same plan, imported twice
     assert all(isinstance(d["id"], int) for d in docs)
     shown = [json.loads(run_cli("show", str(d["id"]), "--json", library=library).out)["plan"] for d in docs]
     assert shown[0] == shown[1]
 
 
 def test_notice_title_in_book_brackets_repeated_and_no_plan_title_line():
-    text = ("Y政办发〔2016〕9号《Y市人民政府办公厅关于印发〈Y市2016年政务公开工作要点〉的通知》\n"
-            "《Y市人民政府办公厅关于印发〈Y市2016年政务公开工作要点〉的通知》\nY政办发〔2016〕9号\nY政办发〔2016〕9号\n"
-            "各区人民政府，市政府各部门：\n《Y市2016年政务公开工作要点》已经市政府同意，现印发给你们。\n"
-            "Y市人民政府办公厅\n2016年5月8日\n今年政务公开工作的总体要求是：深化公开。\n"
-            "一、围绕改革推进公开\n（一）推进权力清单公开\n对权力清单进行动态调整。\n（二）推进财政信息公开\n细化预算公开。\n")
+    text = (
+        "Y政办发〔2016〕9号《Y市人民政府办公厅关于印发〈Y市2016年政务公开工作要点〉的通知》\n"
+        "《Y市人民政府办公厅关于印发〈Y市2016年政务公开工作要点〉的通知》\nY政办发〔2016〕9号\nY政办发〔2016〕9号\n"
+        "各区人民政府，市政府各部门：\n《Y市2016年政务公开工作要点》已经市政府同意，现印发给你们。\n"
+        "Y市人民政府办公厅\n2016年5月8日\n今年政务公开工作的总体要求是：深化公开。\n"
+        "一、围绕改革推进公开\n（一）推进权力清单公开\n对权力清单进行动态调整。\n（二）推进财政信息公开\n细化预算公开。\n"
+    )
     plan, warnings = plan_of(text)
     n = plan.notice
     assert n.doc_number == "Y政办发〔2016〕9号"
@@ -312,14 +351,17 @@ def test_notice_title_in_book_brackets_repeated_and_no_plan_title_line():
     # no 1. tasks and no fields: the （一） items are the work, tasks numbered as the document printed them
     assert [(s.kind, s.title, s.body) for s in subs] == [
         (NodeKind.TASK, "推进权力清单公开", "对权力清单进行动态调整。"),
-        (NodeKind.TASK, "推进财政信息公开", "细化预算公开。")]
+        (NodeKind.TASK, "推进财政信息公开", "细化预算公开。"),
+    ]
     assert plan.numbering is Numbering.OUTLINE
 
 
 def test_header_labels_with_values_on_the_next_line():
-    text = ("返回顶部\n某县人民政府\n当前位置：首页 > 文件\n• 索引号:\n6100000000/2024-000105\n• 主题分类:\n• 来源:\n"
-            "• 发文机构:\n某县教育局\n• 发文字号:\n某教发〔2024〕7号\n• 发文日期:\n2024年04月06日 16:40\n• 内容概述:\n"
-            "某县教育局2024年工作要点\n一、抓党建\n1.学习。\n")
+    text = (
+        "返回顶部\n某县人民政府\n当前位置：首页 > 文件\n• 索引号:\n6100000000/2024-000105\n• 主题分类:\n• 来源:\n"
+        "• 发文机构:\n某县教育局\n• 发文字号:\n某教发〔2024〕7号\n• 发文日期:\n2024年04月06日 16:40\n• 内容概述:\n"
+        "某县教育局2024年工作要点\n一、抓党建\n1.学习。\n"
+    )
     plan, _ = plan_of(text)
     n = plan.notice
     assert n.index_no == "6100000000/2024-000105" and n.doc_number == "某教发〔2024〕7号"
@@ -328,8 +370,10 @@ def test_header_labels_with_values_on_the_next_line():
 
 
 def test_a_page_headline_above_a_title_of_another_kind():
-    text = ("南湖区印发两个实施意见\n发布时间：2022-02-23 浏览次数：\n关于加强学校体育工作的实施意见\n"
-            "为促进学生全面发展，现提出如下实施意见。\n一、总体要求\n（一）指导思想\n坚持健康第一。\n")
+    text = (
+        "南湖区印发两个实施意见\n发布时间：2022-02-23 浏览次数：\n关于加强学校体育工作的实施意见\n"
+        "为促进学生全面发展，现提出如下实施意见。\n一、总体要求\n（一）指导思想\n坚持健康第一。\n"
+    )
     plan, _ = plan_of(text)
     assert plan.title == "关于加强学校体育工作的实施意见" and plan.kind == "实施意见"
 

@@ -23,8 +23,13 @@ from .test_import_kinds import notice_facts, shape
 
 PREFIXES = ["000", "001", "002", "003", "004"]
 # How each seed numbers its tasks: 002 is an action plan whose tasks are the （一） items under its sections.
-NUMBERING = {"000": Numbering.CONTINUOUS, "001": Numbering.CONTINUOUS, "002": Numbering.OUTLINE,
-             "003": Numbering.CONTINUOUS, "004": Numbering.PER_SECTION}
+NUMBERING = {
+    "000": Numbering.CONTINUOUS,
+    "001": Numbering.CONTINUOUS,
+    "002": Numbering.OUTLINE,
+    "003": Numbering.CONTINUOUS,
+    "004": Numbering.PER_SECTION,
+}
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
@@ -43,9 +48,22 @@ def exported(tmp_path_factory):
     if SOFFICE:
         docs = [str(folder / f"{p}.docx") for p in PREFIXES]
         profile = folder / "profile"
-        for target, out in (("pdf", folder / "lo"), ('doc:MS Word 97', folder)):
-            subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
-                            "--outdir", str(out), *docs], check=True, capture_output=True, timeout=600)
+        for target, out in (("pdf", folder / "lo"), ("doc:MS Word 97", folder)):
+            subprocess.run(
+                [
+                    SOFFICE,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--convert-to",
+                    target,
+                    "--outdir",
+                    str(out),
+                    *docs,
+                ],
+                check=True,
+                capture_output=True,
+                timeout=600,
+            )
     return plans, folder
 
 
@@ -133,9 +151,21 @@ def test_doc_with_task_tables_reads_as_its_docx(tmp_path):
     for numbered in (False, True):
         source = tmp_path / f"tables{int(numbered)}.docx"
         _table_docx(source, numbered)
-        subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
-                        "doc:MS Word 97", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True,
-                       timeout=300)
+        subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                "--headless",
+                "--convert-to",
+                "doc:MS Word 97",
+                "--outdir",
+                str(tmp_path),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         from_docx = import_with_warnings(source).plans[0]
         from_doc = import_with_warnings(source.with_suffix(".doc")).plans[0]
         assert shape(from_doc) == shape(from_docx)
@@ -153,15 +183,20 @@ def test_word_story_marks_become_paragraphs_and_tables():
     from planbook.importers.legacy import _FIELD_CODE, _split_story
     from planbook.importers.recognise import TableBlock
 
-    story = ("二、重点任务\r序号\x07工作任务\x07牵头单位\x07\x07"
-             "1\x07建设智慧校园\r分两期\x07市教育局\x07\x07"
-             "2\x07\x13 HYPERLINK \"x\" \x14建设数据中心\x15\x07市数据局\x0b市财政局\x07\x07"
-             "三、保障措施\r加强领导。\r")
+    story = (
+        "二、重点任务\r序号\x07工作任务\x07牵头单位\x07\x07"
+        "1\x07建设智慧校园\r分两期\x07市教育局\x07\x07"
+        '2\x07\x13 HYPERLINK "x" \x14建设数据中心\x15\x07市数据局\x0b市财政局\x07\x07'
+        "三、保障措施\r加强领导。\r"
+    )
     blocks = _split_story(_FIELD_CODE.sub("", story))
     assert blocks[0] == "二、重点任务" and blocks[2:] == ["三、保障措施", "加强领导。"]
     assert isinstance(blocks[1], TableBlock)
-    assert blocks[1].rows == [["序号", "工作任务", "牵头单位"], ["1", "建设智慧校园\n分两期", "市教育局"],
-                              ["2", "建设数据中心", "市数据局\n市财政局"]]
+    assert blocks[1].rows == [
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "建设智慧校园\n分两期", "市教育局"],
+        ["2", "建设数据中心", "市数据局\n市财政局"],
+    ]
 
 
 @pytest.mark.parametrize("masthead", ["湖南省教育厅", "湖南省教育厅 中共湖南省委教育工作委员会"])

@@ -89,7 +89,11 @@ def test_001_leshan_joint_issuers_and_blank_fields(seeds):
     assert fields(ts[0]) == {"牵头领导": "刘友军", "牵头科室": "工委办", "责任科室": "机关各科室、直属事业单位"}
     assert fields(ts[9])["牵头领导"] == ""  # blank in the source, kept blank
     assert fields(ts[9])["牵头科室"] == "技装处"
-    assert fields(ts[26]) == {"牵头领导": "刘友军、梁开禹", "牵头科室": "干部人事科、教师发展科", "责任科室": "基教科、民教科"}
+    assert fields(ts[26]) == {
+        "牵头领导": "刘友军、梁开禹",
+        "牵头科室": "干部人事科、教师发展科",
+        "责任科室": "基教科、民教科",
+    }
     text = json.dumps(doc, ensure_ascii=False)
     for chrome in ("当前位置", "扫一扫", "网站标识码", "ICP备", "公网安备", "网站地图", "浏览量"):
         assert chrome not in text

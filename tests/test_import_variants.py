@@ -16,8 +16,24 @@ import pytest
 
 from tests.conftest import SEEDS, run_cli
 
-HALF_FULL = str.maketrans({",": "，", "，": ",", ":": "：", "：": ":", "(": "（", "（": "(", ")": "）", "）": ")",
-                           ";": "；", "；": ";", "!": "！", "！": "!", "?": "？", "？": "?"})
+HALF_FULL = str.maketrans(
+    {
+        ",": "，",
+        "，": ",",
+        ":": "：",
+        "：": ":",
+        "(": "（",
+        "（": "(",
+        ")": "）",
+        "）": ")",
+        ";": "；",
+        "；": ";",
+        "!": "！",
+        "！": "!",
+        "?": "？",
+        "？": "?",
+    }
+)
 
 
 def gbk(text: str) -> bytes:
@@ -34,9 +50,9 @@ def punctuation_swapped(text: str) -> str:
 def _swap_task_dot(line: str) -> str:
     stripped = line.lstrip()
     digits = len(stripped) - len(stripped.lstrip("0123456789"))
-    if digits and stripped[digits:digits + 1] in (".", "．"):
+    if digits and stripped[digits : digits + 1] in (".", "．"):
         dot = "．" if stripped[digits] == "." else "."
-        return line[: len(line) - len(stripped)] + stripped[:digits] + dot + stripped[digits + 1:]
+        return line[: len(line) - len(stripped)] + stripped[:digits] + dot + stripped[digits + 1 :]
     return line
 
 
@@ -77,15 +93,20 @@ def char_wrapped(text: str, width: int = 33) -> str:
 
 
 def html_page(text: str) -> str:
-    paragraphs = "".join(f"<p style='text-indent:2em'>{html.escape(line).replace(' ', '&nbsp;')}</p>\n"
-                         for line in text.split("\n") if line.strip())
-    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>页面</title>"
-            "<script>document.write('<p>一、脚本里的标题</p>')</script><style>p{margin:0}</style>"
-            "<link rel='stylesheet' href='http://example.invalid/x.css'></head><body>"
-            "<div class='nav'><a href='/'>网站首页</a> | <a href='/x'>机构概况</a></div>"
-            "<table width='100%'><tr><td><div class='content'>" + paragraphs + "</div></td></tr></table>"
-            "<div style='display:none'>1.隐藏的任务。</div><img src='http://example.invalid/a.png'>"
-            "</body></html>")
+    paragraphs = "".join(
+        f"<p style='text-indent:2em'>{html.escape(line).replace(' ', '&nbsp;')}</p>\n"
+        for line in text.split("\n")
+        if line.strip()
+    )
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>页面</title>"
+        "<script>document.write('<p>一、脚本里的标题</p>')</script><style>p{margin:0}</style>"
+        "<link rel='stylesheet' href='http://example.invalid/x.css'></head><body>"
+        "<div class='nav'><a href='/'>网站首页</a> | <a href='/x'>机构概况</a></div>"
+        "<table width='100%'><tr><td><div class='content'>" + paragraphs + "</div></td></tr></table>"
+        "<div style='display:none'>1.隐藏的任务。</div><img src='http://example.invalid/a.png'>"
+        "</body></html>"
+    )
 
 
 def docx_bytes(text: str, path: Path) -> None:
@@ -123,9 +144,14 @@ def signature(doc: dict) -> dict:
     plan = doc["plan"]
     notice = plan["notice"]
     return {
-        "title": norm(plan["title"]), "year": plan["year"], "numbering": plan["numbering"],
-        "issuers": [norm(i) for i in plan["issuers"]], "doc_number": notice["doc_number"],
-        "signed_on": notice["signed_on"], "signers": notice["signers"], "tree": shape(plan["nodes"]),
+        "title": norm(plan["title"]),
+        "year": plan["year"],
+        "numbering": plan["numbering"],
+        "issuers": [norm(i) for i in plan["issuers"]],
+        "doc_number": notice["doc_number"],
+        "signed_on": notice["signed_on"],
+        "signers": notice["signers"],
+        "tree": shape(plan["nodes"]),
         "closing": bool(plan["closing"]),
     }
 

@@ -35,9 +35,9 @@ def seal_image(colour=(215, 25, 35, 235), size=300, margin=20, mode="RGBA") -> b
 
     im = Image.new(mode, (size, size), (0, 0, 0, 0) if mode == "RGBA" else (255, 255, 255))
     d = ImageDraw.Draw(im)
-    d.ellipse((margin, margin, size - margin, size - margin), outline=colour[:len(mode)], width=12)
+    d.ellipse((margin, margin, size - margin, size - margin), outline=colour[: len(mode)], width=12)
     c = size / 2
-    d.regular_polygon((c, c, size / 6), 5, fill=colour[:len(mode)])
+    d.regular_polygon((c, c, size / 6), 5, fill=colour[: len(mode)])
     out = io.BytesIO()
     im.save(out, "PNG")
     return out.getvalue()
@@ -61,13 +61,21 @@ def messages(plan: Plan) -> list[tuple[str, object, str]]:
 # ---- the head is never empty ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("signers, issuers, title, expected", [
-    (["南宁市教育局"], [], "", "南宁市教育局文件"),
-    (["湖南省教育厅、中共湖南省委教育工作委员会"], [], "", "湖南省教育厅 中共湖南省委教育工作委员会文件"),
-    ([], ["甲市教育局", "甲市财政局", "甲市人力资源和社会保障局"], "", "甲市教育局 甲市财政局 甲市人力资源和社会保障局文件"),
-    ([], [], "盘锦市人民政府办公室关于印发盘锦市推进教育高质量发展行动计划的通知", "盘锦市人民政府办公室文件"),
-    ([], [], "关于印发《某局2021年工作要点》的通知", ""),
-])
+@pytest.mark.parametrize(
+    "signers, issuers, title, expected",
+    [
+        (["南宁市教育局"], [], "", "南宁市教育局文件"),
+        (["湖南省教育厅、中共湖南省委教育工作委员会"], [], "", "湖南省教育厅 中共湖南省委教育工作委员会文件"),
+        (
+            [],
+            ["甲市教育局", "甲市财政局", "甲市人力资源和社会保障局"],
+            "",
+            "甲市教育局 甲市财政局 甲市人力资源和社会保障局文件",
+        ),
+        ([], [], "盘锦市人民政府办公室关于印发盘锦市推进教育高质量发展行动计划的通知", "盘锦市人民政府办公室文件"),
+        ([], [], "关于印发《某局2021年工作要点》的通知", ""),
+    ],
+)
 def test_masthead_proposed_from_the_issuing_organs(signers, issuers, title, expected):
     plan = Plan(title="某局2021年工作要点", issuers=issuers, notice=Notice(title=title, signers=signers))
     assert propose_masthead(plan) == expected
@@ -102,8 +110,11 @@ def test_seeds_without_a_masthead_get_one_proposed_on_import(seeds, tmp_path):
     hunan = next(p for t, p in plans.items() if "湖南" in t)
     assert (nanning.notice.masthead, nanning.notice.masthead_proposed) == ("南宁市教育局文件", True)
     assert (hunan.notice.masthead, hunan.notice.masthead_proposed) == ("湖南省教育厅文件", False)
-    assert ("error", "notice.masthead", "the masthead “南宁市教育局文件” was proposed by Planbook: confirm it or "
-                                        "change it") in messages(nanning)
+    assert (
+        "error",
+        "notice.masthead",
+        "the masthead “南宁市教育局文件” was proposed by Planbook: confirm it or change it",
+    ) in messages(nanning)
     assert not [m for m in messages(hunan) if m[1] == "notice.masthead"]
 
 
@@ -131,12 +142,15 @@ def test_next_years_draft_gets_a_proposed_head_and_keeps_the_seals():
 # ---- incomplete notices -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("blank, expected", [
-    (("title",), "title (标题)"),
-    (("recipients",), "recipients (主送机关)"),
-    (("body",), "body (正文)"),
-    (("title", "recipients", "body"), "title (标题), recipients (主送机关) and body (正文)"),
-])
+@pytest.mark.parametrize(
+    "blank, expected",
+    [
+        (("title",), "title (标题)"),
+        (("recipients",), "recipients (主送机关)"),
+        (("body",), "body (正文)"),
+        (("title", "recipients", "body"), "title (标题), recipients (主送机关) and body (正文)"),
+    ],
+)
 def test_incomplete_notice_is_an_error_in_the_check_and_refused_by_both_exports(tmp_path, blank, expected):
     plan = notice_plan()
     for part in blank:
@@ -157,8 +171,12 @@ def test_incomplete_notice_is_an_error_in_the_check_and_refused_by_both_exports(
 
 def test_a_number_alone_is_not_printed_as_a_notice(tmp_path):
     plan = Plan(title="某局2021年工作要点", notice=Notice(doc_number="某教发〔2021〕3号"))
-    assert {m[1] for m in messages(plan) if m[0] == "error"} >= {"notice.masthead", "notice.title",
-                                                                 "notice.recipients", "notice.body"}
+    assert {m[1] for m in messages(plan) if m[0] == "error"} >= {
+        "notice.masthead",
+        "notice.title",
+        "notice.recipients",
+        "notice.body",
+    }
 
 
 # ---- storage ------------------------------------------------------------------------------------------------
@@ -212,7 +230,8 @@ def test_seals_stay_out_of_plan_files_unless_asked(tmp_path):
     assert loads(sealed.read_text(encoding="utf-8")).notice.seals == plan.notice.seals
     # a default notice writes exactly the keys it wrote before v5; the others only when set
     assert set(json.loads(plain.read_text(encoding="utf-8"))["plan"]["notice"]) == set(
-        json.loads(dumps(sample_plan()))["plan"]["notice"])
+        json.loads(dumps(sample_plan()))["plan"]["notice"]
+    )
 
 
 # ---- seal images --------------------------------------------------------------------------------------------
@@ -228,12 +247,15 @@ def test_a_seal_image_is_cropped_to_its_ink(tmp_path):
     assert im.mode == "RGBA" and abs(im.size[0] - 220) <= 2 and abs(im.size[1] - 220) <= 2
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"GIF89a not a png", "is not a PNG file"),
-    (seal_image(mode="RGB"), "has no transparent background"),
-    (seal_image(colour=(20, 20, 200, 255)), "is not red"),
-    (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "is damaged"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"GIF89a not a png", "is not a PNG file"),
+        (seal_image(mode="RGB"), "has no transparent background"),
+        (seal_image(colour=(20, 20, 200, 255)), "is not red"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "is damaged"),
+    ],
+)
 def test_a_file_that_cannot_be_a_seal_is_refused_with_the_reason(tmp_path, data, reason):
     path = tmp_path / "x.png"
     path.write_bytes(data)
@@ -276,8 +298,14 @@ def seal_boxes(path: Path, page: int = 1) -> list[tuple[float, float, float, flo
         return [(im["x0"] / MM, im["top"] / MM, im["x1"] / MM, im["bottom"] / MM) for im in pdf.pages[page - 1].images]
 
 
-@pytest.mark.parametrize("signers", [["某市教育局"], ["某市教育局", "中共某市委教育工作委员会"],
-                                     ["某市教育局", "某市财政局", "某市人力资源和社会保障局"]])
+@pytest.mark.parametrize(
+    "signers",
+    [
+        ["某市教育局"],
+        ["某市教育局", "中共某市委教育工作委员会"],
+        ["某市教育局", "某市财政局", "某市人力资源和社会保障局"],
+    ],
+)
 def test_sealed_pdf_date_four_from_the_right_and_each_seal_over_its_organ(tmp_path, signers):
     plan = notice_plan(signers, seals=True)
     path = pdf_of(plan, tmp_path)
@@ -302,8 +330,11 @@ def test_sealed_pdf_date_four_from_the_right_and_each_seal_over_its_organ(tmp_pa
         dist = ((centres[0][0] - centres[1][0]) ** 2 + (centres[0][1] - centres[1][1]) ** 2) ** 0.5
         assert dist > 42  # neither touching nor overlapping
     for name in signers:  # each name centred under its seal
-        line = next(x for x in doc.on_page(date.page) if name in x.text.replace(" ", "")
-                    and any(b[1] < x.baseline_mm < b[3] for b in boxes))
+        line = next(
+            x
+            for x in doc.on_page(date.page)
+            if name in x.text.replace(" ", "") and any(b[1] < x.baseline_mm < b[3] for b in boxes)
+        )
         at = line.text.find(name)
         centre = (line.chars[at]["x0"] + line.chars[at + len(name) - 1]["x1"]) / 2 / MM
         assert any(b[0] < centre < b[2] for b in boxes)
@@ -362,7 +393,7 @@ def test_digits_sit_in_half_cells_and_a_range_breaks_after_its_hyphen_in_the_pdf
     line = next(x for x in doc.lines if "2018" in x.text)
     xs = [c["x0"] / MM for c in line.chars]
     at = line.text.index("2018")
-    steps = [b - a for a, b in zip(xs[at:at + 4], xs[at + 1:at + 5])]
+    steps = [b - a for a, b in zip(xs[at : at + 4], xs[at + 1 : at + 5])]
     assert all(abs(s - CELL_MM / 2) < 0.01 for s in steps), steps  # a year is exactly two cells, not 2.03
     assert line.text.endswith("（2018-") or "2018-2020年" in line.text
     for x in doc.lines:

@@ -35,9 +35,20 @@ def test_misfit_names_the_first_node_that_does_not_fit():
 
 
 def test_tasks_run_on_through_the_plan_or_restart_per_section():
-    tree = [Node(NodeKind.SECTION, children=[Node(NodeKind.TASK), Node(NodeKind.SUBSECTION, children=[
-        Node(NodeKind.TASK, children=[Node(NodeKind.ITEM), Node(NodeKind.ITEM)])]), Node(NodeKind.TASK)]),
-        Node(NodeKind.SECTION, children=[Node(NodeKind.TASK)])]
+    tree = [
+        Node(
+            NodeKind.SECTION,
+            children=[
+                Node(NodeKind.TASK),
+                Node(
+                    NodeKind.SUBSECTION,
+                    children=[Node(NodeKind.TASK, children=[Node(NodeKind.ITEM), Node(NodeKind.ITEM)])],
+                ),
+                Node(NodeKind.TASK),
+            ],
+        ),
+        Node(NodeKind.SECTION, children=[Node(NodeKind.TASK)]),
+    ]
 
     def printed(numbering):
         numbers = number_tree(tree, numbering)

@@ -11,8 +11,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parent.parent / "planbook"
 
 # The storage layer: the only modules that hold SQL or touch the connection.
@@ -25,8 +23,10 @@ _DB_CALLS = {"execute", "executemany", "executescript", "query", "connect"}
 
 
 def _modules() -> list[tuple[str, ast.Module]]:
-    return [(path.relative_to(PACKAGE).as_posix(), ast.parse(path.read_text(encoding="utf-8"), str(path)))
-            for path in sorted(PACKAGE.rglob("*.py"))]
+    return [
+        (path.relative_to(PACKAGE).as_posix(), ast.parse(path.read_text(encoding="utf-8"), str(path)))
+        for path in sorted(PACKAGE.rglob("*.py"))
+    ]
 
 
 def _database_uses(tree: ast.Module) -> list[tuple[int, str]]:
@@ -45,17 +45,30 @@ def _database_uses(tree: ast.Module) -> list[tuple[int, str]]:
 
 def test_the_check_sees_sql_where_it_is():
     """The check itself finds each way of reaching the database (so an empty result below means something)."""
-    tree = ast.parse("lib.db.execute('SELECT 1')\nx.conn.executemany(q, rows)\nsqlite3.connect(p)\n"
-                     "lib.db['nodes'].update(1, {})\nbutton.clicked.connect(f)\n")
+    tree = ast.parse(
+        "lib.db.execute('SELECT 1')\nx.conn.executemany(q, rows)\nsqlite3.connect(p)\n"
+        "lib.db['nodes'].update(1, {})\nbutton.clicked.connect(f)\n"
+    )
     assert sorted(what for _, what in _database_uses(tree)) == [
-        ".conn", ".connect()", ".db", ".db", ".execute()", ".executemany()"]
+        ".conn",
+        ".connect()",
+        ".db",
+        ".db",
+        ".execute()",
+        ".executemany()",
+    ]
 
 
 def test_sql_only_in_the_storage_layer():
-    offenders = [f"{name}:{line} {what}" for name, tree in _modules() if name not in STORAGE
-                 for line, what in _database_uses(tree)]
+    offenders = [
+        f"{name}:{line} {what}"
+        for name, tree in _modules()
+        if name not in STORAGE
+        for line, what in _database_uses(tree)
+    ]
     assert not offenders, "reach the library through named Library methods (core/queries.py), not:\n" + "\n".join(
-        offenders)
+        offenders
+    )
 
 
 def _worse_than_c() -> list[tuple[str, str]]:

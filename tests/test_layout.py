@@ -47,8 +47,17 @@ def kinds(blocks) -> list[str]:
 
 def test_notice_order_and_standard_spacing():
     blocks = build_document(full_plan(), "notice")
-    assert kinds(blocks)[:9] == ["masthead", "doc_number", "red_rule", "title", "recipients", "body", "signature",
-                                 "annotation", "page_break"]
+    assert kinds(blocks)[:9] == [
+        "masthead",
+        "doc_number",
+        "red_rule",
+        "title",
+        "recipients",
+        "body",
+        "signature",
+        "annotation",
+        "page_break",
+    ]
     assert kinds(blocks)[-1] == "imprint"
     # 发文字号 空二行 under the masthead; title 空二行 under the rule; recipients 空一行 under the title
     assert isinstance(blocks[1], Blank) and blocks[1].lines == 2
@@ -65,7 +74,20 @@ def test_every_node_numbered_in_order_and_task_lead_bold():
     plan = full_plan()
     paras = [b for b in build_document(plan, "plan") if isinstance(b, Paragraph)]
     numbered = [p for p in paras if p.number]
-    assert [p.number for p in numbered] == ["一、", "1.", "2.", "（一）", "3.", "（1）", "二、", "4.", "5.", "三、", "6.", "7."]
+    assert [p.number for p in numbered] == [
+        "一、",
+        "1.",
+        "2.",
+        "（一）",
+        "3.",
+        "（1）",
+        "二、",
+        "4.",
+        "5.",
+        "三、",
+        "6.",
+        "7.",
+    ]
     task = next(p for p in paras if p.kind == "task")
     assert task.runs[0].text == "1.任务1-1。" and task.runs[0].bold
     assert task.runs[1].text == "具体措施。" and not task.runs[1].bold
@@ -77,11 +99,16 @@ def test_every_node_numbered_in_order_and_task_lead_bold():
 def test_bare_heading_title_does_not_swallow_the_body():
     from planbook.core.model import Node, NodeKind
 
-    plan = Plan(title="某局2021年工作要点", nodes=[Node(NodeKind.SECTION, "总体要求", children=[
-        Node(NodeKind.TASK, "健全体制机制", "精心筹备会议。")])])
+    plan = Plan(
+        title="某局2021年工作要点",
+        nodes=[Node(NodeKind.SECTION, "总体要求", children=[Node(NodeKind.TASK, "健全体制机制", "精心筹备会议。")])],
+    )
     paras = [b for b in build_document(plan, "plan") if isinstance(b, Paragraph)]
     assert [(p.kind, p.text) for p in paras] == [
-        ("heading1", "一、总体要求"), ("task", "1.健全体制机制"), ("body", "精心筹备会议。")]
+        ("heading1", "一、总体要求"),
+        ("task", "1.健全体制机制"),
+        ("body", "精心筹备会议。"),
+    ]
     assert paras[1].keep_with_next  # a bare task title is never left alone at a page's foot
 
 
@@ -97,12 +124,15 @@ def test_no_data_no_element():
     assert kinds(build_document(plan, "notice")) == ["plan_title"]
 
 
-@pytest.mark.parametrize("notice, missing", [
-    (Notice(doc_number="某教发〔2021〕3号"), ["title", "recipients", "body"]),
-    (Notice(masthead="某局文件", recipients="各科室：", body="现印发。"), ["title"]),
-    (Notice(title="关于印发《某局2021年工作要点》的通知", body="现印发。"), ["recipients"]),
-    (Notice(title="关于印发《某局2021年工作要点》的通知", recipients="各科室：", signers=["某局"]), ["body"]),
-])
+@pytest.mark.parametrize(
+    "notice, missing",
+    [
+        (Notice(doc_number="某教发〔2021〕3号"), ["title", "recipients", "body"]),
+        (Notice(masthead="某局文件", recipients="各科室：", body="现印发。"), ["title"]),
+        (Notice(title="关于印发《某局2021年工作要点》的通知", body="现印发。"), ["recipients"]),
+        (Notice(title="关于印发《某局2021年工作要点》的通知", recipients="各科室：", signers=["某局"]), ["body"]),
+    ],
+)
 def test_incomplete_notice_is_refused_saying_what_is_missing(notice, missing):
     from planbook.layout import NoticeIncomplete
 
@@ -138,7 +168,7 @@ def test_imprint_and_signature_follow_the_standard():
     assert sig.signers[0].indent_chars + grid_width("某市教育局") / 2 == date_centre
     assert [(s.x_chars, s.line) for s in sig.seals] == [(date_centre, 0.25)]
     i = blocks.index(sig)
-    assert sum(b.lines for b in blocks[i - 2:i] if isinstance(b, Blank)) == 2  # 空二行: the seal's room
+    assert sum(b.lines for b in blocks[i - 2 : i] if isinstance(b, Blank)) == 2  # 空二行: the seal's room
     plan = full_plan()
     plan.notice.sealing = Sealing.UNSEALED
     sig = next(b for b in build_document(plan, "notice") if isinstance(b, Signature))
@@ -149,9 +179,14 @@ def test_imprint_and_signature_follow_the_standard():
     assert not sig.seals
 
 
-@pytest.mark.parametrize("signers", [["湖南省教育厅", "中共湖南省委教育工作委员会"],
-                                     ["甲市教育局", "甲市财政局", "甲市人力资源和社会保障局"],
-                                     ["甲局", "乙局", "丙局"]])
+@pytest.mark.parametrize(
+    "signers",
+    [
+        ["湖南省教育厅", "中共湖南省委教育工作委员会"],
+        ["甲市教育局", "甲市财政局", "甲市人力资源和社会保障局"],
+        ["甲局", "乙局", "丙局"],
+    ],
+)
 def test_joint_sealed_signature_one_seal_per_organ_aligned_and_apart(signers):
     from planbook.layout import SEAL_MM, sealed_signature
 
@@ -167,9 +202,9 @@ def test_joint_sealed_signature_one_seal_per_organ_aligned_and_apart(signers):
         r = SEAL_MM / 2 / cell_mm
         assert seal.x_chars - r >= 0 and seal.x_chars + r <= PAGE.chars_per_line  # within the type area
     for i, a in enumerate(sig.seals):
-        for b in sig.seals[i + 1:]:
+        for b in sig.seals[i + 1 :]:
             dist = ((a.x_chars - b.x_chars) * cell_mm) ** 2 + ((a.line - b.line) * line_mm) ** 2
-            assert dist ** 0.5 > SEAL_MM  # neither touching nor overlapping
+            assert dist**0.5 > SEAL_MM  # neither touching nor overlapping
     assert len({s.line for s in sig.seals if s.line == sig.seals[0].line}) == 1  # rows aligned
 
 
@@ -187,12 +222,15 @@ def test_chinese_date_has_no_padding():
     assert chinese_date(None) == ""
 
 
-@pytest.mark.parametrize("title", [
-    "关于印发《湖南省教育厅 中共湖南省委教育工委2020年工作要点》的通知",
-    "南宁市教育局关于印发《南宁市教育局2018年工作要点》的通知",
-    "某某县人民政府办公室关于印发《某某县2019年教育工作要点》的通知",
-    "湖南省教育厅 中共湖南省委教育工委2020年工作要点",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "关于印发《湖南省教育厅 中共湖南省委教育工委2020年工作要点》的通知",
+        "南宁市教育局关于印发《南宁市教育局2018年工作要点》的通知",
+        "某某县人民政府办公室关于印发《某某县2019年教育工作要点》的通知",
+        "湖南省教育厅 中共湖南省委教育工委2020年工作要点",
+    ],
+)
 def test_title_lines_fit_and_keep_pairs_and_years(title):
     lines = break_title(title, 20)
     assert "".join(lines).replace(" ", "") == title.replace(" ", "")
@@ -201,7 +239,7 @@ def test_title_lines_fit_and_keep_pairs_and_years(title):
         assert line[0] not in "，。、）》" and line[-1] not in "（《"
         assert not line[0].isdigit() or line[:4].isdigit()  # a year is never cut
     assert all(text_width(line) >= 4 for line in lines)  # never a 的通知 or a stub alone
-    book = title[title.find("《"): title.find("》") + 1]
+    book = title[title.find("《") : title.find("》") + 1]
     if book and text_width(book) <= 20 and not any(book in line for line in lines):
         # broken inside only to get a 梯形 (keeping it whole would leave a short line or climb)
         widths = [text_width(x) for x in lines]
@@ -217,11 +255,16 @@ def test_title_shape_is_trapezoid_or_diamond():
     assert lines[0] == "关于印发《湖南省教育厅"  # the joint issuers break at their space, not inside a name
 
 
-@pytest.mark.parametrize("title, expected", [
-    ("关于印发《某市教育局2021年工作要点》的通知", ["关于印发《某市教育局2021年", "工作要点》的通知"]),
-    ("盘锦市人民政府办公室关于印发盘锦市推进教育高质量发展行动计划的通知",
-     ["盘锦市人民政府办公室关于印发盘锦市", "推进教育高质量发展行动计划的通知"]),
-])
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("关于印发《某市教育局2021年工作要点》的通知", ["关于印发《某市教育局2021年", "工作要点》的通知"]),
+        (
+            "盘锦市人民政府办公室关于印发盘锦市推进教育高质量发展行动计划的通知",
+            ["盘锦市人民政府办公室关于印发盘锦市", "推进教育高质量发展行动计划的通知"],
+        ),
+    ],
+)
 def test_title_never_leaves_de_tongzhi_alone_nor_climbs(title, expected):
     assert break_title(title, 20) == expected
 
@@ -230,14 +273,17 @@ def test_short_title_stays_on_one_line():
     assert break_title("某局2021年工作要点", 20) == ["某局2021年工作要点"]
 
 
-@pytest.mark.parametrize("typed, printed", [
-    ("达到50%,2020年完成", "达到50%，2020年完成"),  # a number between the mark and the Chinese
-    ("各市州教育(体）局", "各市州教育（体）局"),  # half a pair typed half-width
-    ("完成率95%;其中", "完成率95%；其中"),
-    ("在2020,2021两年", "在2020，2021两年"),
-    ("经费1,000万元", "经费1,000万元"),  # a thousands separator stays
-    ("version 1.2, then", "version 1.2, then"),  # Latin text stays
-])
+@pytest.mark.parametrize(
+    "typed, printed",
+    [
+        ("达到50%,2020年完成", "达到50%，2020年完成"),  # a number between the mark and the Chinese
+        ("各市州教育(体）局", "各市州教育（体）局"),  # half a pair typed half-width
+        ("完成率95%;其中", "完成率95%；其中"),
+        ("在2020,2021两年", "在2020，2021两年"),
+        ("经费1,000万元", "经费1,000万元"),  # a thousands separator stays
+        ("version 1.2, then", "version 1.2, then"),  # Latin text stays
+    ],
+)
 def test_print_makes_punctuation_full_width_in_chinese_context_without_changing_the_plan(typed, printed):
     plan = full_plan()
     plan.notice.body = typed
@@ -248,10 +294,14 @@ def test_print_makes_punctuation_full_width_in_chinese_context_without_changing_
 
 def test_half_width_punctuation_in_chinese_text_becomes_full_width():
     assert cjk_punctuation("各市州教育(体)局、普通高等学校,厅委机关:") == "各市州教育（体）局、普通高等学校，厅委机关："
-    assert cjk_punctuation("经费1,000万元,推进2.0试点 see http://a.b/c?d=1") == "经费1,000万元，推进2.0试点 see http://a.b/c?d=1"
+    assert (
+        cjk_punctuation("经费1,000万元,推进2.0试点 see http://a.b/c?d=1")
+        == "经费1,000万元，推进2.0试点 see http://a.b/c?d=1"
+    )
 
 
 # -- 7.3.5.5: the signature on the body's last page, by tightening the notice's pitch --------------------------
+
 
 def _notice_lines(blocks):
     from planbook.layout.fit import _line_pages
@@ -268,7 +318,7 @@ def test_crowded_notice_is_tightened_onto_one_page():
     blocks = build_document(crowded_notice_plan(), "notice")
     notice, lines = _notice_lines(blocks)
     assert {page for _, page in lines} == {1}
-    after_rule = notice[next(i for i, b in enumerate(notice) if isinstance(b, Rule)) + 1:]
+    after_rule = notice[next(i for i, b in enumerate(notice) if isinstance(b, Rule)) + 1 :]
     pitches = {type(b).__name__: b.pitch_pt for b in after_rule if not isinstance(b, TitleLines)}
     assert set(pitches) == {"Blank", "Paragraph", "Signature"}
     pitch = pitches["Signature"]
@@ -282,7 +332,7 @@ def test_crowded_notice_is_tightened_onto_one_page():
             b.pitch_pt = looser
     assert {page for _, page in _notice_lines(blocks)[1]} == {1, 2}
     # Above the rule nothing moves, and the plan after the notice keeps the grid.
-    assert all(getattr(b, "pitch_pt", None) is None for b in blocks[len(notice):])
+    assert all(getattr(b, "pitch_pt", None) is None for b in blocks[len(notice) :])
 
 
 def test_notice_with_room_for_its_signature_keeps_the_grid():
@@ -299,8 +349,12 @@ def test_signature_always_ends_on_the_body_page_or_the_body_carries_over(paragra
     from planbook.layout.fit import MIN_PITCH_PT
 
     plan = sample_plan()
-    plan.notice.body = "\n".join(["现将工作要点印发给你们，请结合实际认真贯彻落实，确保各项任务落到实处。"[: 20 + p % 17]
-                                  for p in range(paragraphs)])
+    plan.notice.body = "\n".join(
+        [
+            "现将工作要点印发给你们，请结合实际认真贯彻落实，确保各项任务落到实处。"[: 20 + p % 17]
+            for p in range(paragraphs)
+        ]
+    )
     plan.notice.signed_on = dt.date(2021, 3, 5)
     notice, lines = _notice_lines(build_document(plan, "notice"))
     sig = next(i for i, b in enumerate(notice) if isinstance(b, Signature))

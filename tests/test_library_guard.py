@@ -47,6 +47,7 @@ def titles_in(path):
 
 # ---- 1. restore never deletes the backup it restores -------------------------------------------------------
 
+
 @pytest.mark.parametrize("style", ["name", "stem"])
 def test_restoring_the_oldest_of_ten_backups_keeps_it_and_restores_it(tmp_path, style):
     path = make_library(tmp_path / "lib.db", ["旧计划"])
@@ -65,6 +66,7 @@ def test_restoring_the_oldest_of_ten_backups_keeps_it_and_restores_it(tmp_path, 
 
 # ---- 2. an export or a report never overwrites the library, its WAL files or a backup ----------------------
 
+
 def test_no_export_or_report_writes_over_the_library_or_its_backups(tmp_path):
     path = make_library(tmp_path / "lib.db", ["甲计划", "乙计划"])
     made = run_cli("backup", library=path)
@@ -73,12 +75,22 @@ def test_no_export_or_report_writes_over_the_library_or_its_backups(tmp_path):
     os.symlink(path, tmp_path / "link.db")
     before = {p: p.read_bytes() for p in (path, tmp_path / "link.db") if p.exists()}
     copy_bytes = Path(copy).read_bytes()
-    targets = [path, tmp_path / "lib.db-wal", tmp_path / "lib.db-shm", copy, tmp_path / "link.db",
-               tmp_path / "sub" / ".." / "lib.db", backup.folder_of(path) / "new.txt"]
+    targets = [
+        path,
+        tmp_path / "lib.db-wal",
+        tmp_path / "lib.db-shm",
+        copy,
+        tmp_path / "link.db",
+        tmp_path / "sub" / ".." / "lib.db",
+        backup.folder_of(path) / "new.txt",
+    ]
     (tmp_path / "sub").mkdir()
     for out in targets:
-        for args in (["export", "1", "--format", "txt", "-o", out], ["export", "1", "--format", "json", "-o", out],
-                     ["diff", "1", "2", "--html", out]):
+        for args in (
+            ["export", "1", "--format", "txt", "-o", out],
+            ["export", "1", "--format", "json", "-o", out],
+            ["diff", "1", "2", "--html", out],
+        ):
             result = run_cli(*args, "--library", path)
             assert result.code == 1, (args, result.out)
             assert result.err.count("\n") == 1 and "will not write over" in result.err, result.err
@@ -90,6 +102,7 @@ def test_no_export_or_report_writes_over_the_library_or_its_backups(tmp_path):
 
 
 # ---- 3. two libraries with one stem keep their own backups --------------------------------------------------
+
 
 def test_two_libraries_with_one_stem_never_touch_each_others_backups(tmp_path):
     a = make_library(tmp_path / "lib.db", ["甲库的计划"])
@@ -139,8 +152,9 @@ def test_a_library_with_objects_the_migrations_do_not_make_is_refused(tmp_path, 
         conn.execute(CRAFTED[kind])
     else:  # one of Planbook's own triggers, rewritten to wipe the plans
         conn.execute("DROP TRIGGER search_plans_ai")
-        conn.execute("CREATE TRIGGER search_plans_ai AFTER INSERT ON plans BEGIN DELETE FROM plans WHERE id != new.id;"
-                     " END")
+        conn.execute(
+            "CREATE TRIGGER search_plans_ai AFTER INSERT ON plans BEGIN DELETE FROM plans WHERE id != new.id; END"
+        )
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     raw = path.read_bytes()
@@ -175,6 +189,7 @@ def test_planbook_libraries_of_every_version_still_open(tmp_path):
 
 
 # ---- 5. the restore checks exactly what it copies (a committed -wal included) -------------------------------
+
 
 def wal_that_turns_foreign(tmp_path):
     """A valid backup whose committed -wal makes it another program's database with a table of its own."""
@@ -238,6 +253,7 @@ def test_a_read_only_library_shows_what_its_wal_committed(tmp_path):
 
 # ---- 14. odd page sizes and encodings; half-written copies left by a kill --------------------------------
 
+
 @pytest.mark.parametrize("page_size", [512, 65536])
 def test_a_backup_with_another_page_size_restores(tmp_path, page_size):
     src = make_library(tmp_path / "src.db", ["甲计划"])
@@ -290,8 +306,11 @@ def test_half_written_copies_of_a_killed_process_are_removed_on_the_next_opening
     folder = backup.folder_of(path)
     folder.mkdir()
     dead = 2**22 + 12345  # above Linux's default pid_max: no such process
-    left = [folder / f"lib.db-20260101-120000.db.{dead}.part", folder / f"lib.db-restoring.{dead}.part",
-            tmp_path / f".out.pdf.{dead}-abc123.part"]
+    left = [
+        folder / f"lib.db-20260101-120000.db.{dead}.part",
+        folder / f"lib.db-restoring.{dead}.part",
+        tmp_path / f".out.pdf.{dead}-abc123.part",
+    ]
     alive = folder / f"lib.db-20260101-120001.db.{os.getppid()}.part"  # another process still writing it
     for p in left + [alive]:
         p.write_bytes(b"half")
@@ -303,6 +322,7 @@ def test_half_written_copies_of_a_killed_process_are_removed_on_the_next_opening
 
 
 # ---- the window takes the same paths --------------------------------------------------------------------
+
 
 def test_the_window_refuses_to_export_over_its_library_and_restores_the_oldest_backup(windows, qtbot, tmp_path):
     from PySide6.QtWidgets import QMessageBox

@@ -126,14 +126,20 @@ def test_a_year_range_breaks_after_its_hyphen_never_inside_a_number():
         assert not line.text[0].isdigit() or line.text.startswith(("1.47", "0771-5551234"))  # numbers stay whole
 
 
-@pytest.mark.parametrize(("text", "cells"), [
-    ("教育", 1.0), ("“不忘初心", 2.0), ("（一）加强", 3.0), ("2020-2025年专业", 5.5), ("1+X证书", 1.5),
-    ("五”（2018-2020年）", 2.0),
-])
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        ("教育", 1.0),
+        ("“不忘初心", 2.0),
+        ("（一）加强", 3.0),
+        ("2020-2025年专业", 5.5),
+        ("1+X证书", 1.5),
+        ("五”（2018-2020年）", 2.0),
+    ],
+)
 def test_leading_width_is_what_a_line_may_not_start_without(text, cells):
     """What a reader of printed pages measures to tell a line left short by the 禁则 from a paragraph's end."""
     assert leading_width(text) == cells
-
 
 
 def test_a_space_before_a_mark_does_not_let_the_mark_start_a_line() -> None:

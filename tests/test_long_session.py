@@ -37,15 +37,39 @@ def test_long_session_loses_no_singleton_reference(tmp_path):
     out = tmp_path / "session.json"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PLANBOOK_SETTINGS=str(tmp_path / "settings.ini"))
     done = subprocess.run(
-        [sys.executable, str(DRIVER), str(tmp_path / "lib.db"), "--import", *map(str, _session_inputs(tmp_path)),
-         "--search-chars", "500", "--edit-chars", "500", "--switches", "500", "--json", str(out)],
-        env=env, capture_output=True, text=True, timeout=600)
+        [
+            sys.executable,
+            str(DRIVER),
+            str(tmp_path / "lib.db"),
+            "--import",
+            *map(str, _session_inputs(tmp_path)),
+            "--search-chars",
+            "500",
+            "--edit-chars",
+            "500",
+            "--switches",
+            "500",
+            "--json",
+            str(out),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]  # an abort (none_dealloc, bool_dealloc) is -6
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["plans"] >= 1
     assert report["actions"] >= 30  # every menu action ran, its dialogs opened and closed
-    assert set(report["steps"]) >= {"import", "search box", "switch nodes", "edit", "undo/redo", "every dialog",
-                                    "export"}
+    assert set(report["steps"]) >= {
+        "import",
+        "search box",
+        "switch nodes",
+        "edit",
+        "undo/redo",
+        "every dialog",
+        "export",
+    }
     if not report["immortal"]:
         # A leaking binding loses thousands of references over this session (measured on 6.12.0: see the
         # README); objects the session keeps alive only ever add some.

@@ -46,15 +46,32 @@ def test_every_message_is_translated_and_the_qm_is_current(tmp_path):
     every entry has a finished Chinese translation naming the same fields, and the .qm is that .ts compiled."""
     fresh = tmp_path / TS.name
     shutil.copy(TS, fresh)
-    subprocess.run([SCRIPT["tool"]("pyside6-lupdate"), *SCRIPT["sources"](), "-no-obsolete", "-source-language", "en",
-                    "-target-language", "zh_CN", "-ts", str(fresh)], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            SCRIPT["tool"]("pyside6-lupdate"),
+            *SCRIPT["sources"](),
+            "-no-obsolete",
+            "-source-language",
+            "en",
+            "-target-language",
+            "zh_CN",
+            "-ts",
+            str(fresh),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     found, committed = entries(fresh), entries(TS)
     assert found == committed, "run scripts/update_translations.py and translate the new entries"
     assert sum(context == "Messages" for context, _ in found) > 100  # the core's messages are collected
     unfinished = [source for (_, source), (text, kind) in found.items() if kind is not None or not text.strip()]
     assert unfinished == []
-    mismatched = [(source, text) for (context, source), (text, _) in found.items()
-                  if context == "Messages" and fields(source) != fields(text)]
+    mismatched = [
+        (source, text)
+        for (context, source), (text, _) in found.items()
+        if context == "Messages" and fields(source) != fields(text)
+    ]
     assert mismatched == []
     qm = tmp_path / "check.qm"
     subprocess.run([SCRIPT["tool"]("pyside6-lrelease"), str(TS), "-qm", str(qm)], check=True, capture_output=True)
@@ -63,8 +80,11 @@ def test_every_message_is_translated_and_the_qm_is_current(tmp_path):
 
 def test_the_translation_sources_are_every_module_that_marks_text():
     """A module in a subpackage (importers/recognise/) is read too: its messages once fell out of the .ts."""
-    marked = {str(p.relative_to(ROOT)) for p in (ROOT / "planbook").rglob("*.py")
-              if re.search(r"QT_TRANSLATE_NOOP\(|self\.tr\(", p.read_text(encoding="utf-8"))}
+    marked = {
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "planbook").rglob("*.py")
+        if re.search(r"QT_TRANSLATE_NOOP\(|self\.tr\(", p.read_text(encoding="utf-8"))
+    }
     assert marked - set(SCRIPT["sources"]()) == set()
 
 
@@ -77,8 +97,12 @@ def chinese(qapp):
 
 
 def test_an_error_keeps_its_template_and_fields_and_reads_english_as_str():
-    error = FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is {size:.1f} MB, too large for a plan (at most "
-                                                      "{limit} MB)"), name="计划{1}.txt", size=51.25, limit=50)
+    error = FormatError(
+        QT_TRANSLATE_NOOP("Messages", "{name} is {size:.1f} MB, too large for a plan (at most {limit} MB)"),
+        name="计划{1}.txt",
+        size=51.25,
+        limit=50,
+    )
     assert str(error) == "计划{1}.txt is 51.2 MB, too large for a plan (at most 50 MB)"
     assert error.message.template.startswith("{name} is {size:.1f} MB")
     assert error.message.fields == {"name": "计划{1}.txt", "size": 51.25, "limit": 50}
@@ -87,13 +111,21 @@ def test_an_error_keeps_its_template_and_fields_and_reads_english_as_str():
 
 
 def test_describe_translates_the_template_and_nested_messages_but_not_the_values(chinese):
-    error = FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is {size:.1f} MB, too large for a plan (at most "
-                                                      "{limit} MB)"), name="计划{1}.txt", size=51.25, limit=50)
+    error = FormatError(
+        QT_TRANSLATE_NOOP("Messages", "{name} is {size:.1f} MB, too large for a plan (at most {limit} MB)"),
+        name="计划{1}.txt",
+        size=51.25,
+        limit=50,
+    )
     assert describe(error) == "计划{1}.txt 有 51.2 MB，作为方案文件过大（最多 50 MB）"
-    nested = LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"),
-                          path=Path("/data/plans.db"), reason=PROBLEMS["disk_full"])
-    assert str(nested) == ("cannot open the library /data/plans.db: the disk is full: free some space and try "
-                           "again (nothing was changed)")
+    nested = LibraryError(
+        QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"),
+        path=Path("/data/plans.db"),
+        reason=PROBLEMS["disk_full"],
+    )
+    assert str(nested) == (
+        "cannot open the library /data/plans.db: the disk is full: free some space and try again (nothing was changed)"
+    )
     assert describe(nested) == "无法打开方案库 /data/plans.db：磁盘已满：请释放一些空间后重试（未作任何更改）"
     assert describe(ValueError("not ours")) == "not ours"  # anything else is shown as it is
 
@@ -113,7 +145,9 @@ def test_a_missing_or_broken_translation_falls_back_to_english(chinese, qapp):
     qapp.installTranslator(broken)
     try:
         assert QCoreApplication.translate("Messages", "{name} is empty") == "{nothing}：坏了"
-        assert describe(FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is empty"), name="空.txt")) == "空.txt is empty"
+        assert (
+            describe(FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is empty"), name="空.txt")) == "空.txt is empty"
+        )
     finally:
         qapp.removeTranslator(broken)
 
@@ -143,6 +177,9 @@ def test_no_translation_call_hides_inside_an_f_string():
             if isinstance(node, ast.JoinedStr):
                 for inner in ast.walk(node):
                     if isinstance(inner, ast.Call) and getattr(inner.func, "attr", getattr(inner.func, "id", "")) in (
-                            "tr", "translate", "QT_TRANSLATE_NOOP"):
+                        "tr",
+                        "translate",
+                        "QT_TRANSLATE_NOOP",
+                    ):
                         hidden.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
     assert hidden == []

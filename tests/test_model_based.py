@@ -15,10 +15,18 @@ from planbook.core.model import Field, Node, NodeKind, may_contain
 from .conftest import sample_plan
 from .test_editing import check_invariants
 
-INDENTED = {NodeKind.SECTION: NodeKind.SUBSECTION, NodeKind.SUBSECTION: NodeKind.TASK,
-            NodeKind.TASK: NodeKind.ITEM, NodeKind.ITEM: NodeKind.ITEM}
-OUTDENTED = {NodeKind.ITEM: NodeKind.TASK, NodeKind.TASK: NodeKind.TASK,
-             NodeKind.SUBSECTION: NodeKind.SECTION, NodeKind.SECTION: NodeKind.SECTION}
+INDENTED = {
+    NodeKind.SECTION: NodeKind.SUBSECTION,
+    NodeKind.SUBSECTION: NodeKind.TASK,
+    NodeKind.TASK: NodeKind.ITEM,
+    NodeKind.ITEM: NodeKind.ITEM,
+}
+OUTDENTED = {
+    NodeKind.ITEM: NodeKind.TASK,
+    NodeKind.TASK: NodeKind.TASK,
+    NodeKind.SUBSECTION: NodeKind.SECTION,
+    NodeKind.SECTION: NodeKind.SECTION,
+}
 
 
 def strip(nodes: list[Node]) -> list[Node]:
@@ -99,8 +107,10 @@ class EditingMachine(RuleBasedStateMachine):
         index = i % self.model.count()
         siblings, pos, *_ = self.model.locate(index)
         kind = siblings[pos].kind
-        self.do(ed.new_sibling(self.lib, self.node_id(index), title=title),
-                lambda: siblings.insert(pos + 1, Node(kind, title)))
+        self.do(
+            ed.new_sibling(self.lib, self.node_id(index), title=title),
+            lambda: siblings.insert(pos + 1, Node(kind, title)),
+        )
 
     @rule(i=st.integers(0, 500))
     def delete(self, i):
@@ -186,8 +196,10 @@ class EditingMachine(RuleBasedStateMachine):
 
         self.do(ed.EditNode(self.node_id(index), title=title, body=body), change)
 
-    @rule(i=st.integers(0, 500), values=st.lists(st.tuples(st.text(min_size=1, max_size=4), st.text(max_size=6)),
-                                                  max_size=3))
+    @rule(
+        i=st.integers(0, 500),
+        values=st.lists(st.tuples(st.text(min_size=1, max_size=4), st.text(max_size=6)), max_size=3),
+    )
     def set_fields(self, i, values):
         if not self.model.count():
             return
@@ -230,5 +242,6 @@ class EditingMachine(RuleBasedStateMachine):
 
 # PLANBOOK_MODEL_EXAMPLES raises the count for long local runs.
 EditingMachine.TestCase.settings = settings(
-    max_examples=int(os.environ.get("PLANBOOK_MODEL_EXAMPLES", "150")), stateful_step_count=50, deadline=None)
+    max_examples=int(os.environ.get("PLANBOOK_MODEL_EXAMPLES", "150")), stateful_step_count=50, deadline=None
+)
 test_editing_matches_the_model = EditingMachine.TestCase

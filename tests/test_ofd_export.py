@@ -138,9 +138,14 @@ def page_texts_mupdf(pdf: bytes) -> list[str]:
     """Each page's characters in reading order (by baseline, then left to right), as PyMuPDF finds them."""
     texts = []
     for page in pymupdf.open(stream=pdf, filetype="pdf"):
-        chars = [(round(ch["origin"][1], 1), ch["origin"][0], ch["c"])
-                 for block in page.get_text("rawdict")["blocks"] for line in block.get("lines", ())
-                 for span in line["spans"] for ch in span["chars"] if not ch["c"].isspace()]
+        chars = [
+            (round(ch["origin"][1], 1), ch["origin"][0], ch["c"])
+            for block in page.get_text("rawdict")["blocks"]
+            for line in block.get("lines", ())
+            for span in line["spans"]
+            for ch in span["chars"]
+            if not ch["c"].isspace()
+        ]
         texts.append("".join(c for _, _, c in sorted(chars)))
     return texts
 
@@ -228,15 +233,23 @@ def test_fonts_are_embedded_subsets_that_draw_every_character(seed_exports) -> N
             if part.endswith("Content.xml"):
                 for obj in etree.fromstring(z.read(part)).iterfind(".//ofd:TextObject", NS):
                     used.setdefault(obj.get("Font"), set()).update(obj.findtext("ofd:TextCode", namespaces=NS))
-    assert set(used) == set(fonts) and {"FandolFang", "PlanbookTitleSerif", "FandolHei"} <= {n for n, _ in fonts.values()}
+    assert set(used) == set(fonts) and {"FandolFang", "PlanbookTitleSerif", "FandolHei"} <= {
+        n for n, _ in fonts.values()
+    }
     for font_id, (font_name, font) in fonts.items():
         cmap = font.getBestCmap()
         assert {ord(ch) for ch in used[font_id]} <= set(cmap), font_name  # every character has its glyph
-        original = TTFont(FONT_DIR / {"FandolFang": "FandolFang-Regular.ttf", "FandolHei": "FandolHei-Regular.ttf",
-                                      "FandolKai": "FandolKai-Regular.ttf",
-                                      "PlanbookTitleSerif": "PlanbookTitleSerif-Bold.ttf",
-                                      "PlanbookPageDigits": "PlanbookPageDigits-Regular.ttf",
-                                      "PlanbookFallbackSerif": "PlanbookFallbackSerif-Regular.ttf"}[font_name])
+        original = TTFont(
+            FONT_DIR
+            / {
+                "FandolFang": "FandolFang-Regular.ttf",
+                "FandolHei": "FandolHei-Regular.ttf",
+                "FandolKai": "FandolKai-Regular.ttf",
+                "PlanbookTitleSerif": "PlanbookTitleSerif-Bold.ttf",
+                "PlanbookPageDigits": "PlanbookPageDigits-Regular.ttf",
+                "PlanbookFallbackSerif": "PlanbookFallbackSerif-Regular.ttf",
+            }[font_name]
+        )
         # a subset: the glyphs used (and their components), not the whole face
         assert font["maxp"].numGlyphs <= len(used[font_id]) + 60, font_name
         if original["maxp"].numGlyphs > 1000:  # (the page-number face has 14 glyphs in all)
@@ -278,18 +291,29 @@ def test_doc_info_outline_and_positions(tmp_path: Path) -> None:
 
 def test_the_package_validates_against_the_ofd_schemas(seed_exports) -> None:
     if not (XSD_DIR / "OFD.xsd").is_file():
-        pytest.skip(f"the OFD schemas are not at {XSD_DIR} (set PLANBOOK_OFD_XSD to a folder with OFD.xsd, "
-                    "Document.xsd, Res.xsd, Page.xsd, Definitions.xsd)")
-    schemas = {name: etree.XMLSchema(etree.parse(str(XSD_DIR / name)))
-               for name in ("OFD.xsd", "Document.xsd", "Res.xsd", "Page.xsd")}
+        pytest.skip(
+            f"the OFD schemas are not at {XSD_DIR} (set PLANBOOK_OFD_XSD to a folder with OFD.xsd, "
+            "Document.xsd, Res.xsd, Page.xsd, Definitions.xsd)"
+        )
+    schemas = {
+        name: etree.XMLSchema(etree.parse(str(XSD_DIR / name)))
+        for name in ("OFD.xsd", "Document.xsd", "Res.xsd", "Page.xsd")
+    }
     checked = 0
     for _, ofd, _, _, _ in seed_exports:
         with zipfile.ZipFile(ofd) as z:
             for part in z.namelist():
                 if not part.endswith(".xml"):
                     continue
-                schema = schemas["OFD.xsd" if part == "OFD.xml" else "Document.xsd" if part.endswith("/Document.xml")
-                                 else "Res.xsd" if part.endswith("Res.xml") else "Page.xsd"]
+                schema = schemas[
+                    "OFD.xsd"
+                    if part == "OFD.xml"
+                    else "Document.xsd"
+                    if part.endswith("/Document.xml")
+                    else "Res.xsd"
+                    if part.endswith("Res.xml")
+                    else "Page.xsd"
+                ]
                 assert schema.validate(etree.fromstring(z.read(part))), (ofd.name, part, schema.error_log)
                 checked += 1
     assert checked > 5 * 4
@@ -328,7 +352,9 @@ def test_the_command_line_exports_ofd_atomically(tmp_path: Path, library: Path) 
     assert texts[0].startswith("某市教育局2021年工作要点") and "关于印发" not in "".join(texts)
     missing = run_cli("export", "1", "--format", "ofd", "-o", tmp_path / "no" / "such.ofd", library=library)
     assert missing.code == 1 and missing.err.startswith("planbook: cannot write") and missing.err.count("\n") == 1
-    assert not (tmp_path / "no").exists() and sorted(p.name for p in tmp_path.iterdir() if "ofd" in p.name) == [out.name]
+    assert not (tmp_path / "no").exists() and sorted(p.name for p in tmp_path.iterdir() if "ofd" in p.name) == [
+        out.name
+    ]
 
 
 def test_an_empty_plan_is_still_a_valid_package(tmp_path: Path) -> None:
@@ -402,6 +428,7 @@ def test_an_electronic_seal_is_drawn_in_both_the_pdf_and_the_ofd(tmp_path: Path)
     x0, y0, x1, y1 = (v / MM for v in placed[0]["bbox"])
     assert (x0, y0, x1, y1) == pytest.approx((x, y, x + w, y + h), abs=0.01)
     # ofd2img draws the red ring there too, over the signature
-    drawn = raster(ofd2img_pdf(ofd, tmp_path), 0).crop((round(x * PX_PER_MM), round(y * PX_PER_MM),
-                                                        round((x + w) * PX_PER_MM), round((y + h) * PX_PER_MM)))
+    drawn = raster(ofd2img_pdf(ofd, tmp_path), 0).crop(
+        (round(x * PX_PER_MM), round(y * PX_PER_MM), round((x + w) * PX_PER_MM), round((y + h) * PX_PER_MM))
+    )
     assert ink(drawn).getbbox() is not None

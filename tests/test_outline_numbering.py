@@ -50,18 +50,40 @@ def numbered(plan: Plan) -> list[tuple[str, str, str]]:
 
 def test_outline_numbering_counts_by_level_among_siblings():
     """A task under a section is （一）, its items 1., theirs （1）; sections' framing headings count alongside."""
-    plan = Plan("计划", numbering=Numbering.OUTLINE, nodes=[
-        Node(NodeKind.SECTION, "总体要求", children=[Node(NodeKind.SUBSECTION, "指导思想")]),
-        Node(NodeKind.SECTION, "重点任务", children=[
-            Node(NodeKind.TASK, "甲", children=[Node(NodeKind.ITEM, "甲一", children=[Node(NodeKind.ITEM, "细")]),
-                                                Node(NodeKind.ITEM, "甲二")]),
-            Node(NodeKind.TASK, "乙"),
-            Node(NodeKind.SUBSECTION, "丙", children=[Node(NodeKind.TASK, "丙一")])]),
-    ])
+    plan = Plan(
+        "计划",
+        numbering=Numbering.OUTLINE,
+        nodes=[
+            Node(NodeKind.SECTION, "总体要求", children=[Node(NodeKind.SUBSECTION, "指导思想")]),
+            Node(
+                NodeKind.SECTION,
+                "重点任务",
+                children=[
+                    Node(
+                        NodeKind.TASK,
+                        "甲",
+                        children=[
+                            Node(NodeKind.ITEM, "甲一", children=[Node(NodeKind.ITEM, "细")]),
+                            Node(NodeKind.ITEM, "甲二"),
+                        ],
+                    ),
+                    Node(NodeKind.TASK, "乙"),
+                    Node(NodeKind.SUBSECTION, "丙", children=[Node(NodeKind.TASK, "丙一")]),
+                ],
+            ),
+        ],
+    )
     assert numbered(plan) == [
-        ("一、", "section", "总体要求"), ("（一）", "subsection", "指导思想"),
-        ("二、", "section", "重点任务"), ("（一）", "task", "甲"), ("1.", "item", "甲一"), ("（1）", "item", "细"),
-        ("2.", "item", "甲二"), ("（二）", "task", "乙"), ("（三）", "subsection", "丙"), ("1.", "task", "丙一"),
+        ("一、", "section", "总体要求"),
+        ("（一）", "subsection", "指导思想"),
+        ("二、", "section", "重点任务"),
+        ("（一）", "task", "甲"),
+        ("1.", "item", "甲一"),
+        ("（1）", "item", "细"),
+        ("2.", "item", "甲二"),
+        ("（二）", "task", "乙"),
+        ("（三）", "subsection", "丙"),
+        ("1.", "task", "丙一"),
     ]
 
 
@@ -96,8 +118,13 @@ def test_action_plan_is_tracked_printed_and_drafted_again_as_the_document_number
     assert run_cli("export", "1", "--format", "pdf", "-o", pdf, library=library).code == 0
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     lines = ["".join(x.split()) for x in text.splitlines()]  # the typesetter's spacing is not the point here
-    for line in ("（一）实施校舍提升行动。", "1.新建学校5所。", "2.改扩建学校10所。", "（三）实施课后服务行动。",
-                 "（二）强化经费保障。"):
+    for line in (
+        "（一）实施校舍提升行动。",
+        "1.新建学校5所。",
+        "2.改扩建学校10所。",
+        "（三）实施课后服务行动。",
+        "（二）强化经费保障。",
+    ):
         assert line in lines
     # next year's draft keeps the numbering
     r = run_cli("next-year", "1", library=library)

@@ -29,8 +29,10 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 MM = 72 / 25.4
 LEFT, TOP, RIGHT, BOTTOM = 28 * MM, 37 * MM, (28 + 156) * MM, (37 + 225) * MM
 
-pytestmark = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftoppm")),
-                                reason="LibreOffice (soffice) and poppler-utils (pdftoppm) are needed to compare")
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftoppm")),
+    reason="LibreOffice (soffice) and poppler-utils (pdftoppm) are needed to compare",
+)
 
 
 def sources() -> list[Path]:
@@ -70,9 +72,22 @@ def _libreoffice(files: list[str], outdir: Path) -> None:
     profile = outdir / "profile"
     conf = outdir / "fonts.conf"
     conf.write_text(EMBOLDEN.format(conf=FONTS_CONF), encoding="utf-8")
-    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation=file://{profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(outdir), *files],
-                   check=True, capture_output=True, timeout=900, env={**os.environ, "FONTCONFIG_FILE": str(conf)})
+    subprocess.run(
+        [
+            shutil.which("soffice"),
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            *files,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=900,
+        env={**os.environ, "FONTCONFIG_FILE": str(conf)},
+    )
 
 
 def page_lines(pdf: Path) -> list[list[str]]:
@@ -86,8 +101,12 @@ def page_lines(pdf: Path) -> list[list[str]]:
             for c in page.chars:
                 if c["top"] < BOTTOM + 2:  # the page number sits below the type area
                     rows.setdefault(round(c["bottom"] / 4), []).append(c)
-            pages.append([re.sub(r"\s+", "", "".join(c["text"] for c in sorted(row, key=lambda c: c["x0"])))
-                          for _, row in sorted(rows.items())])
+            pages.append(
+                [
+                    re.sub(r"\s+", "", "".join(c["text"] for c in sorted(row, key=lambda c: c["x0"])))
+                    for _, row in sorted(rows.items())
+                ]
+            )
     return pages
 
 
@@ -124,8 +143,12 @@ def test_no_ink_outside_the_type_area_in_either(rendered, tmp_path):
                 im = Image.open(png)
                 w, h = im.size
                 px = im.load()
-                outside = [(x, y) for y in range(0, h, 1) for x in [*range(0, int(LEFT) - 1),
-                                                                    *range(int(RIGHT) + 2, w)] if px[x, y] < 128]
+                outside = [
+                    (x, y)
+                    for y in range(0, h, 1)
+                    for x in [*range(0, int(LEFT) - 1), *range(int(RIGHT) + 2, w)]
+                    if px[x, y] < 128
+                ]
                 assert not outside, f"{pdf}: ink outside the type area on {png.name} at {outside[:3]}"
                 png.unlink()
 

@@ -52,13 +52,23 @@ def full_plan() -> Plan:
     n.printed_by = "某市教育局办公室"
     n.printed_on = dt.date(2021, 3, 9)
     n.body = "现将《某市教育局2021年工作要点》印发给你们，请结合实际认真贯彻落实。\n联系人：" + RARE_NAMES + "。"
-    plan.preamble = ("2021年全市教育工作的总体要求是：坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，"
-                     "落实立德树人根本任务，推进“互联网+教育”和5G应用——提高质量……为建设教育强市作出新贡献。")
-    long = Node(NodeKind.SECTION, "深化教育改革", children=[
-        task("推进教育信息化2.0试点建设。", "统筹加强线上教学所需的手机流量、电视频道、专项经费等条件保障（含“三个课堂”），"
-             "整合优化市级教学平台，实施《某市智慧教育行动计划（2021—2023年）》，覆盖率达到95.5%以上。",
-             目标任务="全面推进教育信息化。", 责任单位="规划科、基教科"),
-    ])
+    plan.preamble = (
+        "2021年全市教育工作的总体要求是：坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，"
+        "落实立德树人根本任务，推进“互联网+教育”和5G应用——提高质量……为建设教育强市作出新贡献。"
+    )
+    long = Node(
+        NodeKind.SECTION,
+        "深化教育改革",
+        children=[
+            task(
+                "推进教育信息化2.0试点建设。",
+                "统筹加强线上教学所需的手机流量、电视频道、专项经费等条件保障（含“三个课堂”），"
+                "整合优化市级教学平台，实施《某市智慧教育行动计划（2021—2023年）》，覆盖率达到95.5%以上。",
+                目标任务="全面推进教育信息化。",
+                责任单位="规划科、基教科",
+            ),
+        ],
+    )
     plan.nodes.append(long)
     plan.closing = "在完成上述工作的同时，扎实做好请示报告、政务公开、信息报送、机要保密等工作。"
     return plan
@@ -110,8 +120,9 @@ def check_document(doc: PdfDoc, plan: Plan, layout: str) -> None:
         assert line.x0_mm >= LEFT_MM - 0.5 and ink_right_mm(line) <= LEFT_MM + TYPE_W_MM + 0.5, (line.page, line.text)
         assert line.text[0] not in NO_START, (line.page, line.text)
         assert line.text[-1] not in NO_END, (line.page, line.text)
-    unnumbered = [n for n in range(1, len(doc.pages) + 1)
-                  if not any(re.fullmatch(r"—\d+—", line.text) for line in doc.on_page(n))]
+    unnumbered = [
+        n for n in range(1, len(doc.pages) + 1) if not any(re.fullmatch(r"—\d+—", line.text) for line in doc.on_page(n))
+    ]
     if unnumbered:  # 7.5: a blank page before the 版记 page, and that page, carry no number
         last = len(doc.pages)
         assert unnumbered == [last - 1, last] and last % 2 == 0 and not doc.on_page(last - 1), unnumbered
@@ -266,8 +277,9 @@ def test_missing_font_gives_a_clear_message_and_keeps_the_old_file(tmp_path: Pat
     out.write_bytes(b"previous export")
     empty = tmp_path / "fonts"
     empty.mkdir()
-    result = run_cli("export", "1", "--format", "pdf", "-o", out, library=library,
-                     env={"PLANBOOK_FONT_DIR": str(empty)})
+    result = run_cli(
+        "export", "1", "--format", "pdf", "-o", out, library=library, env={"PLANBOOK_FONT_DIR": str(empty)}
+    )
     assert result.code == 1 and "Traceback" not in result.err
     assert "cannot find the font file" in result.err and "FandolFang-Regular.ttf" in result.err
     assert out.read_bytes() == b"previous export"
@@ -309,9 +321,16 @@ def test_seed_plans(seeds: Path, tmp_path: Path) -> None:
 
 
 def test_pages_hold_22_lines_when_full(tmp_path: Path) -> None:
-    plan = Plan(title="某单位2021年工作要点", nodes=[
-        Node(NodeKind.SECTION, "重点工作", children=[
-            task(f"第{i}项工作。", "具体措施" * 30, 责任单位="办公室") for i in range(1, 30)])])
+    plan = Plan(
+        title="某单位2021年工作要点",
+        nodes=[
+            Node(
+                NodeKind.SECTION,
+                "重点工作",
+                children=[task(f"第{i}项工作。", "具体措施" * 30, 责任单位="办公室") for i in range(1, 30)],
+            )
+        ],
+    )
     doc = export(plan, tmp_path, "plan")
     lines = body_lines(doc)
     counts = [len([line for line in lines if line.page == n]) for n in range(2, len(doc.pages))]
@@ -341,8 +360,15 @@ def test_half_width_text_stays_readable(tmp_path: Path) -> None:
     assert all(unicodedata.east_asian_width(c) for c in text)
 
 
-ALPHABET = [*"教育工作要点推进改革学校教师学生", *"，。、；：？！）》”’（《“‘", *"0123456789abcXYZ.%-,:()",
-            *RARE_NAMES.replace("、", ""), "——", "……", " "]
+ALPHABET = [
+    *"教育工作要点推进改革学校教师学生",
+    *"，。、；：？！）》”’（《“‘",
+    *"0123456789abcXYZ.%-,:()",
+    *RARE_NAMES.replace("、", ""),
+    "——",
+    "……",
+    " ",
+]
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -369,8 +395,9 @@ def test_imprint_rules_sit_on_the_foot_of_the_last_page(tmp_path: Path) -> None:
     write_pdf(plan, out, "notice")
     with pdfplumber.open(out) as pdf:
         last = pdf.pages[-1]
-        rules = sorted((ln["top"] / MM, ln["linewidth"]) for ln in last.lines
-                       if tuple(ln["stroking_color"]) == (0, 0, 0, 1))
+        rules = sorted(
+            (ln["top"] / MM, ln["linewidth"]) for ln in last.lines if tuple(ln["stroking_color"]) == (0, 0, 0, 1)
+        )
         earlier = [ln for page in pdf.pages[:-1] for ln in page.lines if tuple(ln["stroking_color"]) == (0, 0, 0, 1)]
     assert not earlier
     (top, w_top), (mid, w_mid), (bottom, w_bottom) = rules  # thick, thin (between 抄送 and 印发), thick
@@ -432,8 +459,12 @@ def test_poppler_sees_the_same_geometry(tmp_path: Path) -> None:
     out = tmp_path / "p.pdf"
     write_pdf(full_plan(), out, "notice")
     xml = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True).stdout
-    words = [(float(a) / MM, float(b) / MM, w) for a, b, w in
-             re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', xml)]
+    words = [
+        (float(a) / MM, float(b) / MM, w)
+        for a, b, w in re.findall(
+            r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', xml
+        )
+    ]
     assert len(words) > 50
     half_cell = TYPE_W_MM / 28 / 2
     for x0, x1, w in words:
@@ -471,8 +502,9 @@ def test_imprint_is_on_the_last_even_face(tmp_path: Path) -> None:
     seen = set()
     for tasks in range(1, 40):
         plan = full_plan()
-        plan.nodes[0].children = [task(f"任务{i}。", "具体措施，确保落实到位。" * 3, 牵头单位="基教科")
-                                  for i in range(tasks)]
+        plan.nodes[0].children = [
+            task(f"任务{i}。", "具体措施，确保落实到位。" * 3, 牵头单位="基教科") for i in range(tasks)
+        ]
         bare = full_plan()
         bare.nodes = plan.nodes
         bare.notice.cc, bare.notice.printed_by, bare.notice.printed_on = "", "", None
@@ -518,7 +550,9 @@ def test_save_user_fonts_round_trips_and_keeps_unknown_keys_out(tmp_path: Path) 
     kai = FONT_DIR / "FandolKai-Regular.ttf"
     save_user_fonts({"fangsong": kai, "song": FontChoice(tmp_path / "simsun.ttc", 1)}, path)
     assert json.loads(path.read_text(encoding="utf-8")) == {
-        "fangsong": str(kai), "song": {"file": str(tmp_path / "simsun.ttc"), "index": 1}}
+        "fangsong": str(kai),
+        "song": {"file": str(tmp_path / "simsun.ttc"), "index": 1},
+    }
     assert read_user_fonts(path) == {"fangsong": FontChoice(kai), "song": FontChoice(tmp_path / "simsun.ttc", 1)}
     assert user_font_overrides(path)["fang"] == FontChoice(kai)
     with pytest.raises(PlanbookError, match="仿宋"):
@@ -544,11 +578,16 @@ SENTENCE = "现将工作要点印发给你们，请结合实际认真贯彻落�
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(body=st.lists(st.integers(min_value=8, max_value=len(SENTENCE) * 4), min_size=1, max_size=14),
-       title_words=st.integers(min_value=1, max_value=5), signers=st.integers(min_value=1, max_value=3),
-       recipients=st.integers(min_value=1, max_value=4), annotation=st.booleans())
-def test_any_notice_keeps_body_on_page_one_and_with_its_signature(tmp_path: Path, body, title_words, signers,
-                                                                   recipients, annotation) -> None:
+@given(
+    body=st.lists(st.integers(min_value=8, max_value=len(SENTENCE) * 4), min_size=1, max_size=14),
+    title_words=st.integers(min_value=1, max_value=5),
+    signers=st.integers(min_value=1, max_value=3),
+    recipients=st.integers(min_value=1, max_value=4),
+    annotation=st.booleans(),
+)
+def test_any_notice_keeps_body_on_page_one_and_with_its_signature(
+    tmp_path: Path, body, title_words, signers, recipients, annotation
+) -> None:
     """Whatever the notice's lengths: page 1 shows 正文 (7.3.3), the date's page shows body text above it
     (7.3.5.5), tightened lines never go below 24 pt, and every other rule of check_document holds."""
     plan = sample_plan()
@@ -565,8 +604,11 @@ def test_any_notice_keeps_body_on_page_one_and_with_its_signature(tmp_path: Path
     first_body = next(line for line in lines if line.text.startswith(SENTENCE[:6]))
     assert first_body.page == 1
     date = next(line for line in doc.lines if line.text == "2021年3月5日")
-    above = [line for line in lines if line.page == date.page and line.baseline_mm < date.baseline_mm
-             and line.text not in n.signers]
+    above = [
+        line
+        for line in lines
+        if line.page == date.page and line.baseline_mm < date.baseline_mm and line.text not in n.signers
+    ]
     # Only where page 1's one line of 正文 may not leave it (7.3.3) and three organs under their seals cannot join it
     only_line = [line for line in lines if line.text.startswith(SENTENCE[:6])] == [first_body]
     assert above or only_line and signers == 3, "the signature stands alone on its page"

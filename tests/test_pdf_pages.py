@@ -28,8 +28,14 @@ def long_plan(tasks: int = 240) -> Plan:
     for s in range(tasks // 8):
         section = Node(NodeKind.SECTION, f"第{s + 1}部分重点工作")
         for t in range(8):
-            section.children.append(task(f"推进第{s * 8 + t + 1}项工作。", "落实5G与COVID-19防控，2020年完成95%。" * (t % 4 + 1),
-                                         牵头单位="基教科", 完成时限=f"{t + 1}月底"))
+            section.children.append(
+                task(
+                    f"推进第{s * 8 + t + 1}项工作。",
+                    "落实5G与COVID-19防控，2020年完成95%。" * (t % 4 + 1),
+                    牵头单位="基教科",
+                    完成时限=f"{t + 1}月底",
+                )
+            )
         plan.nodes.append(section)
     return plan
 

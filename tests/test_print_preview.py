@@ -100,8 +100,9 @@ def test_a_long_plan_is_typeset_off_the_window_and_closing_meanwhile_is_safe(qtb
 
     plan = sample_plan()
     section = plan.nodes[0]
-    section.children = [Node(NodeKind.TASK, f"第{i}项任务。", "细化工作举措，明确时间节点，确保按期完成。" * 6)
-                        for i in range(200)]
+    section.children = [
+        Node(NodeKind.TASK, f"第{i}项任务。", "细化工作举措，明确时间节点，确保按期完成。" * 6) for i in range(200)
+    ]
     closed = PrintPreview(plan)
     qtbot.addWidget(closed)
     closed.show()
@@ -120,8 +121,9 @@ def test_page_one_of_a_long_plan_shows_while_the_rest_is_typeset(qtbot) -> None:
     from planbook.core.model import Node, NodeKind
 
     plan = sample_plan()
-    plan.nodes[0].children = [Node(NodeKind.TASK, f"第{i}项任务。", "细化工作举措，明确时间节点，确保按期完成。" * 6)
-                              for i in range(800)]  # ~300 pages: seconds of typesetting
+    plan.nodes[0].children = [
+        Node(NodeKind.TASK, f"第{i}项任务。", "细化工作举措，明确时间节点，确保按期完成。" * 6) for i in range(800)
+    ]  # ~300 pages: seconds of typesetting
     dialog = PrintPreview(plan)
     qtbot.addWidget(dialog)
     dialog.resize(820, 1000)

@@ -110,8 +110,19 @@ def test_progress_cli_sets_and_counts(tmp_path):
     library = tmp_path / "lib.db"
     (tmp_path / "p.json").write_text(dumps(sample_plan()), encoding="utf-8")
     assert run_cli("import", tmp_path / "p.json", library=library).code == 0
-    result = run_cli("progress", "1", "--task", "2", "--status", "behind", "--note", "资金未到位", "--date", "2021-05-04",
-                     library=library)
+    result = run_cli(
+        "progress",
+        "1",
+        "--task",
+        "2",
+        "--status",
+        "behind",
+        "--note",
+        "资金未到位",
+        "--date",
+        "2021-05-04",
+        library=library,
+    )
     assert result.code == 0, result.err
     assert result.out.strip().endswith("滞后（5月4日：资金未到位）")
     with Library.open(library) as lib:

@@ -39,8 +39,11 @@ from .conftest import run_cli, sample_plan, task
 
 
 def one_task_plan(text: str, year: int = 2021) -> Plan:
-    return Plan(title=f"某市教育局{year}年工作要点", year=year,
-                nodes=[Node(NodeKind.SECTION, "一、重点工作", children=[task("任务", text)])])
+    return Plan(
+        title=f"某市教育局{year}年工作要点",
+        year=year,
+        nodes=[Node(NodeKind.SECTION, "一、重点工作", children=[task("任务", text)])],
+    )
 
 
 def kinds(findings) -> list[tuple[str, str, str | None]]:
@@ -60,8 +63,19 @@ SEED_YEARS = {
     "002": ["（四）2019", "（九）2019"],
     # 2020 → 2021: the 11 task lines with 2020年 (学习方案, 政治建设年, 年底前, 2020年后, 宣传月, 大班额, 毛入学率,
     # 入学率, 秋季入学, 征兵, 公费师范生); 2019-2022年, 2020-2025年, 2018-2020年 ranges are not
-    "003": ["2.2020", "3.2020", "8.2020", "12.2020", "14.2020", "15.2020", "16.2020", "17.2020", "18.2020",
-            "24.2020", "27.2020"],
+    "003": [
+        "2.2020",
+        "3.2020",
+        "8.2020",
+        "12.2020",
+        "14.2020",
+        "15.2020",
+        "16.2020",
+        "17.2020",
+        "18.2020",
+        "24.2020",
+        "27.2020",
+    ],
     # 2018 → 2019: 2018年度任务, 2018年秋季学期, 办好2018年终身学习活动周, 2018年国培计划, 编制2018年度绩效考评
     # (“十三五”(2018-2020年) covers 2019; (20152020年) is not a year)
     "004": ["1.2018", "2.2018", "5.2018", "2.2018", "3.2018"],
@@ -96,7 +110,7 @@ def test_each_seed_rolled_forward_has_the_year_findings_counted_by_hand(drafted,
     for f in years:
         with Library.open(path) as lib:
             text = _text(lib.load_plan(ids[seed][1]), f.spot)
-        assert text[f.end:f.end + 1] == "年" and text[f.end + 1:f.end + 2] not in "-—–~～至"
+        assert text[f.end : f.end + 1] == "年" and text[f.end + 1 : f.end + 2] not in "-—–~～至"
         assert text.rfind("《", 0, f.start) <= text.rfind("》", 0, f.start)
 
 
@@ -173,9 +187,11 @@ def test_at_least_thirty_tricky_phrases_give_no_finding():
 
 
 def test_what_is_found_in_a_plain_sentence():
-    plan = one_task_plan("做好2020年大学生征兵工作；明年启动；去年建成；年内完成；确定2020年为“质量提升年”；"
-                         "于2020年9月10日召开；深入学习十九届四中全会精神；落实“十三五”规划目标；"
-                         "打赢脱贫攻坚战；疫情防控常态化；普及率达到95%。")
+    plan = one_task_plan(
+        "做好2020年大学生征兵工作；明年启动；去年建成；年内完成；确定2020年为“质量提升年”；"
+        "于2020年9月10日召开；深入学习十九届四中全会精神；落实“十三五”规划目标；"
+        "打赢脱贫攻坚战；疫情防控常态化；普及率达到95%。"
+    )
     found = kinds(review(plan))
     assert found == [
         ("year", "2020", "2021"),
@@ -197,7 +213,8 @@ def test_meetings_follow_the_shipped_table():
     # 2023: the twentieth congress (2022-10) is the latest; 2025: 二十届三中全会 (2024-07)
     assert kinds(review(one_task_plan("学习贯彻党的十九大精神", 2023))) == [("meeting", "十九大", "二十大")]
     assert kinds(review(one_task_plan("贯彻二十届二中全会精神", 2025))) == [
-        ("meeting", "二十届二中全会", "二十届三中全会")]
+        ("meeting", "二十届二中全会", "二十届三中全会")
+    ]
     assert review(one_task_plan("贯彻二十届三中全会精神", 2025)) == []
     # a plan for 2026 is in 十五五
     assert kinds(review(one_task_plan("落实“十四五”规划", 2026))) == [("period", "十四五", "十五五")]
@@ -244,9 +261,22 @@ def test_ignored_findings_are_remembered_for_the_plan_only(library):
 
 def test_last_years_tasks_done_dropped_late_kept_with_a_note(library):
     with Library.open(library) as lib:
-        source = Plan(title="某市教育局2020年工作要点", year=2020, nodes=[Node(NodeKind.SECTION, "一、工作", children=[
-            task("建成智慧校园平台。"), task("推进集团化办学。"), task("完善督导制度。", "", 牵头单位=""),
-            task("新建学校5所。")])])
+        source = Plan(
+            title="某市教育局2020年工作要点",
+            year=2020,
+            nodes=[
+                Node(
+                    NodeKind.SECTION,
+                    "一、工作",
+                    children=[
+                        task("建成智慧校园平台。"),
+                        task("推进集团化办学。"),
+                        task("完善督导制度。", "", 牵头单位=""),
+                        task("新建学校5所。"),
+                    ],
+                )
+            ],
+        )
         source_id = lib.add_plan(source)
         tasks = [n for n in lib.load_plan(source_id).walk() if n.kind is NodeKind.TASK]
         editing.apply(lib, editing.SetProgress(tasks[0].id, Progress.DONE))
@@ -255,11 +285,13 @@ def test_last_years_tasks_done_dropped_late_kept_with_a_note(library):
         draft_id = draft_next_year(lib, source_id)
         findings = review_plan(lib, draft_id)
         assert [(f.kind, f.action, f.text) for f in findings if f.kind in (Kind.TASK, Kind.FIELD)] == [
-            (Kind.TASK, Action.DROP, "建成智慧校园平台。"), (Kind.TASK, Action.NOTE, "推进集团化办学。"),
-            (Kind.FIELD, None, ""), (Kind.TASK, Action.NOTE, "新建学校5所。")]
+            (Kind.TASK, Action.DROP, "建成智慧校园平台。"),
+            (Kind.TASK, Action.NOTE, "推进集团化办学。"),
+            (Kind.FIELD, None, ""),
+            (Kind.TASK, Action.NOTE, "新建学校5所。"),
+        ]
         draft = lib.load_plan(draft_id)
-        editing.apply(lib, accept_edit(draft, [f for f in findings if f.kind is Kind.TASK],
-                                       last_year(lib, draft_id)))
+        editing.apply(lib, accept_edit(draft, [f for f in findings if f.kind is Kind.TASK], last_year(lib, draft_id)))
         after = [n for n in lib.load_plan(draft_id).walk() if n.kind is NodeKind.TASK]
         assert [n.title for n in after] == ["推进集团化办学。", "完善督导制度。", "新建学校5所。"]
         assert after[0].status is Progress.IN_PROGRESS
@@ -317,8 +349,11 @@ def test_check_reports_stale_years_missing_notice_parts_and_open_findings(librar
         found = [(f.severity, f.where, str(f.message)) for f in check_plan(lib, draft)]
     task_id = draft.nodes[0].children[0].id
     # the draft proposes a head from the signers; an error until the clerk confirms it
-    assert (Severity.ERROR, "notice.masthead", "the masthead “某市教育局文件” was proposed by Planbook: confirm it or "
-                                               "change it") in found
+    assert (
+        Severity.ERROR,
+        "notice.masthead",
+        "the masthead “某市教育局文件” was proposed by Planbook: confirm it or change it",
+    ) in found
     assert (Severity.ERROR, "notice.recipients", "the notice has no principal recipients (主送机关)") in found
     assert (Severity.WARNING, task_id, "2019年 is before the plan's year 2021") in found
     assert (Severity.WARNING, task_id, "2020年 is last year; the plan is for 2021") in found
@@ -326,7 +361,9 @@ def test_check_reports_stale_years_missing_notice_parts_and_open_findings(librar
     no_title = sample_plan()
     no_title.notice.title = ""
     messages = [str(f.message) for f in check_plan(None, no_title)]
-    assert "the notice has no title (标题)" in messages and not [m for m in messages if "发文机关标志" in m or "主送" in m]
+    assert "the notice has no title (标题)" in messages and not [
+        m for m in messages if "发文机关标志" in m or "主送" in m
+    ]
 
 
 # ---- find and replace --------------------------------------------------------------------------------------------
@@ -338,8 +375,15 @@ def test_replace_in_seed_003_changes_exactly_the_previewed_hits_and_undoes_in_on
         plan = lib.load_plan(ids["003"][0])
         hits = find(plan, "教育厅")
         assert len(hits) == 7
-        assert {h.place for h in hits} == {"title", "issuers", "notice.masthead", "notice.title", "notice.body",
-                                          "notice.signers", "notice.printed_by"}
+        assert {h.place for h in hits} == {
+            "title",
+            "issuers",
+            "notice.masthead",
+            "notice.title",
+            "notice.body",
+            "notice.signers",
+            "notice.printed_by",
+        }
         change = editing.apply(lib, replace_edit(plan, hits, "教育委员会"))
         after = lib.load_plan(plan.id)
         assert find(after, "教育厅") == []
@@ -402,7 +446,12 @@ def test_check_finds_stale_years_in_a_plan_not_stored():
     plan = sample_plan()
     plan.nodes[0].children[0].title = "做好2020年征兵工作。"
     plan.preamble = "2019年以来……2020年要做好……"
-    found = [(f.where, f.place, str(f.message)) for f in check_plan(None, plan) if f.severity is Severity.WARNING
-             and "year" in str(f.message)]
-    assert found == [("plan.preamble", "", "2020年 is last year; the plan is for 2021"),
-                     (None, "1.做好2020年征兵工作", "2020年 is last year; the plan is for 2021")]
+    found = [
+        (f.where, f.place, str(f.message))
+        for f in check_plan(None, plan)
+        if f.severity is Severity.WARNING and "year" in str(f.message)
+    ]
+    assert found == [
+        ("plan.preamble", "", "2020年 is last year; the plan is for 2021"),
+        (None, "1.做好2020年征兵工作", "2020年 is last year; the plan is for 2021"),
+    ]

@@ -39,18 +39,39 @@ def plan_docs(lib: Library) -> list[dict]:
     for pid in lib.plan_ids():
         plan = lib.load_plan(pid)
         t = plan.notice
-        docs.append({
-            "key": (pid, None), "year": plan.year, "kind": "plan", "issuers": plan.issuers, "fields": [],
-            "texts": [plan.title, plan.preamble, plan.closing, t.title, t.body, *plan.issuers, plan.kind,
-                      t.masthead, t.doc_number, t.recipients],
-        })
+        docs.append(
+            {
+                "key": (pid, None),
+                "year": plan.year,
+                "kind": "plan",
+                "issuers": plan.issuers,
+                "fields": [],
+                "texts": [
+                    plan.title,
+                    plan.preamble,
+                    plan.closing,
+                    t.title,
+                    t.body,
+                    *plan.issuers,
+                    plan.kind,
+                    t.masthead,
+                    t.doc_number,
+                    t.recipients,
+                ],
+            }
+        )
         for top in plan.nodes:
             for node in top.walk():
-                docs.append({
-                    "key": (pid, node.id), "year": plan.year, "kind": str(node.kind), "issuers": plan.issuers,
-                    "fields": [(f.label, f.value) for f in node.fields],
-                    "texts": [node.title, node.body, *(f.value for f in node.fields)],
-                })
+                docs.append(
+                    {
+                        "key": (pid, node.id),
+                        "year": plan.year,
+                        "kind": str(node.kind),
+                        "issuers": plan.issuers,
+                        "fields": [(f.label, f.value) for f in node.fields],
+                        "texts": [node.title, node.body, *(f.value for f in node.fields)],
+                    }
+                )
     return docs
 
 
@@ -111,16 +132,34 @@ def assert_index_sound(lib: Library) -> None:
 def extra_plans() -> list[Plan]:
     """Plans with what the seeds lack: 科室/处室 labels, punctuation-heavy and Latin text, no year, items."""
     a = sample_plan(title="某县教育局2016年工作要点", year=2016)
-    a.nodes[1].children.append(task("推进“互联网+教育”（试点）", "NEAR(a b) AND x* OR \"引号\" ^ 1:2 — 师,德",
-                                    配合科室="体卫艺科、基教科", 责任处室="财建处", 完成时限="2016年12月"))
+    a.nodes[1].children.append(
+        task(
+            "推进“互联网+教育”（试点）",
+            'NEAR(a b) AND x* OR "引号" ^ 1:2 — 师,德',
+            配合科室="体卫艺科、基教科",
+            责任处室="财建处",
+            完成时限="2016年12月",
+        )
+    )
     a.nodes[1].children.append(task("ＡＢＣ全角与ａｂｃ", "Ⅻ ﬁ 𠀀字 𝔸 emoji 🙂 校园足球", 牵头单位="电教馆"))
     b = sample_plan(title="无年份的计划", year=None)
     b.issuers = ["某区教育局", "某区人民政府"]
-    c = Plan(title="某市2019年行动计划", year=2019, issuers=["湘潭市教育局"], notice=Notice(doc_number="潭教发〔2019〕1号"),
-             nodes=[Node(NodeKind.SECTION, "一、师德建设", children=[
-                 task("师德", "正文不含那两个字。", 牵头单位="基教科"),
-                 task("加强管理", "师德考核纳入教育系统年度考核。", 责任单位="人事科、基教科"),
-             ])])
+    c = Plan(
+        title="某市2019年行动计划",
+        year=2019,
+        issuers=["湘潭市教育局"],
+        notice=Notice(doc_number="潭教发〔2019〕1号"),
+        nodes=[
+            Node(
+                NodeKind.SECTION,
+                "一、师德建设",
+                children=[
+                    task("师德", "正文不含那两个字。", 牵头单位="基教科"),
+                    task("加强管理", "师德考核纳入教育系统年度考核。", 责任单位="人事科、基教科"),
+                ],
+            )
+        ],
+    )
     return [a, b, c]
 
 
@@ -149,22 +188,109 @@ def lib(seeded, tmp_path) -> Library:
 
 QUERIES = [
     # 1, 2, 3 and long terms
-    "疫", "校", "德", "，", "a", "1", "字", "𠀀", "🙂", "Ⅻ", "ﬁ", "a", "Ａ",
-    "师德", "足球", "安全", "县域", "近视", "量子", "基教", "12",
-    "大班额", "思政课", "十四五", "营养餐", "基教科", "abc", "教育局",
-    "校园足球", "研学旅行", "学前教育", "义务教育优质均衡", "校外培训机构", "普惠性幼儿园", "市人力资源社会保障局",
-    "落实新时代教师职业行为十项准则", "“互联网+教育”（试点）", "NEAR(a b)",
+    "疫",
+    "校",
+    "德",
+    "，",
+    "a",
+    "1",
+    "字",
+    "𠀀",
+    "🙂",
+    "Ⅻ",
+    "ﬁ",
+    "a",
+    "Ａ",
+    "师德",
+    "足球",
+    "安全",
+    "县域",
+    "近视",
+    "量子",
+    "基教",
+    "12",
+    "大班额",
+    "思政课",
+    "十四五",
+    "营养餐",
+    "基教科",
+    "abc",
+    "教育局",
+    "校园足球",
+    "研学旅行",
+    "学前教育",
+    "义务教育优质均衡",
+    "校外培训机构",
+    "普惠性幼儿园",
+    "市人力资源社会保障局",
+    "落实新时代教师职业行为十项准则",
+    "“互联网+教育”（试点）",
+    "NEAR(a b)",
     # several words, phrases, exclusions
-    "校园足球 特色学校", "师德 考核", "教育 质量 提升", '"师德 考核"', '"校园足球"', "师德 -考核", "安全 -学校 -校园",
-    "-教育", "-的", '-"师德"', '"义务教育 优质"',
+    "校园足球 特色学校",
+    "师德 考核",
+    "教育 质量 提升",
+    '"师德 考核"',
+    '"校园足球"',
+    "师德 -考核",
+    "安全 -学校 -校园",
+    "-教育",
+    "-的",
+    '-"师德"',
+    '"义务教育 优质"',
     # filters
-    "year:2020", "year:2017-2019", "year:2019-2017", "year:2016 师德", "issuer:湘潭", "issuer:某区 issuer:人民政府",
-    "issuer:湖南 安全", "unit:基教科", "unit:基教", "unit:体卫艺科 -考核", "unit:财建处", "field:责任单位=基教科",
-    "field:牵头=基教", "field:完成时限=12月", "field:配合科室=体卫艺科", "kind:task", "kind:section 师德", "kind:plan",
-    "kind:item", "kind:plan 湘潭", "kind:task year:2018 安全", "year:2020 unit:基教科 -安全", "kind:section kind:task 教育",
+    "year:2020",
+    "year:2017-2019",
+    "year:2019-2017",
+    "year:2016 师德",
+    "issuer:湘潭",
+    "issuer:某区 issuer:人民政府",
+    "issuer:湖南 安全",
+    "unit:基教科",
+    "unit:基教",
+    "unit:体卫艺科 -考核",
+    "unit:财建处",
+    "field:责任单位=基教科",
+    "field:牵头=基教",
+    "field:完成时限=12月",
+    "field:配合科室=体卫艺科",
+    "kind:task",
+    "kind:section 师德",
+    "kind:plan",
+    "kind:item",
+    "kind:plan 湘潭",
+    "kind:task year:2018 安全",
+    "year:2020 unit:基教科 -安全",
+    "kind:section kind:task 教育",
     # hostile syntax, searched literally
-    '"', '""', '"师德', 'x"y', "*", "(", ")", ":", "^", "NEAR", "AND", "OR", "NOT", "师德*", "(师德)", "a:b", "-",
-    "--", "- 师德", "师德 OR 考核", '"" 师德', "{title}:师德", "title:师德", "\\", "'", "%", "_", "%师德%",
+    '"',
+    '""',
+    '"师德',
+    'x"y',
+    "*",
+    "(",
+    ")",
+    ":",
+    "^",
+    "NEAR",
+    "AND",
+    "OR",
+    "NOT",
+    "师德*",
+    "(师德)",
+    "a:b",
+    "-",
+    "--",
+    "- 师德",
+    "师德 OR 考核",
+    '"" 师德',
+    "{title}:师德",
+    "title:师德",
+    "\\",
+    "'",
+    "%",
+    "_",
+    "%师德%",
 ]
 
 
@@ -181,19 +307,32 @@ def test_seed_library_is_really_searched(lib, seeds):
     assert found(lib, "unit:基教科")
 
 
-@pytest.mark.parametrize("query, message", [
-    ("year:20x9", "not a year"), ("year:", "not a year"), ("year:0000", "not a year"), ("kind:robot", "unknown kind"),
-    ("field:责任单位", "not a field filter"), ("unit:", "needs something after it"), ("-year:2019", "cannot be negated"),
-    ("师" * 1001, "too long"), (" ".join("词" + str(i) for i in range(40)), "too many search words"),
-])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("year:20x9", "not a year"),
+        ("year:", "not a year"),
+        ("year:0000", "not a year"),
+        ("kind:robot", "unknown kind"),
+        ("field:责任单位", "not a field filter"),
+        ("unit:", "needs something after it"),
+        ("-year:2019", "cannot be negated"),
+        ("师" * 1001, "too long"),
+        (" ".join("词" + str(i) for i in range(40)), "too many search words"),
+    ],
+)
 def test_bad_queries_are_refused_with_a_message(lib, query, message):
     with pytest.raises(SearchError) as refused:
         search(lib, query)
     assert message in refused.value.message.template
 
 
-JUNK = st.text(alphabet=st.sampled_from(list('师德校园足球基教科"*()-:^ NEARORANDnot{}年份year:unit:kind:task，。'
-                                             "、“”（）a1Ａ🙂\\'%_\n\t")), max_size=60)
+JUNK = st.text(
+    alphabet=st.sampled_from(
+        list("师德校园足球基教科\"*()-:^ NEARORANDnot{}年份year:unit:kind:task，。、“”（）a1Ａ🙂\\'%_\n\t")
+    ),
+    max_size=60,
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -219,8 +358,22 @@ def test_two_thousand_characters_of_junk_never_raise_anything_else(lib, query):
 
 # ---- keeping in step --------------------------------------------------------------------------------------
 
-STEP_QUERIES = ["师德", "德", "基教科", "unit:基教科", "校园足球", "year:2016", "kind:item", "新词汇", "新", "湘潭",
-                "issuer:湘潭 师德", "field:牵头单位=新科室", "year:2030", "-教育"]
+STEP_QUERIES = [
+    "师德",
+    "德",
+    "基教科",
+    "unit:基教科",
+    "校园足球",
+    "year:2016",
+    "kind:item",
+    "新词汇",
+    "新",
+    "湘潭",
+    "issuer:湘潭 师德",
+    "field:牵头单位=新科室",
+    "year:2030",
+    "-教育",
+]
 
 
 def check_all(lib: Library) -> None:
@@ -230,8 +383,9 @@ def check_all(lib: Library) -> None:
 
 
 def a_task_with(lib: Library, text: str) -> int:
-    return lib.db.execute("SELECT id FROM nodes WHERE kind = 'task' AND body LIKE ? LIMIT 1",
-                          [f"%{text}%"]).fetchone()[0]
+    return lib.db.execute("SELECT id FROM nodes WHERE kind = 'task' AND body LIKE ? LIMIT 1", [f"%{text}%"]).fetchone()[
+        0
+    ]
 
 
 def test_edits_moves_deletes_and_undo_keep_the_index_exact(lib):
@@ -239,7 +393,9 @@ def test_edits_moves_deletes_and_undo_keep_the_index_exact(lib):
     nid = a_task_with(lib, "师德")
     undo.append(editing.apply(lib, editing.EditNode(nid, title="新词汇的标题", body="正文换成新词汇。")).inverse)
     check_all(lib)
-    undo.append(editing.apply(lib, editing.SetFields(nid, (Field("牵头单位", "新科室"), Field("完成时限", "年底")))).inverse)
+    undo.append(
+        editing.apply(lib, editing.SetFields(nid, (Field("牵头单位", "新科室"), Field("完成时限", "年底")))).inverse
+    )
     check_all(lib)
     plan_id = lib.node_row(nid)["plan_id"]
     section = lib.child_ids(plan_id, None)[-1]
@@ -255,13 +411,23 @@ def test_edits_moves_deletes_and_undo_keep_the_index_exact(lib):
     victim = lib.db.execute("SELECT node_id FROM fields WHERE value LIKE '%基教科%' LIMIT 1").fetchone()[0]
     undo.append(editing.apply(lib, editing.DeleteNode(lib.node_row(victim)["parent_id"] or victim)).inverse)
     check_all(lib)
-    undo.append(editing.apply(lib, editing.UpdatePlan.of(plan_id, year=2030, title="湘潭新标题",
-                                                         **{"notice.doc_number": "新〔2030〕1号"})).inverse)
+    undo.append(
+        editing.apply(
+            lib, editing.UpdatePlan.of(plan_id, year=2030, title="湘潭新标题", **{"notice.doc_number": "新〔2030〕1号"})
+        ).inverse
+    )
     check_all(lib)
-    undo.append(editing.apply(lib, editing.Batch((
-        editing.EditNode(a_task_with(lib, "教育"), body="教育 与 师德"),
-        editing.SetFields(a_task_with(lib, "教育"), ()),
-    ))).inverse)
+    undo.append(
+        editing.apply(
+            lib,
+            editing.Batch(
+                (
+                    editing.EditNode(a_task_with(lib, "教育"), body="教育 与 师德"),
+                    editing.SetFields(a_task_with(lib, "教育"), ()),
+                )
+            ),
+        ).inverse
+    )
     check_all(lib)
     before = {q: oracle(lib, q) for q in STEP_QUERIES}
     while undo:
@@ -330,8 +496,9 @@ def test_a_library_made_before_search_is_indexed_when_opened(tmp_path):
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute("PRAGMA user_version = 1")
     db["plans"].insert({"id": 1, "title": "旧库里的计划", "year": 2015, "issuers": '["某局"]'})
-    db["nodes"].insert({"id": 1, "plan_id": 1, "parent_id": None, "position": 0, "kind": "task",
-                        "title": "师德", "body": "校园足球"})
+    db["nodes"].insert(
+        {"id": 1, "plan_id": 1, "parent_id": None, "position": 0, "kind": "task", "title": "师德", "body": "校园足球"}
+    )
     db["fields"].insert({"node_id": 1, "position": 0, "label": "牵头单位", "value": "基教科"})
     db.conn.commit()
     db.conn.close()
@@ -350,8 +517,7 @@ def test_a_library_made_before_search_is_indexed_when_opened(tmp_path):
 
 def test_ranking_puts_title_hits_first_then_newer_plans(tmp_path):
     with Library.open(tmp_path / "rank.db") as lib:
-        old = Plan(title="旧计划", year=2015, nodes=[
-            task("加强劳动教育", "正文"), task("其他", "正文里提到劳动教育")])
+        old = Plan(title="旧计划", year=2015, nodes=[task("加强劳动教育", "正文"), task("其他", "正文里提到劳动教育")])
         new = Plan(title="新计划", year=2021, nodes=[task("其他工作", "正文里提到劳动教育")])
         lib.add_plan(old)
         lib.add_plan(new)
@@ -369,13 +535,20 @@ def test_many_hits_come_title_first_then_newest_first(tmp_path, monkeypatch):
     monkeypatch.setattr(search_module, "BM25_MAX_HITS", 0)  # force the newest-first tiers
     with Library.open(tmp_path / "tiers.db") as lib:
         for year in (2016, 2018, 2017):
-            lib.add_plan(Plan(title=f"{year}年计划", year=year,
-                              nodes=[task("别的", "正文有安全"), task("安全工作", "正文")]))
+            lib.add_plan(
+                Plan(title=f"{year}年计划", year=year, nodes=[task("别的", "正文有安全"), task("安全工作", "正文")])
+            )
         results = search(lib, "安全")
         assert results.mode == "recent"
         titles = [(h.plan_year, h.title) for h in results.hits]
-        assert titles == [(2018, "安全工作"), (2017, "安全工作"), (2016, "安全工作"),
-                          (2018, "别的"), (2017, "别的"), (2016, "别的")]
+        assert titles == [
+            (2018, "安全工作"),
+            (2017, "安全工作"),
+            (2016, "安全工作"),
+            (2018, "别的"),
+            (2017, "别的"),
+            (2016, "别的"),
+        ]
 
 
 def test_hits_carry_number_title_and_highlighted_snippet(lib):
@@ -446,12 +619,20 @@ def test_cli_search_json_and_text(seeded, tmp_path):
     assert r.code == 0 and "indexed" in r.out
 
 
-@pytest.mark.parametrize("chinese, english", [
-    ("单位:基教科", "unit:基教科"), ("单位：基教科 -考核", "unit:基教科 -考核"), ("年度:2017-2019", "year:2017-2019"),
-    ("年份：2020 师德", "year:2020 师德"), ("机关:湘潭", "issuer:湘潭"), ("发文机关：湖南 安全", "issuer:湖南 安全"),
-    ("字段:责任单位=基教科", "field:责任单位=基教科"), ("类型:任务 年度:2018 安全", "kind:task year:2018 安全"),
-    ("类型：方案 湘潭", "kind:plan 湘潭"),
-])
+@pytest.mark.parametrize(
+    "chinese, english",
+    [
+        ("单位:基教科", "unit:基教科"),
+        ("单位：基教科 -考核", "unit:基教科 -考核"),
+        ("年度:2017-2019", "year:2017-2019"),
+        ("年份：2020 师德", "year:2020 师德"),
+        ("机关:湘潭", "issuer:湘潭"),
+        ("发文机关：湖南 安全", "issuer:湖南 安全"),
+        ("字段:责任单位=基教科", "field:责任单位=基教科"),
+        ("类型:任务 年度:2018 安全", "kind:task year:2018 安全"),
+        ("类型：方案 湘潭", "kind:plan 湘潭"),
+    ],
+)
 def test_chinese_filter_keys_mean_the_english_ones(lib, chinese, english):
     assert parse(chinese) == parse(english)
     assert found(lib, chinese) == found(lib, english)

@@ -13,11 +13,27 @@ from .gui_support import settle, stored_plan
 
 def pasted_plan() -> Plan:
     """A plan as pasted off a web page: ASCII punctuation in Chinese text, and some that must stay ASCII."""
-    plan = Plan(title="某市2021年工作要点(征求意见稿)", year=2021, issuers=["某市教育局"],
-                preamble="总体要求是:坚持立德树人,推进教育公平;提高质量!", closing="在完成上述工作的同时,做好其他工作。",
-                nodes=[Node(NodeKind.SECTION, "一、总体要求,基本原则", children=[
-                    Node(NodeKind.TASK, "推进校园足球(试点)", "投入1,000万元;版本2.0;见http://a.b/c?x=1。",
-                         [Field("责任单位", "基教科,体卫艺科"), Field("完成时限", "12月底")])])])
+    plan = Plan(
+        title="某市2021年工作要点(征求意见稿)",
+        year=2021,
+        issuers=["某市教育局"],
+        preamble="总体要求是:坚持立德树人,推进教育公平;提高质量!",
+        closing="在完成上述工作的同时,做好其他工作。",
+        nodes=[
+            Node(
+                NodeKind.SECTION,
+                "一、总体要求,基本原则",
+                children=[
+                    Node(
+                        NodeKind.TASK,
+                        "推进校园足球(试点)",
+                        "投入1,000万元;版本2.0;见http://a.b/c?x=1。",
+                        [Field("责任单位", "基教科,体卫艺科"), Field("完成时限", "12月底")],
+                    )
+                ],
+            )
+        ],
+    )
     plan.notice.recipients = "各县(市、区)教育局:"
     plan.notice.doc_number = "某教发[2021]3号"
     plan.notice.signers = ["某市教育局(印)"]

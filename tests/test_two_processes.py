@@ -15,8 +15,12 @@ STEPS = 300
 
 
 def worker(path, plan_id, seed):
-    return subprocess.Popen([sys.executable, str(ROOT / "tests" / "crash_worker.py"), str(path), str(plan_id),
-                             str(seed), str(STEPS)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "crash_worker.py"), str(path), str(plan_id), str(seed), str(STEPS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_two_editing_processes_and_a_cli_on_one_library(tmp_path):
@@ -62,10 +66,20 @@ def test_opening_the_library_again_keeps_this_process_s_locks(tmp_path):
         holder.list_plans()  # a live connection, as the window has
         Library.open(path).close()
         Library.check_file(path)
-        other = subprocess.run([sys.executable, "-c", (
-            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1])\n"
-            "c.execute(\"UPDATE plans SET title = '另一个程序改的'\"); c.commit(); c.close()"), str(path)],
-            capture_output=True, text=True, timeout=60)
+        other = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                (
+                    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1])\n"
+                    "c.execute(\"UPDATE plans SET title = '另一个程序改的'\"); c.commit(); c.close()"
+                ),
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert other.returncode == 0, other.stderr
         assert path.with_name("lib.db-wal").exists(), "the other program thought it was the library's last user"
         assert holder.list_plans()[0].title == "另一个程序改的"

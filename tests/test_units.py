@@ -19,7 +19,13 @@ def test_labels_that_name_units_and_their_roles():
 
 def test_values_split_and_cleaned():
     assert split_units("基教科、高职民科，民教科;教科所；办公室,督导室") == [
-        "基教科", "高职民科", "民教科", "教科所", "办公室", "督导室"]
+        "基教科",
+        "高职民科",
+        "民教科",
+        "教科所",
+        "办公室",
+        "督导室",
+    ]
     assert split_units(" 基教科 、计财科等") == ["基教科", "计财科"]
     assert split_units("各市州教育局等单位") == ["各市州教育局"]
     assert split_units("基教科、基教科") == ["基教科"]
@@ -27,13 +33,20 @@ def test_values_split_and_cleaned():
 
 
 def make_plan() -> Plan:
-    return Plan(title="某局2021年工作要点", nodes=[
-        Node(NodeKind.SECTION, "一", children=[
-            task("甲。", 牵头科室="基教科", 责任科室="计财科、督导室", 完成时限="6月"),
-            task("乙。", 牵头科室="计财科", 责任科室="基教科等"),
-        ]),
-        Node(NodeKind.SECTION, "二", children=[task("丙。", 牵头领导="张三", 配合单位="团市委")]),
-    ])
+    return Plan(
+        title="某局2021年工作要点",
+        nodes=[
+            Node(
+                NodeKind.SECTION,
+                "一",
+                children=[
+                    task("甲。", 牵头科室="基教科", 责任科室="计财科、督导室", 完成时限="6月"),
+                    task("乙。", 牵头科室="计财科", 责任科室="基教科等"),
+                ],
+            ),
+            Node(NodeKind.SECTION, "二", children=[task("丙。", 牵头领导="张三", 配合单位="团市委")]),
+        ],
+    )
 
 
 def test_plan_units_with_their_tasks_and_roles(tmp_path):
@@ -42,7 +55,9 @@ def test_plan_units_with_their_tasks_and_roles(tmp_path):
         units = plan_units(lib.load_plan(plan_id))
         assert list(units) == ["基教科", "计财科", "督导室", "团市委"]
         assert [(a.number, a.title, a.role) for a in units["基教科"]] == [
-            ("1.", "甲。", Role.LEAD), ("2.", "乙。", Role.RESPONSIBLE)]
+            ("1.", "甲。", Role.LEAD),
+            ("2.", "乙。", Role.RESPONSIBLE),
+        ]
         lib.add_plan(make_plan())
         assert library_units(lib) == {"基教科": 4, "计财科": 4, "督导室": 2, "团市委": 2}
 

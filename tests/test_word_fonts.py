@@ -91,7 +91,13 @@ def test_choosing_a_name_is_saved_and_every_docx_export_names_it(windows, qtbot,
     page = word_tab(window, qtbot)
     names = [page.findChild(QLabel, f"wordRole_{k}").text() for k in ROLES]
     assert names == ["标题（小标宋）", "正文（仿宋）", "一级标题（黑体）", "二级标题（楷体）", "页码（宋体）"]
-    assert [combo(page, k).currentText() for k in ROLES] == ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"]
+    assert [combo(page, k).currentText() for k in ROLES] == [
+        "方正小标宋简体",
+        "仿宋_GB2312",
+        "黑体",
+        "楷体_GB2312",
+        "宋体",
+    ]
     fangsong = combo(page, "fangsong")
     assert [fangsong.itemText(i) for i in range(fangsong.count())] == ["仿宋_GB2312", "方正仿宋_GBK", "仿宋"]
     assert fangsong.isEditable()
@@ -160,8 +166,7 @@ def test_a_typed_name_is_saved_trimmed_and_a_default_name_is_not_kept(windows, q
 
 
 @pytest.mark.parametrize(("text", "says"), [("", "名称为空"), ("方正" * 20, "名称有 40 个字符，Word 最多允许 31 个")])
-def test_a_name_word_cannot_use_is_refused_and_nothing_is_saved(windows, qtbot, tmp_path, word_fonts_json, text,
-                                                                says):
+def test_a_name_word_cannot_use_is_refused_and_nothing_is_saved(windows, qtbot, tmp_path, word_fonts_json, text, says):
     word_fonts_json.parent.mkdir()
     before = json.dumps({"fangsong": "方正仿宋_GBK"}, ensure_ascii=False)
     word_fonts_json.write_text(before, encoding="utf-8")
@@ -180,8 +185,7 @@ def test_a_name_word_cannot_use_is_refused_and_nothing_is_saved(windows, qtbot, 
     assert word_fonts_json.read_text(encoding="utf-8") == before  # the focus coming back saves nothing either
 
 
-def test_an_unreadable_word_fonts_json_is_shown_and_stops_the_docx_export(windows, qtbot, tmp_path,
-                                                                          word_fonts_json):
+def test_an_unreadable_word_fonts_json_is_shown_and_stops_the_docx_export(windows, qtbot, tmp_path, word_fonts_json):
     word_fonts_json.parent.mkdir()
     word_fonts_json.write_text('{"fangsong": ', encoding="utf-8")
     window = open_window(windows, tmp_path)
@@ -210,15 +214,23 @@ def test_an_unreadable_word_fonts_json_is_shown_and_stops_the_docx_export(window
     assert saved(word_fonts_json) == {"fangsong": "方正仿宋_GBK"}
 
 
-@pytest.mark.parametrize(("content", "says"), [
-    ({"fangsong": "仿" * 40}, "fangsong: “" + "仿" * 40 + "” cannot be a Word font name: the name has 40 characters"),
-    ({"fangsong": "仿宋\n"}, None),  # white space around a name is trimmed
-    ({"fangsong": "仿\n宋"}, "“仿\\u000a宋” cannot be a Word font name: the name contains an invisible or control "
-                             "character (U+000A)"),
-    ({"fangsong": 3}, "fangsong must be a font name"),
-    ({"biaoti": "华文中宋"}, "names unknown roles: biaoti (known: xiaobiaosong, fangsong, heiti, kaiti, song)"),
-    (["华文中宋"], "must be an object {role: font name}"),
-])
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (
+            {"fangsong": "仿" * 40},
+            "fangsong: “" + "仿" * 40 + "” cannot be a Word font name: the name has 40 characters",
+        ),
+        ({"fangsong": "仿宋\n"}, None),  # white space around a name is trimmed
+        (
+            {"fangsong": "仿\n宋"},
+            "“仿\\u000a宋” cannot be a Word font name: the name contains an invisible or control character (U+000A)",
+        ),
+        ({"fangsong": 3}, "fangsong must be a font name"),
+        ({"biaoti": "华文中宋"}, "names unknown roles: biaoti (known: xiaobiaosong, fangsong, heiti, kaiti, song)"),
+        (["华文中宋"], "must be an object {role: font name}"),
+    ],
+)
 def test_the_command_line_names_the_file_and_what_is_wrong_with_it(tmp_path, word_fonts_json, content, says):
     word_fonts_json.parent.mkdir()
     word_fonts_json.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
@@ -234,8 +246,14 @@ def test_names_are_checked_as_word_needs_them():
     assert check_name(" 方正仿宋_GBK\t") == "方正仿宋_GBK"
     assert check_name("Times New Roman") == "Times New Roman"
     assert check_name("字" * 31) == "字" * 31
-    for bad, problem in [("", "empty"), (" \u3000", "empty"), ("字" * 32, "too_long"), ("仿宋\u200b", "control"),
-                         ("a\x00b", "control"), ("𠀀" * 16, "too_long")]:  # 16 characters outside the BMP are 32 units
+    for bad, problem in [
+        ("", "empty"),
+        (" \u3000", "empty"),
+        ("字" * 32, "too_long"),
+        ("仿宋\u200b", "control"),
+        ("a\x00b", "control"),
+        ("𠀀" * 16, "too_long"),
+    ]:  # 16 characters outside the BMP are 32 units
         with pytest.raises(WordFontNameError) as e:
             check_name(bad)
         assert e.value.problem == problem, bad
@@ -244,10 +262,18 @@ def test_names_are_checked_as_word_needs_them():
 def test_the_user_faces_keep_a_fallback_unless_it_is_the_chosen_name(word_fonts_json):
     assert user_faces() == FACES
     word_fonts_json.parent.mkdir()
-    word_fonts_json.write_text(json.dumps({"fangsong": "方正仿宋_GBK", "heiti": "方正黑体_GBK", "kaiti": "楷体",
-                                           "xiaobiaosong": "方正小标宋简体"}), encoding="utf-8")
-    assert user_faces() == {**FACES, "fangsong": Face("fangsong", "方正仿宋_GBK", "仿宋"),
-                            "heiti": Face("heiti", "方正黑体_GBK", "黑体"), "kaiti": Face("kaiti", "楷体", None)}
+    word_fonts_json.write_text(
+        json.dumps(
+            {"fangsong": "方正仿宋_GBK", "heiti": "方正黑体_GBK", "kaiti": "楷体", "xiaobiaosong": "方正小标宋简体"}
+        ),
+        encoding="utf-8",
+    )
+    assert user_faces() == {
+        **FACES,
+        "fangsong": Face("fangsong", "方正仿宋_GBK", "仿宋"),
+        "heiti": Face("heiti", "方正黑体_GBK", "黑体"),
+        "kaiti": Face("kaiti", "楷体", None),
+    }
 
 
 def test_the_render_script_writes_the_names_its_fonts_conf_maps(tmp_path, word_fonts_json):

@@ -27,9 +27,12 @@ def plugin() -> Path:
 
 
 def test_the_packages_are_named_as_debian_names_them():
-    assert xcbcheck.install_line(["libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1",
-                                  "libxkbcommon-x11.so.0"]) == \
-        "sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0"
+    assert (
+        xcbcheck.install_line(
+            ["libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxkbcommon-x11.so.0"]
+        )
+        == "sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0"
+    )
     assert xcbcheck.package_for("libxcb-foo.so.2") == "libxcb-foo2"  # Debian's rule where the table has none
     assert xcbcheck.package_for("libfoo3.so.1") == "libfoo3-1"
 
@@ -40,7 +43,10 @@ def test_this_machine_has_what_the_window_needs():
 
 def test_missing_xcb_libraries_are_named_in_one_apt_get_line(tmp_path):
     data = plugin().read_bytes()
-    for old, new in ((b"libxcb-cursor.so.0\0", b"libxcb-cursoz.so.0\0"), (b"libxcb-icccm.so.4\0", b"libxcb-icccz.so.4\0")):
+    for old, new in (
+        (b"libxcb-cursor.so.0\0", b"libxcb-cursoz.so.0\0"),
+        (b"libxcb-icccm.so.4\0", b"libxcb-icccz.so.4\0"),
+    ):
         assert old in data
         data = data.replace(old, new)
     broken = tmp_path / "libqxcb.so"

@@ -118,8 +118,9 @@ def backup_file(path: Path, readonly: bool = False, keep: int = KEEP, protect: P
             part.replace(target)
         except (OSError, sqlite3.Error) as e:
             part.unlink(missing_ok=True)
-            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot write a backup in {folder}: {reason}"),
-                               folder=folder, reason=e) from e
+            raise LibraryError(
+                QT_TRANSLATE_NOOP("Messages", "cannot write a backup in {folder}: {reason}"), folder=folder, reason=e
+            ) from e
     prune(path, keep, protect)
     return target
 
@@ -139,8 +140,10 @@ def compact_copy(source: Path, dest_path: Path, readonly: bool = False) -> None:
         dest.execute(f"PRAGMA main.page_size = {int(page_size)}")
         dest.execute("PRAGMA main.journal_mode = OFF")  # a copy half-written is a .part file, never used
         dest.execute("BEGIN")
-        objects = dest.execute("SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL "
-                               "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid").fetchall()
+        objects = dest.execute(
+            "SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL "
+            "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"
+        ).fetchall()
         virtual = {name for kind, name, sql in objects if kind == "table" and sql.upper().startswith("CREATE VIRTUAL")}
 
         def shadow(name: str) -> bool:  # made by its virtual table's own CREATE
@@ -215,8 +218,9 @@ def due(lib: Library) -> bool:
     return lib.plan_count() > 0
 
 
-def daily_in_background(lib: Library, done: Callable[[Path | None], None] | None = None,
-                        keep: int = KEEP) -> threading.Thread | None:
+def daily_in_background(
+    lib: Library, done: Callable[[Path | None], None] | None = None, keep: int = KEEP
+) -> threading.Thread | None:
     """The day's backup on a thread of its own (its own connection), so opening never waits for it; `done`
     gets the copy (None if it failed: a failure never stops the user's work) on that thread. Returns the
     thread, or None when no backup is due."""
@@ -262,8 +266,9 @@ def restore(lib: Library, source: Path) -> Path:
         try:
             src.backup(lib.db.conn)
         except sqlite3.Error as e:
-            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot restore {name}: {reason}"), name=source.name,
-                               reason=e) from e
+            raise LibraryError(
+                QT_TRANSLATE_NOOP("Messages", "cannot restore {name}: {reason}"), name=source.name, reason=e
+            ) from e
         finally:
             src.close()
     finally:
@@ -280,8 +285,11 @@ def _snapshot(source: Path, snapshot: Path, lib: Library) -> None:
         snapshot.parent.mkdir(exist_ok=True)
         snapshot.unlink(missing_ok=True)
     except OSError as e:
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot write a backup in {folder}: {reason}"),
-                           folder=snapshot.parent, reason=e) from e
+        raise LibraryError(
+            QT_TRANSLATE_NOOP("Messages", "cannot write a backup in {folder}: {reason}"),
+            folder=snapshot.parent,
+            reason=e,
+        ) from e
     _check_identity(source, readonly=True)  # another program's file is not even copied
     wal = source.with_name(source.name + "-wal")
     uri = f"{source.resolve().as_uri()}?mode=ro" + ("" if wal.exists() else "&immutable=1")
@@ -300,5 +308,6 @@ def _snapshot(source: Path, snapshot: Path, lib: Library) -> None:
             dest.close()
             src.close()
     except sqlite3.Error as e:
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot restore {name}: {reason}"), name=source.name,
-                           reason=e) from e
+        raise LibraryError(
+            QT_TRANSLATE_NOOP("Messages", "cannot restore {name}: {reason}"), name=source.name, reason=e
+        ) from e

@@ -84,18 +84,30 @@ def _span_text(span: tuple[int, int]) -> str:
 def check_title_year(ctx: _Context) -> Iterator[Finding]:
     span = year_span(ctx.plan.title)
     if ctx.plan.year and span and not span[0] <= ctx.plan.year <= span[1]:
-        yield Finding(Severity.ERROR, "plan.title", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the plan's title says {found} but the plan is for {year}"),
-            found=_span_text(span), year=ctx.plan.year))
+        yield Finding(
+            Severity.ERROR,
+            "plan.title",
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "the plan's title says {found} but the plan is for {year}"),
+                found=_span_text(span),
+                year=ctx.plan.year,
+            ),
+        )
 
 
 def check_notice_title_year(ctx: _Context) -> Iterator[Finding]:
     # The typical slip: next year's draft whose notice still issues last year's plan.
     span = year_span(ctx.plan.notice.title)
     if ctx.year and span and not span[0] <= ctx.year <= span[1]:
-        yield Finding(Severity.ERROR, "notice.title", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the notice title says {found} but the plan is for {year}"),
-            found=_span_text(span), year=ctx.year))
+        yield Finding(
+            Severity.ERROR,
+            "notice.title",
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "the notice title says {found} but the plan is for {year}"),
+                found=_span_text(span),
+                year=ctx.year,
+            ),
+        )
 
 
 def check_signed_year(ctx: _Context) -> Iterator[Finding]:
@@ -103,12 +115,27 @@ def check_signed_year(ctx: _Context) -> Iterator[Finding]:
     if signed is None or year is None or signed.year == year or (signed.year == year - 1 and signed.month == 12):
         return  # a plan is issued in its year, or in the December before it
     if signed.year == year - 1:
-        yield Finding(Severity.WARNING, "notice.signed_on", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the notice is dated {date}, well before the plan's year {year}; is the date right?"),
-            date=signed.isoformat(), year=year))
+        yield Finding(
+            Severity.WARNING,
+            "notice.signed_on",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "the notice is dated {date}, well before the plan's year {year}; is the date right?"
+                ),
+                date=signed.isoformat(),
+                year=year,
+            ),
+        )
     else:
-        yield Finding(Severity.ERROR, "notice.signed_on", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the notice is dated {date} but the plan is for {year}"), date=signed.isoformat(), year=year))
+        yield Finding(
+            Severity.ERROR,
+            "notice.signed_on",
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "the notice is dated {date} but the plan is for {year}"),
+                date=signed.isoformat(),
+                year=year,
+            ),
+        )
 
 
 def check_number_year(ctx: _Context) -> Iterator[Finding]:
@@ -118,17 +145,43 @@ def check_number_year(ctx: _Context) -> Iterator[Finding]:
     number, doc_year, signed = ctx.plan.notice.doc_number.strip(), int(ctx.doc.year), ctx.plan.notice.signed_on
     if signed is not None:
         if doc_year != signed.year:
-            yield Finding(Severity.ERROR, "notice.doc_number", Message(QT_TRANSLATE_NOOP(
-                "Messages", "the document number {number} is of {found} but the notice is dated {date}"),
-                number=number, found=doc_year, date=signed.isoformat()))
+            yield Finding(
+                Severity.ERROR,
+                "notice.doc_number",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "the document number {number} is of {found} but the notice is dated {date}"
+                    ),
+                    number=number,
+                    found=doc_year,
+                    date=signed.isoformat(),
+                ),
+            )
     elif ctx.year and doc_year == ctx.year - 1:
-        yield Finding(Severity.WARNING, "notice.doc_number", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the document number {number} is of {found}, the year before the plan's; right only for "
-                        "a notice issued in December {found}"), number=number, found=doc_year))
+        yield Finding(
+            Severity.WARNING,
+            "notice.doc_number",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "the document number {number} is of {found}, the year before the plan's; right only for "
+                    "a notice issued in December {found}",
+                ),
+                number=number,
+                found=doc_year,
+            ),
+        )
     elif ctx.year and doc_year != ctx.year:
-        yield Finding(Severity.ERROR, "notice.doc_number", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the document number {number} is of {found} but the plan is for {year}"),
-            number=number, found=doc_year, year=ctx.year))
+        yield Finding(
+            Severity.ERROR,
+            "notice.doc_number",
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "the document number {number} is of {found} but the plan is for {year}"),
+                number=number,
+                found=doc_year,
+                year=ctx.year,
+            ),
+        )
 
 
 # ---- the notice's title --------------------------------------------------------------------------------------
@@ -153,7 +206,7 @@ def _first_quoted(text: str) -> str | None:
     for line in text.split("\n"):
         start = line.find("《")
         if start >= 0 and (end := line.find("》", start + 2)) >= 0:
-            return line[start + 1: end]
+            return line[start + 1 : end]
     return None
 
 
@@ -167,9 +220,15 @@ def check_notice_title(ctx: _Context) -> Iterator[Finding]:
         return
     if re.sub(r"\d{4}", "#", _squeeze(issued)) == re.sub(r"\d{4}", "#", _squeeze(ctx.plan.title)):
         return  # only the years differ: the year checks say which one is wrong
-    yield Finding(Severity.ERROR, "notice.title", Message(QT_TRANSLATE_NOOP(
-        "Messages", "the notice issues 《{issued}》 but the plan is titled 《{title}》"),
-        issued=issued, title=ctx.plan.title))
+    yield Finding(
+        Severity.ERROR,
+        "notice.title",
+        Message(
+            QT_TRANSLATE_NOOP("Messages", "the notice issues 《{issued}》 but the plan is titled 《{title}》"),
+            issued=issued,
+            title=ctx.plan.title,
+        ),
+    )
 
 
 # ---- 发文字号 ----------------------------------------------------------------------------------------------------
@@ -185,8 +244,10 @@ class _LooseNumber:
     hao: bool  # ends with 号
 
 
-_LOOSE = re.compile(r"^(?P<code>.*?)(?P<open>[〔\[【(（［〈<{｛])(?P<year>\d+)(?P<close>[〕\]】)）］〉>}｝])"
-                    r"(?P<di>第?)(?P<serial>\d+)(?P<hao>号?)$")
+_LOOSE = re.compile(
+    r"^(?P<code>.*?)(?P<open>[〔\[【(（［〈<{｛])(?P<year>\d+)(?P<close>[〕\]】)）］〉>}｝])"
+    r"(?P<di>第?)(?P<serial>\d+)(?P<hao>号?)$"
+)
 
 
 def _loose_number(text: str) -> _LooseNumber | None:
@@ -199,8 +260,9 @@ def _loose_number(text: str) -> _LooseNumber | None:
 
 def _defects(n: _LooseNumber) -> Iterator[Message]:
     if n.brackets != "〔〕":
-        yield Message(QT_TRANSLATE_NOOP("Messages", "the year goes in 〔 〕, not {brackets}"),
-                      brackets=" ".join(n.brackets))
+        yield Message(
+            QT_TRANSLATE_NOOP("Messages", "the year goes in 〔 〕, not {brackets}"), brackets=" ".join(n.brackets)
+        )
     if len(n.year) != 4:
         yield Message(QT_TRANSLATE_NOOP("Messages", "the year is written in full, four digits"))
     if n.di:
@@ -221,14 +283,29 @@ def check_number_form(ctx: _Context) -> Iterator[Finding]:
     if not number or docnumbers.parse(number) is not None:
         return
     if ctx.doc is None:
-        yield Finding(Severity.ERROR, "notice.doc_number", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the document number {number} is not of the form 机关代字〔年份〕序号号, "
-                        "e.g. 湘教发〔2020〕8号"), number=number))
+        yield Finding(
+            Severity.ERROR,
+            "notice.doc_number",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "the document number {number} is not of the form 机关代字〔年份〕序号号, e.g. 湘教发〔2020〕8号",
+                ),
+                number=number,
+            ),
+        )
         return
     for reason in _defects(ctx.doc):
-        yield Finding(Severity.ERROR, "notice.doc_number", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the document number {number} should read {fixed}: {reason}"),
-            number=number, fixed=_fixed(ctx.doc), reason=reason))
+        yield Finding(
+            Severity.ERROR,
+            "notice.doc_number",
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "the document number {number} should read {fixed}: {reason}"),
+                number=number,
+                fixed=_fixed(ctx.doc),
+                reason=reason,
+            ),
+        )
 
 
 def check_number_taken(ctx: _Context) -> Iterator[Finding]:
@@ -236,9 +313,16 @@ def check_number_taken(ctx: _Context) -> Iterator[Finding]:
     if ctx.lib is None or docnumbers.parse(number) is None:
         return
     for pid, title in docnumbers.holders(ctx.lib, number, exclude=ctx.plan.id):
-        yield Finding(Severity.ERROR, "notice.doc_number", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the document number {number} is already carried by plan {id}, {title}"),
-            number=number, id=pid, title=title))
+        yield Finding(
+            Severity.ERROR,
+            "notice.doc_number",
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "the document number {number} is already carried by plan {id}, {title}"),
+                number=number,
+                id=pid,
+                title=title,
+            ),
+        )
 
 
 def check_seals(ctx: _Context) -> Iterator[Finding]:
@@ -246,9 +330,17 @@ def check_seals(ctx: _Context) -> Iterator[Finding]:
     n = ctx.plan.notice
     signers = [s for s in n.signers if s.strip()]
     if n.seals and n.sealing is Sealing.SEALED and len(n.seals) != len(signers):
-        yield Finding(Severity.WARNING, "notice.seals", Message(QT_TRANSLATE_NOOP(
-            "Messages", "{seals} electronic seals for {signers} signing organs: each organ seals once"),
-            seals=len(n.seals), signers=len(signers)))
+        yield Finding(
+            Severity.WARNING,
+            "notice.seals",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "{seals} electronic seals for {signers} signing organs: each organ seals once"
+                ),
+                seals=len(n.seals),
+                signers=len(signers),
+            ),
+        )
 
 
 # ---- dates, signers, 版记 ----------------------------------------------------------------------------------------
@@ -258,11 +350,17 @@ def check_signature(ctx: _Context) -> Iterator[Finding]:
     n = ctx.plan.notice
     signers = [s for s in n.signers if s.strip()]
     if signers and n.signed_on is None:
-        yield Finding(Severity.ERROR, "notice.signed_on", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the notice is signed but has no date of signing (成文日期)")))
+        yield Finding(
+            Severity.ERROR,
+            "notice.signed_on",
+            Message(QT_TRANSLATE_NOOP("Messages", "the notice is signed but has no date of signing (成文日期)")),
+        )
     elif n.signed_on is not None and not signers:
-        yield Finding(Severity.ERROR, "notice.signers", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the notice has a date of signing but no signing organ (署名)")))
+        yield Finding(
+            Severity.ERROR,
+            "notice.signers",
+            Message(QT_TRANSLATE_NOOP("Messages", "the notice has a date of signing but no signing organ (署名)")),
+        )
 
 
 def check_date_order(ctx: _Context) -> Iterator[Finding]:
@@ -270,13 +368,27 @@ def check_date_order(ctx: _Context) -> Iterator[Finding]:
     if n.signed_on is None:
         return
     if n.printed_on is not None and n.printed_on < n.signed_on:
-        yield Finding(Severity.ERROR, "notice.printed_on", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the date of printing {printed} is before the date of signing {signed}"),
-            printed=n.printed_on.isoformat(), signed=n.signed_on.isoformat()))
+        yield Finding(
+            Severity.ERROR,
+            "notice.printed_on",
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "the date of printing {printed} is before the date of signing {signed}"),
+                printed=n.printed_on.isoformat(),
+                signed=n.signed_on.isoformat(),
+            ),
+        )
     if n.published_on is not None and n.published_on < n.signed_on:
-        yield Finding(Severity.ERROR, "notice.published_on", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the date of publication {published} is before the date of signing {signed}"),
-            published=n.published_on.isoformat(), signed=n.signed_on.isoformat()))
+        yield Finding(
+            Severity.ERROR,
+            "notice.published_on",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "the date of publication {published} is before the date of signing {signed}"
+                ),
+                published=n.published_on.isoformat(),
+                signed=n.signed_on.isoformat(),
+            ),
+        )
 
 
 def check_joint_signers(ctx: _Context) -> Iterator[Finding]:
@@ -286,20 +398,40 @@ def check_joint_signers(ctx: _Context) -> Iterator[Finding]:
     organs = masthead_organs(n.masthead)[0] if n.masthead.strip() else []
     signers = [s for s in n.signers if s.strip()]
     if len(organs) > 1 and len(signers) != len(organs):
-        yield Finding(Severity.ERROR, "notice.signers", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the masthead names {organs} organs but the notice has {signers} signers"),
-            organs=len(organs), signers=len(signers)))
+        yield Finding(
+            Severity.ERROR,
+            "notice.signers",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "the masthead names {organs} organs but the notice has {signers} signers"
+                ),
+                organs=len(organs),
+                signers=len(signers),
+            ),
+        )
 
 
 def check_imprint(ctx: _Context) -> Iterator[Finding]:
     # The 版记's last row prints 印发机关 and 印发日期 together (7.4.3).
     n = ctx.plan.notice
     if n.printed_on is not None and not n.printed_by.strip():
-        yield Finding(Severity.WARNING, "notice.printed_by", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the imprint has a date of printing but no printing organ (印发机关)")))
+        yield Finding(
+            Severity.WARNING,
+            "notice.printed_by",
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "the imprint has a date of printing but no printing organ (印发机关)")
+            ),
+        )
     elif n.printed_by.strip() and n.printed_on is None:
-        yield Finding(Severity.WARNING, "notice.printed_on", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the imprint names the printing organ but has no date of printing (印发日期)")))
+        yield Finding(
+            Severity.WARNING,
+            "notice.printed_on",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "the imprint names the printing organ but has no date of printing (印发日期)"
+                )
+            ),
+        )
 
 
 # ---- structure -----------------------------------------------------------------------------------------------
@@ -309,10 +441,12 @@ def check_empty_headings(ctx: _Context) -> Iterator[Finding]:
     # A heading with nothing under it is usually left over from last year's plan. A (一) with text of its own
     # is content (plans such as 盘锦's write their measures as subsections), so only bare headings count.
     for node in ctx.plan.walk():
-        if KINDS[node.kind].heading and not node.children and not node.body.strip() \
-                and not node.fields:
-            yield ctx.node(Severity.WARNING, node, Message(QT_TRANSLATE_NOOP(
-                "Messages", "this {kind} has no tasks"), kind=KIND_NAMES[node.kind]))
+        if KINDS[node.kind].heading and not node.children and not node.body.strip() and not node.fields:
+            yield ctx.node(
+                Severity.WARNING,
+                node,
+                Message(QT_TRANSLATE_NOOP("Messages", "this {kind} has no tasks"), kind=KIND_NAMES[node.kind]),
+            )
 
 
 def _same_title(title: str) -> str:
@@ -325,8 +459,14 @@ def check_duplicate_tasks(ctx: _Context) -> Iterator[Finding]:
         if node.kind is not NodeKind.TASK or not (key := _same_title(node.title)):
             continue
         if key in seen:
-            yield ctx.node(Severity.WARNING, node, Message(QT_TRANSLATE_NOOP(
-                "Messages", "task {number} has the same title"), number=ctx.numbers[id(seen[key])].rstrip(".")))
+            yield ctx.node(
+                Severity.WARNING,
+                node,
+                Message(
+                    QT_TRANSLATE_NOOP("Messages", "task {number} has the same title"),
+                    number=ctx.numbers[id(seen[key])].rstrip("."),
+                ),
+            )
         else:
             seen[key] = node
 
@@ -337,16 +477,24 @@ def check_lead_units(ctx: _Context) -> Iterator[Finding]:
     missing = [n for n in tasks if not lead_units(n)]
     if len(tasks) - len(missing) > len(tasks) / 2:
         for node in missing:
-            yield ctx.node(Severity.WARNING, node, Message(QT_TRANSLATE_NOOP(
-                "Messages", "no lead unit, while {count} of the plan's {total} tasks name one"),
-                count=len(tasks) - len(missing), total=len(tasks)))
+            yield ctx.node(
+                Severity.WARNING,
+                node,
+                Message(
+                    QT_TRANSLATE_NOOP("Messages", "no lead unit, while {count} of the plan's {total} tasks name one"),
+                    count=len(tasks) - len(missing),
+                    total=len(tasks),
+                ),
+            )
 
 
 _DEADLINE_LABEL = re.compile(r"时限|期限|完成时间|时间节点|时间安排|完成日期")
 # What a deadline reads like: 12月底, 2021年6月, 第三季度, 上半年, 年底前, 长期, 持续推进, 每学期 …
 # A run of numerals is tried from its start only (from each of its characters it was quadratic).
-_TIME = re.compile(r"\d|(?<![一二三四五六七八九十])[一二三四五六七八九十]+月|季度|[上下]半年|年[底末初中内]|全年|长期|持续|常态|长效|"
-                   r"每[年月周季日天学]|学期|学年|寒假|暑假|[春夏秋冬]季|即日|随时|适时|按时|按期|同步|逐年|月底|底前")
+_TIME = re.compile(
+    r"\d|(?<![一二三四五六七八九十])[一二三四五六七八九十]+月|季度|[上下]半年|年[底末初中内]|全年|长期|持续|常态|长效|"
+    r"每[年月周季日天学]|学期|学年|寒假|暑假|[春夏秋冬]季|即日|随时|适时|按时|按期|同步|逐年|月底|底前"
+)
 
 
 def check_deadlines(ctx: _Context) -> Iterator[Finding]:
@@ -356,14 +504,21 @@ def check_deadlines(ctx: _Context) -> Iterator[Finding]:
                 continue
             value = f.value.strip()
             if not value:
-                yield ctx.node(Severity.WARNING, node, Message(QT_TRANSLATE_NOOP(
-                    "Messages", "{name} is empty"), name=f.label))
+                yield ctx.node(
+                    Severity.WARNING, node, Message(QT_TRANSLATE_NOOP("Messages", "{name} is empty"), name=f.label)
+                )
             elif not _TIME.search(value):
-                yield ctx.node(Severity.WARNING, node, Message(QT_TRANSLATE_NOOP(
-                    "Messages", "{label} “{value}” is not a time"), label=f.label, value=value))
+                yield ctx.node(
+                    Severity.WARNING,
+                    node,
+                    Message(
+                        QT_TRANSLATE_NOOP("Messages", "{label} “{value}” is not a time"), label=f.label, value=value
+                    ),
+                )
 
 
 # ---- the notice's required parts and the draft review ----------------------------------------------------------
+
 
 def check_notice_parts(ctx: _Context) -> Iterator[Finding]:
     # A notice needs its 发文机关标志, 标题, 主送机关 and 正文 (GB/T 9704 7.2.4, 7.3.1–7.3.3); the exports refuse the
@@ -373,22 +528,37 @@ def check_notice_parts(ctx: _Context) -> Iterator[Finding]:
     if not n.prints():
         return
     if not n.masthead.strip():
-        yield Finding(Severity.ERROR, "notice.masthead", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the notice has no issuing organ's mark (发文机关标志)")))
+        yield Finding(
+            Severity.ERROR,
+            "notice.masthead",
+            Message(QT_TRANSLATE_NOOP("Messages", "the notice has no issuing organ's mark (发文机关标志)")),
+        )
     elif n.masthead_proposed:
-        yield Finding(Severity.ERROR, "notice.masthead", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the masthead “{masthead}” was proposed by Planbook: confirm it or change it"),
-            masthead=" ".join(n.masthead.split())))
+        yield Finding(
+            Severity.ERROR,
+            "notice.masthead",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "the masthead “{masthead}” was proposed by Planbook: confirm it or change it"
+                ),
+                masthead=" ".join(n.masthead.split()),
+            ),
+        )
     missing = n.missing()
     if "title" in missing:
-        yield Finding(Severity.ERROR, "notice.title", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the notice has no title (标题)")))
+        yield Finding(
+            Severity.ERROR, "notice.title", Message(QT_TRANSLATE_NOOP("Messages", "the notice has no title (标题)"))
+        )
     if "recipients" in missing:
-        yield Finding(Severity.ERROR, "notice.recipients", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the notice has no principal recipients (主送机关)")))
+        yield Finding(
+            Severity.ERROR,
+            "notice.recipients",
+            Message(QT_TRANSLATE_NOOP("Messages", "the notice has no principal recipients (主送机关)")),
+        )
     if "body" in missing:
-        yield Finding(Severity.ERROR, "notice.body", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the notice has no body (正文)")))
+        yield Finding(
+            Severity.ERROR, "notice.body", Message(QT_TRANSLATE_NOOP("Messages", "the notice has no body (正文)"))
+        )
 
 
 def check_stale_years(ctx: _Context) -> Iterator[Finding]:
@@ -410,17 +580,42 @@ def check_open_review(ctx: _Context) -> Iterator[Finding]:
     from .drafting import link_of
     from .review import review_plan
 
-    if ctx.lib is None or ctx.plan.id is None or (link := link_of(ctx.lib, ctx.plan.id)) is None \
-            or link.relation != "next-year":
+    if (
+        ctx.lib is None
+        or ctx.plan.id is None
+        or (link := link_of(ctx.lib, ctx.plan.id)) is None
+        or link.relation != "next-year"
+    ):
         return
     if count := len(review_plan(ctx.lib, ctx.plan.id, ctx.plan)):
-        yield Finding(Severity.WARNING, "review", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the draft has {count} open review findings (Plan ▸ Review Draft)"), count=count))
+        yield Finding(
+            Severity.WARNING,
+            "review",
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "the draft has {count} open review findings (Plan ▸ Review Draft)"),
+                count=count,
+            ),
+        )
 
 
 CHECKS: tuple[Callable[[_Context], Iterator[Finding]], ...] = (
-    check_title_year, check_notice_title_year, check_number_year, check_signed_year, check_notice_title,
-    check_number_form, check_number_taken, check_signature, check_seals, check_date_order, check_joint_signers,
-    check_imprint, check_notice_parts, check_empty_headings, check_duplicate_tasks, check_lead_units,
-    check_deadlines, check_stale_years, check_open_review,
+    check_title_year,
+    check_notice_title_year,
+    check_number_year,
+    check_signed_year,
+    check_notice_title,
+    check_number_form,
+    check_number_taken,
+    check_signature,
+    check_seals,
+    check_date_order,
+    check_joint_signers,
+    check_imprint,
+    check_notice_parts,
+    check_empty_headings,
+    check_duplicate_tasks,
+    check_lead_units,
+    check_deadlines,
+    check_stale_years,
+    check_open_review,
 )

@@ -96,8 +96,16 @@ def task_refs(plan: Plan) -> list[TaskRef]:
         for node in nodes:
             heading = f"{numbers[id(node)]}{node.title}" if node.kind is NodeKind.SECTION else section
             if node.kind in kinds:
-                refs.append(TaskRef(node.id, numbers[id(node)], heading, node.title, node.body,
-                                    tuple((f.label, f.value) for f in node.fields)))
+                refs.append(
+                    TaskRef(
+                        node.id,
+                        numbers[id(node)],
+                        heading,
+                        node.title,
+                        node.body,
+                        tuple((f.label, f.value) for f in node.fields),
+                    )
+                )
             visit(node.children, heading)
 
     visit(plan.nodes, "")
@@ -121,9 +129,14 @@ class Cancelled(Exception):
 Progress = Callable[[int, int], None]  # (done, total) rows of the similarity step
 
 
-def match(old: list[TaskRef], new: list[TaskRef], threshold: float = MATCH_THRESHOLD, *,
-          progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
-          ) -> dict[int, tuple[int, float]]:
+def match(
+    old: list[TaskRef],
+    new: list[TaskRef],
+    threshold: float = MATCH_THRESHOLD,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> dict[int, tuple[int, float]]:
     """Pairs old index → (new index, similarity), each task used once.
 
     Near-linear for the usual case (a plan and its next year): identical tasks pair first, then tasks whose
@@ -141,8 +154,14 @@ def match(old: list[TaskRef], new: list[TaskRef], threshold: float = MATCH_THRES
     return pairs
 
 
-def _pair_by_key(old: list[TaskRef], new: list[TaskRef], key: Callable[[TaskRef], object],
-                 pairs: dict[int, tuple[int, float]], taken: set[int], threshold: float) -> None:
+def _pair_by_key(
+    old: list[TaskRef],
+    new: list[TaskRef],
+    key: Callable[[TaskRef], object],
+    pairs: dict[int, tuple[int, float]],
+    taken: set[int],
+    threshold: float,
+) -> None:
     """Pair still-unpaired tasks whose keys are equal, in document order (a None key never pairs)."""
     waiting: dict[object, deque[int]] = {}
     for j, task in enumerate(new):
@@ -162,9 +181,17 @@ NEAREST = 8  # candidates kept per unpaired old task: its nearest new tasks by t
 PAIR_BUDGET = 250_000  # most remaining old × new pairs scored; beyond it each old task sees a window of new ones
 
 
-def _pair_by_similarity(old: list[TaskRef], new: list[TaskRef], rest_old: list[int], rest_new: list[int],
-                        threshold: float, pairs: dict[int, tuple[int, float]], taken: set[int],
-                        progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
+def _pair_by_similarity(
+    old: list[TaskRef],
+    new: list[TaskRef],
+    rest_old: list[int],
+    rest_new: list[int],
+    threshold: float,
+    pairs: dict[int, tuple[int, float]],
+    taken: set[int],
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
     """Nearest-neighbour blocking: rapidfuzz scores the remaining pairs in C but hands back only each old task's
     `NEAREST` best titles and texts, and the combined score is computed for those few pairs alone. When the
     remaining pairs exceed `PAIR_BUDGET` (a plan rewritten throughout), each old task is scored against the new
@@ -184,12 +211,14 @@ def _pair_by_similarity(old: list[TaskRef], new: list[TaskRef], rest_old: list[i
                 progress(done, n)
         lo = min(max(0, done * m // n - width // 2), m - width)
         task = old[i]
-        titles = process.extract(task.title, new_titles[lo:lo + width], scorer=fuzz.ratio, score_cutoff=cutoff,
-                                 limit=NEAREST)
+        titles = process.extract(
+            task.title, new_titles[lo : lo + width], scorer=fuzz.ratio, score_cutoff=cutoff, limit=NEAREST
+        )
         # a pair outside the title's nearest has a title score ≤ the last of them, so its text must make up the rest
         text_cutoff = max(cutoff, 2 * threshold - titles[-1][1]) if len(titles) == NEAREST else cutoff
-        texts = process.extract(task.text, new_texts[lo:lo + width], scorer=fuzz.ratio, score_cutoff=text_cutoff,
-                                limit=NEAREST)
+        texts = process.extract(
+            task.text, new_texts[lo : lo + width], scorer=fuzz.ratio, score_cutoff=text_cutoff, limit=NEAREST
+        )
         for k in {k for _, _, k in titles} | {k for _, _, k in texts}:
             j = rest_new[lo + k]
             score = _similarity(task, new[j])
@@ -223,8 +252,12 @@ def inline_diff(a: str, b: str) -> list[Segment]:
     tail = 0
     while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
-    parts = [("equal", a[:head]), ("delete", a[head:len(a) - tail]), ("insert", b[head:len(b) - tail]),
-             ("equal", a[len(a) - tail:])]
+    parts = [
+        ("equal", a[:head]),
+        ("delete", a[head : len(a) - tail]),
+        ("insert", b[head : len(b) - tail]),
+        ("equal", a[len(a) - tail :]),
+    ]
     return [(op, text) for op, text in parts if text]
 
 
@@ -247,8 +280,9 @@ def field_changes(old: TaskRef, new: TaskRef) -> list[tuple[str, str | None, str
     return [(label, before.get(label), after.get(label)) for label in labels if before.get(label) != after.get(label)]
 
 
-def compare(old_plan: Plan, new_plan: Plan, *, progress: Progress | None = None,
-            cancelled: Callable[[], bool] | None = None) -> PlanDiff:
+def compare(
+    old_plan: Plan, new_plan: Plan, *, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+) -> PlanDiff:
     """The two plans' tasks matched and diffed; `progress`/`cancelled` as in `match` (raises `Cancelled`)."""
     old, new = task_refs(old_plan), task_refs(new_plan)
     pairs = match(old, new, progress=progress, cancelled=cancelled)
@@ -278,8 +312,11 @@ def compare(old_plan: Plan, new_plan: Plan, *, progress: Progress | None = None,
             continue
         # a dropped task goes under the new section most like its old one, or under its old heading
         if ref.section not in placed:
-            best = (process.extractOne(ref.section, new_headings, scorer=fuzz.ratio, score_cutoff=60)
-                    if new_headings else None)
+            best = (
+                process.extractOne(ref.section, new_headings, scorer=fuzz.ratio, score_cutoff=60)
+                if new_headings
+                else None
+            )
             placed[ref.section] = best[0] if best else ref.section
         section(placed[ref.section]).tasks.append(TaskDiff(Change.DROPPED, ref, None))
     return PlanDiff(old_plan.title, new_plan.title, list(sections.values()))
@@ -291,14 +328,18 @@ _MARK = {Change.KEPT: "=", Change.CHANGED: "~", Change.ADDED: "+", Change.DROPPE
 
 
 def _marked(segments: list[Segment]) -> str:
-    return "".join(text if op == "equal" else (f"[-{text}-]" if op == "delete" else f"{{+{text}+}}")
-                   for op, text in segments)
+    return "".join(
+        text if op == "equal" else (f"[-{text}-]" if op == "delete" else f"{{+{text}+}}") for op, text in segments
+    )
 
 
 def to_text(diff: PlanDiff, show_kept: bool = False) -> str:
     counts = diff.counts()
-    lines = [f"{diff.old_title} → {diff.new_title}",
-             "保留 {kept}  修改 {changed}  新增 {added}  删除 {dropped}".format(**counts), ""]
+    lines = [
+        f"{diff.old_title} → {diff.new_title}",
+        "保留 {kept}  修改 {changed}  新增 {added}  删除 {dropped}".format(**counts),
+        "",
+    ]
     for section in diff.sections:
         shown = [t for t in section.tasks if show_kept or t.change is not Change.KEPT]
         if not shown:
@@ -323,12 +364,27 @@ def to_dict(diff: PlanDiff) -> dict:
         return None if r is None else {"node_id": r.node_id, "number": r.number, "title": r.title}
 
     return {
-        "old": diff.old_title, "new": diff.new_title, "counts": diff.counts(),
-        "sections": [{"heading": s.heading, "tasks": [
-            {"change": str(t.change), "old": ref(t.old), "new": ref(t.new), "similarity": round(t.similarity, 1),
-             "title_diff": t.title, "body_diff": t.body,
-             "fields": [{"label": label, "old": old, "new": new} for label, old, new in t.fields]}
-            for t in s.tasks]} for s in diff.sections],
+        "old": diff.old_title,
+        "new": diff.new_title,
+        "counts": diff.counts(),
+        "sections": [
+            {
+                "heading": s.heading,
+                "tasks": [
+                    {
+                        "change": str(t.change),
+                        "old": ref(t.old),
+                        "new": ref(t.new),
+                        "similarity": round(t.similarity, 1),
+                        "title_diff": t.title,
+                        "body_diff": t.body,
+                        "fields": [{"label": label, "old": old, "new": new} for label, old, new in t.fields],
+                    }
+                    for t in s.tasks
+                ],
+            }
+            for s in diff.sections
+        ],
     }
 
 
@@ -361,9 +417,14 @@ def to_html(diff: PlanDiff) -> str:
             if t.change is Change.CHANGED and t.old and t.new and t.old.body != t.new.body:
                 out.append(f"<p>{marked(t.body)}</p>")
             if t.fields:
-                out.append("<table>" + "".join(
-                    f"<tr><th>{esc(label)}</th><td><del>{esc(old or '')}</del></td><td><ins>{esc(new or '')}</ins></td></tr>"
-                    for label, old, new in t.fields) + "</table>")
+                out.append(
+                    "<table>"
+                    + "".join(
+                        f"<tr><th>{esc(label)}</th><td><del>{esc(old or '')}</del></td><td><ins>{esc(new or '')}</ins></td></tr>"
+                        for label, old, new in t.fields
+                    )
+                    + "</table>"
+                )
             out.append("</li>")
         out.append("</ul>")
     out.append("</body></html>")

@@ -35,8 +35,11 @@ def parse(text: str) -> DocNumber | None:
 
 def _numbers(lib: Library, like: str = "") -> list[tuple[int, str, list[str], DocNumber]]:
     """(plan id, title, issuers, number) of the numbered plans whose number contains `like`."""
-    return [(pid, title, issuers, number) for pid, title, issuers, text in lib.doc_numbers(like)
-            if (number := parse(text)) is not None]
+    return [
+        (pid, title, issuers, number)
+        for pid, title, issuers, text in lib.doc_numbers(like)
+        if (number := parse(text)) is not None
+    ]
 
 
 def holders(lib: Library, text: str, exclude: int | None = None) -> list[tuple[int, str]]:
@@ -44,8 +47,7 @@ def holders(lib: Library, text: str, exclude: int | None = None) -> list[tuple[i
     wanted = parse(text)
     if wanted is None:
         return []
-    return [(pid, title) for pid, title, _, number in _numbers(lib, wanted.code)
-            if number == wanted and pid != exclude]
+    return [(pid, title) for pid, title, _, number in _numbers(lib, wanted.code) if number == wanted and pid != exclude]
 
 
 def next_number(lib: Library, code: str, year: int, exclude: int | None = None) -> DocNumber:

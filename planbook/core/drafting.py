@@ -46,21 +46,32 @@ def shift_year(text: str, year: int) -> str:
 
 def _fresh(node: Node) -> Node:
     """A copy of `node` and its subtree for a new plan: text and fields kept; no id, status or notes."""
-    return Node(node.kind, node.title, node.body, [Field(f.label, f.value) for f in node.fields],
-                [_fresh(child) for child in node.children])
+    return Node(
+        node.kind,
+        node.title,
+        node.body,
+        [Field(f.label, f.value) for f in node.fields],
+        [_fresh(child) for child in node.children],
+    )
 
 
 def next_year_plan(plan: Plan) -> Plan:
     """A draft for the year after `plan`: year moved on, issuing details cleared, tasks and fields kept."""
     year = plan_year(plan)
     if year is None:
-        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "“{title}” names no year, so there is no next year "
-                                                          "to draft"),
-                             title=plan.title)
+        raise PlanbookError(
+            QT_TRANSLATE_NOOP("Messages", "“{title}” names no year, so there is no next year to draft"),
+            title=plan.title,
+        )
     if (depth := tree_depth(plan.nodes)) > MAX_DEPTH:  # from before the limit: copying it would overflow the stack
-        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "“{title}” nests its items {depth} levels deep; a plan may "
-                                                          "have at most {limit}"), title=plan.title, depth=depth,
-                            limit=MAX_DEPTH)
+        raise PlanbookError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "“{title}” nests its items {depth} levels deep; a plan may have at most {limit}"
+            ),
+            title=plan.title,
+            depth=depth,
+            limit=MAX_DEPTH,
+        )
     # The tree is built afresh (no ids, nothing done: a new year starts from nothing), not deep-copied and then
     # cleared: a 3,000-task plan's deepcopy took a quarter of the draft's time.
     draft = copy.deepcopy(dataclasses.replace(plan, nodes=[]))

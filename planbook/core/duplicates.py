@@ -26,5 +26,10 @@ def copy_warning(lib: Library, plan: Plan) -> Message | None:
     if not same:
         return None
     plan_id, title = same[0]
-    return Message(QT_TRANSLATE_NOOP("Messages", "the library already holds this plan as “{title}” (plan {id}); "
-                                                 "importing it adds a second copy"), title=title, id=plan_id)
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "Messages", "the library already holds this plan as “{title}” (plan {id}); importing it adds a second copy"
+        ),
+        title=title,
+        id=plan_id,
+    )

@@ -247,8 +247,11 @@ def _add(lib: Library, e: AddNode) -> Change:
     _check_depth(lib, e.parent_id, e.node)
     siblings = lib.child_ids(e.plan_id, e.parent_id)
     if not 0 <= e.position <= len(siblings):
-        raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "position {position} is outside 0…{last}"),
-                             position=e.position, last=len(siblings))
+        raise HierarchyError(
+            QT_TRANSLATE_NOOP("Messages", "position {position} is outside 0…{last}"),
+            position=e.position,
+            last=len(siblings),
+        )
     if e.parent_id is not None and lib.node_row(e.parent_id)["plan_id"] != e.plan_id:
         raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "the parent belongs to another plan"))
     lib.shift_siblings(e.plan_id, e.parent_id, e.position, +1)
@@ -283,7 +286,8 @@ def _edit(lib: Library, e: EditNode) -> Change:
         kind=NodeKind(row["kind"]) if e.kind is not None else None,
     )
     aspects = (Aspect.TEXT if e.title is not None or e.body is not None else Aspect.NONE) | (
-        Aspect.KIND if e.kind is not None else Aspect.NONE)
+        Aspect.KIND if e.kind is not None else Aspect.NONE
+    )
     return _node_change(inverse, aspects, row["plan_id"], e.node_id, focus=e.node_id)
 
 
@@ -317,8 +321,10 @@ def _move(lib: Library, e: MoveNode) -> Change:
     _check_depth(lib, e.parent_id, probe)
     lib.shift_siblings(plan_id, row["parent_id"], row["position"] + 1, -1)
     if not 0 <= e.position <= len(lib.child_ids(plan_id, e.parent_id)) - (e.parent_id == row["parent_id"]):
-        raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "position {position} is outside the new parent's children"),
-                             position=e.position)
+        raise HierarchyError(
+            QT_TRANSLATE_NOOP("Messages", "position {position} is outside the new parent's children"),
+            position=e.position,
+        )
     lib.shift_siblings(plan_id, e.parent_id, e.position, +1)
     lib.update_node(e.node_id, {"parent_id": e.parent_id, "position": e.position, "kind": str(kind)})
     inverse = MoveNode(
@@ -399,18 +405,23 @@ def _check_depth(lib: Library, parent_id: int | None, node: Node) -> None:
     """A node (with its subtree) under `parent_id` must stay within MAX_DEPTH levels, the limit import keeps."""
     above = lib.depth_at(parent_id, MAX_DEPTH + 1)
     if above + tree_depth([node]) > MAX_DEPTH:
-        raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "items may nest at most {limit} levels deep"),
-                             limit=MAX_DEPTH)
+        raise HierarchyError(
+            QT_TRANSLATE_NOOP("Messages", "items may nest at most {limit} levels deep"), limit=MAX_DEPTH
+        )
 
 
 def _check_subtree(parent_kind: NodeKind | None, node: Node) -> None:
     if found := misfit(parent_kind, node):
         parent, wrong = found
         if parent is None:
-            raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "a {kind} cannot sit at the top level"),
-                                 kind=KIND_NAMES[wrong.kind])
-        raise HierarchyError(QT_TRANSLATE_NOOP("Messages", "a {kind} cannot sit inside a {parent}"),
-                             kind=KIND_NAMES[wrong.kind], parent=KIND_NAMES[parent])
+            raise HierarchyError(
+                QT_TRANSLATE_NOOP("Messages", "a {kind} cannot sit at the top level"), kind=KIND_NAMES[wrong.kind]
+            )
+        raise HierarchyError(
+            QT_TRANSLATE_NOOP("Messages", "a {kind} cannot sit inside a {parent}"),
+            kind=KIND_NAMES[wrong.kind],
+            parent=KIND_NAMES[parent],
+        )
 
 
 def _check_kind_in_place(lib: Library, row: dict, kind: NodeKind) -> None:
@@ -422,8 +433,14 @@ def _check_kind_in_place(lib: Library, row: dict, kind: NodeKind) -> None:
 # ---- builders: the edits behind the usual commands ---------------------------------------------------------
 
 
-def new_node(lib: Library, plan_id: int, parent_id: int | None, position: int | None = None,
-             kind: NodeKind | None = None, title: str = "") -> AddNode:
+def new_node(
+    lib: Library,
+    plan_id: int,
+    parent_id: int | None,
+    position: int | None = None,
+    kind: NodeKind | None = None,
+    title: str = "",
+) -> AddNode:
     """A new empty node under `parent_id` (at the end unless `position`), of the kind the context calls for."""
     kind = kind or DEFAULT_CHILD[_kind_of(lib, parent_id)]
     if position is None:
@@ -434,8 +451,7 @@ def new_node(lib: Library, plan_id: int, parent_id: int | None, position: int | 
 def new_sibling(lib: Library, node_id: int, title: str = "") -> AddNode:
     """A new node of the same kind right after `node_id` (what Enter does in the tree)."""
     row = lib.node_row(node_id)
-    return AddNode(row["plan_id"], row["parent_id"], row["position"] + 1,
-                   Node(kind=NodeKind(row["kind"]), title=title))
+    return AddNode(row["plan_id"], row["parent_id"], row["position"] + 1, Node(kind=NodeKind(row["kind"]), title=title))
 
 
 def move_by(lib: Library, node_id: int, delta: int) -> MoveNode | None:
@@ -458,8 +474,12 @@ def indent(lib: Library, node_id: int) -> MoveNode | None:
     kind = NodeKind(row["kind"])
     for candidate in (kind, KINDS[kind].indented):
         if may_contain(prev_kind, candidate):
-            edit = MoveNode(node_id, previous, len(lib.child_ids(row["plan_id"], previous)),
-                            candidate if candidate != kind else None)
+            edit = MoveNode(
+                node_id,
+                previous,
+                len(lib.child_ids(row["plan_id"], previous)),
+                candidate if candidate != kind else None,
+            )
             return edit if _fits(lib, edit) else None
     return None
 
@@ -474,8 +494,9 @@ def outdent(lib: Library, node_id: int) -> MoveNode | None:
     kind = NodeKind(row["kind"])
     for candidate in (kind, KINDS[kind].outdented, NodeKind(parent["kind"])):
         if may_contain(grand_kind, candidate):
-            edit = MoveNode(node_id, parent["parent_id"], parent["position"] + 1,
-                            candidate if candidate != kind else None)
+            edit = MoveNode(
+                node_id, parent["parent_id"], parent["position"] + 1, candidate if candidate != kind else None
+            )
             return edit if _fits(lib, edit) else None
     return None
 

@@ -93,8 +93,12 @@ def loads(text: str) -> Plan:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "not valid JSON (line {line}, column {column}: {reason})"),
-                          line=e.lineno, column=e.colno, reason=e.msg) from e
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "not valid JSON (line {line}, column {column}: {reason})"),
+            line=e.lineno,
+            column=e.colno,
+            reason=e.msg,
+        ) from e
     except RecursionError:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "not a plan: the JSON is nested too deeply")) from None
     except ValueError as e:  # a number of thousands of digits
@@ -105,9 +109,11 @@ def loads(text: str) -> Plan:
 def plan_from_dict(data: Any) -> Plan:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", 'not a Planbook file: expected "format": "{expected}", '
-                                                        'found {found!r}'),
-                          expected=FORMAT, found=found)
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", 'not a Planbook file: expected "format": "{expected}", found {found!r}'),
+            expected=FORMAT,
+            found=found,
+        )
     p = _obj(data.get("plan"), "plan")
     plan = Plan(
         title=_str(p, "title", "plan", required=True),
@@ -135,8 +141,13 @@ def _count_nodes(nodes: list) -> None:
         item = stack.pop()
         count += 1
         if count > MAX_NODES:
-            raise FormatError(QT_TRANSLATE_NOOP("Messages", "the plan has more than {limit} headings, tasks and items; "
-                                                            "a plan may have at most {limit}"), limit=MAX_NODES)
+            raise FormatError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "the plan has more than {limit} headings, tasks and items; a plan may have at most {limit}",
+                ),
+                limit=MAX_NODES,
+            )
         if isinstance(item, dict) and isinstance(item.get("children"), list):
             stack.extend(item["children"])
 
@@ -145,8 +156,9 @@ def _notice(data: Any) -> Notice:
     d = _obj(data, "plan.notice")
     unknown = set(d) - set(NOTICE_FIELDS) - set(ISSUE_FIELDS)
     if unknown:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "plan.notice has unknown keys: {keys}"),
-                          keys=", ".join(sorted(unknown)))
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "plan.notice has unknown keys: {keys}"), keys=", ".join(sorted(unknown))
+        )
     values: dict[str, Any] = {}
     for name in NOTICE_FIELDS:
         if name in DATE_FIELDS:
@@ -158,8 +170,9 @@ def _notice(data: Any) -> Notice:
     values["sealing"] = _enum(Sealing, d.get("sealing", "sealed"), "plan.notice.sealing")
     proposed = d.get("masthead_proposed", False)
     if not isinstance(proposed, bool):
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be true or false"),
-                          where="plan.notice.masthead_proposed")
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{where} must be true or false"), where="plan.notice.masthead_proposed"
+        )
     values["masthead_proposed"] = proposed
     values["seals"] = [_seal(v, f"plan.notice.seals[{i}]") for i, v in enumerate(_str_list(d, "seals", "plan.notice"))]
     return Notice(**values)
@@ -177,16 +190,26 @@ def _seal(text: str, where: str) -> bytes:
 
 def _node(data: Any, where: str, parent: NodeKind | None, depth: int) -> Node:
     if depth > MAX_DEPTH:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where}: nodes nest deeper than {limit} levels"),
-                          where=where[:60] + "…", limit=MAX_DEPTH)
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{where}: nodes nest deeper than {limit} levels"),
+            where=where[:60] + "…",
+            limit=MAX_DEPTH,
+        )
     d = _obj(data, where)
     kind = _enum(NodeKind, d.get("kind"), f"{where}.kind")
     if not may_contain(parent, kind):
         if parent is None:
-            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where}: a {kind} cannot sit at the top level"),
-                              where=where, kind=KIND_NAMES[kind])
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where}: a {kind} cannot sit inside a {parent}"),
-                          where=where, kind=KIND_NAMES[kind], parent=KIND_NAMES[parent])
+            raise FormatError(
+                QT_TRANSLATE_NOOP("Messages", "{where}: a {kind} cannot sit at the top level"),
+                where=where,
+                kind=KIND_NAMES[kind],
+            )
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{where}: a {kind} cannot sit inside a {parent}"),
+            where=where,
+            kind=KIND_NAMES[kind],
+            parent=KIND_NAMES[parent],
+        )
     fields_ = d.get("fields", [])
     if not isinstance(fields_, list):
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be a list"), where=f"{where}.fields")
@@ -248,8 +271,9 @@ def _year(value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "plan.year must be a year such as 2020, not {value!r}"),
-                          value=value)
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "plan.year must be a year such as 2020, not {value!r}"), value=value
+        )
     return value
 
 
@@ -259,8 +283,9 @@ def _date(value: Any, where: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be a date YYYY-MM-DD, not {value!r}"),
-                          where=where, value=value) from None
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{where} must be a date YYYY-MM-DD, not {value!r}"), where=where, value=value
+        ) from None
 
 
 def _enum(enum, value: Any, where: str):
@@ -268,8 +293,12 @@ def _enum(enum, value: Any, where: str):
         return enum(value)
     except ValueError:
         allowed = ", ".join(e.value for e in enum)
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{where} must be one of {allowed}, not {value!r}"), where=where,
-                          allowed=allowed, value=value) from None
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{where} must be one of {allowed}, not {value!r}"),
+            where=where,
+            allowed=allowed,
+            value=value,
+        ) from None
 
 
 # ---- plain text ----------------------------------------------------------------------------------------

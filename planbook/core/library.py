@@ -72,8 +72,11 @@ class Library(Queries):
         try:
             exists, is_dir = path.exists(), path.is_dir()
         except OSError as e:  # a name too long, a folder that cannot be searched
-            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"),
-                               path=_shown(path), reason=e.strerror or e) from None
+            raise LibraryError(
+                QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"),
+                path=_shown(path),
+                reason=e.strerror or e,
+            ) from None
         if is_dir:
             raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a library file"), path=path)
         if exists:
@@ -84,8 +87,11 @@ class Library(Queries):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot create the library folder {folder}: {reason}"),
-                                   folder=path.parent, reason=e.strerror) from e
+                raise LibraryError(
+                    QT_TRANSLATE_NOOP("Messages", "cannot create the library folder {folder}: {reason}"),
+                    folder=path.parent,
+                    reason=e.strerror,
+                ) from e
             readonly = False
         if path.exists() and path.stat().st_size:
             _check_identity(path, readonly)
@@ -115,8 +121,9 @@ class Library(Queries):
         finally:
             conn.close()
         if result != "ok":
-            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{name} is damaged ({result})"), name=shown.name,
-                               result=result)
+            raise LibraryError(
+                QT_TRANSLATE_NOOP("Messages", "{name} is damaged ({result})"), name=shown.name, result=result
+            )
 
     def migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -141,8 +148,10 @@ class Library(Queries):
     def transaction(self) -> Iterator[None]:
         """One atomic change. Nested uses join the outermost transaction."""
         if self.readonly:
-            raise ReadOnlyLibrary(QT_TRANSLATE_NOOP("Messages", "the library {path} is read-only; changes cannot "
-                                                                "be saved"), path=self.path)
+            raise ReadOnlyLibrary(
+                QT_TRANSLATE_NOOP("Messages", "the library {path} is read-only; changes cannot be saved"),
+                path=self.path,
+            )
         if self._depth:
             self._depth += 1
             try:
@@ -183,7 +192,8 @@ class Library(Queries):
             f"""SELECT p.id, p.title, p.kind, p.year, p.issuers, p.status, p.modified_at,
                        coalesce(n.doc_number, ''), {count}
                 FROM plans p LEFT JOIN notices n ON n.plan_id = p.id {where}
-                ORDER BY p.year DESC, p.title, p.id""", list(ids or [])
+                ORDER BY p.year DESC, p.title, p.id""",
+            list(ids or []),
         ).fetchall()
         issuers: dict[str, list[str]] = {}  # many plans share their issuers: each JSON text is parsed once
         return [
@@ -229,10 +239,15 @@ class Library(Queries):
     def _load_issue(self, plan_id: int) -> dict:
         """The notice's format, sealing, proposed masthead and seals (schema v5); the defaults before it."""
         try:
-            row = self.db.execute("SELECT sealing, masthead_proposed FROM notice_issue WHERE plan_id = ?",
-                                  [plan_id]).fetchone()
-            seals = [bytes(r[0]) for r in self.db.execute(
-                "SELECT image FROM notice_seals WHERE plan_id = ? ORDER BY position", [plan_id])]
+            row = self.db.execute(
+                "SELECT sealing, masthead_proposed FROM notice_issue WHERE plan_id = ?", [plan_id]
+            ).fetchone()
+            seals = [
+                bytes(r[0])
+                for r in self.db.execute(
+                    "SELECT image FROM notice_seals WHERE plan_id = ? ORDER BY position", [plan_id]
+                )
+            ]
         except sqlite3.OperationalError:  # a read-only library from before v5
             return {}
         values: dict = {"seals": seals}
@@ -244,13 +259,20 @@ class Library(Queries):
         """Write the notice's v5 parts (`names`: only these of ISSUE_FIELDS; None: all)."""
         names = set(ISSUE_FIELDS) if names is None else names
         if names - {"seals"}:
-            self.db.table("notice_issue").upsert({"plan_id": plan_id, "sealing": str(notice.sealing),
-                                            "masthead_proposed": int(notice.masthead_proposed)}, pk="plan_id")
+            self.db.table("notice_issue").upsert(
+                {
+                    "plan_id": plan_id,
+                    "sealing": str(notice.sealing),
+                    "masthead_proposed": int(notice.masthead_proposed),
+                },
+                pk="plan_id",
+            )
         if "seals" in names:
             self.db.execute("DELETE FROM notice_seals WHERE plan_id = ?", [plan_id])
             for position, image in enumerate(notice.seals):
-                self.db.execute("INSERT INTO notice_seals (plan_id, position, image) VALUES (?, ?, ?)",
-                                [plan_id, position, image])
+                self.db.execute(
+                    "INSERT INTO notice_seals (plan_id, position, image) VALUES (?, ?, ?)", [plan_id, position, image]
+                )
 
     def _load_tree(self, plan_id: int) -> list[Node]:
         nodes: dict[int, Node] = {}
@@ -331,9 +353,7 @@ class Library(Queries):
         """The plan's metadata and notice without its tree."""
         if not 0 < plan_id < 2**63:  # beyond SQLite's integers: no such plan (not an overflow)
             raise NotFound(QT_TRANSLATE_NOOP("Messages", "no plan with id {id}"), id=plan_id)
-        row = self.db.execute(
-            f"SELECT {', '.join(PLAN_COLUMNS)} FROM plans WHERE id = ?", [plan_id]
-        ).fetchone()
+        row = self.db.execute(f"SELECT {', '.join(PLAN_COLUMNS)} FROM plans WHERE id = ?", [plan_id]).fetchone()
         if row is None:
             raise NotFound(QT_TRANSLATE_NOOP("Messages", "no plan with id {id}"), id=plan_id)
         values = dict(zip(PLAN_COLUMNS, row))
@@ -353,9 +373,7 @@ class Library(Queries):
     def delete_plan(self, plan_id: int) -> None:
         self.load_plan_header(plan_id)
         with self.transaction():
-            self.db.execute(
-                "DELETE FROM fields WHERE node_id IN (SELECT id FROM nodes WHERE plan_id = ?)", [plan_id]
-            )
+            self.db.execute("DELETE FROM fields WHERE node_id IN (SELECT id FROM nodes WHERE plan_id = ?)", [plan_id])
             self.db.execute("DELETE FROM nodes WHERE plan_id = ?", [plan_id])
             self.db.execute("DELETE FROM notices WHERE plan_id = ?", [plan_id])
             for table in ("notice_issue", "notice_seals"):  # (ON DELETE CASCADE too; explicit like the rest)
@@ -393,8 +411,10 @@ class Library(Queries):
                 progress.append((node_id, current))
             stack += [(child, node_id, i) for i, child in reversed(list(enumerate(current.children)))]
         conn = self.db.conn
-        conn.executemany("INSERT INTO nodes (id, plan_id, parent_id, position, kind, title, body) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?)", nodes)
+        conn.executemany(
+            "INSERT INTO nodes (id, plan_id, parent_id, position, kind, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            nodes,
+        )
         conn.executemany("INSERT INTO fields (node_id, position, label, value) VALUES (?, ?, ?, ?)", fields)
         for node_id, current in progress:
             self.set_progress(node_id, current.status, current.notes)
@@ -501,7 +521,8 @@ class Library(Queries):
         """Replace a node's fields, stored at positions 0, 1, 2 …"""
         self.db.execute("DELETE FROM fields WHERE node_id = ?", [node_id])
         self.db.table("fields").insert_all(
-            {"node_id": node_id, "position": i, "label": f.label, "value": f.value} for i, f in enumerate(fields))
+            {"node_id": node_id, "position": i, "label": f.label, "value": f.value} for i, f in enumerate(fields)
+        )
 
     def depth_at(self, node_id: int | None, limit: int) -> int:
         """How many levels deep node `node_id` stands (1 at the top, 0 for None), counted up to `limit` + 1."""
@@ -511,7 +532,9 @@ class Library(Queries):
             """WITH RECURSIVE up(id, n) AS (SELECT ?, 1 UNION ALL
                    SELECT nodes.parent_id, up.n + 1 FROM nodes JOIN up ON nodes.id = up.id
                    WHERE nodes.parent_id IS NOT NULL AND up.n <= ?)
-               SELECT max(n) FROM up""", [node_id, limit]).fetchone()[0]
+               SELECT max(n) FROM up""",
+            [node_id, limit],
+        ).fetchone()[0]
 
 
 def refuse_library_output(out: Path, library_path: Path) -> None:
@@ -525,9 +548,15 @@ def refuse_library_output(out: Path, library_path: Path) -> None:
     backups = library_path.parent / "backups"
     target = out.resolve()
     if any(_same_path(out, p) for p in own) or target.parent == backups.resolve() or _same_path(out.parent, backups):
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "will not write over {path}: it is the library {library} or "
-                                                         "one of its files or backups; choose another name"),
-                           path=out, library=library_path.name)
+        raise LibraryError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "will not write over {path}: it is the library {library} or "
+                "one of its files or backups; choose another name",
+            ),
+            path=out,
+            library=library_path.name,
+        )
 
 
 def _same_path(a: Path, b: Path) -> bool:
@@ -585,33 +614,64 @@ def _check_identity(path: Path, readonly: bool, shown: Path | None = None) -> No
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             encoding = conn.execute("PRAGMA encoding").fetchone()[0]
-            different = (schema_difference(conn, version)
-                         if app_id == APPLICATION_ID and 0 <= version <= SCHEMA_VERSION else None)
+            different = (
+                schema_difference(conn, version)
+                if app_id == APPLICATION_ID and 0 <= version <= SCHEMA_VERSION
+                else None
+            )
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
         if getattr(e, "sqlite_errorname", "") == "SQLITE_NOTADB":
-            raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library (it is not an SQLite "
-                                                             "database)"), path=shown) from e
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"), path=shown,
-                           reason=explain(e, path)) from e
+            raise LibraryError(
+                QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library (it is not an SQLite database)"),
+                path=shown,
+            ) from e
+        raise LibraryError(
+            QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"),
+            path=shown,
+            reason=explain(e, path),
+        ) from e
     if app_id != APPLICATION_ID and (tables or app_id):
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is an SQLite database of another program, not a "
-                                                         "Planbook library"), path=shown)
+        raise LibraryError(
+            QT_TRANSLATE_NOOP("Messages", "{path} is an SQLite database of another program, not a Planbook library"),
+            path=shown,
+        )
     if version > SCHEMA_VERSION:
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} was written by a newer Planbook (library version "
-                                             "{version}; this one reads up to {supported}): please update Planbook"),
-                           path=shown, version=version, supported=SCHEMA_VERSION)
+        raise LibraryError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "{path} was written by a newer Planbook (library version "
+                "{version}; this one reads up to {supported}): please update Planbook",
+            ),
+            path=shown,
+            version=version,
+            supported=SCHEMA_VERSION,
+        )
     if version < 0:
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library (its version {version} is "
-                                                         "not one Planbook writes)"), path=shown, version=version)
+        raise LibraryError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "{path} is not a Planbook library (its version {version} is not one Planbook writes)"
+            ),
+            path=shown,
+            version=version,
+        )
     if tables and encoding != "UTF-8":
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} stores its text as {encoding}; a Planbook library "
-                                                         "is UTF-8"), path=shown, encoding=encoding)
+        raise LibraryError(
+            QT_TRANSLATE_NOOP("Messages", "{path} stores its text as {encoding}; a Planbook library is UTF-8"),
+            path=shown,
+            encoding=encoding,
+        )
     if different:
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library as this version makes "
-                                                         "them ({difference}): it was refused and left as it was"),
-                           path=shown, difference=different)
+        raise LibraryError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "{path} is not a Planbook library as this version makes "
+                "them ({difference}): it was refused and left as it was",
+            ),
+            path=shown,
+            difference=different,
+        )
 
 
 def _trust_verified_schema(conn: sqlite3.Connection, path: Path) -> None:
@@ -622,9 +682,15 @@ def _trust_verified_schema(conn: sqlite3.Connection, path: Path) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if 0 <= version <= SCHEMA_VERSION and (different := schema_difference(conn, version)):
         conn.close()
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "{path} is not a Planbook library as this version makes "
-                                                         "them ({difference}): it was refused and left as it was"),
-                           path=path, difference=different)
+        raise LibraryError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "{path} is not a Planbook library as this version makes "
+                "them ({difference}): it was refused and left as it was",
+            ),
+            path=path,
+            difference=different,
+        )
     conn.execute("PRAGMA trusted_schema = ON")
 
 
@@ -644,15 +710,18 @@ def _wal_pending(path: Path) -> bool:
 # What each kind of SQLite failure means for the user. The window has its own words for each key (gui/safety.py);
 # inside another message ("cannot open the library …: {reason}") they are translated as messages.
 PROBLEMS = {
-    "disk_full": Message(QT_TRANSLATE_NOOP("Messages",
-                                           "the disk is full: free some space and try again (nothing was changed)")),
-    "disk_failed": Message(QT_TRANSLATE_NOOP("Messages", "the disk could not be read or written (was it removed, "
-                                                         "or is it failing?)")),
+    "disk_full": Message(
+        QT_TRANSLATE_NOOP("Messages", "the disk is full: free some space and try again (nothing was changed)")
+    ),
+    "disk_failed": Message(
+        QT_TRANSLATE_NOOP("Messages", "the disk could not be read or written (was it removed, or is it failing?)")
+    ),
     "damaged": Message(QT_TRANSLATE_NOOP("Messages", "the file is damaged (restore a backup with `planbook restore`)")),
     "busy": Message(QT_TRANSLATE_NOOP("Messages", "another program is busy with the library: try again in a moment")),
     "read_only": Message(QT_TRANSLATE_NOOP("Messages", "the library is read-only; changes cannot be saved")),
-    "cannot_open": Message(QT_TRANSLATE_NOOP("Messages",
-                                             "the file cannot be opened (check the folder exists and may be read)")),
+    "cannot_open": Message(
+        QT_TRANSLATE_NOOP("Messages", "the file cannot be opened (check the folder exists and may be read)")
+    ),
 }
 
 
@@ -661,9 +730,13 @@ def problem(error: sqlite3.Error, path: Path | None = None) -> str | None:
     name = getattr(error, "sqlite_errorname", "") or ""
     if name == "SQLITE_FULL" or (name.startswith("SQLITE_IOERR") and path and _disk_full(path)):
         return "disk_full"
-    for prefixes, key in ((("SQLITE_IOERR",), "disk_failed"), (("SQLITE_CORRUPT", "SQLITE_NOTADB"), "damaged"),
-                          (("SQLITE_BUSY", "SQLITE_LOCKED"), "busy"), (("SQLITE_READONLY",), "read_only"),
-                          (("SQLITE_CANTOPEN",), "cannot_open")):
+    for prefixes, key in (
+        (("SQLITE_IOERR",), "disk_failed"),
+        (("SQLITE_CORRUPT", "SQLITE_NOTADB"), "damaged"),
+        (("SQLITE_BUSY", "SQLITE_LOCKED"), "busy"),
+        (("SQLITE_READONLY",), "read_only"),
+        (("SQLITE_CANTOPEN",), "cannot_open"),
+    ):
         if name.startswith(prefixes):
             return key
     return None
@@ -692,8 +765,9 @@ def _read_only_uri(path: Path, immutable: bool) -> str:
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     try:
         if readonly:
-            conn = sqlite3.connect(_read_only_uri(path, immutable=_immutable(path, True)), uri=True,
-                                   isolation_level=None)
+            conn = sqlite3.connect(
+                _read_only_uri(path, immutable=_immutable(path, True)), uri=True, isolation_level=None
+            )
         else:
             conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
             conn.execute("PRAGMA journal_mode = WAL")
@@ -702,6 +776,9 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA busy_timeout = 5000")
         _trust_verified_schema(conn, path)
     except sqlite3.DatabaseError as e:
-        raise LibraryError(QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"), path=path,
-                           reason=explain(e, path)) from e
+        raise LibraryError(
+            QT_TRANSLATE_NOOP("Messages", "cannot open the library {path}: {reason}"),
+            path=path,
+            reason=explain(e, path),
+        ) from e
     return conn

@@ -72,24 +72,99 @@ class KindSpec:
     query_words: tuple[str, ...] = ()  # what a search's kind: filter accepts for it, besides its own value
 
 
-KINDS: dict[NodeKind, KindSpec] = {spec.kind: spec for spec in (
-    KindSpec(NodeKind.SECTION, 1, frozenset({None}), NodeKind.TASK, NodeKind.SUBSECTION, NodeKind.SECTION,
-             "{cn}、", False, "heading1", False, False, True, "block", "#b03a2e",
-             Message(QT_TRANSLATE_NOOP("Messages", "section")), QT_TRANSLATE_NOOP("Kinds", "Section (一、)"),
-             QT_TRANSLATE_NOOP("Kinds", "section"), "Ctrl+1", "{}个一级标题", ("部分", "大标题")),
-    KindSpec(NodeKind.SUBSECTION, 2, frozenset({NodeKind.SECTION}), NodeKind.TASK, NodeKind.TASK,
-             NodeKind.SECTION, "（{cn}）", False, "heading2", False, False, True, "small-block", "#c87f0a",
-             Message(QT_TRANSLATE_NOOP("Messages", "subsection")), QT_TRANSLATE_NOOP("Kinds", "Subsection (（一）)"),
-             QT_TRANSLATE_NOOP("Kinds", "subsection"), "Ctrl+2", "{}个二级标题", ("小标题",)),
-    KindSpec(NodeKind.TASK, 3, frozenset({None, NodeKind.SECTION, NodeKind.SUBSECTION}), NodeKind.ITEM,
-             NodeKind.ITEM, NodeKind.TASK, "{n}.", True, "task", True, True, False, "card", "#2e6da4",
-             Message(QT_TRANSLATE_NOOP("Messages", "task")), QT_TRANSLATE_NOOP("Kinds", "Task (1.)"),
-             QT_TRANSLATE_NOOP("Kinds", "task"), "Ctrl+3", "{}项任务", ("任务",)),
-    KindSpec(NodeKind.ITEM, 4, frozenset({NodeKind.TASK, NodeKind.SUBSECTION, NodeKind.ITEM}), NodeKind.ITEM,
-             NodeKind.ITEM, NodeKind.TASK, "（{n}）", False, "item", False, True, False, "dot", "#6c757d",
-             Message(QT_TRANSLATE_NOOP("Messages", "item")), QT_TRANSLATE_NOOP("Kinds", "Item (（1）)"),
-             QT_TRANSLATE_NOOP("Kinds", "item"), "Ctrl+4", "{}个子项", ("条目", "子项")),
-)}
+KINDS: dict[NodeKind, KindSpec] = {
+    spec.kind: spec
+    for spec in (
+        KindSpec(
+            NodeKind.SECTION,
+            1,
+            frozenset({None}),
+            NodeKind.TASK,
+            NodeKind.SUBSECTION,
+            NodeKind.SECTION,
+            "{cn}、",
+            False,
+            "heading1",
+            False,
+            False,
+            True,
+            "block",
+            "#b03a2e",
+            Message(QT_TRANSLATE_NOOP("Messages", "section")),
+            QT_TRANSLATE_NOOP("Kinds", "Section (一、)"),
+            QT_TRANSLATE_NOOP("Kinds", "section"),
+            "Ctrl+1",
+            "{}个一级标题",
+            ("部分", "大标题"),
+        ),
+        KindSpec(
+            NodeKind.SUBSECTION,
+            2,
+            frozenset({NodeKind.SECTION}),
+            NodeKind.TASK,
+            NodeKind.TASK,
+            NodeKind.SECTION,
+            "（{cn}）",
+            False,
+            "heading2",
+            False,
+            False,
+            True,
+            "small-block",
+            "#c87f0a",
+            Message(QT_TRANSLATE_NOOP("Messages", "subsection")),
+            QT_TRANSLATE_NOOP("Kinds", "Subsection (（一）)"),
+            QT_TRANSLATE_NOOP("Kinds", "subsection"),
+            "Ctrl+2",
+            "{}个二级标题",
+            ("小标题",),
+        ),
+        KindSpec(
+            NodeKind.TASK,
+            3,
+            frozenset({None, NodeKind.SECTION, NodeKind.SUBSECTION}),
+            NodeKind.ITEM,
+            NodeKind.ITEM,
+            NodeKind.TASK,
+            "{n}.",
+            True,
+            "task",
+            True,
+            True,
+            False,
+            "card",
+            "#2e6da4",
+            Message(QT_TRANSLATE_NOOP("Messages", "task")),
+            QT_TRANSLATE_NOOP("Kinds", "Task (1.)"),
+            QT_TRANSLATE_NOOP("Kinds", "task"),
+            "Ctrl+3",
+            "{}项任务",
+            ("任务",),
+        ),
+        KindSpec(
+            NodeKind.ITEM,
+            4,
+            frozenset({NodeKind.TASK, NodeKind.SUBSECTION, NodeKind.ITEM}),
+            NodeKind.ITEM,
+            NodeKind.ITEM,
+            NodeKind.TASK,
+            "（{n}）",
+            False,
+            "item",
+            False,
+            True,
+            False,
+            "dot",
+            "#6c757d",
+            Message(QT_TRANSLATE_NOOP("Messages", "item")),
+            QT_TRANSLATE_NOOP("Kinds", "Item (（1）)"),
+            QT_TRANSLATE_NOOP("Kinds", "item"),
+            "Ctrl+4",
+            "{}个子项",
+            ("条目", "子项"),
+        ),
+    )
+}
 
 # Views of the table under the names the code has long used.
 ALLOWED_PARENTS: dict[NodeKind, frozenset[NodeKind | None]] = {k: spec.parents for k, spec in KINDS.items()}
@@ -152,8 +227,12 @@ class Progress(StrEnum):
 
 
 # Document vocabulary (reports print it), so data, not translations.
-PROGRESS_NAMES = {Progress.NOT_STARTED: "未启动", Progress.IN_PROGRESS: "推进中", Progress.DONE: "已完成",
-                  Progress.BEHIND: "滞后"}
+PROGRESS_NAMES = {
+    Progress.NOT_STARTED: "未启动",
+    Progress.IN_PROGRESS: "推进中",
+    Progress.DONE: "已完成",
+    Progress.BEHIND: "滞后",
+}
 
 
 @dataclass
@@ -291,49 +370,93 @@ class FieldSpec:
         return self.key.startswith("notice.")
 
 
-def _field(key: str, label: str, type_: str, prose: bool, next_year: Carry, *import_labels: str,
-           placeholder: str = "") -> FieldSpec:
+def _field(
+    key: str, label: str, type_: str, prose: bool, next_year: Carry, *import_labels: str, placeholder: str = ""
+) -> FieldSpec:
     return FieldSpec(key, label, type_, prose, next_year, import_labels, placeholder)
 
 
 K, S, C = Carry.KEEP, Carry.SHIFT, Carry.CLEAR
-PLAN_FIELDS: dict[str, FieldSpec] = {f.key: f for f in (
-    _field("title", QT_TRANSLATE_NOOP("PlanProperties", "Title"), "line", True, S),
-    _field("kind", QT_TRANSLATE_NOOP("PlanProperties", "Kind of plan"), "kind", False, K),
-    _field("year", QT_TRANSLATE_NOOP("PlanProperties", "Year"), "year", False, Carry.ADVANCE),
-    _field("issuers", QT_TRANSLATE_NOOP("PlanProperties", "Issuing organs"), "organs", True, K),
-    _field("status", QT_TRANSLATE_NOOP("PlanProperties", "Status"), "status", False, C),
-    _field("numbering", QT_TRANSLATE_NOOP("PlanProperties", "Numbering"), "numbering", False, K),
-    _field("preamble", QT_TRANSLATE_NOOP("PlanProperties", "Preamble"), "text", True, S),
-    _field("closing", QT_TRANSLATE_NOOP("PlanProperties", "Closing"), "text", True, K),
-    # The issuing notice, in the order the properties pane shows it.
-    _field("notice.masthead", QT_TRANSLATE_NOOP("PlanProperties", "Masthead"), "line", True, K,
-           placeholder="某市教育局文件"),
-    _field("notice.doc_number", QT_TRANSLATE_NOOP("PlanProperties", "Document number"), "line", False, C,
-           "发文字号", "文号", placeholder="某教发〔2021〕3号"),  # keeps its own brackets
-    _field("notice.title", QT_TRANSLATE_NOOP("PlanProperties", "Notice title"), "line", True, S,
-           placeholder="关于印发《…》的通知"),
-    _field("notice.recipients", QT_TRANSLATE_NOOP("PlanProperties", "Recipients"), "line", True, K,
-           placeholder="各县（市、区）教育局："),
-    _field("notice.body", QT_TRANSLATE_NOOP("PlanProperties", "Body"), "text", True, S),
-    _field("notice.signers", QT_TRANSLATE_NOOP("PlanProperties", "Signers (one a line)"), "lines", True, K),
-    _field("notice.signed_on", QT_TRANSLATE_NOOP("PlanProperties", "Signed on"), "date", False, C, "成文日期"),
-    _field("notice.annotation", QT_TRANSLATE_NOOP("PlanProperties", "Annotation"), "line", True, K,
-           placeholder="（此件公开发布）"),
-    _field("notice.cc", QT_TRANSLATE_NOOP("PlanProperties", "Copies to"), "line", True, K),
-    _field("notice.printed_by", QT_TRANSLATE_NOOP("PlanProperties", "Printed by"), "line", True, K),
-    _field("notice.printed_on", QT_TRANSLATE_NOOP("PlanProperties", "Printed on"), "date", False, C),
-    _field("notice.published_on", QT_TRANSLATE_NOOP("PlanProperties", "Published on"), "date", False, C,
-           "发文日期", "发布日期", "发布时间"),
-    _field("notice.attachments", QT_TRANSLATE_NOOP("PlanProperties", "Attachments"), "line", True, S),
-    _field("notice.index_no", QT_TRANSLATE_NOOP("PlanProperties", "Index number"), "line", False, C, "索引号"),
-    _field("notice.subject_words", QT_TRANSLATE_NOOP("PlanProperties", "Subject words"), "line", True, K, "主题词"),
-    _field("notice.category", QT_TRANSLATE_NOOP("PlanProperties", "Category"), "line", True, K, "主题分类"),
-    _field("notice.issued_by", QT_TRANSLATE_NOOP("PlanProperties", "Signed off by"), "line", False, C),
-    _field("notice.copy_no", QT_TRANSLATE_NOOP("PlanProperties", "Copy number"), "line", False, C),
-    _field("notice.classification", QT_TRANSLATE_NOOP("PlanProperties", "Classification"), "line", False, K),
-    _field("notice.urgency", QT_TRANSLATE_NOOP("PlanProperties", "Urgency"), "line", False, C),
-)}
+PLAN_FIELDS: dict[str, FieldSpec] = {
+    f.key: f
+    for f in (
+        _field("title", QT_TRANSLATE_NOOP("PlanProperties", "Title"), "line", True, S),
+        _field("kind", QT_TRANSLATE_NOOP("PlanProperties", "Kind of plan"), "kind", False, K),
+        _field("year", QT_TRANSLATE_NOOP("PlanProperties", "Year"), "year", False, Carry.ADVANCE),
+        _field("issuers", QT_TRANSLATE_NOOP("PlanProperties", "Issuing organs"), "organs", True, K),
+        _field("status", QT_TRANSLATE_NOOP("PlanProperties", "Status"), "status", False, C),
+        _field("numbering", QT_TRANSLATE_NOOP("PlanProperties", "Numbering"), "numbering", False, K),
+        _field("preamble", QT_TRANSLATE_NOOP("PlanProperties", "Preamble"), "text", True, S),
+        _field("closing", QT_TRANSLATE_NOOP("PlanProperties", "Closing"), "text", True, K),
+        # The issuing notice, in the order the properties pane shows it.
+        _field(
+            "notice.masthead",
+            QT_TRANSLATE_NOOP("PlanProperties", "Masthead"),
+            "line",
+            True,
+            K,
+            placeholder="某市教育局文件",
+        ),
+        _field(
+            "notice.doc_number",
+            QT_TRANSLATE_NOOP("PlanProperties", "Document number"),
+            "line",
+            False,
+            C,
+            "发文字号",
+            "文号",
+            placeholder="某教发〔2021〕3号",
+        ),  # keeps its own brackets
+        _field(
+            "notice.title",
+            QT_TRANSLATE_NOOP("PlanProperties", "Notice title"),
+            "line",
+            True,
+            S,
+            placeholder="关于印发《…》的通知",
+        ),
+        _field(
+            "notice.recipients",
+            QT_TRANSLATE_NOOP("PlanProperties", "Recipients"),
+            "line",
+            True,
+            K,
+            placeholder="各县（市、区）教育局：",
+        ),
+        _field("notice.body", QT_TRANSLATE_NOOP("PlanProperties", "Body"), "text", True, S),
+        _field("notice.signers", QT_TRANSLATE_NOOP("PlanProperties", "Signers (one a line)"), "lines", True, K),
+        _field("notice.signed_on", QT_TRANSLATE_NOOP("PlanProperties", "Signed on"), "date", False, C, "成文日期"),
+        _field(
+            "notice.annotation",
+            QT_TRANSLATE_NOOP("PlanProperties", "Annotation"),
+            "line",
+            True,
+            K,
+            placeholder="（此件公开发布）",
+        ),
+        _field("notice.cc", QT_TRANSLATE_NOOP("PlanProperties", "Copies to"), "line", True, K),
+        _field("notice.printed_by", QT_TRANSLATE_NOOP("PlanProperties", "Printed by"), "line", True, K),
+        _field("notice.printed_on", QT_TRANSLATE_NOOP("PlanProperties", "Printed on"), "date", False, C),
+        _field(
+            "notice.published_on",
+            QT_TRANSLATE_NOOP("PlanProperties", "Published on"),
+            "date",
+            False,
+            C,
+            "发文日期",
+            "发布日期",
+            "发布时间",
+        ),
+        _field("notice.attachments", QT_TRANSLATE_NOOP("PlanProperties", "Attachments"), "line", True, S),
+        _field("notice.index_no", QT_TRANSLATE_NOOP("PlanProperties", "Index number"), "line", False, C, "索引号"),
+        _field("notice.subject_words", QT_TRANSLATE_NOOP("PlanProperties", "Subject words"), "line", True, K, "主题词"),
+        _field("notice.category", QT_TRANSLATE_NOOP("PlanProperties", "Category"), "line", True, K, "主题分类"),
+        _field("notice.issued_by", QT_TRANSLATE_NOOP("PlanProperties", "Signed off by"), "line", False, C),
+        _field("notice.copy_no", QT_TRANSLATE_NOOP("PlanProperties", "Copy number"), "line", False, C),
+        _field("notice.classification", QT_TRANSLATE_NOOP("PlanProperties", "Classification"), "line", False, K),
+        _field("notice.urgency", QT_TRANSLATE_NOOP("PlanProperties", "Urgency"), "line", False, C),
+    )
+}
 del K, S, C
 NOTICE_SPECS = tuple(f for f in PLAN_FIELDS.values() if f.in_notice)
 
@@ -351,7 +474,7 @@ NOTICE_PART_NAMES = {
 
 
 def listing(parts: list[Message]) -> Message:
-    """"a", "a and b", "a, b and c" as one message whose parts are translated too."""
+    """ "a", "a and b", "a, b and c" as one message whose parts are translated too."""
     if len(parts) == 1:
         return parts[0]
     if len(parts) == 2:

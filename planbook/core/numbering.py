@@ -45,8 +45,9 @@ def label(kind: NodeKind, n: int) -> str:
     return pattern.format(n=n, cn=chinese_numeral(n) if "{cn}" in pattern else "")
 
 
-def counted(top: Iterable[T], children: Callable[[T], Iterable[T]], kind: Callable[[T], NodeKind],
-            numbering: Numbering) -> list[tuple[T, NodeKind, int]]:
+def counted(
+    top: Iterable[T], children: Callable[[T], Iterable[T]], kind: Callable[[T], NodeKind], numbering: Numbering
+) -> list[tuple[T, NodeKind, int]]:
     """(node, printed kind, n) for a whole plan tree in document order, over any shape of node: the one counting
     rule, used for `Node` trees here and for the search index's (id, kind) rows (which print `label(kind, n)` only
     for the few nodes that hit; a list, not a generator, as this runs for 50 plans on every keystroke).

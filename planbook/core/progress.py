@@ -29,8 +29,9 @@ def is_tracked(plan: Plan, node: Node) -> bool:
     """Whether `node` has a status and progress notes in this plan (see `tasks`)."""
     if node.kind is NodeKind.TASK:
         return True
-    return node.kind is NodeKind.SUBSECTION and bool(node.fields) and not any(
-        n.kind is NodeKind.TASK for n in plan.walk())
+    return (
+        node.kind is NodeKind.SUBSECTION and bool(node.fields) and not any(n.kind is NodeKind.TASK for n in plan.walk())
+    )
 
 
 def status_counts(plan: Plan) -> dict[Progress, int]:

@@ -49,5 +49,5 @@ def _thousands(text: str, i: int) -> bool:
     """A comma grouping digits (1,000): a digit before it and exactly three after it."""
     if text[i] != "," or not i or not text[i - 1].isdigit():
         return False
-    group = text[i + 1:i + 4]
-    return len(group) == 3 and group.isdigit() and not text[i + 4:i + 5].isdigit()
+    group = text[i + 1 : i + 4]
+    return len(group) == 3 and group.isdigit() and not text[i + 4 : i + 5].isdigit()

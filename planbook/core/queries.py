@@ -36,7 +36,8 @@ class Queries:
         """The plan's source as (source id, source title, relation), or None."""
         try:
             row = self.db.execute(
-                "SELECT source_id, source_title, relation FROM plan_links WHERE plan_id = ?", [plan_id]).fetchone()
+                "SELECT source_id, source_title, relation FROM plan_links WHERE plan_id = ?", [plan_id]
+            ).fetchone()
         except sqlite3.OperationalError:  # a read-only library from before links existed
             return None
         return tuple(row) if row else None
@@ -46,7 +47,9 @@ class Queries:
         try:
             rows = self.db.execute(
                 """SELECT p.id, p.title FROM plan_links l JOIN plans p ON p.id = l.plan_id
-                   WHERE l.source_id = ? AND l.relation = ? ORDER BY p.id""", [source_id, relation]).fetchall()
+                   WHERE l.source_id = ? AND l.relation = ? ORDER BY p.id""",
+                [source_id, relation],
+            ).fetchall()
         except sqlite3.OperationalError:  # a read-only library from before links existed
             return []
         return [(pid, title) for pid, title in rows]
@@ -57,7 +60,8 @@ class Queries:
         if link is not None:
             self.db.execute(
                 "INSERT INTO plan_links (plan_id, source_id, source_title, relation) VALUES (?, ?, ?, ?)",
-                [plan_id, *link])
+                [plan_id, *link],
+            )
 
     # ---- plans by title, number and status ------------------------------------------------------------
 
@@ -81,13 +85,18 @@ class Queries:
         """(plan id, title, issuers, 发文字号 as written) of the plans whose number contains `like`, by id."""
         rows = self.db.execute(
             """SELECT p.id, p.title, p.issuers, n.doc_number FROM plans p JOIN notices n ON n.plan_id = p.id
-               WHERE n.doc_number <> '' AND instr(n.doc_number, ?) > 0 ORDER BY p.id""", (like,))
+               WHERE n.doc_number <> '' AND instr(n.doc_number, ?) > 0 ORDER BY p.id""",
+            (like,),
+        )
         return [(pid, title, json.loads(issuers), text) for pid, title, issuers, text in rows]
 
     def issuers_and_number(self, plan_id: int) -> tuple[list[str], str] | None:
         """The plan's issuers and its 发文字号 ('' without one), or None when there is no such plan."""
-        row = self.db.execute("""SELECT p.issuers, coalesce(n.doc_number, '') FROM plans p
-                                 LEFT JOIN notices n ON n.plan_id = p.id WHERE p.id = ?""", (plan_id,)).fetchone()
+        row = self.db.execute(
+            """SELECT p.issuers, coalesce(n.doc_number, '') FROM plans p
+                                 LEFT JOIN notices n ON n.plan_id = p.id WHERE p.id = ?""",
+            (plan_id,),
+        ).fetchone()
         return (json.loads(row[0]), row[1]) if row else None
 
     def task_statuses(self, plan_id: int) -> list[tuple[str, str]]:
@@ -95,7 +104,9 @@ class Queries:
         try:
             return self.db.execute(
                 "SELECT n.title, p.status FROM nodes n JOIN node_progress p ON p.node_id = n.id "
-                "WHERE n.plan_id = ? AND n.kind = 'task' AND p.status != 'not_started'", [plan_id]).fetchall()
+                "WHERE n.plan_id = ? AND n.kind = 'task' AND p.status != 'not_started'",
+                [plan_id],
+            ).fetchall()
         except sqlite3.OperationalError:  # a read-only library from before progress existed
             return []
 
@@ -123,8 +134,9 @@ class Queries:
         return {r[0] for r in rows}
 
     def add_ignored_keys(self, plan_id: int, keys: Iterable[str]) -> None:
-        self.db.conn.executemany("INSERT OR IGNORE INTO review_ignored (plan_id, key) VALUES (?, ?)",
-                                 [(plan_id, k) for k in keys])
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO review_ignored (plan_id, key) VALUES (?, ?)", [(plan_id, k) for k in keys]
+        )
 
     def clear_ignored_keys(self, plan_id: int) -> int:
         """Forget the plan's ignored findings; returns how many there were."""
@@ -136,21 +148,27 @@ class Queries:
         """(id, title, issuers, preamble, closing) of the plans where one of those holds `text`."""
         rows = self.db.execute(
             "SELECT id, title, issuers, preamble, closing FROM plans WHERE instr(title, ?) OR instr(issuers, ?) "
-            "OR instr(preamble, ?) OR instr(closing, ?)", [text] * 4)
-        return [(pid, title, json.loads(issuers or "[]"), preamble or "", closing or "")
-                for pid, title, issuers, preamble, closing in rows]
+            "OR instr(preamble, ?) OR instr(closing, ?)",
+            [text] * 4,
+        )
+        return [
+            (pid, title, json.loads(issuers or "[]"), preamble or "", closing or "")
+            for pid, title, issuers, preamble, closing in rows
+        ]
 
     def notices_containing(self, text: str, columns: tuple[str, ...]) -> list[tuple]:
         """(plan id, value of each of `columns`) of the notices where one of those columns holds `text`.
         `columns` are the program's own column names, never user input."""
         where = " OR ".join(f"instr({c}, ?)" for c in columns)
-        return self.db.execute(f"SELECT plan_id, {', '.join(columns)} FROM notices WHERE {where}",
-                               [text] * len(columns)).fetchall()
+        return self.db.execute(
+            f"SELECT plan_id, {', '.join(columns)} FROM notices WHERE {where}", [text] * len(columns)
+        ).fetchall()
 
     def nodes_containing(self, text: str) -> tuple[list[NodeRow], list[FieldRow]]:
         """The nodes whose title or body holds `text`, and the fields whose value holds it: a scan of every row."""
-        nodes = self.db.execute("SELECT id, plan_id, title, body FROM nodes WHERE instr(title, ?) OR instr(body, ?)",
-                                [text, text]).fetchall()
+        nodes = self.db.execute(
+            "SELECT id, plan_id, title, body FROM nodes WHERE instr(title, ?) OR instr(body, ?)", [text, text]
+        ).fetchall()
         fields = self.db.execute(f"{_FIELDS} WHERE instr(f.value, ?)", [text]).fetchall()
         return nodes, fields
 
@@ -158,7 +176,7 @@ class Queries:
         """The same two lists as `nodes_containing` for the nodes `ids` and all their fields."""
         nodes: list[NodeRow] = []
         fields: list[FieldRow] = []
-        for chunk in (ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)):
+        for chunk in (ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)):
             marks = ",".join("?" * len(chunk))
             nodes += self.db.execute(f"SELECT id, plan_id, title, body FROM nodes WHERE id IN ({marks})", chunk)
             fields += self.db.execute(f"{_FIELDS} WHERE f.node_id IN ({marks})", chunk)

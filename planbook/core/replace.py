@@ -33,16 +33,23 @@ class Hit:
     after: str
 
     def to_dict(self) -> dict:
-        return {"plan_id": self.plan_id, "plan": self.plan_title, "node_id": self.spot.node_id,
-                "part": self.spot.part, "place": self.place, "start": self.start, "end": self.end,
-                "context": f"{self.before}[{self.match}]{self.after}"}
+        return {
+            "plan_id": self.plan_id,
+            "plan": self.plan_title,
+            "node_id": self.spot.node_id,
+            "part": self.spot.part,
+            "place": self.place,
+            "start": self.start,
+            "end": self.end,
+            "context": f"{self.before}[{self.match}]{self.after}",
+        }
 
 
 def _hits_in(text: str, old: str, make) -> list[Hit]:
     hits, start = [], text.find(old)
     while start >= 0 and old:
         end = start + len(old)
-        hits.append(make(start, end, text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]))
+        hits.append(make(start, end, text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]))
         start = text.find(old, end)
     return hits
 
@@ -57,8 +64,9 @@ def find(plan: Plan, old: str) -> list[Hit]:
         if old not in text:
             continue
         place = f"{numbers.get(id(node), '')}{node.title.strip()}" if node is not None else spot.part
-        hits += _hits_in(text, old, lambda s, e, b, a, spot=spot, place=place: Hit(
-            plan.id, plan.title, spot, place, s, e, b, old, a))
+        hits += _hits_in(
+            text, old, lambda s, e, b, a, spot=spot, place=place: Hit(plan.id, plan.title, spot, place, s, e, b, old, a)
+        )
     return hits
 
 
@@ -68,7 +76,7 @@ def replace_edit(plan: Plan, hits: list[Hit], new: str) -> Batch:
     spans: dict[Spot, list[tuple[int, int, str]]] = {}
     for h in hits:
         current = text_at(plan, h.spot)
-        if h.plan_id == plan.id and current is not None and current[h.start:h.end] == h.match:
+        if h.plan_id == plan.id and current is not None and current[h.start : h.end] == h.match:
             spans.setdefault(h.spot, []).append((h.start, h.end, new))
     return rewrite(plan, {spot: splice(text_at(plan, spot) or "", s) for spot, s in spans.items()})
 
@@ -98,8 +106,13 @@ def find_library(lib: Library, old: str, limit: int = LIBRARY_LIMIT) -> LibraryH
         if len(hits) >= limit:
             break
         spot = Spot(nid or None, part)
-        hits += _hits_in(text, old, lambda s, e, b, a, pid=pid, spot=spot, place=place: Hit(
-            pid, titles.get(pid, ""), spot, place, s, e, b, old, a))
+        hits += _hits_in(
+            text,
+            old,
+            lambda s, e, b, a, pid=pid, spot=spot, place=place: Hit(
+                pid, titles.get(pid, ""), spot, place, s, e, b, old, a
+            ),
+        )
     total = sum(t[5].count(old) for t in texts)
     return LibraryHits(hits[:limit], total, len({t[3] for t in texts}))
 
@@ -112,8 +125,12 @@ def _plan_texts(lib: Library, old: str, order: dict[int, int]) -> list[_Text]:
     """The plans' own texts and their notices' that hold `old`."""
     texts: list[_Text] = []
     for pid, title, issuers, preamble, closing in lib.plans_containing(old):
-        for part, text in (("title", title), ("issuers", "\n".join(issuers)), ("preamble", preamble),
-                           ("closing", closing)):
+        for part, text in (
+            ("title", title),
+            ("issuers", "\n".join(issuers)),
+            ("preamble", preamble),
+            ("closing", closing),
+        ):
             texts.append((order.get(pid, 0), 0, part, pid, part, text))
     for row in lib.notices_containing(old, NOTICE_TEXTS):
         for part, text in zip(NOTICE_TEXTS, row[1:]):
@@ -134,14 +151,22 @@ def _node_texts(lib: Library, old: str, order: dict[int, int]) -> list[_Text]:
             texts.append((order.get(pid, 0), nid, "title", pid, title, title))
         if old in body:
             texts.append((order.get(pid, 0), nid, "body", pid, title, body))
-    texts += [(order.get(pid, 0), nid, f"field:{position}", pid, title, value)
-              for nid, position, value, pid, title in field_rows if old in value]
+    texts += [
+        (order.get(pid, 0), nid, f"field:{position}", pid, title, value)
+        for nid, position, value, pid, title in field_rows
+        if old in value
+    ]
     return texts
 
 
 # Where a plan's own texts stand among its nodes' (1), as `texts.plan_texts` reads them.
-_PART_ORDER = {"title": 0.1, "issuers": 0.2, "preamble": 0.3, "closing": 2.0,
-               **{f"notice.{name}": 3 + i / 100 for i, name in enumerate(NOTICE_TEXTS)}}
+_PART_ORDER = {
+    "title": 0.1,
+    "issuers": 0.2,
+    "preamble": 0.3,
+    "closing": 2.0,
+    **{f"notice.{name}": 3 + i / 100 for i, name in enumerate(NOTICE_TEXTS)},
+}
 
 INDEX_LIMIT = 3000  # above this many candidate nodes, reading them one by one costs more than scanning all
 

@@ -92,10 +92,19 @@ class Finding:
         return self.spot.node_id
 
     def to_dict(self) -> dict:
-        return {"kind": str(self.kind), "node_id": self.spot.node_id, "part": self.spot.part, "place": self.place,
-                "start": self.start, "end": self.end, "text": self.text, "replacement": self.replacement,
-                "action": None if self.action is None else str(self.action), "message": str(self.message),
-                "key": self.key}
+        return {
+            "kind": str(self.kind),
+            "node_id": self.spot.node_id,
+            "part": self.spot.part,
+            "place": self.place,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "replacement": self.replacement,
+            "action": None if self.action is None else str(self.action),
+            "message": str(self.message),
+            "key": self.key,
+        }
 
 
 # ---- the data table --------------------------------------------------------------------------------------------
@@ -113,9 +122,12 @@ class _Data:
 def data() -> _Data:
     """The meetings, periods and events table shipped inside the package (never read from elsewhere)."""
     raw = json.loads(resources.files("planbook.core").joinpath("data", "meetings.json").read_text("utf-8"))
-    return _Data([(c["name"], c["date"]) for c in raw["congresses"]],
-                 sorted(((p["session"], p["number"], p["date"]) for p in raw["plenums"]), key=lambda p: p[2]),
-                 [(p["name"], p["first"], p["last"]) for p in raw["periods"]], raw["events"])
+    return _Data(
+        [(c["name"], c["date"]) for c in raw["congresses"]],
+        sorted(((p["session"], p["number"], p["date"]) for p in raw["plenums"]), key=lambda p: p[2]),
+        [(p["name"], p["first"], p["last"]) for p in raw["periods"]],
+        raw["events"],
+    )
 
 
 # ---- reviewing ---------------------------------------------------------------------------------------------------
@@ -128,8 +140,18 @@ class _Ctx:
     numbers: dict[int, str]
     found: list[Finding]
 
-    def add(self, kind: Kind, spot: Spot, node: Node | None, start: int, end: int, text: str, message: Message,
-            replacement: str | None = None, action: Action | None = None) -> None:
+    def add(
+        self,
+        kind: Kind,
+        spot: Spot,
+        node: Node | None,
+        start: int,
+        end: int,
+        text: str,
+        message: Message,
+        replacement: str | None = None,
+        action: Action | None = None,
+    ) -> None:
         if replacement is not None and action is None:
             action = Action.REPLACE
         place = ""
@@ -147,12 +169,19 @@ class LastYear:
 
     @classmethod
     def of(cls, plan: Plan) -> LastYear:
-        return cls(plan.title, {_squeeze(n.title): n.status for n in plan.walk()
-                                if n.kind is NodeKind.TASK and n.title.strip() and n.status is not Progress.NOT_STARTED})
+        return cls(
+            plan.title,
+            {
+                _squeeze(n.title): n.status
+                for n in plan.walk()
+                if n.kind is NodeKind.TASK and n.title.strip() and n.status is not Progress.NOT_STARTED
+            },
+        )
 
 
-def review(plan: Plan, *, last: LastYear | None = None, renames: dict[str, str] | None = None,
-           ignored: Iterable[str] = ()) -> list[Finding]:
+def review(
+    plan: Plan, *, last: LastYear | None = None, renames: dict[str, str] | None = None, ignored: Iterable[str] = ()
+) -> list[Finding]:
     """The open findings for `plan` (a draft for `plan.year`), in document order; `last` is the plan it was
     drafted from (for last year's task statuses), `renames` old → new unit names, `ignored` keys to leave out."""
     year = plan_year(plan)
@@ -207,10 +236,14 @@ _HISTORY_BEFORE = re.compile(r"(?:自|从|截至|截止|截止到|截至到|早�
 _HISTORY_AFTER = re.compile(r"^(?:年度?)?(?:以来|至今|起|开始|以后|之后|以前|年初以来|同期|相比|比较)")
 _AFTER_ERA = re.compile(r"^年(?:后)")
 _DATE_AFTER = re.compile(r"^年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-_RELATIVE = re.compile(r"今年|本年度|去年|上一?年度|明年|来年|下一?年度|(?<![一二三四五六七八九十两几\d当多近每全])年内")
+_RELATIVE = re.compile(
+    r"今年|本年度|去年|上一?年度|明年|来年|下一?年度|(?<![一二三四五六七八九十两几\d当多近每全])年内"
+)
 # A clause that reports the past rather than plans: statistics of a year gone by.
-_STATS = re.compile(r"同比|比上年|较上年|上年同期|累计|共计|共有|总计|全年(?:共|完成|实现)|已(?:经)?(?:完成|实现|建成|达到)"
-                    r"|增长了?\s*\d|下降了?\s*\d|取得了|获得了|荣获")
+_STATS = re.compile(
+    r"同比|比上年|较上年|上年同期|累计|共计|共有|总计|全年(?:共|完成|实现)|已(?:经)?(?:完成|实现|建成|达到)"
+    r"|增长了?\s*\d|下降了?\s*\d|取得了|获得了|荣获"
+)
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 
 
@@ -223,7 +256,7 @@ def _clause(text: str, pos: int) -> str:
     starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, pos)]
     start = starts[-1] if starts else 0
     m = _CLAUSE_END.search(text, pos)
-    return text[start:m.start() if m else len(text)]
+    return text[start : m.start() if m else len(text)]
 
 
 def _years(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
@@ -239,7 +272,7 @@ def _year_holds(text: str, m: re.Match, year: int) -> bool:
     """Whether the year `m` found in `text` stands as written in a plan for `year`: not past, quoted, the end
     of a range counted with its start, a range still running, not a year at all, history or a statistic."""
     y, start, end = int(m[1]), m.start(), m.end()
-    before, after = text[max(0, start - 8):start], text[end:end + 12]
+    before, after = text[max(0, start - 8) : start], text[end : end + 12]
     if y >= year or _in_brackets(text, start) or _RANGE_BEFORE.search(before):
         return True
     r = _RANGE_AFTER.match(after)
@@ -247,56 +280,144 @@ def _year_holds(text: str, m: re.Match, year: int) -> bool:
         return True
     if _LIST_AFTER.match(after) or not after.lstrip().startswith("年") and not r:
         return True  # not a year (a number, a list of years handled by its last)
-    return bool(_HISTORY_BEFORE.search(before) or _HISTORY_AFTER.match(after.lstrip())
-                or _STATS.search(_clause(text, start)))
+    return bool(
+        _HISTORY_BEFORE.search(before) or _HISTORY_AFTER.match(after.lstrip()) or _STATS.search(_clause(text, start))
+    )
 
 
 def _past_year(ctx: _Ctx, spot: Spot, node: Node | None, text: str, m: re.Match) -> None:
     """The finding for a past year that should have moved on: a range, a date, 某年后, or a plain year."""
     year, y, start, end = ctx.year, int(m[1]), m.start(), m.end()
-    after = text[end:end + 12]
+    after = text[end : end + 12]
     if r := _RANGE_AFTER.match(after):  # a range wholly past, outside a document's name
-        ctx.add(Kind.YEAR, spot, node, start, r.end() + end, text[start:r.end() + end], Message(QT_TRANSLATE_NOOP(
-            "Messages", "the years {found} are over before the plan's year {year}"),
-            found=text[start:r.end() + end], year=year))
+        ctx.add(
+            Kind.YEAR,
+            spot,
+            node,
+            start,
+            r.end() + end,
+            text[start : r.end() + end],
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "the years {found} are over before the plan's year {year}"),
+                found=text[start : r.end() + end],
+                year=year,
+            ),
+        )
     elif d := _DATE_AFTER.match(after):
         stop = end + d.end()
-        ctx.add(Kind.DATE, spot, node, start, stop, text[start:stop], Message(QT_TRANSLATE_NOOP(
-            "Messages", "{date} is a date before the plan's year {year}: set the date anew"),
-            date=text[start:stop], year=year))
+        ctx.add(
+            Kind.DATE,
+            spot,
+            node,
+            start,
+            stop,
+            text[start:stop],
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "{date} is a date before the plan's year {year}: set the date anew"),
+                date=text[start:stop],
+                year=year,
+            ),
+        )
     elif _AFTER_ERA.match(after):
-        ctx.add(Kind.YEAR, spot, node, start, end, m[1], Message(QT_TRANSLATE_NOOP(
-            "Messages", "“{found}年后” has begun by {year}; does the sentence still hold?"), found=y, year=year))
+        ctx.add(
+            Kind.YEAR,
+            spot,
+            node,
+            start,
+            end,
+            m[1],
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "“{found}年后” has begun by {year}; does the sentence still hold?"),
+                found=y,
+                year=year,
+            ),
+        )
     elif y == year - 1:
-        ctx.add(Kind.YEAR, spot, node, start, end, m[1], Message(QT_TRANSLATE_NOOP(
-            "Messages", "{found} is last year; the plan is for {year}"), found=f"{y}年", year=year), str(year))
+        ctx.add(
+            Kind.YEAR,
+            spot,
+            node,
+            start,
+            end,
+            m[1],
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "{found} is last year; the plan is for {year}"), found=f"{y}年", year=year
+            ),
+            str(year),
+        )
     else:
-        ctx.add(Kind.YEAR, spot, node, start, end, m[1], Message(QT_TRANSLATE_NOOP(
-            "Messages", "{found} is before the plan's year {year}"), found=f"{y}年", year=year), None)
+        ctx.add(
+            Kind.YEAR,
+            spot,
+            node,
+            start,
+            end,
+            m[1],
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "{found} is before the plan's year {year}"), found=f"{y}年", year=year
+            ),
+            None,
+        )
 
 
 def _relative_year(ctx: _Ctx, spot: Spot, node: Node | None, m: re.Match) -> None:
     """The finding for 明年, 去年, 今年 and their kin, which meant another year when last year's plan was written."""
     word, year = m[0], ctx.year
     if word in ("明年", "来年", "下年度", "下一年度"):
-        ctx.add(Kind.YEAR, spot, node, m.start(), m.end(), word, Message(QT_TRANSLATE_NOOP(
-            "Messages", "“{word}” in last year's plan meant {year}, the plan's own year"), word=word, year=year),
-            "今年" if word in ("明年", "来年") else "本年度")
+        ctx.add(
+            Kind.YEAR,
+            spot,
+            node,
+            m.start(),
+            m.end(),
+            word,
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "“{word}” in last year's plan meant {year}, the plan's own year"),
+                word=word,
+                year=year,
+            ),
+            "今年" if word in ("明年", "来年") else "本年度",
+        )
     elif word in ("去年", "上年度", "上一年度"):
-        ctx.add(Kind.YEAR, spot, node, m.start(), m.end(), word, Message(QT_TRANSLATE_NOOP(
-            "Messages", "“{word}” now means {last}; in last year's plan it meant {before}"),
-            word=word, last=year - 1, before=year - 2))
+        ctx.add(
+            Kind.YEAR,
+            spot,
+            node,
+            m.start(),
+            m.end(),
+            word,
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "“{word}” now means {last}; in last year's plan it meant {before}"),
+                word=word,
+                last=year - 1,
+                before=year - 2,
+            ),
+        )
     else:
-        ctx.add(Kind.YEAR, spot, node, m.start(), m.end(), word, Message(QT_TRANSLATE_NOOP(
-            "Messages", "“{word}” now means {year}: is what it says still to be done this year?"),
-            word=word, year=year))
+        ctx.add(
+            Kind.YEAR,
+            spot,
+            node,
+            m.start(),
+            m.end(),
+            word,
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "“{word}” now means {year}: is what it says still to be done this year?"),
+                word=word,
+                year=year,
+            ),
+        )
 
 
 # ---- planning periods ------------------------------------------------------------------------------------------
 
-_PERIOD = re.compile(r"(十[一二三四五六七八九]?五)(?=[”\"」』]?\s*(?:规划|期间|时期|以来|末|初|计划|目标|发展|中期|$|[^\d五]))")
+_PERIOD = re.compile(
+    r"(十[一二三四五六七八九]?五)(?=[”\"」』]?\s*(?:规划|期间|时期|以来|末|初|计划|目标|发展|中期|$|[^\d五]))"
+)
 _PERIOD_HISTORY = re.compile(r"^[”\"」』]?\s*(?:期间|时期|以来|末|成就|成果|收官|完成情况)")
-_DRAFTING = re.compile(r"(?<!启动)(编制|研制|制定|起草)(?=[^。；，,]{0,24}?[“\"]?十[一二三四五六七八九]?五[”\"]?[^。；]{0,12}?规划(?!实施|中期|年度|执行|的实施))")
+_DRAFTING = re.compile(
+    r"(?<!启动)(编制|研制|制定|起草)(?=[^。；，,]{0,24}?[“\"]?十[一二三四五六七八九]?五[”\"]?[^。；]{0,12}?规划(?!实施|中期|年度|执行|的实施))"
+)
 
 
 @functools.cache
@@ -316,19 +437,48 @@ def _periods(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
         period = names.get(m[1])
         if period is None or period[2] >= ctx.year:
             continue
-        if _PERIOD_HISTORY.match(text[m.end():m.end() + 6]):
+        if _PERIOD_HISTORY.match(text[m.end() : m.end() + 6]):
             continue  # “十三五”期间/以来: history of that period, true as it stands
         sure = previous is not None and period == previous and not _in_brackets(text, m.start())
-        ctx.add(Kind.PERIOD, spot, node, m.start(), m.end(), m[1], Message(QT_TRANSLATE_NOOP(
-            "Messages", "“{found}” ({first}–{last}) is over; the plan's year {year} is in “{current}”"),
-            found=m[1], first=period[1], last=period[2], year=ctx.year, current=current[0]),
-            current[0] if sure else None)
+        ctx.add(
+            Kind.PERIOD,
+            spot,
+            node,
+            m.start(),
+            m.end(),
+            m[1],
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "“{found}” ({first}–{last}) is over; the plan's year {year} is in “{current}”"
+                ),
+                found=m[1],
+                first=period[1],
+                last=period[2],
+                year=ctx.year,
+                current=current[0],
+            ),
+            current[0] if sure else None,
+        )
     for m in _DRAFTING.finditer(text):
-        named = re.search(r"十[一二三四五六七八九]?五", text[m.end():m.end() + 30])
+        named = re.search(r"十[一二三四五六七八九]?五", text[m.end() : m.end() + 30])
         if named and named[0] == current[0] and ctx.year > current[1] - 1 and not _in_brackets(text, m.start()):
-            ctx.add(Kind.PERIOD, spot, node, m.start(), m.end(), m[1], Message(QT_TRANSLATE_NOOP(
-                "Messages", "the “{current}” period began in {first}: its plan was drafted before; now it is carried "
-                            "out"), current=current[0], first=current[1]), "实施")
+            ctx.add(
+                Kind.PERIOD,
+                spot,
+                node,
+                m.start(),
+                m.end(),
+                m[1],
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "the “{current}” period began in {first}: its plan was drafted before; now it is carried out",
+                    ),
+                    current=current[0],
+                    first=current[1],
+                ),
+                "实施",
+            )
 
 
 # ---- meetings --------------------------------------------------------------------------------------------------
@@ -364,29 +514,73 @@ def _meetings(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
                 replacement = f"{m[1]}届{m[2].rstrip('、，,和及与')}、{'、'.join(n + '中' for n in held)}全会"
             else:
                 replacement = latest_name if m[1] == plenum[0] else None
-            ctx.add(Kind.MEETING, spot, node, m.start(), m.end(), m[0], Message(QT_TRANSLATE_NOOP(
-                "Messages", "a later plenary session has been held: the latest before {year} is {latest} ({date})"),
-                year=ctx.year, latest=latest_name, date=plenum[2]), replacement)
+            ctx.add(
+                Kind.MEETING,
+                spot,
+                node,
+                m.start(),
+                m.end(),
+                m[0],
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "a later plenary session has been held: the latest before {year} is {latest} ({date})",
+                    ),
+                    year=ctx.year,
+                    latest=latest_name,
+                    date=plenum[2],
+                ),
+                replacement,
+            )
     if congress is not None:
         held = dict(data().congresses)
         for m in _CONGRESS.finditer(text):
             if held.get(m[1], "9999") < congress[1]:
-                ctx.add(Kind.MEETING, spot, node, m.start(), m.end(), m[1], Message(QT_TRANSLATE_NOOP(
-                    "Messages", "a later party congress has been held: the latest before {year} is {latest} ({date})"),
-                    year=ctx.year, latest=congress[0], date=congress[1]), congress[0])
+                ctx.add(
+                    Kind.MEETING,
+                    spot,
+                    node,
+                    m.start(),
+                    m.end(),
+                    m[1],
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Messages",
+                            "a later party congress has been held: the latest before {year} is {latest} ({date})",
+                        ),
+                        year=ctx.year,
+                        latest=congress[0],
+                        date=congress[1],
+                    ),
+                    congress[0],
+                )
 
 
 # ---- campaign years, events of their time, numbered targets --------------------------------------------------
 
-_CAMPAIGN = re.compile(r"((?:19|20)\d\d)年(?:确定)?(?:为|是|作为)[^。；，,]{0,30}?年(?=[”\"」』]|$|[^度内底初末中前后])")
+_CAMPAIGN = re.compile(
+    r"((?:19|20)\d\d)年(?:确定)?(?:为|是|作为)[^。；，,]{0,30}?年(?=[”\"」』]|$|[^度内底初末中前后])"
+)
 
 
 def _campaigns(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
     for m in _CAMPAIGN.finditer(text):
         if int(m[1]) < ctx.year and not _in_brackets(text, m.start()):
-            ctx.add(Kind.CAMPAIGN, spot, node, m.start(), m.end(), m[0], Message(QT_TRANSLATE_NOOP(
-                "Messages", "{found} named a theme for its year; is there one, and the same, for {year}?"),
-                found=m[1] + "年", year=ctx.year))
+            ctx.add(
+                Kind.CAMPAIGN,
+                spot,
+                node,
+                m.start(),
+                m.end(),
+                m[0],
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "{found} named a theme for its year; is there one, and the same, for {year}?"
+                    ),
+                    found=m[1] + "年",
+                    year=ctx.year,
+                ),
+            )
 
 
 @functools.cache
@@ -406,16 +600,30 @@ def _events(ctx: _Ctx, spot: Spot, node: Node | None, text: str) -> None:
         for start in _occurrences(text, phrase, event.get("except", ())):
             end = start + len(phrase)
             if ctx.year > until:
-                message = Message(QT_TRANSLATE_NOOP("Messages", "“{phrase}” belongs to the years up to {until}; "
-                                                                "the plan is for {year}"),
-                                  phrase=phrase, until=until, year=ctx.year)
+                message = Message(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "“{phrase}” belongs to the years up to {until}; the plan is for {year}"
+                    ),
+                    phrase=phrase,
+                    until=until,
+                    year=ctx.year,
+                )
                 if event.get("instead"):
-                    message = Message(QT_TRANSLATE_NOOP("Messages", "{reason}; since then: {instead}"),
-                                      reason=message, instead=event["instead"])
+                    message = Message(
+                        QT_TRANSLATE_NOOP("Messages", "{reason}; since then: {instead}"),
+                        reason=message,
+                        instead=event["instead"],
+                    )
             else:
-                message = Message(QT_TRANSLATE_NOOP("Messages", "“{phrase}” is of its time ({first}–{until}): "
-                                                                "does it still hold in {year}?"),
-                                  phrase=phrase, first=first, until=until, year=ctx.year)
+                message = Message(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "“{phrase}” is of its time ({first}–{until}): does it still hold in {year}?"
+                    ),
+                    phrase=phrase,
+                    first=first,
+                    until=until,
+                    year=ctx.year,
+                )
             ctx.add(Kind.EVENT, spot, node, start, end, phrase, message)
             flagged.add(event.get("group", phrase))
             break  # once per text is enough to send the clerk there
@@ -430,14 +638,27 @@ def _occurrences(text: str, phrase: str, exceptions: Iterable[str]) -> Iterator[
         start = text.find(phrase, start + 1)
 
 
-_TARGET = re.compile(r"(?:达到|达|提高到|提高至|提升到|提升至|增加到|增至|降至|降到|降低到|控制在|不低于|不少于|不超过|超过|"
-                     r"保持在|稳定在|新增|新建|新开工|建成)\s*\d+(?:\.\d+)?\s*(?:%|％|个百分点|万|亿|个|所|人|名|元|家|项|次|台|套|平方米)")
+_TARGET = re.compile(
+    r"(?:达到|达|提高到|提高至|提升到|提升至|增加到|增至|降至|降到|降低到|控制在|不低于|不少于|不超过|超过|"
+    r"保持在|稳定在|新增|新建|新开工|建成)\s*\d+(?:\.\d+)?\s*(?:%|％|个百分点|万|亿|个|所|人|名|元|家|项|次|台|套|平方米)"
+)
 
 
 def _targets(ctx: _Ctx, spot: Spot, node: Node, text: str) -> None:
     for m in _TARGET.finditer(text):
-        ctx.add(Kind.TARGET, spot, node, m.start(), m.end(), m[0], Message(QT_TRANSLATE_NOOP(
-            "Messages", "a numbered target: is “{found}” still the figure for {year}?"), found=m[0], year=ctx.year))
+        ctx.add(
+            Kind.TARGET,
+            spot,
+            node,
+            m.start(),
+            m.end(),
+            m[0],
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "a numbered target: is “{found}” still the figure for {year}?"),
+                found=m[0],
+                year=ctx.year,
+            ),
+        )
 
 
 # ---- fields and last year's tasks --------------------------------------------------------------------------------
@@ -446,16 +667,31 @@ def _targets(ctx: _Ctx, spot: Spot, node: Node, text: str) -> None:
 def _field(ctx: _Ctx, spot: Spot, node: Node, text: str, renames: dict[str, str]) -> None:
     label = node.fields[int(spot.part.removeprefix("field:"))].label
     if not text.strip():
-        ctx.add(Kind.FIELD, spot, node, 0, len(text), text, Message(QT_TRANSLATE_NOOP(
-            "Messages", "{name} is empty"), name=label))
+        ctx.add(
+            Kind.FIELD,
+            spot,
+            node,
+            0,
+            len(text),
+            text,
+            Message(QT_TRANSLATE_NOOP("Messages", "{name} is empty"), name=label),
+        )
         return
     if not renames or unit_role(label) is None:
         return
     for unit in split_units(text):
         if unit in renames:
             start = text.find(unit)
-            ctx.add(Kind.UNIT, spot, node, start, start + len(unit), unit, Message(QT_TRANSLATE_NOOP(
-                "Messages", "{old} was renamed {new}"), old=unit, new=renames[unit]), renames[unit])
+            ctx.add(
+                Kind.UNIT,
+                spot,
+                node,
+                start,
+                start + len(unit),
+                unit,
+                Message(QT_TRANSLATE_NOOP("Messages", "{old} was renamed {new}"), old=unit, new=renames[unit]),
+                renames[unit],
+            )
 
 
 def _squeeze(title: str) -> str:
@@ -470,13 +706,33 @@ def _tasks(ctx: _Ctx, last: LastYear) -> None:
         status = statuses.get(_squeeze(node.title))
         spot = Spot(node.id, "title")
         if status is Progress.DONE:
-            ctx.add(Kind.TASK, spot, node, 0, len(node.title), node.title, Message(QT_TRANSLATE_NOOP(
-                "Messages", "done in {source}: drop it from this plan?"), source=last.title), action=Action.DROP)
+            ctx.add(
+                Kind.TASK,
+                spot,
+                node,
+                0,
+                len(node.title),
+                node.title,
+                Message(QT_TRANSLATE_NOOP("Messages", "done in {source}: drop it from this plan?"), source=last.title),
+                action=Action.DROP,
+            )
         elif (status is Progress.BEHIND or status is Progress.IN_PROGRESS) and not any(
-                n.text == CARRIED_OVER.format(status=PROGRESS_NAMES[status]) for n in node.notes):
-            ctx.add(Kind.TASK, spot, node, 0, len(node.title), node.title, Message(QT_TRANSLATE_NOOP(
-                "Messages", "{status} in {source}: kept, noted as carried over"),
-                status=PROGRESS_NAMES[status], source=last.title), action=Action.NOTE)
+            n.text == CARRIED_OVER.format(status=PROGRESS_NAMES[status]) for n in node.notes
+        ):
+            ctx.add(
+                Kind.TASK,
+                spot,
+                node,
+                0,
+                len(node.title),
+                node.title,
+                Message(
+                    QT_TRANSLATE_NOOP("Messages", "{status} in {source}: kept, noted as carried over"),
+                    status=PROGRESS_NAMES[status],
+                    source=last.title,
+                ),
+                action=Action.NOTE,
+            )
 
 
 # ---- accepting ---------------------------------------------------------------------------------------------------
@@ -495,7 +751,7 @@ def accept_edit(plan: Plan, findings: Iterable[Finding], last: LastYear | None =
     nodes = nodes_by_id(plan)
     for f in findings:
         current = text_at(plan, f.spot, nodes)
-        if current is None or current[f.start:f.end] != f.text:
+        if current is None or current[f.start : f.end] != f.text:
             continue
         if f.action is Action.REPLACE:
             taken = spans.setdefault(f.spot, [])
@@ -508,8 +764,10 @@ def accept_edit(plan: Plan, findings: Iterable[Finding], last: LastYear | None =
         elif f.action is Action.NOTE:
             node = nodes[f.spot.node_id]
             status = statuses.get(_squeeze(node.title), Progress.IN_PROGRESS)
-            note = ProgressNote(dt.date(plan_year(plan) or dt.date.today().year, 1, 1),
-                                CARRIED_OVER.format(status=PROGRESS_NAMES[status]))
+            note = ProgressNote(
+                dt.date(plan_year(plan) or dt.date.today().year, 1, 1),
+                CARRIED_OVER.format(status=PROGRESS_NAMES[status]),
+            )
             if note not in node.notes:
                 notes.append(editing.SetProgress(f.spot.node_id, Progress.IN_PROGRESS, (*node.notes, note)))
     texts = {spot: splice(text_at(plan, spot, nodes) or "", s) for spot, s in spans.items()}

@@ -109,7 +109,6 @@ def _v2_plan_links(db: sqlite_utils.Database) -> None:
     )
 
 
-
 # v3: the full-text search index (see core/search.py for the design and the invariant these objects keep).
 # Labels that make a field a "unit" field (filter unit:...): 牵头单位, 责任单位, 配合科室, 责任处室 ...
 _UNIT_LABEL = "(label LIKE '%单位%' OR label LIKE '%科室%' OR label LIKE '%处室%')"
@@ -153,30 +152,35 @@ FROM plans p LEFT JOIN notices t ON t.plan_id = p.id;
 # Snapshot a document's indexed text into the queue before its first change (the first snapshot is the one
 # that matches the index). NOT EXISTS rather than OR IGNORE: an outer statement's conflict clause (an upsert's,
 # say) would override a trigger's.
-_SNAP_NODE = ("INSERT INTO search_queue SELECT doc, key, title, body, units, fields FROM search_node_src s "
-              "WHERE doc = {} AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.doc = s.doc);")
-_SNAP_PLAN = ("INSERT INTO search_queue SELECT doc, key, title, body, units, fields FROM search_plan_src s "
-              "WHERE plan_id = {} AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.doc = s.doc);")
-_SNAP_PLAN_NODES = ("INSERT INTO search_queue SELECT doc, key, title, body, units, fields FROM search_node_src s "
-                    "WHERE plan_id = {} AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.doc = s.doc);")
-_QUEUE_NEW = ("INSERT INTO search_queue(doc) SELECT {0} WHERE NOT EXISTS "
-              "(SELECT 1 FROM search_queue WHERE doc = {0});")
+_SNAP_NODE = (
+    "INSERT INTO search_queue SELECT doc, key, title, body, units, fields FROM search_node_src s "
+    "WHERE doc = {} AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.doc = s.doc);"
+)
+_SNAP_PLAN = (
+    "INSERT INTO search_queue SELECT doc, key, title, body, units, fields FROM search_plan_src s "
+    "WHERE plan_id = {} AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.doc = s.doc);"
+)
+_SNAP_PLAN_NODES = (
+    "INSERT INTO search_queue SELECT doc, key, title, body, units, fields FROM search_node_src s "
+    "WHERE plan_id = {} AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.doc = s.doc);"
+)
+_QUEUE_NEW = "INSERT INTO search_queue(doc) SELECT {0} WHERE NOT EXISTS (SELECT 1 FROM search_queue WHERE doc = {0});"
 _V3_TRIGGERS = {
     "nodes_ai": f"AFTER INSERT ON nodes BEGIN {_QUEUE_NEW.format('new.id')} END",
     "nodes_bu": "BEFORE UPDATE ON nodes WHEN old.title IS NOT new.title OR old.body IS NOT new.body "
-                f"OR old.plan_id IS NOT new.plan_id BEGIN {_SNAP_NODE.format('old.id')} END",
+    f"OR old.plan_id IS NOT new.plan_id BEGIN {_SNAP_NODE.format('old.id')} END",
     "nodes_bd": f"BEFORE DELETE ON nodes BEGIN {_SNAP_NODE.format('old.id')} END",
     "fields_bi": f"BEFORE INSERT ON fields BEGIN {_SNAP_NODE.format('new.node_id')} END",
     "fields_bu": f"BEFORE UPDATE ON fields BEGIN {_SNAP_NODE.format('old.node_id')} "
-                 f"{_SNAP_NODE.format('new.node_id')} END",
+    f"{_SNAP_NODE.format('new.node_id')} END",
     "fields_bd": f"BEFORE DELETE ON fields BEGIN {_SNAP_NODE.format('old.node_id')} END",
     "plans_ai": f"AFTER INSERT ON plans BEGIN {_QUEUE_NEW.format('-new.id')} END",
     "plans_bu": "BEFORE UPDATE ON plans WHEN old.title IS NOT new.title OR old.kind IS NOT new.kind "
-                "OR old.year IS NOT new.year OR old.issuers IS NOT new.issuers "
-                "OR old.preamble IS NOT new.preamble OR old.closing IS NOT new.closing "
-                f"BEGIN {_SNAP_PLAN.format('old.id')} END",
+    "OR old.year IS NOT new.year OR old.issuers IS NOT new.issuers "
+    "OR old.preamble IS NOT new.preamble OR old.closing IS NOT new.closing "
+    f"BEGIN {_SNAP_PLAN.format('old.id')} END",
     "plans_year_bu": "BEFORE UPDATE ON plans WHEN old.year IS NOT new.year "
-                     f"BEGIN {_SNAP_PLAN_NODES.format('old.id')} END",
+    f"BEGIN {_SNAP_PLAN_NODES.format('old.id')} END",
     "plans_bd": f"BEFORE DELETE ON plans BEGIN {_SNAP_PLAN.format('old.id')} {_SNAP_PLAN_NODES.format('old.id')} END",
     "notices_bi": f"BEFORE INSERT ON notices BEGIN {_SNAP_PLAN.format('new.plan_id')} END",
     "notices_bu": f"BEFORE UPDATE ON notices BEGIN {_SNAP_PLAN.format('old.plan_id')} END",
@@ -252,12 +256,16 @@ def _v4_search_progress(db: sqlite_utils.Database) -> None:
     db.execute(row[0].replace("search_node_src", "search_node_base", 1))
     db.execute(_V4_NODE_SRC)
     for table in ("node_progress", "progress_notes"):
-        db.execute(f"CREATE TRIGGER search_{table}_bi BEFORE INSERT ON {table} "
-                   f"BEGIN {_SNAP_NODE.format('new.node_id')} END")
-        db.execute(f"CREATE TRIGGER search_{table}_bu BEFORE UPDATE ON {table} "
-                   f"BEGIN {_SNAP_NODE.format('old.node_id')} {_SNAP_NODE.format('new.node_id')} END")
-        db.execute(f"CREATE TRIGGER search_{table}_bd BEFORE DELETE ON {table} "
-                   f"BEGIN {_SNAP_NODE.format('old.node_id')} END")
+        db.execute(
+            f"CREATE TRIGGER search_{table}_bi BEFORE INSERT ON {table} BEGIN {_SNAP_NODE.format('new.node_id')} END"
+        )
+        db.execute(
+            f"CREATE TRIGGER search_{table}_bu BEFORE UPDATE ON {table} "
+            f"BEGIN {_SNAP_NODE.format('old.node_id')} {_SNAP_NODE.format('new.node_id')} END"
+        )
+        db.execute(
+            f"CREATE TRIGGER search_{table}_bd BEFORE DELETE ON {table} BEGIN {_SNAP_NODE.format('old.node_id')} END"
+        )
 
 
 def _v5_review(db: sqlite_utils.Database) -> None:
@@ -300,8 +308,14 @@ def _v6_notice_issue(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_plan_links, _v3_search, _v4_progress,
-                                                            _v5_review, _v6_notice_issue]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1,
+    _v2_plan_links,
+    _v3_search,
+    _v4_progress,
+    _v5_review,
+    _v6_notice_issue,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -321,8 +335,11 @@ def _normal_sql(sql: str | None) -> str:
 
 def _objects(conn) -> dict[tuple[str, str], str]:
     rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
-    virtual = {name for kind, name, _, sql in rows if kind == "table" and (sql or "").upper().startswith(
-        "CREATE VIRTUAL TABLE")}
+    virtual = {
+        name
+        for kind, name, _, sql in rows
+        if kind == "table" and (sql or "").upper().startswith("CREATE VIRTUAL TABLE")
+    }
     shadow = {f"{v}_{part}" for v in virtual for part in ("data", "idx", "content", "docsize", "config")}
     found = {}
     for kind, name, table, sql in rows:

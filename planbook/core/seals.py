@@ -30,11 +30,17 @@ def read_seal(path: Path) -> bytes:
         with path.open("rb") as f:
             data = f.read(MAX_SEAL_BYTES + 1)
     except OSError as e:
-        raise SealError(QT_TRANSLATE_NOOP("Messages", "cannot read the seal image {path}: {reason}"), path=path,
-                        reason=e.strerror or e) from e
+        raise SealError(
+            QT_TRANSLATE_NOOP("Messages", "cannot read the seal image {path}: {reason}"),
+            path=path,
+            reason=e.strerror or e,
+        ) from e
     if len(data) > MAX_SEAL_BYTES:
-        raise SealError(QT_TRANSLATE_NOOP("Messages", "the seal image {path} is larger than {limit} MB"), path=path,
-                        limit=MAX_SEAL_BYTES // (1024 * 1024))
+        raise SealError(
+            QT_TRANSLATE_NOOP("Messages", "the seal image {path} is larger than {limit} MB"),
+            path=path,
+            limit=MAX_SEAL_BYTES // (1024 * 1024),
+        )
     return seal_png(data, path)
 
 
@@ -51,17 +57,26 @@ def seal_png(data: bytes, path: Path | str = "") -> bytes:
         image = Image.open(io.BytesIO(data))
         width, height = image.size
         if width > MAX_SEAL_SIDE or height > MAX_SEAL_SIDE:
-            raise refuse(QT_TRANSLATE_NOOP("Messages", "the seal image {path} is {width} × {height} pixels; at most "
-                                                       "{limit} a side"), width=width, height=height,
-                         limit=MAX_SEAL_SIDE)
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "the seal image {path} is {width} × {height} pixels; at most {limit} a side"
+                ),
+                width=width,
+                height=height,
+                limit=MAX_SEAL_SIDE,
+            )
         image.load()
     except SealError:
         raise
     except Exception as e:  # Pillow raises many kinds for damaged files
         raise refuse(QT_TRANSLATE_NOOP("Messages", "the seal image {path} is damaged: {reason}"), reason=e) from e
     if image.mode not in ("RGBA", "LA") and "transparency" not in image.info:
-        raise refuse(QT_TRANSLATE_NOOP("Messages", "the seal image {path} has no transparent background: save "
-                                                   "the seal as a PNG with transparency"))
+        raise refuse(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "the seal image {path} has no transparent background: save the seal as a PNG with transparency",
+            )
+        )
     image = image.convert("RGBA")
     box = image.getchannel("A").point([255 if a > 16 else 0 for a in range(256)]).getbbox()  # nearly clear: clear
     if box is None:
@@ -79,7 +94,7 @@ def _is_red(image) -> bool:
     small = image.copy()
     small.thumbnail((96, 96))
     data = small.tobytes()  # RGBA, 4 bytes a pixel
-    pixels = [data[i:i + 4] for i in range(0, len(data), 4) if data[i + 3] > 128]
+    pixels = [data[i : i + 4] for i in range(0, len(data), 4) if data[i + 3] > 128]
     if not pixels:
         return False
     r, g, b = (sum(p[i] for p in pixels) / len(pixels) for i in range(3))

@@ -63,7 +63,9 @@ def _bmp_table() -> dict[int, str]:
     """Made on first use, not at import: its 63,000 entries cost 50 ms (300 ms on a busy machine) of every
     start of the window, before anything was searched or edited."""
     return {cp: chr(0xF0000 + cp) for cp in range(0x10000) if not _keep(cp) and not 0xD800 <= cp <= 0xDFFF}
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _astral(m: re.Match) -> str:
@@ -132,8 +134,9 @@ def _write(db, rows: list[tuple], delete: bool) -> None:
 def has_index(lib) -> bool:
     cached = getattr(lib, "_search_index", None)
     if cached is None:
-        cached = bool(lib.db.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'search_queue' AND type = 'table'").fetchone())
+        cached = bool(
+            lib.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_queue' AND type = 'table'").fetchone()
+        )
         lib._search_index = cached
     return cached
 
@@ -167,8 +170,11 @@ def flush(lib) -> None:
     for view, col, ids in (("search_node_src", "doc", nodes), ("search_plan_src", "plan_id", plans)):
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
-            _write(db, db.execute(f"SELECT {_SRC_COLS} FROM {view} WHERE {col} IN ({marks})", chunk).fetchall(),
-                   delete=False)
+            _write(
+                db,
+                db.execute(f"SELECT {_SRC_COLS} FROM {view} WHERE {col} IN ({marks})", chunk).fetchall(),
+                delete=False,
+            )
     db.execute("DELETE FROM search_queue")
 
 
@@ -195,8 +201,9 @@ def _rebuild(lib) -> int:
 def reindex(lib) -> int:
     """Rebuild the whole index from the library's text (`planbook reindex`); returns the document count."""
     if not has_index(lib):
-        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "this library has no search index (open it writable once "
-                                                          "to upgrade it)"))
+        raise PlanbookError(
+            QT_TRANSLATE_NOOP("Messages", "this library has no search index (open it writable once to upgrade it)")
+        )
     with lib.transaction():
         return _rebuild(lib)
 
@@ -212,7 +219,7 @@ def rebuild_if_unbuilt(lib) -> None:
 
 def _chunks(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 # ---- the query language -------------------------------------------------------------------------------
@@ -223,20 +230,36 @@ class SearchError(PlanbookError):
 
 
 BAD_YEAR = QT_TRANSLATE_NOOP("Messages", "not a year: year:{raw} (e.g. year:2019 or year:2017-2020)")
-NO_INDEX = QT_TRANSLATE_NOOP("Messages", "this library has no search index yet: open it writable once (or run "
-                                         "planbook reindex)")
+NO_INDEX = QT_TRANSLATE_NOOP(
+    "Messages", "this library has no search index yet: open it writable once (or run planbook reindex)"
+)
 
 
 KINDS = {  # kind: filter words → stored kind: each node kind's own (`model.KINDS`), and the plan's
     **{word: str(k) for k, spec in NODE_KINDS.items() for word in (str(k), *spec.query_words)},
-    "plan": "plan", "计划": "plan", "方案": "plan", "文件": "plan",
+    "plan": "plan",
+    "计划": "plan",
+    "方案": "plan",
+    "文件": "plan",
 }
 # Filters by their English key or the Chinese one a clerk types (单位:基教科), with an ASCII or full-width colon.
-FILTER_KEYS = {"year": "year", "年度": "year", "年份": "year", "issuer": "issuer", "机关": "issuer",
-               "发文机关": "issuer", "unit": "unit", "单位": "unit", "field": "field", "字段": "field", "kind": "kind",
-               "类型": "kind"}
-_FILTER = re.compile(r"^(" + "|".join(sorted(FILTER_KEYS, key=len, reverse=True)) + r")[:：](.*)$",
-                     re.IGNORECASE | re.DOTALL)
+FILTER_KEYS = {
+    "year": "year",
+    "年度": "year",
+    "年份": "year",
+    "issuer": "issuer",
+    "机关": "issuer",
+    "发文机关": "issuer",
+    "unit": "unit",
+    "单位": "unit",
+    "field": "field",
+    "字段": "field",
+    "kind": "kind",
+    "类型": "kind",
+}
+_FILTER = re.compile(
+    r"^(" + "|".join(sorted(FILTER_KEYS, key=len, reverse=True)) + r")[:：](.*)$", re.IGNORECASE | re.DOTALL
+)
 _YEAR = re.compile(r"^(\d{4})(?:\s*(?:-|–|~|～|\.\.)\s*(\d{4}))?$")
 
 
@@ -254,8 +277,9 @@ class Query:
 
     @property
     def empty(self) -> bool:
-        return not (self.terms or self.negatives or self.years or self.issuers or self.units or self.fields
-                    or self.kinds)
+        return not (
+            self.terms or self.negatives or self.years or self.issuers or self.units or self.fields or self.kinds
+        )
 
     def highlight_terms(self) -> list[str]:
         return self.terms + self.units + [v for _, v in self.fields]
@@ -271,7 +295,7 @@ def _words(text: str) -> Iterator[tuple[str, bool, bool]]:
         negated = text[i] == "-" and i + 1 < n and not text[i + 1].isspace()
         start = i + 1 if negated else i
         if text[start] == '"' and (end := text.find('"', start + 1)) != -1:
-            yield " ".join(text[start + 1:end].split()), True, negated
+            yield " ".join(text[start + 1 : end].split()), True, negated
             i = end + 1
             continue
         j = start
@@ -284,8 +308,11 @@ def _words(text: str) -> Iterator[tuple[str, bool, bool]]:
 def parse(text: str) -> Query:
     """Parse what the user typed; raises SearchError with a one-line message when it cannot."""
     if len(text) > MAX_QUERY:
-        raise SearchError(QT_TRANSLATE_NOOP("Messages", "search text too long ({length} characters; at most {limit})"),
-                          length=len(text), limit=MAX_QUERY)
+        raise SearchError(
+            QT_TRANSLATE_NOOP("Messages", "search text too long ({length} characters; at most {limit})"),
+            length=len(text),
+            limit=MAX_QUERY,
+        )
     q = Query()
     count = 0
     for word, quoted, negated in _words(text):
@@ -300,8 +327,7 @@ def parse(text: str) -> Query:
             continue
         count += 1
         if count > MAX_TERMS:
-            raise SearchError(QT_TRANSLATE_NOOP("Messages", "too many search words (at most {limit})"),
-                              limit=MAX_TERMS)
+            raise SearchError(QT_TRANSLATE_NOOP("Messages", "too many search words (at most {limit})"), limit=MAX_TERMS)
         (q.negatives if negated else q.terms).append(term)
     return q
 
@@ -319,12 +345,13 @@ def _add_filter(q: Query, key: str, raw: str) -> None:
         q.years.append((min(lo, hi), max(lo, hi)))
     elif key == "kind":
         if value not in KINDS:
-            raise SearchError(QT_TRANSLATE_NOOP("Messages", "unknown kind: kind:{raw} (use task, section, subsection, "
-                                                            "item or plan)"), raw=raw)
+            raise SearchError(
+                QT_TRANSLATE_NOOP("Messages", "unknown kind: kind:{raw} (use task, section, subsection, item or plan)"),
+                raw=raw,
+            )
         q.kinds.add(KINDS[value])
     elif not value:
-        raise SearchError(QT_TRANSLATE_NOOP("Messages", "{key}: needs something after it, e.g. unit:基教科"),
-                          key=key)
+        raise SearchError(QT_TRANSLATE_NOOP("Messages", "{key}: needs something after it, e.g. unit:基教科"), key=key)
     elif key == "issuer":
         q.issuers.append(value)
     elif key == "unit":
@@ -332,8 +359,9 @@ def _add_filter(q: Query, key: str, raw: str) -> None:
     else:  # field
         label, sep, val = value.partition("=")
         if not sep or not label.strip() or not val.strip():
-            raise SearchError(QT_TRANSLATE_NOOP("Messages", "not a field filter: field:{raw} "
-                                                            "(e.g. field:责任单位=基教科)"), raw=raw)
+            raise SearchError(
+                QT_TRANSLATE_NOOP("Messages", "not a field filter: field:{raw} (e.g. field:责任单位=基教科)"), raw=raw
+            )
         q.fields.append((label.strip(), val.strip()))
 
 
@@ -412,8 +440,12 @@ def _ensure_current(lib) -> None:
         return
     if not _version_ok(lib):
         if lib.readonly:
-            raise SearchError(QT_TRANSLATE_NOOP("Messages", "this library has no search index yet and is read-only: "
-                                                            "open it writable and run planbook reindex"))
+            raise SearchError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "this library has no search index yet and is read-only: open it writable and run planbook reindex",
+                )
+            )
         reindex(lib)
     lib._search_current = True
     _ensure_current(lib)
@@ -457,8 +489,9 @@ class _Context:
             return f"({self.positive}) NOT ({self.negative})"
         return self.positive
 
-    def _fts(self, expr: str, order: str, with_rank: bool = False, table: str = "search_fts", size: int = 256
-             ) -> Iterator[list[tuple[int, float]]]:
+    def _fts(
+        self, expr: str, order: str, with_rank: bool = False, table: str = "search_fts", size: int = 256
+    ) -> Iterator[list[tuple[int, float]]]:
         cols = "rowid, rank" if with_rank else "rowid, 0"
         cur = self.db.execute(
             f"SELECT {cols} FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY {order}",
@@ -474,8 +507,11 @@ class _Context:
         for i, batch in enumerate(self._fts(self.positive, order, with_rank, table="search_head", size=64)):
             if self.negative and i < 16:
                 texts = self._texts([k for k, _ in batch])
-                batch = [(k, r) for k, r in batch
-                         if k in texts and not any(t in c for t in self.q.negatives for c in texts[k])]
+                batch = [
+                    (k, r)
+                    for k, r in batch
+                    if k in texts and not any(t in c for t in self.q.negatives for c in texts[k])
+                ]
             elif self.negative:
                 # Past a few batches, one walk over the excluded words' hits beats reading more texts.
                 if excluded is None:
@@ -493,14 +529,17 @@ class _Context:
             for chunk in _chunks(ids, 500):
                 marks = ",".join("?" * len(chunk))
                 for ident, *cols in self.db.execute(
-                        f"SELECT {col}, title, body, units, fields FROM {view} WHERE {col} IN ({marks})", chunk):
+                    f"SELECT {col}, title, body, units, fields FROM {view} WHERE {col} IN ({marks})", chunk
+                ):
                     out[by_doc[sign * ident]] = tuple(norm(c or "") for c in cols)
         return out
 
     def _count_upto(self, n: int) -> int:
         return self.db.execute(
             "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? "
-            "ORDER BY rowid DESC LIMIT ?)", [self.positive, *self.key_range, n]).fetchone()[0]
+            "ORDER BY rowid DESC LIMIT ?)",
+            [self.positive, *self.key_range, n],
+        ).fetchone()[0]
 
     def ranked(self, limit: int) -> tuple[list[_Doc], str]:
         if not self.positive:
@@ -515,8 +554,9 @@ class _Context:
         docs = self._take(self._head(order, with_rank), limit, lambda rank: 2000.0 - round(rank, 1))
         if len(docs) < limit:
             seen = {d.key for d in docs}
-            more = self._take(self._fts(self._expr(), order, with_rank), limit + len(seen),
-                              lambda rank: 1000.0 - round(rank, 1))
+            more = self._take(
+                self._fts(self._expr(), order, with_rank), limit + len(seen), lambda rank: 1000.0 - round(rank, 1)
+            )
             docs += [d for d in more if d.key not in seen][: limit - len(docs)]
         if self.stale:
             docs = self._merge_stale(docs, limit, mode)
@@ -555,7 +595,8 @@ class _Context:
         for chunk in _chunks(node_ids, 500):
             marks = ",".join("?" * len(chunk))
             for nid, plan_id, kind in self.db.execute(
-                    f"SELECT id, plan_id, kind FROM nodes WHERE id IN ({marks})", chunk):
+                f"SELECT id, plan_id, kind FROM nodes WHERE id IN ({marks})", chunk
+            ):
                 info[nid] = (plan_id, kind)
         return info
 
@@ -579,7 +620,8 @@ class _Context:
         for chunk in _chunks(node_ids, 500):
             marks = ",".join("?" * len(chunk))
             for nid, name, value in self.db.execute(
-                    f"SELECT node_id, label, value FROM fields WHERE node_id IN ({marks})", chunk):
+                f"SELECT node_id, label, value FROM fields WHERE node_id IN ({marks})", chunk
+            ):
                 out.setdefault(nid, []).append((norm(name), norm(value)))
         return out
 
@@ -614,13 +656,16 @@ class _Context:
             kinds = sorted(q.kinds - {"plan"})
             kind_sql = f" AND n.kind IN ({','.join('?' * len(kinds))})" if kinds else ""
             for key, year in self.db.execute(
-                    f"""SELECT max(0, min(coalesce(p.year, 0), 9999)) * {KEY_YEAR} + n.id, p.year
-                        FROM nodes n JOIN plans p ON p.id = n.plan_id WHERE 1{kind_sql}""", kinds):
+                f"""SELECT max(0, min(coalesce(p.year, 0), 9999)) * {KEY_YEAR} + n.id, p.year
+                        FROM nodes n JOIN plans p ON p.id = n.plan_id WHERE 1{kind_sql}""",
+                kinds,
+            ):
                 if lo <= key <= hi and self._year_ok(year):
                     keys.append(key)
         if (not q.kinds or "plan" in q.kinds) and not (q.units or q.fields):
             for key, year in self.db.execute(
-                    f"SELECT max(0, min(coalesce(year, 0), 9999)) * {KEY_YEAR} + {PLAN_BASE} + id, year FROM plans"):
+                f"SELECT max(0, min(coalesce(year, 0), 9999)) * {KEY_YEAR} + {PLAN_BASE} + id, year FROM plans"
+            ):
                 if lo <= key <= hi and self._year_ok(year):
                     keys.append(key)
         keys.sort(reverse=True)
@@ -629,9 +674,13 @@ class _Context:
     def _excluded(self) -> set[int]:
         if not self.negative:
             return set()
-        return {r[0] for r in self.db.execute(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?",
-            [self.negative, *self.key_range])}
+        return {
+            r[0]
+            for r in self.db.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                [self.negative, *self.key_range],
+            )
+        }
 
     def _filter_only(self, limit: int) -> list[_Doc]:
         excluded = self._excluded()
@@ -717,7 +766,8 @@ class _Context:
         for chunk in _chunks(node_ids, 900):
             marks = ",".join("?" * len(chunk))
             for plan_id, n in self.db.execute(
-                    f"SELECT plan_id, count(*) FROM nodes WHERE id IN ({marks}) GROUP BY plan_id", chunk):
+                f"SELECT plan_id, count(*) FROM nodes WHERE id IN ({marks}) GROUP BY plan_id", chunk
+            ):
                 counts[plan_id] = counts.get(plan_id, 0) + n
         for k in accepted:
             if _doc_of(k) < 0:
@@ -730,14 +780,19 @@ class _Context:
         kind_sql = f" AND n.kind IN ({','.join('?' * len(kinds))})" if kinds else ""
         counts: dict[int, int] = {}
         if not self.q.kinds or kinds:
-            counts.update(self.db.execute(
-                f"""SELECT n.plan_id, count(*) FROM search_fts f CROSS JOIN nodes n ON n.id = f.rowid % {KEY_YEAR}
+            counts.update(
+                self.db.execute(
+                    f"""SELECT n.plan_id, count(*) FROM search_fts f CROSS JOIN nodes n ON n.id = f.rowid % {KEY_YEAR}
                     WHERE search_fts MATCH ? AND f.rowid BETWEEN ? AND ?{kind_sql} GROUP BY n.plan_id""",
-                [self._expr(), *self.key_range, *kinds]).fetchall())
+                    [self._expr(), *self.key_range, *kinds],
+                ).fetchall()
+            )
         if not self.q.kinds or "plan" in self.q.kinds:
             for (key,) in self.db.execute(
-                    f"""SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?
-                        AND rowid % {KEY_YEAR} >= {PLAN_BASE}""", [self._expr(), *self.key_range]):
+                f"""SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?
+                        AND rowid % {KEY_YEAR} >= {PLAN_BASE}""",
+                [self._expr(), *self.key_range],
+            ):
                 counts[-_doc_of(key)] = counts.get(-_doc_of(key), 0) + 1
         return counts
 
@@ -747,13 +802,15 @@ class _Context:
         node_ids = [_doc_of(d.key) for d in docs if _doc_of(d.key) > 0]
         plan_ids = [-_doc_of(d.key) for d in docs if _doc_of(d.key) < 0]
         texts: dict[int, tuple] = {}
-        for view, col, ids, sign in (("search_node_src", "doc", node_ids, 1),
-                                     ("search_plan_src", "plan_id", plan_ids, -1)):
+        for view, col, ids, sign in (
+            ("search_node_src", "doc", node_ids, 1),
+            ("search_plan_src", "plan_id", plan_ids, -1),
+        ):
             for chunk in _chunks(ids, 500):
                 marks = ",".join("?" * len(chunk))
                 for row in self.db.execute(
-                        f"SELECT {col}, plan_id, title, body, units, fields FROM {view} WHERE {col} IN ({marks})",
-                        chunk):
+                    f"SELECT {col}, plan_id, title, body, units, fields FROM {view} WHERE {col} IN ({marks})", chunk
+                ):
                     texts[sign * row[0]] = row[1:]
         kinds = {}
         for chunk in _chunks(node_ids, 500):
@@ -764,10 +821,10 @@ class _Context:
         for chunk in _chunks(wanted, 500):
             marks = ",".join("?" * len(chunk))
             for pid, *row in self.db.conn.execute(
-                    f"SELECT id, year, title, numbering FROM plans WHERE id IN ({marks})", chunk):
+                f"SELECT id, year, title, numbering FROM plans WHERE id IN ({marks})", chunk
+            ):
                 plans[pid] = tuple(row)
-        numbers = _plan_numbers(self.db, {texts[d][0]: plans[texts[d][0]][2] for d in texts if d > 0},
-                                set(node_ids))
+        numbers = _plan_numbers(self.db, {texts[d][0]: plans[texts[d][0]][2] for d in texts if d > 0}, set(node_ids))
         out = []
         for d in docs:
             doc = _doc_of(d.key)
@@ -776,12 +833,20 @@ class _Context:
             plan_id, title, body, units, fields_ = texts[doc]
             year, plan_title, _ = plans[plan_id]
             snippet, spans = make_snippet((body, units, fields_, title), self.q.highlight_terms())
-            out.append(Hit(
-                plan_id=plan_id, plan_year=year, plan_title=plan_title,
-                node_id=doc if doc > 0 else None, kind=kinds.get(doc, "plan"),
-                number=numbers.get(doc, "") if doc > 0 else "", title=title,
-                snippet=snippet, highlights=spans, score=d.score,
-            ))
+            out.append(
+                Hit(
+                    plan_id=plan_id,
+                    plan_year=year,
+                    plan_title=plan_title,
+                    node_id=doc if doc > 0 else None,
+                    kind=kinds.get(doc, "plan"),
+                    number=numbers.get(doc, "") if doc > 0 else "",
+                    title=title,
+                    snippet=snippet,
+                    highlights=spans,
+                    score=d.score,
+                )
+            )
         return out
 
 
@@ -813,16 +878,22 @@ def _plan_numbers(db, plans: dict[int, str], wanted: set[int] | None = None) -> 
         marks = ",".join("?" * len(chunk))
         children: dict[int, dict[int | None, list[tuple[int, NodeKind]]]] = {pid: {} for pid in chunk}
         for pid, nid, parent, kind in db.conn.execute(
-                f"SELECT plan_id, id, parent_id, kind FROM nodes WHERE plan_id IN ({marks}) "
-                "ORDER BY plan_id, parent_id, position", chunk):
+            f"SELECT plan_id, id, parent_id, kind FROM nodes WHERE plan_id IN ({marks}) "
+            "ORDER BY plan_id, parent_id, position",
+            chunk,
+        ):
             children[pid].setdefault(parent, []).append((nid, _KINDS[kind]))
         for pid, tree in children.items():
             _count(tree, Numbering(plans[pid]), out, wanted)
     return out
 
 
-def _count(tree: dict[int | None, list[tuple[int, NodeKind]]], numbering: Numbering, out: dict[int, str],
-           wanted: set[int] | None) -> None:
+def _count(
+    tree: dict[int | None, list[tuple[int, NodeKind]]],
+    numbering: Numbering,
+    out: dict[int, str],
+    wanted: set[int] | None,
+) -> None:
     for (nid, _), kind, n in counted(tree.get(None, ()), lambda row: tree.get(row[0], ()), _kind_of_row, numbering):
         if wanted is None or nid in wanted:
             out[nid] = label(kind, n)

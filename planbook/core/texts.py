@@ -15,8 +15,18 @@ from .editing import Batch, Edit, EditNode, SetFields, UpdatePlan
 from .model import Field, Node, Plan, stored_id
 
 # Notice parts that are words (dates are not text; the document number is searched but rarely replaced).
-NOTICE_TEXTS = ("masthead", "doc_number", "title", "recipients", "body", "signers", "annotation", "cc",
-                "printed_by", "attachments")
+NOTICE_TEXTS = (
+    "masthead",
+    "doc_number",
+    "title",
+    "recipients",
+    "body",
+    "signers",
+    "annotation",
+    "cc",
+    "printed_by",
+    "attachments",
+)
 # Lists stored as one text, one entry a line, so a replacement can reach them too.
 _LISTS = {"issuers", "notice.signers"}
 
@@ -95,13 +105,13 @@ def rewrite(plan: Plan, new_texts: dict[Spot, str]) -> Batch:
         if spot.node_id is None:
             plan_changes[spot.part] = text.split("\n") if spot.part in _LISTS else text
         elif spot.part.startswith("field:"):
-            fields = field_edits.setdefault(spot.node_id, [Field(f.label, f.value)
-                                                           for f in nodes[spot.node_id].fields])
+            fields = field_edits.setdefault(spot.node_id, [Field(f.label, f.value) for f in nodes[spot.node_id].fields])
             fields[int(spot.part.removeprefix("field:"))].value = text
         else:
             node_edits.setdefault(spot.node_id, {})[spot.part] = text
-    edits: list[Edit] = [EditNode(nid, title=parts.get("title"), body=parts.get("body"))
-                         for nid, parts in node_edits.items()]
+    edits: list[Edit] = [
+        EditNode(nid, title=parts.get("title"), body=parts.get("body")) for nid, parts in node_edits.items()
+    ]
     edits += [SetFields(nid, tuple(fields)) for nid, fields in field_edits.items()]
     if plan_changes:
         edits.append(UpdatePlan(stored_id(plan), tuple(plan_changes.items())))

@@ -28,8 +28,11 @@ class Role(StrEnum):
 ROLE_NAMES = {Role.LEAD: "牵头", Role.RESPONSIBLE: "责任", Role.COOPERATING: "配合", Role.OTHER: "其他"}
 
 _UNIT_WORD = re.compile(r"(单位|科室|处室|部门|责任人?科室)$")
-_ROLE_WORDS = ((Role.LEAD, ("牵头", "主责", "主办")), (Role.RESPONSIBLE, ("责任",)),
-               (Role.COOPERATING, ("配合", "协办", "参与", "协同")))
+_ROLE_WORDS = (
+    (Role.LEAD, ("牵头", "主责", "主办")),
+    (Role.RESPONSIBLE, ("责任",)),
+    (Role.COOPERATING, ("配合", "协办", "参与", "协同")),
+)
 _SEPARATORS = re.compile(r"[、，,；;\s/／]+")
 _TRAILING = re.compile(r"(等(单位|部门|科室|处室)?|各相关单位)$")
 
@@ -83,8 +86,7 @@ def plan_units(plan: Plan) -> dict[str, list[Assignment]]:
     units: dict[str, list[Assignment]] = {}
     for node in plan.walk():
         for unit, role in node_units(node):
-            units.setdefault(unit, []).append(
-                Assignment(plan.id, node.id, numbers[id(node)], node.title, role))
+            units.setdefault(unit, []).append(Assignment(plan.id, node.id, numbers[id(node)], node.title, role))
     return units
 
 

@@ -78,8 +78,11 @@ def check_roles(given: Iterable[str], keys: Sequence[str]) -> None:
     """Refuse settings for roles a font settings file does not have, before anything is written."""
     unknown = sorted(set(given) - set(keys))
     if unknown:
-        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "unknown font roles: {unknown} (known: {known})"),
-                            unknown=", ".join(unknown), known=", ".join(keys))
+        raise PlanbookError(
+            QT_TRANSLATE_NOOP("Messages", "unknown font roles: {unknown} (known: {known})"),
+            unknown=", ".join(unknown),
+            known=", ".join(keys),
+        )
 
 
 def write_settings(path: Path, data: dict) -> Path:
@@ -169,29 +172,60 @@ def _writable(exporter: Writer) -> Writer:
     return export
 
 
-FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
-    ExportFormat("docx", "docx", (  # GB/T 9704
-        Document("notice", QT_TRANSLATE_NOOP("Export", "Word: issuing notice and plan (*.docx)")),
-        Document("plan", QT_TRANSLATE_NOOP("Export", "Word: the plan alone (*.docx)")),
-        Document("breakdown", QT_TRANSLATE_NOOP("Export", "Word: task breakdown table (*.docx)"), in_dialog=False),
-        Document("progress", QT_TRANSLATE_NOOP("Export", "Word: progress report (*.docx)"), in_dialog=False),
-    ), _writable(_lazy(".docx_writer", "export_docx"))),
-    ExportFormat("pdf", "pdf", (  # the same layouts, typeset on the 22 × 28 grid
-        Document("notice", QT_TRANSLATE_NOOP("Export", "PDF: issuing notice and plan (*.pdf)")),
-        Document("plan", QT_TRANSLATE_NOOP("Export", "PDF: the plan alone (*.pdf)")),
-    ), _writable(_lazy(".pdf_writer", "write_pdf"))),
-    ExportFormat("ofd", "ofd", (  # GB/T 33190, painted from the PDF's typeset pages
-        Document("notice", QT_TRANSLATE_NOOP("Export", "OFD: issuing notice and plan (*.ofd)")),
-        Document("plan", QT_TRANSLATE_NOOP("Export", "OFD: the plan alone (*.ofd)")),
-    ), _writable(_lazy(".ofd_writer", "write_ofd"))),
-    ExportFormat("xlsx", "xlsx", (
-        Document(None, QT_TRANSLATE_NOOP("Export", "Excel: task breakdown table (*.xlsx)")),
-    ), _writable(_lazy(".xlsx_writer", "export_xlsx"))),
-    ExportFormat("txt", "txt", (Document(None, QT_TRANSLATE_NOOP("Export", "Plain text, numbered (*.txt)")),),
-                 _writable(export_txt)),
-    ExportFormat("json", "json", (Document(None, QT_TRANSLATE_NOOP("Export", "Planbook exchange file (*.json)")),),
-                 _writable(export_json)),
-)}
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat(
+            "docx",
+            "docx",
+            (  # GB/T 9704
+                Document("notice", QT_TRANSLATE_NOOP("Export", "Word: issuing notice and plan (*.docx)")),
+                Document("plan", QT_TRANSLATE_NOOP("Export", "Word: the plan alone (*.docx)")),
+                Document(
+                    "breakdown", QT_TRANSLATE_NOOP("Export", "Word: task breakdown table (*.docx)"), in_dialog=False
+                ),
+                Document("progress", QT_TRANSLATE_NOOP("Export", "Word: progress report (*.docx)"), in_dialog=False),
+            ),
+            _writable(_lazy(".docx_writer", "export_docx")),
+        ),
+        ExportFormat(
+            "pdf",
+            "pdf",
+            (  # the same layouts, typeset on the 22 × 28 grid
+                Document("notice", QT_TRANSLATE_NOOP("Export", "PDF: issuing notice and plan (*.pdf)")),
+                Document("plan", QT_TRANSLATE_NOOP("Export", "PDF: the plan alone (*.pdf)")),
+            ),
+            _writable(_lazy(".pdf_writer", "write_pdf")),
+        ),
+        ExportFormat(
+            "ofd",
+            "ofd",
+            (  # GB/T 33190, painted from the PDF's typeset pages
+                Document("notice", QT_TRANSLATE_NOOP("Export", "OFD: issuing notice and plan (*.ofd)")),
+                Document("plan", QT_TRANSLATE_NOOP("Export", "OFD: the plan alone (*.ofd)")),
+            ),
+            _writable(_lazy(".ofd_writer", "write_ofd")),
+        ),
+        ExportFormat(
+            "xlsx",
+            "xlsx",
+            (Document(None, QT_TRANSLATE_NOOP("Export", "Excel: task breakdown table (*.xlsx)")),),
+            _writable(_lazy(".xlsx_writer", "export_xlsx")),
+        ),
+        ExportFormat(
+            "txt",
+            "txt",
+            (Document(None, QT_TRANSLATE_NOOP("Export", "Plain text, numbered (*.txt)")),),
+            _writable(export_txt),
+        ),
+        ExportFormat(
+            "json",
+            "json",
+            (Document(None, QT_TRANSLATE_NOOP("Export", "Planbook exchange file (*.json)")),),
+            _writable(export_json),
+        ),
+    )
+}
 
 EXPORTERS: dict[str, Writer] = {name: f.writer for name, f in FORMATS.items()}  # name → writer, as before
 

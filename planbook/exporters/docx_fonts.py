@@ -51,8 +51,11 @@ class WordFontNameError(PlanbookError):
     def __init__(self, name: str, problem: str, /, **fields: object) -> None:
         self.name, self.problem = name, problem
         self.reason = Message(NAME_PROBLEMS[problem], **fields)
-        super().__init__(QT_TRANSLATE_NOOP("Messages", "“{name}” cannot be a Word font name: {reason}"),
-                         name=_visible(name), reason=self.reason)
+        super().__init__(
+            QT_TRANSLATE_NOOP("Messages", "“{name}” cannot be a Word font name: {reason}"),
+            name=_visible(name),
+            reason=self.reason,
+        )
 
 
 class WordFontSettingsError(PlanbookError):
@@ -96,10 +99,12 @@ def read_word_fonts(path: Path | None = None) -> dict[str, str]:
     path = path or user_word_fonts_file()
     problems = {
         "unreadable": QT_TRANSLATE_NOOP("Messages", "cannot read the Word font settings file {path}: {reason}"),
-        "not_object": QT_TRANSLATE_NOOP("Messages", "the Word font settings file {path} must be an object "
-                                                    "{{role: font name}}"),
-        "unknown": QT_TRANSLATE_NOOP("Messages", "the Word font settings file {path} names unknown roles: "
-                                                 "{unknown} (known: {known})"),
+        "not_object": QT_TRANSLATE_NOOP(
+            "Messages", "the Word font settings file {path} must be an object {{role: font name}}"
+        ),
+        "unknown": QT_TRANSLATE_NOOP(
+            "Messages", "the Word font settings file {path} names unknown roles: {unknown} (known: {known})"
+        ),
     }
 
     def refuse(problem: str, error: Exception | None = None, **fields) -> WordFontSettingsError:
@@ -113,15 +118,20 @@ def read_word_fonts(path: Path | None = None) -> dict[str, str]:
         if value is None or value == "":
             continue
         if not isinstance(value, str):
-            raise WordFontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "in the Word font settings file "
-                                                                            "{path}, {key} must be a font name"),
-                                        key=key)
+            raise WordFontSettingsError(
+                path,
+                QT_TRANSLATE_NOOP("Messages", "in the Word font settings file {path}, {key} must be a font name"),
+                key=key,
+            )
         try:
             names[key] = check_name(value)
         except WordFontNameError as e:
-            raise WordFontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "in the Word font settings file "
-                                                                            "{path}, {key}: {reason}"),
-                                        key=key, reason=e.message) from e
+            raise WordFontSettingsError(
+                path,
+                QT_TRANSLATE_NOOP("Messages", "in the Word font settings file {path}, {key}: {reason}"),
+                key=key,
+                reason=e.message,
+            ) from e
     return names
 
 

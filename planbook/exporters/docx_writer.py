@@ -74,23 +74,91 @@ RED_RULE_SPACE_PT = 7  # border distance below the doc number's line: 3.9 mm to 
 MASTHEAD_NUDGE_MM = 0.7
 
 # Child order in w:pPr and w:rPr (ECMA-376); Word refuses files whose children are out of order.
-_PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-              "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-              "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
-              "sectPr", "pPrChange"]
-_RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
-              "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
-              "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
-              "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"]
+_PPR_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+_RPR_ORDER = [
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+]
 _ORDER = {"pPr": {n: i for i, n in enumerate(_PPR_ORDER)}, "rPr": {n: i for i, n in enumerate(_RPR_ORDER)}}
 _THEME_ATTRS = [qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")]
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
-def export_docx(plan: Plan, out: Path, layout: str | None = None,
-                faces: Mapping[str, Face] | None = None) -> None:
+def export_docx(plan: Plan, out: Path, layout: str | None = None, faces: Mapping[str, Face] | None = None) -> None:
     """Write `plan` to `out` as DOCX; layout "notice" (default) or "plan", or the follow-up documents "breakdown"
     and "progress" (docx_tables). `faces` names the fonts per role; None means the user's Word font setting.
     Raises PlanbookError on failure (an unreadable word-fonts.json included)."""
@@ -101,8 +169,11 @@ def export_docx(plan: Plan, out: Path, layout: str | None = None,
         return export_table_docx(plan, out, layout, faces)
     if layout not in LAYOUTS:
         choices = ", ".join([*LAYOUTS, "breakdown", "progress"])
-        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "unknown layout {layout!r} for docx (choose from "
-                                                          "{choices})"), layout=layout, choices=choices)
+        raise PlanbookError(
+            QT_TRANSLATE_NOOP("Messages", "unknown layout {layout!r} for docx (choose from {choices})"),
+            layout=layout,
+            choices=choices,
+        )
     document = build_docx(plan, layout, faces)
     write_file(out, lambda tmp: document.save(str(tmp)))
 
@@ -267,8 +338,15 @@ class _Writer:
 
     def _field_runs(self, p, style: Style) -> None:
         face = self.faces[style.face].docx_name
-        parts = [("t", "— "), ("fld", "begin"), ("instr", " PAGE "), ("fld", "separate"), ("t", "1"),
-                 ("fld", "end"), ("t", " —")]
+        parts = [
+            ("t", "— "),
+            ("fld", "begin"),
+            ("instr", " PAGE "),
+            ("fld", "separate"),
+            ("t", "1"),
+            ("fld", "end"),
+            ("t", " —"),
+        ]
         for kind, value in parts:
             r = _el("r")
             set_fonts(_rpr(r), face)
@@ -377,8 +455,11 @@ class _Writer:
 
     def _indent(self, spec: Style):
         char = _char_twips(spec)
-        attrs = {"left": round(spec.left_indent_chars * char), "right": round(spec.right_indent_chars * char),
-                 "firstLine": round(spec.first_indent_chars * char)}
+        attrs = {
+            "left": round(spec.left_indent_chars * char),
+            "right": round(spec.right_indent_chars * char),
+            "firstLine": round(spec.first_indent_chars * char),
+        }
         if spec.first_indent_chars:
             attrs["firstLineChars"] = round(spec.first_indent_chars * 100)
         return _el("ind", **attrs)
@@ -466,8 +547,9 @@ class _Writer:
         self.sect_pr.addprevious(p)
         return p
 
-    def _run(self, p, text: str, style_key: str, bold: bool = False, face: str | None = None,
-             size_pt: float | None = None):
+    def _run(
+        self, p, text: str, style_key: str, bold: bool = False, face: str | None = None, size_pt: float | None = None
+    ):
         spec = STYLES[style_key]
         r = _el("r")
         rpr = _rpr(r)
@@ -534,16 +616,22 @@ class _Writer:
         width = grid_width(line.text)
         right_edge = line.indent_chars + width
         if is_date and round(PAGE.chars_per_line - right_edge, 3) in (2.0, 4.0):
-            _put(_ppr(p), _el("ind", left=0, right=_cells_twips(PAGE.chars_per_line - right_edge),
-                              firstLine=0))
+            _put(_ppr(p), _el("ind", left=0, right=_cells_twips(PAGE.chars_per_line - right_edge), firstLine=0))
             _put(_ppr(p), _el("jc", val="right"))
             return
         centre = line.indent_chars + width / 2
         if is_date or round(centre, 3) not in centres:
             return  # a name not under a seal (clamped at the left edge): keep its indent
         half = min(centre, PAGE.chars_per_line - centre)
-        _put(_ppr(p), _el("ind", left=_cells_twips(centre - half),
-                          right=_cells_twips(PAGE.chars_per_line - centre - half), firstLine=0))
+        _put(
+            _ppr(p),
+            _el(
+                "ind",
+                left=_cells_twips(centre - half),
+                right=_cells_twips(PAGE.chars_per_line - centre - half),
+                firstLine=0,
+            ),
+        )
         _put(_ppr(p), _el("jc", val="center"))
 
     def _float_seal(self, p, seal, centre_twips: int) -> None:
@@ -565,7 +653,8 @@ class _Writer:
             f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
             f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
             f'<wp:extent cx="{int(size)}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-            '<wp:wrapNone/></wp:anchor>')
+            "<wp:wrapNone/></wp:anchor>"
+        )
         doc_pr = inline.find(f"{{{WP_NS}}}docPr")
         doc_pr.set("name", f"印章{self.seal_ids}")
         for tag in ("docPr", "cNvGraphicFramePr"):
@@ -612,7 +701,8 @@ class _Writer:
             f'<w:tblGrid><w:gridCol w:w="{name_w}"/><w:gridCol w:w="{suffix_w}"/></w:tblGrid><w:tr>'
             f'<w:tc><w:tcPr><w:tcW w:w="{name_w}" w:type="dxa"/></w:tcPr></w:tc>'
             f'<w:tc><w:tcPr><w:tcW w:w="{suffix_w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr></w:tc>'
-            '</w:tr></w:tbl>')
+            "</w:tr></w:tbl>"
+        )
         left, right = tbl.findall(f"{qn('w:tr')}/{qn('w:tc')}")
         for name in m.names:
             left.append(self._cell_para("masthead", name, m.size_pt, height, "distribute"))
@@ -636,8 +726,15 @@ class _Writer:
             last = self._para("normal")
             _hairline(last)
         bdr = _el("pBdr")
-        bdr.append(_el("bottom", val="single", sz=round(RED_RULE_PT * 8), space=RED_RULE_SPACE_PT,
-                       color=STYLES["red_rule"].colour))
+        bdr.append(
+            _el(
+                "bottom",
+                val="single",
+                sz=round(RED_RULE_PT * 8),
+                space=RED_RULE_SPACE_PT,
+                color=STYLES["red_rule"].colour,
+            )
+        )
         _put(_ppr(last), bdr)
 
     def _imprint(self, imp: Imprint) -> None:
@@ -663,8 +760,11 @@ class _Writer:
             text = imp.printed_by + ("\t" + imp.printed_on if imp.printed_on else "")
             rows.append((text, {"left": char, "right": char}, width - char, 1))
         # One single-paragraph frame per row, stacked upwards from the type area's bottom edge.
-        row_borders = ([[("top", thick), ("bottom", thin)], [("bottom", thick)]] if len(rows) == 2
-                       else [[("top", thick), ("bottom", thick)]])
+        row_borders = (
+            [[("top", thick), ("bottom", thin)], [("bottom", thick)]]
+            if len(rows) == 2
+            else [[("top", thick), ("bottom", thick)]]
+        )
         bottom = _twips_mm(PAGE.type_height_mm)
         tops = []
         for _text, _ind, _tab, lines in reversed(rows):
@@ -673,8 +773,20 @@ class _Writer:
         for (text, ind, tab, lines), top, edges in zip(rows, tops, row_borders):
             p = self._para("imprint")
             ppr = _ppr(p)
-            _put(ppr, _el("framePr", w=width, h=lines * LINE, hRule="exact", wrap="notBeside", hAnchor="margin",
-                          vAnchor="margin", xAlign="center", y=top))
+            _put(
+                ppr,
+                _el(
+                    "framePr",
+                    w=width,
+                    h=lines * LINE,
+                    hRule="exact",
+                    wrap="notBeside",
+                    hAnchor="margin",
+                    vAnchor="margin",
+                    xAlign="center",
+                    y=top,
+                ),
+            )
             bdr = _el("pBdr")
             for side, size in edges:
                 bdr.append(_el(side, val="single", sz=size, space=0, color="000000"))

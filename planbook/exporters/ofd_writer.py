@@ -161,37 +161,47 @@ class OfdPainter:
             at = [round((x - left) / MM, 3) for x, _ in glyphs]
             deltas = " ".join(_short(b - a) for a, b in zip(at, at[1:]))
             text = escape("".join(ch for _, ch in glyphs))  # (control characters are already left out)
-            stroke = (f' Stroke="true" LineWidth="{mm(size * BOLD_STROKE)}"' if bold else "")
-            out.append(f'<ofd:TextObject ID="{self.ids()}" Boundary="{box}" Font="{font}" Size="{mm(size)}"'
-                       f'{stroke}><ofd:FillColor Value="{colour}"/>')
+            stroke = f' Stroke="true" LineWidth="{mm(size * BOLD_STROKE)}"' if bold else ""
+            out.append(
+                f'<ofd:TextObject ID="{self.ids()}" Boundary="{box}" Font="{font}" Size="{mm(size)}"'
+                f'{stroke}><ofd:FillColor Value="{colour}"/>'
+            )
             if bold:
                 out.append(f'<ofd:StrokeColor Value="{colour}"/>')
             delta = f' DeltaX="{deltas}"' if deltas else ""
-            out.append(f'<ofd:TextCode X="{_short(at[0])}" Y="{mm(item.baseline - top)}"{delta}>'
-                       f'{text}</ofd:TextCode></ofd:TextObject>')
+            out.append(
+                f'<ofd:TextCode X="{_short(at[0])}" Y="{mm(item.baseline - top)}"{delta}>'
+                f"{text}</ofd:TextCode></ofd:TextObject>"
+            )
 
     def rule(self, r: RuleItem, out: list[str]) -> None:
         """A PathObject whose Boundary is the rule's own box, the line through its middle."""
         top = r.y - r.width / 2
         box = f"{mm(r.x0)} {mm(top)} {mm(r.x1 - r.x0)} {mm(r.width)}"
         half = mm(r.width / 2)
-        out.append(f'<ofd:PathObject ID="{self.ids()}" Boundary="{box}" LineWidth="{mm(r.width)}">'
-                   f'<ofd:StrokeColor Value="{rgb(r.colour)}"/>'
-                   f'<ofd:AbbreviatedData>M 0 {half} L {mm(r.x1 - r.x0)} {half}</ofd:AbbreviatedData>'
-                   f'</ofd:PathObject>')
+        out.append(
+            f'<ofd:PathObject ID="{self.ids()}" Boundary="{box}" LineWidth="{mm(r.width)}">'
+            f'<ofd:StrokeColor Value="{rgb(r.colour)}"/>'
+            f"<ofd:AbbreviatedData>M 0 {half} L {mm(r.x1 - r.x0)} {half}</ofd:AbbreviatedData>"
+            f"</ofd:PathObject>"
+        )
 
     def image(self, im: ImageItem, out: list[str]) -> None:
         """An ImageObject: the picture's unit square scaled by the CTM onto its box."""
         resource = self.images.get(im.data) or self.images.setdefault(im.data, self.ids())
         w, h = mm(im.width), mm(im.height)
-        out.append(f'<ofd:ImageObject ID="{self.ids()}" Boundary="{mm(im.x)} {mm(im.y)} {w} {h}" '
-                   f'CTM="{w} 0 0 {h} 0 0" ResourceID="{resource}"/>')
+        out.append(
+            f'<ofd:ImageObject ID="{self.ids()}" Boundary="{mm(im.x)} {mm(im.y)} {w} {h}" '
+            f'CTM="{w} 0 0 {h} 0 0" ResourceID="{resource}"/>'
+        )
 
     # -- resources
     def public_res(self) -> bytes:
-        out = [XML_HEAD, f'<ofd:Res xmlns:ofd="{NS}" BaseLoc="Res">',
-               f'<ofd:ColorSpaces><ofd:ColorSpace ID="{self.cs}" Type="RGB" BitsPerComponent="8"/>'
-               '</ofd:ColorSpaces>']
+        out = [
+            XML_HEAD,
+            f'<ofd:Res xmlns:ofd="{NS}" BaseLoc="Res">',
+            f'<ofd:ColorSpaces><ofd:ColorSpace ID="{self.cs}" Type="RGB" BitsPerComponent="8"/></ofd:ColorSpaces>',
+        ]
         if self.font_ids:
             used: set[str] = set()
             out.append("<ofd:Fonts>")
@@ -203,8 +213,10 @@ class OfdPainter:
                 file = f"{name}.ttf" if name not in used and re.fullmatch(r"[\w.-]+", name) else f"font_{font_id}.ttf"
                 used.add(name)
                 self.parts[f"{DOC}/Res/{file}"] = subset_font(face, sorted(self.codes[role]))
-                out.append(f'<ofd:Font ID="{font_id}" FontName={xml_attr(name)} FamilyName={xml_attr(family)}>'
-                           f'<ofd:FontFile>{file}</ofd:FontFile></ofd:Font>')
+                out.append(
+                    f'<ofd:Font ID="{font_id}" FontName={xml_attr(name)} FamilyName={xml_attr(family)}>'
+                    f"<ofd:FontFile>{file}</ofd:FontFile></ofd:Font>"
+                )
             out.append("</ofd:Fonts>")
         out.append("</ofd:Res>")
         return "".join(out).encode()
@@ -215,22 +227,29 @@ class OfdPainter:
             fmt = "JPEG" if data.startswith(b"\xff\xd8") else "PNG"
             file = f"image_{media_id}.{'jpg' if fmt == 'JPEG' else 'png'}"
             self.parts[f"{DOC}/Res/{file}"] = data
-            out.append(f'<ofd:MultiMedia ID="{media_id}" Type="Image" Format="{fmt}">'
-                       f'<ofd:MediaFile>{file}</ofd:MediaFile></ofd:MultiMedia>')
+            out.append(
+                f'<ofd:MultiMedia ID="{media_id}" Type="Image" Format="{fmt}">'
+                f"<ofd:MediaFile>{file}</ofd:MediaFile></ofd:MultiMedia>"
+            )
         out.append("</ofd:MultiMedias></ofd:Res>")
         return "".join(out).encode()
 
     def document(self, pages: list[Page]) -> bytes:
         outline = self.outline(pages)
-        out = [XML_HEAD, f'<ofd:Document xmlns:ofd="{NS}"><ofd:CommonData>',
-               f"<ofd:MaxUnitID>{self.ids.last}</ofd:MaxUnitID>",
-               f"<ofd:PageArea><ofd:PhysicalBox>0 0 {mm(PAGE_W)} {mm(PAGE_H)}</ofd:PhysicalBox></ofd:PageArea>",
-               "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"]
+        out = [
+            XML_HEAD,
+            f'<ofd:Document xmlns:ofd="{NS}"><ofd:CommonData>',
+            f"<ofd:MaxUnitID>{self.ids.last}</ofd:MaxUnitID>",
+            f"<ofd:PageArea><ofd:PhysicalBox>0 0 {mm(PAGE_W)} {mm(PAGE_H)}</ofd:PhysicalBox></ofd:PageArea>",
+            "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>",
+        ]
         if self.images:
             out.append("<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>")
         out.append(f"<ofd:DefaultCS>{self.cs}</ofd:DefaultCS></ofd:CommonData><ofd:Pages>")
-        out += [f'<ofd:Page ID="{page_id}" BaseLoc="Pages/Page_{n}/Content.xml"/>'
-                for n, page_id in enumerate(self.page_ids)]
+        out += [
+            f'<ofd:Page ID="{page_id}" BaseLoc="Pages/Page_{n}/Content.xml"/>'
+            for n, page_id in enumerate(self.page_ids)
+        ]
         out.append("</ofd:Pages>")
         out.append(outline)
         out.append("</ofd:Document>")
@@ -245,9 +264,11 @@ class OfdPainter:
         def elem(at: tuple[Mark, int], children: str = "") -> str:
             mark, page_id = at
             dest = f'<ofd:Dest Type="XYZ" PageID="{page_id}" Left="0" Top="{mm(mark.y)}"/>'
-            return (f'<ofd:OutlineElem Title={xml_attr(" ".join(mark.title.split()))}>'
-                    f'<ofd:Actions><ofd:Action Event="CLICK"><ofd:Goto>{dest}</ofd:Goto></ofd:Action></ofd:Actions>'
-                    f'{children}</ofd:OutlineElem>')
+            return (
+                f"<ofd:OutlineElem Title={xml_attr(' '.join(mark.title.split()))}>"
+                f'<ofd:Actions><ofd:Action Event="CLICK"><ofd:Goto>{dest}</ofd:Goto></ofd:Action></ofd:Actions>'
+                f"{children}</ofd:OutlineElem>"
+            )
 
         tops: list[tuple[tuple[Mark, int], list[tuple[Mark, int]]]] = []
         for at in marks:
@@ -255,26 +276,36 @@ class OfdPainter:
                 tops.append((at, []))
             else:
                 tops[-1][1].append(at)
-        body = "".join(elem(top, "".join(elem(m) for m in kids)) if top[0].level == 0 else
-                       elem(top) + "".join(elem(m) for m in kids) for top, kids in tops)
+        body = "".join(
+            elem(top, "".join(elem(m) for m in kids))
+            if top[0].level == 0
+            else elem(top) + "".join(elem(m) for m in kids)
+            for top, kids in tops
+        )
         return f"<ofd:Outlines>{body}</ofd:Outlines>"
 
 
 def ofd_xml(info: dict[str, str], custom: dict[str, str]) -> bytes:
     """The entry file: DocInfo in the schema's order, then where the document's root is."""
     fields = "".join(f"<ofd:{name}>{xml_text(value)}</ofd:{name}>" for name, value in info.items() if value)
-    datas = "".join(f"<ofd:CustomData Name={xml_attr(name)}>{xml_text(value)}</ofd:CustomData>"
-                    for name, value in custom.items() if value)
+    datas = "".join(
+        f"<ofd:CustomData Name={xml_attr(name)}>{xml_text(value)}</ofd:CustomData>"
+        for name, value in custom.items()
+        if value
+    )
     if datas:
         fields += f"<ofd:CustomDatas>{datas}</ofd:CustomDatas>"
-    return (f'{XML_HEAD}<ofd:OFD xmlns:ofd="{NS}" Version="1.0" DocType="OFD"><ofd:DocBody>'
-            f"<ofd:DocInfo>{fields}</ofd:DocInfo><ofd:DocRoot>{DOC}/Document.xml</ofd:DocRoot>"
-            "</ofd:DocBody></ofd:OFD>").encode()
+    return (
+        f'{XML_HEAD}<ofd:OFD xmlns:ofd="{NS}" Version="1.0" DocType="OFD"><ofd:DocBody>'
+        f"<ofd:DocInfo>{fields}</ofd:DocInfo><ofd:DocRoot>{DOC}/Document.xml</ofd:DocRoot>"
+        "</ofd:DocBody></ofd:OFD>"
+    ).encode()
 
 
 def font_names(face) -> tuple[str, str]:
     """FontName and FamilyName for a reportlab face: the PostScript name without its style ("FandolFang"), the
     family as the font names it. Readers that match names against their own fonts get the face's real name."""
+
     def text(value) -> str:
         return value.decode("latin-1") if isinstance(value, bytes) else str(value)
 
@@ -325,8 +356,11 @@ def doc_info(plan: Plan, layout: str) -> tuple[dict[str, str], dict[str, str]]:
 def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | None = None) -> Fonts:
     """Write the OFD to `out` (no atomicity: use `write_ofd`). Returns the fonts with their substitution log."""
     if layout not in LAYOUTS:
-        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "unknown layout {layout!r} (choose from {choices})"),
-                            layout=layout, choices=", ".join(LAYOUTS))
+        raise PlanbookError(
+            QT_TRANSLATE_NOOP("Messages", "unknown layout {layout!r} (choose from {choices})"),
+            layout=layout,
+            choices=", ".join(LAYOUTS),
+        )
     fonts = fonts or Fonts()
     painter = OfdPainter(fonts)
     painter.paint(typeset(build_document(plan, layout), fonts), *doc_info(plan, layout))
@@ -342,8 +376,9 @@ def write_package(parts: dict[str, bytes], out: Path) -> None:
             z.writestr(name, parts[name])
 
 
-def write_ofd(plan: Plan, out: Path, layout: str | None = None,
-              warn: Callable[[Message], None] | None = None) -> GlyphReport:
+def write_ofd(
+    plan: Plan, out: Path, layout: str | None = None, warn: Callable[[Message], None] | None = None
+) -> GlyphReport:
     """Export through a temporary file, like every export; returns what the fonts could not draw as asked."""
     out = Path(out)
     if out.is_dir():

@@ -50,8 +50,11 @@ FONT_NEEDS = {key: "0123456789" if key == "song" else "中华人民共和国政�
 FONT_PROBLEMS = {
     "not_found": QT_TRANSLATE_NOOP("Messages", "the file does not exist"),
     "unreadable": QT_TRANSLATE_NOOP("Messages", "the file cannot be read"),
-    "postscript": QT_TRANSLATE_NOOP("Messages", "it is an OpenType font with PostScript (CFF) outlines; a PDF can "
-                                                "embed only fonts with TrueType outlines (.ttf, .ttc)"),
+    "postscript": QT_TRANSLATE_NOOP(
+        "Messages",
+        "it is an OpenType font with PostScript (CFF) outlines; a PDF can "
+        "embed only fonts with TrueType outlines (.ttf, .ttc)",
+    ),
     "no_embedding": QT_TRANSLATE_NOOP("Messages", "the font's licence does not allow embedding it in a PDF"),
     "not_a_font": QT_TRANSLATE_NOOP("Messages", "it is not a usable TrueType font file"),
     "bad_face": QT_TRANSLATE_NOOP("Messages", "the font collection has no such face"),
@@ -68,11 +71,15 @@ class FontFileError(PlanbookError):
         self.path, self.problem, self.detail, self.key = Path(path), problem, detail, key
         fields = dict(path=self.path, reason=Message(FONT_PROBLEMS[problem]), detail=f" ({detail})" if detail else "")
         if key:
-            super().__init__(QT_TRANSLATE_NOOP("Messages", "cannot use the font file {path} (font setting {key}): "
-                                                           "{reason}{detail}"), key=key, **fields)
+            super().__init__(
+                QT_TRANSLATE_NOOP("Messages", "cannot use the font file {path} (font setting {key}): {reason}{detail}"),
+                key=key,
+                **fields,
+            )
         else:
-            super().__init__(QT_TRANSLATE_NOOP("Messages", "cannot use the font file {path}: {reason}{detail}"),
-                             **fields)
+            super().__init__(
+                QT_TRANSLATE_NOOP("Messages", "cannot use the font file {path}: {reason}{detail}"), **fields
+            )
 
 
 class FontSettingsError(PlanbookError):
@@ -109,10 +116,12 @@ def read_user_fonts(path: Path | None = None) -> dict[str, FontChoice]:
     path = path or user_fonts_file()
     problems = {
         "unreadable": QT_TRANSLATE_NOOP("Messages", "cannot read the font settings file {path}: {reason}"),
-        "not_object": QT_TRANSLATE_NOOP("Messages", "the font settings file {path} must be an object "
-                                                    "{{role: font file}}"),
-        "unknown": QT_TRANSLATE_NOOP("Messages", "the font settings file {path} names unknown roles: {unknown} "
-                                                 "(known: {known})"),
+        "not_object": QT_TRANSLATE_NOOP(
+            "Messages", "the font settings file {path} must be an object {{role: font file}}"
+        ),
+        "unknown": QT_TRANSLATE_NOOP(
+            "Messages", "the font settings file {path} names unknown roles: {unknown} (known: {known})"
+        ),
     }
 
     def refuse(problem: str, error: Exception | None = None, **fields) -> FontSettingsError:
@@ -128,9 +137,16 @@ def read_user_fonts(path: Path | None = None) -> dict[str, FontChoice]:
         if not file:
             continue
         if not isinstance(file, str) or not isinstance(index, int) or isinstance(index, bool) or index < 0:
-            raise FontSettingsError(path, QT_TRANSLATE_NOOP("Messages", "in the font settings file {path}, {key} "
-                                                                        "must name a font file, or be {{\"file\": "
-                                                                        "file name, \"index\": number}}"), key=key)
+            raise FontSettingsError(
+                path,
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "in the font settings file {path}, {key} "
+                    'must name a font file, or be {{"file": '
+                    'file name, "index": number}}',
+                ),
+                key=key,
+            )
         fonts[key] = FontChoice(Path(file), index)
     return fonts
 
@@ -184,9 +200,15 @@ def load_font(role: str, choice: FontChoice | Path) -> TTFont:
         raise FontFileError(path, "unreadable", e.strerror or str(e)) from e
     except Exception as e:  # reportlab raises bare TTFError/AssertionError/struct.error for bad files
         text = str(e)
-        problem = ("postscript" if "postscript outlines" in text else
-                   "no_embedding" if "does not allow" in text else
-                   "bad_face" if "subfontIndex" in text else "not_a_font")
+        problem = (
+            "postscript"
+            if "postscript outlines" in text
+            else "no_embedding"
+            if "does not allow" in text
+            else "bad_face"
+            if "subfontIndex" in text
+            else "not_a_font"
+        )
         raise FontFileError(path, problem, text) from e
     pdfmetrics.registerFont(font)
     _registered[key] = font
@@ -205,8 +227,7 @@ def font_faces(path: Path) -> list[str]:
         except OSError as e:
             raise FontFileError(path, "unreadable", e.strerror or str(e)) from e
         except Exception as e:
-            raise FontFileError(path, "postscript" if "postscript outlines" in str(e) else "not_a_font",
-                                str(e)) from e
+            raise FontFileError(path, "postscript" if "postscript outlines" in str(e) else "not_a_font", str(e)) from e
         count = getattr(face, "numSubfonts", 1) if face.fileKind == "TTC" else 1
         name = face.fullName  # "SimSun", "NSimSun": reportlab's name-table bytes carry the decoded text
         names.append(getattr(name, "ustr", None) or bytes(name).decode("latin-1"))

@@ -110,6 +110,7 @@ DASH_TOP = 0.293  # top of "—" above the baseline in the page-number face (gly
 RED_CMYK = (0, 1, 1, 0)  # meets "Y80 M80 at least" (6.2)
 GETA = "〓"  # the typesetter's mark for a character no font has
 
+
 # ------------------------------------------------------------------------------------------------------- fonts
 @dataclass
 class GlyphReport:
@@ -142,9 +143,16 @@ class Fonts:
                     raise FontFileError(e.path, e.problem, e.detail, KEY_OF_ROLE[role]) from e
                 if e.problem != "not_found":
                     raise
-                raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "cannot find the font file {path} ({role}); "
-                                                                  "reinstall Planbook or name the font in the "
-                                                                  "settings"), path=e.path, role=role) from e
+                raise PlanbookError(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "cannot find the font file {path} ({role}); "
+                        "reinstall Planbook or name the font in the "
+                        "settings",
+                    ),
+                    path=e.path,
+                    role=role,
+                ) from e
             self.names[role] = font.fontName
             self.cmaps[role] = font.face.charToGlyph
 
@@ -304,8 +312,16 @@ class Typesetter:
         self.pages.append(self.page)
 
     # -- text
-    def draw_text(self, x: float, baseline: float, text: str, role: str, size: float, bold: bool = False,
-                  color: tuple | None = None) -> None:
+    def draw_text(
+        self,
+        x: float,
+        baseline: float,
+        text: str,
+        role: str,
+        size: float,
+        bold: bool = False,
+        color: tuple | None = None,
+    ) -> None:
         self.draw_items([[x, text, role, bold, None]], baseline, size, color)
 
     def draw_items(self, items: list[list], baseline: float, size: float, color: tuple | None = None) -> None:
@@ -396,9 +412,14 @@ class Typesetter:
         cell = CELL * st.size_pt / BODY  # a 4号 版记 gets a proportionally smaller cell
         role = ROLE_OF_FACE[p.runs[0].face or st.face] if p.runs else "fang"
         width = CHARS * CELL / cell - st.left_indent_chars - st.right_indent_chars
-        lines = break_lines(p.text, width=width, first_indent=st.first_indent_chars if st.align != "center" else 0,
-                            measure=lambda run: self.grid_cells(run, role, st.size_pt, cell),
-                            justify=st.align == "justify", grid=True)
+        lines = break_lines(
+            p.text,
+            width=width,
+            first_indent=st.first_indent_chars if st.align != "center" else 0,
+            measure=lambda run: self.grid_cells(run, role, st.size_pt, cell),
+            justify=st.align == "justify",
+            grid=True,
+        )
         return lines, st, cell
 
     def place_paragraph(self, p: Paragraph, rest: Sequence[Block]) -> None:
@@ -414,8 +435,9 @@ class Typesetter:
         body = p.kind in ("body", "attachment_note")
         least = 1 if p.keep_with_next and body else 2
         for n, line in enumerate(lines):
-            if self._breaks_before(len(lines) - n, n, least) or self._carries_tail(n == len(lines) - 1, tail,
-                                                                                    body and n == 0):
+            if self._breaks_before(len(lines) - n, n, least) or self._carries_tail(
+                n == len(lines) - 1, tail, body and n == 0
+            ):
                 self.new_page()
             if n == 0 and p.kind == "heading1":
                 self.page.marks.append(Mark(1, p.text, self.y))
@@ -467,8 +489,9 @@ class Typesetter:
             return False
         return not (first_body_line and not self.page.body_text)
 
-    def draw_line(self, line: Line, st: Style, cell: float, roles: list[tuple[str, bool]],
-                  left_cells: float | None = None) -> None:
+    def draw_line(
+        self, line: Line, st: Style, cell: float, roles: list[tuple[str, bool]], left_cells: float | None = None
+    ) -> None:
         size = st.size_pt
         base = self.baseline(size)
         items = self._line_items(line, self._line_start(line, st, cell, left_cells), size, cell, roles)
@@ -485,8 +508,7 @@ class Typesetter:
             x0 += (avail - span) / 2 - line.indent * cell if st.align == "center" else avail - span
         return x0
 
-    def _line_items(self, line: Line, x0: float, size: float, cell: float,
-                    roles: list[tuple[str, bool]]) -> list[list]:
+    def _line_items(self, line: Line, x0: float, size: float, cell: float, roles: list[tuple[str, bool]]) -> list[list]:
         """[x, text, role, bold, step] pieces of one line. Evenly spaced hanzi of one style become one string drawn
         with character spacing (Tc): far fewer text operators than one per character, which is most of the time
         spent."""
@@ -533,8 +555,7 @@ class Typesetter:
         self.page.marks.append(Mark(0, "".join(t.lines), self.y))
         for text in t.lines:
             w = self.fonts.width(text, "title", st.size_pt)
-            self.draw_text(LEFT + (TYPE_W - w) / 2, self.baseline(st.size_pt), text, ROLE_OF_FACE[st.face],
-                           st.size_pt)
+            self.draw_text(LEFT + (TYPE_W - w) / 2, self.baseline(st.size_pt), text, ROLE_OF_FACE[st.face], st.size_pt)
             self.y += PITCH
 
     def place_masthead(self, m: Masthead) -> None:
@@ -548,12 +569,14 @@ class Typesetter:
         x = LEFT + (TYPE_W - names_w - gap - suffix_w) / 2
         for i, name in enumerate(m.names):
             w = self.fonts.width(name, "title", size)
-            self.draw_text(x + (names_w - w) / 2, top + i * size + EM_ASCENT * size, name, "title", size,
-                           color=RED_CMYK)
+            self.draw_text(
+                x + (names_w - w) / 2, top + i * size + EM_ASCENT * size, name, "title", size, color=RED_CMYK
+            )
         height = len(m.names) * size
         if m.suffix:
-            self.draw_text(x + names_w + gap, top + (height - size) / 2 + EM_ASCENT * size, m.suffix, "title",
-                           size, color=RED_CMYK)
+            self.draw_text(
+                x + names_w + gap, top + (height - size) / 2 + EM_ASCENT * size, m.suffix, "title", size, color=RED_CMYK
+            )
         self.y = top + height
         self.last_baseline = top + height - (1 - EM_ASCENT) * size
 
@@ -576,9 +599,14 @@ class Typesetter:
             role = ROLE_OF_FACE[st.face]
             self.y = top + line.line * self.pitch
             # On the cells, as body text is: a name 16 cells wide ends where 16 cells end, not 16 ems on.
-            cells = break_lines(line.text, width=CHARS * 4, first_indent=0, justify=False,
-                                measure=lambda run, role=role, size=st.size_pt: self.cells(run, role, size, CELL),
-                                grid=True)
+            cells = break_lines(
+                line.text,
+                width=CHARS * 4,
+                first_indent=0,
+                justify=False,
+                measure=lambda run, role=role, size=st.size_pt: self.cells(run, role, size, CELL),
+                grid=True,
+            )
             self.draw_line(cells[0], st, CELL, [(role, False)] * len(line.text), left_cells=line.indent_chars)
         for seal in s.seals:
             if seal.image:
@@ -617,8 +645,10 @@ class Typesetter:
             head, _, names = imp.cc.partition("：")
             label = head + "："
             hang = measure(label)
-            cc_lines = [Line(line.units, hang) for line in break_lines(names, width=width - hang, first_indent=0,
-                                                                       measure=measure, justify=False)]
+            cc_lines = [
+                Line(line.units, hang)
+                for line in break_lines(names, width=width - hang, first_indent=0, measure=measure, justify=False)
+            ]
         printed = bool(imp.printed_by or imp.printed_on)
         rows = len(cc_lines) + (1 if printed else 0)
         if self.page.number % 2 or self.room() < rows:
@@ -767,8 +797,9 @@ class PdfPainter:
     def image(self, im: ImageItem) -> None:
         from reportlab.lib.utils import ImageReader
 
-        self.canvas.drawImage(ImageReader(io.BytesIO(im.data)), im.x, PAGE_H - im.y - im.height, im.width,
-                              im.height, mask="auto")
+        self.canvas.drawImage(
+            ImageReader(io.BytesIO(im.data)), im.x, PAGE_H - im.y - im.height, im.width, im.height, mask="auto"
+        )
 
     def text(self, item: TextItem) -> None:
         """One text object for the plain pieces of a line, one for the bold."""
@@ -839,17 +870,24 @@ def _show(t, font, chunks: list[tuple[int, bytes]], doc) -> None:
     t._code.append(" ".join(out))
 
 
-
 # ------------------------------------------------------------------------------------------------- entry point
-def render(plan: Plan, out: Path | str, layout: str = "notice", fonts: Fonts | None = None,
-           on_page: Callable[[Page], None] | None = None) -> Fonts:
+def render(
+    plan: Plan,
+    out: Path | str,
+    layout: str = "notice",
+    fonts: Fonts | None = None,
+    on_page: Callable[[Page], None] | None = None,
+) -> Fonts:
     """Write the PDF to `out` (no atomicity: use `write_pdf`). Returns the fonts with their substitution log.
 
     Pages are typeset and painted one at a time; `on_page` sees each as soon as it is typeset (a preview shows
     page 1 from it while the rest is still to come, and may stop the work by raising)."""
     if layout not in LAYOUTS:
-        raise PlanbookError(QT_TRANSLATE_NOOP("Messages", "unknown layout {layout!r} (choose from {choices})"),
-                            layout=layout, choices=", ".join(LAYOUTS))
+        raise PlanbookError(
+            QT_TRANSLATE_NOOP("Messages", "unknown layout {layout!r} (choose from {choices})"),
+            layout=layout,
+            choices=", ".join(LAYOUTS),
+        )
     blocks = build_document(plan, layout)
     fonts = fonts or Fonts()
     pages = typeset_pages(blocks, fonts)
@@ -876,9 +914,15 @@ def paint_pdf(pages: Iterable[Page], out: Path | str, fonts: Fonts, plan: Plan, 
     canvas.save()
 
 
-def write_pdf(plan: Plan, out: Path, layout: str | None = None,
-              warn: Callable[[Message], None] | None = None, *, fonts: Fonts | None = None,
-              on_page: Callable[[Page], None] | None = None) -> GlyphReport:
+def write_pdf(
+    plan: Plan,
+    out: Path,
+    layout: str | None = None,
+    warn: Callable[[Message], None] | None = None,
+    *,
+    fonts: Fonts | None = None,
+    on_page: Callable[[Page], None] | None = None,
+) -> GlyphReport:
     """Export through a temporary file; unwritable targets and missing fonts become one-line errors.
 
     Returns what the fonts could not draw as asked (also passed to `warn` as sentences, the log by default), so
@@ -903,9 +947,23 @@ def report_glyphs(fonts: Fonts, warn: Callable[[Message], None] | None = None) -
     report = fonts.report()
     if report.substituted:
         chars = "".join(sorted(fonts.substituted))
-        warn(Message(QT_TRANSLATE_NOOP("Messages", "these characters are missing from the main font and "
-                                                   "were set in the fallback font: {chars}"), chars=chars))
+        warn(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "these characters are missing from the main font and were set in the fallback font: {chars}",
+                ),
+                chars=chars,
+            )
+        )
     if report.missing:
-        warn(Message(QT_TRANSLATE_NOOP("Messages", "these characters are in no bundled font and were "
-                                                   "printed as {geta}: {chars}"), geta=GETA, chars="".join(report.missing)))
+        warn(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "these characters are in no bundled font and were printed as {geta}: {chars}"
+                ),
+                geta=GETA,
+                chars="".join(report.missing),
+            )
+        )
     return report

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def launch(library: str | None, *, plan: int | None = None, lang: str | None = None,
-           screenshot: Path | None = None) -> int:
+def launch(
+    library: str | None, *, plan: int | None = None, lang: str | None = None, screenshot: Path | None = None
+) -> int:
     """Start the main window on `library` (None: the last one used, else the default library)."""
     import sys
 
@@ -39,8 +40,11 @@ def prepare_locale(lang: str | None) -> None:
         from .. import APP_NAME
 
         path = os.environ.get("PLANBOOK_SETTINGS")
-        settings = (QSettings(path, QSettings.Format.IniFormat) if path else
-                    QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME))
+        settings = (
+            QSettings(path, QSettings.Format.IniFormat)
+            if path
+            else QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+        )
         lang = settings.value("language") or "zh"  # a system that names no language gets Chinese (app.pick_language)
     if lang == "zh":
         os.environ["LANG"] = "zh_CN.UTF-8"

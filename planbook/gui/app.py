@@ -115,15 +115,19 @@ def _headless() -> bool:
     return sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run(library: str | None, *, plan: int | None = None, lang: str | None = None,
-        screenshot: Path | None = None) -> int:
+def run(
+    library: str | None, *, plan: int | None = None, lang: str | None = None, screenshot: Path | None = None
+) -> int:
     started = time.perf_counter()
     if screenshot is not None and _headless():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if _headless() and not os.environ.get("QT_QPA_PLATFORM"):
         # Qt would abort with a list of plugins; say what is wrong and what still works.
-        print("planbook: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); the command "
-              "line works without one: planbook --help", file=sys.stderr)
+        print(
+            "planbook: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); the command "
+            "line works without one: planbook --help",
+            file=sys.stderr,
+        )
         return 1
     app, settings, language = setup_application(lang)
     if problem := binding_problem():  # before any window: the binding would abort it (qtcompat)
@@ -159,9 +163,12 @@ def run(library: str | None, *, plan: int | None = None, lang: str | None = None
         lib.close()
         return 0
     if screenshot is not None:
+
         def shoot() -> None:
             ok = window.grab().save(str(screenshot))
-            print(screenshot if ok else f"planbook: cannot write {screenshot}", file=sys.stderr if not ok else sys.stdout)
+            print(
+                screenshot if ok else f"planbook: cannot write {screenshot}", file=sys.stderr if not ok else sys.stdout
+            )
             window.close()
             app.exit(0 if ok else 1)
 

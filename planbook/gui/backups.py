@@ -39,8 +39,11 @@ class BackupDialog(QDialog):
         self.setWindowTitle(self.tr("Backups and Restore"))
         fit_to_screen(self, 560, 380)
         folder = backup.folder_of(window.lib.path)
-        self.info = QLabel(self.tr("A copy of the library is kept each day it is opened (the last {0}), in {1}")
-                           .format(backup.KEEP, folder))
+        self.info = QLabel(
+            self.tr("A copy of the library is kept each day it is opened (the last {0}), in {1}").format(
+                backup.KEEP, folder
+            )
+        )
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.list = QTreeWidget()
@@ -78,8 +81,9 @@ class BackupDialog(QDialog):
         self.list.clear()
         locale = QLocale()
         for b in backup.list_backups(self.window_.lib.path):
-            item = QTreeWidgetItem([b.taken_at.strftime("%Y-%m-%d %H:%M:%S"), locale.formattedDataSize(b.size),
-                                    b.path.name])
+            item = QTreeWidgetItem(
+                [b.taken_at.strftime("%Y-%m-%d %H:%M:%S"), locale.formattedDataSize(b.size), b.path.name]
+            )
             item.setData(0, PathRole, str(b.path))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
@@ -116,12 +120,20 @@ class BackupDialog(QDialog):
             return False
         if confirm:
             taken = item.text(0) if (item := self.list.currentItem()) else ""
-            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore Backup"),
-                              self.tr("Replace everything in the library with the backup of {0}?").format(taken),
-                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                self.tr("Restore Backup"),
+                self.tr("Replace everything in the library with the backup of {0}?").format(taken),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                self,
+            )
             box.setObjectName("confirmRestore")
-            box.setInformativeText(self.tr("What the library holds now is backed up first, so you can go back to "
-                                           "it by restoring that copy. Undo history is cleared."))
+            box.setInformativeText(
+                self.tr(
+                    "What the library holds now is backed up first, so you can go back to "
+                    "it by restoring that copy. Undo history is cleared."
+                )
+            )
             box.setDefaultButton(QMessageBox.StandardButton.Cancel)
             if box.exec() != QMessageBox.StandardButton.Yes:
                 return False

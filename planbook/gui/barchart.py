@@ -136,8 +136,11 @@ class BarChart(QWidget):
         for row, shown in enumerate(self.labels_shown()):
             y = plot.top() + row * ROW
             p.setPen(text)
-            p.drawText(QRectF(PAD, y, self._label_width() - PAD // 2, ROW),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown)
+            p.drawText(
+                QRectF(PAD, y, self._label_width() - PAD // 2, ROW),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                shown,
+            )
             x = plot.left()
             for s in self.series:
                 w = s.values[row] * scale

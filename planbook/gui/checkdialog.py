@@ -90,8 +90,10 @@ class CheckDialog(QDialog):
             return
         self.setWindowTitle(self.tr("Check Before Issuing: {0}").format(plan.title))
         style = self.style()
-        icons = {Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-                 Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        icons = {
+            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
         for f in self.findings:
             item = QTreeWidgetItem([f.place or self.field_name(str(f.where)), describe(f.message)])
             item.setIcon(0, icons[f.severity])

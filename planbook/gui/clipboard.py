@@ -58,7 +58,9 @@ def copy_rows(window) -> bool:
     if node_id in (None, PLAN_ID):
         return False
     QApplication.clipboard().setMimeData(mime_for(window, window.model.node(node_id)))
-    window.statusBar().showMessage(QCoreApplication.translate("Clipboard", "Copied: paste it into a plan here, or into Word or WPS"), 4000)
+    window.statusBar().showMessage(
+        QCoreApplication.translate("Clipboard", "Copied: paste it into a plan here, or into Word or WPS"), 4000
+    )
     return True
 
 
@@ -103,13 +105,17 @@ def paste_rows(window) -> list[int]:
         return []
     nodes = clipboard_nodes(window)
     if not nodes:
-        window.statusBar().showMessage(QCoreApplication.translate("Clipboard", "The clipboard holds no sections or tasks"), 5000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Clipboard", "The clipboard holds no sections or tasks"), 5000
+        )
         return []
     current = window.current_id()
     anchor = None if current in (None, PLAN_ID) else current
     batch = fragments.paste_edit(window.lib, window.model.plan_id, anchor, nodes)
     if batch is None:
-        window.statusBar().showMessage(QCoreApplication.translate("Clipboard", "These rows cannot go here: select a task or section"), 5000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Clipboard", "These rows cannot go here: select a task or section"), 5000
+        )
         return []
     change = window.do(batch, QCoreApplication.translate("Clipboard", "Paste {0} Rows").format(len(nodes)))
     if change is None:

@@ -33,8 +33,16 @@ class EditCommand(QUndoCommand):
     `run(edit, plan_id)` applies an edit (showing the plan it changed) and returns its change record.
     """
 
-    def __init__(self, run: Apply, text: str, forward: editing.Edit, backward: editing.Edit,
-                 plan_id: int | None, merge_key: Hashable | None = None, on_error: OnError | None = None):
+    def __init__(
+        self,
+        run: Apply,
+        text: str,
+        forward: editing.Edit,
+        backward: editing.Edit,
+        plan_id: int | None,
+        merge_key: Hashable | None = None,
+        on_error: OnError | None = None,
+    ):
         super().__init__(text)
         self._run = run
         self.forward = forward

@@ -40,22 +40,33 @@ _MARGIN = 6
 
 
 def change_names() -> dict[compare.Change, str]:
-    return {compare.Change.KEPT: QCoreApplication.translate("Compare", "Kept"),
-            compare.Change.CHANGED: QCoreApplication.translate("Compare", "Changed"),
-            compare.Change.ADDED: QCoreApplication.translate("Compare", "Added"),
-            compare.Change.DROPPED: QCoreApplication.translate("Compare", "Dropped")}
+    return {
+        compare.Change.KEPT: QCoreApplication.translate("Compare", "Kept"),
+        compare.Change.CHANGED: QCoreApplication.translate("Compare", "Changed"),
+        compare.Change.ADDED: QCoreApplication.translate("Compare", "Added"),
+        compare.Change.DROPPED: QCoreApplication.translate("Compare", "Dropped"),
+    }
 
 
-_CHANGE_COLOURS = {compare.Change.KEPT: "#ffffff", compare.Change.CHANGED: "#fff8e1",
-                   compare.Change.ADDED: "#e8f5e9", compare.Change.DROPPED: "#fdecea"}
+_CHANGE_COLOURS = {
+    compare.Change.KEPT: "#ffffff",
+    compare.Change.CHANGED: "#fff8e1",
+    compare.Change.ADDED: "#e8f5e9",
+    compare.Change.DROPPED: "#fdecea",
+}
 
 
 def _side(segments: list[compare.Segment], keep: str) -> str:
     """One side of an inline diff as HTML: equal text plus this side's changes (deleted red, inserted green)."""
-    style = {"delete": "background:#f8c6c6;text-decoration:line-through;color:#900",
-             "insert": "background:#c8ecc8;color:#060"}
-    return "".join(html.escape(t) if op == "equal" else f"<span style='{style[op]}'>{html.escape(t)}</span>"
-                   for op, t in segments if op in ("equal", keep))
+    style = {
+        "delete": "background:#f8c6c6;text-decoration:line-through;color:#900",
+        "insert": "background:#c8ecc8;color:#060",
+    }
+    return "".join(
+        html.escape(t) if op == "equal" else f"<span style='{style[op]}'>{html.escape(t)}</span>"
+        for op, t in segments
+        if op in ("equal", keep)
+    )
 
 
 MAX_INLINE = 4000  # characters: longer field values are marked whole (difflib is quadratic at worst)
@@ -81,8 +92,10 @@ def side_html(t: compare.TaskDiff, old: bool) -> str:
         keep = "delete" if old else "insert"
         title, body = _side(t.title, keep), _side(t.body, keep)
         changed = {label: (before, after) for label, before, after in t.fields}
-        rows = [_field_html(k, *changed[k], old) if k in changed else f"{html.escape(k)}：{html.escape(v)}"
-                for k, v in ref.fields]  # in the task's own order, a changed field where it stands
+        rows = [
+            _field_html(k, *changed[k], old) if k in changed else f"{html.escape(k)}：{html.escape(v)}"
+            for k, v in ref.fields
+        ]  # in the task's own order, a changed field where it stands
     else:
         title, body = html.escape(ref.title), html.escape(ref.body)
         rows = [f"{html.escape(k)}：{html.escape(v)}" for k, v in ref.fields]
@@ -118,8 +131,12 @@ class CompareModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802 - Qt's name
         return 0 if parent.isValid() else 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt's name
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < 3:
             return self.headers[section]
         return None
@@ -330,8 +347,11 @@ class CompareView(QDialog):
         old, new, diff = result
         self.diff = diff
         counts = diff.counts()
-        self.summary.setText(self.tr("{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}").format(
-            old.title, new.title, counts["kept"], counts["changed"], counts["added"], counts["dropped"]))
+        self.summary.setText(
+            self.tr("{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}").format(
+                old.title, new.title, counts["kept"], counts["changed"], counts["added"], counts["dropped"]
+            )
+        )
         self.model.headers = ["", old.title, new.title]
         self._fill()
         emit(self.compared)
@@ -367,8 +387,7 @@ class CompareView(QDialog):
 
     def changes(self) -> list[str]:
         """The change of each task row shown, top to bottom (what the user reads in the first column)."""
-        return [change for r in range(self.model.rowCount())
-                if (change := self.model.index(r, 0).data(ChangeRole))]
+        return [change for r in range(self.model.rowCount()) if (change := self.model.index(r, 0).data(ChangeRole))]
 
     def side_texts(self, column: int) -> list[str]:
         """Column 1 (the other plan) or 2 (this one): each task's side as the HTML drawn."""

@@ -94,8 +94,9 @@ class FollowDocks(QObject):
         self.unit_filter = unit
         self._apply_filter()
         if unit:
-            self.w.statusBar().showMessage(self.tr("Showing the tasks of {0} (View ▸ Show All Tasks shows all)")
-                                           .format(unit), 6000)
+            self.w.statusBar().showMessage(
+                self.tr("Showing the tasks of {0} (View ▸ Show All Tasks shows all)").format(unit), 6000
+            )
 
     def _apply_filter(self) -> None:
         from ..core.units import node_units
@@ -130,8 +131,9 @@ class FollowDocks(QObject):
             old, ok = QInputDialog.getItem(self.w, self.tr("Rename Unit"), self.tr("Unit"), units, 0, False)
             if not ok:
                 return False
-        new, ok = QInputDialog.getText(self.w, self.tr("Rename Unit"), self.tr("New name for {0}").format(old),
-                                       text=old)
+        new, ok = QInputDialog.getText(
+            self.w, self.tr("Rename Unit"), self.tr("New name for {0}").format(old), text=old
+        )
         return bool(ok) and self.rename_unit(old, new.strip())
 
     def rename_unit(self, old: str, new: str) -> bool:

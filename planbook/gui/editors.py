@@ -44,8 +44,19 @@ if TYPE_CHECKING:
     from ..core.library import Library
 
 # The labels offices use most; any other label may be typed. Document vocabulary, so data, not translations.
-USUAL_LABELS = ("牵头领导", "牵头单位", "责任单位", "配合单位", "目标任务", "工作措施", "完成时限", "牵头科室",
-                "责任科室", "牵头处室", "责任处室")
+USUAL_LABELS = (
+    "牵头领导",
+    "牵头单位",
+    "责任单位",
+    "配合单位",
+    "目标任务",
+    "工作措施",
+    "完成时限",
+    "牵头科室",
+    "责任科室",
+    "牵头处室",
+    "责任处室",
+)
 DOC_NUMBER = re.compile(r"^\S*〔(\d{4})〕(\d+)号$")
 _W = TypeVar("_W", bound=QWidget)
 _session = itertools.count(1)  # typing sessions: a new one whenever an editor shows another node or loses focus
@@ -80,12 +91,18 @@ def check_doc_number(text: str, year: int | None) -> str:
     m = DOC_NUMBER.match(text)
     if not m:
         if "[" in text or "(" in text or "（" in text or "【" in text:
-            return QCoreApplication.translate("Checks", "Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号")
-        return QCoreApplication.translate("Checks", "A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号")
+            return QCoreApplication.translate(
+                "Checks", "Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号"
+            )
+        return QCoreApplication.translate(
+            "Checks", "A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号"
+        )
     if m.group(2).startswith("0"):
         return QCoreApplication.translate("Checks", "The serial number takes no leading zero (3号, not 03号)")
     if year and abs(int(m.group(1)) - year) > 1:
-        return QCoreApplication.translate("Checks", "The year in the number ({0}) is far from the plan's year ({1})").format(m.group(1), year)
+        return QCoreApplication.translate(
+            "Checks", "The year in the number ({0}) is far from the plan's year ({1})"
+        ).format(m.group(1), year)
     return ""
 
 
@@ -222,13 +239,21 @@ class NodeEditor(QScrollArea):
 
     def _title_changed(self, text: str) -> None:
         if self.node_id is not None:
-            emit(self.edit, editing.EditNode(self.node_id, title=text), self.tr("Edit Title"),
-                           ("title", self.node_id, self._session))
+            emit(
+                self.edit,
+                editing.EditNode(self.node_id, title=text),
+                self.tr("Edit Title"),
+                ("title", self.node_id, self._session),
+            )
 
     def _body_changed(self) -> None:
         if self.node_id is not None:
-            emit(self.edit, editing.EditNode(self.node_id, body=self.body.toPlainText()), self.tr("Edit Text"),
-                           ("body", self.node_id, self._session))
+            emit(
+                self.edit,
+                editing.EditNode(self.node_id, body=self.body.toPlainText()),
+                self.tr("Edit Text"),
+                ("body", self.node_id, self._session),
+            )
 
     def _fields_changed(self, fields: tuple, name: str, merge: object) -> None:
         if self.node_id is not None:
@@ -430,7 +455,9 @@ class PlanProperties(QScrollArea):
         self.year: int | None = None
         self._session = 0
         self._widgets: dict[str, QWidget] = {}
-        self.library: Callable[[], Library | None] = lambda: None  # the open Library, for document numbers (set by the window)
+        self.library: Callable[[], Library | None] = lambda: (
+            None
+        )  # the open Library, for document numbers (set by the window)
         inner = QWidget()
         layout = QVBoxLayout(inner)
         self.source = QLabel()
@@ -486,15 +513,15 @@ class PlanProperties(QScrollArea):
         self.confirm_masthead = named(QToolButton(), "confirmMasthead")
         self.confirm_masthead.setText(self.tr("Confirm"))
         self.confirm_masthead.setToolTip(self.tr("Keep the proposed masthead as it is"))
-        self.confirm_masthead.clicked.connect(
-            lambda: self._set("notice.masthead_proposed", False, merge=False))
+        self.confirm_masthead.clicked.connect(lambda: self._set("notice.masthead_proposed", False, merge=False))
         self.masthead_note = named(QLabel(), "mastheadProposed")
         self.masthead_note.setStyleSheet("color: #a05a00")
         self.masthead_note.setWordWrap(True)
         self.next_number = named(QToolButton(), "nextDocNumber")
         self.next_number.setText(self.tr("Next Free Number"))
-        self.next_number.setToolTip(self.tr("The next serial of this agency code in the plan's year, counted over "
-                                            "every plan in the library"))
+        self.next_number.setToolTip(
+            self.tr("The next serial of this agency code in the plan's year, counted over every plan in the library")
+        )
         self.next_number.clicked.connect(self.take_next_number)
         self.date_errors: dict[str, QLabel] = {}
         for spec in NOTICE_SPECS:  # one editor per row of the field table, as its type asks
@@ -521,9 +548,13 @@ class PlanProperties(QScrollArea):
         sealing = QComboBox()
         sealing.addItem(self.tr("Sealed (加盖印章)"), Sealing.SEALED)
         sealing.addItem(self.tr("Not sealed (不加盖印章)"), Sealing.UNSEALED)
-        sealing.setToolTip(self.tr("Sealed: the date four characters from the right, each organ's name centred "
-                                   "under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without "
-                                   "an electronic one"))
+        sealing.setToolTip(
+            self.tr(
+                "Sealed: the date four characters from the right, each organ's name centred "
+                "under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without "
+                "an electronic one"
+            )
+        )
         sealing.activated.connect(lambda i: self._set("notice.sealing", sealing.itemData(i), merge=False))
         self._add(form, "notice.sealing", self.tr("Seal"), sealing)
         self.seal_count = named(QLabel(), "sealCount")
@@ -559,8 +590,9 @@ class PlanProperties(QScrollArea):
         row.addWidget(beside)
         form.addRow(label, row)
 
-    def _line(self, form: QFormLayout, key: str, label: str, placeholder: str = "",
-              beside: QWidget | None = None) -> QLineEdit:
+    def _line(
+        self, form: QFormLayout, key: str, label: str, placeholder: str = "", beside: QWidget | None = None
+    ) -> QLineEdit:
         w = QLineEdit()
         w.setPlaceholderText(placeholder)
         w.textChanged.connect(lambda text: self._set(key, text))
@@ -605,8 +637,11 @@ class PlanProperties(QScrollArea):
         self.source.setText(source)
         self.source.setVisible(bool(source))
         values = {
-            "title": plan.title, "kind": plan.kind, "issuers": "、".join(plan.issuers),
-            "preamble": plan.preamble, "closing": plan.closing,
+            "title": plan.title,
+            "kind": plan.kind,
+            "issuers": "、".join(plan.issuers),
+            "preamble": plan.preamble,
+            "closing": plan.closing,
         }
         n = plan.notice
         for spec in NOTICE_SPECS:
@@ -640,24 +675,28 @@ class PlanProperties(QScrollArea):
 
     def _show_issue(self, n) -> None:
         """The masthead's state (Planbook's proposal until confirmed) and the electronic seals."""
-        self.masthead_note.setText(self.tr("Proposed by Planbook from the issuing organs: confirm it or change it "
-                                           "before issuing") if n.masthead_proposed else "")
+        self.masthead_note.setText(
+            self.tr("Proposed by Planbook from the issuing organs: confirm it or change it before issuing")
+            if n.masthead_proposed
+            else ""
+        )
         self.masthead_note.setVisible(n.masthead_proposed)
         self.confirm_masthead.setVisible(n.masthead_proposed)
         signers = len([s for s in n.signers if s.strip()])
-        self.seal_count.setText(self.tr("{0} for {1} signing organs").format(len(n.seals), signers) if n.seals
-                                else self.tr("None: stamped on paper"))
+        self.seal_count.setText(
+            self.tr("{0} for {1} signing organs").format(len(n.seals), signers)
+            if n.seals
+            else self.tr("None: stamped on paper")
+        )
         self.remove_seals.setEnabled(bool(n.seals))
 
     def choose_seals(self) -> None:
         """Pick one PNG per signing organ; each is checked (transparent, red, not huge) before anything is stored."""
         from PySide6.QtWidgets import QFileDialog
 
-
         if self.plan_id is None:
             return
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose Seal Images"), "",
-                                                self.tr("PNG images (*.png)"))
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose Seal Images"), "", self.tr("PNG images (*.png)"))
         if files:
             self.set_seal_files(files)
 
@@ -737,8 +776,9 @@ class PlanProperties(QScrollArea):
             return
         found = docnumbers.suggest(lib, self.plan_id, self.year or dt.date.today().year)
         if found is None:
-            self.doc_number_error.setText(self.tr("No agency code known yet for these issuers: type the first "
-                                                  "number, e.g. 某教发〔2021〕1号"))
+            self.doc_number_error.setText(
+                self.tr("No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号")
+            )
             self.doc_number_error.show()
             return
         self._new_session()

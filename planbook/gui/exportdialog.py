@@ -31,9 +31,14 @@ class ExportKind:
 
 def export_kinds() -> list[ExportKind]:
     """The file types File ▸ Export… offers, from the export registry (`exporters.FORMATS`)."""
-    return [ExportKind(f"{f.name}:{d.layout}" if d.layout else f.name, T.translate("Export", d.label), f.name,
-                       d.layout, f.suffix)
-            for f in FORMATS.values() for d in f.documents if d.in_dialog]
+    return [
+        ExportKind(
+            f"{f.name}:{d.layout}" if d.layout else f.name, T.translate("Export", d.label), f.name, d.layout, f.suffix
+        )
+        for f in FORMATS.values()
+        for d in f.documents
+        if d.in_dialog
+    ]
 
 
 def safe_file_name(title: str) -> str:
@@ -64,8 +69,10 @@ class ExportDialog(QFileDialog):
 
     def _start_folder(self) -> Path:
         """The last export's folder while it exists, else 文档 (Documents), else home."""
-        for place in (self.settings.value("export/folder"),
-                      QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)):
+        for place in (
+            self.settings.value("export/folder"),
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation),
+        ):
             if place and Path(place).is_dir():
                 return Path(place)
         return Path.home()
@@ -79,8 +86,10 @@ class ExportDialog(QFileDialog):
         typed = out.suffix.lower().lstrip(".")
         if typed != kind.suffix and typed in {k.suffix for k in self.kinds}:
             # A typed suffix wins over the file type left selected: report.pdf is a PDF, of the same layout.
-            kind = next((k for k in self.kinds if k.suffix == typed and k.layout in (kind.layout, None)),
-                        next(k for k in self.kinds if k.suffix == typed))
+            kind = next(
+                (k for k in self.kinds if k.suffix == typed and k.layout in (kind.layout, None)),
+                next(k for k in self.kinds if k.suffix == typed),
+            )
         self.settings.setValue("export/kind", kind.key)
         self.settings.setValue("export/folder", str(out.parent))
         emit(self.chosen, out, kind.fmt, kind.layout)

@@ -51,8 +51,9 @@ class ExportController(QObject):
         return dialog
 
     def export_breakdown_dialog(self) -> None:
-        self._export_layout(self.tr("Export Task Breakdown Table"), "任务分解表", "breakdown",
-                            ["Excel (*.xlsx)", "Word (*.docx)"])
+        self._export_layout(
+            self.tr("Export Task Breakdown Table"), "任务分解表", "breakdown", ["Excel (*.xlsx)", "Word (*.docx)"]
+        )
 
     def export_progress_dialog(self) -> None:
         self._export_layout(self.tr("Export Progress Report"), "进展情况", "progress", ["Word (*.docx)"])

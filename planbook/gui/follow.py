@@ -45,22 +45,30 @@ from .widgets import named
 
 def progress_names() -> dict[Progress, str]:
     """The statuses in the interface's language (the core's PROGRESS_NAMES are the document's Chinese)."""
-    return {Progress.NOT_STARTED: QCoreApplication.translate("Progress", "Not started"),
-            Progress.IN_PROGRESS: QCoreApplication.translate("Progress", "In progress"),
-            Progress.DONE: QCoreApplication.translate("Progress", "Done"),
-            Progress.BEHIND: QCoreApplication.translate("Progress", "Behind")}
+    return {
+        Progress.NOT_STARTED: QCoreApplication.translate("Progress", "Not started"),
+        Progress.IN_PROGRESS: QCoreApplication.translate("Progress", "In progress"),
+        Progress.DONE: QCoreApplication.translate("Progress", "Done"),
+        Progress.BEHIND: QCoreApplication.translate("Progress", "Behind"),
+    }
 
 
 def role_names() -> dict[Role, str]:
     """A unit's role in a task, in the interface's language (the core's ROLE_NAMES are the document's words)."""
-    return {Role.LEAD: QCoreApplication.translate("Units", "Lead"),
-            Role.RESPONSIBLE: QCoreApplication.translate("Units", "Responsible"),
-            Role.COOPERATING: QCoreApplication.translate("Units", "Cooperating"),
-            Role.OTHER: QCoreApplication.translate("Units", "Other")}
+    return {
+        Role.LEAD: QCoreApplication.translate("Units", "Lead"),
+        Role.RESPONSIBLE: QCoreApplication.translate("Units", "Responsible"),
+        Role.COOPERATING: QCoreApplication.translate("Units", "Cooperating"),
+        Role.OTHER: QCoreApplication.translate("Units", "Other"),
+    }
 
 
-STATUS_COLOURS = {Progress.NOT_STARTED: "#9aa0a6", Progress.IN_PROGRESS: "#2e6da4", Progress.DONE: "#2e8b57",
-                  Progress.BEHIND: "#c0392b"}
+STATUS_COLOURS = {
+    Progress.NOT_STARTED: "#9aa0a6",
+    Progress.IN_PROGRESS: "#2e6da4",
+    Progress.DONE: "#2e8b57",
+    Progress.BEHIND: "#c0392b",
+}
 
 
 # ---- progress in the node editor -------------------------------------------------------------------------
@@ -141,7 +149,11 @@ class ProgressEditor(QGroupBox):
         if self.node_id is None:
             return
         notes = (*self._stored, ProgressNote(dt.date.today(), ""))
-        emit(self.changed, editing.SetProgress(self.node_id, self.status.currentData(), notes), self.tr("Add Progress Note"))
+        emit(
+            self.changed,
+            editing.SetProgress(self.node_id, self.status.currentData(), notes),
+            self.tr("Add Progress Note"),
+        )
         # The new note opens for typing: keys go to its text, not to the status box beside the button.
         row = self.notes.rowCount() - 1
         if row >= 0 and (item := self.notes.item(row, 1)) is not None:
@@ -153,9 +165,12 @@ class ProgressEditor(QGroupBox):
         row = self.notes.currentRow()
         if self.node_id is None or not 0 <= row < len(self._stored):
             return
-        notes = self._stored[:row] + self._stored[row + 1:]
-        emit(self.changed, editing.SetProgress(self.node_id, self.status.currentData(), notes),
-             self.tr("Remove Progress Note"))
+        notes = self._stored[:row] + self._stored[row + 1 :]
+        emit(
+            self.changed,
+            editing.SetProgress(self.node_id, self.status.currentData(), notes),
+            self.tr("Remove Progress Note"),
+        )
 
     def _emit(self, name: str) -> None:
         notes = self.current_notes()
@@ -302,11 +317,13 @@ class Dashboard(QWidget):
         self.by_unit = counts_by_lead_unit(plan) if plan else {}
         total = sum(self.counts.values())
         names = progress_names()
-        parts = [f"<span style='color:{STATUS_COLOURS[s]}'>■</span> {names[s]} <b>{n}</b>"
-                 for s, n in self.counts.items()]
+        parts = [
+            f"<span style='color:{STATUS_COLOURS[s]}'>■</span> {names[s]} <b>{n}</b>" for s, n in self.counts.items()
+        ]
         done = self.counts[Progress.DONE] * 100 // total if total else 0
-        self.summary.setText(self.tr("{0} tasks: ").format(total) + "　".join(parts)
-                             + self.tr("　({0}% done)").format(done))
+        self.summary.setText(
+            self.tr("{0} tasks: ").format(total) + "　".join(parts) + self.tr("　({0}% done)").format(done)
+        )
         self.summary.setWordWrap(True)
         self.export.setEnabled(plan is not None)
         units = list(self.by_unit)

@@ -32,16 +32,24 @@ def show_guide(window: MainWindow) -> GuideWindow:
 def about(window: MainWindow) -> None:
     from PySide6 import __version__ as qt_version
 
-    QMessageBox.about(window, QCoreApplication.translate("MainWindow", "About Planbook"), QCoreApplication.translate(
-        "MainWindow", "<h3>Planbook {0}</h3><p>Draft, keep and issue annual work plans.</p>"
-        "<p>Library: {1}</p><p>Qt for Python {2} · GPL-3.0-or-later</p>").format(
-            __version__, window.lib.path, qt_version))
+    QMessageBox.about(
+        window,
+        QCoreApplication.translate("MainWindow", "About Planbook"),
+        QCoreApplication.translate(
+            "MainWindow",
+            "<h3>Planbook {0}</h3><p>Draft, keep and issue annual work plans.</p>"
+            "<p>Library: {1}</p><p>Qt for Python {2} · GPL-3.0-or-later</p>",
+        ).format(__version__, window.lib.path, qt_version),
+    )
 
 
 def set_language(window: MainWindow, code: str) -> None:
     window.settings.setValue("language", code)
-    QMessageBox.information(window, QCoreApplication.translate("MainWindow", "Language"),
-                            QCoreApplication.translate("MainWindow", "The new language is used from the next start."))
+    QMessageBox.information(
+        window,
+        QCoreApplication.translate("MainWindow", "Language"),
+        QCoreApplication.translate("MainWindow", "The new language is used from the next start."),
+    )
 
 
 def preferences_dialog(window: MainWindow) -> PreferencesDialog:

@@ -40,8 +40,11 @@ _WARN = QBrush(QColor("#8a5a00"))
 def file_line(name: str, text: str, imported: bool = True) -> str:
     """One line about one file, naming it once: most reasons for refusing a file start with its name already."""
     if imported:
-        return text if text.startswith(name) else QCoreApplication.translate("ImportPreview", "{0}: {1}").format(
-            name, text)
+        return (
+            text
+            if text.startswith(name)
+            else QCoreApplication.translate("ImportPreview", "{0}: {1}").format(name, text)
+        )
     if text.startswith(name):
         return QCoreApplication.translate("ImportPreview", "Not imported: {0}").format(text)
     return QCoreApplication.translate("ImportPreview", "{0}: not imported: {1}").format(name, text)
@@ -76,8 +79,11 @@ class ImportPreview(QDialog):
         for item in top_items(self.tree):
             item.setExpanded(True)
         self.summary = named(QLabel(), "previewSummary")
-        self.summary.setText(self.tr("{0} plan(s) from {1} file(s); {2} warning(s) or error(s) to check.")
-                             .format(plans, len(outcomes), self.problems.count()))
+        self.summary.setText(
+            self.tr("{0} plan(s) from {1} file(s); {2} warning(s) or error(s) to check.").format(
+                plans, len(outcomes), self.problems.count()
+            )
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importButton")
@@ -96,8 +102,11 @@ class ImportPreview(QDialog):
 
     def plans(self) -> list[tuple[Path, list[Plan]]]:
         """The files that gave plans, with their plans, for the caller to write once accepted."""
-        return [(path, result.plans) for path, result, error in self.outcomes
-                if error is None and result is not None and result.plans]
+        return [
+            (path, result.plans)
+            for path, result, error in self.outcomes
+            if error is None and result is not None and result.plans
+        ]
 
 
 def _plan_item(plan: Plan, path: Path) -> QTreeWidgetItem:
@@ -109,10 +118,14 @@ def _plan_item(plan: Plan, path: Path) -> QTreeWidgetItem:
     top.setFont(0, font)
     n = plan.notice
     if n.title or n.doc_number:
-        parts = [x for x in (n.doc_number, n.title, "、".join(n.signers),
-                             n.signed_on.isoformat() if n.signed_on else "") if x]
-        notice = QTreeWidgetItem([QCoreApplication.translate("ImportPreview", "Issuing notice: {0}").format(
-            "  ".join(parts)), ""])
+        parts = [
+            x
+            for x in (n.doc_number, n.title, "、".join(n.signers), n.signed_on.isoformat() if n.signed_on else "")
+            if x
+        ]
+        notice = QTreeWidgetItem(
+            [QCoreApplication.translate("ImportPreview", "Issuing notice: {0}").format("  ".join(parts)), ""]
+        )
         notice.setForeground(0, _FIELD)
         top.addChild(notice)
     numbers = number_tree(plan.nodes, plan.numbering)

@@ -40,8 +40,9 @@ class ImportController(QObject):
         from ..importers import IMPORTERS
 
         patterns = " ".join(f"*{s}" for s in sorted(IMPORTERS))
-        paths, _ = QFileDialog.getOpenFileNames(self.w, self.tr("Import Plans"), "",
-                                                self.tr("Plans ({0});;All files (*)").format(patterns))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.w, self.tr("Import Plans"), "", self.tr("Plans ({0});;All files (*)").format(patterns)
+        )
         if paths:
             self.import_files([Path(p) for p in paths])
 

@@ -44,8 +44,9 @@ class Job(QObject):
             except Exception as e:  # a bug nobody foresaw: the item fails with a message, the job still reports
                 from ..cli import log_traceback
 
-                results.append((item, None, f"unexpected error ({type(e).__name__}: {e}); details in "
-                                            f"{log_traceback()}"))
+                results.append(
+                    (item, None, f"unexpected error ({type(e).__name__}: {e}); details in {log_traceback()}")
+                )
         emit(self.finished, results)
 
     def cancel(self) -> None:

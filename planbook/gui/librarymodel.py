@@ -78,8 +78,14 @@ def sorted_ids(order: str, plans: Iterable[PlanSummary]) -> list[int]:
         years[p.year] = max(years.get(p.year, ""), p.modified_at)
         organs[organ] = max(organs.get(organ, ""), p.modified_at)
     # Every part descending, so one reversed sort: no per-character key to turn a timestamp round.
-    return [p.id for p in sorted(plans, reverse=True, key=lambda p: (
-        years[p.year], p.year or 0, organs[(p.year, organ_of(p))], organ_of(p), p.modified_at, p.id))]
+    return [
+        p.id
+        for p in sorted(
+            plans,
+            reverse=True,
+            key=lambda p: (years[p.year], p.year or 0, organs[(p.year, organ_of(p))], organ_of(p), p.modified_at, p.id),
+        )
+    ]
 
 
 @dataclass
@@ -95,8 +101,12 @@ class Listing:
     @classmethod
     def of(cls, plans: Iterable[PlanSummary]) -> Listing:
         summaries = {p.id: p for p in plans}
-        return cls(summaries, {pid: haystack(p) for pid, p in summaries.items()},
-                   {pid: _place(p) for pid, p in summaries.items()}, sorted_ids("year", summaries.values()))
+        return cls(
+            summaries,
+            {pid: haystack(p) for pid, p in summaries.items()},
+            {pid: _place(p) for pid, p in summaries.items()},
+            sorted_ids("year", summaries.values()),
+        )
 
 
 class LibraryModel(QAbstractItemModel):
@@ -185,8 +195,9 @@ class LibraryModel(QAbstractItemModel):
 
     def _stays_in_organ(self, old: PlanSummary, new: PlanSummary) -> bool:
         """Shown before and after, in the same organ, by title: only its organ's plans are sorted again."""
-        return (self.order != "modified" and new.id in self._where and self._matches(new.id)
-                and _place(old) == _place(new))
+        return (
+            self.order != "modified" and new.id in self._where and self._matches(new.id) and _place(old) == _place(new)
+        )
 
     def _resort(self, ids: list[int]) -> None:
         """Plans whose titles moved them within their organ: that organ's rows, and the whole-library order,
@@ -197,6 +208,7 @@ class LibraryModel(QAbstractItemModel):
             organ.plans.sort(key=lambda pid: (summaries[pid].title, pid))
             self._where.update(zip(organ.plans, zip(repeat(uid), range(len(organ.plans)))))
         if self._sorted is not None:
+
             def key(pid: int) -> tuple:
                 p = summaries[pid]
                 return (-(p.year or 0), organ_of(p), p.title, p.id)
@@ -220,8 +232,10 @@ class LibraryModel(QAbstractItemModel):
         row = self._where[new.id][1]
         before = self.summaries[organ.plans[row - 1]] if row > 0 else None
         after = self.summaries[organ.plans[row + 1]] if row + 1 < len(organ.plans) else None
-        return not ((before and (before.title, before.id) > (new.title, new.id))
-                    or (after and (new.title, new.id) > (after.title, after.id)))
+        return not (
+            (before and (before.title, before.id) > (new.title, new.id))
+            or (after and (new.title, new.id) > (after.title, after.id))
+        )
 
     # ---- grouping ---------------------------------------------------------------------------------------
 
@@ -267,8 +281,7 @@ class LibraryModel(QAbstractItemModel):
         change()
         if regroup:
             self._regroup()
-        self.changePersistentIndexList(persistent, [self._index_for(k, i.column()) for k, i in
-                                                    zip(keys, persistent)])
+        self.changePersistentIndexList(persistent, [self._index_for(k, i.column()) for k, i in zip(keys, persistent)])
         self.layoutChanged.emit()
 
     def _key_of(self, index: QModelIndex | QPersistentModelIndex) -> tuple:
@@ -370,8 +383,12 @@ class LibraryModel(QAbstractItemModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802 - Qt's name
         return 2
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt's name
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < 2:
             return self.texts.headers[section]
         return None

@@ -74,9 +74,18 @@ class LibraryPane(QWidget):
         self.sort.addItem(self.tr("By year"), "year")
         self.sort.addItem(self.tr("By title"), "title")
         self.sort.addItem(self.tr("Recently modified"), "modified")
-        self.model = LibraryModel(Texts(
-            self.tr("Year {0}"), self.tr("No year"), self.tr("No issuing organ"), self.tr("Draft"), self.tr("Issued"),
-            self.tr("{0} nodes · modified {1}"), [self.tr("Plan"), self.tr("Status")]), self)
+        self.model = LibraryModel(
+            Texts(
+                self.tr("Year {0}"),
+                self.tr("No year"),
+                self.tr("No issuing organ"),
+                self.tr("Draft"),
+                self.tr("Issued"),
+                self.tr("{0} nodes · modified {1}"),
+                [self.tr("Plan"), self.tr("Status")],
+            ),
+            self,
+        )
         self.view = QTreeView()
         self.view.setObjectName("libraryView")
         self.view.setModel(self.model)

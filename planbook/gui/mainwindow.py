@@ -125,7 +125,9 @@ class MainWindow(QMainWindow):
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setPlaceholderText(self.tr("Search all plans (Ctrl+F): 校园足球  \"立德树人\"  -疫情  year:2019  unit:基教科"))
+        self.search_box.setPlaceholderText(
+            self.tr('Search all plans (Ctrl+F): 校园足球  "立德树人"  -疫情  year:2019  unit:基教科')
+        )
         bar.addWidget(self.search_box)
         self.search_panel = SearchPanel(self.search_box)
         self.search_panel.set_library(self.lib)
@@ -162,8 +164,12 @@ class MainWindow(QMainWindow):
         self.node_editor.title.returnPressed.connect(self.tree.setFocus)
         self.plan_properties.edit.connect(self.do)
         self.undo_stack.indexChanged.connect(lambda _: self._saved())
-        for signal in (self.model.structureChanged, self.model.progressChanged, self.model.dataChanged,
-                       self.model.planChanged):  # edits, undo and redo, but not merely opening a plan
+        for signal in (
+            self.model.structureChanged,
+            self.model.progressChanged,
+            self.model.dataChanged,
+            self.model.planChanged,
+        ):  # edits, undo and redo, but not merely opening a plan
             signal.connect(lambda *_: self.search_panel.refresh_soon())
 
     # ---- the edit path ---------------------------------------------------------------------------------
@@ -184,8 +190,9 @@ class MainWindow(QMainWindow):
         whole = change.added_plans | change.removed_plans
         if whole:  # a plan was added or removed: the step belongs to it
             plan_id = min(whole)
-        self.undo_stack.push(EditCommand(self._run, text, edit, change.inverse, plan_id, merge_key,
-                                           on_error=self.safety.command_failed))
+        self.undo_stack.push(
+            EditCommand(self._run, text, edit, change.inverse, plan_id, merge_key, on_error=self.safety.command_failed)
+        )
         self._library_follows(change)
         self._update_actions()
         return change
@@ -295,14 +302,22 @@ class MainWindow(QMainWindow):
             self.library_pane.apply_change(self.lib, change)
 
     def open_library_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Library"), str(self.lib.path.parent),
-                                              self.tr("Planbook libraries (*.db *.planbook *.sqlite);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open Library"),
+            str(self.lib.path.parent),
+            self.tr("Planbook libraries (*.db *.planbook *.sqlite);;All files (*)"),
+        )
         if path:
             self.switch_library(path)
 
     def new_library_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New Library"), str(self.lib.path.parent / "planbook.db"),
-                                              self.tr("Planbook libraries (*.db)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New Library"),
+            str(self.lib.path.parent / "planbook.db"),
+            self.tr("Planbook libraries (*.db)"),
+        )
         if path:
             self.switch_library(path)
 
@@ -440,4 +455,3 @@ def _int(value) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
-

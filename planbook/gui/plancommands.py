@@ -55,8 +55,9 @@ class PlanCommands(QObject):
         if not plans:
             return self.new_plan()
         names = [f"{p.title}  [{p.id}]" for p in plans]
-        name, ok = QInputDialog.getItem(self.w, self.tr("New Plan From"), self.tr("Start from a copy of:"), names, 0,
-                                        False)
+        name, ok = QInputDialog.getItem(
+            self.w, self.tr("New Plan From"), self.tr("Start from a copy of:"), names, 0, False
+        )
         if not ok:
             return None
         copy = usecases.copy_plan(self.w.lib, plans[names.index(name)].id, linked=True)
@@ -76,8 +77,9 @@ class PlanCommands(QObject):
             return 0
         if w.do(batch, self.tr("Normalize Punctuation")) is None:
             return 0
-        w.statusBar().showMessage(self.tr("Punctuation made full-width: {0} changes, one undo step")
-                                  .format(len(batch.edits)), 6000)
+        w.statusBar().showMessage(
+            self.tr("Punctuation made full-width: {0} changes, one undo step").format(len(batch.edits)), 6000
+        )
         return len(batch.edits)
 
     def draft_next_year(self, existing: str = "ask") -> int | None:
@@ -101,15 +103,20 @@ class PlanCommands(QObject):
             return None
         plan_id = self._add_plan(draft.plan, self.tr("Draft Next Year's Plan"), draft.link)
         if plan_id is not None and draft.link is not None:
-            w.statusBar().showMessage(self.tr("Drafted “{0}” from “{1}”").format(draft.plan.title,
-                                                                                 draft.link.source_title), 6000)
+            w.statusBar().showMessage(
+                self.tr("Drafted “{0}” from “{1}”").format(draft.plan.title, draft.link.source_title), 6000
+            )
             w.docks.review_draft()  # what still says last year, right away
         return plan_id
 
     def _ask_about_draft(self, title: str) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Draft Next Year's Plan"),
-                          self.tr("This plan already has next year's draft “{0}”.").format(title),
-                          QMessageBox.StandardButton.Cancel, self.w)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Draft Next Year's Plan"),
+            self.tr("This plan already has next year's draft “{0}”.").format(title),
+            QMessageBox.StandardButton.Cancel,
+            self.w,
+        )
         box.setObjectName("draftExists")
         open_button = box.addButton(self.tr("Open That Draft"), QMessageBox.ButtonRole.AcceptRole)
         another = box.addButton(self.tr("Draft Another"), QMessageBox.ButtonRole.ActionRole)
@@ -124,9 +131,13 @@ class PlanCommands(QObject):
         if plan is None or plan.id is None:
             return False
         if confirm:
-            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete Plan"),
-                              self.tr("Delete “{0}” and its {1} items?").format(plan.title, len(list(plan.walk()))),
-                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, w)
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                self.tr("Delete Plan"),
+                self.tr("Delete “{0}” and its {1} items?").format(plan.title, len(list(plan.walk()))),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                w,
+            )
             box.setObjectName("confirmDelete")
             box.setInformativeText(self.tr("You can undo this with Edit ▸ Undo."))
             box.setDefaultButton(QMessageBox.StandardButton.Cancel)

@@ -93,7 +93,8 @@ def problem_words(problem: str) -> str:
 def char_list(chars) -> str:
     """Characters with their code points: the interface font may lack them too, and a box tells nobody much."""
     return T.translate("PdfFonts", ", ").join(
-        T.translate("PdfFonts", "{0} (U+{1})").format(ch, f"{ord(ch):04X}") for ch in chars)
+        T.translate("PdfFonts", "{0} (U+{1})").format(ch, f"{ord(ch):04X}") for ch in chars
+    )
 
 
 def fallback_note(report) -> str:
@@ -103,7 +104,8 @@ def fallback_note(report) -> str:
     names = role_names()
     where = T.translate("PdfFonts", "; ").join(
         T.translate("PdfFonts", "{1} in {0}").format(names[key], "".join(chars))
-        for key, chars in report.substituted.items())
+        for key, chars in report.substituted.items()
+    )
     return T.translate("PdfFonts", "Drawn with the fallback face, as the chosen fonts lack them: {0}.").format(where)
 
 
@@ -114,10 +116,13 @@ def glyph_warning_text(report, path: Path | None = None) -> tuple[str, str]:
         text = T.translate("PdfFonts", "These characters are in none of the fonts and were printed as 〓: {0}.")
         text = text.format(chars)
     else:
-        text = T.translate("PdfFonts", "{0} was written, but these characters are in none of the fonts and were "
-                                       "printed as 〓: {1}.").format(Path(path).name, chars)
-    more = T.translate("PdfFonts", "Check the text, or choose a font that has them as the fallback face in "
-                                   "Edit ▸ Preferences ▸ PDF Fonts.")
+        text = T.translate(
+            "PdfFonts", "{0} was written, but these characters are in none of the fonts and were printed as 〓: {1}."
+        ).format(Path(path).name, chars)
+    more = T.translate(
+        "PdfFonts",
+        "Check the text, or choose a font that has them as the fallback face in Edit ▸ Preferences ▸ PDF Fonts.",
+    )
     return text, more
 
 
@@ -127,8 +132,13 @@ def show_glyph_warning(parent: QWidget, report, path: Path | None = None) -> QMe
     if not report or not report.missing:
         return None
     text, more = glyph_warning_text(report, path)
-    box = QMessageBox(QMessageBox.Icon.Warning, T.translate("PdfFonts", "Characters Missing from the PDF"), text,
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        T.translate("PdfFonts", "Characters Missing from the PDF"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("glyphWarning")
     with_fallback_face(box)
     box.setInformativeText("\n\n".join(filter(None, [more, fallback_note(report)])))
@@ -196,9 +206,17 @@ def set_aside(parent: QWidget, path: Path, aside: Path, question: str, tell) -> 
     """Start Over…: after the clerk agrees to `question` (none: no question), rename an unreadable settings file
     to `aside`; it is never deleted. `tell(title, text)` shows what went wrong."""
     title = QCoreApplication.translate("Preferences", "Start Over")
-    if question and QMessageBox.question(
-            parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
+    if (
+        question
+        and QMessageBox.question(
+            parent,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        != QMessageBox.StandardButton.Yes
+    ):
         return False
     try:
         os.replace(path, aside)
@@ -261,10 +279,13 @@ class PreferencesDialog(QDialog):
 
     def _fonts_page(self, keys) -> QWidget:
         page = named(QWidget(), "pdfFontsPage")
-        intro = QLabel(self.tr(
-            "The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this "
-            "computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only "
-            "(.ttf, .ttc)."))
+        intro = QLabel(
+            self.tr(
+                "The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this "
+                "computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only "
+                "(.ttf, .ttc)."
+            )
+        )
         intro.setWordWrap(True)
         self.replace_button = named(QPushButton(self.tr("Start Over…")), "replaceFontsFile")
         self.replace_button.setToolTip(self.tr("Put the unreadable file aside and use the bundled fonts"))
@@ -295,8 +316,14 @@ class PreferencesDialog(QDialog):
             self.rows[key] = _FontRow(file, sample, browse, reset)
             row += 2
 
-        where = named(QLabel(self.tr("Saved in {0}; the command line uses the same file.").format(
-            f"<a href=\"{self.fonts_file.parent.as_uri()}\">{self.fonts_file}</a>")), "fontsFileName")
+        where = named(
+            QLabel(
+                self.tr("Saved in {0}; the command line uses the same file.").format(
+                    f'<a href="{self.fonts_file.parent.as_uri()}">{self.fonts_file}</a>'
+                )
+            ),
+            "fontsFileName",
+        )
         where.setOpenExternalLinks(True)
         box = QVBoxLayout(page)
         box.addWidget(intro)
@@ -319,9 +346,14 @@ class PreferencesDialog(QDialog):
         except FontSettingsError as e:
             self.choices, self.problem = {}, e
         if self.problem is not None:
-            self.problem_label.setText(describe(self.problem) + "\n" + self.tr(
-                "Nothing here can be changed until the file is corrected by hand, or you start over with the "
-                "bundled fonts (the file is kept beside it, renamed)."))
+            self.problem_label.setText(
+                describe(self.problem)
+                + "\n"
+                + self.tr(
+                    "Nothing here can be changed until the file is corrected by hand, or you start over with the "
+                    "bundled fonts (the file is kept beside it, renamed)."
+                )
+            )
         self.problem_label.setVisible(self.problem is not None)
         self.replace_button.setVisible(self.problem is not None)
         for key in self.rows:
@@ -375,8 +407,11 @@ class PreferencesDialog(QDialog):
         choice = self.choices.get(key)
         start = str(choice.file.parent) if choice else _system_fonts_folder()
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Font for {0}").format(role_names()[key]), start,
-            self.tr("TrueType fonts (*.ttf *.ttc *.otf);;All files (*)"))
+            self,
+            self.tr("Font for {0}").format(role_names()[key]),
+            start,
+            self.tr("TrueType fonts (*.ttf *.ttc *.otf);;All files (*)"),
+        )
         return bool(name) and self.choose_font(key, Path(name))
 
     def choose_font(self, key: str, path: Path, index: int | None = None) -> bool:
@@ -398,9 +433,14 @@ class PreferencesDialog(QDialog):
 
     def pick_face(self, path: Path, faces: list[str]) -> int | None:
         """Which face of a .ttc collection (simsun.ttc holds 宋体 and 新宋体); None when cancelled."""
-        face, ok = QInputDialog.getItem(self, self.tr("Choose a Font"),
-                                        self.tr("{0} holds several fonts. Which one?").format(path.name),
-                                        faces, 0, False)
+        face, ok = QInputDialog.getItem(
+            self,
+            self.tr("Choose a Font"),
+            self.tr("{0} holds several fonts. Which one?").format(path.name),
+            faces,
+            0,
+            False,
+        )
         return faces.index(face) if ok and face in faces else None
 
     def reset(self, key: str) -> bool:
@@ -442,8 +482,9 @@ class PreferencesDialog(QDialog):
         return True
 
     def _refuse(self, key: str, path: Path, error) -> None:
-        text = self.tr("{0} cannot be used for {1}: {2}.").format(path.name, role_names()[key],
-                                                                 problem_words(error.problem))
+        text = self.tr("{0} cannot be used for {1}: {2}.").format(
+            path.name, role_names()[key], problem_words(error.problem)
+        )
         box = self._message(self.tr("Font Not Used"), text, self.tr("Nothing was changed."))
         box.setObjectName("fontRefused")
         if error.detail:

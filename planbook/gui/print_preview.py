@@ -74,8 +74,7 @@ class PreviewWorker(QObject):
         try:
             self._fonts = Fonts()
             self._show(first_pages(self.plan, self.layout, self._fonts, 1))  # typeset from the plan's head: at once
-            report = write_pdf(self.plan, out, self.layout, warn=warnings.append, fonts=self._fonts,
-                               on_page=self._page)
+            report = write_pdf(self.plan, out, self.layout, warn=warnings.append, fonts=self._fonts, on_page=self._page)
         except _Cancelled:
             emit(self.finished, None)
         except PlanbookError as e:
@@ -108,7 +107,6 @@ class PreviewWorker(QObject):
         if (now := time.monotonic()) - self._told >= PROGRESS_EVERY:
             self._told = now
             emit(self.progress, page.number)
-
 
     def _show(self, pages: list[Page]) -> None:
         """Paint the first pages into a file of their own for the dialog to show while the rest is typeset."""
@@ -157,7 +155,8 @@ class PrintPreview(QDialog):
         self.glyph_banner.setWordWrap(True)
         self.glyph_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.glyph_banner.setStyleSheet(
-            "QLabel { background: #fff3b0; color: #5c4a00; border: 1px solid #e0c84a; padding: 6px 10px; }")
+            "QLabel { background: #fff3b0; color: #5c4a00; border: 1px solid #e0c84a; padding: 6px 10px; }"
+        )
         self.glyph_banner.hide()
         self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.clicked.connect(self.print_dialog)

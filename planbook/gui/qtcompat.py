@@ -73,8 +73,9 @@ def emit(signal: SignalInstance, *args) -> None:
 BINDING_PROBLEM = QT_TRANSLATE_NOOP(
     "Binding",
     "PySide6 {0} on Python {1} loses a reference to None on every Qt value it converts, so the window would "
-    "abort within minutes. Install PySide6 6.11 with\n\n{2} -m pip install \"PySide6>=6.7,<6.12\"\n\nor run "
-    "Planbook on Python 3.12 or later.")
+    'abort within minutes. Install PySide6 6.11 with\n\n{2} -m pip install "PySide6>=6.7,<6.12"\n\nor run '
+    "Planbook on Python 3.12 or later.",
+)
 
 
 def binding_problem(translate: Callable[[str, str], str] = lambda _context, text: text) -> str | None:
@@ -83,4 +84,3 @@ def binding_problem(translate: Callable[[str, str], str] = lambda _context, text
         return None
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
     return translate("Binding", BINDING_PROBLEM).format(PySide6.__version__, python, sys.executable)
-

@@ -44,13 +44,22 @@ ROW = Qt.ItemDataRole.UserRole  # a row's finding or hit
 
 def part_name(part: str) -> str:
     """A plan part's key as the properties pane names it."""
-    names = {"title": QT_TRANSLATE_NOOP("PlanParts", "Title"), "issuers": QT_TRANSLATE_NOOP("PlanParts", "Issuers"), "preamble": QT_TRANSLATE_NOOP("PlanParts", "Preamble"),
-             "closing": QT_TRANSLATE_NOOP("PlanParts", "Closing"), "notice.masthead": QT_TRANSLATE_NOOP("PlanParts", "Masthead"),
-             "notice.doc_number": QT_TRANSLATE_NOOP("PlanParts", "Document number"), "notice.title": QT_TRANSLATE_NOOP("PlanParts", "Notice title"),
-             "notice.recipients": QT_TRANSLATE_NOOP("PlanParts", "Recipients"), "notice.body": QT_TRANSLATE_NOOP("PlanParts", "Notice text"),
-             "notice.signers": QT_TRANSLATE_NOOP("PlanParts", "Signers"), "notice.annotation": QT_TRANSLATE_NOOP("PlanParts", "Annotation"),
-             "notice.cc": QT_TRANSLATE_NOOP("PlanParts", "Copies to"), "notice.printed_by": QT_TRANSLATE_NOOP("PlanParts", "Printed by"),
-             "notice.attachments": QT_TRANSLATE_NOOP("PlanParts", "Attachments")}
+    names = {
+        "title": QT_TRANSLATE_NOOP("PlanParts", "Title"),
+        "issuers": QT_TRANSLATE_NOOP("PlanParts", "Issuers"),
+        "preamble": QT_TRANSLATE_NOOP("PlanParts", "Preamble"),
+        "closing": QT_TRANSLATE_NOOP("PlanParts", "Closing"),
+        "notice.masthead": QT_TRANSLATE_NOOP("PlanParts", "Masthead"),
+        "notice.doc_number": QT_TRANSLATE_NOOP("PlanParts", "Document number"),
+        "notice.title": QT_TRANSLATE_NOOP("PlanParts", "Notice title"),
+        "notice.recipients": QT_TRANSLATE_NOOP("PlanParts", "Recipients"),
+        "notice.body": QT_TRANSLATE_NOOP("PlanParts", "Notice text"),
+        "notice.signers": QT_TRANSLATE_NOOP("PlanParts", "Signers"),
+        "notice.annotation": QT_TRANSLATE_NOOP("PlanParts", "Annotation"),
+        "notice.cc": QT_TRANSLATE_NOOP("PlanParts", "Copies to"),
+        "notice.printed_by": QT_TRANSLATE_NOOP("PlanParts", "Printed by"),
+        "notice.attachments": QT_TRANSLATE_NOOP("PlanParts", "Attachments"),
+    }
     return QCoreApplication.translate("PlanParts", names[part]) if part in names else part
 
 
@@ -88,8 +97,12 @@ class ReviewPanel(QWidget):
         self.accept_kind_button.clicked.connect(self._accept_kind)
         self.ignore_button.clicked.connect(lambda: self.ignore_findings(self.selected()))
         self.restore_button.clicked.connect(self._restore)
-        hint = QLabel(self.tr("Double-click a finding (or press Enter) to edit it by hand. Nothing changes until you "
-                              "accept; each accept is one undo step."))
+        hint = QLabel(
+            self.tr(
+                "Double-click a finding (or press Enter) to edit it by hand. Nothing changes until you "
+                "accept; each accept is one undo step."
+            )
+        )
         hint.setWordWrap(True)
         buttons = QHBoxLayout()
         for button in (self.accept_button, self.accept_kind_button, self.ignore_button):
@@ -150,8 +163,11 @@ class ReviewPanel(QWidget):
         for kind, group in groups.items():
             group.setText(0, f"{describe(KIND_NAMES[kind])} ({group.childCount()})")
             group.setExpanded(str(kind) not in collapsed)
-        self.summary.setText(self.tr("{0} findings to look at").format(len(self.findings)) if self.findings
-                             else self.tr("Nothing in this plan looks stale."))
+        self.summary.setText(
+            self.tr("{0} findings to look at").format(len(self.findings))
+            if self.findings
+            else self.tr("Nothing in this plan looks stale.")
+        )
         self._update_buttons()
 
     def _proposal(self, f: Finding) -> str:
@@ -171,8 +187,9 @@ class ReviewPanel(QWidget):
         self.accept_button.setEnabled(any(f.action is not None for f in chosen))
         self.ignore_button.setEnabled(bool(chosen))
         kind = self._current_kind()
-        self.accept_kind_button.setEnabled(kind is not None and any(f.kind is kind and f.action is not None
-                                                             for f in self.findings))
+        self.accept_kind_button.setEnabled(
+            kind is not None and any(f.kind is kind and f.action is not None for f in self.findings)
+        )
         self.restore_button.setEnabled(self.plan_id is not None)
 
     def _current_kind(self) -> Kind | None:
@@ -306,8 +323,11 @@ class ReplaceDialog(QDialog):
         for h in self.hits:
             where = h.place if h.spot.node_id is not None else part_name(h.spot.part)
             # an ellipsis only where the text goes on
-            context = (("…" if len(h.before) == CONTEXT else "") + f"{h.before}【{h.match}】{h.after}"
-                       + ("…" if len(h.after) == CONTEXT else "")).replace("\n", " ")
+            context = (
+                ("…" if len(h.before) == CONTEXT else "")
+                + f"{h.before}【{h.match}】{h.after}"
+                + ("…" if len(h.after) == CONTEXT else "")
+            ).replace("\n", " ")
             item = QTreeWidgetItem([where, context])
             item.setData(0, ROW, h)
             item.setToolTip(0, where)
@@ -327,8 +347,9 @@ class ReplaceDialog(QDialog):
         if not old:
             self.summary.setText(self.tr("Type the text to find."))
         elif self.all_plans.isChecked():
-            text = self.tr("{0} hits in {1} plans (all plans are shown read only; open one to replace "
-                           "in it)").format(total, plans)
+            text = self.tr("{0} hits in {1} plans (all plans are shown read only; open one to replace in it)").format(
+                total, plans
+            )
             if total > len(self.hits):
                 text += " " + self.tr("The first {0} are listed.").format(len(self.hits))
             self.summary.setText(text)

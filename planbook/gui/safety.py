@@ -60,15 +60,19 @@ def explained(error: Exception, path: Path | None = None) -> str:
         return describe(error)
     words = {
         "disk_full": T.translate("Safety", "The disk is full: free some space and try again (nothing was changed)."),
-        "disk_failed": T.translate("Safety",
-                                   "The disk could not be read or written (was it removed, or is it failing?)."),
-        "damaged": T.translate("Safety",
-                               "The library file is damaged: restore a backup with File ▸ Backups and Restore…."),
-        "busy": T.translate("Safety",
-                            "Another program is busy with the library: try again in a moment (nothing was changed)."),
+        "disk_failed": T.translate(
+            "Safety", "The disk could not be read or written (was it removed, or is it failing?)."
+        ),
+        "damaged": T.translate(
+            "Safety", "The library file is damaged: restore a backup with File ▸ Backups and Restore…."
+        ),
+        "busy": T.translate(
+            "Safety", "Another program is busy with the library: try again in a moment (nothing was changed)."
+        ),
         "read_only": T.translate("Safety", "The library is read-only; changes cannot be saved."),
-        "cannot_open": T.translate("Safety",
-                                   "The library file cannot be opened (check the folder exists and may be read)."),
+        "cannot_open": T.translate(
+            "Safety", "The library file cannot be opened (check the folder exists and may be read)."
+        ),
     }
     key = problem(error, path)
     return words[key] if key else str(error)
@@ -172,7 +176,8 @@ class LibrarySafety(QObject):
         self.read_only_banner = QLabel(T.translate("Safety", "This library is read-only: changes are not saved"))
         self.read_only_banner.setObjectName("readOnlyBanner")
         self.read_only_banner.setStyleSheet(
-            "QLabel { background: #fff3b0; color: #5c4a00; border-bottom: 1px solid #e0c84a; padding: 6px 10px; }")
+            "QLabel { background: #fff3b0; color: #5c4a00; border-bottom: 1px solid #e0c84a; padding: 6px 10px; }"
+        )
         self.read_only_banner.setWordWrap(True)
         self.watcher = LibraryWatcher(window.lib, self)
         self.watcher.changed.connect(self.reload_from_library)
@@ -239,7 +244,9 @@ class LibrarySafety(QObject):
             reason = T.translate("Safety", "What it changes was deleted or changed by another program.")
         else:
             reason = explained(error, self.w.lib.path)
-        what = (T.translate("Safety", "Cannot undo “{0}”.") if undoing else T.translate("Safety", "Cannot redo “{0}”.")).format(command.text())
+        what = (
+            T.translate("Safety", "Cannot undo “{0}”.") if undoing else T.translate("Safety", "Cannot redo “{0}”.")
+        ).format(command.text())
         after = T.translate("Safety", "The step was taken off the undo list; nothing was changed.")
         text = f"{what} {reason} {after}"
         self.w.statusBar().showMessage(text, 10000)
@@ -280,12 +287,16 @@ class LibrarySafety(QObject):
         if old_plan is not None and fresh is None:
             self.w.model.load(None)
             self.w._show_nothing()
-            self.w.statusBar().showMessage(T.translate("Safety", "The plan that was open was deleted by another program."), 8000)
+            self.w.statusBar().showMessage(
+                T.translate("Safety", "The plan that was open was deleted by another program."), 8000
+            )
             return
         if fresh is not None and fresh.id is not None and (force or fresh != old_plan):
             self._reload_plan(fresh.id)
         if not force:
-            self.w.statusBar().showMessage(T.translate("Safety", "Another program changed the library: shown as it is now."), 5000)
+            self.w.statusBar().showMessage(
+                T.translate("Safety", "Another program changed the library: shown as it is now."), 5000
+            )
 
     def _fresh_plan(self) -> Plan | None:
         """The open plan as the file holds it now; None when it is gone (or none is open)."""
@@ -302,9 +313,14 @@ class LibrarySafety(QObject):
             chain.append(walk)
             walk = self.w.model.parent_id(walk)
         old = self.w.model.plan
-        collapsed = {n.id for n in (old.walk() if old is not None else ())
-                     if n.id is not None and self.w.model.node(n.id) is not None and n.children
-                     and not self.w.tree.isExpanded(self.w.model.index_of(n.id))}
+        collapsed = {
+            n.id
+            for n in (old.walk() if old is not None else ())
+            if n.id is not None
+            and self.w.model.node(n.id) is not None
+            and n.children
+            and not self.w.tree.isExpanded(self.w.model.index_of(n.id))
+        }
         scroll = self.w.tree.verticalScrollBar().value()
         with QSignalBlocker(self.w.tree.selectionModel()):  # no flicker to the placeholder and back
             self.w.model.load(plan_id)
@@ -351,5 +367,9 @@ class LibrarySafety(QObject):
         if self.w.model.plan is None and self.w.library_pane.plans:
             self.w.open_plan(self.w.library_pane.visible_plan_ids()[0])
         self.w.statusBar().showMessage(
-            T.translate("Safety", "Restored {0}. What was there before is kept as {1}.").format(Path(path).name, before.name), 10000)
+            T.translate("Safety", "Restored {0}. What was there before is kept as {1}.").format(
+                Path(path).name, before.name
+            ),
+            10000,
+        )
         return True

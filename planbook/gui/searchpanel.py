@@ -123,8 +123,16 @@ class _Search(QRunnable):
         try:
             with Library.open(self.path, create=False) as lib:
                 results = search.search(lib, self.query, limit=LIMIT, counts=False)
-            rows = [(hit.plan_id, hit.node_id, f"{hit.plan_year} {hit.plan_title}" if hit.plan_year
-                     else hit.plan_title, f"{hit.number}{hit.title}", marked_html(hit)) for hit in results.hits]
+            rows = [
+                (
+                    hit.plan_id,
+                    hit.node_id,
+                    f"{hit.plan_year} {hit.plan_title}" if hit.plan_year else hit.plan_title,
+                    f"{hit.number}{hit.title}",
+                    marked_html(hit),
+                )
+                for hit in results.hits
+            ]
             emit(self.signals.done, self.generation, (results.query.highlight_terms(), rows))
         except (PlanbookError, OSError, RuntimeError) as e:
             emit(self.signals.done, self.generation, describe(e))
@@ -146,8 +154,12 @@ class SearchPanel(QWidget):
         self.issuer = named(QLineEdit(placeholderText=self.tr("Issuer")), "searchIssuer")
         self.unit = named(QLineEdit(placeholderText=self.tr("Unit, e.g. 基教科")), "searchUnit")
         filters = QHBoxLayout()
-        for label, widget in ((self.tr("Year"), self.year_from), ("–", self.year_to), (None, self.issuer),
-                              (None, self.unit)):
+        for label, widget in (
+            (self.tr("Year"), self.year_from),
+            ("–", self.year_to),
+            (None, self.issuer),
+            (None, self.unit),
+        ):
             if label:
                 filters.addWidget(QLabel(label))
             filters.addWidget(widget)
@@ -221,13 +233,18 @@ class SearchPanel(QWidget):
         text = self.query_text()
         if not text or self.lib is None:
             self.results.clear()
-            self.summary.setText(self.tr("Type to search every plan: words, \"phrases\", -exclude, year:2019, "
-                                         "issuer:…, unit:…, field:责任单位=…, kind:task"))
+            self.summary.setText(
+                self.tr(
+                    'Type to search every plan: words, "phrases", -exclude, year:2019, '
+                    "issuer:…, unit:…, field:责任单位=…, kind:task"
+                )
+            )
             return
         self.summary.setText(self.tr("Searching…"))
         generation = self.generation
-        QThreadPool.globalInstance().start(_Search(self.lib.path, text, generation, self.found,
-                                                   lambda: self.generation))
+        QThreadPool.globalInstance().start(
+            _Search(self.lib.path, text, generation, self.found, lambda: self.generation)
+        )
 
     def run_now(self) -> None:
         """The same search at once on the window's connection (Enter opens the best hit: it must be there)."""
@@ -241,8 +258,16 @@ class SearchPanel(QWidget):
         except PlanbookError as e:
             self.summary.setText(describe(e))
             return
-        rows = [(hit.plan_id, hit.node_id, f"{hit.plan_year} {hit.plan_title}" if hit.plan_year
-                 else hit.plan_title, f"{hit.number}{hit.title}", marked_html(hit)) for hit in results.hits]
+        rows = [
+            (
+                hit.plan_id,
+                hit.node_id,
+                f"{hit.plan_year} {hit.plan_title}" if hit.plan_year else hit.plan_title,
+                f"{hit.number}{hit.title}",
+                marked_html(hit),
+            )
+            for hit in results.hits
+        ]
         self._found(self.generation, (results.query.highlight_terms(), rows))
 
     @property
@@ -261,8 +286,9 @@ class SearchPanel(QWidget):
         self.terms, rows = outcome
         self._fill(rows)
         shown = len(rows)
-        self.summary.setText(self.tr("No plan contains that.") if not shown
-                             else self.tr("Counting… (first {0} shown)").format(shown))
+        self.summary.setText(
+            self.tr("No plan contains that.") if not shown else self.tr("Counting… (first {0} shown)").format(shown)
+        )
         if self._restore is not None:  # a refresh: the clerk's chosen hit and scroll position stay
             chosen, scroll = self._restore
             self._restore = None
@@ -270,8 +296,7 @@ class SearchPanel(QWidget):
                 self.results.setCurrentItem(found)
             self.results.verticalScrollBar().setValue(scroll)
         if shown and self.lib is not None:
-            QThreadPool.globalInstance().start(_Count(self.lib.path, self.query_text(), self.generation,
-                                                      self.counted))
+            QThreadPool.globalInstance().start(_Count(self.lib.path, self.query_text(), self.generation, self.counted))
 
     def refresh_soon(self) -> None:
         if self.lib is not None and self.query_text():

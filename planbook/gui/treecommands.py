@@ -88,8 +88,9 @@ class TreeCommands(QObject):
             return
         edit = editing.move_by(self.w.lib, current, delta)
         if edit is None:
-            self.w.statusBar().showMessage(self.tr("Already at the top") if delta < 0
-                                           else self.tr("Already at the bottom"), 3000)
+            self.w.statusBar().showMessage(
+                self.tr("Already at the top") if delta < 0 else self.tr("Already at the bottom"), 3000
+            )
             return
         if self.w.do(edit, self.tr("Move Up") if delta < 0 else self.tr("Move Down")):
             self.w.select_node(current)

@@ -299,7 +299,8 @@ class PlanTreeModel(QAbstractItemModel):
 
     # Qt allows nullptr here (no drag), which the stubs do not say.
     def mimeData(  # pyright: ignore[reportIncompatibleMethodOverride]
-            self, indexes: Sequence[QModelIndex]) -> QMimeData | None:
+        self, indexes: Sequence[QModelIndex]
+    ) -> QMimeData | None:
         ids = [i.internalId() for i in indexes if i.isValid() and i.column() == 0 and i.internalId() != PLAN_ID]
         if not ids:
             return None
@@ -466,8 +467,12 @@ class PlanTreeModel(QAbstractItemModel):
         changed = [nid for nid, n in numbers.items() if self._numbers.get(nid) != n]
         self._numbers = numbers
         for parent, first, last in self._row_runs(changed):
-            emit(self.dataChanged, self.index(first, 0, parent), self.index(last, 0, parent),
-                 [Qt.ItemDataRole.DisplayRole])
+            emit(
+                self.dataChanged,
+                self.index(first, 0, parent),
+                self.index(last, 0, parent),
+                [Qt.ItemDataRole.DisplayRole],
+            )
 
     def _row_runs(self, node_ids: list[int]) -> list[tuple[QModelIndex, int, int]]:
         """The nodes as (parent index, first row, last row) runs of adjacent siblings: a task added near the top
@@ -486,6 +491,3 @@ class PlanTreeModel(QAbstractItemModel):
                     runs.append((parent, start, before))
                     start = row
         return runs
-
-
-

@@ -43,8 +43,9 @@ class GrowingTextEdit(QPlainTextEdit):
 
     focused = Signal()
 
-    def __init__(self, min_lines: int = 1, max_lines: int = 12, single_paragraph: bool = False,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, min_lines: int = 1, max_lines: int = 12, single_paragraph: bool = False, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.min_lines, self.max_lines, self.single_paragraph = min_lines, max_lines, single_paragraph
         self.setTabChangesFocus(True)
@@ -74,8 +75,11 @@ class GrowingTextEdit(QPlainTextEdit):
         height = int(self._line_height() * shown + frame + 1)
         if height != self.height() or self.minimumHeight() != height:
             self.setFixedHeight(height)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if self._lines() > self.max_lines
-                                        else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if self._lines() > self.max_lines
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -138,4 +142,3 @@ class ElidedLabel(QFrame):
         painter = QPainter(self)
         painter.setFont(self.font())
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.shown_text())
-

@@ -70,10 +70,13 @@ class WordFontsPage(QWidget):
     # ---- building ------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        intro = QLabel(self.tr(
-            "The Word export writes these font names into the document; the fonts themselves are not included. "
-            "Word uses a named font where the reader's computer has it, otherwise the fallback shown beside it. "
-            "Choose a name from the list, or type the one your office uses."))
+        intro = QLabel(
+            self.tr(
+                "The Word export writes these font names into the document; the fonts themselves are not included. "
+                "Word uses a named font where the reader's computer has it, otherwise the fallback shown beside it. "
+                "Choose a name from the list, or type the one your office uses."
+            )
+        )
         intro.setWordWrap(True)
         self.replace_button = named(QPushButton(self.tr("Start Over…")), "replaceWordFontsFile")
         self.replace_button.setToolTip(self.tr("Put the unreadable file aside and use the default names"))
@@ -109,14 +112,23 @@ class WordFontsPage(QWidget):
             row += 2
 
         self.reset_button = named(QPushButton(self.tr("Reset to Defaults")), "resetWordFonts")
-        self.reset_button.setToolTip(self.tr("Use the default names again: {0}").format(
-            self.tr(", ").join(FACES[key].docx_name for key in WORD_FONT_KEYS)))
+        self.reset_button.setToolTip(
+            self.tr("Use the default names again: {0}").format(
+                self.tr(", ").join(FACES[key].docx_name for key in WORD_FONT_KEYS)
+            )
+        )
         self.reset_button.clicked.connect(lambda: self.reset())
         reset = QHBoxLayout()
         reset.addStretch(1)
         reset.addWidget(self.reset_button)
-        where = named(QLabel(self.tr("Saved in {0}; the command line uses the same file.").format(
-            f"<a href=\"{self.fonts_file.parent.as_uri()}\">{self.fonts_file}</a>")), "wordFontsFileName")
+        where = named(
+            QLabel(
+                self.tr("Saved in {0}; the command line uses the same file.").format(
+                    f'<a href="{self.fonts_file.parent.as_uri()}">{self.fonts_file}</a>'
+                )
+            ),
+            "wordFontsFileName",
+        )
         where.setOpenExternalLinks(True)
         box = QVBoxLayout(self)
         box.addWidget(intro)
@@ -142,9 +154,14 @@ class WordFontsPage(QWidget):
         except WordFontSettingsError as e:
             self.names, self.problem = {}, e
         if self.problem is not None:
-            self.problem_label.setText(describe(self.problem) + "\n" + self.tr(
-                "Nothing here can be changed until the file is corrected by hand, or you start over with the "
-                "default names (the file is kept beside it, renamed)."))
+            self.problem_label.setText(
+                describe(self.problem)
+                + "\n"
+                + self.tr(
+                    "Nothing here can be changed until the file is corrected by hand, or you start over with the "
+                    "default names (the file is kept beside it, renamed)."
+                )
+            )
         self.problem_label.setVisible(self.problem is not None)
         self.replace_button.setVisible(self.problem is not None)
         for key in self.combos:
@@ -162,9 +179,11 @@ class WordFontsPage(QWidget):
         alt = face_named(key, name).docx_alt
         label = self.fallbacks[key]
         label.setText(self.tr("Fallback: {0}").format(alt) if alt else self.tr("No fallback"))
-        label.setToolTip(self.tr("Where a reader's computer lacks {0}, Word uses {1}").format(name, alt) if alt else
-                         self.tr("Where a reader's computer lacks {0}, Word substitutes a font of its own")
-                         .format(name))
+        label.setToolTip(
+            self.tr("Where a reader's computer lacks {0}, Word uses {1}").format(name, alt)
+            if alt
+            else self.tr("Where a reader's computer lacks {0}, Word substitutes a font of its own").format(name)
+        )
 
     # ---- changing ------------------------------------------------------------------------------------
 
@@ -179,10 +198,13 @@ class WordFontsPage(QWidget):
             name = check_name(combo.currentText())
         except WordFontNameError as e:
             self._show(key)  # first, so that the focus leaving for the message finds nothing new to save
-            box = self._message(self.tr("Font Name Not Used"),
-                                self.tr("This name cannot be used for {0} in Word files: {1}.").format(
-                                    role_names()[key], describe(e.reason)),
-                                self.tr("{0} is kept.").format(current))
+            box = self._message(
+                self.tr("Font Name Not Used"),
+                self.tr("This name cannot be used for {0} in Word files: {1}.").format(
+                    role_names()[key], describe(e.reason)
+                ),
+                self.tr("{0} is kept.").format(current),
+            )
             box.setObjectName("wordFontRefused")
             return False
         if name == current:

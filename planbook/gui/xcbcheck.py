@@ -22,28 +22,69 @@ PLUGIN_ENV = "PLANBOOK_XCB_PLUGIN"  # another Qt library or plugin to check inst
 
 # Shared object → Debian package, for the libraries the xcb plugin and Qt's GUI libraries load.
 PACKAGES = {
-    "libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-icccm.so.4": "libxcb-icccm4", "libxcb-util.so.1": "libxcb-util1",
-    "libxcb-image.so.0": "libxcb-image0", "libxcb-keysyms.so.1": "libxcb-keysyms1",
-    "libxcb-randr.so.0": "libxcb-randr0", "libxcb-render.so.0": "libxcb-render0",
-    "libxcb-render-util.so.0": "libxcb-render-util0", "libxcb-shape.so.0": "libxcb-shape0",
-    "libxcb-shm.so.0": "libxcb-shm0", "libxcb-sync.so.1": "libxcb-sync1", "libxcb.so.1": "libxcb1",
-    "libxcb-xfixes.so.0": "libxcb-xfixes0", "libxcb-xkb.so.1": "libxcb-xkb1", "libxcb-xinput.so.0": "libxcb-xinput0",
-    "libxcb-glx.so.0": "libxcb-glx0", "libxkbcommon.so.0": "libxkbcommon0",
-    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0", "libX11-xcb.so.1": "libx11-xcb1", "libX11.so.6": "libx11-6",
-    "libEGL.so.1": "libegl1", "libGL.so.1": "libgl1", "libOpenGL.so.0": "libopengl0",
-    "libfontconfig.so.1": "libfontconfig1", "libfreetype.so.6": "libfreetype6", "libdbus-1.so.3": "libdbus-1-3",
-    "libglib-2.0.so.0": "libglib2.0-0", "libgthread-2.0.so.0": "libglib2.0-0", "libICE.so.6": "libice6",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb.so.1": "libxcb1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxcb-xinput.so.0": "libxcb-xinput0",
+    "libxcb-glx.so.0": "libxcb-glx0",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libX11.so.6": "libx11-6",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libOpenGL.so.0": "libopengl0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0",
+    "libICE.so.6": "libice6",
     "libSM.so.6": "libsm6",
 }
 # What libqxcb.so and libQt6XcbQpa.so.6 load from the system (PySide6 6.x): looked for with a few stat calls on
 # every start, so that `ldd` (a process, 0.1–0.2 s) runs only when one of them seems to be missing.
-XCB_NEEDS = ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-util.so.1", "libxcb-image.so.0",
-             "libxcb-keysyms.so.1", "libxcb-randr.so.0", "libxcb-render.so.0", "libxcb-render-util.so.0",
-             "libxcb-shape.so.0", "libxcb-shm.so.0", "libxcb-sync.so.1", "libxcb.so.1", "libxcb-xfixes.so.0",
-             "libxcb-xkb.so.1", "libxkbcommon.so.0", "libX11-xcb.so.1", "libxkbcommon-x11.so.0")
+XCB_NEEDS = (
+    "libxcb-cursor.so.0",
+    "libxcb-icccm.so.4",
+    "libxcb-util.so.1",
+    "libxcb-image.so.0",
+    "libxcb-keysyms.so.1",
+    "libxcb-randr.so.0",
+    "libxcb-render.so.0",
+    "libxcb-render-util.so.0",
+    "libxcb-shape.so.0",
+    "libxcb-shm.so.0",
+    "libxcb-sync.so.1",
+    "libxcb.so.1",
+    "libxcb-xfixes.so.0",
+    "libxcb-xkb.so.1",
+    "libxkbcommon.so.0",
+    "libX11-xcb.so.1",
+    "libxkbcommon-x11.so.0",
+)
 # What QtCore, QtGui and QtWidgets load from the system, whatever the platform (offscreen included).
-QT_NEEDS = ("libglib-2.0.so.0", "libgthread-2.0.so.0", "libEGL.so.1", "libGL.so.1", "libfontconfig.so.1",
-            "libfreetype.so.6", "libxkbcommon.so.0", "libdbus-1.so.3")
+QT_NEEDS = (
+    "libglib-2.0.so.0",
+    "libgthread-2.0.so.0",
+    "libEGL.so.1",
+    "libGL.so.1",
+    "libfontconfig.so.1",
+    "libfreetype.so.6",
+    "libxkbcommon.so.0",
+    "libdbus-1.so.3",
+)
 NOT_FOUND = re.compile(r"^\s*(\S+)\s+=>\s+not found", re.MULTILINE)
 
 
@@ -93,8 +134,16 @@ def missing_libraries(files: list[Path]) -> list[str]:
 
 def library_dirs() -> list[Path]:
     multiarch = sysconfig.get_config_var("MULTIARCH") or ""
-    dirs = [*os.environ.get("LD_LIBRARY_PATH", "").split(os.pathsep), f"/lib/{multiarch}", f"/usr/lib/{multiarch}",
-            "/lib64", "/usr/lib64", "/lib", "/usr/lib", "/usr/local/lib"]
+    dirs = [
+        *os.environ.get("LD_LIBRARY_PATH", "").split(os.pathsep),
+        f"/lib/{multiarch}",
+        f"/usr/lib/{multiarch}",
+        "/lib64",
+        "/usr/lib64",
+        "/lib",
+        "/usr/lib",
+        "/usr/local/lib",
+    ]
     return [Path(d) for d in dict.fromkeys(dirs) if d and not d.endswith("/")]
 
 
@@ -111,8 +160,12 @@ def install_line(missing: list[str]) -> str:
 
 def will_use_xcb() -> bool:
     platform = os.environ.get("QT_QPA_PLATFORM", "")
-    return sys.platform.startswith("linux") and bool(os.environ.get("DISPLAY")) and platform in ("", "xcb") and (
-        not os.environ.get("WAYLAND_DISPLAY") or platform == "xcb")
+    return (
+        sys.platform.startswith("linux")
+        and bool(os.environ.get("DISPLAY"))
+        and platform in ("", "xcb")
+        and (not os.environ.get("WAYLAND_DISPLAY") or platform == "xcb")
+    )
 
 
 def check() -> str | None:
@@ -125,5 +178,7 @@ def check() -> str | None:
     missing = missing_libraries(qt_files(xcb))
     if not missing:
         return None
-    return ("planbook: the window needs system libraries this system lacks (" + ", ".join(missing) + "). "
-            "Install them with one command, then start Planbook again:\n  " + install_line(missing))
+    return (
+        "planbook: the window needs system libraries this system lacks (" + ", ".join(missing) + "). "
+        "Install them with one command, then start Planbook again:\n  " + install_line(missing)
+    )

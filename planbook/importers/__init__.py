@@ -30,8 +30,9 @@ def read_text_utf8(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is not UTF-8 text (byte {byte})"), name=path.name,
-                          byte=e.start) from None
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{name} is not UTF-8 text (byte {byte})"), name=path.name, byte=e.start
+        ) from None
 
 
 @dataclass
@@ -48,18 +49,25 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
             raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is a folder, not a file"), name=path.name)
         size = path.stat().st_size
         if size > limit:
-            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is {size:.1f} MB, too large for a plan (at most "
-                                                            "{limit} MB)"), name=path.name, size=size / 2**20,
-                              limit=limit // 2**20)
+            raise FormatError(
+                QT_TRANSLATE_NOOP("Messages", "{name} is {size:.1f} MB, too large for a plan (at most {limit} MB)"),
+                name=path.name,
+                size=size / 2**20,
+                limit=limit // 2**20,
+            )
         with path.open("rb") as f:
             data = f.read(limit + 1)  # never more than the limit, even from a file that grows while read
         if len(data) > limit:
-            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is larger than {limit} MB, too large for a plan"),
-                              name=path.name, limit=limit // 2**20)
+            raise FormatError(
+                QT_TRANSLATE_NOOP("Messages", "{name} is larger than {limit} MB, too large for a plan"),
+                name=path.name,
+                limit=limit // 2**20,
+            )
         return data
     except OSError as e:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "cannot read {path}: {reason}"), path=path,
-                          reason=e.strerror) from e
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "cannot read {path}: {reason}"), path=path, reason=e.strerror
+        ) from e
 
 
 def _read_txt(path: Path) -> ImportResult:
@@ -99,10 +107,19 @@ def _read_legacy(path: Path) -> ImportResult:
 
 
 IMPORTERS: dict[str, Callable[[Path], list[Plan] | ImportResult]] = {
-    ".json": read_json, ".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".docx": _read_docx,
-    ".pdf": _read_pdf, ".md": _read_markdown, ".markdown": _read_markdown,
+    ".json": read_json,
+    ".txt": _read_txt,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".docx": _read_docx,
+    ".pdf": _read_pdf,
+    ".md": _read_markdown,
+    ".markdown": _read_markdown,
     # what web sites and old folders call .doc/.wps/.mht is read by its content (importers/legacy.py)
-    ".doc": _read_legacy, ".wps": _read_legacy, ".mht": _read_legacy, ".mhtml": _read_legacy,
+    ".doc": _read_legacy,
+    ".wps": _read_legacy,
+    ".mht": _read_legacy,
+    ".mhtml": _read_legacy,
 }
 
 
@@ -121,31 +138,46 @@ def import_with_warnings(path: Path) -> ImportResult:
     if importer is None:
         kinds = ", ".join(sorted(IMPORTERS))
         if path.suffix:
-            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name}: cannot import {suffix} (supported: {kinds})"),
-                              name=path.name, suffix=path.suffix, kinds=kinds)
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name}: cannot import files without a suffix "
-                                                        "(supported: {kinds})"), name=path.name, kinds=kinds)
+            raise FormatError(
+                QT_TRANSLATE_NOOP("Messages", "{name}: cannot import {suffix} (supported: {kinds})"),
+                name=path.name,
+                suffix=path.suffix,
+                kinds=kinds,
+            )
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{name}: cannot import files without a suffix (supported: {kinds})"),
+            name=path.name,
+            kinds=kinds,
+        )
     _check_regular(path)
     try:
         result = importer(path)
     except PlanbookError:
         raise
     except RecursionError:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is nested too deeply to be a plan"),
-                          name=path.name) from None
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{name} is nested too deeply to be a plan"), name=path.name
+        ) from None
     except MemoryError:
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is too large to read"), name=path.name) from None
     except Exception as e:  # noqa: BLE001 - a crafted file must cost its own import, never the whole folder's
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} cannot be read ({reason})"), name=path.name,
-                          reason=f"{type(e).__name__}: {e}"[:200]) from None
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{name} cannot be read ({reason})"),
+            name=path.name,
+            reason=f"{type(e).__name__}: {e}"[:200],
+        ) from None
     result = result if isinstance(result, ImportResult) else ImportResult(list(result))
     if importer is not read_json:  # planbook/1 files carry their own status
         mark_issued(result.plans)
     for plan in result.plans:
         _check_size(plan, path.name)
         if removed := clean_plan(plan):
-            result.warnings.append(Message(QT_TRANSLATE_NOOP("Messages", "removed {count} control character(s) "
-                                                                         "that no document can hold"), count=removed))
+            result.warnings.append(
+                Message(
+                    QT_TRANSLATE_NOOP("Messages", "removed {count} control character(s) that no document can hold"),
+                    count=removed,
+                )
+            )
     return result
 
 
@@ -156,20 +188,28 @@ def _check_regular(path: Path) -> None:
     try:
         mode = path.stat().st_mode
     except OSError as e:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "cannot read {path}: {reason}"), path=path,
-                          reason=e.strerror or e) from None
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "cannot read {path}: {reason}"), path=path, reason=e.strerror or e
+        ) from None
     if stat.S_ISDIR(mode):
         raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is a folder, not a file"), name=path.name)
     if not stat.S_ISREG(mode):
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is not a regular file (a pipe or device?); "
-                                                        "not read"), name=path.name)
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{name} is not a regular file (a pipe or device?); not read"), name=path.name
+        )
 
 
 def _check_size(plan: Plan, name: str) -> None:
     depth = tree_depth(plan.nodes)
     if depth > MAX_DEPTH:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} nests its items {depth} levels deep; a plan may have "
-                                                        "at most {limit}"), name=name, depth=depth, limit=MAX_DEPTH)
+        raise FormatError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "{name} nests its items {depth} levels deep; a plan may have at most {limit}"
+            ),
+            name=name,
+            depth=depth,
+            limit=MAX_DEPTH,
+        )
     nodes = characters = 0
     stack = list(plan.nodes)
     while stack:
@@ -179,13 +219,21 @@ def _check_size(plan: Plan, name: str) -> None:
         stack.extend(node.children)
     characters += len(plan.title) + len(plan.preamble) + len(plan.closing) + len(plan.notice.body)
     if nodes > MAX_NODES:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has {count} headings, tasks and items; a plan may "
-                                                        "have at most {limit}"), name=name, count=nodes,
-                          limit=MAX_NODES)
+        raise FormatError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "{name} has {count} headings, tasks and items; a plan may have at most {limit}"
+            ),
+            name=name,
+            count=nodes,
+            limit=MAX_NODES,
+        )
     if characters > MAX_CHARACTERS:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} holds {count} characters of text; a plan may hold "
-                                                        "at most {limit}"), name=name, count=characters,
-                          limit=MAX_CHARACTERS)
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{name} holds {count} characters of text; a plan may hold at most {limit}"),
+            name=name,
+            count=characters,
+            limit=MAX_CHARACTERS,
+        )
 
 
 def mark_issued(plans: list[Plan]) -> None:

@@ -14,8 +14,11 @@ from ..core.errors import FormatError
 from ..core.messages import QT_TRANSLATE_NOOP
 
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: they share a prefix
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: they share a prefix
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _BINARY = QT_TRANSLATE_NOOP("Messages", "{name} is a binary file, not text")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -25,12 +28,16 @@ def sniff_binary(data: bytes, name: str) -> None:
     """Refuse files that are plainly not text: PDFs, Office binaries, images, archives, anything with NULs."""
     image = QT_TRANSLATE_NOOP("Messages", "{name} is an image, not text")
     signatures = {
-        b"%PDF": QT_TRANSLATE_NOOP("Messages", "{name} is a PDF (copy its text into a .txt file, or save it as "
-                                               ".docx), not text"),
-        b"\xd0\xcf\x11\xe0": QT_TRANSLATE_NOOP("Messages", "{name} is an old Word/Excel file (.doc/.xls); save it "
-                                                       "as .docx, not text"),
+        b"%PDF": QT_TRANSLATE_NOOP(
+            "Messages", "{name} is a PDF (copy its text into a .txt file, or save it as .docx), not text"
+        ),
+        b"\xd0\xcf\x11\xe0": QT_TRANSLATE_NOOP(
+            "Messages", "{name} is an old Word/Excel file (.doc/.xls); save it as .docx, not text"
+        ),
         b"PK\x03\x04": QT_TRANSLATE_NOOP("Messages", "{name} is a zip archive (a .docx? then name it .docx), not text"),
-        b"\x89PNG": image, b"\xff\xd8\xff": image, b"GIF8": image,
+        b"\x89PNG": image,
+        b"\xff\xd8\xff": image,
+        b"GIF8": image,
         b"{\\rtf": QT_TRANSLATE_NOOP("Messages", "{name} is an RTF document; save it as .docx, not text"),
     }
     for magic, template in signatures.items():
@@ -47,15 +54,26 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[st
             try:
                 return _checked(data.decode(encoding), name), encoding
             except UnicodeDecodeError as e:
-                raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} starts like {encoding} but is not valid "
-                                                                "{encoding} (byte {byte})"),
-                                  name=name, encoding=encoding.upper(), byte=e.start) from None
+                raise FormatError(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "{name} starts like {encoding} but is not valid {encoding} (byte {byte})"
+                    ),
+                    name=name,
+                    encoding=encoding.upper(),
+                    byte=e.start,
+                ) from None
     sniff_binary(data, name)
     if b"\x00" in data:
         if _looks_like_utf16(data):
-            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} looks like UTF-16 text without a byte-order "
-                                                            "mark; save it as UTF-8 (or UTF-16 with BOM) and import "
-                                                            "it again"), name=name)
+            raise FormatError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "{name} looks like UTF-16 text without a byte-order "
+                    "mark; save it as UTF-8 (or UTF-16 with BOM) and import "
+                    "it again",
+                ),
+                name=name,
+            )
         raise FormatError(_BINARY, name=name)
     try:
         return _checked(data.decode("utf-8"), name), "utf-8"
@@ -71,9 +89,15 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[st
             continue
         if encoding == "big5" or _plausible_chinese(text):
             return _checked(text, name), encoding
-    raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name}: cannot tell its text encoding (it is neither UTF-8, "
-                                                    "GB18030/GBK nor UTF-16 with a byte-order mark); save it as UTF-8 "
-                                                    "and import it again"), name=name)
+    raise FormatError(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{name}: cannot tell its text encoding (it is neither UTF-8, "
+            "GB18030/GBK nor UTF-16 with a byte-order mark); save it as UTF-8 "
+            "and import it again",
+        ),
+        name=name,
+    )
 
 
 def _looks_like_utf16(data: bytes) -> bool:

@@ -36,15 +36,21 @@ def _label_re() -> re.Pattern[str]:
 
 
 _LABEL: re.Pattern[str] | None = None
-_DATE = re.compile(r"(?:\d{4}|[一二三四五六七八九〇○零O]{4})\s?年\s?[\d一二三四五六七八九十]{1,3}\s?月\s?[\d一二三四五六七八九十]{1,3}\s?日")
+_DATE = re.compile(
+    r"(?:\d{4}|[一二三四五六七八九〇○零O]{4})\s?年\s?[\d一二三四五六七八九十]{1,3}\s?月\s?[\d一二三四五六七八九十]{1,3}\s?日"
+)
 # a date a web copy left as bare digits (2018319), only where spaces set it apart
 _BARE_DATE = re.compile(r"(?<=\s)(?:19|20)\d{2}[01]?\d[0-3]?\d(?=\s|$)")
 _ORGAN_END = re.compile(r"(?:委员会|工委|党委|党组|局|厅|委|政府|办公室|办公厅|部|院|中心|办|署)$")
-_KIND_END = re.compile(r"(?:工作要点|工作计划|行动计划|行动方案|实施方案|工作方案|工作安排|任务清单|实施意见|要点|计划|方案|规划)")
+_KIND_END = re.compile(
+    r"(?:工作要点|工作计划|行动计划|行动方案|实施方案|工作方案|工作安排|任务清单|实施意见|要点|计划|方案|规划)"
+)
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s?[〔\[(（【［]\s?(?:19|20)\d{2}\s?[〕\])）】］]\s?[的第]?\s?\d{1,5}\s?号")
 _NOTICE_END = re.compile(r"的(?:通知|决定|通报|函|意见)")
-_PAGE_LABELS = re.compile(r"(?:您的位置|您现在的位置|当前位置|索\s?引\s?号|发布机构|发文机关|发文日期|发布日期|发布时间|成文日期|"
-                          r"发文字号|主\s?题\s?词|主题分类|信息来源|浏览次数|名\s?称|标\s?题)\s?[:：]")
+_PAGE_LABELS = re.compile(
+    r"(?:您的位置|您现在的位置|当前位置|索\s?引\s?号|发布机构|发文机关|发文日期|发布日期|发布时间|成文日期|"
+    r"发文字号|主\s?题\s?词|主题分类|信息来源|浏览次数|名\s?称|标\s?题)\s?[:：]"
+)
 _MIN_RUN = 160  # a line shorter than this is an ordinary paragraph
 
 
@@ -128,11 +134,11 @@ class _Cutter:
     def context(self, pos: int) -> tuple[bool, bool, bool, bool]:
         """(after a sentence end, after a space or bracket, after a heading, after a plan's title) at `pos`."""
         line = self.line
-        before = line[max(0, pos - 2):pos].rstrip()[-1:]
+        before = line[max(0, pos - 2) : pos].rstrip()[-1:]
         strong = pos == 0 or before in _TERMINAL
-        spaced = line[pos - 1:pos].isspace()  # a paragraph's indent survives the join as a space
+        spaced = line[pos - 1 : pos].isspace()  # a paragraph's indent survives the join as a space
         spaced = spaced or before in "）)"  # after （责任单位：…） that ended the last paragraph
-        segment = line[self.seg_start:pos] if pos - self.seg_start <= 60 else ""  # only a short segment is a heading
+        segment = line[self.seg_start : pos] if pos - self.seg_start <= 60 else ""  # only a short segment is a heading
         heading = self.seg_marked and bool(segment) and not re.search("[。！？；]", segment)
         title = not self.seg_marked and len(segment) >= 4 and _KIND_END.search(segment[-6:]) is not None
         return strong, spaced, heading, title
@@ -157,13 +163,13 @@ class _Cutter:
         self.cuts.add(pos)
         self.seg_start, self.seg_marked, self.opened = pos, True, level
         self.last[level] = n
-        for deeper in _ORDER[_ORDER.index(level) + 1:]:
+        for deeper in _ORDER[_ORDER.index(level) + 1 :]:
             if deeper is not NodeKind.TASK:  # task numbers may run on through the plan
                 self.last.pop(deeper, None)
 
 
 def _expected(level: NodeKind, n: int, last: dict[NodeKind, int]) -> str:
-    """"next" when n is the number that comes next at its level; "restart" for a 1 that may begin a new run
+    """ "next" when n is the number that comes next at its level; "restart" for a 1 that may begin a new run
     (tasks numbered per section); "" when it is no marker here."""
     prev = last.get(level, 0)
     if n == prev + 1:
@@ -216,7 +222,7 @@ def _front_cuts(line: str, end: int) -> tuple[set[int], str]:
     for m in [*_DATE.finditer(front, after), *_BARE_DATE.finditer(front, after)]:
         found = _signature_cuts(front, m, after)
         if found and not place:
-            place = front[min(found):].strip()[:2]
+            place = front[min(found) :].strip()[:2]
         cuts |= found
     plan_title = _plan_title(front, cuts)
     if plan_title:
@@ -226,7 +232,7 @@ def _front_cuts(line: str, end: int) -> tuple[set[int], str]:
 
 def _title_start(front: str, start: int) -> int:
     """Where a notice title that reads `…关于…` starts: after the last stop, number or masthead before 关于."""
-    window = front[max(0, start - 40):start]
+    window = front[max(0, start - 40) : start]
     cut = max((window.rfind(c) for c in "。：:号件 "), default=-1)
     begin = (0 if start <= 40 else start) if cut < 0 else max(0, start - 40) + cut + 1
     # what precedes 关于 belongs to the title only when it names the sending organ (not a breadcrumb's 规划计划)
@@ -238,12 +244,12 @@ def _signature_cuts(front: str, m: re.Match, after: int) -> set[int]:
     stop = max(front.rfind(c, max(after, m.start() - 120), m.start()) for c in "。！；")
     if stop < 0:
         return set()
-    signers = front[stop + 1:m.start()].strip()
+    signers = front[stop + 1 : m.start()].strip()
     if not signers or len(signers) > 80 or not _ORGAN_END.search(signers):
         return set()
     cuts = {stop + 1, m.start(), m.end()}
-    cuts |= {stop + 1 + k for k in _organ_cuts(signers, front[stop + 1:m.start()])}
-    if ann := re.match(r"\s?[（(]\s?(此件[^）)]{1,20}|[^）)]{2,20}发布)\s?[）)]", front[m.end():]):
+    cuts |= {stop + 1 + k for k in _organ_cuts(signers, front[stop + 1 : m.start()])}
+    if ann := re.match(r"\s?[（(]\s?(此件[^）)]{1,20}|[^）)]{2,20}发布)\s?[）)]", front[m.end() :]):
         cuts.add(m.end() + ann.end())
     return cuts
 
@@ -253,7 +259,9 @@ def _organ_cuts(signers: str, raw: str) -> list[int]:
     after an organ ending and before 中共, a repeat of the first organ's place name, or a space."""
     out = []
     place = signers[:2]
-    for m in re.finditer(r"(?:委员会|工委|局|厅|政府|办公室|办公厅|部|院|中心)(?=\s|中共|" + re.escape(place) + ")", raw):
+    for m in re.finditer(
+        r"(?:委员会|工委|局|厅|政府|办公室|办公厅|部|院|中心)(?=\s|中共|" + re.escape(place) + ")", raw
+    ):
         if 3 <= m.end() <= len(raw) - 3:
             out.append(m.end())
     return out
@@ -277,18 +285,22 @@ def _tail_cuts(line: str, first: int, place: str) -> set[int]:
     cuts: set[int] = set()
     tail_from = max(first, len(line) - 400)
     # the closing paragraph after the last task (在完成上述工作的同时，…)
-    for m in re.finditer(r"(?:在完成上述|在抓好上述|除上述|除以上|以上各项|上述各项)", line[max(first, len(line) - 3000):]):
+    for m in re.finditer(
+        r"(?:在完成上述|在抓好上述|除上述|除以上|以上各项|上述各项)", line[max(first, len(line) - 3000) :]
+    ):
         cuts.add(max(first, len(line) - 3000) + m.start())
     # a web page's footer (扫一扫…, 上一条:, 相关链接), which the recogniser drops line by line
-    for m in re.finditer(r"扫一扫|上一[条篇]|下一[条篇]|【\s?打印|关闭窗口|文件解读|相关(?:链接|文件|阅读)|主办单位",
-                         line[max(first, len(line) - 3000):]):
+    for m in re.finditer(
+        r"扫一扫|上一[条篇]|下一[条篇]|【\s?打印|关闭窗口|文件解读|相关(?:链接|文件|阅读)|主办单位",
+        line[max(first, len(line) - 3000) :],
+    ):
         cuts.add(max(first, len(line) - 3000) + m.start())
     for m in re.finditer(r"抄\s?送\s?[:：]", line[tail_from:]):
         cuts.add(tail_from + m.start())
     for m in re.finditer(_DATE.pattern + r"\s?印\s?发", line[tail_from:]):
         at = tail_from + m.start()
         # the printing office: the organ words just before the date, after the last stop or field value
-        window = line[max(0, at - 30):at]
+        window = line[max(0, at - 30) : at]
         known = window.rfind(place) if place else -1
         organ = re.search(r"[\u4e00-\u9fff]{2,14}?(?:办公室|办公厅|局|厅|委|政府|中心)\s?$", window)
         if known >= 0:

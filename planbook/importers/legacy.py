@@ -34,14 +34,15 @@ def read_legacy(path: Path) -> ImportResult:
     if data.startswith(OLE2):
         return read_binary_word(data, path.name)
     if head.startswith(b"{\\rtf"):
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is an RTF document; open it in Word or WPS and "
-                                                        "save it as .docx"), name=path.name)
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{name} is an RTF document; open it in Word or WPS and save it as .docx"),
+            name=path.name,
+        )
     if head.startswith(b"mime-version:") or b"multipart/related" in head[:1024]:
         return parse_html(mhtml_page(data, path.name))
     if any(tag in head for tag in (b"<html", b"<!doctype html", b"<body", b"<?xml")):
         return parse_html(html_text(data, path.name))
-    raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is neither a Word document nor a web page"),
-                      name=path.name)
+    raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is neither a Word document nor a web page"), name=path.name)
 
 
 def binary_word_to_docx(data: bytes, name: str) -> tuple[bytes, list[str]]:
@@ -55,13 +56,25 @@ def binary_word_to_docx(data: bytes, name: str) -> tuple[bytes, list[str]]:
         try:
             result = convert(source, target)
         except EncryptedDocumentError:
-            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is a password-protected Word document; open it, "
-                                                            "save a copy without the password and import that"),
-                              name=name) from None
+            raise FormatError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "{name} is a password-protected Word document; open it, "
+                    "save a copy without the password and import that",
+                ),
+                name=name,
+            ) from None
         except (Doc2DocxError, ValueError, IndexError, KeyError, struct.error, OverflowError, MemoryError) as e:
-            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is in the old binary Word or WPS format but "
-                                                            "cannot be read ({reason}); open it in Word or WPS and "
-                                                            "save it as .docx"), name=name, reason=e) from None
+            raise FormatError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "{name} is in the old binary Word or WPS format but "
+                    "cannot be read ({reason}); open it in Word or WPS and "
+                    "save it as .docx",
+                ),
+                name=name,
+                reason=e,
+            ) from None
         lost = sorted({d.code for d in result.report.diagnostics if d.severity.value != "info"})
         return target.read_bytes(), lost
 
@@ -150,10 +163,19 @@ def read_binary_word(data: bytes, name: str) -> ImportResult:
     docx_bytes, lost = binary_word_to_docx(data, name)
     result = parse_docx(docx_bytes, name)
     if lost:
-        result.warnings.insert(0, Message(QT_TRANSLATE_NOOP("Messages", "{name} is in the old Word format; some of its "
-                                                                        "formatting could not be carried over ({what}), "
-                                                                        "please check the text"),
-                                          name=name, what=", ".join(code.lower() for code in lost[:4])))
+        result.warnings.insert(
+            0,
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "{name} is in the old Word format; some of its "
+                    "formatting could not be carried over ({what}), "
+                    "please check the text",
+                ),
+                name=name,
+                what=", ".join(code.lower() for code in lost[:4]),
+            ),
+        )
     return result
 
 

@@ -19,13 +19,29 @@ from .recognise import Block, TableBlock, recognise
 
 # front-matter key → the page-header label the recogniser keeps (META_LABELS there)
 FRONT_KEYS = {
-    "标题": "标题", "名称": "标题", "title": "标题",
-    "文号": "发文字号", "发文字号": "发文字号", "doc_number": "发文字号", "number": "发文字号", "docno": "发文字号",
-    "发布单位": "发布机构", "发文机关": "发布机构", "发布机构": "发布机构", "issuer": "发布机构", "publisher": "发布机构",
+    "标题": "标题",
+    "名称": "标题",
+    "title": "标题",
+    "文号": "发文字号",
+    "发文字号": "发文字号",
+    "doc_number": "发文字号",
+    "number": "发文字号",
+    "docno": "发文字号",
+    "发布单位": "发布机构",
+    "发文机关": "发布机构",
+    "发布机构": "发布机构",
+    "issuer": "发布机构",
+    "publisher": "发布机构",
     "author": "发布机构",
-    "发布日期": "发布日期", "date": "发布日期", "published": "发布日期",
-    "成文日期": "成文日期", "signed": "成文日期", "signed_on": "成文日期",
-    "索引号": "索引号", "主题词": "主题词", "主题分类": "主题分类",
+    "发布日期": "发布日期",
+    "date": "发布日期",
+    "published": "发布日期",
+    "成文日期": "成文日期",
+    "signed": "成文日期",
+    "signed_on": "成文日期",
+    "索引号": "索引号",
+    "主题词": "主题词",
+    "主题分类": "主题分类",
 }
 # No two neighbouring parts may both take the same spaces (possessive \s*+, the value up to its last non-space):
 # each of these was quadratic or worse on a long line of spaces (a regex audit, issue 15).
@@ -80,7 +96,7 @@ def _front_matter(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
     for line in lines[1:end]:
         if (m := _FRONT_LINE.match(line)) and (label := FRONT_KEYS.get(m[1].strip().lower())) and m[2]:
             out.append((label, m[2].strip("\"'")))
-    return out, lines[end + 1:]
+    return out, lines[end + 1 :]
 
 
 def _cells(line: str) -> list[str]:

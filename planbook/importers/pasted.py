@@ -19,8 +19,9 @@ MAX_PASTE_CHARS = MAX_TEXT_BYTES // 2  # the text limit, counted in characters; 
 def parse_pasted(html: str, text: str) -> ImportResult:
     """The plan in a clipboard's HTML and plain-text flavours (either may be empty)."""
     if len(text) > MAX_PASTE_CHARS or len(html) > 2 * MAX_PASTE_CHARS:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "the clipboard holds more text than any plan has; copy the "
-                                                        "plan alone"))
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "the clipboard holds more text than any plan has; copy the plan alone")
+        )
     readings: list[ImportResult] = []
     problems: list[FormatError] = []
     for parse, source in ((parse_text, text), (parse_html, html)):
@@ -43,6 +44,8 @@ def recognised(result: ImportResult) -> int:
     total = 0
     for plan in result.plans:
         total += sum(1 + len(node.fields) for node in plan.walk())
-        total += sum(bool(getattr(plan.notice, part)) for part in ("masthead", "doc_number", "title", "recipients",
-                                                                     "body", "signers", "signed_on"))
+        total += sum(
+            bool(getattr(plan.notice, part))
+            for part in ("masthead", "doc_number", "title", "recipients", "body", "signers", "signed_on")
+        )
     return total

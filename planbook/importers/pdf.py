@@ -45,8 +45,13 @@ def read_pdf(path: Path) -> ImportResult:
 def parse_pdf(data: bytes, name: str = "document.pdf") -> ImportResult:
     lines, pages = pdf_lines(data, name)
     if not any(line.text for line in lines):
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has no text layer (a scanned PDF); run it through "
-                                                        "OCR first, or type or copy the text in"), name=name)
+        raise FormatError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "{name} has no text layer (a scanned PDF); run it through OCR first, or type or copy the text in",
+            ),
+            name=name,
+        )
     found = recognise(paragraphs(lines, pages), masthead=red_masthead(lines))
     return ImportResult([found.plan], found.warnings)
 
@@ -77,15 +82,26 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[Line], int]:
     except pdfium.PdfiumError as e:
         reason = str(e)
         if "password" in reason.lower():
-            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is a password-protected PDF; open it, save a copy "
-                                                            "without the password and import that"), name=name) from None
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is not a readable PDF (damaged, incomplete or not a "
-                                                        "PDF at all)"), name=name) from None
+            raise FormatError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "{name} is a password-protected PDF; open it, save a copy without the password and import that",
+                ),
+                name=name,
+            ) from None
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{name} is not a readable PDF (damaged, incomplete or not a PDF at all)"),
+            name=name,
+        ) from None
     try:
         count = len(document)
         if count > MAX_PAGES:
-            raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has {pages} pages, more than any plan (at most "
-                                                            "{limit})"), name=name, pages=count, limit=MAX_PAGES)
+            raise FormatError(
+                QT_TRANSLATE_NOOP("Messages", "{name} has {pages} pages, more than any plan (at most {limit})"),
+                name=name,
+                pages=count,
+                limit=MAX_PAGES,
+            )
         out: list[Line] = []
         rgba = [ctypes.c_uint() for _ in range(4)]
         for number in range(count):
@@ -123,8 +139,12 @@ def _page_lines(textpage, raw, rgba, number: int) -> list[Line]:
             piece, left, right = _in_reading_order(textpage, piece, start)
         stripped = normalise_line(piece).strip(GAP + TOUCH)
         size = raw.FPDFText_GetFontSize(textpage.raw, first)
-        red = bool(raw.FPDFText_GetFillColor(textpage.raw, first, *rgba)) and rgba[0].value > 160 and \
-            rgba[1].value < 90 and rgba[2].value < 90
+        red = (
+            bool(raw.FPDFText_GetFillColor(textpage.raw, first, *rgba))
+            and rgba[0].value > 160
+            and rgba[1].value < 90
+            and rgba[2].value < 90
+        )
         lines.append(Line(stripped, left, right, top, size, red, number))
     return lines
 
@@ -178,8 +198,10 @@ _HANZI_RE = re.compile("[\u4e00-\u9fff]")
 def _in_reading_order(textpage, piece: str, start: int) -> tuple[str, float, float]:
     """The line's characters left to right, and its left and right edges. A writer that draws the quotation marks
     in a fallback font emits them after the rest of the line (LibreOffice does); PDFium reports drawing order."""
-    boxes = [textpage.get_charbox(start + i) if not ch.isspace() and ch not in (GAP, TOUCH) else None
-             for i, ch in enumerate(piece)]
+    boxes = [
+        textpage.get_charbox(start + i) if not ch.isspace() and ch not in (GAP, TOUCH) else None
+        for i, ch in enumerate(piece)
+    ]
     known = [b for b in boxes if b is not None]
     left, right = min(b[0] for b in known), max(b[2] for b in known)
     lefts = [b[0] for b in known]
@@ -234,24 +256,31 @@ class _Measure:
     def of(cls, lines: list[Line]) -> _Measure:
         body = statistics.median(x.size for x in lines)
         left = _mode(round(x.left) for x in lines if abs(x.size - body) < 1)
-        right = statistics.quantiles([x.right for x in lines], n=10)[-1] if len(lines) >= 10 \
+        right = (
+            statistics.quantiles([x.right for x in lines], n=10)[-1]
+            if len(lines) >= 10
             else max(x.right for x in lines)
+        )
         return cls(body, left, right)
 
     def joint(self, prev: Line, line: Line) -> str | None:
         """How `line` goes on from `prev`: "title" (the next line of a centred title), "wrap" (the rest of a body
         line that ran to the margin), or None (a paragraph of its own)."""
         body, middle = self.body, (self.left + self.right) / 2
-        if _centred(prev, middle, body) and _centred(line, middle, body) and line.size > body * 1.1 \
-                and abs(line.size - prev.size) < 1 and not prev.red and not line.red:
+        if (
+            _centred(prev, middle, body)
+            and _centred(line, middle, body)
+            and line.size > body * 1.1
+            and abs(line.size - prev.size) < 1
+            and not prev.red
+            and not line.red
+        ):
             return "title"
         full = (prev.right >= self.right - 1.5 * body or self._pushed_over(prev, line)) and abs(prev.size - body) < 1
         indented = line.left > self.left + 0.9 * body
-        if full and not indented and abs(line.size - body) < 1 and not marker(line.text) \
-                and not field_line(line.text):
+        if full and not indented and abs(line.size - body) < 1 and not marker(line.text) and not field_line(line.text):
             return "wrap"
         return None
-
 
     def _pushed_over(self, prev: Line, line: Line) -> bool:
         """`prev` ends short only because what `line` starts with may not be broken (a number such as 2020-2025年,

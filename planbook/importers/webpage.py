@@ -21,12 +21,71 @@ from .recognise import Block, TableBlock, recognise
 MAX_HTML_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 400  # deeper nesting is not a real page; stop descending rather than recurse without end
 
-SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg", "math",
-        "select", "button", "canvas", "video", "audio", "map"}
-BLOCK = {"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-         "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre", "hr", "form", "center",
-         "address", "figure", "figcaption", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption",
-         "fieldset", "legend", "details", "summary", "body", "html"}
+SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "title",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "select",
+    "button",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+}
+BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "blockquote",
+    "pre",
+    "hr",
+    "form",
+    "center",
+    "address",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "tfoot",
+    "caption",
+    "fieldset",
+    "legend",
+    "details",
+    "summary",
+    "body",
+    "html",
+}
 VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "param", "source", "track", "wbr"}
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -110,11 +169,10 @@ def _parse(text: str) -> _TreeBuilder:
     from lxml import etree  # pyright: ignore[reportAttributeAccessIssue]  (compiled; lxml ships no stubs)
 
     builder = _TreeBuilder()
-    parser = etree.HTMLParser(target=_Target(builder), encoding="utf-8", recover=True, no_network=True,
-                              huge_tree=True)
+    parser = etree.HTMLParser(target=_Target(builder), encoding="utf-8", recover=True, no_network=True, huge_tree=True)
     data = text.encode("utf-8", "surrogatepass")
     for start in range(0, len(data), 1 << 20):  # in pieces, so no single call holds libxml2 for long
-        parser.feed(data[start: start + (1 << 20)])
+        parser.feed(data[start : start + (1 << 20)])
     with contextlib.suppress(etree.XMLSyntaxError):  # no element at all (an empty page): nothing was built
         parser.close()
     return builder
@@ -210,6 +268,7 @@ def html_text(data: bytes, name: str) -> str:
     declared = m[1].decode("ascii", "replace") if m else None
     text, _ = decode_text(data, name, declared)
     if "<" not in text:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has no HTML in it; name it .txt to import it as text"),
-                          name=name)
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{name} has no HTML in it; name it .txt to import it as text"), name=name
+        )
     return text

@@ -34,44 +34,78 @@ UNREADABLE = QT_TRANSLATE_NOOP("Messages", "{name} is not a readable Word .docx 
 def check_package(data: bytes, name: str) -> None:
     """Refuse what is not a sound, modest zip before python-docx reads any of it."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is an old Word .doc file, not .docx; open it in "
-                                                        "Word or WPS and save as .docx"), name=name)
+        raise FormatError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "{name} is an old Word .doc file, not .docx; open it in Word or WPS and save as .docx"
+            ),
+            name=name,
+        )
     if not data.startswith(b"PK"):
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is not a Word .docx document (not a zip archive)"),
-                          name=name)
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "{name} is not a Word .docx document (not a zip archive)"), name=name
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
             if len(infos) > MAX_ENTRIES:
-                raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} has {parts} parts; no Word document has "
-                                                                "that many"), name=name, parts=len(infos))
+                raise FormatError(
+                    QT_TRANSLATE_NOOP("Messages", "{name} has {parts} parts; no Word document has that many"),
+                    name=name,
+                    parts=len(infos),
+                )
             total = sum(i.file_size for i in infos)
             if total > MAX_UNPACKED_BYTES:
-                raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} would unpack to {size} MB; refused as a possible zip "
-                                                                "bomb"), name=name, size=total // 2**20)
+                raise FormatError(
+                    QT_TRANSLATE_NOOP("Messages", "{name} would unpack to {size} MB; refused as a possible zip bomb"),
+                    name=name,
+                    size=total // 2**20,
+                )
             for info in infos:
                 if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                    raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name}: part {part} is compressed {ratio}:1; "
-                                                                    "refused as a possible zip bomb"), name=name,
-                                      part=info.filename, ratio=info.file_size // max(info.compress_size, 1))
+                    raise FormatError(
+                        QT_TRANSLATE_NOOP(
+                            "Messages", "{name}: part {part} is compressed {ratio}:1; refused as a possible zip bomb"
+                        ),
+                        name=name,
+                        part=info.filename,
+                        ratio=info.file_size // max(info.compress_size, 1),
+                    )
             xml = sum(i.file_size for i in infos if i.filename.endswith(".xml"))
             if xml > MAX_XML_BYTES:  # media may be large; the text parts are what must be parsed
-                raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} holds {size} MB of document text (XML); a plan "
-                                                                "has at most {limit} MB"), name=name, size=xml // 2**20,
-                                  limit=MAX_XML_BYTES // 2**20)
+                raise FormatError(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "{name} holds {size} MB of document text (XML); a plan has at most {limit} MB"
+                    ),
+                    name=name,
+                    size=xml // 2**20,
+                    limit=MAX_XML_BYTES // 2**20,
+                )
             names = {i.filename for i in infos}
             if "word/document.xml" not in names and "[Content_Types].xml" not in names:
-                raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name} is a zip archive but not a Word document"),
-                                  name=name)
+                raise FormatError(
+                    QT_TRANSLATE_NOOP("Messages", "{name} is a zip archive but not a Word document"), name=name
+                )
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     head = z.read(info)
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise FormatError(QT_TRANSLATE_NOOP("Messages", "{name}: part {part} declares a "
-                                                                        "DOCTYPE/entities, which Word never writes; "
-                                                                        "refused"), name=name, part=info.filename)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, zlib.error,
-            ValueError) as e:
+                        raise FormatError(
+                            QT_TRANSLATE_NOOP(
+                                "Messages",
+                                "{name}: part {part} declares a DOCTYPE/entities, which Word never writes; refused",
+                            ),
+                            name=name,
+                            part=info.filename,
+                        )
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        RuntimeError,
+        EOFError,
+        zlib.error,
+        ValueError,
+    ) as e:
         raise FormatError(UNREADABLE, name=name, reason=e) from None
 
 
@@ -132,7 +166,10 @@ class _AutoNumbers:
             lvls = {}
             for lvl in a.findall(_w("lvl")):
                 lvls[_int(lvl.get(_w("ilvl")))] = (
-                    _int(_val(lvl, "start"), 1), _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "")
+                    _int(_val(lvl, "start"), 1),
+                    _val(lvl, "numFmt") or "decimal",
+                    _val(lvl, "lvlText") or "",
+                )
             abstract[a.get(_w("abstractNumId"))] = lvls
         for num in root.findall(_w("num")):
             lvls = dict(abstract.get(_val(num, "abstractNumId"), {}))
@@ -233,9 +270,18 @@ def parse_docx(data: bytes, name: str = "document.docx") -> ImportResult:
     found = recognise(blocks)
     warnings = list(found.warnings)
     if unread:
-        warnings.insert(0, Message(QT_TRANSLATE_NOOP("Messages", "{count} paragraph(s) use Word automatic numbering "
-                                                                 "that cannot be read; their levels may not have "
-                                                                 "been recognised, please check"), count=unread))
+        warnings.insert(
+            0,
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "{count} paragraph(s) use Word automatic numbering "
+                    "that cannot be read; their levels may not have "
+                    "been recognised, please check",
+                ),
+                count=unread,
+            ),
+        )
     return ImportResult([found.plan], warnings)
 
 

@@ -172,9 +172,14 @@ class NoticeIncomplete(PlanbookError):
 
     def __init__(self, missing: list[str]) -> None:
         self.missing = missing
-        super().__init__(QT_TRANSLATE_NOOP("Messages", "the notice cannot be issued without its {parts}: fill "
-                                                       "them in, or export the plan layout (the plan alone)"),
-                         parts=listing([NOTICE_PART_NAMES[m] for m in missing]))
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "the notice cannot be issued without its {parts}: fill "
+                "them in, or export the plan layout (the plan alone)",
+            ),
+            parts=listing([NOTICE_PART_NAMES[m] for m in missing]),
+        )
 
 
 def chinese_date(d: dt.date | None) -> str:
@@ -276,8 +281,7 @@ def _seal_over(sig: Signature, right_chars: float) -> bool:
     """Does a seal's lower edge reach into the line after the signature left of `right_chars`?"""
     radius = SEAL_MM / 2 / (PAGE.cell_pt * MM_PER_PT)
     line_mm = PAGE.line_pitch_pt * MM_PER_PT
-    return any(s.x_chars - radius < right_chars and s.line + SEAL_MM / 2 / line_mm > sig.lines + 0.2
-               for s in sig.seals)
+    return any(s.x_chars - radius < right_chars and s.line + SEAL_MM / 2 / line_mm > sig.lines + 0.2 for s in sig.seals)
 
 
 def signature(signers: list[str], date: str, chars: int = PAGE.chars_per_line) -> Signature | None:
@@ -304,8 +308,9 @@ SEAL_GAP_CHARS = 1.0  # between seals side by side
 SEAL_CENTRE_LINE = 0.25
 
 
-def sealed_signature(signers: list[str], date: str, seals: list[bytes] | None = None,
-                     chars: int = PAGE.chars_per_line) -> Signature | None:
+def sealed_signature(
+    signers: list[str], date: str, seals: list[bytes] | None = None, chars: int = PAGE.chars_per_line
+) -> Signature | None:
     """7.3.5.1: the date 右空四字; each organ's name centred under its seal, joint organs in rows side by side
     (columns as wide as the widest name or seal), the last organ over the date, so that its seal covers both."""
     signers = [s.strip() for s in signers if s.strip()]
@@ -321,7 +326,7 @@ def sealed_signature(signers: list[str], date: str, seals: list[bytes] | None = 
     centre = min(centre, chars - max(widest, seal_w) / 2)  # the last column stays within the type area
     pitch = widest + SEAL_GAP_CHARS
     columns = max(1, min(len(signers) or 1, int((centre - widest / 2) // pitch) + 1))
-    rows = [signers[i:i + columns] for i in range(0, len(signers), columns)]
+    rows = [signers[i : i + columns] for i in range(0, len(signers), columns)]
     lines: list[SignatureLine] = []
     places: list[Seal] = []
     k = 0
@@ -353,8 +358,7 @@ def _imprint(n: Notice) -> Imprint | None:
 
 def _plan(b: _Builder, plan: Plan, with_date: bool) -> None:
     if plan.title.strip():
-        b.add(TitleLines("plan_title", "plan_title", break_title(cjk_punctuation(plan.title),
-                                                                 title_chars_per_line())))
+        b.add(TitleLines("plan_title", "plan_title", break_title(cjk_punctuation(plan.title), title_chars_per_line())))
     # An issuers line only where the title does not already name them (most titles do: 某局2020年工作要点).
     issuers = [i.strip() for i in plan.issuers if i.strip()]
     if any(i in plan.title for i in issuers):

@@ -24,8 +24,9 @@ MIN_PITCH_PT = 24.0  # 1.5 lines of 三号: tighter reads as crammed
 # The tighter pitches, loosest first: the type area divided into 23, 24 … whole lines (in whole twips). A word
 # processor's line grid holds whole lines and centres them in the type area (LibreOffice shrinks the text area to
 # lines × pitch), so any other pitch would lose part of a line there that the PDF still uses.
-PITCHES = tuple(p for n in range(PAGE.lines_per_page + 1, 40)
-                if (p := math.floor(PAGE_H * 20 / n) / 20) >= MIN_PITCH_PT)
+PITCHES = tuple(
+    p for n in range(PAGE.lines_per_page + 1, 40) if (p := math.floor(PAGE_H * 20 / n) / 20) >= MIN_PITCH_PT
+)
 SLACK_LINES = 0.5
 # The red rule sits 4 mm under the doc number's ink, which reaches ~0.56 em below its line's centre.
 RULE_DROP_PT = RED_RULE_GAP_MM / MM_PER_PT - (PITCH - 1.12 * STYLES["body"].size_pt) / 2
@@ -61,8 +62,12 @@ def _signature_fits(pages: list[tuple[int, int]], last_body: int, sig: int) -> b
     return all(page == body_page for i, page in pages if i >= sig)
 
 
-def _line_pages(blocks: Sequence[Block], counts: Sequence[int] | None = None, trial: Set[int] = frozenset(),
-                trial_pitch: float = PITCH) -> Iterator[tuple[int, int]]:
+def _line_pages(
+    blocks: Sequence[Block],
+    counts: Sequence[int] | None = None,
+    trial: Set[int] = frozenset(),
+    trial_pitch: float = PITCH,
+) -> Iterator[tuple[int, int]]:
     """(block index, page) for every grid line the blocks take, flowing them down pages of the type area; the
     blocks at `trial` indexes are flowed at `trial_pitch`, the others at their own. `counts`: their lines."""
     counts = counts if counts is not None else [_lines(b) for b in blocks]
@@ -96,7 +101,13 @@ def _lines(b: Block) -> int:
             return b.lines
         case Paragraph():
             st = STYLES[b.style]
-            return len(break_lines(b.text, width=PAGE.chars_per_line - st.left_indent_chars - st.right_indent_chars,
-                                   first_indent=st.first_indent_chars if st.align != "center" else 0,
-                                   justify=st.align == "justify", grid=True))
+            return len(
+                break_lines(
+                    b.text,
+                    width=PAGE.chars_per_line - st.left_indent_chars - st.right_indent_chars,
+                    first_indent=st.first_indent_chars if st.align != "center" else 0,
+                    justify=st.align == "justify",
+                    grid=True,
+                )
+            )
     return 0

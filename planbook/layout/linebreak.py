@@ -31,8 +31,11 @@ OPENERS = frozenset("（［｛《〈「『【〔〖〘“‘")
 # inside numbers and words (2.0, 3.5%, 5G, COVID-19, www.example.org), and a number with its unit (2020年, 8号,
 # 95％): "数字、年份不能回行".
 _NUMBER_UNIT = "年月日号时％‰℃"
-_UNIT = re.compile(rf"——|……|[0-9A-Za-z](?:[0-9A-Za-z.,:%/_+\-@&']*[0-9A-Za-z%])?(?<=[0-9%])[{_NUMBER_UNIT}]"
-                   rf"|[0-9A-Za-z](?:[0-9A-Za-z.,:%/_+\-@&']*[0-9A-Za-z%])?|\s+|.", re.S)
+_UNIT = re.compile(
+    rf"——|……|[0-9A-Za-z](?:[0-9A-Za-z.,:%/_+\-@&']*[0-9A-Za-z%])?(?<=[0-9%])[{_NUMBER_UNIT}]"
+    rf"|[0-9A-Za-z](?:[0-9A-Za-z.,:%/_+\-@&']*[0-9A-Za-z%])?|\s+|.",
+    re.S,
+)
 
 
 # Unicode calls these "ambiguous" width, but Chinese fonts and GB/T 15834 give them a full cell.
@@ -91,8 +94,9 @@ def _no_end(unit: Unit) -> bool:
     return unit.text[-1] in NO_END
 
 
-def split_units(text: str, measure: Callable[[str], float] = default_measure, width: float = 28,
-                grid: bool = False) -> list[Unit]:
+def split_units(
+    text: str, measure: Callable[[str], float] = default_measure, width: float = 28, grid: bool = False
+) -> list[Unit]:
     """Cut text into unbreakable units with their widths; a run wider than a whole line is cut per character.
     On the character `grid`, runs of Latin letters and digits take whole cells (`_snap_runs`)."""
     units = _split(text, measure, width)
@@ -139,7 +143,7 @@ def _ranges(piece: str, start: int) -> list[tuple[str, int]]:
         return [(piece, start)]
     parts, at = [], 0
     for m in _YEAR_RANGE.finditer(piece):
-        parts.append((piece[at:m.start()], start + at))
+        parts.append((piece[at : m.start()], start + at))
         at = m.start()
     parts.append((piece[at:], start + at))
     return parts
@@ -183,7 +187,7 @@ def _pieces(units: list[Unit], start: int, end: int) -> list[str]:
     for u in units:
         lo, hi = max(start, u.start), min(end, u.start + len(u.text))
         if lo < hi:
-            out.append(u.text[lo - u.start:hi - u.start])
+            out.append(u.text[lo - u.start : hi - u.start])
     return out
 
 
@@ -203,8 +207,10 @@ def _squeeze(line: list[Unit], nxt: Unit, room: float) -> list[Unit] | None:
             need -= 0.5
     if need > 1e-9:
         return None
-    return [Unit(u.text, width=0.5, shift=-0.5 if u.text in OPENERS else 0.0, start=u.start) if id(u) in halve else u
-            for u in [*line, nxt]]
+    return [
+        Unit(u.text, width=0.5, shift=-0.5 if u.text in OPENERS else 0.0, start=u.start) if id(u) in halve else u
+        for u in [*line, nxt]
+    ]
 
 
 def _first_ink(units: list[Unit]) -> Unit | None:
@@ -218,7 +224,7 @@ def _push_down(line: list[Unit], rest: list[Unit]) -> int:
     k = 0
     while k < len(line):  # keep at least one unit on the line
         last = line[len(line) - 1 - k]
-        first = _first_ink([*line[len(line) - k:], *rest])
+        first = _first_ink([*line[len(line) - k :], *rest])
         if not _is_space(last) and not (_no_end(last) or (first is not None and _no_start(first))):
             return k
         k += 1
@@ -240,9 +246,15 @@ def _place(units: list[Unit], indent: float, room: float, justify: bool) -> Line
     return Line(tuple(placed), indent)
 
 
-def break_lines(text: str, width: float = 28, first_indent: float = 2, indent: float = 0,
-                measure: Callable[[str], float] = default_measure, justify: bool = True,
-                grid: bool = False) -> list[Line]:
+def break_lines(
+    text: str,
+    width: float = 28,
+    first_indent: float = 2,
+    indent: float = 0,
+    measure: Callable[[str], float] = default_measure,
+    justify: bool = True,
+    grid: bool = False,
+) -> list[Line]:
     """Break one paragraph into lines of `width` cells; the first line starts after `first_indent` cells.
 
     `grid=True` breaks as Word and LibreOffice break the DOCX's character grid: runs of Latin letters and digits
@@ -264,7 +276,7 @@ def break_lines(text: str, width: float = 28, first_indent: float = 2, indent: f
         if not line and u.width > room + 1e-9 and len(u.text) > 1:
             # A word or number longer than the room left (after a first-line indent) is cut per character
             # rather than overflowing the measure.
-            units[i:i + 1] = [Unit(c, width=measure(c), start=u.start + k) for k, c in enumerate(u.text)]
+            units[i : i + 1] = [Unit(c, width=measure(c), start=u.start + k) for k, c in enumerate(u.text)]
             continue
         if used + u.width <= room + 1e-9 or not line:
             line.append(u)
@@ -274,11 +286,11 @@ def break_lines(text: str, width: float = 28, first_indent: float = 2, indent: f
         if squeeze and _no_start(u) and (squeezed := _squeeze(line, u, room)) is not None:
             line, i = squeezed, i + 1
             used = sum(x.width for x in line)
-            if (after := _first_ink(units[i:i + 8])) is None or not _no_start(after):
+            if (after := _first_ink(units[i : i + 8])) is None or not _no_start(after):
                 lines.append(_place(line, start, room, justify))
                 line, used, start = [], 0.0, indent
             continue
-        k = _push_down(line, units[i:i + 8])  # (what may follow a break: a space or two, then a mark)
+        k = _push_down(line, units[i : i + 8])  # (what may follow a break: a space or two, then a mark)
         i -= k
         line = line[: len(line) - k]
         lines.append(_place(line, start, room, justify))

@@ -59,8 +59,19 @@ RED = "FF0000"  # the usual DOCX template red; in print CMYK (0, 1, 1, 0) meets 
 BLACK = "000000"
 
 # 字号 → points (the Word/WPS table, gbt9704.md §1.2).
-SIZES = {"初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18, "三号": 16, "小三": 15,
-         "四号": 14, "小四": 12, "五号": 10.5}
+SIZES = {
+    "初号": 42,
+    "小初": 36,
+    "一号": 26,
+    "小一": 24,
+    "二号": 22,
+    "小二": 18,
+    "三号": 16,
+    "小三": 15,
+    "四号": 14,
+    "小四": 12,
+    "五号": 10.5,
+}
 
 
 @dataclass(frozen=True)
@@ -105,39 +116,57 @@ def _style(name: str, word_name: str, face: str = "fangsong", **kw) -> Style:
     return Style(name, word_name, face, **kw)
 
 
-STYLES: dict[str, Style] = {s.name: s for s in (
-    # 版头
-    _style("copy_no", "份号", align="left"),
-    _style("classification", "密级", "heiti", align="left"),
-    _style("urgency", "紧急程度", "heiti", align="left"),
-    _style("masthead", "发文机关标志", "xiaobiaosong", size_pt=SIZES["初号"], colour=RED, align="center",
-           space_before_mm=35, keep_with_next=True),
-    _style("doc_number", "发文字号", align="center", space_before_lines=2, keep_with_next=True),
-    # The red rule is drawn 4 mm below the doc number, across the type area; thickness is not in the standard.
-    _style("red_rule", "版头分隔线", colour=RED),
-    # 主体
-    _style("title", "公文标题", "xiaobiaosong", size_pt=SIZES["二号"], align="center", space_before_lines=2,
-           keep_with_next=True),
-    _style("recipients", "主送机关", align="justify", space_before_lines=1),
-    _style("body", "公文正文", first_indent_chars=2),
-    _style("attachment_note", "附件说明", first_indent_chars=2, space_before_lines=1),
-    _style("signature", "发文机关署名", align="left", space_before_lines=1, keep_with_next=True),
-    _style("date", "成文日期", align="left"),
-    _style("annotation", "附注", first_indent_chars=2),
-    # The plan itself
-    _style("plan_title", "要点标题", "xiaobiaosong", size_pt=SIZES["二号"], align="center", keep_with_next=True),
-    _style("issuers", "发布机关", "kaiti", align="center", space_before_lines=1, keep_with_next=True),
-    _style("preamble", "总体要求", first_indent_chars=2, space_before_lines=1),
-    _style("heading1", "Heading 1", "heiti", first_indent_chars=2, keep_with_next=True),
-    _style("heading2", "Heading 2", "kaiti", first_indent_chars=2, keep_with_next=True),
-    _style("task", "任务", first_indent_chars=2),
-    _style("item", "子项", first_indent_chars=2),
-    _style("field", "任务字段", first_indent_chars=2),
-    _style("closing", "结束语", first_indent_chars=2),
-    # 版记 and page numbers: 4号, 空一字 of their own size left and right
-    _style("imprint", "版记", size_pt=SIZES["四号"], align="left", left_indent_chars=1, right_indent_chars=1),
-    _style("page_number", "页码", "song", size_pt=SIZES["四号"]),
-)}
+STYLES: dict[str, Style] = {
+    s.name: s
+    for s in (
+        # 版头
+        _style("copy_no", "份号", align="left"),
+        _style("classification", "密级", "heiti", align="left"),
+        _style("urgency", "紧急程度", "heiti", align="left"),
+        _style(
+            "masthead",
+            "发文机关标志",
+            "xiaobiaosong",
+            size_pt=SIZES["初号"],
+            colour=RED,
+            align="center",
+            space_before_mm=35,
+            keep_with_next=True,
+        ),
+        _style("doc_number", "发文字号", align="center", space_before_lines=2, keep_with_next=True),
+        # The red rule is drawn 4 mm below the doc number, across the type area; thickness is not in the standard.
+        _style("red_rule", "版头分隔线", colour=RED),
+        # 主体
+        _style(
+            "title",
+            "公文标题",
+            "xiaobiaosong",
+            size_pt=SIZES["二号"],
+            align="center",
+            space_before_lines=2,
+            keep_with_next=True,
+        ),
+        _style("recipients", "主送机关", align="justify", space_before_lines=1),
+        _style("body", "公文正文", first_indent_chars=2),
+        _style("attachment_note", "附件说明", first_indent_chars=2, space_before_lines=1),
+        _style("signature", "发文机关署名", align="left", space_before_lines=1, keep_with_next=True),
+        _style("date", "成文日期", align="left"),
+        _style("annotation", "附注", first_indent_chars=2),
+        # The plan itself
+        _style("plan_title", "要点标题", "xiaobiaosong", size_pt=SIZES["二号"], align="center", keep_with_next=True),
+        _style("issuers", "发布机关", "kaiti", align="center", space_before_lines=1, keep_with_next=True),
+        _style("preamble", "总体要求", first_indent_chars=2, space_before_lines=1),
+        _style("heading1", "Heading 1", "heiti", first_indent_chars=2, keep_with_next=True),
+        _style("heading2", "Heading 2", "kaiti", first_indent_chars=2, keep_with_next=True),
+        _style("task", "任务", first_indent_chars=2),
+        _style("item", "子项", first_indent_chars=2),
+        _style("field", "任务字段", first_indent_chars=2),
+        _style("closing", "结束语", first_indent_chars=2),
+        # 版记 and page numbers: 4号, 空一字 of their own size left and right
+        _style("imprint", "版记", size_pt=SIZES["四号"], align="left", left_indent_chars=1, right_indent_chars=1),
+        _style("page_number", "页码", "song", size_pt=SIZES["四号"]),
+    )
+}
 
 # An organ's seal: 42 mm across, the usual size for a city or county organ (a province's is 45 mm).
 SEAL_MM = 42.0
@@ -187,5 +216,3 @@ def masthead_size_pt(width_chars: float, page: PageGeometry = PAGE) -> float:
         return MASTHEAD_MAX_PT
     fit = page.type_width_mm * MASTHEAD_FILL / MM_PER_PT / width_chars
     return min(MASTHEAD_MAX_PT, math.floor(fit * 2) / 2)
-
-

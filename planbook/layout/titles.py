@@ -24,8 +24,31 @@ _STUB = 1000  # a line of fewer than 4 characters (a 的通知 alone): only when
 _MIN_LINE = 4
 # Verbs that open the phrase naming what a notice is about (盘锦市|推进教育高质量发展…): a break before one
 # falls between words.
-_VERBS = ("推进", "加快", "加强", "做好", "开展", "实施", "深化", "进一步", "全面", "促进", "提升", "规范", "完善",
-          "健全", "落实", "贯彻", "印发", "转发", "批转", "建立", "推动", "做实", "切实")
+_VERBS = (
+    "推进",
+    "加快",
+    "加强",
+    "做好",
+    "开展",
+    "实施",
+    "深化",
+    "进一步",
+    "全面",
+    "促进",
+    "提升",
+    "规范",
+    "完善",
+    "健全",
+    "落实",
+    "贯彻",
+    "印发",
+    "转发",
+    "批转",
+    "建立",
+    "推动",
+    "做实",
+    "切实",
+)
 _DOC_TAILS = ("的通知", "的意见", "的决定", "的批复", "的报告", "的函", "的方案", "的办法", "的规定", "的要点")
 
 
@@ -69,7 +92,7 @@ def _cost_before(prev: str, cur: str, title: str, i: int, raw: list[str]) -> int
         return _GOOD
     if prev[-1] in "、，,和及与" or prev.endswith("年") and prev[0].isdigit():
         return _FAIR
-    if "".join(raw[max(0, i - 2):i]) in ("印发", "转发", "批转"):  # 关于印发 | the document's name
+    if "".join(raw[max(0, i - 2) : i]) in ("印发", "转发", "批转"):  # 关于印发 | the document's name
         return _FAIR
     if cur[0].isdigit():
         return _FAIR
@@ -85,8 +108,10 @@ def _explode_pairs(units: list[_Unit], limit: float) -> list[_Unit]:
     for u in units:
         if u.text.startswith(("《", "〔")) and len(u.text) > 2 and (u.width > limit or u.text[0] == "《"):
             extra = 0 if u.width > limit else _INSIDE_PAIR
-            inner = [_Unit(i.text, i.width, None if i.cost_before is None else i.cost_before + extra)
-                     for i in _units(u.text[1:-1])]
+            inner = [
+                _Unit(i.text, i.width, None if i.cost_before is None else i.cost_before + extra)
+                for i in _units(u.text[1:-1])
+            ]
             out.append(_Unit(u.text[0] + inner[0].text, 1 + inner[0].width, u.cost_before))
             out.extend(inner[1:-1])
             last = inner[-1] if len(inner) > 1 else None
@@ -107,8 +132,12 @@ def _shape_cost(widths: list[float]) -> float:
     cost = 0.0
     descending = all(a > b for a, b in zip(widths, widths[1:]))
     peak = widths.index(max(widths))
-    diamond = n >= 3 and 0 < peak < n - 1 and all(a < b for a, b in zip(widths[:peak], widths[1:peak + 1])) \
-        and all(a > b for a, b in zip(widths[peak:], widths[peak + 1:]))
+    diamond = (
+        n >= 3
+        and 0 < peak < n - 1
+        and all(a < b for a, b in zip(widths[:peak], widths[1 : peak + 1]))
+        and all(a > b for a, b in zip(widths[peak:], widths[peak + 1 :]))
+    )
     if not (descending or diamond):
         cost += 15 if all(a < b for a, b in zip(widths, widths[1:])) else 20
     cost += sum(3 for a, b in zip(widths, widths[1:]) if abs(a - b) < 1)  # equal lines look like body text

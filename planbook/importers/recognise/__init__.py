@@ -40,9 +40,24 @@ from .state import _Doc
 from .title import _fill_plan_metadata, _read_title, join_title
 from .tree import _build_tree
 
-__all__ = ["KNOWN_FIELD_LABELS", "META_LABELS", "PAGE_NUMBER_RE", "Block", "Recognised", "TableBlock", "digits_date",
-           "field_line", "join_title", "marker", "normalise_doc_number", "normalise_line", "parse_chinese_numeral",
-           "parse_date", "recognise"]
+__all__ = [
+    "KNOWN_FIELD_LABELS",
+    "META_LABELS",
+    "PAGE_NUMBER_RE",
+    "Block",
+    "Recognised",
+    "TableBlock",
+    "digits_date",
+    "field_line",
+    "join_title",
+    "marker",
+    "normalise_doc_number",
+    "normalise_line",
+    "parse_chinese_numeral",
+    "parse_date",
+    "recognise",
+]
+
 
 def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
     """Read a plan out of text lines and tables. Raises FormatError when there is no plan to be found.
@@ -61,8 +76,9 @@ def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
         return _read_notice_alone(items, doc)
     start = next((i for i, x in enumerate(items) if isinstance(x, TableBlock) or marker(x)), None)
     if start is None:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "no plan structure found (no 一、 sections, （一） subsections "
-                                                        "or 1. tasks)"))
+        raise FormatError(
+            QT_TRANSLATE_NOOP("Messages", "no plan structure found (no 一、 sections, （一） subsections or 1. tasks)")
+        )
     front = [x for x in items[:start] if isinstance(x, str)]
     body = items[start:]
     rest = _read_notice(front, doc)
@@ -76,6 +92,11 @@ def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
     _fill_plan_metadata(plan, doc)
     plan.numbering = _check_numbers(plan, doc, outline=_outline_tasks(plan))
     if fill_masthead(plan):  # web copies lose the red head: propose one, for the clerk to confirm
-        doc.warn(QT_TRANSLATE_NOOP("Messages", "the notice has no masthead (发文机关标志); proposed “{masthead}”: "
-                                               "confirm or change it before issuing"), masthead=plan.notice.masthead)
+        doc.warn(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing",
+            ),
+            masthead=plan.notice.masthead,
+        )
     return Recognised(plan, doc.warnings)

@@ -19,34 +19,102 @@ def _spaced(word: str) -> str:
 # Page-header labels whose values Planbook keeps, and where they go.
 META_LABELS = {
     **{label: spec.name for spec in NOTICE_SPECS for label in spec.import_labels},  # the notice's, from its table
-    "发布机构": "publisher", "发文机关": "publisher", "发文机构": "publisher", "名称": "title", "标题": "title",
+    "发布机构": "publisher",
+    "发文机关": "publisher",
+    "发文机构": "publisher",
+    "名称": "title",
+    "标题": "title",
     # legal databases' and other sites' names for the same (【制定机关】, 【字号】)
-    "发布单位": "publisher", "制定机关": "publisher", "发文单位": "publisher", "字号": "doc_number",
+    "发布单位": "publisher",
+    "制定机关": "publisher",
+    "发文单位": "publisher",
+    "字号": "doc_number",
     "公布日期": "published_on",
 }
 # Labels of page furniture: the line is dropped, the value is not kept.
 CHROME_LABELS = (
-    "公开方式", "公开范围", "公开时限", "公开形式", "信息来源", "来源", "浏览次数", "浏览量统计", "浏览量", "点击数", "点击量",
-    "阅读次数", "访问次数", "作者", "责任编辑", "编辑", "字体", "分享到", "分享", "打印", "效力状态", "有效性",
-    "体裁分类", "组配分类", "生效日期", "失效日期", "所属机构", "信息类别", "内容概述", "文件状态", "时效",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "公开形式",
+    "信息来源",
+    "来源",
+    "浏览次数",
+    "浏览量统计",
+    "浏览量",
+    "点击数",
+    "点击量",
+    "阅读次数",
+    "访问次数",
+    "作者",
+    "责任编辑",
+    "编辑",
+    "字体",
+    "分享到",
+    "分享",
+    "打印",
+    "效力状态",
+    "有效性",
+    "体裁分类",
+    "组配分类",
+    "生效日期",
+    "失效日期",
+    "所属机构",
+    "信息类别",
+    "内容概述",
+    "文件状态",
+    "时效",
 )
 _LABEL_ALTS = sorted(list(META_LABELS) + list(CHROME_LABELS), key=len, reverse=True)
 LABEL_RE = re.compile(rf"(?:^|(?<=[\s•·|【\[]))({'|'.join(_spaced(w) for w in _LABEL_ALTS)})\s*{COLON}")
 BRACKET_LABEL_RE = re.compile(rf"【\s*({'|'.join(map(re.escape, META_LABELS))})\s*】")
-CHROME_LINE_RES = [re.compile(p) for p in (
-    r"^(您的位置|您现在的位置|您现在所在的位置|您所在的位置|您当前的位置|当前位置|所在位置|所在的位置|当前的位置)\s*[:：]?",
-    r"首\s*页\s*[>›»＞/\\]",
-    r"扫一扫", r"^上一(条|篇)", r"^下一(条|篇)", r"(主办|承办|维护)单位\s*[:：]", r"联系(地址|电话|方式|我们)\s*[:：]?",
-    r"网站标识码", r"ICP\s*备", r"公网安备", r"网站地图", r"版权所有", r"(?i)copyright", r"欢迎(您|光临)",
-    r"【\s*字体", r"字体\s*[:：]?\s*[【\[]?\s*大\s*中\s*小", r"^文件解读", r"^(相关|推荐)(链接|文件|阅读|新闻|附件)",
-    r"^(?:[【】\s]*(?:打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回|我要纠错|加入收藏))+[【】\s]*$",
-    r"点击上方.{0,8}关注", r"^阅读原文$", r"长按(识别|二维码)", r"^(微信|手机)扫一扫", r"^(全文|正文|文章属性)$",
-    r"^(?:(?:打印|分享到?|收藏|关闭)[\s:：]*)+$", r"^[|>•·\-—*#\s:：]*$",
-)]
-FOOTER_RES = [re.compile(p) for p in (
-    r"扫一扫", r"^上一(条|篇)", r"^下一(条|篇)", r"(主办|承办)单位\s*[:：]", r"网站标识码", r"ICP\s*备", r"网站地图",
-    r"版权所有", r"(?i)copyright", r"^文件解读", r"^(相关|推荐)(链接|文件|阅读|新闻)",
-)]
+CHROME_LINE_RES = [
+    re.compile(p)
+    for p in (
+        r"^(您的位置|您现在的位置|您现在所在的位置|您所在的位置|您当前的位置|当前位置|所在位置|所在的位置|当前的位置)\s*[:：]?",
+        r"首\s*页\s*[>›»＞/\\]",
+        r"扫一扫",
+        r"^上一(条|篇)",
+        r"^下一(条|篇)",
+        r"(主办|承办|维护)单位\s*[:：]",
+        r"联系(地址|电话|方式|我们)\s*[:：]?",
+        r"网站标识码",
+        r"ICP\s*备",
+        r"公网安备",
+        r"网站地图",
+        r"版权所有",
+        r"(?i)copyright",
+        r"欢迎(您|光临)",
+        r"【\s*字体",
+        r"字体\s*[:：]?\s*[【\[]?\s*大\s*中\s*小",
+        r"^文件解读",
+        r"^(相关|推荐)(链接|文件|阅读|新闻|附件)",
+        r"^(?:[【】\s]*(?:打印|关闭|收藏|返回顶部|关闭窗口|打印本页|打印此页|返回|我要纠错|加入收藏))+[【】\s]*$",
+        r"点击上方.{0,8}关注",
+        r"^阅读原文$",
+        r"长按(识别|二维码)",
+        r"^(微信|手机)扫一扫",
+        r"^(全文|正文|文章属性)$",
+        r"^(?:(?:打印|分享到?|收藏|关闭)[\s:：]*)+$",
+        r"^[|>•·\-—*#\s:：]*$",
+    )
+]
+FOOTER_RES = [
+    re.compile(p)
+    for p in (
+        r"扫一扫",
+        r"^上一(条|篇)",
+        r"^下一(条|篇)",
+        r"(主办|承办)单位\s*[:：]",
+        r"网站标识码",
+        r"ICP\s*备",
+        r"网站地图",
+        r"版权所有",
+        r"(?i)copyright",
+        r"^文件解读",
+        r"^(相关|推荐)(链接|文件|阅读|新闻)",
+    )
+]
 
 
 def is_chrome(line: str) -> bool:
@@ -69,7 +137,7 @@ def label_pairs(line: str) -> list[tuple[str, str]] | None:
     pairs = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        value = line[m.end(): end].strip(" 【】[]|•·")
+        value = line[m.end() : end].strip(" 【】[]|•·")
         pairs.append((re.sub(r"\s+", "", m[1]), value))
     return pairs
 
@@ -87,8 +155,12 @@ def _plausible_meta(key: str, value: str) -> bool:
     if key == "publisher":
         return bool(ORGAN_END_RE.search(value)) and _organ_like(value)
     if key in ("subject_words", "category"):
-        return (len(value) <= 16 and not re.search(r"[。，,；;]", value) and not normalise_doc_number(value)
-                and parse_date(value) is None)
+        return (
+            len(value) <= 16
+            and not re.search(r"[。，,；;]", value)
+            and not normalise_doc_number(value)
+            and parse_date(value) is None
+        )
     return False
 
 
@@ -130,7 +202,7 @@ def _below_breadcrumb(items: list[Block], doc: _Doc) -> list[Block]:
     for item in items[:crumb]:
         if isinstance(item, str):
             _keep_meta(label_pairs(item) or [], doc)
-    return items[crumb + 1:]
+    return items[crumb + 1 :]
 
 
 def _header_pairs(item: str, seen_structure: bool, awaiting: str | None) -> list[tuple[str, str]] | None:

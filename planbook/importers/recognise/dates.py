@@ -68,8 +68,10 @@ def digits_date(text: str, near: dt.date | None) -> tuple[dt.date | None, list[d
 def is_date_line(text: str) -> bool:
     t = text.replace(" ", "")
     return bool(
-        re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", t) or re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", t)
-        or CN_DATE_RE.fullmatch(t) or DIGITS_DATE_RE.fullmatch(t)
+        re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", t)
+        or re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", t)
+        or CN_DATE_RE.fullmatch(t)
+        or DIGITS_DATE_RE.fullmatch(t)
     )
 
 

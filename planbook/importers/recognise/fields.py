@@ -37,7 +37,7 @@ def fields_of_line(line: str) -> list[Field]:
         head = _FIELD_HEAD.match(value, cut.end())
         if head is None:  # the lookahead that found the label guarantees it; kept for the type checker
             continue
-        out[-1].value = value[start: cut.start()].strip()
+        out[-1].value = value[start : cut.start()].strip()
         out.append(Field(head[1], ""))
         start = head.end()
     out[-1].value = value[start:].strip()
@@ -49,8 +49,10 @@ _INLINE_SPLIT = re.compile(rf"[；;]|(?<![，,、\s])[，,、\s]+(?=[\u4e00-\u9f
 
 
 # （市发展改革委、市财政局负责） or (市教育局牵头,市财政局配合) at a paragraph's end: units named without a label
-RESPONSIBLE_RE = re.compile(r"[（(]((?:[^（）()。:：]|[（(][^（）()]{1,6}[）)]){2,80}?(?:负责|牵头|配合|参与|落实))[）)]"
-                            r"\s*[。.；;]?$")  # a unit may hold one bracket: 各区县（市）人民政府
+RESPONSIBLE_RE = re.compile(
+    r"[（(]((?:[^（）()。:：]|[（(][^（）()]{1,6}[）)]){2,80}?(?:负责|牵头|配合|参与|落实))[）)]"
+    r"\s*[。.；;]?$"
+)  # a unit may hold one bracket: 各区县（市）人民政府
 _ROLE_LABEL = {"牵头": "牵头单位", "配合": "配合单位", "参与": "配合单位", "负责": "责任单位", "落实": "责任单位"}
 
 

@@ -50,7 +50,7 @@ def split_title(text: str) -> tuple[str, str]:
     """A numbered paragraph's title is its first sentence (to the first 。) when more follows; the rest is body."""
     cut = text.find("。")
     if 0 <= cut < len(text) - 1:
-        return text[: cut + 1].strip(), text[cut + 1:].strip()
+        return text[: cut + 1].strip(), text[cut + 1 :].strip()
     return text.strip(), ""
 
 
@@ -77,11 +77,15 @@ def unwrap(lines: list[str]) -> list[str]:
     out: list[list[str]] = []
     joining = False
     for line in lines:
-        if joining and line and not marker(line) and not field_line(line) and (
-            not out[-1][-1].endswith(_TERMINAL) or measure(line) >= best - 2 or line.endswith(_TERMINAL)
+        if (
+            joining
+            and line
+            and not marker(line)
+            and not field_line(line)
+            and (not out[-1][-1].endswith(_TERMINAL) or measure(line) >= best - 2 or line.endswith(_TERMINAL))
         ):
             tail = out[-1][-1]
-            out[-1].append(_join(tail, line)[len(tail):])  # the line, with the space _join puts between words
+            out[-1].append(_join(tail, line)[len(tail) :])  # the line, with the space _join puts between words
         else:
             out.append([line])
         tail = out[-1][-1]

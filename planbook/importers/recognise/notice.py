@@ -79,8 +79,11 @@ def _read_notice_alone(items: list[Block], doc: _Doc) -> Recognised:
     plan = Plan(title=title, notice=n, issuers=list(n.signers))
     if m := YEAR_RE.search(n.title) or YEAR_RE.search(title):
         plan.year = int(m[1])
-    doc.warn(QT_TRANSLATE_NOOP("Messages", "this is a notice with no plan in it; it was imported as the notice of an "
-                                           "empty plan"))
+    doc.warn(
+        QT_TRANSLATE_NOOP(
+            "Messages", "this is a notice with no plan in it; it was imported as the notice of an empty plan"
+        )
+    )
     return Recognised(plan, doc.warnings)
 
 
@@ -220,16 +223,20 @@ def _join_ladder(front: list[str]) -> list[str]:
                 break
             acc = join_title(acc, front[k])
             if _notice_title(acc):
-                return [*front[:i], acc, *front[k + 1:]]
+                return [*front[:i], acc, *front[k + 1 :]]
     return front
 
 
 def _join_organ(front: list[str]) -> list[str]:
     """The sending organ on a line of its own above 关于…: 济宁市人民政府 / 关于持续深化…的实施意见."""
     for i in range(1, min(len(front), 20)):
-        if front[i].startswith("关于") and _notice_title(front[i]) and ORGAN_END_RE.search(front[i - 1]) \
-                and _organ_like(front[i - 1]):
-            return [*front[:i - 1], front[i - 1] + front[i], *front[i + 1:]]
+        if (
+            front[i].startswith("关于")
+            and _notice_title(front[i])
+            and ORGAN_END_RE.search(front[i - 1])
+            and _organ_like(front[i - 1])
+        ):
+            return [*front[: i - 1], front[i - 1] + front[i], *front[i + 1 :]]
     return front
 
 
@@ -269,12 +276,14 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
     start = _read_recipients(front, anchor, used, doc.notice)
     date_at = next((i for i in range(start, len(front)) if _dated(front[i])), None)
     if date_at is None:
-        end = next((k for k in range(start, len(front)) if _short(front[k]) and KIND_END_RE.search(front[k])),
-                   len(front))
+        end = next(
+            (k for k in range(start, len(front)) if _short(front[k]) and KIND_END_RE.search(front[k])), len(front)
+        )
         _set_notice_body(front[start:end], doc.notice)
         used.update(range(start, end))
-        doc.warn(QT_TRANSLATE_NOOP("Messages", "issuing notice: no date of signing and no signature found, "
-                                               "please check"))
+        doc.warn(
+            QT_TRANSLATE_NOOP("Messages", "issuing notice: no date of signing and no signature found, please check")
+        )
         return
     _read_signature(front, start, date_at, doc)
     used.update(range(start, date_at + 1))
@@ -285,8 +294,14 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
 
 def _read_recipients(front: list[str], anchor: int, used: set[int], n: Notice) -> int:
     """The 主送机关 line just under the title (各县（市、区）教育局：); where the body starts."""
-    recip = next((i for i in range(anchor + 1, min(len(front), anchor + 6))
-                  if i not in used and front[i].endswith((":", "：")) and len(front[i]) >= 3), None)
+    recip = next(
+        (
+            i
+            for i in range(anchor + 1, min(len(front), anchor + 6))
+            if i not in used and front[i].endswith((":", "：")) and len(front[i]) >= 3
+        ),
+        None,
+    )
     if recip is None:
         return anchor + 1
     n.recipients = front[recip][:-1] + "："
@@ -340,12 +355,24 @@ def _read_signed_on(line: str, doc: _Doc) -> None:
         doc.notice.signed_on = date
         also = "、".join(chinese_date(d) for d in readings if d != date)  # dates as a 公文 writes them
         if also:
-            doc.warn(QT_TRANSLATE_NOOP("Messages", "the date of signing “{text}” is bare digits; read as {date} "
-                                                   "(it could also be {also}), please check"),
-                     text=text, date=chinese_date(date), also=also)
+            doc.warn(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "the date of signing “{text}” is bare digits; read as {date} "
+                    "(it could also be {also}), please check",
+                ),
+                text=text,
+                date=chinese_date(date),
+                also=also,
+            )
         else:
-            doc.warn(QT_TRANSLATE_NOOP("Messages", "the date of signing “{text}” is bare digits; read as {date}, "
-                                                   "please check"), text=text, date=chinese_date(date))
+            doc.warn(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "the date of signing “{text}” is bare digits; read as {date}, please check"
+                ),
+                text=text,
+                date=chinese_date(date),
+            )
 
 
 def _apply_meta(doc: _Doc) -> None:
@@ -369,10 +396,12 @@ def _read_attachments(body: list[Block], doc: _Doc) -> list[Block]:
     """`附件：1.… / 2.…` closing the document after the plan: the attachment note (附件说明), whose numbered names are
     no tasks. Kept as the notice's attachments when it has none of its own."""
     lines = [x if isinstance(x, str) else "" for x in body]
-    start = next((i for i in range(len(lines) - 1, max(0, len(lines) - 12), -1) if _ATTACHMENT_RE.match(lines[i])), None)
+    start = next(
+        (i for i in range(len(lines) - 1, max(0, len(lines) - 12), -1) if _ATTACHMENT_RE.match(lines[i])), None
+    )
     if start is None or doc.notice.attachments:
         return body
-    names = body[start + 1:]
+    names = body[start + 1 :]
     if not all(isinstance(x, str) and len(x) <= 60 and "。" not in x for x in names):
         return body
     doc.notice.attachments = "\n".join(x for x in body[start:] if isinstance(x, str))

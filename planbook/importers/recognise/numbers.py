@@ -11,8 +11,10 @@ from ...core.numbering import printed_tree
 from .state import _Doc
 
 # Sections that frame a plan rather than hold its work: their （一） items are headings, never tasks.
-_FRAME_RE = re.compile(r"^(总体要求|指导思想|基本原则|工作原则|主要目标|工作目标|总体目标|目标任务|发展目标|总体思路|工作思路"
-                       r"|保障措施|组织保障|工作保障|保障机制|工作要求|组织实施|实施步骤|工作步骤|时间安排|进度安排)[。.]?$")
+_FRAME_RE = re.compile(
+    r"^(总体要求|指导思想|基本原则|工作原则|主要目标|工作目标|总体目标|目标任务|发展目标|总体思路|工作思路"
+    r"|保障措施|组织保障|工作保障|保障机制|工作要求|组织实施|实施步骤|工作步骤|时间安排|进度安排)[。.]?$"
+)
 
 
 def _outline_tasks(plan: Plan) -> bool:
@@ -80,14 +82,25 @@ def _check_numbers(plan: Plan, doc: _Doc, outline: bool = False) -> Numbering:
         for node, problem in _breaks(seq, doc.numbers):
             number, printed_as = printed[id(node)]
             written = _label(printed_as, doc.numbers[id(node)])
-            doc.warn(QT_TRANSLATE_NOOP("Messages", "“{heading}”: the source numbering {problem}; numbered "
-                                                   "“{number}” by position"),
-                     heading=f"{written}{node.title[:16]}", problem=problem, number=number)
+            doc.warn(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "“{heading}”: the source numbering {problem}; numbered “{number}” by position"
+                ),
+                heading=f"{written}{node.title[:16]}",
+                problem=problem,
+                number=number,
+            )
     for node in plan.walk():
         if len(node.title) > 60:
-            doc.warn(QT_TRANSLATE_NOOP("Messages", "“{start}…”: the heading is {length} characters long; the source "
-                                                   "may lack a full stop, please check"),
-                     start=node.title[:16], length=len(node.title))
+            doc.warn(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "“{start}…”: the heading is {length} characters long; the source "
+                    "may lack a full stop, please check",
+                ),
+                start=node.title[:16],
+                length=len(node.title),
+            )
     return mode
 
 
@@ -129,11 +142,13 @@ def _breaks(seq: list[Node], source: dict[int, int]) -> list[tuple[Node, Message
         elif n == prev + 2:
             out.append((node, Message(QT_TRANSLATE_NOOP("Messages", "skips {number}"), number=prev + 1)))
         elif n > prev + 2:
-            out.append((node, Message(QT_TRANSLATE_NOOP("Messages", "skips {first} to {last}"), first=prev + 1,
-                                      last=n - 1)))
+            out.append(
+                (node, Message(QT_TRANSLATE_NOOP("Messages", "skips {first} to {last}"), first=prev + 1, last=n - 1))
+            )
         elif n < prev:
-            out.append((node, Message(QT_TRANSLATE_NOOP("Messages", "goes back (the one before is {number})"),
-                                      number=prev)))
+            out.append(
+                (node, Message(QT_TRANSLATE_NOOP("Messages", "goes back (the one before is {number})"), number=prev))
+            )
         prev = n
     return out
 

@@ -21,8 +21,13 @@ def _check_length(items: list[Block], ink_only: bool = False) -> None:
     size = _ink if ink_only else len
     count = sum(size(x) if isinstance(x, str) else sum(size(c) for row in x.rows for c in row) for x in items)
     if count > MAX_CHARACTERS:
-        raise FormatError(QT_TRANSLATE_NOOP("Messages", "the document holds {count} characters of text; a plan may "
-                                                        "hold at most {limit}"), count=count, limit=MAX_CHARACTERS)
+        raise FormatError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "the document holds {count} characters of text; a plan may hold at most {limit}"
+            ),
+            count=count,
+            limit=MAX_CHARACTERS,
+        )
 
 
 def _ink(text: str) -> int:
@@ -50,7 +55,7 @@ def _prepare(blocks: Iterable[Block]) -> list[Block]:
                 flush()
                 header = _header(rows[head])
                 # a header repeated on every printed page is not a task
-                out.append(TableBlock([rows[head]] + [r for r in rows[head + 1:] if _header(r) != header]))
+                out.append(TableBlock([rows[head]] + [r for r in rows[head + 1 :] if _header(r) != header]))
         else:
             for line in map(normalise_line, block.splitlines()):
                 if not PAGE_NUMBER_RE.match(line):

@@ -60,16 +60,25 @@ def _add_task_row(header: list[str], cells: list[str], roles: tuple[int | None, 
     number = mk.number if mk and mk.kind is NodeKind.TASK else None
     if number is None and number_col is not None and cells[number_col].isdigit():
         number = int(cells[number_col])
-    fields = [Field(header[i], cells[i]) for i in range(len(header))
-              if i not in (number_col, group_col, task_col) and header[i]]
+    fields = [
+        Field(header[i], cells[i])
+        for i in range(len(header))
+        if i not in (number_col, group_col, task_col) and header[i]
+    ]
     b.add(NodeKind.TASK, number, mk.text if number is not None and mk else text.replace("\n", ""), fields)
 
 
 def _table_roles(header: list[str]) -> tuple[int | None, int | None, int] | None:
     number_col = next((i for i, h in enumerate(header) if _NUMBER_HEAD.match(h)), None)
     group_col = next((i for i, h in enumerate(header) if _GROUP_HEAD.match(h)), None)
-    task_col = next((i for i, h in enumerate(header) if i not in (number_col, group_col) and _TASK_HEAD.search(h)
-                     and h not in KNOWN_FIELD_LABELS), None)
+    task_col = next(
+        (
+            i
+            for i, h in enumerate(header)
+            if i not in (number_col, group_col) and _TASK_HEAD.search(h) and h not in KNOWN_FIELD_LABELS
+        ),
+        None,
+    )
     if task_col is None or len(header) < 2:
         return None
     others = [h for i, h in enumerate(header) if i not in (number_col, group_col, task_col)]

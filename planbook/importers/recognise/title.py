@@ -80,8 +80,12 @@ def _fill_plan_metadata(plan: Plan, doc: _Doc) -> None:
     if m := KIND_END_RE.search(title):
         plan.kind = "工作要点" if m[1] == "要点" else m[1]
     _year_and_organs(plan, title)
-    if not plan.issuers and (m := re.match(r"^(.{2,30}?)关于", title)) and ORGAN_END_RE.search(m[1]) \
-            and _organ_like(m[1]):
+    if (
+        not plan.issuers
+        and (m := re.match(r"^(.{2,30}?)关于", title))
+        and ORGAN_END_RE.search(m[1])
+        and _organ_like(m[1])
+    ):
         plan.issuers = [m[1]]  # 济宁市人民政府关于…的实施意见: the document names its issuer
     signers = doc.forwarded_signers or doc.notice.signers
     if signers and (not plan.issuers or len(signers) == len(plan.issuers)):

@@ -29,16 +29,23 @@ class _Builder:
 
     def add(self, kind: NodeKind, number: int | None, text: str, fields: Sequence[Field] = ()) -> Node:
         if kind is NodeKind.SUBSECTION and NodeKind.SECTION not in self.open:
-            self.doc.warn(QT_TRANSLATE_NOOP("Messages", "“{heading}” comes before any section; taken as a section"),
-                          heading=f"（{chinese_numeral(number or 1)}）{text[:12]}")
+            self.doc.warn(
+                QT_TRANSLATE_NOOP("Messages", "“{heading}” comes before any section; taken as a section"),
+                heading=f"（{chinese_numeral(number or 1)}）{text[:12]}",
+            )
             kind = NodeKind.SECTION
         if kind is not NodeKind.ITEM:
             self.items_as_tasks = False
         elif self.items_as_tasks or not any(k in self.open for k in _PARENT_KINDS[NodeKind.ITEM]):
             if NodeKind.SECTION in self.open and not self.items_as_tasks:
-                self.doc.warn(QT_TRANSLATE_NOOP("Messages", "“{heading}” sits directly under a section; taken as "
-                                                            "a task (it will be numbered “{number}.”)"),
-                              heading=f"（{number}）{text[:12]}", number=number)
+                self.doc.warn(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)",
+                    ),
+                    heading=f"（{number}）{text[:12]}",
+                    number=number,
+                )
             self.items_as_tasks = True  # its siblings (（2）, （3）…) follow it
             kind = NodeKind.TASK
         text, inline = inline_fields(text)
@@ -83,8 +90,13 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
         else:
             b.text(item)
         waiting = None
-        if isinstance(item, str) and b.last is not None and b.last.fields and not b.last.fields[-1].value \
-                and (_bare_label(item) or fields_of_line(item)):
+        if (
+            isinstance(item, str)
+            and b.last is not None
+            and b.last.fields
+            and not b.last.fields[-1].value
+            and (_bare_label(item) or fields_of_line(item))
+        ):
             waiting = b.last.fields[-1]
     tail = [x for x in body[tail_from:] if isinstance(x, str)]
     closing = "\n".join(_closing_line(x) for x in tail)
