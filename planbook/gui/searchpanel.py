@@ -52,6 +52,20 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MARK = "<span style='background:#ffe08a'>{}</span>"
 
 
+def result_rows(results: search.SearchResults) -> list[tuple]:
+    """Plain values for the result list, built where the query ran (a worker or the GUI thread)."""
+    return [
+        (
+            hit.plan_id,
+            hit.node_id,
+            f"{hit.plan_year} {hit.plan_title}" if hit.plan_year else hit.plan_title,
+            f"{hit.number}{hit.title}",
+            marked_html(hit),
+        )
+        for hit in results.hits
+    ]
+
+
 def marked_html(hit: search.Hit) -> str:
     """The snippet as HTML with each hit highlighted."""
     out, last = [], 0
@@ -123,16 +137,7 @@ class _Search(QRunnable):
         try:
             with Library.open(self.path, create=False) as lib:
                 results = search.search(lib, self.query, limit=LIMIT, counts=False)
-            rows = [
-                (
-                    hit.plan_id,
-                    hit.node_id,
-                    f"{hit.plan_year} {hit.plan_title}" if hit.plan_year else hit.plan_title,
-                    f"{hit.number}{hit.title}",
-                    marked_html(hit),
-                )
-                for hit in results.hits
-            ]
+            rows = result_rows(results)
             emit(self.signals.done, self.generation, (results.query.highlight_terms(), rows))
         except (PlanbookError, OSError, RuntimeError) as e:
             emit(self.signals.done, self.generation, describe(e))
@@ -258,16 +263,7 @@ class SearchPanel(QWidget):
         except PlanbookError as e:
             self.summary.setText(describe(e))
             return
-        rows = [
-            (
-                hit.plan_id,
-                hit.node_id,
-                f"{hit.plan_year} {hit.plan_title}" if hit.plan_year else hit.plan_title,
-                f"{hit.number}{hit.title}",
-                marked_html(hit),
-            )
-            for hit in results.hits
-        ]
+        rows = result_rows(results)
         self._found(self.generation, (results.query.highlight_terms(), rows))
 
     @property
