@@ -86,6 +86,23 @@ def test_one_line_notice_and_plan_from_ocr():
     assert tasks[2].body == "新增学位3.5万个。"  # 3.5 is a quantity, not task 3 and item 5
 
 
+def test_a_long_list_of_units_is_still_a_responsibility():
+    """A State Council plan names a dozen ministries at a task's end; each unit is short, the list is not. A
+    sentence in brackets that happens to end in 负责 is no list of units."""
+    units = (
+        "商务部、扶贫办、发展改革委、工业和信息化部、财政部、交通运输部、农业农村部、文化和旅游部、粮食和储备局、"
+        "供销合作总社等和各有关省级人民政府"
+    )
+    plan = parse_text(
+        f"2019年工作要点\n一、拓宽渠道\n1.拓展销售途径。支持贫困地区完善网络。（{units}负责）\n"
+        "2.做好验收。组织验收。（由各地区按照本地实际情况确定具体的验收方式并由当地政府统一组织负责）\n"
+    ).plans[0]
+    t1, t2 = [n for n in plan.walk() if n.kind.value == "task"]
+    assert [(f.label, f.value) for f in t1.fields] == [("责任单位", units)]
+    assert t1.body == "支持贫困地区完善网络。"
+    assert t2.fields == [] and t2.body.endswith("统一组织负责）")
+
+
 def test_a_label_in_prose_is_not_a_field():
     plan = parse_text(
         "2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n2.做好验收。牵头单位:基建科\n"
