@@ -103,6 +103,20 @@ def test_a_long_list_of_units_is_still_a_responsibility():
     assert t2.fields == [] and t2.body.endswith("统一组织负责）")
 
 
+def test_a_forwarded_report_titled_over_two_lines_is_the_plan():
+    """A 转发 notice sends on a department's 报告 whose title breaks over two lines and ends in no plan kind."""
+    plan = parse_text(
+        "国务院办公厅转发国家地震局关于1997年地震趋势和加强防震减灾工作意见报告的通知\n国办发〔1997〕2号\n"
+        "各省、自治区、直辖市人民政府：\n国家地震局《关于1997年地震趋势和加强防震减灾工作意见的报告》已经国务院同意，"
+        "现转发给你们，请认真贯彻执行。\n国务院办公厅\n一九九七年二月四日\n"
+        "关于1997年地震趋势和\n加强防震减灾工作意见的报告\n国务院：\n我局召开了会商会。\n"
+        "一、地震趋势\n今年地震活动水平较高。\n二、加强防震减灾工作的意见\n（一）加强监测预报。要做好监测。\n"
+    ).plans[0]
+    assert plan.title == "关于1997年地震趋势和加强防震减灾工作意见的报告"
+    assert plan.notice.doc_number == "国办发〔1997〕2号" and plan.notice.signed_on == dt.date(1997, 2, 4)
+    assert [s.title for s in plan.nodes] == ["地震趋势", "加强防震减灾工作的意见"]
+
+
 def test_a_label_in_prose_is_not_a_field():
     plan = parse_text(
         "2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n2.做好验收。牵头单位:基建科\n"
