@@ -117,6 +117,28 @@ def test_a_forwarded_report_titled_over_two_lines_is_the_plan():
     assert [s.title for s in plan.nodes] == ["地震趋势", "加强防震减灾工作的意见"]
 
 
+def test_principles_numbered_in_a_frame_section_are_not_tasks():
+    """An 意见 whose work is its （一） items, with 1. 2. principles under 总体要求: the principles stay points of
+    their heading (printed 1. as the source has them), the （一） items are the tasks."""
+    plan = parse_text(
+        "某市关于推进政务新媒体发展的意见\n一、总体要求\n（一）基本原则。\n1.坚持正确导向。增强意识。\n"
+        "2.坚持需求引领。回应关切。\n二、加强功能建设\n（二）推进政务公开。发布信息。\n（三）加强政民互动。回应诉求。\n"
+        "三、强化保障措施\n（四）加强组织领导。要重视。\n"
+    ).plans[0]
+    assert [(d, k, t) for d, k, t, _ in shape(plan)] == [
+        (0, "section", "总体要求"),
+        (1, "subsection", "基本原则。"),
+        (2, "item", "坚持正确导向。"),
+        (2, "item", "坚持需求引领。"),
+        (0, "section", "加强功能建设"),
+        (1, "task", "推进政务公开。"),
+        (1, "task", "加强政民互动。"),
+        (0, "section", "强化保障措施"),
+        (1, "subsection", "加强组织领导。"),
+    ]
+    assert plan.numbering.value == "outline"
+
+
 def test_a_label_in_prose_is_not_a_field():
     plan = parse_text(
         "2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n2.做好验收。牵头单位:基建科\n"

@@ -38,7 +38,18 @@ def _outline_tasks(plan: Plan) -> bool:
     for section in chosen:
         for node in section.children:
             _make_task(node)
+    if chosen:
+        _points_not_tasks([s for s in plan.nodes if s not in chosen])
     return bool(chosen)
+
+
+def _points_not_tasks(frames: list[Node]) -> None:
+    """Where the （一） items are the tasks, the 1. points in the sections that frame the plan (基本原则 1.坚持…,
+    工作目标 1.…) are points of a heading, not work: items, printed 1. at their level as the source has them."""
+    for section in frames:
+        for node in section.walk():
+            if node.kind is NodeKind.TASK:
+                node.kind = NodeKind.ITEM
 
 
 def _work_tasks(plan: Plan) -> list[Node]:
