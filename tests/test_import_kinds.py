@@ -139,6 +139,16 @@ def test_principles_numbered_in_a_frame_section_are_not_tasks():
     assert plan.numbering.value == "outline"
 
 
+def test_a_table_caption_naming_its_measure_is_no_field():
+    """单位：人 above a table says what its numbers count; it names no unit responsible for a task."""
+    plan = parse_text(
+        "关于扩大招生规模的请示\n一、逐年扩招\n（一）扩大初中班招生规模。每年扩招。\n（二）做好高中衔接。统筹安排。\n"
+        "二、加强领导\n（三）加强政府的责任。要重视。\n单位：人\n"
+    ).plans[0]
+    assert not [f for n in plan.walk() for f in n.fields]
+    assert [[c.kind.value for c in s.children] for s in plan.nodes] == [["task", "task"], ["task"]]
+
+
 def test_a_label_in_prose_is_not_a_field():
     plan = parse_text(
         "2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n2.做好验收。牵头单位:基建科\n"
