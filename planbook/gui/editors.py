@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core import docnumbers, editing
 from ..core.model import KINDS, NOTICE_SPECS, PLAN_FIELDS, Field, Node, NodeKind, Numbering, Plan, Sealing, Status
+from ..core.numbering import label as number_label
 from .qtcompat import emit
 from .widgets import ElidedLabel, GrowingTextEdit, named
 
@@ -62,9 +63,16 @@ _W = TypeVar("_W", bound=QWidget)
 _session = itertools.count(1)  # typing sessions: a new one whenever an editor shows another node or loses focus
 
 
-def kind_names() -> dict[NodeKind, str]:
-    """The editor's kind list, from the kind table (`model.KINDS`)."""
-    return {k: QCoreApplication.translate("Kinds", spec.label) for k, spec in KINDS.items()}
+def kind_names(prints_as: NodeKind | None = None) -> dict[NodeKind, str]:
+    """The editor's kind list, from the kind table (`model.KINDS`). In outline numbering a node prints its level's
+    number whatever its kind (`numbering.level_kind`): `prints_as` is that level's kind, and every entry shows
+    the number the node will print, 任务（（一））, never a 1. it will not print."""
+    if prints_as is None:
+        return {k: QCoreApplication.translate("Kinds", spec.label) for k, spec in KINDS.items()}
+    pattern = QCoreApplication.translate("Kinds", "{kind} ({number})")
+    number = number_label(prints_as, 1)
+    names = short_kind_names()
+    return {k: pattern.format(kind=names[k][:1].upper() + names[k][1:], number=number) for k in KINDS}
 
 
 def short_kind_names() -> dict[NodeKind, str]:
@@ -138,6 +146,7 @@ class NodeEditor(QScrollArea):
         self.kind.setObjectName("kindBox")
         for kind, name in kind_names().items():
             self.kind.addItem(name, kind)
+        self._prints_as: NodeKind | None = None  # what the kind list's numbers are for (outline numbering)
         # (its longest name need not set the pane's minimum width: the box shows it whole when there is room)
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.kind.setMinimumContentsLength(8)
@@ -207,9 +216,16 @@ class NodeEditor(QScrollArea):
         if title_spans:
             self.title.setSelection(title_spans[0][0], title_spans[0][1] - title_spans[0][0])
 
-    def show_node(self, node: Node, number: str, tracked: bool | None = None) -> None:
+    def show_node(
+        self, node: Node, number: str, tracked: bool | None = None, prints_as: NodeKind | None = None
+    ) -> None:
         """Show `node` (called on selection and whenever the model changed it). `tracked`: whether it has progress
-        (tasks; the （一） items of an action plan without tasks, see core.progress.tasks)."""
+        (tasks; the （一） items of an action plan without tasks, see core.progress.tasks). `prints_as`: in outline
+        numbering, the kind whose number the node's level prints (the kind list names it)."""
+        if prints_as != self._prints_as:
+            self._prints_as = prints_as
+            for row, name in enumerate(kind_names(prints_as).values()):
+                self.kind.setItemText(row, name)
         if node.id != self.node_id:
             self._new_session()
             self.body.setExtraSelections([])

@@ -354,7 +354,9 @@ class MainWindow(QMainWindow):
         else:
             from ..core.progress import is_tracked
 
-            self.node_editor.show_node(node, self.model.number(node_id), is_tracked(plan, node))
+            self.node_editor.show_node(
+                node, self.model.number(node_id), is_tracked(plan, node), self.model.prints_as(node_id)
+            )
             self.editor_stack.setCurrentWidget(self.node_editor)
 
     def _model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
