@@ -23,6 +23,7 @@ from .model import (
     DATE_FIELDS,
     ISSUE_FIELDS,
     NOTICE_FIELDS,
+    DocFormat,
     Field,
     Node,
     NodeKind,
@@ -240,7 +241,7 @@ class Library(Queries):
         """The notice's format, sealing, proposed masthead and seals (schema v5); the defaults before it."""
         try:
             row = self.db.execute(
-                "SELECT sealing, masthead_proposed FROM notice_issue WHERE plan_id = ?", [plan_id]
+                "SELECT sealing, masthead_proposed, doc_format FROM notice_issue WHERE plan_id = ?", [plan_id]
             ).fetchone()
             seals = [
                 bytes(r[0])
@@ -252,7 +253,7 @@ class Library(Queries):
             return {}
         values: dict = {"seals": seals}
         if row is not None:
-            values.update(sealing=Sealing(row[0]), masthead_proposed=bool(row[1]))
+            values.update(sealing=Sealing(row[0]), masthead_proposed=bool(row[1]), doc_format=DocFormat(row[2]))
         return values
 
     def _store_issue(self, plan_id: int, notice: Notice, names: set[str] | None = None) -> None:
@@ -263,6 +264,7 @@ class Library(Queries):
                 {
                     "plan_id": plan_id,
                     "sealing": str(notice.sealing),
+                    "doc_format": str(notice.doc_format),
                     "masthead_proposed": int(notice.masthead_proposed),
                 },
                 pk="plan_id",

@@ -36,7 +36,19 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import docnumbers, editing
-from ..core.model import KINDS, NOTICE_SPECS, PLAN_FIELDS, Field, Node, NodeKind, Numbering, Plan, Sealing, Status
+from ..core.model import (
+    KINDS,
+    NOTICE_SPECS,
+    PLAN_FIELDS,
+    DocFormat,
+    Field,
+    Node,
+    NodeKind,
+    Numbering,
+    Plan,
+    Sealing,
+    Status,
+)
 from ..core.numbering import label as number_label
 from .qtcompat import emit
 from .widgets import ElidedLabel, GrowingTextEdit, named
@@ -542,6 +554,8 @@ class PlanProperties(QScrollArea):
         self.date_errors: dict[str, QLabel] = {}
         for spec in NOTICE_SPECS:  # one editor per row of the field table, as its type asks
             label = QCoreApplication.translate("PlanProperties", spec.label)
+            if spec.key == "notice.masthead":  # the head's format goes with the masthead
+                self._format_row(form)
             if spec.type == "date":
                 self._date(form, spec.key, label)
             elif spec.type in ("text", "lines"):
@@ -558,6 +572,21 @@ class PlanProperties(QScrollArea):
             elif spec.key == "notice.signed_on":  # how it is sealed goes with the signature and date
                 self._seal_rows(form)
         return box
+
+    def _format_row(self, form: QFormLayout) -> None:
+        """文件格式 or 信函格式 (GB/T 9704 7 and 10.1)."""
+        doc_format = QComboBox()
+        doc_format.addItem(self.tr("Document (文件格式)"), DocFormat.FILE)
+        doc_format.addItem(self.tr("Letter (信函格式)"), DocFormat.LETTER)
+        doc_format.setToolTip(
+            self.tr(
+                "Document: the masthead with 文件 and a red rule under the document number. Letter, for 函 and "
+                "many office notices: the organ's name 30 mm from the top between red double lines, the "
+                "document number at the right, no page number on page 1 (GB/T 9704 10.1)"
+            )
+        )
+        doc_format.activated.connect(lambda i: self._set("notice.doc_format", doc_format.itemData(i), merge=False))
+        self._add(form, "notice.doc_format", self.tr("Format"), doc_format)
 
     def _seal_rows(self, form: QFormLayout) -> None:
         """加盖印章 or not, and the electronic seals (GB/T 9704 7.3.5.1)."""
@@ -683,7 +712,12 @@ class PlanProperties(QScrollArea):
         with QSignalBlocker(year):
             year.setValue(plan.year or 1899)
         self._show_issue(n)
-        for key, value in (("status", plan.status), ("numbering", plan.numbering), ("notice.sealing", n.sealing)):
+        for key, value in (
+            ("status", plan.status),
+            ("numbering", plan.numbering),
+            ("notice.sealing", n.sealing),
+            ("notice.doc_format", n.doc_format),
+        ):
             box = self._editor(key, QComboBox)
             with QSignalBlocker(box):
                 box.setCurrentIndex(box.findData(value))
