@@ -442,6 +442,9 @@ class MainWindow(QMainWindow):
         self.tree.setFocus()
 
     def _save_session(self) -> None:
+        from .recent import flush
+
+        flush(self)  # the recent plans of this library, if they wait
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("session/planLibrary", str(self.lib.path.resolve()))
