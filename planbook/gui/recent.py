@@ -22,7 +22,8 @@ class _Pending(QObject):
 
     def __init__(self, window) -> None:
         super().__init__(window)
-        self.window, self.key, self.ids = window, _key(window), None
+        self.window, self.key = window, _key(window)
+        self.ids: list[int] | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(WRITE_AFTER_MS)
@@ -63,10 +64,11 @@ def remember(window, plan_id: int) -> None:
     pending = _pending(window)
     if pending is None:
         pending = window._recent_pending = _Pending(window)
-    if pending.ids is None:  # (the library is the same while a list waits: leaving it flushes the list first)
+    ids = pending.ids
+    if ids is None:  # (the library is the same while a list waits: leaving it flushes the list first)
         pending.key = _key(window)
-        pending.ids = _stored(window, pending.key)
-    pending.ids = [plan_id, *[i for i in pending.ids if i != plan_id]][:MAX_RECENT_PLANS]
+        ids = _stored(window, pending.key)
+    pending.ids = [plan_id, *[i for i in ids if i != plan_id]][:MAX_RECENT_PLANS]
     pending.timer.start()
 
 
