@@ -321,7 +321,8 @@ class FieldsForm(QWidget):
         super().__init__(parent)
         self.setObjectName("fieldsForm")
         self.session = 0
-        self.rows: list[_FieldRow] = []
+        self.rows: list[_FieldRow] = []  # the rows shown, one per field
+        self._spare: list[_FieldRow] = []  # rows hidden for later nodes (see _rebuild)
         self._current = -1
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -389,27 +390,32 @@ class FieldsForm(QWidget):
         self.empty.setVisible(not self.rows)
 
     def _rebuild(self, count: int) -> None:
-        """Make `count` rows (their texts are filled in by show_fields)."""
-        # The buttons are off in a read-only library (safety.set_read_only); new rows follow them.
+        """Show `count` rows (their texts are filled in by show_fields). Rows beyond the count are hidden and kept
+        for the next node, not deleted: making a row's combo box and text box took most of the time of a new task
+        (0 fields) and its undo (back to 3), and of every switch between tasks with different field counts."""
+        # The buttons are off in a read-only library (safety.set_read_only); rows shown follow them.
         readonly = not self.add_button.isEnabled()
         while len(self.rows) > count:
-            row = self.rows.pop()
-            for w in (row.label, row.value):
-                self.grid.removeWidget(w)
-                w.deleteLater()
+            row = self.rows.pop()  # stays in the grid at its place (a hidden row takes no room there)
+            row.label.hide()
+            row.value.hide()
+            self._spare.append(row)  # the last hidden is the lowest place: it is taken back first
         while len(self.rows) < count:
-            row = _FieldRow(self, "", "")
-            i = len(self.rows)
-            self.grid.addWidget(row.label, i, 0, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(row.value, i, 1)
+            row = self._spare.pop() if self._spare else self._new_row(len(self.rows))
             row.label.setEnabled(not readonly)
             row.value.setReadOnly(readonly)
             row.label.show()  # at once, not on the layout's queued show: the new row takes the focus now
             row.value.show()
-            row.label.currentTextChanged.connect(lambda _t, r=row: self._edited(r, 0))
-            row.value.textChanged.connect(lambda r=row: self._edited(r, 1))
             self.rows.append(row)
         self.empty.setVisible(not self.rows)
+
+    def _new_row(self, place: int) -> _FieldRow:
+        row = _FieldRow(self, "", "")
+        self.grid.addWidget(row.label, place, 0, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(row.value, place, 1)
+        row.label.currentTextChanged.connect(lambda _t, r=row: self._edited(r, 0))
+        row.value.textChanged.connect(lambda r=row: self._edited(r, 1))
+        return row
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == event.Type.FocusIn:
