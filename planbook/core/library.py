@@ -64,6 +64,7 @@ class Library(Queries):
         self.db = db
         self.readonly = readonly
         self._depth = 0
+        self._queued_before: frozenset[int] = frozenset()
 
     # ---- opening -------------------------------------------------------------------------------------
 
@@ -135,6 +136,7 @@ class Library(Queries):
                 migration(self.db)
             self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._search_index = None  # whether the file has a search index was asked (and kept) before it had one
 
     def close(self) -> None:
         self.db.conn.close()
@@ -163,6 +165,9 @@ class Library(Queries):
         self.db.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
+            from .search import queued
+
+            self._queued_before = queued(self)  # what already waits to be indexed: left for the next search
             yield
             self._before_commit()
         except BaseException:
@@ -179,7 +184,7 @@ class Library(Queries):
         # The search index follows every change inside the same transaction (see core/search.py).
         from .search import flush
 
-        flush(self)
+        flush(self, self._queued_before)
 
     # ---- plans ---------------------------------------------------------------------------------------
 
