@@ -98,7 +98,9 @@ class Library(Queries):
         if path.exists() and path.stat().st_size:
             _check_identity(path, readonly)
         conn = _connect(path, readonly)
-        lib = cls(path, sqlite_utils.Database(conn), readonly)
+        # No sqlite-utils plugins: finding them scans every installed package's metadata (some 0.1 s at each
+        # start), and a plugin would run its own code on the library's connection.
+        lib = cls(path, sqlite_utils.Database(conn, execute_plugins=False), readonly)
         if not readonly:
             lib.migrate()
         return lib

@@ -24,6 +24,7 @@ from .commands import EditCommand
 from .docks import FollowDocks
 from .editors import NodeEditor, PlanProperties
 from .exports import ExportController
+from .firstpaint import FirstPaint
 from .imports import ImportController
 from .jobs import stop_jobs
 from .librarypane import LibraryPane
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, lib: Library, settings: QSettings, language: str = "zh"):
         super().__init__()
         self.setObjectName("mainWindow")
+        self.first_paint = FirstPaint(self)  # the backup and a large list's read start once the window is painted
         self.session = LibrarySession(lib, settings)
         self.settings = settings
         self.language = language
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.model = PlanTreeModel(lib, self)
         self.library_pane = LibraryPane()
+        self.library_pane.start_read = self.first_paint.later
         self.tree = PlanTreeView()
         self.tree.setModel(self.model)
         self.tree.header().setStretchLastSection(False)
@@ -457,6 +460,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self._save_session()
+        self.first_paint.cancel()
         self._library_timer.stop()
         stop_jobs(self)
         self.safety.close()
