@@ -50,6 +50,29 @@ def _notice_alone(items: list[Block]) -> bool:
     return sum(1 for x in lines if _dated(x)) == 1
 
 
+_ATTACHMENT_HEAD_RE = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
+
+
+def _attached_plan_at(items: list[Block]) -> int | None:
+    """Where a notice with its own 一、二、 points ends and the plan it attaches begins: the bare 附件 heading just
+    after the notice's signature and date (…认真抓好组织实施 / 国务院办公厅 / 2018年12月23日 / 附件 / …清单), when a
+    plan (numbered lines or a table) follows it. None when the numbered lines before are the plan itself."""
+    for i, x in enumerate(items):
+        if not (isinstance(x, str) and _ATTACHMENT_HEAD_RE.match(x)):
+            continue
+        before = [y for y in items[max(0, i - 4) : i] if isinstance(y, str) and not ANNOTATION_RE.match(y)]
+        after = items[i + 1 :]
+        opened = [y for y in items[:i] if isinstance(y, str)]
+        if (
+            any(map(_dated, before[-2:]))
+            and any(isinstance(y, TableBlock) or marker(y) for y in after)
+            and (any(_notice_title(y) for y in opened[:15]) or _addressed(opened))
+            and any(map(marker, opened))
+        ):
+            return i
+    return None
+
+
 _CLOSES_RE = re.compile(r"^特此(?:通知|通报|函告|函复|批复|公告)[。！!.]?$")
 
 
