@@ -174,6 +174,20 @@ def test_a_notice_with_points_of_its_own_and_its_plan_as_an_attached_table():
     assert [(f.label, f.value) for f in t2.fields] == [("指导部门", "市知识产权局"), ("推广范围", "全市")]
 
 
+def test_an_opinion_issued_directly_is_its_own_plan_even_with_its_title_on_one_line():
+    """A 指导意见 signed and dated like a notice: its 一、二、 are its sections, not a notice's own points."""
+    plan = parse_text(
+        "国务院办公厅关于深入开展消费扶贫助力打赢脱贫攻坚战的指导意见\n国办发〔2018〕129号\n"
+        "各省、自治区、直辖市人民政府：\n为深入开展消费扶贫，现提出如下意见。\n一、总体要求\n坚持精准扶贫。\n"
+        "二、拓宽销售渠道\n（一）打通供应链条。支持对接。（商务部、发展改革委等和各有关省级人民政府负责）\n"
+        "国务院办公厅\n2018年12月30日\n"
+    ).plans[0]
+    assert [s.title for s in plan.nodes] == ["总体要求", "拓宽销售渠道"]
+    assert plan.notice.signed_on == dt.date(2018, 12, 30)
+    (task,) = plan.nodes[1].children
+    assert task.kind.value == "task" and task.fields[0].label == "责任单位"
+
+
 def test_a_label_in_prose_is_not_a_field():
     plan = parse_text(
         "2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n2.做好验收。牵头单位:基建科\n"

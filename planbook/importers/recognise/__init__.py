@@ -32,7 +32,15 @@ from .chrome import META_LABELS, _strip_chrome
 from .dates import digits_date, normalise_doc_number, parse_chinese_numeral, parse_date
 from .fields import field_line
 from .lines import _short, marker
-from .notice import _attached_plan_at, _notice_alone, _read_attachments, _read_imprint, _read_notice, _read_notice_alone
+from .notice import (
+    _attached_plan_at,
+    _notice_alone,
+    _read_attachments,
+    _read_closing_signature,
+    _read_imprint,
+    _read_notice,
+    _read_notice_alone,
+)
 from .numbers import _check_numbers, _outline_tasks
 from .patterns import KNOWN_FIELD_LABELS, PAGE_NUMBER_RE, Block, Recognised, TableBlock, normalise_line
 from .prepare import _check_length, _prepare
@@ -88,7 +96,7 @@ def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
     head = _attached_title(items[attached + 1 : start]) if attached is not None else []
     if masthead and not doc.notice.masthead and doc.notice.prints():
         doc.notice.masthead = masthead
-    body = _read_attachments(_read_imprint(body, doc), doc)
+    body = _read_attachments(_read_closing_signature(_read_imprint(body, doc), doc), doc)
     title, preamble = (head[0], head[1:]) if head else _read_title(rest, doc)
     title = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=\d)", "", title)  # 教育局 2021年工作要点: a PDF copy's space
     nodes, closing = _build_tree(body, doc)
