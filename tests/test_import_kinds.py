@@ -149,6 +149,45 @@ def test_a_table_caption_naming_its_measure_is_no_field():
     assert [[c.kind.value for c in s.children] for s in plan.nodes] == [["task", "task"], ["task"]]
 
 
+def test_a_notice_with_points_of_its_own_and_its_plan_as_an_attached_table():
+    """The notice numbers its own 一、二、 points, signs and dates, then attaches the plan as a table whose name column
+    (改革举措) is the task and whose 主要内容 is the task's body: the points stay the notice's."""
+    from planbook.importers.webpage import parse_html
+
+    page = (
+        "<p>某市人民政府办公厅关于推广改革举措的通知</p><p>各区人民政府，市政府各部门：</p>"
+        "<p>经市政府同意，现就有关事项通知如下：</p><p>一、推广的改革举措</p><p>（一）知识产权保护方面2项。</p>"
+        "<p>二、认真抓好组织实施</p><p>各区要加强领导。</p><p>附件：改革举措推广清单</p>"
+        "<p>某市人民政府办公厅</p><p>2018年12月23日</p><p>附件</p><p>改革举措推广清单</p><table>"
+        "<tr><td>序号</td><td>改革举措</td><td>主要内容</td><td>指导部门</td><td>推广范围</td></tr>"
+        "<tr><td colspan='5'>一、知识产权保护方面（共2项）</td></tr>"
+        "<tr><td>1</td><td>案件三合一审判</td><td>整合审判资源。</td><td>市法院</td><td>全市</td></tr>"
+        "<tr><td>2</td><td>专利保险机制</td><td>开发专利保险。</td><td>市知识产权局</td><td>全市</td></tr></table>"
+    )
+    found = parse_html(page)
+    plan = found.plans[0]
+    assert plan.title == "改革举措推广清单"
+    assert "一、推广的改革举措" in plan.notice.body and plan.notice.signers == ["某市人民政府办公厅"]
+    assert [s.title for s in plan.nodes] == ["知识产权保护方面（共2项）"]
+    t1, t2 = plan.nodes[0].children
+    assert (t1.title, t1.body) == ("案件三合一审判", "整合审判资源。")
+    assert [(f.label, f.value) for f in t2.fields] == [("指导部门", "市知识产权局"), ("推广范围", "全市")]
+
+
+def test_an_opinion_issued_directly_is_its_own_plan_even_with_its_title_on_one_line():
+    """A 指导意见 signed and dated like a notice: its 一、二、 are its sections, not a notice's own points."""
+    plan = parse_text(
+        "国务院办公厅关于深入开展消费扶贫助力打赢脱贫攻坚战的指导意见\n国办发〔2018〕129号\n"
+        "各省、自治区、直辖市人民政府：\n为深入开展消费扶贫，现提出如下意见。\n一、总体要求\n坚持精准扶贫。\n"
+        "二、拓宽销售渠道\n（一）打通供应链条。支持对接。（商务部、发展改革委等和各有关省级人民政府负责）\n"
+        "国务院办公厅\n2018年12月30日\n"
+    ).plans[0]
+    assert [s.title for s in plan.nodes] == ["总体要求", "拓宽销售渠道"]
+    assert plan.notice.signed_on == dt.date(2018, 12, 30)
+    (task,) = plan.nodes[1].children
+    assert task.kind.value == "task" and task.fields[0].label == "责任单位"
+
+
 def test_a_label_in_prose_is_not_a_field():
     plan = parse_text(
         "2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n2.做好验收。牵头单位:基建科\n"
