@@ -21,7 +21,7 @@ from ..core.errors import FormatError
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..layout.linebreak import leading_width
 from . import ImportResult, read_bytes
-from .recognise import FIELD_SUFFIXES, PAGE_NUMBER_RE, field_line, join_title, marker, normalise_line, recognise
+from .recognise import KNOWN_FIELD_LABELS, PAGE_NUMBER_RE, field_line, join_title, marker, normalise_line, recognise
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 MAX_PAGES = 500  # a plan is tens of pages; a 5,000-page file is not one
@@ -223,6 +223,8 @@ def paragraphs(lines: list[Line], pages: int) -> list[str]:
     """The document's lines as the recogniser wants them: one paragraph a line, furniture gone."""
     lines = [x for x in lines if not PAGE_NUMBER_RE.match(x.text)]
     lines = _drop_running_heads(lines, pages)
+    # a page header repeating the title right above it (a one-page document, where nothing else repeats)
+    lines = [x for x, y in zip(lines, [*lines[1:], None]) if not (y and y.text == x.text and y.size > x.size + 1)]
     lines = _hanging_punctuation(lines)
     if not lines:
         return []
@@ -257,7 +259,7 @@ class _Measure:
     @classmethod
     def of(cls, lines: list[Line]) -> _Measure:
         body = statistics.median(x.size for x in lines)
-        left = _mode(round(x.left) for x in lines if abs(x.size - body) < 1)
+        left = _margin([round(x.left) for x in lines if abs(x.size - body) < 1])
         right = (
             statistics.quantiles([x.right for x in lines], n=10)[-1]
             if len(lines) >= 10
@@ -315,11 +317,13 @@ def _quoted_run(text: str) -> float:
 
 def _opens(prev: Line, line: Line) -> bool:
     """Whether `line` opens a field (牵头单位：…) rather than going on with `prev`: `…直属各` + `单位：` is the
-    recipients' line wrapped, a bare 单位 or 部门 being no field's whole name."""
+    recipients' line wrapped."""
     found = field_line(line.text)
     if found is None or prev.text.endswith(("，", ",", "、", "（", "(", "《", "“")):
         return False  # no paragraph ends on a comma: `…民办学校，` + `局机关各科室：` is one line of recipients
-    return found.label not in FIELD_SUFFIXES or prev.text.endswith(("。", "！", "？", "；", "：", ":", ";"))
+    # …委机 + 关各处室： reads like a label only by its ending: after a line cut in mid-word only a label the
+    # plans use (牵头单位) opens a field
+    return found.label in KNOWN_FIELD_LABELS or prev.text.endswith(("。", "！", "？", "；", "：", ":", ";"))
 
 
 _CLOSING = set("，。、；：！？”’）》」』〕】,.;:!?)")
@@ -361,7 +365,7 @@ def _centred(line: Line, middle: float, body: float) -> bool:
 def _drop_running_heads(lines: list[Line], pages: int) -> list[Line]:
     """Lines that repeat at the top or foot of most pages, at the same height (a page header, the document's short
     title). The height tells a running head that repeats the plan's title from the title itself on page 1."""
-    if pages < 3:
+    if pages < 2:
         return lines
     by_page: dict[int, list[Line]] = {}
     for x in lines:
@@ -371,7 +375,7 @@ def _drop_running_heads(lines: list[Line], pages: int) -> list[Line]:
         ends = page_lines[:2] + page_lines[-2:] if len(page_lines) > 4 else []
         for key in {_head_key(x) for x in ends}:
             edges[key] = edges.get(key, 0) + 1
-    repeated = {k for k, n in edges.items() if n >= max(3, pages // 2)}
+    repeated = {k for k, n in edges.items() if n >= max(2, pages // 2)}
     if not repeated:
         return lines
     return [x for x in lines if _head_key(x) not in repeated]
@@ -381,8 +385,15 @@ def _head_key(line: Line) -> tuple[str, int]:
     return re.sub(r"\d+", "#", line.text), round(line.top / 6)
 
 
-def _mode(values) -> float:
+def _margin(lefts: list[int]) -> float:
+    """The left margin: the leftmost place many lines start at. Not simply the most common one: in a plan of
+    one-line paragraphs (tasks, fields) the first-line indent (空二字) is more common than the margin."""
     counts: dict[int, int] = {}
-    for v in values:
+    for v in lefts:
         counts[v] = counts.get(v, 0) + 1
-    return max(counts, key=lambda k: (counts[k], -k)) if counts else 0.0
+    if not counts:
+        return 0.0
+    most = max(counts.values())
+    # neighbours (80 and 81) are one margin, rounded apart
+    near = {v: sum(counts.get(v + d, 0) for d in (-1, 0, 1)) for v in counts}
+    return min(v for v, n in near.items() if n >= max(2, most / 5))

@@ -32,9 +32,8 @@ from .chrome import META_LABELS, _strip_chrome
 from .dates import digits_date, normalise_doc_number, parse_chinese_numeral, parse_date
 from .fields import field_line
 from .lines import marker
-from .notice import _notice_alone, _read_attachments, _read_imprint, _read_notice, _read_notice_alone
+from .notice import _notice_alone, _plan_start, _read_attachments, _read_imprint, _read_notice, _read_notice_alone
 from .numbers import _check_numbers, _outline_tasks
-from .patterns import _FIELD_SUFFIXES as FIELD_SUFFIXES
 from .patterns import KNOWN_FIELD_LABELS, PAGE_NUMBER_RE, Block, Recognised, TableBlock, normalise_line
 from .prepare import _check_length, _prepare
 from .state import _Doc
@@ -42,7 +41,6 @@ from .title import _fill_plan_metadata, _read_title, join_title
 from .tree import _build_tree
 
 __all__ = [
-    "FIELD_SUFFIXES",
     "KNOWN_FIELD_LABELS",
     "META_LABELS",
     "PAGE_NUMBER_RE",
@@ -76,7 +74,7 @@ def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
     items = _strip_chrome(items, doc)
     if _notice_alone(items):
         return _read_notice_alone(items, doc)
-    start = next((i for i, x in enumerate(items) if isinstance(x, TableBlock) or marker(x)), None)
+    start = _plan_start(items)
     if start is None:
         raise FormatError(
             QT_TRANSLATE_NOOP("Messages", "no plan structure found (no 一、 sections, （一） subsections or 1. tasks)")
