@@ -52,7 +52,12 @@ def parse_pdf(data: bytes, name: str = "document.pdf") -> ImportResult:
             ),
             name=name,
         )
-    found = recognise(paragraphs(lines, pages), masthead=red_masthead(lines))
+    found_paragraphs, page = _paragraphs(lines, pages)
+    found = recognise(
+        [text for text, _ in found_paragraphs],
+        masthead=red_masthead(lines),
+        title=printed_title(found_paragraphs, page),
+    )
     return ImportResult([found.plan], found.warnings)
 
 
@@ -221,29 +226,46 @@ def _in_reading_order(textpage, piece: str, start: int) -> tuple[str, float, flo
 
 def paragraphs(lines: list[Line], pages: int) -> list[str]:
     """The document's lines as the recogniser wants them: one paragraph a line, furniture gone."""
+    return [text for text, _ in _paragraphs(lines, pages)[0]]
+
+
+def printed_title(found: list[tuple[str, Line]], page: _Measure) -> str:
+    """The plan's title as print shows it: the last paragraph set large and centred in black before the plan's
+    first numbered line (the notice's title, when there is one, comes before it). "" when none is."""
+    title = ""
+    for text, first in found:
+        if marker(text):
+            break
+        if first.size > page.body * 1.15 and not first.red and _centred(first, page.middle, page.body):
+            title = text
+    return title
+
+
+def _paragraphs(lines: list[Line], pages: int) -> tuple[list[tuple[str, Line]], _Measure]:
+    """(paragraph, its first line) in order, and the page's measure."""
     lines = [x for x in lines if not PAGE_NUMBER_RE.match(x.text)]
     lines = _drop_running_heads(lines, pages)
     # a page header repeating the title right above it (a one-page document, where nothing else repeats)
     lines = [x for x, y in zip(lines, [*lines[1:], None]) if not (y and y.text == x.text and y.size > x.size + 1)]
     lines = _hanging_punctuation(lines)
     if not lines:
-        return []
+        return [], _Measure(0.0, 0.0, 0.0)
     page = _Measure.of(lines)
     for x in lines:
         # a justified (full) line's gaps are its spread; a title's or a short line's gaps are spaces it has
         x.text = _settle_gaps(x.text, keep=x.size > page.body * 1.15 or x.right < page.right - 1.5 * page.body)
-    out: list[str] = []
+    out: list[tuple[str, Line]] = []
     prev: Line | None = None
     for line in lines:
         joint = page.joint(prev, line) if prev is not None and out else None
         if joint == "title":
-            out[-1] = join_title(out[-1], line.text)  # a title in 梯形 lines
+            out[-1] = (join_title(out[-1][0], line.text), out[-1][1])  # a title in 梯形 lines
         elif joint == "wrap":
-            out[-1] += line.text
+            out[-1] = (out[-1][0] + line.text, out[-1][1])
         else:
-            out.append(line.text)
+            out.append((line.text, line))
         prev = line
-    return out
+    return out, page
 
 
 @dataclass
@@ -270,6 +292,10 @@ class _Measure:
         text = [x for x in lines if abs(x.size - body) < 1]
         indented = sum(1 for x in text if 1.5 * body < x.left - left < 2.6 * body)
         return cls(body, left, right, 3.0 if indented >= max(3, len(text) // 20) else 1.5)
+
+    @property
+    def middle(self) -> float:
+        return (self.left + self.right) / 2
 
     def joint(self, prev: Line, line: Line) -> str | None:
         """How `line` goes on from `prev`: "title" (the next line of a centred title), "wrap" (the rest of a body

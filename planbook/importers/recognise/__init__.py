@@ -59,11 +59,13 @@ __all__ = [
 ]
 
 
-def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
+def recognise(blocks: Iterable[Block], masthead: str = "", title: str = "") -> Recognised:
     """Read a plan out of text lines and tables. Raises FormatError when there is no plan to be found.
 
     `masthead` is what a format that knows colours (a PDF) saw printed in red at the top: the 发文机关标志, even
-    when it does not end in 文件 (信函格式), kept unless the text names one itself."""
+    when it does not end in 文件 (信函格式), kept unless the text names one itself. `title` is what a format that
+    knows sizes saw set large and centred above the plan: its title, where the words alone do not say which line
+    that is (2017年全市教育系统重点攻坚事项 over its issuer's name)."""
     doc = _Doc()
     blocks = list(blocks)
     _check_length(blocks, ink_only=True)  # before _prepare, which costs seconds a million characters
@@ -85,7 +87,7 @@ def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
     if masthead and not doc.notice.masthead and doc.notice.prints():
         doc.notice.masthead = masthead
     body = _read_attachments(_read_imprint(body, doc), doc)
-    title, preamble = _read_title(rest, doc)
+    title, preamble = _read_title(rest, doc, printed=title)
     title = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=\d)", "", title)  # 教育局 2021年工作要点: a PDF copy's space
     nodes, closing = _build_tree(body, doc)
     plan = Plan(title=title, preamble="\n".join(preamble), closing=closing, nodes=nodes, notice=doc.notice)
