@@ -200,3 +200,32 @@ def test_the_editors_kind_list_names_the_number_an_outline_node_prints(windows, 
     w.select_node(w.model.plan.nodes[1].children[0].id)
     settle()
     assert box.currentText() == "任务（1.）" and box.itemText(1) == "二级标题（（一））"
+
+
+RUNNING_PLAN = ACTION_PLAN.replace(
+    "（三）实施课后服务行动。课后服务全覆盖。",
+    "三、提升质量\n（三）实施课后服务行动。课后服务全覆盖。",
+).replace("三、保障措施", "四、保障措施")
+
+
+def test_outline_tasks_numbered_straight_through_keep_their_numbers(tmp_path):
+    """An action plan that numbers its （一） tasks on through the plan (（一）（二） under one section, （三） under
+    the next) keeps the numbers it printed, with no warning; framing headings still count within their section."""
+    found = parse_text(RUNNING_PLAN)
+    plan = found.plans[0]
+    assert plan.numbering is Numbering.OUTLINE_RUNNING
+    assert not [w for w in found.warnings if "numbering" in str(w)]
+    assert [(no, title) for no, kind, title in numbered(plan) if kind == "task"] == [
+        ("（一）", "实施校舍提升行动。"),
+        ("（二）", "实施教师培训行动。"),
+        ("（三）", "实施课后服务行动。"),
+    ]
+    assert ("（一）", "subsection", "加强组织领导。") in numbered(plan)
+    assert plan.task_count() == 3
+    for fmt in ("docx", "pdf"):
+        EXPORTERS[fmt](plan, tmp_path / f"p.{fmt}", "notice")
+        back = import_with_warnings(tmp_path / f"p.{fmt}").plans[0]
+        assert back.numbering is Numbering.OUTLINE_RUNNING
+        assert numbered(back) == numbered(plan)
+    # a plan that restarts its （一） in each section stays plain outline numbering
+    assert parse_text(RUNNING_PLAN.replace("（三）实施课后", "（一）实施课后")).plans[0].numbering is Numbering.OUTLINE

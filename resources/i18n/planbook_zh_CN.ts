@@ -707,42 +707,42 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../planbook/core/model.py" line="94"/>
+        <location filename="../../planbook/core/model.py" line="102"/>
         <source>Section (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="95"/>
+        <location filename="../../planbook/core/model.py" line="103"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="116"/>
+        <location filename="../../planbook/core/model.py" line="124"/>
         <source>Subsection (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="117"/>
+        <location filename="../../planbook/core/model.py" line="125"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="138"/>
+        <location filename="../../planbook/core/model.py" line="146"/>
         <source>Task (1.)</source>
         <translation>任务（1.）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="139"/>
+        <location filename="../../planbook/core/model.py" line="147"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="160"/>
+        <location filename="../../planbook/core/model.py" line="168"/>
         <source>Item (（1）)</source>
         <translation>子项（（1））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="161"/>
+        <location filename="../../planbook/core/model.py" line="169"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -2141,17 +2141,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 没有文字层（是扫描件 PDF）：请先做文字识别（OCR），或录入、复制其文字后导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="86"/>
+        <location filename="../../planbook/importers/pdf.py" line="91"/>
         <source>{name} is a password-protected PDF; open it, save a copy without the password and import that</source>
         <translation>{name} 是设有密码的 PDF：请打开后另存一份不带密码的副本，再导入该副本</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="93"/>
+        <location filename="../../planbook/importers/pdf.py" line="98"/>
         <source>{name} is not a readable PDF (damaged, incomplete or not a PDF at all)</source>
         <translation>{name} 不是可读取的 PDF（文件已损坏、不完整或根本不是 PDF）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="100"/>
+        <location filename="../../planbook/importers/pdf.py" line="105"/>
         <source>{name} has {pages} pages, more than any plan (at most {limit})</source>
         <translation>{name} 有 {pages} 页，超出任何方案的篇幅（最多 {limit} 页）</translation>
     </message>
@@ -2176,52 +2176,52 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>草稿还有 {count} 条审阅意见未处理（方案 ▸ 审阅草稿）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="93"/>
+        <location filename="../../planbook/core/model.py" line="101"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="115"/>
+        <location filename="../../planbook/core/model.py" line="123"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="137"/>
+        <location filename="../../planbook/core/model.py" line="145"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="159"/>
+        <location filename="../../planbook/core/model.py" line="167"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="469"/>
+        <location filename="../../planbook/core/model.py" line="477"/>
         <source>masthead (发文机关标志)</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="470"/>
+        <location filename="../../planbook/core/model.py" line="478"/>
         <source>title (标题)</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="471"/>
+        <location filename="../../planbook/core/model.py" line="479"/>
         <source>recipients (主送机关)</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="472"/>
+        <location filename="../../planbook/core/model.py" line="480"/>
         <source>body (正文)</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="481"/>
+        <location filename="../../planbook/core/model.py" line="489"/>
         <source>{a} and {b}</source>
         <translation>{a}和{b}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="482"/>
+        <location filename="../../planbook/core/model.py" line="490"/>
         <source>{a}, {b}</source>
         <translation>{a}、{b}</translation>
     </message>
@@ -2361,17 +2361,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>印章图片 {path} 不是红色的：印章应为红色</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/__init__.py" line="72"/>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="74"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/__init__.py" line="80"/>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="82"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/__init__.py" line="96"/>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="98"/>
         <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
         <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
     </message>
@@ -2386,42 +2386,42 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="359"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="371"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="370"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="382"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="86"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="88"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="96"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="98"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="141"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="143"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="143"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="145"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="146"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="148"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="150"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="152"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2431,7 +2431,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/title.py" line="66"/>
+        <location filename="../../planbook/importers/recognise/title.py" line="69"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
@@ -2775,13 +2775,13 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="383"/>
+        <location filename="../../planbook/core/model.py" line="391"/>
         <location filename="../../planbook/gui/editors.py" line="497"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="384"/>
+        <location filename="../../planbook/core/model.py" line="392"/>
         <location filename="../../planbook/gui/editors.py" line="502"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
@@ -2792,13 +2792,13 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="385"/>
+        <location filename="../../planbook/core/model.py" line="393"/>
         <location filename="../../planbook/gui/editors.py" line="507"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="386"/>
+        <location filename="../../planbook/core/model.py" line="394"/>
         <location filename="../../planbook/gui/editors.py" line="508"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
@@ -2819,7 +2819,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="387"/>
+        <location filename="../../planbook/core/model.py" line="395"/>
         <location filename="../../planbook/gui/editors.py" line="513"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -2835,235 +2835,240 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="388"/>
-        <location filename="../../planbook/gui/editors.py" line="519"/>
+        <location filename="../../planbook/core/model.py" line="396"/>
+        <location filename="../../planbook/gui/editors.py" line="522"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="389"/>
-        <location filename="../../planbook/gui/editors.py" line="520"/>
+        <location filename="../../planbook/core/model.py" line="397"/>
+        <location filename="../../planbook/gui/editors.py" line="523"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="390"/>
-        <location filename="../../planbook/gui/editors.py" line="521"/>
+        <location filename="../../planbook/core/model.py" line="398"/>
+        <location filename="../../planbook/gui/editors.py" line="524"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="525"/>
+        <location filename="../../planbook/gui/editors.py" line="528"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="394"/>
+        <location filename="../../planbook/core/model.py" line="402"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="537"/>
+        <location filename="../../planbook/gui/editors.py" line="540"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="539"/>
+        <location filename="../../planbook/gui/editors.py" line="542"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="402"/>
+        <location filename="../../planbook/core/model.py" line="410"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="412"/>
+        <location filename="../../planbook/core/model.py" line="420"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="420"/>
+        <location filename="../../planbook/core/model.py" line="428"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="426"/>
+        <location filename="../../planbook/core/model.py" line="434"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="427"/>
+        <location filename="../../planbook/core/model.py" line="435"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="428"/>
+        <location filename="../../planbook/core/model.py" line="436"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="431"/>
+        <location filename="../../planbook/core/model.py" line="439"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="437"/>
+        <location filename="../../planbook/core/model.py" line="445"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="438"/>
+        <location filename="../../planbook/core/model.py" line="446"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="439"/>
+        <location filename="../../planbook/core/model.py" line="447"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="442"/>
+        <location filename="../../planbook/core/model.py" line="450"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="450"/>
+        <location filename="../../planbook/core/model.py" line="458"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="451"/>
+        <location filename="../../planbook/core/model.py" line="459"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="452"/>
+        <location filename="../../planbook/core/model.py" line="460"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="453"/>
+        <location filename="../../planbook/core/model.py" line="461"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="454"/>
+        <location filename="../../planbook/core/model.py" line="462"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="455"/>
+        <location filename="../../planbook/core/model.py" line="463"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="456"/>
+        <location filename="../../planbook/core/model.py" line="464"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="457"/>
+        <location filename="../../planbook/core/model.py" line="465"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="627"/>
+        <location filename="../../planbook/gui/editors.py" line="630"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="772"/>
+        <location filename="../../planbook/gui/editors.py" line="775"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="784"/>
+        <location filename="../../planbook/gui/editors.py" line="787"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="796"/>
+        <location filename="../../planbook/gui/editors.py" line="799"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="809"/>
+        <location filename="../../planbook/gui/editors.py" line="812"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="530"/>
+        <location filename="../../planbook/gui/editors.py" line="533"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="531"/>
+        <location filename="../../planbook/gui/editors.py" line="519"/>
+        <source>Numbered by level, tasks through the plan (（三） may open a section)</source>
+        <translation>按层级编号，任务全文连续（部分可从（三）起）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="534"/>
         <source>Keep the proposed masthead as it is</source>
         <translation>采用拟定的发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="565"/>
+        <location filename="../../planbook/gui/editors.py" line="568"/>
         <source>Sealed (加盖印章)</source>
         <translation>加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="566"/>
+        <location filename="../../planbook/gui/editors.py" line="569"/>
         <source>Not sealed (不加盖印章)</source>
         <translation>不加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="569"/>
+        <location filename="../../planbook/gui/editors.py" line="572"/>
         <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
         <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="575"/>
+        <location filename="../../planbook/gui/editors.py" line="578"/>
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="578"/>
+        <location filename="../../planbook/gui/editors.py" line="581"/>
         <source>Choose Seal Images…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="579"/>
+        <location filename="../../planbook/gui/editors.py" line="582"/>
         <source>PNG images with a transparent background, one per signing organ in their order</source>
         <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="582"/>
+        <location filename="../../planbook/gui/editors.py" line="585"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="588"/>
+        <location filename="../../planbook/gui/editors.py" line="591"/>
         <source>Electronic seals</source>
         <translation>电子印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="695"/>
+        <location filename="../../planbook/gui/editors.py" line="698"/>
         <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
         <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="703"/>
+        <location filename="../../planbook/gui/editors.py" line="706"/>
         <source>{0} for {1} signing organs</source>
         <translation>{0} 个，签署机关 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="705"/>
+        <location filename="../../planbook/gui/editors.py" line="708"/>
         <source>None: stamped on paper</source>
         <translation>无（盖实物印章）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="715"/>
+        <location filename="../../planbook/gui/editors.py" line="718"/>
         <source>Choose Seal Images</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="715"/>
+        <location filename="../../planbook/gui/editors.py" line="718"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
