@@ -229,3 +229,28 @@ def test_outline_tasks_numbered_straight_through_keep_their_numbers(tmp_path):
         assert numbered(back) == numbered(plan)
     # a plan that restarts its （一） in each section stays plain outline numbering
     assert parse_text(RUNNING_PLAN.replace("（三）实施课后", "（一）实施课后")).plans[0].numbering is Numbering.OUTLINE
+
+
+def test_the_window_shows_and_keeps_outline_running_numbering(windows, tmp_path):
+    """The numbering box shows the plan's outline-running mode, and the tree prints （三） under the third section."""
+    from PySide6.QtWidgets import QComboBox
+
+    from tests.gui_support import settle
+
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        plan_id = lib.add_plan(parse_text(RUNNING_PLAN).plans[0])
+    w = windows.open(path, plan=plan_id)
+    w.open_plan(plan_id)
+    settle()
+    task = w.model.plan.nodes[2].children[0]
+    assert w.model.number(task.id) == "（三）"
+    w.select_node(task.id)
+    settle()
+    assert w.node_editor.kind.currentText() == "任务（（一））"
+    w.select_node(None)
+    settle()
+    box = w.plan_properties.findChild(QComboBox, "prop_numbering")
+    assert box is not None and box.currentData() == Numbering.OUTLINE_RUNNING
+    assert box.currentText() == "按层级编号，任务全文连续（部分可从（三）起）"
+    w.grab().save("/tmp/planbook-outline-running.png")
