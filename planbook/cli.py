@@ -457,7 +457,12 @@ def _recognised_summary(plan: Plan) -> list[str]:
 
     kinds = "，".join(spec.counted.format(sum(1 for n in plan.walk() if n.kind is k)) for k, spec in KINDS.items())
     fields = sum(len(n.fields) for n in plan.walk())
-    mode = {"continuous": "连续编号", "per-section": "分节编号", "outline": "按层级编号"}[plan.numbering]
+    mode = {
+        "continuous": "连续编号",
+        "per-section": "分节编号",
+        "outline": "按层级编号",
+        "outline-running": "按层级编号（任务连续）",
+    }[plan.numbering]
     lines = [f"结构：{kinds}，{fields}个字段；{mode}"]
     for name in NOTICE_FIELDS:
         value = getattr(plan.notice, name)

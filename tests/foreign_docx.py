@@ -19,6 +19,7 @@ from planbook.layout.blocks import (
     Blank,
     Imprint,
     Masthead,
+    NoticeIncomplete,
     PageBreak,
     Paragraph,
     Rule,
@@ -60,7 +61,11 @@ def write(plan: Plan, path: Path, look: Look) -> None:
         section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     if look.page_numbers:
         _page_number(section.footer.paragraphs[0])
-    layout = "notice" if plan.notice.prints() else "plan"
+    try:
+        build_document(plan, "notice")
+        layout = "notice"
+    except NoticeIncomplete:  # what our own export would refuse to issue is printed as the plan alone
+        layout = "plan"
     for block in build_document(plan, layout):
         if isinstance(block, TitleLines) and look.title_one_line:  # Word wraps it where it will
             block.lines = [plan.notice.title if block.kind == "title" else plan.title]

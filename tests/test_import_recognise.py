@@ -411,3 +411,23 @@ def test_a_field_line_after_the_closing_paragraph_is_the_closings(last, own_fiel
     assert (task.title, task.body) == ("抓好宣传。", "做好宣传。")
     assert [(f.label, f.value) for f in task.fields] == own_fields
     assert plan.closing == "在完成上述工作的同时，扎实做好信访、保密等工作。\n责任单位：办公室、机关党委、老干处等"
+
+
+def test_attachment_names_above_the_signature_are_neither_tasks_nor_signers():
+    """附件：1.… / 2.… printed between the notice's body and its signature (GB/T 9704 附件说明) is the attachment
+    note: its 2. is no task, and no signer."""
+    text = """某省人民政府关于印发某省营商环境实施方案的通知
+各市人民政府：
+现将《某省营商环境实施方案》印发给你们，请认真贯彻执行。
+附件：1.可开展的国家改革事项清单
+2.国内先进地区改革事项清单
+某省人民政府
+2022年6月2日
+某省营商环境实施方案
+一、总体要求
+1.优化服务。提升效率。
+"""
+    plan = parse_text(text).plans[0]
+    assert plan.notice.signers == ["某省人民政府"]
+    assert plan.notice.attachments == "附件：1.可开展的国家改革事项清单\n2.国内先进地区改革事项清单"
+    assert [n.title for n in plan.walk()] == ["总体要求", "优化服务。"]

@@ -27,6 +27,14 @@ class Numbering(StrEnum):
     # Numbers follow the outline level, as an action plan prints them: a task directly under a section is （一）,
     # its items 1.; every node counts among its siblings (`numbering.counted`).
     OUTLINE = "outline"
+    # The same, but tasks count on through the plan, as some action plans number them: （一）（二） under one
+    # section, （三）（四） under the next.
+    OUTLINE_RUNNING = "outline-running"
+
+    @property
+    def by_level(self) -> bool:
+        """Whether a node prints its outline level's number (`numbering.level_kind`) rather than its kind's."""
+        return self in (Numbering.OUTLINE, Numbering.OUTLINE_RUNNING)
 
 
 class Status(StrEnum):

@@ -533,6 +533,9 @@ class PlanProperties(QScrollArea):
         numbering.addItem(self.tr("Tasks numbered through the plan"), Numbering.CONTINUOUS)
         numbering.addItem(self.tr("Tasks numbered afresh in each section"), Numbering.PER_SECTION)
         numbering.addItem(self.tr("Numbered by level (a task under a section is （一）)"), Numbering.OUTLINE)
+        numbering.addItem(
+            self.tr("Numbered by level, tasks through the plan (（三） may open a section)"), Numbering.OUTLINE_RUNNING
+        )
         numbering.activated.connect(lambda i: self._set("numbering", numbering.itemData(i), merge=False))
         self._add(form, "numbering", self.tr("Numbering"), numbering)
         self._text(form, "preamble", self.tr("Preamble"))

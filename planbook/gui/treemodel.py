@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ..core import editing
 from ..core.library import Library
-from ..core.model import KINDS, Node, NodeKind, Numbering, Plan, misfit, stored_id
+from ..core.model import KINDS, Node, NodeKind, Plan, misfit, stored_id
 from ..core.numbering import level_kind, number_tree
 from .qtcompat import emit
 
@@ -187,7 +187,7 @@ class PlanTreeModel(QAbstractItemModel):
     def prints_as(self, node_id: int) -> NodeKind | None:
         """In outline numbering, the kind whose number a node's level prints (a task under a section: （一）);
         None in the other modes, where every kind prints its own."""
-        if self.plan is None or self.plan.numbering is not Numbering.OUTLINE:
+        if self.plan is None or not self.plan.numbering.by_level:
             return None
         depth, parent = 1, self.parent_id(node_id)
         while parent is not None:

@@ -490,52 +490,52 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="329"/>
+        <location filename="../../planbook/gui/editors.py" line="330"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="336"/>
+        <location filename="../../planbook/gui/editors.py" line="337"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="337"/>
+        <location filename="../../planbook/gui/editors.py" line="338"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="344"/>
+        <location filename="../../planbook/gui/editors.py" line="345"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="345"/>
+        <location filename="../../planbook/gui/editors.py" line="346"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="346"/>
+        <location filename="../../planbook/gui/editors.py" line="347"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="438"/>
+        <location filename="../../planbook/gui/editors.py" line="444"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="446"/>
+        <location filename="../../planbook/gui/editors.py" line="452"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="455"/>
+        <location filename="../../planbook/gui/editors.py" line="461"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="469"/>
+        <location filename="../../planbook/gui/editors.py" line="475"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -543,53 +543,53 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FollowDocks</name>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="33"/>
+        <location filename="../../planbook/gui/docks.py" line="39"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="34"/>
+        <location filename="../../planbook/gui/docks.py" line="40"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="36"/>
+        <location filename="../../planbook/gui/docks.py" line="41"/>
         <source>Review Draft</source>
         <translation>审阅草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="98"/>
+        <location filename="../../planbook/gui/docks.py" line="141"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="129"/>
+        <location filename="../../planbook/gui/docks.py" line="172"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="131"/>
-        <location filename="../../planbook/gui/docks.py" line="135"/>
+        <location filename="../../planbook/gui/docks.py" line="174"/>
+        <location filename="../../planbook/gui/docks.py" line="178"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="131"/>
+        <location filename="../../planbook/gui/docks.py" line="174"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="135"/>
+        <location filename="../../planbook/gui/docks.py" line="178"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="147"/>
+        <location filename="../../planbook/gui/docks.py" line="190"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="149"/>
+        <location filename="../../planbook/gui/docks.py" line="192"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
@@ -707,42 +707,42 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../planbook/core/model.py" line="101"/>
+        <location filename="../../planbook/core/model.py" line="109"/>
         <source>Section (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="102"/>
+        <location filename="../../planbook/core/model.py" line="110"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="123"/>
+        <location filename="../../planbook/core/model.py" line="131"/>
         <source>Subsection (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="124"/>
+        <location filename="../../planbook/core/model.py" line="132"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="145"/>
+        <location filename="../../planbook/core/model.py" line="153"/>
         <source>Task (1.)</source>
         <translation>任务（1.）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="146"/>
+        <location filename="../../planbook/core/model.py" line="154"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="167"/>
+        <location filename="../../planbook/core/model.py" line="175"/>
         <source>Item (（1）)</source>
         <translation>子项（（1））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="168"/>
+        <location filename="../../planbook/core/model.py" line="176"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
@@ -755,71 +755,71 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="70"/>
-        <location filename="../../planbook/gui/librarypane.py" line="175"/>
+        <location filename="../../planbook/gui/librarypane.py" line="73"/>
+        <location filename="../../planbook/gui/librarypane.py" line="179"/>
         <source>Filter by title, organ, number…</source>
         <translation>按标题、机关、文号筛选…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="74"/>
+        <location filename="../../planbook/gui/librarypane.py" line="77"/>
         <source>By year</source>
         <translation>按年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="75"/>
+        <location filename="../../planbook/gui/librarypane.py" line="78"/>
         <source>By title</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="76"/>
+        <location filename="../../planbook/gui/librarypane.py" line="79"/>
         <source>Recently modified</source>
         <translation>最近修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="85"/>
+        <location filename="../../planbook/gui/librarypane.py" line="88"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="85"/>
-        <location filename="../../planbook/gui/librarypane.py" line="98"/>
+        <location filename="../../planbook/gui/librarypane.py" line="88"/>
+        <location filename="../../planbook/gui/librarypane.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="82"/>
-        <location filename="../../planbook/gui/librarypane.py" line="98"/>
+        <location filename="../../planbook/gui/librarypane.py" line="85"/>
+        <location filename="../../planbook/gui/librarypane.py" line="101"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="83"/>
-        <location filename="../../planbook/gui/librarypane.py" line="98"/>
+        <location filename="../../planbook/gui/librarypane.py" line="86"/>
+        <location filename="../../planbook/gui/librarypane.py" line="101"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="79"/>
+        <location filename="../../planbook/gui/librarypane.py" line="82"/>
         <source>Year {0}</source>
         <translation>{0}年</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="80"/>
+        <location filename="../../planbook/gui/librarypane.py" line="83"/>
         <source>No year</source>
         <translation>未注明年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="81"/>
+        <location filename="../../planbook/gui/librarypane.py" line="84"/>
         <source>No issuing organ</source>
         <translation>未注明发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="84"/>
+        <location filename="../../planbook/gui/librarypane.py" line="87"/>
         <source>{0} nodes · modified {1}</source>
         <translation>{0} 个条目 · 修改于 {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="169"/>
+        <location filename="../../planbook/gui/librarypane.py" line="172"/>
         <source>Reading the library…</source>
         <translation>正在读取方案库…</translation>
     </message>
@@ -827,7 +827,7 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="71"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="74"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
@@ -1048,73 +1048,73 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="122"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="125"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="129"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="132"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  年度:2019  单位:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="134"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="137"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="257"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="260"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="285"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="295"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="288"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="298"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/session.py" line="65"/>
+        <location filename="../../planbook/gui/session.py" line="71"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="307"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="310"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="309"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="312"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="317"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="320"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="319"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="322"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="351"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="356"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="371"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="382"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="375"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="386"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -1343,143 +1343,143 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{where} 应为 {allowed} 之一，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="82"/>
+        <location filename="../../planbook/core/library.py" line="83"/>
         <source>{path} is a folder, not a library file</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
         <location filename="../../planbook/core/backup.py" line="258"/>
-        <location filename="../../planbook/core/library.py" line="86"/>
-        <location filename="../../planbook/core/library.py" line="114"/>
+        <location filename="../../planbook/core/library.py" line="87"/>
+        <location filename="../../planbook/core/library.py" line="117"/>
         <source>no library at {path}</source>
         <translation>{path} 处没有方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="92"/>
+        <location filename="../../planbook/core/library.py" line="93"/>
         <source>cannot create the library folder {folder}: {reason}</source>
         <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="126"/>
+        <location filename="../../planbook/core/library.py" line="129"/>
         <source>{name} is damaged ({result})</source>
         <translation>{name} 已损坏（{result}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="153"/>
+        <location filename="../../planbook/core/library.py" line="157"/>
         <source>the library {path} is read-only; changes cannot be saved</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="357"/>
-        <location filename="../../planbook/core/library.py" line="360"/>
+        <location filename="../../planbook/core/library.py" line="364"/>
+        <location filename="../../planbook/core/library.py" line="367"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="460"/>
-        <location filename="../../planbook/core/library.py" line="465"/>
+        <location filename="../../planbook/core/library.py" line="467"/>
+        <location filename="../../planbook/core/library.py" line="472"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="629"/>
+        <location filename="../../planbook/core/library.py" line="636"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="77"/>
-        <location filename="../../planbook/core/library.py" line="633"/>
-        <location filename="../../planbook/core/library.py" line="782"/>
+        <location filename="../../planbook/core/library.py" line="78"/>
+        <location filename="../../planbook/core/library.py" line="640"/>
+        <location filename="../../planbook/core/library.py" line="789"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="639"/>
+        <location filename="../../planbook/core/library.py" line="646"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="644"/>
+        <location filename="../../planbook/core/library.py" line="651"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="716"/>
+        <location filename="../../planbook/core/library.py" line="723"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="719"/>
+        <location filename="../../planbook/core/library.py" line="726"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="721"/>
+        <location filename="../../planbook/core/library.py" line="728"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="722"/>
+        <location filename="../../planbook/core/library.py" line="729"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="723"/>
+        <location filename="../../planbook/core/library.py" line="730"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="725"/>
+        <location filename="../../planbook/core/library.py" line="732"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="205"/>
+        <location filename="../../planbook/core/search.py" line="242"/>
         <source>this library has no search index (open it writable once to upgrade it)</source>
         <translation>这个方案库没有搜索索引（请以可写方式打开一次，完成升级）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="232"/>
+        <location filename="../../planbook/core/search.py" line="269"/>
         <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
         <translation>年份写法不对：{raw}（例如 年度:2019 或 年度:2017-2020）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="233"/>
+        <location filename="../../planbook/core/search.py" line="270"/>
         <source>this library has no search index yet: open it writable once (or run planbook reindex)</source>
         <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="312"/>
+        <location filename="../../planbook/core/search.py" line="349"/>
         <source>search text too long ({length} characters; at most {limit})</source>
         <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="322"/>
+        <location filename="../../planbook/core/search.py" line="359"/>
         <source>a filter cannot be negated: -{word}</source>
         <translation>筛选条件不能取反：-{word}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="330"/>
+        <location filename="../../planbook/core/search.py" line="367"/>
         <source>too many search words (at most {limit})</source>
         <translation>搜索词过多（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="349"/>
+        <location filename="../../planbook/core/search.py" line="386"/>
         <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
         <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="354"/>
+        <location filename="../../planbook/core/search.py" line="391"/>
         <source>{key}: needs something after it, e.g. unit:基教科</source>
         <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="363"/>
+        <location filename="../../planbook/core/search.py" line="400"/>
         <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
         <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="444"/>
+        <location filename="../../planbook/core/search.py" line="479"/>
         <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
@@ -2100,23 +2100,23 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="554"/>
+        <location filename="../../planbook/core/library.py" line="561"/>
         <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
         <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="655"/>
+        <location filename="../../planbook/core/library.py" line="662"/>
         <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
         <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="663"/>
+        <location filename="../../planbook/core/library.py" line="670"/>
         <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
         <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="669"/>
-        <location filename="../../planbook/core/library.py" line="688"/>
+        <location filename="../../planbook/core/library.py" line="676"/>
+        <location filename="../../planbook/core/library.py" line="695"/>
         <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
@@ -2141,17 +2141,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{name} 没有文字层（是扫描件 PDF）：请先做文字识别（OCR），或录入、复制其文字后导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="86"/>
+        <location filename="../../planbook/importers/pdf.py" line="91"/>
         <source>{name} is a password-protected PDF; open it, save a copy without the password and import that</source>
         <translation>{name} 是设有密码的 PDF：请打开后另存一份不带密码的副本，再导入该副本</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="93"/>
+        <location filename="../../planbook/importers/pdf.py" line="98"/>
         <source>{name} is not a readable PDF (damaged, incomplete or not a PDF at all)</source>
         <translation>{name} 不是可读取的 PDF（文件已损坏、不完整或根本不是 PDF）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/pdf.py" line="100"/>
+        <location filename="../../planbook/importers/pdf.py" line="105"/>
         <source>{name} has {pages} pages, more than any plan (at most {limit})</source>
         <translation>{name} 有 {pages} 页，超出任何方案的篇幅（最多 {limit} 页）</translation>
     </message>
@@ -2176,52 +2176,52 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>草稿还有 {count} 条审阅意见未处理（方案 ▸ 审阅草稿）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="100"/>
+        <location filename="../../planbook/core/model.py" line="108"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="122"/>
+        <location filename="../../planbook/core/model.py" line="130"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="144"/>
+        <location filename="../../planbook/core/model.py" line="152"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="166"/>
+        <location filename="../../planbook/core/model.py" line="174"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="477"/>
+        <location filename="../../planbook/core/model.py" line="485"/>
         <source>masthead (发文机关标志)</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="478"/>
+        <location filename="../../planbook/core/model.py" line="486"/>
         <source>title (标题)</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="479"/>
+        <location filename="../../planbook/core/model.py" line="487"/>
         <source>recipients (主送机关)</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="480"/>
+        <location filename="../../planbook/core/model.py" line="488"/>
         <source>body (正文)</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="489"/>
+        <location filename="../../planbook/core/model.py" line="497"/>
         <source>{a} and {b}</source>
         <translation>{a}和{b}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="490"/>
+        <location filename="../../planbook/core/model.py" line="498"/>
         <source>{a}, {b}</source>
         <translation>{a}、{b}</translation>
     </message>
@@ -2361,67 +2361,67 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>印章图片 {path} 不是红色的：印章应为红色</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/__init__.py" line="74"/>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="83"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/__init__.py" line="82"/>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="92"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/__init__.py" line="98"/>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="110"/>
         <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
         <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="83"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="108"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="285"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="318"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="359"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="437"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="370"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="448"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="102"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="104"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="112"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="114"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="157"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="159"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="159"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="161"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="162"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="164"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="166"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="168"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2431,7 +2431,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/title.py" line="68"/>
+        <location filename="../../planbook/importers/recognise/title.py" line="71"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
@@ -2785,327 +2785,332 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="506"/>
+        <location filename="../../planbook/gui/editors.py" line="512"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="391"/>
-        <location filename="../../planbook/gui/editors.py" line="509"/>
+        <location filename="../../planbook/core/model.py" line="399"/>
+        <location filename="../../planbook/gui/editors.py" line="515"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="392"/>
-        <location filename="../../planbook/gui/editors.py" line="514"/>
+        <location filename="../../planbook/core/model.py" line="400"/>
+        <location filename="../../planbook/gui/editors.py" line="520"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="517"/>
+        <location filename="../../planbook/gui/editors.py" line="523"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="393"/>
-        <location filename="../../planbook/gui/editors.py" line="519"/>
+        <location filename="../../planbook/core/model.py" line="401"/>
+        <location filename="../../planbook/gui/editors.py" line="525"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="394"/>
-        <location filename="../../planbook/gui/editors.py" line="520"/>
+        <location filename="../../planbook/core/model.py" line="402"/>
+        <location filename="../../planbook/gui/editors.py" line="526"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="520"/>
+        <location filename="../../planbook/gui/editors.py" line="526"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="522"/>
+        <location filename="../../planbook/gui/editors.py" line="528"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="523"/>
+        <location filename="../../planbook/gui/editors.py" line="529"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="395"/>
-        <location filename="../../planbook/gui/editors.py" line="525"/>
+        <location filename="../../planbook/core/model.py" line="403"/>
+        <location filename="../../planbook/gui/editors.py" line="531"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="527"/>
+        <location filename="../../planbook/gui/editors.py" line="533"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="528"/>
+        <location filename="../../planbook/gui/editors.py" line="534"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="396"/>
-        <location filename="../../planbook/gui/editors.py" line="531"/>
+        <location filename="../../planbook/core/model.py" line="404"/>
+        <location filename="../../planbook/gui/editors.py" line="540"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="397"/>
-        <location filename="../../planbook/gui/editors.py" line="532"/>
+        <location filename="../../planbook/core/model.py" line="405"/>
+        <location filename="../../planbook/gui/editors.py" line="541"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="398"/>
-        <location filename="../../planbook/gui/editors.py" line="533"/>
+        <location filename="../../planbook/core/model.py" line="406"/>
+        <location filename="../../planbook/gui/editors.py" line="542"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="537"/>
+        <location filename="../../planbook/gui/editors.py" line="546"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="402"/>
+        <location filename="../../planbook/core/model.py" line="410"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="549"/>
+        <location filename="../../planbook/gui/editors.py" line="558"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="551"/>
+        <location filename="../../planbook/gui/editors.py" line="560"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="410"/>
+        <location filename="../../planbook/core/model.py" line="418"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="420"/>
+        <location filename="../../planbook/core/model.py" line="428"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="428"/>
+        <location filename="../../planbook/core/model.py" line="436"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="434"/>
+        <location filename="../../planbook/core/model.py" line="442"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="435"/>
+        <location filename="../../planbook/core/model.py" line="443"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="436"/>
+        <location filename="../../planbook/core/model.py" line="444"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="439"/>
+        <location filename="../../planbook/core/model.py" line="447"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="445"/>
+        <location filename="../../planbook/core/model.py" line="453"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="446"/>
+        <location filename="../../planbook/core/model.py" line="454"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="447"/>
+        <location filename="../../planbook/core/model.py" line="455"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="450"/>
+        <location filename="../../planbook/core/model.py" line="458"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="458"/>
+        <location filename="../../planbook/core/model.py" line="466"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="459"/>
+        <location filename="../../planbook/core/model.py" line="467"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="460"/>
+        <location filename="../../planbook/core/model.py" line="468"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="461"/>
+        <location filename="../../planbook/core/model.py" line="469"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="462"/>
+        <location filename="../../planbook/core/model.py" line="470"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="463"/>
+        <location filename="../../planbook/core/model.py" line="471"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="464"/>
+        <location filename="../../planbook/core/model.py" line="472"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="465"/>
+        <location filename="../../planbook/core/model.py" line="473"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="656"/>
+        <location filename="../../planbook/gui/editors.py" line="665"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="806"/>
+        <location filename="../../planbook/gui/editors.py" line="815"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="818"/>
+        <location filename="../../planbook/gui/editors.py" line="827"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="830"/>
+        <location filename="../../planbook/gui/editors.py" line="839"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="843"/>
+        <location filename="../../planbook/gui/editors.py" line="852"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="542"/>
+        <location filename="../../planbook/gui/editors.py" line="551"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="543"/>
+        <location filename="../../planbook/gui/editors.py" line="552"/>
         <source>Keep the proposed masthead as it is</source>
         <translation>采用拟定的发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="594"/>
+        <location filename="../../planbook/gui/editors.py" line="603"/>
         <source>Sealed (加盖印章)</source>
         <translation>加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="595"/>
+        <location filename="../../planbook/gui/editors.py" line="604"/>
         <source>Not sealed (不加盖印章)</source>
         <translation>不加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="598"/>
+        <location filename="../../planbook/gui/editors.py" line="607"/>
         <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
         <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="604"/>
+        <location filename="../../planbook/gui/editors.py" line="613"/>
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="607"/>
+        <location filename="../../planbook/gui/editors.py" line="616"/>
         <source>Choose Seal Images…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="608"/>
+        <location filename="../../planbook/gui/editors.py" line="617"/>
         <source>PNG images with a transparent background, one per signing organ in their order</source>
         <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="611"/>
+        <location filename="../../planbook/gui/editors.py" line="620"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="617"/>
+        <location filename="../../planbook/gui/editors.py" line="626"/>
         <source>Electronic seals</source>
         <translation>电子印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="729"/>
+        <location filename="../../planbook/gui/editors.py" line="738"/>
         <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
         <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="737"/>
+        <location filename="../../planbook/gui/editors.py" line="746"/>
         <source>{0} for {1} signing organs</source>
         <translation>{0} 个，签署机关 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="739"/>
+        <location filename="../../planbook/gui/editors.py" line="748"/>
         <source>None: stamped on paper</source>
         <translation>无（盖实物印章）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="749"/>
+        <location filename="../../planbook/gui/editors.py" line="758"/>
         <source>Choose Seal Images</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="749"/>
+        <location filename="../../planbook/gui/editors.py" line="758"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="529"/>
+        <location filename="../../planbook/gui/editors.py" line="535"/>
         <source>Numbered by level (a task under a section is （一）)</source>
         <translation>按层级编号（部分下的任务编为（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="579"/>
+        <location filename="../../planbook/gui/editors.py" line="588"/>
         <source>Document (文件格式)</source>
         <translation>文件格式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="580"/>
+        <location filename="../../planbook/gui/editors.py" line="589"/>
         <source>Letter (信函格式)</source>
         <translation>信函格式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="583"/>
+        <location filename="../../planbook/gui/editors.py" line="592"/>
         <source>Document: the masthead with 文件 and a red rule under the document number. Letter, for 函 and many office notices: the organ&apos;s name 30 mm from the top between red double lines, the document number at the right, no page number on page 1 (GB/T 9704 10.1)</source>
         <translation>文件格式：发文机关标志带“文件”，发文字号下印红色分隔线。信函格式（用于函和许多办公室通知）：机关名称距上页边30mm，上下各印红色双线，发文字号居右，首页不显示页码（GB/T 9704 10.1）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="589"/>
+        <location filename="../../planbook/gui/editors.py" line="598"/>
         <source>Format</source>
         <translation>版式</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="537"/>
+        <source>Numbered by level, tasks through the plan (（三） may open a section)</source>
+        <translation>按层级编号，任务全文连续（部分可从（三）起）</translation>
     </message>
 </context>
 <context>
@@ -3969,7 +3974,7 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../planbook/gui/recent.py" line="40"/>
+        <location filename="../../planbook/gui/recent.py" line="92"/>
         <location filename="../../planbook/gui/templates.py" line="53"/>
         <source>(none)</source>
         <translation>（无）</translation>

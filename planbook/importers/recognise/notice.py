@@ -380,7 +380,12 @@ def _read_signature(front: list[str], start: int, date_at: int, doc: _Doc) -> No
     n = doc.notice
     date_line = front[date_at]
     first_signer = date_at
-    while first_signer - 1 >= start and _organ_like(front[first_signer - 1]) and date_at - first_signer < 4:
+    while (
+        first_signer - 1 >= start
+        and _organ_like(front[first_signer - 1])
+        and not _NUMBERED_RE.match(front[first_signer - 1])  # 2.…清单: an attachment's name, not a signer
+        and date_at - first_signer < 4
+    ):
         first_signer -= 1
     # Sealed joint notices print the organs side by side on one line (7.3.5.1): one signer each.
     n.signers = [part for line in front[first_signer:date_at] for part in _side_by_side(line)]
@@ -402,12 +407,19 @@ def _signer_and_date(line: str) -> tuple[str, str] | None:
 def _set_notice_body(lines: list[str], n: Notice) -> None:
     """The notice's body, with its 附件：… line kept apart as the attachment note."""
     body = []
+    listing = False
     for line in lines:
         if re.match(rf"^附\s*件\s*\d*\s*{COLON}", line) and not n.attachments:
-            n.attachments = line
+            n.attachments, listing = line, True
+        elif listing and _NUMBERED_RE.match(line) and len(line) <= 60 and "。" not in line:
+            n.attachments += "\n" + line  # 附件：1.… / 2.…: the note names each attachment on its own line
         else:
             body.append(line)
+            listing = False
     n.body = "\n".join(body)
+
+
+_NUMBERED_RE = re.compile(r"^\d{1,2}\s*[.．、]")
 
 
 def _read_signed_on(line: str, doc: _Doc) -> None:
@@ -456,6 +468,27 @@ def _apply_meta(doc: _Doc) -> None:
 
 
 _ATTACHMENT_RE = re.compile(rf"^附\s*件\s*\d*\s*{COLON}")
+
+
+_ATTACHMENT_LIST_RE = re.compile(rf"^附\s*件\s*{COLON}\s*1\s*[.．、]")
+
+
+def _plan_start(items: list[Block], first: int = 0) -> int | None:
+    """Where the plan begins: its first table or numbered line. The numbered names of the notice's attachments
+    (附件：1.… / 2.…, printed above the signature) are no tasks: they are passed over."""
+    listing = False
+    for i, x in enumerate(items[first:], first):
+        if isinstance(x, TableBlock):
+            return i
+        if _ATTACHMENT_LIST_RE.match(x):
+            listing = True
+            continue
+        if listing and re.match(r"^\d{1,2}\s*[.．、]", x) and len(x) <= 60 and "。" not in x:
+            continue
+        listing = False
+        if marker(x):
+            return i
+    return None
 
 
 def _read_attachments(body: list[Block], doc: _Doc) -> list[Block]:
