@@ -141,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--unsealed", dest="sealing", action="store_const", const="unsealed", help="不加盖印章 (7.3.5.2)")
     p.add_argument(
-        "--format",
+        "--doc-format",
         dest="doc_format",
         choices=["file", "letter"],
         help="the head: file (文件格式, the default) or letter (信函格式, GB/T 9704 10.1, for 函 and office notices)",

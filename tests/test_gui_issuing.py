@@ -87,6 +87,11 @@ def test_letter_format_chosen_in_the_properties_and_undone(windows, tmp_path):
     box.activated.emit(box.currentIndex())
     settle()
     assert stored_plan(path, plan_id).notice.doc_format is DocFormat.LETTER
+    props = w.plan_properties
+    props.resize(560, 900)
+    props.ensureWidgetVisible(box)
+    settle()
+    props.grab().save(str(SHOT.with_name("planbook-letter-format.png")))
     w.act_undo.trigger()
     settle()
     assert stored_plan(path, plan_id).notice.doc_format is DocFormat.FILE and box.currentText() == "文件格式"

@@ -29,7 +29,7 @@ from planbook.exporters.docx_writer import LETTER_MARK_NUDGE_EM, export_docx
 from planbook.exporters.pdf_writer import write_pdf
 from planbook.layout import Imprint, LetterHead, Masthead, Rule, build_document
 
-from .conftest import ROOT, sample_plan
+from .conftest import ROOT, run_cli, sample_plan
 
 MM = 72 / 25.4
 LEFT_MM, RIGHT_MM, TOP_MM, BOTTOM_MM = 28.0, 184.0, 37.0, 262.0
@@ -230,3 +230,18 @@ def test_checks_for_the_letter_format():
     # No masthead: an error in either format, as before.
     letter.notice.masthead = ""
     assert any(s == "error" and w == "notice.masthead" for s, w, _ in _findings(letter))
+
+
+def test_cli_sets_the_letter_format_and_every_fixed_layout_prints_it(tmp_path):
+    library = tmp_path / "lib.db"
+    with Library.open(library) as lib:
+        pid = lib.add_plan(letter_plan(doc_format=DocFormat.FILE))
+    result = run_cli("issue", pid, "--doc-format", "letter", library=library)
+    assert result.code == 0 and "format: letter" in result.out
+    with Library.open(library) as lib:
+        assert lib.load_plan(pid).notice.doc_format is DocFormat.LETTER
+    out = tmp_path / "notice.ofd"
+    assert run_cli("export", pid, "--format", "ofd", "-o", out, library=library).code == 0
+    with zipfile.ZipFile(out) as ofd:
+        page1 = next(ofd.read(n).decode() for n in sorted(ofd.namelist()) if n.endswith("Content.xml"))
+    assert "某市教育局办公室" in page1 and "某市教育局办公室文件" not in page1  # the letter's mark, no 文件

@@ -696,8 +696,8 @@ class Typesetter:
             if n == 0:
                 self.draw_text(left, base, label, "fang", size)
             for u in line.units:
-                if not u.text.isspace():
-                    self.draw_text(left + (line.indent + u.x) * cell, base, u.text, "fang", size)
+                if not u.text.isspace():  # a squeezed opener is drawn half a cell left: its ink is its right half
+                    self.draw_text(left + (line.indent + u.x + u.shift) * cell, base, u.text, "fang", size)
             self.y += PITCH
         if printed:
             if cc_lines:

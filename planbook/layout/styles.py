@@ -159,6 +159,8 @@ STYLES: dict[str, Style] = {
         ),
         _style("recipients", "主送机关", align="justify", space_before_lines=1),
         _style("body", "公文正文", first_indent_chars=2),
+        # The body's last line as a paragraph of its own, carried over with the signature (fit.py): no indent
+        _style("body_continued", "公文正文续行"),
         _style("attachment_note", "附件说明", first_indent_chars=2, space_before_lines=1),
         _style("signature", "发文机关署名", align="left", space_before_lines=1, keep_with_next=True),
         _style("date", "成文日期", align="left"),
