@@ -60,6 +60,10 @@ class ImportPreview(QDialog):
         self.tree.setHeaderLabels([self.tr("Recognised structure"), self.tr("Tasks")])
         self.tree.setColumnWidth(0, 520)
         self.problems = named(QListWidget(), "previewWarnings")
+        # A warning is a sentence: it wraps to the list's width instead of running off its right edge.
+        self.problems.setWordWrap(True)
+        self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         plans = 0
         for path, result, error in outcomes:
             if error is not None:
