@@ -523,7 +523,7 @@ def test_a_library_of_the_previous_schema_is_converted_and_answers_the_same(tmp_
     path = tmp_path / "v6.db"
     shutil.copy(Path(__file__).parent / "data" / "search-v6.db", path)
     with Library.open(path) as lib:
-        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 7
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) >= 7
         sql = lib.db.execute("SELECT group_concat(sql) FROM sqlite_master WHERE name IN ('search_fts', 'search_head')")
         assert "prefix" not in sql.fetchone()[0]
         for query in [*QUERIES, *STEP_QUERIES]:
