@@ -18,7 +18,7 @@ from .core import backup
 from .core.errors import PlanbookError
 from .core.exchange import dumps, plan_to_text
 from .core.library import LIBRARY_ENV, Library, default_library_path, explain, refuse_library_output
-from .core.model import Plan, Sealing
+from .core.model import DocFormat, Plan, Sealing
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -140,6 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="加盖印章 (GB/T 9704 7.3.5.1, the default)",
     )
     p.add_argument("--unsealed", dest="sealing", action="store_const", const="unsealed", help="不加盖印章 (7.3.5.2)")
+    p.add_argument(
+        "--format",
+        dest="doc_format",
+        choices=["file", "letter"],
+        help="the head: file (文件格式, the default) or letter (信函格式, GB/T 9704 10.1, for 函 and office notices)",
+    )
     p.add_argument(
         "--seal",
         type=Path,
@@ -511,6 +517,8 @@ def cmd_issue(args) -> None:
         changes["notice.masthead_proposed"] = False
     if args.sealing:
         changes["notice.sealing"] = Sealing(args.sealing)
+    if args.doc_format:
+        changes["notice.doc_format"] = DocFormat(args.doc_format)
     if args.seal and args.no_seals:
         raise PlanbookError("give --seal or --no-seals, not both")
     if args.seal:
@@ -524,7 +532,7 @@ def cmd_issue(args) -> None:
     state = "proposed, not confirmed" if n.masthead_proposed else "confirmed" if n.masthead.strip() else "none"
     print(f"masthead: {' '.join(n.masthead.split()) or '-'} ({state})")
     print(
-        f"sealing: {n.sealing}; electronic seals: {len(n.seals)} for {len([s for s in n.signers if s.strip()])} "
+        f"format: {n.doc_format}; sealing: {n.sealing}; electronic seals: {len(n.seals)} for {len([s for s in n.signers if s.strip()])} "
         f"signing organ(s)"
     )
 

@@ -164,3 +164,39 @@ def test_ordinary_plans_keep_their_numbering_modes():
     back = parse_text(text).plans[0]
     assert back.numbering is Numbering.CONTINUOUS
     assert [k for _, k, _ in numbered(back)] == [k for _, k, _ in numbered(plan)]
+
+
+def test_the_editors_kind_list_names_the_number_an_outline_node_prints(windows, tmp_path):
+    """A task directly under a section prints （一） in outline numbering: the kind list says 任务（（一）), not
+    任务（1.）; its items say （1.）'s level, 1.; a plan numbered through keeps the usual names."""
+    from tests.gui_support import settle
+
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        outline_id = lib.add_plan(parse_text(ACTION_PLAN).plans[0])
+        ordinary = parse_text(ACTION_PLAN).plans[0]
+        ordinary.numbering = Numbering.CONTINUOUS
+        ordinary_id = lib.add_plan(ordinary)
+    w = windows.open(path, plan=outline_id)
+    w.open_plan(outline_id)
+    settle()
+    task = w.model.plan.nodes[1].children[0]
+    w.select_node(task.id)
+    settle()
+    box = w.node_editor.kind
+    w.node_editor.grab().save("/tmp/planbook-outline-kind.png")
+    assert box.currentData() == NodeKind.TASK and box.currentText() == "任务（（一））"
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "一级标题（（一））",
+        "二级标题（（一））",
+        "任务（（一））",
+        "子项（（一））",
+    ]
+    w.select_node(task.children[0].id)
+    settle()
+    assert box.currentText() == "子项（1.）"
+    w.open_plan(ordinary_id)
+    settle()
+    w.select_node(w.model.plan.nodes[1].children[0].id)
+    settle()
+    assert box.currentText() == "任务（1.）" and box.itemText(1) == "二级标题（（一））"

@@ -23,6 +23,7 @@ from .model import (
     DATE_FIELDS,
     ISSUE_FIELDS,
     NOTICE_FIELDS,
+    DocFormat,
     Field,
     Node,
     NodeKind,
@@ -97,7 +98,9 @@ class Library(Queries):
         if path.exists() and path.stat().st_size:
             _check_identity(path, readonly)
         conn = _connect(path, readonly)
-        lib = cls(path, sqlite_utils.Database(conn), readonly)
+        # No sqlite-utils plugins: finding them scans every installed package's metadata (some 0.1 s at each
+        # start), and a plugin would run its own code on the library's connection.
+        lib = cls(path, sqlite_utils.Database(conn, execute_plugins=False), readonly)
         if not readonly:
             lib.migrate()
         return lib
@@ -245,7 +248,7 @@ class Library(Queries):
         """The notice's format, sealing, proposed masthead and seals (schema v5); the defaults before it."""
         try:
             row = self.db.execute(
-                "SELECT sealing, masthead_proposed FROM notice_issue WHERE plan_id = ?", [plan_id]
+                "SELECT sealing, masthead_proposed, doc_format FROM notice_issue WHERE plan_id = ?", [plan_id]
             ).fetchone()
             seals = [
                 bytes(r[0])
@@ -257,7 +260,7 @@ class Library(Queries):
             return {}
         values: dict = {"seals": seals}
         if row is not None:
-            values.update(sealing=Sealing(row[0]), masthead_proposed=bool(row[1]))
+            values.update(sealing=Sealing(row[0]), masthead_proposed=bool(row[1]), doc_format=DocFormat(row[2]))
         return values
 
     def _store_issue(self, plan_id: int, notice: Notice, names: set[str] | None = None) -> None:
@@ -268,6 +271,7 @@ class Library(Queries):
                 {
                     "plan_id": plan_id,
                     "sealing": str(notice.sealing),
+                    "doc_format": str(notice.doc_format),
                     "masthead_proposed": int(notice.masthead_proposed),
                 },
                 pk="plan_id",

@@ -24,6 +24,7 @@ from .commands import EditCommand
 from .docks import FollowDocks
 from .editors import NodeEditor, PlanProperties
 from .exports import ExportController
+from .firstpaint import FirstPaint
 from .imports import ImportController
 from .jobs import stop_jobs
 from .librarypane import LibraryPane
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, lib: Library, settings: QSettings, language: str = "zh"):
         super().__init__()
         self.setObjectName("mainWindow")
+        self.first_paint = FirstPaint(self)  # the backup and a large list's read start once the window is painted
         self.session = LibrarySession(lib, settings)
         self.settings = settings
         self.language = language
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.model = PlanTreeModel(lib, self)
         self.library_pane = LibraryPane()
+        self.library_pane.start_read = self.first_paint.later
         self.tree = PlanTreeView()
         self.tree.setModel(self.model)
         self.tree.header().setStretchLastSection(False)
@@ -329,10 +332,12 @@ class MainWindow(QMainWindow):
 
     def select_node(self, node_id: int | None) -> None:
         index = self.model.index_of(PLAN_ID if node_id is None else node_id)
+        moved = index.isValid() and index != self.tree.currentIndex()
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
-        self._show_current()
+        if not moved:  # a new current row has been shown already, by _current_changed
+            self._show_current()
 
     def select_plan_row(self) -> None:
         self.select_node(PLAN_ID)
@@ -354,11 +359,19 @@ class MainWindow(QMainWindow):
         else:
             from ..core.progress import is_tracked
 
-            self.node_editor.show_node(node, self.model.number(node_id), is_tracked(plan, node))
+            self.node_editor.show_node(
+                node, self.model.number(node_id), is_tracked(plan, node), self.model.prints_as(node_id)
+            )
             self.editor_stack.setCurrentWidget(self.node_editor)
 
     def _model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
-        if top_left.internalId() == self.current_id():
+        """The editor follows its row, also inside a run of renumbered rows (its heading shows the number)."""
+        current = self.tree.currentIndex()
+        if (
+            current.isValid()
+            and current.parent() == top_left.parent()
+            and top_left.row() <= current.row() <= bottom_right.row()
+        ):
             self._show_current()
 
     def _plan_changed(self) -> None:
@@ -434,6 +447,9 @@ class MainWindow(QMainWindow):
         self.tree.setFocus()
 
     def _save_session(self) -> None:
+        from .recent import flush
+
+        flush(self)  # the recent plans of this library, if they wait
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("session/planLibrary", str(self.lib.path.resolve()))
@@ -444,6 +460,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self._save_session()
+        self.first_paint.cancel()
         self._library_timer.stop()
         stop_jobs(self)
         self.safety.close()

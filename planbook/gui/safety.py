@@ -206,7 +206,7 @@ class LibrarySafety(QObject):
         w.tree.setAcceptDrops(not readonly)
         for editor in (w.node_editor, w.plan_properties):
             set_read_only(editor, readonly)
-        w.session.start_daily_backup(self.daily_backup_done.send)
+        w.first_paint.later(lambda: w.session.start_daily_backup(self.daily_backup_done.send))
         w._update_actions()
 
     def close(self) -> None:

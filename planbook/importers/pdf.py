@@ -21,7 +21,7 @@ from ..core.errors import FormatError
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..layout.linebreak import leading_width
 from . import ImportResult, read_bytes
-from .recognise import PAGE_NUMBER_RE, field_line, join_title, marker, normalise_line, recognise
+from .recognise import FIELD_SUFFIXES, PAGE_NUMBER_RE, field_line, join_title, marker, normalise_line, recognise
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 MAX_PAGES = 500  # a plan is tens of pages; a 5,000-page file is not one
@@ -246,11 +246,13 @@ def paragraphs(lines: list[Line], pages: int) -> list[str]:
 
 @dataclass
 class _Measure:
-    """The body text's size, and the left and right margins most lines keep."""
+    """The body text's size, the left and right margins most lines keep, and how short of the right margin a line
+    may stop and still run on (`ragged`, in body characters)."""
 
     body: float
     left: float
     right: float
+    ragged: float = 1.5
 
     @classmethod
     def of(cls, lines: list[Line]) -> _Measure:
@@ -261,7 +263,11 @@ class _Measure:
             if len(lines) >= 10
             else max(x.right for x in lines)
         )
-        return cls(body, left, right)
+        # A document that opens its paragraphs with an indent (空二字) says by the indent where one starts, so a
+        # line set flush left (not justified) may stop two characters short and still run on.
+        text = [x for x in lines if abs(x.size - body) < 1]
+        indented = sum(1 for x in text if 1.5 * body < x.left - left < 2.6 * body)
+        return cls(body, left, right, 3.0 if indented >= max(3, len(text) // 20) else 1.5)
 
     def joint(self, prev: Line, line: Line) -> str | None:
         """How `line` goes on from `prev`: "title" (the next line of a centred title), "wrap" (the rest of a body
@@ -276,9 +282,13 @@ class _Measure:
             and not line.red
         ):
             return "title"
-        full = (prev.right >= self.right - 1.5 * body or self._pushed_over(prev, line)) and abs(prev.size - body) < 1
+        full = (prev.right >= self.right - self.ragged * body or self._pushed_over(prev, line)) and abs(
+            prev.size - body
+        ) < 1
+        # a line set to the right (a signer, a date) reaches the margin without running on
+        full = full and prev.left < self.left + 4 * body
         indented = line.left > self.left + 0.9 * body
-        if full and not indented and abs(line.size - body) < 1 and not marker(line.text) and not field_line(line.text):
+        if full and not indented and abs(line.size - body) < 1 and not marker(line.text) and not _opens(prev, line):
             return "wrap"
         return None
 
@@ -287,7 +297,29 @@ class _Measure:
         a word, 五”（2018-2020年）): it would not have fitted in the room left."""
         if prev.text.endswith(("。", "！", "？", "；", "：")):
             return False
-        return self.right - prev.right < (leading_width(line.text) + 1) * self.body
+        return self.right - prev.right < (max(leading_width(line.text), _quoted_run(line.text)) + 1) * self.body
+
+
+_QUOTED_RUN_RE = re.compile(r"^[\u4e00-\u9fff]?(?:[“”‘’][\u4e00-\u9fff]?)+")
+
+
+def _quoted_run(text: str) -> float:
+    """Body characters of a run LibreOffice keeps whole, quotation marks being no Chinese to it: 学“前”“中”“后”
+    (the marks about half a character each)."""
+    m = _QUOTED_RUN_RE.match(text)
+    if m is None:
+        return 0.0
+    quotes = sum(1 for c in m[0] if c in "“”‘’")
+    return len(m[0]) - quotes / 2
+
+
+def _opens(prev: Line, line: Line) -> bool:
+    """Whether `line` opens a field (牵头单位：…) rather than going on with `prev`: `…直属各` + `单位：` is the
+    recipients' line wrapped, a bare 单位 or 部门 being no field's whole name."""
+    found = field_line(line.text)
+    if found is None or prev.text.endswith(("，", ",", "、", "（", "(", "《", "“")):
+        return False  # no paragraph ends on a comma: `…民办学校，` + `局机关各科室：` is one line of recipients
+    return found.label not in FIELD_SUFFIXES or prev.text.endswith(("。", "！", "？", "；", "：", ":", ";"))
 
 
 _CLOSING = set("，。、；：！？”’）》」』〕】,.;:!?)")
@@ -327,21 +359,26 @@ def _centred(line: Line, middle: float, body: float) -> bool:
 
 
 def _drop_running_heads(lines: list[Line], pages: int) -> list[Line]:
-    """Lines that repeat at the top or foot of most pages (a page header, the document's short title)."""
+    """Lines that repeat at the top or foot of most pages, at the same height (a page header, the document's short
+    title). The height tells a running head that repeats the plan's title from the title itself on page 1."""
     if pages < 3:
         return lines
     by_page: dict[int, list[Line]] = {}
     for x in lines:
         by_page.setdefault(x.page, []).append(x)
-    edges: dict[str, int] = {}
+    edges: dict[tuple[str, int], int] = {}
     for page_lines in by_page.values():
         ends = page_lines[:2] + page_lines[-2:] if len(page_lines) > 4 else []
-        for key in {re.sub(r"\d+", "#", x.text) for x in ends}:
+        for key in {_head_key(x) for x in ends}:
             edges[key] = edges.get(key, 0) + 1
     repeated = {k for k, n in edges.items() if n >= max(3, pages // 2)}
     if not repeated:
         return lines
-    return [x for x in lines if re.sub(r"\d+", "#", x.text) not in repeated]
+    return [x for x in lines if _head_key(x) not in repeated]
+
+
+def _head_key(line: Line) -> tuple[str, int]:
+    return re.sub(r"\d+", "#", line.text), round(line.top / 6)
 
 
 def _mode(values) -> float:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence, Set
 
-from .blocks import Blank, Block, Masthead, PageBreak, Paragraph, Rule, Signature, TitleLines
+from .blocks import Blank, Block, LetterHead, Masthead, PageBreak, Paragraph, Rule, Signature, TitleLines
 from .linebreak import break_lines
 from .styles import MM_PER_PT, PAGE, RED_RULE_GAP_MM, STYLES
 
@@ -45,7 +45,7 @@ def fit_notice(blocks: list[Block]) -> None:
     counts = [_lines(b) for b in notice]  # lines break the same at any pitch: break them once
     if _signature_fits(list(_line_pages(notice, counts)), body[-1], sig):
         return
-    start = next((i + 1 for i, b in enumerate(notice) if isinstance(b, Rule)), 0)
+    start = next((i + 1 for i, b in enumerate(notice) if isinstance(b, Rule | LetterHead)), 0)
     tight = {i for i in range(start, len(notice)) if not isinstance(notice[i], TitleLines)}  # 2号 titles keep theirs
     # Tighten only to keep a short notice on one page: a longer one keeps its full pages on the 22-line grid and
     # carries its last lines over instead (the last body paragraph's keep-with-next).
@@ -81,6 +81,9 @@ def _line_pages(
                 continue
             case Rule():
                 y += RULE_DROP_PT
+                continue
+            case LetterHead():
+                y = max(y, (b.flow_top_mm - PAGE.top_mm) / MM_PER_PT)
                 continue
             case Blank():
                 if y > 0:

@@ -34,6 +34,7 @@ from .fields import field_line
 from .lines import marker
 from .notice import _notice_alone, _read_attachments, _read_imprint, _read_notice, _read_notice_alone
 from .numbers import _check_numbers, _outline_tasks
+from .patterns import _FIELD_SUFFIXES as FIELD_SUFFIXES
 from .patterns import KNOWN_FIELD_LABELS, PAGE_NUMBER_RE, Block, Recognised, TableBlock, normalise_line
 from .prepare import _check_length, _prepare
 from .state import _Doc
@@ -41,6 +42,7 @@ from .title import _fill_plan_metadata, _read_title, join_title
 from .tree import _build_tree
 
 __all__ = [
+    "FIELD_SUFFIXES",
     "KNOWN_FIELD_LABELS",
     "META_LABELS",
     "PAGE_NUMBER_RE",
