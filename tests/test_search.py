@@ -533,6 +533,26 @@ def test_a_library_of_the_previous_schema_is_converted_and_answers_the_same(tmp_
     Library.check_file(path)
 
 
+def test_reindex_compact_gives_the_free_space_of_a_converted_library_back(tmp_path):
+    """A library converted from schema 6 keeps the old, larger index's pages free; `reindex --compact` rebuilds
+    the index and hands them back, and the library answers as before."""
+    path = tmp_path / "v6.db"
+    shutil.copy(Path(__file__).parent / "data" / "search-v6.db", path)
+    with Library.open(path) as lib:
+        lib.db.execute("PRAGMA journal_mode = DELETE")  # the file's size is all there is to compare
+        before = {q: found(lib, q) for q in STEP_QUERIES}
+        free = lib.db.execute("PRAGMA freelist_count").fetchone()[0] * lib.db.execute("PRAGMA page_size").fetchone()[0]
+    size = path.stat().st_size
+    assert free > 0
+    r = run_cli("reindex", "--compact", library=path)
+    assert r.code == 0 and "compacted the file" in r.out, r.err
+    assert path.stat().st_size <= size - free
+    with Library.open(path) as lib:
+        assert lib.db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert {q: found(lib, q) for q in STEP_QUERIES} == before
+        assert_index_sound(lib)
+
+
 def test_a_library_made_before_search_is_indexed_when_opened(tmp_path):
     path = tmp_path / "v1.db"
     db = sqlite_utils.Database(path)
