@@ -212,7 +212,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default 50)")
 
-    command("reindex", cmd_reindex, "rebuild the search index from the library's text")
+    p = command("reindex", cmd_reindex, "rebuild the search index from the library's text")
+    p.add_argument(
+        "--compact",
+        action="store_true",
+        help="then give the file's free space back (VACUUM: rewrites the file; no other program may have it open)",
+    )
 
     p = command(
         "check",
@@ -873,4 +878,7 @@ def cmd_reindex(args) -> None:
     started = time.perf_counter()
     with open_library(args) as lib:
         count = reindex(lib)
-    print(f"indexed {count} documents in {time.perf_counter() - started:.1f} s")
+        print(f"indexed {count} documents in {time.perf_counter() - started:.1f} s")
+        if args.compact:
+            before, after = lib.compact()
+            print(f"compacted the file from {before / 1e6:.1f} MB to {after / 1e6:.1f} MB")

@@ -24,7 +24,10 @@ Design (measured in the search research note; see benchmarks/bench_search.py):
 * **Keeping in step.** The tables are contentless, so removing a document needs the text it was indexed with.
   Plain-SQL triggers (schema v3) copy a document's indexed text into `search_queue` before its first change
   in a transaction; `flush` (called by `Library.transaction` just before COMMIT) removes those old tokens and
-  indexes the current text in both tables. The triggers call no application function, so a library written by
+  indexes the current text in both tables. A commit that changed more than `DEFER_DOCS` documents (a next-year
+  draft of a 3,000-task plan: indexing cost twenty times its inserts) leaves them queued instead, and later
+  commits index only their own changes; the next search indexes the backlog first (`catch_up`, in steps of
+  `CATCH_UP_DOCS` documents, on the search's worker thread) or, read-only, scans it. The triggers call no application function, so a library written by
   any other SQLite client cannot fail or be corrupted: its changes wait in the queue (with the right old
   text) until Planbook's next commit, and until then a search treats queued documents by scanning their text.
 """
