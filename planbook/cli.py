@@ -22,6 +22,11 @@ from .core.model import DocFormat, Plan, Sealing
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:  # the window, as a desktop icon starts it: no parser of every command to build first
+        from .gui import launch
+
+        return launch(None)
     parser = build_parser()
     args = parser.parse_args(argv)
     args.library = getattr(args, "library", None)
