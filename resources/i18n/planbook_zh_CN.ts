@@ -436,53 +436,53 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="55"/>
+        <location filename="../../planbook/gui/exports.py" line="80"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="59"/>
+        <location filename="../../planbook/gui/exports.py" line="84"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="80"/>
+        <location filename="../../planbook/gui/exports.py" line="105"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="85"/>
-        <location filename="../../planbook/gui/exports.py" line="95"/>
+        <location filename="../../planbook/gui/exports.py" line="110"/>
+        <location filename="../../planbook/gui/exports.py" line="120"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="88"/>
+        <location filename="../../planbook/gui/exports.py" line="113"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="89"/>
+        <location filename="../../planbook/gui/exports.py" line="114"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="97"/>
+        <location filename="../../planbook/gui/exports.py" line="122"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="103"/>
+        <location filename="../../planbook/gui/exports.py" line="128"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="111"/>
+        <location filename="../../planbook/gui/exports.py" line="136"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="111"/>
+        <location filename="../../planbook/gui/exports.py" line="136"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -659,47 +659,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="46"/>
+        <location filename="../../planbook/gui/importpreview.py" line="68"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="49"/>
+        <location filename="../../planbook/gui/importpreview.py" line="71"/>
         <source>Not imported: {0}</source>
         <translation>未导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="50"/>
+        <location filename="../../planbook/gui/importpreview.py" line="72"/>
         <source>{0}: not imported: {1}</source>
         <translation>{0}：未导入：{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="57"/>
+        <location filename="../../planbook/gui/importpreview.py" line="79"/>
         <source>Import Preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="60"/>
+        <location filename="../../planbook/gui/importpreview.py" line="82"/>
         <source>Recognised structure</source>
         <translation>识别出的结构</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="60"/>
+        <location filename="../../planbook/gui/importpreview.py" line="82"/>
         <source>Tasks</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="83"/>
+        <location filename="../../planbook/gui/importpreview.py" line="110"/>
         <source>{0} plan(s) from {1} file(s); {2} warning(s) or error(s) to check.</source>
         <translation>{1} 个文件中识别出 {0} 个方案；有 {2} 条警告或错误需要核对。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="88"/>
+        <location filename="../../planbook/gui/importpreview.py" line="115"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="127"/>
+        <location filename="../../planbook/gui/importpreview.py" line="154"/>
         <source>Issuing notice: {0}</source>
         <translation>印发通知：{0}</translation>
     </message>
@@ -827,7 +827,7 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="74"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="84"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
@@ -1048,33 +1048,33 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="125"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="132"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  年度:2019  单位:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="137"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="161"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="260"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="298"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="288"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="298"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="326"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="336"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
@@ -1084,37 +1084,37 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="310"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="348"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="312"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="350"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="320"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="358"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="322"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="360"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="356"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="394"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="382"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="420"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="386"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="424"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -1370,116 +1370,116 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="364"/>
-        <location filename="../../planbook/core/library.py" line="367"/>
+        <location filename="../../planbook/core/library.py" line="373"/>
+        <location filename="../../planbook/core/library.py" line="376"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="467"/>
-        <location filename="../../planbook/core/library.py" line="472"/>
+        <location filename="../../planbook/core/library.py" line="476"/>
+        <location filename="../../planbook/core/library.py" line="481"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="636"/>
+        <location filename="../../planbook/core/library.py" line="645"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
         <location filename="../../planbook/core/library.py" line="78"/>
-        <location filename="../../planbook/core/library.py" line="640"/>
-        <location filename="../../planbook/core/library.py" line="789"/>
+        <location filename="../../planbook/core/library.py" line="649"/>
+        <location filename="../../planbook/core/library.py" line="798"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="646"/>
+        <location filename="../../planbook/core/library.py" line="655"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="651"/>
+        <location filename="../../planbook/core/library.py" line="660"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="723"/>
+        <location filename="../../planbook/core/library.py" line="732"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="726"/>
+        <location filename="../../planbook/core/library.py" line="735"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="728"/>
+        <location filename="../../planbook/core/library.py" line="737"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="729"/>
+        <location filename="../../planbook/core/library.py" line="738"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="730"/>
+        <location filename="../../planbook/core/library.py" line="739"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="732"/>
+        <location filename="../../planbook/core/library.py" line="741"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="242"/>
+        <location filename="../../planbook/core/search.py" line="245"/>
         <source>this library has no search index (open it writable once to upgrade it)</source>
         <translation>这个方案库没有搜索索引（请以可写方式打开一次，完成升级）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="269"/>
+        <location filename="../../planbook/core/search.py" line="272"/>
         <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
         <translation>年份写法不对：{raw}（例如 年度:2019 或 年度:2017-2020）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="270"/>
+        <location filename="../../planbook/core/search.py" line="273"/>
         <source>this library has no search index yet: open it writable once (or run planbook reindex)</source>
         <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="349"/>
+        <location filename="../../planbook/core/search.py" line="352"/>
         <source>search text too long ({length} characters; at most {limit})</source>
         <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="359"/>
+        <location filename="../../planbook/core/search.py" line="362"/>
         <source>a filter cannot be negated: -{word}</source>
         <translation>筛选条件不能取反：-{word}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="367"/>
+        <location filename="../../planbook/core/search.py" line="370"/>
         <source>too many search words (at most {limit})</source>
         <translation>搜索词过多（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="386"/>
+        <location filename="../../planbook/core/search.py" line="389"/>
         <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
         <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="391"/>
+        <location filename="../../planbook/core/search.py" line="394"/>
         <source>{key}: needs something after it, e.g. unit:基教科</source>
         <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="400"/>
+        <location filename="../../planbook/core/search.py" line="403"/>
         <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
         <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="479"/>
+        <location filename="../../planbook/core/search.py" line="482"/>
         <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
@@ -2100,23 +2100,23 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="561"/>
+        <location filename="../../planbook/core/library.py" line="570"/>
         <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
         <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="662"/>
+        <location filename="../../planbook/core/library.py" line="671"/>
         <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
         <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="670"/>
+        <location filename="../../planbook/core/library.py" line="679"/>
         <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
         <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="676"/>
-        <location filename="../../planbook/core/library.py" line="695"/>
+        <location filename="../../planbook/core/library.py" line="685"/>
+        <location filename="../../planbook/core/library.py" line="704"/>
         <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
@@ -3162,107 +3162,107 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>Word 字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="284"/>
+        <location filename="../../planbook/gui/preferences.py" line="288"/>
         <source>The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only (.ttf, .ttc).</source>
         <translation>导出 PDF 时用以下字体排印公文。Planbook 自带免费的替代字体；如果本机装有公文规定的字体，请在这里选择它们的字体文件。仅支持 TrueType 字体（.ttf、.ttc）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="290"/>
+        <location filename="../../planbook/gui/preferences.py" line="294"/>
         <source>Start Over…</source>
         <translation>重新设置…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="291"/>
+        <location filename="../../planbook/gui/preferences.py" line="295"/>
         <source>Put the unreadable file aside and use the bundled fonts</source>
         <translation>将无法读取的文件改名保留，改用内置字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="306"/>
+        <location filename="../../planbook/gui/preferences.py" line="310"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="307"/>
+        <location filename="../../planbook/gui/preferences.py" line="311"/>
         <source>Choose a font file for {0}</source>
         <translation>为{0}选择字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="309"/>
+        <location filename="../../planbook/gui/preferences.py" line="313"/>
         <source>Use Bundled</source>
         <translation>恢复内置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="310"/>
+        <location filename="../../planbook/gui/preferences.py" line="314"/>
         <source>Draw {0} with the font that ships with Planbook</source>
         <translation>{0}改用 Planbook 自带的字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="321"/>
+        <location filename="../../planbook/gui/preferences.py" line="325"/>
         <source>Saved in {0}; the command line uses the same file.</source>
         <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="353"/>
+        <location filename="../../planbook/gui/preferences.py" line="357"/>
         <source>Nothing here can be changed until the file is corrected by hand, or you start over with the bundled fonts (the file is kept beside it, renamed).</source>
         <translation>在手工改正该文件或点“重新设置”改用内置字体之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="372"/>
+        <location filename="../../planbook/gui/preferences.py" line="376"/>
         <source>Bundled: {0}</source>
         <translation>内置：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="375"/>
+        <location filename="../../planbook/gui/preferences.py" line="379"/>
         <source>Not found: {0}</source>
         <translation>找不到：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="377"/>
+        <location filename="../../planbook/gui/preferences.py" line="381"/>
         <source>The PDF export stops until this file is back or another is chosen</source>
         <translation>在该文件恢复或另选字体之前，无法导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="411"/>
+        <location filename="../../planbook/gui/preferences.py" line="415"/>
         <source>Font for {0}</source>
         <translation>{0}所用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="413"/>
+        <location filename="../../planbook/gui/preferences.py" line="417"/>
         <source>TrueType fonts (*.ttf *.ttc *.otf);;All files (*)</source>
         <translation>TrueType 字体 (*.ttf *.ttc *.otf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="438"/>
+        <location filename="../../planbook/gui/preferences.py" line="442"/>
         <source>Choose a Font</source>
         <translation>选择字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="439"/>
+        <location filename="../../planbook/gui/preferences.py" line="443"/>
         <source>{0} holds several fonts. Which one?</source>
         <translation>{0} 中有多个字体，使用哪一个？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="465"/>
+        <location filename="../../planbook/gui/preferences.py" line="469"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="477"/>
+        <location filename="../../planbook/gui/preferences.py" line="481"/>
         <source>Rename {0} to {1} and use the bundled fonts?</source>
         <translation>将 {0} 改名为 {1}，并改用内置字体？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="485"/>
+        <location filename="../../planbook/gui/preferences.py" line="489"/>
         <source>{0} cannot be used for {1}: {2}.</source>
         <translation>{0} 不能用作{1}：{2}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="488"/>
+        <location filename="../../planbook/gui/preferences.py" line="492"/>
         <source>Font Not Used</source>
         <translation>未采用该字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="488"/>
+        <location filename="../../planbook/gui/preferences.py" line="492"/>
         <source>Nothing was changed.</source>
         <translation>设置未作任何更改。</translation>
     </message>
