@@ -188,6 +188,17 @@ def test_an_opinion_issued_directly_is_its_own_plan_even_with_its_title_on_one_l
     assert task.kind.value == "task" and task.fields[0].label == "责任单位"
 
 
+def test_a_title_repeated_whole_then_its_second_line_alone_keeps_the_whole_title():
+    """A page's headline gives the title whole; the document's own title follows in two lines, the first of which
+    was dropped as a repeat: its second line alone is no title of its own."""
+    plan = parse_text(
+        "国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见\n部门联合“双随机、一公开”监管的意见\n"
+        "国发〔2019〕5号\n各省、自治区、直辖市人民政府：\n为此，提出以下意见。\n一、总体要求\n坚持依法监管。\n"
+        "二、重点任务\n（一）统筹建设监管工作平台。建设平台。\n"
+    ).plans[0]
+    assert plan.title == "国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见"
+
+
 def test_a_label_in_prose_is_not_a_field():
     plan = parse_text(
         "2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n2.做好验收。牵头单位:基建科\n"

@@ -36,6 +36,10 @@ def _titles(heads: list[str]) -> list[str]:
             titles[-1] += line  # 2022年全省教育工作要点 / （征求意见稿）
             continue
         acc = join_title(acc, line) if acc else line
+        if titles and len(acc) >= 6 and "关于" not in acc and titles[-1].endswith(acc):
+            acc = ""  # the title's second line after the whole title (its first line dropped as a repeat)
+            heads_done.append(titles[-1])
+            continue
         if KIND_END_RE.search(acc):
             # 立山区政府2023年重点工作 / 任务分解和责任分工方案: a title whose first line already ends like one
             if titles and titles[-1] == heads_done[-1] and YEAR_RE.search(titles[-1]) and not YEAR_RE.search(acc):
