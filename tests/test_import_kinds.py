@@ -199,6 +199,21 @@ def test_a_title_repeated_whole_then_its_second_line_alone_keeps_the_whole_title
     assert plan.title == "国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见"
 
 
+def test_page_header_labels_broken_in_narrow_cells_are_mended():
+    """A page's metadata table printed to PDF breaks each label over two lines, its pieces run into the values
+    beside them (…主题分 / 类：…): the header is still read, and none of it becomes the title."""
+    plan = parse_text(
+        "索 引\n号：000014349/2018-00229主题分\n类：民政、扶贫、救灾\\扶贫发文机\n关：国务院办公厅 成文日\n"
+        "期：2018年12月30日标\n题：国务院办公厅关于深入开展消费扶贫的指导意见\n发文字\n号：国办发〔2018〕129号\n发布日\n"
+        "期：2019年01月14日主 题 词：\n国务院办公厅关于深入开展消费扶贫的指导意见\n国办发〔2018〕129号\n"
+        "各省、自治区、直辖市人民政府：\n现提出如下意见。\n一、总体要求\n坚持精准扶贫。\n二、拓宽渠道\n（一）打通供应链条。支持对接。\n"
+    ).plans[0]
+    assert plan.title == "国务院办公厅关于深入开展消费扶贫的指导意见"
+    assert plan.notice.doc_number == "国办发〔2018〕129号"
+    assert plan.notice.signed_on == dt.date(2018, 12, 30) and plan.notice.published_on == dt.date(2019, 1, 14)
+    assert [s.title for s in plan.nodes] == ["总体要求", "拓宽渠道"]
+
+
 def test_a_label_in_prose_is_not_a_field():
     plan = parse_text(
         "2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n2.做好验收。牵头单位:基建科\n"
