@@ -214,6 +214,19 @@ def test_page_header_labels_broken_in_narrow_cells_are_mended():
     assert [s.title for s in plan.nodes] == ["总体要求", "拓宽渠道"]
 
 
+def test_a_forwarded_report_from_a_pdf_with_its_title_set_justified():
+    """From a PDF: the site's （本文有删减） joined to the notice's date line, the report's title set justified
+    (关 于 我 国 …) over two lines."""
+    plan = parse_text(
+        "国务院办公厅转发国家地震局关于加强防震减灾工作意见报告的通知\n国办发〔1996〕2号\n各省、自治区、直辖市人民政府：\n"
+        "国家地震局《关于加强防震减灾工作意见的报告》已经国务院同意，现转发给你们，请认真贯彻执行。\n国务院办公厅\n"
+        "一九九六年二月五日（本文有删减）\n关 于 加 强 防 震 减 灾\n工作意见的报告\n国务院：\n我局召开了会商会。\n"
+        "一、地震趋势\n今年地震活动水平较高。\n二、工作意见\n（一）加强监测预报。要做好监测。\n"
+    ).plans[0]
+    assert plan.title == "关于加强防震减灾工作意见的报告"
+    assert plan.notice.signed_on == dt.date(1996, 2, 5) and plan.notice.signers == ["国务院办公厅"]
+
+
 def test_a_label_in_prose_is_not_a_field():
     plan = parse_text(
         "2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n2.做好验收。牵头单位:基建科\n"

@@ -188,6 +188,7 @@ def _strip_chrome(items: list[Block], doc: _Doc) -> list[Block]:
         awaiting = None
         if is_chrome(item):
             continue
+        item = _EDITOR_NOTE_RE.sub("", item) or item  # 一九九六年二月五日（本文有删减）: a PDF line joined them
         seen_structure = seen_structure or marker(item) is not None
         out.append(item)
     return out
@@ -205,6 +206,9 @@ _LABEL_SPLITS = sorted(
     ),
     key=lambda split: -len(split[0]),
 )
+
+
+_EDITOR_NOTE_RE = re.compile(r"\s*[（(]本文有删减[）)]$")
 
 
 def _mend_broken_labels(items: list[Block]) -> list[Block]:

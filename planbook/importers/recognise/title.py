@@ -78,6 +78,7 @@ def _forwarded_title(heads: list[str]) -> str:
     意见的报告 (a 报告 or 请示 that carries the plan, which no plan kind ends)."""
     joined = ""
     for line in heads[-3:]:
+        line = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", line)  # 关 于 我 国…: set justified
         joined = join_title(joined, line) if joined else line
         if not re.match(r"^关于", joined):
             joined = ""
