@@ -111,8 +111,11 @@ def test_a_forwarded_report_titled_over_two_lines_is_the_plan():
         "现转发给你们，请认真贯彻执行。\n国务院办公厅\n一九九七年二月四日\n"
         "关于1997年地震趋势和\n加强防震减灾工作意见的报告\n国务院：\n我局召开了会商会。\n"
         "一、地震趋势\n今年地震活动水平较高。\n二、加强防震减灾工作的意见\n（一）加强监测预报。要做好监测。\n"
+        "以上意见如无不妥，请批转各地区、各部门贯彻执行。\n国家地震局\n一九九七年一月二十日\n"
     ).plans[0]
     assert plan.title == "关于1997年地震趋势和加强防震减灾工作意见的报告"
+    assert plan.issuers == ["国家地震局"]  # the report's own signature, taken off the last task
+    assert "国家地震局" not in plan.nodes[-1].children[-1].body
     assert plan.notice.doc_number == "国办发〔1997〕2号" and plan.notice.signed_on == dt.date(1997, 2, 4)
     assert [s.title for s in plan.nodes] == ["地震趋势", "加强防震减灾工作的意见"]
 
