@@ -111,8 +111,11 @@ def test_a_forwarded_report_titled_over_two_lines_is_the_plan():
         "现转发给你们，请认真贯彻执行。\n国务院办公厅\n一九九七年二月四日\n"
         "关于1997年地震趋势和\n加强防震减灾工作意见的报告\n国务院：\n我局召开了会商会。\n"
         "一、地震趋势\n今年地震活动水平较高。\n二、加强防震减灾工作的意见\n（一）加强监测预报。要做好监测。\n"
+        "以上意见如无不妥，请批转各地区、各部门贯彻执行。\n国家地震局\n一九九七年一月二十日\n"
     ).plans[0]
     assert plan.title == "关于1997年地震趋势和加强防震减灾工作意见的报告"
+    assert plan.issuers == ["国家地震局"]  # the report's own signature, taken off the last task
+    assert "国家地震局" not in plan.nodes[-1].children[-1].body
     assert plan.notice.doc_number == "国办发〔1997〕2号" and plan.notice.signed_on == dt.date(1997, 2, 4)
     assert [s.title for s in plan.nodes] == ["地震趋势", "加强防震减灾工作的意见"]
 
@@ -186,6 +189,45 @@ def test_an_opinion_issued_directly_is_its_own_plan_even_with_its_title_on_one_l
     assert plan.notice.signed_on == dt.date(2018, 12, 30)
     (task,) = plan.nodes[1].children
     assert task.kind.value == "task" and task.fields[0].label == "责任单位"
+
+
+def test_a_title_repeated_whole_then_its_second_line_alone_keeps_the_whole_title():
+    """A page's headline gives the title whole; the document's own title follows in two lines, the first of which
+    was dropped as a repeat: its second line alone is no title of its own."""
+    plan = parse_text(
+        "国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见\n部门联合“双随机、一公开”监管的意见\n"
+        "国发〔2019〕5号\n各省、自治区、直辖市人民政府：\n为此，提出以下意见。\n一、总体要求\n坚持依法监管。\n"
+        "二、重点任务\n（一）统筹建设监管工作平台。建设平台。\n"
+    ).plans[0]
+    assert plan.title == "国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见"
+
+
+def test_page_header_labels_broken_in_narrow_cells_are_mended():
+    """A page's metadata table printed to PDF breaks each label over two lines, its pieces run into the values
+    beside them (…主题分 / 类：…): the header is still read, and none of it becomes the title."""
+    plan = parse_text(
+        "索 引\n号：000014349/2018-00229主题分\n类：民政、扶贫、救灾\\扶贫发文机\n关：国务院办公厅 成文日\n"
+        "期：2018年12月30日标\n题：国务院办公厅关于深入开展消费扶贫的指导意见\n发文字\n号：国办发〔2018〕129号\n发布日\n"
+        "期：2019年01月14日主 题 词：\n国务院办公厅关于深入开展消费扶贫的指导意见\n国办发〔2018〕129号\n"
+        "各省、自治区、直辖市人民政府：\n现提出如下意见。\n一、总体要求\n坚持精准扶贫。\n二、拓宽渠道\n（一）打通供应链条。支持对接。\n"
+    ).plans[0]
+    assert plan.title == "国务院办公厅关于深入开展消费扶贫的指导意见"
+    assert plan.notice.doc_number == "国办发〔2018〕129号"
+    assert plan.notice.signed_on == dt.date(2018, 12, 30) and plan.notice.published_on == dt.date(2019, 1, 14)
+    assert [s.title for s in plan.nodes] == ["总体要求", "拓宽渠道"]
+
+
+def test_a_forwarded_report_from_a_pdf_with_its_title_set_justified():
+    """From a PDF: the site's （本文有删减） joined to the notice's date line, the report's title set justified
+    (关 于 我 国 …) over two lines."""
+    plan = parse_text(
+        "国务院办公厅转发国家地震局关于加强防震减灾工作意见报告的通知\n国办发〔1996〕2号\n各省、自治区、直辖市人民政府：\n"
+        "国家地震局《关于加强防震减灾工作意见的报告》已经国务院同意，现转发给你们，请认真贯彻执行。\n国务院办公厅\n"
+        "一九九六年二月五日（本文有删减）\n关 于 加 强 防 震 减 灾\n工作意见的报告\n国务院：\n我局召开了会商会。\n"
+        "一、地震趋势\n今年地震活动水平较高。\n二、工作意见\n（一）加强监测预报。要做好监测。\n"
+    ).plans[0]
+    assert plan.title == "关于加强防震减灾工作意见的报告"
+    assert plan.notice.signed_on == dt.date(1996, 2, 5) and plan.notice.signers == ["国务院办公厅"]
 
 
 def test_a_label_in_prose_is_not_a_field():

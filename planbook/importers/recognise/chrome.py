@@ -168,7 +168,7 @@ def _plausible_meta(key: str, value: str) -> bool:
 
 def _strip_chrome(items: list[Block], doc: _Doc) -> list[Block]:
     """Drop site furniture; keep the header's metadata in `doc.meta`."""
-    items = _below_breadcrumb(items, doc)
+    items = _below_breadcrumb(_mend_broken_labels(items), doc)
     out: list[Block] = []
     seen_structure = False
     awaiting: str | None = None  # a header label whose value did not follow on its line
@@ -188,9 +188,51 @@ def _strip_chrome(items: list[Block], doc: _Doc) -> list[Block]:
         awaiting = None
         if is_chrome(item):
             continue
+        item = _EDITOR_NOTE_RE.sub("", item) or item  # 一九九六年二月五日（本文有删减）: a PDF line joined them
         seen_structure = seen_structure or marker(item) is not None
         out.append(item)
     return out
+
+
+# A header label wider than its table cell, printed to PDF, breaks over two lines and the pieces join the values
+# next to them: …主题分 / 类：民政… or 发文字 / 号：国办发…. Each label's possible head (its first characters, at a
+# line's end) and tail (the rest, with its colon, at the next line's start).
+_LABEL_SPLITS = sorted(
+    (
+        (label[:k], label[k:])
+        for label in (*META_LABELS, *CHROME_LABELS)
+        if len(label) >= 3
+        for k in range(1, len(label))
+    ),
+    key=lambda split: -len(split[0]),
+)
+
+
+_EDITOR_NOTE_RE = re.compile(r"\s*[（(]本文有删减[）)]$")
+
+
+def _mend_broken_labels(items: list[Block]) -> list[Block]:
+    """Put a header label broken over two lines back together at the start of the second (the page header only)."""
+    out = list(items)
+    for i in range(min(len(out), 24) - 1):
+        line, nxt = out[i], out[i + 1]
+        if not (isinstance(line, str) and isinstance(nxt, str)):
+            continue
+        squeezed = re.sub(r"\s+", "", line)
+        for head, tail in _LABEL_SPLITS:
+            if squeezed.endswith(head) and re.match(rf"{_spaced(tail)}\s*{COLON}", nxt):
+                out[i] = _drop_tail_chars(line, len(head))
+                out[i + 1] = head + nxt
+                break
+    return [x for x in out if x != ""]
+
+
+def _drop_tail_chars(line: str, count: int) -> str:
+    """`号：000014349/2018-00229主题分` without its last `count` visible characters (spaces between them too)."""
+    kept = line
+    for _ in range(count):
+        kept = kept.rstrip()[:-1]
+    return kept.rstrip()
 
 
 def _below_breadcrumb(items: list[Block], doc: _Doc) -> list[Block]:

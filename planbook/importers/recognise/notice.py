@@ -324,9 +324,18 @@ def _read_closing_signature(body: list[Block], doc: _Doc) -> list[Block]:
     and take them out of the last task."""
     n = doc.notice
     tail = _closing_tail(body)
-    if n.signers or tail is None:
+    if tail is None:
         return body
     first, lines = tail
+    if n.signers:
+        forwards = re.search(r"转发|转印", n.title + doc.meta.get("title", "")) or re.search(r"转发(?:给)?你们", n.body)
+        if not forwards or doc.forwarded_signers:
+            return body
+        # a 转发 notice's forwarded report signs at its end (国家地震局 / 一九九六年一月二十五日): it issued the plan
+        doc.forwarded_signers = [
+            p for line in lines if not _dated(line) and not ANNOTATION_RE.match(line) for p in _side_by_side(line)
+        ]
+        return body[:first]
     annotation = ANNOTATION_RE.match(lines[-1])
     date_line = lines[-2] if annotation else lines[-1]
     n.signers = [p for line in lines[: -2 if annotation else -1] for p in _side_by_side(line)]

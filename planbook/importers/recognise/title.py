@@ -39,6 +39,10 @@ def _titles(heads: list[str]) -> list[str]:
             titles[-1] += line  # 2022年全省教育工作要点 / （征求意见稿）
             continue
         acc = join_title(acc, line) if acc else line
+        if titles and len(acc) >= 6 and "关于" not in acc and titles[-1].endswith(acc):
+            acc = ""  # the title's second line after the whole title (its first line dropped as a repeat)
+            heads_done.append(titles[-1])
+            continue
         if KIND_END_RE.search(acc):
             # 立山区政府2023年重点工作 / 任务分解和责任分工方案: a title whose first line already ends like one
             if titles and titles[-1] == heads_done[-1] and YEAR_RE.search(titles[-1]) and not YEAR_RE.search(acc):
@@ -77,6 +81,7 @@ def _forwarded_title(heads: list[str]) -> str:
     意见的报告 (a 报告 or 请示 that carries the plan, which no plan kind ends)."""
     joined = ""
     for line in heads[-3:]:
+        line = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", line)  # 关 于 我 国…: set justified
         joined = join_title(joined, line) if joined else line
         if not re.match(r"^关于", joined):
             joined = ""
