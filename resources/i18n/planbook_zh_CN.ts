@@ -216,22 +216,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="102"/>
+        <location filename="../../planbook/gui/editors.py" line="114"/>
         <source>Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号</source>
         <translation>年份应使用六角括号〔〕，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="105"/>
+        <location filename="../../planbook/gui/editors.py" line="117"/>
         <source>A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号</source>
         <translation>发文字号由机关代字、〔年份〕、发文顺序号和“号”组成，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="109"/>
+        <location filename="../../planbook/gui/editors.py" line="121"/>
         <source>The serial number takes no leading zero (3号, not 03号)</source>
         <translation>发文顺序号不编虚位（写作 3号，不写 03号）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="111"/>
+        <location filename="../../planbook/gui/editors.py" line="123"/>
         <source>The year in the number ({0}) is far from the plan&apos;s year ({1})</source>
         <translation>文号中的年份（{0}）与方案年度（{1}）相差较远</translation>
     </message>
@@ -436,53 +436,53 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="55"/>
+        <location filename="../../planbook/gui/exports.py" line="80"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="59"/>
+        <location filename="../../planbook/gui/exports.py" line="84"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="80"/>
+        <location filename="../../planbook/gui/exports.py" line="105"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="85"/>
-        <location filename="../../planbook/gui/exports.py" line="95"/>
+        <location filename="../../planbook/gui/exports.py" line="110"/>
+        <location filename="../../planbook/gui/exports.py" line="120"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="88"/>
+        <location filename="../../planbook/gui/exports.py" line="113"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="89"/>
+        <location filename="../../planbook/gui/exports.py" line="114"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="97"/>
+        <location filename="../../planbook/gui/exports.py" line="122"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="103"/>
+        <location filename="../../planbook/gui/exports.py" line="128"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="111"/>
+        <location filename="../../planbook/gui/exports.py" line="136"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="111"/>
+        <location filename="../../planbook/gui/exports.py" line="136"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -490,52 +490,52 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="317"/>
+        <location filename="../../planbook/gui/editors.py" line="330"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="324"/>
+        <location filename="../../planbook/gui/editors.py" line="337"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="325"/>
+        <location filename="../../planbook/gui/editors.py" line="338"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="332"/>
+        <location filename="../../planbook/gui/editors.py" line="345"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="333"/>
+        <location filename="../../planbook/gui/editors.py" line="346"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="334"/>
+        <location filename="../../planbook/gui/editors.py" line="347"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="426"/>
+        <location filename="../../planbook/gui/editors.py" line="444"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="434"/>
+        <location filename="../../planbook/gui/editors.py" line="452"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="443"/>
+        <location filename="../../planbook/gui/editors.py" line="461"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="457"/>
+        <location filename="../../planbook/gui/editors.py" line="475"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -543,53 +543,53 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FollowDocks</name>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="33"/>
+        <location filename="../../planbook/gui/docks.py" line="39"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="34"/>
+        <location filename="../../planbook/gui/docks.py" line="40"/>
         <source>Progress Dashboard</source>
         <translation>进展看板</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="36"/>
+        <location filename="../../planbook/gui/docks.py" line="41"/>
         <source>Review Draft</source>
         <translation>审阅草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="98"/>
+        <location filename="../../planbook/gui/docks.py" line="141"/>
         <source>Showing the tasks of {0} (View ▸ Show All Tasks shows all)</source>
         <translation>仅显示{0}的任务（视图 ▸ 显示全部任务 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="129"/>
+        <location filename="../../planbook/gui/docks.py" line="172"/>
         <source>This plan names no units</source>
         <translation>本方案没有写明任何单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="131"/>
-        <location filename="../../planbook/gui/docks.py" line="135"/>
+        <location filename="../../planbook/gui/docks.py" line="174"/>
+        <location filename="../../planbook/gui/docks.py" line="178"/>
         <source>Rename Unit</source>
         <translation>单位更名</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="131"/>
+        <location filename="../../planbook/gui/docks.py" line="174"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="135"/>
+        <location filename="../../planbook/gui/docks.py" line="178"/>
         <source>New name for {0}</source>
         <translation>{0}的新名称</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="147"/>
+        <location filename="../../planbook/gui/docks.py" line="190"/>
         <source>No field names {0}</source>
         <translation>没有字段写到{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/docks.py" line="149"/>
+        <location filename="../../planbook/gui/docks.py" line="192"/>
         <source>Rename Unit {0} to {1}</source>
         <translation>单位更名：{0} → {1}</translation>
     </message>
@@ -659,47 +659,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="46"/>
+        <location filename="../../planbook/gui/importpreview.py" line="68"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="49"/>
+        <location filename="../../planbook/gui/importpreview.py" line="71"/>
         <source>Not imported: {0}</source>
         <translation>未导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="50"/>
+        <location filename="../../planbook/gui/importpreview.py" line="72"/>
         <source>{0}: not imported: {1}</source>
         <translation>{0}：未导入：{1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="57"/>
+        <location filename="../../planbook/gui/importpreview.py" line="79"/>
         <source>Import Preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="60"/>
+        <location filename="../../planbook/gui/importpreview.py" line="82"/>
         <source>Recognised structure</source>
         <translation>识别出的结构</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="60"/>
+        <location filename="../../planbook/gui/importpreview.py" line="82"/>
         <source>Tasks</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="83"/>
+        <location filename="../../planbook/gui/importpreview.py" line="110"/>
         <source>{0} plan(s) from {1} file(s); {2} warning(s) or error(s) to check.</source>
         <translation>{1} 个文件中识别出 {0} 个方案；有 {2} 条警告或错误需要核对。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="88"/>
+        <location filename="../../planbook/gui/importpreview.py" line="115"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/importpreview.py" line="127"/>
+        <location filename="../../planbook/gui/importpreview.py" line="154"/>
         <source>Issuing notice: {0}</source>
         <translation>印发通知：{0}</translation>
     </message>
@@ -707,47 +707,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../planbook/core/model.py" line="102"/>
+        <location filename="../../planbook/core/model.py" line="109"/>
         <source>Section (一、)</source>
         <translation>一级标题（一、）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="103"/>
+        <location filename="../../planbook/core/model.py" line="110"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="124"/>
+        <location filename="../../planbook/core/model.py" line="131"/>
         <source>Subsection (（一）)</source>
         <translation>二级标题（（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="125"/>
+        <location filename="../../planbook/core/model.py" line="132"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="146"/>
+        <location filename="../../planbook/core/model.py" line="153"/>
         <source>Task (1.)</source>
         <translation>任务（1.）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="147"/>
+        <location filename="../../planbook/core/model.py" line="154"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="168"/>
+        <location filename="../../planbook/core/model.py" line="175"/>
         <source>Item (（1）)</source>
         <translation>子项（（1））</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="169"/>
+        <location filename="../../planbook/core/model.py" line="176"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="72"/>
+        <location filename="../../planbook/gui/editors.py" line="84"/>
         <source>{kind} ({number})</source>
         <translation>{kind}（{number}）</translation>
     </message>
@@ -755,71 +755,71 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="70"/>
-        <location filename="../../planbook/gui/librarypane.py" line="175"/>
+        <location filename="../../planbook/gui/librarypane.py" line="73"/>
+        <location filename="../../planbook/gui/librarypane.py" line="179"/>
         <source>Filter by title, organ, number…</source>
         <translation>按标题、机关、文号筛选…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="74"/>
+        <location filename="../../planbook/gui/librarypane.py" line="77"/>
         <source>By year</source>
         <translation>按年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="75"/>
+        <location filename="../../planbook/gui/librarypane.py" line="78"/>
         <source>By title</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="76"/>
+        <location filename="../../planbook/gui/librarypane.py" line="79"/>
         <source>Recently modified</source>
         <translation>最近修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="85"/>
+        <location filename="../../planbook/gui/librarypane.py" line="88"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="85"/>
-        <location filename="../../planbook/gui/librarypane.py" line="98"/>
+        <location filename="../../planbook/gui/librarypane.py" line="88"/>
+        <location filename="../../planbook/gui/librarypane.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="82"/>
-        <location filename="../../planbook/gui/librarypane.py" line="98"/>
+        <location filename="../../planbook/gui/librarypane.py" line="85"/>
+        <location filename="../../planbook/gui/librarypane.py" line="101"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="83"/>
-        <location filename="../../planbook/gui/librarypane.py" line="98"/>
+        <location filename="../../planbook/gui/librarypane.py" line="86"/>
+        <location filename="../../planbook/gui/librarypane.py" line="101"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="79"/>
+        <location filename="../../planbook/gui/librarypane.py" line="82"/>
         <source>Year {0}</source>
         <translation>{0}年</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="80"/>
+        <location filename="../../planbook/gui/librarypane.py" line="83"/>
         <source>No year</source>
         <translation>未注明年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="81"/>
+        <location filename="../../planbook/gui/librarypane.py" line="84"/>
         <source>No issuing organ</source>
         <translation>未注明发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="84"/>
+        <location filename="../../planbook/gui/librarypane.py" line="87"/>
         <source>{0} nodes · modified {1}</source>
         <translation>{0} 个条目 · 修改于 {1}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/librarypane.py" line="169"/>
+        <location filename="../../planbook/gui/librarypane.py" line="172"/>
         <source>Reading the library…</source>
         <translation>正在读取方案库…</translation>
     </message>
@@ -827,7 +827,7 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="71"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="84"/>
         <source>Choose a plan in the library, or create one with File ▸ New Plan.</source>
         <translation>请在左侧方案库中选择方案，或通过“文件 ▸ 新建方案”创建。</translation>
     </message>
@@ -1048,73 +1048,73 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="122"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="162"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="129"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="169"/>
         <source>Search all plans (Ctrl+F): 校园足球  &quot;立德树人&quot;  -疫情  year:2019  unit:基教科</source>
         <translation>搜索全部方案（Ctrl+F）：校园足球  &quot;立德树人&quot;  -疫情  年度:2019  单位:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="134"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="174"/>
         <source>Search Results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="158"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="202"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="257"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="298"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="285"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="295"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="326"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="336"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/session.py" line="65"/>
+        <location filename="../../planbook/gui/session.py" line="71"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="307"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="348"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="309"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="350"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="317"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="358"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="319"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="360"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="351"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="394"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="371"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="420"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="375"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="424"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -1259,227 +1259,227 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="97"/>
+        <location filename="../../planbook/core/exchange.py" line="100"/>
         <source>not valid JSON (line {line}, column {column}: {reason})</source>
         <translation>不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="113"/>
+        <location filename="../../planbook/core/exchange.py" line="116"/>
         <source>not a Planbook file: expected &quot;format&quot;: &quot;{expected}&quot;, found {found!r}</source>
         <translation>不是 Planbook 文件：应有 &quot;format&quot;: &quot;{expected}&quot;，实为 {found!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="131"/>
-        <location filename="../../planbook/core/exchange.py" line="215"/>
-        <location filename="../../planbook/core/exchange.py" line="218"/>
-        <location filename="../../planbook/core/exchange.py" line="221"/>
+        <location filename="../../planbook/core/exchange.py" line="134"/>
+        <location filename="../../planbook/core/exchange.py" line="219"/>
+        <location filename="../../planbook/core/exchange.py" line="222"/>
+        <location filename="../../planbook/core/exchange.py" line="225"/>
         <source>{where} must be a list</source>
         <translation>{where} 应为列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="160"/>
+        <location filename="../../planbook/core/exchange.py" line="163"/>
         <source>plan.notice has unknown keys: {keys}</source>
         <translation>plan.notice 中有未知的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="174"/>
+        <location filename="../../planbook/core/exchange.py" line="178"/>
         <source>{where} must be true or false</source>
         <translation>{where} 必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="185"/>
+        <location filename="../../planbook/core/exchange.py" line="189"/>
         <source>{where} is not base64 data</source>
         <translation>{where} 不是 base64 数据</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="187"/>
+        <location filename="../../planbook/core/exchange.py" line="191"/>
         <source>{where} is not a PNG image</source>
         <translation>{where} 不是 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="203"/>
+        <location filename="../../planbook/core/exchange.py" line="207"/>
         <source>{where}: a {kind} cannot sit at the top level</source>
         <translation>{where}：{kind}不能位于最上一级</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="208"/>
+        <location filename="../../planbook/core/exchange.py" line="212"/>
         <source>{where}: a {kind} cannot sit inside a {parent}</source>
         <translation>{where}：{kind}不能位于{parent}之下</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="237"/>
-        <location filename="../../planbook/core/exchange.py" line="256"/>
+        <location filename="../../planbook/core/exchange.py" line="241"/>
+        <location filename="../../planbook/core/exchange.py" line="260"/>
         <source>{where} is missing</source>
         <translation>缺少 {where}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="248"/>
+        <location filename="../../planbook/core/exchange.py" line="252"/>
         <source>{where} must be an object</source>
         <translation>{where} 应为对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="259"/>
+        <location filename="../../planbook/core/exchange.py" line="263"/>
         <source>{where} must be text</source>
         <translation>{where} 应为文本</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="266"/>
+        <location filename="../../planbook/core/exchange.py" line="270"/>
         <source>{where} must be a list of text</source>
         <translation>{where} 应为文本列表</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="275"/>
+        <location filename="../../planbook/core/exchange.py" line="279"/>
         <source>plan.year must be a year such as 2020, not {value!r}</source>
         <translation>plan.year 应为年份（如 2020），实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="287"/>
+        <location filename="../../planbook/core/exchange.py" line="291"/>
         <source>{where} must be a date YYYY-MM-DD, not {value!r}</source>
         <translation>{where} 应为 YYYY-MM-DD 格式的日期，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="297"/>
+        <location filename="../../planbook/core/exchange.py" line="301"/>
         <source>{where} must be one of {allowed}, not {value!r}</source>
         <translation>{where} 应为 {allowed} 之一，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="81"/>
+        <location filename="../../planbook/core/library.py" line="83"/>
         <source>{path} is a folder, not a library file</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
         <location filename="../../planbook/core/backup.py" line="258"/>
-        <location filename="../../planbook/core/library.py" line="85"/>
-        <location filename="../../planbook/core/library.py" line="113"/>
+        <location filename="../../planbook/core/library.py" line="87"/>
+        <location filename="../../planbook/core/library.py" line="117"/>
         <source>no library at {path}</source>
         <translation>{path} 处没有方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="91"/>
+        <location filename="../../planbook/core/library.py" line="93"/>
         <source>cannot create the library folder {folder}: {reason}</source>
         <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="125"/>
+        <location filename="../../planbook/core/library.py" line="129"/>
         <source>{name} is damaged ({result})</source>
         <translation>{name} 已损坏（{result}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="152"/>
+        <location filename="../../planbook/core/library.py" line="157"/>
         <source>the library {path} is read-only; changes cannot be saved</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="355"/>
-        <location filename="../../planbook/core/library.py" line="358"/>
+        <location filename="../../planbook/core/library.py" line="373"/>
+        <location filename="../../planbook/core/library.py" line="376"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="458"/>
-        <location filename="../../planbook/core/library.py" line="463"/>
+        <location filename="../../planbook/core/library.py" line="476"/>
+        <location filename="../../planbook/core/library.py" line="481"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="627"/>
+        <location filename="../../planbook/core/library.py" line="645"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="76"/>
-        <location filename="../../planbook/core/library.py" line="631"/>
-        <location filename="../../planbook/core/library.py" line="780"/>
+        <location filename="../../planbook/core/library.py" line="78"/>
+        <location filename="../../planbook/core/library.py" line="649"/>
+        <location filename="../../planbook/core/library.py" line="798"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="637"/>
+        <location filename="../../planbook/core/library.py" line="655"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="642"/>
+        <location filename="../../planbook/core/library.py" line="660"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="714"/>
+        <location filename="../../planbook/core/library.py" line="732"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="717"/>
+        <location filename="../../planbook/core/library.py" line="735"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="719"/>
+        <location filename="../../planbook/core/library.py" line="737"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="720"/>
+        <location filename="../../planbook/core/library.py" line="738"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="721"/>
+        <location filename="../../planbook/core/library.py" line="739"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="723"/>
+        <location filename="../../planbook/core/library.py" line="741"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="205"/>
+        <location filename="../../planbook/core/search.py" line="245"/>
         <source>this library has no search index (open it writable once to upgrade it)</source>
         <translation>这个方案库没有搜索索引（请以可写方式打开一次，完成升级）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="232"/>
+        <location filename="../../planbook/core/search.py" line="272"/>
         <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
         <translation>年份写法不对：{raw}（例如 年度:2019 或 年度:2017-2020）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="233"/>
+        <location filename="../../planbook/core/search.py" line="273"/>
         <source>this library has no search index yet: open it writable once (or run planbook reindex)</source>
         <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="312"/>
+        <location filename="../../planbook/core/search.py" line="352"/>
         <source>search text too long ({length} characters; at most {limit})</source>
         <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="322"/>
+        <location filename="../../planbook/core/search.py" line="362"/>
         <source>a filter cannot be negated: -{word}</source>
         <translation>筛选条件不能取反：-{word}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="330"/>
+        <location filename="../../planbook/core/search.py" line="370"/>
         <source>too many search words (at most {limit})</source>
         <translation>搜索词过多（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="349"/>
+        <location filename="../../planbook/core/search.py" line="389"/>
         <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
         <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="354"/>
+        <location filename="../../planbook/core/search.py" line="394"/>
         <source>{key}: needs something after it, e.g. unit:基教科</source>
         <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="363"/>
+        <location filename="../../planbook/core/search.py" line="403"/>
         <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
         <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="444"/>
+        <location filename="../../planbook/core/search.py" line="482"/>
         <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
@@ -1489,7 +1489,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_writer.py" line="173"/>
+        <location filename="../../planbook/exporters/docx_writer.py" line="184"/>
         <source>unknown layout {layout!r} for docx (choose from {choices})</source>
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
@@ -1614,29 +1614,29 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="147"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="153"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="360"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="887"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="915"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="385"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="935"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="963"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="952"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="980"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="962"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="990"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -2100,23 +2100,23 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="552"/>
+        <location filename="../../planbook/core/library.py" line="570"/>
         <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
         <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="653"/>
+        <location filename="../../planbook/core/library.py" line="671"/>
         <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
         <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="661"/>
+        <location filename="../../planbook/core/library.py" line="679"/>
         <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
         <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="667"/>
-        <location filename="../../planbook/core/library.py" line="686"/>
+        <location filename="../../planbook/core/library.py" line="685"/>
+        <location filename="../../planbook/core/library.py" line="704"/>
         <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
@@ -2176,57 +2176,57 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>草稿还有 {count} 条审阅意见未处理（方案 ▸ 审阅草稿）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="101"/>
+        <location filename="../../planbook/core/model.py" line="108"/>
         <source>section</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="123"/>
+        <location filename="../../planbook/core/model.py" line="130"/>
         <source>subsection</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="145"/>
+        <location filename="../../planbook/core/model.py" line="152"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="167"/>
+        <location filename="../../planbook/core/model.py" line="174"/>
         <source>item</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="477"/>
+        <location filename="../../planbook/core/model.py" line="485"/>
         <source>masthead (发文机关标志)</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="478"/>
+        <location filename="../../planbook/core/model.py" line="486"/>
         <source>title (标题)</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="479"/>
+        <location filename="../../planbook/core/model.py" line="487"/>
         <source>recipients (主送机关)</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="480"/>
+        <location filename="../../planbook/core/model.py" line="488"/>
         <source>body (正文)</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="489"/>
+        <location filename="../../planbook/core/model.py" line="497"/>
         <source>{a} and {b}</source>
         <translation>{a}和{b}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="490"/>
+        <location filename="../../planbook/core/model.py" line="498"/>
         <source>{a}, {b}</source>
         <translation>{a}、{b}</translation>
     </message>
     <message>
-        <location filename="../../planbook/layout/blocks.py" line="176"/>
+        <location filename="../../planbook/layout/blocks.py" line="232"/>
         <source>the notice cannot be issued without its {parts}: fill them in, or export the plan layout (the plan alone)</source>
         <translation>缺少{parts}，通知无法印发：请补全，或改为导出“仅方案”版式</translation>
     </message>
@@ -2241,22 +2241,22 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>子项最多只能嵌套 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="103"/>
+        <location filename="../../planbook/core/exchange.py" line="106"/>
         <source>not a plan: the JSON is nested too deeply</source>
         <translation>不是方案文件：JSON 嵌套层次过深</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="105"/>
+        <location filename="../../planbook/core/exchange.py" line="108"/>
         <source>not valid JSON ({reason})</source>
         <translation>不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="145"/>
+        <location filename="../../planbook/core/exchange.py" line="148"/>
         <source>the plan has more than {limit} headings, tasks and items; a plan may have at most {limit}</source>
         <translation>方案的标题、任务和子项超过 {limit} 个，一个方案最多允许 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/exchange.py" line="194"/>
+        <location filename="../../planbook/core/exchange.py" line="198"/>
         <source>{where}: nodes nest deeper than {limit} levels</source>
         <translation>{where}：节点嵌套超过 {limit} 层</translation>
     </message>
@@ -2361,67 +2361,67 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>印章图片 {path} 不是红色的：印章应为红色</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/__init__.py" line="74"/>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="83"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/__init__.py" line="82"/>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="92"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/__init__.py" line="98"/>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="110"/>
         <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
         <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="83"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="108"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="285"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="318"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="371"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="437"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="382"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="448"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="88"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="104"/>
         <source>“{heading}”: the source numbering {problem}; numbered “{number}” by position</source>
         <translation>“{heading}”：原文编号{problem}，已按位置编为“{number}”</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="98"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="114"/>
         <source>“{start}…”: the heading is {length} characters long; the source may lack a full stop, please check</source>
         <translation>“{start}…”标题有{length}字，原文可能缺少句号，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="143"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="159"/>
         <source>repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="145"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="161"/>
         <source>skips {number}</source>
         <translation>跳过了{number}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="148"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="164"/>
         <source>skips {first} to {last}</source>
         <translation>跳过了{first}至{last}</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/numbers.py" line="152"/>
+        <location filename="../../planbook/importers/recognise/numbers.py" line="168"/>
         <source>goes back (the one before is {number})</source>
         <translation>倒退（前一项为{number}）</translation>
     </message>
@@ -2431,7 +2431,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/title.py" line="69"/>
+        <location filename="../../planbook/importers/recognise/title.py" line="71"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
@@ -2445,51 +2445,66 @@ or run Planbook on Python 3.12 or later.</source>
         <source>“{heading}” sits directly under a section; taken as a task (it will be numbered “{number}.”)</source>
         <translation>“{heading}”直接位于一级标题下，已作为任务（编号将显示为“{number}.”）</translation>
     </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="616"/>
+        <source>{number} is a letter&apos;s number (函): letters are issued in the letter format (信函格式)</source>
+        <translation>{number} 是函的发文字号：函一般使用信函格式</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="630"/>
+        <source>the letter format (信函格式) shows the host organ&apos;s name only: {others} left out of the head</source>
+        <translation>信函格式只使用主办机关标志：版头不显示{others}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/core/checks.py" line="642"/>
+        <source>the letter format (信函格式) has no printing organ and date (印发机关和印发日期): they are not printed</source>
+        <translation>信函格式的版记不含印发机关和印发日期：二者不会印出</translation>
+    </message>
 </context>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="155"/>
+        <location filename="../../planbook/gui/editors.py" line="167"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="158"/>
+        <location filename="../../planbook/gui/editors.py" line="170"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="166"/>
+        <location filename="../../planbook/gui/editors.py" line="178"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="167"/>
+        <location filename="../../planbook/gui/editors.py" line="179"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="171"/>
+        <location filename="../../planbook/gui/editors.py" line="183"/>
         <source>Te&amp;xt</source>
         <translation>正文(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="175"/>
+        <location filename="../../planbook/gui/editors.py" line="187"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="254"/>
+        <location filename="../../planbook/gui/editors.py" line="266"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="261"/>
+        <location filename="../../planbook/gui/editors.py" line="273"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="270"/>
+        <location filename="../../planbook/gui/editors.py" line="282"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2770,312 +2785,332 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="494"/>
+        <location filename="../../planbook/gui/editors.py" line="512"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="391"/>
-        <location filename="../../planbook/gui/editors.py" line="497"/>
+        <location filename="../../planbook/core/model.py" line="399"/>
+        <location filename="../../planbook/gui/editors.py" line="515"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="392"/>
-        <location filename="../../planbook/gui/editors.py" line="502"/>
+        <location filename="../../planbook/core/model.py" line="400"/>
+        <location filename="../../planbook/gui/editors.py" line="520"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="505"/>
+        <location filename="../../planbook/gui/editors.py" line="523"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="393"/>
-        <location filename="../../planbook/gui/editors.py" line="507"/>
+        <location filename="../../planbook/core/model.py" line="401"/>
+        <location filename="../../planbook/gui/editors.py" line="525"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="394"/>
-        <location filename="../../planbook/gui/editors.py" line="508"/>
+        <location filename="../../planbook/core/model.py" line="402"/>
+        <location filename="../../planbook/gui/editors.py" line="526"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="508"/>
+        <location filename="../../planbook/gui/editors.py" line="526"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="510"/>
+        <location filename="../../planbook/gui/editors.py" line="528"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="511"/>
+        <location filename="../../planbook/gui/editors.py" line="529"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="395"/>
-        <location filename="../../planbook/gui/editors.py" line="513"/>
+        <location filename="../../planbook/core/model.py" line="403"/>
+        <location filename="../../planbook/gui/editors.py" line="531"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="515"/>
+        <location filename="../../planbook/gui/editors.py" line="533"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="516"/>
+        <location filename="../../planbook/gui/editors.py" line="534"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="396"/>
-        <location filename="../../planbook/gui/editors.py" line="522"/>
+        <location filename="../../planbook/core/model.py" line="404"/>
+        <location filename="../../planbook/gui/editors.py" line="540"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="397"/>
-        <location filename="../../planbook/gui/editors.py" line="523"/>
+        <location filename="../../planbook/core/model.py" line="405"/>
+        <location filename="../../planbook/gui/editors.py" line="541"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="398"/>
-        <location filename="../../planbook/gui/editors.py" line="524"/>
+        <location filename="../../planbook/core/model.py" line="406"/>
+        <location filename="../../planbook/gui/editors.py" line="542"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="528"/>
+        <location filename="../../planbook/gui/editors.py" line="546"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="402"/>
+        <location filename="../../planbook/core/model.py" line="410"/>
         <source>Masthead</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="540"/>
+        <location filename="../../planbook/gui/editors.py" line="558"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="542"/>
+        <location filename="../../planbook/gui/editors.py" line="560"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="410"/>
+        <location filename="../../planbook/core/model.py" line="418"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="420"/>
+        <location filename="../../planbook/core/model.py" line="428"/>
         <source>Notice title</source>
         <translation>通知标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="428"/>
+        <location filename="../../planbook/core/model.py" line="436"/>
         <source>Recipients</source>
         <translation>主送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="434"/>
+        <location filename="../../planbook/core/model.py" line="442"/>
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="435"/>
+        <location filename="../../planbook/core/model.py" line="443"/>
         <source>Signers (one a line)</source>
         <translation>发文机关署名（每行一个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="436"/>
+        <location filename="../../planbook/core/model.py" line="444"/>
         <source>Signed on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="439"/>
+        <location filename="../../planbook/core/model.py" line="447"/>
         <source>Annotation</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="445"/>
+        <location filename="../../planbook/core/model.py" line="453"/>
         <source>Copies to</source>
         <translation>抄送机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="446"/>
+        <location filename="../../planbook/core/model.py" line="454"/>
         <source>Printed by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="447"/>
+        <location filename="../../planbook/core/model.py" line="455"/>
         <source>Printed on</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="450"/>
+        <location filename="../../planbook/core/model.py" line="458"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="458"/>
+        <location filename="../../planbook/core/model.py" line="466"/>
         <source>Attachments</source>
         <translation>附件说明</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="459"/>
+        <location filename="../../planbook/core/model.py" line="467"/>
         <source>Index number</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="460"/>
+        <location filename="../../planbook/core/model.py" line="468"/>
         <source>Subject words</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="461"/>
+        <location filename="../../planbook/core/model.py" line="469"/>
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="462"/>
+        <location filename="../../planbook/core/model.py" line="470"/>
         <source>Signed off by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="463"/>
+        <location filename="../../planbook/core/model.py" line="471"/>
         <source>Copy number</source>
         <translation>份号</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="464"/>
+        <location filename="../../planbook/core/model.py" line="472"/>
         <source>Classification</source>
         <translation>密级和保密期限</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/model.py" line="465"/>
+        <location filename="../../planbook/core/model.py" line="473"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="630"/>
+        <location filename="../../planbook/gui/editors.py" line="665"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="775"/>
+        <location filename="../../planbook/gui/editors.py" line="815"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="787"/>
+        <location filename="../../planbook/gui/editors.py" line="827"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="799"/>
+        <location filename="../../planbook/gui/editors.py" line="839"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="812"/>
+        <location filename="../../planbook/gui/editors.py" line="852"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="533"/>
+        <location filename="../../planbook/gui/editors.py" line="551"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="519"/>
-        <source>Numbered by level, tasks through the plan (（三） may open a section)</source>
-        <translation>按层级编号，任务全文连续（部分可从（三）起）</translation>
-    </message>
-    <message>
-        <location filename="../../planbook/gui/editors.py" line="534"/>
+        <location filename="../../planbook/gui/editors.py" line="552"/>
         <source>Keep the proposed masthead as it is</source>
         <translation>采用拟定的发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="568"/>
+        <location filename="../../planbook/gui/editors.py" line="603"/>
         <source>Sealed (加盖印章)</source>
         <translation>加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="569"/>
+        <location filename="../../planbook/gui/editors.py" line="604"/>
         <source>Not sealed (不加盖印章)</source>
         <translation>不加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="572"/>
+        <location filename="../../planbook/gui/editors.py" line="607"/>
         <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
         <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="578"/>
+        <location filename="../../planbook/gui/editors.py" line="613"/>
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="581"/>
+        <location filename="../../planbook/gui/editors.py" line="616"/>
         <source>Choose Seal Images…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="582"/>
+        <location filename="../../planbook/gui/editors.py" line="617"/>
         <source>PNG images with a transparent background, one per signing organ in their order</source>
         <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="585"/>
+        <location filename="../../planbook/gui/editors.py" line="620"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="591"/>
+        <location filename="../../planbook/gui/editors.py" line="626"/>
         <source>Electronic seals</source>
         <translation>电子印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="698"/>
+        <location filename="../../planbook/gui/editors.py" line="738"/>
         <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
         <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="706"/>
+        <location filename="../../planbook/gui/editors.py" line="746"/>
         <source>{0} for {1} signing organs</source>
         <translation>{0} 个，签署机关 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="708"/>
+        <location filename="../../planbook/gui/editors.py" line="748"/>
         <source>None: stamped on paper</source>
         <translation>无（盖实物印章）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="718"/>
+        <location filename="../../planbook/gui/editors.py" line="758"/>
         <source>Choose Seal Images</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="718"/>
+        <location filename="../../planbook/gui/editors.py" line="758"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="517"/>
+        <location filename="../../planbook/gui/editors.py" line="535"/>
         <source>Numbered by level (a task under a section is （一）)</source>
         <translation>按层级编号（部分下的任务编为（一））</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="588"/>
+        <source>Document (文件格式)</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="589"/>
+        <source>Letter (信函格式)</source>
+        <translation>信函格式</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="592"/>
+        <source>Document: the masthead with 文件 and a red rule under the document number. Letter, for 函 and many office notices: the organ&apos;s name 30 mm from the top between red double lines, the document number at the right, no page number on page 1 (GB/T 9704 10.1)</source>
+        <translation>文件格式：发文机关标志带“文件”，发文字号下印红色分隔线。信函格式（用于函和许多办公室通知）：机关名称距上页边30mm，上下各印红色双线，发文字号居右，首页不显示页码（GB/T 9704 10.1）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="598"/>
+        <source>Format</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="537"/>
+        <source>Numbered by level, tasks through the plan (（三） may open a section)</source>
+        <translation>按层级编号，任务全文连续（部分可从（三）起）</translation>
     </message>
 </context>
 <context>
@@ -3127,107 +3162,107 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>Word 字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="284"/>
+        <location filename="../../planbook/gui/preferences.py" line="288"/>
         <source>The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only (.ttf, .ttc).</source>
         <translation>导出 PDF 时用以下字体排印公文。Planbook 自带免费的替代字体；如果本机装有公文规定的字体，请在这里选择它们的字体文件。仅支持 TrueType 字体（.ttf、.ttc）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="290"/>
+        <location filename="../../planbook/gui/preferences.py" line="294"/>
         <source>Start Over…</source>
         <translation>重新设置…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="291"/>
+        <location filename="../../planbook/gui/preferences.py" line="295"/>
         <source>Put the unreadable file aside and use the bundled fonts</source>
         <translation>将无法读取的文件改名保留，改用内置字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="306"/>
+        <location filename="../../planbook/gui/preferences.py" line="310"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="307"/>
+        <location filename="../../planbook/gui/preferences.py" line="311"/>
         <source>Choose a font file for {0}</source>
         <translation>为{0}选择字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="309"/>
+        <location filename="../../planbook/gui/preferences.py" line="313"/>
         <source>Use Bundled</source>
         <translation>恢复内置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="310"/>
+        <location filename="../../planbook/gui/preferences.py" line="314"/>
         <source>Draw {0} with the font that ships with Planbook</source>
         <translation>{0}改用 Planbook 自带的字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="321"/>
+        <location filename="../../planbook/gui/preferences.py" line="325"/>
         <source>Saved in {0}; the command line uses the same file.</source>
         <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="353"/>
+        <location filename="../../planbook/gui/preferences.py" line="357"/>
         <source>Nothing here can be changed until the file is corrected by hand, or you start over with the bundled fonts (the file is kept beside it, renamed).</source>
         <translation>在手工改正该文件或点“重新设置”改用内置字体之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="372"/>
+        <location filename="../../planbook/gui/preferences.py" line="376"/>
         <source>Bundled: {0}</source>
         <translation>内置：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="375"/>
+        <location filename="../../planbook/gui/preferences.py" line="379"/>
         <source>Not found: {0}</source>
         <translation>找不到：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="377"/>
+        <location filename="../../planbook/gui/preferences.py" line="381"/>
         <source>The PDF export stops until this file is back or another is chosen</source>
         <translation>在该文件恢复或另选字体之前，无法导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="411"/>
+        <location filename="../../planbook/gui/preferences.py" line="415"/>
         <source>Font for {0}</source>
         <translation>{0}所用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="413"/>
+        <location filename="../../planbook/gui/preferences.py" line="417"/>
         <source>TrueType fonts (*.ttf *.ttc *.otf);;All files (*)</source>
         <translation>TrueType 字体 (*.ttf *.ttc *.otf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="438"/>
+        <location filename="../../planbook/gui/preferences.py" line="442"/>
         <source>Choose a Font</source>
         <translation>选择字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="439"/>
+        <location filename="../../planbook/gui/preferences.py" line="443"/>
         <source>{0} holds several fonts. Which one?</source>
         <translation>{0} 中有多个字体，使用哪一个？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="465"/>
+        <location filename="../../planbook/gui/preferences.py" line="469"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="477"/>
+        <location filename="../../planbook/gui/preferences.py" line="481"/>
         <source>Rename {0} to {1} and use the bundled fonts?</source>
         <translation>将 {0} 改名为 {1}，并改用内置字体？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="485"/>
+        <location filename="../../planbook/gui/preferences.py" line="489"/>
         <source>{0} cannot be used for {1}: {2}.</source>
         <translation>{0} 不能用作{1}：{2}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="488"/>
+        <location filename="../../planbook/gui/preferences.py" line="492"/>
         <source>Font Not Used</source>
         <translation>未采用该字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="488"/>
+        <location filename="../../planbook/gui/preferences.py" line="492"/>
         <source>Nothing was changed.</source>
         <translation>设置未作任何更改。</translation>
     </message>
@@ -3939,7 +3974,7 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../planbook/gui/recent.py" line="40"/>
+        <location filename="../../planbook/gui/recent.py" line="92"/>
         <location filename="../../planbook/gui/templates.py" line="53"/>
         <source>(none)</source>
         <translation>（无）</translation>

@@ -53,6 +53,8 @@ def _titles(heads: list[str]) -> list[str]:
 def _title_elsewhere(heads: list[str], doc: _Doc) -> str:
     """No line ends like a plan's title: the one just above the preamble (a page headline may precede), else the
     plan the notice names, the page header's title, or the notice's title."""
+    if heads and (forwarded := _forwarded_title(heads)):
+        return forwarded
     if heads:
         last = heads[-1]
         if len(heads) > 1 and ORGAN_END_RE.search(heads[-2]) and last[0].isdigit():
@@ -68,6 +70,17 @@ def _title_elsewhere(heads: list[str], doc: _Doc) -> str:
         return re.sub(r"^.*?关于(印发|转发|下发)?|的通知$", "", doc.notice.title)
     doc.warn(QT_TRANSLATE_NOOP("Messages", "no plan title found"))
     return "未命名计划"
+
+
+def _forwarded_title(heads: list[str]) -> str:
+    """A document a notice forwards, its title broken over lines: 关于我国地震重点监视防御区的确定和 / 加强防震减灾工作
+    意见的报告 (a 报告 or 请示 that carries the plan, which no plan kind ends)."""
+    joined = ""
+    for line in heads[-3:]:
+        joined = join_title(joined, line) if joined else line
+        if not re.match(r"^关于", joined):
+            joined = ""
+    return joined if re.fullmatch(r"关于.{4,}的(报告|请示)", joined) else ""
 
 
 def join_title(a: str, b: str) -> str:
