@@ -242,6 +242,8 @@ def _join_ladder(front: list[str]) -> list[str]:
     for i in range(min(len(front), 20)):
         if (not front[i].startswith(("关于", "《")) and "关于" not in front[i]) or _notice_title(front[i]):
             continue
+        if front[i].endswith(("。", "；", "！", "？")):
+            continue  # a sentence (现将《…关于…》转发给你们。) opens no title
         acc = front[i]
         for k in range(i + 1, min(len(front), i + 4)):
             if not _short(front[k]) or len(acc) > 80:
@@ -300,6 +302,8 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
     """The recipients, body, signers, date and annotation under the notice's title (or its number)."""
     start = _read_recipients(front, anchor, used, doc.notice)
     date_at = next((i for i in range(start, len(front)) if _dated(front[i])), None)
+    if date_at is not None:
+        date_at = _past_forwarded(front, start, date_at, doc)
     if date_at is None:
         end = next(
             (k for k in range(start, len(front)) if _short(front[k]) and KIND_END_RE.search(front[k])), len(front)
@@ -313,6 +317,23 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
     if date_at + 1 < len(front) and (m := ANNOTATION_RE.match(front[date_at + 1])):
         doc.notice.annotation = "（" + m[1].strip() + "）"
         used.add(date_at + 1)
+
+
+def _past_forwarded(front: list[str], start: int, date_at: int, doc: _Doc) -> int:
+    """A 转发 notice printed with the notice it forwards inside its body, its own signature after it (as Planbook
+    prints one): the first date closes the forwarded notice, whose signers issued the plan; the forwarding
+    notice's own date is the next one."""
+    if not re.search(r"转发|转印", doc.notice.title):
+        return date_at
+    if not any(_notice_title(x) or MASTHEAD_RE.match(x) for x in front[start + 1 : date_at]):
+        return date_at
+    after = next((i for i in range(date_at + 1, min(len(front), date_at + 8)) if _dated(front[i])), None)
+    if after is None:
+        return date_at
+    inner = _Doc()
+    _read_signature(front, start + 1, date_at, inner)
+    doc.forwarded_signers = list(inner.notice.signers)
+    return after
 
 
 _NO_SIGNATURE = QT_TRANSLATE_NOOP("Messages", "issuing notice: no date of signing and no signature found, please check")
