@@ -216,22 +216,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="106"/>
+        <location filename="../../planbook/gui/editors.py" line="107"/>
         <source>Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号</source>
         <translation>年份应使用六角括号〔〕，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="109"/>
+        <location filename="../../planbook/gui/editors.py" line="110"/>
         <source>A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号</source>
         <translation>发文字号由机关代字、〔年份〕、发文顺序号和“号”组成，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="113"/>
+        <location filename="../../planbook/gui/editors.py" line="114"/>
         <source>The serial number takes no leading zero (3号, not 03号)</source>
         <translation>发文顺序号不编虚位（写作 3号，不写 03号）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="115"/>
+        <location filename="../../planbook/gui/editors.py" line="116"/>
         <source>The year in the number ({0}) is far from the plan&apos;s year ({1})</source>
         <translation>文号中的年份（{0}）与方案年度（{1}）相差较远</translation>
     </message>
@@ -490,52 +490,52 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="313"/>
+        <location filename="../../planbook/gui/editors.py" line="314"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="320"/>
+        <location filename="../../planbook/gui/editors.py" line="321"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="321"/>
+        <location filename="../../planbook/gui/editors.py" line="322"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="328"/>
+        <location filename="../../planbook/gui/editors.py" line="329"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="329"/>
+        <location filename="../../planbook/gui/editors.py" line="330"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="330"/>
+        <location filename="../../planbook/gui/editors.py" line="331"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="422"/>
+        <location filename="../../planbook/gui/editors.py" line="423"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="430"/>
+        <location filename="../../planbook/gui/editors.py" line="431"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="439"/>
+        <location filename="../../planbook/gui/editors.py" line="440"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="453"/>
+        <location filename="../../planbook/gui/editors.py" line="454"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -1609,29 +1609,29 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="153"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="154"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="360"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="915"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="926"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="385"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="963"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="974"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="980"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="991"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="990"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="1001"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -2236,7 +2236,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{a}、{b}</translation>
     </message>
     <message>
-        <location filename="../../planbook/layout/blocks.py" line="232"/>
+        <location filename="../../planbook/layout/blocks.py" line="234"/>
         <source>the notice cannot be issued without its {parts}: fill them in, or export the plan layout (the plan alone)</source>
         <translation>缺少{parts}，通知无法印发：请补全，或改为导出“仅方案”版式</translation>
     </message>
@@ -2459,47 +2459,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="158"/>
+        <location filename="../../planbook/gui/editors.py" line="159"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="161"/>
+        <location filename="../../planbook/gui/editors.py" line="162"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="169"/>
+        <location filename="../../planbook/gui/editors.py" line="170"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="170"/>
+        <location filename="../../planbook/gui/editors.py" line="171"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="174"/>
+        <location filename="../../planbook/gui/editors.py" line="175"/>
         <source>Te&amp;xt</source>
         <translation>正文(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="178"/>
+        <location filename="../../planbook/gui/editors.py" line="179"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="250"/>
+        <location filename="../../planbook/gui/editors.py" line="251"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="257"/>
+        <location filename="../../planbook/gui/editors.py" line="258"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="266"/>
+        <location filename="../../planbook/gui/editors.py" line="267"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2780,90 +2780,90 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="490"/>
+        <location filename="../../planbook/gui/editors.py" line="491"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="391"/>
-        <location filename="../../planbook/gui/editors.py" line="493"/>
+        <location filename="../../planbook/gui/editors.py" line="494"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="392"/>
-        <location filename="../../planbook/gui/editors.py" line="498"/>
+        <location filename="../../planbook/gui/editors.py" line="499"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="501"/>
+        <location filename="../../planbook/gui/editors.py" line="502"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="393"/>
-        <location filename="../../planbook/gui/editors.py" line="503"/>
+        <location filename="../../planbook/gui/editors.py" line="504"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="394"/>
-        <location filename="../../planbook/gui/editors.py" line="504"/>
+        <location filename="../../planbook/gui/editors.py" line="505"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="504"/>
+        <location filename="../../planbook/gui/editors.py" line="505"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="506"/>
+        <location filename="../../planbook/gui/editors.py" line="507"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="507"/>
+        <location filename="../../planbook/gui/editors.py" line="508"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="395"/>
-        <location filename="../../planbook/gui/editors.py" line="509"/>
+        <location filename="../../planbook/gui/editors.py" line="510"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="511"/>
+        <location filename="../../planbook/gui/editors.py" line="512"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="512"/>
+        <location filename="../../planbook/gui/editors.py" line="513"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="396"/>
-        <location filename="../../planbook/gui/editors.py" line="515"/>
+        <location filename="../../planbook/gui/editors.py" line="516"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="397"/>
-        <location filename="../../planbook/gui/editors.py" line="516"/>
+        <location filename="../../planbook/gui/editors.py" line="517"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="398"/>
-        <location filename="../../planbook/gui/editors.py" line="517"/>
+        <location filename="../../planbook/gui/editors.py" line="518"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="521"/>
+        <location filename="../../planbook/gui/editors.py" line="522"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
@@ -2873,12 +2873,12 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="533"/>
+        <location filename="../../planbook/gui/editors.py" line="534"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="535"/>
+        <location filename="../../planbook/gui/editors.py" line="536"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
@@ -2978,127 +2978,132 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="640"/>
+        <location filename="../../planbook/gui/editors.py" line="645"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="790"/>
+        <location filename="../../planbook/gui/editors.py" line="800"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="802"/>
+        <location filename="../../planbook/gui/editors.py" line="812"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="814"/>
+        <location filename="../../planbook/gui/editors.py" line="824"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="827"/>
+        <location filename="../../planbook/gui/editors.py" line="837"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="526"/>
+        <location filename="../../planbook/gui/editors.py" line="527"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="527"/>
+        <location filename="../../planbook/gui/editors.py" line="528"/>
         <source>Keep the proposed masthead as it is</source>
         <translation>采用拟定的发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="563"/>
+        <location filename="../../planbook/gui/editors.py" line="564"/>
         <source>Document (文件格式)</source>
         <translation>文件格式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="564"/>
+        <location filename="../../planbook/gui/editors.py" line="565"/>
         <source>Letter (信函格式)</source>
         <translation>信函格式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="567"/>
+        <location filename="../../planbook/gui/editors.py" line="568"/>
         <source>Document: the masthead with 文件 and a red rule under the document number. Letter, for 函 and many office notices: the organ&apos;s name 30 mm from the top between red double lines, the document number at the right, no page number on page 1 (GB/T 9704 10.1)</source>
         <translation>文件格式：发文机关标志带“文件”，发文字号下印红色分隔线。信函格式（用于函和许多办公室通知）：机关名称距上页边30mm，上下各印红色双线，发文字号居右，首页不显示页码（GB/T 9704 10.1）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="573"/>
+        <location filename="../../planbook/gui/editors.py" line="574"/>
         <source>Format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="578"/>
+        <location filename="../../planbook/gui/editors.py" line="583"/>
         <source>Sealed (加盖印章)</source>
         <translation>加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="579"/>
+        <location filename="../../planbook/gui/editors.py" line="584"/>
         <source>Not sealed (不加盖印章)</source>
         <translation>不加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="582"/>
+        <location filename="../../planbook/gui/editors.py" line="587"/>
         <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
         <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="588"/>
+        <location filename="../../planbook/gui/editors.py" line="593"/>
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="591"/>
+        <location filename="../../planbook/gui/editors.py" line="596"/>
         <source>Choose Seal Images…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="592"/>
+        <location filename="../../planbook/gui/editors.py" line="597"/>
         <source>PNG images with a transparent background, one per signing organ in their order</source>
         <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="595"/>
+        <location filename="../../planbook/gui/editors.py" line="600"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="601"/>
+        <location filename="../../planbook/gui/editors.py" line="606"/>
         <source>Electronic seals</source>
         <translation>电子印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="713"/>
+        <location filename="../../planbook/gui/editors.py" line="720"/>
+        <source>The letter&apos;s head prints: {0}</source>
+        <translation>信函格式版头印作：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="723"/>
         <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
         <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="721"/>
+        <location filename="../../planbook/gui/editors.py" line="731"/>
         <source>{0} for {1} signing organs</source>
         <translation>{0} 个，签署机关 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="723"/>
+        <location filename="../../planbook/gui/editors.py" line="733"/>
         <source>None: stamped on paper</source>
         <translation>无（盖实物印章）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="733"/>
+        <location filename="../../planbook/gui/editors.py" line="743"/>
         <source>Choose Seal Images</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="733"/>
+        <location filename="../../planbook/gui/editors.py" line="743"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="513"/>
+        <location filename="../../planbook/gui/editors.py" line="514"/>
         <source>Numbered by level (a task under a section is （一）)</source>
         <translation>按层级编号（部分下的任务编为（一））</translation>
     </message>
