@@ -88,6 +88,8 @@ def test_letter_format_chosen_in_the_properties_and_undone(windows, tmp_path):
     settle()
     assert stored_plan(path, plan_id).notice.doc_format is DocFormat.LETTER
     props = w.plan_properties
+    # The masthead 某市教育局文件 prints as the organ's name alone in a letter's head: the pane says so.
+    assert props.letter_note.isVisible() and props.letter_note.text().endswith("某市教育局")
     props.resize(560, 900)
     props.ensureWidgetVisible(box)
     settle()
@@ -95,3 +97,4 @@ def test_letter_format_chosen_in_the_properties_and_undone(windows, tmp_path):
     w.act_undo.trigger()
     settle()
     assert stored_plan(path, plan_id).notice.doc_format is DocFormat.FILE and box.currentText() == "文件格式"
+    assert not props.letter_note.isVisible()

@@ -107,7 +107,7 @@ def head_geometry(pdf_path: Path) -> dict:
                 "x1": max(c["x1"] for c in cs) / MM,
                 "size": cs[0]["size"],
             }
-            for _, cs in sorted(rows.items())
+            for cs in (sorted(r, key=lambda c: c["x0"]) for _, r in sorted(rows.items()))
         ]
         numbers = ["".join(c["text"] for c in p.chars if c["top"] / MM > BOTTOM_MM).replace(" ", "") for p in pdf.pages]
     return {"pages": pages, "lines": lines, "text": text, "page_numbers": numbers}
@@ -245,3 +245,35 @@ def test_cli_sets_the_letter_format_and_every_fixed_layout_prints_it(tmp_path):
     with zipfile.ZipFile(out) as ofd:
         page1 = next(ofd.read(n).decode() for n in sorted(ofd.namelist()) if n.endswith("Content.xml"))
     assert "某市教育局办公室" in page1 and "某市教育局办公室文件" not in page1  # the letter's mark, no 文件
+
+
+def _copy_no_line(pdf_path: Path) -> list[dict]:
+    g = head_geometry(pdf_path)
+    return [t for t in g["text"] if "000123" in t["text"] or "某教办函" in t["text"]]
+
+
+@pytest.mark.parametrize("writer", ["pdf", pytest.param("libreoffice", marks=needs_lo)])
+def test_copy_number_and_doc_number_share_the_first_line(tmp_path, writer):
+    """10.1: 份号 (and 密级, 紧急程度 under it) 顶格 at the left, 发文字号 顶格 at the right, both 7/8 of a 3号 height
+    under the double line."""
+    plan = letter_plan()
+    plan.notice.copy_no, plan.notice.classification = "000123", "秘密★1年"
+    if writer == "pdf":
+        out = tmp_path / "letter.pdf"
+        write_pdf(plan, out)
+    else:
+        src = tmp_path / "plan.json"
+        src.write_text(dumps(plan), encoding="utf-8")
+        r = subprocess.run(
+            [sys.executable, RENDER, src, "-o", tmp_path, "--dpi", "40"], capture_output=True, text=True, timeout=300
+        )
+        assert r.returncode == 0, r.stderr
+        out = Path(r.stdout.splitlines()[0])
+    (line,) = _copy_no_line(out)
+    assert line["text"] == "000123某教办函〔2021〕12号"
+    assert line["x0"] == pytest.approx(LEFT_MM, abs=0.3) and line["x1"] == pytest.approx(RIGHT_MM, abs=0.3)
+    g = head_geometry(out)
+    rule_bottom = g["lines"][1][0] + g["lines"][1][3] / 2 / MM
+    assert line["top"] - rule_bottom == pytest.approx(16 * 7 / 8 / MM, abs=0.6)
+    following = g["text"][g["text"].index(line) + 1]
+    assert following["text"] == "秘密★1年" and following["x0"] == pytest.approx(LEFT_MM, abs=0.3)

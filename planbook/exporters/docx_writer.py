@@ -512,16 +512,7 @@ class _Writer:
         self.pitch = round(pitch * 20) if pitch else None
         match block:
             case Paragraph():
-                p = self._para(block.style)
-                if block.keep_with_next:
-                    _put(_ppr(p), _el("keepNext"))
-                if block.keep_with_next and block.kind in ("body", "attachment_note"):
-                    # Where no tighter pitch fits (layout.fit), Word keeps the last lines with the signature
-                    # (7.3.5.5); LibreOffice moves the whole paragraph, hence fit.py's pitch comes first.
-                    _put(_ppr(p), _el("widowControl", val=0))
-                    self.keep_blanks = True
-                for run in block.runs:
-                    self._run(p, run.text, block.style, bold=run.bold, face=run.face)
+                self._paragraph(block)
             case TitleLines():
                 for line in block.lines:
                     p = self._para(block.style)
@@ -546,6 +537,20 @@ class _Writer:
                     self.break_next = True
             case Imprint():
                 self._imprint(block)
+
+    def _paragraph(self, block: Paragraph) -> None:
+        p = self._para(block.style)
+        if block.keep_with_next:
+            _put(_ppr(p), _el("keepNext"))
+        if block.keep_with_next and block.kind in ("body", "attachment_note"):
+            # The body's last line keeps with the signature (7.3.5.5): fit.py's pitch where one fits, else the
+            # line alone in a paragraph of its own (LibreOffice moves a whole keep-with-next paragraph).
+            _put(_ppr(p), _el("widowControl", val=0))
+            self.keep_blanks = True
+        for run in block.runs:
+            self._run(p, run.text, block.style, bold=run.bold, face=run.face)
+        if block.right:
+            self._flush_right(p, block.right)
 
     def _para(self, style_key: str):
         p = _el("p")
@@ -737,6 +742,17 @@ class _Writer:
         _put(ppr, _el("jc", val=align))
         self._run(p, text, style_key, size_pt=size_pt)
         return p
+
+    def _flush_right(self, p, text: str) -> None:
+        """`text` at a right tab stop on the type area's right edge, in the 发文字号's style."""
+        tabs = _el("tabs")
+        tabs.append(_el("tab", val="right", pos=_cells_twips(PAGE.chars_per_line)))
+        _put(_ppr(p), tabs)
+        r = _el("r")
+        set_fonts(_rpr(r), self.faces[STYLES["letter_doc_number"].face].docx_name)
+        r.append(_el("tab"))
+        p.append(r)
+        self._run(p, text, "letter_doc_number")
 
     def _letter_head(self, h: LetterHead) -> None:
         """信函格式 (10.1): the mark and the two double lines as frames placed on the page (they lie partly outside

@@ -65,6 +65,7 @@ from ..layout import (
     PageBreak,
     Paragraph,
     Rule,
+    Run,
     Seal,
     Signature,
     Style,
@@ -447,14 +448,24 @@ class Typesetter:
                 n == len(lines) - 1, tail, body and n == 0
             ):
                 self.new_page()
-            if n == 0 and p.kind == "heading1":
-                self.page.marks.append(Mark(1, p.text, self.y))
+            if n == 0:
+                self._first_line_extras(p)
             self.draw_line(line, st, cell, roles)
             self.y += self.pitch
             self.page.body_lines += 1
             self.page.body_text += body
         if tail and self.room() < tail:
             self.new_page()
+
+    def _first_line_extras(self, p: Paragraph) -> None:
+        """On a paragraph's first line: a section heading's outline mark; text set flush right beside it (the
+        信函格式's 发文字号 on the 份号's line)."""
+        if p.kind == "heading1":
+            self.page.marks.append(Mark(1, p.text, self.y))
+        if p.right:
+            right = Paragraph("doc_number", "letter_doc_number", [Run(p.right)])
+            lines, st, cell = self.lines_of(right)
+            self.draw_line(lines[0], st, cell, _roles(right, st))
 
     def _breaks_before(self, left: int, done: int, least: int) -> bool:
         """Does the page end before the next of a paragraph's lines, `left` of them still to place after `done`?

@@ -50,6 +50,7 @@ from ..core.model import (
     Status,
 )
 from ..core.numbering import label as number_label
+from ..layout import letter_name
 from .qtcompat import emit
 from .widgets import ElidedLabel, GrowingTextEdit, named
 
@@ -596,6 +597,10 @@ class PlanProperties(QScrollArea):
         )
         doc_format.activated.connect(lambda i: self._set("notice.doc_format", doc_format.itemData(i), merge=False))
         self._add(form, "notice.doc_format", self.tr("Format"), doc_format)
+        # What a letter's head prints of the masthead: the host organ's name, without 文件 (10.1).
+        self.letter_note = named(QLabel(), "letterHead")
+        self.letter_note.setWordWrap(True)
+        form.addRow("", self.letter_note)
 
     def _seal_rows(self, form: QFormLayout) -> None:
         """加盖印章 or not, and the electronic seals (GB/T 9704 7.3.5.1)."""
@@ -733,7 +738,12 @@ class PlanProperties(QScrollArea):
         self._check_doc_number()
 
     def _show_issue(self, n) -> None:
-        """The masthead's state (Planbook's proposal until confirmed) and the electronic seals."""
+        """The masthead's state (Planbook's proposal until confirmed), what a letter prints of it, and the
+        electronic seals."""
+        printed = letter_name(n.masthead) if n.doc_format is DocFormat.LETTER else ""
+        shown = printed and printed != " ".join(n.masthead.split())
+        self.letter_note.setText(self.tr("The letter's head prints: {0}").format(printed) if shown else "")
+        self.letter_note.setVisible(bool(shown))
         self.masthead_note.setText(
             self.tr("Proposed by Planbook from the issuing organs: confirm it or change it before issuing")
             if n.masthead_proposed

@@ -59,6 +59,8 @@ class Paragraph:
     number: str = ""  # the derived number (一、 （一） 1. （1）) already typed at the start of runs[0]
     keep_with_next: bool = False  # e.g. the notice's last body paragraph stays with the signature (7.3.5.5)
     pitch_pt: float | None = None  # a tightened line pitch (fit.py, 7.3.5.5); None: the grid's
+    # Text set flush right on the same (single) line, in style letter_doc_number: 信函格式's 发文字号 beside 份号
+    right: str = ""
 
     @property
     def text(self) -> str:
@@ -275,6 +277,7 @@ def _fix_punctuation(block: Block) -> None:
     match block:
         case Paragraph():
             block.runs = [Run(cjk_punctuation(r.text), r.bold, r.face) for r in block.runs]
+            block.right = cjk_punctuation(block.right)
         case Signature():
             for line in block.signers:
                 line.text = cjk_punctuation(line.text)
@@ -304,9 +307,16 @@ def _letter_head(b: _Builder, n: Notice) -> None:
     left, a line each), the title 2 lines under the last of them."""
     if n.masthead.strip() or n.doc_number.strip():
         b.blocks.append(letter_head(n.masthead))
-    b.para("doc_number", "letter_doc_number", n.doc_number, after_gap=False)
-    for kind in ("copy_no", "classification", "urgency"):
-        b.para(kind, kind, getattr(n, kind), after_gap=False)
+    left = [(kind, getattr(n, kind).strip()) for kind in ("copy_no", "classification", "urgency")]
+    left = [(kind, text) for kind, text in left if text]
+    number = n.doc_number.strip()
+    if number and left:  # both start on the first line under the double line: 份号 at the left, 发文字号 right
+        kind, text = left.pop(0)
+        b.blocks.append(Paragraph(kind, kind, [Run(text)], right=number))
+    else:
+        b.para("doc_number", "letter_doc_number", number, after_gap=False)
+    for kind, text in left:
+        b.para(kind, kind, text, after_gap=False)
     if n.title.strip():
         b.add(TitleLines("title", "title", break_title(cjk_punctuation(n.title), title_chars_per_line())))
 

@@ -216,22 +216,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="114"/>
+        <location filename="../../planbook/gui/editors.py" line="115"/>
         <source>Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号</source>
         <translation>年份应使用六角括号〔〕，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="117"/>
+        <location filename="../../planbook/gui/editors.py" line="118"/>
         <source>A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号</source>
         <translation>发文字号由机关代字、〔年份〕、发文顺序号和“号”组成，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="121"/>
+        <location filename="../../planbook/gui/editors.py" line="122"/>
         <source>The serial number takes no leading zero (3号, not 03号)</source>
         <translation>发文顺序号不编虚位（写作 3号，不写 03号）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="123"/>
+        <location filename="../../planbook/gui/editors.py" line="124"/>
         <source>The year in the number ({0}) is far from the plan&apos;s year ({1})</source>
         <translation>文号中的年份（{0}）与方案年度（{1}）相差较远</translation>
     </message>
@@ -490,52 +490,52 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="330"/>
+        <location filename="../../planbook/gui/editors.py" line="331"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="337"/>
+        <location filename="../../planbook/gui/editors.py" line="338"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="338"/>
+        <location filename="../../planbook/gui/editors.py" line="339"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="345"/>
+        <location filename="../../planbook/gui/editors.py" line="346"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="346"/>
+        <location filename="../../planbook/gui/editors.py" line="347"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="347"/>
+        <location filename="../../planbook/gui/editors.py" line="348"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="444"/>
+        <location filename="../../planbook/gui/editors.py" line="445"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="452"/>
+        <location filename="../../planbook/gui/editors.py" line="453"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="461"/>
+        <location filename="../../planbook/gui/editors.py" line="462"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="475"/>
+        <location filename="../../planbook/gui/editors.py" line="476"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -747,7 +747,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="84"/>
+        <location filename="../../planbook/gui/editors.py" line="85"/>
         <source>{kind} ({number})</source>
         <translation>{kind}（{number}）</translation>
     </message>
@@ -1614,29 +1614,29 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>未知的字体角色：{unknown}（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="153"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="154"/>
         <source>cannot find the font file {path} ({role}); reinstall Planbook or name the font in the settings</source>
         <translation>找不到字体文件 {path}（{role}），请重新安装 Planbook 或在设置中指定字体</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="360"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="915"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="926"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="385"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="963"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="974"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="980"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="991"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="990"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="1001"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -2226,7 +2226,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{a}、{b}</translation>
     </message>
     <message>
-        <location filename="../../planbook/layout/blocks.py" line="232"/>
+        <location filename="../../planbook/layout/blocks.py" line="234"/>
         <source>the notice cannot be issued without its {parts}: fill them in, or export the plan layout (the plan alone)</source>
         <translation>缺少{parts}，通知无法印发：请补全，或改为导出“仅方案”版式</translation>
     </message>
@@ -2381,17 +2381,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="318"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="339"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="437"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="467"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="448"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="478"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
@@ -2431,7 +2431,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/title.py" line="71"/>
+        <location filename="../../planbook/importers/recognise/title.py" line="75"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
@@ -2464,47 +2464,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="167"/>
+        <location filename="../../planbook/gui/editors.py" line="168"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="170"/>
+        <location filename="../../planbook/gui/editors.py" line="171"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="178"/>
+        <location filename="../../planbook/gui/editors.py" line="179"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="179"/>
+        <location filename="../../planbook/gui/editors.py" line="180"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="183"/>
+        <location filename="../../planbook/gui/editors.py" line="184"/>
         <source>Te&amp;xt</source>
         <translation>正文(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="187"/>
+        <location filename="../../planbook/gui/editors.py" line="188"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="266"/>
+        <location filename="../../planbook/gui/editors.py" line="267"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="273"/>
+        <location filename="../../planbook/gui/editors.py" line="274"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="282"/>
+        <location filename="../../planbook/gui/editors.py" line="283"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2785,90 +2785,90 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="512"/>
+        <location filename="../../planbook/gui/editors.py" line="513"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="399"/>
-        <location filename="../../planbook/gui/editors.py" line="515"/>
+        <location filename="../../planbook/gui/editors.py" line="516"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="400"/>
-        <location filename="../../planbook/gui/editors.py" line="520"/>
+        <location filename="../../planbook/gui/editors.py" line="521"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="523"/>
+        <location filename="../../planbook/gui/editors.py" line="524"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="401"/>
-        <location filename="../../planbook/gui/editors.py" line="525"/>
+        <location filename="../../planbook/gui/editors.py" line="526"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="402"/>
-        <location filename="../../planbook/gui/editors.py" line="526"/>
+        <location filename="../../planbook/gui/editors.py" line="527"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="526"/>
+        <location filename="../../planbook/gui/editors.py" line="527"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="528"/>
+        <location filename="../../planbook/gui/editors.py" line="529"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="529"/>
+        <location filename="../../planbook/gui/editors.py" line="530"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="403"/>
-        <location filename="../../planbook/gui/editors.py" line="531"/>
+        <location filename="../../planbook/gui/editors.py" line="532"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="533"/>
+        <location filename="../../planbook/gui/editors.py" line="534"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="534"/>
+        <location filename="../../planbook/gui/editors.py" line="535"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="404"/>
-        <location filename="../../planbook/gui/editors.py" line="540"/>
+        <location filename="../../planbook/gui/editors.py" line="541"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="405"/>
-        <location filename="../../planbook/gui/editors.py" line="541"/>
+        <location filename="../../planbook/gui/editors.py" line="542"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="406"/>
-        <location filename="../../planbook/gui/editors.py" line="542"/>
+        <location filename="../../planbook/gui/editors.py" line="543"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="546"/>
+        <location filename="../../planbook/gui/editors.py" line="547"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
@@ -2878,12 +2878,12 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="558"/>
+        <location filename="../../planbook/gui/editors.py" line="559"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="560"/>
+        <location filename="../../planbook/gui/editors.py" line="561"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
@@ -2983,134 +2983,139 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="665"/>
+        <location filename="../../planbook/gui/editors.py" line="670"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="815"/>
+        <location filename="../../planbook/gui/editors.py" line="825"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="827"/>
+        <location filename="../../planbook/gui/editors.py" line="837"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="839"/>
+        <location filename="../../planbook/gui/editors.py" line="849"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="852"/>
+        <location filename="../../planbook/gui/editors.py" line="862"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="551"/>
+        <location filename="../../planbook/gui/editors.py" line="552"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="552"/>
+        <location filename="../../planbook/gui/editors.py" line="553"/>
         <source>Keep the proposed masthead as it is</source>
         <translation>采用拟定的发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="603"/>
+        <location filename="../../planbook/gui/editors.py" line="608"/>
         <source>Sealed (加盖印章)</source>
         <translation>加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="604"/>
+        <location filename="../../planbook/gui/editors.py" line="609"/>
         <source>Not sealed (不加盖印章)</source>
         <translation>不加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="607"/>
+        <location filename="../../planbook/gui/editors.py" line="612"/>
         <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
         <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="613"/>
+        <location filename="../../planbook/gui/editors.py" line="618"/>
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="616"/>
+        <location filename="../../planbook/gui/editors.py" line="621"/>
         <source>Choose Seal Images…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="617"/>
+        <location filename="../../planbook/gui/editors.py" line="622"/>
         <source>PNG images with a transparent background, one per signing organ in their order</source>
         <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="620"/>
+        <location filename="../../planbook/gui/editors.py" line="625"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="626"/>
+        <location filename="../../planbook/gui/editors.py" line="631"/>
         <source>Electronic seals</source>
         <translation>电子印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="738"/>
+        <location filename="../../planbook/gui/editors.py" line="748"/>
         <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
         <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="746"/>
+        <location filename="../../planbook/gui/editors.py" line="756"/>
         <source>{0} for {1} signing organs</source>
         <translation>{0} 个，签署机关 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="748"/>
+        <location filename="../../planbook/gui/editors.py" line="758"/>
         <source>None: stamped on paper</source>
         <translation>无（盖实物印章）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="758"/>
+        <location filename="../../planbook/gui/editors.py" line="768"/>
         <source>Choose Seal Images</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="758"/>
+        <location filename="../../planbook/gui/editors.py" line="768"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="535"/>
+        <location filename="../../planbook/gui/editors.py" line="536"/>
         <source>Numbered by level (a task under a section is （一）)</source>
         <translation>按层级编号（部分下的任务编为（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="588"/>
+        <location filename="../../planbook/gui/editors.py" line="589"/>
         <source>Document (文件格式)</source>
         <translation>文件格式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="589"/>
+        <location filename="../../planbook/gui/editors.py" line="590"/>
         <source>Letter (信函格式)</source>
         <translation>信函格式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="592"/>
+        <location filename="../../planbook/gui/editors.py" line="593"/>
         <source>Document: the masthead with 文件 and a red rule under the document number. Letter, for 函 and many office notices: the organ&apos;s name 30 mm from the top between red double lines, the document number at the right, no page number on page 1 (GB/T 9704 10.1)</source>
         <translation>文件格式：发文机关标志带“文件”，发文字号下印红色分隔线。信函格式（用于函和许多办公室通知）：机关名称距上页边30mm，上下各印红色双线，发文字号居右，首页不显示页码（GB/T 9704 10.1）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="598"/>
+        <location filename="../../planbook/gui/editors.py" line="599"/>
         <source>Format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="537"/>
+        <location filename="../../planbook/gui/editors.py" line="538"/>
         <source>Numbered by level, tasks through the plan (（三） may open a section)</source>
         <translation>按层级编号，任务全文连续（部分可从（三）起）</translation>
+    </message>
+    <message>
+        <location filename="../../planbook/gui/editors.py" line="745"/>
+        <source>The letter&apos;s head prints: {0}</source>
+        <translation>信函格式版头印作：{0}</translation>
     </message>
 </context>
 <context>
