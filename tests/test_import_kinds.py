@@ -86,6 +86,108 @@ def test_one_line_notice_and_plan_from_ocr():
     assert tasks[2].body == "新增学位3.5万个。"  # 3.5 is a quantity, not task 3 and item 5
 
 
+def test_a_long_list_of_units_is_still_a_responsibility():
+    """A State Council plan names a dozen ministries at a task's end; each unit is short, the list is not. A
+    sentence in brackets that happens to end in 负责 is no list of units."""
+    units = (
+        "商务部、扶贫办、发展改革委、工业和信息化部、财政部、交通运输部、农业农村部、文化和旅游部、粮食和储备局、"
+        "供销合作总社等和各有关省级人民政府"
+    )
+    plan = parse_text(
+        f"2019年工作要点\n一、拓宽渠道\n1.拓展销售途径。支持贫困地区完善网络。（{units}负责）\n"
+        "2.做好验收。组织验收。（由各地区按照本地实际情况确定具体的验收方式并由当地政府统一组织负责）\n"
+    ).plans[0]
+    t1, t2 = [n for n in plan.walk() if n.kind.value == "task"]
+    assert [(f.label, f.value) for f in t1.fields] == [("责任单位", units)]
+    assert t1.body == "支持贫困地区完善网络。"
+    assert t2.fields == [] and t2.body.endswith("统一组织负责）")
+
+
+def test_a_forwarded_report_titled_over_two_lines_is_the_plan():
+    """A 转发 notice sends on a department's 报告 whose title breaks over two lines and ends in no plan kind."""
+    plan = parse_text(
+        "国务院办公厅转发国家地震局关于1997年地震趋势和加强防震减灾工作意见报告的通知\n国办发〔1997〕2号\n"
+        "各省、自治区、直辖市人民政府：\n国家地震局《关于1997年地震趋势和加强防震减灾工作意见的报告》已经国务院同意，"
+        "现转发给你们，请认真贯彻执行。\n国务院办公厅\n一九九七年二月四日\n"
+        "关于1997年地震趋势和\n加强防震减灾工作意见的报告\n国务院：\n我局召开了会商会。\n"
+        "一、地震趋势\n今年地震活动水平较高。\n二、加强防震减灾工作的意见\n（一）加强监测预报。要做好监测。\n"
+    ).plans[0]
+    assert plan.title == "关于1997年地震趋势和加强防震减灾工作意见的报告"
+    assert plan.notice.doc_number == "国办发〔1997〕2号" and plan.notice.signed_on == dt.date(1997, 2, 4)
+    assert [s.title for s in plan.nodes] == ["地震趋势", "加强防震减灾工作的意见"]
+
+
+def test_principles_numbered_in_a_frame_section_are_not_tasks():
+    """An 意见 whose work is its （一） items, with 1. 2. principles under 总体要求: the principles stay points of
+    their heading (printed 1. as the source has them), the （一） items are the tasks."""
+    plan = parse_text(
+        "某市关于推进政务新媒体发展的意见\n一、总体要求\n（一）基本原则。\n1.坚持正确导向。增强意识。\n"
+        "2.坚持需求引领。回应关切。\n二、加强功能建设\n（二）推进政务公开。发布信息。\n（三）加强政民互动。回应诉求。\n"
+        "三、强化保障措施\n（四）加强组织领导。要重视。\n"
+    ).plans[0]
+    assert [(d, k, t) for d, k, t, _ in shape(plan)] == [
+        (0, "section", "总体要求"),
+        (1, "subsection", "基本原则。"),
+        (2, "item", "坚持正确导向。"),
+        (2, "item", "坚持需求引领。"),
+        (0, "section", "加强功能建设"),
+        (1, "task", "推进政务公开。"),
+        (1, "task", "加强政民互动。"),
+        (0, "section", "强化保障措施"),
+        (1, "subsection", "加强组织领导。"),
+    ]
+    assert plan.numbering.value == "outline"
+
+
+def test_a_table_caption_naming_its_measure_is_no_field():
+    """单位：人 above a table says what its numbers count; it names no unit responsible for a task."""
+    plan = parse_text(
+        "关于扩大招生规模的请示\n一、逐年扩招\n（一）扩大初中班招生规模。每年扩招。\n（二）做好高中衔接。统筹安排。\n"
+        "二、加强领导\n（三）加强政府的责任。要重视。\n单位：人\n"
+    ).plans[0]
+    assert not [f for n in plan.walk() for f in n.fields]
+    assert [[c.kind.value for c in s.children] for s in plan.nodes] == [["task", "task"], ["task"]]
+
+
+def test_a_notice_with_points_of_its_own_and_its_plan_as_an_attached_table():
+    """The notice numbers its own 一、二、 points, signs and dates, then attaches the plan as a table whose name column
+    (改革举措) is the task and whose 主要内容 is the task's body: the points stay the notice's."""
+    from planbook.importers.webpage import parse_html
+
+    page = (
+        "<p>某市人民政府办公厅关于推广改革举措的通知</p><p>各区人民政府，市政府各部门：</p>"
+        "<p>经市政府同意，现就有关事项通知如下：</p><p>一、推广的改革举措</p><p>（一）知识产权保护方面2项。</p>"
+        "<p>二、认真抓好组织实施</p><p>各区要加强领导。</p><p>附件：改革举措推广清单</p>"
+        "<p>某市人民政府办公厅</p><p>2018年12月23日</p><p>附件</p><p>改革举措推广清单</p><table>"
+        "<tr><td>序号</td><td>改革举措</td><td>主要内容</td><td>指导部门</td><td>推广范围</td></tr>"
+        "<tr><td colspan='5'>一、知识产权保护方面（共2项）</td></tr>"
+        "<tr><td>1</td><td>案件三合一审判</td><td>整合审判资源。</td><td>市法院</td><td>全市</td></tr>"
+        "<tr><td>2</td><td>专利保险机制</td><td>开发专利保险。</td><td>市知识产权局</td><td>全市</td></tr></table>"
+    )
+    found = parse_html(page)
+    plan = found.plans[0]
+    assert plan.title == "改革举措推广清单"
+    assert "一、推广的改革举措" in plan.notice.body and plan.notice.signers == ["某市人民政府办公厅"]
+    assert [s.title for s in plan.nodes] == ["知识产权保护方面（共2项）"]
+    t1, t2 = plan.nodes[0].children
+    assert (t1.title, t1.body) == ("案件三合一审判", "整合审判资源。")
+    assert [(f.label, f.value) for f in t2.fields] == [("指导部门", "市知识产权局"), ("推广范围", "全市")]
+
+
+def test_an_opinion_issued_directly_is_its_own_plan_even_with_its_title_on_one_line():
+    """A 指导意见 signed and dated like a notice: its 一、二、 are its sections, not a notice's own points."""
+    plan = parse_text(
+        "国务院办公厅关于深入开展消费扶贫助力打赢脱贫攻坚战的指导意见\n国办发〔2018〕129号\n"
+        "各省、自治区、直辖市人民政府：\n为深入开展消费扶贫，现提出如下意见。\n一、总体要求\n坚持精准扶贫。\n"
+        "二、拓宽销售渠道\n（一）打通供应链条。支持对接。（商务部、发展改革委等和各有关省级人民政府负责）\n"
+        "国务院办公厅\n2018年12月30日\n"
+    ).plans[0]
+    assert [s.title for s in plan.nodes] == ["总体要求", "拓宽销售渠道"]
+    assert plan.notice.signed_on == dt.date(2018, 12, 30)
+    (task,) = plan.nodes[1].children
+    assert task.kind.value == "task" and task.fields[0].label == "责任单位"
+
+
 def test_a_label_in_prose_is_not_a_field():
     plan = parse_text(
         "2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n2.做好验收。牵头单位:基建科\n"

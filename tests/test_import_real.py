@@ -33,7 +33,8 @@ def walk(node):
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_real_document_imports_to_its_structure(name):
-    want = EXPECTED[name]
+    want = dict(EXPECTED[name])
+    known = want.pop("known_failures", {})  # what the importer still reads wrong, and why
     result = import_with_warnings(REAL / name)
     plan, notice = result.plans[0], result.plans[0].notice
     got = {
@@ -47,7 +48,10 @@ def test_real_document_imports_to_its_structure(name):
         "fields": dict(sorted(Counter(f.label for x in plan.walk() for f in x.fields).items())),
         "numbering": plan.numbering.value,
     }
-    assert got == want
+    assert {k: v for k, v in got.items() if k not in known} == {k: v for k, v in want.items() if k not in known}
     for warning in result.warnings:  # one sentence a clerk can read
         text = str(warning)
         assert "\n" not in text and "Traceback" not in text and len(text) < 200
+    wrong = {k: reason for k, reason in known.items() if got[k] != want[k]}
+    if wrong:
+        pytest.xfail("; ".join(f"{k}: {reason}" for k, reason in wrong.items()))

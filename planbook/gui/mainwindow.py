@@ -377,10 +377,12 @@ class MainWindow(QMainWindow):
 
     def select_node(self, node_id: int | None) -> None:
         index = self.model.index_of(PLAN_ID if node_id is None else node_id)
+        moved = index.isValid() and index != self.tree.currentIndex()
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
-        self._show_current()
+        if not moved:  # a new current row has been shown already, by _current_changed
+            self._show_current()
 
     def select_plan_row(self) -> None:
         self.select_node(PLAN_ID)
@@ -402,11 +404,19 @@ class MainWindow(QMainWindow):
         else:
             from ..core.progress import is_tracked
 
-            self.node_editor.show_node(node, self.model.number(node_id), is_tracked(plan, node))
+            self.node_editor.show_node(
+                node, self.model.number(node_id), is_tracked(plan, node), self.model.prints_as(node_id)
+            )
             self.editor_stack.setCurrentWidget(self.node_editor)
 
     def _model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
-        if top_left.internalId() == self.current_id():
+        """The editor follows its row, also inside a run of renumbered rows (its heading shows the number)."""
+        current = self.tree.currentIndex()
+        if (
+            current.isValid()
+            and current.parent() == top_left.parent()
+            and top_left.row() <= current.row() <= bottom_right.row()
+        ):
             self._show_current()
 
     def _plan_changed(self) -> None:
@@ -482,6 +492,9 @@ class MainWindow(QMainWindow):
         self.tree.setFocus()
 
     def _save_session(self) -> None:
+        from .recent import flush
+
+        flush(self)  # the recent plans of this library, if they wait
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("session/planLibrary", str(self.lib.path.resolve()))

@@ -31,8 +31,17 @@ from ...core.model import Plan
 from .chrome import META_LABELS, _strip_chrome
 from .dates import digits_date, normalise_doc_number, parse_chinese_numeral, parse_date
 from .fields import field_line
-from .lines import marker
-from .notice import _notice_alone, _read_attachments, _read_imprint, _read_notice, _read_notice_alone
+from .lines import _short, marker
+from .notice import (
+    _attached_plan_at,
+    _notice_alone,
+    _plan_start,
+    _read_attachments,
+    _read_closing_signature,
+    _read_imprint,
+    _read_notice,
+    _read_notice_alone,
+)
 from .numbers import _check_numbers, _outline_tasks
 from .patterns import KNOWN_FIELD_LABELS, PAGE_NUMBER_RE, Block, Recognised, TableBlock, normalise_line
 from .prepare import _check_length, _prepare
@@ -59,11 +68,13 @@ __all__ = [
 ]
 
 
-def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
+def recognise(blocks: Iterable[Block], masthead: str = "", title: str = "") -> Recognised:
     """Read a plan out of text lines and tables. Raises FormatError when there is no plan to be found.
 
     `masthead` is what a format that knows colours (a PDF) saw printed in red at the top: the 发文机关标志, even
-    when it does not end in 文件 (信函格式), kept unless the text names one itself."""
+    when it does not end in 文件 (信函格式), kept unless the text names one itself. `title` is what a format that
+    knows sizes saw set large and centred above the plan: its title, where the words alone do not say which line
+    that is (2017年全市教育系统重点攻坚事项 over its issuer's name)."""
     doc = _Doc()
     blocks = list(blocks)
     _check_length(blocks, ink_only=True)  # before _prepare, which costs seconds a million characters
@@ -74,18 +85,21 @@ def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
     items = _strip_chrome(items, doc)
     if _notice_alone(items):
         return _read_notice_alone(items, doc)
-    start = next((i for i, x in enumerate(items) if isinstance(x, TableBlock) or marker(x)), None)
+    attached = _attached_plan_at(items)  # a notice with points of its own, its plan attached after it
+    start = _plan_start(items, 0 if attached is None else attached + 1)
     if start is None:
         raise FormatError(
             QT_TRANSLATE_NOOP("Messages", "no plan structure found (no 一、 sections, （一） subsections or 1. tasks)")
         )
-    front = [x for x in items[:start] if isinstance(x, str)]
+    front = [x for x in items[: attached if attached is not None else start] if isinstance(x, str)]
     body = items[start:]
     rest = _read_notice(front, doc)
+    # the attached plan's own title, under its 附件 heading
+    head = _attached_title(items[attached + 1 : start]) if attached is not None else []
     if masthead and not doc.notice.masthead and doc.notice.prints():
         doc.notice.masthead = masthead
-    body = _read_attachments(_read_imprint(body, doc), doc)
-    title, preamble = _read_title(rest, doc)
+    body = _read_attachments(_read_closing_signature(_read_imprint(body, doc), doc), doc)
+    title, preamble = (head[0], head[1:]) if head else _read_title(rest, doc, printed=title)
     title = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=\d)", "", title)  # 教育局 2021年工作要点: a PDF copy's space
     nodes, closing = _build_tree(body, doc)
     plan = Plan(title=title, preamble="\n".join(preamble), closing=closing, nodes=nodes, notice=doc.notice)
@@ -100,3 +114,17 @@ def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
             masthead=plan.notice.masthead,
         )
     return Recognised(plan, doc.warnings)
+
+
+def _attached_title(lines: list[Block]) -> list[str]:
+    """The title an attached plan opens with (its short lines, one title broken over them), then its preamble."""
+    text = [x for x in lines if isinstance(x, str)]
+    k = 0
+    while k < len(text) and _short(text[k]):
+        k += 1
+    if not k:
+        return []
+    title = text[0]
+    for line in text[1:k]:
+        title = join_title(title, line)
+    return [title, *text[k:]]

@@ -44,10 +44,35 @@ def _notice_alone(items: list[Block]) -> bool:
         # copied without its title (only the recipients, the body and the signature), and one that closes as a
         # notice does (特此通知。), whatever points it numbers
         return _addressed(lines) and (not any(map(marker, lines)) or any(map(_CLOSES_RE.match, tail[-2:])))
+    if re.search(r"意见$", title):
+        return not any(map(marker, lines))  # an 意见 issued directly is its own plan, its 一、二、 its sections
     if not _CARRIES_RE.search(title):
         return True
     # it names a plan, but the plan is not here: the signature and date that close it are its only ones
     return sum(1 for x in lines if _dated(x)) == 1
+
+
+_ATTACHMENT_HEAD_RE = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
+
+
+def _attached_plan_at(items: list[Block]) -> int | None:
+    """Where a notice with its own 一、二、 points ends and the plan it attaches begins: the bare 附件 heading just
+    after the notice's signature and date (…认真抓好组织实施 / 国务院办公厅 / 2018年12月23日 / 附件 / …清单), when a
+    plan (numbered lines or a table) follows it. None when the numbered lines before are the plan itself."""
+    for i, x in enumerate(items):
+        if not (isinstance(x, str) and _ATTACHMENT_HEAD_RE.match(x)):
+            continue
+        before = [y for y in items[max(0, i - 4) : i] if isinstance(y, str) and not ANNOTATION_RE.match(y)]
+        after = items[i + 1 :]
+        opened = [y for y in items[:i] if isinstance(y, str)]
+        if (
+            any(map(_dated, before[-2:]))
+            and any(isinstance(y, TableBlock) or marker(y) for y in after)
+            and (any(_notice_title(y) for y in opened[:15]) or _addressed(opened))
+            and any(map(marker, opened))
+        ):
+            return i
+    return None
 
 
 _CLOSES_RE = re.compile(r"^特此(?:通知|通报|函告|函复|批复|公告)[。！!.]?$")
@@ -281,15 +306,56 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
         )
         _set_notice_body(front[start:end], doc.notice)
         used.update(range(start, end))
-        doc.warn(
-            QT_TRANSLATE_NOOP("Messages", "issuing notice: no date of signing and no signature found, please check")
-        )
+        doc.warn(_NO_SIGNATURE)
         return
     _read_signature(front, start, date_at, doc)
     used.update(range(start, date_at + 1))
     if date_at + 1 < len(front) and (m := ANNOTATION_RE.match(front[date_at + 1])):
         doc.notice.annotation = "（" + m[1].strip() + "）"
         used.add(date_at + 1)
+
+
+_NO_SIGNATURE = QT_TRANSLATE_NOOP("Messages", "issuing notice: no date of signing and no signature found, please check")
+
+
+def _read_closing_signature(body: list[Block], doc: _Doc) -> list[Block]:
+    """A document issued directly (an 意见, a 通知 that is its own plan) signs and dates at its very end, after its
+    last section: …国务院办公厅 / 2018年12月30日 / （此件公开发布）. Read them as the notice's, when its head had none,
+    and take them out of the last task."""
+    n = doc.notice
+    tail = _closing_tail(body)
+    if n.signers or tail is None:
+        return body
+    first, lines = tail
+    annotation = ANNOTATION_RE.match(lines[-1])
+    date_line = lines[-2] if annotation else lines[-1]
+    n.signers = [p for line in lines[: -2 if annotation else -1] for p in _side_by_side(line)]
+    if pair := _signer_and_date(date_line):
+        n.signers.append(pair[0])
+        date_line = pair[1]
+    if n.signed_on is None:
+        _read_signed_on(date_line, doc)
+    if annotation and not n.annotation:
+        n.annotation = "（" + annotation[1].strip() + "）"
+    doc.warnings[:] = [w for w in doc.warnings if getattr(w, "template", None) != _NO_SIGNATURE]
+    return body[:first]
+
+
+def _closing_tail(body: list[Block]) -> tuple[int, list[str]] | None:
+    """The signers, date and annotation that end a document (where they start, and the lines), or None."""
+    k = len(body)
+    while k > 0 and len(body) - k < 6 and isinstance(body[k - 1], str):
+        k -= 1
+    lines = [x for x in body[k:] if isinstance(x, str)]
+    end = len(lines) - (1 if lines and ANNOTATION_RE.match(lines[-1]) else 0)
+    if not end or not _dated(lines[end - 1]):
+        return None
+    first = end - 1
+    while first > max(0, end - 4) and _organ_like(lines[first - 1]) and _short(lines[first - 1]):
+        first -= 1
+    if first == end - 1 and _signer_and_date(lines[end - 1]) is None:
+        return None  # a date alone is a paragraph's, not a signature
+    return k + first, lines[first:]
 
 
 def _read_recipients(front: list[str], anchor: int, used: set[int], n: Notice) -> int:
@@ -314,7 +380,12 @@ def _read_signature(front: list[str], start: int, date_at: int, doc: _Doc) -> No
     n = doc.notice
     date_line = front[date_at]
     first_signer = date_at
-    while first_signer - 1 >= start and _organ_like(front[first_signer - 1]) and date_at - first_signer < 4:
+    while (
+        first_signer - 1 >= start
+        and _organ_like(front[first_signer - 1])
+        and not _NUMBERED_RE.match(front[first_signer - 1])  # 2.…清单: an attachment's name, not a signer
+        and date_at - first_signer < 4
+    ):
         first_signer -= 1
     # Sealed joint notices print the organs side by side on one line (7.3.5.1): one signer each.
     n.signers = [part for line in front[first_signer:date_at] for part in _side_by_side(line)]
@@ -336,12 +407,19 @@ def _signer_and_date(line: str) -> tuple[str, str] | None:
 def _set_notice_body(lines: list[str], n: Notice) -> None:
     """The notice's body, with its 附件：… line kept apart as the attachment note."""
     body = []
+    listing = False
     for line in lines:
         if re.match(rf"^附\s*件\s*\d*\s*{COLON}", line) and not n.attachments:
-            n.attachments = line
+            n.attachments, listing = line, True
+        elif listing and _NUMBERED_RE.match(line) and len(line) <= 60 and "。" not in line:
+            n.attachments += "\n" + line  # 附件：1.… / 2.…: the note names each attachment on its own line
         else:
             body.append(line)
+            listing = False
     n.body = "\n".join(body)
+
+
+_NUMBERED_RE = re.compile(r"^\d{1,2}\s*[.．、]")
 
 
 def _read_signed_on(line: str, doc: _Doc) -> None:
@@ -390,6 +468,27 @@ def _apply_meta(doc: _Doc) -> None:
 
 
 _ATTACHMENT_RE = re.compile(rf"^附\s*件\s*\d*\s*{COLON}")
+
+
+_ATTACHMENT_LIST_RE = re.compile(rf"^附\s*件\s*{COLON}\s*1\s*[.．、]")
+
+
+def _plan_start(items: list[Block], first: int = 0) -> int | None:
+    """Where the plan begins: its first table or numbered line. The numbered names of the notice's attachments
+    (附件：1.… / 2.…, printed above the signature) are no tasks: they are passed over."""
+    listing = False
+    for i, x in enumerate(items[first:], first):
+        if isinstance(x, TableBlock):
+            return i
+        if _ATTACHMENT_LIST_RE.match(x):
+            listing = True
+            continue
+        if listing and re.match(r"^\d{1,2}\s*[.．、]", x) and len(x) <= 60 and "。" not in x:
+            continue
+        listing = False
+        if marker(x):
+            return i
+    return None
 
 
 def _read_attachments(body: list[Block], doc: _Doc) -> list[Block]:

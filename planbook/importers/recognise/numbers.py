@@ -10,10 +10,10 @@ from ...core.numbering import label as number_label
 from ...core.numbering import printed_tree
 from .state import _Doc
 
-# Sections that frame a plan rather than hold its work: their （一） items are headings, never tasks.
+# Sections that frame a plan rather than hold its work (强化保障措施 as well): their （一） items are headings, never tasks.
 _FRAME_RE = re.compile(
-    r"^(总体要求|指导思想|基本原则|工作原则|主要目标|工作目标|总体目标|目标任务|发展目标|总体思路|工作思路"
-    r"|保障措施|组织保障|工作保障|保障机制|工作要求|组织实施|实施步骤|工作步骤|时间安排|进度安排)[。.]?$"
+    r"^(?:强化|加强|完善|健全|落实|做好|加大)?(总体要求|指导思想|基本原则|工作原则|主要目标|工作目标|总体目标|目标任务|发展目标|总体思路|工作思路"
+    r"|保障措施|组织保障(?:力度)?|组织领导|组织形式|组织机构|工作保障|保障机制|工作要求|组织实施|实施步骤|工作步骤|时间安排|进度安排|工作进度)[。.]?$"
 )
 
 
@@ -30,7 +30,7 @@ def _outline_tasks(plan: Plan) -> bool:
     if not subs or any(n.kind is NodeKind.TASK for s in plan.nodes for n in [s, *s.children]):
         return False  # no （一）, or tasks (1.) printed directly under a section or at the top: not an outline
     _lift_closing_fields(subs)
-    tasks = [n for n in every if n.kind is NodeKind.TASK]
+    tasks = _work_tasks(plan)
     fielded = any(n.fields for n in every)
     if any(t.fields for t in tasks) or (tasks and not any(s.fields for s in subs)):
         return False  # the 1. level carries the work
@@ -38,7 +38,23 @@ def _outline_tasks(plan: Plan) -> bool:
     for section in chosen:
         for node in section.children:
             _make_task(node)
+    if chosen:
+        _points_not_tasks([s for s in plan.nodes if s not in chosen])
     return bool(chosen)
+
+
+def _points_not_tasks(frames: list[Node]) -> None:
+    """Where the （一） items are the tasks, the 1. points in the sections that frame the plan (基本原则 1.坚持…,
+    工作目标 1.…) are points of a heading, not work: items, printed 1. at their level as the source has them."""
+    for section in frames:
+        for node in section.walk():
+            if node.kind is NodeKind.TASK:
+                node.kind = NodeKind.ITEM
+
+
+def _work_tasks(plan: Plan) -> list[Node]:
+    """The 1. tasks outside the sections that frame the plan: 基本原则 1.坚持… 2.坚持… are principles, not its work."""
+    return [n for s in plan.nodes if not _FRAME_RE.match(s.title.strip()) for n in s.walk() if n.kind is NodeKind.TASK]
 
 
 def _lift_closing_fields(subs: list[Node]) -> None:
@@ -73,7 +89,9 @@ def _make_task(node: Node) -> None:
 
 def _check_numbers(plan: Plan, doc: _Doc, outline: bool = False) -> Numbering:
     """Pick the numbering mode that fits the source's task numbers, and warn where the source skips or repeats."""
-    candidates = (Numbering.OUTLINE,) if outline else (Numbering.CONTINUOUS, Numbering.PER_SECTION)
+    candidates = (
+        (Numbering.OUTLINE, Numbering.OUTLINE_RUNNING) if outline else (Numbering.CONTINUOUS, Numbering.PER_SECTION)
+    )
     modes = {mode: _sequences(plan.nodes, mode) for mode in candidates}
     breaks = {mode: sum(len(_breaks(seq, doc.numbers)) for seq in seqs) for mode, seqs in modes.items()}
     mode = min(candidates, key=lambda m: (breaks[m], m is not Numbering.CONTINUOUS))
@@ -106,24 +124,24 @@ def _check_numbers(plan: Plan, doc: _Doc, outline: bool = False) -> Numbering:
 
 def _sequences(nodes: list[Node], mode: Numbering) -> list[list[Node]]:
     """Runs of nodes whose source numbers should count 1, 2, 3 …: sections; the subsections and items of each
-    parent; tasks through the whole plan (continuous) or under each parent (per-section)."""
+    parent (in outline numbering all the children of a parent together); tasks through the whole plan
+    (continuous, outline-running) or under each parent (per-section, outline)."""
     seqs: list[list[Node]] = []
     all_tasks: list[Node] = []
-    outline = mode is Numbering.OUTLINE
+    running = mode in (Numbering.CONTINUOUS, Numbering.OUTLINE_RUNNING)
 
     def visit(children: list[Node]) -> None:
         by_kind: dict[NodeKind, list[Node]] = {}
         for child in children:
-            by_kind.setdefault(NodeKind.SECTION if outline else child.kind, []).append(child)
-            if child.kind is NodeKind.TASK:
+            if running and child.kind is NodeKind.TASK:
                 all_tasks.append(child)
+            else:
+                by_kind.setdefault(NodeKind.SECTION if mode.by_level else child.kind, []).append(child)
             visit(child.children)
-        for kind, run in by_kind.items():
-            if kind is not NodeKind.TASK or mode is Numbering.PER_SECTION:
-                seqs.append(run)
+        seqs.extend(by_kind.values())
 
     visit(nodes)
-    if mode is Numbering.CONTINUOUS:
+    if running:
         seqs.append(all_tasks)
     return seqs
 

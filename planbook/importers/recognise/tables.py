@@ -19,7 +19,9 @@ def _header(row: list[str]) -> list[str]:
 
 _NUMBER_HEAD = re.compile(r"^(序号|编号|序|No\.?)$", re.I)
 _GROUP_HEAD = re.compile(r"^(类别|项目|领域|板块|方面|重点领域|工作类别|任务类别|分类)$")
-_TASK_HEAD = re.compile(r"(任务|工作|内容|事项|要点)")
+_TASK_HEAD = re.compile(r"(任务|工作|内容|事项|要点|举措|措施)")
+# a column that holds what the task column names: 改革举措 | 主要内容, 重点任务 | 具体内容 (the task's body)
+_BODY_HEAD = re.compile(r"^(主要|具体|工作|任务|实施)?内容$")
 
 
 def _add_table(table: TableBlock, b: _Builder) -> None:
@@ -60,12 +62,22 @@ def _add_task_row(header: list[str], cells: list[str], roles: tuple[int | None, 
     number = mk.number if mk and mk.kind is NodeKind.TASK else None
     if number is None and number_col is not None and cells[number_col].isdigit():
         number = int(cells[number_col])
+    body_col = _body_column(header, task_col)
     fields = [
         Field(header[i], cells[i])
         for i in range(len(header))
-        if i not in (number_col, group_col, task_col) and header[i]
+        if i not in (number_col, group_col, task_col, body_col) and header[i]
     ]
-    b.add(NodeKind.TASK, number, mk.text if number is not None and mk else text.replace("\n", ""), fields)
+    node = b.add(NodeKind.TASK, number, mk.text if number is not None and mk else text.replace("\n", ""), fields)
+    if body_col is not None and cells[body_col]:
+        node.body = f"{node.body}\n{cells[body_col]}" if node.body else cells[body_col]
+
+
+def _body_column(header: list[str], task_col: int) -> int | None:
+    """The 主要内容 column beside a task column that names the task (改革举措 | 主要内容): the task's body."""
+    if _BODY_HEAD.match(header[task_col]):
+        return None  # the task column is itself the content
+    return next((i for i, h in enumerate(header) if i > task_col and _BODY_HEAD.match(h)), None)
 
 
 def _table_roles(header: list[str]) -> tuple[int | None, int | None, int] | None:

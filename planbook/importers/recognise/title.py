@@ -11,8 +11,9 @@ from .patterns import DOC_NO_RE, DRAFT_RE, KIND_END_RE, ORGAN_END_RE, YEAR_RE
 from .state import _Doc
 
 
-def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
-    """The plan's title (possibly broken over lines) and the preamble after it."""
+def _read_title(rest: list[str], doc: _Doc, printed: str = "") -> tuple[str, list[str]]:
+    """The plan's title (possibly broken over lines) and the preamble after it. `printed`: the line print set as
+    the title (large, centred), taken when no line ends like a plan's title."""
     rest = [x for x in rest if not re.fullmatch(r"附\s*件\s*\d*\s*[:：]?", x)]  # the plan sent as 附件1
     while rest and not _short(rest[0]) and re.search(r"印发.*的通知$", rest[0]):
         rest = rest[1:]  # a page's headline naming the notice the page leaves out
@@ -23,6 +24,8 @@ def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
     titles = _titles(heads)
     if titles:
         return titles[-1], preamble
+    if printed and printed in heads:
+        return printed, preamble
     return _title_elsewhere(heads, doc), preamble
 
 
@@ -50,6 +53,8 @@ def _titles(heads: list[str]) -> list[str]:
 def _title_elsewhere(heads: list[str], doc: _Doc) -> str:
     """No line ends like a plan's title: the one just above the preamble (a page headline may precede), else the
     plan the notice names, the page header's title, or the notice's title."""
+    if heads and (forwarded := _forwarded_title(heads)):
+        return forwarded
     if heads:
         last = heads[-1]
         if len(heads) > 1 and ORGAN_END_RE.search(heads[-2]) and last[0].isdigit():
@@ -65,6 +70,17 @@ def _title_elsewhere(heads: list[str], doc: _Doc) -> str:
         return re.sub(r"^.*?关于(印发|转发|下发)?|的通知$", "", doc.notice.title)
     doc.warn(QT_TRANSLATE_NOOP("Messages", "no plan title found"))
     return "未命名计划"
+
+
+def _forwarded_title(heads: list[str]) -> str:
+    """A document a notice forwards, its title broken over lines: 关于我国地震重点监视防御区的确定和 / 加强防震减灾工作
+    意见的报告 (a 报告 or 请示 that carries the plan, which no plan kind ends)."""
+    joined = ""
+    for line in heads[-3:]:
+        joined = join_title(joined, line) if joined else line
+        if not re.match(r"^关于", joined):
+            joined = ""
+    return joined if re.fullmatch(r"关于.{4,}的(报告|请示)", joined) else ""
 
 
 def join_title(a: str, b: str) -> str:
