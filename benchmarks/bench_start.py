@@ -6,7 +6,7 @@ of the same list, started the same way in the same run.
                                      [--against DIR]
 
 `--library LIB` times an existing library (e.g. bench_growth's 10,000-plan one) instead of generating one; it is
-copied first, so the original is never touched. Every start is the first of the day: the backups folder is
+copied first (read-only, through SQLite), so the original is never touched, not even migrated. Every start is the first of the day: the backups folder is
 emptied before each one, so the daily backup is due (it runs on a worker and must not delay the window).
 `--against DIR` also times another checkout of Planbook (`git worktree add /tmp/old <commit>`), alternated run
 by run with this one on the same library, so both meet the same machine load: an A/B of a change.
@@ -20,8 +20,10 @@ Targets (issues 9 and 22): window ≤ 1.0 s median from source and bundle; --ver
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -82,9 +84,7 @@ def first_of_day(library: Path) -> None:
 def make_library(args: argparse.Namespace, tmp: Path) -> Path:
     library = tmp / "lib.db"
     if args.library:
-        with Library.open(args.library, create=False) as lib:  # its -wal folded in: one file to copy
-            lib.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copy(args.library, library)
+        copy_library(Path(args.library), library)
         return library
     with Library.open(library) as lib, lib.transaction():
         for plan in generate_plans(args.plans):
@@ -92,25 +92,28 @@ def make_library(args: argparse.Namespace, tmp: Path) -> Path:
     return library
 
 
+def copy_library(source: Path, target: Path) -> None:
+    """SQLite's backup API from a read-only connection: the -wal comes along, and the source is not touched
+    (opening it as a Library would migrate a library of an older version in place)."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+
+
 def checkout_rows(name: str, where: Path, env: dict, library: Path) -> dict[str, tuple]:
-    """The timed commands of one checkout: (what, command, until_shown, before each run, target)."""
+    """The timed commands of one checkout: (command, folder, until_shown, before each run, target, environment).
+    Each checkout has a copy of the library of its own: one that migrates it must not lock the other out."""
     python = sys.executable
+    env = {**env, "PLANBOOK_LIBRARY": str(library)}
+    fresh = lambda: first_of_day(library)  # noqa: E731
     return {
-        f"{name}: planbook --version": ([python, "main.py", "--version"], where, False, None, 0.3),
-        f"{name}: window shown (first start of the day)": (
-            [python, "main.py"],
-            where,
-            True,
-            lambda: first_of_day(library),
-            1.0,
-        ),
-        f"{name}: planbook list (first of the day)": (
-            [python, "main.py", "list"],
-            where,
-            False,
-            lambda: first_of_day(library),
-            None,
-        ),
+        f"{name}: planbook --version": ([python, "main.py", "--version"], where, False, None, 0.3, env),
+        f"{name}: window shown (first start of the day)": ([python, "main.py"], where, True, fresh, 1.0, env),
+        f"{name}: planbook list (first of the day)": ([python, "main.py", "list"], where, False, fresh, None, env),
     }
 
 
@@ -135,29 +138,34 @@ def main() -> None:
             "PLANBOOK_QUIT_WHEN_SHOWN": "1",
         }
         rows: dict[str, tuple] = {
-            "bare QApplication + QMainWindow": ([sys.executable, "-c", BARE], ROOT, True, None, None),
-            "bare SELECT of the list": ([sys.executable, "-c", SELECT, str(library)], ROOT, False, None, None),
+            "bare QApplication + QMainWindow": ([sys.executable, "-c", BARE], ROOT, True, None, None, env),
+            "bare SELECT of the list": ([sys.executable, "-c", SELECT, str(library)], ROOT, False, None, None, env),
         }
         for name, where in checkouts:
-            rows |= checkout_rows(name, where, env, library)
+            own = library
+            if name != "source":
+                (Path(tmp) / name).mkdir()
+                own = Path(tmp) / name / "lib.db"
+                copy_library(library, own)
+            rows |= checkout_rows(name, where, env, own)
         exe = args.bundle / ("planbook.exe" if os.name == "nt" else "planbook")
         if exe.exists():
-            rows["bundle: planbook --version"] = ([str(exe), "--version"], ROOT, False, None, 0.3)
+            rows["bundle: planbook --version"] = ([str(exe), "--version"], ROOT, False, None, 0.3, env)
             shown = lambda: first_of_day(library)  # noqa: E731
-            rows["bundle: window shown (first start of the day)"] = ([str(exe)], ROOT, True, shown, 1.0)
+            rows["bundle: window shown (first start of the day)"] = ([str(exe)], ROOT, True, shown, 1.0, env)
         else:
             print(f"(no bundle at {args.bundle}: `make dist` first to time it)")
         times: dict[str, list[float]] = {what: [] for what in rows}
         cpus: dict[str, list[float]] = {what: [] for what in rows}
         for _ in range(args.runs):  # run by run, every row once: the rows meet the same machine load
-            for what, (command, where, until_shown, before, _) in rows.items():
+            for what, (command, where, until_shown, before, _, row_env) in rows.items():
                 if before is not None:
                     before()
-                wall, cpu = timed(command, env, where, until_shown)
+                wall, cpu = timed(command, row_env, where, until_shown)
                 times[what].append(wall)
                 cpus[what].append(cpu)
-        with Library.open(library) as lib:
-            count = lib.plan_count()
+        with contextlib.closing(sqlite3.connect(library)) as conn:
+            count = conn.execute("SELECT count(*) FROM plans").fetchone()[0]
     med = statistics.median
     bare, bare_cpu = med(times["bare QApplication + QMainWindow"]), med(cpus["bare QApplication + QMainWindow"])
     select, select_cpu = med(times["bare SELECT of the list"]), med(cpus["bare SELECT of the list"])
@@ -170,7 +178,7 @@ def main() -> None:
         f"{'what':<52} {'median s':>9} {'min s':>7} {'max s':>7} {'target':>10} {'× baseline':>11} "
         f"{'CPU s':>7} {'CPU ×':>6}"
     )
-    for what, (_, _, _, _, target) in rows.items():
+    for what, (_, _, _, _, target, _) in rows.items():
         wall, cpu = med(times[what]), med(cpus[what])
         verdict = "" if target is None else f"≤{target} " + ("ok" if wall <= target else "MISS")
         base, base_cpu = (select, select_cpu) if "list" in what or "SELECT" in what else (bare, bare_cpu)

@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.safety.install()  # read-only banner, watching other programs' changes, the day's backup
+        # Once painted, while a large list is read on its worker, the editors are made ready: opening the first plan
+        # when the list arrives (or the first click on a task) then does not build them.
+        self.first_paint.later(self._build_editors)
 
     @property
     def lib(self) -> Library:
@@ -146,6 +149,10 @@ class MainWindow(QMainWindow):
             editor.edit.connect(self.do)
             self._add_editor(editor)
         return self._plan_properties
+
+    def _build_editors(self) -> None:
+        for _ in (self.node_editor, self.plan_properties):
+            pass
 
     def editors(self) -> list[QWidget]:
         """The editor pages built so far (a read-only library makes each read-only, those built later too)."""
