@@ -215,6 +215,7 @@ def test_page_header_labels_broken_in_narrow_cells_are_mended():
     assert plan.notice.doc_number == "国办发〔2018〕129号"
     assert plan.notice.signed_on == dt.date(2018, 12, 30) and plan.notice.published_on == dt.date(2019, 1, 14)
     assert [s.title for s in plan.nodes] == ["总体要求", "拓宽渠道"]
+    assert plan.notice.subject_words == ""  # the 主题词 cell is empty; the title under it is not its words
 
 
 def test_a_forwarded_report_from_a_pdf_with_its_title_set_justified():
