@@ -231,6 +231,22 @@ def test_a_forwarded_report_from_a_pdf_with_its_title_set_justified():
     assert plan.notice.signed_on == dt.date(1996, 2, 5) and plan.notice.signers == ["国务院办公厅"]
 
 
+def test_an_opinion_with_its_task_table_attached_keeps_its_own_sections():
+    """A 实施意见 issued directly, signed and dated, with its 任务分工表 attached: its 一、二、 stay its sections."""
+    from planbook.importers.webpage import parse_html
+
+    page = (
+        "<p>某市人民政府关于推进人才工作的实施意见</p><p>各区人民政府，市政府各部门：</p><p>为推进人才工作，提出如下意见。</p>"
+        "<p>一、总体目标</p><p>到2025年集聚人才。</p><p>二、主要任务</p><p>（一）实施引才计划。引进人才。</p>"
+        "<p>某市人民政府</p><p>2021年3月1日</p><p>附件</p><p>重点任务分工表</p><table>"
+        "<tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr>"
+        "<tr><td>1</td><td>实施引才计划</td><td>市人社局</td></tr></table>"
+    )
+    plan = parse_html(page).plans[0]
+    assert plan.title == "某市人民政府关于推进人才工作的实施意见"
+    assert [s.title for s in plan.nodes][:2] == ["总体目标", "主要任务"]
+
+
 def test_a_label_in_prose_is_not_a_field():
     plan = parse_text(
         "2022年工作要点\n一、抓好项目\n1.加快项目建设。各项目牵头单位要倒排工期。\n2.做好验收。牵头单位:基建科\n"
