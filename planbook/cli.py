@@ -18,10 +18,15 @@ from .core import backup
 from .core.errors import PlanbookError
 from .core.exchange import dumps, plan_to_text
 from .core.library import LIBRARY_ENV, Library, default_library_path, explain, refuse_library_output
-from .core.model import Plan, Sealing
+from .core.model import DocFormat, Plan, Sealing
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:  # the window, as a desktop icon starts it: no parser of every command to build first
+        from .gui import launch
+
+        return launch(None)
     parser = build_parser()
     args = parser.parse_args(argv)
     args.library = getattr(args, "library", None)
@@ -141,6 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--unsealed", dest="sealing", action="store_const", const="unsealed", help="不加盖印章 (7.3.5.2)")
     p.add_argument(
+        "--doc-format",
+        dest="doc_format",
+        choices=["file", "letter"],
+        help="the head: file (文件格式, the default) or letter (信函格式, GB/T 9704 10.1, for 函 and office notices)",
+    )
+    p.add_argument(
         "--seal",
         type=Path,
         nargs="+",
@@ -206,7 +217,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default 50)")
 
-    command("reindex", cmd_reindex, "rebuild the search index from the library's text")
+    p = command("reindex", cmd_reindex, "rebuild the search index from the library's text")
+    p.add_argument(
+        "--compact",
+        action="store_true",
+        help="then give the file's free space back (VACUUM: rewrites the file; no other program may have it open)",
+    )
 
     p = command(
         "check",
@@ -451,7 +467,12 @@ def _recognised_summary(plan: Plan) -> list[str]:
 
     kinds = "，".join(spec.counted.format(sum(1 for n in plan.walk() if n.kind is k)) for k, spec in KINDS.items())
     fields = sum(len(n.fields) for n in plan.walk())
-    mode = {"continuous": "连续编号", "per-section": "分节编号", "outline": "按层级编号"}[plan.numbering]
+    mode = {
+        "continuous": "连续编号",
+        "per-section": "分节编号",
+        "outline": "按层级编号",
+        "outline-running": "按层级编号（任务连续）",
+    }[plan.numbering]
     lines = [f"结构：{kinds}，{fields}个字段；{mode}"]
     for name in NOTICE_FIELDS:
         value = getattr(plan.notice, name)
@@ -511,6 +532,8 @@ def cmd_issue(args) -> None:
         changes["notice.masthead_proposed"] = False
     if args.sealing:
         changes["notice.sealing"] = Sealing(args.sealing)
+    if args.doc_format:
+        changes["notice.doc_format"] = DocFormat(args.doc_format)
     if args.seal and args.no_seals:
         raise PlanbookError("give --seal or --no-seals, not both")
     if args.seal:
@@ -524,7 +547,7 @@ def cmd_issue(args) -> None:
     state = "proposed, not confirmed" if n.masthead_proposed else "confirmed" if n.masthead.strip() else "none"
     print(f"masthead: {' '.join(n.masthead.split()) or '-'} ({state})")
     print(
-        f"sealing: {n.sealing}; electronic seals: {len(n.seals)} for {len([s for s in n.signers if s.strip()])} "
+        f"format: {n.doc_format}; sealing: {n.sealing}; electronic seals: {len(n.seals)} for {len([s for s in n.signers if s.strip()])} "
         f"signing organ(s)"
     )
 
@@ -860,4 +883,7 @@ def cmd_reindex(args) -> None:
     started = time.perf_counter()
     with open_library(args) as lib:
         count = reindex(lib)
-    print(f"indexed {count} documents in {time.perf_counter() - started:.1f} s")
+        print(f"indexed {count} documents in {time.perf_counter() - started:.1f} s")
+        if args.compact:
+            before, after = lib.compact()
+            print(f"compacted the file from {before / 1e6:.1f} MB to {after / 1e6:.1f} MB")

@@ -170,6 +170,7 @@ class Windows:
         window.show()
         self.qtbot.waitExposed(window)
         window.activateWindow()
+        self.qtbot.waitUntil(lambda: window.first_paint.done)  # the daily backup and a large list's read started
         settle()
         self.opened.append(window)
         return window

@@ -125,3 +125,26 @@ def test_libreoffice_never_leaves_page_one_without_body_or_the_signature_alone(t
     date_page = next(i for i, page in enumerate(flat) if "2020年3月6日" in page)
     before_signature = flat[date_page].split(plan.notice.signers[0])[0]
     assert "落到实处。" in before_signature  # body text above the signature on its page (7.3.5.5)
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")),
+    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are needed to render",
+)
+def test_joint_notice_of_three_keeps_its_body_on_page_1_in_libreoffice(tmp_path):
+    """LibreOffice moves a keep-with-next paragraph whole; the body's first line stays on page 1 (7.3.3), as in the
+    PDF, and only its last line goes over with the signature."""
+    from .test_layout import joint_three_plan
+
+    src = tmp_path / "plan.json"
+    src.write_text(dumps(joint_three_plan()), encoding="utf-8")
+    r = subprocess.run([sys.executable, SCRIPT, src, "-o", tmp_path], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    pdf = Path(r.stdout.splitlines()[0])
+    page = [
+        subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), pdf, "-"], capture_output=True, text=True).stdout
+        for n in (1, 2)
+    ]
+    flat = [re.sub(r"\s+", "", p) for p in page]
+    assert "现将《某市教育局2021年工作要点》印发给你们，请认真贯" in flat[0]
+    assert flat[1].startswith("彻落实。") and "2021年3月6日" in flat[1]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from planbook.core.issuing import fill_masthead
 from planbook.core.library import Library
-from planbook.core.model import Sealing
+from planbook.core.model import DocFormat, Sealing
 from tests.gui_support import realistic_plan, settle, stored_plan
 
 from .test_issuing import seal_image
@@ -70,3 +70,31 @@ def test_proposed_masthead_confirmed_seals_chosen_and_undone(windows, tmp_path):
     box.activated.emit(box.currentIndex())
     settle()
     assert stored_plan(path, plan_id).notice.sealing is Sealing.UNSEALED
+
+
+def test_letter_format_chosen_in_the_properties_and_undone(windows, tmp_path):
+    """文件格式 or 信函格式 (10.1) is a choice of the notice's properties, stored and undone like any other."""
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        plan_id = lib.add_plan(realistic_plan(2021))
+    w = windows.open(path, plan=plan_id)
+    w.open_plan(plan_id)
+    w.select_plan_row()
+    settle()
+    box = w.plan_properties.field("notice.doc_format")
+    assert box.currentText() == "文件格式"
+    box.setCurrentIndex(box.findData(DocFormat.LETTER))
+    box.activated.emit(box.currentIndex())
+    settle()
+    assert stored_plan(path, plan_id).notice.doc_format is DocFormat.LETTER
+    props = w.plan_properties
+    # The masthead 某市教育局文件 prints as the organ's name alone in a letter's head: the pane says so.
+    assert props.letter_note.isVisible() and props.letter_note.text().endswith("某市教育局")
+    props.resize(560, 900)
+    props.ensureWidgetVisible(box)
+    settle()
+    props.grab().save(str(SHOT.with_name("planbook-letter-format.png")))
+    w.act_undo.trigger()
+    settle()
+    assert stored_plan(path, plan_id).notice.doc_format is DocFormat.FILE and box.currentText() == "文件格式"
+    assert not props.letter_note.isVisible()

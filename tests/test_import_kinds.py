@@ -453,3 +453,20 @@ def test_attachment_names_after_the_plan_are_the_attachment_note():
     assert plan.notice.title == "某省人民政府关于印发某省营商环境实施方案的通知"
     assert plan.notice.attachments == "附件：1.改革事项清单\n2.先进地区改革事项清单"
     assert [len(s.children) for s in plan.nodes] == [0, 0] and plan.task_count() == 0
+
+
+def test_a_forwarding_notice_printed_around_the_notice_it_forwards_reads_back(tmp_path):
+    """Planbook prints a 转发 notice with the forwarded notice inside its body and its own signature after it: read
+    back, the forwarding notice keeps its signer and date, the forwarded one's signers issue the plan, and the
+    body keeps the forwarded notice word for word."""
+    from planbook.exporters import EXPORTERS
+    from planbook.importers import import_file
+
+    original = import_file(KINDS / "zhuanfa.txt")[0]
+    for fmt in ("docx", "pdf"):
+        EXPORTERS[fmt](original, tmp_path / f"z.{fmt}", "notice")
+        back = import_file(tmp_path / f"z.{fmt}")[0]
+        assert notice_facts(back) == notice_facts(original)
+        assert back.notice.signers == ["长沙市教育局"] and back.issuers == ["湖南省教育厅"]
+        assert cjk_punctuation(back.notice.body) == cjk_punctuation(original.notice.body)
+        assert shape(back) == shape(original)

@@ -382,3 +382,52 @@ def test_items_straight_under_a_section_become_tasks_with_a_warning():
     plan, warnings = plan_of("某局2021年工作要点\n一、甲\n（1）乙。\n（2）丙。\n")
     assert [c.kind for c in plan.nodes[0].children] == [NodeKind.TASK, NodeKind.TASK]
     assert any("directly under a section" in w for w in warnings)
+
+
+CLOSING_PLAN = """某局2022年工作要点
+一、加强党建
+1.抓好学习。组织学习。
+责任单位：办公室
+2.抓好宣传。
+{last}
+在完成上述工作的同时，扎实做好信访、保密等工作。
+责任单位：办公室、机关党委、老干处等
+"""
+
+
+@pytest.mark.parametrize(
+    "last, own_fields",
+    [
+        ("做好宣传。\n责任单位：宣传科", [("责任单位", "宣传科")]),  # the last task has its own 责任单位 (seed 003)
+        ("做好宣传。\n目标任务：提升影响。", [("目标任务", "提升影响。")]),  # it has fields, but no 责任单位
+        ("做好宣传。", []),  # it has none
+    ],
+)
+def test_a_field_line_after_the_closing_paragraph_is_the_closings(last, own_fields):
+    """The closing (在完成上述工作的同时…) names who does its own work: its 责任单位 stays with it as printed, and
+    neither the closing nor its field is taken into the last task, whatever fields that task has."""
+    plan = parse_text(CLOSING_PLAN.format(last=last)).plans[0]
+    task = plan.nodes[0].children[-1]
+    assert (task.title, task.body) == ("抓好宣传。", "做好宣传。")
+    assert [(f.label, f.value) for f in task.fields] == own_fields
+    assert plan.closing == "在完成上述工作的同时，扎实做好信访、保密等工作。\n责任单位：办公室、机关党委、老干处等"
+
+
+def test_attachment_names_above_the_signature_are_neither_tasks_nor_signers():
+    """附件：1.… / 2.… printed between the notice's body and its signature (GB/T 9704 附件说明) is the attachment
+    note: its 2. is no task, and no signer."""
+    text = """某省人民政府关于印发某省营商环境实施方案的通知
+各市人民政府：
+现将《某省营商环境实施方案》印发给你们，请认真贯彻执行。
+附件：1.可开展的国家改革事项清单
+2.国内先进地区改革事项清单
+某省人民政府
+2022年6月2日
+某省营商环境实施方案
+一、总体要求
+1.优化服务。提升效率。
+"""
+    plan = parse_text(text).plans[0]
+    assert plan.notice.signers == ["某省人民政府"]
+    assert plan.notice.attachments == "附件：1.可开展的国家改革事项清单\n2.国内先进地区改革事项清单"
+    assert [n.title for n in plan.walk()] == ["总体要求", "优化服务。"]

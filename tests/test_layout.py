@@ -366,3 +366,50 @@ def test_signature_always_ends_on_the_body_page_or_the_body_carries_over(paragra
     fits = all(page == body_page for i, page in lines if i >= sig)
     assert fits or pitch is None  # tightened means it fits; untightened and not fitting is the carry-over case
     assert pitch is None or {page for _, page in lines} == {1}  # only a one-page notice is tightened
+
+
+def test_fitted_pitches_give_whole_lines_in_libreoffices_units_too():
+    """LibreOffice counts grid lines in 1/100 mm with each pitch rounded to them: every fitted pitch's lines stay
+    inside the type area there, and a twip looser would not (25 lines: 509 twips, not 510)."""
+    from planbook.layout.fit import GRID_SLACK_MM100, PITCHES, TYPE_H_MM100, grid_pitch_twips
+
+    def mm100(twips: int, lines: int) -> int:
+        return lines * round(twips * 2540 / 1440)
+
+    assert grid_pitch_twips(25) == 509 and 25.45 in PITCHES
+    for lines in range(23, 27):
+        twips = grid_pitch_twips(lines)
+        assert mm100(twips, lines) <= TYPE_H_MM100 - GRID_SLACK_MM100
+        assert twips * lines <= PAGE.type_height_mm / 25.4 * 1440
+        assert mm100(twips + 1, lines) > TYPE_H_MM100 - GRID_SLACK_MM100 or (twips + 1) * lines > 12756
+
+
+def joint_three_plan():
+    """A joint notice of three long-named organs, sealed: its head and signature leave no room on page 1 for the
+    signature, so the body's last line goes over with it."""
+    plan = sample_plan()
+    organs = ["中共某某省委教育工作委员会", "某某省人力资源和社会保障厅", "某某省发展和改革委员会"]
+    plan.notice.masthead = " ".join(organs) + "文件"
+    plan.notice.signers = organs
+    plan.notice.signed_on = dt.date(2021, 3, 6)
+    return plan
+
+
+def test_only_the_last_body_line_goes_over_with_the_signature():
+    """LibreOffice moves a keep-with-next paragraph whole (Word splits it): the last line is a paragraph of its own,
+    so the one-paragraph body keeps its first line on page 1 (7.3.3) in both writers."""
+    blocks = build_document(joint_three_plan(), "notice")
+    body = [b for b in blocks if isinstance(b, Paragraph) and b.kind == "body"]
+    head, tail = body[0], body[1]
+    assert (head.style, head.keep_with_next) == ("body", False)
+    assert (tail.style, tail.keep_with_next) == ("body_continued", True)
+    assert head.text + tail.text == "现将《某市教育局2021年工作要点》印发给你们，请认真贯彻落实。"
+    assert tail.text == "彻落实。"  # the paragraph's last line as the grid breaks it
+    from planbook.exporters.pdf_writer import Fonts, TextItem, typeset
+
+    pages = typeset(blocks, Fonts())[:2]
+    text = ["".join(p.text for item in page.items if isinstance(item, TextItem) for p in item.pieces) for page in pages]
+    assert head.text in text[0] and text[1].startswith(tail.text)  # the PDF: the first line on page 1, the last on 2
+    # A notice whose signature fits keeps its body paragraph whole.
+    plain = [b for b in build_document(sample_plan(), "notice") if isinstance(b, Paragraph) and b.kind == "body"]
+    assert [p.style for p in plain] == ["body"] and plain[0].keep_with_next

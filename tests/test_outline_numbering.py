@@ -164,3 +164,93 @@ def test_ordinary_plans_keep_their_numbering_modes():
     back = parse_text(text).plans[0]
     assert back.numbering is Numbering.CONTINUOUS
     assert [k for _, k, _ in numbered(back)] == [k for _, k, _ in numbered(plan)]
+
+
+def test_the_editors_kind_list_names_the_number_an_outline_node_prints(windows, tmp_path):
+    """A task directly under a section prints （一） in outline numbering: the kind list says 任务（（一）), not
+    任务（1.）; its items say （1.）'s level, 1.; a plan numbered through keeps the usual names."""
+    from tests.gui_support import settle
+
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        outline_id = lib.add_plan(parse_text(ACTION_PLAN).plans[0])
+        ordinary = parse_text(ACTION_PLAN).plans[0]
+        ordinary.numbering = Numbering.CONTINUOUS
+        ordinary_id = lib.add_plan(ordinary)
+    w = windows.open(path, plan=outline_id)
+    w.open_plan(outline_id)
+    settle()
+    task = w.model.plan.nodes[1].children[0]
+    w.select_node(task.id)
+    settle()
+    box = w.node_editor.kind
+    w.node_editor.grab().save("/tmp/planbook-outline-kind.png")
+    assert box.currentData() == NodeKind.TASK and box.currentText() == "任务（（一））"
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "一级标题（（一））",
+        "二级标题（（一））",
+        "任务（（一））",
+        "子项（（一））",
+    ]
+    w.select_node(task.children[0].id)
+    settle()
+    assert box.currentText() == "子项（1.）"
+    w.open_plan(ordinary_id)
+    settle()
+    w.select_node(w.model.plan.nodes[1].children[0].id)
+    settle()
+    assert box.currentText() == "任务（1.）" and box.itemText(1) == "二级标题（（一））"
+
+
+RUNNING_PLAN = ACTION_PLAN.replace(
+    "（三）实施课后服务行动。课后服务全覆盖。",
+    "三、提升质量\n（三）实施课后服务行动。课后服务全覆盖。",
+).replace("三、保障措施", "四、保障措施")
+
+
+def test_outline_tasks_numbered_straight_through_keep_their_numbers(tmp_path):
+    """An action plan that numbers its （一） tasks on through the plan (（一）（二） under one section, （三） under
+    the next) keeps the numbers it printed, with no warning; framing headings still count within their section."""
+    found = parse_text(RUNNING_PLAN)
+    plan = found.plans[0]
+    assert plan.numbering is Numbering.OUTLINE_RUNNING
+    assert not [w for w in found.warnings if "numbering" in str(w)]
+    assert [(no, title) for no, kind, title in numbered(plan) if kind == "task"] == [
+        ("（一）", "实施校舍提升行动。"),
+        ("（二）", "实施教师培训行动。"),
+        ("（三）", "实施课后服务行动。"),
+    ]
+    assert ("（一）", "subsection", "加强组织领导。") in numbered(plan)
+    assert plan.task_count() == 3
+    for fmt in ("docx", "pdf"):
+        EXPORTERS[fmt](plan, tmp_path / f"p.{fmt}", "notice")
+        back = import_with_warnings(tmp_path / f"p.{fmt}").plans[0]
+        assert back.numbering is Numbering.OUTLINE_RUNNING
+        assert numbered(back) == numbered(plan)
+    # a plan that restarts its （一） in each section stays plain outline numbering
+    assert parse_text(RUNNING_PLAN.replace("（三）实施课后", "（一）实施课后")).plans[0].numbering is Numbering.OUTLINE
+
+
+def test_the_window_shows_and_keeps_outline_running_numbering(windows, tmp_path):
+    """The numbering box shows the plan's outline-running mode, and the tree prints （三） under the third section."""
+    from PySide6.QtWidgets import QComboBox
+
+    from tests.gui_support import settle
+
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        plan_id = lib.add_plan(parse_text(RUNNING_PLAN).plans[0])
+    w = windows.open(path, plan=plan_id)
+    w.open_plan(plan_id)
+    settle()
+    task = w.model.plan.nodes[2].children[0]
+    assert w.model.number(task.id) == "（三）"
+    w.select_node(task.id)
+    settle()
+    assert w.node_editor.kind.currentText() == "任务（（一））"
+    w.select_node(None)
+    settle()
+    box = w.plan_properties.findChild(QComboBox, "prop_numbering")
+    assert box is not None and box.currentData() == Numbering.OUTLINE_RUNNING
+    assert box.currentText() == "按层级编号，任务全文连续（部分可从（三）起）"
+    w.grab().save("/tmp/planbook-outline-running.png")

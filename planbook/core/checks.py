@@ -17,7 +17,7 @@ from enum import StrEnum
 from . import docnumbers
 from .library import Library
 from .messages import QT_TRANSLATE_NOOP, Message
-from .model import KIND_NAMES, KINDS, Node, NodeKind, Plan, Sealing, masthead_organs
+from .model import KIND_NAMES, KINDS, DocFormat, Node, NodeKind, Plan, Sealing, masthead_organs
 from .numbering import number_tree
 from .progress import lead_units
 
@@ -598,6 +598,55 @@ def check_open_review(ctx: _Context) -> Iterator[Finding]:
         )
 
 
+# A 函's number: its organ code ends in 函 (湘教办函〔2021〕12号).
+_LETTER_NUMBER = re.compile(r"函\s*[〔\[【(（]")
+
+
+def check_doc_format(ctx: _Context) -> Iterator[Finding]:
+    # 信函格式 (10.1) prints the host organ's name only and has no 印发 row in its 版记; a 函 in 文件格式 is a slip.
+    n = ctx.plan.notice
+    if not n.prints():
+        return
+    if n.doc_format is DocFormat.FILE:
+        if _LETTER_NUMBER.search(n.doc_number):
+            yield Finding(
+                Severity.WARNING,
+                "notice.doc_format",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "{number} is a letter's number (函): letters are issued in the letter format (信函格式)",
+                    ),
+                    number=n.doc_number.strip(),
+                ),
+            )
+        return
+    organs = masthead_organs(n.masthead)[0] if n.masthead.strip() else []
+    if len(organs) > 1:
+        yield Finding(
+            Severity.WARNING,
+            "notice.masthead",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "the letter format (信函格式) shows the host organ's name only: {others} left out of the head",
+                ),
+                others="、".join(organs[1:]).removesuffix("文件"),
+            ),
+        )
+    if n.printed_by.strip() or n.printed_on:
+        yield Finding(
+            Severity.WARNING,
+            "notice.printed_by",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "the letter format (信函格式) has no printing organ and date (印发机关和印发日期): they are not printed",
+                )
+            ),
+        )
+
+
 CHECKS: tuple[Callable[[_Context], Iterator[Finding]], ...] = (
     check_title_year,
     check_notice_title_year,
@@ -612,6 +661,7 @@ CHECKS: tuple[Callable[[_Context], Iterator[Finding]], ...] = (
     check_joint_signers,
     check_imprint,
     check_notice_parts,
+    check_doc_format,
     check_empty_headings,
     check_duplicate_tasks,
     check_lead_units,

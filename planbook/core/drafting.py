@@ -92,6 +92,7 @@ def next_year_plan(plan: Plan) -> Plan:
         setattr(target, spec.name, list(value) if isinstance(value, list) else value)
     # How it is issued: the same organs seal next year's notice; a head still missing is proposed.
     draft.notice.sealing = plan.notice.sealing
+    draft.notice.doc_format = plan.notice.doc_format
     draft.notice.masthead_proposed = plan.notice.masthead_proposed
     draft.notice.seals = list(plan.notice.seals)
     fill_masthead(draft)

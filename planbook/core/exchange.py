@@ -16,6 +16,7 @@ from .model import (
     MAX_DEPTH,
     MAX_NODES,
     NOTICE_FIELDS,
+    DocFormat,
     Field,
     Node,
     NodeKind,
@@ -47,6 +48,8 @@ def plan_to_dict(plan: Plan, seals: bool = False) -> dict[str, Any]:
     # Optional keys: a notice issued the default way writes exactly what it wrote before they existed.
     if plan.notice.sealing is not Sealing.SEALED:
         notice["sealing"] = str(plan.notice.sealing)
+    if plan.notice.doc_format is not DocFormat.FILE:
+        notice["doc_format"] = str(plan.notice.doc_format)
     if plan.notice.masthead_proposed:
         notice["masthead_proposed"] = True
     if seals and plan.notice.seals:
@@ -168,6 +171,7 @@ def _notice(data: Any) -> Notice:
         else:
             values[name] = _str(d, name, "plan.notice")
     values["sealing"] = _enum(Sealing, d.get("sealing", "sealed"), "plan.notice.sealing")
+    values["doc_format"] = _enum(DocFormat, d.get("doc_format", "file"), "plan.notice.doc_format")
     proposed = d.get("masthead_proposed", False)
     if not isinstance(proposed, bool):
         raise FormatError(

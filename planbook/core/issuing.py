@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Plan
+from .model import DocFormat, Plan
 
 # Signers typed on one line: 湖南省教育厅、中共湖南省委教育工作委员会
 _ORGAN_SPLIT = re.compile(r"[、，,；;\s]+")
@@ -29,10 +29,13 @@ def issuing_organs(plan: Plan) -> list[str]:
 
 
 def propose_masthead(plan: Plan) -> str:
-    """南宁市教育局文件; for joint issuers the names one after another (stacked when laid out) and 文件."""
+    """南宁市教育局文件; for joint issuers the names one after another (stacked when laid out) and 文件. In the
+    信函格式 (10.1) the host organ's full name alone: 南宁市教育局."""
     organs = [o.removesuffix("文件") for o in issuing_organs(plan)]
     if not organs:
         return ""
+    if plan.notice.doc_format is DocFormat.LETTER:
+        return organs[0]
     return " ".join(organs) + "文件"
 
 

@@ -23,6 +23,7 @@ from .model import (
     DATE_FIELDS,
     ISSUE_FIELDS,
     NOTICE_FIELDS,
+    DocFormat,
     Field,
     Node,
     NodeKind,
@@ -63,6 +64,7 @@ class Library(Queries):
         self.db = db
         self.readonly = readonly
         self._depth = 0
+        self._queued_before: frozenset[int] = frozenset()
 
     # ---- opening -------------------------------------------------------------------------------------
 
@@ -96,7 +98,9 @@ class Library(Queries):
         if path.exists() and path.stat().st_size:
             _check_identity(path, readonly)
         conn = _connect(path, readonly)
-        lib = cls(path, sqlite_utils.Database(conn), readonly)
+        # No sqlite-utils plugins: finding them scans every installed package's metadata (some 0.1 s at each
+        # start), and a plugin would run its own code on the library's connection.
+        lib = cls(path, sqlite_utils.Database(conn, execute_plugins=False), readonly)
         if not readonly:
             lib.migrate()
         return lib
@@ -134,6 +138,7 @@ class Library(Queries):
                 migration(self.db)
             self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._search_index = None  # whether the file has a search index was asked (and kept) before it had one
 
     def close(self) -> None:
         self.db.conn.close()
@@ -162,6 +167,9 @@ class Library(Queries):
         self.db.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
+            from .search import queued
+
+            self._queued_before = queued(self)  # what already waits to be indexed: left for the next search
             yield
             self._before_commit()
         except BaseException:
@@ -178,7 +186,7 @@ class Library(Queries):
         # The search index follows every change inside the same transaction (see core/search.py).
         from .search import flush
 
-        flush(self)
+        flush(self, self._queued_before)
 
     # ---- plans ---------------------------------------------------------------------------------------
 
@@ -214,6 +222,15 @@ class Library(Queries):
     def count_nodes(self, plan_id: int) -> int:
         return self.db.execute("SELECT count(*) FROM nodes WHERE plan_id = ?", [plan_id]).fetchone()[0]
 
+    def compact(self) -> tuple[int, int]:
+        """Give the file's free pages back to the disk (VACUUM): what a library converted to a smaller search
+        index, or one with many plans deleted, keeps until then. Rewrites the whole file (minutes at 10,000
+        plans) and needs it to itself. Returns the file's size in bytes before and after."""
+        page = self.db.execute("PRAGMA page_size").fetchone()[0]
+        before = page * self.db.execute("PRAGMA page_count").fetchone()[0]
+        self.db.execute("VACUUM")
+        return before, page * self.db.execute("PRAGMA page_count").fetchone()[0]
+
     def plan_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM plans").fetchone()[0]
 
@@ -240,7 +257,7 @@ class Library(Queries):
         """The notice's format, sealing, proposed masthead and seals (schema v5); the defaults before it."""
         try:
             row = self.db.execute(
-                "SELECT sealing, masthead_proposed FROM notice_issue WHERE plan_id = ?", [plan_id]
+                "SELECT sealing, masthead_proposed, doc_format FROM notice_issue WHERE plan_id = ?", [plan_id]
             ).fetchone()
             seals = [
                 bytes(r[0])
@@ -252,7 +269,7 @@ class Library(Queries):
             return {}
         values: dict = {"seals": seals}
         if row is not None:
-            values.update(sealing=Sealing(row[0]), masthead_proposed=bool(row[1]))
+            values.update(sealing=Sealing(row[0]), masthead_proposed=bool(row[1]), doc_format=DocFormat(row[2]))
         return values
 
     def _store_issue(self, plan_id: int, notice: Notice, names: set[str] | None = None) -> None:
@@ -263,6 +280,7 @@ class Library(Queries):
                 {
                     "plan_id": plan_id,
                     "sealing": str(notice.sealing),
+                    "doc_format": str(notice.doc_format),
                     "masthead_proposed": int(notice.masthead_proposed),
                 },
                 pk="plan_id",

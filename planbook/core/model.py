@@ -27,6 +27,14 @@ class Numbering(StrEnum):
     # Numbers follow the outline level, as an action plan prints them: a task directly under a section is （一）,
     # its items 1.; every node counts among its siblings (`numbering.counted`).
     OUTLINE = "outline"
+    # The same, but tasks count on through the plan, as some action plans number them: （一）（二） under one
+    # section, （三）（四） under the next.
+    OUTLINE_RUNNING = "outline-running"
+
+    @property
+    def by_level(self) -> bool:
+        """Whether a node prints its outline level's number (`numbering.level_kind`) rather than its kind's."""
+        return self in (Numbering.OUTLINE, Numbering.OUTLINE_RUNNING)
 
 
 class Status(StrEnum):
@@ -39,6 +47,13 @@ class Sealing(StrEnum):
 
     SEALED = "sealed"  # 加盖印章 (7.3.5.1): date 右空四字, 署名 centred over it, the seal across both
     UNSEALED = "unsealed"  # 不加盖印章 (7.3.5.2): 署名 右空二字, the date 2 characters further right
+
+
+class DocFormat(StrEnum):
+    """The notice's head (GB/T 9704 7 and 10.1): the red-head 文件格式, or the 信函格式 of 函 and many 办公室 notices."""
+
+    FILE = "file"  # 文件格式: 机关名称 + 文件 35 mm below the type area's top, a red rule under the 发文字号
+    LETTER = "letter"  # 信函格式: the organ's name 30 mm from the paper's top, red double lines, no page number on p.1
 
 
 @dataclass(frozen=True)
@@ -301,6 +316,7 @@ class Notice:
     attachments: str = ""  # 附件说明
     # How it is issued (schema v6, tables notice_issue and notice_seals; not text, so kept out of NOTICE_FIELDS):
     sealing: Sealing = Sealing.SEALED
+    doc_format: DocFormat = DocFormat.FILE
     masthead_proposed: bool = False  # the masthead was filled in by Planbook and nobody has confirmed it yet
     seals: list[bytes] = field(default_factory=list)  # electronic seals (PNG), one per signer in signer order
 
@@ -461,7 +477,7 @@ del K, S, C
 NOTICE_SPECS = tuple(f for f in PLAN_FIELDS.values() if f.in_notice)
 
 DATE_FIELDS = tuple(f.name for f in NOTICE_SPECS if f.type == "date")  # ("signed_on", "printed_on", "published_on")
-ISSUE_FIELDS = ("sealing", "masthead_proposed", "seals")
+ISSUE_FIELDS = ("sealing", "doc_format", "masthead_proposed", "seals")
 NOTICE_FIELDS = tuple(f.name for f in fields(Notice) if f.name not in ISSUE_FIELDS)  # the notices table's columns
 # What makes a notice a document to print rather than a web page's metadata.
 PRINTED_FIELDS = ("masthead", "doc_number", "title", "recipients", "body", "signers", "signed_on")

@@ -57,8 +57,8 @@ def counted(
     (per-section). In outline numbering a node prints as its level's kind (`level_kind`), counted among all its
     siblings: a task directly under a section is （一）, as action plans print it.
     """
-    if numbering is Numbering.OUTLINE:
-        return _outline_counted(top, children)
+    if numbering.by_level:
+        return _outline_counted(top, children, kind, running=numbering is Numbering.OUTLINE_RUNNING)
     per_section = numbering is Numbering.PER_SECTION
     runs_on = {k for k, spec in KINDS.items() if spec.runs_on}
     out: list[tuple[T, NodeKind, int]] = []
@@ -98,12 +98,24 @@ def level_kind(depth: int) -> NodeKind:
     return _LEVELS[min(depth, len(_LEVELS)) - 1]
 
 
-def _outline_counted(top: Iterable[T], children: Callable[[T], Iterable[T]]) -> list[tuple[T, NodeKind, int]]:
+def _outline_counted(
+    top: Iterable[T], children: Callable[[T], Iterable[T]], kind: Callable[[T], NodeKind], running: bool
+) -> list[tuple[T, NodeKind, int]]:
+    """Every node numbered among its siblings in its level's style; with `running`, tasks count on through the
+    plan instead (（三） opens the second section when the first had two)."""
     out: list[tuple[T, NodeKind, int]] = []
+    tasks = 0
 
     def visit(nodes: Iterable[T], depth: int) -> None:  # depth is bounded by model.MAX_DEPTH
-        for n, node in enumerate(nodes, 1):
-            out.append((node, level_kind(depth), n))
+        nonlocal tasks
+        n = 0
+        for node in nodes:
+            if running and kind(node) is NodeKind.TASK:
+                tasks += 1
+                out.append((node, level_kind(depth), tasks))
+            else:
+                n += 1
+                out.append((node, level_kind(depth), n))
             if inner := children(node):
                 visit(inner, depth + 1)
 

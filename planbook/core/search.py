@@ -6,13 +6,15 @@ Design (measured in the search research note; see benchmarks/bench_search.py):
   (title; preamble, closing, notice text; issuers, kind, masthead, document number). Their text comes from
   the SQL views `search_node_src` / `search_plan_src` (schema v3), the single definition of "what is indexed".
 * **Tokens.** The text is normalised (NFKC, lower case) and every character is encoded as one FTS5 token
-  character: a-z, 0-9 and CJK ideographs stand for themselves, every other BMP character becomes a private-use
-  character (U+F0000 + code point), and a character outside the BMP becomes two private-use characters. The
-  encoded text is indexed as overlapping *bigrams*, plus a last bigram closed by the sentinel U+E000 (which the
-  encoding never produces). So a term of 2+ characters is the FTS5 phrase of its bigrams and a 1-character term
-  is the prefix query `"c"*` (served by the `prefix='1'` index); both match exactly the documents whose
-  normalised text contains the term as a substring, for any characters at all, including punctuation and
-  FTS5's own syntax characters, which never reach MATCH as syntax.
+  character for the `ascii` tokenizer: a-z, 0-9 and every character above U+007F stand for themselves, other
+  ASCII characters and the sentinel become private-use characters (U+F0000 + code point), and a character
+  outside the BMP becomes two private-use characters. The encoded text is indexed as overlapping *bigrams*,
+  plus a last bigram closed by the sentinel U+E000 (which the encoding never produces). So a term of 2+
+  characters is the FTS5 phrase of its bigrams and a 1-character term is the prefix query `"c"*`; both match
+  exactly the documents whose normalised text contains the term as a substring, for any characters at all,
+  including punctuation and FTS5's own syntax characters, which never reach MATCH as syntax. There is no
+  prefix index (it doubled the index and every write): a 1-character query merges the bigrams that start with
+  its character, a few milliseconds per 1,000 plans for the commonest characters.
 * **Order.** FTS5 rowid = year·10¹⁰ + node id (plans: + 9·10⁹ + plan id), so `ORDER BY rowid DESC` walks
   newest plans first. Title and field hits come first, read from `search_head`, a second, small index of just
   the titles and fields (a column filter on the big table would walk every hit); then body hits. Within each
@@ -22,7 +24,10 @@ Design (measured in the search research note; see benchmarks/bench_search.py):
 * **Keeping in step.** The tables are contentless, so removing a document needs the text it was indexed with.
   Plain-SQL triggers (schema v3) copy a document's indexed text into `search_queue` before its first change
   in a transaction; `flush` (called by `Library.transaction` just before COMMIT) removes those old tokens and
-  indexes the current text in both tables. The triggers call no application function, so a library written by
+  indexes the current text in both tables. A commit that changed more than `DEFER_DOCS` documents (a next-year
+  draft of a 3,000-task plan: indexing cost twenty times its inserts) leaves them queued instead, and later
+  commits index only their own changes; the next search indexes the backlog first (`catch_up`, in steps of
+  `CATCH_UP_DOCS` documents, on the search's worker thread) or, read-only, scans it. The triggers call no application function, so a library written by
   any other SQLite client cannot fail or be corrupted: its changes wait in the queue (with the right old
   text) until Planbook's next commit, and until then a search treats queued documents by scanning their text.
 """
@@ -34,7 +39,6 @@ import unicodedata
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
 from .errors import PlanbookError
 from .messages import QT_TRANSLATE_NOOP
@@ -42,7 +46,7 @@ from .model import KINDS as NODE_KINDS
 from .model import NodeKind, Numbering
 from .numbering import counted, label
 
-TOKENIZER_VERSION = "1"
+TOKENIZER_VERSION = "2"  # 2: the ascii tokenizer, only ASCII punctuation encoded; no prefix index
 KEY_YEAR = 10_000_000_000  # rowid = year * KEY_YEAR + node id
 PLAN_BASE = 9_000_000_000  # plan documents: year * KEY_YEAR + PLAN_BASE + plan id
 COLUMNS = ("title", "body", "units", "fields")
@@ -54,23 +58,23 @@ BM25_MAX_HITS = 2000  # above this many hits, newest first replaces bm25 within 
 # ---- tokens -------------------------------------------------------------------------------------------
 
 
-def _keep(cp: int) -> bool:
-    return 0x61 <= cp <= 0x7A or 0x30 <= cp <= 0x39 or 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF
+# The ascii tokenizer takes every character above U+007F as part of a token, so only ASCII other than a-z and
+# 0-9 (which it would split on; upper case never reaches it), the sentinel, and characters outside the BMP need
+# other token characters. Everything else, CJK and full-width punctuation alike, stands for itself: encoding
+# touches only the few runs that need it, not every character.
+_ASCII_CODES = str.maketrans(
+    {cp: chr(0xF0000 + cp) for cp in (*range(0x30), *range(0x3A, 0x61), *range(0x7B, 0x80), ord(SENTINEL))}
+)
+_SPECIAL = re.compile("[\x00-\x2f\x3a-\x60\x7b-\x7f\ue000]+|[\U00010000-\U0010ffff]+")
 
 
-@cache
-def _bmp_table() -> dict[int, str]:
-    """Made on first use, not at import: its 63,000 entries cost 50 ms (300 ms on a busy machine) of every
-    start of the window, before anything was searched or edited."""
-    return {cp: chr(0xF0000 + cp) for cp in range(0x10000) if not _keep(cp) and not 0xD800 <= cp <= 0xDFFF}
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def _astral(m: re.Match) -> str:
-    n = ord(m.group()) - 0x10000
-    return chr(0x100000 + (n >> 10)) + chr(0x100400 + (n & 0x3FF))
+def _special(m: re.Match) -> str:
+    run = m.group()
+    if ord(run[0]) < 0x10000:
+        return run.translate(_ASCII_CODES)
+    return "".join(
+        chr(0x100000 + ((ord(c) - 0x10000) >> 10)) + chr(0x100400 + ((ord(c) - 0x10000) & 0x3FF)) for c in run
+    )
 
 
 def norm(text: str) -> str:
@@ -79,10 +83,10 @@ def norm(text: str) -> str:
 
 
 def encode(normalised: str) -> str:
-    """One token character per character (two for a character outside the BMP); injective, prefix-free."""
-    if _ASTRAL.search(normalised):
-        normalised = _ASTRAL.sub(_astral, normalised)
-    return normalised.translate(_bmp_table())
+    """One token character per character (two for a character outside the BMP); injective, prefix-free: kept
+    characters are BMP characters other than ASCII and the sentinel, codes for those are single characters of
+    plane 15, and a character outside the BMP is a pair whose first half (U+100000-U+1003FF) is no code alone."""
+    return _SPECIAL.sub(_special, normalised)
 
 
 def tokens(text: str) -> str:
@@ -152,30 +156,66 @@ def _version_ok(lib) -> bool:
     return bool(row) and row[0] == TOKENIZER_VERSION
 
 
-def flush(lib) -> None:
-    """Re-index the queued documents (call inside the writing transaction, as `Library.transaction` does)."""
+DEFER_DOCS = 256  # a commit that changed more documents than this leaves them for the next search to index
+CATCH_UP_DOCS = 256  # documents indexed per transaction when catching up (a writer waits at most that long)
+
+
+def queued(lib) -> frozenset[int]:
+    """The documents waiting in the queue (what `Library.transaction` notes as a transaction begins)."""
+    if not has_index(lib):
+        return frozenset()
+    return frozenset(r[0] for r in lib.db.execute("SELECT doc FROM search_queue"))
+
+
+def flush(lib, before: frozenset[int] = frozenset()) -> None:
+    """At commit: index the documents this transaction changed (those queued but not in `before`, the queue as it
+    began), within the transaction. Unless they are many (a next-year draft, a large import): indexing 3,500
+    documents costs twenty times their inserts, so they wait in the queue, and the next search indexes them first
+    (`catch_up`, on the search's worker thread) while searches meanwhile stay exact."""
     if not has_index(lib):
         return
+    docs = [r[0] for r in lib.db.execute("SELECT doc FROM search_queue") if r[0] not in before]
+    if docs and len(docs) <= DEFER_DOCS:
+        _index(lib, docs)
+
+
+def pending(lib) -> bool:
+    """Whether documents wait in the queue to be indexed."""
+    return has_index(lib) and lib.db.execute("SELECT 1 FROM search_queue LIMIT 1").fetchone() is not None
+
+
+def catch_up(lib) -> int:
+    """Index every queued document, `CATCH_UP_DOCS` per transaction (so another writer, the window's editing,
+    waits at most one step); returns how many were indexed."""
+    done = 0
+    while pending(lib):
+        with lib.transaction():
+            docs = [r[0] for r in lib.db.execute("SELECT doc FROM search_queue LIMIT ?", [CATCH_UP_DOCS])]
+            _index(lib, docs)
+            done += len(docs)
+    return done
+
+
+def _index(lib, docs: list[int]) -> None:
+    """Re-index queued documents `docs`: remove the tokens they were indexed with, index their current text, and
+    take them off the queue."""
     db = lib.db
-    queued = db.execute(f"SELECT doc, {_SRC_COLS} FROM search_queue").fetchall()
-    if not queued:
-        return
     if not _version_ok(lib):
         # Not built yet (or built by an older tokenizer): the next search rebuilds everything anyway.
         db.execute("DELETE FROM search_queue")
         return
-    _write(db, [r[1:] for r in queued if r[1] is not None], delete=True)
-    nodes = [r[0] for r in queued if r[0] > 0]
-    plans = [-r[0] for r in queued if r[0] < 0]
-    for view, col, ids in (("search_node_src", "doc", nodes), ("search_plan_src", "plan_id", plans)):
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            _write(
-                db,
-                db.execute(f"SELECT {_SRC_COLS} FROM {view} WHERE {col} IN ({marks})", chunk).fetchall(),
-                delete=False,
-            )
-    db.execute("DELETE FROM search_queue")
+    for chunk in _chunks(docs, 500):
+        marks = ",".join("?" * len(chunk))
+        old = db.execute(f"SELECT {_SRC_COLS} FROM search_queue WHERE doc IN ({marks})", chunk).fetchall()
+        _write(db, [r for r in old if r[0] is not None], delete=True)
+        nodes = [d for d in chunk if d > 0]
+        plans = [-d for d in chunk if d < 0]
+        for view, col, ids in (("search_node_src", "doc", nodes), ("search_plan_src", "plan_id", plans)):
+            if ids:
+                where = ",".join("?" * len(ids))
+                rows = db.execute(f"SELECT {_SRC_COLS} FROM {view} WHERE {col} IN ({where})", ids).fetchall()
+                _write(db, rows, delete=False)
+        db.execute(f"DELETE FROM search_queue WHERE doc IN ({marks})", chunk)
 
 
 def _rebuild(lib) -> int:
@@ -433,10 +473,8 @@ def search(lib, text: str | Query, limit: int = 50, *, counts: bool = True) -> S
 def _ensure_current(lib) -> None:
     """Index what another program changed, and rebuild an index made by an older tokenizer (writable only)."""
     if getattr(lib, "_search_current", False):
-        pending = lib.db.execute("SELECT 1 FROM search_queue LIMIT 1").fetchone()
-        if pending and not lib.readonly:
-            with lib.transaction():
-                flush(lib)
+        if not lib.readonly:
+            catch_up(lib)
         return
     if not _version_ok(lib):
         if lib.readonly:

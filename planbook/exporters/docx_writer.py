@@ -37,12 +37,18 @@ from ..layout import (
     IMPRINT_THICK_PT,
     IMPRINT_THIN_PT,
     LAYOUTS,
+    LETTER_FOOT_RULE_MM,
+    LETTER_LINES_GAP_PT,
+    LETTER_RULE_MM,
+    LETTER_THICK_PT,
+    LETTER_THIN_PT,
     PAGE,
     RED_RULE_PT,
     STYLES,
     Blank,
     Face,
     Imprint,
+    LetterHead,
     Masthead,
     PageBreak,
     Paragraph,
@@ -72,6 +78,11 @@ RED_RULE_SPACE_PT = 7  # border distance below the doc number's line: 3.9 mm to 
 # LibreOffice puts the masthead's ink 0.7 mm above the space-before it is given; this brings its top edge to
 # 72 mm from the paper's top (35 mm below the type area). Word may differ (unverified).
 MASTHEAD_NUDGE_MM = 0.7
+# 信函格式's mark sits in a frame, where LibreOffice sets the em box of a line of exact height 0.078 em higher than
+# the frame's top; and it sets the first line under the double line 1.1 mm lower than the space before it asks
+# (both measured from the baselines of LibreOffice 7.4's PDF; Word unverified).
+LETTER_MARK_NUDGE_EM = 0.078
+LETTER_FLOW_NUDGE_MM = -1.1
 
 # Child order in w:pPr and w:rPr (ECMA-376); Word refuses files whose children are out of order.
 _PPR_ORDER = [
@@ -281,7 +292,7 @@ class _Writer:
         self.pitch: int | None = None  # twips: a notice page's tightened pitch (layout.fit, 7.3.5.5)
         self.fitted: int | None = None  # twips: the same pitch, until the fitted notice's section is closed
         self.seal_ids = 0  # floating seal pictures so far (each needs its own drawing id)
-        self.fitted: int | None = None  # twips: the fitted notice section's line pitch while it is being written
+        self.before_next: int | None = None  # twips of space before the next paragraph (信函格式's first line)
 
     def write(self, blocks) -> Document:
         self._page()
@@ -306,6 +317,8 @@ class _Writer:
         sect.find(qn("w:docGrid")).set(qn("w:linePitch"), str(self.fitted))
         _ppr(last).append(sect)  # sectPr is the last child of pPr but for pPrChange, which we never write
         self.fitted = None
+        for title_pg in self.sect_pr.findall(qn("w:titlePg")):  # 信函格式: only the notice's page 1 goes unnumbered
+            self.sect_pr.remove(title_pg)
 
     # -- page, settings, footers --
 
@@ -499,16 +512,7 @@ class _Writer:
         self.pitch = round(pitch * 20) if pitch else None
         match block:
             case Paragraph():
-                p = self._para(block.style)
-                if block.keep_with_next:
-                    _put(_ppr(p), _el("keepNext"))
-                if block.keep_with_next and block.kind in ("body", "attachment_note"):
-                    # Where no tighter pitch fits (layout.fit), Word keeps the last lines with the signature
-                    # (7.3.5.5); LibreOffice moves the whole paragraph, hence fit.py's pitch comes first.
-                    _put(_ppr(p), _el("widowControl", val=0))
-                    self.keep_blanks = True
-                for run in block.runs:
-                    self._run(p, run.text, block.style, bold=run.bold, face=run.face)
+                self._paragraph(block)
             case TitleLines():
                 for line in block.lines:
                     p = self._para(block.style)
@@ -520,6 +524,8 @@ class _Writer:
                         _put(_ppr(p), _el("keepNext"))
             case Masthead():
                 self._masthead(block)
+            case LetterHead():
+                self._letter_head(block)
             case Rule():
                 self._red_rule()
             case Signature():
@@ -532,6 +538,20 @@ class _Writer:
             case Imprint():
                 self._imprint(block)
 
+    def _paragraph(self, block: Paragraph) -> None:
+        p = self._para(block.style)
+        if block.keep_with_next:
+            _put(_ppr(p), _el("keepNext"))
+        if block.keep_with_next and block.kind in ("body", "attachment_note"):
+            # The body's last line keeps with the signature (7.3.5.5): fit.py's pitch where one fits, else the
+            # line alone in a paragraph of its own (LibreOffice moves a whole keep-with-next paragraph).
+            _put(_ppr(p), _el("widowControl", val=0))
+            self.keep_blanks = True
+        for run in block.runs:
+            self._run(p, run.text, block.style, bold=run.bold, face=run.face)
+        if block.right:
+            self._flush_right(p, block.right)
+
     def _para(self, style_key: str):
         p = _el("p")
         ppr = _ppr(p)
@@ -540,7 +560,11 @@ class _Writer:
         if self.break_next:
             _put(ppr, _el("pageBreakBefore"))
             self.break_next = False
-        if self.pitch:  # on the fitted section's grid, whose pitch this is
+        if self.before_next is not None:  # the first line under 信函格式's double line, placed off the grid
+            _put(ppr, _el("snapToGrid", val=0))
+            _put(ppr, _el("spacing", before=self.before_next, after=0, line=self.pitch or LINE, lineRule="exact"))
+            self.before_next = None
+        elif self.pitch:  # on the fitted section's grid, whose pitch this is
             _put(ppr, _el("spacing", before=0, after=0, line=self.pitch, lineRule="exact"))
         elif self.fitted:  # a line of the notice's head, of the full pitch: off the tighter grid
             _put(ppr, _el("snapToGrid", val=0))
@@ -719,6 +743,69 @@ class _Writer:
         self._run(p, text, style_key, size_pt=size_pt)
         return p
 
+    def _flush_right(self, p, text: str) -> None:
+        """`text` at a right tab stop on the type area's right edge, in the 发文字号's style."""
+        tabs = _el("tabs")
+        tabs.append(_el("tab", val="right", pos=_cells_twips(PAGE.chars_per_line)))
+        _put(_ppr(p), tabs)
+        r = _el("r")
+        set_fonts(_rpr(r), self.faces[STYLES["letter_doc_number"].face].docx_name)
+        r.append(_el("tab"))
+        p.append(r)
+        self._run(p, text, "letter_doc_number")
+
+    def _letter_head(self, h: LetterHead) -> None:
+        """信函格式 (10.1): the mark and the two double lines as frames placed on the page (they lie partly outside
+        the type area, and never move the text), page 1 without a page number (a first-page footer left empty),
+        and the next paragraph pushed down to 7/8 of a 3号 height under the upper double line."""
+        width = _twips_mm(LETTER_RULE_MM)
+        if h.name:
+            height = round(h.size_pt * 20)
+            nudge = round(LETTER_MARK_NUDGE_EM * height)
+            p = self._frame(width, _twips_mm(h.mark_top_mm) + nudge, height, "letter_mark")
+            _put(_ppr(p), _el("spacing", before=0, after=0, line=height, lineRule="exact"))
+            _put(_ppr(p), _el("ind", left=0, right=0, firstLine=0))
+            self._run(p, h.name, "letter_mark", size_pt=h.size_pt)
+        lower = PAGE.height_mm - LETTER_FOOT_RULE_MM - _double_line_mm()
+        for top_mm, upper, under in (
+            (h.rule_top_mm, LETTER_THICK_PT, LETTER_THIN_PT),
+            (lower, LETTER_THIN_PT, LETTER_THICK_PT),
+        ):
+            p = self._frame(width, _twips_mm(top_mm), round(_double_line_mm() * TWIPS_PER_MM), "normal")
+            gap = round(LETTER_LINES_GAP_PT * 20)
+            _put(_ppr(p), _el("spacing", before=0, after=0, line=gap, lineRule="exact"))
+            bdr = _el("pBdr")
+            colour = STYLES["letter_mark"].colour
+            bdr.append(_el("top", val="single", sz=round(upper * 8), space=0, color=colour))
+            bdr.append(_el("bottom", val="single", sz=round(under * 8), space=0, color=colour))
+            _put(_ppr(p), bdr)
+        section = self.doc.sections[0]
+        section.different_first_page_header_footer = True  # an empty first-page footer: no page number on p.1
+        pitch = self.pitch or LINE
+        first_top = _twips_mm(h.flow_top_mm - PAGE.top_mm) - (pitch - 320) // 2
+        self.before_next = max(0, first_top + _twips_mm(LETTER_FLOW_NUDGE_MM))
+
+    def _frame(self, width: int, y: int, height: int, style_key: str):
+        """A one-paragraph frame `width` twips wide, centred on the type area (as the 文件格式's mark is), `y` twips
+        from the paper's top, that text flows through (it takes no room in the flow)."""
+        p = self._para(style_key)
+        _put(
+            _ppr(p),
+            _el(
+                "framePr",
+                w=width,
+                h=height,
+                hRule="exact",
+                wrap="through",
+                hAnchor="margin",
+                vAnchor="page",
+                xAlign="center",
+                y=y,
+            ),
+        )
+        _put(_ppr(p), _el("snapToGrid", val=0))
+        return p
+
     def _red_rule(self) -> None:
         """The red rule as the bottom border of the doc number's paragraph: it spans the type area."""
         last = self.sect_pr.getprevious()
@@ -765,6 +852,8 @@ class _Writer:
             if len(rows) == 2
             else [[("top", thick), ("bottom", thick)]]
         )
+        if not imp.rules:  # 信函格式: no separator lines
+            row_borders = [[] for _ in rows]
         bottom = _twips_mm(PAGE.type_height_mm)
         tops = []
         for _text, _ind, _tab, lines in reversed(rows):
@@ -807,6 +896,10 @@ class _Writer:
         # The frame is anchored to the next paragraph: keep that one a hairline high.
         tail = self._para("normal")
         _hairline(tail)
+
+
+def _double_line_mm() -> float:
+    return (LETTER_THICK_PT + LETTER_LINES_GAP_PT + LETTER_THIN_PT) * 25.4 / 72
 
 
 def _hairline(p, before: int = 0) -> None:

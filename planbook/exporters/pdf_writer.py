@@ -47,6 +47,11 @@ from ..layout import (
     IMPRINT_THICK_PT,
     IMPRINT_THIN_PT,
     LAYOUTS,
+    LETTER_FOOT_RULE_MM,
+    LETTER_LINES_GAP_PT,
+    LETTER_RULE_MM,
+    LETTER_THICK_PT,
+    LETTER_THIN_PT,
     PAGE,
     RED,
     RED_RULE_GAP_MM,
@@ -55,10 +60,12 @@ from ..layout import (
     Blank,
     Block,
     Imprint,
+    LetterHead,
     Masthead,
     PageBreak,
     Paragraph,
     Rule,
+    Run,
     Seal,
     Signature,
     Style,
@@ -364,6 +371,8 @@ class Typesetter:
                     self.new_page()
             case Masthead():
                 self.place_masthead(block)
+            case LetterHead():
+                self.place_letter_head(block, rest)
             case Rule():
                 self.place_rule()
             case TitleLines():
@@ -439,14 +448,24 @@ class Typesetter:
                 n == len(lines) - 1, tail, body and n == 0
             ):
                 self.new_page()
-            if n == 0 and p.kind == "heading1":
-                self.page.marks.append(Mark(1, p.text, self.y))
+            if n == 0:
+                self._first_line_extras(p)
             self.draw_line(line, st, cell, roles)
             self.y += self.pitch
             self.page.body_lines += 1
             self.page.body_text += body
         if tail and self.room() < tail:
             self.new_page()
+
+    def _first_line_extras(self, p: Paragraph) -> None:
+        """On a paragraph's first line: a section heading's outline mark; text set flush right beside it (the
+        信函格式's 发文字号 on the 份号's line)."""
+        if p.kind == "heading1":
+            self.page.marks.append(Mark(1, p.text, self.y))
+        if p.right:
+            right = Paragraph("doc_number", "letter_doc_number", [Run(p.right)])
+            lines, st, cell = self.lines_of(right)
+            self.draw_line(lines[0], st, cell, _roles(right, st))
 
     def _breaks_before(self, left: int, done: int, least: int) -> bool:
         """Does the page end before the next of a paragraph's lines, `left` of them still to place after `done`?
@@ -580,6 +599,26 @@ class Typesetter:
         self.y = top + height
         self.last_baseline = top + height - (1 - EM_ASCENT) * size
 
+    def place_letter_head(self, h: LetterHead, rest: Sequence[Block]) -> None:
+        """信函格式 (10.1): the mark 30 mm from the paper's top, the double lines 170 mm long under it and 20 mm
+        above the paper's bottom (thin over thick), no page number on this page; the next line's characters begin
+        7/8 of a 3号 height under the upper double line."""
+        size = h.size_pt
+        if h.name:
+            w = self.fonts.width(h.name, "title", size)
+            top = h.mark_top_mm * MM
+            self.draw_text(LEFT + (TYPE_W - w) / 2, top + EM_ASCENT * size, h.name, "title", size, color=RED_CMYK)
+        x0 = LEFT + (TYPE_W - LETTER_RULE_MM * MM) / 2  # centred on the type area, as the mark is
+        upper = h.rule_top_mm * MM
+        lower = PAGE_H - LETTER_FOOT_RULE_MM * MM - LETTER_THICK_PT - LETTER_LINES_GAP_PT - LETTER_THIN_PT
+        for y, first, second in ((upper, LETTER_THICK_PT, LETTER_THIN_PT), (lower, LETTER_THIN_PT, LETTER_THICK_PT)):
+            self.page.items.append(RuleItem(x0, x0 + LETTER_RULE_MM * MM, y + first / 2, first, RED_CMYK))
+            y2 = y + first + LETTER_LINES_GAP_PT + second / 2
+            self.page.items.append(RuleItem(x0, x0 + LETTER_RULE_MM * MM, y2, second, RED_CMYK))
+        self.page.numbered = False  # 信函格式's first page has no page number
+        pitch = (getattr(rest[0], "pitch_pt", None) if len(rest) else None) or PITCH
+        self.y = max(self.y, h.flow_top_mm * MM - (pitch - BODY) / 2)
+
     def place_rule(self) -> None:
         """The red rule across the 版心, 4 mm under the doc number's ink (Fandol's hanzi reach 0.18 em below the
         baseline); then the grid continues from the rule."""
@@ -659,7 +698,7 @@ class Typesetter:
                 self.new_page()
                 self.page.numbered = False
         top = TYPE_BOTTOM - rows * PITCH
-        for y in (top, TYPE_BOTTOM):
+        for y in (top, TYPE_BOTTOM) if imp.rules else ():
             self.page.items.append(RuleItem(LEFT, LEFT + TYPE_W, y, IMPRINT_THICK_PT))
         self.y = top
         left = LEFT + st.left_indent_chars * cell
@@ -668,8 +707,8 @@ class Typesetter:
             if n == 0:
                 self.draw_text(left, base, label, "fang", size)
             for u in line.units:
-                if not u.text.isspace():
-                    self.draw_text(left + (line.indent + u.x) * cell, base, u.text, "fang", size)
+                if not u.text.isspace():  # a squeezed opener is drawn half a cell left: its ink is its right half
+                    self.draw_text(left + (line.indent + u.x + u.shift) * cell, base, u.text, "fang", size)
             self.y += PITCH
         if printed:
             if cc_lines:

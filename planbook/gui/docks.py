@@ -1,11 +1,16 @@
 """The panes beside the plan and the dialogs that follow it: Units, Progress Dashboard, Review Draft (docks),
 Compare With…, Check Before Issuing…, Find and Replace…, and renaming a unit. Held by the window as `docks`;
-the views themselves are in follow.py, review.py and checkdialog.py."""
+the views themselves are in follow.py, review.py and checkdialog.py.
+
+The docks exist from the start (View ▸ Units and View ▸ Progress Dashboard are their toggles), empty: each view
+is built, and its module imported, the first time its dock is shown or the view is asked for. Most sessions
+never open them, and building them cost the window's start some 0.1 s."""
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -13,27 +18,27 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QWidget
 
 from ..core import drafting
 from ..core.errors import PlanbookError
-from .follow import Dashboard, UnitsView
-from .review import ReplaceDialog, ReviewPanel
 
 if TYPE_CHECKING:
     from .checkdialog import CheckDialog
+    from .follow import Dashboard, UnitsView
     from .mainwindow import MainWindow
+    from .review import ReplaceDialog, ReviewPanel
 
 
 class FollowDocks(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.w = window
-        self.units_view = UnitsView()
-        self.dashboard = Dashboard()
+        self._units_view: UnitsView | None = None
+        self._dashboard: Dashboard | None = None
+        self._review_panel: ReviewPanel | None = None
         self.unit_filter = ""
         self._timer = QTimer(self, singleShot=True, interval=150)  # one refresh per burst of edits
         self._timer.timeout.connect(self.refresh_follow)
-        self.units_dock = self._dock("unitsDock", self.tr("Units"), self.units_view)
-        self.dashboard_dock = self._dock("dashboardDock", self.tr("Progress Dashboard"), self.dashboard)
-        self.review_panel = ReviewPanel(lambda: self.w.lib)
-        self.review_dock = self._dock("reviewDock", self.tr("Review Draft"), self.review_panel)
+        self.units_dock = self._dock("unitsDock", self.tr("Units"), lambda: self.units_view)
+        self.dashboard_dock = self._dock("dashboardDock", self.tr("Progress Dashboard"), lambda: self.dashboard)
+        self.review_dock = self._dock("reviewDock", self.tr("Review Draft"), lambda: self.review_panel)
         # It opens by itself after drafting: as a window of its own beside the plan (double-click its title to dock
         # it), so the main window's panes keep their sizes.
         self.review_dock.setFloating(True)
@@ -42,28 +47,66 @@ class FollowDocks(QObject):
         self.replace: ReplaceDialog | None = None  # the Find and Replace dialog, once opened
 
     def wire(self) -> None:
-        """Once the window's model and actions exist: the views follow edits, and their requests reach the window."""
-        w, model = self.w, self.w.model
+        """Once the window's model and actions exist: the views follow edits (each view's own requests are
+        wired when it is built)."""
+        model = self.w.model
         for signal in (model.modelReset, model.structureChanged, model.progressChanged, model.dataChanged):
             signal.connect(lambda *_: self._timer.start())
         for dock in (self.units_dock, self.dashboard_dock, self.review_dock):
             dock.visibilityChanged.connect(lambda _: self._timer.start())
-        self.review_panel.edit.connect(w.do)
-        self.review_panel.openFinding.connect(self.go_to_finding)
-        self.units_view.openTask.connect(lambda plan_id, node_id: w.open_plan(plan_id, node_id))
-        self.units_view.filterUnit.connect(self.filter_unit)
-        self.units_view.renameUnit.connect(self.rename_unit_dialog)
-        self.dashboard.exportReport.connect(w.exports.export_progress_dialog)
 
-    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+    # ---- the views, built on first use ------------------------------------------------------------------
+
+    @property
+    def units_view(self) -> UnitsView:
+        if self._units_view is None:
+            from .follow import UnitsView
+
+            view = self._units_view = UnitsView()
+            view.openTask.connect(lambda plan_id, node_id: self.w.open_plan(plan_id, node_id))
+            view.filterUnit.connect(self.filter_unit)
+            view.renameUnit.connect(self.rename_unit_dialog)
+            self._fill(self.units_dock, view)
+        return self._units_view
+
+    @property
+    def dashboard(self) -> Dashboard:
+        if self._dashboard is None:
+            from .follow import Dashboard
+
+            view = self._dashboard = Dashboard()
+            view.exportReport.connect(self.w.exports.export_progress_dialog)
+            self._fill(self.dashboard_dock, view)
+        return self._dashboard
+
+    @property
+    def review_panel(self) -> ReviewPanel:
+        if self._review_panel is None:
+            from .review import ReviewPanel
+
+            panel = self._review_panel = ReviewPanel(lambda: self.w.lib)
+            panel.edit.connect(self.w.do)
+            panel.openFinding.connect(self.go_to_finding)
+            self._fill(self.review_dock, panel)
+        return self._review_panel
+
+    def _dock(self, name: str, title: str, view: Callable[[], QWidget]) -> QDockWidget:
         dock = QDockWidget(title, self.w)
         dock.setObjectName(name)
-        dock.setWidget(widget)
-        widget.setMinimumWidth(300)  # task titles and unit names need room; the panes give way (1024 wide too)
         self.w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
-        dock.visibilityChanged.connect(lambda shown, d=dock: shown and self._make_room_for(d))
+        dock.visibilityChanged.connect(lambda shown, d=dock, v=view: self._shown(shown, d, v))
         return dock
+
+    def _shown(self, shown: bool, dock: QDockWidget, view: Callable[[], QWidget]) -> None:
+        if shown:
+            view()  # built now, the first time: it is on screen at once
+            self._make_room_for(dock)
+
+    @staticmethod
+    def _fill(dock: QDockWidget, widget: QWidget) -> None:
+        widget.setMinimumWidth(300)  # task titles and unit names need room; the panes give way (1024 wide too)
+        dock.setWidget(widget)
 
     def _make_room_for(self, dock: QDockWidget) -> None:
         """A dock opened on a narrow window (1024 wide): it takes a third of the width, and the library pane
@@ -152,7 +195,7 @@ class FollowDocks(QObject):
 
             with contextlib.suppress(PlanbookError, sqlite3.Error):  # the rename is done; only the reminder is lost
                 record_rename(w.lib, old, new)
-        if done and self.units_view.isVisible():
+        if done and self._units_view is not None and self._units_view.isVisible():
             self.units_view.refresh()
             self.units_view.select_unit(new)
         return done
@@ -200,6 +243,8 @@ class FollowDocks(QObject):
 
     def replace_dialog(self) -> ReplaceDialog | None:
         """Edit ▸ Find and Replace (Ctrl+H): the open plan's texts, or every plan's read only."""
+        from .review import ReplaceDialog
+
         w = self.w
         if w.model.plan_id is None:
             return None

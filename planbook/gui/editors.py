@@ -36,7 +36,21 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import docnumbers, editing
-from ..core.model import KINDS, NOTICE_SPECS, PLAN_FIELDS, Field, Node, NodeKind, Numbering, Plan, Sealing, Status
+from ..core.model import (
+    KINDS,
+    NOTICE_SPECS,
+    PLAN_FIELDS,
+    DocFormat,
+    Field,
+    Node,
+    NodeKind,
+    Numbering,
+    Plan,
+    Sealing,
+    Status,
+)
+from ..core.numbering import label as number_label
+from ..layout import letter_name
 from .qtcompat import emit
 from .widgets import ElidedLabel, GrowingTextEdit, named
 
@@ -62,9 +76,16 @@ _W = TypeVar("_W", bound=QWidget)
 _session = itertools.count(1)  # typing sessions: a new one whenever an editor shows another node or loses focus
 
 
-def kind_names() -> dict[NodeKind, str]:
-    """The editor's kind list, from the kind table (`model.KINDS`)."""
-    return {k: QCoreApplication.translate("Kinds", spec.label) for k, spec in KINDS.items()}
+def kind_names(prints_as: NodeKind | None = None) -> dict[NodeKind, str]:
+    """The editor's kind list, from the kind table (`model.KINDS`). In outline numbering a node prints its level's
+    number whatever its kind (`numbering.level_kind`): `prints_as` is that level's kind, and every entry shows
+    the number the node will print, 任务（（一））, never a 1. it will not print."""
+    if prints_as is None:
+        return {k: QCoreApplication.translate("Kinds", spec.label) for k, spec in KINDS.items()}
+    pattern = QCoreApplication.translate("Kinds", "{kind} ({number})")
+    number = number_label(prints_as, 1)
+    names = short_kind_names()
+    return {k: pattern.format(kind=names[k][:1].upper() + names[k][1:], number=number) for k in KINDS}
 
 
 def short_kind_names() -> dict[NodeKind, str]:
@@ -138,6 +159,7 @@ class NodeEditor(QScrollArea):
         self.kind.setObjectName("kindBox")
         for kind, name in kind_names().items():
             self.kind.addItem(name, kind)
+        self._prints_as: NodeKind | None = None  # what the kind list's numbers are for (outline numbering)
         # (its longest name need not set the pane's minimum width: the box shows it whole when there is room)
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.kind.setMinimumContentsLength(8)
@@ -207,9 +229,16 @@ class NodeEditor(QScrollArea):
         if title_spans:
             self.title.setSelection(title_spans[0][0], title_spans[0][1] - title_spans[0][0])
 
-    def show_node(self, node: Node, number: str, tracked: bool | None = None) -> None:
+    def show_node(
+        self, node: Node, number: str, tracked: bool | None = None, prints_as: NodeKind | None = None
+    ) -> None:
         """Show `node` (called on selection and whenever the model changed it). `tracked`: whether it has progress
-        (tasks; the （一） items of an action plan without tasks, see core.progress.tasks)."""
+        (tasks; the （一） items of an action plan without tasks, see core.progress.tasks). `prints_as`: in outline
+        numbering, the kind whose number the node's level prints (the kind list names it)."""
+        if prints_as != self._prints_as:
+            self._prints_as = prints_as
+            for row, name in enumerate(kind_names(prints_as).values()):
+                self.kind.setItemText(row, name)
         if node.id != self.node_id:
             self._new_session()
             self.body.setExtraSelections([])
@@ -293,7 +322,8 @@ class FieldsForm(QWidget):
         super().__init__(parent)
         self.setObjectName("fieldsForm")
         self.session = 0
-        self.rows: list[_FieldRow] = []
+        self.rows: list[_FieldRow] = []  # the rows shown, one per field
+        self._spare: list[_FieldRow] = []  # rows hidden for later nodes (see _rebuild)
         self._current = -1
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -361,27 +391,32 @@ class FieldsForm(QWidget):
         self.empty.setVisible(not self.rows)
 
     def _rebuild(self, count: int) -> None:
-        """Make `count` rows (their texts are filled in by show_fields)."""
-        # The buttons are off in a read-only library (safety.set_read_only); new rows follow them.
+        """Show `count` rows (their texts are filled in by show_fields). Rows beyond the count are hidden and kept
+        for the next node, not deleted: making a row's combo box and text box took most of the time of a new task
+        (0 fields) and its undo (back to 3), and of every switch between tasks with different field counts."""
+        # The buttons are off in a read-only library (safety.set_read_only); rows shown follow them.
         readonly = not self.add_button.isEnabled()
         while len(self.rows) > count:
-            row = self.rows.pop()
-            for w in (row.label, row.value):
-                self.grid.removeWidget(w)
-                w.deleteLater()
+            row = self.rows.pop()  # stays in the grid at its place (a hidden row takes no room there)
+            row.label.hide()
+            row.value.hide()
+            self._spare.append(row)  # the last hidden is the lowest place: it is taken back first
         while len(self.rows) < count:
-            row = _FieldRow(self, "", "")
-            i = len(self.rows)
-            self.grid.addWidget(row.label, i, 0, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(row.value, i, 1)
+            row = self._spare.pop() if self._spare else self._new_row(len(self.rows))
             row.label.setEnabled(not readonly)
             row.value.setReadOnly(readonly)
             row.label.show()  # at once, not on the layout's queued show: the new row takes the focus now
             row.value.show()
-            row.label.currentTextChanged.connect(lambda _t, r=row: self._edited(r, 0))
-            row.value.textChanged.connect(lambda r=row: self._edited(r, 1))
             self.rows.append(row)
         self.empty.setVisible(not self.rows)
+
+    def _new_row(self, place: int) -> _FieldRow:
+        row = _FieldRow(self, "", "")
+        self.grid.addWidget(row.label, place, 0, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(row.value, place, 1)
+        row.label.currentTextChanged.connect(lambda _t, r=row: self._edited(r, 0))
+        row.value.textChanged.connect(lambda r=row: self._edited(r, 1))
+        return row
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == event.Type.FocusIn:
@@ -499,6 +534,9 @@ class PlanProperties(QScrollArea):
         numbering.addItem(self.tr("Tasks numbered through the plan"), Numbering.CONTINUOUS)
         numbering.addItem(self.tr("Tasks numbered afresh in each section"), Numbering.PER_SECTION)
         numbering.addItem(self.tr("Numbered by level (a task under a section is （一）)"), Numbering.OUTLINE)
+        numbering.addItem(
+            self.tr("Numbered by level, tasks through the plan (（三） may open a section)"), Numbering.OUTLINE_RUNNING
+        )
         numbering.activated.connect(lambda i: self._set("numbering", numbering.itemData(i), merge=False))
         self._add(form, "numbering", self.tr("Numbering"), numbering)
         self._text(form, "preamble", self.tr("Preamble"))
@@ -526,6 +564,8 @@ class PlanProperties(QScrollArea):
         self.date_errors: dict[str, QLabel] = {}
         for spec in NOTICE_SPECS:  # one editor per row of the field table, as its type asks
             label = QCoreApplication.translate("PlanProperties", spec.label)
+            if spec.key == "notice.masthead":  # the head's format goes with the masthead
+                self._format_row(form)
             if spec.type == "date":
                 self._date(form, spec.key, label)
             elif spec.type in ("text", "lines"):
@@ -542,6 +582,25 @@ class PlanProperties(QScrollArea):
             elif spec.key == "notice.signed_on":  # how it is sealed goes with the signature and date
                 self._seal_rows(form)
         return box
+
+    def _format_row(self, form: QFormLayout) -> None:
+        """文件格式 or 信函格式 (GB/T 9704 7 and 10.1)."""
+        doc_format = QComboBox()
+        doc_format.addItem(self.tr("Document (文件格式)"), DocFormat.FILE)
+        doc_format.addItem(self.tr("Letter (信函格式)"), DocFormat.LETTER)
+        doc_format.setToolTip(
+            self.tr(
+                "Document: the masthead with 文件 and a red rule under the document number. Letter, for 函 and "
+                "many office notices: the organ's name 30 mm from the top between red double lines, the "
+                "document number at the right, no page number on page 1 (GB/T 9704 10.1)"
+            )
+        )
+        doc_format.activated.connect(lambda i: self._set("notice.doc_format", doc_format.itemData(i), merge=False))
+        self._add(form, "notice.doc_format", self.tr("Format"), doc_format)
+        # What a letter's head prints of the masthead: the host organ's name, without 文件 (10.1).
+        self.letter_note = named(QLabel(), "letterHead")
+        self.letter_note.setWordWrap(True)
+        form.addRow("", self.letter_note)
 
     def _seal_rows(self, form: QFormLayout) -> None:
         """加盖印章 or not, and the electronic seals (GB/T 9704 7.3.5.1)."""
@@ -667,14 +726,24 @@ class PlanProperties(QScrollArea):
         with QSignalBlocker(year):
             year.setValue(plan.year or 1899)
         self._show_issue(n)
-        for key, value in (("status", plan.status), ("numbering", plan.numbering), ("notice.sealing", n.sealing)):
+        for key, value in (
+            ("status", plan.status),
+            ("numbering", plan.numbering),
+            ("notice.sealing", n.sealing),
+            ("notice.doc_format", n.doc_format),
+        ):
             box = self._editor(key, QComboBox)
             with QSignalBlocker(box):
                 box.setCurrentIndex(box.findData(value))
         self._check_doc_number()
 
     def _show_issue(self, n) -> None:
-        """The masthead's state (Planbook's proposal until confirmed) and the electronic seals."""
+        """The masthead's state (Planbook's proposal until confirmed), what a letter prints of it, and the
+        electronic seals."""
+        printed = letter_name(n.masthead) if n.doc_format is DocFormat.LETTER else ""
+        shown = printed and printed != " ".join(n.masthead.split())
+        self.letter_note.setText(self.tr("The letter's head prints: {0}").format(printed) if shown else "")
+        self.letter_note.setVisible(bool(shown))
         self.masthead_note.setText(
             self.tr("Proposed by Planbook from the issuing organs: confirm it or change it before issuing")
             if n.masthead_proposed

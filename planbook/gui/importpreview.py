@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSplitter,
+    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,6 +36,27 @@ FileOutcome = tuple[Path, ImportResult | None, str | None]
 _FIELD = QBrush(QColor("#555555"))
 _ERROR = QBrush(QColor("#b00020"))
 _WARN = QBrush(QColor("#8a5a00"))
+
+
+class _WrappedLines(QStyledItemDelegate):
+    """A warning as tall as its wrapped lines really are: Chinese set in the fallback face is taller than the list
+    font's line, so Qt's own measure left room for one line fewer and cut the sentence off with "…"."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        width = view.viewport().width() - 8 if isinstance(view, QListWidget) else size.width()
+        layout = QTextLayout(str(index.data() or ""), option.font)
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(text_option)
+        height = 0.0
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(max(width, 50))
+            height += line.height()
+        layout.endLayout()
+        return QSize(size.width(), max(size.height(), int(height) + 6))
 
 
 def file_line(name: str, text: str, imported: bool = True) -> str:
@@ -60,6 +82,11 @@ class ImportPreview(QDialog):
         self.tree.setHeaderLabels([self.tr("Recognised structure"), self.tr("Tasks")])
         self.tree.setColumnWidth(0, 520)
         self.problems = named(QListWidget(), "previewWarnings")
+        # A warning is a sentence: it wraps to the list's width instead of running off its right edge.
+        self.problems.setWordWrap(True)
+        self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.setItemDelegate(_WrappedLines(self.problems))
         plans = 0
         for path, result, error in outcomes:
             if error is not None:

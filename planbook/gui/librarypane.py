@@ -10,6 +10,7 @@ lays out a few hundred group rows rather than every plan.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
@@ -65,6 +66,8 @@ class LibraryPane(QWidget):
         self.pending: set[int] = set()  # plans changed while it was: to read again once it arrives
         self._generation = 0
         self._marking = False  # the pane itself is moving the current row to the open plan
+        # How a background read is started: at once, or later by the window (after its first paint, firstpaint.py).
+        self.start_read: Callable[[Callable[[], None]], None] = lambda start: start()
         self.filter = QLineEdit()
         self.filter.setObjectName("libraryFilter")
         self.filter.setPlaceholderText(self.tr("Filter by title, organ, number…"))
@@ -167,7 +170,8 @@ class LibraryPane(QWidget):
         if current_id is not None:
             self.current_id = current_id
         self.filter.setPlaceholderText(self.tr("Reading the library…"))
-        QThreadPool.globalInstance().start(_ReadPlans(path, self._generation, self._loaded))
+        job = _ReadPlans(path, self._generation, self._loaded)  # a newer list set meanwhile makes its result stale
+        self.start_read(lambda: QThreadPool.globalInstance().start(job))
 
     def _arrived(self, generation: int, result) -> None:
         if generation != self._generation:

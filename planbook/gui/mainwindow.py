@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
 
 from ..core import drafting, editing
 from ..core.errors import PlanbookError, ReadOnlyLibrary
@@ -24,13 +33,14 @@ from .commands import EditCommand
 from .docks import FollowDocks
 from .editors import NodeEditor, PlanProperties
 from .exports import ExportController
+from .firstpaint import FirstPaint
 from .imports import ImportController
 from .jobs import stop_jobs
 from .librarypane import LibraryPane
 from .messages import describe
 from .panes import EditorStack, PlanTreeView
 from .plancommands import PlanCommands
-from .safety import LibrarySafety
+from .safety import LibrarySafety, set_read_only
 from .screen import fit_to_screen, keep_on_screen
 from .searchpanel import SearchPanel
 from .session import LibrarySession
@@ -52,6 +62,7 @@ class MainWindow(QMainWindow):
     def __init__(self, lib: Library, settings: QSettings, language: str = "zh"):
         super().__init__()
         self.setObjectName("mainWindow")
+        self.first_paint = FirstPaint(self)  # the backup and a large list's read start once the window is painted
         self.session = LibrarySession(lib, settings)
         self.settings = settings
         self.language = language
@@ -59,21 +70,22 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.model = PlanTreeModel(lib, self)
         self.library_pane = LibraryPane()
+        self.library_pane.start_read = self.first_paint.later
         self.tree = PlanTreeView()
         self.tree.setModel(self.model)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.Interactive)
         self.tree.header().resizeSection(1, self.tree.unit_width)
-        self.node_editor = NodeEditor()
-        self.plan_properties = PlanProperties()
-        self.plan_properties.library = lambda: self.lib
+        # The task editor and the plan's properties are built when first shown (or asked for): a start with no
+        # plan open (a large library, until its list is read) shows neither.
+        self._node_editor: NodeEditor | None = None
+        self._plan_properties: PlanProperties | None = None
         self.placeholder = QLabel(self.tr("Choose a plan in the library, or create one with File ▸ New Plan."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.editor_stack = EditorStack()
-        for page in (self.placeholder, self.node_editor, self.plan_properties):
-            self.editor_stack.addWidget(page)
+        self.editor_stack.addWidget(self.placeholder)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -109,11 +121,46 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.safety.install()  # read-only banner, watching other programs' changes, the day's backup
+        # Once painted, while a large list is read on its worker, the editors are made ready: opening the first plan
+        # when the list arrives (or the first click on a task) then does not build them.
+        self.first_paint.later(self._build_editors)
 
     @property
     def lib(self) -> Library:
         """The open library (the session holds it; switching libraries replaces it)."""
         return self.session.lib
+
+    @property
+    def node_editor(self) -> NodeEditor:
+        """The editor of the selected row below the plan row: built the first time it is needed."""
+        if self._node_editor is None:
+            editor = self._node_editor = NodeEditor()
+            editor.edit.connect(self.do)
+            editor.title.returnPressed.connect(self.tree.setFocus)
+            self._add_editor(editor)
+        return self._node_editor
+
+    @property
+    def plan_properties(self) -> PlanProperties:
+        """The plan row's editor (title, year, the notice's parts): built the first time it is needed."""
+        if self._plan_properties is None:
+            editor = self._plan_properties = PlanProperties()
+            editor.library = lambda: self.lib
+            editor.edit.connect(self.do)
+            self._add_editor(editor)
+        return self._plan_properties
+
+    def _build_editors(self) -> None:
+        for _ in (self.node_editor, self.plan_properties):
+            pass
+
+    def editors(self) -> list[QWidget]:
+        """The editor pages built so far (a read-only library makes each read-only, those built later too)."""
+        return [editor for editor in (self._node_editor, self._plan_properties) if editor is not None]
+
+    def _add_editor(self, editor: QWidget) -> None:
+        self.editor_stack.addWidget(editor)
+        set_read_only(editor, self.lib.readonly)
 
     # ---- building ------------------------------------------------------------------------------------
 
@@ -137,9 +184,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
         self.search_dock.hide()
         self.search_box.textChanged.connect(lambda text: self.search_dock.setVisible(bool(text.strip())))
-        self.search_box.textChanged.connect(lambda text: text.strip() or self.node_editor.highlight([]))
+        self.search_box.textChanged.connect(lambda text: text.strip() or self._clear_highlight())
         self.search_panel.current_plan = lambda: self.model.plan_id
         self.search_panel.hitChosen.connect(self.open_hit)
+
+    def _clear_highlight(self) -> None:
+        if self._node_editor is not None:
+            self._node_editor.highlight([])
 
     def focus_search(self) -> None:
         self.search_box.setFocus()
@@ -160,9 +211,6 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._update_actions)
         self.model.modelAboutToBeReset.connect(self._remember_folds)
         self.model.modelReset.connect(self._restore_folds)
-        self.node_editor.edit.connect(self.do)
-        self.node_editor.title.returnPressed.connect(self.tree.setFocus)
-        self.plan_properties.edit.connect(self.do)
         self.undo_stack.indexChanged.connect(lambda _: self._saved())
         for signal in (
             self.model.structureChanged,
@@ -329,10 +377,12 @@ class MainWindow(QMainWindow):
 
     def select_node(self, node_id: int | None) -> None:
         index = self.model.index_of(PLAN_ID if node_id is None else node_id)
+        moved = index.isValid() and index != self.tree.currentIndex()
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
-        self._show_current()
+        if not moved:  # a new current row has been shown already, by _current_changed
+            self._show_current()
 
     def select_plan_row(self) -> None:
         self.select_node(PLAN_ID)
@@ -354,11 +404,19 @@ class MainWindow(QMainWindow):
         else:
             from ..core.progress import is_tracked
 
-            self.node_editor.show_node(node, self.model.number(node_id), is_tracked(plan, node))
+            self.node_editor.show_node(
+                node, self.model.number(node_id), is_tracked(plan, node), self.model.prints_as(node_id)
+            )
             self.editor_stack.setCurrentWidget(self.node_editor)
 
     def _model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
-        if top_left.internalId() == self.current_id():
+        """The editor follows its row, also inside a run of renumbered rows (its heading shows the number)."""
+        current = self.tree.currentIndex()
+        if (
+            current.isValid()
+            and current.parent() == top_left.parent()
+            and top_left.row() <= current.row() <= bottom_right.row()
+        ):
             self._show_current()
 
     def _plan_changed(self) -> None:
@@ -434,6 +492,9 @@ class MainWindow(QMainWindow):
         self.tree.setFocus()
 
     def _save_session(self) -> None:
+        from .recent import flush
+
+        flush(self)  # the recent plans of this library, if they wait
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("session/planLibrary", str(self.lib.path.resolve()))
@@ -444,6 +505,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self._save_session()
+        self.first_paint.cancel()
         self._library_timer.stop()
         stop_jobs(self)
         self.safety.close()

@@ -31,6 +31,8 @@ class PlanTreeView(QTreeView):
         self.setAllColumnsShowFocus(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # A narrow column's heading ends in "…" (its whole text is the tooltip), not cut mid-word ("Lead or responsib").
+        self.header().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.unit_width = 110  # the unit column's width when there is room (the user may drag it)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -272,6 +272,10 @@ class PreferencesDialog(QDialog):
         box.addWidget(buttons)
         self.reload()
         # As tall as the pages want, but within the screen: on 1024×640 the pages scroll, Close stays in reach.
+        for page in pages:  # the samples got their fonts in reload(): asked before this, the English page was
+            if (layout := page.layout()) is not None:  # measured 534 px wide, not 710, and cut off at the right
+                layout.invalidate()
+                layout.activate()
         width = max(max(p.sizeHint().width(), p.minimumSizeHint().width()) for p in pages)
         fit_to_screen(self, max(width + 60, 680), 780, share=0.95)
 

@@ -204,9 +204,9 @@ class LibrarySafety(QObject):
         self.watcher.set_library(w.lib)
         w.tree.setDragEnabled(not readonly)
         w.tree.setAcceptDrops(not readonly)
-        for editor in (w.node_editor, w.plan_properties):
+        for editor in w.editors():  # (an editor built later is made read-only as it is built)
             set_read_only(editor, readonly)
-        w.session.start_daily_backup(self.daily_backup_done.send)
+        w.first_paint.later(lambda: w.session.start_daily_backup(self.daily_backup_done.send))
         w._update_actions()
 
     def close(self) -> None:

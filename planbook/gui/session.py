@@ -3,6 +3,7 @@ recent-libraries list kept in the settings (File ▸ Recent Libraries)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMenu
 
 from ..core import backup
+from ..core.errors import PlanbookError
 from ..core.library import Library
 
 MAX_RECENT = 8
@@ -37,8 +39,12 @@ class LibrarySession:
 
     def start_daily_backup(self, done: Callable[[Path | None], None]) -> None:
         # At most once a day, on a thread of its own: the window is usable at once (a 10,000-plan library's copy
-        # takes seconds). A failure never stops the user's work.
-        self.daily_backup = backup.daily_in_background(self.lib, done)
+        # takes seconds). A failure never stops the user's work, not even one to read whether a copy is due (a
+        # full disk): the next opening tries again.
+        try:
+            self.daily_backup = backup.daily_in_background(self.lib, done)
+        except (sqlite3.Error, OSError, PlanbookError):
+            self.daily_backup = None
 
     def remember(self) -> None:
         """This library first in Recent Libraries, and the one opened at the next start."""

@@ -26,7 +26,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from ..core import editing
 from ..core.library import Library
 from ..core.model import KINDS, Node, NodeKind, Plan, misfit, stored_id
-from ..core.numbering import number_tree
+from ..core.numbering import level_kind, number_tree
 from .qtcompat import emit
 
 _ROOT = QModelIndex()
@@ -184,6 +184,16 @@ class PlanTreeModel(QAbstractItemModel):
     def number(self, node_id: int) -> str:
         return self._numbers.get(node_id, "")
 
+    def prints_as(self, node_id: int) -> NodeKind | None:
+        """In outline numbering, the kind whose number a node's level prints (a task under a section: （一）);
+        None in the other modes, where every kind prints its own."""
+        if self.plan is None or not self.plan.numbering.by_level:
+            return None
+        depth, parent = 1, self.parent_id(node_id)
+        while parent is not None:
+            depth, parent = depth + 1, self.parent_id(parent)
+        return level_kind(depth)
+
     def plan_index(self) -> QModelIndex:
         return self.createIndex(0, 0, PLAN_ID) if self.plan else QModelIndex()
 
@@ -238,7 +248,8 @@ class PlanTreeModel(QAbstractItemModel):
         return 2
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 2:
+        horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < 2
+        if horizontal and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._headers[section]
         return None
 

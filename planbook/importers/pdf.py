@@ -21,7 +21,7 @@ from ..core.errors import FormatError
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..layout.linebreak import leading_width
 from . import ImportResult, read_bytes
-from .recognise import PAGE_NUMBER_RE, field_line, join_title, marker, normalise_line, recognise
+from .recognise import KNOWN_FIELD_LABELS, PAGE_NUMBER_RE, field_line, join_title, marker, normalise_line, recognise
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 MAX_PAGES = 500  # a plan is tens of pages; a 5,000-page file is not one
@@ -52,7 +52,12 @@ def parse_pdf(data: bytes, name: str = "document.pdf") -> ImportResult:
             ),
             name=name,
         )
-    found = recognise(paragraphs(lines, pages), masthead=red_masthead(lines))
+    found_paragraphs, page = _paragraphs(lines, pages)
+    found = recognise(
+        [text for text, _ in found_paragraphs],
+        masthead=red_masthead(lines),
+        title=printed_title(found_paragraphs, page),
+    )
     return ImportResult([found.plan], found.warnings)
 
 
@@ -221,47 +226,76 @@ def _in_reading_order(textpage, piece: str, start: int) -> tuple[str, float, flo
 
 def paragraphs(lines: list[Line], pages: int) -> list[str]:
     """The document's lines as the recogniser wants them: one paragraph a line, furniture gone."""
+    return [text for text, _ in _paragraphs(lines, pages)[0]]
+
+
+def printed_title(found: list[tuple[str, Line]], page: _Measure) -> str:
+    """The plan's title as print shows it: the last paragraph set large and centred in black before the plan's
+    first numbered line (the notice's title, when there is one, comes before it). "" when none is."""
+    title = ""
+    for text, first in found:
+        if marker(text):
+            break
+        if first.size > page.body * 1.15 and not first.red and _centred(first, page.middle, page.body):
+            title = text
+    return title
+
+
+def _paragraphs(lines: list[Line], pages: int) -> tuple[list[tuple[str, Line]], _Measure]:
+    """(paragraph, its first line) in order, and the page's measure."""
     lines = [x for x in lines if not PAGE_NUMBER_RE.match(x.text)]
     lines = _drop_running_heads(lines, pages)
+    # a page header repeating the title right above it (a one-page document, where nothing else repeats)
+    lines = [x for x, y in zip(lines, [*lines[1:], None]) if not (y and y.text == x.text and y.size > x.size + 1)]
     lines = _hanging_punctuation(lines)
     if not lines:
-        return []
+        return [], _Measure(0.0, 0.0, 0.0)
     page = _Measure.of(lines)
     for x in lines:
         # a justified (full) line's gaps are its spread; a title's or a short line's gaps are spaces it has
         x.text = _settle_gaps(x.text, keep=x.size > page.body * 1.15 or x.right < page.right - 1.5 * page.body)
-    out: list[str] = []
+    out: list[tuple[str, Line]] = []
     prev: Line | None = None
     for line in lines:
         joint = page.joint(prev, line) if prev is not None and out else None
         if joint == "title":
-            out[-1] = join_title(out[-1], line.text)  # a title in 梯形 lines
+            out[-1] = (join_title(out[-1][0], line.text), out[-1][1])  # a title in 梯形 lines
         elif joint == "wrap":
-            out[-1] += line.text
+            out[-1] = (out[-1][0] + line.text, out[-1][1])
         else:
-            out.append(line.text)
+            out.append((line.text, line))
         prev = line
-    return out
+    return out, page
 
 
 @dataclass
 class _Measure:
-    """The body text's size, and the left and right margins most lines keep."""
+    """The body text's size, the left and right margins most lines keep, and how short of the right margin a line
+    may stop and still run on (`ragged`, in body characters)."""
 
     body: float
     left: float
     right: float
+    ragged: float = 1.5
 
     @classmethod
     def of(cls, lines: list[Line]) -> _Measure:
         body = statistics.median(x.size for x in lines)
-        left = _mode(round(x.left) for x in lines if abs(x.size - body) < 1)
+        left = _margin([round(x.left) for x in lines if abs(x.size - body) < 1])
         right = (
             statistics.quantiles([x.right for x in lines], n=10)[-1]
             if len(lines) >= 10
             else max(x.right for x in lines)
         )
-        return cls(body, left, right)
+        # A document that opens its paragraphs with an indent (空二字) says by the indent where one starts, so a
+        # line set flush left (not justified) may stop two characters short and still run on.
+        text = [x for x in lines if abs(x.size - body) < 1]
+        indented = sum(1 for x in text if 1.5 * body < x.left - left < 2.6 * body)
+        return cls(body, left, right, 3.0 if indented >= max(3, len(text) // 20) else 1.5)
+
+    @property
+    def middle(self) -> float:
+        return (self.left + self.right) / 2
 
     def joint(self, prev: Line, line: Line) -> str | None:
         """How `line` goes on from `prev`: "title" (the next line of a centred title), "wrap" (the rest of a body
@@ -276,9 +310,13 @@ class _Measure:
             and not line.red
         ):
             return "title"
-        full = (prev.right >= self.right - 1.5 * body or self._pushed_over(prev, line)) and abs(prev.size - body) < 1
+        full = (prev.right >= self.right - self.ragged * body or self._pushed_over(prev, line)) and abs(
+            prev.size - body
+        ) < 1
+        # a line set to the right (a signer, a date) reaches the margin without running on
+        full = full and prev.left < self.left + 4 * body
         indented = line.left > self.left + 0.9 * body
-        if full and not indented and abs(line.size - body) < 1 and not marker(line.text) and not field_line(line.text):
+        if full and not indented and abs(line.size - body) < 1 and not marker(line.text) and not _opens(prev, line):
             return "wrap"
         return None
 
@@ -287,7 +325,31 @@ class _Measure:
         a word, 五”（2018-2020年）): it would not have fitted in the room left."""
         if prev.text.endswith(("。", "！", "？", "；", "：")):
             return False
-        return self.right - prev.right < (leading_width(line.text) + 1) * self.body
+        return self.right - prev.right < (max(leading_width(line.text), _quoted_run(line.text)) + 1) * self.body
+
+
+_QUOTED_RUN_RE = re.compile(r"^[\u4e00-\u9fff]?(?:[“”‘’][\u4e00-\u9fff]?)+")
+
+
+def _quoted_run(text: str) -> float:
+    """Body characters of a run LibreOffice keeps whole, quotation marks being no Chinese to it: 学“前”“中”“后”
+    (the marks about half a character each)."""
+    m = _QUOTED_RUN_RE.match(text)
+    if m is None:
+        return 0.0
+    quotes = sum(1 for c in m[0] if c in "“”‘’")
+    return len(m[0]) - quotes / 2
+
+
+def _opens(prev: Line, line: Line) -> bool:
+    """Whether `line` opens a field (牵头单位：…) rather than going on with `prev`: `…直属各` + `单位：` is the
+    recipients' line wrapped."""
+    found = field_line(line.text)
+    if found is None or prev.text.endswith(("，", ",", "、", "（", "(", "《", "“")):
+        return False  # no paragraph ends on a comma: `…民办学校，` + `局机关各科室：` is one line of recipients
+    # …委机 + 关各处室： reads like a label only by its ending: after a line cut in mid-word only a label the
+    # plans use (牵头单位) opens a field
+    return found.label in KNOWN_FIELD_LABELS or prev.text.endswith(("。", "！", "？", "；", "：", ":", ";"))
 
 
 _CLOSING = set("，。、；：！？”’）》」』〕】,.;:!?)")
@@ -327,25 +389,37 @@ def _centred(line: Line, middle: float, body: float) -> bool:
 
 
 def _drop_running_heads(lines: list[Line], pages: int) -> list[Line]:
-    """Lines that repeat at the top or foot of most pages (a page header, the document's short title)."""
-    if pages < 3:
+    """Lines that repeat at the top or foot of most pages, at the same height (a page header, the document's short
+    title). The height tells a running head that repeats the plan's title from the title itself on page 1."""
+    if pages < 2:
         return lines
     by_page: dict[int, list[Line]] = {}
     for x in lines:
         by_page.setdefault(x.page, []).append(x)
-    edges: dict[str, int] = {}
+    edges: dict[tuple[str, int], int] = {}
     for page_lines in by_page.values():
         ends = page_lines[:2] + page_lines[-2:] if len(page_lines) > 4 else []
-        for key in {re.sub(r"\d+", "#", x.text) for x in ends}:
+        for key in {_head_key(x) for x in ends}:
             edges[key] = edges.get(key, 0) + 1
-    repeated = {k for k, n in edges.items() if n >= max(3, pages // 2)}
+    repeated = {k for k, n in edges.items() if n >= max(2, pages // 2)}
     if not repeated:
         return lines
-    return [x for x in lines if re.sub(r"\d+", "#", x.text) not in repeated]
+    return [x for x in lines if _head_key(x) not in repeated]
 
 
-def _mode(values) -> float:
+def _head_key(line: Line) -> tuple[str, int]:
+    return re.sub(r"\d+", "#", line.text), round(line.top / 6)
+
+
+def _margin(lefts: list[int]) -> float:
+    """The left margin: the leftmost place many lines start at. Not simply the most common one: in a plan of
+    one-line paragraphs (tasks, fields) the first-line indent (空二字) is more common than the margin."""
     counts: dict[int, int] = {}
-    for v in values:
+    for v in lefts:
         counts[v] = counts.get(v, 0) + 1
-    return max(counts, key=lambda k: (counts[k], -k)) if counts else 0.0
+    if not counts:
+        return 0.0
+    most = max(counts.values())
+    # neighbours (80 and 81) are one margin, rounded apart
+    near = {v: sum(counts.get(v + d, 0) for d in (-1, 0, 1)) for v in counts}
+    return min(v for v, n in near.items() if n >= max(2, most / 5))

@@ -26,6 +26,11 @@ Blocks (`blocks.py`); every block has `.kind` and `.style` (a key of STYLES). In
   `pitch_pt` (also on Blank and Signature): None for the grid's 28.95 pt, else the tighter pitch `fit.py` chose.
 - `Masthead(names, suffix, size_pt)`: red, centred, top edge `space_before_mm` (35 mm) below the type area's
   top. One organ: names=["湖南省教育厅文件"], suffix="". Joint: names stacked, suffix "文件" to their right.
+- `LetterHead(name, size_pt)` instead of Masthead and Rule when `notice.doc_format` is "letter" (信函格式, 10.1):
+  the host organ's name (no 文件) red and centred 30 mm from the paper's top, a red double line (thick over thin)
+  4 mm under it and one (thin over thick) 20 mm above the paper's bottom, 170 mm long, on page 1, which has no page
+  number; the flow resumes at `flow_top_mm` with the 发文字号 (style letter_doc_number, at the right); its 版记 has
+  no 印发 row and no rules (`Imprint.rules`).
 - `Rule()`: the red rule across the type area, `RED_RULE_GAP_MM` under the doc number (or masthead).
 - `TitleLines(kind, style, lines)`: kind "title" (notice) or "plan_title"; already broken by `break_title`
   (≤ 20 chars at 2号, whole words and 《》 pairs, 梯形/菱形). Centred, one grid line each.
@@ -57,6 +62,7 @@ from .blocks import (
     Blank,
     Block,
     Imprint,
+    LetterHead,
     Masthead,
     NoticeIncomplete,
     PageBreak,
@@ -69,6 +75,8 @@ from .blocks import (
     TitleLines,
     build_document,
     chinese_date,
+    letter_head,
+    letter_name,
     masthead,
     sealed_signature,
     signature,
@@ -78,6 +86,11 @@ from .styles import (
     FACES,
     IMPRINT_THICK_PT,
     IMPRINT_THIN_PT,
+    LETTER_FOOT_RULE_MM,
+    LETTER_LINES_GAP_PT,
+    LETTER_RULE_MM,
+    LETTER_THICK_PT,
+    LETTER_THIN_PT,
     PAGE,
     RED,
     RED_RULE_GAP_MM,
@@ -114,6 +127,12 @@ __all__ = [
     "Block",
     "Face",
     "Imprint",
+    "LETTER_FOOT_RULE_MM",
+    "LETTER_LINES_GAP_PT",
+    "LETTER_RULE_MM",
+    "LETTER_THICK_PT",
+    "LETTER_THIN_PT",
+    "LetterHead",
     "Masthead",
     "PageBreak",
     "PageGeometry",
@@ -128,6 +147,8 @@ __all__ = [
     "build_document",
     "chinese_date",
     "cjk_punctuation",
+    "letter_head",
+    "letter_name",
     "masthead",
     "masthead_size_pt",
     "sealed_signature",

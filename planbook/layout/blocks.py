@@ -7,9 +7,33 @@ from dataclasses import dataclass, field
 
 from ..core.errors import PlanbookError
 from ..core.messages import QT_TRANSLATE_NOOP
-from ..core.model import KINDS, NOTICE_PART_NAMES, Node, NodeKind, Notice, Plan, Sealing, listing, masthead_organs
+from ..core.model import (
+    KINDS,
+    NOTICE_PART_NAMES,
+    DocFormat,
+    Node,
+    NodeKind,
+    Notice,
+    Plan,
+    Sealing,
+    listing,
+    masthead_organs,
+)
 from ..core.numbering import printed_tree
-from .styles import MM_PER_PT, PAGE, SEAL_MM, STYLES, cjk_punctuation, grid_width, masthead_size_pt, text_width
+from .styles import (
+    LETTER_FIRST_GAP_PT,
+    LETTER_MARK_TOP_MM,
+    LETTER_RULE_GAP_MM,
+    MM_PER_PT,
+    PAGE,
+    SEAL_MM,
+    STYLES,
+    cjk_punctuation,
+    grid_width,
+    letter_rule_pt,
+    masthead_size_pt,
+    text_width,
+)
 from .titles import break_title, title_chars_per_line
 
 LAYOUTS = ("notice", "plan")
@@ -35,6 +59,8 @@ class Paragraph:
     number: str = ""  # the derived number (一、 （一） 1. （1）) already typed at the start of runs[0]
     keep_with_next: bool = False  # e.g. the notice's last body paragraph stays with the signature (7.3.5.5)
     pitch_pt: float | None = None  # a tightened line pitch (fit.py, 7.3.5.5); None: the grid's
+    # Text set flush right on the same (single) line, in style letter_doc_number: 信函格式's 发文字号 beside 份号
+    right: str = ""
 
     @property
     def text(self) -> str:
@@ -65,6 +91,37 @@ class Masthead:
     @property
     def text(self) -> str:
         return "".join(self.names) + self.suffix
+
+
+@dataclass
+class LetterHead:
+    """信函格式's head (10.1), on page 1 only: the organ's name (no 文件; a joint notice shows its host organ's) red
+    and centred, its top edge `LETTER_MARK_TOP_MM` from the paper's top; a red double line (thick over thin)
+    `LETTER_RULE_GAP_MM` under it and another (thin over thick) `LETTER_FOOT_RULE_MM` above the paper's bottom, both
+    `LETTER_RULE_MM` long and centred. The blocks after it start `flow_top_mm` from the paper's top, so that the
+    first line's characters begin 7/8 of a 3号 height under the double line; page 1 has no page number."""
+
+    name: str
+    size_pt: float
+    style: str = "letter_mark"
+    kind: str = "letter_head"
+    pitch_pt: float | None = None
+
+    @property
+    def text(self) -> str:
+        return self.name
+
+    mark_top_mm: float = LETTER_MARK_TOP_MM  # the mark's em box, from the paper's top
+
+    @property
+    def rule_top_mm(self) -> float:
+        """The upper double line's top edge from the paper's top: 4 mm under the mark's em box."""
+        return self.mark_top_mm + self.size_pt * MM_PER_PT + LETTER_RULE_GAP_MM
+
+    @property
+    def flow_top_mm(self) -> float:
+        """Where the first line's em box starts, from the paper's top."""
+        return self.rule_top_mm + (letter_rule_pt() + LETTER_FIRST_GAP_PT) * MM_PER_PT
 
 
 @dataclass
@@ -143,12 +200,13 @@ class Imprint:
     cc: str  # "抄送：…。" or ""
     printed_by: str  # left, 左空一字
     printed_on: str  # right, 右空一字: "2020年3月9日印发" or ""
+    rules: bool = True  # the separator lines; 信函格式 has none (10.1)
     style: str = "imprint"
     kind: str = "imprint"
     pitch_pt: float | None = None
 
 
-Block = Paragraph | TitleLines | Masthead | Rule | Blank | PageBreak | Signature | Imprint
+Block = Paragraph | TitleLines | Masthead | LetterHead | Rule | Blank | PageBreak | Signature | Imprint
 
 
 @dataclass
@@ -219,6 +277,7 @@ def _fix_punctuation(block: Block) -> None:
     match block:
         case Paragraph():
             block.runs = [Run(cjk_punctuation(r.text), r.bold, r.face) for r in block.runs]
+            block.right = cjk_punctuation(block.right)
         case Signature():
             for line in block.signers:
                 line.text = cjk_punctuation(line.text)
@@ -228,6 +287,9 @@ def _fix_punctuation(block: Block) -> None:
 
 
 def _notice_head(b: _Builder, n: Notice) -> None:
+    if n.doc_format is DocFormat.LETTER:
+        _letter_head(b, n)
+        return
     for kind in ("copy_no", "classification", "urgency"):
         b.para(kind, kind, getattr(n, kind))
     if n.masthead.strip():
@@ -238,6 +300,36 @@ def _notice_head(b: _Builder, n: Notice) -> None:
         b.blocks.append(Rule())
     if n.title.strip():
         b.add(TitleLines("title", "title", break_title(cjk_punctuation(n.title), title_chars_per_line())))
+
+
+def _letter_head(b: _Builder, n: Notice) -> None:
+    """10.1: the mark and double lines; under them the 发文字号 at the right (then 份号, 密级, 紧急程度 at the
+    left, a line each), the title 2 lines under the last of them."""
+    if n.masthead.strip() or n.doc_number.strip():
+        b.blocks.append(letter_head(n.masthead))
+    left = [(kind, getattr(n, kind).strip()) for kind in ("copy_no", "classification", "urgency")]
+    left = [(kind, text) for kind, text in left if text]
+    number = n.doc_number.strip()
+    if number and left:  # both start on the first line under the double line: 份号 at the left, 发文字号 right
+        kind, text = left.pop(0)
+        b.blocks.append(Paragraph(kind, kind, [Run(text)], right=number))
+    else:
+        b.para("doc_number", "letter_doc_number", number, after_gap=False)
+    for kind, text in left:
+        b.para(kind, kind, text, after_gap=False)
+    if n.title.strip():
+        b.add(TitleLines("title", "title", break_title(cjk_punctuation(n.title), title_chars_per_line())))
+
+
+def letter_name(text: str) -> str:
+    """The 信函格式 mark from a 发文机关标志: the host organ's name, without 文件 (10.1)."""
+    names, _suffix = masthead_organs(text)
+    return names[0].removesuffix("文件") if names else ""
+
+
+def letter_head(text: str) -> LetterHead:
+    name = letter_name(text)
+    return LetterHead(name, masthead_size_pt(text_width(name)))
 
 
 def masthead(text: str) -> Masthead:
@@ -350,6 +442,8 @@ def _imprint(n: Notice) -> Imprint | None:
     if cc:
         cc = cc if cc.startswith("抄送") else f"抄送：{cc}"
         cc = cc.rstrip("。.，,；;") + "。"  # a full stop after the last name (7.4.2)
+    if n.doc_format is DocFormat.LETTER:  # 10.1: no 印发机关 and 印发日期, no separator lines
+        return Imprint(cc, "", "", rules=False) if cc else None
     printed_on = f"{chinese_date(n.printed_on)}印发" if n.printed_on else ""
     if not (cc or n.printed_by.strip() or printed_on):
         return None

@@ -14,8 +14,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence, Set
 
-from .blocks import Blank, Block, Masthead, PageBreak, Paragraph, Rule, Signature, TitleLines
-from .linebreak import break_lines
+from .blocks import Blank, Block, LetterHead, Masthead, PageBreak, Paragraph, Rule, Run, Signature, TitleLines
+from .linebreak import Line, break_lines
 from .styles import MM_PER_PT, PAGE, RED_RULE_GAP_MM, STYLES
 
 PITCH = PAGE.line_pitch_pt
@@ -24,9 +24,23 @@ MIN_PITCH_PT = 24.0  # 1.5 lines of 三号: tighter reads as crammed
 # The tighter pitches, loosest first: the type area divided into 23, 24 … whole lines (in whole twips). A word
 # processor's line grid holds whole lines and centres them in the type area (LibreOffice shrinks the text area to
 # lines × pitch), so any other pitch would lose part of a line there that the PDF still uses.
-PITCHES = tuple(
-    p for n in range(PAGE.lines_per_page + 1, 40) if (p := math.floor(PAGE_H * 20 / n) / 20) >= MIN_PITCH_PT
-)
+# LibreOffice counts a grid's lines in 1/100 mm, each pitch rounded to it, against a type area of 22,501 of them:
+# 25 lines of 510 twips (25.5 pt) make 25 × 900 = 22,500 there, and it lays out 24, centred, which set the red head
+# of a page fitted to 25 lines 4.4 mm lower and pushed the signature to page 2 (kinds/han). Each pitch is therefore
+# the loosest whole twip whose lines, so rounded, stay `GRID_SLACK_MM100` inside the type area.
+TYPE_H_MM100 = round(PAGE.type_height_mm * 100)
+GRID_SLACK_MM100 = 10
+
+
+def grid_pitch_twips(lines: int) -> int:
+    """The loosest whole-twip pitch that gives `lines` grid lines a page in our page model and in LibreOffice's."""
+    twips = math.floor(PAGE_H * 20 / lines)
+    while lines * round(twips * 2540 / 1440) > TYPE_H_MM100 - GRID_SLACK_MM100:
+        twips -= 1
+    return twips
+
+
+PITCHES = tuple(p for n in range(PAGE.lines_per_page + 1, 40) if (p := grid_pitch_twips(n) / 20) >= MIN_PITCH_PT)
 SLACK_LINES = 0.5
 # The red rule sits 4 mm under the doc number's ink, which reaches ~0.56 em below its line's centre.
 RULE_DROP_PT = RED_RULE_GAP_MM / MM_PER_PT - (PITCH - 1.12 * STYLES["body"].size_pt) / 2
@@ -45,7 +59,7 @@ def fit_notice(blocks: list[Block]) -> None:
     counts = [_lines(b) for b in notice]  # lines break the same at any pitch: break them once
     if _signature_fits(list(_line_pages(notice, counts)), body[-1], sig):
         return
-    start = next((i + 1 for i, b in enumerate(notice) if isinstance(b, Rule)), 0)
+    start = next((i + 1 for i, b in enumerate(notice) if isinstance(b, Rule | LetterHead)), 0)
     tight = {i for i in range(start, len(notice)) if not isinstance(notice[i], TitleLines)}  # 2号 titles keep theirs
     # Tighten only to keep a short notice on one page: a longer one keeps its full pages on the 22-line grid and
     # carries its last lines over instead (the last body paragraph's keep-with-next).
@@ -54,6 +68,44 @@ def fit_notice(blocks: list[Block]) -> None:
             for i in tight:
                 notice[i].pitch_pt = pitch
             return
+    _carry_last_line(blocks, body[-1])
+
+
+def _carry_last_line(blocks: list[Block], last: int) -> None:
+    """The signature goes over to the next page with the body's last line only: that line becomes a paragraph of
+    its own (style body_continued, no indent) that keeps with the signature, and the rest of the paragraph keeps
+    nothing. Word splits a keep-with-next paragraph, but LibreOffice moves it whole, and a one-paragraph body would
+    leave page 1 without 正文 (7.3.3); the PDF typesetter gets the same two paragraphs, so both break alike."""
+    p = blocks[last]
+    if not isinstance(p, Paragraph):
+        return
+    lines = _broken(p)
+    if len(lines) < 2 or not lines[-1].units:
+        return
+    cut = lines[-1].units[0].start
+    head, tail = _split_runs(p.runs, cut)
+    if not "".join(r.text for r in tail).strip():
+        return
+    p.runs, p.keep_with_next = head, False
+    blocks.insert(last + 1, Paragraph(p.kind, "body_continued", tail, keep_with_next=True, pitch_pt=p.pitch_pt))
+
+
+def _split_runs(runs: list[Run], cut: int) -> tuple[list[Run], list[Run]]:
+    """The runs before and from character `cut` of their joined text."""
+    head: list[Run] = []
+    tail: list[Run] = []
+    at = 0
+    for r in runs:
+        if at + len(r.text) <= cut:
+            head.append(r)
+        elif at >= cut:
+            tail.append(r)
+        else:
+            k = cut - at
+            head.append(Run(r.text[:k], r.bold, r.face))
+            tail.append(Run(r.text[k:], r.bold, r.face))
+        at += len(r.text)
+    return head, tail
 
 
 def _signature_fits(pages: list[tuple[int, int]], last_body: int, sig: int) -> bool:
@@ -82,6 +134,9 @@ def _line_pages(
             case Rule():
                 y += RULE_DROP_PT
                 continue
+            case LetterHead():
+                y = max(y, (b.flow_top_mm - PAGE.top_mm) / MM_PER_PT)
+                continue
             case Blank():
                 if y > 0:
                     y += b.lines * pitch
@@ -100,14 +155,16 @@ def _lines(b: Block) -> int:
         case Signature():
             return b.lines
         case Paragraph():
-            st = STYLES[b.style]
-            return len(
-                break_lines(
-                    b.text,
-                    width=PAGE.chars_per_line - st.left_indent_chars - st.right_indent_chars,
-                    first_indent=st.first_indent_chars if st.align != "center" else 0,
-                    justify=st.align == "justify",
-                    grid=True,
-                )
-            )
+            return len(_broken(b))
     return 0
+
+
+def _broken(b: Paragraph) -> list[Line]:
+    st = STYLES[b.style]
+    return break_lines(
+        b.text,
+        width=PAGE.chars_per_line - st.left_indent_chars - st.right_indent_chars,
+        first_indent=st.first_indent_chars if st.align != "center" else 0,
+        justify=st.align == "justify",
+        grid=True,
+    )

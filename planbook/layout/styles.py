@@ -134,6 +134,17 @@ STYLES: dict[str, Style] = {
             keep_with_next=True,
         ),
         _style("doc_number", "发文字号", align="center", space_before_lines=2, keep_with_next=True),
+        # 信函格式: the mark (the organ's name, no 文件) and the 发文字号 顶格 at the type area's right edge
+        _style(
+            "letter_mark",
+            "信函发文机关标志",
+            "xiaobiaosong",
+            size_pt=SIZES["初号"],
+            colour=RED,
+            align="center",
+            keep_with_next=True,
+        ),
+        _style("letter_doc_number", "信函发文字号", align="right", keep_with_next=True),
         # The red rule is drawn 4 mm below the doc number, across the type area; thickness is not in the standard.
         _style("red_rule", "版头分隔线", colour=RED),
         # 主体
@@ -148,6 +159,8 @@ STYLES: dict[str, Style] = {
         ),
         _style("recipients", "主送机关", align="justify", space_before_lines=1),
         _style("body", "公文正文", first_indent_chars=2),
+        # The body's last line as a paragraph of its own, carried over with the signature (fit.py): no indent
+        _style("body_continued", "公文正文续行"),
         _style("attachment_note", "附件说明", first_indent_chars=2, space_before_lines=1),
         _style("signature", "发文机关署名", align="left", space_before_lines=1, keep_with_next=True),
         _style("date", "成文日期", align="left"),
@@ -176,6 +189,26 @@ RED_RULE_PT = 1.25
 RED_RULE_GAP_MM = 4.0
 IMPRINT_THICK_PT = 1.0
 IMPRINT_THIN_PT = 0.75
+
+# 信函格式 (10.1): the organ's name with its top edge 30 mm from the paper's top edge, a red double line (thick over
+# thin) 4 mm under it, another (thin over thick) 20 mm above the paper's bottom edge, both 170 mm long and centred;
+# the first element under the upper line (发文字号 at the right, 份号/密级/紧急 at the left) has its top 7/8 of a 3号
+# character's height below it. The lines' weights are not in the standard: 1.5 pt and 0.75 pt, 0.75 pt apart
+# (practice, gbt9704.md §9), so that the double line reads as two lines in print.
+LETTER_MARK_TOP_MM = 30.0
+LETTER_RULE_GAP_MM = 4.0
+LETTER_FOOT_RULE_MM = 20.0
+LETTER_RULE_MM = 170.0
+LETTER_THICK_PT = 1.5
+LETTER_THIN_PT = 0.75
+LETTER_LINES_GAP_PT = 0.75
+LETTER_FIRST_GAP_PT = 16 * 7 / 8  # 7/8 of a 3号 character's height
+
+
+def letter_rule_pt() -> float:
+    """The double line's whole height: thick, gap, thin."""
+    return LETTER_THICK_PT + LETTER_LINES_GAP_PT + LETTER_THIN_PT
+
 
 # The masthead's size is not fixed by the standard; it is as large as 初号 allows within the type area.
 MASTHEAD_MAX_PT = SIZES["初号"]

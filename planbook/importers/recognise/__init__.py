@@ -35,6 +35,7 @@ from .lines import _short, marker
 from .notice import (
     _attached_plan_at,
     _notice_alone,
+    _plan_start,
     _read_attachments,
     _read_closing_signature,
     _read_imprint,
@@ -67,11 +68,13 @@ __all__ = [
 ]
 
 
-def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
+def recognise(blocks: Iterable[Block], masthead: str = "", title: str = "") -> Recognised:
     """Read a plan out of text lines and tables. Raises FormatError when there is no plan to be found.
 
     `masthead` is what a format that knows colours (a PDF) saw printed in red at the top: the 发文机关标志, even
-    when it does not end in 文件 (信函格式), kept unless the text names one itself."""
+    when it does not end in 文件 (信函格式), kept unless the text names one itself. `title` is what a format that
+    knows sizes saw set large and centred above the plan: its title, where the words alone do not say which line
+    that is (2017年全市教育系统重点攻坚事项 over its issuer's name)."""
     doc = _Doc()
     blocks = list(blocks)
     _check_length(blocks, ink_only=True)  # before _prepare, which costs seconds a million characters
@@ -83,8 +86,7 @@ def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
     if _notice_alone(items):
         return _read_notice_alone(items, doc)
     attached = _attached_plan_at(items)  # a notice with points of its own, its plan attached after it
-    first = 0 if attached is None else attached + 1
-    start = next((i for i, x in enumerate(items) if i >= first and (isinstance(x, TableBlock) or marker(x))), None)
+    start = _plan_start(items, 0 if attached is None else attached + 1)
     if start is None:
         raise FormatError(
             QT_TRANSLATE_NOOP("Messages", "no plan structure found (no 一、 sections, （一） subsections or 1. tasks)")
@@ -97,7 +99,7 @@ def recognise(blocks: Iterable[Block], masthead: str = "") -> Recognised:
     if masthead and not doc.notice.masthead and doc.notice.prints():
         doc.notice.masthead = masthead
     body = _read_attachments(_read_closing_signature(_read_imprint(body, doc), doc), doc)
-    title, preamble = (head[0], head[1:]) if head else _read_title(rest, doc)
+    title, preamble = (head[0], head[1:]) if head else _read_title(rest, doc, printed=title)
     title = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=\d)", "", title)  # 教育局 2021年工作要点: a PDF copy's space
     nodes, closing = _build_tree(body, doc)
     plan = Plan(title=title, preamble="\n".join(preamble), closing=closing, nodes=nodes, notice=doc.notice)

@@ -251,6 +251,8 @@ def _join_ladder(front: list[str]) -> list[str]:
     for i in range(min(len(front), 20)):
         if (not front[i].startswith(("关于", "《")) and "关于" not in front[i]) or _notice_title(front[i]):
             continue
+        if front[i].endswith(("。", "；", "！", "？")):
+            continue  # a sentence (现将《…关于…》转发给你们。) opens no title
         acc = front[i]
         for k in range(i + 1, min(len(front), i + 4)):
             if not _short(front[k]) or len(acc) > 80:
@@ -309,6 +311,8 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
     """The recipients, body, signers, date and annotation under the notice's title (or its number)."""
     start = _read_recipients(front, anchor, used, doc.notice)
     date_at = next((i for i in range(start, len(front)) if _dated(front[i])), None)
+    if date_at is not None:
+        date_at = _past_forwarded(front, start, date_at, doc)
     if date_at is None:
         end = next(
             (k for k in range(start, len(front)) if _short(front[k]) and KIND_END_RE.search(front[k])), len(front)
@@ -322,6 +326,23 @@ def _read_notice_body(front: list[str], anchor: int, used: set[int], doc: _Doc) 
     if date_at + 1 < len(front) and (m := ANNOTATION_RE.match(front[date_at + 1])):
         doc.notice.annotation = "（" + m[1].strip() + "）"
         used.add(date_at + 1)
+
+
+def _past_forwarded(front: list[str], start: int, date_at: int, doc: _Doc) -> int:
+    """A 转发 notice printed with the notice it forwards inside its body, its own signature after it (as Planbook
+    prints one): the first date closes the forwarded notice, whose signers issued the plan; the forwarding
+    notice's own date is the next one."""
+    if not re.search(r"转发|转印", doc.notice.title):
+        return date_at
+    if not any(_notice_title(x) or MASTHEAD_RE.match(x) for x in front[start + 1 : date_at]):
+        return date_at
+    after = next((i for i in range(date_at + 1, min(len(front), date_at + 8)) if _dated(front[i])), None)
+    if after is None:
+        return date_at
+    inner = _Doc()
+    _read_signature(front, start + 1, date_at, inner)
+    doc.forwarded_signers = list(inner.notice.signers)
+    return after
 
 
 _NO_SIGNATURE = QT_TRANSLATE_NOOP("Messages", "issuing notice: no date of signing and no signature found, please check")
@@ -398,7 +419,12 @@ def _read_signature(front: list[str], start: int, date_at: int, doc: _Doc) -> No
     n = doc.notice
     date_line = front[date_at]
     first_signer = date_at
-    while first_signer - 1 >= start and _organ_like(front[first_signer - 1]) and date_at - first_signer < 4:
+    while (
+        first_signer - 1 >= start
+        and _organ_like(front[first_signer - 1])
+        and not _NUMBERED_RE.match(front[first_signer - 1])  # 2.…清单: an attachment's name, not a signer
+        and date_at - first_signer < 4
+    ):
         first_signer -= 1
     # Sealed joint notices print the organs side by side on one line (7.3.5.1): one signer each.
     n.signers = [part for line in front[first_signer:date_at] for part in _side_by_side(line)]
@@ -420,12 +446,19 @@ def _signer_and_date(line: str) -> tuple[str, str] | None:
 def _set_notice_body(lines: list[str], n: Notice) -> None:
     """The notice's body, with its 附件：… line kept apart as the attachment note."""
     body = []
+    listing = False
     for line in lines:
         if re.match(rf"^附\s*件\s*\d*\s*{COLON}", line) and not n.attachments:
-            n.attachments = line
+            n.attachments, listing = line, True
+        elif listing and _NUMBERED_RE.match(line) and len(line) <= 60 and "。" not in line:
+            n.attachments += "\n" + line  # 附件：1.… / 2.…: the note names each attachment on its own line
         else:
             body.append(line)
+            listing = False
     n.body = "\n".join(body)
+
+
+_NUMBERED_RE = re.compile(r"^\d{1,2}\s*[.．、]")
 
 
 def _read_signed_on(line: str, doc: _Doc) -> None:
@@ -474,6 +507,27 @@ def _apply_meta(doc: _Doc) -> None:
 
 
 _ATTACHMENT_RE = re.compile(rf"^附\s*件\s*\d*\s*{COLON}")
+
+
+_ATTACHMENT_LIST_RE = re.compile(rf"^附\s*件\s*{COLON}\s*1\s*[.．、]")
+
+
+def _plan_start(items: list[Block], first: int = 0) -> int | None:
+    """Where the plan begins: its first table or numbered line. The numbered names of the notice's attachments
+    (附件：1.… / 2.…, printed above the signature) are no tasks: they are passed over."""
+    listing = False
+    for i, x in enumerate(items[first:], first):
+        if isinstance(x, TableBlock):
+            return i
+        if _ATTACHMENT_LIST_RE.match(x):
+            listing = True
+            continue
+        if listing and re.match(r"^\d{1,2}\s*[.．、]", x) and len(x) <= 60 and "。" not in x:
+            continue
+        listing = False
+        if marker(x):
+            return i
+    return None
 
 
 def _read_attachments(body: list[Block], doc: _Doc) -> list[Block]:

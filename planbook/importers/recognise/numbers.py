@@ -89,7 +89,9 @@ def _make_task(node: Node) -> None:
 
 def _check_numbers(plan: Plan, doc: _Doc, outline: bool = False) -> Numbering:
     """Pick the numbering mode that fits the source's task numbers, and warn where the source skips or repeats."""
-    candidates = (Numbering.OUTLINE,) if outline else (Numbering.CONTINUOUS, Numbering.PER_SECTION)
+    candidates = (
+        (Numbering.OUTLINE, Numbering.OUTLINE_RUNNING) if outline else (Numbering.CONTINUOUS, Numbering.PER_SECTION)
+    )
     modes = {mode: _sequences(plan.nodes, mode) for mode in candidates}
     breaks = {mode: sum(len(_breaks(seq, doc.numbers)) for seq in seqs) for mode, seqs in modes.items()}
     mode = min(candidates, key=lambda m: (breaks[m], m is not Numbering.CONTINUOUS))
@@ -122,24 +124,24 @@ def _check_numbers(plan: Plan, doc: _Doc, outline: bool = False) -> Numbering:
 
 def _sequences(nodes: list[Node], mode: Numbering) -> list[list[Node]]:
     """Runs of nodes whose source numbers should count 1, 2, 3 …: sections; the subsections and items of each
-    parent; tasks through the whole plan (continuous) or under each parent (per-section)."""
+    parent (in outline numbering all the children of a parent together); tasks through the whole plan
+    (continuous, outline-running) or under each parent (per-section, outline)."""
     seqs: list[list[Node]] = []
     all_tasks: list[Node] = []
-    outline = mode is Numbering.OUTLINE
+    running = mode in (Numbering.CONTINUOUS, Numbering.OUTLINE_RUNNING)
 
     def visit(children: list[Node]) -> None:
         by_kind: dict[NodeKind, list[Node]] = {}
         for child in children:
-            by_kind.setdefault(NodeKind.SECTION if outline else child.kind, []).append(child)
-            if child.kind is NodeKind.TASK:
+            if running and child.kind is NodeKind.TASK:
                 all_tasks.append(child)
+            else:
+                by_kind.setdefault(NodeKind.SECTION if mode.by_level else child.kind, []).append(child)
             visit(child.children)
-        for kind, run in by_kind.items():
-            if kind is not NodeKind.TASK or mode is Numbering.PER_SECTION:
-                seqs.append(run)
+        seqs.extend(by_kind.values())
 
     visit(nodes)
-    if mode is Numbering.CONTINUOUS:
+    if running:
         seqs.append(all_tasks)
     return seqs
 

@@ -11,8 +11,9 @@ from .patterns import DOC_NO_RE, DRAFT_RE, KIND_END_RE, ORGAN_END_RE, YEAR_RE
 from .state import _Doc
 
 
-def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
-    """The plan's title (possibly broken over lines) and the preamble after it."""
+def _read_title(rest: list[str], doc: _Doc, printed: str = "") -> tuple[str, list[str]]:
+    """The plan's title (possibly broken over lines) and the preamble after it. `printed`: the line print set as
+    the title (large, centred), taken when no line ends like a plan's title."""
     rest = [x for x in rest if not re.fullmatch(r"附\s*件\s*\d*\s*[:：]?", x)]  # the plan sent as 附件1
     while rest and not _short(rest[0]) and re.search(r"印发.*的通知$", rest[0]):
         rest = rest[1:]  # a page's headline naming the notice the page leaves out
@@ -23,6 +24,8 @@ def _read_title(rest: list[str], doc: _Doc) -> tuple[str, list[str]]:
     titles = _titles(heads)
     if titles:
         return titles[-1], preamble
+    if printed and printed in heads:
+        return printed, preamble
     return _title_elsewhere(heads, doc), preamble
 
 

@@ -134,7 +134,11 @@ def _tail_start(body: list[Block]) -> int:
     """Where the closing paragraph starts: unnumbered text after the last numbered paragraph's own fields, when it
     is set apart (that paragraph carried fields, or the text reads like a closing).
 
-    A node's fields do not repeat a label, so a second 责任单位 after the last task belongs to the closing."""
+    A labelled line after the last task is that task's field while only the task's own text stands between. Once
+    a paragraph that is not the task's comes (one that reads like a closing, 在完成上述工作的同时…, or any text
+    after the task's fields), the field lines after it are the closing's, kept as printed: the closing's
+    `责任单位：办公室…` names who does the closing's work, not the last task's. A node's fields do not repeat a
+    label either, so a second 责任单位 after the last task belongs to the closing too."""
     last = max((i for i, x in enumerate(body) if isinstance(x, TableBlock) or marker(x)), default=-1)
     had_fields = last >= 0 and isinstance(body[last], TableBlock)
     own_end = last + 1
@@ -143,6 +147,10 @@ def _tail_start(body: list[Block]) -> int:
         item = body[j]
         f = field_line(item) if isinstance(item, str) else None
         if f is None:
+            if isinstance(item, str) and CLOSING_RE.match(item) and not labels and _fields_after(body, j):
+                return j  # 在完成上述工作的同时… with its own 责任单位: the closing, however the task's text ran
+            if labels or (isinstance(item, str) and CLOSING_RE.match(item)):
+                break  # the task's own part ended: what follows is the closing's, fields and all
             continue
         if f.label in labels:
             break
@@ -152,3 +160,7 @@ def _tail_start(body: list[Block]) -> int:
     if isinstance(after, str) and (had_fields or CLOSING_RE.match(after)):
         return own_end
     return len(body)
+
+
+def _fields_after(body: list[Block], start: int) -> bool:
+    return any(isinstance(x, str) and field_line(x) for x in body[start + 1 :])
