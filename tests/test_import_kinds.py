@@ -215,6 +215,7 @@ def test_page_header_labels_broken_in_narrow_cells_are_mended():
     assert plan.notice.doc_number == "国办发〔2018〕129号"
     assert plan.notice.signed_on == dt.date(2018, 12, 30) and plan.notice.published_on == dt.date(2019, 1, 14)
     assert [s.title for s in plan.nodes] == ["总体要求", "拓宽渠道"]
+    assert plan.notice.subject_words == ""  # the 主题词 cell is empty; the title under it is not its words
 
 
 def test_a_forwarded_report_from_a_pdf_with_its_title_set_justified():
@@ -228,6 +229,22 @@ def test_a_forwarded_report_from_a_pdf_with_its_title_set_justified():
     ).plans[0]
     assert plan.title == "关于加强防震减灾工作意见的报告"
     assert plan.notice.signed_on == dt.date(1996, 2, 5) and plan.notice.signers == ["国务院办公厅"]
+
+
+def test_an_opinion_with_its_task_table_attached_keeps_its_own_sections():
+    """A 实施意见 issued directly, signed and dated, with its 任务分工表 attached: its 一、二、 stay its sections."""
+    from planbook.importers.webpage import parse_html
+
+    page = (
+        "<p>某市人民政府关于推进人才工作的实施意见</p><p>各区人民政府，市政府各部门：</p><p>为推进人才工作，提出如下意见。</p>"
+        "<p>一、总体目标</p><p>到2025年集聚人才。</p><p>二、主要任务</p><p>（一）实施引才计划。引进人才。</p>"
+        "<p>某市人民政府</p><p>2021年3月1日</p><p>附件</p><p>重点任务分工表</p><table>"
+        "<tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr>"
+        "<tr><td>1</td><td>实施引才计划</td><td>市人社局</td></tr></table>"
+    )
+    plan = parse_html(page).plans[0]
+    assert plan.title == "某市人民政府关于推进人才工作的实施意见"
+    assert [s.title for s in plan.nodes][:2] == ["总体目标", "主要任务"]
 
 
 def test_a_label_in_prose_is_not_a_field():

@@ -159,6 +159,8 @@ def _plausible_meta(key: str, value: str) -> bool:
     if key in ("subject_words", "category"):
         return (
             len(value) <= 16
+            # an empty 主题词 cell: the next line is the document's title (…关于…, …转发…), not its words (民政 社团 通知)
+            and (" " in value.strip() or not re.search(r"关于|转发|印发", value))
             and not re.search(r"[。，,；;]", value)
             and not normalise_doc_number(value)
             and parse_date(value) is None

@@ -68,11 +68,20 @@ def _attached_plan_at(items: list[Block]) -> int | None:
         if (
             any(map(_dated, before[-2:]))
             and any(isinstance(y, TableBlock) or marker(y) for y in after)
-            and (any(_notice_title(y) for y in opened[:15]) or _addressed(opened))
+            and _a_notice(opened)
             and any(map(marker, opened))
         ):
             return i
     return None
+
+
+def _a_notice(lines: list[str]) -> bool:
+    """The text opens as a notice (通知, 通报, 函), not as a document issued directly whose own sections come before
+    its attached table (an 意见 with its 任务分工表)."""
+    titles = [t[1] for y in lines[:15] if (t := _notice_title(y))]
+    if titles:
+        return not titles[-1].endswith("意见")
+    return _addressed(lines)
 
 
 _CLOSES_RE = re.compile(r"^特此(?:通知|通报|函告|函复|批复|公告)[。！!.]?$")
