@@ -8,6 +8,7 @@ typing never waits for either. Enter (open the best hit) searches at once, on th
 
 from __future__ import annotations
 
+import contextlib
 import html
 import sqlite3
 from collections.abc import Callable
@@ -121,9 +122,17 @@ class _Count(QRunnable):
         try:
             with Library.open(self.path, create=False) as lib:
                 counts = search.search(lib, self.query, limit=1, catch_up=False).plan_counts
-            emit(self.signals.done, self.generation, (sum(counts.values()), counts))
+            outcome: object = (sum(counts.values()), counts)
         except (PlanbookError, OSError, RuntimeError) as e:
-            emit(self.signals.done, self.generation, describe(e))  # QCoreApplication.translate is thread-safe
+            outcome = describe(e)  # QCoreApplication.translate is thread-safe
+        _tell(self.signals, self.generation, outcome)
+
+
+def _tell(signals: _Counted, generation: int, outcome: object) -> None:
+    """Hand a worker's outcome to the panel, unless the panel is gone (the window closed while it ran: Qt
+    raised "Signal source has been deleted" on the worker and printed the traceback on the way out)."""
+    with contextlib.suppress(RuntimeError):
+        emit(signals.done, generation, outcome)
 
 
 class _Search(QRunnable):
@@ -140,10 +149,10 @@ class _Search(QRunnable):
         try:
             with Library.open(self.path, create=False) as lib:
                 results = search.search(lib, self.query, limit=LIMIT, counts=False, catch_up=False)
-            rows = result_rows(results)
-            emit(self.signals.done, self.generation, (results.query.highlight_terms(), rows))
+            outcome: object = (results.query.highlight_terms(), result_rows(results))
         except (PlanbookError, OSError, RuntimeError) as e:
-            emit(self.signals.done, self.generation, describe(e))
+            outcome = describe(e)
+        _tell(self.signals, self.generation, outcome)
 
 
 class SearchPanel(QWidget):
