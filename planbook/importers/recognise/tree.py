@@ -78,6 +78,7 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
     b = _Builder(doc)
     tail_from = _tail_start(body)
     waiting: Field | None = None  # a label on a line of its own (牵头单位：), its value on the next line
+    fielded = False  # the item before was a field line of the last node
     for item in body[:tail_from]:
         if isinstance(item, TableBlock):
             _add_table(item, b)
@@ -85,10 +86,16 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
             b.add(mk.kind, mk.number, mk.text)
         elif waiting is not None and not _bare_label(item) and not fields_of_line(item) and len(item) <= 80:
             waiting.value = item
-        elif (fs := fields_of_line(item) or _bare_label(item)) and b.last is not None:
+        elif (fs := fields_of_line(item) or _bare_label(item) or _next_field(item, fielded)) and b.last is not None:
             b.last.fields.extend(fs)
         else:
             b.text(item)
+        fielded = (
+            isinstance(item, str)
+            and b.last is not None
+            and bool(b.last.fields)
+            and item.endswith(b.last.fields[-1].value)
+        )
         waiting = None
         if (
             isinstance(item, str)
@@ -119,6 +126,16 @@ def _decimal_task(line: str, b: _Builder) -> Marker | None:
     return Marker(NodeKind.TASK, int(m[1]), m[2])
 
 
+_NEXT_FIELD_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})[:：]\s*([^。：:]{1,100})$")
+
+
+def _next_field(line: str, fielded: bool) -> list[Field]:
+    """`推广范围：全国` on the line under a task's field line: the document's own label beside a known one, as
+    print sets the fields a bracket held together (（指导部门：…；推广范围：…）), one line each."""
+    m = _NEXT_FIELD_RE.match(line.strip()) if fielded else None
+    return [Field(m[1], m[2].strip())] if m else []
+
+
 def _bare_label(line: str) -> list[Field]:
     """`责任单位` alone on a line, as tables pasted as text leave it: a field whose value is the next line."""
     label = line.rstrip("：: ")
@@ -146,6 +163,8 @@ def _tail_start(body: list[Block]) -> int:
     for j in range(last + 1, len(body)):
         item = body[j]
         f = field_line(item) if isinstance(item, str) else None
+        if f is None and isinstance(item, str) and (beside := _next_field(item, bool(labels))):
+            f = beside[0]  # 推广范围：全国 under the task's 指导部门 line
         if f is None:
             if isinstance(item, str) and CLOSING_RE.match(item) and not labels and _fields_after(body, j):
                 return j  # 在完成上述工作的同时… with its own 责任单位: the closing, however the task's text ran
