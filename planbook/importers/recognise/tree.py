@@ -90,24 +90,23 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
             b.last.fields.extend(fs)
         else:
             b.text(item)
-        fielded = (
-            isinstance(item, str)
-            and b.last is not None
-            and bool(b.last.fields)
-            and item.endswith(b.last.fields[-1].value)
-        )
-        waiting = None
-        if (
-            isinstance(item, str)
-            and b.last is not None
-            and b.last.fields
-            and not b.last.fields[-1].value
-            and (_bare_label(item) or fields_of_line(item))
-        ):
-            waiting = b.last.fields[-1]
+        fielded = _ends_in_field(item, b.last)
+        waiting = _waiting_field(item, b.last)
     tail = [x for x in body[tail_from:] if isinstance(x, str)]
     closing = "\n".join(_closing_line(x) for x in tail)
     return b.nodes, closing
+
+
+def _ends_in_field(item: Block, last: Node | None) -> bool:
+    """The item was a field line of the last node (its last field's value ends it)."""
+    return isinstance(item, str) and last is not None and bool(last.fields) and item.endswith(last.fields[-1].value)
+
+
+def _waiting_field(item: Block, last: Node | None) -> Field | None:
+    """A label on a line of its own (牵头单位：) just added to the last node: its value is on the next line."""
+    if not isinstance(item, str) or last is None or not last.fields or last.fields[-1].value:
+        return None
+    return last.fields[-1] if _bare_label(item) or fields_of_line(item) else None
 
 
 _DECIMAL_TASK_RE = re.compile(r"^(\d{1,3})[.．](\d[^。]{0,30}。.*)$")
@@ -162,9 +161,7 @@ def _tail_start(body: list[Block]) -> int:
     labels: set[str] = set()
     for j in range(last + 1, len(body)):
         item = body[j]
-        f = field_line(item) if isinstance(item, str) else None
-        if f is None and isinstance(item, str) and (beside := _next_field(item, bool(labels))):
-            f = beside[0]  # 推广范围：全国 under the task's 指导部门 line
+        f = _tail_field(item, bool(labels))
         if f is None:
             if isinstance(item, str) and CLOSING_RE.match(item) and not labels and _fields_after(body, j):
                 return j  # 在完成上述工作的同时… with its own 责任单位: the closing, however the task's text ran
@@ -179,6 +176,13 @@ def _tail_start(body: list[Block]) -> int:
     if isinstance(after, str) and (had_fields or CLOSING_RE.match(after)):
         return own_end
     return len(body)
+
+
+def _tail_field(item: Block, fielded: bool) -> Field | None:
+    """A field line after the last task, or the document's own label under one (推广范围：全国 under 指导部门：…)."""
+    if not isinstance(item, str):
+        return None
+    return field_line(item) or next(iter(_next_field(item, fielded)), None)
 
 
 def _fields_after(body: list[Block], start: int) -> bool:
