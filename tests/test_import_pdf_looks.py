@@ -80,7 +80,6 @@ NOT_BACK = {
     "r32_gov_research_autonomy_2018_notice": "a 通知 that is its own plan: no signature or recipients come back",
     "r39_gov_incentives_2018_notice_units": "a 通知 that is its own plan: no signature or recipients come back",
     # （指导部门：…；推广范围：…）: a bracket's second labelled field is printed but read back into the first
-    "r31_gov_innovation_2018_notice_table": "a task's second field from one bracket is lost",
     "r43_gov_free_trade_zones_2018_notice_units": "a task's second field from one bracket is lost",
     # a 转发 of a 请示 or 报告 whose plan is the forwarded text: printed, no tree is found in it
     "r36_gov_forward_earthquake_1996_notice": "a forwarded 请示's plan comes back with no tree",
