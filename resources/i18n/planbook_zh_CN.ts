@@ -1207,14 +1207,14 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../planbook/core/backup.py" line="122"/>
-        <location filename="../../planbook/core/backup.py" line="289"/>
+        <location filename="../../planbook/core/backup.py" line="123"/>
+        <location filename="../../planbook/core/backup.py" line="301"/>
         <source>cannot write a backup in {folder}: {reason}</source>
         <translation>无法在 {folder} 中写入备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="270"/>
-        <location filename="../../planbook/core/backup.py" line="312"/>
+        <location filename="../../planbook/core/backup.py" line="282"/>
+        <location filename="../../planbook/core/backup.py" line="324"/>
         <source>cannot restore {name}: {reason}</source>
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
@@ -1348,7 +1348,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="258"/>
+        <location filename="../../planbook/core/backup.py" line="270"/>
         <location filename="../../planbook/core/library.py" line="87"/>
         <location filename="../../planbook/core/library.py" line="117"/>
         <source>no library at {path}</source>
@@ -1434,52 +1434,52 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="245"/>
+        <location filename="../../planbook/core/search.py" line="255"/>
         <source>this library has no search index (open it writable once to upgrade it)</source>
         <translation>这个方案库没有搜索索引（请以可写方式打开一次，完成升级）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="272"/>
+        <location filename="../../planbook/core/search.py" line="282"/>
         <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
         <translation>年份写法不对：{raw}（例如 年度:2019 或 年度:2017-2020）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="273"/>
+        <location filename="../../planbook/core/search.py" line="283"/>
         <source>this library has no search index yet: open it writable once (or run planbook reindex)</source>
         <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="352"/>
+        <location filename="../../planbook/core/search.py" line="362"/>
         <source>search text too long ({length} characters; at most {limit})</source>
         <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="362"/>
+        <location filename="../../planbook/core/search.py" line="372"/>
         <source>a filter cannot be negated: -{word}</source>
         <translation>筛选条件不能取反：-{word}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="370"/>
+        <location filename="../../planbook/core/search.py" line="380"/>
         <source>too many search words (at most {limit})</source>
         <translation>搜索词过多（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="389"/>
+        <location filename="../../planbook/core/search.py" line="399"/>
         <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
         <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="394"/>
+        <location filename="../../planbook/core/search.py" line="404"/>
         <source>{key}: needs something after it, e.g. unit:基教科</source>
         <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="403"/>
+        <location filename="../../planbook/core/search.py" line="413"/>
         <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
         <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="482"/>
+        <location filename="../../planbook/core/search.py" line="496"/>
         <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
@@ -1489,7 +1489,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/docx_writer.py" line="184"/>
+        <location filename="../../planbook/exporters/docx_writer.py" line="186"/>
         <source>unknown layout {layout!r} for docx (choose from {choices})</source>
         <translation>DOCX 没有 {layout!r} 版式（可选：{choices}）</translation>
     </message>
@@ -1620,23 +1620,23 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="360"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="926"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="940"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="385"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="974"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="988"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="991"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="1005"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="1001"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="1015"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -2376,22 +2376,22 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="108"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="117"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="339"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="348"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="467"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="476"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="478"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="487"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
@@ -3704,67 +3704,67 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="159"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="171"/>
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="160"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="172"/>
         <source>Unit, e.g. 基教科</source>
         <translation>单位，如 基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="163"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="175"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="174"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="186"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="174"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="186"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="212"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="230"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="243"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="277"/>
         <source>Type to search every plan: words, &quot;phrases&quot;, -exclude, year:2019, issuer:…, unit:…, field:责任单位=…, kind:task</source>
         <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，年度:2019，机关:…，单位:…，字段:责任单位=…，类型:任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="286"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="320"/>
         <source>No plan contains that.</source>
         <translation>没有找到包含这些内容的方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="286"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="320"/>
         <source>Counting… (first {0} shown)</source>
         <translation>正在统计…（先显示前 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="321"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="355"/>
         <source>(plan title and notice)</source>
         <translation>（方案标题与印发通知）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="349"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="383"/>
         <source>{0} hits</source>
         <translation>{0} 处</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="350"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="384"/>
         <source>{0} hits in {1} plans</source>
         <translation>共 {0} 处，分布在 {1} 个方案中</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="248"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="282"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
