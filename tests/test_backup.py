@@ -140,3 +140,22 @@ def test_reading_commands_take_no_backup_and_the_window_takes_it_off_its_thread(
         thread.join(60)
         assert backup.daily_in_background(lib) is None  # once a day
     assert done == [backup.list_backups(library)[0].path]
+
+
+def test_the_daily_copy_runs_at_idle_priority_and_the_caller_keeps_its_own(tmp_path, library):
+    """The window's keystrokes never wait behind the day's copy for the CPU (Linux: SCHED_IDLE on its thread)."""
+    import os
+    import threading
+
+    import pytest
+
+    if not hasattr(os, "SCHED_IDLE"):
+        pytest.skip("no SCHED_IDLE here: the copy runs at the normal priority")
+    with Library.open(library) as lib:
+        lib.add_plan(sample_plan())
+        policies = []
+        thread = backup.daily_in_background(lib, lambda made: policies.append((made, os.sched_getscheduler(0))))
+        assert thread is not None
+        thread.join(60)
+    assert policies and policies[0][0] is not None and policies[0][1] == os.SCHED_IDLE
+    assert os.sched_getscheduler(threading.get_native_id()) != os.SCHED_IDLE

@@ -148,3 +148,53 @@ def test_joint_notice_of_three_keeps_its_body_on_page_1_in_libreoffice(tmp_path)
     flat = [re.sub(r"\s+", "", p) for p in page]
     assert "现将《某市教育局2021年工作要点》印发给你们，请认真贯" in flat[0]
     assert flat[1].startswith("彻落实。") and "2021年3月6日" in flat[1]
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")),
+    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are needed to render",
+)
+def test_signature_and_seal_sit_where_the_pdf_puts_them_in_libreoffice(tmp_path):
+    """Sealed (7.3.5.1: date 右空四字, 署名 and seal centred over it) and unsealed joint (7.3.5.2: 署名 右空二字,
+    the date two characters right of its first character): every name and the date start where our PDF starts
+    them (± 0.5 mm; LibreOffice once put a 17-cell indent a whole cell right), the seal centred over the date."""
+    import pdfplumber
+
+    from planbook.core.model import Sealing
+    from planbook.exporters.docx_writer import export_docx
+    from planbook.exporters.pdf_writer import write_pdf
+
+    from .pdfcheck import MM, read_pdf
+    from .test_issuing import notice_plan
+    from .test_pagination import _libreoffice
+
+    organs = ["某市教育局", "某市财政局", "某市人力资源和社会保障局"]
+    plans = {"sealed": notice_plan(organs[:1], seals=True), "joint": notice_plan(organs, Sealing.UNSEALED)}
+    (tmp_path / "lo").mkdir()
+    for name, plan in plans.items():
+        write_pdf(plan, tmp_path / f"{name}.pdf", "notice")
+        export_docx(plan, tmp_path / "lo" / f"{name}.docx")
+    _libreoffice([str(tmp_path / "lo" / f"{name}.docx") for name in plans], tmp_path / "lo")
+    for name in plans:
+        starts = []
+        for pdf in (tmp_path / f"{name}.pdf", tmp_path / "lo" / f"{name}.pdf"):
+            doc = read_pdf(pdf)
+            date = next(x for x in doc.lines if x.text.replace(" ", "") == "2021年3月6日")
+            found = {"date": (date.x0_mm, date.x1_mm)}
+            for line in doc.on_page(date.page):
+                text = line.text.replace(" ", "")
+                for organ in organs:
+                    if organ in text:
+                        at = line.text.find(organ)
+                        found[organ] = (line.chars[at]["x0"] / MM, line.chars[at + len(organ) - 1]["x1"] / MM)
+            starts.append(found)
+            if name == "sealed":
+                with pdfplumber.open(pdf) as p:
+                    (seal,) = p.pages[date.page - 1].images
+                centre = (seal["x0"] + seal["x1"]) / 2 / MM
+                assert abs(centre - (date.x0_mm + date.x1_mm) / 2) < 1.0, f"{pdf}: seal at {centre:.2f} mm"
+                assert abs(date.x1_mm - (28 + 24 * 156 / 28)) < 0.8, f"{pdf}: date ends at {date.x1_mm:.2f} mm"
+        ours, theirs = starts
+        assert ours.keys() == theirs.keys() and len(ours) == 1 + len(plans[name].notice.signers)
+        for key, (x0, _x1) in ours.items():
+            assert abs(theirs[key][0] - x0) < 0.5, f"{name}: {key} starts at {theirs[key][0]:.2f}, PDF {x0:.2f}"

@@ -192,3 +192,46 @@ def test_the_query_runs_off_the_window_and_only_the_newest_query_is_shown(qtbot,
     qtbot.waitUntil(lambda: not panel.busy and "Counting" not in panel.summary.text(), timeout=5000)
     assert [g for g, _ in rows(panel.results)] == ["2021 乙县教育局2021年工作要点", "2019 甲市教育局2019年工作要点"]
     assert "2 hits in 2 plans" in panel.summary.text()
+
+
+def test_a_large_draft_is_found_by_the_next_search(qtbot, windows, tmp_path):
+    """Drafting next year's plan from a 300-task plan leaves its documents waiting to be indexed (the draft no
+    longer pays twenty times its inserts on the GUI thread); the search box finds the draft's tasks at once, with
+    the right counts (the workers scan what waits), and the window indexes it in small steps on its own
+    connection, so it never mistakes that for another program's change."""
+    import os
+
+    from planbook.core import search
+
+    plan = Plan(
+        title="丙市教育局2020年工作要点",
+        year=2020,
+        issuers=["丙市教育局"],
+        nodes=[
+            Node(
+                NodeKind.SECTION,
+                f"第{s}部分",
+                children=[
+                    task(f"建设劳动教育实践基地{s}-{i}。", "开展研学旅行。", 牵头单位="基教科") for i in range(30)
+                ],
+            )
+            for s in range(10)
+        ],
+    )
+    with Library.open(tmp_path / "lib.db") as lib:
+        source = lib.add_plan(plan)
+        search.catch_up(lib)
+    window = windows.open(lang="en", plan=source)
+    draft = window.plans.draft_next_year()
+    assert draft and search.pending(window.lib)  # the draft's 311 documents wait for the next search
+    type_query(qtbot, window, "劳动教育实践基地")
+    qtbot.waitUntil(lambda: "600 hits in 2 plans" in window.search_panel.summary.text(), timeout=20000)
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: not search.pending(window.lib), timeout=20000)  # indexed on the window's connection
+    qtbot.waitUntil(lambda: not (panel.refresh_timer.isActive() or panel.timer.isActive() or panel.busy))
+    # ranked as ever: title hits by bm25, the newer plan first among equals
+    assert rows(panel.results)[0][0] == "2021 丙市教育局2021年工作要点"
+    assert not window.safety.watcher.poll()  # no other connection wrote: the workers only read
+    assert "Another program" not in window.statusBar().currentMessage()
+    if shot := os.environ.get("PLANBOOK_SHOT"):
+        window.grab().save(shot)

@@ -56,6 +56,24 @@ def test_xlsx_cells_that_look_like_formulas_stay_text(tmp_path, library):
         assert value in cells and cells[value].data_type == "s" and cells[value].quotePrefix, value
 
 
+def test_xlsx_a_quote_prefix_stays_on_its_own_cell_and_error_codes_stay_text(tmp_path):
+    """The body rows reuse one styled cell per column: what one row's value needed must not reach the next."""
+    from openpyxl import load_workbook
+
+    from planbook.exporters.xlsx_writer import export_xlsx
+
+    plan = sample_plan()
+    tasks = [n for n in plan.walk() if n.kind is NodeKind.TASK]
+    assert len(tasks) >= 3
+    tasks[0].title, tasks[1].title, tasks[2].title = "=1+1", "#N/A", "普通任务"
+    out = tmp_path / "t.xlsx"
+    export_xlsx(plan, out)
+    cells = {c.value: c for row in load_workbook(out).active.iter_rows() for c in row if isinstance(c.value, str)}
+    assert cells["=1+1"].quotePrefix and cells["=1+1"].data_type == "s"
+    assert cells["#N/A"].data_type == "s" and not cells["#N/A"].quotePrefix
+    assert not cells["普通任务"].quotePrefix and cells["普通任务"].style == cells["#N/A"].style
+
+
 # ---- 7. every regex of the importers and the core, on hostile 100,000-character lines ----------------------
 
 

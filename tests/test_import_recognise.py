@@ -311,6 +311,28 @@ def test_several_fields_on_one_line_and_inside_one_parenthesis():
     assert plan.closing == ""
 
 
+@pytest.mark.parametrize("last", [False, True])
+def test_a_documents_own_label_under_a_field_line_is_the_same_tasks_field(last):
+    """Print sets the fields one bracket held (（指导部门：…；推广范围：…）) a line each: read back, the line under a
+    task's field line is that task's field whatever its label, also after the last task; a sentence is not."""
+    tail = "" if last else "2.任务乙。\n指导部门：科技部\n"
+    text = (
+        "某局2021年工作要点\n一、甲\n1.任务甲。要做好。\n指导部门：科技部、教育部\n推广范围：全国，8个改革试验区域\n"
+        + tail
+    )
+    plan, _ = plan_of(text)
+    first = plan.nodes[0].children[0]
+    assert [(f.label, f.value) for f in first.fields] == [
+        ("指导部门", "科技部、教育部"),
+        ("推广范围", "全国，8个改革试验区域"),
+    ]
+    assert plan.closing == ""
+    prose, _ = plan_of(
+        "某局2021年工作要点\n一、甲\n1.任务甲。\n指导部门：科技部\n有关情况：各单位要高度重视。抓好落实。\n"
+    )
+    assert [f.label for f in prose.nodes[0].children[0].fields] == ["指导部门"]
+
+
 def test_json_import_still_works_and_json_output_lists_several_files(tmp_path, library):
     (tmp_path / "a.txt").write_text(NOTICE, encoding="utf-8")
     r = run_cli("import", "--dry-run", "--json", tmp_path / "a.txt", library=library)

@@ -10,6 +10,7 @@ Skips, saying why, where LibreOffice or pdftoppm is not installed.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -19,7 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from planbook.core.model import Plan
+
+from .conftest import ROOT, sample_plan
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from render_docx import EMBOLDEN, FONTS_CONF  # noqa: E402
@@ -71,8 +74,34 @@ def rendered(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
             export_docx(plan, letter_docx)
             docs[f"{src.stem}-letter"] = (letter_pdf, letter_docx.with_suffix(".pdf"))
         docs[src.stem] = (pdf, docx.with_suffix(".pdf"))
+    for name, plan in imprint_plans().items():
+        pdf, docx = out / f"{name}.pdf", out / "lo" / f"{name}.docx"
+        write_pdf(plan, pdf)
+        export_docx(plan, docx)
+        docs[name] = (pdf, docx.with_suffix(".pdf"))
     _libreoffice([str(d.with_suffix(".docx")) for _, d in docs.values()], out / "lo")
     return docs
+
+
+IMPRINT_CASES = {0: "imprint-even-room", 1: "imprint-after-odd", 2: "imprint-after-blank"}
+
+
+def imprint_plans() -> dict[str, Plan]:
+    """Notices with a 版记 (抄送, 印发机关, 印发日期) whose text ends on an even page with room for it, on an odd
+    page, and on a full even page: the three ways the 版记 reaches the back of the last sheet (7.4.1, 7.5)."""
+    from planbook.exporters.pdf_writer import imprint_pages
+    from planbook.layout import build_document
+
+    plans: dict[str, Plan] = {}
+    for tasks in range(1, 60):
+        plan = sample_plan(sections=2, tasks_per_section=tasks)
+        plan.notice.signed_on = dt.date(2021, 3, 5)
+        plan.notice.cc = "市委办公室，市政府办公室，省教育厅"
+        plan.notice.printed_by, plan.notice.printed_on = "某市教育局办公室", dt.date(2021, 3, 9)
+        plans.setdefault(IMPRINT_CASES[imprint_pages(build_document(plan, "notice"))], plan)
+        if len(plans) == len(IMPRINT_CASES):
+            return plans
+    raise AssertionError(f"only {sorted(plans)} reached")
 
 
 def _libreoffice(files: list[str], outdir: Path) -> None:
@@ -194,3 +223,31 @@ def _red(colour) -> bool:
         return False
     colour = tuple(colour)
     return colour in ((0, 1, 1, 0), (1, 0, 0)) or (len(colour) == 3 and colour[0] > 0.9 > 0.1 > max(colour[1:]))
+
+
+def test_the_imprint_closes_the_last_even_page_in_both(rendered):
+    """The 版记 at the foot of the last page, which is even, in our PDF and in LibreOffice's rendering of our DOCX
+    alike: its last row on the type area's bottom line, after a blank page where the text filled an even page,
+    and neither of those two pages numbered (7.5)."""
+    import pdfplumber
+
+    assert set(IMPRINT_CASES.values()) <= set(rendered)
+    for name in IMPRINT_CASES.values():
+        counts = []
+        for pdf in rendered[name]:
+            with pdfplumber.open(pdf) as doc:
+                pages = doc.pages
+                last = pages[-1]
+                counts.append(len(pages))
+                assert len(pages) % 2 == 0, f"{pdf}: the 版记 on page {len(pages)}"
+                rows = [ln for ln in page_lines(pdf) if any(line.startswith("抄送：") for line in ln)]
+                assert len(rows) == 1 and page_lines(pdf)[-1][-2].startswith("抄送："), f"{pdf}: {rows}"
+                printed = [c for c in last.chars if c["top"] < BOTTOM + 2]
+                assert BOTTOM - 4 * MM < max(c["bottom"] for c in printed) <= BOTTOM, f"{pdf}: not at the foot"
+                numbers = [c for c in last.chars if c["top"] > BOTTOM + 2]
+                if name == "imprint-after-blank":
+                    assert not pages[-2].chars, f"{pdf}: page {len(pages) - 1} is not blank"
+                    assert not numbers, f"{pdf}: the 版记 page after a blank page is numbered"
+                else:
+                    assert numbers, f"{pdf}: the 版记 page has no number"
+        assert counts[0] == counts[1], f"{name}: {counts[0]} pages in the PDF, {counts[1]} in LibreOffice"

@@ -12,9 +12,9 @@ Design (measured in the search research note; see benchmarks/bench_search.py):
   plus a last bigram closed by the sentinel U+E000 (which the encoding never produces). So a term of 2+
   characters is the FTS5 phrase of its bigrams and a 1-character term is the prefix query `"c"*`; both match
   exactly the documents whose normalised text contains the term as a substring, for any characters at all,
-  including punctuation and FTS5's own syntax characters, which never reach MATCH as syntax. There is no
-  prefix index (it doubled the index and every write): a 1-character query merges the bigrams that start with
-  its character, a few milliseconds per 1,000 plans for the commonest characters.
+  including punctuation and FTS5's own syntax characters, which never reach MATCH as syntax. The prefix query
+  is served by the `prefix='1'` index: it doubles the index, but without it a 1-character query merges every
+  bigram that starts with its character (measured at 10,000 plans: 2-3 s for 育 or 校 on a busy machine).
 * **Order.** FTS5 rowid = year·10¹⁰ + node id (plans: + 9·10⁹ + plan id), so `ORDER BY rowid DESC` walks
   newest plans first. Title and field hits come first, read from `search_head`, a second, small index of just
   the titles and fields (a column filter on the big table would walk every hit); then body hits. Within each
@@ -46,7 +46,7 @@ from .model import KINDS as NODE_KINDS
 from .model import NodeKind, Numbering
 from .numbering import counted, label
 
-TOKENIZER_VERSION = "2"  # 2: the ascii tokenizer, only ASCII punctuation encoded; no prefix index
+TOKENIZER_VERSION = "2"  # 2: the ascii tokenizer, only ASCII punctuation encoded
 KEY_YEAR = 10_000_000_000  # rowid = year * KEY_YEAR + node id
 PLAN_BASE = 9_000_000_000  # plan documents: year * KEY_YEAR + PLAN_BASE + plan id
 COLUMNS = ("title", "body", "units", "fields")
@@ -182,6 +182,16 @@ def flush(lib, before: frozenset[int] = frozenset()) -> None:
 def pending(lib) -> bool:
     """Whether documents wait in the queue to be indexed."""
     return has_index(lib) and lib.db.execute("SELECT 1 FROM search_queue LIMIT 1").fetchone() is not None
+
+
+def catch_up_step(lib, size: int) -> bool:
+    """Index up to `size` queued documents in one transaction; returns whether more wait. What the window runs
+    on its own connection while idle, a few dozen documents at a time (tens of milliseconds each)."""
+    if lib.readonly or not pending(lib):
+        return False
+    with lib.transaction():
+        _index(lib, [r[0] for r in lib.db.execute("SELECT doc FROM search_queue LIMIT ?", [size])])
+    return pending(lib)
 
 
 def catch_up(lib) -> int:
@@ -449,8 +459,12 @@ class _Doc:
     score: float
 
 
-def search(lib, text: str | Query, limit: int = 50, *, counts: bool = True) -> SearchResults:
+def search(lib, text: str | Query, limit: int = 50, *, counts: bool = True, catch_up: bool = True) -> SearchResults:
     """The first `limit` ranked hits for a query, with snippets; `counts` adds the total and per-plan counts.
+
+    Without `catch_up`, documents waiting to be indexed are scanned instead of indexed first: what the window's
+    search workers do, so that only the window's own connection writes (`catch_up_step`), and the window never
+    takes its own search index for another program's change to the library.
 
     Raises SearchError for a query that cannot be understood (the message tells the user what to fix).
     """
@@ -459,7 +473,7 @@ def search(lib, text: str | Query, limit: int = 50, *, counts: bool = True) -> S
         return SearchResults(q, [], "filter", 0 if counts else None, {})
     if not has_index(lib):
         raise SearchError(NO_INDEX)
-    _ensure_current(lib)
+    _ensure_current(lib, catch_up)
     ctx = _Context(lib, q)
     docs, mode = ctx.ranked(limit)
     hits = ctx.hits(docs)
@@ -470,10 +484,10 @@ def search(lib, text: str | Query, limit: int = 50, *, counts: bool = True) -> S
     return results
 
 
-def _ensure_current(lib) -> None:
+def _ensure_current(lib, catch_up_first: bool = True) -> None:
     """Index what another program changed, and rebuild an index made by an older tokenizer (writable only)."""
     if getattr(lib, "_search_current", False):
-        if not lib.readonly:
+        if not lib.readonly and catch_up_first:
             catch_up(lib)
         return
     if not _version_ok(lib):
@@ -486,7 +500,7 @@ def _ensure_current(lib) -> None:
             )
         reindex(lib)
     lib._search_current = True
-    _ensure_current(lib)
+    _ensure_current(lib, catch_up_first)
 
 
 def matching(lib, text: str | Query) -> list[tuple[int, int | None]]:
@@ -733,15 +747,21 @@ class _Context:
             out = self._merge_stale(out, limit, "filter")
         return out[:limit]
 
-    # -- documents waiting in the queue (only when another program wrote and the library is read-only) --
+    # -- documents waiting in the queue (a large change not indexed yet, or another program's on a read-only library) --
 
-    def _stale_matches(self) -> list[int]:
+    def _stale_matches(self, head: set[int] | None = None) -> list[int]:
+        """Keys of the waiting documents that match (scanned); those whose first tier holds the terms go in `head`."""
         out = []
-        for doc in self.stale:
-            view, col, ident = ("search_node_src", "doc", doc) if doc > 0 else ("search_plan_src", "plan_id", -doc)
-            row = self.db.execute(f"SELECT {_SRC_COLS} FROM {view} WHERE {col} = ?", [ident]).fetchone()
-            if row and self._text_matches(row[1:]) and self.key_range[0] <= row[0] <= self.key_range[1]:
-                out.append(row[0])
+        nodes = [d for d in self.stale if d > 0]
+        plans = [-d for d in self.stale if d < 0]
+        for view, col, ids in (("search_node_src", "doc", nodes), ("search_plan_src", "plan_id", plans)):
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                for row in self.db.execute(f"SELECT {_SRC_COLS} FROM {view} WHERE {col} IN ({marks})", chunk):
+                    if self._text_matches(row[1:]) and self.key_range[0] <= row[0] <= self.key_range[1]:
+                        out.append(row[0])
+                        if head is not None and self._in_head(row[1:]):
+                            head.add(row[0])
         self.stale, stale = set(), self.stale
         try:
             ok = self._accept(out)
@@ -761,8 +781,18 @@ class _Context:
         return all(v in units or v in fields_ for _, v in self.q.fields)
 
     def _merge_stale(self, docs: list[_Doc], limit: int, mode: str) -> list[_Doc]:
-        extra = [_Doc(k, 0.0 if mode == "filter" else 1000.0) for k in self._stale_matches()]
-        return (docs + sorted(extra, key=lambda d: -d.key))[:limit]
+        """The waiting documents that match, merged into `docs` in their tier (title and field hits, then body
+        hits), newest first. The indexed hits' order is kept exactly: it is score, then key, descending. Without
+        bm25 scores of their own, waiting documents come last in their tier in bm25 mode."""
+        head = set()
+        matched = self._stale_matches(head)
+        extra = [_Doc(k, 0.0 if mode == "filter" else 2000.0 if k in head else 1000.0) for k in matched]
+        return sorted(docs + extra, key=lambda d: (-d.score, -d.key))[:limit]
+
+    def _in_head(self, texts: tuple) -> bool:
+        """Whether every positive term is in the title or fields (the first tier), given a document's texts."""
+        title, _, units, fields_ = (norm(t or "") for t in texts)
+        return all(t in title or t in units or t in fields_ for t in self.q.terms)
 
     # -- counts --
 

@@ -64,12 +64,14 @@ from ..layout import (
 from ..layout.styles import TWIPS_PER_MM
 from . import write_file
 from .docx_fonts import resolve_faces
+from .pdf_writer import imprint_pages
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 BODY_CHAR_WIDTH = round(BODY_CHAR_SCALE * 100)  # percent: 28 × 16 pt × 0.98 = 439 pt fits the 442.2 pt type width
 LINE = PAGE.line_pitch_twips
 CELL_TWIPS = PAGE.cell_pt * 20  # one body character on the 28-a-line grid
+LO_CELL_TWIPS = math.floor(CELL_TWIPS)  # the cell LibreOffice rounds indents to (measured in 7.4)
 # The character grid's pitch is the default font size (16 pt) plus charSpace/4096 pt (ECMA-376 17.6.5): −848 gives
 # the 15.79 pt cell, 28 to the line. Each hanzi (16 pt at 98 % width) then takes one cell and each run of digits or
 # Latin letters whole cells, padded on its right; the PDF typesetter follows the same rule (linebreak.snap).
@@ -268,8 +270,10 @@ def _twips_mm(mm: float) -> int:
 
 def _cells_twips(cells: float) -> int:
     """An indent of `cells` grid cells in twips, never a hair over: the character grid rounds an indent up to whole
-    cells (LibreOffice), so 15 cells written as 4738 twips (15.0003 cells) would start a cell late."""
-    return math.floor(cells * CELL_TWIPS + 1e-6)
+    cells (LibreOffice), so 15 cells written as 4738 twips (15.0003 cells) would start a cell late. LibreOffice
+    rounds against a cell of whole twips (315, not 315.86), so a long indent is counted in those: 17 cells written
+    as 5369 or 5368 twips put a 署名 a whole cell right of where the PDF has it, 5355 (17 × 315) does not."""
+    return math.floor(cells * LO_CELL_TWIPS + 1e-6)
 
 
 def _char_twips(style: Style) -> float:
@@ -292,6 +296,7 @@ class _Writer:
         self.pitch: int | None = None  # twips: a notice page's tightened pitch (layout.fit, 7.3.5.5)
         self.fitted: int | None = None  # twips: the same pitch, until the fitted notice's section is closed
         self.seal_ids = 0  # floating seal pictures so far (each needs its own drawing id)
+        self.imprint_pages = 0  # pages the 版记 adds after the last page of text (pdf_writer.imprint_pages)
         self.before_next: int | None = None  # twips of space before the next paragraph (信函格式's first line)
 
     def write(self, blocks) -> Document:
@@ -302,20 +307,29 @@ class _Writer:
         # A notice fitted onto page 1 with a tighter pitch (layout.fit) is a section of its own whose grid has that
         # pitch, so that its paragraphs stay on the character grid and break their lines as the PDF does.
         self.fitted = next((round(b.pitch_pt * 20) for b in blocks if getattr(b, "pitch_pt", None)), None)
+        # The 版记 closes the back of the last sheet (7.4.1, 7.5): the PDF's typesetter says whether it takes the
+        # last page's foot, the next page, or a page after a blank one; the DOCX breaks the same way.
+        self.imprint_pages = imprint_pages(blocks) if blocks and isinstance(blocks[-1], Imprint) else 0
         for block in blocks:
             self._block(block)
         return self.doc
 
-    def _end_fitted_section(self) -> None:
-        """Close the fitted notice's section on its last paragraph: the document's own section settings (page,
-        footers) with the fitted line pitch; the plan's section starts on the next page."""
+    def _close_section(self, pitch: int | None = None) -> None:
+        """End a section on the last paragraph so far with the document's own section settings (page, footers),
+        its grid at `pitch` if given; what follows starts a section on the next page."""
         last = self.sect_pr.getprevious()
         if last is None or last.tag != qn("w:p"):
             last = self._para("normal")
             _hairline(last)
         sect = copy.deepcopy(self.sect_pr)
-        sect.find(qn("w:docGrid")).set(qn("w:linePitch"), str(self.fitted))
+        if pitch:
+            sect.find(qn("w:docGrid")).set(qn("w:linePitch"), str(pitch))
         _ppr(last).append(sect)  # sectPr is the last child of pPr but for pPrChange, which we never write
+
+    def _end_fitted_section(self) -> None:
+        """Close the fitted notice's section with the fitted line pitch; the plan's section starts on the next
+        page."""
+        self._close_section(self.fitted)
         self.fitted = None
         for title_pg in self.sect_pr.findall(qn("w:titlePg")):  # 信函格式: only the notice's page 1 goes unnumbered
             self.sect_pr.remove(title_pg)
@@ -832,6 +846,7 @@ class _Writer:
         full-width floating table is laid out in the flow, and one frame of several bordered paragraphs is not
         made a frame at all.
         """
+        self._imprint_page()
         spec = STYLES["imprint"]
         char = round(_char_twips(spec))
         width = _twips_mm(PAGE.type_width_mm)
@@ -896,6 +911,24 @@ class _Writer:
         # The frame is anchored to the next paragraph: keep that one a hairline high.
         tail = self._para("normal")
         _hairline(tail)
+
+    def _imprint_page(self) -> None:
+        """Take the page the PDF gives the 版记: the next one after an odd last page; after a full even page, a
+        blank page and then the 版记's, in a section of their own whose footers are empty (neither is numbered,
+        7.5)."""
+        if self.imprint_pages == 2:
+            self._close_section()
+            for title_pg in self.sect_pr.findall(qn("w:titlePg")):
+                self.sect_pr.remove(title_pg)
+            for ref in self.sect_pr.findall(qn("w:footerReference")):
+                self.sect_pr.remove(ref)
+            last = self.doc.sections[-1]
+            for footer in (last.footer, last.even_page_footer):
+                footer.is_linked_to_previous = False  # a footer of its own, and empty
+            _hairline(self._para("normal"))  # the blank page
+        if self.imprint_pages:
+            self.break_next = True
+            _hairline(self._para("normal"))
 
 
 def _double_line_mm() -> float:

@@ -760,6 +760,20 @@ def typeset_pages(blocks: list[Block], fonts: Fonts) -> Iterator[Page]:
     return Typesetter(fonts).pages_of(blocks)
 
 
+def imprint_pages(blocks: list[Block], fonts: Fonts | None = None) -> int:
+    """Pages the 版记 (the last block) adds after the last page of text, as `place_imprint` decides: 0 at that
+    page's foot, 1 on the next (even) page, 2 for a blank page and then the 版记's, neither numbered (7.5). The
+    DOCX asks this so that it breaks where the PDF does; nothing is drawn."""
+    if not blocks or not isinstance(blocks[-1], Imprint):
+        return 0
+    setter = Typesetter(fonts or Fonts())
+    for i, block in enumerate(blocks[:-1]):
+        setter.place_block(block, _Rest(blocks, i + 1))
+    before = len(setter.pages)
+    setter.place_block(blocks[-1], _Rest(blocks, len(blocks)))
+    return len(setter.pages) - before
+
+
 def first_pages(plan: Plan, layout: str, fonts: Fonts, count: int) -> list[Page]:
     """The document's first `count` pages, typeset from only as much of the plan as they can hold, so in a time
     that does not grow with the plan (a preview's page 1 of a 1,300-page plan). They are the whole document's own

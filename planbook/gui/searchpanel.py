@@ -8,7 +8,9 @@ typing never waits for either. Enter (open the best hit) searches at once, on th
 
 from __future__ import annotations
 
+import contextlib
 import html
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -48,6 +50,8 @@ from .qtcompat import emit
 from .widgets import child_items, named, top_items
 
 LIMIT = 200  # hits listed; the counts cover all of them
+INDEX_STEP = 32  # documents indexed per tick while a large change waits (tens of milliseconds on the GUI thread)
+STEP_MS, IDLE_MS = 15, 1000  # ticks while documents wait, and the look for waiting ones otherwise
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MARK = "<span style='background:#ffe08a'>{}</span>"
 
@@ -117,10 +121,18 @@ class _Count(QRunnable):
     def run(self) -> None:
         try:
             with Library.open(self.path, create=False) as lib:
-                counts = search.search(lib, self.query, limit=1).plan_counts
-            emit(self.signals.done, self.generation, (sum(counts.values()), counts))
+                counts = search.search(lib, self.query, limit=1, catch_up=False).plan_counts
+            outcome: object = (sum(counts.values()), counts)
         except (PlanbookError, OSError, RuntimeError) as e:
-            emit(self.signals.done, self.generation, describe(e))  # QCoreApplication.translate is thread-safe
+            outcome = describe(e)  # QCoreApplication.translate is thread-safe
+        _tell(self.signals, self.generation, outcome)
+
+
+def _tell(signals: _Counted, generation: int, outcome: object) -> None:
+    """Hand a worker's outcome to the panel, unless the panel is gone (the window closed while it ran: Qt
+    raised "Signal source has been deleted" on the worker and printed the traceback on the way out)."""
+    with contextlib.suppress(RuntimeError):
+        emit(signals.done, generation, outcome)
 
 
 class _Search(QRunnable):
@@ -136,11 +148,11 @@ class _Search(QRunnable):
             return  # typed on meanwhile: a newer query is queued
         try:
             with Library.open(self.path, create=False) as lib:
-                results = search.search(lib, self.query, limit=LIMIT, counts=False)
-            rows = result_rows(results)
-            emit(self.signals.done, self.generation, (results.query.highlight_terms(), rows))
+                results = search.search(lib, self.query, limit=LIMIT, counts=False, catch_up=False)
+            outcome: object = (results.query.highlight_terms(), result_rows(results))
         except (PlanbookError, OSError, RuntimeError) as e:
-            emit(self.signals.done, self.generation, describe(e))
+            outcome = describe(e)
+        _tell(self.signals, self.generation, outcome)
 
 
 class SearchPanel(QWidget):
@@ -186,6 +198,12 @@ class SearchPanel(QWidget):
         # The library changed (an edit here, another program): run the query again once the edits pause.
         self.refresh_timer = QTimer(self, singleShot=True, interval=600)
         self.refresh_timer.timeout.connect(self.refresh)
+        # What a large change left for the search index to take in (a next-year draft's 3,500 documents) is
+        # indexed here, a few dozen documents per tick on the window's own connection: the searches' workers only
+        # read (and scan those documents meanwhile), so no other connection writes and the window never takes its
+        # own index for another program's change.
+        self.index_timer = QTimer(self, interval=IDLE_MS)
+        self.index_timer.timeout.connect(self._index_some)
         self.counted = _Counted()
         self.counted.done.connect(self._counted)
         self.found = _Counted()  # the worker's hits, queued to this thread
@@ -217,6 +235,22 @@ class SearchPanel(QWidget):
         self.lib = lib
         if self.query_text():
             self.timer.start()
+        self.index_timer.setInterval(IDLE_MS)
+        self.index_timer.start()
+
+    def _index_some(self) -> None:
+        lib = self.lib
+        if lib is None or lib.readonly:
+            return
+        try:
+            if not search.pending(lib):
+                return
+            more = search.catch_up_step(lib, INDEX_STEP)
+        except (PlanbookError, sqlite3.Error):
+            return  # busy this instant (another program writing): the next tick tries again
+        self.index_timer.setInterval(STEP_MS if more else IDLE_MS)
+        if not more:
+            self.refresh_soon()  # the hits shown ranked the waiting documents by tier only: now bm25 too
 
     def query_text(self) -> str:
         """The box's text plus the panel's filters, in the query language the core reads."""
@@ -259,7 +293,7 @@ class SearchPanel(QWidget):
         if not text or self.lib is None:
             return
         try:
-            results = search.search(self.lib, text, limit=LIMIT, counts=False)
+            results = search.search(self.lib, text, limit=LIMIT, counts=False, catch_up=False)
         except PlanbookError as e:
             self.summary.setText(describe(e))
             return

@@ -316,9 +316,23 @@ class _Measure:
         # a line set to the right (a signer, a date) reaches the margin without running on
         full = full and prev.left < self.left + 4 * body
         indented = line.left > self.left + 0.9 * body
-        if full and not indented and abs(line.size - body) < 1 and not marker(line.text) and not _opens(prev, line):
+        if (
+            full
+            and not indented
+            and abs(line.size - body) < 1
+            and not self._heading(prev, line)
+            and not _opens(prev, line)
+        ):
             return "wrap"
         return None
+
+    def _heading(self, prev: Line, line: Line) -> bool:
+        """Whether `line` opens a numbered paragraph (一、 （一） 1.). In a document that indents its paragraphs, a
+        marker set flush left after a full line that ends in no full stop is a wrap of the text it is in:
+        `…标准统` + `一，及时研究…`, `…专职工作人员；` + `（2）有独立…`."""
+        if not marker(line.text):
+            return False
+        return self.ragged <= 1.5 or prev.text.endswith(("。", "！", "？", "：", ":"))
 
     def _pushed_over(self, prev: Line, line: Line) -> bool:
         """`prev` ends short only because what `line` starts with may not be broken (a number such as 2020-2025年,

@@ -79,6 +79,7 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
     b = _Builder(doc)
     tail_from = _tail_start(body)
     waiting: Field | None = None  # a label on a line of its own (牵头单位：), its value on the next line
+    fielded = False  # the item before was a field line of the last node
     for item in body[:tail_from]:
         if isinstance(item, TableBlock):
             _add_table(item, b)
@@ -86,22 +87,27 @@ def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
             b.add(mk.kind, mk.number, mk.text)
         elif waiting is not None and not _bare_label(item) and not fields_of_line(item) and len(item) <= 80:
             waiting.value = item
-        elif (fs := fields_of_line(item) or _bare_label(item)) and b.last is not None:
+        elif (fs := fields_of_line(item) or _bare_label(item) or _next_field(item, fielded)) and b.last is not None:
             b.last.fields.extend(fs)
         else:
             b.text(item)
-        waiting = None
-        if (
-            isinstance(item, str)
-            and b.last is not None
-            and b.last.fields
-            and not b.last.fields[-1].value
-            and (_bare_label(item) or fields_of_line(item))
-        ):
-            waiting = b.last.fields[-1]
+        fielded = _ends_in_field(item, b.last)
+        waiting = _waiting_field(item, b.last)
     tail = [x for x in body[tail_from:] if isinstance(x, str)]
     closing = "\n".join(_closing_line(x) for x in tail)
     return b.nodes, closing
+
+
+def _ends_in_field(item: Block, last: Node | None) -> bool:
+    """The item was a field line of the last node (its last field's value ends it)."""
+    return isinstance(item, str) and last is not None and bool(last.fields) and item.endswith(last.fields[-1].value)
+
+
+def _waiting_field(item: Block, last: Node | None) -> Field | None:
+    """A label on a line of its own (牵头单位：) just added to the last node: its value is on the next line."""
+    if not isinstance(item, str) or last is None or not last.fields or last.fields[-1].value:
+        return None
+    return last.fields[-1] if _bare_label(item) or fields_of_line(item) else None
 
 
 _DECIMAL_TASK_RE = re.compile(r"^(\d{1,3})[.．](\d[^。]{0,30}。.*)$")
@@ -118,6 +124,16 @@ def _decimal_task(line: str, b: _Builder) -> Marker | None:
     if m is None or task is None or b.doc.numbers.get(id(task)) != int(m[1]) - 1:
         return None
     return Marker(NodeKind.TASK, int(m[1]), m[2])
+
+
+_NEXT_FIELD_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})[:：]\s*([^。：:]{1,100})$")
+
+
+def _next_field(line: str, fielded: bool) -> list[Field]:
+    """`推广范围：全国` on the line under a task's field line: the document's own label beside a known one, as
+    print sets the fields a bracket held together (（指导部门：…；推广范围：…）), one line each."""
+    m = _NEXT_FIELD_RE.match(line.strip()) if fielded else None
+    return [Field(m[1], m[2].strip())] if m else []
 
 
 def _bare_label(line: str) -> list[Field]:
@@ -163,7 +179,7 @@ def _tail_start(body: list[Block]) -> int:
     labels: set[str] = set()
     for j in range(last + 1, len(body)):
         item = body[j]
-        f = field_line(item) if isinstance(item, str) else None
+        f = _tail_field(item, bool(labels))
         if f is None:
             if isinstance(item, str) and CLOSING_RE.match(item) and not labels and _fields_after(body, j):
                 return j  # 在完成上述工作的同时… with its own 责任单位: the closing, however the task's text ran
@@ -178,6 +194,13 @@ def _tail_start(body: list[Block]) -> int:
     if isinstance(after, str) and (had_fields or CLOSING_RE.match(after)):
         return own_end
     return len(body)
+
+
+def _tail_field(item: Block, fielded: bool) -> Field | None:
+    """A field line after the last task, or the document's own label under one (推广范围：全国 under 指导部门：…)."""
+    if not isinstance(item, str):
+        return None
+    return field_line(item) or next(iter(_next_field(item, fielded)), None)
 
 
 def _fields_after(body: list[Block], start: int) -> bool:
