@@ -150,6 +150,11 @@ def test_a_table_caption_naming_its_measure_is_no_field():
     ).plans[0]
     assert not [f for n in plan.walk() for f in n.fields]
     assert [[c.kind.value for c in s.children] for s in plan.nodes] == [["task", "task"], ["task"]]
+    split = parse_text(  # a PDF's table cell: 单位： and 人 on lines of their own
+        "关于扩大招生规模的请示\n一、逐年扩招\n（一）扩大初中班招生规模。每年扩招。\n（二）做好高中衔接。统筹安排。\n"
+        "附：\n扩大招生计划表\n单位：\n人\n省（市）1995年招生人数\n"
+    ).plans[0]
+    assert not [f for n in split.walk() for f in n.fields]
 
 
 def test_a_notice_with_points_of_its_own_and_its_plan_as_an_attached_table():

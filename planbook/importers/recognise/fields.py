@@ -13,13 +13,13 @@ def field_line(line: str) -> Field | None:
     m = FIELD_LINE_RE.match(line)
     if not m:
         return None
-    if _MEASURE_RE.fullmatch(line.strip()):
+    if MEASURE_RE.fullmatch(line.strip()):
         return None
     return Field(m[1], m[2].strip()) if _is_label(m[1]) else None
 
 
 # A table's caption naming its measure (单位：人, 单位：万元), not the unit responsible for a task
-_MEASURE_RE = re.compile(
+MEASURE_RE = re.compile(
     rf"(?:计量)?单位\s*{COLON}\s*(?:人|个|所|户|项|名|次|元|万元|亿元|千元|%|吨|亩|公里|平方米|人次|万人)"
 )
 

@@ -24,6 +24,8 @@ def _read_title(rest: list[str], doc: _Doc, printed: str = "") -> tuple[str, lis
     titles = _titles(heads)
     if titles:
         return titles[-1], preamble
+    if forwarded := _forwarded_title(heads):
+        return forwarded, preamble  # printed large is only its first line: 关 于 我 国 … / 和加强…的报告
     if printed and printed in heads:
         return printed, preamble
     return _title_elsewhere(heads, doc), preamble
@@ -57,8 +59,6 @@ def _titles(heads: list[str]) -> list[str]:
 def _title_elsewhere(heads: list[str], doc: _Doc) -> str:
     """No line ends like a plan's title: the one just above the preamble (a page headline may precede), else the
     plan the notice names, the page header's title, or the notice's title."""
-    if heads and (forwarded := _forwarded_title(heads)):
-        return forwarded
     if heads:
         last = heads[-1]
         if len(heads) > 1 and ORGAN_END_RE.search(heads[-2]) and last[0].isdigit():

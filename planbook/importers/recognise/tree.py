@@ -9,7 +9,7 @@ from ...core.messages import QT_TRANSLATE_NOOP
 from ...core.model import KINDS as NODE_KINDS
 from ...core.model import Field, Node, NodeKind, outer_kinds
 from ...core.numbering import chinese_numeral
-from .fields import field_line, fields_of_line, inline_fields
+from .fields import MEASURE_RE, field_line, fields_of_line, inline_fields
 from .lines import Marker, marker, split_title
 from .patterns import CLOSING_RE, KNOWN_FIELD_LABELS, Block, TableBlock
 from .state import _Doc
@@ -75,6 +75,7 @@ def _depth(kind: NodeKind) -> int:
 
 
 def _build_tree(body: list[Block], doc: _Doc) -> tuple[list[Node], str]:
+    body = _join_captions(body)
     b = _Builder(doc)
     tail_from = _tail_start(body)
     waiting: Field | None = None  # a label on a line of its own (牵头单位：), its value on the next line
@@ -144,6 +145,23 @@ def _bare_label(line: str) -> list[Field]:
 def _closing_line(line: str) -> str:
     fields = fields_of_line(line)
     return "\n".join(f"{f.label}：{f.value}" for f in fields) if fields else line
+
+
+def _join_captions(body: list[Block]) -> list[Block]:
+    """单位： and 人 on lines of their own (a PDF's table cell) back on one line: a table's caption, no field."""
+    out: list[Block] = []
+    for item in body:
+        prev = out[-1] if out else None
+        if (
+            isinstance(item, str)
+            and isinstance(prev, str)
+            and prev.endswith(("：", ":"))
+            and MEASURE_RE.fullmatch(prev + item)
+        ):
+            out[-1] = prev + item
+        else:
+            out.append(item)
+    return out
 
 
 def _tail_start(body: list[Block]) -> int:
