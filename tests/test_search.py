@@ -532,6 +532,28 @@ def test_a_library_of_the_previous_schema_is_converted_and_answers_the_same(tmp_
     Library.check_file(path)
 
 
+def test_a_library_of_schema_7_gets_its_prefix_index_back(tmp_path):
+    """Schema 7 (as first merged) had no prefix index; opened now, its index is made again with one and answers
+    1-character queries exactly."""
+    path = tmp_path / "v7.db"
+    db = sqlite_utils.Database(path)
+    for migration in MIGRATIONS[:7]:
+        migration(db)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 7")
+    db["plans"].insert({"id": 1, "title": "旧库里的计划", "year": 2015, "issuers": '["某局"]'})
+    db["nodes"].insert(
+        {"id": 1, "plan_id": 1, "parent_id": None, "position": 0, "kind": "task", "title": "师德", "body": "校园足球"}
+    )
+    db.conn.commit()
+    db.conn.close()
+    with Library.open(path) as lib:
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert "prefix" in lib.db.execute("SELECT sql FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0]
+        assert found(lib, "德") == {(1, 1)} and found(lib, "球") == {(1, 1)} and found(lib, "旧") == {(1, None)}
+        check_all(lib)
+
+
 def test_reindex_compact_gives_the_free_space_of_a_converted_library_back(tmp_path):
     """A library converted from schema 6 keeps the old, larger index's pages free; `reindex --compact` rebuilds
     the index and hands them back, and the library answers as before."""
