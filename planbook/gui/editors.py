@@ -50,7 +50,6 @@ from ..core.model import (
     Status,
 )
 from ..core.numbering import label as number_label
-from ..layout import letter_name
 from .qtcompat import emit
 from .widgets import ElidedLabel, GrowingTextEdit, named
 
@@ -740,7 +739,11 @@ class PlanProperties(QScrollArea):
     def _show_issue(self, n) -> None:
         """The masthead's state (Planbook's proposal until confirmed), what a letter prints of it, and the
         electronic seals."""
-        printed = letter_name(n.masthead) if n.doc_format is DocFormat.LETTER else ""
+        printed = ""
+        if n.doc_format is DocFormat.LETTER:
+            from ..layout import letter_name  # only here: the window's start does not load the layout package
+
+            printed = letter_name(n.masthead)
         shown = printed and printed != " ".join(n.masthead.split())
         self.letter_note.setText(self.tr("The letter's head prints: {0}").format(printed) if shown else "")
         self.letter_note.setVisible(bool(shown))
