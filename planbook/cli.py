@@ -17,7 +17,14 @@ from . import __version__
 from .core import backup
 from .core.errors import PlanbookError
 from .core.exchange import dumps, plan_to_text
-from .core.library import LIBRARY_ENV, Library, default_library_path, explain, refuse_library_output
+from .core.library import (
+    LARGE_LIBRARY_BYTES,
+    LIBRARY_ENV,
+    Library,
+    default_library_path,
+    explain,
+    refuse_library_output,
+)
 from .core.model import DocFormat, Plan, Sealing
 
 
@@ -285,8 +292,14 @@ def build_parser() -> argparse.ArgumentParser:
 READING = {"list", "show", "export", "diff", "units", "search", "check", "review"}
 
 
+def say_upgrading(path: Path) -> None:
+    """A large library's one-time upgrade takes a while: say so on stderr, so the command does not seem hung."""
+    if path.stat().st_size >= LARGE_LIBRARY_BYTES:
+        print(f"planbook: upgrading {path} for this version (once; a large library takes a minute)…", file=sys.stderr)
+
+
 def open_library(args) -> Library:
-    lib = Library.open(args.library)
+    lib = Library.open(args.library, before_upgrade=say_upgrading)
     if args.command not in READING:
         backup.daily(lib)
     elif not lib.readonly:

@@ -727,3 +727,27 @@ def test_chinese_filter_keys_are_refused_with_the_same_messages(lib):
     with pytest.raises(SearchError) as refused:
         search(lib, "年度:明年")
     assert "not a year" in refused.value.message.template
+
+
+def test_upgrading_a_large_library_is_said_before_it_starts(tmp_path, monkeypatch, capsys):
+    """The one-time upgrade of a large library holds `planbook` (and the window's start) for up to a minute at
+    10,000 plans: the command says so on stderr first, and an up-to-date library says nothing."""
+    from planbook import cli
+
+    path = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "data" / "search-v6.db", path)
+    monkeypatch.setattr(cli, "LARGE_LIBRARY_BYTES", 0)  # the copy is small: treat it as large
+    assert cli.main(["--library", str(path), "list"]) == 0
+    assert "upgrading" in capsys.readouterr().err
+    assert cli.main(["--library", str(path), "list"]) == 0  # upgraded: nothing more to say
+    assert "upgrading" not in capsys.readouterr().err
+
+
+def test_before_upgrade_is_called_only_for_an_older_library(tmp_path):
+    path = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "data" / "search-v6.db", path)
+    seen: list[Path] = []
+    Library.open(tmp_path / "new.db", before_upgrade=seen.append).close()  # a new library is made, not upgraded
+    Library.open(path, before_upgrade=seen.append).close()
+    Library.open(path, before_upgrade=seen.append).close()
+    assert seen == [path]

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -56,6 +56,10 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
+# From this size an upgrade (which drops the search index to rebuild it) takes long enough to be said out loud.
+LARGE_LIBRARY_BYTES = 32 * 1024 * 1024
+
+
 class Library(Queries):
     """An open library file. Use `Library.open`; close it (or use it as a context manager) when done."""
 
@@ -69,7 +73,18 @@ class Library(Queries):
     # ---- opening -------------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike | None = None, *, create: bool = True) -> Library:
+    def open(
+        cls,
+        path: str | os.PathLike | None = None,
+        *,
+        create: bool = True,
+        before_upgrade: Callable[[Path], None] | None = None,
+    ) -> Library:
+        """Open (or create) a library, bringing an older one up to this version's schema first.
+
+        `before_upgrade(path)` is called just before an existing library is upgraded: on a large library that
+        takes a while (the search index is dropped and later rebuilt), so the window and the command line say
+        so instead of seeming to hang."""
         path = Path(path).expanduser() if path is not None else default_library_path()
         try:
             exists, is_dir = path.exists(), path.is_dir()
@@ -102,7 +117,7 @@ class Library(Queries):
         # start), and a plugin would run its own code on the library's connection.
         lib = cls(path, sqlite_utils.Database(conn, execute_plugins=False), readonly)
         if not readonly:
-            lib.migrate()
+            lib.migrate(before_upgrade)
         return lib
 
     @staticmethod
@@ -129,10 +144,12 @@ class Library(Queries):
                 QT_TRANSLATE_NOOP("Messages", "{name} is damaged ({result})"), name=shown.name, result=result
             )
 
-    def migrate(self) -> None:
+    def migrate(self, before_upgrade: Callable[[Path], None] | None = None) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             return
+        if version and before_upgrade is not None:
+            before_upgrade(self.path)
         with self.transaction():
             for migration in MIGRATIONS[version:]:
                 migration(self.db)

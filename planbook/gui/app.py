@@ -9,12 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import APP_NAME
 from ..core.errors import PlanbookError
 from ..core.library import Library
-from .messages import describe
+from .messages import describe, upgrading_notice
 from .qtcompat import binding_problem
 
 SETTINGS_ENV = "PLANBOOK_SETTINGS"  # an .ini file instead of the user's settings (tests, portable use)
@@ -115,6 +115,21 @@ def _headless() -> bool:
     return sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _open_library(library: str | None, *, tell: bool) -> Library | None:
+    """The library the window opens, or None once the reason is printed (and, if `tell`, shown)."""
+    notices: list[QWidget] = []
+    try:
+        return Library.open(library, before_upgrade=lambda path: notices.append(upgrading_notice(path)))
+    except PlanbookError as e:
+        print(f"planbook: {e}", file=sys.stderr)
+        if tell:
+            QMessageBox.critical(None, "Planbook", describe(e))
+        return None
+    finally:
+        for notice in notices:
+            notice.close()
+
+
 def run(
     library: str | None, *, plan: int | None = None, lang: str | None = None, screenshot: Path | None = None
 ) -> int:
@@ -138,12 +153,8 @@ def run(
     if library is None and not os.environ.get("PLANBOOK_LIBRARY"):
         last = settings.value("session/library")
         library = last if last and Path(last).exists() else None
-    try:
-        lib = Library.open(library)
-    except PlanbookError as e:
-        print(f"planbook: {e}", file=sys.stderr)
-        if screenshot is None:
-            QMessageBox.critical(None, "Planbook", describe(e))
+    lib = _open_library(library, tell=screenshot is None)
+    if lib is None:
         return 1
     from .mainwindow import MainWindow
 

@@ -37,7 +37,7 @@ from .firstpaint import FirstPaint
 from .imports import ImportController
 from .jobs import stop_jobs
 from .librarypane import LibraryPane
-from .messages import describe
+from .messages import describe, upgrading_notice
 from .panes import EditorStack, PlanTreeView
 from .plancommands import PlanCommands
 from .safety import LibrarySafety, set_read_only
@@ -299,11 +299,15 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def switch_library(self, path: str | Path) -> bool:
+        notices: list[QWidget] = []
         try:
-            lib = Library.open(path)
+            lib = Library.open(path, before_upgrade=lambda p: notices.append(upgrading_notice(p)))
         except PlanbookError as e:
             QMessageBox.warning(self, self.tr("Cannot open the library"), describe(e))
             return False
+        finally:
+            for notice in notices:
+                notice.close()
         self._save_session()
         if self.docks.check is not None:  # it lists a plan of the library being closed
             self.docks.check.close()

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../planbook/gui/messages.py" line="39"/>
+        <source>Upgrading the library {0} for this version of Planbook (once; a large library takes a minute)…</source>
+        <translation>正在为新版 Planbook 升级方案库 {0}（仅此一次；方案多时约需一分钟）…</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../planbook/gui/backups.py" line="39"/>
@@ -216,22 +224,22 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="115"/>
+        <location filename="../../planbook/gui/editors.py" line="114"/>
         <source>Write the year in 〔〕 (hexagonal brackets), e.g. 某教发〔2021〕3号</source>
         <translation>年份应使用六角括号〔〕，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="118"/>
+        <location filename="../../planbook/gui/editors.py" line="117"/>
         <source>A document number reads agency code, 〔year〕, serial and 号, e.g. 某教发〔2021〕3号</source>
         <translation>发文字号由机关代字、〔年份〕、发文顺序号和“号”组成，如：某教发〔2021〕3号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="122"/>
+        <location filename="../../planbook/gui/editors.py" line="121"/>
         <source>The serial number takes no leading zero (3号, not 03号)</source>
         <translation>发文顺序号不编虚位（写作 3号，不写 03号）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="124"/>
+        <location filename="../../planbook/gui/editors.py" line="123"/>
         <source>The year in the number ({0}) is far from the plan&apos;s year ({1})</source>
         <translation>文号中的年份（{0}）与方案年度（{1}）相差较远</translation>
     </message>
@@ -490,52 +498,52 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>FieldsForm</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="331"/>
+        <location filename="../../planbook/gui/editors.py" line="330"/>
         <source>No fields. Add one with Add (Alt+A): 牵头单位, 责任单位, 完成时限 …</source>
         <translation>尚无字段。用“添加”（Alt+A）添加：牵头单位、责任单位、完成时限……</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="338"/>
+        <location filename="../../planbook/gui/editors.py" line="337"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="339"/>
+        <location filename="../../planbook/gui/editors.py" line="338"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="346"/>
+        <location filename="../../planbook/gui/editors.py" line="345"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="347"/>
+        <location filename="../../planbook/gui/editors.py" line="346"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="348"/>
+        <location filename="../../planbook/gui/editors.py" line="347"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="445"/>
+        <location filename="../../planbook/gui/editors.py" line="444"/>
         <source>Add Field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="453"/>
+        <location filename="../../planbook/gui/editors.py" line="452"/>
         <source>Remove Field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="462"/>
+        <location filename="../../planbook/gui/editors.py" line="461"/>
         <source>Reorder Fields</source>
         <translation>调整字段顺序</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="476"/>
+        <location filename="../../planbook/gui/editors.py" line="475"/>
         <source>Edit Field</source>
         <translation>编辑字段</translation>
     </message>
@@ -747,7 +755,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="85"/>
+        <location filename="../../planbook/gui/editors.py" line="84"/>
         <source>{kind} ({number})</source>
         <translation>{kind}（{number}）</translation>
     </message>
@@ -1068,13 +1076,13 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="305"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="306"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="333"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="343"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="337"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="347"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
@@ -1084,37 +1092,37 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="355"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="359"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="357"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="361"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="365"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="369"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="367"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="371"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="401"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="405"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="427"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="431"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="431"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="435"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -1343,93 +1351,93 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{where} 应为 {allowed} 之一，实为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="83"/>
+        <location filename="../../planbook/core/library.py" line="98"/>
         <source>{path} is a folder, not a library file</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
         <location filename="../../planbook/core/backup.py" line="270"/>
-        <location filename="../../planbook/core/library.py" line="87"/>
-        <location filename="../../planbook/core/library.py" line="117"/>
+        <location filename="../../planbook/core/library.py" line="102"/>
+        <location filename="../../planbook/core/library.py" line="132"/>
         <source>no library at {path}</source>
         <translation>{path} 处没有方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="93"/>
+        <location filename="../../planbook/core/library.py" line="108"/>
         <source>cannot create the library folder {folder}: {reason}</source>
         <translation>无法创建方案库文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="129"/>
+        <location filename="../../planbook/core/library.py" line="144"/>
         <source>{name} is damaged ({result})</source>
         <translation>{name} 已损坏（{result}）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="157"/>
+        <location filename="../../planbook/core/library.py" line="174"/>
         <source>the library {path} is read-only; changes cannot be saved</source>
         <translation>方案库 {path} 为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="373"/>
-        <location filename="../../planbook/core/library.py" line="376"/>
+        <location filename="../../planbook/core/library.py" line="390"/>
+        <location filename="../../planbook/core/library.py" line="393"/>
         <source>no plan with id {id}</source>
         <translation>找不到 ID 为 {id} 的方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="476"/>
-        <location filename="../../planbook/core/library.py" line="481"/>
+        <location filename="../../planbook/core/library.py" line="493"/>
+        <location filename="../../planbook/core/library.py" line="498"/>
         <source>no node with id {id}</source>
         <translation>找不到 ID 为 {id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="645"/>
+        <location filename="../../planbook/core/library.py" line="662"/>
         <source>{path} is not a Planbook library (it is not an SQLite database)</source>
         <translation>{path} 不是 Planbook 方案库（不是 SQLite 数据库）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="78"/>
-        <location filename="../../planbook/core/library.py" line="649"/>
-        <location filename="../../planbook/core/library.py" line="798"/>
+        <location filename="../../planbook/core/library.py" line="93"/>
+        <location filename="../../planbook/core/library.py" line="666"/>
+        <location filename="../../planbook/core/library.py" line="815"/>
         <source>cannot open the library {path}: {reason}</source>
         <translation>无法打开方案库 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="655"/>
+        <location filename="../../planbook/core/library.py" line="672"/>
         <source>{path} is an SQLite database of another program, not a Planbook library</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是 Planbook 方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="660"/>
+        <location filename="../../planbook/core/library.py" line="677"/>
         <source>{path} was written by a newer Planbook (library version {version}; this one reads up to {supported}): please update Planbook</source>
         <translation>{path} 由较新版本的 Planbook 写入（方案库版本 {version}，本版本最高只能读取版本 {supported}）：请升级 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="732"/>
+        <location filename="../../planbook/core/library.py" line="749"/>
         <source>the disk is full: free some space and try again (nothing was changed)</source>
         <translation>磁盘已满：请释放一些空间后重试（未作任何更改）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="735"/>
+        <location filename="../../planbook/core/library.py" line="752"/>
         <source>the disk could not be read or written (was it removed, or is it failing?)</source>
         <translation>无法读写磁盘（磁盘是否已被移除或出现故障？）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="737"/>
+        <location filename="../../planbook/core/library.py" line="754"/>
         <source>the file is damaged (restore a backup with `planbook restore`)</source>
         <translation>文件已损坏（请用 `planbook restore` 恢复一份备份）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="738"/>
+        <location filename="../../planbook/core/library.py" line="755"/>
         <source>another program is busy with the library: try again in a moment</source>
         <translation>另一个程序正在使用方案库：请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="739"/>
+        <location filename="../../planbook/core/library.py" line="756"/>
         <source>the library is read-only; changes cannot be saved</source>
         <translation>方案库为只读，修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="741"/>
+        <location filename="../../planbook/core/library.py" line="758"/>
         <source>the file cannot be opened (check the folder exists and may be read)</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
@@ -2100,23 +2108,23 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>在《{source}》中{status}：保留，并注明结转</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="570"/>
+        <location filename="../../planbook/core/library.py" line="587"/>
         <source>will not write over {path}: it is the library {library} or one of its files or backups; choose another name</source>
         <translation>不能覆盖 {path}：它是方案库 {library} 本身、其附属文件或备份，请另选文件名</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="671"/>
+        <location filename="../../planbook/core/library.py" line="688"/>
         <source>{path} is not a Planbook library (its version {version} is not one Planbook writes)</source>
         <translation>{path} 不是 Planbook 方案库（其版本号 {version} 不是 Planbook 写入的版本）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="679"/>
+        <location filename="../../planbook/core/library.py" line="696"/>
         <source>{path} stores its text as {encoding}; a Planbook library is UTF-8</source>
         <translation>{path} 以 {encoding} 编码保存文字，而 Planbook 方案库使用 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/library.py" line="685"/>
-        <location filename="../../planbook/core/library.py" line="704"/>
+        <location filename="../../planbook/core/library.py" line="702"/>
+        <location filename="../../planbook/core/library.py" line="721"/>
         <source>{path} is not a Planbook library as this version makes them ({difference}): it was refused and left as it was</source>
         <translation>{path} 与本版本 Planbook 建立的方案库结构不符（{difference}），已拒绝打开，文件未作改动</translation>
     </message>
@@ -2464,47 +2472,47 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>NodeEditor</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="168"/>
+        <location filename="../../planbook/gui/editors.py" line="167"/>
         <source>Title, e.g. 切实加强德育工作。</source>
         <translation>标题，如：切实加强德育工作。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="171"/>
+        <location filename="../../planbook/gui/editors.py" line="170"/>
         <source>What is to be done</source>
         <translation>具体工作内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="179"/>
+        <location filename="../../planbook/gui/editors.py" line="178"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="180"/>
+        <location filename="../../planbook/gui/editors.py" line="179"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="184"/>
+        <location filename="../../planbook/gui/editors.py" line="183"/>
         <source>Te&amp;xt</source>
         <translation>正文(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="188"/>
+        <location filename="../../planbook/gui/editors.py" line="187"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="267"/>
+        <location filename="../../planbook/gui/editors.py" line="266"/>
         <source>Change Kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="274"/>
+        <location filename="../../planbook/gui/editors.py" line="273"/>
         <source>Edit Title</source>
         <translation>编辑标题</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="283"/>
+        <location filename="../../planbook/gui/editors.py" line="282"/>
         <source>Edit Text</source>
         <translation>编辑正文</translation>
     </message>
@@ -2785,90 +2793,90 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PlanProperties</name>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="513"/>
+        <location filename="../../planbook/gui/editors.py" line="512"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="399"/>
-        <location filename="../../planbook/gui/editors.py" line="516"/>
+        <location filename="../../planbook/gui/editors.py" line="515"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="400"/>
-        <location filename="../../planbook/gui/editors.py" line="521"/>
+        <location filename="../../planbook/gui/editors.py" line="520"/>
         <source>Kind of plan</source>
         <translation>文种</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="524"/>
+        <location filename="../../planbook/gui/editors.py" line="523"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="401"/>
-        <location filename="../../planbook/gui/editors.py" line="526"/>
+        <location filename="../../planbook/gui/editors.py" line="525"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="402"/>
-        <location filename="../../planbook/gui/editors.py" line="527"/>
+        <location filename="../../planbook/gui/editors.py" line="526"/>
         <source>Issuing organs</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="527"/>
+        <location filename="../../planbook/gui/editors.py" line="526"/>
         <source>Separate several with 、</source>
         <translation>多个机关用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="529"/>
+        <location filename="../../planbook/gui/editors.py" line="528"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="530"/>
+        <location filename="../../planbook/gui/editors.py" line="529"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="403"/>
-        <location filename="../../planbook/gui/editors.py" line="532"/>
+        <location filename="../../planbook/gui/editors.py" line="531"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="534"/>
+        <location filename="../../planbook/gui/editors.py" line="533"/>
         <source>Tasks numbered through the plan</source>
         <translation>任务全文连续编号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="535"/>
+        <location filename="../../planbook/gui/editors.py" line="534"/>
         <source>Tasks numbered afresh in each section</source>
         <translation>任务在各部分内重新编号</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="404"/>
-        <location filename="../../planbook/gui/editors.py" line="541"/>
+        <location filename="../../planbook/gui/editors.py" line="540"/>
         <source>Numbering</source>
         <translation>编号方式</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="405"/>
-        <location filename="../../planbook/gui/editors.py" line="542"/>
+        <location filename="../../planbook/gui/editors.py" line="541"/>
         <source>Preamble</source>
         <translation>总体要求</translation>
     </message>
     <message>
         <location filename="../../planbook/core/model.py" line="406"/>
-        <location filename="../../planbook/gui/editors.py" line="543"/>
+        <location filename="../../planbook/gui/editors.py" line="542"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="547"/>
+        <location filename="../../planbook/gui/editors.py" line="546"/>
         <source>Issuing notice</source>
         <translation>印发通知</translation>
     </message>
@@ -2878,12 +2886,12 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="559"/>
+        <location filename="../../planbook/gui/editors.py" line="558"/>
         <source>Next Free Number</source>
         <translation>取下一个文号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="561"/>
+        <location filename="../../planbook/gui/editors.py" line="560"/>
         <source>The next serial of this agency code in the plan&apos;s year, counted over every plan in the library</source>
         <translation>按库中全部方案，取本机关代字在方案年度的下一个序号</translation>
     </message>
@@ -2983,137 +2991,137 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="670"/>
+        <location filename="../../planbook/gui/editors.py" line="669"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2021-03-06</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="825"/>
+        <location filename="../../planbook/gui/editors.py" line="828"/>
         <source>Edit Plan Properties</source>
         <translation>编辑方案属性</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="837"/>
+        <location filename="../../planbook/gui/editors.py" line="840"/>
         <source>Already used by “{0}”: an office issues each number once</source>
         <translation>该文号已用于《{0}》：同一文号只能使用一次</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="849"/>
+        <location filename="../../planbook/gui/editors.py" line="852"/>
         <source>No agency code known yet for these issuers: type the first number, e.g. 某教发〔2021〕1号</source>
         <translation>库中尚无这些发文机关的机关代字：请先手工填写第一个文号，如 某教发〔2021〕1号</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="862"/>
+        <location filename="../../planbook/gui/editors.py" line="865"/>
         <source>Not a date: write it as 2021-03-06 or 2021年3月6日</source>
         <translation>日期格式不正确：请写作 2021-03-06 或 2021年3月6日</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="552"/>
+        <location filename="../../planbook/gui/editors.py" line="551"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="553"/>
+        <location filename="../../planbook/gui/editors.py" line="552"/>
         <source>Keep the proposed masthead as it is</source>
         <translation>采用拟定的发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="608"/>
+        <location filename="../../planbook/gui/editors.py" line="607"/>
         <source>Sealed (加盖印章)</source>
         <translation>加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="609"/>
+        <location filename="../../planbook/gui/editors.py" line="608"/>
         <source>Not sealed (不加盖印章)</source>
         <translation>不加盖印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="612"/>
+        <location filename="../../planbook/gui/editors.py" line="611"/>
         <source>Sealed: the date four characters from the right, each organ&apos;s name centred under its seal (GB/T 9704 7.3.5.1); room for the seal is kept even without an electronic one</source>
         <translation>加盖印章：成文日期右空四字，发文机关署名居中于印章下（GB/T 9704 7.3.5.1）；没有电子印章时也留出盖章的位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="618"/>
+        <location filename="../../planbook/gui/editors.py" line="617"/>
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="621"/>
+        <location filename="../../planbook/gui/editors.py" line="620"/>
         <source>Choose Seal Images…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="622"/>
+        <location filename="../../planbook/gui/editors.py" line="621"/>
         <source>PNG images with a transparent background, one per signing organ in their order</source>
         <translation>透明背景的 PNG 图片，按署名机关顺序每个机关一枚</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="625"/>
+        <location filename="../../planbook/gui/editors.py" line="624"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="631"/>
+        <location filename="../../planbook/gui/editors.py" line="630"/>
         <source>Electronic seals</source>
         <translation>电子印章</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="748"/>
+        <location filename="../../planbook/gui/editors.py" line="751"/>
         <source>Proposed by Planbook from the issuing organs: confirm it or change it before issuing</source>
         <translation>由本程序根据发文机关拟定：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="756"/>
+        <location filename="../../planbook/gui/editors.py" line="759"/>
         <source>{0} for {1} signing organs</source>
         <translation>{0} 个，签署机关 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="758"/>
+        <location filename="../../planbook/gui/editors.py" line="761"/>
         <source>None: stamped on paper</source>
         <translation>无（盖实物印章）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="768"/>
+        <location filename="../../planbook/gui/editors.py" line="771"/>
         <source>Choose Seal Images</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="768"/>
+        <location filename="../../planbook/gui/editors.py" line="771"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="536"/>
+        <location filename="../../planbook/gui/editors.py" line="535"/>
         <source>Numbered by level (a task under a section is （一）)</source>
         <translation>按层级编号（部分下的任务编为（一））</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="589"/>
+        <location filename="../../planbook/gui/editors.py" line="588"/>
         <source>Document (文件格式)</source>
         <translation>文件格式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="590"/>
+        <location filename="../../planbook/gui/editors.py" line="589"/>
         <source>Letter (信函格式)</source>
         <translation>信函格式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="593"/>
+        <location filename="../../planbook/gui/editors.py" line="592"/>
         <source>Document: the masthead with 文件 and a red rule under the document number. Letter, for 函 and many office notices: the organ&apos;s name 30 mm from the top between red double lines, the document number at the right, no page number on page 1 (GB/T 9704 10.1)</source>
         <translation>文件格式：发文机关标志带“文件”，发文字号下印红色分隔线。信函格式（用于函和许多办公室通知）：机关名称距上页边30mm，上下各印红色双线，发文字号居右，首页不显示页码（GB/T 9704 10.1）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="599"/>
+        <location filename="../../planbook/gui/editors.py" line="598"/>
         <source>Format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="538"/>
+        <location filename="../../planbook/gui/editors.py" line="537"/>
         <source>Numbered by level, tasks through the plan (（三） may open a section)</source>
         <translation>按层级编号，任务全文连续（部分可从（三）起）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/editors.py" line="745"/>
+        <location filename="../../planbook/gui/editors.py" line="748"/>
         <source>The letter&apos;s head prints: {0}</source>
         <translation>信函格式版头印作：{0}</translation>
     </message>
