@@ -73,17 +73,6 @@ DATA = Path(__file__).parent / "data"
 NOT_BACK = {
     # a task title ending in a colon runs on into its text in print, and reads back as a longer first sentence
     "r18_anhui_opinion_2001": "a task title ending in “：” runs on into its text",
-    # These do not come back from our DOCX either: the export and the recogniser disagree on the document's kind,
-    # not the PDF reading.
-    # A 通知 that is its own plan (its own 一、二、 points) comes back titled by its subject, without its signature.
-    "r28_gov_kindergartens_2019_notice_tasks": "a 通知 that is its own plan: its title comes back as its subject",
-    "r32_gov_research_autonomy_2018_notice": "a 通知 that is its own plan: no signature or recipients come back",
-    "r39_gov_incentives_2018_notice_units": "a 通知 that is its own plan: no signature or recipients come back",
-    # （指导部门：…；推广范围：…）: a bracket's second labelled field is printed but read back into the first
-    "r43_gov_free_trade_zones_2018_notice_units": "a task's second field from one bracket is lost",
-    # a 转发 of a 请示 or 报告 whose plan is the forwarded text: printed, no tree is found in it
-    "r36_gov_forward_earthquake_1996_notice": "a forwarded 请示's plan comes back with no tree",
-    "r42_gov_forward_earthquake_1997_notice": "a forwarded 报告's plan comes back with no tree",
 }
 
 

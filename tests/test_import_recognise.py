@@ -453,3 +453,29 @@ def test_attachment_names_above_the_signature_are_neither_tasks_nor_signers():
     assert plan.notice.signers == ["某省人民政府"]
     assert plan.notice.attachments == "附件：1.可开展的国家改革事项清单\n2.国内先进地区改革事项清单"
     assert [n.title for n in plan.walk()] == ["总体要求", "优化服务。"]
+
+
+OWN_PLAN_NOTICE = (
+    "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知\n国办发〔2019〕3号\n"
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n为做好治理工作，现就有关事项通知如下：\n"
+    "一、总体要求\n全面摸清底数。\n二、工作任务\n{under}"
+    "国务院办公厅\n2019年1月9日\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("under", "sections"),
+    [
+        ("（一）摸底排查。各地要全面摸排。\n（二）分类治理。逐一整改。\n", 2),  # points holding tasks: a plan
+        ("认真开展排查。（各省级人民政府负责）\n", 2),  # points naming who does them: a plan
+        ("认真开展排查。\n", 0),  # the notice's own points, nothing under them: its body
+    ],
+)
+def test_a_notice_that_sends_nothing_is_its_own_plan_when_its_points_hold_work(under, sections):
+    """Its printed copy (one-line title, signature at the end) reads as its web page does: the plan titled by the
+    notice's own title; a notice whose 一、二、 are only its body stays a notice alone."""
+    plan, _ = plan_of(OWN_PLAN_NOTICE.format(under=under))
+    assert len(plan.nodes) == sections
+    assert plan.notice.signers == ["国务院办公厅"]
+    if sections:
+        assert plan.title == "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知"

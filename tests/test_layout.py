@@ -45,6 +45,21 @@ def kinds(blocks) -> list[str]:
     return [b.kind for b in blocks if not isinstance(b, Blank)]
 
 
+def test_a_notice_that_is_its_own_plan_prints_once_with_its_points_before_the_signature():
+    """关于开展…工作的通知 whose 一、二、 are the plan: one document as the office printed it, the points in the
+    notice's body above the signature and date; no page break and no second copy of the title."""
+    plan = full_plan()
+    plan.title = plan.notice.title
+    blocks = build_document(plan, "notice")
+    got = kinds(blocks)
+    assert "page_break" not in got and "plan_title" not in got
+    assert [b.kind for b in blocks if isinstance(b, TitleLines)] == ["title"]
+    sig = got.index("signature")
+    assert got.index("heading1") < sig and got[sig - 1] in ("task", "item", "field", "body", "closing")
+    assert got.index("body") < got.index("heading1")
+    assert got[sig + 1 :][:1] == ["annotation"]
+
+
 def test_notice_order_and_standard_spacing():
     blocks = build_document(full_plan(), "notice")
     assert kinds(blocks)[:9] == [

@@ -240,6 +240,10 @@ class NoticeIncomplete(PlanbookError):
         )
 
 
+# What a notice's body may hold above its signature: its own paragraphs, and the plan's when it is its own plan.
+BODY_KINDS = ("body", "attachment_note", "preamble", "heading1", "heading2", "task", "item", "field", "closing")
+
+
 def chinese_date(d: dt.date | None) -> str:
     """2020年3月6日: Arabic digits, full year, no padding (7.3.5.4)."""
     return f"{d.year}年{d.month}月{d.day}日" if d else ""
@@ -254,11 +258,16 @@ def build_document(plan: Plan, layout: str = "notice") -> list[Block]:
     has_notice = layout == "notice" and notice.prints()
     if has_notice and (missing := notice.missing()):
         raise NoticeIncomplete(missing)
+    # A 通知 that is its own plan (the plan's title is the notice's) prints once, as the clerk's original did: its
+    # 一、二、 points inside the notice, before the signature; never a second copy of the title after a page break.
+    own = has_notice and own_plan(plan)
     if has_notice:
         _notice_head(b, notice)
-        _notice_body(b, notice)
-        b.blocks.append(PageBreak())
-    _plan(b, plan, with_date=layout == "plan")
+        _notice_body(b, notice, plan if own else None)
+        if not own:
+            b.blocks.append(PageBreak())
+    if not own:
+        _plan(b, plan, with_date=layout == "plan")
     if has_notice:
         imprint = _imprint(notice)
         if imprint:
@@ -339,13 +348,21 @@ def masthead(text: str) -> Masthead:
     return Masthead(names, suffix, masthead_size_pt(width))
 
 
-def _notice_body(b: _Builder, n: Notice) -> None:
+def own_plan(plan: Plan) -> bool:
+    """The notice is the plan itself: the plan is titled by the notice's own title (关于…的通知)."""
+    title = cjk_punctuation(plan.title).strip()
+    return bool(title) and title == cjk_punctuation(plan.notice.title).strip()
+
+
+def _notice_body(b: _Builder, n: Notice, plan: Plan | None = None) -> None:
     recipients = n.recipients.strip()
     if recipients:
         recipients = cjk_punctuation(recipients).rstrip(":：") + "："
     b.para("recipients", "recipients", recipients)
     for para in _paragraphs(n.body):
         b.add(Paragraph("body", "body", [Run(para)]), after_gap=False)
+    if plan is not None:
+        _plan_text(b, plan)
     if n.attachments.strip():
         lines = _paragraphs(n.attachments)
         text = lines[0] if lines[0].startswith("附件") else f"附件：{lines[0]}"
@@ -355,7 +372,7 @@ def _notice_body(b: _Builder, n: Notice) -> None:
     date = chinese_date(n.signed_on)
     sig = sealed_signature(n.signers, date, n.seals) if n.sealing is Sealing.SEALED else signature(n.signers, date)
     if sig:
-        if isinstance(b.blocks[-1], Paragraph) and b.blocks[-1].kind in ("body", "attachment_note"):
+        if isinstance(b.blocks[-1], Paragraph) and b.blocks[-1].kind in BODY_KINDS:
             b.blocks[-1].keep_with_next = True  # the signature never stands alone on a page
         if sig.sealed:
             b.blocks.append(Blank(SEAL_GAP_LINES - STYLES[sig.style].space_before_lines))
@@ -462,6 +479,11 @@ def _plan(b: _Builder, plan: Plan, with_date: bool) -> None:
     date = chinese_date(plan.notice.signed_on) if with_date else ""
     if date:
         b.add(Paragraph("issuers", "issuers", [Run(f"（{date}）")]), after_gap=not issuers)
+    _plan_text(b, plan)
+
+
+def _plan_text(b: _Builder, plan: Plan) -> None:
+    """The plan under its title: preamble, tree, closing."""
     for i, para in enumerate(_paragraphs(plan.preamble)):
         b.add(Paragraph("preamble", "preamble", [Run(para)]), after_gap=i == 0)
     printed = printed_tree(plan.nodes, plan.numbering)

@@ -14,7 +14,19 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence, Set
 
-from .blocks import Blank, Block, LetterHead, Masthead, PageBreak, Paragraph, Rule, Run, Signature, TitleLines
+from .blocks import (
+    BODY_KINDS,
+    Blank,
+    Block,
+    LetterHead,
+    Masthead,
+    PageBreak,
+    Paragraph,
+    Rule,
+    Run,
+    Signature,
+    TitleLines,
+)
 from .linebreak import Line, break_lines
 from .styles import MM_PER_PT, PAGE, RED_RULE_GAP_MM, STYLES
 
@@ -44,7 +56,6 @@ PITCHES = tuple(p for n in range(PAGE.lines_per_page + 1, 40) if (p := grid_pitc
 SLACK_LINES = 0.5
 # The red rule sits 4 mm under the doc number's ink, which reaches ~0.56 em below its line's centre.
 RULE_DROP_PT = RED_RULE_GAP_MM / MM_PER_PT - (PITCH - 1.12 * STYLES["body"].size_pt) / 2
-_BODY_KINDS = ("body", "attachment_note")
 
 
 def fit_notice(blocks: list[Block]) -> None:
@@ -53,7 +64,7 @@ def fit_notice(blocks: list[Block]) -> None:
     end = next((i for i, b in enumerate(blocks) if isinstance(b, PageBreak)), len(blocks))
     notice = blocks[:end]
     sig = next((i for i, b in enumerate(notice) if isinstance(b, Signature)), None)
-    body = [i for i, b in enumerate(notice[:sig]) if isinstance(b, Paragraph) and b.kind in _BODY_KINDS]
+    body = [i for i, b in enumerate(notice[:sig]) if isinstance(b, Paragraph) and b.kind in BODY_KINDS]
     if sig is None or not body:
         return
     counts = [_lines(b) for b in notice]  # lines break the same at any pitch: break them once

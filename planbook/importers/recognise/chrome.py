@@ -203,7 +203,7 @@ _LABEL_SPLITS = sorted(
     (
         (label[:k], label[k:])
         for label in (*META_LABELS, *CHROME_LABELS)
-        if len(label) >= 3
+        if len(label) >= 2
         for k in range(1, len(label))
     ),
     key=lambda split: -len(split[0]),
@@ -222,7 +222,11 @@ def _mend_broken_labels(items: list[Block]) -> list[Block]:
             continue
         squeezed = re.sub(r"\s+", "", line)
         for head, tail in _LABEL_SPLITS:
-            if squeezed.endswith(head) and re.match(rf"{_spaced(tail)}\s*{COLON}", nxt):
+            # a two-character label (标 / 题：) only when its head stands alone: …目标 / 题：… is no label
+            short = len(head) + len(tail) < 3
+            if (squeezed == head if short else squeezed.endswith(head)) and re.match(
+                rf"{_spaced(tail)}\s*{COLON}", nxt
+            ):
                 out[i] = _drop_tail_chars(line, len(head))
                 out[i + 1] = head + nxt
                 break

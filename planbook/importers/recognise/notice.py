@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from ...core.messages import QT_TRANSLATE_NOOP
-from ...core.model import Notice, Plan
+from ...core.model import NodeKind, Notice, Plan
 from ...layout.blocks import chinese_date
 from .dates import digits_date, is_date_line, normalise_doc_number, parse_date
+from .fields import field_line, inline_fields
 from .lines import _organ_like, _short, marker
 from .patterns import (
     ANNOTATION_RE,
@@ -47,9 +48,20 @@ def _notice_alone(items: list[Block]) -> bool:
     if re.search(r"意见$", title):
         return not any(map(marker, lines))  # an 意见 issued directly is its own plan, its 一、二、 its sections
     if not _CARRIES_RE.search(title):
-        return True
+        return not _points_hold_work(lines)
     # it names a plan, but the plan is not here: the signature and date that close it are its only ones
     return sum(1 for x in lines if _dated(x)) == 1
+
+
+def _points_hold_work(lines: list[str]) -> bool:
+    """A 通知 that names no document is still its own plan when its points are a plan's: 一、 points holding
+    numbered tasks under them ((一)/1.), or points that name who does them (（市场监管总局负责）, 责任单位：…). A
+    notice's own 一、二、 alone, with nothing under them, are its body (the issue: never invent sections from them)."""
+    kinds = {m.kind for x in lines if (m := marker(x))}
+    if NodeKind.SECTION not in kinds:
+        return False
+    pointed = [x for i, x in enumerate(lines) if marker(x) or (i and marker(lines[i - 1]))]  # a point, the line under
+    return len(kinds) > 1 or any(field_line(x) or inline_fields(x)[1] for x in pointed)
 
 
 _ATTACHMENT_HEAD_RE = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")

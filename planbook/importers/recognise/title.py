@@ -70,8 +70,10 @@ def _title_elsewhere(heads: list[str], doc: _Doc) -> str:
     meta_title = doc.meta.get("title", "")
     if meta_title:
         return DOC_NO_RE.sub("", meta_title).strip()
-    if doc.notice.title:
+    if doc.notice.title and re.search(r"关于(?:印发|转发|下发)", doc.notice.title):
         return re.sub(r"^.*?关于(印发|转发|下发)?|的通知$", "", doc.notice.title)
+    if doc.notice.title:
+        return doc.notice.title  # a 通知 that sends nothing is its own plan, titled as it is (its page says so)
     doc.warn(QT_TRANSLATE_NOOP("Messages", "no plan title found"))
     return "未命名计划"
 
