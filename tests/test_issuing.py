@@ -398,3 +398,22 @@ def test_digits_sit_in_half_cells_and_a_range_breaks_after_its_hyphen_in_the_pdf
     assert line.text.endswith("（2018-") or "2018-2020年" in line.text
     for x in doc.lines:
         assert x.x0_mm >= LEFT_MM - 0.5 and x.x1_mm <= LEFT_MM + TYPE_W_MM + CELL_MM / 2 + 0.5, x.text
+
+
+def test_joint_masthead_names_are_spread_to_the_longest_in_the_pdf(tmp_path):
+    """Joint organs' names in the red head are spread to one width (分散对齐), as the DOCX's cells spread them:
+    every name starts and ends where the longest does, 文件 to their right."""
+    import pdfplumber
+
+    plan = notice_plan(["某市教育局", "某市财政局", "某市人力资源和社会保障局"])
+    with pdfplumber.open(pdf_of(plan, tmp_path)) as pdf:
+        head = [
+            c for c in pdf.pages[0].chars if tuple(c["non_stroking_color"] or ()) == (0, 1, 1, 0) and c["size"] > 20
+        ]
+    rows: dict[int, list[dict]] = {}
+    for c in head:
+        rows.setdefault(round(c["top"]), []).append(c)
+    names = [[c for c in sorted(r, key=lambda c: c["x0"]) if c["text"] not in "文件"] for r in rows.values()]
+    assert ["".join(c["text"] for c in n) for n in names] == ["某市教育局", "某市财政局", "某市人力资源和社会保障局"]
+    for n in names:
+        assert abs(n[0]["x0"] - names[0][0]["x0"]) < 0.3 * MM and abs(n[-1]["x1"] - names[0][-1]["x1"]) < 0.3 * MM

@@ -587,10 +587,13 @@ class Typesetter:
         gap = size * 0.5 if m.suffix else 0
         x = LEFT + (TYPE_W - names_w - gap - suffix_w) / 2
         for i, name in enumerate(m.names):
+            # Joint organs' names are spread to the longest one's width (分散对齐), as the DOCX's table cells are.
             w = self.fonts.width(name, "title", size)
-            self.draw_text(
-                x + (names_w - w) / 2, top + i * size + EM_ASCENT * size, name, "title", size, color=RED_CMYK
-            )
+            gap_each = (names_w - w) / (len(name) - 1) if len(name) > 1 else 0.0
+            at = x if len(name) > 1 else x + (names_w - w) / 2
+            for ch in name:
+                self.draw_text(at, top + i * size + EM_ASCENT * size, ch, "title", size, color=RED_CMYK)
+                at += self.fonts.width(ch, "title", size) + gap_each
         height = len(m.names) * size
         if m.suffix:
             self.draw_text(
