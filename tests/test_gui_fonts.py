@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from planbook.core.exchange import dumps
 from planbook.core.library import Library
 from planbook.exporters.pdf_fonts import FONT_DIR
+from planbook.gui import helpmenu
 from planbook.gui.preferences import PreferencesDialog
 from planbook.gui.print_preview import PrintPreview
 
@@ -168,6 +169,27 @@ def test_ctrl_comma_opens_the_preferences_from_the_edit_menu(windows, qtbot, tmp
     qtbot.keyClick(window.tree, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     settle()
     assert window.findChild(PreferencesDialog, "preferencesDialog").isVisible()
+
+
+def test_the_preferences_built_in_idle_time_show_the_fonts_chosen_meanwhile(windows, qtbot, tmp_path, fonts_json):
+    """Issue 19b: a hidden Preferences is built after the window's start, for a fast first open; a fonts.json
+    written meanwhile (the command line, another window) is what the first open shows."""
+    window = open_window(windows, tmp_path)
+    qtbot.waitUntil(lambda: helpmenu.prebuilt(window) is not None, timeout=30000)  # in idle time, by itself
+    spare = helpmenu.prebuilt(window)
+    assert spare is not None and not spare.isVisible()
+    mine = renamed_font(FONT_DIR / "FandolKai-Regular.ttf", tmp_path / "仿宋_GB2312.ttf", "FangSong_GB2312")
+    fonts_json.parent.mkdir(exist_ok=True)
+    fonts_json.write_text(json.dumps({"fangsong": str(mine)}), encoding="utf-8")
+
+    dialog = open_preferences(window)
+    assert dialog is spare and helpmenu.prebuilt(window) is None
+    assert label(dialog, "file_fangsong").endswith("仿宋_GB2312.ttf")
+    assert dialog.findChild(QLabel, "sample_fangsong").property("family") == "FangSong_GB2312"
+    dialog.close()
+    settle()
+    again = open_preferences(window)  # a new one, as before
+    assert label(again, "file_fangsong").endswith("仿宋_GB2312.ttf")
 
 
 @pytest.mark.parametrize("kind", ["junk", "cff", "no_hanzi"])

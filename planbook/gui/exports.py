@@ -25,14 +25,25 @@ if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 # The print preview's modules (QtPdf, reportlab, the typesetter) took 0.2–0.5 s to import on the GUI thread at
-# the first Ctrl+P (and the other dialogs' modules tens of ms). They are imported on a background thread once the window has been up for a while instead, so
-# that start-up does not pay for them and the first preview opens as fast as the next.
+# the first Ctrl+P (and the other dialogs' modules 10–40 ms each). They are imported on a background thread once
+# the window has been up for a while instead, so that start-up does not pay for them and the first preview (and
+# Preferences, the check dialog, the dashboard…) opens about as fast as the next.
 PRELOAD_AFTER_MS = 4000
 PRELOADED = (
     "planbook.gui.print_preview",
     "planbook.gui.compareview",
     "planbook.gui.preferences",
     "planbook.gui.exportdialog",
+    # the other dialogs and docks of a working day (issue 19b): Preferences' font files (platformdirs), the
+    # check dialog and its draft review, find and replace, the dashboard, the import preview
+    "platformdirs",
+    "planbook.exporters.pdf_fonts",
+    "planbook.gui.wordfonts",
+    "planbook.gui.checkdialog",
+    "planbook.core.review",
+    "planbook.gui.review",
+    "planbook.gui.follow",
+    "planbook.gui.importpreview",
 )
 _preloading: list[threading.Thread] = []
 
@@ -45,6 +56,26 @@ def preload_print_preview() -> None:
     thread = threading.Thread(target=lambda: [importlib.import_module(m) for m in PRELOADED], daemon=True)
     _preloading.append(thread)
     thread.start()
+
+
+def warm_fonts_later(owner: ExportController, keys: list[str] | None = None) -> None:
+    """Once the preload thread has imported Preferences: warm one sample face per turn of the event loop (3–5 ms
+    each), so that no turn is long and the first Preferences does not load them; then Preferences itself is built
+    hidden in one more turn (issue 19b)."""
+    if any(thread.is_alive() for thread in _preloading):
+        QTimer.singleShot(500, owner, lambda: warm_fonts_later(owner, keys))
+        return
+    from ..exporters.pdf_fonts import FONT_KEYS
+    from .preferences import warm_sample_font
+
+    todo: list[str] = list(FONT_KEYS) if keys is None else keys
+    if todo:
+        warm_sample_font(todo[0])
+        QTimer.singleShot(0, owner, lambda: warm_fonts_later(owner, todo[1:]))
+    else:  # then a Preferences dialog, built hidden for its first open
+        from .helpmenu import prebuild_preferences
+
+        QTimer.singleShot(0, owner, lambda: prebuild_preferences(owner.w))
 
 
 class ExportController(QObject):
@@ -62,6 +93,7 @@ class ExportController(QObject):
         self._links_timer.timeout.connect(self.links.hide)
         window.statusBar().addPermanentWidget(self.links)
         QTimer.singleShot(PRELOAD_AFTER_MS, self, preload_print_preview)
+        QTimer.singleShot(PRELOAD_AFTER_MS + 1000, self, lambda: warm_fonts_later(self))
 
     def export_dialog(self):
         """File ▸ Export…: file name, format and layout (notice or plan alone) in one save dialog."""
