@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import html
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,7 +51,8 @@ from .qtcompat import emit
 from .widgets import child_items, named, top_items
 
 LIMIT = 200  # hits listed; the counts cover all of them
-INDEX_STEP = 32  # documents indexed per tick while a large change waits (tens of milliseconds on the GUI thread)
+INDEX_STEP = 32  # documents indexed by the first tick while a large change waits; later ticks size themselves
+STEP_BUDGET_MS = 12  # what one tick may take of the GUI thread, so a keystroke landing behind it hardly waits
 STEP_MS, IDLE_MS = 15, 1000  # ticks while documents wait, and the look for waiting ones otherwise
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MARK = "<span style='background:#ffe08a'>{}</span>"
@@ -203,6 +205,7 @@ class SearchPanel(QWidget):
         # read (and scan those documents meanwhile), so no other connection writes and the window never takes its
         # own index for another program's change.
         self.index_timer = QTimer(self, interval=IDLE_MS)
+        self.index_step = INDEX_STEP
         self.index_timer.timeout.connect(self._index_some)
         self.counted = _Counted()
         self.counted.done.connect(self._counted)
@@ -245,9 +248,13 @@ class SearchPanel(QWidget):
         try:
             if not search.pending(lib):
                 return
-            more = search.catch_up_step(lib, INDEX_STEP)
+            started = time.perf_counter()
+            more = search.catch_up_step(lib, self.index_step)
         except (PlanbookError, sqlite3.Error):
             return  # busy this instant (another program writing): the next tick tries again
+        took_ms = (time.perf_counter() - started) * 1000
+        # Long documents or a busy machine make a tick dear: size the next one to the budget (4 to 256 documents).
+        self.index_step = max(4, min(256, int(self.index_step * STEP_BUDGET_MS / max(took_ms, 1.0))))
         self.index_timer.setInterval(STEP_MS if more else IDLE_MS)
         if not more:
             self.refresh_soon()  # the hits shown ranked the waiting documents by tier only: now bm25 too
