@@ -54,20 +54,29 @@ _PAGE_LABELS = re.compile(
 _MIN_RUN = 160  # a line shorter than this is an ordinary paragraph
 
 
-def split_run(line: str) -> list[str]:
-    """A line holding a whole notice and plan → its lines; any ordinary line comes back as it was."""
-    if len(line) < _MIN_RUN:
+def split_run(line: str, whole: bool = False) -> list[str]:
+    """A line holding a whole notice and plan → its lines; any ordinary line comes back as it was. `whole`: the
+    line is the whole document, so it is cut however short, and a notice with no numbered points at all (a notice
+    alone) is still cut at its landmarks."""
+    if len(line) < _MIN_RUN and not whole:
         return [line]
     # a PDF copy's page numbers between spaces (… - 1 - …) and the space it leaves before 年/月/日/号
     line = re.sub(r"(?<=\s)[-—－]\s?\d{1,3}\s?[-—－](?=\s)", "", line)
     line = re.sub(r"(?<=\d)\s(?=[年月日号])|(?<=[年月])\s(?=\d)", "", line)
     cuts = _structure_cuts(line)
-    if len(cuts) < 2:  # one paragraph that happens to be long
+    if len(cuts) < 2 and not whole:  # one paragraph that happens to be long
         return [line]
-    first = min(cuts)
+    first = min(cuts, default=len(line))
     front, place = _front_cuts(line, first)
-    cuts |= front | _tail_cuts(line, first, place)
+    cuts |= front | _tail_cuts(line, first, place) | _closing_signature(line, max(cuts, default=0))
     return _cut(line, sorted(cuts))
+
+
+def _closing_signature(line: str, after: int) -> set[int]:
+    """The signer and date that close the document, after its last numbered point (a notice alone, a plan signed
+    at its end): `…市局将组织督查。长沙市教育局2023年2月1日`."""
+    dates = [m for m in _DATE.finditer(line, max(after, len(line) - 60))]
+    return _signature_cuts(line, dates[-1], after) if dates else set()
 
 
 def _cut(line: str, cuts: list[int]) -> list[str]:
@@ -140,7 +149,9 @@ class _Cutter:
         spaced = spaced or before in "）)"  # after （责任单位：…） that ended the last paragraph
         segment = line[self.seg_start : pos] if pos - self.seg_start <= 60 else ""  # only a short segment is a heading
         heading = self.seg_marked and bool(segment) and not re.search("[。！？；]", segment)
-        title = not self.seg_marked and len(segment) >= 4 and _KIND_END.search(segment[-6:]) is not None
+        # a plan's title just before (…2023年安全生产工作要点一、…), however long the notice before it ran
+        named = line[max(self.seg_start, pos - 8) : pos]
+        title = not self.seg_marked and re.search(_KIND_END.pattern + "$", named) is not None
         return strong, spaced, heading, title
 
     def label(self, pos: int) -> None:
@@ -249,9 +260,21 @@ def _signature_cuts(front: str, m: re.Match, after: int) -> set[int]:
         return set()
     cuts = {stop + 1, m.start(), m.end()}
     cuts |= {stop + 1 + k for k in _organ_cuts(signers, front[stop + 1 : m.start()])}
+    if (named := _attachment_end(front[stop + 1 : m.start()])) is not None:
+        cuts.add(stop + 1 + named)
     if ann := re.match(r"\s?[（(]\s?(此件[^）)]{1,20}|[^）)]{2,20}发布)\s?[）)]", front[m.end() :]):
         cuts.add(m.end() + ann.end())
     return cuts
+
+
+def _attachment_end(raw: str) -> int | None:
+    """Where an attachment's name ends and the signer begins: `附件:《政府工作报告》任务分解表盘锦市…办公室`. The
+    name ends in a document's kind (表, 清单, 》, 工作要点…), the signer after it is an organ."""
+    if not re.match(r"\s?附\s?件", raw):
+        return None
+    ends = [m.end() for m in re.finditer(rf"(?:表|清单|名单|目录|》|{_KIND_END.pattern})", raw)]
+    good = [e for e in ends if 2 <= len(raw[e:].strip()) <= 40 and _ORGAN_END.search(raw[e:].strip())]
+    return good[-1] if good and not re.search("[表》]", raw[good[-1] :]) else None
 
 
 def _organ_cuts(signers: str, raw: str) -> list[int]:
