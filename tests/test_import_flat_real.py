@@ -25,8 +25,6 @@ NOT_YET = {
     "r10_jiangxian_plan_2023.txt": _HEADING,
     "r11_hubei_opinion_2018.txt": _HEADING,
     "r16_jingan_action_2018.txt": _HEADING,
-    "r15_panjin_notice_points_2021.txt": "a notice alone whose own 一、二、 points read as sections once flattened",
-    "r23_sichuan_forward_2014_notice.txt": "a notice alone whose own 一、二、 points read as sections once flattened",
     "r18_anhui_opinion_2001.txt": "a task title ending in a colon runs into the sentence after it",
 }
 

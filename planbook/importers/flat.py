@@ -196,7 +196,12 @@ def _expected(level: NodeKind, n: int, last: dict[NodeKind, int]) -> str:
 def _doc_number_cuts(front: str, cuts: set[int]) -> None:
     """A 发文字号 ends a landmark; it starts one too when no Chinese runs into its organ code."""
     for m in _DOC_NO.finditer(front):
+        if front[max(0, m.start() - 1) : m.start()] in ("（", "("):  # 《…》（国发明电〔2014〕1号）: a name cited
+            continue
         cuts.add(m.end())
+        if ended := _NOTICE_END.match(m[0]):  # 的通知盘政办发〔2021〕1号: the title's end runs into the code
+            cuts.add(m.start() + ended.end())
+            continue
         code = re.match(r"[\u4e00-\u9fff]+", m[0])
         if (m.start() == 0 or not re.match(r"[\u4e00-\u9fff]", front[m.start() - 1])) and code and len(code[0]) <= 8:
             cuts.add(m.start())  # else the notice title's end, found below, is where it starts
@@ -215,6 +220,8 @@ def _front_cuts(line: str, end: int) -> tuple[set[int], str]:
     _doc_number_cuts(front, cuts)
     title_end = None
     for m in _NOTICE_END.finditer(front):
+        if front[: m.start()].count("《") > front[: m.start()].count("》"):  # a notice cited by name (现将《…的通知》)
+            continue
         start = front.rfind("关于", max(0, m.start() - 120), m.start())
         if start < 0 or m.start() - start > 120:
             continue
@@ -298,6 +305,8 @@ def _plan_title(front: str, cuts: set[int]) -> tuple[int, int] | None:
     ends = [m.end() for m in _KIND_END.finditer(head[:120])]
     if not ends or ends[-1] >= len(rest):
         return None
+    if head[: ends[-1]].count("《") > head[: ends[-1]].count("》"):  # a name quoted in the preamble (现将《…方案》)
+        return None
     # page furniture may precede it on the same run (分享到 :…): the title starts after the last such mark
     lead = max((head.rfind(c, 0, ends[-1]) for c in ":：】|>"), default=-1)
     return start + lead + 1, start + ends[-1]
@@ -318,6 +327,8 @@ def _tail_cuts(line: str, first: int, place: str) -> set[int]:
         line[max(first, len(line) - 3000) :],
     ):
         cuts.add(max(first, len(line) - 3000) + m.start())
+    for m in re.finditer(r"特此(?:通知|通告|通报|函告|函复|批复)[。！]?$", line[tail_from:]):
+        cuts.add(tail_from + m.start())  # a notice's closing words, its last line
     for m in re.finditer(r"抄\s?送\s?[:：]", line[tail_from:]):
         cuts.add(tail_from + m.start())
     for m in re.finditer(_DATE.pattern + r"\s?印\s?发", line[tail_from:]):
