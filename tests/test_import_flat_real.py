@@ -16,15 +16,8 @@ from tests.test_import_kinds import shape
 DATA = Path(__file__).parent / "data"
 DOCUMENTS = sorted((DATA / "kinds").glob("*.txt")) + sorted((DATA / "real").glob("*.txt"))
 
-_HEADING = "an unpunctuated section heading runs into the sentence after it (nothing marks where it ends)"
 NOT_YET = {
     "labels_own_line.txt": "a field label with no colon on its own line (责任单位 组织科) is lost when flattened",
-    "r05_zhejiang_health_2023.txt": _HEADING,
-    "r06_jining_opinion_2021.txt": _HEADING,
-    "r09_street_office_2026_plan.txt": _HEADING,
-    "r10_jiangxian_plan_2023.txt": _HEADING,
-    "r11_hubei_opinion_2018.txt": _HEADING,
-    "r16_jingan_action_2018.txt": _HEADING,
     "r18_anhui_opinion_2001.txt": "a task title ending in a colon runs into the sentence after it",
 }
 

@@ -69,7 +69,7 @@ def split_run(line: str, whole: bool = False) -> list[str]:
     first = min(cuts, default=len(line))
     front, place = _front_cuts(line, first)
     cuts |= front | _tail_cuts(line, first, place) | _closing_signature(line, max(cuts, default=0))
-    return _cut(line, sorted(cuts))
+    return [part for x in _cut(line, sorted(cuts)) for part in _split_heading(x)]
 
 
 def _closing_signature(line: str, after: int) -> set[int]:
@@ -156,6 +156,9 @@ class _Cutter:
 
     def label(self, pos: int) -> None:
         strong, _, heading, _ = self.context(pos)
+        run = self.line[self.seg_start : pos]
+        if len(re.findall("[（(]", run)) > len(re.findall("[）)]", run)):
+            return  # a bracket's second field ((牵头单位:…;配合单位:…)) stays in its bracket, as the lined text has it
         if strong or heading:
             self.cuts.add(pos)
             self.seg_start, self.seg_marked = pos, True
@@ -188,6 +191,33 @@ def _expected(level: NodeKind, n: int, last: dict[NodeKind, int]) -> str:
     if n == 1 and level is NodeKind.TASK and prev and NodeKind.SECTION in last:
         return "restart"  # (a per-section restart is told apart by what precedes it: a heading or a stop)
     return ""
+
+
+# A section heading with no full stop runs into the paragraph under it (一、总体要求以习近平…). It ends where a
+# heading every plan uses ends, or where a sentence that opens a paragraph begins (以习近平…, 坚持把…, a ——
+# principle), after a heading's worth of words with no sentence stop.
+_HEAD_OPEN = re.compile(rf"^(?:[{CN}]{{1,3}}\s?[、．.]|[（(]\s?[{CN}]{{1,3}}\s?[）)])\s?")
+_STANDARD_HEADING = re.compile(
+    r"(?:总体要求|指导思想|基本原则|主要目标|工作目标|目标要求|目标任务|发展目标|重点任务|主要任务|工作任务|"
+    r"保障措施|工作措施|组织保障|工作要求|实施步骤|工作步骤|进度安排|组织实施)(?![和与及、，,。：:；小机体])"
+)
+_PARAGRAPH_OPEN = re.compile(r"以习近平|以邓小平|深入贯彻|全面贯彻|认真贯彻|坚持以|坚持把|坚持用|——")
+
+
+def _split_heading(line: str) -> list[str]:
+    """A numbered heading and the text that ran into it → the heading and that text, as two lines."""
+    head = _HEAD_OPEN.match(line)
+    if not head:
+        return [line]
+    rest = line[head.end() :]
+    if m := _STANDARD_HEADING.match(rest):
+        at = m.end()
+    else:
+        m = _PARAGRAPH_OPEN.search(rest, 4, 40)
+        at = m.start() if m else 0
+    if not at or at >= len(rest) or re.search("[。！？；：:;]", rest[:at]):
+        return [line]
+    return [line[: head.end() + at].rstrip(), rest[at:].strip()]
 
 
 # ---- the notice before the plan and the 版记 after it ------------------------------------------------
