@@ -29,7 +29,7 @@ def _params():
         yield pytest.param(path, id=path.name, marks=marks)
 
 
-@pytest.mark.parametrize("path", _params())
+@pytest.mark.parametrize("path", list(_params()))
 def test_a_document_flattened_to_one_line_imports_as_it_does_with_its_lines(path: Path):
     lined = import_file(path)[0]
     flat = re.sub(r"[\r\n]+", "", path.read_text(encoding="utf-8"))
@@ -41,3 +41,28 @@ def test_a_document_flattened_to_one_line_imports_as_it_does_with_its_lines(path
 
 def test_the_list_of_documents_not_yet_surviving_names_only_documents_that_exist():
     assert set(NOT_YET) <= {p.name for p in DOCUMENTS}
+
+
+def test_a_flattened_heading_with_no_stop_ends_where_the_paragraph_under_it_begins():
+    flat = (
+        "某县教育局2025年工作要点一、总体要求坚持以人民为中心的发展思想，办好人民满意的教育。"
+        "二、强化党建引领，建设“清廉学校”坚持把党的领导贯穿办学全过程，推动党建与业务融合。"
+        "1.抓好理论学习。组织专题学习。（牵头单位：办公室；配合单位：各学校）"
+        "2.保障措施到位。各单位要加强领导。（责任单位：人事科）"
+    )
+    plan = parse_text(flat).plans[0]
+    assert [n.title for n in plan.nodes] == ["总体要求", "强化党建引领，建设“清廉学校”"]
+    first, second = plan.nodes[1].children
+    assert first.title == "抓好理论学习。" and [f.label for f in first.fields] == ["牵头单位", "配合单位"]
+    assert second.title.startswith("保障措施到位。")  # a heading word that is the task's own words is not cut
+
+
+def test_a_flattened_notice_alone_imports_as_a_notice_with_an_empty_plan():
+    flat = (
+        "某市教育局关于做好2025年暑期安全工作的通知各区县教育局：为做好暑期安全工作，现通知如下："
+        "一、加强安全教育。各校要开展专题教育。二、落实值班制度。各地要安排专人值守。"
+        "某市教育局2025年6月30日"
+    )
+    plan = parse_text(flat).plans[0]
+    assert plan.nodes == []
+    assert plan.notice.title == "某市教育局关于做好2025年暑期安全工作的通知"

@@ -217,6 +217,9 @@ def _split_heading(line: str) -> list[str]:
         at = m.start() if m else 0
     if not at or at >= len(rest) or re.search("[。！？；：:;]", rest[:at]):
         return [line]
+    # what follows is a sentence, not the heading's own last words (一、保障措施到位。, 二、重点任务清单)
+    if len(re.split("[，,。；;：:]", rest[at:], maxsplit=1)[0]) < 4 or not re.search("[。；;]", rest[at:]):
+        return [line]
     return [line[: head.end() + at].rstrip(), rest[at:].strip()]
 
 
