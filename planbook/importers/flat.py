@@ -156,7 +156,7 @@ class _Cutter:
 
     def label(self, pos: int) -> None:
         strong, _, heading, _ = self.context(pos)
-        run = self.line[self.seg_start : pos]
+        run = self.line[max(self.seg_start, pos - 200) : pos]  # a bracket's fields sit close (bounded: O(n))
         if len(re.findall("[（(]", run)) > len(re.findall("[）)]", run)):
             return  # a bracket's second field ((牵头单位:…;配合单位:…)) stays in its bracket, as the lined text has it
         if strong or heading:
