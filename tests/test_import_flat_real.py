@@ -17,7 +17,6 @@ DATA = Path(__file__).parent / "data"
 DOCUMENTS = sorted((DATA / "kinds").glob("*.txt")) + sorted((DATA / "real").glob("*.txt"))
 
 NOT_YET = {
-    "labels_own_line.txt": "a field label with no colon on its own line (责任单位 组织科) is lost when flattened",
     "r18_anhui_opinion_2001.txt": "a task leading in with a colon (…任务是：) has its next sentence on its own line in one "
     "task and on the same line in another: once flattened the two cannot be told apart",
 }

@@ -28,11 +28,29 @@ _MARKS = re.compile(
 _EXTRA_LABELS = ("工作举措", "实施主体", "推进单位", "支撑单位", "参与单位", "责任领导")
 
 
-def _label_re() -> re.Pattern[str]:
+def _label_re(colon: str = r"\s?[:：]") -> re.Pattern[str]:
     from .recognise import KNOWN_FIELD_LABELS  # the recogniser's list, read when first needed (no import cycle)
 
     labels = sorted({*KNOWN_FIELD_LABELS, *_EXTRA_LABELS}, key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(labels)})\s?[:：]")
+    return re.compile(rf"(?:{'|'.join(labels)}){colon}")
+
+
+_BARE: re.Pattern[str] | None = None
+
+
+def _bare_label(line: str, pos: int) -> tuple[int, int] | None:
+    """A label with no colon and its short value just before `pos`, after a sentence end (…抓队伍。责任单位组织科二、):
+    a label that stood on its own line, its value on the next. Its start and end, or None."""
+    global _BARE
+    _BARE = _BARE or _label_re(colon="")
+    window = line[max(0, pos - 40) : pos]
+    stop = max(window.rfind(c) for c in "。；;")
+    if stop < 0:
+        return None
+    m = _BARE.match(window, stop + 1)
+    if not m or not 1 <= pos - (pos - len(window) + m.end()) <= 20 or re.search("[，,：:]", window[m.end() :]):
+        return None
+    return pos - len(window) + m.start(), pos - len(window) + m.end()
 
 
 _LABEL: re.Pattern[str] | None = None
@@ -172,7 +190,10 @@ class _Cutter:
         expected = _expected(level, n, self.last)
         # a task 1 right after its section's heading restarts the count (tasks numbered per section)
         fresh = expected == "restart" and self.opened in (NodeKind.SECTION, NodeKind.SUBSECTION)
-        if not expected or not (strong or ((heading or title or spaced) and (expected == "next" or fresh))):
+        bare = _bare_label(self.line, pos) if expected == "next" and not strong else None
+        if bare:
+            self.cuts |= set(bare)
+        elif not expected or not (strong or ((heading or title or spaced) and (expected == "next" or fresh))):
             return
         self.cuts.add(pos)
         self.seg_start, self.seg_marked, self.opened = pos, True, level
