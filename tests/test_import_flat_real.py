@@ -11,7 +11,7 @@ import pytest
 
 from planbook.importers import import_file
 from planbook.importers.plaintext import parse_text
-from tests.test_import_kinds import shape
+from tests.test_import_kinds import notice_facts, shape
 
 DATA = Path(__file__).parent / "data"
 DOCUMENTS = sorted((DATA / "kinds").glob("*.txt")) + sorted((DATA / "real").glob("*.txt"))
@@ -22,9 +22,25 @@ NOT_YET = {
 }
 
 
-def _params():
+# the outline survives, the notice's facts or the plan's title do not yet
+FACTS_NOT_YET = {
+    "han.txt": "a 函's 发文字号 and signer run into the organ and the 征求意见稿 mark before them",
+    "zhuanfa.txt": "the plan title is taken from the notice title's 印发〈…〉",
+    "r02_suzhou_edu_2023_webpage.txt": "a web page's breadcrumb runs into the notice title",
+    "r03_wuhu_edu_2024.txt": "the 成文日期 is lost",
+    "r04_huzhou_health_2023.txt": "the 发文字号 is lost",
+    "r06_jining_opinion_2021.txt": "a web page's column name (政务服务丨) runs into the title; the 发文字号 is lost",
+    "r13_lishan_tasks_2023.txt": "recipients that do not open with 各 lose their first organ",
+    "r16_jingan_action_2018.txt": "the plan title is lost (未命名计划)",
+    "r17_shandong_opinion_2014.txt": "the plan title is lost (未命名计划)",
+    "r18_anhui_opinion_2001.txt": "the 发文字号 and date are lost",
+    "r19_district_edu_plan_2009.txt": "the plan title is lost (未命名计划)",
+}
+
+
+def _params(not_yet: dict[str, str] = NOT_YET):
     for path in DOCUMENTS:
-        reason = NOT_YET.get(path.name)
+        reason = not_yet.get(path.name)
         marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
         yield pytest.param(path, id=path.name, marks=marks)
 
@@ -39,8 +55,16 @@ def test_a_document_flattened_to_one_line_imports_as_it_does_with_its_lines(path
     assert bool(back.nodes) == bool(lined.nodes)  # a notice alone stays one, with an empty plan
 
 
+@pytest.mark.parametrize("path", list(_params(FACTS_NOT_YET)))
+def test_a_document_flattened_to_one_line_keeps_its_notice_facts_and_plan_title(path: Path):
+    lined = import_file(path)[0]
+    back = parse_text(re.sub(r"[\r\n]+", "", path.read_text(encoding="utf-8"))).plans[0]
+    assert notice_facts(back) == notice_facts(lined)
+    assert back.title == lined.title
+
+
 def test_the_list_of_documents_not_yet_surviving_names_only_documents_that_exist():
-    assert set(NOT_YET) <= {p.name for p in DOCUMENTS}
+    assert set(NOT_YET) | set(FACTS_NOT_YET) <= {p.name for p in DOCUMENTS}
 
 
 def test_a_flattened_heading_with_no_stop_ends_where_the_paragraph_under_it_begins():
