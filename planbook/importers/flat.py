@@ -28,11 +28,29 @@ _MARKS = re.compile(
 _EXTRA_LABELS = ("工作举措", "实施主体", "推进单位", "支撑单位", "参与单位", "责任领导")
 
 
-def _label_re() -> re.Pattern[str]:
+def _label_re(colon: str = r"\s?[:：]") -> re.Pattern[str]:
     from .recognise import KNOWN_FIELD_LABELS  # the recogniser's list, read when first needed (no import cycle)
 
     labels = sorted({*KNOWN_FIELD_LABELS, *_EXTRA_LABELS}, key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(labels)})\s?[:：]")
+    return re.compile(rf"(?:{'|'.join(labels)}){colon}")
+
+
+_BARE: re.Pattern[str] | None = None
+
+
+def _bare_label(line: str, pos: int) -> tuple[int, int] | None:
+    """A label with no colon and its short value just before `pos`, after a sentence end (…抓队伍。责任单位组织科二、):
+    a label that stood on its own line, its value on the next. Its start and end, or None."""
+    global _BARE
+    _BARE = _BARE or _label_re(colon="")
+    window = line[max(0, pos - 40) : pos]
+    stop = max(window.rfind(c) for c in "。；;")
+    if stop < 0:
+        return None
+    m = _BARE.match(window, stop + 1)
+    if not m or not 1 <= pos - (pos - len(window) + m.end()) <= 20 or re.search("[，,：:]", window[m.end() :]):
+        return None
+    return pos - len(window) + m.start(), pos - len(window) + m.end()
 
 
 _LABEL: re.Pattern[str] | None = None
@@ -46,7 +64,7 @@ _KIND_END = re.compile(
     r"(?:工作要点|工作计划|行动计划|行动方案|实施方案|工作方案|工作安排|任务清单|实施意见|要点|计划|方案|规划)"
 )
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s?[〔\[(（【［]\s?(?:19|20)\d{2}\s?[〕\])）】］]\s?[的第]?\s?\d{1,5}\s?号")
-_NOTICE_END = re.compile(r"的(?:通知|决定|通报|函|意见)")
+_NOTICE_END = re.compile(r"的(?:若干|实施|指导)?(?:通知|决定|通报|函|意见)")
 _PAGE_LABELS = re.compile(
     r"(?:您的位置|您现在的位置|当前位置|索\s?引\s?号|发布机构|发文机关|发文日期|发布日期|发布时间|成文日期|"
     r"发文字号|主\s?题\s?词|主题分类|信息来源|浏览次数|名\s?称|标\s?题)\s?[:：]"
@@ -54,20 +72,29 @@ _PAGE_LABELS = re.compile(
 _MIN_RUN = 160  # a line shorter than this is an ordinary paragraph
 
 
-def split_run(line: str) -> list[str]:
-    """A line holding a whole notice and plan → its lines; any ordinary line comes back as it was."""
-    if len(line) < _MIN_RUN:
+def split_run(line: str, whole: bool = False) -> list[str]:
+    """A line holding a whole notice and plan → its lines; any ordinary line comes back as it was. `whole`: the
+    line is the whole document, so it is cut however short, and a notice with no numbered points at all (a notice
+    alone) is still cut at its landmarks."""
+    if len(line) < _MIN_RUN and not whole:
         return [line]
     # a PDF copy's page numbers between spaces (… - 1 - …) and the space it leaves before 年/月/日/号
     line = re.sub(r"(?<=\s)[-—－]\s?\d{1,3}\s?[-—－](?=\s)", "", line)
     line = re.sub(r"(?<=\d)\s(?=[年月日号])|(?<=[年月])\s(?=\d)", "", line)
     cuts = _structure_cuts(line)
-    if len(cuts) < 2:  # one paragraph that happens to be long
+    if len(cuts) < 2 and not whole:  # one paragraph that happens to be long
         return [line]
-    first = min(cuts)
+    first = min(cuts, default=len(line))
     front, place = _front_cuts(line, first)
-    cuts |= front | _tail_cuts(line, first, place)
-    return _cut(line, sorted(cuts))
+    cuts |= front | _tail_cuts(line, first, place) | _closing_signature(line, max(cuts, default=0))
+    return [part for x in _cut(line, sorted(cuts)) for part in _split_heading(x)]
+
+
+def _closing_signature(line: str, after: int) -> set[int]:
+    """The signer and date that close the document, after its last numbered point (a notice alone, a plan signed
+    at its end): `…市局将组织督查。长沙市教育局2023年2月1日`."""
+    dates = [m for m in _DATE.finditer(line, max(after, len(line) - 60))]
+    return _signature_cuts(line, dates[-1], after) if dates else set()
 
 
 def _cut(line: str, cuts: list[int]) -> list[str]:
@@ -140,11 +167,16 @@ class _Cutter:
         spaced = spaced or before in "）)"  # after （责任单位：…） that ended the last paragraph
         segment = line[self.seg_start : pos] if pos - self.seg_start <= 60 else ""  # only a short segment is a heading
         heading = self.seg_marked and bool(segment) and not re.search("[。！？；]", segment)
-        title = not self.seg_marked and len(segment) >= 4 and _KIND_END.search(segment[-6:]) is not None
+        # a plan's title just before (…2023年安全生产工作要点一、…), however long the notice before it ran
+        named = line[max(self.seg_start, pos - 8) : pos]
+        title = not self.seg_marked and re.search(_KIND_END.pattern + "$", named) is not None
         return strong, spaced, heading, title
 
     def label(self, pos: int) -> None:
         strong, _, heading, _ = self.context(pos)
+        run = self.line[max(self.seg_start, pos - 200) : pos]  # a bracket's fields sit close (bounded: O(n))
+        if len(re.findall("[（(]", run)) > len(re.findall("[）)]", run)):
+            return  # a bracket's second field ((牵头单位:…;配合单位:…)) stays in its bracket, as the lined text has it
         if strong or heading:
             self.cuts.add(pos)
             self.seg_start, self.seg_marked = pos, True
@@ -158,7 +190,10 @@ class _Cutter:
         expected = _expected(level, n, self.last)
         # a task 1 right after its section's heading restarts the count (tasks numbered per section)
         fresh = expected == "restart" and self.opened in (NodeKind.SECTION, NodeKind.SUBSECTION)
-        if not expected or not (strong or ((heading or title or spaced) and (expected == "next" or fresh))):
+        bare = _bare_label(self.line, pos) if expected == "next" and not strong else None
+        if bare:
+            self.cuts |= set(bare)
+        elif not expected or not (strong or ((heading or title or spaced) and (expected == "next" or fresh))):
             return
         self.cuts.add(pos)
         self.seg_start, self.seg_marked, self.opened = pos, True, level
@@ -179,13 +214,48 @@ def _expected(level: NodeKind, n: int, last: dict[NodeKind, int]) -> str:
     return ""
 
 
+# A section heading with no full stop runs into the paragraph under it (一、总体要求以习近平…). It ends where a
+# heading every plan uses ends, or where a sentence that opens a paragraph begins (以习近平…, 坚持把…, a ——
+# principle), after a heading's worth of words with no sentence stop.
+_HEAD_OPEN = re.compile(rf"^(?:[{CN}]{{1,3}}\s?[、．.]|[（(]\s?[{CN}]{{1,3}}\s?[）)])\s?")
+_STANDARD_HEADING = re.compile(
+    r"(?:总体要求|指导思想|基本原则|主要目标|工作目标|目标要求|目标任务|发展目标|重点任务|主要任务|工作任务|"
+    r"保障措施|工作措施|组织保障|工作要求|实施步骤|工作步骤|进度安排|组织实施)(?![和与及、，,。：:；小机体])"
+)
+_PARAGRAPH_OPEN = re.compile(r"以习近平|以邓小平|深入贯彻|全面贯彻|认真贯彻|坚持以|坚持把|坚持用|——")
+
+
+def _split_heading(line: str) -> list[str]:
+    """A numbered heading and the text that ran into it → the heading and that text, as two lines."""
+    head = _HEAD_OPEN.match(line)
+    if not head:
+        return [line]
+    rest = line[head.end() :]
+    if m := _STANDARD_HEADING.match(rest):
+        at = m.end()
+    else:
+        m = _PARAGRAPH_OPEN.search(rest, 4, 40)
+        at = m.start() if m else 0
+    if not at or at >= len(rest) or re.search("[。！？；：:;]", rest[:at]):
+        return [line]
+    # what follows is a sentence, not the heading's own last words (一、保障措施到位。, 二、重点任务清单)
+    if len(re.split("[，,。；;：:]", rest[at:], maxsplit=1)[0]) < 4 or not re.search("[。；;]", rest[at:]):
+        return [line]
+    return [line[: head.end() + at].rstrip(), rest[at:].strip()]
+
+
 # ---- the notice before the plan and the 版记 after it ------------------------------------------------
 
 
 def _doc_number_cuts(front: str, cuts: set[int]) -> None:
     """A 发文字号 ends a landmark; it starts one too when no Chinese runs into its organ code."""
     for m in _DOC_NO.finditer(front):
+        if front[max(0, m.start() - 1) : m.start()] in ("（", "("):  # 《…》（国发明电〔2014〕1号）: a name cited
+            continue
         cuts.add(m.end())
+        if ended := _NOTICE_END.match(m[0]):  # 的通知盘政办发〔2021〕1号: the title's end runs into the code
+            cuts.add(m.start() + ended.end())
+            continue
         code = re.match(r"[\u4e00-\u9fff]+", m[0])
         if (m.start() == 0 or not re.match(r"[\u4e00-\u9fff]", front[m.start() - 1])) and code and len(code[0]) <= 8:
             cuts.add(m.start())  # else the notice title's end, found below, is where it starts
@@ -204,6 +274,8 @@ def _front_cuts(line: str, end: int) -> tuple[set[int], str]:
     _doc_number_cuts(front, cuts)
     title_end = None
     for m in _NOTICE_END.finditer(front):
+        if front[: m.start()].count("《") > front[: m.start()].count("》"):  # a notice cited by name (现将《…的通知》)
+            continue
         start = front.rfind("关于", max(0, m.start() - 120), m.start())
         if start < 0 or m.start() - start > 120:
             continue
@@ -249,9 +321,21 @@ def _signature_cuts(front: str, m: re.Match, after: int) -> set[int]:
         return set()
     cuts = {stop + 1, m.start(), m.end()}
     cuts |= {stop + 1 + k for k in _organ_cuts(signers, front[stop + 1 : m.start()])}
+    if (named := _attachment_end(front[stop + 1 : m.start()])) is not None:
+        cuts.add(stop + 1 + named)
     if ann := re.match(r"\s?[（(]\s?(此件[^）)]{1,20}|[^）)]{2,20}发布)\s?[）)]", front[m.end() :]):
         cuts.add(m.end() + ann.end())
     return cuts
+
+
+def _attachment_end(raw: str) -> int | None:
+    """Where an attachment's name ends and the signer begins: `附件:《政府工作报告》任务分解表盘锦市…办公室`. The
+    name ends in a document's kind (表, 清单, 》, 工作要点…), the signer after it is an organ."""
+    if not re.match(r"\s?附\s?件", raw):
+        return None
+    ends = [m.end() for m in re.finditer(rf"(?:表|清单|名单|目录|》|{_KIND_END.pattern})", raw)]
+    good = [e for e in ends if 2 <= len(raw[e:].strip()) <= 40 and _ORGAN_END.search(raw[e:].strip())]
+    return good[-1] if good and not re.search("[表》]", raw[good[-1] :]) else None
 
 
 def _organ_cuts(signers: str, raw: str) -> list[int]:
@@ -275,6 +359,8 @@ def _plan_title(front: str, cuts: set[int]) -> tuple[int, int] | None:
     ends = [m.end() for m in _KIND_END.finditer(head[:120])]
     if not ends or ends[-1] >= len(rest):
         return None
+    if head[: ends[-1]].count("《") > head[: ends[-1]].count("》"):  # a name quoted in the preamble (现将《…方案》)
+        return None
     # page furniture may precede it on the same run (分享到 :…): the title starts after the last such mark
     lead = max((head.rfind(c, 0, ends[-1]) for c in ":：】|>"), default=-1)
     return start + lead + 1, start + ends[-1]
@@ -295,6 +381,8 @@ def _tail_cuts(line: str, first: int, place: str) -> set[int]:
         line[max(first, len(line) - 3000) :],
     ):
         cuts.add(max(first, len(line) - 3000) + m.start())
+    for m in re.finditer(r"特此(?:通知|通告|通报|函告|函复|批复)[。！]?$", line[tail_from:]):
+        cuts.add(tail_from + m.start())  # a notice's closing words, its last line
     for m in re.finditer(r"抄\s?送\s?[:：]", line[tail_from:]):
         cuts.add(tail_from + m.start())
     for m in re.finditer(_DATE.pattern + r"\s?印\s?发", line[tail_from:]):

@@ -38,6 +38,9 @@ def _prepare(blocks: Iterable[Block]) -> list[Block]:
     """Normalise spaces, split multi-line strings, re-join hard wraps, drop blank lines."""
     out: list[Block] = []
     run: list[str] = []
+    blocks = list(blocks)
+    # a document that is one line only (all its breaks lost) is cut up however short it is
+    whole = sum(1 for b in blocks if isinstance(b, str) for x in b.splitlines() if x.strip()) == 1
 
     def flush() -> None:
         out.extend(x for x in unwrap(run) if x)
@@ -59,7 +62,9 @@ def _prepare(blocks: Iterable[Block]) -> list[Block]:
         else:
             for line in map(normalise_line, block.splitlines()):
                 if not PAGE_NUMBER_RE.match(line):
-                    run.extend(split_run(line))  # a whole plan on one line (OCR, some PDF viewers) is cut up
+                    run.extend(
+                        split_run(line, whole=whole)
+                    )  # a whole plan on one line (OCR, some PDF viewers) is cut up
     flush()
     return out
 
