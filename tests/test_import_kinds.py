@@ -182,6 +182,24 @@ def test_a_notice_with_points_of_its_own_and_its_plan_as_an_attached_table():
     assert [(f.label, f.value) for f in t2.fields] == [("指导部门", "市知识产权局"), ("推广范围", "全市")]
 
 
+def test_a_notice_with_points_of_its_own_printed_with_its_plan_after_the_date_and_no_attachment_heading():
+    """As Planbook (and many offices) print it: the 附件说明 above the signature names the plan, whose title (and
+    its issuer's line) follows the date with no bare 附件 heading. The points stay the notice's, the plan is the
+    attached one, and the issuer's line is no part of its title."""
+    text = (
+        "某市人民政府办公厅关于推广改革举措的通知\n各区人民政府，市政府各部门：\n经市政府同意，现就有关事项通知如下：\n"
+        "一、推广的改革举措\n（一）知识产权保护方面2项：案件三合一审判、专利保险机制。\n二、认真抓好组织实施\n"
+        "各区要加强领导。\n附件：改革举措推广清单\n某市人民政府办公厅\n2018年12月23日\n改革举措推广清单\n"
+        "某市人民政府办公厅\n一、知识产权保护方面（共2项）\n1.案件三合一审判\n整合审判资源。\n2.专利保险机制\n开发专利保险。\n"
+    )
+    plan = parse_text(text).plans[0]
+    assert plan.title == "改革举措推广清单"
+    assert "一、推广的改革举措" in plan.notice.body and plan.notice.signers == ["某市人民政府办公厅"]
+    assert plan.notice.signed_on == dt.date(2018, 12, 23)
+    assert [s.title for s in plan.nodes] == ["知识产权保护方面（共2项）"]
+    assert [t.title for t in plan.nodes[0].children] == ["案件三合一审判", "专利保险机制"]
+
+
 def test_an_opinion_issued_directly_is_its_own_plan_even_with_its_title_on_one_line():
     """A 指导意见 signed and dated like a notice: its 一、二、 are its sections, not a notice's own points."""
     plan = parse_text(

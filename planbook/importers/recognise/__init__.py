@@ -31,9 +31,10 @@ from ...core.model import Plan
 from .chrome import META_LABELS, _strip_chrome
 from .dates import digits_date, normalise_doc_number, parse_chinese_numeral, parse_date
 from .fields import field_line
-from .lines import _short, marker
+from .lines import _organ_like, _short, marker
 from .notice import (
     _attached_plan_at,
+    _mark_printed_attachment,
     _notice_alone,
     _plan_start,
     _read_attachments,
@@ -43,7 +44,15 @@ from .notice import (
     _read_notice_alone,
 )
 from .numbers import _check_numbers, _outline_tasks
-from .patterns import KNOWN_FIELD_LABELS, PAGE_NUMBER_RE, Block, Recognised, TableBlock, normalise_line
+from .patterns import (
+    KNOWN_FIELD_LABELS,
+    ORGAN_END_RE,
+    PAGE_NUMBER_RE,
+    Block,
+    Recognised,
+    TableBlock,
+    normalise_line,
+)
 from .prepare import _check_length, _prepare
 from .state import _Doc
 from .title import _fill_plan_metadata, _read_title, join_title
@@ -85,6 +94,7 @@ def recognise(blocks: Iterable[Block], masthead: str = "", title: str = "") -> R
     items = _strip_chrome(items, doc)
     if _notice_alone(items):
         return _read_notice_alone(items, doc)
+    items = _mark_printed_attachment(items)
     attached = _attached_plan_at(items)  # a notice with points of its own, its plan attached after it
     start = _plan_start(items, 0 if attached is None else attached + 1)
     if start is None:
@@ -124,7 +134,10 @@ def _attached_title(lines: list[Block]) -> list[str]:
         k += 1
     if not k:
         return []
+    end = k
+    while end > 1 and _organ_like(text[end - 1]) and ORGAN_END_RE.search(text[end - 1]):
+        end -= 1  # the issuer printed under the title (…推广清单 / 国务院办公厅) is no part of it
     title = text[0]
-    for line in text[1:k]:
+    for line in text[1:end]:
         title = join_title(title, line)
     return [title, *text[k:]]

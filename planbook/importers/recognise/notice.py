@@ -67,6 +67,28 @@ def _points_hold_work(lines: list[str]) -> bool:
 _ATTACHMENT_HEAD_RE = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
 
 
+_ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件\s*[:：]\s*(?:1\s*[.．、]\s*)?(.+?)$")
+
+
+def _mark_printed_attachment(items: list[Block]) -> list[Block]:
+    """A notice with its own 一、二、 points whose plan follows its date with no bare 附件 heading (as Planbook and
+    many offices print it: the 附件说明 above the signature names the plan, whose title comes right after the date):
+    the heading is put where it would stand, so `_attached_plan_at` finds the plan as on the web page."""
+    for i, x in enumerate(items[:-1]):
+        following = items[i + 1]
+        if not (isinstance(x, str) and isinstance(following, str) and _dated(x)):
+            continue
+        named = [m[1] for y in items[max(0, i - 6) : i] if isinstance(y, str) and (m := _ATTACHMENT_NOTE_RE.match(y))]
+        if any(_same_title(n, following) for n in named) and any(marker(y) for y in items[:i] if isinstance(y, str)):
+            return [*items[: i + 1], "附件", *items[i + 1 :]]
+    return items
+
+
+def _same_title(named: str, line: str) -> bool:
+    a, b = (re.sub(r"[\s《》]", "", t) for t in (named, line))
+    return len(b) >= 4 and (a == b or a.startswith(b))
+
+
 def _attached_plan_at(items: list[Block]) -> int | None:
     """Where a notice with its own 一、二、 points ends and the plan it attaches begins: the bare 附件 heading just
     after the notice's signature and date (…认真抓好组织实施 / 国务院办公厅 / 2018年12月23日 / 附件 / …清单), when a
