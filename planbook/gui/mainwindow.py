@@ -219,6 +219,8 @@ class MainWindow(QMainWindow):
             self.model.planChanged,
         ):  # edits, undo and redo, but not merely opening a plan
             signal.connect(lambda *_: self.search_panel.refresh_soon())
+            signal.connect(self.search_panel.user_active)
+        self.tree.selectionModel().currentChanged.connect(self.search_panel.user_active)
 
     # ---- the edit path ---------------------------------------------------------------------------------
 

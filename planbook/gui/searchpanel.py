@@ -53,6 +53,7 @@ from .widgets import child_items, named, top_items
 LIMIT = 200  # hits listed; the counts cover all of them
 INDEX_STEP = 32  # documents indexed by the first tick while a large change waits; later ticks size themselves
 STEP_BUDGET_MS = 12  # what one tick may take of the GUI thread, so a keystroke landing behind it hardly waits
+QUIET_S = 0.8  # the catch-up waits while the clerk works (edits, typing, moving in the tree): it takes the pauses
 STEP_MS, IDLE_MS = 15, 1000  # ticks while documents wait, and the look for waiting ones otherwise
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MARK = "<span style='background:#ffe08a'>{}</span>"
@@ -206,6 +207,7 @@ class SearchPanel(QWidget):
         # own index for another program's change.
         self.index_timer = QTimer(self, interval=IDLE_MS)
         self.index_step = INDEX_STEP
+        self.active_at = 0.0  # when the clerk last did something (user_active)
         self.index_timer.timeout.connect(self._index_some)
         self.counted = _Counted()
         self.counted.done.connect(self._counted)
@@ -216,6 +218,7 @@ class SearchPanel(QWidget):
         # Not connect(self.timer.start): a spin box's value would be taken as the interval in milliseconds.
         restart = lambda *_: self.timer.start()  # noqa: E731
         box.textChanged.connect(restart)
+        box.textChanged.connect(self.user_active)
         box.returnPressed.connect(self._open_first)
         for edit in (self.issuer, self.unit):
             edit.textChanged.connect(restart)
@@ -241,12 +244,20 @@ class SearchPanel(QWidget):
         self.index_timer.setInterval(IDLE_MS)
         self.index_timer.start()
 
+    def user_active(self, *_) -> None:
+        """The clerk is at work: the index catch-up keeps off the GUI thread until they pause."""
+        self.active_at = time.monotonic()
+
     def _index_some(self) -> None:
         lib = self.lib
         if lib is None or lib.readonly:
             return
+        if time.monotonic() - self.active_at < QUIET_S:
+            self.index_timer.setInterval(STEP_MS)  # look again soon: the pause may come at any moment
+            return
         try:
             if not search.pending(lib):
+                self.index_timer.setInterval(IDLE_MS)
                 return
             started = time.perf_counter()
             more = search.catch_up_step(lib, self.index_step)
