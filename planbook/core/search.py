@@ -148,17 +148,17 @@ def _row_tokens(row: Iterable) -> tuple:
     return (key, *(tokens(t or "") for t in texts))
 
 
-def _write(db, rows: list[tuple], delete: bool, seen: set[str] | None = None) -> None:
+def _write(db, rows: list[tuple], delete: bool, vocab: bool = True) -> None:
     """Add (or, with the text they were indexed with, remove) documents in both tables. Added documents' bigrams
-    go into the vocabulary too (only those not in `seen`, what this rebuild already wrote; then into it)."""
+    go into the vocabulary too, unless the caller fills it another way (`_rebuild`)."""
     toks = [_row_tokens(r) for r in rows]
     db.conn.executemany(_DELETE if delete else _INSERT, toks)
     db.conn.executemany(_HEAD_DELETE if delete else _HEAD_INSERT, [(k, t, u, f) for k, t, _, u, f in toks])
-    if not delete:
-        _add_vocab(db, toks, set() if seen is None else seen)
+    if vocab and not delete:
+        _add_vocab(db, toks)
 
 
-def _add_vocab(db, toks: list[tuple], seen: set[str]) -> None:
+def _add_vocab(db, toks: list[tuple]) -> None:
     """Keep `search_vocab` a superset of the indexed bigrams: search_head indexes the same title and field texts
     as search_fts, so only search_fts's columns are read. Removed documents leave their bigrams (harmless)."""
     new: set[str] = set()
@@ -166,10 +166,20 @@ def _add_vocab(db, toks: list[tuple], seen: set[str]) -> None:
         for t in cols:
             if t:
                 new.update(t.split(" "))
-    new -= seen
     if new:
         db.conn.executemany("INSERT OR IGNORE INTO search_vocab VALUES (?)", [(b,) for b in new])
-        seen |= new
+
+
+def _fill_vocab(db) -> None:
+    """After a rebuild: the vocabulary read from the index in one pass of fts5vocab, in C (measured at 1,000
+    plans: 0.4 s CPU, against about 1.1 s for Python sets of every document's bigrams while writing)."""
+    db.execute("DELETE FROM search_vocab")
+    db.execute("DROP TABLE IF EXISTS temp.search_terms")
+    db.execute("CREATE VIRTUAL TABLE temp.search_terms USING fts5vocab(main, search_fts, 'row')")
+    try:
+        db.execute("INSERT INTO search_vocab SELECT term FROM temp.search_terms")
+    finally:
+        db.execute("DROP TABLE temp.search_terms")
 
 
 def has_index(lib) -> bool:
@@ -274,17 +284,16 @@ def _rebuild(lib) -> int:
         # No merging while loading: one 'optimize' at the end (measured: build time 17.8 s → 11.6 s, 1,000 plans).
         db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
     db.execute("DELETE FROM search_queue")
-    db.execute("DELETE FROM search_vocab")
     count = 0
-    seen: set[str] = set()  # bounded by the distinct bigrams, not by the text
     for view in ("search_plan_src", "search_node_src"):
         cur = db.execute(f"SELECT {_SRC_COLS} FROM {view}")
         while rows := cur.fetchmany(2000):
-            _write(db, rows, delete=False, seen=seen)
+            _write(db, rows, delete=False, vocab=False)
             count += len(rows)
     for table in ("search_fts", "search_head"):
         db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
         db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 4)")  # FTS5's default
+    _fill_vocab(db)
     db.execute("INSERT OR REPLACE INTO search_meta VALUES ('tokenizer', ?)", [TOKENIZER_VERSION])
     return count
 
