@@ -235,3 +235,22 @@ def test_a_large_draft_is_found_by_the_next_search(qtbot, windows, tmp_path):
     assert "Another program" not in window.statusBar().currentMessage()
     if shot := os.environ.get("PLANBOOK_SHOT"):
         window.grab().save(shot)
+
+
+def test_one_character_at_the_end_of_a_field_is_found_in_every_plan(qtbot, windows, tmp_path):
+    """科 is only ever a field value's last character (体卫艺科, 人事科, 基教科): a 1-character query (the OR of the
+    bigrams starting with it, read from the index's vocabulary) finds all three tasks, title and field hits first."""
+    import os
+
+    fill(tmp_path / "lib.db")
+    window = windows.open(lang="en")
+    type_query(qtbot, window, "科")
+    results = window.findChild(QTreeWidget, "searchResults")
+    got = rows(results)  # within a plan, bm25 order: the shorter field (人事科) first
+    assert [(plan, sorted(hits)) for plan, hits in got] == [
+        ("2021 乙县教育局2021年工作要点", ["1.发展校园足球。"]),
+        ("2019 甲市教育局2019年工作要点", ["1.推进体育工作。", "2.加强师德建设。"]),
+    ]
+    qtbot.waitUntil(lambda: "3 hits in 2 plans" in window.search_panel.summary.text(), timeout=5000)
+    if shot := os.environ.get("PLANBOOK_SHOT"):
+        window.grab().save(shot)

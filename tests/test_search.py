@@ -532,15 +532,16 @@ def test_a_library_of_the_previous_schema_is_converted_and_answers_the_same(tmp_
     Library.check_file(path)
 
 
-def test_a_library_of_schema_7_gets_its_prefix_index_back(tmp_path):
-    """Schema 7 (as first merged) had no prefix index; opened now, its index is made again with one and answers
-    1-character queries exactly."""
-    path = tmp_path / "v7.db"
+def test_a_library_of_schema_8_loses_its_prefix_index_and_answers_1_character_queries_from_the_vocabulary(tmp_path):
+    """Schema 8 had a prefix index; opened now, its index is made again without one (v9), with the bigram
+    vocabulary, and 1-character queries (first and last character of a field, of a title, of a body) answer
+    exactly."""
+    path = tmp_path / "v8.db"
     db = sqlite_utils.Database(path)
-    for migration in MIGRATIONS[:7]:
+    for migration in MIGRATIONS[:8]:
         migration(db)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute("PRAGMA user_version = 7")
+    db.execute("PRAGMA user_version = 8")
     db["plans"].insert({"id": 1, "title": "旧库里的计划", "year": 2015, "issuers": '["某局"]'})
     db["nodes"].insert(
         {"id": 1, "plan_id": 1, "parent_id": None, "position": 0, "kind": "task", "title": "师德", "body": "校园足球"}
@@ -549,9 +550,39 @@ def test_a_library_of_schema_7_gets_its_prefix_index_back(tmp_path):
     db.conn.close()
     with Library.open(path) as lib:
         assert lib.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
-        assert "prefix" in lib.db.execute("SELECT sql FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0]
+        assert "prefix" not in lib.db.execute("SELECT sql FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0]
         assert found(lib, "德") == {(1, 1)} and found(lib, "球") == {(1, 1)} and found(lib, "旧") == {(1, None)}
+        assert found(lib, "师") == {(1, 1)} and found(lib, "划") == {(1, None)} and found(lib, "校") == {(1, 1)}
+        assert lib.db.execute("SELECT count(*) FROM search_vocab").fetchone()[0] > 0
         check_all(lib)
+
+
+@pytest.mark.parametrize("text", ["甲", "乙丙", "a", "Ｂ", "*", '"', "𠀀", "𠀀𠀁", "丁*", "-戊", "己\n庚"])
+def test_a_character_never_indexed_before_is_found_at_the_start_and_end_of_every_column(lib, text):
+    """An edit brings characters the library never held (CJK, ASCII, full-width, FTS5 syntax, outside the BMP):
+    each, alone, is found at once as a title's, a body's and a field's first and last character, and is no longer
+    found once the edit is undone."""
+    nid = a_task_with(lib, "师德")
+    edits = [
+        editing.EditNode(nid, title=f"{text}题目{text}", body=f"{text}"),
+        editing.SetFields(nid, (Field("牵头单位", f"{text}科{text}"),)),
+    ]
+    undo = [editing.apply(lib, e).inverse for e in edits]
+    chars = {c for c in norm_text(text) if not c.isspace()}
+    for c in chars:
+        assert_exact(lib, c)
+        assert (lib.node_row(nid)["plan_id"], nid) in found(lib, c)
+        assert_exact(lib, f"unit:{c}")
+        assert_exact(lib, f"-{c}")
+    for inverse in reversed(undo):
+        editing.apply(lib, inverse)
+    for c in chars:
+        assert_exact(lib, c)
+    assert_index_sound(lib)
+
+
+def norm_text(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
 
 
 def test_reindex_compact_gives_the_free_space_of_a_converted_library_back(tmp_path):

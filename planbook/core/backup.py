@@ -126,7 +126,8 @@ def backup_file(path: Path, readonly: bool = False, keep: int = KEEP, protect: P
     return target
 
 
-_NOT_COPIED = {"search_queue"}  # what the search index is waiting to take in: rebuilt with the index
+# What the search index is waiting to take in, and its bigram vocabulary: rebuilt with the index.
+_NOT_COPIED = {"search_queue", "search_vocab"}
 
 
 def compact_copy(source: Path, dest_path: Path, readonly: bool = False) -> None:

@@ -355,6 +355,30 @@ def _v8_search_prefix(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+# v9: the prefix index goes again (issue 22: it doubled the index and its write time), and a 1-character query is
+# answered from a vocabulary of our own instead: `search_vocab` holds every distinct bigram ever indexed (written
+# with the index, only new ones; never pruned, since a bigram no document holds any more matches nothing), so the
+# query is the OR of the bigrams starting with its character, listed by a range read of this small table (fts5vocab
+# would count each one's documents). Marked unbuilt again: one rebuild, as for v7 and v8.
+_V9_SQL = """
+DROP TABLE search_fts;
+DROP TABLE search_head;
+CREATE VIRTUAL TABLE search_fts USING fts5(title, body, units, fields, content='', tokenize='ascii');
+INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 4.0, 2.0)');
+CREATE VIRTUAL TABLE search_head USING fts5(title, units, fields, content='', tokenize='ascii');
+INSERT INTO search_head(search_head, rank) VALUES ('rank', 'bm25(10.0, 4.0, 2.0)');
+CREATE TABLE search_vocab (bigram TEXT PRIMARY KEY) WITHOUT ROWID;
+DELETE FROM search_queue;
+UPDATE search_meta SET value = CASE WHEN EXISTS (SELECT 1 FROM plans) THEN 'unbuilt' ELSE '2' END
+    WHERE key = 'tokenizer';
+"""
+
+
+def _v9_search_vocab(db: sqlite_utils.Database) -> None:
+    for statement in _split_sql(_V9_SQL):
+        db.execute(statement)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_plan_links,
@@ -364,6 +388,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v6_notice_issue,
     _v7_search_ascii,
     _v8_search_prefix,
+    _v9_search_vocab,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
