@@ -299,53 +299,53 @@ or run Planbook on Python 3.12 or later.</source>
     <name>CompareView</name>
     <message>
         <location filename="../../planbook/gui/compareview.py" line="266"/>
-        <location filename="../../planbook/gui/compareview.py" line="321"/>
+        <location filename="../../planbook/gui/compareview.py" line="325"/>
         <source>Compare Plans</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/compareview.py" line="274"/>
+        <location filename="../../planbook/gui/compareview.py" line="278"/>
         <source>Show kept tasks</source>
         <translation>显示保留的任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/compareview.py" line="286"/>
+        <location filename="../../planbook/gui/compareview.py" line="290"/>
         <source>Compare with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/compareview.py" line="314"/>
+        <location filename="../../planbook/gui/compareview.py" line="318"/>
         <source>There is no other plan in the library to compare with.</source>
         <translation>方案库中没有可比较的其他方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/compareview.py" line="319"/>
+        <location filename="../../planbook/gui/compareview.py" line="323"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/compareview.py" line="320"/>
-        <location filename="../../planbook/gui/compareview.py" line="327"/>
+        <location filename="../../planbook/gui/compareview.py" line="324"/>
+        <location filename="../../planbook/gui/compareview.py" line="331"/>
         <source>Comparing tasks…</source>
         <translation>正在比较任务…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/compareview.py" line="344"/>
+        <location filename="../../planbook/gui/compareview.py" line="348"/>
         <source>Comparison cancelled.</source>
         <translation>已取消比较。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/compareview.py" line="351"/>
+        <location filename="../../planbook/gui/compareview.py" line="355"/>
         <source>{0} → {1}: kept {2}, changed {3}, added {4}, dropped {5}</source>
         <translation>{0} → {1}：保留 {2}，修改 {3}，新增 {4}，删除 {5}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/compareview.py" line="371"/>
+        <location filename="../../planbook/gui/compareview.py" line="375"/>
         <source>(no section)</source>
         <translation>（未分节）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/compareview.py" line="373"/>
+        <location filename="../../planbook/gui/compareview.py" line="377"/>
         <source>The two plans have the same tasks: nothing was changed, added or dropped.</source>
         <translation>两个方案的任务相同：没有修改、新增或删除。</translation>
     </message>
@@ -444,53 +444,53 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="80"/>
+        <location filename="../../planbook/gui/exports.py" line="112"/>
         <source>Export Task Breakdown Table</source>
         <translation>导出任务分解表</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="84"/>
+        <location filename="../../planbook/gui/exports.py" line="116"/>
         <source>Export Progress Report</source>
         <translation>导出进展报告</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="105"/>
+        <location filename="../../planbook/gui/exports.py" line="137"/>
         <source>Unknown format {0}</source>
         <translation>未知格式 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="110"/>
-        <location filename="../../planbook/gui/exports.py" line="120"/>
+        <location filename="../../planbook/gui/exports.py" line="142"/>
+        <location filename="../../planbook/gui/exports.py" line="152"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="113"/>
+        <location filename="../../planbook/gui/exports.py" line="145"/>
         <source>Writing {0}</source>
         <translation>正在写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="114"/>
+        <location filename="../../planbook/gui/exports.py" line="146"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="122"/>
+        <location filename="../../planbook/gui/exports.py" line="154"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="128"/>
+        <location filename="../../planbook/gui/exports.py" line="160"/>
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="136"/>
+        <location filename="../../planbook/gui/exports.py" line="168"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/exports.py" line="136"/>
+        <location filename="../../planbook/gui/exports.py" line="168"/>
         <source>Show Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -1041,7 +1041,7 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/gui/actions.py" line="206"/>
-        <location filename="../../planbook/gui/helpmenu.py" line="50"/>
+        <location filename="../../planbook/gui/helpmenu.py" line="51"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1076,13 +1076,13 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="306"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="308"/>
         <source>Cannot open the library</source>
         <translation>无法打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="337"/>
-        <location filename="../../planbook/gui/mainwindow.py" line="347"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="339"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="349"/>
         <source>{0} plans in {1}</source>
         <translation>方案库 {1} 共有 {0} 个方案</translation>
     </message>
@@ -1092,37 +1092,37 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="359"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="361"/>
         <source>Open Library</source>
         <translation>打开方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="361"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="363"/>
         <source>Planbook libraries (*.db *.planbook *.sqlite);;All files (*)</source>
         <translation>Planbook 方案库 (*.db *.planbook *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="369"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="371"/>
         <source>New Library</source>
         <translation>新建方案库</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="371"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="373"/>
         <source>Planbook libraries (*.db)</source>
         <translation>Planbook 方案库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="405"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="407"/>
         <source>Drafted from “{0}” (plan {1})</source>
         <translation>由《{0}》（方案 {1}）起草</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="431"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="433"/>
         <source>All changes saved · {0}</source>
         <translation>所有修改已保存 · {0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/mainwindow.py" line="435"/>
+        <location filename="../../planbook/gui/mainwindow.py" line="437"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -1157,17 +1157,17 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>上一窗格</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/helpmenu.py" line="37"/>
+        <location filename="../../planbook/gui/helpmenu.py" line="38"/>
         <source>About Planbook</source>
         <translation>关于 Planbook</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/helpmenu.py" line="38"/>
+        <location filename="../../planbook/gui/helpmenu.py" line="39"/>
         <source>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;Draft, keep and issue annual work plans.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Planbook {0}&lt;/h3&gt;&lt;p&gt;起草、保存和印发年度工作要点。&lt;/p&gt;&lt;p&gt;方案库：{1}&lt;/p&gt;&lt;p&gt;Qt for Python {2} · GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/helpmenu.py" line="51"/>
+        <location filename="../../planbook/gui/helpmenu.py" line="52"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1216,13 +1216,13 @@ or run Planbook on Python 3.12 or later.</source>
     <name>Messages</name>
     <message>
         <location filename="../../planbook/core/backup.py" line="123"/>
-        <location filename="../../planbook/core/backup.py" line="301"/>
+        <location filename="../../planbook/core/backup.py" line="302"/>
         <source>cannot write a backup in {folder}: {reason}</source>
         <translation>无法在 {folder} 中写入备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="282"/>
-        <location filename="../../planbook/core/backup.py" line="324"/>
+        <location filename="../../planbook/core/backup.py" line="283"/>
+        <location filename="../../planbook/core/backup.py" line="325"/>
         <source>cannot restore {name}: {reason}</source>
         <translation>无法恢复 {name}：{reason}</translation>
     </message>
@@ -1356,7 +1356,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>{path} 是文件夹，不是方案库文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/backup.py" line="270"/>
+        <location filename="../../planbook/core/backup.py" line="271"/>
         <location filename="../../planbook/core/library.py" line="102"/>
         <location filename="../../planbook/core/library.py" line="132"/>
         <source>no library at {path}</source>
@@ -1442,52 +1442,52 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>无法打开文件（请检查文件夹是否存在、是否有读取权限）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="255"/>
+        <location filename="../../planbook/core/search.py" line="305"/>
         <source>this library has no search index (open it writable once to upgrade it)</source>
         <translation>这个方案库没有搜索索引（请以可写方式打开一次，完成升级）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="282"/>
+        <location filename="../../planbook/core/search.py" line="332"/>
         <source>not a year: year:{raw} (e.g. year:2019 or year:2017-2020)</source>
         <translation>年份写法不对：{raw}（例如 年度:2019 或 年度:2017-2020）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="283"/>
+        <location filename="../../planbook/core/search.py" line="333"/>
         <source>this library has no search index yet: open it writable once (or run planbook reindex)</source>
         <translation>这个方案库还没有搜索索引：请以可写方式打开一次（或运行 planbook reindex）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="362"/>
+        <location filename="../../planbook/core/search.py" line="412"/>
         <source>search text too long ({length} characters; at most {limit})</source>
         <translation>搜索内容过长（{length} 个字符，最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="372"/>
+        <location filename="../../planbook/core/search.py" line="422"/>
         <source>a filter cannot be negated: -{word}</source>
         <translation>筛选条件不能取反：-{word}</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="380"/>
+        <location filename="../../planbook/core/search.py" line="430"/>
         <source>too many search words (at most {limit})</source>
         <translation>搜索词过多（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="399"/>
+        <location filename="../../planbook/core/search.py" line="449"/>
         <source>unknown kind: kind:{raw} (use task, section, subsection, item or plan)</source>
         <translation>不认识的类型：kind:{raw}（可用 task、section、subsection、item、plan）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="404"/>
+        <location filename="../../planbook/core/search.py" line="454"/>
         <source>{key}: needs something after it, e.g. unit:基教科</source>
         <translation>{key}: 后面要写内容，例如 unit:基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="413"/>
+        <location filename="../../planbook/core/search.py" line="463"/>
         <source>not a field filter: field:{raw} (e.g. field:责任单位=基教科)</source>
         <translation>字段写法不对：field:{raw}（例如 field:责任单位=基教科）</translation>
     </message>
     <message>
-        <location filename="../../planbook/core/search.py" line="496"/>
+        <location filename="../../planbook/core/search.py" line="546"/>
         <source>this library has no search index yet and is read-only: open it writable and run planbook reindex</source>
         <translation>这个方案库的搜索索引尚未建立，且方案库只读：请以可写方式打开后运行 planbook reindex</translation>
     </message>
@@ -1628,23 +1628,23 @@ or run Planbook on Python 3.12 or later.</source>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="360"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="940"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="943"/>
         <source>unknown layout {layout!r} (choose from {choices})</source>
         <translation>未知的版式 {layout!r}（可选：{choices}）</translation>
     </message>
     <message>
         <location filename="../../planbook/exporters/ofd_writer.py" line="385"/>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="988"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="991"/>
         <source>cannot write {path}: it is a folder</source>
         <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="1005"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="1008"/>
         <source>these characters are missing from the main font and were set in the fallback font: {chars}</source>
         <translation>以下字符在主字体中缺字，已用后备字体排印：{chars}</translation>
     </message>
     <message>
-        <location filename="../../planbook/exporters/pdf_writer.py" line="1015"/>
+        <location filename="../../planbook/exporters/pdf_writer.py" line="1018"/>
         <source>these characters are in no bundled font and were printed as {geta}: {chars}</source>
         <translation>以下字符在所有内置字体中都缺字，已用{geta}代替：{chars}</translation>
     </message>
@@ -2369,37 +2369,37 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>印章图片 {path} 不是红色的：印章应为红色</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/__init__.py" line="83"/>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="92"/>
         <source>no text found</source>
         <translation>未找到任何文字</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/__init__.py" line="92"/>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="102"/>
         <source>no plan structure found (no 一、 sections, （一） subsections or 1. tasks)</source>
         <translation>未识别出方案结构（没有“一、”一级标题、“（一）”二级标题或“1.”任务）</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/__init__.py" line="110"/>
+        <location filename="../../planbook/importers/recognise/__init__.py" line="120"/>
         <source>the notice has no masthead (发文机关标志); proposed “{masthead}”: confirm or change it before issuing</source>
         <translation>通知没有发文机关标志，已拟定为“{masthead}”：印发前请确认或修改</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="117"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="151"/>
         <source>this is a notice with no plan in it; it was imported as the notice of an empty plan</source>
         <translation>这是一份不带方案的通知，已作为一个空方案的通知导入</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="348"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="382"/>
         <source>issuing notice: no date of signing and no signature found, please check</source>
         <translation>印发通知：未找到成文日期和落款，请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="476"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="510"/>
         <source>the date of signing “{text}” is bare digits; read as {date} (it could also be {also}), please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}（也可读作{also}），请核对</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/notice.py" line="487"/>
+        <location filename="../../planbook/importers/recognise/notice.py" line="521"/>
         <source>the date of signing “{text}” is bare digits; read as {date}, please check</source>
         <translation>成文日期“{text}”缺少年月日，已读作{date}，请核对</translation>
     </message>
@@ -2439,7 +2439,7 @@ or run Planbook on Python 3.12 or later.</source>
         <translation>文档含有 {count} 个字符的文字，一个方案最多允许 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../planbook/importers/recognise/title.py" line="75"/>
+        <location filename="../../planbook/importers/recognise/title.py" line="77"/>
         <source>no plan title found</source>
         <translation>未找到计划标题</translation>
     </message>
@@ -3147,12 +3147,12 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="208"/>
+        <location filename="../../planbook/gui/preferences.py" line="219"/>
         <source>Start Over</source>
         <translation>重新设置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="224"/>
+        <location filename="../../planbook/gui/preferences.py" line="235"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
@@ -3160,122 +3160,122 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="258"/>
+        <location filename="../../planbook/gui/preferences.py" line="269"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="266"/>
+        <location filename="../../planbook/gui/preferences.py" line="277"/>
         <source>PDF Fonts</source>
         <translation>PDF 字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="266"/>
+        <location filename="../../planbook/gui/preferences.py" line="277"/>
         <source>Word Fonts</source>
         <translation>Word 字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="288"/>
+        <location filename="../../planbook/gui/preferences.py" line="299"/>
         <source>The PDF export draws the formal notice with these fonts. Planbook ships free stand-ins; if this computer has the fonts a formal notice is set in, choose their files here. TrueType fonts only (.ttf, .ttc).</source>
         <translation>导出 PDF 时用以下字体排印公文。Planbook 自带免费的替代字体；如果本机装有公文规定的字体，请在这里选择它们的字体文件。仅支持 TrueType 字体（.ttf、.ttc）。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="294"/>
+        <location filename="../../planbook/gui/preferences.py" line="305"/>
         <source>Start Over…</source>
         <translation>重新设置…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="295"/>
+        <location filename="../../planbook/gui/preferences.py" line="306"/>
         <source>Put the unreadable file aside and use the bundled fonts</source>
         <translation>将无法读取的文件改名保留，改用内置字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="310"/>
+        <location filename="../../planbook/gui/preferences.py" line="321"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="311"/>
+        <location filename="../../planbook/gui/preferences.py" line="322"/>
         <source>Choose a font file for {0}</source>
         <translation>为{0}选择字体文件</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="313"/>
+        <location filename="../../planbook/gui/preferences.py" line="324"/>
         <source>Use Bundled</source>
         <translation>恢复内置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="314"/>
+        <location filename="../../planbook/gui/preferences.py" line="325"/>
         <source>Draw {0} with the font that ships with Planbook</source>
         <translation>{0}改用 Planbook 自带的字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="325"/>
+        <location filename="../../planbook/gui/preferences.py" line="336"/>
         <source>Saved in {0}; the command line uses the same file.</source>
         <translation>设置保存在 {0}，命令行也使用这个文件。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="357"/>
+        <location filename="../../planbook/gui/preferences.py" line="368"/>
         <source>Nothing here can be changed until the file is corrected by hand, or you start over with the bundled fonts (the file is kept beside it, renamed).</source>
         <translation>在手工改正该文件或点“重新设置”改用内置字体之前（原文件会改名保留在同一文件夹），这里不能修改。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="376"/>
+        <location filename="../../planbook/gui/preferences.py" line="387"/>
         <source>Bundled: {0}</source>
         <translation>内置：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="379"/>
+        <location filename="../../planbook/gui/preferences.py" line="390"/>
         <source>Not found: {0}</source>
         <translation>找不到：{0}</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="381"/>
+        <location filename="../../planbook/gui/preferences.py" line="392"/>
         <source>The PDF export stops until this file is back or another is chosen</source>
         <translation>在该文件恢复或另选字体之前，无法导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="415"/>
+        <location filename="../../planbook/gui/preferences.py" line="426"/>
         <source>Font for {0}</source>
         <translation>{0}所用字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="417"/>
+        <location filename="../../planbook/gui/preferences.py" line="428"/>
         <source>TrueType fonts (*.ttf *.ttc *.otf);;All files (*)</source>
         <translation>TrueType 字体 (*.ttf *.ttc *.otf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="442"/>
+        <location filename="../../planbook/gui/preferences.py" line="453"/>
         <source>Choose a Font</source>
         <translation>选择字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="443"/>
+        <location filename="../../planbook/gui/preferences.py" line="454"/>
         <source>{0} holds several fonts. Which one?</source>
         <translation>{0} 中有多个字体，使用哪一个？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="469"/>
+        <location filename="../../planbook/gui/preferences.py" line="480"/>
         <source>Font Settings Not Saved</source>
         <translation>字体设置未保存</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="481"/>
+        <location filename="../../planbook/gui/preferences.py" line="492"/>
         <source>Rename {0} to {1} and use the bundled fonts?</source>
         <translation>将 {0} 改名为 {1}，并改用内置字体？</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="489"/>
+        <location filename="../../planbook/gui/preferences.py" line="500"/>
         <source>{0} cannot be used for {1}: {2}.</source>
         <translation>{0} 不能用作{1}：{2}。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="492"/>
+        <location filename="../../planbook/gui/preferences.py" line="503"/>
         <source>Font Not Used</source>
         <translation>未采用该字体</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/preferences.py" line="492"/>
+        <location filename="../../planbook/gui/preferences.py" line="503"/>
         <source>Nothing was changed.</source>
         <translation>设置未作任何更改。</translation>
     </message>
@@ -3712,67 +3712,67 @@ or run Planbook on Python 3.12 or later.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="171"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="174"/>
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="172"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="175"/>
         <source>Unit, e.g. 基教科</source>
         <translation>单位，如 基教科</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="175"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="178"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="186"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="189"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="186"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="189"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="230"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="236"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="277"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="295"/>
         <source>Type to search every plan: words, &quot;phrases&quot;, -exclude, year:2019, issuer:…, unit:…, field:责任单位=…, kind:task</source>
         <translation>输入即可搜索全部方案：多个词用空格分开，&quot;短语&quot;，-排除词，年度:2019，机关:…，单位:…，字段:责任单位=…，类型:任务</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="320"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="338"/>
         <source>No plan contains that.</source>
         <translation>没有找到包含这些内容的方案。</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="320"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="338"/>
         <source>Counting… (first {0} shown)</source>
         <translation>正在统计…（先显示前 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="355"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="373"/>
         <source>(plan title and notice)</source>
         <translation>（方案标题与印发通知）</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="383"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="401"/>
         <source>{0} hits</source>
         <translation>{0} 处</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="384"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="402"/>
         <source>{0} hits in {1} plans</source>
         <translation>共 {0} 处，分布在 {1} 个方案中</translation>
     </message>
     <message>
-        <location filename="../../planbook/gui/searchpanel.py" line="282"/>
+        <location filename="../../planbook/gui/searchpanel.py" line="300"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
