@@ -328,10 +328,11 @@ class Notice:
         return any(getattr(self, name) for name in PRINTED_FIELDS)
 
     def missing(self) -> list[str]:
-        """The parts without which the notice cannot be issued (7.3.1–7.3.3): keys of NOTICE_PART_NAMES."""
+        """The parts without which the notice cannot be issued (7.2.2, 7.3.1–7.3.3): keys of NOTICE_PART_NAMES. The
+        head is one: a notice never prints under an empty one (import and drafting propose it from the issuers)."""
         if not self.prints():
             return []
-        return [name for name in ("title", "recipients", "body") if not getattr(self, name).strip()]
+        return [name for name in ("masthead", "title", "recipients", "body") if not getattr(self, name).strip()]
 
 
 def masthead_organs(masthead: str) -> tuple[list[str], str]:

@@ -226,7 +226,7 @@ class _Builder:
 
 
 class NoticeIncomplete(PlanbookError):
-    """A notice without a title, recipients or body cannot be issued (7.3.1–7.3.3); `missing` names the parts."""
+    """A notice without a head, title, recipients or body cannot be issued; `missing` names the parts."""
 
     def __init__(self, missing: list[str]) -> None:
         self.missing = missing
