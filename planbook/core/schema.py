@@ -198,8 +198,7 @@ def _v3_search(db: sqlite_utils.Database) -> None:
     (core/search.flush) re-indexes the queue. A library that already has plans is marked unbuilt: its first
     search builds the index (opening stays fast).
     """
-    for statement in _split_sql(_V3_SQL):
-        db.execute(statement)
+    _run_script(db, _V3_SQL)
     # Covering index for deriving search hits' numbers from plan skeletons without reading node rows.
     db.execute("CREATE INDEX search_nodes_skeleton ON nodes(plan_id, parent_id, position, kind)")
     for name, body in _V3_TRIGGERS.items():
@@ -208,6 +207,12 @@ def _v3_search(db: sqlite_utils.Database) -> None:
 
 def _split_sql(script: str) -> list[str]:
     return [s.strip() for s in script.split(";\n") if s.strip()]
+
+
+def _run_script(db: sqlite_utils.Database, script: str) -> None:
+    """Each statement of a migration's script in turn (inside the opening transaction, unlike executescript)."""
+    for statement in _split_sql(script):
+        db.execute(statement)
 
 
 def _v4_progress(db: sqlite_utils.Database) -> None:
@@ -328,8 +333,7 @@ UPDATE search_meta SET value = CASE WHEN EXISTS (SELECT 1 FROM plans) THEN 'unbu
 
 
 def _v7_search_ascii(db: sqlite_utils.Database) -> None:
-    for statement in _split_sql(_V7_SQL):
-        db.execute(statement)
+    _run_script(db, _V7_SQL)
 
 
 # v8: the prefix index back on both tables (v7 as merged had none). Without it a 1-character query is a prefix
@@ -351,8 +355,7 @@ UPDATE search_meta SET value = CASE WHEN EXISTS (SELECT 1 FROM plans) THEN 'unbu
 
 
 def _v8_search_prefix(db: sqlite_utils.Database) -> None:
-    for statement in _split_sql(_V8_SQL):
-        db.execute(statement)
+    _run_script(db, _V8_SQL)
 
 
 # v9: the prefix index goes again (issue 22: it doubled the index and its write time), and a 1-character query is
@@ -375,8 +378,7 @@ UPDATE search_meta SET value = CASE WHEN EXISTS (SELECT 1 FROM plans) THEN 'unbu
 
 
 def _v9_search_vocab(db: sqlite_utils.Database) -> None:
-    for statement in _split_sql(_V9_SQL):
-        db.execute(statement)
+    _run_script(db, _V9_SQL)
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
