@@ -200,10 +200,10 @@ def test_word_story_marks_become_paragraphs_and_tables():
 
 
 @pytest.mark.parametrize("masthead", ["湖南省教育厅", "湖南省教育厅 中共湖南省委教育工作委员会"])
-def test_a_red_masthead_without_wenjian_is_read_from_the_pdf(tmp_path, masthead):
+def test_a_red_masthead_without_wenjian_is_read_from_the_pdf(tmp_path, masthead, seeds):
     """A 发文机关标志 that does not end in 文件 (信函格式, joint organs) is known by its red ink, and kept as printed:
     no masthead is proposed in its place."""
-    plan = parse_text(next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8")).plans[0]
+    plan = parse_text(next(seeds.glob("003_*.txt")).read_text(encoding="utf-8")).plans[0]
     plan.notice.masthead = masthead
     EXPORTERS["pdf"](plan, tmp_path / "red.pdf", "notice")
     result = import_with_warnings(tmp_path / "red.pdf")
