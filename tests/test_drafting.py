@@ -71,3 +71,45 @@ def test_cli_next_year_again_warns_about_the_earlier_draft(library):
     again = run_cli("next-year", str(source), library=library)
     assert again.code == 0 and int(again.out) != int(first.out)
     assert f"plan {source} already has a next year's draft: {int(first.out)} “某市教育局2022年工作要点”" in again.err
+
+
+def test_a_stored_draft_copies_the_tree_in_the_library_fresh_and_undone_and_redone_keeps_its_ids(tmp_path):
+    """draft_next_year copies the tree inside the library (Library.copy_tree): every node in order, kind, text
+    and fields, under new ids, with nothing done; the source is untouched; undoing and redoing the draft (the
+    window's undo stack) brings back the same ids, so later steps that name them still apply."""
+    from planbook.core import editing, search, usecases
+    from planbook.core.drafting import draft_next_year
+    from planbook.core.model import Field, Progress, ProgressNote
+    from tests.gui_support import realistic_plan
+
+    def shape(plan: Plan) -> list:
+        return [(n.kind, n.title, n.body, n.fields, len(n.children)) for n in plan.walk()]
+
+    with Library.open(tmp_path / "lib.db") as lib:
+        source_id = lib.add_plan(realistic_plan())
+        task = next(n for n in lib.load_plan(source_id).walk() if n.fields)
+        lib.set_progress(task.id, Progress.DONE, [ProgressNote(dt.date(2021, 6, 1), "已完成校园足球联赛")])
+        lib.add_plan(Plan(title="其他计划", year=2021))  # ids of another plan in between
+        before = lib.load_plan(source_id)
+        draft_id = draft_next_year(lib, source_id)
+        draft, after = lib.load_plan(draft_id), lib.load_plan(source_id)
+        assert shape(draft) == shape(before) and len(shape(draft)) > 10
+        assert after == before
+        assert not {n.id for n in draft.walk()} & {n.id for n in before.walk()}
+        assert all(n.status is Progress.NOT_STARTED and not n.notes for n in draft.walk())
+        assert {h.plan_id for h in search.search(lib, "校园足球联赛").hits} == {source_id}  # the notes stay behind
+        assert draft_id in {h.plan_id for h in search.search(lib, task.title).hits}
+
+        # The window's path: one undoable AddPlan whose tree is copied from the source.
+        derived = usecases.next_year(lib, source_id)
+        assert derived.plan.nodes == [] and derived.tree_from == source_id
+        change = editing.apply(lib, editing.AddPlan(derived.plan, derived.link, derived.tree_from))
+        second = change.added_plan
+        assert second is not None
+        ids = [n.id for n in lib.load_plan(second).walk()]
+        redo = editing.apply(lib, change.inverse).inverse  # undo: the draft is deleted
+        assert second not in lib.plan_ids()
+        editing.apply(lib, redo)
+        again = lib.load_plan(second)
+        assert [n.id for n in again.walk()] == ids and shape(again) == shape(before)
+        lib.set_fields(ids[-1], [Field("牵头单位", "基教科")])  # a later step naming a kept id still applies

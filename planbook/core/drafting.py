@@ -63,15 +63,7 @@ def next_year_plan(plan: Plan) -> Plan:
             QT_TRANSLATE_NOOP("Messages", "“{title}” names no year, so there is no next year to draft"),
             title=plan.title,
         )
-    if (depth := tree_depth(plan.nodes)) > MAX_DEPTH:  # from before the limit: copying it would overflow the stack
-        raise PlanbookError(
-            QT_TRANSLATE_NOOP(
-                "Messages", "“{title}” nests its items {depth} levels deep; a plan may have at most {limit}"
-            ),
-            title=plan.title,
-            depth=depth,
-            limit=MAX_DEPTH,
-        )
+    _check_depth(plan.title, tree_depth(plan.nodes))
     # The tree is built afresh (no ids, nothing done: a new year starts from nothing), not deep-copied and then
     # cleared: a 3,000-task plan's deepcopy took a quarter of the draft's time.
     draft = copy.deepcopy(dataclasses.replace(plan, nodes=[]))
@@ -99,13 +91,33 @@ def next_year_plan(plan: Plan) -> Plan:
     return draft
 
 
+def _check_depth(title: str, depth: int) -> None:
+    if depth > MAX_DEPTH:  # from before the limit: its draft could not be edited (nor copied by recursion)
+        raise PlanbookError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "“{title}” nests its items {depth} levels deep; a plan may have at most {limit}"
+            ),
+            title=title,
+            depth=depth,
+            limit=MAX_DEPTH,
+        )
+
+
+def next_year_header(lib: Library, plan_id: int) -> tuple[Plan, Link]:
+    """Next year's draft of stored plan `plan_id` without its tree, which `Library.copy_tree` copies inside the
+    library when the draft is stored (a 3,000-task tree is never loaded for it); and the link back."""
+    source = lib.load_plan_header(plan_id)
+    _check_depth(source.title, lib.tree_depth(plan_id))
+    return next_year_plan(source), Link(plan_id, source.title)
+
+
 def draft_next_year(lib: Library, plan_id: int) -> int:
     """Store next year's draft of plan `plan_id`, linked back to it; returns the new plan's id."""
-    source = lib.load_plan(plan_id)
-    draft = next_year_plan(source)
+    draft, link = next_year_header(lib, plan_id)
     with lib.transaction():
         new_id = lib.add_plan(draft)
-        set_link(lib, new_id, Link(plan_id, source.title))
+        lib.copy_tree(plan_id, new_id)
+        set_link(lib, new_id, link)
     return new_id
 
 

@@ -137,14 +137,16 @@ class AddPlan:
     """Store a whole plan (new plan, duplicate, next year's draft, an undone deletion).
 
     A plan that carries ids (an undone deletion) gets them back, so later edits that name them still apply.
-    `link` is where the plan came from (see `drafting.Link`).
+    `link` is where the plan came from (see `drafting.Link`). `tree_from` names a stored plan whose tree is
+    copied into it in the library (next year's draft: `Library.copy_tree`), `plan.nodes` being empty.
     """
 
     plan: Plan = field(compare=False)
     link: Link | None = field(default=None, compare=False)
+    tree_from: int | None = None
 
     def needs(self) -> Needs:
-        return _needs()  # a whole plan needs nothing that exists; kept ids are its own
+        return _needs(plans=(self.tree_from,))  # else nothing that exists; kept ids are its own
 
 
 @dataclass(frozen=True)
@@ -344,6 +346,8 @@ def _add_plan(lib: Library, e: AddPlan) -> Change:
     from .drafting import set_link
 
     plan_id = lib.add_plan(e.plan, keep_ids=e.plan.id is not None)
+    if e.tree_from is not None:
+        lib.copy_tree(e.tree_from, plan_id)
     if e.link is not None:
         set_link(lib, plan_id, e.link)
     ids = frozenset({plan_id})

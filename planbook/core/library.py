@@ -315,7 +315,7 @@ class Library(Queries):
         for nid, parent, position, kind, title, body in self.db.execute(
             "SELECT id, parent_id, position, kind, title, body FROM nodes WHERE plan_id = ?", [plan_id]
         ):
-            node = Node(kind=NodeKind(kind), title=title, body=body, id=nid)
+            node = Node(kind=_KINDS.get(kind) or NodeKind(kind), title=title, body=body, id=nid)
             nodes[nid] = node
             children.setdefault(parent, []).append((position, node))
         for node_id, label, value in self.db.execute(
@@ -454,6 +454,46 @@ class Library(Queries):
         for node_id, current in progress:
             self.set_progress(node_id, current.status, current.notes)
         return root_id
+
+    def copy_tree(self, source_plan_id: int, target_plan_id: int) -> None:
+        """Copy plan `source_plan_id`'s whole tree into plan `target_plan_id` (which has none yet) under fresh
+        ids: titles, bodies and fields kept; no status or notes (next year's draft).
+
+        One INSERT … SELECT per table, ids shifted above every id in use: a 3,000-task plan never passes through
+        Python objects (loading and rebuilding it cost twice the inserts). The parent_id check waits for the
+        commit, since rows go in by id, not parents first.
+        """
+        with self.transaction():
+            (top,) = self.db.execute("SELECT coalesce(max(id), 0) FROM nodes").fetchone()
+            (low,) = self.db.execute("SELECT min(id) FROM nodes WHERE plan_id = ?", [source_plan_id]).fetchone()
+            if low is None:
+                return
+            shift = top - low + 1
+            self.db.execute("PRAGMA defer_foreign_keys = ON")  # back off by itself when the transaction ends
+            self.db.execute(
+                """INSERT INTO nodes (id, plan_id, parent_id, position, kind, title, body)
+                   SELECT id + :shift, :target, parent_id + :shift, position, kind, title, body
+                   FROM nodes WHERE plan_id = :source""",
+                {"shift": shift, "target": target_plan_id, "source": source_plan_id},
+            )
+            self.db.execute(
+                """INSERT INTO fields (node_id, position, label, value)
+                   SELECT f.node_id + ?, f.position, f.label, f.value
+                   FROM fields f JOIN nodes n ON n.id = f.node_id WHERE n.plan_id = ?""",
+                [shift, source_plan_id],
+            )
+
+    def tree_depth(self, plan_id: int) -> int:
+        """How many levels deep plan `plan_id`'s tree goes (0 for none), counted in the library, from its top."""
+        return self.db.execute(
+            """WITH RECURSIVE down(id, n) AS (
+                   SELECT id, 1 FROM nodes WHERE plan_id = :plan AND parent_id IS NULL
+                   UNION ALL
+                   SELECT nodes.id, down.n + 1 FROM nodes JOIN down ON nodes.parent_id = down.id
+                   WHERE nodes.plan_id = :plan)
+               SELECT coalesce(max(n), 0) FROM down""",
+            {"plan": plan_id},
+        ).fetchone()[0]
 
     # ---- progress (schema v3) ------------------------------------------------------------------------
 
@@ -599,6 +639,10 @@ def _same_path(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return a.resolve() == b.resolve()
+
+
+# A dict lookup per row (NodeKind(...) was a sixth of a load); an unknown kind still raises ValueError.
+_KINDS = {str(kind): kind for kind in NodeKind}
 
 
 def _plan_row(plan: Plan) -> dict:

@@ -381,6 +381,21 @@ def _v9_search_vocab(db: sqlite_utils.Database) -> None:
     _run_script(db, _V9_SQL)
 
 
+# v10: a field inserted for a node already queued (a new node: its whole plan being added, drafted or imported)
+# has nothing to snapshot, and the trigger now says so in its WHEN clause instead of evaluating the node's
+# search text for every field row: a 3,000-task draft's add went from 85 to 67 ms (issue 22). No rebuild.
+_V10_SQL = f"""
+DROP TRIGGER search_fields_bi;
+CREATE TRIGGER search_fields_bi BEFORE INSERT ON fields
+    WHEN NOT EXISTS (SELECT 1 FROM search_queue WHERE doc = new.node_id)
+    BEGIN {_SNAP_NODE.format("new.node_id")} END;
+"""
+
+
+def _v10_field_trigger(db: sqlite_utils.Database) -> None:
+    _run_script(db, _V10_SQL)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_plan_links,
@@ -391,6 +406,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v7_search_ascii,
     _v8_search_prefix,
     _v9_search_vocab,
+    _v10_field_trigger,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

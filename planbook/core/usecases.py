@@ -24,10 +24,15 @@ if TYPE_CHECKING:
 
 @dataclass
 class Derived:
-    """A plan to add, and where it came from (None for an import or a plain duplicate)."""
+    """A plan to add, and where it came from (None for an import or a plain duplicate).
+
+    `tree_from` names a stored plan whose tree the library copies into it when it is stored (next year's draft),
+    `plan.nodes` being empty.
+    """
 
     plan: Plan
     link: drafting.Link | None = None
+    tree_from: int | None = None
 
 
 def read_file(path: Path) -> ImportResult:
@@ -62,8 +67,8 @@ def copy_plan(lib: Library, plan_id: int, linked: bool = False) -> Derived:
 
 def next_year(lib: Library, plan_id: int) -> Derived:
     """Next year's draft of plan `plan_id`, linked back to it (raises PlanbookError when it names no year)."""
-    source = lib.load_plan(plan_id)
-    return Derived(drafting.next_year_plan(source), drafting.Link(plan_id, source.title))
+    draft, link = drafting.next_year_header(lib, plan_id)
+    return Derived(draft, link, tree_from=plan_id)
 
 
 def drafts_of(lib: Library, plan_id: int) -> list[tuple[int, str]]:
@@ -75,6 +80,8 @@ def store(lib: Library, derived: Derived) -> int:
     """Add a derived plan and its link in one transaction; the new plan's id."""
     with lib.transaction():
         new_id = lib.add_plan(derived.plan)
+        if derived.tree_from is not None:
+            lib.copy_tree(derived.tree_from, new_id)
         if derived.link is not None:
             drafting.set_link(lib, new_id, derived.link)
     return new_id

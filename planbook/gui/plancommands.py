@@ -24,8 +24,10 @@ class PlanCommands(QObject):
         super().__init__(window)
         self.w = window
 
-    def _add_plan(self, plan: Plan, text: str, link: drafting.Link | None = None) -> int | None:
-        change = self.w.do(editing.AddPlan(plan, link), text)
+    def _add_plan(
+        self, plan: Plan, text: str, link: drafting.Link | None = None, tree_from: int | None = None
+    ) -> int | None:
+        change = self.w.do(editing.AddPlan(plan, link, tree_from), text)
         if change is None or change.added_plan is None:
             return None
         self.w.open_plan(change.added_plan)
@@ -101,7 +103,7 @@ class PlanCommands(QObject):
         except PlanbookError as e:
             QMessageBox.information(w, self.tr("Draft Next Year's Plan"), describe(e))
             return None
-        plan_id = self._add_plan(draft.plan, self.tr("Draft Next Year's Plan"), draft.link)
+        plan_id = self._add_plan(draft.plan, self.tr("Draft Next Year's Plan"), draft.link, draft.tree_from)
         if plan_id is not None and draft.link is not None:
             w.statusBar().showMessage(
                 self.tr("Drafted “{0}” from “{1}”").format(draft.plan.title, draft.link.source_title), 6000
