@@ -120,9 +120,12 @@ def assert_exact(lib: Library, query: str) -> None:
     assert got == expected, f"{query!r}: missing {sorted(expected - got)[:5]}, extra {sorted(got - expected)[:5]}"
 
 
+def _has_table(lib: Library, name: str) -> bool:
+    return lib.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [name]).fetchone() is not None
+
+
 def assert_index_sound(lib: Library) -> None:
     lib.db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
-    lib.db.execute("INSERT INTO search_head(search_head, rank) VALUES ('integrity-check', 1)")
     assert lib.db.execute("SELECT count(*) FROM search_queue").fetchone()[0] == 0
 
 
@@ -523,8 +526,8 @@ def test_a_library_of_the_previous_schema_is_converted_and_answers_the_same(tmp_
     shutil.copy(Path(__file__).parent / "data" / "search-v6.db", path)
     with Library.open(path) as lib:
         assert lib.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) >= 7
-        sql = lib.db.execute("SELECT group_concat(sql) FROM sqlite_master WHERE name IN ('search_fts', 'search_head')")
-        assert sql.fetchone()[0].count("tokenize='ascii'") == 2
+        sql = lib.db.execute("SELECT group_concat(sql) FROM sqlite_master WHERE name LIKE 'search%' AND type = 'table'")
+        assert sql.fetchone()[0].count("tokenize='ascii'") == 1 and not _has_table(lib, "search_head")
         for query in [*QUERIES, *STEP_QUERIES]:
             assert_exact(lib, query)
         assert "改过的标题" in {h.title[:5] for h in search(lib, "校园足球").hits}
@@ -583,6 +586,55 @@ def test_a_character_never_indexed_before_is_found_at_the_start_and_end_of_every
 
 def norm_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
+
+
+def test_a_library_of_schema_9_loses_search_head_without_a_rebuild_and_answers_the_same(lib):
+    """Schema 9 indexed titles and fields twice (search_head); v10 drops that table only: search_fts is kept as
+    it was (no rebuild, minutes at 10,000 plans), every plan is kept, and every query answers exactly."""
+    from planbook.core.schema import _V3_TRIGGERS
+    from planbook.core.search import tokens
+
+    found(lib, "校")  # the index is built and caught up
+    plans = lib.plan_ids()
+    with lib.transaction():  # back to schema 9: search_head as v9 made it, filled as v9 filled it
+        lib.db.execute(
+            "CREATE VIRTUAL TABLE search_head USING fts5(title, units, fields, content='', tokenize='ascii')"
+        )
+        rows = lib.db.execute("SELECT key, title, units, fields FROM search_node_src").fetchall()
+        lib.db.conn.executemany(
+            "INSERT INTO search_head(rowid, title, units, fields) VALUES (?, ?, ?, ?)",
+            [(k, tokens(t or ""), tokens(u or ""), tokens(f or "")) for k, t, u, f in rows],
+        )
+        lib.db.execute("DROP TRIGGER search_fields_bi")  # and the field trigger as v3 made it (v11 changes it)
+        lib.db.execute(f"CREATE TRIGGER search_fields_bi {_V3_TRIGGERS['fields_bi']}")
+        lib.db.execute("PRAGMA user_version = 9")
+    index = lib.db.execute("SELECT id, block FROM search_fts_data ORDER BY id").fetchall()
+    path = lib.path
+    lib.close()
+    with Library.open(path) as again:
+        assert again.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) >= 10
+        assert not _has_table(again, "search_head")
+        assert again.db.execute("SELECT value FROM search_meta WHERE key = 'tokenizer'").fetchone()[0] == "2"
+        assert again.db.execute("SELECT id, block FROM search_fts_data ORDER BY id").fetchall() == index
+        assert again.plan_ids() == plans
+        for query in QUERIES:
+            assert_exact(again, query)
+        check_all(again)
+    Library.check_file(path)
+
+
+def test_a_rebuild_writes_one_segment_and_leaves_no_free_pages(lib):
+    """A rebuild indexes in key order with a large hash: FTS5 writes the index out once, so 'optimize' has nothing
+    to merge and the file holds no second copy of the index in free pages; the hash is FTS5's default again."""
+    found(lib, "校")
+    lib.compact()  # no free pages before (an index built edit by edit is larger, and leaves some)
+    assert reindex(lib) == len(plan_docs(lib))
+    assert lib.db.execute("SELECT count(DISTINCT segid) FROM search_fts_idx").fetchone()[0] == 1
+    free = lib.db.execute("PRAGMA freelist_count").fetchone()[0]
+    index = lib.db.execute("SELECT count(*) FROM dbstat WHERE name = 'search_fts_data'").fetchone()[0]
+    assert free < index / 20, (free, index)  # a few pages of the small tables, not a copy of the index
+    assert lib.db.execute("SELECT v FROM search_fts_config WHERE k = 'hashsize'").fetchone()[0] == 1 << 20
+    check_all(lib)
 
 
 def test_reindex_compact_gives_the_free_space_of_a_converted_library_back(tmp_path):
@@ -665,6 +717,68 @@ def test_many_hits_come_title_first_then_newest_first(tmp_path, monkeypatch):
             (2017, "别的"),
             (2016, "别的"),
         ]
+
+
+def test_with_many_hits_title_hits_are_looked_for_among_the_newest(tmp_path, monkeypatch):
+    """With more than HEAD_WINDOW hits, the first tier holds the title and field hits among the newest
+    HEAD_WINDOW hits (a column filter walks every hit until it has enough: a common body word with no title hit
+    would walk them all); older title hits come newest first with the rest, and every hit is still there."""
+    from planbook.core import search as search_module
+
+    monkeypatch.setattr(search_module, "BM25_MAX_HITS", 0)
+    monkeypatch.setattr(search_module, "HEAD_WINDOW", 2)
+    with Library.open(tmp_path / "window.db") as lib:
+        for year in (2016, 2018, 2017):
+            lib.add_plan(
+                Plan(title=f"{year}年计划", year=year, nodes=[task("别的", "正文有安全"), task("安全工作", "正文")])
+            )
+        results = search(lib, "安全")
+        assert results.mode == "recent" and results.total == 6
+        assert [(h.plan_year, h.title) for h in results.hits] == [
+            (2018, "安全工作"),
+            (2018, "别的"),
+            (2017, "安全工作"),
+            (2017, "别的"),
+            (2016, "安全工作"),
+            (2016, "别的"),
+        ]
+        assert results.hits[0].score > results.hits[1].score
+
+
+@pytest.mark.parametrize("window", [3, 40, 5000])
+@pytest.mark.parametrize(
+    "query", ["安", "全", "安全", "全工", "安全工", "工作要点", "安全工作要", "a", "ab", '"安 全"', "x安", "安全 -别"]
+)
+def test_terms_of_every_length_are_exact_and_title_hits_come_first(tmp_path_factory, monkeypatch, window, query):
+    """1-, 2-, 3- and 5-character terms (CJK, ASCII, mixed, quoted, negated) in a generated library: the hits
+    equal a substring scan, and in both modes every title or field hit of the first tier ranks above every other
+    hit, and only hits holding the terms in their title or fields are in it."""
+    from planbook.core import search as search_module
+
+    path = tmp_path_factory.getbasetemp() / "generated-terms.db"
+    if not path.exists():
+        with Library.open(path) as made:
+            for i in range(12):
+                nodes = [
+                    task(f"安全工作{k}" if k % 3 == 0 else f"别的{k}", "正文有安全工作要点ab x安" if k % 2 else "全工")
+                    for k in range(8)
+                ]
+                made.add_plan(Plan(title=f"{2010 + i % 5}年工作要点", year=2010 + i % 5, nodes=nodes))
+    monkeypatch.setattr(search_module, "HEAD_WINDOW", window)
+    for bm25_max in (0, 2000):
+        monkeypatch.setattr(search_module, "BM25_MAX_HITS", bm25_max)
+        with Library.open(path) as lib:
+            assert_exact(lib, query)
+            hits = search(lib, query, limit=1000).hits
+            scores = [h.score for h in hits]
+            assert scores == sorted(scores, reverse=True)
+            terms = parse(query).terms
+            for h in hits:
+                head = all(t in n(h.title) or t in n(h.plan_title if h.node_id is None else "") for t in terms)
+                if h.score >= 1500:  # the first tier: title and field hits (no field in this library)
+                    assert head or h.node_id is None
+                elif window == 5000 and h.node_id is not None:
+                    assert not head  # with the whole list in the window, no title hit is left for the second tier
 
 
 def test_hits_carry_number_title_and_highlighted_snippet(lib):

@@ -16,15 +16,18 @@ Design (measured in the search research note; see benchmarks/bench_search.py):
   are listed from `search_vocab` (schema v9), every bigram ever indexed: a `prefix='1'` index doubled the index,
   and a prefix query without one merges every such bigram in memory (2-3 s for 育 or 校 at 10,000 plans).
 * **Order.** FTS5 rowid = year·10¹⁰ + node id (plans: + 9·10⁹ + plan id), so `ORDER BY rowid DESC` walks
-  newest plans first. Title and field hits come first, read from `search_head`, a second, small index of just
-  the titles and fields (a column filter on the big table would walk every hit); then body hits. Within each
-  tier: bm25 (title ×10, unit fields ×4, other fields ×2, body ×1) when the query has at most
-  `BM25_MAX_HITS` hits (known from a bounded newest-first probe), else newest first, because bm25 has to
-  score every hit.
+  newest plans first. Title and field hits come first: the same query with a column filter on the title and
+  field columns (`{title units fields} : …`; schema v10 dropped `search_head`, a second index of just those
+  columns that held 0.44× the text again). Then body hits. Within each tier: bm25 (title ×10, unit fields ×4,
+  other fields ×2, body ×1) when the query has at most `BM25_MAX_HITS` hits (known from a bounded newest-first
+  probe), else newest first, because bm25 has to score every hit. A column filter walks every hit until it has
+  enough, so with many hits the first tier holds the title and field hits among the newest `HEAD_WINDOW` hits
+  (read by the same probe): a walk of a few thousand hits, never of all of them (a common body word with no title
+  hit would take 0.1-0.4 s at 10,000 plans); older title hits then come in the second tier, newest first.
 * **Keeping in step.** The tables are contentless, so removing a document needs the text it was indexed with.
   Plain-SQL triggers (schema v3) copy a document's indexed text into `search_queue` before its first change
   in a transaction; `flush` (called by `Library.transaction` just before COMMIT) removes those old tokens and
-  indexes the current text in both tables. A commit that changed more than `DEFER_DOCS` documents (a next-year
+  indexes the current text. A commit that changed more than `DEFER_DOCS` documents (a next-year
   draft of a 3,000-task plan: indexing cost twenty times its inserts) leaves them queued instead, and later
   commits index only their own changes; the next search indexes the backlog first (`catch_up`, in steps of
   `CATCH_UP_DOCS` documents, on the search's worker thread) or, read-only, scans it. The triggers call no application function, so a library written by
@@ -54,6 +57,8 @@ SENTINEL = "\ue000"
 MAX_QUERY = 1000
 MAX_TERMS = 32
 BM25_MAX_HITS = 2000  # above this many hits, newest first replaces bm25 within each tier (bm25 scores every hit)
+HEAD_WINDOW = 5000  # with more hits than this, the first tier (title and field hits) is looked for among the newest
+HEAD_COLUMNS = "{title units fields}"  # the first tier's columns
 
 # ---- tokens -------------------------------------------------------------------------------------------
 
@@ -139,8 +144,6 @@ def term_query(db, term: str) -> str:
 _SRC_COLS = "key, title, body, units, fields"
 _INSERT = "INSERT INTO search_fts(rowid, title, body, units, fields) VALUES (?, ?, ?, ?, ?)"
 _DELETE = "INSERT INTO search_fts(search_fts, rowid, title, body, units, fields) VALUES ('delete', ?, ?, ?, ?, ?)"
-_HEAD_INSERT = "INSERT INTO search_head(rowid, title, units, fields) VALUES (?, ?, ?, ?)"
-_HEAD_DELETE = "INSERT INTO search_head(search_head, rowid, title, units, fields) VALUES ('delete', ?, ?, ?, ?)"
 
 
 def _row_tokens(row: Iterable) -> tuple:
@@ -149,18 +152,16 @@ def _row_tokens(row: Iterable) -> tuple:
 
 
 def _write(db, rows: list[tuple], delete: bool, vocab: bool = True) -> None:
-    """Add (or, with the text they were indexed with, remove) documents in both tables. Added documents' bigrams
-    go into the vocabulary too, unless the caller fills it another way (`_rebuild`)."""
+    """Add (or, with the text they were indexed with, remove) documents. Added documents' bigrams go into the
+    vocabulary too, unless the caller fills it another way (`_rebuild`)."""
     toks = [_row_tokens(r) for r in rows]
     db.conn.executemany(_DELETE if delete else _INSERT, toks)
-    db.conn.executemany(_HEAD_DELETE if delete else _HEAD_INSERT, [(k, t, u, f) for k, t, _, u, f in toks])
     if vocab and not delete:
         _add_vocab(db, toks)
 
 
 def _add_vocab(db, toks: list[tuple]) -> None:
-    """Keep `search_vocab` a superset of the indexed bigrams: search_head indexes the same title and field texts
-    as search_fts, so only search_fts's columns are read. Removed documents leave their bigrams (harmless)."""
+    """Keep `search_vocab` a superset of the indexed bigrams. Removed documents leave their bigrams (harmless)."""
     new: set[str] = set()
     for _, *cols in toks:
         for t in cols:
@@ -277,22 +278,32 @@ def _index(lib, docs: list[int]) -> None:
         db.execute(f"DELETE FROM search_queue WHERE doc IN ({marks})", chunk)
 
 
+REBUILD_HASH = 64 << 20  # bytes of pending index a rebuild keeps in memory before writing a segment
+_FTS5_HASH = 1 << 20  # FTS5's default, restored after a rebuild (a commit's edits need no more)
+
+
 def _rebuild(lib) -> int:
+    """Index every document again, in key order, in one transaction. Key order and a 64 MB hash make FTS5 write
+    few segments: it writes its pending data out whenever a rowid is not above the last one, so the views' order
+    (plans, then nodes by id, years mixed) wrote about twenty, and merging them into one ('optimize') left that
+    much again in free pages. Measured at 1,000 plans: CPU 3.9 s → 2.3 s, free pages after it 8.9 MB → 0, peak
+    memory +45 MB; a larger library writes a segment per 64 MB and merges them once at the end."""
     db = lib.db
-    for table in ("search_fts", "search_head"):
-        db.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
-        # No merging while loading: one 'optimize' at the end (measured: build time 17.8 s → 11.6 s, 1,000 plans).
-        db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
+    db.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+    # No merging while loading: one 'optimize' at the end (measured: build time 17.8 s → 11.6 s, 1,000 plans).
+    db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
+    db.execute(f"INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', {REBUILD_HASH})")
     db.execute("DELETE FROM search_queue")
     count = 0
-    for view in ("search_plan_src", "search_node_src"):
-        cur = db.execute(f"SELECT {_SRC_COLS} FROM {view}")
-        while rows := cur.fetchmany(2000):
-            _write(db, rows, delete=False, vocab=False)
-            count += len(rows)
-    for table in ("search_fts", "search_head"):
-        db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
-        db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 4)")  # FTS5's default
+    cur = db.execute(
+        f"SELECT {_SRC_COLS} FROM search_plan_src UNION ALL SELECT {_SRC_COLS} FROM search_node_src ORDER BY key"
+    )
+    while rows := cur.fetchmany(2000):
+        _write(db, rows, delete=False, vocab=False)
+        count += len(rows)
+    db.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")  # nothing to do when it all fit in memory
+    db.execute(f"INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', {_FTS5_HASH})")
+    db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 4)")  # FTS5's default
     _fill_vocab(db)
     db.execute("INSERT OR REPLACE INTO search_meta VALUES ('tokenizer', ?)", [TOKENIZER_VERSION])
     return count
@@ -580,6 +591,7 @@ class _Context:
         lo = min((y[0] for y in q.years), default=0)
         hi = max((y[1] for y in q.years), default=9999)
         self.key_range = (max(lo, 0) * KEY_YEAR, (min(hi, 9999) + 1) * KEY_YEAR - 1)
+        self.head_from = self.key_range[0]  # the first tier is looked for among hits from this key up
         self._issuer_plans: set[int] | None = None
         # Documents changed by another program and not yet re-indexed (read-only library): their FTS rows may
         # be stale, so they are matched by scanning their text instead.
@@ -593,12 +605,12 @@ class _Context:
         return self.positive
 
     def _fts(
-        self, expr: str, order: str, with_rank: bool = False, table: str = "search_fts", size: int = 256
+        self, expr: str, order: str, with_rank: bool = False, size: int = 256, lo: int | None = None
     ) -> Iterator[list[tuple[int, float]]]:
         cols = "rowid, rank" if with_rank else "rowid, 0"
         cur = self.db.execute(
-            f"SELECT {cols} FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY {order}",
-            [expr, *self.key_range],
+            f"SELECT {cols} FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY {order}",
+            [expr, self.key_range[0] if lo is None else lo, self.key_range[1]],
         )
         while batch := cur.fetchmany(size):
             yield batch
@@ -607,7 +619,8 @@ class _Context:
         """Documents with every positive term in their title or fields, without those holding an excluded word
         anywhere (checked on their text: an FTS5 lookup by rowid per document is slower)."""
         excluded: set[int] | None = None
-        for i, batch in enumerate(self._fts(self.positive, order, with_rank, table="search_head", size=64)):
+        expr = f"{HEAD_COLUMNS} : ({self.positive})"
+        for i, batch in enumerate(self._fts(expr, order, with_rank, size=64, lo=self.head_from)):
             if self.negative and i < 16:
                 texts = self._texts([k for k, _ in batch])
                 batch = [
@@ -637,12 +650,16 @@ class _Context:
                     out[by_doc[sign * ident]] = tuple(norm(c or "") for c in cols)
         return out
 
-    def _count_upto(self, n: int) -> int:
-        return self.db.execute(
-            "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? "
-            "ORDER BY rowid DESC LIMIT ?)",
+    def _probe(self) -> int:
+        """How many hits (counted up to past both bounds), noting where the newest `HEAD_WINDOW` hits start."""
+        n = max(BM25_MAX_HITS + 1, HEAD_WINDOW)
+        keys = self.db.execute(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?",
             [self.positive, *self.key_range, n],
-        ).fetchone()[0]
+        ).fetchall()
+        if len(keys) >= HEAD_WINDOW:
+            self.head_from = keys[HEAD_WINDOW - 1][0]
+        return len(keys)
 
     def ranked(self, limit: int) -> tuple[list[_Doc], str]:
         if not self.positive:
@@ -650,7 +667,7 @@ class _Context:
         # Title and field hits first, then body hits; within each tier bm25 when the query has few enough hits
         # to score them all, else newest first. The count stops past the limit and leaves out exclusions
         # (evaluating them is what costs when they remove most hits).
-        if self._count_upto(BM25_MAX_HITS + 1) <= BM25_MAX_HITS:
+        if self._probe() <= BM25_MAX_HITS:
             mode, order, with_rank = "bm25", "round(rank, 1), rowid DESC", True
         else:
             mode, order, with_rank = "recent", "rowid DESC", False
