@@ -30,6 +30,8 @@ from .core.model import DocFormat, Plan, Sealing
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == [backup.CHILD_FLAG]:  # the window's daily copy, made in a process of its own
+        return backup.child_main(argv[1:])
     if not argv:  # the window, as a desktop icon starts it: no parser of every command to build first
         from .gui import launch
 

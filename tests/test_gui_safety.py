@@ -372,6 +372,7 @@ def test_the_backup_of_a_damaged_file_is_refused_by_restore(windows, qtbot, tmp_
     (plan_id,) = make_library(path)
     w = windows.open(path, plan=plan_id)
     bad = backup.folder_of(path) / "lib-20200101-000000.db"
+    bad.parent.mkdir(exist_ok=True)  # the day's copy (a child process) may not have made the folder yet
     bad.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
     dialog = w.safety.backups_dialog()
     items = [dialog.list.topLevelItem(i) for i in range(dialog.list.topLevelItemCount())]

@@ -343,8 +343,12 @@ def test_the_window_refuses_to_export_over_its_library_and_restores_the_oldest_b
     assert path.read_bytes() == raw
     import datetime as dt
 
-    # the day's backup on opening (on its own thread) prunes to ten: the oldest is then the second of January
-    qtbot.waitUntil(lambda: backup.list_backups(path)[0].taken_at.date() == dt.date.today(), timeout=20000)
+    # the day's backup on opening (by a child process) prunes to ten: the oldest is then the second of January
+    def pruned() -> bool:
+        found = backup.list_backups(path)
+        return found[0].taken_at.date() == dt.date.today() and len(found) == 10
+
+    qtbot.waitUntil(pruned, timeout=20000)
     oldest = backup.list_backups(path)[-1].path
     assert oldest == copies[1]
     for _ in range(2):  # 10, then 11 backups: the oldest is asked for each time

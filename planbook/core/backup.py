@@ -1,7 +1,7 @@
 """Backups of a library: consistent, compact copies in a `backups/` folder beside it.
 
-A copy is taken at most once a day when a library is opened for writing (`daily`, which the window runs on a
-thread of its own: `daily_in_background`), on demand (`backup`), and of the current file before any restore, so a
+A copy is taken at most once a day when a library is opened for writing (`daily`, which the window has a child
+process make at idle priority: `daily_in_background`), on demand (`backup`), and of the current file before any restore, so a
 restore can itself be undone.
 
 A copy holds everything that cannot be rebuilt and leaves out the search index's contents (two thirds of a
@@ -21,6 +21,7 @@ import datetime as dt
 import glob
 import os
 import sqlite3
+import subprocess
 import sys
 import threading
 from collections.abc import Callable
@@ -91,7 +92,7 @@ def _mtime(path: Path) -> int:
         return 0
 
 
-_NAMING = threading.Lock()  # the daily copy (on its thread) and Back Up Now must not pick one name
+_NAMING = threading.Lock()  # two copies made by one process (Back Up Now, a restore's) must not pick one name
 
 
 def backup(lib: Library, keep: int = KEEP, protect: Path | None = None) -> Path:
@@ -221,46 +222,96 @@ def due(lib: Library) -> bool:
     return lib.plan_count() > 0
 
 
+# The day's copy runs in a child process started with this first argument (see `cli.main`), at idle priority.
+CHILD_FLAG = "--daily-backup-copy"
+
+
 def yield_to_the_window() -> None:
-    """Run the calling thread only when no other thread wants the CPU (Linux's SCHED_IDLE, for this thread
-    alone): the day's copy of a 10,000-plan library takes a core for many seconds, and at normal priority the
-    window's keystrokes waited behind it (a title's keystroke: worst 138–803 ms with the copy running, 82–128 ms
-    at idle priority, on a loaded 2-core machine). On Windows, the thread's background mode (lower CPU and
-    disk priority, for this thread alone). Elsewhere, or where refused, the thread runs as before."""
+    """Run this whole process only when nothing else wants the CPU (Linux's SCHED_IDLE, else the lowest nice):
+    what the day's copy does in its child process. Never on a thread of the window's own process: a thread at
+    idle priority that holds Python's lock (between two of its SQL statements) while the machine is busy is
+    not scheduled again for up to seconds, and the window's thread waits for that lock meanwhile (measured: a
+    keystroke waited 0.3-1.4 s before its first statement, on a 2-core machine with 2 busy processes)."""
     if hasattr(os, "sched_setscheduler") and hasattr(os, "SCHED_IDLE"):
         with contextlib.suppress(OSError):
-            os.sched_setscheduler(threading.get_native_id(), os.SCHED_IDLE, os.sched_param(0))
-    elif sys.platform == "win32":
-        import ctypes
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+            return
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(19)
 
-        kernel32 = ctypes.WinDLL("kernel32")
-        background_begin = 0x00010000  # THREAD_MODE_BACKGROUND_BEGIN: ends with the thread
-        kernel32.SetThreadPriority(kernel32.GetCurrentThread(), background_begin)  # 0 when refused: runs as before
+
+def child_command(path: Path, keep: int) -> list[str]:
+    """The command that makes the day's copy of `path` in a child process: this program itself when frozen
+    (PyInstaller), else this Python running the package."""
+    args = [CHILD_FLAG, str(path), str(keep)]
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *args]
+    return [sys.executable, "-m", "planbook", *args]
+
+
+def child_main(args: list[str]) -> int:
+    """In the child: make the copy at idle priority and print its path (0), or print nothing (1)."""
+    yield_to_the_window()
+    try:
+        made = backup_file(Path(args[0]), keep=int(args[1]))
+    except (LibraryError, IndexError, ValueError):
+        return 1
+    if sys.stdout is not None:  # a windowed program (Windows, frozen) has no stdout: the parent looks instead
+        sys.stdout.buffer.write(os.fsencode(made))
+    return 0
+
+
+def copy_in_child(path: Path, keep: int = KEEP) -> Path | None:
+    """The day's copy made by a child process at idle priority: the copy, or None if it failed. Only this
+    thread waits for it (without Python's lock); the window's process shares no lock and no CPU with the copy.
+    Where no child can be started, the copy is made here, on the calling thread."""
+    package_root = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+    env.pop("QT_QPA_PLATFORM", None)  # the child never starts Qt
+    try:
+        result = subprocess.run(
+            child_command(path, keep),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            env=env,
+            check=False,
+            # Windows: idle priority, and no console window for a child of the windowed program
+            creationflags=getattr(subprocess, "IDLE_PRIORITY_CLASS", 0) | getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+    except OSError:
+        try:
+            return backup_file(path, keep=keep)
+        except LibraryError:
+            return None
+    if result.returncode != 0:
+        return None
+    if result.stdout:
+        return Path(os.fsdecode(result.stdout))
+    copies = list_backups(path)
+    return copies[0].path if copies else None
 
 
 def daily_in_background(
     lib: Library, done: Callable[[Path | None], None] | None = None, keep: int = KEEP
 ) -> threading.Thread | None:
-    """The day's backup on a thread of its own (its own connection), so opening never waits for it; `done`
-    gets the copy (None if it failed: a failure never stops the user's work) on that thread. Returns the
-    thread, or None when no backup is due."""
+    """The day's backup off the window's thread (in a child process, which a thread of its own waits for), so
+    opening never waits for it; `done` gets the copy (None if it failed: a failure never stops the user's work)
+    on that thread. Returns the thread, or None when no backup is due."""
     path, needed = lib.path, due(lib)
     if lib.readonly:
         return None
 
     def run() -> None:
-        yield_to_the_window()
         clean_parts(path)  # off the GUI thread: removing a killed copy of a large library took 0.3 s at start
         if not needed:
             return
-        try:
-            made = backup_file(path, keep=keep)
-        except LibraryError:
-            made = None
+        made = copy_in_child(path, keep)
         if done is not None:
             done(made)
 
-    # A daemon: quitting never waits for a copy; one cut short is a .part file, removed on the next opening.
+    # A daemon: quitting never waits for the copy (the child finishes it; one cut short is a .part file, removed
+    # on the next opening).
     thread = threading.Thread(target=run, name="planbook-daily-backup", daemon=True)
     thread.start()
     return thread if needed else None
