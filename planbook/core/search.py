@@ -38,7 +38,9 @@ Design (measured in the search research note; see benchmarks/bench_search.py):
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sqlite3
 import unicodedata
 from array import array
 from collections.abc import Iterable, Iterator
@@ -294,18 +296,25 @@ def _rebuild(lib) -> int:
     db.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
     # No merging while loading: one 'optimize' at the end (measured: build time 17.8 s → 11.6 s, 1,000 plans).
     db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
-    db.execute(f"INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', {REBUILD_HASH})")
+    _set_hash(db, REBUILD_HASH)
     db.execute("DELETE FROM search_queue")
     count = 0
     for rows in _in_key_order(db):
         _write(db, rows, delete=False, vocab=False)
         count += len(rows)
     db.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")  # nothing to do when it all fit in memory
-    db.execute(f"INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', {_FTS5_HASH})")
+    _set_hash(db, _FTS5_HASH)
     db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 4)")  # FTS5's default
     _fill_vocab(db)
     db.execute("INSERT OR REPLACE INTO search_meta VALUES ('tokenizer', ?)", [TOKENIZER_VERSION])
     return count
+
+
+def _set_hash(db, size: int) -> None:
+    """FTS5's 'hashsize' (pending index kept in memory), an option its documentation does not list: an SQLite
+    without it only makes the rebuild slower, never fail."""
+    with contextlib.suppress(sqlite3.OperationalError):
+        db.execute(f"INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', {int(size)})")
 
 
 def _in_key_order(db, size: int = 2000) -> Iterator[list[tuple]]:
