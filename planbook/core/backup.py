@@ -4,7 +4,7 @@ A copy is taken at most once a day when a library is opened for writing (`daily`
 process make at idle priority: `daily_in_background`), on demand (`backup`), and of the current file before any restore, so a
 restore can itself be undone.
 
-A copy holds everything that cannot be rebuilt and leaves out the search index's contents (two thirds of a
+A copy holds everything that cannot be rebuilt and leaves out the search index's contents (about half of a
 library: its bigrams), marking the index unbuilt; restoring rebuilds it. It is made on a connection of its own,
 in one read transaction (one consistent snapshot, while the library goes on being written), table by table with
 `INSERT … SELECT`, indexes and triggers after the rows.

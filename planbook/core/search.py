@@ -20,10 +20,11 @@ Design (measured in the search research note; see benchmarks/bench_search.py):
   field columns (`{title units fields} : …`; schema v10 dropped `search_head`, a second index of just those
   columns that held 0.44× the text again). Then body hits. Within each tier: bm25 (title ×10, unit fields ×4,
   other fields ×2, body ×1) when the query has at most `BM25_MAX_HITS` hits (known from a bounded newest-first
-  probe), else newest first, because bm25 has to score every hit. A column filter walks every hit until it has
-  enough, so with many hits the first tier holds the title and field hits among the newest `HEAD_WINDOW` hits
-  (read by the same probe): a walk of a few thousand hits, never of all of them (a common body word with no title
-  hit would take 0.1-0.4 s at 10,000 plans); older title hits then come in the second tier, newest first.
+  probe), else newest first, because bm25 has to score every hit. A column filter looks at every hit until it
+  has enough (民办学校 at 10,000 plans: 42,590 hits, none in a title, 17-33 ms), so with more hits the first tier
+  holds the title and field hits among the newest `HEAD_WINDOW` hits (where they start is read by the same
+  probe), read oldest first (FTS5 walks a column filter backwards only by reading all of it); older title hits
+  then come in the second tier, newest first.
 * **Keeping in step.** The tables are contentless, so removing a document needs the text it was indexed with.
   Plain-SQL triggers (schema v3) copy a document's indexed text into `search_queue` before its first change
   in a transaction; `flush` (called by `Library.transaction` just before COMMIT) removes those old tokens and
@@ -37,7 +38,9 @@ Design (measured in the search research note; see benchmarks/bench_search.py):
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sqlite3
 import unicodedata
 from array import array
 from collections.abc import Iterable, Iterator
@@ -57,7 +60,7 @@ SENTINEL = "\ue000"
 MAX_QUERY = 1000
 MAX_TERMS = 32
 BM25_MAX_HITS = 2000  # above this many hits, newest first replaces bm25 within each tier (bm25 scores every hit)
-HEAD_WINDOW = 5000  # with more hits than this, the first tier (title and field hits) is looked for among the newest
+HEAD_WINDOW = 2000  # with more hits than this, the first tier (title and field hits) is looked for among the newest
 HEAD_COLUMNS = "{title units fields}"  # the first tier's columns
 
 # ---- tokens -------------------------------------------------------------------------------------------
@@ -286,27 +289,55 @@ def _rebuild(lib) -> int:
     """Index every document again, in key order, in one transaction. Key order and a 64 MB hash make FTS5 write
     few segments: it writes its pending data out whenever a rowid is not above the last one, so the views' order
     (plans, then nodes by id, years mixed) wrote about twenty, and merging them into one ('optimize') left that
-    much again in free pages. Measured at 1,000 plans: CPU 3.9 s → 2.3 s, free pages after it 8.9 MB → 0, peak
-    memory +45 MB; a larger library writes a segment per 64 MB and merges them once at the end."""
+    much again in free pages. Measured at 1,000 plans: CPU 3.9 s → 2.4 s, free pages after it 8.9 MB → 0; at
+    10,000 plans CPU 44 s → 27 s, free pages 67 MB → 6 MB (1 % of the file). The hash bounds the memory it costs:
+    peak RSS 73 MB at 1,000 plans and 123 MB at 10,000, against 38-40 MB before."""
     db = lib.db
     db.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
     # No merging while loading: one 'optimize' at the end (measured: build time 17.8 s → 11.6 s, 1,000 plans).
     db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
-    db.execute(f"INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', {REBUILD_HASH})")
+    _set_hash(db, REBUILD_HASH)
     db.execute("DELETE FROM search_queue")
     count = 0
-    cur = db.execute(
-        f"SELECT {_SRC_COLS} FROM search_plan_src UNION ALL SELECT {_SRC_COLS} FROM search_node_src ORDER BY key"
-    )
-    while rows := cur.fetchmany(2000):
+    for rows in _in_key_order(db):
         _write(db, rows, delete=False, vocab=False)
         count += len(rows)
     db.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")  # nothing to do when it all fit in memory
-    db.execute(f"INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', {_FTS5_HASH})")
+    _set_hash(db, _FTS5_HASH)
     db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 4)")  # FTS5's default
     _fill_vocab(db)
     db.execute("INSERT OR REPLACE INTO search_meta VALUES ('tokenizer', ?)", [TOKENIZER_VERSION])
     return count
+
+
+def _set_hash(db, size: int) -> None:
+    """FTS5's 'hashsize' (pending index kept in memory), an option its documentation does not list: an SQLite
+    without it only makes the rebuild slower, never fail."""
+    with contextlib.suppress(sqlite3.OperationalError):
+        db.execute(f"INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', {int(size)})")
+
+
+def _in_key_order(db, size: int = 2000) -> Iterator[list[tuple]]:
+    """Every document's source row in key order, `size` at a time. Only the keys are sorted (integers: about 8 MB
+    at 10,000 plans); the text is then read by document. Sorting the rows themselves would write a temporary file
+    as large as the library's text."""
+    keys = db.execute(
+        "SELECT key, doc FROM search_plan_src UNION ALL SELECT key, doc FROM search_node_src ORDER BY key"
+    )
+    while chunk := keys.fetchmany(size):
+        nodes = [d for _, d in chunk if d > 0]
+        plans = [-d for _, d in chunk if d < 0]
+        rows: list[tuple] = []
+        for view, col, ids in (("search_node_src", "doc", nodes), ("search_plan_src", "plan_id", plans)):
+            if ids:
+                marks = ",".join("?" * len(ids))
+                rows += db.execute(f"SELECT {_SRC_COLS} FROM {view} WHERE {col} IN ({marks})", ids).fetchall()
+        rows.sort(key=_first)
+        yield rows
+
+
+def _first(row: tuple) -> int:
+    return row[0]
 
 
 def reindex(lib) -> int:
@@ -605,22 +636,37 @@ class _Context:
         return self.positive
 
     def _fts(
-        self, expr: str, order: str, with_rank: bool = False, size: int = 256, lo: int | None = None
+        self, expr: str, order: str, with_rank: bool = False, size: int = 256
     ) -> Iterator[list[tuple[int, float]]]:
         cols = "rowid, rank" if with_rank else "rowid, 0"
         cur = self.db.execute(
             f"SELECT {cols} FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY {order}",
-            [expr, self.key_range[0] if lo is None else lo, self.key_range[1]],
+            [expr, *self.key_range],
         )
         while batch := cur.fetchmany(size):
             yield batch
+
+    def _head_hits(self, order: str, with_rank: bool) -> Iterator[list[tuple[int, float]]]:
+        """The first tier's hits (every positive term in the title or fields), in `order`: newest first among at
+        most `HEAD_WINDOW` hits, read oldest first and turned round. FTS5 walks a column-filtered query backwards
+        only by reading every hit: 17 ms for 民办学校 at 10,000 plans with no title hit, whatever the window;
+        forwards, 0.6 ms for a window of 2,000 hits."""
+        expr = f"{HEAD_COLUMNS} : ({self.positive})"
+        if with_rank:  # bm25: at most BM25_MAX_HITS hits, all scored anyway
+            yield from self._fts(expr, order, with_rank, size=64)
+            return
+        rows = self.db.execute(
+            "SELECT rowid, 0 FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid",
+            [expr, self.head_from, self.key_range[1]],
+        ).fetchall()
+        rows.reverse()
+        yield from _chunks(rows, 64)
 
     def _head(self, order: str, with_rank: bool) -> Iterator[list[tuple[int, float]]]:
         """Documents with every positive term in their title or fields, without those holding an excluded word
         anywhere (checked on their text: an FTS5 lookup by rowid per document is slower)."""
         excluded: set[int] | None = None
-        expr = f"{HEAD_COLUMNS} : ({self.positive})"
-        for i, batch in enumerate(self._fts(expr, order, with_rank, size=64, lo=self.head_from)):
+        for i, batch in enumerate(self._head_hits(order, with_rank)):
             if self.negative and i < 16:
                 texts = self._texts([k for k, _ in batch])
                 batch = [
