@@ -489,15 +489,17 @@ def next_year_rows(old, runs: int, tmp: Path) -> dict[str, tuple[str, str]]:
             "ON n.id = f.node_id WHERE n.plan_id = ?",
             [plan_id],
         ).fetchall()
-        lib.db.execute(
-            "CREATE TEMP TABLE n2 AS SELECT plan_id, parent_id, position, kind, title, body FROM nodes WHERE 0"
-        )
-        lib.db.execute("CREATE TEMP TABLE f2 AS SELECT node_id, position, label, value FROM fields WHERE 0")
+        # Plain tables in the library's own file, in one transaction as the draft's: the pure cost of these rows
+        # (the TEMP tables used before took a transaction per row, which flattered the draft's ratio 1.7 times).
+        lib.db.execute("CREATE TABLE n2 AS SELECT plan_id, parent_id, position, kind, title, body FROM nodes WHERE 0")
+        lib.db.execute("CREATE TABLE f2 AS SELECT node_id, position, label, value FROM fields WHERE 0")
 
         def executemany() -> None:
-            with lib.db.conn:
-                lib.db.conn.executemany("INSERT INTO n2 VALUES (?, ?, ?, ?, ?, ?)", rows)
-                lib.db.conn.executemany("INSERT INTO f2 VALUES (?, ?, ?, ?)", fields)
+            conn = lib.db.conn  # autocommit, as Library keeps it: an explicit transaction
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany("INSERT INTO n2 VALUES (?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany("INSERT INTO f2 VALUES (?, ?, ?, ?)", fields)
+            conn.execute("COMMIT")
 
         many_ms = ms(executemany, runs)
         real_flush = search.flush
@@ -507,6 +509,8 @@ def next_year_rows(old, runs: int, tmp: Path) -> dict[str, tuple[str, str]]:
         finally:
             search.flush = real_flush
         lib.db.execute("DELETE FROM search_queue")
+        lib.db.execute("DROP TABLE n2")
+        lib.db.execute("DROP TABLE f2")
     later = ""
     if index_times:
         index_ms = statistics.median(index_times)
@@ -515,7 +519,7 @@ def next_year_rows(old, runs: int, tmp: Path) -> dict[str, tuple[str, str]]:
         "next": (
             f"{draft_ms / 1000:.2f} s ({draft_ms / many_ms:.1f}×); without its search index "
             f"{unindexed_ms / 1000:.2f} s ({unindexed_ms / many_ms:.1f}×){later}",
-            f"executemany of the same rows {many_ms / 1000:.3f} s",
+            f"executemany of the same rows, one transaction {many_ms / 1000:.3f} s",
         ),
     }
 
