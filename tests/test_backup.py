@@ -97,7 +97,7 @@ def test_a_backup_leaves_the_search_index_out_and_a_restore_rebuilds_it(tmp_path
     made = run_cli("backup", library=library)
     assert made.code == 0, made.err
     copy = Path(made.out.strip())
-    assert copy.stat().st_size < library.stat().st_size * 0.6  # the index is near half of a library (v10: 0.51)
+    assert copy.stat().st_size < library.stat().st_size * 0.65  # the index is near half of a library (v12: 0.61)
     with Library.open(copy) as lib:  # a copy is a library as this version makes them (schema checked on opening)
         assert len(lib.plan_ids()) == 40
         assert lib.db.execute("SELECT value FROM search_meta WHERE key = 'tokenizer'").fetchone()[0] == "unbuilt"

@@ -157,6 +157,11 @@ class Library(Queries):
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._search_index = None  # whether the file has a search index was asked (and kept) before it had one
 
+    @property
+    def changes_made(self) -> int:
+        """Rows this connection has changed since it opened (SQLite's total_changes): a cheap sign of new writes."""
+        return self.db.conn.total_changes
+
     def close(self) -> None:
         self.db.conn.close()
 

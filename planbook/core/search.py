@@ -34,6 +34,12 @@ Design (measured in the search research note; see benchmarks/bench_search.py):
   `CATCH_UP_DOCS` documents, on the search's worker thread) or, read-only, scans it. The triggers call no application function, so a library written by
   any other SQLite client cannot fail or be corrupted: its changes wait in the queue (with the right old
   text) until Planbook's next commit, and until then a search treats queued documents by scanning their text.
+* **Merging.** Every commit adds a small FTS5 segment. FTS5's own merging counts segments, not their size: after
+  a rebuild (one segment holding the whole index), the sixteenth small segment made a commit rewrite the whole
+  index (a keystroke took 0.4 s of CPU at 1,000 plans, and would take seconds at 10,000). So commits never merge
+  (`automerge` 0, `crisismerge` 64: schema v12 and `_rebuild`); the window merges while the clerk pauses, a few
+  dozen pages a tick (`merge_step`), only levels of 16 segments or more (`usermerge`), so the big segment is
+  rewritten after 16, 256, 4,096 … commits, never in one.
 """
 
 from __future__ import annotations
@@ -282,6 +288,9 @@ def _index(lib, docs: list[int]) -> None:
 
 
 REBUILD_HASH = 64 << 20  # bytes of pending index a rebuild keeps in memory before writing a segment
+# How FTS5 merges (see "Merging" above): never inside a commit; `merge_step` merges levels of 16 segments.
+MERGING = (("automerge", 0), ("crisismerge", 64), ("usermerge", 16))
+MERGE_PAGES = 64  # pages one `merge_step` may write by default (a few milliseconds)
 _FTS5_HASH = 1 << 20  # FTS5's default, restored after a rebuild (a commit's edits need no more)
 
 
@@ -304,10 +313,29 @@ def _rebuild(lib) -> int:
         count += len(rows)
     db.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")  # nothing to do when it all fit in memory
     _set_hash(db, _FTS5_HASH)
-    db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 4)")  # FTS5's default
+    set_merging(db)
     _fill_vocab(db)
     db.execute("INSERT OR REPLACE INTO search_meta VALUES ('tokenizer', ?)", [TOKENIZER_VERSION])
     return count
+
+
+def set_merging(db) -> None:
+    """FTS5's merge settings as `MERGING` says (a rebuild and schema v12 set them)."""
+    for name, value in MERGING:
+        db.execute(f"INSERT INTO search_fts(search_fts, rank) VALUES ('{name}', {int(value)})")
+
+
+def merge_step(lib, pages: int = MERGE_PAGES) -> bool:
+    """Up to `pages` pages of FTS5's merging, in one transaction; whether there was work (so more may remain).
+    What the window runs while the clerk pauses: commits themselves never merge (see "Merging" above)."""
+    if lib.readonly or not has_index(lib):
+        return False
+    conn = lib.db.conn
+    with lib.transaction():
+        before = conn.total_changes
+        conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('merge', ?)", [max(1, int(pages))])
+        worked = conn.total_changes - before >= 2  # FTS5's documented sign that the merge did something
+    return worked
 
 
 def _set_hash(db, size: int) -> None:

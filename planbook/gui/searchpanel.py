@@ -207,6 +207,8 @@ class SearchPanel(QWidget):
         # own index for another program's change.
         self.index_timer = QTimer(self, interval=IDLE_MS)
         self.index_step = INDEX_STEP
+        self.merge_pages = search.MERGE_PAGES  # then sized to the tick's budget, like index_step
+        self._merged_changes = -1  # the connection's total_changes when a merge last found nothing to do
         self.active_at = 0.0  # when the clerk last did something (user_active)
         self.index_timer.timeout.connect(self._index_some)
         self.counted = _Counted()
@@ -257,7 +259,7 @@ class SearchPanel(QWidget):
             return
         try:
             if not search.pending(lib):
-                self.index_timer.setInterval(IDLE_MS)
+                self._merge_some(lib)
                 return
             started = time.perf_counter()
             more = search.catch_up_step(lib, self.index_step)
@@ -269,6 +271,21 @@ class SearchPanel(QWidget):
         self.index_timer.setInterval(STEP_MS if more else IDLE_MS)
         if not more:
             self.refresh_soon()  # the hits shown ranked the waiting documents by tier only: now bm25 too
+
+    def _merge_some(self, lib: Library) -> None:
+        """Merge the index's segments a few pages a tick while the clerk pauses: commits never do (a merge could
+        rewrite the whole index in one keystroke; core/search.py, "Merging"). Nothing is tried again until this
+        connection writes something after a merge found no work."""
+        if lib.changes_made == self._merged_changes:
+            self.index_timer.setInterval(IDLE_MS)
+            return
+        started = time.perf_counter()
+        more = search.merge_step(lib, self.merge_pages)
+        took_ms = (time.perf_counter() - started) * 1000
+        self.merge_pages = max(8, min(1024, int(self.merge_pages * STEP_BUDGET_MS / max(took_ms, 1.0))))
+        if not more:
+            self._merged_changes = lib.changes_made
+        self.index_timer.setInterval(STEP_MS if more else IDLE_MS)
 
     def query_text(self) -> str:
         """The box's text plus the panel's filters, in the query language the core reads."""
