@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
             signal.connect(lambda *_: self.search_panel.refresh_soon())
             signal.connect(self.search_panel.user_active)
         self.tree.selectionModel().currentChanged.connect(self.search_panel.user_active)
+        self.library_pane.filter.textChanged.connect(self.search_panel.user_active)  # filtering is work too
 
     # ---- the edit path ---------------------------------------------------------------------------------
 
