@@ -48,17 +48,18 @@ PRELOADED = (
 )
 _preloading: list[threading.Thread] = []
 QUIET_RETRY_MS = 500
+# The warm-ups wait for the clerk to stop, not for a pause between two words: the preload's imports hold Python's
+# lock on their thread for about a second, and a keystroke meanwhile waited up to 190 ms for it (2 busy processes).
+WARM_QUIET_S = 3.0
 
 
 def clerk_busy(window: MainWindow) -> bool:
-    """Whether the clerk is at work this instant (typed, edited or moved within the last `QUIET_S`, as the search
-    panel counts it). The idle-time warm-ups wait for a pause: the hidden Preferences alone is 55–85 ms of the GUI
-    thread, and built while a title was being typed it was the worst gap of the typing (200 ms at 2 busy
+    """Whether the clerk has been at work in the last `WARM_QUIET_S` (typed, edited, filtered or moved, as the
+    search panel counts it). The idle-time warm-ups wait until then: the hidden Preferences alone is 55–85 ms of
+    the GUI thread, and built while a title was being typed it was the worst gap of the typing (200 ms at 2 busy
     processes, issue 22)."""
-    from .searchpanel import QUIET_S
-
     panel = getattr(window, "search_panel", None)
-    return panel is not None and time.monotonic() - panel.active_at < QUIET_S
+    return panel is not None and time.monotonic() - panel.active_at < WARM_QUIET_S
 
 
 def preload_when_quiet(owner: ExportController) -> None:
