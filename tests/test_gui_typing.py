@@ -39,8 +39,14 @@ def test_each_key_typed_in_a_plan_title_is_in_the_file_the_pane_and_the_search_a
     for i, key in enumerate("Zq7", start=1):
         QTest.keyClick(title, key)  # ASCII through real key events (Chinese would go through setText)
         assert stored(path, "SELECT title FROM plans WHERE id = ?", a) == base + "Zq7"[:i]  # committed at once
+    # Typing leaves its search indexing to the next pause: the plan's document waits in the index's queue.
+    assert stored(path, "SELECT count(*) FROM search_queue WHERE doc = ?", -a) == 1
     qtbot.waitUntil(lambda: pane_title(w, a) == base + "Zq7", timeout=5000)  # the pane's row, after the pause
     type_query(qtbot, w, "zq7")  # straight after typing: the typed word is found (case folded)
+    assert rows(w.search_panel.results) == [(f"2021 {base}Zq7", ["(plan title and notice)"])]
+    # In the pause the window indexes it; the same search then finds it through the index.
+    qtbot.waitUntil(lambda: stored(path, "SELECT count(*) FROM search_queue") == 0, timeout=10000)
+    type_query(qtbot, w, "zq7 ")
     assert rows(w.search_panel.results) == [(f"2021 {base}Zq7", ["(plan title and notice)"])]
     w.act_undo.trigger()  # the three keys were one typing step
     settle()
@@ -64,8 +70,11 @@ def test_each_key_typed_in_a_task_title_is_in_the_file_and_found(windows, qtbot,
         assert stored(path, "SELECT title FROM nodes WHERE id = ?", task.id) == before + "Xw"[:i]
     QTest.keyClick(editor, Qt.Key.Key_Backspace)
     assert stored(path, "SELECT title FROM nodes WHERE id = ?", task.id) == before + "X"
+    assert stored(path, "SELECT count(*) FROM search_queue WHERE doc = ?", task.id) == 1  # indexed in the pause
     type_query(qtbot, w, "。x")
     assert [t for _, titles in rows(w.search_panel.results) for t in titles] == [f"{w.model.number(task.id)}{before}X"]
     w.act_undo.trigger()
     settle()
     assert stored(path, "SELECT title FROM nodes WHERE id = ?", task.id) == before
+    type_query(qtbot, w, "。x ")
+    assert rows(w.search_panel.results) == []
