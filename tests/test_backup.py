@@ -175,3 +175,16 @@ def test_a_daily_copy_that_fails_in_its_child_says_none(tmp_path, library):
         lib.add_plan(sample_plan())
     assert backup.copy_in_child(tmp_path / "no such library.db") is None
     assert backup.copy_in_child(library) is not None
+
+
+def test_a_child_that_cannot_run_leaves_the_copy_to_this_thread(tmp_path, library, monkeypatch):
+    """No interpreter, or one without the package: the day's copy is made here instead of not at all."""
+    import sys
+
+    with Library.open(library) as lib:
+        lib.add_plan(sample_plan())
+    monkeypatch.setattr(backup, "child_command", lambda path, keep: [sys.executable, "-c", "import sys; sys.exit(1)"])
+    made = backup.copy_in_child(library)
+    assert made is not None and made == backup.list_backups(library)[0].path
+    monkeypatch.setattr(backup, "child_command", lambda path, keep: [str(tmp_path / "no such program")])
+    assert backup.copy_in_child(library) is not None and len(backup.list_backups(library)) == 2

@@ -224,6 +224,7 @@ def due(lib: Library) -> bool:
 
 # The day's copy runs in a child process started with this first argument (see `cli.main`), at idle priority.
 CHILD_FLAG = "--daily-backup-copy"
+COPY_FAILED = 3  # the child's exit status when the copy itself failed (any other failure: the child did not run)
 
 
 def yield_to_the_window() -> None:
@@ -251,12 +252,12 @@ def child_command(path: Path, keep: int) -> list[str]:
 
 
 def child_main(args: list[str]) -> int:
-    """In the child: make the copy at idle priority and print its path (0), or print nothing (1)."""
+    """In the child: make the copy at idle priority and print its path (0), or print nothing (`COPY_FAILED`)."""
     yield_to_the_window()
     try:
         made = backup_file(Path(args[0]), keep=int(args[1]))
     except (LibraryError, IndexError, ValueError):
-        return 1
+        return COPY_FAILED
     if sys.stdout is not None:  # a windowed program (Windows, frozen) has no stdout: the parent looks instead
         sys.stdout.buffer.write(os.fsencode(made))
     return 0
@@ -265,7 +266,8 @@ def child_main(args: list[str]) -> int:
 def copy_in_child(path: Path, keep: int = KEEP) -> Path | None:
     """The day's copy made by a child process at idle priority: the copy, or None if it failed. Only this
     thread waits for it (without Python's lock); the window's process shares no lock and no CPU with the copy.
-    Where no child can be started, the copy is made here, on the calling thread."""
+    Where no child can be started or run (no interpreter, the package not found), the copy is made here, on the
+    calling thread, as before: a day never goes without its copy for want of a child process."""
     package_root = str(Path(__file__).resolve().parents[2])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
     env.pop("QT_QPA_PLATFORM", None)  # the child never starts Qt
@@ -280,16 +282,22 @@ def copy_in_child(path: Path, keep: int = KEEP) -> Path | None:
             creationflags=getattr(subprocess, "IDLE_PRIORITY_CLASS", 0) | getattr(subprocess, "CREATE_NO_WINDOW", 0),
         )
     except OSError:
-        try:
-            return backup_file(path, keep=keep)
-        except LibraryError:
-            return None
-    if result.returncode != 0:
+        return _copy_here(path, keep)
+    if result.returncode == COPY_FAILED:
         return None
+    if result.returncode != 0:
+        return _copy_here(path, keep)
     if result.stdout:
         return Path(os.fsdecode(result.stdout))
     copies = list_backups(path)
     return copies[0].path if copies else None
+
+
+def _copy_here(path: Path, keep: int) -> Path | None:
+    try:
+        return backup_file(path, keep=keep)
+    except LibraryError:
+        return None
 
 
 def daily_in_background(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 # The print preview's modules (QtPdf, reportlab, the typesetter) took 0.2–0.5 s to import on the GUI thread at
 # the first Ctrl+P (and the other dialogs' modules 10–40 ms each). They are imported on a background thread once
-# the window has been up for a while instead, so that start-up does not pay for them and the first preview (and
+# the window has been up for a while and the clerk pauses instead, so that start-up does not pay for them and the first preview (and
 # Preferences, the check dialog, the dashboard…) opens about as fast as the next.
 PRELOAD_AFTER_MS = 4000
 PRELOADED = (
@@ -46,6 +47,27 @@ PRELOADED = (
     "planbook.gui.importpreview",
 )
 _preloading: list[threading.Thread] = []
+QUIET_RETRY_MS = 500
+# The warm-ups wait for the clerk to stop, not for a pause between two words: the preload's imports hold Python's
+# lock on their thread for about a second, and a keystroke meanwhile waited up to 190 ms for it (2 busy processes).
+WARM_QUIET_S = 3.0
+
+
+def clerk_busy(window: MainWindow) -> bool:
+    """Whether the clerk has been at work in the last `WARM_QUIET_S` (typed, edited, filtered or moved, as the
+    search panel counts it). The idle-time warm-ups wait until then: the hidden Preferences alone is 55–85 ms of
+    the GUI thread, and built while a title was being typed it was the worst gap of the typing (200 ms at 2 busy
+    processes, issue 22)."""
+    panel = getattr(window, "search_panel", None)
+    return panel is not None and time.monotonic() - panel.active_at < WARM_QUIET_S
+
+
+def preload_when_quiet(owner: ExportController) -> None:
+    """`preload_print_preview` in the clerk's first pause: its imports on a thread still take Python's lock."""
+    if clerk_busy(owner.w):
+        QTimer.singleShot(QUIET_RETRY_MS, owner, lambda: preload_when_quiet(owner))
+        return
+    preload_print_preview()
 
 
 def preload_print_preview() -> None:
@@ -61,9 +83,9 @@ def preload_print_preview() -> None:
 def warm_fonts_later(owner: ExportController, keys: list[str] | None = None) -> None:
     """Once the preload thread has imported Preferences: warm one sample face per turn of the event loop (3–5 ms
     each), so that no turn is long and the first Preferences does not load them; then Preferences itself is built
-    hidden in one more turn (issue 19b)."""
-    if any(thread.is_alive() for thread in _preloading):
-        QTimer.singleShot(500, owner, lambda: warm_fonts_later(owner, keys))
+    hidden in one more turn (issue 19b). Each step waits for a pause in the clerk's work (`clerk_busy`)."""
+    if not _preloading or any(thread.is_alive() for thread in _preloading) or clerk_busy(owner.w):
+        QTimer.singleShot(QUIET_RETRY_MS, owner, lambda: warm_fonts_later(owner, keys))
         return
     from ..exporters.pdf_fonts import FONT_KEYS
     from .preferences import warm_sample_font
@@ -92,7 +114,7 @@ class ExportController(QObject):
         self._links_timer.setInterval(30000)
         self._links_timer.timeout.connect(self.links.hide)
         window.statusBar().addPermanentWidget(self.links)
-        QTimer.singleShot(PRELOAD_AFTER_MS, self, preload_print_preview)
+        QTimer.singleShot(PRELOAD_AFTER_MS, self, lambda: preload_when_quiet(self))
         QTimer.singleShot(PRELOAD_AFTER_MS + 1000, self, lambda: warm_fonts_later(self))
 
     def export_dialog(self):

@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
             signal.connect(lambda *_: self.search_panel.refresh_soon())
             signal.connect(self.search_panel.user_active)
         self.tree.selectionModel().currentChanged.connect(self.search_panel.user_active)
+        self.library_pane.filter.textChanged.connect(self.search_panel.user_active)  # filtering is work too
 
     # ---- the edit path ---------------------------------------------------------------------------------
 
@@ -229,7 +230,9 @@ class MainWindow(QMainWindow):
         message) if refused."""
         plan_id = self.model.plan_id
         try:
-            change = self.model.apply(edit)
+            # Typing (a step that merges into the last) leaves its search indexing to the next pause (Library.index_later)
+            with self.lib.index_later(merge_key is not None):
+                change = self.model.apply(edit)
         except (sqlite3.Error, ReadOnlyLibrary) as e:  # disk full, locked, damaged, read-only: nothing was written
             self.safety.edit_failed(e)
             return None
