@@ -3,7 +3,8 @@
     python scripts/dist_check.py dist/planbook
 
 --version; import a plan (a seed when ../shared/seeds is there, else a built-in planbook/1 plan); export it as
-every format the bundle offers; search it if search exists; start the window offscreen, screenshot it, quit.
+every format the bundle offers; make the daily copy as the window does (the bundle run as its own child process);
+search it if search exists; start the window offscreen, screenshot it, quit.
 """
 
 from __future__ import annotations
@@ -99,6 +100,15 @@ def main() -> int:
                 str(out),
                 check=lambda _o, out=out: out.exists() and out.stat().st_size > 0,
             )
+    # The window's daily copy is made by the bundle's own executable in a child process (core/backup.py): the
+    # frozen program must take the flag before anything else, and print the copy it made.
+    step(
+        "daily copy in a child process",
+        "--daily-backup-copy",
+        str(work / "lib.db"),
+        "10",
+        check=lambda out: out.strip().endswith(".db") and Path(out.strip()).is_file(),
+    )
     if has("search"):
         step("search 教育", "search", "教育", check=lambda out: "教育" in out)
     if has("gui"):
