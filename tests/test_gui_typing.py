@@ -36,9 +36,11 @@ def test_each_key_typed_in_a_plan_title_is_in_the_file_the_pane_and_the_search_a
     assert title.isVisible() and pane_title(w, a) == base
     title.setFocus()
     title.end(False)
+    synced = w.lib._wal_sync.synced  # the window commits without waiting for the disk (core/walsync.py)
     for i, key in enumerate("Zq7", start=1):
         QTest.keyClick(title, key)  # ASCII through real key events (Chinese would go through setText)
         assert stored(path, "SELECT title FROM plans WHERE id = ?", a) == base + "Zq7"[:i]  # committed at once
+    assert w.lib._wal_sync.wait_synced(synced + 1, timeout=30)  # and made safe from a power cut just after
     # Typing leaves its search indexing to the next pause: the plan's document waits in the index's queue.
     assert stored(path, "SELECT count(*) FROM search_queue WHERE doc = ?", -a) == 1
     qtbot.waitUntil(lambda: pane_title(w, a) == base + "Zq7", timeout=5000)  # the pane's row, after the pause

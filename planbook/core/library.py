@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -38,6 +39,9 @@ from .model import (
 )
 from .queries import Queries
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, schema_difference
+
+if TYPE_CHECKING:  # imported when the window asks for it (sync_in_background): the command line never does
+    from .walsync import WalSync
 
 LIBRARY_ENV = "PLANBOOK_LIBRARY"
 PLAN_COLUMNS = ("title", "kind", "year", "issuers", "preamble", "closing", "numbering", "status")
@@ -71,6 +75,7 @@ class Library(Queries):
         self._depth = 0
         self._queued_before: frozenset[int] = frozenset()
         self._index_later = False
+        self._wal_sync: WalSync | None = None  # the window's: commits made durable on a thread (sync_in_background)
 
     # ---- opening -------------------------------------------------------------------------------------
 
@@ -164,7 +169,21 @@ class Library(Queries):
         """Rows this connection has changed since it opened (SQLite's total_changes): a cheap sign of new writes."""
         return self.db.conn.total_changes
 
+    def sync_in_background(self) -> None:
+        """Commit without waiting for the disk; a thread of its own makes each commit safe from a power cut a moment
+        later (core/walsync.py). What the window does, so that no keystroke waits for an fsync; a crash of the
+        program still loses nothing that was committed."""
+        if self.readonly or self._wal_sync is not None:
+            return
+        from .walsync import WalSync
+
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self._wal_sync = WalSync(self.path)
+
     def close(self) -> None:
+        if self._wal_sync is not None:
+            self._wal_sync.close()
+            self._wal_sync = None
         self.db.conn.close()
 
     def __enter__(self) -> Library:
@@ -203,6 +222,8 @@ class Library(Queries):
             raise
         else:
             self.db.execute("COMMIT")
+            if self._wal_sync is not None:
+                self._wal_sync.committed()
         finally:
             self._depth = 0
 

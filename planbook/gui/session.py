@@ -21,6 +21,7 @@ MAX_RECENT = 8
 class LibrarySession:
     def __init__(self, lib: Library, settings: QSettings):
         self.lib = lib
+        lib.sync_in_background()  # no keystroke waits for the disk (core/walsync.py)
         self.settings = settings
         self.daily_backup: Any = None  # the day's backup thread, once started
 
@@ -35,6 +36,7 @@ class LibrarySession:
     def replace(self, lib: Library) -> None:
         """Another library is open now; the old one is closed."""
         old, self.lib = self.lib, lib
+        lib.sync_in_background()
         old.close()
 
     def start_daily_backup(self, done: Callable[[Path | None], None]) -> None:
