@@ -2,8 +2,11 @@
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from planbook.core import backup
 from planbook.core.exchange import dumps
@@ -188,3 +191,21 @@ def test_a_child_that_cannot_run_leaves_the_copy_to_this_thread(tmp_path, librar
     assert made is not None and made == backup.list_backups(library)[0].path
     monkeypatch.setattr(backup, "child_command", lambda path, keep: [str(tmp_path / "no such program")])
     assert backup.copy_in_child(library) is not None and len(backup.list_backups(library)) == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="Linux's SCHED_IDLE (Windows: IDLE_PRIORITY_CLASS)")
+def test_the_copying_child_is_put_at_idle_priority_by_the_window_as_soon_as_it_exists():
+    """Before the child's own Python has started, the window's side puts it at SCHED_IDLE, so its start-up never
+    takes a core from the keystrokes."""
+    import subprocess
+    import sys
+
+    from planbook.core.backup import _idle_from_the_start
+
+    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        _idle_from_the_start(child.pid)
+        assert os.sched_getscheduler(child.pid) == os.SCHED_IDLE
+        assert os.sched_getscheduler(0) != os.SCHED_IDLE  # this process keeps its own
+    finally:
+        child.communicate(b"")
