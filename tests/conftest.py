@@ -83,6 +83,21 @@ def seeds() -> Path:
     return SEEDS
 
 
+def library_at_version(path: Path, version: int):
+    """A Planbook library file made by the first `version` migrations only, as an older Planbook left it; the
+    open sqlite-utils Database, for the caller to add rows and close."""
+    import sqlite_utils
+
+    from planbook.core.schema import APPLICATION_ID, MIGRATIONS
+
+    db = sqlite_utils.Database(path)
+    for migration in MIGRATIONS[:version]:
+        migration(db)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {int(version)}")
+    return db
+
+
 def task(title: str, body: str = "", **fields: str) -> Node:
     return Node(NodeKind.TASK, title, body, [Field(k, v) for k, v in fields.items()])
 

@@ -11,7 +11,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from planbook.core import editing
 from planbook.core.checks import check_plan
@@ -20,10 +19,10 @@ from planbook.core.exchange import dumps, loads
 from planbook.core.issuing import fill_masthead, propose_masthead
 from planbook.core.library import Library
 from planbook.core.model import Notice, Plan, Sealing
-from planbook.core.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from planbook.core.schema import MIGRATIONS, SCHEMA_VERSION
 from planbook.core.seals import SealError, read_seal, seal_png
 
-from .conftest import run_cli, sample_plan
+from .conftest import library_at_version, run_cli, sample_plan
 from .pdfcheck import LEFT_MM, MM, TYPE_W_MM, read_pdf
 
 CELL_MM = TYPE_W_MM / 28
@@ -199,12 +198,8 @@ def test_issue_properties_round_trip_the_library_and_survive_deletion_undo(tmp_p
 
 def test_a_library_from_before_v5_is_upgraded_and_its_notices_are_sealed_by_default(tmp_path):
     path = tmp_path / "old.db"
-    db = sqlite_utils.Database(path)
     before = next(i for i, m in enumerate(MIGRATIONS) if m.__name__.endswith("_notice_issue"))
-    for migration in MIGRATIONS[:before]:
-        migration(db)
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute(f"PRAGMA user_version = {before}")
+    db = library_at_version(path, before)
     db["plans"].insert({"id": 1, "title": "某局2021年工作要点"})
     db["notices"].insert({"plan_id": 1, "title": "关于印发的通知", "signers": "[]"})
     db.conn.commit()

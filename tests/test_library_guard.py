@@ -12,7 +12,7 @@ from planbook.core import backup
 from planbook.core.library import Library
 from planbook.core.schema import APPLICATION_ID
 
-from .conftest import run_cli, sample_plan
+from .conftest import library_at_version, run_cli, sample_plan
 from .test_bad_input import read_only_mount
 
 
@@ -170,19 +170,12 @@ def test_a_library_with_objects_the_migrations_do_not_make_is_refused(tmp_path, 
 
 
 def test_planbook_libraries_of_every_version_still_open(tmp_path):
-    import sqlite_utils
 
     from planbook.core.schema import MIGRATIONS
 
     for version in range(1, len(MIGRATIONS) + 1):
         path = tmp_path / f"v{version}.db"
-        conn = sqlite3.connect(path)
-        db = sqlite_utils.Database(conn)
-        for migration in MIGRATIONS[:version]:
-            migration(db)
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version = {version}")
-        conn.close()
+        library_at_version(path, version).close()
         with Library.open(path) as lib:
             lib.add_plan(sample_plan())
             assert lib.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)

@@ -2,17 +2,15 @@
 
 import datetime as dt
 
-import sqlite_utils
-
 from planbook.core import editing
 from planbook.core.breakdown import breakdown
 from planbook.core.drafting import next_year_plan
 from planbook.core.library import Library
 from planbook.core.model import NodeKind, Progress, ProgressNote
 from planbook.core.progress import counts_by_lead_unit, progress_text, status_counts, tasks_by_unit
-from planbook.core.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from planbook.core.schema import MIGRATIONS, SCHEMA_VERSION
 
-from .conftest import sample_plan
+from .conftest import library_at_version, sample_plan
 
 NOTE = ProgressNote(dt.date(2021, 3, 15), "完成调研")
 
@@ -71,12 +69,8 @@ def test_next_years_draft_starts_with_nothing_done(tmp_path):
 
 def test_a_library_from_before_progress_is_upgraded(tmp_path):
     path = tmp_path / "old.db"
-    db = sqlite_utils.Database(path)
     before = next(i for i, m in enumerate(MIGRATIONS) if m.__name__.endswith("_progress"))
-    for migration in MIGRATIONS[:before]:
-        migration(db)
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute(f"PRAGMA user_version = {before}")
+    db = library_at_version(path, before)
     db.conn.commit()
     db.close()
     with Library.open(path) as lib:

@@ -11,7 +11,6 @@ import json
 import re
 
 import pytest
-import sqlite_utils
 
 from planbook.core import editing
 from planbook.core.checks import Severity, check_plan
@@ -31,11 +30,11 @@ from planbook.core.review import (
     review_plan,
     unignore_all,
 )
-from planbook.core.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from planbook.core.schema import SCHEMA_VERSION
 from planbook.core.texts import Spot
 from planbook.importers import import_file
 
-from .conftest import run_cli, sample_plan, task
+from .conftest import library_at_version, run_cli, sample_plan, task
 
 
 def one_task_plan(text: str, year: int = 2021) -> Plan:
@@ -319,11 +318,7 @@ def test_units_renamed_in_the_library_are_found_in_drafts(library):
 
 def test_a_version_4_library_gains_the_review_tables(tmp_path):
     path = tmp_path / "old.db"
-    db = sqlite_utils.Database(path)
-    for migration in MIGRATIONS[:4]:
-        migration(db)
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute("PRAGMA user_version = 4")
+    db = library_at_version(path, 4)
     db.conn.commit()
     db.close()
     with Library.open(path) as lib:

@@ -20,7 +20,7 @@ from planbook.core.schema import APPLICATION_ID, MIGRATIONS
 from planbook.core.search import SearchError, matching, parse, reindex, search
 from planbook.importers import import_file
 
-from .conftest import run_cli, sample_plan, task
+from .conftest import library_at_version, run_cli, sample_plan, task
 
 UNIT_WORDS = ("单位", "科室", "处室")
 KIND_WORDS = {"task": "task", "section": "section", "subsection": "subsection", "item": "item", "plan": "plan"}
@@ -540,11 +540,7 @@ def test_a_library_of_schema_8_loses_its_prefix_index_and_answers_1_character_qu
     vocabulary, and 1-character queries (first and last character of a field, of a title, of a body) answer
     exactly."""
     path = tmp_path / "v8.db"
-    db = sqlite_utils.Database(path)
-    for migration in MIGRATIONS[:8]:
-        migration(db)
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute("PRAGMA user_version = 8")
+    db = library_at_version(path, 8)
     db["plans"].insert({"id": 1, "title": "旧库里的计划", "year": 2015, "issuers": '["某局"]'})
     db["nodes"].insert(
         {"id": 1, "plan_id": 1, "parent_id": None, "position": 0, "kind": "task", "title": "师德", "body": "校园足球"}
