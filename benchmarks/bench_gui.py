@@ -119,11 +119,22 @@ def build_library(path: Path, plans: int, tasks: int, huge: int = 300) -> tuple[
     return ids[0], ids[1]
 
 
+def child_output(code: str, *args: str, env: dict, timeout: float = 120) -> str:
+    """What `code` prints, run by this Python in a process of its own (a new window: nothing warm)."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+        timeout=timeout,
+    ).stdout
+
+
 def spawn(code: str, *args: str, env: dict) -> float:
     start = time.time()
-    out = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=ROOT, check=True, timeout=120
-    ).stdout
+    out = child_output(code, *args, env=env)
     return float(out.strip().splitlines()[-1]) - start
 
 
@@ -230,32 +241,11 @@ def main() -> None:
     row("filter the library pane twice", timed(filter_library, runs), 0.100)
     working_day(window, huge, big, runs)
     print_preview(window, big)
-    first = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", FIRST_PREVIEW, str(library), str(big)],
-                capture_output=True,
-                text=True,
-                env=env,
-                cwd=ROOT,
-                check=True,
-                timeout=120,
-            ).stdout.split()[-1]
-        )
-        for _ in range(3)
-    ]
+    first = [float(child_output(FIRST_PREVIEW, str(library), str(big), env=env).split()[-1]) for _ in range(3)]
     row("print preview: the first in a new window", first, 0.100)
     opened: dict[str, list[float]] = {}
     for _ in range(3):
-        out = subprocess.run(
-            [sys.executable, "-c", FIRST_OPENS, str(library), str(huge)],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=ROOT,
-            check=True,
-            timeout=180,
-        ).stdout
+        out = child_output(FIRST_OPENS, str(library), str(huge), env=env, timeout=180)
         for name, seconds in json.loads(out.strip().splitlines()[-1]).items():
             opened.setdefault(name, []).append(seconds)
     for name, samples in opened.items():
