@@ -200,11 +200,9 @@ def test_the_copying_child_is_put_at_idle_priority_by_the_window_as_soon_as_it_e
     import subprocess
     import sys
 
-    from planbook.core.backup import _idle_from_the_start
-
     child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
     try:
-        _idle_from_the_start(child.pid)
+        backup.yield_to_the_window(child.pid)
         assert os.sched_getscheduler(child.pid) == os.SCHED_IDLE
         assert os.sched_getscheduler(0) != os.SCHED_IDLE  # this process keeps its own
     finally:

@@ -227,19 +227,19 @@ CHILD_FLAG = "--daily-backup-copy"
 COPY_FAILED = 3  # the child's exit status when the copy itself failed (any other failure: the child did not run)
 
 
-def yield_to_the_window() -> None:
-    """Run this whole process only when nothing else wants the CPU (Linux's SCHED_IDLE, else the lowest nice):
-    what the day's copy does in its child process. Never on a thread of the window's own process: a thread at
-    idle priority that holds Python's lock (between two of its SQL statements) while the machine is busy is
+def yield_to_the_window(pid: int = 0) -> None:
+    """Run process `pid` (0: this one) only when nothing else wants the CPU (Linux's SCHED_IDLE, else the lowest
+    nice): what the day's copy does in its child process. Never on a thread of the window's own process: a thread
+    at idle priority that holds Python's lock (between two of its SQL statements) while the machine is busy is
     not scheduled again for up to seconds, and the window's thread waits for that lock meanwhile (measured: a
     keystroke waited 0.3-1.4 s before its first statement, on a 2-core machine with 2 busy processes)."""
-    if hasattr(os, "sched_setscheduler") and hasattr(os, "SCHED_IDLE"):
+    if hasattr(os, "SCHED_IDLE"):
         with contextlib.suppress(OSError):
-            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+            os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))
             return
-    if hasattr(os, "nice"):
+    if hasattr(os, "setpriority"):
         with contextlib.suppress(OSError):
-            os.nice(19)
+            os.setpriority(os.PRIO_PROCESS, pid, 19)
 
 
 def child_command(path: Path, keep: int) -> list[str]:
@@ -283,7 +283,10 @@ def copy_in_child(path: Path, keep: int = KEEP) -> Path | None:
         )
     except OSError:
         return _copy_here(path, keep)
-    _idle_from_the_start(child.pid)
+    # Idle from the moment it exists: its own call comes only after Python has started and imported the package,
+    # 0.1 s of a core at normal priority that delayed a keystroke by 100 ms on a busy 2-core machine. (Windows has
+    # it from IDLE_PRIORITY_CLASS at creation.)
+    yield_to_the_window(child.pid)
     out, _ = child.communicate()
     if child.returncode == COPY_FAILED:
         return None
@@ -293,17 +296,6 @@ def copy_in_child(path: Path, keep: int = KEEP) -> Path | None:
         return Path(os.fsdecode(out))
     copies = list_backups(path)
     return copies[0].path if copies else None
-
-
-def _idle_from_the_start(pid: int) -> None:
-    """Put the child at idle priority from here, the moment it exists: its own call (`yield_to_the_window`) comes
-    only after Python has started and imported the package, 0.1 s of a core at normal priority that delayed a
-    keystroke by 100 ms on a busy 2-core machine. (Windows has it from `IDLE_PRIORITY_CLASS` at creation.)"""
-    with contextlib.suppress(OSError, AttributeError):
-        if hasattr(os, "SCHED_IDLE"):
-            os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))
-        elif hasattr(os, "setpriority"):
-            os.setpriority(os.PRIO_PROCESS, pid, 19)
 
 
 def _copy_here(path: Path, keep: int) -> Path | None:
