@@ -56,7 +56,15 @@ STEP_BUDGET_MS = 12  # what one tick may take of the GUI thread, so a keystroke 
 QUIET_S = 0.8  # the catch-up waits while the clerk works (edits, typing, moving in the tree): it takes the pauses
 STEP_MS, IDLE_MS = 15, 1000  # ticks while documents wait, and the look for waiting ones otherwise
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
 MARK = "<span style='background:#ffe08a'>{}</span>"
+
+
+def to_budget(size: int, took_ms: float, low: int, high: int) -> int:
+    """The next idle tick's size (documents to index, pages to merge), from what this one's `size` took: long
+    documents or a busy machine make a tick dear, so it is sized to `STEP_BUDGET_MS`, within [low, high]."""
+    return max(low, min(high, int(size * STEP_BUDGET_MS / max(took_ms, 1.0))))
 
 
 def result_rows(results: search.SearchResults) -> list[tuple]:
@@ -266,8 +274,7 @@ class SearchPanel(QWidget):
         except (PlanbookError, sqlite3.Error):
             return  # busy this instant (another program writing): the next tick tries again
         took_ms = (time.perf_counter() - started) * 1000
-        # Long documents or a busy machine make a tick dear: size the next one to the budget (4 to 256 documents).
-        self.index_step = max(4, min(256, int(self.index_step * STEP_BUDGET_MS / max(took_ms, 1.0))))
+        self.index_step = to_budget(self.index_step, took_ms, 4, 256)  # documents
         self.index_timer.setInterval(STEP_MS if more else IDLE_MS)
         if not more:
             self.refresh_soon()  # the hits shown ranked the waiting documents by tier only: now bm25 too
@@ -282,7 +289,7 @@ class SearchPanel(QWidget):
         started = time.perf_counter()
         more = search.merge_step(lib, self.merge_pages)
         took_ms = (time.perf_counter() - started) * 1000
-        self.merge_pages = max(8, min(1024, int(self.merge_pages * STEP_BUDGET_MS / max(took_ms, 1.0))))
+        self.merge_pages = to_budget(self.merge_pages, took_ms, 8, 1024)  # pages
         if not more:
             self._merged_changes = lib.changes_made
         self.index_timer.setInterval(STEP_MS if more else IDLE_MS)
