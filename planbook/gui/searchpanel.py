@@ -56,8 +56,6 @@ STEP_BUDGET_MS = 12  # what one tick may take of the GUI thread, so a keystroke 
 QUIET_S = 0.8  # the catch-up waits while the clerk works (edits, typing, moving in the tree): it takes the pauses
 STEP_MS, IDLE_MS = 15, 1000  # ticks while documents wait, and the look for waiting ones otherwise
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
 MARK = "<span style='background:#ffe08a'>{}</span>"
 
 
